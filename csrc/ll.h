@@ -1,0 +1,220 @@
+/*
+** ll.h: the leninletter C library, shared declarations.
+** Memory (allocator callback, arena, growable vectors), status codes and the
+** document model that the page parser builds and the other phases read.
+** This library knows nothing of Lua; lcore.c binds it.
+*/
+#ifndef LL_H
+#define LL_H
+
+#include <stddef.h>
+
+/* ------------------------------------------------------------------ */
+/* Status codes and limits                                             */
+/* ------------------------------------------------------------------ */
+
+enum {
+  LL_OK = 0,
+  LL_ERRMEM = 1,   /* an allocation failed; nothing leaked */
+  LL_ERRINPUT = 2  /* the input was refused; the message says why */
+};
+
+#define LL_ERRSIZE 160     /* room for an error message */
+#define LL_MAXNOTE 999999  /* largest footnote number read as a marker */
+
+/* ------------------------------------------------------------------ */
+/* Memory                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Same contract as lua_Alloc: nsize 0 frees; returns NULL on failure. */
+typedef void *(*ll_Alloc)(void *ud, void *ptr, size_t osize, size_t nsize);
+
+typedef struct ll_Mem {
+  ll_Alloc f;
+  void *ud;
+} ll_Mem;
+
+void *ll_malloc(ll_Mem *m, size_t n);
+void *ll_realloc(ll_Mem *m, void *p, size_t oldn, size_t newn);
+void ll_free(ll_Mem *m, void *p, size_t n);
+/* an allocator over the C library, for C tests and fuzzers */
+void *ll_stdalloc(void *ud, void *ptr, size_t osize, size_t nsize);
+
+/* An arena: many allocations freed at once. */
+typedef struct ll_Chunk ll_Chunk;
+typedef struct ll_Arena {
+  ll_Mem *mem;
+  ll_Chunk *head;
+} ll_Arena;
+
+void ll_arena_init(ll_Arena *a, ll_Mem *m);
+void *ll_arena_alloc(ll_Arena *a, size_t n);  /* aligned; NULL on failure */
+char *ll_arena_strndup(ll_Arena *a, const char *s, size_t n);
+void *ll_arena_memdup(ll_Arena *a, const void *p, size_t n);
+void ll_arena_free(ll_Arena *a);
+
+/* A growable array of elements of size esz, through the allocator. */
+typedef struct ll_Vec {
+  char *p;
+  size_t n, cap, esz;
+} ll_Vec;
+
+void ll_vec_init(ll_Vec *v, size_t esz);
+int ll_vec_reserve(ll_Mem *m, ll_Vec *v, size_t extra);  /* LL_OK/LL_ERRMEM */
+void *ll_vec_push(ll_Mem *m, ll_Vec *v);  /* new zeroed slot, or NULL */
+void ll_vec_free(ll_Mem *m, ll_Vec *v);
+/* copy a vector's contents into the arena (NULL for an empty vector) */
+void *ll_vec_seal(ll_Arena *a, const ll_Vec *v, int *status);
+
+/* A growable byte buffer. */
+typedef struct ll_Buf {
+  char *p;
+  size_t n, cap;
+} ll_Buf;
+
+void ll_buf_init(ll_Buf *b);
+int ll_buf_add(ll_Mem *m, ll_Buf *b, const char *s, size_t n);
+int ll_buf_addc(ll_Mem *m, ll_Buf *b, int c);
+void ll_buf_free(ll_Mem *m, ll_Buf *b);
+
+/* ------------------------------------------------------------------ */
+/* UTF-8 (llutf8.c)                                                    */
+/* ------------------------------------------------------------------ */
+
+/* Checks that s is UTF-8 with no NUL, overlong form or surrogate. On
+** failure writes "... at line L, byte B" into err and returns LL_ERRINPUT. */
+int ll_utf8_check(const char *s, size_t len, char *err, size_t errsz);
+/* decodes one code point at s (valid UTF-8 assumed); returns its length */
+size_t ll_utf8_decode(const char *s, size_t len, long *cp);
+/* length of the character starting at s (1 for a stray byte) */
+size_t ll_utf8_charlen(const char *s, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* The document model                                                  */
+/* ------------------------------------------------------------------ */
+
+/* Positions are 0-based byte offsets here; the binding adds 1. */
+
+typedef struct ll_Ref {
+  long note;   /* the note cited */
+  size_t pos;  /* the marker stood right before this offset */
+} ll_Ref;
+
+typedef struct ll_Span {
+  size_t start, end;  /* [start, end) */
+} ll_Span;
+
+typedef struct ll_Block {
+  char *text;
+  size_t len;
+  ll_Ref *refs;
+  size_t nrefs;
+  size_t *breaks;       /* offsets of the spaces that replaced page breaks */
+  const char **labels;  /* page label of each break, or NULL (HTML pages) */
+  size_t nbreaks;
+  ll_Span *sents;
+  size_t nsents;
+} ll_Block;
+
+typedef struct ll_Cite {
+  char *text;    /* as written, e.g. "Vol. 5, pp. 451-67" */
+  size_t pos;    /* offset in the note paragraph */
+  int para;      /* 0-based paragraph of the note */
+  char *volume;  /* strings; the binding turns numeric ones into numbers */
+  char *first_page;
+  char *last_page;
+} ll_Cite;
+
+typedef struct ll_Note {
+  long n;
+  ll_Block *paras;
+  size_t nparas;
+  ll_Cite *cites;
+  size_t ncites;
+} ll_Note;
+
+typedef struct ll_Field {
+  char *name;
+  char *value;
+} ll_Field;
+
+typedef struct ll_Source {
+  char *work, *edition, *publisher, *place, *year, *volume;
+  char *first_page, *last_page;
+} ll_Source;
+
+/* Where a piece of text stands in the document. */
+typedef enum ll_Part {
+  LL_TITLE = 0,
+  LL_SUBTITLE,
+  LL_META,
+  LL_BODY,
+  LL_NOTE
+} ll_Part;
+
+/* One searchable stretch of text, in document order. */
+typedef struct ll_Seg {
+  ll_Part part;
+  int para;    /* 0-based index of the block in the body or in its note */
+  long note;   /* note number for LL_NOTE, else 0 */
+  int field;   /* 0-based field index for LL_META, else -1 */
+  const ll_Block *block;  /* NULL for LL_META */
+  const char *text;
+  size_t len;
+} ll_Seg;
+
+typedef struct ll_Index ll_Index;      /* llindex.c */
+typedef struct ll_EntSet ll_EntSet;    /* llentity.c */
+
+typedef struct ll_Doc {
+  ll_Mem mem;
+  ll_Arena arena;
+  char *author;        /* NULL when absent */
+  char *number;
+  ll_Block *title;     /* NULL when absent */
+  ll_Block *subtitle;
+  ll_Field *fields;
+  size_t nfields;
+  ll_Source *source;   /* NULL when there is no readable Source field */
+  ll_Block *paras;
+  size_t nparas;
+  ll_Note *notes;
+  size_t nnotes;
+  char **nav;
+  size_t nnav;
+  char **warnings;
+  size_t nwarnings;
+  ll_Seg *segs;        /* title, subtitle, meta fields, body, notes */
+  size_t nsegs;
+  ll_Index *index;     /* built on first query */
+  ll_EntSet *ents;     /* set by the caller's catalogue, or NULL */
+} ll_Doc;
+
+/* Extra input a reader can hand to the parser (the HTML reader does). */
+typedef struct ll_PageHints {
+  const char *labels;  /* page labels, one per page-break run, in order,
+                          each ending in '\0' (NULL when none) */
+  size_t nlabels;
+} ll_PageHints;
+
+/* ------------------------------------------------------------------ */
+/* Page parser (llpage.c)                                              */
+/* ------------------------------------------------------------------ */
+
+/* Parses a page in the archive's plain-text form. On LL_OK *out is a new
+** document (free it with ll_doc_free); otherwise err holds the reason. */
+int ll_parse_text(ll_Mem *m, const char *s, size_t len,
+                  const ll_PageHints *hints, ll_Doc **out,
+                  char *err, size_t errsz);
+void ll_doc_free(ll_Doc *d);
+/* the note numbered n, or NULL */
+const ll_Note *ll_doc_note(const ll_Doc *d, long n);
+
+/* ------------------------------------------------------------------ */
+/* Sentences (llsent.c)                                                */
+/* ------------------------------------------------------------------ */
+
+/* Splits text into sentences; pushes ll_Span elements onto out. */
+int ll_sentences(ll_Mem *m, const char *s, size_t len, ll_Vec *out);
+
+#endif

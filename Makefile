@@ -41,8 +41,8 @@ csrc/%.o: csrc/%.c csrc/*.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # the letter, compiled in: regenerate after changing data/letter.txt
-csrc/llembed.h: data/letter.txt tools/embed.lua
-	$(LUA) tools/embed.lua data/letter.txt > $@
+csrc/llembed.h: data/letter.txt csrc/gen_embed.lua
+	$(LUA) csrc/gen_embed.lua data/letter.txt > $@
 
 embed: csrc/llembed.h
 

@@ -188,6 +188,9 @@ typedef struct ll_Doc {
   size_t nsegs;
   ll_Index *index;     /* built on first query */
   ll_EntSet *ents;     /* set by the caller's catalogue, or NULL */
+  /* how to free them: set by the phase that builds them */
+  void (*freeindex)(ll_Index *ix);
+  void (*freeents)(ll_EntSet *es);
 } ll_Doc;
 
 /* Extra input a reader can hand to the parser (the HTML reader does). */

@@ -1,0 +1,1041 @@
+/*
+** llpage.c: the page parser.
+** Reads a page of the Marxists Internet Archive in its plain-text form into
+** an ll_Doc: header, fields, body blocks, markers, page breaks, notes, footer.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ll.h"
+
+/* ------------------------------------------------------------------ */
+/* Lines and blocks                                                    */
+/* ------------------------------------------------------------------ */
+
+typedef struct Line {
+  size_t start, end;  /* trailing white space already dropped */
+} Line;
+
+typedef struct Blk {
+  size_t first, n;  /* lines */
+} Blk;
+
+typedef enum Kind { K_NONE, K_HEAD, K_FIELD, K_BODY, K_NOTE, K_NAV } Kind;
+
+/* The parser's working state; everything in it is freed on every path. */
+typedef struct P {
+  ll_Mem *m;
+  ll_Doc *d;
+  const ll_PageHints *hints;
+  size_t nextlabel;  /* next page label to hand out */
+  const char *labelp;
+  const char *s;     /* text with BOM dropped and line ends made "\n" */
+  size_t len;
+  ll_Vec lines, blks;
+  ll_Buf buf;        /* scratch */
+  ll_Vec refs, breaks, labels, sents, cites, warns;
+  int status;
+} P;
+
+static int isnbsp(const char *s, size_t i, size_t len) {
+  return i + 1 < len && (unsigned char)s[i] == 0xC2 &&
+         (unsigned char)s[i + 1] == 0xA0;
+}
+
+/* length of horizontal white space at s[i]: space, tab or no-break space */
+static size_t hspace(const char *s, size_t i, size_t len) {
+  if (s[i] == ' ' || s[i] == '\t') return 1;
+  if (isnbsp(s, i, len)) return 2;
+  return 0;
+}
+
+static const Line *line(P *p, size_t i) {
+  return (const Line *)p->lines.p + i;
+}
+
+static const Blk *blk(P *p, size_t i) { return (const Blk *)p->blks.p + i; }
+
+/* Splits p->s into lines (trailing white space dropped) and groups the
+** non-blank ones into blocks separated by blank lines. */
+static int split(P *p) {
+  size_t i = 0, inblock = 0;
+  while (i <= p->len) {
+    size_t st = i, en, a;
+    Line *ln;
+    while (i < p->len && p->s[i] != '\n') i++;
+    en = i;
+    /* drop trailing spaces, tabs and no-break spaces */
+    for (;;) {
+      if (en > st && (p->s[en - 1] == ' ' || p->s[en - 1] == '\t')) en--;
+      else if (en >= st + 2 && isnbsp(p->s, en - 2, p->len)) en -= 2;
+      else break;
+    }
+    /* drop leading indentation (ASCII only) */
+    a = st;
+    while (a < en && (p->s[a] == ' ' || p->s[a] == '\t')) a++;
+    if (a == en || (a + 2 == en && isnbsp(p->s, a, p->len))) {
+      inblock = 0;
+    } else {
+      ln = (Line *)ll_vec_push(p->m, &p->lines);
+      if (ln == NULL) return LL_ERRMEM;
+      ln->start = a;
+      ln->end = en;
+      if (inblock) {
+        ((Blk *)p->blks.p)[p->blks.n - 1].n++;
+      } else {
+        Blk *b = (Blk *)ll_vec_push(p->m, &p->blks);
+        if (b == NULL) return LL_ERRMEM;
+        b->first = p->lines.n - 1;
+        b->n = 1;
+        inblock = 1;
+      }
+    }
+    i++;
+  }
+  return LL_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Recognisers                                                         */
+/* ------------------------------------------------------------------ */
+
+static const char *const known_fields[] = {
+  "Written", "Published", "First Published", "Source", "Translated",
+  "Delivered", "Dictated", "Transcription", "Transcribed", "Markup",
+  "HTML Markup", "Public Domain", "Copyleft", "Other Formats",
+  "Online Version", "Proofread", "Proofed", "Edited", "Translation",
+  "Original", "First published", "Note", "Editor", "Copyright", NULL
+};
+
+/* If the line starts "Name: " (a short capitalised name), returns the
+** length of Name, else 0. */
+static size_t fieldname(const char *s, size_t len) {
+  size_t i, words = 1;
+  if (len == 0 || s[0] < 'A' || s[0] > 'Z') return 0;
+  for (i = 1; i < len && i <= 40; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == ':') {
+      if (i + 1 < len && s[i + 1] != ' ' && !isnbsp(s, i + 1, len)) return 0;
+      return i;
+    }
+    if (c == ' ') {
+      if (++words > 5) return 0;
+    } else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                 (c >= '0' && c <= '9') || c == '\\' || c == '/' ||
+                 c == '-' || c == '&' || c == '(' || c == ')')) {
+      return 0;
+    }
+  }
+  return 0;
+}
+
+static int knownfield(const char *s, size_t n) {
+  size_t k;
+  for (k = 0; known_fields[k] != NULL; k++) {
+    size_t kn = strlen(known_fields[k]);
+    if (n >= kn && memcmp(s, known_fields[k], kn) == 0 &&
+        (n == kn || s[kn] == ' ' || s[kn] == '\\' || s[kn] == '/'))
+      return 1;
+  }
+  return 0;
+}
+
+/* A header field block: its first line is a field and one of its lines is
+** a known field, or at least two of its lines are fields. */
+static int isfieldblock(P *p, const Blk *b) {
+  size_t i, nfield = 0, known = 0;
+  const Line *first = line(p, b->first);
+  if (fieldname(p->s + first->start, first->end - first->start) == 0)
+    return 0;
+  for (i = 0; i < b->n; i++) {
+    const Line *ln = line(p, b->first + i);
+    size_t n = fieldname(p->s + ln->start, ln->end - ln->start);
+    if (n > 0) {
+      nfield++;
+      if (knownfield(p->s + ln->start, n)) known = 1;
+    }
+  }
+  return known || nfield >= 2;
+}
+
+/* A navigation line: "< backward  forward >" or "Works Index | ...". */
+static int isnavline(const char *s, size_t len) {
+  if (len >= 2 && s[0] == '<' && s[len - 1] == '>') return 1;
+  if (len >= 1 && (s[0] == '<' || s[len - 1] == '>') && len < 80) {
+    /* "< backward" or "forward >" alone */
+    return 1;
+  }
+  if (memchr(s, '|', len) != NULL && len < 200) {
+    size_t i;
+    for (i = 0; i + 5 <= len; i++)
+      if (memcmp(s + i, "Index", 5) == 0 || memcmp(s + i, "index", 5) == 0)
+        return 1;
+  }
+  return 0;
+}
+
+static int isnavblock(P *p, const Blk *b) {
+  size_t i;
+  for (i = 0; i < b->n; i++) {
+    const Line *ln = line(p, b->first + i);
+    if (!isnavline(p->s + ln->start, ln->end - ln->start)) return 0;
+  }
+  return 1;
+}
+
+/* If s starts with a marker "[N]", returns its length and sets *n. Only
+** 1 to 6 digits make a marker: longer numbers are text. */
+static size_t marker(const char *s, size_t len, long *n) {
+  size_t i = 1;
+  long v = 0;
+  if (len < 3 || s[0] != '[') return 0;
+  while (i < len && s[i] >= '0' && s[i] <= '9') {
+    if (i > 6) return 0;
+    v = v * 10 + (s[i] - '0');
+    i++;
+  }
+  if (i == 1 || i >= len || s[i] != ']' || v == 0) return 0;
+  *n = v;
+  return i + 1;
+}
+
+static int isnotesheading(const char *s, size_t len) {
+  static const char *const heads[] = {
+    "Notes", "NOTES", "Notes:", "Footnotes", "Endnotes", "Note", NULL
+  };
+  size_t k;
+  for (k = 0; heads[k] != NULL; k++)
+    if (strlen(heads[k]) == len && memcmp(heads[k], s, len) == 0) return 1;
+  return 0;
+}
+
+static int alldigits(const char *s, size_t len) {
+  size_t i;
+  if (len == 0 || len > 9) return 0;
+  for (i = 0; i < len; i++)
+    if (s[i] < '0' || s[i] > '9') return 0;
+  return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Building text                                                       */
+/* ------------------------------------------------------------------ */
+
+static void warn(P *p, const char *msg) {
+  char **w;
+  char *copy;
+  if (p->status != LL_OK) return;
+  copy = ll_arena_strndup(&p->d->arena, msg, strlen(msg));
+  w = (char **)ll_vec_push(p->m, &p->warns);
+  if (copy == NULL || w == NULL) {
+    p->status = LL_ERRMEM;
+    return;
+  }
+  *w = copy;
+}
+
+static void bufadd(P *p, const char *s, size_t n) {
+  if (p->status == LL_OK && ll_buf_add(p->m, &p->buf, s, n) != LL_OK)
+    p->status = LL_ERRMEM;
+}
+
+/* the scratch buffer as a string in the arena */
+static char *bufseal(P *p) {
+  char *r;
+  if (p->status != LL_OK) return NULL;
+  r = ll_arena_strndup(&p->d->arena, p->buf.p ? p->buf.p : "", p->buf.n);
+  if (r == NULL) p->status = LL_ERRMEM;
+  return r;
+}
+
+/* Appends s[0,len) to the scratch buffer with every run of white space
+** (including no-break spaces and line ends) made one space. */
+static void addcollapsed(P *p, const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    size_t w = hspace(s, i, len);
+    if (w == 0 && s[i] == '\n') w = 1;
+    if (w > 0) {
+      while (i < len && (w = hspace(s, i, len) ? hspace(s, i, len)
+                                               : (s[i] == '\n')) != 0)
+        i += w;
+      if (p->buf.n > 0 && p->buf.p[p->buf.n - 1] != ' ') bufadd(p, " ", 1);
+    } else {
+      size_t j = i;
+      while (j < len && !hspace(s, j, len) && s[j] != '\n') j++;
+      bufadd(p, s + i, j - i);
+      i = j;
+    }
+  }
+}
+
+static void trimbuf(P *p) {
+  while (p->buf.n > 0 && p->buf.p[p->buf.n - 1] == ' ') p->buf.n--;
+  if (p->buf.p) p->buf.p[p->buf.n] = '\0';
+}
+
+/* Length of a page-break run at s[i]: a space, no-break spaces (and spaces
+** between them), a space. 0 if none. */
+static size_t pagebreak(const char *s, size_t i, size_t len) {
+  size_t j = i + 1, nb = 0;
+  if (s[i] != ' ') return 0;
+  while (j < len) {
+    if (isnbsp(s, j, len)) { nb++; j += 2; }
+    else if (s[j] == ' ' && j + 1 < len && isnbsp(s, j + 1, len)) j++;
+    else break;
+  }
+  if (nb == 0 || j >= len || s[j] != ' ') return 0;
+  return j + 1 - i;
+}
+
+/* Appends text to the scratch buffer, taking out footnote markers (into
+** p->refs) and, when breaks is set, page-break runs (into p->breaks).
+** Lines are joined with joiner ("\n" in body blocks, " " in headings). */
+static void addtext(P *p, const char *s, size_t len, int breaks) {
+  size_t i = 0;
+  while (i < len && p->status == LL_OK) {
+    long n;
+    size_t ml, pb;
+    if (s[i] == '[' && (ml = marker(s + i, len - i, &n)) > 0) {
+      size_t after = i + ml;
+      ll_Ref *r;
+      /* a marker after a space: drop that space when the marker ends a
+         word group (followed by space, punctuation or the end) */
+      if (p->buf.n > 0 && p->buf.p[p->buf.n - 1] == ' ' &&
+          (after >= len || s[after] == ' ' || s[after] == '\n' ||
+           s[after] == ',' || s[after] == '.' || s[after] == ';' ||
+           s[after] == ':' || s[after] == '[' || s[after] == ')'))
+        p->buf.n--;
+      r = (ll_Ref *)ll_vec_push(p->m, &p->refs);
+      if (r == NULL) { p->status = LL_ERRMEM; return; }
+      r->note = n;
+      r->pos = p->buf.n;
+      /* "word [1] next": one of the two spaces goes */
+      i = after;
+      continue;
+    }
+    if (breaks && s[i] == ' ' && (pb = pagebreak(s, i, len)) > 0 &&
+        p->buf.n > 0) {
+      size_t *b = (size_t *)ll_vec_push(p->m, &p->breaks);
+      const char **lab = (const char **)ll_vec_push(p->m, &p->labels);
+      if (b == NULL || lab == NULL) { p->status = LL_ERRMEM; return; }
+      *b = p->buf.n;
+      if (p->hints != NULL && p->nextlabel < p->hints->nlabels) {
+        *lab = p->labelp;
+        p->labelp += strlen(p->labelp) + 1;
+        p->nextlabel++;
+      }
+      bufadd(p, " ", 1);
+      i += pb;
+      continue;
+    }
+    {
+      size_t j = i + 1;
+      while (j < len && s[j] != '[' && s[j] != ' ') j++;
+      bufadd(p, s + i, j - i);
+      i = j;
+    }
+  }
+}
+
+/* Makes a block from lines [first, first+n) of p, the first one starting at
+** offset skip. Body blocks keep line breaks; headings join lines with a
+** space and collapse white space. */
+static int makeblock(P *p, ll_Block *out, size_t first, size_t n,
+                     size_t skip, int heading) {
+  size_t i;
+  int st = LL_OK;
+  p->buf.n = 0;
+  p->refs.n = p->breaks.n = p->labels.n = p->sents.n = 0;
+  for (i = 0; i < n; i++) {
+    const Line *ln = line(p, first + i);
+    size_t a = ln->start + (i == 0 ? skip : 0);
+    if (i > 0) bufadd(p, heading ? " " : "\n", 1);
+    if (heading) {
+      /* collapse first, then take markers out */
+      size_t mark = p->buf.n;
+      ll_Buf tmp;
+      addcollapsed(p, p->s + a, ln->end - a);
+      if (p->status != LL_OK) return p->status;
+      tmp = p->buf;
+      ll_buf_init(&p->buf);
+      bufadd(p, tmp.p, mark);
+      addtext(p, tmp.p + mark, tmp.n - mark, 0);
+      ll_buf_free(p->m, &tmp);
+    } else {
+      addtext(p, p->s + a, ln->end - a, 1);
+    }
+  }
+  if (heading) trimbuf(p);
+  if (p->status != LL_OK) return p->status;
+  memset(out, 0, sizeof *out);
+  out->text = bufseal(p);
+  out->len = p->buf.n;
+  out->refs = (ll_Ref *)ll_vec_seal(&p->d->arena, &p->refs, &st);
+  out->nrefs = p->refs.n;
+  out->breaks = (size_t *)ll_vec_seal(&p->d->arena, &p->breaks, &st);
+  out->nbreaks = p->breaks.n;
+  if (p->hints != NULL && p->hints->nlabels > 0)
+    out->labels = (const char **)ll_vec_seal(&p->d->arena, &p->labels, &st);
+  if (st == LL_OK && p->status == LL_OK)
+    st = ll_sentences(p->m, out->text, out->len, &p->sents);
+  out->sents = (ll_Span *)ll_vec_seal(&p->d->arena, &p->sents, &st);
+  out->nsents = p->sents.n;
+  if (st != LL_OK) p->status = st;
+  return p->status;
+}
+
+/* ------------------------------------------------------------------ */
+/* Header fields and the Source field                                  */
+/* ------------------------------------------------------------------ */
+
+/* Reads the header field blocks [b0, b1) into d->fields. */
+static int readfields(P *p, size_t b0, size_t b1) {
+  ll_Vec fields;
+  size_t b, i;
+  int st = LL_OK;
+  ll_vec_init(&fields, sizeof(ll_Field));
+  p->buf.n = 0;
+  for (b = b0; b < b1 && p->status == LL_OK; b++) {
+    const Blk *bk = blk(p, b);
+    for (i = 0; i < bk->n && p->status == LL_OK; i++) {
+      const Line *ln = line(p, bk->first + i);
+      const char *s = p->s + ln->start;
+      size_t len = ln->end - ln->start;
+      size_t nn = fieldname(s, len);
+      ll_Field *f;
+      if (nn == 0 && fields.n > 0) {  /* continues the last value */
+        f = (ll_Field *)fields.p + fields.n - 1;
+        p->buf.n = 0;
+        bufadd(p, f->value, strlen(f->value));
+        bufadd(p, " ", 1);
+        addcollapsed(p, s, len);
+        trimbuf(p);
+        f->value = bufseal(p);
+        continue;
+      }
+      f = (ll_Field *)ll_vec_push(p->m, &fields);
+      if (f == NULL) { p->status = LL_ERRMEM; break; }
+      if (nn == 0) nn = len;  /* cannot happen on a block's first line */
+      p->buf.n = 0;
+      addcollapsed(p, s, nn);
+      trimbuf(p);
+      f->name = bufseal(p);
+      p->buf.n = 0;
+      if (nn < len) addcollapsed(p, s + nn + 1, len - nn - 1);
+      trimbuf(p);
+      /* skip the space after the colon */
+      if (p->buf.n > 0 && p->buf.p[0] == ' ') {
+        memmove(p->buf.p, p->buf.p + 1, p->buf.n);
+        p->buf.n--;
+      }
+      f->value = bufseal(p);
+    }
+  }
+  /* the link label "README" glued to the end of a value is furniture */
+  for (i = 0; i < fields.n && p->status == LL_OK; i++) {
+    ll_Field *f = (ll_Field *)fields.p + i;
+    size_t n = strlen(f->value);
+    if (n >= 6 && strcmp(f->value + n - 6, "README") == 0) {
+      n -= 6;
+      while (n > 0 && f->value[n - 1] == ' ') n--;
+      f->value[n] = '\0';
+    }
+  }
+  if (p->status == LL_OK) {
+    p->d->fields = (ll_Field *)ll_vec_seal(&p->d->arena, &fields, &st);
+    p->d->nfields = fields.n;
+    if (st != LL_OK) p->status = st;
+  }
+  ll_vec_free(p->m, &fields);
+  return p->status;
+}
+
+static char *dupstr(P *p, const char *s, size_t n) {
+  char *r;
+  if (p->status != LL_OK) return NULL;
+  r = ll_arena_strndup(&p->d->arena, s, n);
+  if (r == NULL) p->status = LL_ERRMEM;
+  return r;
+}
+
+static int startswith(const char *s, size_t n, const char *pre) {
+  size_t k = strlen(pre);
+  return n >= k && memcmp(s, pre, k) == 0;
+}
+
+static int hasword(const char *s, size_t n, const char *w) {
+  size_t k = strlen(w), i;
+  for (i = 0; i + k <= n; i++)
+    if (memcmp(s + i, w, k) == 0) return 1;
+  return 0;
+}
+
+/* Reads pages "17-28", "199", "509b-510a" into first and last. */
+static void readpages(P *p, const char *s, size_t n, char **first,
+                      char **last) {
+  size_t i = 0, a, b;
+  while (i < n && !(s[i] >= '0' && s[i] <= '9')) i++;
+  a = i;
+  while (i < n && ((s[i] >= '0' && s[i] <= '9') ||
+                   (s[i] >= 'a' && s[i] <= 'z')))
+    i++;
+  if (i == a) return;
+  *first = dupstr(p, s + a, i - a);
+  while (i < n && (s[i] == ' ' || s[i] == '-' || (unsigned char)s[i] == 0xE2 ||
+                   (unsigned char)s[i] == 0x80 || (unsigned char)s[i] == 0x93))
+    i++;
+  b = i;
+  while (i < n && ((s[i] >= '0' && s[i] <= '9') ||
+                   (s[i] >= 'a' && s[i] <= 'z')))
+    i++;
+  if (i > b) {
+    /* "451-67": the last page shares the first page's leading digits */
+    size_t fl = strlen(*first ? *first : "");
+    if (*first && alldigits(s + b, i - b) && alldigits(*first, fl) &&
+        i - b < fl) {
+      p->buf.n = 0;
+      bufadd(p, *first, fl - (i - b));
+      bufadd(p, s + b, i - b);
+      *last = bufseal(p);
+    } else {
+      *last = dupstr(p, s + b, i - b);
+    }
+  } else {
+    *last = *first;
+  }
+}
+
+/* Reads the Source field: "Lenin Collected Works, Progress Publishers,
+** 1965, Moscow, Volume 10, pages 17-28." in any order of its parts. */
+static void readsource(P *p, const char *v) {
+  ll_Source *src;
+  size_t n = strlen(v), i = 0, part = 0;
+  src = (ll_Source *)ll_arena_alloc(&p->d->arena, sizeof *src);
+  if (src == NULL) { p->status = LL_ERRMEM; return; }
+  memset(src, 0, sizeof *src);
+  while (i < n && p->status == LL_OK) {
+    size_t a, e, j;
+    while (i < n && v[i] == ' ') i++;
+    a = i;
+    while (i < n && v[i] != ',') i++;
+    e = i;
+    if (i < n) i++;
+    while (e > a && (v[e - 1] == ' ' || v[e - 1] == '.')) e--;
+    if (e == a) continue;
+    if (part++ == 0) {
+      src->work = dupstr(p, v + a, e - a);
+      continue;
+    }
+    if (startswith(v + a, e - a, "Volume") || startswith(v + a, e - a, "Vol.")) {
+      j = a;
+      while (j < e && !(v[j] >= '0' && v[j] <= '9')) j++;
+      if (j < e) src->volume = dupstr(p, v + j, e - j);
+    } else if (startswith(v + a, e - a, "page") ||
+               startswith(v + a, e - a, "pp.") ||
+               startswith(v + a, e - a, "p.")) {
+      readpages(p, v + a, e - a, &src->first_page, &src->last_page);
+    } else if (hasword(v + a, e - a, "Publish") ||
+               hasword(v + a, e - a, "Press") ||
+               hasword(v + a, e - a, "Verlag") ||
+               hasword(v + a, e - a, "Books") ||
+               hasword(v + a, e - a, "House")) {
+      src->publisher = dupstr(p, v + a, e - a);
+    } else if (hasword(v + a, e - a, "Edition") || hasword(v + a, e - a, "edition")) {
+      src->edition = dupstr(p, v + a, e - a);
+    } else {
+      /* a year, possibly in brackets: "1965", "[1977]", "[197[4]]" */
+      size_t k, digits = 0, other = 0;
+      for (k = a; k < e; k++) {
+        if (v[k] >= '0' && v[k] <= '9') digits++;
+        else if (v[k] != '[' && v[k] != ']') other++;
+      }
+      if (digits == 4 && other == 0 && src->year == NULL) {
+        p->buf.n = 0;
+        for (k = a; k < e; k++)
+          if (v[k] >= '0' && v[k] <= '9') bufadd(p, v + k, 1);
+        src->year = bufseal(p);
+      } else if (other > 0 && digits == 0 && src->place == NULL &&
+                 v[a] >= 'A' && v[a] <= 'Z') {
+        src->place = dupstr(p, v + a, e - a);
+      }
+    }
+  }
+  p->d->source = src;
+}
+
+/* ------------------------------------------------------------------ */
+/* Citations in notes                                                  */
+/* ------------------------------------------------------------------ */
+
+static size_t skipsp(const char *s, size_t i, size_t n) {
+  for (;;) {
+    if (i < n && s[i] == ' ') i++;
+    else if (isnbsp(s, i, n)) i += 2;
+    else return i;
+  }
+}
+
+static size_t digitsat(const char *s, size_t i, size_t n) {
+  size_t j = i;
+  while (j < n && s[j] >= '0' && s[j] <= '9') j++;
+  return j - i;
+}
+
+/* Finds "Vol. 5, pp. 451-67", "Vol. 9, p. 310", "Vol. 7" and "p. 310" in
+** a note paragraph. */
+static void readcites(P *p, const ll_Block *b, int para) {
+  const char *s = b->text;
+  size_t n = b->len, i = 0;
+  while (i < n && p->status == LL_OK) {
+    size_t a = i, j, k;
+    char *vol = NULL, *first = NULL, *last = NULL;
+    ll_Cite *c;
+    int found = 0;
+    if (startswith(s + i, n - i, "Vol. ") || startswith(s + i, n - i, "Vol.\xC2\xA0")) {
+      j = skipsp(s, i + 4, n);
+      k = digitsat(s, j, n);
+      if (k > 0 && k < 5 && (a == 0 || s[a - 1] == ' ' || s[a - 1] == '(')) {
+        vol = dupstr(p, s + j, k);
+        found = 1;
+        i = j + k;
+        if (i + 1 < n && s[i] == ',') {
+          j = skipsp(s, i + 1, n);
+          if (startswith(s + j, n - j, "pp.") || startswith(s + j, n - j, "p.")) i = j;
+        }
+      }
+    }
+    if (startswith(s + i, n - i, "pp.") || startswith(s + i, n - i, "p.")) {
+      size_t pstart = i;
+      j = skipsp(s, i + (s[i + 1] == 'p' ? 3 : 2), n);
+      k = digitsat(s, j, n);
+      if (k > 0 && (pstart == 0 || s[pstart - 1] == ' ' || s[pstart - 1] == '(' ||
+                    found)) {
+        size_t e = j + k;
+        /* a range: "451-67", "143–56" */
+        if (e < n && s[e] == '-' && digitsat(s, e + 1, n) > 0)
+          e += 1 + digitsat(s, e + 1, n);
+        else if (startswith(s + e, n - e, "\xE2\x80\x93") &&
+                 digitsat(s, e + 3, n) > 0)
+          e += 3 + digitsat(s, e + 3, n);
+        readpages(p, s + j, e - j, &first, &last);
+        if (!found) a = pstart;
+        found = 1;
+        i = e;
+      }
+    }
+    if (!found) {
+      i++;
+      continue;
+    }
+    c = (ll_Cite *)ll_vec_push(p->m, &p->cites);
+    if (c == NULL) { p->status = LL_ERRMEM; return; }
+    c->text = dupstr(p, s + a, i - a);
+    c->pos = a;
+    c->para = para;
+    c->volume = vol;
+    c->first_page = first;
+    c->last_page = last;
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* The parse                                                           */
+/* ------------------------------------------------------------------ */
+
+/* Copies the input with a BOM dropped and CRLF/CR made LF. */
+static int normalise(ll_Mem *m, const char *s, size_t len, ll_Buf *out) {
+  size_t i = 0, a;
+  if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) i = 3;
+  a = i;
+  while (i < len) {
+    if (s[i] == '\r') {
+      if (ll_buf_add(m, out, s + a, i - a) != LL_OK ||
+          ll_buf_add(m, out, "\n", 1) != LL_OK)
+        return LL_ERRMEM;
+      i += (i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
+      a = i;
+    } else {
+      i++;
+    }
+  }
+  if (ll_buf_add(m, out, s + a, i - a) != LL_OK) return LL_ERRMEM;
+  return LL_OK;
+}
+
+static int blank(const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    size_t w = hspace(s, i, len);
+    if (w == 0 && (s[i] == '\n' || s[i] == '\r' || s[i] == '\f' || s[i] == '\v'))
+      w = 1;
+    if (w == 0) return 0;
+    i += w;
+  }
+  return 1;
+}
+
+/* Is note number n cited anywhere, or defined, in the vectors given? */
+static int cited(const ll_Doc *d, long n) {
+  size_t i, j, k;
+  const ll_Block *hb[2];
+  hb[0] = d->title;
+  hb[1] = d->subtitle;
+  for (k = 0; k < 2; k++)
+    if (hb[k])
+      for (i = 0; i < hb[k]->nrefs; i++)
+        if (hb[k]->refs[i].note == n) return 1;
+  for (i = 0; i < d->nparas; i++)
+    for (j = 0; j < d->paras[i].nrefs; j++)
+      if (d->paras[i].refs[j].note == n) return 1;
+  for (k = 0; k < d->nnotes; k++)
+    for (i = 0; i < d->notes[k].nparas; i++)
+      for (j = 0; j < d->notes[k].paras[i].nrefs; j++)
+        if (d->notes[k].paras[i].refs[j].note == n && d->notes[k].n != n)
+          return 1;
+  return 0;
+}
+
+static void checkrefs(P *p, const ll_Block *b, const char *where) {
+  size_t i;
+  char msg[200];
+  if (b == NULL) return;
+  for (i = 0; i < b->nrefs; i++)
+    if (ll_doc_note(p->d, b->refs[i].note) == NULL) {
+      snprintf(msg, sizeof msg, "marker [%ld] in %s has no note",
+               b->refs[i].note, where);
+      warn(p, msg);
+    }
+}
+
+static void warnings(P *p) {
+  ll_Doc *d = p->d;
+  size_t i, k;
+  char where[80], msg[200];
+  checkrefs(p, d->title, "the title");
+  checkrefs(p, d->subtitle, "the subtitle");
+  for (i = 0; i < d->nparas; i++) {
+    snprintf(where, sizeof where, "body paragraph %lu", (unsigned long)i + 1);
+    checkrefs(p, &d->paras[i], where);
+  }
+  for (k = 0; k < d->nnotes; k++)
+    for (i = 0; i < d->notes[k].nparas; i++) {
+      snprintf(where, sizeof where, "note %ld", d->notes[k].n);
+      checkrefs(p, &d->notes[k].paras[i], where);
+    }
+  for (k = 0; k < d->nnotes; k++) {
+    for (i = 0; i < k; i++)
+      if (d->notes[i].n == d->notes[k].n) break;
+    if (i < k) {
+      snprintf(msg, sizeof msg, "note %ld is defined more than once",
+               d->notes[k].n);
+      warn(p, msg);
+    } else if (!cited(d, d->notes[k].n)) {
+      snprintf(msg, sizeof msg, "note %ld is not cited anywhere",
+               d->notes[k].n);
+      warn(p, msg);
+    }
+  }
+}
+
+/* Lists the searchable segments in document order. */
+static void segments(P *p) {
+  ll_Doc *d = p->d;
+  size_t n = 2 + d->nfields + d->nparas, i, k, j = 0;
+  ll_Seg *sg;
+  for (k = 0; k < d->nnotes; k++) n += d->notes[k].nparas;
+  sg = (ll_Seg *)ll_arena_alloc(&d->arena, n * sizeof *sg);
+  if (sg == NULL) { p->status = LL_ERRMEM; return; }
+#define SEG(pt, pa, no, fi, bl, tx, ln) \
+  do { sg[j].part = pt; sg[j].para = (int)(pa); sg[j].note = no; \
+       sg[j].field = (int)(fi); sg[j].block = bl; sg[j].text = tx; \
+       sg[j].len = ln; j++; } while (0)
+  if (d->title) SEG(LL_TITLE, 0, 0, -1, d->title, d->title->text, d->title->len);
+  if (d->subtitle)
+    SEG(LL_SUBTITLE, 0, 0, -1, d->subtitle, d->subtitle->text, d->subtitle->len);
+  for (i = 0; i < d->nfields; i++)
+    SEG(LL_META, 0, 0, i, NULL, d->fields[i].value, strlen(d->fields[i].value));
+  for (i = 0; i < d->nparas; i++)
+    SEG(LL_BODY, i, 0, -1, &d->paras[i], d->paras[i].text, d->paras[i].len);
+  for (k = 0; k < d->nnotes; k++)
+    for (i = 0; i < d->notes[k].nparas; i++)
+      SEG(LL_NOTE, i, d->notes[k].n, -1, &d->notes[k].paras[i],
+          d->notes[k].paras[i].text, d->notes[k].paras[i].len);
+#undef SEG
+  d->segs = sg;
+  d->nsegs = j;
+}
+
+/* Classifies blocks and builds the document. */
+static void build(P *p) {
+  ll_Doc *d = p->d;
+  size_t nb = p->blks.n, b, hstart = nb, hend = nb, end = nb, i;
+  Kind *kind;
+  ll_Vec paras, notes, nav;
+  int st = LL_OK;
+  kind = (Kind *)ll_malloc(p->m, nb * sizeof *kind + 1);
+  if (kind == NULL) { p->status = LL_ERRMEM; return; }
+  for (b = 0; b < nb; b++) kind[b] = K_NONE;
+  ll_vec_init(&paras, sizeof(ll_Block));
+  ll_vec_init(&notes, sizeof(ll_Note));
+  ll_vec_init(&nav, sizeof(char *));
+
+  /* the footer: trailing blocks of navigation lines */
+  while (end > 1 && isnavblock(p, blk(p, end - 1))) kind[--end] = K_NAV;
+  /* the header fields: the first field block within the first few */
+  for (b = 0; b < end && b < 8; b++)
+    if (isfieldblock(p, blk(p, b))) { hstart = b; break; }
+  if (hstart < end) {
+    hend = hstart + 1;
+    while (hend < end && isfieldblock(p, blk(p, hend))) hend++;
+    for (b = hstart; b < hend; b++) kind[b] = K_FIELD;
+  } else {
+    hstart = hend = 0;  /* no header: everything is body */
+  }
+
+  /* the heading blocks before the fields: author, number, title, subtitle */
+  {
+    size_t h = 0;
+    for (b = 0; b < hstart && p->status == LL_OK; b++) {
+      const Blk *bk = blk(p, b);
+      const Line *ln = line(p, bk->first);
+      if (h == 0) {  /* author */
+        p->buf.n = 0;
+        for (i = 0; i < bk->n; i++) {
+          const Line *li = line(p, bk->first + i);
+          if (i > 0) bufadd(p, " ", 1);
+          addcollapsed(p, p->s + li->start, li->end - li->start);
+        }
+        trimbuf(p);
+        d->author = bufseal(p);
+        h = 1;
+      } else if (h == 1 && bk->n == 1 &&
+                 alldigits(p->s + ln->start, ln->end - ln->start)) {
+        d->number = dupstr(p, p->s + ln->start, ln->end - ln->start);
+        h = 2;
+      } else if (d->title == NULL) {
+        d->title = (ll_Block *)ll_arena_alloc(&d->arena, sizeof(ll_Block));
+        if (d->title == NULL) { p->status = LL_ERRMEM; break; }
+        makeblock(p, d->title, bk->first, bk->n, 0, 1);
+        h = 3;
+      } else if (d->subtitle == NULL) {
+        d->subtitle = (ll_Block *)ll_arena_alloc(&d->arena, sizeof(ll_Block));
+        if (d->subtitle == NULL) { p->status = LL_ERRMEM; break; }
+        makeblock(p, d->subtitle, bk->first, bk->n, 0, 1);
+      } else {
+        kind[b] = K_BODY;  /* more headings than we know: keep as text */
+        continue;
+      }
+      kind[b] = K_HEAD;
+    }
+  }
+  if (hend > hstart) {
+    readfields(p, hstart, hend);
+    for (i = 0; i < d->nfields && p->status == LL_OK; i++)
+      if (strcmp(d->fields[i].name, "Source") == 0) {
+        readsource(p, d->fields[i].value);
+        break;
+      }
+  }
+
+  /* body and notes */
+  {
+    int innotes = 0;
+    ll_Note *cur = NULL;
+    for (b = hend; b < end && p->status == LL_OK; b++) {
+      const Blk *bk = blk(p, b);
+      const Line *ln = line(p, bk->first);
+      const char *s = p->s + ln->start;
+      size_t len = ln->end - ln->start, ml;
+      long n;
+      if (bk->n == 1 && isnotesheading(s, len) && b + 1 < end) {
+        innotes = 1;
+        continue;
+      }
+      if ((ml = marker(s, len, &n)) > 0 && (innotes || paras.n > 0)) {
+        ll_Block *pb;
+        size_t skip = ml;
+        /* only a block that is all notes from here on is a note: a body
+           paragraph may open with a marker too */
+        innotes = 1;
+        cur = (ll_Note *)ll_vec_push(p->m, &notes);
+        if (cur == NULL) { p->status = LL_ERRMEM; break; }
+        cur->n = n;
+        while (skip < len && (s[skip] == ' ' || isnbsp(s, skip, len)))
+          skip += s[skip] == ' ' ? 1 : 2;
+        /* the paragraphs of the note go in a vector held in paras of
+           the note, sealed at the end */
+        pb = (ll_Block *)ll_arena_alloc(&d->arena, sizeof(ll_Block));
+        if (pb == NULL) { p->status = LL_ERRMEM; break; }
+        makeblock(p, pb, bk->first, bk->n, skip, 0);
+        cur->paras = pb;
+        cur->nparas = 1;
+        kind[b] = K_NOTE;
+        continue;
+      }
+      if (innotes && cur != NULL) {
+        /* another paragraph of the current note: grow its array */
+        ll_Block *np = (ll_Block *)ll_arena_alloc(
+            &d->arena, (cur->nparas + 1) * sizeof(ll_Block));
+        if (np == NULL) { p->status = LL_ERRMEM; break; }
+        memcpy(np, cur->paras, cur->nparas * sizeof(ll_Block));
+        makeblock(p, &np[cur->nparas], bk->first, bk->n, 0, 0);
+        cur->paras = np;
+        cur->nparas++;
+        kind[b] = K_NOTE;
+        continue;
+      }
+      {
+        ll_Block *pb = (ll_Block *)ll_vec_push(p->m, &paras);
+        if (pb == NULL) { p->status = LL_ERRMEM; break; }
+        makeblock(p, pb, bk->first, bk->n, 0, 0);
+        kind[b] = K_BODY;
+      }
+    }
+  }
+  /* extra heading blocks that became text go first in the body */
+  if (p->status == LL_OK) {
+    size_t extra = 0;
+    for (b = 0; b < hstart; b++) extra += kind[b] == K_BODY;
+    if (extra > 0 && ll_vec_reserve(p->m, &paras, extra) == LL_OK) {
+      size_t at = 0;
+      memmove(paras.p + extra * paras.esz, paras.p, paras.n * paras.esz);
+      paras.n += extra;
+      for (b = 0; b < hstart && p->status == LL_OK; b++)
+        if (kind[b] == K_BODY) {
+          ll_Block tmp;
+          makeblock(p, &tmp, blk(p, b)->first, blk(p, b)->n, 0, 0);
+          ((ll_Block *)paras.p)[at++] = tmp;
+        }
+    } else if (extra > 0) {
+      p->status = LL_ERRMEM;
+    }
+  }
+  /* navigation lines */
+  for (b = end; b < nb && p->status == LL_OK; b++) {
+    const Blk *bk = blk(p, b);
+    for (i = 0; i < bk->n && p->status == LL_OK; i++) {
+      const Line *ln = line(p, bk->first + i);
+      char **slot;
+      p->buf.n = 0;
+      addcollapsed(p, p->s + ln->start, ln->end - ln->start);
+      trimbuf(p);
+      slot = (char **)ll_vec_push(p->m, &nav);
+      if (slot == NULL) { p->status = LL_ERRMEM; break; }
+      *slot = bufseal(p);
+    }
+  }
+  if (p->status == LL_OK) {
+    d->paras = (ll_Block *)ll_vec_seal(&d->arena, &paras, &st);
+    d->nparas = paras.n;
+    d->notes = (ll_Note *)ll_vec_seal(&d->arena, &notes, &st);
+    d->nnotes = notes.n;
+    d->nav = (char **)ll_vec_seal(&d->arena, &nav, &st);
+    d->nnav = nav.n;
+    if (st != LL_OK) p->status = st;
+  }
+  /* citations in the notes */
+  for (b = 0; b < d->nnotes && p->status == LL_OK; b++) {
+    ll_Note *nt = &d->notes[b];
+    p->cites.n = 0;
+    for (i = 0; i < nt->nparas; i++) readcites(p, &nt->paras[i], (int)i);
+    nt->cites = (ll_Cite *)ll_vec_seal(&d->arena, &p->cites, &st);
+    nt->ncites = p->cites.n;
+    if (st != LL_OK) p->status = st;
+  }
+  if (p->status == LL_OK) warnings(p);
+  if (p->status == LL_OK) {
+    d->warnings = (char **)ll_vec_seal(&d->arena, &p->warns, &st);
+    d->nwarnings = p->warns.n;
+    if (st != LL_OK) p->status = st;
+  }
+  if (p->status == LL_OK) segments(p);
+  ll_vec_free(p->m, &paras);
+  ll_vec_free(p->m, &notes);
+  ll_vec_free(p->m, &nav);
+  ll_free(p->m, kind, nb * sizeof *kind + 1);
+}
+
+int ll_parse_text(ll_Mem *m, const char *s, size_t len,
+                  const ll_PageHints *hints, ll_Doc **out, char *err,
+                  size_t errsz) {
+  P p;
+  ll_Buf norm;
+  ll_Doc *d;
+  int st;
+  *out = NULL;
+  if (ll_utf8_check(s, len, err, errsz) != LL_OK) return LL_ERRINPUT;
+  if (blank(s, len) || (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 &&
+                        blank(s + 3, len - 3))) {
+    snprintf(err, errsz, len == 0 ? "empty input" : "blank input: no text");
+    return LL_ERRINPUT;
+  }
+  d = (ll_Doc *)ll_malloc(m, sizeof *d);
+  if (d == NULL) return LL_ERRMEM;
+  memset(d, 0, sizeof *d);
+  d->mem = *m;
+  ll_arena_init(&d->arena, &d->mem);
+
+  memset(&p, 0, sizeof p);
+  p.m = m;
+  p.d = d;
+  p.hints = hints;
+  p.labelp = hints ? hints->labels : NULL;
+  ll_buf_init(&norm);
+  ll_buf_init(&p.buf);
+  ll_vec_init(&p.lines, sizeof(Line));
+  ll_vec_init(&p.blks, sizeof(Blk));
+  ll_vec_init(&p.refs, sizeof(ll_Ref));
+  ll_vec_init(&p.breaks, sizeof(size_t));
+  ll_vec_init(&p.labels, sizeof(const char *));
+  ll_vec_init(&p.sents, sizeof(ll_Span));
+  ll_vec_init(&p.cites, sizeof(ll_Cite));
+  ll_vec_init(&p.warns, sizeof(char *));
+
+  p.status = normalise(m, s, len, &norm);
+  if (p.status == LL_OK) {
+    p.s = norm.p;
+    p.len = norm.n;
+    p.status = split(&p);
+  }
+  if (p.status == LL_OK) build(&p);
+
+  st = p.status;
+  ll_buf_free(m, &norm);
+  ll_buf_free(m, &p.buf);
+  ll_vec_free(m, &p.lines);
+  ll_vec_free(m, &p.blks);
+  ll_vec_free(m, &p.refs);
+  ll_vec_free(m, &p.breaks);
+  ll_vec_free(m, &p.labels);
+  ll_vec_free(m, &p.sents);
+  ll_vec_free(m, &p.cites);
+  ll_vec_free(m, &p.warns);
+  if (st != LL_OK) {
+    ll_doc_free(d);
+    snprintf(err, errsz, "not enough memory");
+    return st;
+  }
+  *out = d;
+  return LL_OK;
+}
+
+/* Frees the document and everything it owns. The index and the entity set
+** are owned too; their phases register how to free them. */
+void ll_doc_free(ll_Doc *d) {
+  ll_Mem m;
+  if (d == NULL) return;
+  m = d->mem;
+  if (d->index != NULL && d->freeindex != NULL) d->freeindex(d->index);
+  if (d->ents != NULL && d->freeents != NULL) d->freeents(d->ents);
+  ll_arena_free(&d->arena);
+  ll_free(&m, d, sizeof *d);
+}
+
+const ll_Note *ll_doc_note(const ll_Doc *d, long n) {
+  size_t k;
+  for (k = 0; k < d->nnotes; k++)
+    if (d->notes[k].n == n) return &d->notes[k];
+  return NULL;
+}

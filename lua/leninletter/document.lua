@@ -1,0 +1,151 @@
+--- The Document class: a parsed page as plain Lua tables, with methods.
+--
+-- Internal module shared by the Lua layer. A Document is a plain table
+-- (the fields of API.md) whose metatable is `Document`; the C document it
+-- came from is kept in a weak table, so only the module can reach it.
+-- Other modules add methods to `Document` (see `leninletter.query`).
+-- @module leninletter.document
+-- @local
+
+local M = {}
+
+--- The method table of every Document.
+local Document = {}
+Document.__index = Document
+Document.__name = "leninletter.Document"
+M.Document = Document
+
+-- document table -> its C document (userdata); weak so both die together
+local cores = setmetatable({}, { __mode = "k" })
+
+--- The C document behind a Document, or an error naming the argument.
+-- @param doc a Document
+-- @param fname the public function's name, for the message
+-- @param argn the argument's position (default 1, the `self`)
+function M.core(doc, fname, argn)
+  local ud = cores[doc]
+  if ud == nil then
+    error(("bad argument #%d to '%s' (Document expected, got %s)")
+      :format(argn or 1, fname, M.typename(doc)), 0)
+  end
+  return ud
+end
+
+--- The type name used in messages: "Document" for documents.
+function M.typename(v)
+  if getmetatable(v) == Document then return "Document" end
+  local mt = getmetatable(v)
+  if type(mt) == "table" and type(mt.__name) == "string" then return mt.__name end
+  return type(v)
+end
+
+--- Is v a Document?
+function M.is(v)
+  return cores[v] ~= nil
+end
+
+--- Raises lauxlib's usual "bad argument" error. Like lauxlib's, the
+-- message carries no position prefix, so it reads the same however the
+-- function was reached.
+-- @param argn position of the argument
+-- @param fname the function's public name
+-- @param msg what was wrong
+function M.argerror(argn, fname, msg)
+  error(("bad argument #%d to '%s' (%s)"):format(argn, fname, msg), 0)
+end
+
+--- Checks that value v has Lua type t (or is nil when optional).
+function M.checktype(v, t, argn, fname, optional)
+  if type(v) ~= t and not (optional and v == nil) then
+    M.argerror(argn, fname, ("%s expected, got %s"):format(t, M.typename(v)))
+  end
+  return v
+end
+
+-- Where each note is cited: every marker of the title, subtitle, body and
+-- notes, in document order.
+local function noterefs(doc, titleblock, subtitleblock)
+  local refs = {}
+  local function add(n, r)
+    refs[n] = refs[n] or {}
+    table.insert(refs[n], r)
+  end
+  if titleblock then
+    for _, r in ipairs(titleblock.refs) do add(r.note, { part = "title", pos = r.pos }) end
+  end
+  if subtitleblock then
+    for _, r in ipairs(subtitleblock.refs) do add(r.note, { part = "subtitle", pos = r.pos }) end
+  end
+  for i, p in ipairs(doc.paragraphs) do
+    for _, r in ipairs(p.refs) do add(r.note, { part = "body", paragraph = i, pos = r.pos }) end
+  end
+  for _, note in ipairs(doc.notes) do
+    for i, p in ipairs(note.paragraphs) do
+      for _, r in ipairs(p.refs) do
+        add(r.note, { part = "note", note = note.n, paragraph = i, pos = r.pos })
+      end
+    end
+  end
+  return refs
+end
+
+--- Makes a Document from a C document.
+-- @param ud the userdata from `leninletter.core`
+-- @param opts the options given to parse (may be nil)
+-- @return a Document
+function M.wrap(ud, opts)
+  local t = ud:tree()
+  local doc = {
+    author = t.author,
+    number = t.number,
+    title = t.title and t.title.text,
+    subtitle = t.subtitle and t.subtitle.text,
+    fields = t.fields,
+    meta = t.meta,
+    source = t.source,
+    paragraphs = t.paragraphs,
+    notes = t.notes,
+    navigation = t.navigation,
+    warnings = t.warnings,
+  }
+  local refs = noterefs(doc, t.title, t.subtitle)
+  for _, note in ipairs(doc.notes) do
+    local texts = {}
+    for i, p in ipairs(note.paragraphs) do texts[i] = p.text end
+    note.text = table.concat(texts, "\n\n")
+    note.refs = refs[note.n] or {}
+  end
+  cores[doc] = ud
+  setmetatable(doc, Document)
+  for _, hook in ipairs(M.onwrap) do hook(doc, ud, opts or {}, t) end
+  return doc
+end
+
+--- Functions called on every new Document (doc, ud, opts, tree): other
+-- modules fill in the fields they own (dates, entities).
+M.onwrap = {}
+
+--- The Note numbered n, or nil.
+-- @int n the note's number
+-- @return Note or nil
+-- @usage local note = ll.letter():note(3)
+function Document:note(n)
+  M.core(self, "note")
+  if math.type(n) ~= "integer" then
+    if type(n) == "number" and n == math.floor(n) then
+      n = math.tointeger(n)
+    else
+      M.argerror(1, "note", ("integer expected, got %s"):format(M.typename(n)))
+    end
+  end
+  for _, note in ipairs(self.notes) do
+    if note.n == n then return note end
+  end
+  return nil
+end
+
+function Document:__tostring()
+  return ("leninletter.Document (%s)"):format(self.title or self.author or "untitled")
+end
+
+return M

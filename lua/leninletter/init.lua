@@ -1,0 +1,79 @@
+--- leninletter: Lenin's 1905 letter, and any page of the Marxists Internet
+-- Archive, as a structured document to study from Lua.
+--
+--    local ll = require "leninletter"
+--    local doc = ll.letter()
+--    print(doc.title, #doc.paragraphs, #doc.notes)
+--
+-- Errors: misuse (a wrong argument type) raises the usual
+-- `bad argument #N to 'name' (...)` error; what a caller must expect to go
+-- wrong (text that is not UTF-8, empty input, a file that cannot be read)
+-- returns `nil, message`, the message saying what and where.
+-- @module leninletter
+
+local core = require "leninletter.core"
+local document = require "leninletter.document"
+
+local M = {}
+
+--- The module's version, as "leninletter X.Y.Z".
+M._VERSION = "leninletter 0.1.0"
+
+local checktype = document.checktype
+
+-- Reads the options common to parse, open and letter.
+local function checkopts(opts, argn, fname)
+  checktype(opts, "table", argn, fname, true)
+  return opts or {}
+end
+
+--- The letter compiled into the module, as a new Document. No file is read.
+-- Each call gives a fresh Document: changing one never changes another.
+-- @tparam[opt] table opts options as for `parse` (the built-in entity catalogue is used
+--   unless `opts.entities` gives another)
+-- @treturn Document
+-- @usage local doc = ll.letter()
+-- assert(doc.title == "Our Tasks and the Soviet of Workers’ Deputies")
+function M.letter(opts)
+  opts = checkopts(opts, 1, "letter")
+  return document.wrap(core.letter(), opts, true)
+end
+
+--- Parses a page of the Marxists Internet Archive: its plain-text form, or
+-- the page's HTML as marxists.org serves it.
+-- @string text the page
+-- @tparam[opt] table opts `entities`: a catalogue (as `catalogue()` returns) to find
+--   entities with
+-- @treturn Document|nil the document, or nil and a message for text that is not
+--   UTF-8 (naming the line and byte) or is empty or blank
+-- @treturn string the message, on failure
+-- @usage local doc, err = ll.parse(io.read("a"))
+-- if not doc then io.stderr:write(err, "\n") end
+function M.parse(text, opts)
+  checktype(text, "string", 1, "parse")
+  opts = checkopts(opts, 2, "parse")
+  local ud, err = core.parse(text)
+  if not ud then return nil, err end
+  return document.wrap(ud, opts)
+end
+
+--- Reads a file, then parses it as `parse` does.
+-- @string path the file's path
+-- @tparam[opt] table opts as for `parse`
+-- @treturn Document|nil the document, or nil and a message naming the path
+-- @treturn string the message, on failure
+-- @usage local doc, err = ll.open("18gvp.htm")
+function M.open(path, opts)
+  checktype(path, "string", 1, "open")
+  opts = checkopts(opts, 2, "open")
+  local f, err = io.open(path, "rb")
+  if not f then return nil, ("cannot open %s"):format(err or path) end
+  local text, rerr = f:read("a")
+  f:close()
+  if not text then return nil, ("cannot read %s: %s"):format(path, rerr or "read error") end
+  local doc, perr = M.parse(text, opts)
+  if not doc then return nil, ("%s: %s"):format(path, perr) end
+  return doc
+end
+
+return M

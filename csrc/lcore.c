@@ -260,6 +260,18 @@ static int core_letter_text(lua_State *L) {
   return 1;
 }
 
+/* ==== index and queries (llindex.c) ==== */
+
+/* ==== end of index and queries ==== */
+
+/* ==== dates (lldate.c) ==== */
+
+/* ==== end of dates ==== */
+
+/* ==== entities (llentity.c) ==== */
+
+/* ==== end of entities ==== */
+
 static const luaL_Reg doc_methods[] = {
   {"tree", doc_tree},
   {NULL, NULL}
@@ -286,6 +298,7 @@ LUALIB_API int luaopen_leninletter_core(lua_State *L) {
   if (luaL_newmetatable(L, DOC_MT)) {
     luaL_setfuncs(L, doc_meta, 0);
     luaL_newlib(L, doc_methods);
+    /* each section's methods and functions are registered here */
     lua_setfield(L, -2, "__index");
   }
   lua_pop(L, 1);

@@ -58,10 +58,15 @@ spec: all
 test: all ctest spec
 
 deps:
-	@sh tools/deps.sh
+	@sh .ci/deps
+
+# run the work tree's module without installing it
+RUN_ENV = LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='csrc/?.so;;'
 
 demo: deps all
-	$(LUA) tools/demo.lua
+	@$(RUN_ENV) $(LUA) bin/leninletter info
+	@echo
+	@$(RUN_ENV) $(LUA) bin/leninletter notes
 
 install: all
 	install -d $(DESTDIR)$(INSTALL_CMOD)/leninletter $(DESTDIR)$(INSTALL_LMOD)/leninletter $(DESTDIR)$(INSTALL_BIN)

@@ -1,0 +1,49 @@
+rockspec_format = "3.0"
+package = "leninletter"
+version = "scm-1"
+source = {
+   url = "git+file:///leninletter",
+}
+description = {
+   summary = "Lenin's 1905 letter, and any Marxists Internet Archive page, as a structured document to study from Lua",
+   detailed = [[
+The letter "Our Tasks and the Soviet of Workers' Deputies" (1905), as the
+Marxists Internet Archive publishes it, compiled into the module: header,
+paragraphs, sentences, words, footnotes and where they are cited, page
+breaks, entities and dates, with concordances, frequencies, n-grams,
+collocations, quizzes and exports. Any archive page, plain text or HTML,
+parses the same way.
+]],
+   license = "MIT",
+   labels = { "text", "corpus", "digital-humanities" },
+}
+dependencies = {
+   "lua >= 5.4, < 5.5",
+}
+external_dependencies = {
+   UTF8PROC = { header = "utf8proc.h", library = "utf8proc" },
+   LIBXML2 = { header = "libxml2/libxml/HTMLparser.h", library = "xml2" },
+   STEMMER = { header = "libstemmer.h", library = "stemmer" },
+}
+build = {
+   type = "builtin",
+   modules = {
+      ["leninletter.core"] = {
+         sources = {
+            "csrc/lcore.c", "csrc/llmem.c", "csrc/llutf8.c", "csrc/llpage.c",
+            "csrc/llsent.c",
+         },
+         incdirs = { "csrc", "$(UTF8PROC_INCDIR)", "$(LIBXML2_INCDIR)/libxml2", "$(STEMMER_INCDIR)" },
+         libdirs = { "$(UTF8PROC_LIBDIR)", "$(LIBXML2_LIBDIR)", "$(STEMMER_LIBDIR)" },
+         libraries = { "utf8proc", "xml2", "stemmer" },
+      },
+      ["leninletter"] = "lua/leninletter/init.lua",
+      ["leninletter.document"] = "lua/leninletter/document.lua",
+   },
+   install = {
+      bin = { leninletter = "bin/leninletter" },
+   },
+}
+test = {
+   type = "busted",
+}

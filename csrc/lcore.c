@@ -272,6 +272,14 @@ static int core_letter_text(lua_State *L) {
 
 /* ==== end of entities ==== */
 
+/* ==== HTML pages and corpora (llhtml.c) ==== */
+
+/* ==== end of HTML pages and corpora ==== */
+
+/* ==== random numbers for quizzes (llrand.c) ==== */
+
+/* ==== end of random numbers ==== */
+
 static const luaL_Reg doc_methods[] = {
   {"tree", doc_tree},
   {NULL, NULL}

@@ -191,98 +191,131 @@ static long cpat(const char *s, size_t len, size_t i, size_t *n) {
   return c;
 }
 
-/* Splits s into tokens, pushed onto tv. Whitespace is dropped but noted
-** in the next token's sp; a blank line becomes a K_BREAK token. */
-static int tokenize(ll_Mem *m, const char *s, size_t len, ll_Vec *tv) {
-  size_t i = 0;
-  int sp = 1, nl = 0;
-  while (i < len) {
-    size_t n, j;
-    long c = cpat(s, len, i, &n);
-    int k;
-    Tok *t;
-    if (isspacecp(c)) {
-      if (c == '\n') nl++;
-      sp = 1;
-      i += n;
-      continue;
-    }
-    if (nl >= 2) {
-      if ((t = (Tok *)ll_vec_push(m, tv)) == NULL) return LL_ERRMEM;
-      t->s = t->e = i;
-      t->k = K_BREAK;
-      t->sp = 1;
-    }
-    nl = 0;
-    j = i + n;
-    if (c >= '0' && c <= '9') {
-      long v = c - '0';
-      k = K_NUM;
-      while (j < len && s[j] >= '0' && s[j] <= '9') {
-        if (v >= 0 && j - i < 9) v = v * 10 + (s[j] - '0');
-        else v = -1;
-        j++;
-      }
-      c = v;
-    } else {
-      k = kindof(c);
-      if (k == K_WORD) {
-        while (j < len) {
-          size_t n2;
-          long c2 = cpat(s, len, j, &n2);
-          if (kindof(c2) != K_WORD) break;
-          j += n2;
-        }
-      } else if (k == K_OTHER && !sp && tv->n > 0 &&
-                 ((Tok *)tv->p)[tv->n - 1].k == K_OTHER) {
-        ((Tok *)tv->p)[tv->n - 1].e = j;  /* one token for a run */
-        i = j;
-        continue;
-      }
-    }
-    if ((t = (Tok *)ll_vec_push(m, tv)) == NULL) return LL_ERRMEM;
-    t->s = i;
-    t->e = j;
-    t->k = (unsigned char)k;
-    t->sp = (unsigned char)sp;
-    t->v = (k == K_NUM) ? c : 0;
-    sp = 0;
-    i = j;
+/* The token stream: made on demand, kept in a ring of WINDOW tokens.
+** No date reaches more than a few tokens back or about 150 ahead of the
+** token it starts at, so memory stays the same whatever the text's size;
+** a token outside the window reads as the end of the text. */
+#define WINDOW 512
+
+typedef struct P {
+  const char *s;
+  size_t len;
+  size_t at;       /* bytes read so far */
+  int sp, nl;      /* whitespace, and newlines, since the last token */
+  size_t n;        /* tokens made so far */
+  size_t lo;       /* no token before this one is needed any more */
+  Tok ring[WINDOW];
+} P;
+
+/* Makes the next token (the caller knows text is left). Whitespace is
+** dropped but noted in the next token's sp; a blank line is a K_BREAK
+** token of its own; a run of K_OTHER characters is one token. */
+static void more(P *p) {
+  const char *s = p->s;
+  size_t len = p->len, i = p->at, j, n = 0;
+  long c = 0;
+  int k;
+  Tok *t = &p->ring[p->n % WINDOW];
+  while (i < len && isspacecp(c = cpat(s, len, i, &n))) {
+    if (c == '\n') p->nl++;
+    p->sp = 1;
+    i += n;
   }
-  return LL_OK;
+  if (i >= len) {  /* only whitespace was left */
+    p->at = len;
+    return;
+  }
+  if (p->nl >= 2) {
+    p->nl = 0;
+    p->at = i;
+    t->s = t->e = i;
+    t->k = K_BREAK;
+    t->sp = 1;
+    t->v = 0;
+    p->n++;
+    return;
+  }
+  j = i + n;
+  if (c >= '0' && c <= '9') {
+    long v = c - '0';
+    k = K_NUM;
+    while (j < len && s[j] >= '0' && s[j] <= '9') {
+      if (v >= 0 && j - i < 9) v = v * 10 + (s[j] - '0');
+      else v = -1;
+      j++;
+    }
+    c = v;
+  } else {
+    k = kindof(c);
+    while ((k == K_WORD || k == K_OTHER) && j < len) {
+      size_t n2;
+      long c2 = cpat(s, len, j, &n2);
+      if (isspacecp(c2) || kindof(c2) != k || (c2 >= '0' && c2 <= '9'))
+        break;
+      j += n2;
+    }
+  }
+  t->s = i;
+  t->e = j;
+  t->k = (unsigned char)k;
+  t->sp = (unsigned char)p->sp;
+  t->v = (k == K_NUM) ? c : 0;
+  p->sp = 0;
+  p->nl = 0;
+  p->at = j;
+  p->n++;
+}
+
+/* token i, or NULL past the end of the text or outside the window */
+static const Tok *tk(P *p, size_t i) {
+  if (i < p->lo || i - p->lo >= WINDOW) return NULL;
+  while (i >= p->n && p->at < p->len) more(p);
+  return i < p->n ? &p->ring[i % WINDOW] : NULL;
 }
 
 /* ------------------------------------------------------------------ */
 /* Token tests                                                         */
 /* ------------------------------------------------------------------ */
 
-typedef struct P {
-  const char *s;
-  const Tok *t;
-  size_t n;
-} P;
-
 /* the kind of token i, K_END past the end */
-static int kind(const P *p, size_t i) {
-  return i < p->n ? p->t[i].k : K_END;
+static int kind(P *p, size_t i) {
+  const Tok *t = tk(p, i);
+  return t ? t->k : K_END;
 }
 
 /* whether token i exists and touches the token before it */
-static int touches(const P *p, size_t i) {
-  return i < p->n && !p->t[i].sp;
+static int touches(P *p, size_t i) {
+  const Tok *t = tk(p, i);
+  return t && !t->sp;
+}
+
+/* the length in bytes of token i (0 past the end) */
+static size_t tlen(P *p, size_t i) {
+  const Tok *t = tk(p, i);
+  return t ? t->e - t->s : 0;
+}
+
+/* the value of number token i (-1 for a long one or past the end) */
+static long val(P *p, size_t i) {
+  const Tok *t = tk(p, i);
+  return t && t->k == K_NUM ? t->v : -1;
+}
+
+/* the first byte of token i (0 past the end) */
+static int tbyte(P *p, size_t i) {
+  const Tok *t = tk(p, i);
+  return t && t->e > t->s ? (unsigned char)p->s[t->s] : 0;
 }
 
 /* number of digits of number token i */
-static size_t ndig(const P *p, size_t i) {
-  return p->t[i].e - p->t[i].s;
-}
+#define ndig(p, i) tlen(p, i)
 
 /* whether token i is the word w (lower-case ASCII), ignoring ASCII case */
-static int wordis(const P *p, size_t i, const char *w) {
+static int wordis(P *p, size_t i, const char *w) {
   size_t n = strlen(w), k;
   const char *s;
-  if (kind(p, i) != K_WORD || p->t[i].e - p->t[i].s != n) return 0;
-  s = p->s + p->t[i].s;
+  if (kind(p, i) != K_WORD || tlen(p, i) != n) return 0;
+  s = p->s + tk(p, i)->s;
   for (k = 0; k < n; k++) {
     int c = (unsigned char)s[k];
     if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
@@ -292,22 +325,21 @@ static int wordis(const P *p, size_t i, const char *w) {
 }
 
 /* whether token i is exactly the text w (case counts) */
-static int texteq(const P *p, size_t i, const char *w) {
+static int texteq(P *p, size_t i, const char *w) {
   size_t n = strlen(w);
-  return i < p->n && p->t[i].e - p->t[i].s == n &&
-         memcmp(p->s + p->t[i].s, w, n) == 0;
+  return tlen(p, i) == n && n > 0 && memcmp(p->s + tk(p, i)->s, w, n) == 0;
 }
 
 /* whether token i is one of the words in the NULL-ended list */
-static int wordin(const P *p, size_t i, const char *const *list) {
+static int wordin(P *p, size_t i, const char *const *list) {
   for (; *list != NULL; list++)
     if (wordis(p, i, *list)) return 1;
   return 0;
 }
 
 /* whether word token i starts with a capital letter */
-static int capital(const P *p, size_t i) {
-  char c = p->s[p->t[i].s];
+static int capital(P *p, size_t i) {
+  int c = tbyte(p, i);
   return c >= 'A' && c <= 'Z';
 }
 
@@ -339,7 +371,7 @@ static const char *const ordinals[] = {"st", "nd", "rd", "th", "d", NULL};
 
 /* A capitalised month name at token i, an abbreviation with its dot if
 ** it has one. Sets *m; returns the index after it, or 0. */
-static size_t month_at(const P *p, size_t i, int *m) {
+static size_t month_at(P *p, size_t i, int *m) {
   size_t k;
   if (kind(p, i) != K_WORD || !capital(p, i)) return 0;
   for (k = 0; k < sizeof(months) / sizeof(months[0]); k++) {
@@ -355,7 +387,7 @@ static size_t month_at(const P *p, size_t i, int *m) {
 
 /* whether what follows number token i (ending at index j) continues it
 ** as a bigger number or a word: "1905s", "1905,000", "1905.5", "1905/06" */
-static int continued(const P *p, size_t j) {
+static int continued(P *p, size_t j) {
   int k = kind(p, j);
   if (!touches(p, j)) return 0;
   if (k == K_WORD || k == K_NUM || k == K_SIGN) return 1;
@@ -367,51 +399,51 @@ static int continued(const P *p, size_t j) {
 
 /* A day at token i: 1 or 2 digits, 1 to 31, with an ordinal suffix if
 ** any ("9th"). Sets *d; returns the index after it, or 0. */
-static size_t day_at(const P *p, size_t i, int *d) {
+static size_t day_at(P *p, size_t i, int *d) {
   size_t j = i + 1;
-  if (kind(p, i) != K_NUM || ndig(p, i) > 2 || p->t[i].v < 1 ||
-      p->t[i].v > 31)
+  if (kind(p, i) != K_NUM || ndig(p, i) > 2 || val(p, i) < 1 ||
+      val(p, i) > 31)
     return 0;
   if (kind(p, j) == K_WORD && touches(p, j)) {
     if (!wordin(p, j, ordinals)) return 0;
     j++;
   }
   if (kind(p, j) != K_DASH && continued(p, j)) return 0;
-  *d = (int)p->t[i].v;
+  *d = (int)val(p, i);
   return j;
 }
 
 /* A year at token i: 4 digits, 1500 to 2099, not continued as a bigger
 ** number or a word (a touching dash is the caller's business). Sets *y;
 ** returns the index after it, or 0. */
-static size_t year_at(const P *p, size_t i, int *y) {
-  if (kind(p, i) != K_NUM || ndig(p, i) != 4 || p->t[i].v < 1500 ||
-      p->t[i].v > 2099)
+static size_t year_at(P *p, size_t i, int *y) {
+  if (kind(p, i) != K_NUM || ndig(p, i) != 4 || val(p, i) < 1500 ||
+      val(p, i) > 2099)
     return 0;
   if (kind(p, i + 1) != K_DASH && continued(p, i + 1)) return 0;
-  *y = (int)p->t[i].v;
+  *y = (int)val(p, i);
   return i + 1;
 }
 
 /* a year after an optional comma: ", 1905" or " 1905" */
-static size_t year_after(const P *p, size_t i, int *y) {
+static size_t year_after(P *p, size_t i, int *y) {
   if (kind(p, i) == K_COMMA) i++;
   return year_at(p, i, y);
 }
 
 /* whether number token i may open a date: not part of a bigger number
 ** or word, not a reference such as "No. 5", "p. 310", "page 199" */
-static int free_left(const P *p, size_t i) {
+static int free_left(P *p, size_t i) {
   size_t j;
   int k;
   if (i == 0) return 1;
   j = i - 1;
-  k = p->t[j].k;
+  k = kind(p, j);
   if (k == K_SIGN) return 0;
   if (touches(p, i)) {
     if (k == K_WORD || k == K_NUM) return 0;
     if ((k == K_COMMA || k == K_DOT || k == K_OTHER || k == K_DASH) &&
-        touches(p, j) && j > 0 && p->t[j - 1].k == K_NUM)
+        touches(p, j) && j > 0 && kind(p, j - 1) == K_NUM)
       return 0;
   }
   if (k == K_DOT && touches(p, j) && j > 0) j--;
@@ -420,7 +452,7 @@ static int free_left(const P *p, size_t i) {
 }
 
 /* a range separator at i (hyphen, dash, "to"); the index after, or 0 */
-static size_t sep_at(const P *p, size_t i) {
+static size_t sep_at(P *p, size_t i) {
   if (kind(p, i) == K_DASH) return i + 1;
   if (wordis(p, i, "to")) return i + 1;
   return 0;
@@ -675,7 +707,7 @@ static int settle(Cand *c, ll_Date *d) {
 ** "9 (22) January", "November"; with dayonly also a bare day ("4" after
 ** a dash). Sets *q (without a year) and *alt to a bracketed day before
 ** the month ("9 (22) January"), else 0. Returns the index after, or 0. */
-static size_t point_at(const P *p, size_t i, int dayonly, Pt *q, int *alt) {
+static size_t point_at(P *p, size_t i, int dayonly, Pt *q, int *alt) {
   size_t j, k;
   int m, d, a = 0;
   q->y = q->m = q->d = 0;
@@ -709,7 +741,7 @@ static size_t point_at(const P *p, size_t i, int dayonly, Pt *q, int *alt) {
 ** 19)", "(15-17)", "(November 9)", "(January 2, 1906)"; a bare day first
 ** only when dayonly. Sets b[0 .. *nb-1]; returns the index after ")", or
 ** 0 (b and *nb then mean nothing). */
-static size_t bracket_at(const P *p, size_t i, int dayonly, Pt *b, int *nb) {
+static size_t bracket_at(P *p, size_t i, int dayonly, Pt *b, int *nb) {
   size_t j, k;
   int a, y;
   if (kind(p, i) != K_LPAR) return 0;
@@ -745,7 +777,7 @@ typedef struct Ep {
 /* An endpoint at i: a point, its year and a bracket with the other
 ** reading, the year before or after the bracket ("May 18 (31), 1917",
 ** "December 20, 1905 (January 2, 1906)"). Returns e->end, or 0. */
-static size_t endpoint_at(const P *p, size_t i, int dayonly, Ep *e) {
+static size_t endpoint_at(P *p, size_t i, int dayonly, Ep *e) {
   size_t j, k;
   int a, y;
   memset(e, 0, sizeof *e);
@@ -790,7 +822,7 @@ static Cand *newcand(Cand *v, int *nv, size_t ts) {
 /* Spoken dates at i ("May 18 (31), 1917", "November 2-4, 1905", "9
 ** January 1905", "October 27 (November 9) to December 3 (16), 1905",
 ** "May-June 1905"): appends up to 4 readings to v, longest first. */
-static void spoken_at(const P *p, size_t i, Cand *v, int *nv) {
+static void spoken_at(P *p, size_t i, Cand *v, int *nv) {
   Ep e1, e2;
   size_t s;
   int cut;
@@ -836,7 +868,7 @@ static void spoken_at(const P *p, size_t i, Cand *v, int *nv) {
 
 /* Days before their month, as a range: "2-4 November 1905", "2-4
 ** (15-17) November 1905". Appends a reading to v. */
-static void dayspan_at(const P *p, size_t i, Cand *v, int *nv) {
+static void dayspan_at(P *p, size_t i, Cand *v, int *nv) {
   size_t j, k;
   int d1, d2, d3, d4, m, y;
   Cand *c;
@@ -869,30 +901,30 @@ static void dayspan_at(const P *p, size_t i, Cand *v, int *nv) {
 
 /* whether a dash touching both sides joins the token before i to a
 ** number at i+1: "1905-123" */
-static int dashnum(const P *p, size_t i) {
+static int dashnum(P *p, size_t i) {
   return kind(p, i) == K_DASH && touches(p, i) && touches(p, i + 1) &&
          kind(p, i + 1) == K_NUM;
 }
 
 /* The day in ISO form: "1905-11-15". Appends a reading to v. */
-static void isoday_at(const P *p, size_t i, Cand *v, int *nv) {
+static void isoday_at(P *p, size_t i, Cand *v, int *nv) {
   size_t k;
   Cand *c;
-  if (kind(p, i) != K_NUM || ndig(p, i) != 4 || p->t[i].v < 1500 ||
-      p->t[i].v > 2099)
+  if (kind(p, i) != K_NUM || ndig(p, i) != 4 || val(p, i) < 1500 ||
+      val(p, i) > 2099)
     return;
   for (k = 1; k <= 3; k += 2) {
-    if (!dashnum(p, i + k) || p->s[p->t[i + k].s] != '-' ||
+    if (!dashnum(p, i + k) || tbyte(p, i + k) != '-' ||
         ndig(p, i + k + 1) != 2)
       return;
   }
-  if (p->t[i + 2].v < 1 || p->t[i + 2].v > 12 || p->t[i + 4].v < 1 ||
+  if (val(p, i + 2) < 1 || val(p, i + 2) > 12 || val(p, i + 4) < 1 ||
       continued(p, i + 5))
     return;
   c = newcand(v, nv, i);
-  c->a[0].y = (int)p->t[i].v;
-  c->a[0].m = (int)p->t[i + 2].v;
-  c->a[0].d = (int)p->t[i + 4].v;
+  c->a[0].y = (int)val(p, i);
+  c->a[0].m = (int)val(p, i + 2);
+  c->a[0].d = (int)val(p, i + 4);
   c->na = 1;
   c->te = i + 5;
 }
@@ -900,17 +932,17 @@ static void isoday_at(const P *p, size_t i, Cand *v, int *nv) {
 /* Day, month and year joined by dots, the month in Roman figures (spaces
 ** allowed after the dots) or Arabic (none): "12.I.1916", "12. I. 1916",
 ** "12.1.1916", "10 (22).4.1870". Appends a reading to v. */
-static void dotted_at(const P *p, size_t i, Cand *v, int *nv) {
+static void dotted_at(P *p, size_t i, Cand *v, int *nv) {
   size_t j = i + 1, e;
   int m = 0, alt = 0, rom = 0, y, k;
   Cand *c;
-  if (kind(p, i) != K_NUM || ndig(p, i) > 2 || p->t[i].v < 1 ||
-      p->t[i].v > 31)
+  if (kind(p, i) != K_NUM || ndig(p, i) > 2 || val(p, i) < 1 ||
+      val(p, i) > 31)
     return;
   if (kind(p, j) == K_LPAR && kind(p, j + 1) == K_NUM &&
-      ndig(p, j + 1) <= 2 && p->t[j + 1].v >= 1 && p->t[j + 1].v <= 31 &&
+      ndig(p, j + 1) <= 2 && val(p, j + 1) >= 1 && val(p, j + 1) <= 31 &&
       kind(p, j + 2) == K_RPAR) {
-    alt = (int)p->t[j + 1].v;
+    alt = (int)val(p, j + 1);
     j += 3;
   }
   if (kind(p, j) != K_DOT || !touches(p, j)) return;
@@ -920,8 +952,8 @@ static void dotted_at(const P *p, size_t i, Cand *v, int *nv) {
       if (texteq(p, j, roman[k])) m = k + 1;
     rom = 1;
   } else if (kind(p, j) == K_NUM && touches(p, j) && ndig(p, j) <= 2 &&
-             p->t[j].v >= 1 && p->t[j].v <= 12) {
-    m = (int)p->t[j].v;
+             val(p, j) >= 1 && val(p, j) <= 12) {
+    m = (int)val(p, j);
   }
   if (m == 0 || kind(p, j + 1) != K_DOT || !touches(p, j + 1)) return;
   j += 2;
@@ -931,7 +963,7 @@ static void dotted_at(const P *p, size_t i, Cand *v, int *nv) {
   c = newcand(v, nv, i);
   c->a[0].y = y;
   c->a[0].m = m;
-  c->a[0].d = (int)p->t[i].v;
+  c->a[0].d = (int)val(p, i);
   c->na = 1;
   c->b[0].d = alt;
   c->nb = alt ? 1 : 0;
@@ -941,7 +973,7 @@ static void dotted_at(const P *p, size_t i, Cand *v, int *nv) {
 /* Years: "1905", "1905-07", "1905–07", "1917-1921", "1917 to 1921",
 ** "[1977]". A year that a touching dash joins to a number that is no
 ** end of its range is no date ("1905-123"). Appends a reading to v. */
-static void years_at(const P *p, size_t i, Cand *v, int *nv) {
+static void years_at(P *p, size_t i, Cand *v, int *nv) {
   size_t j, k, e, ts = i;
   int y1, y2 = 0;
   Cand *c;
@@ -949,7 +981,7 @@ static void years_at(const P *p, size_t i, Cand *v, int *nv) {
   if ((j = year_at(p, i, &y1)) == 0) return;
   if ((k = sep_at(p, j)) != 0) {
     if (dashnum(p, j) && ndig(p, k) == 2) {  /* "1905-07" */
-      y2 = y1 / 100 * 100 + (int)p->t[k].v;
+      y2 = y1 / 100 * 100 + (int)val(p, k);
       if (y2 <= y1) y2 += 100;
       if (y2 - y1 >= 100 || continued(p, k + 1)) return;
       j = k + 1;
@@ -990,7 +1022,7 @@ static const char *const parts2[] = {
 /* A phrase that qualifies a year or month after it: "the end of",
 ** "beginning of", "the first half of", "early in", "Late in", "mid-",
 ** "early". Returns the index after it, or 0. */
-static size_t qual_at(const P *p, size_t i) {
+static size_t qual_at(P *p, size_t i) {
   size_t j = i;
   if (wordis(p, j, "the")) j++;
   if (wordin(p, j, phases)) {
@@ -1011,7 +1043,7 @@ static size_t qual_at(const P *p, size_t i) {
 
 /* The date that starts at token i, in any form, its longest reading
 ** first. Returns S_*; on S_OK and S_BAD *c is the reading, on S_OK d too. */
-static int core_at(const P *p, size_t i, Cand *c, ll_Date *d) {
+static int core_at(P *p, size_t i, Cand *c, ll_Date *d) {
   Cand v[MAXCAND];
   int nv = 0, k, r;
   switch (kind(p, i)) {
@@ -1038,7 +1070,7 @@ static int core_at(const P *p, size_t i, Cand *c, ll_Date *d) {
 
 /* A month, or month and day, without a year, joined by "and" or "or" to
 ** a date that has one: "August and November 1905". Reads the first. */
-static int joined_at(const P *p, size_t i, Cand *c, ll_Date *d) {
+static int joined_at(P *p, size_t i, Cand *c, ll_Date *d) {
   Pt q;
   int a;
   size_t j;
@@ -1062,7 +1094,7 @@ static int joined_at(const P *p, size_t i, Cand *c, ll_Date *d) {
 /* The date at token i: a qualifier and the year or month it qualifies, a
 ** date, or a point joined to a date. Returns S_*, with *c and *d as in
 ** core_at. */
-static int date_at(const P *p, size_t i, Cand *c, ll_Date *d) {
+static int date_at(P *p, size_t i, Cand *c, ll_Date *d) {
   size_t q = qual_at(p, i);
   int r;
   if (q != 0 && core_at(p, q, c, d) == S_OK && c->prec <= 2) {
@@ -1074,20 +1106,22 @@ static int date_at(const P *p, size_t i, Cand *c, ll_Date *d) {
 }
 
 int ll_dates_find(ll_Mem *m, const char *s, size_t len, ll_Vec *out) {
-  ll_Vec tv;
   P p;
   size_t i = 0, n0 = out->n;
-  int st;
   if (out->esz != sizeof(ll_Date)) return LL_ERRINPUT;
-  ll_vec_init(&tv, sizeof(Tok));
-  st = tokenize(m, s, len, &tv);
   p.s = s;
-  p.t = (const Tok *)(const void *)tv.p;
-  p.n = tv.n;
-  while (st == LL_OK && i < p.n) {
+  p.len = len;
+  p.at = 0;
+  p.sp = 1;
+  p.nl = 0;
+  p.n = 0;
+  p.lo = 0;
+  while (kind(&p, i) != K_END) {
     Cand c;
     ll_Date d;
-    int r = date_at(&p, i, &c, &d);
+    int r;
+    p.lo = i > 4 ? i - 4 : 0;  /* free_left looks back 3 tokens */
+    r = date_at(&p, i, &c, &d);
     if (r == S_NO) {
       i++;
       continue;
@@ -1095,16 +1129,14 @@ int ll_dates_find(ll_Mem *m, const char *s, size_t len, ll_Vec *out) {
     if (r == S_OK) {
       ll_Date *slot = (ll_Date *)ll_vec_push(m, out);
       if (slot == NULL) {
-        st = LL_ERRMEM;
-        break;
+        out->n = n0;
+        return LL_ERRMEM;
       }
-      d.pos = p.t[c.ts].s;
-      d.len = p.t[c.te - 1].e - d.pos;
+      d.pos = tk(&p, c.ts)->s;
+      d.len = tk(&p, c.te - 1)->e - d.pos;
       *slot = d;
     }
     i = c.te;  /* a date with a bad day is skipped whole */
   }
-  ll_vec_free(m, &tv);
-  if (st != LL_OK) out->n = n0;
-  return st;
+  return LL_OK;
 }

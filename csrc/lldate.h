@@ -26,8 +26,10 @@ typedef struct ll_Date {
 } ll_Date;
 
 /* Finds every date in s[0,len) (UTF-8; any bytes are safe), in order,
-** pushing ll_Date elements onto out (out->esz == sizeof(ll_Date)). Returns
-** LL_OK, or LL_ERRMEM with out as it was on entry. Linear time in len. */
+** pushing ll_Date elements onto out. Returns LL_OK; LL_ERRMEM with out
+** holding what it held on entry; LL_ERRINPUT (nothing done) when out's
+** esz is not sizeof(ll_Date). Linear time in len; the only memory it
+** takes is out's. */
 int ll_dates_find(ll_Mem *m, const char *s, size_t len, ll_Vec *out);
 
 /* Julian (old style) day y-mo-d -> Gregorian (new style) *gy-*gmo-*gd.

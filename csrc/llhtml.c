@@ -1,0 +1,2003 @@
+/*
+** llhtml.c: the HTML reader of the leninletter library.
+** Owns charset decoding, the walk over libxml2's tree and the rebuilding of
+** a page as the archive's plain-text form (see llhtml.h).
+*/
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
+#include <libxml/tree.h>
+
+#include "ll.h"
+#include "llhtml.h"
+
+#define NBSP "\xC2\xA0"
+#define BREAKRUN " \xC2\xA0 "  /* the page-break run */
+#define FIELDMARK '\x01'        /* starts a header field name in an item */
+#define FIELDEND '\x02'         /* ends it */
+
+/* ------------------------------------------------------------------ */
+/* Characters                                                          */
+/* ------------------------------------------------------------------ */
+
+static int lower(int c) {
+  return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+static int isspc(int c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+static int isdig(int c) {
+  return c >= '0' && c <= '9';
+}
+
+static int isalnumc(int c) {
+  return isdig(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* nonzero if the n bytes at s begin with p, ignoring ASCII case */
+static int iprefix(const char *s, size_t n, const char *p) {
+  size_t i;
+  for (i = 0; p[i] != '\0'; i++)
+    if (i >= n || lower((unsigned char)s[i]) != p[i]) return 0;
+  return 1;
+}
+
+/* nonzero if the strings are equal, ignoring ASCII case */
+static int ieq(const char *a, const char *b) {
+  while (*a && lower((unsigned char)*a) == lower((unsigned char)*b)) a++, b++;
+  return lower((unsigned char)*a) == lower((unsigned char)*b);
+}
+
+/* Appends code point cp as UTF-8. */
+static int addcp(ll_Mem *m, ll_Buf *b, long cp) {
+  char u[4];
+  size_t n;
+  if (cp < 0x80) {
+    u[0] = (char)cp;
+    n = 1;
+  } else if (cp < 0x800) {
+    u[0] = (char)(0xC0 | (cp >> 6));
+    u[1] = (char)(0x80 | (cp & 0x3F));
+    n = 2;
+  } else if (cp < 0x10000) {
+    u[0] = (char)(0xE0 | (cp >> 12));
+    u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    u[2] = (char)(0x80 | (cp & 0x3F));
+    n = 3;
+  } else {
+    u[0] = (char)(0xF0 | (cp >> 18));
+    u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    u[3] = (char)(0x80 | (cp & 0x3F));
+    n = 4;
+  }
+  return ll_buf_add(m, b, u, n);
+}
+
+/* windows-1252 for bytes 0x80-0x9F; 0 where the code page has a hole */
+static const unsigned short cp1252[32] = {
+  0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+  0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+};
+
+/* The code point that windows-1252 gives byte c (>= 0x80); U+FFFD for its
+** five holes. */
+static long from1252(unsigned c) {
+  if (c >= 0xA0) return (long)c;
+  return cp1252[c - 0x80] ? (long)cp1252[c - 0x80] : 0xFFFD;
+}
+
+/* Length of a well-formed UTF-8 sequence at s, 0 if there is none. */
+static size_t utf8len(const char *s, size_t n) {
+  size_t k;
+  if ((unsigned char)s[0] < 0x80) return 1;
+  k = ll_utf8_charlen(s, n);
+  return k > 1 ? k : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sniffing                                                            */
+/* ------------------------------------------------------------------ */
+
+static const char *const sniff_tags[] = {
+  "html", "head", "body", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6",
+  "meta", "title", "link", "table", "center", "br", "hr", "font", "span",
+  "a", "b", "i", "em", "strong", "script", "style", "base", "blockquote",
+  "pre", "ul", "ol", "frameset", NULL
+};
+
+int ll_html_sniff(const char *s, size_t len) {
+  size_t i = 0, lim = len < 4096 ? len : 4096;
+  if (s == NULL) return 0;
+  if (lim >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) i = 3;
+  for (;;) {
+    size_t j, k;
+    while (i < lim && isspc((unsigned char)s[i])) i++;
+    if (i + 1 >= lim || s[i] != '<') return 0;
+    if (iprefix(s + i, lim - i, "<!--")) {  /* a comment: skip it */
+      for (j = i + 4; j + 2 < lim; j++)
+        if (memcmp(s + j, "-->", 3) == 0) break;
+      if (j + 2 >= lim) return 0;
+      i = j + 3;
+      continue;
+    }
+    if (s[i + 1] == '?') {  /* an XML declaration */
+      for (j = i + 2; j < lim && s[j] != '>'; j++) {}
+      if (j >= lim) return 0;
+      i = j + 1;
+      continue;
+    }
+    if (iprefix(s + i, lim - i, "<!doctype")) return 1;
+    for (j = i + 1; j < lim && isalnumc((unsigned char)s[j]); j++) {}
+    if (j < lim && !isspc((unsigned char)s[j]) && s[j] != '>' && s[j] != '/')
+      return 0;
+    for (k = 0; sniff_tags[k] != NULL; k++)
+      if (strlen(sniff_tags[k]) == j - i - 1 &&
+          iprefix(s + i + 1, j - i - 1, sniff_tags[k]))
+        return 1;
+    return 0;
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Charsets                                                            */
+/* ------------------------------------------------------------------ */
+
+/* Finds the charset that a <meta> tag in the first 8 KB declares; writes
+** its name, lowercased, into name ("" when none is declared). */
+static void declared_charset(const char *s, size_t len, char *name,
+                             size_t namesz) {
+  size_t lim = len < 8192 ? len : 8192, i, j, k;
+  name[0] = '\0';
+  for (i = 0; i + 5 < lim; i++) {
+    size_t end;
+    if (s[i] != '<' || !iprefix(s + i + 1, lim - i - 1, "meta")) continue;
+    for (end = i + 5; end < lim && s[end] != '>'; end++) {}
+    for (j = i + 5; j + 7 <= end; j++) {
+      if (!iprefix(s + j, end - j, "charset")) continue;
+      j += 7;
+      while (j < end && isspc((unsigned char)s[j])) j++;
+      if (j >= end || s[j] != '=') break;
+      j++;
+      while (j < end && (isspc((unsigned char)s[j]) || s[j] == '"' ||
+                         s[j] == '\''))
+        j++;
+      for (k = 0; j < end && k + 1 < namesz &&
+                  (isalnumc((unsigned char)s[j]) || s[j] == '-' ||
+                   s[j] == '_' || s[j] == '.' || s[j] == ':');
+           j++)
+        name[k++] = (char)lower((unsigned char)s[j]);
+      name[k] = '\0';
+      if (k > 0) return;
+      break;
+    }
+    i = end;
+  }
+}
+
+enum { CS_UTF8, CS_1252, CS_NATIVE };
+
+/* Chooses how to decode the page: CS_UTF8 (UTF-8, a stray invalid byte read
+** as windows-1252), CS_1252, or CS_NATIVE (libxml2 converts from the
+** declared charset, which it knows). Pages that declare Latin-1, ASCII or
+** windows-1252 are read as windows-1252, as browsers do, unless their bytes
+** are valid UTF-8; a UTF-16 declaration without a byte order mark is a
+** mistake (the tag was readable as ASCII) and is ignored. */
+static int choose_charset(const char *s, size_t len, const char *decl) {
+  size_t i;
+  int valid = 1;
+  static const char *const western[] = {
+    "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1",
+    "us-ascii", "ascii", "windows-1252", "cp1252", "x-cp1252", "ansi", NULL
+  };
+  for (i = 0; i < len; i++) {
+    if ((unsigned char)s[i] < 0x80) continue;
+    {
+      size_t k = utf8len(s + i, len - i);
+      if (k == 0) {
+        valid = 0;
+        break;
+      }
+      i += k - 1;
+    }
+  }
+  if (decl[0] == '\0' || iprefix(decl, strlen(decl), "utf-16") ||
+      iprefix(decl, strlen(decl), "utf-32") ||
+      iprefix(decl, strlen(decl), "ucs") ||
+      iprefix(decl, strlen(decl), "unicode"))
+    return valid ? CS_UTF8 : CS_1252;
+  if (ieq(decl, "utf-8") || ieq(decl, "utf8")) return CS_UTF8;
+  for (i = 0; western[i] != NULL; i++)
+    if (ieq(decl, western[i])) return valid ? CS_UTF8 : CS_1252;
+  {  /* another charset: only if libxml2 can convert it */
+    xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(decl);
+    if (h == NULL) return valid ? CS_UTF8 : CS_1252;
+    xmlCharEncCloseFunc(h);
+    return CS_NATIVE;
+  }
+}
+
+/* Appends to out the page decoded as UTF-8 by mode cs (CS_UTF8 or
+** CS_1252), without NUL bytes or other C0 controls (made spaces). */
+static int decode8(ll_Mem *m, const char *s, size_t len, int cs,
+                   ll_Buf *out) {
+  size_t i = 0;
+  while (i < len) {
+    size_t j = i;
+    unsigned c;
+    while (j < len && (unsigned char)s[j] >= 0x20 &&
+           (unsigned char)s[j] < 0x7F)
+      j++;
+    if (j > i && ll_buf_add(m, out, s + i, j - i) != LL_OK) return LL_ERRMEM;
+    if (j >= len) break;
+    i = j;
+    c = (unsigned char)s[i];
+    if (c < 0x80) {
+      if (c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        if (ll_buf_addc(m, out, (int)c) != LL_OK) return LL_ERRMEM;
+      } else if (c != 0 && ll_buf_addc(m, out, ' ') != LL_OK) {
+        return LL_ERRMEM;
+      }
+      i++;
+      continue;
+    }
+    if (cs == CS_UTF8) {
+      size_t k = utf8len(s + i, len - i);
+      if (k > 0) {
+        if (ll_buf_add(m, out, s + i, k) != LL_OK) return LL_ERRMEM;
+        i += k;
+        continue;
+      }
+    }
+    if (addcp(m, out, from1252(c)) != LL_OK) return LL_ERRMEM;
+    i++;
+  }
+  return LL_OK;
+}
+
+/* Appends to out the UTF-16 text s (after its byte order mark) as UTF-8;
+** big-endian when be is nonzero. Lone surrogates become U+FFFD. */
+static int decode16(ll_Mem *m, const unsigned char *s, size_t len, int be,
+                    ll_Buf *out) {
+  size_t i;
+  for (i = 0; i + 1 < len; i += 2) {
+    long c = be ? (s[i] << 8 | s[i + 1]) : (s[i + 1] << 8 | s[i]);
+    if (c >= 0xD800 && c < 0xDC00 && i + 3 < len) {
+      long d = be ? (s[i + 2] << 8 | s[i + 3]) : (s[i + 3] << 8 | s[i + 2]);
+      if (d >= 0xDC00 && d < 0xE000) {
+        c = 0x10000 + ((c - 0xD800) << 10) + (d - 0xDC00);
+        i += 2;
+      } else {
+        c = 0xFFFD;
+      }
+    } else if (c >= 0xD800 && c < 0xE000) {
+      c = 0xFFFD;
+    }
+    if (c == 0) continue;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') c = ' ';
+    if (addcp(m, out, c) != LL_OK) return LL_ERRMEM;
+  }
+  return LL_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* The tree                                                            */
+/* ------------------------------------------------------------------ */
+
+/* kinds of element, for the walk */
+enum {
+  T_INLINE, T_SKIP, T_BLOCK, T_P, T_H, T_BR, T_HR, T_A, T_SUP, T_IMG,
+  T_CELL, T_PRE, T_LABEL, T_SPAN, T_DIV, T_TABLE
+};
+
+static const struct {
+  const char *name;
+  unsigned char code, level;
+} tagtab[] = {
+  {"p", T_P, 0}, {"a", T_A, 0}, {"br", T_BR, 0}, {"span", T_SPAN, 0},
+  {"em", T_LABEL, 0}, {"i", T_LABEL, 0}, {"b", T_LABEL, 0},
+  {"strong", T_LABEL, 0}, {"sup", T_SUP, 0}, {"div", T_DIV, 0},
+  {"h1", T_H, 1}, {"h2", T_H, 2}, {"h3", T_H, 3}, {"h4", T_H, 4},
+  {"h5", T_H, 5}, {"h6", T_H, 6}, {"hr", T_HR, 0}, {"img", T_IMG, 0},
+  {"td", T_CELL, 0}, {"th", T_CELL, 0}, {"tr", T_BLOCK, 0},
+  {"table", T_TABLE, 0}, {"pre", T_PRE, 0}, {"li", T_BLOCK, 0},
+  {"blockquote", T_BLOCK, 0}, {"ul", T_BLOCK, 0}, {"ol", T_BLOCK, 0},
+  {"dl", T_BLOCK, 0}, {"dt", T_BLOCK, 0}, {"dd", T_BLOCK, 0},
+  {"center", T_BLOCK, 0}, {"address", T_BLOCK, 0}, {"body", T_BLOCK, 0},
+  {"html", T_BLOCK, 0}, {"tbody", T_BLOCK, 0}, {"thead", T_BLOCK, 0},
+  {"tfoot", T_BLOCK, 0}, {"caption", T_BLOCK, 0}, {"form", T_BLOCK, 0},
+  {"fieldset", T_BLOCK, 0}, {"legend", T_BLOCK, 0}, {"section", T_BLOCK, 0},
+  {"article", T_BLOCK, 0}, {"aside", T_BLOCK, 0}, {"header", T_BLOCK, 0},
+  {"footer", T_BLOCK, 0}, {"nav", T_BLOCK, 0}, {"main", T_BLOCK, 0},
+  {"figure", T_BLOCK, 0}, {"figcaption", T_BLOCK, 0}, {"menu", T_BLOCK, 0},
+  {"dir", T_BLOCK, 0}, {"details", T_BLOCK, 0}, {"summary", T_BLOCK, 0},
+  {"frameset", T_BLOCK, 0}, {"noframes", T_BLOCK, 0}, {"hgroup", T_BLOCK, 0},
+  {"head", T_SKIP, 0}, {"script", T_SKIP, 0}, {"style", T_SKIP, 0},
+  {"title", T_SKIP, 0}, {"noscript", T_SKIP, 0}, {"template", T_SKIP, 0},
+  {"iframe", T_SKIP, 0}, {"object", T_SKIP, 0}, {"embed", T_SKIP, 0},
+  {"applet", T_SKIP, 0}, {"select", T_SKIP, 0}, {"textarea", T_SKIP, 0},
+  {"svg", T_SKIP, 0}, {"math", T_SKIP, 0}, {"map", T_SKIP, 0},
+  {"frame", T_SKIP, 0}, {"xml", T_SKIP, 0}, {NULL, 0, 0}
+};
+
+/* The kind of element n (T_*), with the heading level in *level. */
+static int tagcode(const xmlNode *n, int *level) {
+  int k;
+  const char *name = (const char *)n->name;
+  *level = 0;
+  if (name == NULL) return T_INLINE;
+  for (k = 0; tagtab[k].name != NULL; k++)
+    if (strcmp(name, tagtab[k].name) == 0) {
+      *level = tagtab[k].level;
+      return tagtab[k].code;
+    }
+  return T_INLINE;
+}
+
+/* The value of attribute name of element n ("" for an attribute without a
+** plain value), or NULL. Points into the tree; nothing is allocated. */
+static const char *attr(const xmlNode *n, const char *name) {
+  const xmlAttr *a;
+  for (a = n->properties; a != NULL; a = a->next) {
+    if (a->name == NULL || !ieq((const char *)a->name, name)) continue;
+    if (a->children != NULL && a->children->type == XML_TEXT_NODE &&
+        a->children->content != NULL)
+      return (const char *)a->children->content;
+    return "";
+  }
+  return NULL;
+}
+
+/* Nonzero if the class attribute of n holds a token for which the test
+** passes: equal to w (exact) or containing w (!exact), ignoring case. */
+static int classhas(const xmlNode *n, const char *w, int exact) {
+  const char *c = attr(n, "class");
+  size_t wl = strlen(w);
+  while (c != NULL && *c != '\0') {
+    size_t tl = 0, i;
+    while (isspc((unsigned char)*c)) c++;
+    while (c[tl] != '\0' && !isspc((unsigned char)c[tl])) tl++;
+    if (exact) {
+      if (tl == wl && iprefix(c, tl, w)) return 1;
+    } else {
+      for (i = 0; i + wl <= tl; i++)
+        if (iprefix(c + i, tl - i, w)) return 1;
+    }
+    c += tl;
+  }
+  return 0;
+}
+
+/* The node after n in document order inside the subtree of root, going
+** into n's children when down is nonzero; NULL at the subtree's end. */
+static xmlNode *nextnode(xmlNode *n, const xmlNode *root, int down) {
+  if (down && n->children != NULL) return n->children;
+  while (n != root && n->next == NULL) n = n->parent;
+  if (n == root) return NULL;
+  return n->next;
+}
+
+/* Copies the text under n (skipping scripts) into buf, NUL-terminated;
+** returns its length, or (size_t)-1 when it is longer than cap - 1 bytes or
+** the subtree has more than 64 nodes or holds an element named avoid. */
+static size_t shorttext(xmlNode *n, char *buf, size_t cap,
+                        const char *avoid) {
+  size_t len = 0;
+  int count = 0;
+  xmlNode *p = n->children;
+  buf[0] = '\0';
+  while (p != NULL) {
+    int down = 1;
+    if (++count > 64) return (size_t)-1;
+    if (p->type == XML_TEXT_NODE && p->content != NULL) {
+      size_t k = strlen((const char *)p->content);
+      if (k >= cap - len) return (size_t)-1;
+      memcpy(buf + len, p->content, k);
+      len += k;
+      buf[len] = '\0';
+    } else if (p->type == XML_ELEMENT_NODE) {
+      int lv;
+      if (avoid != NULL && p->name != NULL &&
+          strcmp((const char *)p->name, avoid) == 0)
+        return (size_t)-1;
+      if (tagcode(p, &lv) == T_SKIP) down = 0;
+    }
+    p = nextnode(p, n, down);
+  }
+  return len;
+}
+
+/* Trims ASCII white space and no-break spaces from both ends of [*s, *s+*n). */
+static void trim(const char **s, size_t *n) {
+  for (;;) {
+    if (*n > 0 && isspc((unsigned char)(*s)[0])) {
+      (*s)++, (*n)--;
+    } else if (*n > 1 && memcmp(*s, NBSP, 2) == 0) {
+      (*s) += 2, (*n) -= 2;
+    } else {
+      break;
+    }
+  }
+  for (;;) {
+    if (*n > 0 && isspc((unsigned char)(*s)[*n - 1])) {
+      (*n)--;
+    } else if (*n > 1 && memcmp(*s + *n - 2, NBSP, 2) == 0) {
+      (*n) -= 2;
+    } else {
+      break;
+    }
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Footnote markers                                                    */
+/* ------------------------------------------------------------------ */
+
+typedef struct Mark {
+  xmlNode *node;     /* the element */
+  const char *href;  /* the fragment its link points to, or NULL */
+  const char *name;  /* its name and id attributes, or NULL */
+  const char *id;
+  long n;            /* the number it shows */
+  size_t order;      /* its place among the candidates */
+  int bracket;       /* written [N] */
+  int star;          /* written with an asterisk: [N*], [*N] */
+  int plainsup;      /* a <sup> without a link */
+  int insup;         /* inside a <sup> or a note-classed element */
+  int ok;            /* taken as a marker */
+} Mark;
+
+/* Reads marker text "[N]", "N", "N.", "N)", "(N)", "[N*]", "[*N]", "*N"
+** (white space and no-break spaces around ignored) into mk; 0 if s is not
+** one. */
+static int parse_marker(const char *s, size_t n, Mark *mk) {
+  size_t i = 0;
+  long v = 0;
+  int open = 0, digits = 0;
+  trim(&s, &n);
+  mk->bracket = mk->star = 0;
+  if (i < n && (s[i] == '[' || s[i] == '(')) open = s[i++];
+  if (i < n && s[i] == '*') mk->star = 1, i++;
+  while (i < n && isdig((unsigned char)s[i])) {
+    v = v * 10 + (s[i++] - '0');
+    if (++digits > 6) return 0;
+  }
+  if (digits == 0 || v < 1 || v > LL_MAXNOTE) return 0;
+  if (i < n && s[i] == '*') mk->star = 1, i++;
+  if (open == '[') {
+    if (i >= n || s[i] != ']') return 0;
+    i++;
+    mk->bracket = 1;
+  } else if (i < n && s[i] == ')') {
+    i++;
+  } else if (open == '(') {
+    return 0;
+  } else if (i < n && s[i] == '.') {
+    i++;
+  }
+  mk->n = v;
+  return i == n;
+}
+
+typedef struct Key {
+  const char *s;
+  size_t order;
+} Key;
+
+static int keycmp(const void *a, const void *b) {
+  const Key *x = (const Key *)a, *y = (const Key *)b;
+  int c = strcmp(x->s, y->s);
+  if (c != 0) return c;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The first key equal to s in the sorted keys, or NULL. */
+static const Key *findkey(const ll_Vec *keys, const char *s) {
+  const Key *k = (const Key *)keys->p;
+  size_t lo = 0, hi = keys->n;
+  if (s == NULL || *s == '\0') return NULL;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(k[mid].s, s) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return (lo < keys->n && strcmp(k[lo].s, s) == 0) ? &k[lo] : NULL;
+}
+
+/* Nonzero if keys hold s under an order other than self; with before set,
+** only an order below self counts. */
+static int haskey(const ll_Vec *keys, const char *s, size_t self,
+                  int before) {
+  const Key *k = findkey(keys, s), *end = (const Key *)keys->p + keys->n;
+  for (; k != NULL && k < end && strcmp(k->s, s) == 0; k++) {
+    if (before ? k->order < self : k->order != self) return 1;
+  }
+  return 0;
+}
+
+static int longcmp(const void *a, const void *b) {
+  long x = *(const long *)a, y = *(const long *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* The marks of a page: candidates found in a first pass over the tree, and
+** the link targets that decide which of them are footnote markers. */
+typedef struct Marks {
+  ll_Vec marks;  /* Mark */
+  ll_Vec hrefs;  /* Key: fragments the candidates link to, sorted */
+  ll_Vec names;  /* Key: names and ids of the candidates, sorted */
+} Marks;
+
+/* The fragment of a same-page link ("x" for "#x" or "page.htm#x"). */
+static const char *fragment(const char *href) {
+  const char *h = href ? strchr(href, '#') : NULL;
+  return (h != NULL && h[1] != '\0') ? h + 1 : NULL;
+}
+
+static int pushkey(ll_Mem *m, ll_Vec *v, const char *s, size_t order) {
+  Key *k;
+  if (s == NULL || *s == '\0') return LL_OK;
+  k = (Key *)ll_vec_push(m, v);
+  if (k == NULL) return LL_ERRMEM;
+  k->s = s;
+  k->order = order;
+  return LL_OK;
+}
+
+/* Nonzero if an ancestor of n within two levels is a <sup> or has a class
+** about notes. */
+static int notey_parent(const xmlNode *n) {
+  int depth;
+  for (depth = 0, n = n->parent; depth < 2 && n != NULL &&
+       n->type == XML_ELEMENT_NODE; depth++, n = n->parent) {
+    if (n->name != NULL && strcmp((const char *)n->name, "sup") == 0)
+      return 1;
+    if (classhas(n, "note", 0)) return 1;
+  }
+  return 0;
+}
+
+/* First pass: finds the candidate footnote markers (links and <sup>s that
+** show a number) and decides which are markers. A bracketed [N] link or sup
+** always is; a bare number only inside a <sup> or note-classed span, or when
+** its link pairs with another candidate (a marker and its note point at
+** each other); a starred one only when no plain marker has its number.
+** Each marker's node gets the Mark in _private. */
+static int find_marks(ll_Mem *m, xmlDoc *doc, Marks *mk) {
+  xmlNode *n = doc->children;
+  ll_Vec plain;
+  size_t i;
+  char buf[40];
+  while (n != NULL) {
+    int down = 1, lv;
+    if (n->type == XML_ELEMENT_NODE) {
+      int t = tagcode(n, &lv);
+      Mark c;
+      memset(&c, 0, sizeof c);
+      if (t == T_SKIP) {
+        down = 0;
+      } else if (t == T_A || t == T_SUP) {
+        size_t len = shorttext(n, buf, sizeof buf, t == T_SUP ? "a" : NULL);
+        if (len != (size_t)-1 && parse_marker(buf, len, &c)) {
+          Mark *p;
+          if (t == T_A) {
+            c.href = fragment(attr(n, "href"));
+            c.name = attr(n, "name");
+            c.id = attr(n, "id");
+            c.insup = notey_parent(n) || classhas(n, "note", 0);
+            if (c.href == NULL && c.name == NULL && c.id == NULL) goto next;
+          } else {
+            c.plainsup = 1;
+            c.insup = classhas(n, "note", 0);
+          }
+          c.order = mk->marks.n;
+          c.node = n;
+          p = (Mark *)ll_vec_push(m, &mk->marks);
+          if (p == NULL) return LL_ERRMEM;
+          *p = c;
+          if (pushkey(m, &mk->hrefs, c.href, c.order) != LL_OK ||
+              pushkey(m, &mk->names, c.name, c.order) != LL_OK ||
+              pushkey(m, &mk->names, c.id, c.order) != LL_OK)
+            return LL_ERRMEM;
+          down = 0;
+        }
+      }
+    }
+  next:
+    n = nextnode(n, (xmlNode *)doc, down);
+  }
+  if (mk->hrefs.n > 1) qsort(mk->hrefs.p, mk->hrefs.n, sizeof(Key), keycmp);
+  if (mk->names.n > 1) qsort(mk->names.p, mk->names.n, sizeof(Key), keycmp);
+  ll_vec_init(&plain, sizeof(long));
+  for (i = 0; i < mk->marks.n; i++) {
+    Mark *c = (Mark *)mk->marks.p + i;
+    int paired = haskey(&mk->hrefs, c->name, c->order, 0) ||
+                 haskey(&mk->hrefs, c->id, c->order, 0) ||
+                 haskey(&mk->names, c->href, c->order, 0);
+    if (c->plainsup) c->ok = c->bracket || c->insup;
+    else c->ok = c->bracket || paired || c->insup;
+    if (c->ok && !c->star) {
+      long *p = (long *)ll_vec_push(m, &plain);
+      if (p == NULL) {
+        ll_vec_free(m, &plain);
+        return LL_ERRMEM;
+      }
+      *p = c->n;
+    }
+  }
+  if (plain.n > 1) qsort(plain.p, plain.n, sizeof(long), longcmp);
+  for (i = 0; i < mk->marks.n; i++) {
+    Mark *c = (Mark *)mk->marks.p + i;
+    if (c->ok && c->star && plain.n > 0 &&
+        bsearch(&c->n, plain.p, plain.n, sizeof(long), longcmp) != NULL)
+      c->ok = 0;
+  }
+  ll_vec_free(m, &plain);
+  /* hand each marker's Mark to its node, now that the vector stays put */
+  for (i = 0; i < mk->marks.n; i++) {
+    Mark *c = (Mark *)mk->marks.p + i;
+    if (c->ok) c->node->_private = c;
+  }
+  return LL_OK;
+}
+
+/* Nonzero if the marker looks like a note's own number rather than a
+** reference to the note: its name is the target of an earlier marker, or
+** it links back to an earlier one. */
+static int defines(const Marks *mk, const Mark *c) {
+  return haskey(&mk->hrefs, c->name, c->order, 1) ||
+         haskey(&mk->hrefs, c->id, c->order, 1) ||
+         haskey(&mk->names, c->href, c->order, 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* The walk: the page as a list of items                               */
+/* ------------------------------------------------------------------ */
+
+/* kinds of item */
+enum { K_PARA, K_HEAD, K_INFO, K_NAV, K_IMG };
+
+typedef struct Frame {
+  int kind;         /* K_* of items opened inside */
+  int tag, level;   /* the nearest block element: T_*, heading level */
+  const char *cls;  /* its class attribute, or NULL */
+  int pre;          /* inside <pre> */
+  int block;        /* this element closes the item around it */
+  int cell;         /* a table cell */
+} Frame;
+
+/* A paragraph-like stretch of the page: its text is written in the form the
+** output wants (white space collapsed, markers as [N], page breaks as the
+** run), and the header fields of an info block are marked by FIELDMARK. */
+typedef struct Item {
+  int kind, tag, level;
+  const char *cls;
+  size_t off, len;     /* its text in W.pool */
+  size_t loff, lend;   /* its page labels in W.labs */
+  size_t nlab;
+  const Mark *lead;    /* the marker it starts with, or NULL */
+  int refs;            /* markers after its start */
+  int fields;          /* header field names in it */
+} Item;
+
+typedef struct W {
+  ll_Mem *m;
+  int status;
+  Marks marks;
+  ll_Buf pool;       /* the text of every item */
+  ll_Buf labs;       /* the page labels written, each ending in '\0' */
+  ll_Vec items;      /* Item */
+  ll_Vec frames;     /* Frame */
+  int open;          /* the last item is open */
+  int sp, nbsp, nl;  /* white space and line breaks waiting */
+  int brk;           /* a page break waiting */
+  char brklab[24];   /* its label */
+  int body;          /* a body paragraph or info block has been closed */
+  const char *author;  /* <meta name="author"> */
+} W;
+
+static Item *cur(W *w) {
+  return (Item *)w->items.p + (w->items.n - 1);
+}
+
+static Frame *top(W *w) {
+  return (Frame *)w->frames.p + (w->frames.n - 1);
+}
+
+static void raw(W *w, const char *s, size_t n) {
+  if (w->status == LL_OK && ll_buf_add(w->m, &w->pool, s, n) != LL_OK)
+    w->status = LL_ERRMEM;
+}
+
+static void forget(W *w) {
+  w->sp = w->nbsp = w->nl = w->brk = 0;
+}
+
+/* Opens an item in the context of the innermost frame. */
+static void item_open(W *w) {
+  Item *it;
+  Frame *f = top(w);
+  if (w->status != LL_OK) return;
+  it = (Item *)ll_vec_push(w->m, &w->items);
+  if (it == NULL) {
+    w->status = LL_ERRMEM;
+    return;
+  }
+  it->kind = f->kind;
+  it->tag = f->tag;
+  it->level = f->level;
+  it->cls = f->cls;
+  it->off = w->pool.n;
+  it->loff = it->lend = w->labs.n;
+  w->open = 1;
+  forget(w);
+}
+
+/* Closes the open item; an empty one is dropped. What waits is dropped. */
+static void item_close(W *w) {
+  Item *it;
+  forget(w);
+  if (!w->open) return;
+  w->open = 0;
+  it = cur(w);
+  it->len = w->pool.n - it->off;
+  it->lend = w->labs.n;
+  if (it->len == 0) {
+    w->labs.n = it->loff;
+    w->items.n--;
+  } else if (it->kind == K_PARA || it->kind == K_INFO) {
+    w->body = 1;
+  }
+}
+
+/* Writes what waits before new content: a line break, a page-break run
+** (with its label), a space, or no-break spaces standing alone. Two line
+** breaks in a row end the paragraph. Returns 0 if the item was restarted. */
+static void flush(W *w) {
+  Item *it = cur(w);
+  if (w->pool.n == it->off) {  /* nothing before: edges are dropped */
+    forget(w);
+    return;
+  }
+  if (w->nl > 0) {
+    if (w->nl >= 2 && it->kind == K_PARA) {
+      item_close(w);
+      item_open(w);
+    } else {
+      raw(w, "\n", 1);
+    }
+  } else if (w->brk) {
+    raw(w, BREAKRUN, 4);
+    if (w->status == LL_OK &&
+        ll_buf_add(w->m, &w->labs, w->brklab, strlen(w->brklab) + 1) !=
+            LL_OK)
+      w->status = LL_ERRMEM;
+    if (w->status == LL_OK) cur(w)->nlab++;
+  } else if (w->sp) {
+    raw(w, " ", 1);
+  } else {
+    int k;
+    for (k = 0; k < w->nbsp; k++) raw(w, NBSP, 2);
+  }
+  forget(w);
+}
+
+/* Writes content s (no white space in it). */
+static void put(W *w, const char *s, size_t n) {
+  if (w->status != LL_OK || n == 0) return;
+  if (!w->open) item_open(w);
+  flush(w);
+  raw(w, s, n);
+}
+
+/* Feeds the UTF-8 text s (from libxml2) through the white-space rules. */
+static void text(W *w, const char *s, int pre) {
+  size_t n = strlen(s), i = 0;
+  while (i < n && w->status == LL_OK) {
+    unsigned c = (unsigned char)s[i];
+    size_t j = i, k;
+    long cp;
+    char u[4];
+    if (c < 0x80) {
+      if (c > 0x20 && c != 0x7F) {  /* a run of plain characters */
+        while (j < n && (unsigned char)s[j] > 0x20 &&
+               (unsigned char)s[j] < 0x7F)
+          j++;
+        put(w, s + i, j - i);
+        i = j;
+        continue;
+      }
+      if (c == '\n' && pre) w->nl++;
+      else if (isspc((int)c)) w->sp = 1;
+      i++;
+      continue;
+    }
+    k = utf8len(s + i, n - i);
+    if (k == 0) {  /* cannot come from libxml2, but never pass it on */
+      put(w, "\xEF\xBF\xBD", 3);
+      i++;
+      continue;
+    }
+    ll_utf8_decode(s + i, k, &cp);
+    if (cp == 0xA0) {
+      w->nbsp++;
+    } else if (cp >= 0x80 && cp < 0xA0) {  /* C1: what &#150; meant */
+      cp = from1252((unsigned)cp);
+      if (cp != 0xFFFD) {
+        if (cp < 0x800) {
+          u[0] = (char)(0xC0 | (cp >> 6));
+          u[1] = (char)(0x80 | (cp & 0x3F));
+          put(w, u, 2);
+        } else {
+          u[0] = (char)(0xE0 | (cp >> 12));
+          u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+          u[2] = (char)(0x80 | (cp & 0x3F));
+          put(w, u, 3);
+        }
+      }
+    } else if (cp == 0xFEFF) {  /* a stray byte order mark */
+    } else if (cp == 0x2028 || cp == 0x2029) {
+      w->sp = 1;
+    } else {
+      put(w, s + i, k);
+    }
+    i += k;
+  }
+}
+
+/* A page break at this point, labelled lab. Only one inside an item counts:
+** at its start it is dropped, and several in a row make one run. */
+static void pagebreak(W *w, const char *lab, size_t n) {
+  size_t i = 0;
+  if (!w->open || w->pool.n == cur(w)->off) return;
+  while (n - i > 1 && lab[i] == '0') i++;  /* leading zeros */
+  if (n - i == 0 || n - i >= sizeof w->brklab) return;
+  memcpy(w->brklab, lab + i, n - i);
+  w->brklab[n - i] = '\0';
+  w->brk = 1;
+}
+
+/* Reads "pg=NNN" in a comment such as <!-- vol=19 pg=021 src=... -->. */
+static void comment(W *w, const char *s) {
+  const char *p = strstr(s, "pg=");
+  size_t n = 0;
+  if (p == NULL || strstr(s, "vol=") == NULL) return;
+  p += 3;
+  while (isalnumc((unsigned char)p[n])) n++;
+  if (n > 0 && isdig((unsigned char)p[0])) pagebreak(w, p, n);
+}
+
+/* A page anchor: an empty <a> named like "v21pp74h:42" or "p249". */
+static void anchor(W *w, const xmlNode *n) {
+  const char *nm = attr(n, "name"), *p;
+  size_t k;
+  const xmlNode *c;
+  if (nm == NULL) nm = attr(n, "id");
+  if (nm == NULL || attr(n, "href") != NULL) return;
+  for (c = n->children; c != NULL; c = c->next) {
+    if (c->type != XML_TEXT_NODE || c->content == NULL) return;
+    for (p = (const char *)c->content; *p; p++)
+      if (!isspc((unsigned char)*p)) return;
+  }
+  p = strrchr(nm, ':');
+  if (p != NULL && nm[0] == 'v' && isdig((unsigned char)nm[1])) {
+    p++;
+  } else if (nm[0] == 'p' || nm[0] == 'P') {
+    p = nm + 1;
+    if (iprefix(p, strlen(p), "age")) p += 3;
+    else if (lower((unsigned char)*p) == 'g') p++;
+    if (*p == '_' || *p == '-') p++;
+  } else {
+    return;
+  }
+  for (k = 0; isdig((unsigned char)p[k]); k++) {}
+  if (k == 0 || p[k] != '\0') return;
+  pagebreak(w, p, k);
+}
+
+/* Writes marker c as "[N]"; the item remembers it as its lead when it is
+** the item's first content, else counts it as a reference. */
+static void mark(W *w, const Mark *c) {
+  char b[16];
+  size_t k;
+  snprintf(b, sizeof b, "[%ld]", c->n);
+  k = strlen(b);
+  put(w, b, k);
+  if (w->status != LL_OK) return;
+  if (w->pool.n == cur(w)->off + k) {
+    if (cur(w)->lead == NULL) cur(w)->lead = c;
+  } else {
+    cur(w)->refs++;
+  }
+}
+
+/* If element n (a label-like element in an info block) is a field name
+** such as <span class="info">Written:</span> or, at the start of a line,
+** <strong>Source:</strong>, writes it as FIELDMARK name FIELDEND; returns
+** nonzero if it did. */
+static int fieldname(W *w, xmlNode *n, int t) {
+  char buf[80];
+  const char *s = buf;
+  size_t len = shorttext(n, buf, sizeof buf, NULL), i, words = 1;
+  int colon, span = t == T_SPAN && classhas(n, "info", 0);
+  if (len == (size_t)-1) return 0;
+  trim(&s, &len);
+  colon = len > 0 && s[len - 1] == ':';
+  if (colon) len--;
+  trim(&s, &len);
+  if (len == 0 || len > 60) return 0;
+  for (i = 0; i < len; i++) {
+    if (s[i] == ':' || s[i] == '\n') return 0;
+    if (s[i] == ' ') words++;
+  }
+  if (!span) {
+    int linestart = !w->open || w->pool.n == cur(w)->off || w->nl > 0;
+    if (t != T_LABEL || !colon || !linestart || words > 5) return 0;
+  }
+  if (!w->open) item_open(w);
+  forget(w);
+  raw(w, "\x01", 1);
+  for (i = 0; i < len; i++) {  /* collapse its white space */
+    if ((unsigned char)s[i] < 0x20 && !isspc((unsigned char)s[i])) continue;
+    if (isspc((unsigned char)s[i])) {
+      if (i > 0 && !isspc((unsigned char)s[i - 1])) raw(w, " ", 1);
+    } else {
+      raw(w, s + i, 1);
+    }
+  }
+  raw(w, "\x02", 1);
+  if (w->status == LL_OK) cur(w)->fields++;
+  return 1;
+}
+
+static int navclass(const xmlNode *n) {
+  static const char *const nav[] = {
+    "footer", "next", "prev", "toplink", "link", "updat", "updast", "udat",
+    "t2h-foot", "nav", "navigation", "breadcrumb", NULL
+  };
+  int k;
+  for (k = 0; nav[k] != NULL; k++)
+    if (classhas(n, nav[k], 1)) return 1;
+  return 0;
+}
+
+/* Enters node n; returns nonzero if a frame was pushed (the walk then goes
+** into its children and calls leave). */
+static int enter(W *w, xmlNode *n) {
+  Frame f;
+  int t, level;
+  if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+    if (n->content != NULL) text(w, (const char *)n->content, top(w)->pre);
+    return 0;
+  }
+  if (n->type == XML_COMMENT_NODE) {
+    if (n->content != NULL) comment(w, (const char *)n->content);
+    return 0;
+  }
+  if (n->type != XML_ELEMENT_NODE) return 0;
+  if (n->_private != NULL) {
+    mark(w, (const Mark *)n->_private);
+    return 0;
+  }
+  t = tagcode(n, &level);
+  switch (t) {
+    case T_SKIP: return 0;
+    case T_BR: w->nl++; return 0;
+    case T_HR: item_close(w); return 0;
+    case T_IMG: {
+      const char *alt = attr(n, "alt");
+      if (!w->body && alt != NULL && top(w)->kind != K_NAV &&
+          (!w->open || w->pool.n == cur(w)->off)) {
+        item_close(w);
+        f = *top(w);
+        f.kind = K_IMG;
+        f.tag = T_IMG;
+        if (ll_vec_push(w->m, &w->frames) == NULL) {
+          w->status = LL_ERRMEM;
+          return 0;
+        }
+        *top(w) = f;
+        text(w, alt, 0);
+        item_close(w);
+        w->frames.n--;
+      }
+      return 0;
+    }
+    case T_A: anchor(w, n); break;
+    case T_SPAN: case T_LABEL:
+      if (top(w)->kind == K_INFO && fieldname(w, n, t)) return 0;
+      break;
+    default: break;
+  }
+  f = *top(w);
+  f.block = t == T_P || t == T_H || t == T_BLOCK || t == T_DIV ||
+            t == T_PRE || t == T_TABLE;
+  f.cell = t == T_CELL;
+  if (f.block) {
+    item_close(w);
+    f.tag = t;
+    f.level = level;
+    f.cls = attr(n, "class");
+    if (f.kind != K_NAV) {
+      const char *name = (const char *)n->name;
+      if (navclass(n) || strcmp(name, "nav") == 0 ||
+          strcmp(name, "footer") == 0)
+        f.kind = K_NAV;
+      else if ((t == T_P || t == T_DIV) &&
+               (classhas(n, "information", 1) || classhas(n, "info", 1)))
+        f.kind = K_INFO;
+      else if (t == T_H && f.kind != K_INFO)
+        f.kind = K_HEAD;
+    }
+  }
+  if (t == T_PRE) f.pre = 1;
+  if (f.cell) w->sp = 1;
+  if (ll_vec_push(w->m, &w->frames) == NULL) {
+    w->status = LL_ERRMEM;
+    return 0;
+  }
+  *top(w) = f;
+  return 1;
+}
+
+/* Leaves the element whose frame enter pushed. */
+static void leave(W *w) {
+  Frame *f = top(w);
+  if (f->block) item_close(w);
+  if (f->cell) w->sp = 1;
+  w->frames.n--;
+}
+
+/* Walks the document, filling w->items. */
+static void walk(W *w, xmlDoc *doc) {
+  xmlNode *root = (xmlNode *)doc, *n = doc->children;
+  Frame *f = (Frame *)ll_vec_push(w->m, &w->frames);
+  if (f == NULL) {
+    w->status = LL_ERRMEM;
+    return;
+  }
+  f->kind = K_PARA;
+  f->tag = T_BLOCK;
+  while (n != NULL && w->status == LL_OK) {
+    int down = enter(w, n);
+    if (down && n->children != NULL) {
+      n = n->children;
+      continue;
+    }
+    if (down) leave(w);
+    while (n->next == NULL) {
+      n = n->parent;
+      if (n == NULL || n == root) goto done;
+      leave(w);
+    }
+    n = n->next;
+  }
+done:
+  item_close(w);
+}
+
+/* Finds <meta name="author" content="..."> in the head. */
+static const char *meta_author(xmlDoc *doc) {
+  xmlNode *n = doc->children;
+  while (n != NULL) {
+    int down = 1;
+    if (n->type == XML_ELEMENT_NODE && n->name != NULL) {
+      const char *name = (const char *)n->name;
+      if (strcmp(name, "body") == 0) {
+        down = 0;
+      } else if (strcmp(name, "meta") == 0) {
+        const char *nm = attr(n, "name"), *c = attr(n, "content");
+        if (nm != NULL && c != NULL && ieq(nm, "author") && *c != '\0')
+          return c;
+      }
+    }
+    n = nextnode(n, (xmlNode *)doc, down);
+  }
+  return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Output                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef struct Out {
+  ll_Mem *m;
+  ll_Buf *text, *labels;
+  size_t nlabels;
+  int blocks;   /* blocks written so far */
+  int status;
+  ll_Buf tmp;   /* scratch for one block */
+  ll_Buf part;  /* scratch for a piece of one */
+} Out;
+
+static const char *itext(const W *w, const Item *it) {
+  return w->pool.p + it->off;
+}
+
+#define FL_KEEPNL 1  /* line breaks stay (empty lines go) */
+#define FL_NBSP 2    /* no-break spaces are spaces */
+
+/* Appends to b the n bytes at s flattened: every run of white space (line
+** breaks too unless FL_KEEPNL, and no-break spaces next to a space, or any
+** with FL_NBSP) becomes one space, no-break spaces alone stay, both ends
+** trimmed; FIELDMARK and FIELDEND are dropped. With FL_KEEPNL the spaces
+** around a line break go. */
+static int flatten(ll_Mem *m, ll_Buf *b, const char *s, size_t n,
+                   int flags) {
+  int keepnl = flags & FL_KEEPNL;
+  size_t i = 0, start = b->n;
+  trim(&s, &n);
+  while (i < n) {
+    size_t j = i;
+    int sp = 0, nl = 0, nb = 0;
+    while (j < n) {
+      unsigned char c = (unsigned char)s[j];
+      if (c == '\n') nl = 1, j++;
+      else if (isspc(c) || c == FIELDMARK || c == FIELDEND) sp = 1, j++;
+      else if (j + 1 < n && memcmp(s + j, NBSP, 2) == 0) nb++, j += 2;
+      else break;
+    }
+    if (j > i) {
+      int r = LL_OK;
+      if (nl && keepnl) {
+        r = ll_buf_add(m, b, "\n", 1);
+      } else if (sp || nl || (flags & FL_NBSP)) {
+        r = ll_buf_add(m, b, " ", 1);
+      } else {
+        int k;
+        for (k = 0; k < nb && r == LL_OK; k++) r = ll_buf_add(m, b, NBSP, 2);
+      }
+      if (r != LL_OK) return LL_ERRMEM;
+      i = j;
+      continue;
+    }
+    while (j < n) {
+      unsigned char c = (unsigned char)s[j];
+      if (isspc(c) || c == FIELDMARK || c == FIELDEND ||
+          (j + 1 < n && memcmp(s + j, NBSP, 2) == 0))
+        break;
+      j++;
+    }
+    if (ll_buf_add(m, b, s + i, j - i) != LL_OK) return LL_ERRMEM;
+    i = j;
+  }
+  /* drop empty lines that an emptied line left */
+  if (keepnl) {
+    size_t r = start, wr = start;
+    while (r < b->n) {
+      if (b->p[r] == '\n' && (wr == start || b->p[wr - 1] == '\n')) {
+        r++;
+        continue;
+      }
+      b->p[wr++] = b->p[r++];
+    }
+    while (wr > start && b->p[wr - 1] == '\n') wr--;
+    b->n = wr;
+    if (b->p != NULL) b->p[b->n] = '\0';
+  }
+  return LL_OK;
+}
+
+/* Appends a finished block of n bytes at s (nothing if it is empty). */
+static void block(Out *o, const char *s, size_t n) {
+  if (o->status != LL_OK || n == 0) return;
+  if ((o->blocks++ > 0 && ll_buf_add(o->m, o->text, "\n\n", 2) != LL_OK) ||
+      ll_buf_add(o->m, o->text, s, n) != LL_OK)
+    o->status = LL_ERRMEM;
+}
+
+/* Appends a line flattened from s as a block. */
+static void flatblock(Out *o, const char *s, size_t n) {
+  o->tmp.n = 0;
+  if (o->status == LL_OK && flatten(o->m, &o->tmp, s, n, 0) != LL_OK)
+    o->status = LL_ERRMEM;
+  block(o, o->tmp.p, o->tmp.n);
+}
+
+/* Appends the item's text as written, and its page labels. */
+static void paragraph(Out *o, const W *w, const Item *it) {
+  if (o->status != LL_OK) return;
+  block(o, itext(w, it), it->len);
+  if (o->status == LL_OK && it->lend > it->loff) {
+    if (ll_buf_add(o->m, o->labels, w->labs.p + it->loff,
+                   it->lend - it->loff) != LL_OK)
+      o->status = LL_ERRMEM;
+    o->nlabels += it->nlab;
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* The header                                                          */
+/* ------------------------------------------------------------------ */
+
+/* Writes into buf the letters and digits of s, ASCII lowercased, dropping
+** a leading "by " and a trailing possessive ('s or ’s); 0 if too long. */
+static size_t squash(const char *s, size_t n, char *buf, size_t cap) {
+  size_t i, k = 0;
+  trim(&s, &n);
+  if (n > 3 && iprefix(s, n, "by ")) s += 3, n -= 3;
+  if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') n -= 2;
+  if (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0)
+    n -= 4;
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (isalnumc(c) || c >= 0x80) {
+      if (k + 1 >= cap) return 0;
+      buf[k++] = (char)lower(c);
+    }
+  }
+  buf[k] = '\0';
+  return k;
+}
+
+/* The last word of s (letters, digits and non-ASCII), squashed. */
+static size_t lastword(const char *s, size_t n, char *buf, size_t cap) {
+  size_t e, b;
+  trim(&s, &n);
+  if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') n -= 2;
+  if (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0)
+    n -= 4;
+  for (e = n; e > 0 && !isalnumc((unsigned char)s[e - 1]) &&
+              (unsigned char)s[e - 1] < 0x80;
+       e--) {}
+  for (b = e; b > 0 && (isalnumc((unsigned char)s[b - 1]) ||
+                        (unsigned char)s[b - 1] >= 0x80);
+       b--) {}
+  return squash(s + b, e - b, buf, cap);
+}
+
+static size_t countwords(const char *s, size_t n) {
+  size_t i, k = 0;
+  int in = 0;
+  for (i = 0; i < n; i++) {
+    int sp = isspc((unsigned char)s[i]);
+    if (!sp && !in) k++;
+    in = !sp;
+  }
+  return k;
+}
+
+/* Nonzero if heading text s names the page's author (meta, from <meta
+** name="author">, perhaps several names separated by commas): the same
+** letters, or a short heading with the same last word. */
+static int names_author(const char *s, size_t n, const char *meta) {
+  char a[128], b[128], wa[64], wb[64];
+  size_t la, lwa;
+  if (meta == NULL) return 0;
+  la = squash(s, n, a, sizeof a);
+  lwa = lastword(s, n, wa, sizeof wa);
+  if (la == 0) return 0;
+  while (*meta != '\0') {
+    size_t k = strcspn(meta, ",;");
+    if (squash(meta, k, b, sizeof b) > 0 && strcmp(a, b) == 0) return 1;
+    if (countwords(s, n) <= 4 && lwa > 2 &&
+        lastword(meta, k, wb, sizeof wb) > 0 && strcmp(wa, wb) == 0)
+      return 1;
+    meta += k;
+    if (*meta) meta++;
+  }
+  return 0;
+}
+
+/* Nonzero if s is a document number standing alone ("454", "12a"). */
+static int isnumber(const char *s, size_t n) {
+  size_t i = 0;
+  trim(&s, &n);
+  while (i < n && isdig((unsigned char)s[i])) i++;
+  if (i == 0 || i > 6) return 0;
+  if (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+    i++;
+  return i == n;
+}
+
+static int endswith_colon(const char *s, size_t n) {
+  trim(&s, &n);
+  return n > 0 && s[n - 1] == ':';
+}
+
+/* Nonzero for a paragraph class that belongs to the header (p.title holds
+** the author on many pages). */
+static int headclass(const Item *it) {
+  const char *c = it->cls;
+  static const char *const hc[] = {"title", "author", "subtitle", NULL};
+  int k;
+  if (it->tag != T_P || c == NULL) return 0;
+  for (k = 0; hc[k] != NULL; k++)
+    if (ieq(c, hc[k])) return 1;
+  return 0;
+}
+
+/* Writes the header blocks from items h[0..nh): author, number, title,
+** subtitle. The title is a heading classed "title", else the first <h1>,
+** else the first heading after the author; the author is the heading that
+** names the <meta> author, else the first one before the title, else one
+** "by ..." after it, else the <meta> author itself. A heading ending in ':'
+** just before the title is put in front of it; the others after the title
+** (or left over before it) make the subtitle. */
+static void header(Out *o, const W *w, const size_t *h, size_t nh) {
+  size_t i;
+  long ai = -1, ti = -1, ni = -1;
+  const Item *it0 = (const Item *)w->items.p;
+#define HI(i) (&it0[h[i]])
+#define HT(i) itext(w, HI(i)), HI(i)->len
+  for (i = 0; i < nh && ai < 0; i++)
+    if (countwords(HT(i)) <= 8 && names_author(HT(i), w->author))
+      ai = (long)i;
+  for (i = 0; i < nh && ti < 0; i++)
+    if ((long)i != ai && HI(i)->tag == T_H && HI(i)->cls != NULL &&
+        ieq(HI(i)->cls, "title"))
+      ti = (long)i;
+  for (i = 0; i < nh && ti < 0; i++)
+    if ((long)i != ai && HI(i)->tag == T_H && HI(i)->level == 1)
+      ti = (long)i;
+  if (ti < 0 && ai < 0 && nh > 1 && !isnumber(HT(0))) ai = 0;
+  for (i = 0; i < nh && ti < 0; i++)
+    if ((long)i != ai && !isnumber(HT(i)) &&
+        !(i + 1 < nh && (long)i + 1 != ai && endswith_colon(HT(i))))
+      ti = (long)i;
+  if (ai < 0) {
+    for (i = 0; ti > 0 && i < (size_t)ti && ai < 0; i++)
+      if (!isnumber(HT(i)) && !endswith_colon(HT(i))) ai = (long)i;
+    for (i = ti + 1; ai < 0 && i < nh; i++)
+      if (HI(i)->len > 3 && iprefix(HT(i), "by ") &&
+          countwords(HT(i)) <= 8)
+        ai = (long)i;
+  }
+  for (i = 0; i < nh && ni < 0; i++)
+    if ((long)i != ai && (long)i != ti && isnumber(HT(i))) ni = (long)i;
+  /* author */
+  if (ai >= 0) {
+    const char *s = itext(w, HI(ai));
+    size_t n = HI(ai)->len;
+    trim(&s, &n);
+    if (n > 3 && iprefix(s, n, "by ")) s += 3, n -= 3;
+    if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') n -= 2;
+    else if (n > 4 && s[n - 1] == 's' &&
+             memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0)
+      n -= 4;
+    flatblock(o, s, n);
+  } else if (w->author != NULL) {
+    flatblock(o, w->author, strlen(w->author));
+  }
+  if (ni >= 0) flatblock(o, HT(ni));
+  if (ti >= 0) {  /* title, after a kicker ending in ':' */
+    o->tmp.n = 0;
+    for (i = 0; i < (size_t)ti && o->status == LL_OK; i++) {
+      if ((long)i == ai || (long)i == ni || !endswith_colon(HT(i))) continue;
+      if (i + 1 != (size_t)ti) continue;
+      if (flatten(o->m, &o->tmp, HT(i), 0) != LL_OK ||
+          ll_buf_add(o->m, &o->tmp, " ", 1) != LL_OK)
+        o->status = LL_ERRMEM;
+    }
+    if (o->status == LL_OK && flatten(o->m, &o->tmp, HT(ti), 0) != LL_OK)
+      o->status = LL_ERRMEM;
+    block(o, o->tmp.p, o->tmp.n);
+  }
+  /* subtitle: whatever is left, joined by a space, or by ". " when the
+     first part ends without punctuation and the next opens no bracket */
+  o->tmp.n = 0;
+  for (i = 0; i < nh && o->status == LL_OK; i++) {
+    if ((long)i == ai || (long)i == ni || (long)i == ti) continue;
+    if (ti >= 0 && i + 1 == (size_t)ti && endswith_colon(HT(i))) continue;
+    o->part.n = 0;
+    if (flatten(o->m, &o->part, HT(i), 0) != LL_OK) {
+      o->status = LL_ERRMEM;
+      break;
+    }
+    if (o->part.n == 0) continue;
+    if (o->tmp.n > 0) {
+      char last = o->tmp.p[o->tmp.n - 1], first = o->part.p[0];
+      int dot = first != '(' && first != '[' &&
+                strchr(".:;!?,)]", last) == NULL;
+      if (ll_buf_add(o->m, &o->tmp, dot ? ". " : " ", dot ? 2 : 1) != LL_OK) {
+        o->status = LL_ERRMEM;
+        break;
+      }
+    }
+    if (ll_buf_add(o->m, &o->tmp, o->part.p, o->part.n) != LL_OK)
+      o->status = LL_ERRMEM;
+  }
+  block(o, o->tmp.p, o->tmp.n);
+#undef HI
+#undef HT
+}
+
+/* ------------------------------------------------------------------ */
+/* Header fields                                                       */
+/* ------------------------------------------------------------------ */
+
+/* Appends to b one field line "Name: value" (just "Name:" for an empty
+** value); both flattened, the value without a leading colon. */
+static int addfield(ll_Mem *m, ll_Buf *b, const char *name, size_t nn,
+                    const char *val, size_t vn) {
+  size_t before;
+  if (b->n > 0 && ll_buf_add(m, b, "\n", 1) != LL_OK) return LL_ERRMEM;
+  if (flatten(m, b, name, nn, 0) != LL_OK || ll_buf_add(m, b, ":", 1) != LL_OK)
+    return LL_ERRMEM;
+  trim(&val, &vn);
+  while (vn > 0 && (val[0] == ':' || isspc((unsigned char)val[0])))
+    val++, vn--;
+  before = b->n;
+  if (ll_buf_add(m, b, " ", 1) != LL_OK || flatten(m, b, val, vn, 0) != LL_OK)
+    return LL_ERRMEM;
+  if (b->n == before + 1) b->n = before;
+  b->p[b->n] = '\0';
+  return LL_OK;
+}
+
+/* Nonzero if block b (field lines) already has a field called name. */
+static int hasfield(const ll_Buf *b, const char *name) {
+  size_t i = 0, nl = strlen(name);
+  while (i < b->n) {
+    if (b->n - i > nl && memcmp(b->p + i, name, nl) == 0 && b->p[i + nl] == ':')
+      return 1;
+    while (i < b->n && b->p[i] != '\n') i++;
+    i++;
+  }
+  return 0;
+}
+
+/* field names for info lines that carry no label */
+static const struct {
+  const char *prefix, *name;
+  int strip;  /* 1: drop the prefix; 2: drop up to " by " */
+} infer[] = {
+  {"from ", "Source", 1},
+  {"first published", "Published", 0},
+  {"originally published", "Published", 0},
+  {"published", "Published", 0},
+  {"printed", "Published", 0},
+  {"written", "Written", 0},
+  {"delivered", "Delivered", 0},
+  {"translated by ", "Translated", 1},
+  {"translated", "Translated", 0},
+  {"transcribed", "Transcription", 2},
+  {"transcription", "Transcription", 2},
+  {"html markup by ", "HTML Markup", 1},
+  {"marked up by ", "HTML Markup", 1},
+  {"markup by ", "HTML Markup", 1},
+  {"proofread by ", "Proofread", 1},
+  {"proofed by ", "Proofread", 1},
+  {"edited by ", "Edited", 1},
+  {NULL, NULL, 0}
+};
+
+/* Where the name ends in an unlabelled line that reads "Name: value" (a
+** capitalised name of at most four words), or 0. */
+static size_t plainname(const char *s, size_t n) {
+  size_t c;
+  if (n == 0 || !(s[0] >= 'A' && s[0] <= 'Z')) return 0;
+  for (c = 0; c < n && c <= 40 && s[c] != ':'; c++) {}
+  if (c >= n || c > 40 || s[c] != ':' || countwords(s, c) > 4) return 0;
+  if (c + 1 < n && s[c + 1] == '/') return 0;  /* a URL */
+  return c;
+}
+
+/* Adds to b the header fields of an info item: a name written as FIELDMARK name FIELDEND takes the text up
+** to the next name or line break; an unlabelled line that reads "Name:
+** value", or starts as the archive's unlabelled lines do ("From ...",
+** "Translated by ...", "Transcribed & marked up by ..."), is a field too;
+** any other line continues the field before it, or, first in the block,
+** is the Source. Returns the fields added, or -1 when out of memory. */
+static int fieldlines(ll_Mem *m, ll_Buf *b, const char *s, size_t n) {
+  size_t i = 0;
+  int count = 0;
+  while (i < n) {
+    const char *name = NULL, *val;
+    size_t nn = 0, vn, e = i;
+    int k;
+    if (s[i] == '\n') {
+      i++;
+      continue;
+    }
+    if (s[i] == FIELDMARK) {
+      name = s + i + 1;
+      while (e < n && s[e] != FIELDEND) e++;
+      nn = (size_t)(s + e - name);
+      if (e < n) e++;
+      i = e;
+    }
+    while (e < n && s[e] != '\n' && s[e] != FIELDMARK) e++;
+    val = s + i;
+    vn = e - i;
+    i = e;
+    trim(&val, &vn);
+    if (name == NULL) {
+      if (vn == 0) continue;
+      nn = plainname(val, vn);
+      if (nn > 0) {
+        name = val;
+        val += nn + 1;
+        vn -= nn + 1;
+      } else {
+        for (k = 0; infer[k].prefix != NULL; k++)
+          if (iprefix(val, vn, infer[k].prefix)) break;
+        if (infer[k].prefix != NULL && !hasfield(b, infer[k].name)) {
+          name = infer[k].name;
+          nn = strlen(name);
+          if (infer[k].strip == 1) {
+            val += strlen(infer[k].prefix);
+            vn -= strlen(infer[k].prefix);
+          } else if (infer[k].strip == 2) {
+            size_t j;
+            for (j = 0; j + 4 <= vn && j < 60; j++)
+              if (iprefix(val + j, vn - j, " by ")) {
+                val += j + 4;
+                vn -= j + 4;
+                break;
+              }
+          }
+        } else if (b->n > 0) {  /* continues the field before */
+          size_t before = b->n;
+          if (ll_buf_add(m, b, " ", 1) != LL_OK ||
+              flatten(m, b, val, vn, 0) != LL_OK)
+            return -1;
+          if (b->n == before + 1 || b->p[before - 1] == ':') {
+            if (b->p[before - 1] != ':') b->n = before;
+          }
+          continue;
+        } else {
+          name = "Source";
+          nn = 6;
+        }
+      }
+    }
+    count++;
+    if (addfield(m, b, name, nn, val, vn) != LL_OK) return -1;
+  }
+  return count;
+}
+
+/* Glues a README link label at the end of a field line to the text before
+** it, as the archive's plain text has it ("... as your source.README"). */
+static void readme(ll_Buf *b) {
+  size_t ls = 0;
+  while (ls < b->n) {
+    size_t le = ls, k;
+    while (le < b->n && b->p[le] != '\n') le++;
+    if (le - ls > 6 && memcmp(b->p + le - 6, "README", 6) == 0) {
+      k = le - 6;
+      for (;;) {  /* spaces, no-break spaces and bullets before it */
+        if (k > ls && (b->p[k - 1] == ' ' || b->p[k - 1] == '|' ||
+                       b->p[k - 1] == '-')) {
+          k--;
+        } else if (k >= ls + 2 && (memcmp(b->p + k - 2, NBSP, 2) == 0 ||
+                                   memcmp(b->p + k - 2, "\xC2\xB7", 2) == 0)) {
+          k -= 2;
+        } else if (k >= ls + 3 && memcmp(b->p + k - 3, "\xE2\x80\xA2", 3) == 0) {
+          k -= 3;
+        } else {
+          break;
+        }
+      }
+      if (k < le - 6 && k > ls && b->p[k - 1] != ':') {
+        memmove(b->p + k, b->p + le - 6, b->n - (le - 6));
+        b->n -= (le - 6) - k;
+        le = k + 6;
+        b->p[b->n] = '\0';
+      }
+    }
+    ls = le + 1;
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Notes                                                               */
+/* ------------------------------------------------------------------ */
+
+/* Nonzero if the text is a heading over the notes: "Notes", "Endnotes",
+** "Footnotes", "Editor's notes", "Notes and references", ... */
+static int notes_heading(const char *s, size_t n) {
+  char buf[48];
+  size_t k = 0, i, words;
+  static const char *const ends[] = {"notes", "note", "endnotes",
+                                     "footnotes", "footnote", NULL};
+  trim(&s, &n);
+  while (n > 0 && (s[n - 1] == ':' || s[n - 1] == '.')) n--;
+  if (n == 0 || n >= sizeof buf) return 0;
+  for (i = 0; i < n; i++) buf[k++] = (char)lower((unsigned char)s[i]);
+  buf[k] = '\0';
+  if (strcmp(buf, "notes and references") == 0 ||
+      strcmp(buf, "references") == 0)
+    return 1;
+  words = countwords(buf, k);
+  if (words > 3) return 0;
+  for (i = k; i > 0 && buf[i - 1] != ' '; i--) {}
+  for (k = 0; ends[k] != NULL; k++)
+    if (strcmp(buf + i, ends[k]) == 0) return 1;
+  return 0;
+}
+
+/* The note number if s starts with "[N]", else 0. */
+static long textnote(const char *s, size_t n) {
+  size_t i = 1;
+  long v = 0;
+  if (n < 3 || s[0] != '[') return 0;
+  while (i < n && isdig((unsigned char)s[i]) && i < 8) v = v * 10 + (s[i++] - '0');
+  return (i > 1 && i < n && s[i] == ']') ? v : 0;
+}
+
+static int noteclass(const Item *it) {
+  const char *c = it->cls;
+  return c != NULL && (strstr(c, "note") != NULL || strstr(c, "Note") != NULL);
+}
+
+/* Appends a note's first paragraph: "[N]" then one space then its text;
+** next (may be NULL) is a following paragraph to join when the first holds
+** nothing but the number. Returns 1 if next was used. */
+static int notestart(Out *o, const W *w, const Item *it, const Item *next) {
+  const char *s = itext(w, it);
+  size_t n = it->len, k = 1;
+  int used = 0;
+  while (k < n && s[k] != ']') k++;
+  k++;
+  o->tmp.n = 0;
+  if (ll_buf_add(o->m, &o->tmp, s, k) != LL_OK) goto nomem;
+  if (k < n) {
+    size_t r = k;
+    if (s[r] == ' ' || s[r] == '\n') r++;
+    if (r < n && ll_buf_add(o->m, &o->tmp, " ", 1) != LL_OK) goto nomem;
+    if (ll_buf_add(o->m, &o->tmp, s + r, n - r) != LL_OK) goto nomem;
+  } else if (next != NULL) {
+    if (ll_buf_add(o->m, &o->tmp, " ", 1) != LL_OK ||
+        ll_buf_add(o->m, &o->tmp, itext(w, next), next->len) != LL_OK)
+      goto nomem;
+    used = 1;
+  }
+  block(o, o->tmp.p, o->tmp.n);
+  if (o->status == LL_OK) {
+    const Item *lab[2];
+    int j;
+    lab[0] = it;
+    lab[1] = used ? next : NULL;
+    for (j = 0; j < 2 && lab[j] != NULL; j++) {
+      if (lab[j]->lend > lab[j]->loff &&
+          ll_buf_add(o->m, o->labels, w->labs.p + lab[j]->loff,
+                     lab[j]->lend - lab[j]->loff) != LL_OK)
+        goto nomem;
+      o->nlabels += lab[j]->nlab;
+    }
+  }
+  return used;
+nomem:
+  o->status = LL_ERRMEM;
+  return used;
+}
+
+/* ------------------------------------------------------------------ */
+/* Assembly                                                            */
+/* ------------------------------------------------------------------ */
+
+enum { R_SKIP, R_BODY, R_NOTE, R_MORE, R_NOTESHEAD };
+
+/* Writes the page from the walk's items: header, fields, body, notes,
+** footer. */
+static void assemble(Out *o, W *w) {
+  Item *it = (Item *)w->items.p;
+  size_t n = w->items.n, i, hend, nh = 0, firstnote = (size_t)-1;
+  size_t *h = NULL;
+  unsigned char *role = NULL;
+  long notehead = -1, lastref = -1, region;
+  int nfields = 0;
+  if (n == 0) return;
+  h = (size_t *)ll_malloc(o->m, n * sizeof *h);
+  role = (unsigned char *)ll_malloc(o->m, n);
+  if (h == NULL || role == NULL) {
+    o->status = LL_ERRMEM;
+    goto done;
+  }
+  /* an info item without field names but starting with a marker is a
+     note, not header fields */
+  for (i = 0; i < n; i++) {
+    if (it[i].kind != K_INFO || it[i].fields > 0) continue;
+    if (it[i].lead == NULL) continue;
+    it[i].kind = K_PARA;
+  }
+  /* the header: headings before the first body paragraph or info block */
+  for (hend = 0; hend < n; hend++) {
+    if (it[hend].kind == K_INFO) break;
+    if (it[hend].kind == K_PARA && !headclass(&it[hend])) break;
+    if (it[hend].kind != K_NAV) h[nh++] = hend;
+  }
+  header(o, w, h, nh);
+  /* the fields */
+  o->tmp.n = 0;
+  for (i = 0; i < n; i++) {
+    int k;
+    if (it[i].kind != K_INFO) continue;
+    k = fieldlines(o->m, &o->tmp, itext(w, &it[i]), it[i].len);
+    if (k < 0) {
+      o->status = LL_ERRMEM;
+      goto done;
+    }
+    nfields += k;
+  }
+  readme(&o->tmp);
+  block(o, o->tmp.p, o->tmp.n);
+  /* roles of the rest */
+  for (i = 0; i < n; i++) {
+    role[i] = R_SKIP;
+    if (i < hend || it[i].kind == K_NAV || it[i].kind == K_INFO ||
+        it[i].kind == K_IMG)
+      continue;
+    role[i] = R_BODY;
+  }
+  for (i = 0; i < n; i++) {  /* the heading over the notes */
+    if (role[i] == R_BODY && notes_heading(itext(w, &it[i]), it[i].len)) {
+      size_t j;
+      for (j = i + 1; j < n; j++)
+        if (role[j] == R_BODY && (it[j].lead != NULL ||
+                                  textnote(itext(w, &it[j]), it[j].len)))
+          break;
+      if (j < n) {
+        notehead = (long)i;
+        break;
+      }
+    }
+  }
+  for (i = 0; i < n; i++) {  /* which paragraphs start a note */
+    int start = 0;
+    if (role[i] != R_BODY) continue;
+    if (it[i].lead != NULL)
+      start = defines(&w->marks, it[i].lead) || noteclass(&it[i]) ||
+              (notehead >= 0 && (long)i > notehead);
+    else if (textnote(itext(w, &it[i]), it[i].len))
+      start = noteclass(&it[i]) || (notehead >= 0 && (long)i > notehead);
+    if (start) role[i] = R_NOTE;
+  }
+  for (i = n; i > 0; i--) {  /* a notes heading with nothing after it */
+    if (role[i - 1] == R_SKIP) continue;
+    if (notes_heading(itext(w, &it[i - 1]), it[i - 1].len))
+      role[i - 1] = R_SKIP;
+    break;
+  }
+  for (i = 0; i < n; i++)
+    if (role[i] == R_BODY && it[i].refs > 0 &&
+        (notehead < 0 || (long)i < notehead))
+      lastref = (long)i;
+  if (notehead >= 0) {
+    region = notehead;
+    role[notehead] = R_NOTESHEAD;
+  } else {
+    region = -1;
+    for (i = (size_t)(lastref + 1); i < n && region < 0; i++)
+      if (role[i] == R_NOTE) region = (long)i;
+    if (region < 0) region = (long)n;
+  }
+  /* notes before the region keep paragraphs of their own class; in the
+     region every paragraph after a note belongs to it */
+  for (i = 0; i < n; i++) {
+    if (role[i] != R_NOTE) continue;
+    if (firstnote == (size_t)-1) firstnote = i;
+    if ((long)i < region) {
+      size_t j;
+      for (j = i + 1; j < n && (long)j < region; j++) {
+        if (role[j] == R_SKIP) continue;
+        if (role[j] != R_BODY || it[i].cls == NULL || it[j].cls == NULL ||
+            strcmp(it[i].cls, it[j].cls) != 0)
+          break;
+        role[j] = R_MORE;
+      }
+    }
+  }
+  {
+    int seen = 0;
+    for (i = (size_t)(region < 0 ? 0 : region); i < n; i++) {
+      if (role[i] == R_NOTE) seen = 1;
+      else if (role[i] == R_BODY && seen) role[i] = R_MORE;
+      if ((role[i] == R_MORE || role[i] == R_BODY) &&
+          notes_heading(itext(w, &it[i]), it[i].len) && (long)i > region)
+        role[i] = R_SKIP;
+    }
+  }
+  /* body */
+  for (i = 0; i < n; i++)
+    if (role[i] == R_BODY) paragraph(o, w, &it[i]);
+  /* notes */
+  if (firstnote != (size_t)-1) {
+    block(o, "Notes", 5);
+    for (i = 0; i < n; i++) {
+      if (role[i] == R_NOTE) {
+        size_t j = i + 1;
+        while (j < n && role[j] == R_SKIP) j++;
+        if (notestart(o, w, &it[i], (j < n && role[j] == R_MORE) ? &it[j]
+                                                                 : NULL))
+          role[j] = R_SKIP;
+      } else if (role[i] == R_MORE) {
+        paragraph(o, w, &it[i]);
+      }
+    }
+  }
+  /* footer */
+  o->tmp.n = 0;
+  for (i = 0; i < n && o->status == LL_OK; i++) {
+    size_t before = o->tmp.n;
+    if (it[i].kind != K_NAV) continue;
+    if (before > 0 && ll_buf_add(o->m, &o->tmp, "\n", 1) != LL_OK) {
+      o->status = LL_ERRMEM;
+      break;
+    }
+    if (flatten(o->m, &o->tmp, itext(w, &it[i]), it[i].len,
+                FL_KEEPNL | FL_NBSP) != LL_OK)
+      o->status = LL_ERRMEM;
+    else if (o->tmp.n == before + (before > 0))
+      o->tmp.n = before;
+  }
+  block(o, o->tmp.p, o->tmp.n);
+  (void)nfields;
+done:
+  ll_free(o->m, h, n * sizeof *h);
+  ll_free(o->m, role, n);
+}
+
+/* ------------------------------------------------------------------ */
+/* Entry point                                                         */
+/* ------------------------------------------------------------------ */
+
+/* Makes invalid UTF-8 in b (from offset start) U+FFFD and drops NULs; a
+** safety net that well-formed output never needs. */
+static int sanitize(ll_Mem *m, ll_Buf *b, size_t start) {
+  ll_Buf t;
+  size_t i;
+  ll_buf_init(&t);
+  for (i = start; i < b->n;) {
+    size_t k = utf8len(b->p + i, b->n - i);
+    int r;
+    if (b->p[i] == '\0') {
+      i++;
+      continue;
+    }
+    r = k > 0 ? ll_buf_add(m, &t, b->p + i, k)
+              : ll_buf_add(m, &t, "\xEF\xBF\xBD", 3);
+    if (r != LL_OK) {
+      ll_buf_free(m, &t);
+      return LL_ERRMEM;
+    }
+    i += k > 0 ? k : 1;
+  }
+  b->n = start;
+  if (ll_buf_add(m, b, t.p, t.n) != LL_OK) {
+    ll_buf_free(m, &t);
+    return LL_ERRMEM;
+  }
+  ll_buf_free(m, &t);
+  return LL_OK;
+}
+
+int ll_html_to_text(ll_Mem *m, const char *html, size_t len, ll_Buf *text,
+                    ll_Buf *labels, size_t *nlabels, char *err,
+                    size_t errsz) {
+  size_t text0 = text->n, labels0 = labels->n;
+  char decl[40];
+  int cs, status = LL_OK, opts;
+  ll_Buf in;
+  const char *src = html, *enc = "UTF-8";
+  size_t srclen = len;
+  htmlParserCtxtPtr ctxt = NULL;
+  xmlDoc *doc = NULL;
+  W w;
+  Out o;
+  *nlabels = 0;
+  if (err != NULL && errsz > 0) err[0] = '\0';
+  ll_buf_init(&in);
+  memset(&w, 0, sizeof w);
+  w.m = m;
+  ll_buf_init(&w.pool);
+  ll_buf_init(&w.labs);
+  ll_vec_init(&w.items, sizeof(Item));
+  ll_vec_init(&w.frames, sizeof(Frame));
+  ll_vec_init(&w.marks.marks, sizeof(Mark));
+  ll_vec_init(&w.marks.hrefs, sizeof(Key));
+  ll_vec_init(&w.marks.names, sizeof(Key));
+  memset(&o, 0, sizeof o);
+  ll_buf_init(&o.tmp);
+  ll_buf_init(&o.part);
+  if (html == NULL || len == 0) {
+    snprintf(err, errsz, "empty page");
+    return LL_ERRINPUT;
+  }
+  /* decode to UTF-8 ourselves, unless libxml2 knows a declared charset */
+  if (len >= 2 && ((unsigned char)html[0] == 0xFF ||
+                   (unsigned char)html[0] == 0xFE) &&
+      (unsigned char)html[1] == ((unsigned char)html[0] ^ 0x01)) {
+    status = decode16(m, (const unsigned char *)html + 2, len - 2,
+                      (unsigned char)html[0] == 0xFE, &in);
+  } else {
+    if (len >= 3 && memcmp(html, "\xEF\xBB\xBF", 3) == 0) {
+      src += 3;
+      srclen -= 3;
+      decl[0] = '\0';
+      cs = CS_UTF8;
+    } else {
+      declared_charset(src, srclen, decl, sizeof decl);
+      cs = choose_charset(src, srclen, decl);
+    }
+    if (cs == CS_NATIVE) enc = decl;
+    else status = decode8(m, src, srclen, cs, &in);
+  }
+  if (status != LL_OK) goto fail;
+  if (enc != decl) {
+    src = in.p;
+    srclen = in.n;
+  }
+  if (srclen == 0 || src == NULL) {
+    snprintf(err, errsz, "empty page");
+    status = LL_ERRINPUT;
+    goto fail;
+  }
+  if (srclen > INT_MAX) {
+    snprintf(err, errsz, "page too large (%lu bytes)", (unsigned long)len);
+    status = LL_ERRINPUT;
+    goto fail;
+  }
+  ctxt = htmlNewParserCtxt();
+  if (ctxt == NULL) {
+    status = LL_ERRMEM;
+    goto fail;
+  }
+  opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+         HTML_PARSE_RECOVER;
+  if (enc != decl) opts |= HTML_PARSE_IGNORE_ENC;
+  doc = htmlCtxtReadMemory(ctxt, src, (int)srclen, NULL, enc, opts);
+  if (doc == NULL) {
+    if (ctxt->errNo == XML_ERR_NO_MEMORY) {
+      status = LL_ERRMEM;
+    } else {
+      snprintf(err, errsz, "libxml2 could not read the page");
+      status = LL_ERRINPUT;
+    }
+    goto fail;
+  }
+  ll_buf_free(m, &in);
+  status = find_marks(m, doc, &w.marks);
+  if (status != LL_OK) goto fail;
+  w.author = meta_author(doc);
+  walk(&w, doc);
+  status = w.status;
+  if (status != LL_OK) goto fail;
+  o.m = m;
+  o.text = text;
+  o.labels = labels;
+  assemble(&o, &w);
+  status = o.status;
+  if (status == LL_OK && o.blocks > 0 && ll_buf_add(m, text, "\n", 1) != LL_OK)
+    status = LL_ERRMEM;
+  if (status == LL_OK &&
+      ll_utf8_check(text->p + text0, text->n - text0, err, errsz) != LL_OK) {
+    if (err != NULL && errsz > 0) err[0] = '\0';
+    status = sanitize(m, text, text0);
+  }
+  if (status != LL_OK) goto fail;
+  *nlabels = o.nlabels;
+  goto done;
+fail:
+  if (status == LL_ERRMEM) snprintf(err, errsz, "not enough memory");
+  text->n = text0;
+  if (text->p != NULL) text->p[text0] = '\0';
+  labels->n = labels0;
+  if (labels->p != NULL) labels->p[labels0] = '\0';
+  *nlabels = 0;
+done:
+  if (doc != NULL) xmlFreeDoc(doc);
+  if (ctxt != NULL) htmlFreeParserCtxt(ctxt);
+  ll_buf_free(m, &in);
+  ll_buf_free(m, &o.tmp);
+  ll_buf_free(m, &o.part);
+  ll_buf_free(m, &w.pool);
+  ll_buf_free(m, &w.labs);
+  ll_vec_free(m, &w.items);
+  ll_vec_free(m, &w.frames);
+  ll_vec_free(m, &w.marks.marks);
+  ll_vec_free(m, &w.marks.hrefs);
+  ll_vec_free(m, &w.marks.names);
+  return status;
+}

@@ -1,0 +1,45 @@
+/*
+** llhtml.h: the HTML reader of the leninletter library.
+** Turns a Marxists Internet Archive page served as HTML into the archive's
+** plain-text form, which the page parser (llpage.c) reads.
+*/
+#ifndef LLHTML_H
+#define LLHTML_H
+
+#include <stddef.h>
+
+#include "ll.h"
+
+/* Nonzero if s looks like HTML: after an optional UTF-8 byte order mark,
+** white space, comments and an XML declaration, within the first 4 KB, a
+** doctype or one of the usual opening tags (<html, <head, <body, <p, <div,
+** <h1 ... <h6, <meta, <title, <table, ...). The plain-text form never
+** starts with '<', so the two forms cannot be confused. */
+int ll_html_sniff(const char *s, size_t len);
+
+/* Reads an HTML page of len bytes with libxml2's HTML parser (no network,
+** no external entities, recovering from any error) and appends to text the
+** page in the archive's plain-text form, as UTF-8 without NUL bytes:
+**
+**   author line, [document number], title, [subtitle]   one block each
+**   header fields, one "Name: value" line each           one block
+**   body paragraphs                                     one block each
+**   "Notes", then each note starting "[N] "              one block each
+**   the footer navigation lines                         the last block
+**
+** with blocks separated by one blank line and the text ending in "\n".
+** Inside a body or note paragraph a <br> is "\n", a footnote marker is
+** "[N]", and a page break is the run " \xC2\xA0 " (space, U+00A0, space);
+** no other no-break space stands next to a space anywhere in the text.
+** Page breaks at the edge of a paragraph, or at a line break, are dropped.
+** For each page-break run written, labels receives the page label (the
+** page number the page gives, leading zeros dropped) followed by '\0', and
+** *nlabels is set to the number of labels this call appended.
+** Returns LL_OK, LL_ERRMEM (out of memory) or LL_ERRINPUT (empty input, a
+** page too large for libxml2, or nothing libxml2 could read), with a message
+** in err; on failure text and labels are left as they were. */
+int ll_html_to_text(ll_Mem *m, const char *html, size_t len, ll_Buf *text,
+                    ll_Buf *labels, size_t *nlabels, char *err,
+                    size_t errsz);
+
+#endif

@@ -26,7 +26,9 @@
 **   then be the same day within 3 days (a misprint is kept as written),
 **   or adjacent months. Otherwise the bracket is not part of the date. A
 **   bracket holding only a day must come before the year, so a footnote
-**   number such as "November 18, 1903 (2)" is never read as a date.
+**   number such as "November 18, 1903 (2)" is never read as a date. One
+**   year written after the bracket is the main reading's: "December 20
+**   (January 2), 1906" is old style 1906-12-20, new style 1907-01-02.
 ** - A date without the other calendar is old style when its first day
 **   (the first of the month or year when the day or month is not given)
 **   is before 1918-02-14, new style otherwise: "1918" and "February 1918"
@@ -37,10 +39,10 @@
 **   not even its year is reported. Old style has 1900-02-29.
 ** - A year is 4 digits from 1500 to 2099, not touching a letter or another
 **   number ("1905s", "1905,000", "3.1905", "1905/06", "1905-123"), and not
-**   after No., Nos., Vol., Vols., Volume(s), p., pp., page(s), Number,
-**   issue, chapter, art., section, fig., col., line, §, № or #. A day is
-**   1 or 2 digits, 1 to 31; a day that opens a date ("9 January 1905")
-**   follows the same rules as a year.
+**   after No., Nos., Vol., Vols., Volume(s), p., pp. (not P.), page(s),
+**   Number, issue, chapter, art., section, fig., col., line, §, № or #,
+**   with or without the dot. A day is 1 or 2 digits, 1 to 31; a day that
+**   opens a date ("9 January 1905") follows the same rules as a year.
 ** - A year alone gives a date; a day and month without a year do not
 **   ("January 9"), nor does a day spelled out ("the Ninth of January").
 **   But a month (or month and day) joined by "and"/"or" to a date that
@@ -111,12 +113,14 @@ static void fromjdn(long n, int julian, int *y, int *m, int *d) {
   *y = (int)(100 * b + dd - 4800 + mm / 10);
 }
 
+/* Julian to Gregorian through the day number (contract in lldate.h) */
 int ll_julian_to_gregorian(int y, int mo, int d, int *gy, int *gmo, int *gd) {
   if (!isdate(y, mo, d, JULIAN)) return 0;
   fromjdn(jdn(y, mo, d, JULIAN), GREGORIAN, gy, gmo, gd);
   return 1;
 }
 
+/* Gregorian to Julian, the same way back (contract in lldate.h) */
 int ll_gregorian_to_julian(int y, int mo, int d, int *jy, int *jmo, int *jd) {
   if (!isdate(y, mo, d, GREGORIAN)) return 0;
   fromjdn(jdn(y, mo, d, GREGORIAN), JULIAN, jy, jmo, jd);
@@ -1105,6 +1109,9 @@ static int date_at(P *p, size_t i, Cand *c, ll_Date *d) {
   return r;
 }
 
+/* The scan: at each token the longest date that starts there, then on
+** past it; the tokens of a date with a bad day are skipped whole
+** (contract in lldate.h). */
 int ll_dates_find(ll_Mem *m, const char *s, size_t len, ll_Vec *out) {
   P p;
   size_t i = 0, n0 = out->n;
@@ -1136,7 +1143,7 @@ int ll_dates_find(ll_Mem *m, const char *s, size_t len, ll_Vec *out) {
       d.len = tk(&p, c.te - 1)->e - d.pos;
       *slot = d;
     }
-    i = c.te;  /* a date with a bad day is skipped whole */
+    i = c.te;
   }
   return LL_OK;
 }

@@ -1,11 +1,15 @@
 /*
-** llutf8.c: UTF-8 for the leninletter library.
-** Validation of input text (with line and byte of the first fault) and
-** decoding of single characters.
+** llutf8.c: UTF-8 and words for the leninletter library.
+** Validation of input text (with line and byte of the first fault),
+** decoding of single characters, word scanning and normal forms.
 */
 #include <stdio.h>
+#include <string.h>
+
+#include <utf8proc.h>
 
 #include "ll.h"
+#include "llindex.h"
 
 /* Length of a well-formed sequence at s, or 0 if it is not one. Refuses
 ** overlong forms, surrogates and code points above U+10FFFF (RFC 3629). */
@@ -85,4 +89,173 @@ size_t ll_utf8_decode(const char *s, size_t len, long *cp) {
 size_t ll_utf8_charlen(const char *s, size_t len) {
   size_t n = seqlen((const unsigned char *)s, len);
   return n == 0 ? 1 : n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Words                                                               */
+/* ------------------------------------------------------------------ */
+
+/* Classes of ASCII bytes: W a letter or digit, J a joiner, 0 other. */
+#define W 1
+#define J 2
+static const unsigned char ascii_class[128] = {
+  0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,
+  0,0,0,0,0,0,0,J, 0,0,0,0,0,J,0,0, W,W,W,W,W,W,W,W, W,W,0,0,0,0,0,0,
+  0,W,W,W,W,W,W,W, W,W,W,W,W,W,W,W, W,W,W,W,W,W,W,W, W,W,W,0,0,0,0,0,
+  0,W,W,W,W,W,W,W, W,W,W,W,W,W,W,W, W,W,W,W,W,W,W,W, W,W,W,0,0,0,0,0
+};
+
+int ll_word_char(long cp) {
+  utf8proc_category_t c;
+  if (cp < 0x80) return cp >= 0 && ascii_class[cp] == W;
+  if (cp > 0x10FFFF) return 0;
+  c = utf8proc_category((utf8proc_int32_t)cp);
+  return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+         (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+/* Class of the character at s[i]: W (letter, digit), 'M' (combining
+** mark), J (joiner: - ' U+2010 U+2011 U+2019) or 0; *n its length. */
+static int charclass(const unsigned char *s, size_t i, size_t len,
+                     size_t *n) {
+  long cp;
+  utf8proc_category_t c;
+  if (s[i] < 0x80) {
+    *n = 1;
+    return ascii_class[s[i]];
+  }
+  *n = ll_utf8_decode((const char *)s + i, len - i, &cp);
+  if (cp == 0x2019 || cp == 0x2010 || cp == 0x2011) return J;
+  c = utf8proc_category((utf8proc_int32_t)cp);
+  if ((c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+      (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO))
+    return W;
+  if (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) return 'M';
+  return 0;
+}
+
+int ll_word_next(const char *str, size_t len, size_t *at, size_t *start,
+                 size_t *end) {
+  const unsigned char *s = (const unsigned char *)str;
+  size_t i = *at, n, a;
+  int c;
+  /* skip to a letter or digit; ASCII non-words in a tight loop */
+  for (;;) {
+    while (i < len && s[i] < 0x80 && ascii_class[s[i]] != W) i++;
+    if (i >= len) {
+      *at = len;
+      return 0;
+    }
+    if (s[i] < 0x80 || charclass(s, i, len, &n) == W) break;
+    i += n;
+  }
+  a = i;
+  for (;;) {
+    /* letters, digits and marks */
+    while (i < len) {
+      if (s[i] < 0x80) {
+        if (ascii_class[s[i]] != W) break;
+        i++;
+      } else {
+        c = charclass(s, i, len, &n);
+        if (c != W && c != 'M') break;
+        i += n;
+      }
+    }
+    /* one joiner between two word characters joins */
+    if (i < len && charclass(s, i, len, &n) == J && i + n < len) {
+      size_t n2;
+      if (charclass(s, i + n, len, &n2) == W) {
+        i += n + n2;
+        continue;
+      }
+    }
+    break;
+  }
+  *start = a;
+  *end = i;
+  *at = i;
+  return 1;
+}
+
+/* Makes room for n bytes in b (its contents are dropped). */
+static int bufroom(ll_Mem *m, ll_Buf *b, size_t n) {
+  char *p;
+  size_t cap;
+  if (b->cap >= n) return LL_OK;
+  cap = b->cap < 64 ? 64 : b->cap;
+  while (cap < n) {
+    if (cap > (size_t)-1 / 2) return LL_ERRMEM;
+    cap *= 2;
+  }
+  p = (char *)ll_realloc(m, b->p, b->cap, cap);
+  if (p == NULL) return LL_ERRMEM;
+  b->p = p;
+  b->cap = cap;
+  return LL_OK;
+}
+
+/* Writes U+2019 as ' in b, in place. */
+static void straighten(ll_Buf *b) {
+  size_t i, j = 0;
+  for (i = 0; i < b->n; i++) {
+    if ((unsigned char)b->p[i] == 0xE2 && i + 2 < b->n &&
+        (unsigned char)b->p[i + 1] == 0x80 &&
+        (unsigned char)b->p[i + 2] == 0x99) {
+      b->p[j++] = '\'';
+      i += 2;
+    } else {
+      b->p[j++] = b->p[i];
+    }
+  }
+  b->n = j;
+  b->p[j] = '\0';
+}
+
+int ll_word_norm(ll_Mem *m, const char *s, size_t n, ll_Buf *out) {
+  const unsigned char *u = (const unsigned char *)s;
+  const utf8proc_option_t opts = UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+  utf8proc_ssize_t need, got;
+  size_t i;
+  int ascii = 1;
+  for (i = 0; i < n; i++)
+    if (u[i] >= 0x80) { ascii = 0; break; }
+  if (ascii) {  /* the common case: fold A-Z */
+    if (bufroom(m, out, n + 1) != LL_OK) return LL_ERRMEM;
+    for (i = 0; i < n; i++)
+      out->p[i] = (char)((u[i] >= 'A' && u[i] <= 'Z') ? u[i] + 32 : u[i]);
+    out->n = n;
+    out->p[n] = '\0';
+    return LL_OK;
+  }
+  /* decompose with case folding into code points, compose, re-encode in
+     place: the buffer holds both the code points and the result */
+  need = (utf8proc_ssize_t)(n + 1);
+  for (;;) {
+    if ((size_t)need > ((size_t)-1 / sizeof(utf8proc_int32_t)) - 1)
+      return LL_ERRMEM;
+    if (bufroom(m, out, ((size_t)need + 1) * sizeof(utf8proc_int32_t)) !=
+        LL_OK)
+      return LL_ERRMEM;
+    got = utf8proc_decompose_custom(u, (utf8proc_ssize_t)n,
+                                    (utf8proc_int32_t *)(void *)out->p,
+                                    (utf8proc_ssize_t)(out->cap /
+                                        sizeof(utf8proc_int32_t)) - 1,
+                                    opts, NULL, NULL);
+    if (got < 0) {  /* cannot happen on valid UTF-8: keep the bytes */
+      if (bufroom(m, out, n + 1) != LL_OK) return LL_ERRMEM;
+      memcpy(out->p, s, n);
+      out->n = n;
+      out->p[n] = '\0';
+      return LL_OK;
+    }
+    if ((size_t)got < out->cap / sizeof(utf8proc_int32_t)) break;
+    need = got;
+  }
+  got = utf8proc_reencode((utf8proc_int32_t *)(void *)out->p, got, opts);
+  if (got < 0) got = 0;
+  out->n = (size_t)got;
+  out->p[out->n] = '\0';
+  straighten(out);
+  return LL_OK;
 }

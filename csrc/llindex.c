@@ -1,0 +1,1121 @@
+/*
+** llindex.c: the word index of a document, and the queries it answers.
+** Tokens in flat arrays, a hash table of normal forms, postings per word;
+** matching, concordance sorts, frequencies, n-grams, collocates, dispersion.
+*/
+#include <math.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "ll.h"
+#include "llindex.h"
+
+#define NPARTS 5
+
+/* One word of the vocabulary. */
+typedef struct Word {
+  uint32_t off, len;  /* normal form at chars + off, '\0'-terminated */
+  uint32_t hash;
+  uint32_t post;      /* its token indices are post[post .. post + total) */
+  uint32_t n[NPARTS]; /* count per part */
+} Word;
+
+/* One token: its word and its byte offset in its segment. */
+typedef struct Tok {
+  uint32_t word, pos;
+} Tok;
+
+struct ll_Index {
+  ll_Mem mem;
+  const ll_Doc *doc;
+  Tok *tok;            /* the tokens */
+  size_t ntok, tokcap;
+  uint32_t *segstart;  /* nsegs + 1 entries: first token of each segment */
+  size_t nsegs;
+  Word *words;
+  size_t nwords, wcap;
+  char *chars;         /* the normal forms */
+  size_t nchars, ccap;
+  uint32_t *slots;     /* hash table: word id + 1, 0 when empty */
+  size_t nslots;       /* a power of 2 */
+  uint32_t *post;      /* ntok entries: token indices grouped by word */
+  size_t npart[NPARTS];/* tokens per part */
+};
+
+/* ------------------------------------------------------------------ */
+/* Building                                                            */
+/* ------------------------------------------------------------------ */
+
+/* FNV-1a */
+static uint32_t hashof(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  size_t i;
+  for (i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 16777619u;
+  }
+  return h;
+}
+
+/* Grows the array *p of *cap elements of size esz to hold need elements. */
+static int grow(ll_Mem *m, void **p, size_t *cap, size_t esz, size_t need) {
+  size_t nc = *cap < 16 ? 16 : *cap;
+  void *q;
+  if (need <= *cap) return LL_OK;
+  while (nc < need) {
+    if (nc > ((size_t)-1 / esz) / 2) return LL_ERRMEM;
+    nc *= 2;
+  }
+  q = ll_realloc(m, *p, *cap * esz, nc * esz);
+  if (q == NULL) return LL_ERRMEM;
+  *p = q;
+  *cap = nc;
+  return LL_OK;
+}
+
+/* Doubles the hash table and puts every word back. */
+static int rehash(ll_Index *ix) {
+  size_t ns = ix->nslots ? ix->nslots * 2 : 1024, i;
+  uint32_t *sl;
+  if (ns > ((size_t)-1 / sizeof *sl)) return LL_ERRMEM;
+  sl = (uint32_t *)ll_malloc(&ix->mem, ns * sizeof *sl);
+  if (sl == NULL) return LL_ERRMEM;
+  memset(sl, 0, ns * sizeof *sl);
+  for (i = 0; i < ix->nwords; i++) {
+    size_t k = ix->words[i].hash & (ns - 1);
+    while (sl[k] != 0) k = (k + 1) & (ns - 1);
+    sl[k] = (uint32_t)i + 1;
+  }
+  ll_free(&ix->mem, ix->slots, ix->nslots * sizeof *sl);
+  ix->slots = sl;
+  ix->nslots = ns;
+  return LL_OK;
+}
+
+/* Slot of the normal form s[0, n) of hash h: its id + 1, or 0 with *slot
+** the empty slot where it would go. */
+static uint32_t find(const ll_Index *ix, const char *s, size_t n, uint32_t h,
+                     size_t *slot) {
+  size_t k = h & (ix->nslots - 1);
+  for (;;) {
+    uint32_t e = ix->slots[k];
+    if (e == 0) break;
+    {
+      const Word *w = &ix->words[e - 1];
+      if (w->hash == h && w->len == n && memcmp(ix->chars + w->off, s, n) == 0)
+        return e;
+    }
+    k = (k + 1) & (ix->nslots - 1);
+  }
+  *slot = k;
+  return 0;
+}
+
+/* Id of the normal form s[0, n), added to the vocabulary if new, or
+** LL_NOWORD when out of memory. */
+static uint32_t intern(ll_Index *ix, const char *s, size_t n) {
+  uint32_t h = hashof(s, n), e;
+  size_t slot;
+  Word *w;
+  e = find(ix, s, n, h, &slot);
+  if (e != 0) return e - 1;
+  if ((ix->nwords + 1) * 2 > ix->nslots) {
+    if (rehash(ix) != LL_OK) return LL_NOWORD;
+    find(ix, s, n, h, &slot);
+  }
+  if (ix->nwords >= 0xFFFFFFF0u || ix->nchars + n + 1 > 0xFFFFFFF0u ||
+      n > 0xFFFFFFF0u)
+    return LL_NOWORD;
+  if (grow(&ix->mem, (void **)&ix->words, &ix->wcap, sizeof(Word),
+           ix->nwords + 1) != LL_OK ||
+      grow(&ix->mem, (void **)&ix->chars, &ix->ccap, 1,
+           ix->nchars + n + 1) != LL_OK)
+    return LL_NOWORD;
+  w = &ix->words[ix->nwords];
+  memset(w, 0, sizeof *w);
+  w->off = (uint32_t)ix->nchars;
+  w->len = (uint32_t)n;
+  w->hash = h;
+  memcpy(ix->chars + ix->nchars, s, n);
+  ix->chars[ix->nchars + n] = '\0';
+  ix->nchars += n + 1;
+  ix->slots[slot] = (uint32_t)ix->nwords + 1;
+  return (uint32_t)ix->nwords++;
+}
+
+void ll_index_free(ll_Index *ix) {
+  ll_Mem m;
+  if (ix == NULL) return;
+  m = ix->mem;
+  ll_free(&m, ix->tok, ix->tokcap * sizeof(Tok));
+  if (ix->post != NULL)
+    ll_free(&m, ix->post, (ix->ntok ? ix->ntok : 1) * sizeof(uint32_t));
+  ll_free(&m, ix->segstart, (ix->nsegs + 1) * sizeof(uint32_t));
+  ll_free(&m, ix->words, ix->wcap * sizeof(Word));
+  ll_free(&m, ix->chars, ix->ccap);
+  ll_free(&m, ix->slots, ix->nslots * sizeof(uint32_t));
+  ll_free(&m, ix, sizeof *ix);
+}
+
+/* Tokenises every segment into ix. */
+static int scan(ll_Index *ix) {
+  const ll_Doc *d = ix->doc;
+  ll_Buf nb;
+  size_t s;
+  int st = LL_OK;
+  ll_buf_init(&nb);
+  for (s = 0; s < d->nsegs && st == LL_OK; s++) {
+    const ll_Seg *sg = &d->segs[s];
+    size_t at = 0, a, b;
+    ix->segstart[s] = (uint32_t)ix->ntok;
+    if (sg->len > LL_MAXSEGLEN) { st = LL_ERRINPUT; break; }
+    while (ll_word_next(sg->text, sg->len, &at, &a, &b)) {
+      uint32_t id;
+      if (ix->ntok >= ix->tokcap) {
+        if (ix->ntok >= LL_MAXTOKENS) { st = LL_ERRINPUT; break; }
+        if (grow(&ix->mem, (void **)&ix->tok, &ix->tokcap, sizeof(Tok),
+                 ix->ntok + 1) != LL_OK) { st = LL_ERRMEM; break; }
+      }
+      if (ll_word_norm(&ix->mem, sg->text + a, b - a, &nb) != LL_OK) {
+        st = LL_ERRMEM;
+        break;
+      }
+      id = intern(ix, nb.p, nb.n);
+      if (id == LL_NOWORD) { st = LL_ERRMEM; break; }
+      ix->words[id].n[sg->part]++;
+      ix->npart[sg->part]++;
+      ix->tok[ix->ntok].word = id;
+      ix->tok[ix->ntok].pos = (uint32_t)a;
+      ix->ntok++;
+    }
+  }
+  if (st == LL_OK) ix->segstart[d->nsegs] = (uint32_t)ix->ntok;
+  ll_buf_free(&ix->mem, &nb);
+  return st;
+}
+
+/* Groups token indices by word into ix->post. */
+static int postings(ll_Index *ix) {
+  uint32_t *fill;
+  size_t i, acc = 0;
+  ix->post = (uint32_t *)ll_malloc(&ix->mem,
+                                   (ix->ntok ? ix->ntok : 1) * sizeof(uint32_t));
+  fill = (uint32_t *)ll_malloc(&ix->mem,
+                               (ix->nwords ? ix->nwords : 1) * sizeof(uint32_t));
+  if (ix->post == NULL || fill == NULL) {
+    ll_free(&ix->mem, ix->post, (ix->ntok ? ix->ntok : 1) * sizeof(uint32_t));
+    ll_free(&ix->mem, fill, (ix->nwords ? ix->nwords : 1) * sizeof(uint32_t));
+    ix->post = NULL;
+    return LL_ERRMEM;
+  }
+  for (i = 0; i < ix->nwords; i++) {
+    const Word *w = &ix->words[i];
+    size_t k, tot = 0;
+    for (k = 0; k < NPARTS; k++) tot += w->n[k];
+    ix->words[i].post = (uint32_t)acc;
+    fill[i] = (uint32_t)acc;
+    acc += tot;
+  }
+  for (i = 0; i < ix->ntok; i++) ix->post[fill[ix->tok[i].word]++] = (uint32_t)i;
+  ll_free(&ix->mem, fill, (ix->nwords ? ix->nwords : 1) * sizeof(uint32_t));
+  return LL_OK;
+}
+
+/* Gives an array back the memory it does not use. */
+static void shrink(ll_Mem *m, void **p, size_t *cap, size_t esz, size_t n) {
+  void *q;
+  if (n == 0 || n >= *cap) return;
+  q = ll_realloc(m, *p, *cap * esz, n * esz);
+  if (q != NULL) {
+    *p = q;
+    *cap = n;
+  }
+}
+
+static void freeindex(ll_Index *ix) { ll_index_free(ix); }
+
+int ll_index_build(ll_Doc *d) {
+  ll_Index *ix;
+  int st;
+  if (d->index != NULL) return LL_OK;
+  if (d->nsegs >= LL_MAXTOKENS) return LL_ERRINPUT;
+  ix = (ll_Index *)ll_malloc(&d->mem, sizeof *ix);
+  if (ix == NULL) return LL_ERRMEM;
+  memset(ix, 0, sizeof *ix);
+  ix->mem = d->mem;
+  ix->doc = d;
+  ix->nsegs = d->nsegs;
+  ix->segstart = (uint32_t *)ll_malloc(&ix->mem,
+                                       (d->nsegs + 1) * sizeof(uint32_t));
+  if (ix->segstart == NULL) {
+    ll_free(&ix->mem, ix, sizeof *ix);
+    return LL_ERRMEM;
+  }
+  st = rehash(ix);
+  if (st == LL_OK) st = scan(ix);
+  if (st == LL_OK)
+    shrink(&ix->mem, (void **)&ix->tok, &ix->tokcap, sizeof(Tok), ix->ntok);
+  if (st == LL_OK) {
+    shrink(&ix->mem, (void **)&ix->words, &ix->wcap, sizeof(Word),
+           ix->nwords);
+    shrink(&ix->mem, (void **)&ix->chars, &ix->ccap, 1, ix->nchars);
+    st = postings(ix);
+  }
+  if (st != LL_OK) {
+    ll_index_free(ix);
+    return st;
+  }
+  d->index = ix;
+  d->freeindex = freeindex;
+  return LL_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading the index                                                   */
+/* ------------------------------------------------------------------ */
+
+const ll_Doc *ll_index_doc(const ll_Index *ix) { return ix->doc; }
+
+size_t ll_index_nwords(const ll_Index *ix) { return ix->nwords; }
+
+const char *ll_index_word(const ll_Index *ix, uint32_t id, size_t *len) {
+  const Word *w = &ix->words[id];
+  if (len != NULL) *len = w->len;
+  return ix->chars + w->off;
+}
+
+uint32_t ll_index_lookup(const ll_Index *ix, const char *s, size_t len) {
+  size_t slot;
+  uint32_t e = find(ix, s, len, hashof(s, len), &slot);
+  return e == 0 ? LL_NOWORD : e - 1;
+}
+
+size_t ll_index_freq(const ll_Index *ix, uint32_t id, unsigned mask) {
+  size_t k, n = 0;
+  if (id >= ix->nwords) return 0;
+  for (k = 0; k < NPARTS; k++)
+    if (mask & LL_PARTBIT(k)) n += ix->words[id].n[k];
+  return n;
+}
+
+size_t ll_index_ntokens(const ll_Index *ix, unsigned mask) {
+  size_t k, n = 0;
+  for (k = 0; k < NPARTS; k++)
+    if (mask & LL_PARTBIT(k)) n += ix->npart[k];
+  return n;
+}
+
+size_t ll_index_size(const ll_Index *ix) { return ix->ntok; }
+
+/* segment of token t: the last s with segstart[s] <= t, from lo on */
+static size_t segof(const ll_Index *ix, size_t t, size_t lo) {
+  size_t hi = ix->nsegs;  /* segstart[hi] > t */
+  if (t >= ix->segstart[lo] && t < ix->segstart[lo + 1]) return lo;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ix->segstart[mid] <= t) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* byte length of the token at pos of segment seg */
+static size_t toklen(const ll_Index *ix, size_t seg, size_t pos) {
+  const ll_Seg *sg = &ix->doc->segs[seg];
+  size_t at = pos, a, b;
+  if (!ll_word_next(sg->text, sg->len, &at, &a, &b)) return 0;
+  return b - a;
+}
+
+void ll_index_token(const ll_Index *ix, size_t t, ll_Token *out) {
+  out->seg = segof(ix, t, 0);
+  out->pos = ix->tok[t].pos;
+  out->len = toklen(ix, out->seg, out->pos);
+  out->word = ix->tok[t].word;
+}
+
+void ll_index_segtokens(const ll_Index *ix, size_t seg, size_t *first,
+                        size_t *last) {
+  *first = ix->segstart[seg];
+  *last = ix->segstart[seg + 1];
+}
+
+size_t ll_index_sentence(const ll_Index *ix, size_t seg, size_t pos) {
+  const ll_Block *b = ix->doc->segs[seg].block;
+  size_t lo = 0, hi;
+  if (b == NULL || b->nsents == 0) return LL_NOSENT;
+  hi = b->nsents;  /* the last sentence starting at or before pos */
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (b->sents[mid].start <= pos) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sorting: a stable merge sort of uint32 keys with a context          */
+/* ------------------------------------------------------------------ */
+
+typedef int (*Cmp)(uint32_t a, uint32_t b, const void *ctx);
+
+/* Sorts a[0, n) stably; tmp has room for n entries. */
+static void msort(uint32_t *a, uint32_t *tmp, size_t n, Cmp cmp,
+                  const void *ctx) {
+  size_t run = 16, i, j, w;
+  uint32_t *src = a, *dst = tmp;
+  /* insertion sort of short runs */
+  for (i = 0; i < n; i += run) {
+    size_t e = i + run < n ? i + run : n;
+    for (j = i + 1; j < e; j++) {
+      uint32_t x = a[j];
+      size_t k = j;
+      while (k > i && cmp(a[k - 1], x, ctx) > 0) {
+        a[k] = a[k - 1];
+        k--;
+      }
+      a[k] = x;
+    }
+  }
+  for (w = run; w < n; w *= 2) {
+    for (i = 0; i < n; i += 2 * w) {
+      size_t mid = i + w < n ? i + w : n, e = i + 2 * w < n ? i + 2 * w : n;
+      size_t l = i, r = mid, o = i;
+      while (l < mid && r < e)
+        dst[o++] = cmp(src[r], src[l], ctx) < 0 ? src[r++] : src[l++];
+      while (l < mid) dst[o++] = src[l++];
+      while (r < e) dst[o++] = src[r++];
+    }
+    {
+      uint32_t *t = src;
+      src = dst;
+      dst = t;
+    }
+    if (w > n / 2) break;
+  }
+  if (src != a) memcpy(a, src, n * sizeof *a);
+}
+
+/* byte order of two normal forms; a prefix sorts first */
+static int wordcmp(const ll_Index *ix, uint32_t a, uint32_t b) {
+  const Word *x = &ix->words[a], *y = &ix->words[b];
+  size_t n = x->len < y->len ? x->len : y->len;
+  int c = memcmp(ix->chars + x->off, ix->chars + y->off, n);
+  if (c != 0) return c;
+  return x->len < y->len ? -1 : x->len > y->len;
+}
+
+static int cmp_word(uint32_t a, uint32_t b, const void *ctx) {
+  return wordcmp((const ll_Index *)ctx, a, b);
+}
+
+/* rank[id] = place of the word in byte order of normal forms */
+static uint32_t *ranks(ll_Mem *m, const ll_Index *ix) {
+  size_t n = ix->nwords ? ix->nwords : 1, i;
+  uint32_t *ids = (uint32_t *)ll_malloc(m, n * sizeof(uint32_t));
+  uint32_t *tmp = (uint32_t *)ll_malloc(m, n * sizeof(uint32_t));
+  if (ids == NULL || tmp == NULL) {
+    ll_free(m, ids, n * sizeof(uint32_t));
+    ll_free(m, tmp, n * sizeof(uint32_t));
+    return NULL;
+  }
+  for (i = 0; i < ix->nwords; i++) ids[i] = (uint32_t)i;
+  msort(ids, tmp, ix->nwords, cmp_word, ix);
+  for (i = 0; i < ix->nwords; i++) tmp[ids[i]] = (uint32_t)i;
+  ll_free(m, ids, n * sizeof(uint32_t));
+  return tmp;
+}
+
+static void freeranks(ll_Mem *m, const ll_Index *ix, uint32_t *r) {
+  ll_free(m, r, (ix->nwords ? ix->nwords : 1) * sizeof(uint32_t));
+}
+
+/* ------------------------------------------------------------------ */
+/* Queries                                                             */
+/* ------------------------------------------------------------------ */
+
+void ll_query_init(ll_Query *q) {
+  ll_vec_init(&q->terms, sizeof(ll_Term));
+  ll_buf_init(&q->text);
+  ll_vec_init(&q->ids, sizeof(uint32_t));
+}
+
+void ll_query_free(ll_Mem *m, ll_Query *q) {
+  ll_vec_free(m, &q->terms);
+  ll_buf_free(m, &q->text);
+  ll_vec_free(m, &q->ids);
+}
+
+static int addterm(ll_Mem *m, ll_Query *q, ll_TermKind kind, int flags,
+                   const char *s, size_t len) {
+  ll_Term *t;
+  size_t off = q->text.n;
+  if (ll_buf_add(m, &q->text, s, len) != LL_OK ||
+      ll_buf_add(m, &q->text, "", 1) != LL_OK)
+    return LL_ERRMEM;
+  t = (ll_Term *)ll_vec_push(m, &q->terms);
+  if (t == NULL) return LL_ERRMEM;
+  t->kind = kind;
+  t->flags = flags;
+  t->off = off;
+  t->len = len;
+  return LL_OK;
+}
+
+int ll_query_word(ll_Mem *m, ll_Query *q, const char *norm, size_t len,
+                  int flags) {
+  return addterm(m, q, LL_TERM_WORD, flags, norm, len);
+}
+
+int ll_query_prefix(ll_Mem *m, ll_Query *q, const char *norm, size_t len) {
+  return addterm(m, q, LL_TERM_PREFIX, 0, norm, len);
+}
+
+int ll_query_ids(ll_Mem *m, ll_Query *q, const uint32_t *ids, size_t n) {
+  ll_Term *t;
+  size_t off = q->ids.n;
+  if (ll_vec_reserve(m, &q->ids, n) != LL_OK) return LL_ERRMEM;
+  if (n > 0) memcpy(q->ids.p + off * sizeof(uint32_t), ids, n * sizeof *ids);
+  q->ids.n += n;
+  t = (ll_Term *)ll_vec_push(m, &q->terms);
+  if (t == NULL) return LL_ERRMEM;
+  t->kind = LL_TERM_IDS;
+  t->ioff = off;
+  t->nids = n;
+  return LL_OK;
+}
+
+static int queryerr(char *err, size_t errsz, const char *msg) {
+  if (errsz > 0) {
+    size_t n = strlen(msg);
+    if (n >= errsz) n = errsz - 1;
+    memcpy(err, msg, n);
+    err[n] = '\0';
+  }
+  return LL_ERRINPUT;
+}
+
+int ll_query_parse(ll_Mem *m, ll_Query *q, const char *s, size_t len,
+                   int flags, char *err, size_t errsz) {
+  size_t at = 0, a, b, i, prev = 0, nwords = 0;
+  ll_Buf nb;
+  int st = LL_OK;
+  for (i = 0; i < len; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') break;
+  if (i == len) return queryerr(err, errsz, "empty query");
+  ll_buf_init(&nb);
+  while (st == LL_OK && ll_word_next(s, len, &at, &a, &b)) {
+    /* a '*' between the last word and this one follows no word */
+    if (memchr(s + prev, '*', a - prev) != NULL &&
+        !(prev > 0 && s[prev] == '*' &&
+          memchr(s + prev + 1, '*', a - prev - 1) == NULL)) {
+      st = queryerr(err, errsz, "'*' must follow a word");
+      break;
+    }
+    if (prev > 0 && s[prev] == '*' && prev + 1 == a) {
+      st = queryerr(err, errsz, "'*' must end a word");
+      break;
+    }
+    st = ll_word_norm(m, s + a, b - a, &nb);
+    if (st != LL_OK) break;
+    if (b < len && s[b] == '*') st = ll_query_prefix(m, q, nb.p, nb.n);
+    else st = ll_query_word(m, q, nb.p, nb.n, flags);
+    nwords++;
+    prev = b;
+  }
+  if (st == LL_OK) {
+    /* after the last word */
+    size_t from = prev;
+    if (nwords > 0 && from < len && s[from] == '*') from++;
+    if (memchr(s + from, '*', len - from) != NULL)
+      st = queryerr(err, errsz, "'*' must follow a word");
+    else if (nwords == 0)
+      st = queryerr(err, errsz, "query has no words");
+  }
+  ll_buf_free(m, &nb);
+  return st;
+}
+
+/* A term resolved against one index. */
+typedef struct RTerm {
+  uint32_t id;        /* the one word it matches, or LL_NOWORD */
+  unsigned char *set; /* or: one byte per word id (NULL when id is used) */
+} RTerm;
+
+/* Resolution of a query: its terms and the memory they use. */
+typedef struct Res {
+  ll_Mem *m;
+  size_t n, nw;
+  RTerm *t;
+  int none;  /* some term matches no word: the query matches nothing */
+} Res;
+
+static void freeres(Res *r) {
+  size_t i;
+  if (r->t == NULL) return;
+  for (i = 0; i < r->n; i++) ll_free(r->m, r->t[i].set, r->nw ? r->nw : 1);
+  ll_free(r->m, r->t, r->n * sizeof(RTerm));
+  r->t = NULL;
+}
+
+/* Copies the stem of s[0, n) into out; LL_ERRMEM when the stemmer fails. */
+static int stemof(ll_Mem *m, struct sb_stemmer *sb, const char *s, size_t n,
+                  ll_Buf *out) {
+  const sb_symbol *r;
+  if (n > 0x7FFFFFF0u) return ll_buf_add(m, out, s, n);  /* too long */
+  r = sb_stemmer_stem(sb, (const sb_symbol *)s, (int)n);
+  if (r == NULL) return LL_ERRMEM;
+  out->n = 0;
+  return ll_buf_add(m, out, (const char *)r, (size_t)sb_stemmer_length(sb));
+}
+
+/* The set of words sharing the English stem of norm s[0, n). */
+static int stemset(ll_Mem *m, const ll_Index *ix, const char *s, size_t n,
+                   unsigned char *set) {
+  struct sb_stemmer *sb = sb_stemmer_new("english", "UTF_8");
+  ll_Buf want, got;
+  size_t i;
+  int st;
+  if (sb == NULL) return LL_ERRMEM;
+  ll_buf_init(&want);
+  ll_buf_init(&got);
+  st = stemof(m, sb, s, n, &want);
+  for (i = 0; i < ix->nwords && st == LL_OK; i++) {
+    const Word *w = &ix->words[i];
+    st = stemof(m, sb, ix->chars + w->off, w->len, &got);
+    if (st == LL_OK && got.n == want.n && memcmp(got.p, want.p, got.n) == 0)
+      set[i] = 1;
+  }
+  ll_buf_free(m, &want);
+  ll_buf_free(m, &got);
+  sb_stemmer_delete(sb);
+  return st;
+}
+
+/* Resolves the terms of q against ix. */
+static int resolve(ll_Mem *m, const ll_Index *ix, const ll_Query *q, Res *r) {
+  size_t i, k;
+  const ll_Term *terms = (const ll_Term *)q->terms.p;
+  r->m = m;
+  r->n = q->terms.n;
+  r->nw = ix->nwords;
+  r->none = 0;
+  r->t = NULL;
+  if (r->n == 0) {
+    r->none = 1;
+    return LL_OK;
+  }
+  r->t = (RTerm *)ll_malloc(m, r->n * sizeof(RTerm));
+  if (r->t == NULL) return LL_ERRMEM;
+  for (i = 0; i < r->n; i++) {
+    r->t[i].id = LL_NOWORD;
+    r->t[i].set = NULL;
+  }
+  for (i = 0; i < r->n; i++) {
+    const ll_Term *t = &terms[i];
+    const char *s = q->text.p + t->off;
+    RTerm *rt = &r->t[i];
+    size_t found = 0;
+    uint32_t last = LL_NOWORD;
+    if (t->kind == LL_TERM_WORD && !(t->flags & LL_TERM_STEM)) {
+      rt->id = ll_index_lookup(ix, s, t->len);
+      if (rt->id == LL_NOWORD) r->none = 1;
+      continue;
+    }
+    rt->set = (unsigned char *)ll_malloc(m, r->nw ? r->nw : 1);
+    if (rt->set == NULL) return LL_ERRMEM;
+    memset(rt->set, 0, r->nw ? r->nw : 1);
+    if (t->kind == LL_TERM_WORD) {
+      if (stemset(m, ix, s, t->len, rt->set) != LL_OK) return LL_ERRMEM;
+    } else if (t->kind == LL_TERM_PREFIX) {
+      for (k = 0; k < ix->nwords; k++) {
+        const Word *w = &ix->words[k];
+        if (w->len >= t->len && memcmp(ix->chars + w->off, s, t->len) == 0)
+          rt->set[k] = 1;
+      }
+    } else {
+      const uint32_t *ids = (const uint32_t *)q->ids.p + t->ioff;
+      for (k = 0; k < t->nids; k++)
+        if (ids[k] < r->nw) rt->set[ids[k]] = 1;
+    }
+    for (k = 0; k < r->nw; k++)
+      if (rt->set[k]) {
+        found++;
+        last = (uint32_t)k;
+      }
+    if (found == 0) r->none = 1;
+    if (found == 1) {  /* one word: use its postings */
+      ll_free(m, rt->set, r->nw ? r->nw : 1);
+      rt->set = NULL;
+      rt->id = last;
+    }
+  }
+  return LL_OK;
+}
+
+static int termmatch(const RTerm *t, uint32_t w) {
+  return t->set != NULL ? t->set[w] != 0 : t->id == w;
+}
+
+static unsigned partbit(const ll_Index *ix, size_t seg) {
+  return LL_PARTBIT(ix->doc->segs[seg].part);
+}
+
+/* If the query's terms match at token t of segment seg, records a hit. */
+static int tryat(ll_Mem *m, const ll_Index *ix, const Res *r, size_t seg,
+                 size_t t, ll_Vec *hits, size_t *count) {
+  size_t k, end = ix->segstart[seg + 1];
+  ll_Hit *h;
+  if (t + r->n > end) return LL_OK;
+  for (k = 1; k < r->n; k++)
+    if (!termmatch(&r->t[k], ix->tok[t + k].word)) return LL_OK;
+  (*count)++;
+  if (hits == NULL) return LL_OK;
+  h = (ll_Hit *)ll_vec_push(m, hits);
+  if (h == NULL) return LL_ERRMEM;
+  h->seg = seg;
+  h->tok = t;
+  h->ntok = r->n;
+  h->pos = ix->tok[t].pos;
+  h->len = ix->tok[t + r->n - 1].pos +
+           toklen(ix, seg, ix->tok[t + r->n - 1].pos) - h->pos;
+  h->sent = ll_index_sentence(ix, seg, h->pos);
+  return LL_OK;
+}
+
+/* Runs a resolved query. */
+static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask,
+               ll_Vec *hits, size_t *count) {
+  const RTerm *t0;
+  int st = LL_OK;
+  *count = 0;
+  if (r->none || ix->ntok == 0) return LL_OK;
+  t0 = &r->t[0];
+  if (t0->set == NULL) {
+    /* through the postings of the first word */
+    const Word *w = &ix->words[t0->id];
+    const uint32_t *p = ix->post + w->post;
+    size_t k, tot = 0, seg = 0;
+    for (k = 0; k < NPARTS; k++) tot += w->n[k];
+    if (r->n == 1 && hits == NULL) {
+      *count = ll_index_freq(ix, t0->id, mask);
+      return LL_OK;
+    }
+    for (k = 0; k < tot && st == LL_OK; k++) {
+      seg = segof(ix, p[k], seg);
+      if (mask & partbit(ix, seg))
+        st = tryat(m, ix, r, seg, p[k], hits, count);
+    }
+  } else {
+    /* a set: scan the tokens of the segments in scope */
+    size_t seg, t;
+    for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
+      if (!(mask & partbit(ix, seg))) continue;
+      for (t = ix->segstart[seg]; t < ix->segstart[seg + 1] && st == LL_OK;
+           t++)
+        if (t0->set[ix->tok[t].word])
+          st = tryat(m, ix, r, seg, t, hits, count);
+    }
+  }
+  return st;
+}
+
+int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q,
+                   unsigned mask, ll_Vec *hits, size_t *count) {
+  Res r;
+  size_t n = 0;
+  int st = resolve(m, ix, q, &r);
+  if (st == LL_OK) st = run(m, ix, &r, mask, hits, &n);
+  freeres(&r);
+  if (count != NULL) *count = n;
+  return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Concordances                                                        */
+/* ------------------------------------------------------------------ */
+
+void ll_index_context(const ll_Index *ix, const ll_Hit *h, size_t width,
+                      size_t *left, size_t *right) {
+  const ll_Seg *sg = &ix->doc->segs[h->seg];
+  const unsigned char *s = (const unsigned char *)sg->text;
+  size_t i = h->pos, k;
+  for (k = 0; k < width && i > 0; k++) {
+    i--;
+    while (i > 0 && (s[i] & 0xC0) == 0x80) i--;
+  }
+  *left = i;
+  i = h->pos + h->len;
+  for (k = 0; k < width && i < sg->len; k++)
+    i += ll_utf8_charlen(sg->text + i, sg->len - i);
+  *right = i;
+}
+
+typedef struct SortCtx {
+  const ll_Index *ix;
+  const ll_Hit *hits;
+  const uint32_t *rank;
+  int side;
+} SortCtx;
+
+/* compares the hits a and b by their words on one side, nearest first */
+static int cmp_hit(uint32_t a, uint32_t b, const void *vctx) {
+  const SortCtx *c = (const SortCtx *)vctx;
+  const ll_Hit *x = &c->hits[a], *y = &c->hits[b];
+  const ll_Index *ix = c->ix;
+  size_t k;
+  for (k = 1;; k++) {
+    long wx = -1, wy = -1;  /* rank of the k-th word, -1 when none */
+    if (c->side == LL_SORT_LEFT) {
+      if (x->tok >= ix->segstart[x->seg] + k)
+        wx = (long)c->rank[ix->tok[x->tok - k].word];
+      if (y->tok >= ix->segstart[y->seg] + k)
+        wy = (long)c->rank[ix->tok[y->tok - k].word];
+    } else {
+      size_t tx = x->tok + x->ntok + k - 1, ty = y->tok + y->ntok + k - 1;
+      if (tx < ix->segstart[x->seg + 1]) wx = (long)c->rank[ix->tok[tx].word];
+      if (ty < ix->segstart[y->seg + 1]) wy = (long)c->rank[ix->tok[ty].word];
+    }
+    if (wx != wy) return wx < wy ? -1 : 1;
+    if (wx < 0) return 0;
+  }
+}
+
+int ll_index_sort(ll_Mem *m, const ll_Index *ix, ll_Hit *hits, size_t n,
+                  int side) {
+  SortCtx c;
+  uint32_t *perm, *tmp;
+  ll_Hit *copy;
+  size_t i, pn = n ? n : 1;
+  if (n < 2) return LL_OK;
+  if (n > 0xFFFFFFF0u) return LL_ERRMEM;
+  c.ix = ix;
+  c.hits = hits;
+  c.side = side;
+  c.rank = ranks(m, ix);
+  perm = (uint32_t *)ll_malloc(m, pn * sizeof *perm);
+  tmp = (uint32_t *)ll_malloc(m, pn * sizeof *tmp);
+  copy = (ll_Hit *)ll_malloc(m, pn * sizeof *copy);
+  if (c.rank == NULL || perm == NULL || tmp == NULL || copy == NULL) {
+    if (c.rank != NULL) freeranks(m, ix, (uint32_t *)c.rank);
+    ll_free(m, perm, pn * sizeof *perm);
+    ll_free(m, tmp, pn * sizeof *tmp);
+    ll_free(m, copy, pn * sizeof *copy);
+    return LL_ERRMEM;
+  }
+  for (i = 0; i < n; i++) perm[i] = (uint32_t)i;
+  msort(perm, tmp, n, cmp_hit, &c);
+  memcpy(copy, hits, n * sizeof *copy);
+  for (i = 0; i < n; i++) hits[i] = copy[perm[i]];
+  freeranks(m, ix, (uint32_t *)c.rank);
+  ll_free(m, perm, pn * sizeof *perm);
+  ll_free(m, tmp, pn * sizeof *tmp);
+  ll_free(m, copy, pn * sizeof *copy);
+  return LL_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Frequencies                                                         */
+/* ------------------------------------------------------------------ */
+
+typedef struct FreqCtx {
+  const ll_Index *ix;
+  const size_t *count;  /* per word id */
+} FreqCtx;
+
+static int cmp_freq(uint32_t a, uint32_t b, const void *vctx) {
+  const FreqCtx *c = (const FreqCtx *)vctx;
+  if (c->count[a] != c->count[b]) return c->count[a] > c->count[b] ? -1 : 1;
+  return wordcmp(c->ix, a, b);
+}
+
+int ll_index_frequencies(ll_Mem *m, const ll_Index *ix, unsigned mask,
+                         size_t min, const unsigned char *skip, ll_Vec *out) {
+  size_t nw = ix->nwords ? ix->nwords : 1, i, n = 0;
+  size_t *count = (size_t *)ll_malloc(m, nw * sizeof *count);
+  uint32_t *ids = (uint32_t *)ll_malloc(m, nw * sizeof *ids);
+  uint32_t *tmp = (uint32_t *)ll_malloc(m, nw * sizeof *tmp);
+  int st = LL_OK;
+  FreqCtx c;
+  if (min < 1) min = 1;
+  if (count == NULL || ids == NULL || tmp == NULL) st = LL_ERRMEM;
+  if (st == LL_OK) {
+    for (i = 0; i < ix->nwords; i++) {
+      count[i] = ll_index_freq(ix, (uint32_t)i, mask);
+      if (count[i] >= min && (skip == NULL || !skip[i])) ids[n++] = (uint32_t)i;
+    }
+    c.ix = ix;
+    c.count = count;
+    msort(ids, tmp, n, cmp_freq, &c);
+    st = ll_vec_reserve(m, out, n);
+  }
+  for (i = 0; i < n && st == LL_OK; i++) {
+    ll_Freq *f = (ll_Freq *)ll_vec_push(m, out);
+    f->word = ids[i];
+    f->count = count[ids[i]];
+  }
+  ll_free(m, count, nw * sizeof *count);
+  ll_free(m, ids, nw * sizeof *ids);
+  ll_free(m, tmp, nw * sizeof *tmp);
+  return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* N-grams                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct GramCtx {
+  const ll_Index *ix;
+  const ll_Gram *g;
+  const uint32_t *rank;
+  size_t n;
+} GramCtx;
+
+static int cmp_gram(uint32_t a, uint32_t b, const void *vctx) {
+  const GramCtx *c = (const GramCtx *)vctx;
+  const ll_Gram *x = &c->g[a], *y = &c->g[b];
+  size_t k;
+  if (x->count != y->count) return x->count > y->count ? -1 : 1;
+  /* the joined string's order is the order of the word sequences, since
+     the space that joins sorts before every byte a word can hold */
+  for (k = 0; k < c->n; k++) {
+    uint32_t rx = c->rank[c->ix->tok[x->tok + k].word];
+    uint32_t ry = c->rank[c->ix->tok[y->tok + k].word];
+    if (rx != ry) return rx < ry ? -1 : 1;
+  }
+  return 0;
+}
+
+static uint32_t gramhash(const Tok *w, size_t n) {
+  uint32_t h = 2166136261u;
+  size_t k;
+  for (k = 0; k < n; k++) {
+    h ^= w[k].word;
+    h *= 16777619u;
+    h ^= h >> 15;
+  }
+  return h;
+}
+
+static int sameseq(const Tok *a, const Tok *b, size_t n) {
+  size_t k;
+  for (k = 0; k < n; k++)
+    if (a[k].word != b[k].word) return 0;
+  return 1;
+}
+
+int ll_index_ngrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask,
+                    size_t min, ll_Vec *out) {
+  ll_Vec g;            /* distinct n-grams */
+  uint32_t *slots = NULL, *ids = NULL, *tmp = NULL, *rank = NULL;
+  size_t ns = 1024, seg, t, i, kept = 0;
+  int st = LL_OK;
+  GramCtx c;
+  if (n < 1 || n > LL_MAXNGRAM) return LL_ERRINPUT;
+  if (min < 1) min = 1;
+  ll_vec_init(&g, sizeof(ll_Gram));
+  slots = (uint32_t *)ll_malloc(m, ns * sizeof *slots);
+  if (slots == NULL) return LL_ERRMEM;
+  memset(slots, 0, ns * sizeof *slots);
+  for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
+    size_t end = ix->segstart[seg + 1];
+    if (!(mask & partbit(ix, seg))) continue;
+    for (t = ix->segstart[seg]; t + n <= end && st == LL_OK; t++) {
+      const Tok *w = ix->tok + t;
+      size_t k = gramhash(w, n) & (ns - 1);
+      ll_Gram *e;
+      for (;;) {
+        uint32_t s = slots[k];
+        if (s == 0) break;
+        e = (ll_Gram *)g.p + (s - 1);
+        if (sameseq(ix->tok + e->tok, w, n)) break;
+        k = (k + 1) & (ns - 1);
+      }
+      if (slots[k] != 0) {
+        ((ll_Gram *)g.p)[slots[k] - 1].count++;
+        continue;
+      }
+      if (g.n >= 0xFFFFFFF0u) { st = LL_ERRMEM; break; }
+      e = (ll_Gram *)ll_vec_push(m, &g);
+      if (e == NULL) { st = LL_ERRMEM; break; }
+      e->tok = t;
+      e->count = 1;
+      slots[k] = (uint32_t)g.n;
+      if (g.n * 2 > ns) {  /* grow the table */
+        size_t nn = ns * 2, j;
+        uint32_t *sl;
+        if (nn > (size_t)-1 / sizeof *sl) { st = LL_ERRMEM; break; }
+        sl = (uint32_t *)ll_malloc(m, nn * sizeof *sl);
+        if (sl == NULL) { st = LL_ERRMEM; break; }
+        memset(sl, 0, nn * sizeof *sl);
+        for (j = 0; j < g.n; j++) {
+          const ll_Gram *x = (const ll_Gram *)g.p + j;
+          size_t q = gramhash(ix->tok + x->tok, n) & (nn - 1);
+          while (sl[q] != 0) q = (q + 1) & (nn - 1);
+          sl[q] = (uint32_t)j + 1;
+        }
+        ll_free(m, slots, ns * sizeof *slots);
+        slots = sl;
+        ns = nn;
+      }
+    }
+  }
+  ll_free(m, slots, ns * sizeof *slots);
+  if (st == LL_OK) {
+    size_t gn = g.n ? g.n : 1;
+    ids = (uint32_t *)ll_malloc(m, gn * sizeof *ids);
+    tmp = (uint32_t *)ll_malloc(m, gn * sizeof *tmp);
+    rank = ranks(m, ix);
+    if (ids == NULL || tmp == NULL || rank == NULL) st = LL_ERRMEM;
+    if (st == LL_OK) {
+      for (i = 0; i < g.n; i++)
+        if (((const ll_Gram *)g.p)[i].count >= min) ids[kept++] = (uint32_t)i;
+      c.ix = ix;
+      c.g = (const ll_Gram *)g.p;
+      c.rank = rank;
+      c.n = n;
+      msort(ids, tmp, kept, cmp_gram, &c);
+      st = ll_vec_reserve(m, out, kept);
+    }
+    for (i = 0; i < kept && st == LL_OK; i++)
+      *(ll_Gram *)ll_vec_push(m, out) = ((const ll_Gram *)g.p)[ids[i]];
+    ll_free(m, ids, gn * sizeof *ids);
+    ll_free(m, tmp, gn * sizeof *tmp);
+    if (rank != NULL) freeranks(m, ix, rank);
+  }
+  ll_vec_free(m, &g);
+  return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Collocates                                                          */
+/* ------------------------------------------------------------------ */
+
+#define SMALL 1e-20
+
+/* NLTK's BigramAssocMeasures on the marginals O = n_ii, R = n_ix,
+** C = n_xi, N = n_xx. */
+static double measure(int which, double O, double R, double C, double N) {
+  if (which == LL_MI) return log2(O * N) - log2(R * C);
+  if (which == LL_T) return (O - R * C / N) / sqrt(O + SMALL);
+  {
+    double o[4], e[4], sum = 0;
+    int i;
+    o[0] = O;
+    o[1] = C - O;          /* n_oi: the word, outside the span */
+    o[2] = R - O;          /* n_io: the span, other words */
+    o[3] = N - O - o[1] - o[2];
+    for (i = 0; i < 4; i++)
+      e[i] = (o[i] + o[i ^ 1]) * (o[i] + o[i ^ 2]) / N;
+    for (i = 0; i < 4; i++) sum += o[i] * log(o[i] / (e[i] + SMALL) + SMALL);
+    return 2 * sum;
+  }
+}
+
+typedef struct CollCtx {
+  const ll_Index *ix;
+  const ll_Colloc *c;
+} CollCtx;
+
+static int cmp_coll(uint32_t a, uint32_t b, const void *vctx) {
+  const CollCtx *x = (const CollCtx *)vctx;
+  double sa = x->c[a].score, sb = x->c[b].score;
+  if (sa != sb) {
+    if (sa != sa) return 1;  /* NaN last */
+    if (sb != sb) return -1;
+    return sa > sb ? -1 : 1;
+  }
+  return wordcmp(x->ix, x->c[a].word, x->c[b].word);
+}
+
+int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q,
+                        unsigned mask, size_t window, int which, size_t min,
+                        const unsigned char *skip, ll_Vec *out) {
+  ll_Vec hits, cs;
+  size_t nw = ix->nwords ? ix->nwords : 1, *o = NULL;
+  size_t i, j = 0, upto = 0, span = 0, nhits, N;
+  uint32_t *ids = NULL, *tmp = NULL;
+  int st;
+  if (min < 1) min = 1;
+  ll_vec_init(&hits, sizeof(ll_Hit));
+  ll_vec_init(&cs, sizeof(ll_Colloc));
+  st = ll_index_match(m, ix, q, mask, &hits, &nhits);
+  if (st == LL_OK) {
+    o = (size_t *)ll_malloc(m, nw * sizeof *o);
+    if (o == NULL) st = LL_ERRMEM;
+    else memset(o, 0, nw * sizeof *o);
+  }
+  /* the span: tokens are visited in increasing order, each once */
+  for (i = 0; i < nhits && st == LL_OK; i++) {
+    const ll_Hit *h = (const ll_Hit *)hits.p + i;
+    size_t first = ix->segstart[h->seg], last = ix->segstart[h->seg + 1];
+    size_t a = h->tok >= first + window ? h->tok - window : first;
+    size_t b = h->tok + h->ntok + window < last ? h->tok + h->ntok + window
+                                                : last;
+    size_t t;
+    if (a < upto) a = upto;
+    for (t = a; t < b; t++) {
+      const ll_Hit *hj;
+      /* skip the tokens of hits (all hits have the same length) */
+      while (j < nhits && ((const ll_Hit *)hits.p)[j].tok + h->ntok <= t) j++;
+      hj = (const ll_Hit *)hits.p + j;
+      if (j < nhits && hj->tok <= t) continue;
+      o[ix->tok[t].word]++;
+      span++;
+    }
+    if (b > upto) upto = b;
+  }
+  N = ll_index_ntokens(ix, mask);
+  for (i = 0; i < ix->nwords && st == LL_OK; i++) {
+    ll_Colloc *c;
+    if (o[i] < min || (skip != NULL && skip[i])) continue;
+    c = (ll_Colloc *)ll_vec_push(m, &cs);
+    if (c == NULL) { st = LL_ERRMEM; break; }
+    c->word = (uint32_t)i;
+    c->count = o[i];
+    c->score = measure(which, (double)o[i], (double)span,
+                       (double)ll_index_freq(ix, (uint32_t)i, mask), (double)N);
+  }
+  if (st == LL_OK && cs.n > 0) {
+    CollCtx x;
+    if (cs.n > 0xFFFFFFF0u) st = LL_ERRMEM;
+    if (st == LL_OK) {
+      ids = (uint32_t *)ll_malloc(m, cs.n * sizeof *ids);
+      tmp = (uint32_t *)ll_malloc(m, cs.n * sizeof *tmp);
+      if (ids == NULL || tmp == NULL) st = LL_ERRMEM;
+    }
+    if (st == LL_OK) {
+      for (i = 0; i < cs.n; i++) ids[i] = (uint32_t)i;
+      x.ix = ix;
+      x.c = (const ll_Colloc *)cs.p;
+      msort(ids, tmp, cs.n, cmp_coll, &x);
+      st = ll_vec_reserve(m, out, cs.n);
+    }
+    for (i = 0; i < cs.n && st == LL_OK; i++)
+      *(ll_Colloc *)ll_vec_push(m, out) = ((const ll_Colloc *)cs.p)[ids[i]];
+    ll_free(m, ids, cs.n * sizeof *ids);
+    ll_free(m, tmp, cs.n * sizeof *tmp);
+  }
+  ll_free(m, o, nw * sizeof *o);
+  ll_vec_free(m, &hits);
+  ll_vec_free(m, &cs);
+  return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Dispersion                                                          */
+/* ------------------------------------------------------------------ */
+
+void ll_index_offsets(const ll_Index *ix, const ll_Hit *hits, size_t n,
+                      unsigned mask, size_t *out) {
+  size_t seg = 0, acc = 0, i;
+  for (i = 0; i < n; i++) {
+    while (seg < hits[i].seg) {
+      if (mask & partbit(ix, seg))
+        acc += ix->segstart[seg + 1] - ix->segstart[seg];
+      seg++;
+    }
+    out[i] = acc + (hits[i].tok - ix->segstart[seg]);
+  }
+}

@@ -262,6 +262,481 @@ static int core_letter_text(lua_State *L) {
 
 /* ==== index and queries (llindex.c) ==== */
 
+#include "llindex.h"
+
+#define SCRATCH_MT "leninletter.Scratch"
+
+/* C memory held across calls that may raise: a userdata whose __gc frees
+** it, so a Lua error never leaks. */
+typedef struct Scratch {
+  ll_Mem mem;
+  ll_Query q;
+  ll_Vec v;              /* hits, frequencies, n-grams or collocates */
+  ll_Buf b;              /* a normal form */
+  unsigned char *skip;   /* one byte per word id, or NULL */
+  size_t nskip;
+  size_t *offs;          /* dispersion offsets */
+  size_t noffs;
+} Scratch;
+
+static int scratch_gc(lua_State *L) {
+  Scratch *s = (Scratch *)lua_touserdata(L, 1);
+  ll_query_free(&s->mem, &s->q);
+  ll_vec_free(&s->mem, &s->v);
+  ll_buf_free(&s->mem, &s->b);
+  ll_free(&s->mem, s->skip, s->nskip);
+  ll_free(&s->mem, s->offs, s->noffs * sizeof(size_t));
+  s->skip = NULL;
+  s->offs = NULL;
+  s->nskip = s->noffs = 0;
+  return 0;
+}
+
+/* pushes a new Scratch whose vector has elements of size esz */
+static Scratch *newscratch(lua_State *L, size_t esz) {
+  Scratch *s = (Scratch *)lua_newuserdatauv(L, sizeof *s, 0);
+  getmem(L, &s->mem);
+  ll_query_init(&s->q);
+  ll_vec_init(&s->v, esz);
+  ll_buf_init(&s->b);
+  s->skip = NULL;
+  s->offs = NULL;
+  s->nskip = s->noffs = 0;
+  if (luaL_newmetatable(L, SCRATCH_MT)) {
+    lua_pushcfunction(L, scratch_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_setmetatable(L, -2);
+  return s;
+}
+
+/* The document at index 1 with its index, built on first use. */
+static const ll_Index *checkindex(lua_State *L, ll_Doc **dp) {
+  ll_Doc *d = checkdoc(L, 1);
+  if (d->index == NULL) {
+    int st = ll_index_build(d);
+    if (st == LL_ERRMEM) luaL_error(L, "not enough memory");
+    if (st != LL_OK) luaL_error(L, "document too large to index");
+  }
+  if (dp != NULL) *dp = d;
+  return d->index;
+}
+
+/* scope names and their part masks ("meta" and "any" are for the other
+** phases: entities and dates look in the header fields too) */
+static const char *const scope_names[] = {
+  "body", "notes", "all", "meta", "any", NULL
+};
+static const unsigned scope_masks[] = {
+  LL_SCOPE_BODY, LL_SCOPE_NOTES, LL_SCOPE_ALL, LL_SCOPE_META, LL_SCOPE_ANY
+};
+
+static unsigned checkscope(lua_State *L, int i) {
+  return scope_masks[luaL_checkoption(L, i, "body", scope_names)];
+}
+
+static const char *const part_names[] = {
+  "title", "subtitle", "meta", "body", "note"
+};
+
+/* Reads the query at index i (a string, or an array of 1-based word ids
+** from an LPeg match) into s->q. Returns 1, or pushes nil and the reason
+** and returns 0. */
+static int getquery(lua_State *L, int i, Scratch *s, int flags) {
+  int st;
+  if (lua_type(L, i) == LUA_TTABLE) {
+    lua_Integer k, n = luaL_len(L, i);
+    uint32_t *ids;
+    /* the ids go through s->v, freed by the Scratch if a check raises */
+    s->v.esz = sizeof(uint32_t);
+    if (n > 0 && ll_vec_reserve(&s->mem, &s->v, (size_t)n) != LL_OK)
+      return luaL_error(L, "not enough memory");
+    ids = (uint32_t *)s->v.p;
+    for (k = 1; k <= n; k++) {
+      lua_Integer id;
+      lua_rawgeti(L, i, k);
+      id = lua_tointeger(L, -1);
+      lua_pop(L, 1);
+      ids[k - 1] = (id >= 1 && id <= 0xFFFFFFF0) ? (uint32_t)(id - 1)
+                                                 : LL_NOWORD;
+    }
+    st = ll_query_ids(&s->mem, &s->q, ids, (size_t)n);
+    ll_vec_free(&s->mem, &s->v);
+    if (st != LL_OK) return luaL_error(L, "not enough memory");
+    return 1;
+  } else {
+    size_t len;
+    const char *q = luaL_checklstring(L, i, &len);
+    char err[LL_ERRSIZE];
+    st = ll_query_parse(&s->mem, &s->q, q, len, flags, err, sizeof err);
+    if (st == LL_ERRMEM) return luaL_error(L, "not enough memory");
+    if (st != LL_OK) {
+      lua_pushnil(L);
+      lua_pushstring(L, err);
+      return 0;
+    }
+    return 1;
+  }
+}
+
+/* Pushes s[0, n) with line breaks and tabs made spaces. */
+static void pushflat(lua_State *L, const char *s, size_t n) {
+  size_t i;
+  luaL_Buffer b;
+  for (i = 0; i < n; i++)
+    if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t') break;
+  if (i == n) {
+    lua_pushlstring(L, s, n);
+    return;
+  }
+  luaL_buffinitsize(L, &b, n);
+  for (i = 0; i < n; i++) {
+    char c = s[i];
+    luaL_addchar(&b, (c == '\n' || c == '\r' || c == '\t') ? ' ' : c);
+  }
+  luaL_pushresult(&b);
+}
+
+/* sets the fields saying where segment seg stands: part, paragraph, note,
+** field */
+static void setplace(lua_State *L, const ll_Doc *d, size_t seg) {
+  const ll_Seg *sg = &d->segs[seg];
+  lua_pushstring(L, part_names[sg->part]);
+  lua_setfield(L, -2, "part");
+  if (sg->part == LL_BODY || sg->part == LL_NOTE) {
+    lua_pushinteger(L, (lua_Integer)sg->para + 1);
+    lua_setfield(L, -2, "paragraph");
+  }
+  if (sg->part == LL_NOTE) {
+    lua_pushinteger(L, (lua_Integer)sg->note);
+    lua_setfield(L, -2, "note");
+  }
+  if (sg->part == LL_META && sg->field >= 0 &&
+      (size_t)sg->field < d->nfields) {
+    lua_pushstring(L, d->fields[sg->field].name);
+    lua_setfield(L, -2, "field");
+  }
+}
+
+/* Pushes a Hit; with width >= 0, with its concordance fields. */
+static void pushhit(lua_State *L, const ll_Doc *d, const ll_Index *ix,
+                    const ll_Hit *h, lua_Integer width) {
+  const ll_Seg *sg = &d->segs[h->seg];
+  lua_createtable(L, 0, 11);
+  setplace(L, d, h->seg);
+  if (h->sent != LL_NOSENT) {
+    lua_pushinteger(L, (lua_Integer)h->sent + 1);
+    lua_setfield(L, -2, "sentence");
+  }
+  lua_pushinteger(L, (lua_Integer)h->pos + 1);
+  lua_setfield(L, -2, "pos");
+  lua_pushinteger(L, (lua_Integer)h->len);
+  lua_setfield(L, -2, "len");
+  lua_pushlstring(L, sg->text + h->pos, h->len);
+  lua_setfield(L, -2, "text");
+  if (width >= 0) {
+    size_t l, r;
+    ll_index_context(ix, h, (size_t)width, &l, &r);
+    pushflat(L, sg->text + l, h->pos - l);
+    lua_setfield(L, -2, "left");
+    pushflat(L, sg->text + h->pos, h->len);
+    lua_setfield(L, -2, "match");
+    pushflat(L, sg->text + h->pos + h->len, r - h->pos - h->len);
+    lua_setfield(L, -2, "right");
+  }
+}
+
+/* ud:ix_count(query, scope, stem) -> n | nil, reason */
+static int ix_count(lua_State *L) {
+  const ll_Index *ix = checkindex(L, NULL);
+  unsigned mask = checkscope(L, 3);
+  int flags = lua_toboolean(L, 4) ? LL_TERM_STEM : 0;
+  Scratch *s = newscratch(L, sizeof(ll_Hit));
+  size_t n;
+  if (!getquery(L, 2, s, flags)) return 2;
+  if (ll_index_match(&s->mem, ix, &s->q, mask, NULL, &n) != LL_OK)
+    return luaL_error(L, "not enough memory");
+  lua_pushinteger(L, (lua_Integer)n);
+  return 1;
+}
+
+/* ud:ix_find(query, scope, stem [, width, sort]) -> array of Hit |
+** nil, reason. With a width, concordance lines sorted as asked. */
+static int ix_find(lua_State *L) {
+  static const char *const sorts[] = {"position", "left", "right", NULL};
+  ll_Doc *d;
+  const ll_Index *ix = checkindex(L, &d);
+  unsigned mask = checkscope(L, 3);
+  int flags = lua_toboolean(L, 4) ? LL_TERM_STEM : 0;
+  lua_Integer width = luaL_optinteger(L, 5, -1);
+  int sort = luaL_checkoption(L, 6, "position", sorts);
+  Scratch *s = newscratch(L, sizeof(ll_Hit));
+  size_t i, n;
+  const ll_Hit *hits;
+  if (!getquery(L, 2, s, flags)) return 2;
+  if (ll_index_match(&s->mem, ix, &s->q, mask, &s->v, &n) != LL_OK)
+    return luaL_error(L, "not enough memory");
+  if (sort != 0 && ll_index_sort(&s->mem, ix, (ll_Hit *)s->v.p, s->v.n,
+                                 sort == 1 ? LL_SORT_LEFT : LL_SORT_RIGHT) !=
+                       LL_OK)
+    return luaL_error(L, "not enough memory");
+  hits = (const ll_Hit *)s->v.p;
+  lua_createtable(L, (int)(n < 0x7FFFFFFF ? n : 0), 0);
+  for (i = 0; i < n; i++) {
+    luaL_checkstack(L, 4, "hits");
+    pushhit(L, d, ix, &hits[i], width);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
+/* the token iterator: upvalues document, mask, next token, segment */
+static int ix_nexttoken(lua_State *L) {
+  DocBox *box = (DocBox *)lua_touserdata(L, lua_upvalueindex(1));
+  unsigned mask = (unsigned)lua_tointeger(L, lua_upvalueindex(2));
+  size_t t = (size_t)lua_tointeger(L, lua_upvalueindex(3));
+  size_t seg = (size_t)lua_tointeger(L, lua_upvalueindex(4));
+  const ll_Doc *d = box->doc;
+  const ll_Index *ix;
+  ll_Token tk;
+  size_t first, last, n;
+  const char *w;
+  if (d == NULL) return luaL_error(L, "document has been closed");
+  ix = d->index;
+  for (;;) {
+    if (seg >= d->nsegs) return 0;
+    ll_index_segtokens(ix, seg, &first, &last);
+    if (t < first) t = first;
+    if ((mask & LL_PARTBIT(d->segs[seg].part)) && t < last) break;
+    seg++;
+  }
+  ll_index_token(ix, t, &tk);
+  lua_createtable(L, 0, 8);
+  lua_pushlstring(L, d->segs[seg].text + tk.pos, tk.len);
+  lua_setfield(L, -2, "text");
+  w = ll_index_word(ix, tk.word, &n);
+  lua_pushlstring(L, w, n);
+  lua_setfield(L, -2, "norm");
+  setplace(L, d, seg);
+  first = ll_index_sentence(ix, seg, tk.pos);
+  if (first != LL_NOSENT) {
+    lua_pushinteger(L, (lua_Integer)first + 1);
+    lua_setfield(L, -2, "sentence");
+  }
+  lua_pushinteger(L, (lua_Integer)tk.pos + 1);
+  lua_setfield(L, -2, "pos");
+  lua_pushinteger(L, (lua_Integer)t + 1);
+  lua_replace(L, lua_upvalueindex(3));
+  lua_pushinteger(L, (lua_Integer)seg);
+  lua_replace(L, lua_upvalueindex(4));
+  return 1;
+}
+
+/* ud:ix_tokens(scope) -> iterator of token tables */
+static int ix_tokens(lua_State *L) {
+  unsigned mask;
+  checkindex(L, NULL);
+  mask = checkscope(L, 2);
+  lua_settop(L, 1);
+  lua_pushinteger(L, (lua_Integer)mask);
+  lua_pushinteger(L, 0);
+  lua_pushinteger(L, 0);
+  lua_pushcclosure(L, ix_nexttoken, 4);
+  return 1;
+}
+
+/* ud:ix_vocab() -> array of normal forms, indexed by word id + 1 */
+static int ix_vocab(lua_State *L) {
+  const ll_Index *ix = checkindex(L, NULL);
+  size_t i, n = ll_index_nwords(ix), len;
+  lua_createtable(L, (int)(n < 0x7FFFFFFF ? n : 0), 0);
+  for (i = 0; i < n; i++) {
+    const char *w = ll_index_word(ix, (uint32_t)i, &len);
+    lua_pushlstring(L, w, len);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
+/* Reads the array of words at index i (nil: none) into s->skip. */
+static void getskip(lua_State *L, int i, const ll_Index *ix, Scratch *s) {
+  lua_Integer k, n;
+  if (lua_isnoneornil(L, i)) return;
+  luaL_checktype(L, i, LUA_TTABLE);
+  s->nskip = ll_index_nwords(ix) ? ll_index_nwords(ix) : 1;
+  s->skip = (unsigned char *)ll_malloc(&s->mem, s->nskip);
+  if (s->skip == NULL) {
+    s->nskip = 0;
+    luaL_error(L, "not enough memory");
+    return;
+  }
+  memset(s->skip, 0, s->nskip);
+  n = luaL_len(L, i);
+  for (k = 1; k <= n; k++) {
+    size_t len;
+    const char *w;
+    uint32_t id;
+    lua_rawgeti(L, i, k);
+    w = lua_tolstring(L, -1, &len);
+    if (w != NULL) {
+      if (ll_word_norm(&s->mem, w, len, &s->b) != LL_OK)
+        luaL_error(L, "not enough memory");
+      id = ll_index_lookup(ix, s->b.p, s->b.n);
+      if (id != LL_NOWORD) s->skip[id] = 1;
+    }
+    lua_pop(L, 1);
+  }
+}
+
+/* ud:ix_frequencies(scope, min, stopwords) -> array of {word, count} */
+static int ix_frequencies(lua_State *L) {
+  const ll_Index *ix = checkindex(L, NULL);
+  unsigned mask = checkscope(L, 2);
+  lua_Integer min = luaL_optinteger(L, 3, 1);
+  Scratch *s = newscratch(L, sizeof(ll_Freq));
+  const ll_Freq *f;
+  size_t i, len;
+  getskip(L, 4, ix, s);
+  if (ll_index_frequencies(&s->mem, ix, mask, min < 1 ? 1 : (size_t)min,
+                           s->skip, &s->v) != LL_OK)
+    return luaL_error(L, "not enough memory");
+  f = (const ll_Freq *)s->v.p;
+  lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);
+  for (i = 0; i < s->v.n; i++) {
+    const char *w = ll_index_word(ix, f[i].word, &len);
+    luaL_checkstack(L, 4, "frequencies");
+    lua_createtable(L, 0, 2);
+    lua_pushlstring(L, w, len);
+    lua_setfield(L, -2, "word");
+    lua_pushinteger(L, (lua_Integer)f[i].count);
+    lua_setfield(L, -2, "count");
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
+/* ud:ix_ngrams(n, scope, min) -> array of {ngram, count} */
+static int ix_ngrams(lua_State *L) {
+  const ll_Index *ix = checkindex(L, NULL);
+  lua_Integer n = luaL_checkinteger(L, 2);
+  unsigned mask = checkscope(L, 3);
+  lua_Integer min = luaL_optinteger(L, 4, 1);
+  Scratch *s = newscratch(L, sizeof(ll_Gram));
+  const ll_Gram *g;
+  size_t i, k, len;
+  int st;
+  luaL_argcheck(L, n >= 1 && n <= LL_MAXNGRAM, 2, "n out of range");
+  st = ll_index_ngrams(&s->mem, ix, (size_t)n, mask,
+                       min < 1 ? 1 : (size_t)min, &s->v);
+  if (st != LL_OK) return luaL_error(L, "not enough memory");
+  g = (const ll_Gram *)s->v.p;
+  lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);
+  for (i = 0; i < s->v.n; i++) {
+    luaL_Buffer b;
+    ll_Token tk;
+    luaL_checkstack(L, 6, "ngrams");
+    lua_createtable(L, 0, 2);
+    luaL_buffinit(L, &b);
+    for (k = 0; k < (size_t)n; k++) {
+      const char *w;
+      ll_index_token(ix, g[i].tok + k, &tk);
+      w = ll_index_word(ix, tk.word, &len);
+      if (k > 0) luaL_addchar(&b, ' ');
+      luaL_addlstring(&b, w, len);
+    }
+    luaL_pushresult(&b);
+    lua_setfield(L, -2, "ngram");
+    lua_pushinteger(L, (lua_Integer)g[i].count);
+    lua_setfield(L, -2, "count");
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
+/* ud:ix_collocates(query, scope, stem, window, measure, min, stopwords)
+** -> array of {word, count, score} | nil, reason */
+static int ix_collocates(lua_State *L) {
+  static const char *const measures[] = {"llr", "mi", "t", NULL};
+  static const int mcodes[] = {LL_LLR, LL_MI, LL_T};
+  const ll_Index *ix = checkindex(L, NULL);
+  unsigned mask = checkscope(L, 3);
+  int flags = lua_toboolean(L, 4) ? LL_TERM_STEM : 0;
+  lua_Integer window = luaL_optinteger(L, 5, 5);
+  int which = mcodes[luaL_checkoption(L, 6, "llr", measures)];
+  lua_Integer min = luaL_optinteger(L, 7, 1);
+  Scratch *s = newscratch(L, sizeof(ll_Colloc));
+  const ll_Colloc *c;
+  size_t i, len;
+  luaL_argcheck(L, window >= 1, 5, "window must be positive");
+  if (!getquery(L, 2, s, flags)) return 2;
+  getskip(L, 8, ix, s);
+  if (ll_index_collocates(&s->mem, ix, &s->q, mask, (size_t)window, which,
+                          min < 1 ? 1 : (size_t)min, s->skip, &s->v) != LL_OK)
+    return luaL_error(L, "not enough memory");
+  c = (const ll_Colloc *)s->v.p;
+  lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);
+  for (i = 0; i < s->v.n; i++) {
+    const char *w = ll_index_word(ix, c[i].word, &len);
+    luaL_checkstack(L, 4, "collocates");
+    lua_createtable(L, 0, 3);
+    lua_pushlstring(L, w, len);
+    lua_setfield(L, -2, "word");
+    lua_pushinteger(L, (lua_Integer)c[i].count);
+    lua_setfield(L, -2, "count");
+    lua_pushnumber(L, (lua_Number)c[i].score);
+    lua_setfield(L, -2, "score");
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
+/* ud:ix_dispersion(query, scope, stem) -> array of fractions, tokens in
+** scope | nil, reason */
+static int ix_dispersion(lua_State *L) {
+  const ll_Index *ix = checkindex(L, NULL);
+  unsigned mask = checkscope(L, 3);
+  int flags = lua_toboolean(L, 4) ? LL_TERM_STEM : 0;
+  Scratch *s = newscratch(L, sizeof(ll_Hit));
+  size_t i, n, total = ll_index_ntokens(ix, mask);
+  if (!getquery(L, 2, s, flags)) return 2;
+  if (ll_index_match(&s->mem, ix, &s->q, mask, &s->v, &n) != LL_OK)
+    return luaL_error(L, "not enough memory");
+  if (n > 0) {
+    s->offs = (size_t *)ll_malloc(&s->mem, n * sizeof(size_t));
+    if (s->offs == NULL) return luaL_error(L, "not enough memory");
+    s->noffs = n;
+    ll_index_offsets(ix, (const ll_Hit *)s->v.p, n, mask, s->offs);
+  }
+  lua_createtable(L, (int)(n < 0x7FFFFFFF ? n : 0), 0);
+  for (i = 0; i < n; i++) {
+    lua_pushnumber(L, (lua_Number)s->offs[i] / (lua_Number)total);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_pushinteger(L, (lua_Integer)total);
+  return 2;
+}
+
+/* ud:ix_stats() -> tokens, distinct words (the index's size) */
+static int ix_stats(lua_State *L) {
+  const ll_Index *ix = checkindex(L, NULL);
+  lua_pushinteger(L, (lua_Integer)ll_index_size(ix));
+  lua_pushinteger(L, (lua_Integer)ll_index_nwords(ix));
+  return 2;
+}
+
+static const luaL_Reg ix_methods[] = {
+  {"ix_count", ix_count},
+  {"ix_find", ix_find},
+  {"ix_tokens", ix_tokens},
+  {"ix_vocab", ix_vocab},
+  {"ix_frequencies", ix_frequencies},
+  {"ix_ngrams", ix_ngrams},
+  {"ix_collocates", ix_collocates},
+  {"ix_dispersion", ix_dispersion},
+  {"ix_stats", ix_stats},
+  {NULL, NULL}
+};
+
 /* ==== end of index and queries ==== */
 
 /* ==== dates (lldate.c) ==== */
@@ -307,6 +782,7 @@ LUALIB_API int luaopen_leninletter_core(lua_State *L) {
     luaL_setfuncs(L, doc_meta, 0);
     luaL_newlib(L, doc_methods);
     /* each section's methods and functions are registered here */
+    luaL_setfuncs(L, ix_methods, 0);
     lua_setfield(L, -2, "__index");
   }
   lua_pop(L, 1);

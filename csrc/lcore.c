@@ -273,6 +273,7 @@ typedef struct Scratch {
   ll_Query q;
   ll_Vec v;              /* hits, frequencies, n-grams or collocates */
   ll_Buf b;              /* a normal form */
+  ll_Vec ids;            /* word ids of an LPeg query */
   unsigned char *skip;   /* one byte per word id, or NULL */
   size_t nskip;
   size_t *offs;          /* dispersion offsets */
@@ -284,6 +285,7 @@ static int scratch_gc(lua_State *L) {
   ll_query_free(&s->mem, &s->q);
   ll_vec_free(&s->mem, &s->v);
   ll_buf_free(&s->mem, &s->b);
+  ll_vec_free(&s->mem, &s->ids);
   ll_free(&s->mem, s->skip, s->nskip);
   ll_free(&s->mem, s->offs, s->noffs * sizeof(size_t));
   s->skip = NULL;
@@ -299,6 +301,7 @@ static Scratch *newscratch(lua_State *L, size_t esz) {
   ll_query_init(&s->q);
   ll_vec_init(&s->v, esz);
   ll_buf_init(&s->b);
+  ll_vec_init(&s->ids, sizeof(uint32_t));
   s->skip = NULL;
   s->offs = NULL;
   s->nskip = s->noffs = 0;
@@ -347,11 +350,10 @@ static int getquery(lua_State *L, int i, Scratch *s, int flags) {
   if (lua_type(L, i) == LUA_TTABLE) {
     lua_Integer k, n = luaL_len(L, i);
     uint32_t *ids;
-    /* the ids go through s->v, freed by the Scratch if a check raises */
-    s->v.esz = sizeof(uint32_t);
-    if (n > 0 && ll_vec_reserve(&s->mem, &s->v, (size_t)n) != LL_OK)
+    /* the ids go through the Scratch, freed if a check raises */
+    if (n > 0 && ll_vec_reserve(&s->mem, &s->ids, (size_t)n) != LL_OK)
       return luaL_error(L, "not enough memory");
-    ids = (uint32_t *)s->v.p;
+    ids = (uint32_t *)s->ids.p;
     for (k = 1; k <= n; k++) {
       lua_Integer id;
       lua_rawgeti(L, i, k);
@@ -361,7 +363,6 @@ static int getquery(lua_State *L, int i, Scratch *s, int flags) {
                                                  : LL_NOWORD;
     }
     st = ll_query_ids(&s->mem, &s->q, ids, (size_t)n);
-    ll_vec_free(&s->mem, &s->v);
     if (st != LL_OK) return luaL_error(L, "not enough memory");
     return 1;
   } else {

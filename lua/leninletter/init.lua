@@ -13,6 +13,7 @@
 
 local core = require "leninletter.core"
 local document = require "leninletter.document"
+require "leninletter.query"
 
 local M = {}
 

@@ -524,9 +524,19 @@ static int haskey(const ll_Vec *keys, const char *s, size_t self,
   return 0;
 }
 
-static int longcmp(const void *a, const void *b) {
-  long x = *(const long *)a, y = *(const long *)b;
+static int markcmp(const void *a, const void *b) {
+  long x = (*(Mark *const *)a)->n, y = (*(Mark *const *)b)->n;
   return x < y ? -1 : x > y;
+}
+
+static int same(const char *a, const char *b) {
+  return a != NULL && b != NULL && *a != '\0' && strcmp(a, b) == 0;
+}
+
+/* Nonzero if one of the marks links to the other. */
+static int partners(const Mark *a, const Mark *b) {
+  return same(a->href, b->name) || same(a->href, b->id) ||
+         same(b->href, a->name) || same(b->href, a->id);
 }
 
 /* The marks of a page: candidates found in a first pass over the tree, and
@@ -570,7 +580,8 @@ static int notey_parent(const xmlNode *n) {
 ** show a number) and decides which are markers. A bracketed [N] link or sup
 ** always is; a bare number only inside a <sup> or note-classed span, or when
 ** its link pairs with another candidate (a marker and its note point at
-** each other); a starred one only when no plain marker has its number.
+** each other); a starred one only when no plain marker but its partner
+** has its number.
 ** Each marker's node gets the Mark in _private. */
 static int find_marks(ll_Mem *m, xmlDoc *doc, Marks *mk) {
   xmlNode *n = doc->children;
@@ -617,7 +628,7 @@ static int find_marks(ll_Mem *m, xmlDoc *doc, Marks *mk) {
   }
   if (mk->hrefs.n > 1) qsort(mk->hrefs.p, mk->hrefs.n, sizeof(Key), keycmp);
   if (mk->names.n > 1) qsort(mk->names.p, mk->names.n, sizeof(Key), keycmp);
-  ll_vec_init(&plain, sizeof(long));
+  ll_vec_init(&plain, sizeof(Mark *));
   for (i = 0; i < mk->marks.n; i++) {
     Mark *c = (Mark *)mk->marks.p + i;
     int paired = haskey(&mk->hrefs, c->name, c->order, 0) ||
@@ -626,20 +637,26 @@ static int find_marks(ll_Mem *m, xmlDoc *doc, Marks *mk) {
     if (c->plainsup) c->ok = c->bracket || c->insup;
     else c->ok = c->bracket || paired || c->insup;
     if (c->ok && !c->star) {
-      long *p = (long *)ll_vec_push(m, &plain);
+      Mark **p = (Mark **)ll_vec_push(m, &plain);
       if (p == NULL) {
         ll_vec_free(m, &plain);
         return LL_ERRMEM;
       }
-      *p = c->n;
+      *p = c;
     }
   }
-  if (plain.n > 1) qsort(plain.p, plain.n, sizeof(long), longcmp);
-  for (i = 0; i < mk->marks.n; i++) {
-    Mark *c = (Mark *)mk->marks.p + i;
-    if (c->ok && c->star && plain.n > 0 &&
-        bsearch(&c->n, plain.p, plain.n, sizeof(long), longcmp) != NULL)
-      c->ok = 0;
+  if (plain.n > 1) qsort(plain.p, plain.n, sizeof(Mark *), markcmp);
+  for (i = 0; i < mk->marks.n; i++) {  /* [N*] beside a plain [N] */
+    Mark *c = (Mark *)mk->marks.p + i, **p = (Mark **)plain.p, **e;
+    size_t lo = 0, hi = plain.n;
+    if (!c->ok || !c->star) continue;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (p[mid]->n < c->n) lo = mid + 1;
+      else hi = mid;
+    }
+    for (e = p + plain.n, p += lo; p < e && (*p)->n == c->n; p++)
+      if (!partners(c, *p)) c->ok = 0;
   }
   ll_vec_free(m, &plain);
   /* hand each marker's Mark to its node, now that the vector stays put */
@@ -795,6 +812,7 @@ static void flush(W *w) {
 static void put(W *w, const char *s, size_t n) {
   if (w->status != LL_OK || n == 0) return;
   if (!w->open) item_open(w);
+  if (w->status != LL_OK) return;
   flush(w);
   raw(w, s, n);
 }
@@ -928,7 +946,7 @@ static int fieldname(W *w, xmlNode *n, int t) {
   char buf[80];
   const char *s = buf;
   size_t len = shorttext(n, buf, sizeof buf, NULL), i, words = 1;
-  int colon, span = t == T_SPAN && classhas(n, "info", 0);
+  int colon, span = t == T_SPAN && classhas(n, "info", 1);
   if (len == (size_t)-1) return 0;
   trim(&s, &len);
   colon = len > 0 && s[len - 1] == ':';
@@ -1595,26 +1613,50 @@ static void readme(ll_Buf *b) {
 /* ------------------------------------------------------------------ */
 
 /* Nonzero if the text is a heading over the notes: "Notes", "Endnotes",
-** "Footnotes", "Editor's notes", "Notes and references", ... */
+** "Footnotes", "Editor's Notes", "Explanatory notes", "Notes and
+** References" (letters only, a colon or full stop after). */
 static int notes_heading(const char *s, size_t n) {
   char buf[48];
-  size_t k = 0, i, words;
+  size_t k = 0, i, w;
   static const char *const ends[] = {"notes", "note", "endnotes",
                                      "footnotes", "footnote", NULL};
+  static const char *const befores[] = {
+    "editor's", "editors'", "editorial", "author's", "authors'",
+    "translator's", "transcriber's", "publisher's", "explanatory",
+    "additional", "end", "foot", "the", "lenin's", NULL
+  };
   trim(&s, &n);
   while (n > 0 && (s[n - 1] == ':' || s[n - 1] == '.')) n--;
   if (n == 0 || n >= sizeof buf) return 0;
-  for (i = 0; i < n; i++) buf[k++] = (char)lower((unsigned char)s[i]);
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (i + 2 < n && memcmp(s + i, "\xE2\x80\x99", 3) == 0) {
+      buf[k++] = '\'';
+      i += 2;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               c == ' ' || c == '\'' || c == '&') {
+      buf[k++] = (char)lower(c);
+    } else {
+      return 0;
+    }
+  }
   buf[k] = '\0';
   if (strcmp(buf, "notes and references") == 0 ||
+      strcmp(buf, "notes & references") == 0 ||
       strcmp(buf, "references") == 0)
     return 1;
-  words = countwords(buf, k);
-  if (words > 3) return 0;
   for (i = k; i > 0 && buf[i - 1] != ' '; i--) {}
-  for (k = 0; ends[k] != NULL; k++)
-    if (strcmp(buf + i, ends[k]) == 0) return 1;
-  return 0;
+  for (w = 0; ends[w] != NULL && strcmp(buf + i, ends[w]) != 0; w++) {}
+  if (ends[w] == NULL) return 0;
+  while (i > 0) {  /* every word before must be one of befores */
+    size_t e = i - 1, b0;
+    for (b0 = e; b0 > 0 && buf[b0 - 1] != ' '; b0--) {}
+    buf[e] = '\0';
+    for (w = 0; befores[w] != NULL && strcmp(buf + b0, befores[w]) != 0; w++) {}
+    if (befores[w] == NULL) return 0;
+    i = b0;
+  }
+  return 1;
 }
 
 /* The note number if s starts with "[N]", else 0. */
@@ -1636,7 +1678,7 @@ static int noteclass(const Item *it) {
 ** nothing but the number. Returns 1 if next was used. */
 static int notestart(Out *o, const W *w, const Item *it, const Item *next) {
   const char *s = itext(w, it);
-  size_t n = it->len, k = 1;
+  size_t n = it->len, k = 1, skip = 0;  /* labels of runs cut out */
   int used = 0;
   while (k < n && s[k] != ']') k++;
   k++;
@@ -1644,7 +1686,12 @@ static int notestart(Out *o, const W *w, const Item *it, const Item *next) {
   if (ll_buf_add(o->m, &o->tmp, s, k) != LL_OK) goto nomem;
   if (k < n) {
     size_t r = k;
-    if (s[r] == ' ' || s[r] == '\n') r++;
+    if (n - r >= 4 && memcmp(s + r, BREAKRUN, 4) == 0) skip = 1;
+    for (;;) {  /* what stood between the number and the text */
+      if (r < n && (s[r] == ' ' || s[r] == '\n')) r++;
+      else if (r + 1 < n && memcmp(s + r, NBSP, 2) == 0) r += 2;
+      else break;
+    }
     if (r < n && ll_buf_add(o->m, &o->tmp, " ", 1) != LL_OK) goto nomem;
     if (ll_buf_add(o->m, &o->tmp, s + r, n - r) != LL_OK) goto nomem;
   } else if (next != NULL) {
@@ -1660,11 +1707,16 @@ static int notestart(Out *o, const W *w, const Item *it, const Item *next) {
     lab[0] = it;
     lab[1] = used ? next : NULL;
     for (j = 0; j < 2 && lab[j] != NULL; j++) {
-      if (lab[j]->lend > lab[j]->loff &&
-          ll_buf_add(o->m, o->labels, w->labs.p + lab[j]->loff,
-                     lab[j]->lend - lab[j]->loff) != LL_OK)
+      size_t from = lab[j]->loff, nl = lab[j]->nlab;
+      if (j == 0 && skip && nl > 0) {  /* the run after the number went */
+        from += strlen(w->labs.p + from) + 1;
+        nl--;
+      }
+      if (lab[j]->lend > from &&
+          ll_buf_add(o->m, o->labels, w->labs.p + from,
+                     lab[j]->lend - from) != LL_OK)
         goto nomem;
-      o->nlabels += lab[j]->nlab;
+      o->nlabels += nl;
     }
   }
   return used;
@@ -1702,10 +1754,20 @@ static void assemble(Out *o, W *w) {
     if (it[i].lead == NULL) continue;
     it[i].kind = K_PARA;
   }
-  /* the header: headings before the first body paragraph or info block */
+  /* the header: headings before the first info block or body paragraph;
+     paragraphs before the first heading stay in the body */
   for (hend = 0; hend < n; hend++) {
     if (it[hend].kind == K_INFO) break;
-    if (it[hend].kind == K_PARA && !headclass(&it[hend])) break;
+    if (it[hend].kind == K_PARA && !headclass(&it[hend])) {
+      size_t j;
+      if (nh > 0) break;
+      for (j = hend + 1; j < n && it[j].kind != K_INFO; j++)
+        if (it[j].kind == K_HEAD || it[j].kind == K_IMG || headclass(&it[j]))
+          break;
+      if (j >= n || it[j].kind == K_INFO) break;
+      it[hend].tag = -1;  /* marks a paragraph before the header */
+      continue;
+    }
     if (it[hend].kind != K_NAV) h[nh++] = hend;
   }
   header(o, w, h, nh);
@@ -1726,9 +1788,11 @@ static void assemble(Out *o, W *w) {
   /* roles of the rest */
   for (i = 0; i < n; i++) {
     role[i] = R_SKIP;
-    if (i < hend || it[i].kind == K_NAV || it[i].kind == K_INFO ||
-        it[i].kind == K_IMG)
+    if ((i < hend && it[i].tag != -1) || it[i].kind == K_NAV ||
+        it[i].kind == K_INFO || it[i].kind == K_IMG)
       continue;
+    if (it[i].len >= 9 && memcmp(itext(w, &it[i]), "!DOCTYPE ", 9) == 0)
+      continue;  /* a doctype that lost its '<' */
     role[i] = R_BODY;
   }
   for (i = 0; i < n; i++) {  /* the heading over the notes */

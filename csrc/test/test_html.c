@@ -1,52 +1,754 @@
 /*
 ** test_html.c: tests of the HTML reader (llhtml.c).
-** Table-driven snippets, hostile input, and a run over the HTML corpus;
-** "test_html FILE..." prints what the reader makes of each page instead.
+** Table-driven snippets, hostile input, failing allocations and a run over
+** the HTML corpus; "test_html FILE..." prints what the reader makes of pages.
 */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ll.h"
 #include "llhtml.h"
 
-static int dump(const char *path) {
-  ll_Mem m = {ll_stdalloc, NULL};
+#define CORPUS "/work/shared/corpus"
+#define RUN " \xC2\xA0 "
+
+typedef struct Tally {
+  int passed, failed;
+} Tally;
+
+static void check(Tally *t, int ok, const char *what, const char *detail) {
+  if (ok) {
+    t->passed++;
+  } else {
+    t->failed++;
+    printf("FAIL %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* An allocator that counts, and fails on request                      */
+/* ------------------------------------------------------------------ */
+
+typedef struct Counter {
+  size_t live;    /* bytes allocated and not freed */
+  long calls;     /* allocations so far */
+  long failat;    /* the allocation that fails (-1: none) */
+} Counter;
+
+static void *counting(void *ud, void *ptr, size_t osize, size_t nsize) {
+  Counter *c = (Counter *)ud;
+  void *p;
+  if (nsize == 0) {
+    if (ptr != NULL) c->live -= osize;
+    free(ptr);
+    return NULL;
+  }
+  if (c->failat >= 0 && c->calls++ == c->failat) return NULL;
+  p = realloc(ptr, nsize);
+  if (p != NULL) c->live += nsize - (ptr != NULL ? osize : 0);
+  return p;
+}
+
+/* ------------------------------------------------------------------ */
+/* Running the reader                                                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct Result {
+  int status;
   ll_Buf text, labels;
-  size_t nlabels = 0, i;
+  size_t nlabels;
   char err[LL_ERRSIZE];
+} Result;
+
+static void run(ll_Mem *m, const char *s, size_t n, Result *r) {
+  ll_buf_init(&r->text);
+  ll_buf_init(&r->labels);
+  r->nlabels = 0;
+  r->status = ll_html_to_text(m, s, n, &r->text, &r->labels, &r->nlabels,
+                              r->err, sizeof r->err);
+}
+
+static void release(ll_Mem *m, Result *r) {
+  ll_buf_free(m, &r->text);
+  ll_buf_free(m, &r->labels);
+}
+
+static size_t count(const char *s, size_t n, const char *w) {
+  size_t k = 0, wl = strlen(w), i;
+  for (i = 0; i + wl <= n; i++)
+    if (memcmp(s + i, w, wl) == 0) k++, i += wl - 1;
+  return k;
+}
+
+/* What every output must be: valid UTF-8 without NUL, blocks separated by
+** one blank line, ending in one newline, as many page-break runs as labels,
+** and no other no-break space beside a space. Returns a reason or NULL. */
+static const char *wellformed(const Result *r) {
+  static char why[LL_ERRSIZE + 40];
+  const char *s = r->text.p ? r->text.p : "";
+  size_t n = r->text.n, i, k;
+  char err[LL_ERRSIZE];
+  if (r->status != LL_OK) return "status";
+  if (ll_utf8_check(s, n, err, sizeof err) != LL_OK) {
+    snprintf(why, sizeof why, "not UTF-8: %s", err);
+    return why;
+  }
+  if (n > 0 && (s[0] == '\n' || s[n - 1] != '\n')) return "edges";
+  if (n > 1 && s[n - 2] == '\n') return "ends in a blank line";
+  if (count(s, n, "\n\n\n") > 0) return "two blank lines";
+  if (count(s, n, " \n") > 0 || count(s, n, "\n ") > 0)
+    return "space at a line edge";
+  if (count(s, n, RUN) != r->nlabels) {
+    snprintf(why, sizeof why, "%lu runs but %lu labels",
+             (unsigned long)count(s, n, RUN), (unsigned long)r->nlabels);
+    return why;
+  }
+  for (i = 0; i + 1 < n; i++) {
+    if (memcmp(s + i, RUN, 4) == 0) {
+      i += 3;
+      continue;
+    }
+    if (memcmp(s + i, "\xC2\xA0", 2) == 0 &&
+        ((i > 0 && s[i - 1] == ' ') || (i + 2 < n && s[i + 2] == ' ')))
+      return "a no-break space beside a space";
+  }
+  for (i = 0, k = 0; i < r->labels.n; i += strlen(r->labels.p + i) + 1) k++;
+  if (k != r->nlabels) return "labels and nlabels differ";
+  if (r->labels.n > 0 && r->labels.p[r->labels.n - 1] != '\0')
+    return "labels not terminated";
+  return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Snippets                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct Case {
+  const char *name;
+  const char *html;
+  const char *text;    /* the whole output, or NULL to skip */
+  const char *labels;  /* labels joined by '|', or NULL to skip */
+  const char *has;     /* a string the output must hold, or NULL */
+  const char *hasnt;   /* a string it must not hold, or NULL */
+} Case;
+
+#define LENIN_HEAD                                                          \
+  "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\">\n"     \
+  "<html><head><meta http-equiv=\"Content-Type\" "                          \
+  "content=\"text/html; charset=utf-8\" />"                                 \
+  "<title>Lenin: X</title><style>p { color: red }</style></head><body>\n"   \
+  "<h2><a href=\"a.htm\">V. I.</a> &#160;\n <a href=\"b.htm\">Lenin</a>"    \
+  "</h2>\n"
+
+static const Case cases[] = {
+  {"whole page, archive form",
+   LENIN_HEAD
+   "<h3 class=\"title\">Our Tasks and the Soviet</h3>\n"
+   "<h4 class=\"subtitle\">A Letter to the Editor<sup class=\"ednote\">"
+   "<a href=\"#fw02\" name=\"bk02\">[2]</a></sup></h4>\n<hr />\n"
+   "<p class=\"information\">\n <span class=\"info\">Written:</span> Written"
+   " on November 2-4 (15-17), 1905\n <br /><span class=\"info\">Source:"
+   "</span> <em>Lenin Collected Works</em>, Volume&#160;10, pages&#160;17-28."
+   "\n <br /><span class=\"info\">Translated:</span>\n"
+   " <br /><span class=\"info\">Public Domain:</span> Lenin Internet Archive"
+   " (2004). <span class=\"infobloc_copyleft\">Please credit &#8220;MIA"
+   "&#8221; as your source.</span> &#8226; <a href=\"readme.htm\">README"
+   "</a></p>\n<hr />\n"
+   "<p>Comrades, the question<a href=\"#fw01\" name=\"bk01\">[1]</a> is"
+   "\n   now   facing us.</p>\n"
+   "<p class=\"sig\">Yours,<br />\n N. Lenin</p>\n"
+   "<hr class=\"section\" /><h3>Notes</h3>\n"
+   "<p class=\"endnote\"><a class=\"endnote\" name=\"fw01\" href=\"#bk01\">"
+   "[1]</a>\nSee Vol. 5, pp. 451-67.&#8212;<em>Ed.</em></p>\n"
+   "<p class=\"endnote\"><a class=\"endnote\" name=\"fw02\" href=\"#bk02\">"
+   "[2]</a> The letter.</p><p>Its second paragraph.</p>\n"
+   "<table class=\"t2h-foot\"><tr><td><span class=\"footer\"><a href=\"x\">"
+   "&lt; backward</a></span></td><td>&nbsp;</td><td><span class=\"footer\">"
+   "<a href=\"y\">forward &gt;</a></span></td></tr>\n<tr><td>"
+   "<a href=\"i\">Works Index</a> &nbsp; | &nbsp; <a href=\"v\">Volume 10"
+   "</a></td></tr></table>\n"
+   "<script>document.write('no');</script></body></html>\n",
+   "V. I. Lenin\n\nOur Tasks and the Soviet\n\nA Letter to the Editor[2]\n\n"
+   "Written: Written on November 2-4 (15-17), 1905\n"
+   "Source: Lenin Collected Works, Volume\xC2\xA0" "10, pages\xC2\xA0" "17-28.\n"
+   "Translated:\n"
+   "Public Domain: Lenin Internet Archive (2004). Please credit "
+   "\xE2\x80\x9CMIA\xE2\x80\x9D as your source.README\n\n"
+   "Comrades, the question[1] is now facing us.\n\nYours,\nN. Lenin\n\n"
+   "Notes\n\n[1] See Vol. 5, pp. 451-67.\xE2\x80\x94" "Ed.\n\n[2] The letter."
+   "\n\nIts second paragraph.\n\n< backward forward >\n"
+   "Works Index | Volume 10\n",
+   "", NULL, NULL},
+  {"page breaks: comment and anchor inside, between and at edges",
+   "<html><body><h2>V. I. Lenin</h2><h1>T</h1>\n"
+   "<!-- vol=19 pg=029 src=v19pp77 type= --> <a name='v19pp77:29' />\n"
+   "<p>We know that\n<!-- vol=19 pg=030 src=v19pp77 type= --> "
+   "<a name='v19pp77:30' /> &nbsp; \nalliance with China.</p>\n"
+   "<p><!-- vol=19 pg=031 --> Starts here and"
+   "<a id=\"p32\" name=\"p32\"></a>goes on<!-- vol=19 pg=033 --></p>"
+   "<p>Line<br /><!-- vol=19 pg=034 --> break</p></body></html>",
+   "V. I. Lenin\n\nT\n\nWe know that" RUN "alliance with China.\n\n"
+   "Starts here and" RUN "goes on\n\nLine\nbreak\n",
+   "30|32", NULL, NULL},
+  {"page break right after a note's number is dropped with its label",
+   "<h1>T</h1><p>x<a href=\"#f1\" name=\"b1\">[1]</a></p><h3>Notes</h3>"
+   "<p><a href=\"#b1\" name=\"f1\">[1]</a><!-- vol=1 pg=5 --> Text "
+   "<!-- vol=1 pg=6 -->more</p>",
+   "T\n\nx[1]\n\nNotes\n\n[1] Text" RUN "more\n", "6", NULL, NULL},
+  {"no-break spaces: alone kept, beside spaces collapsed",
+   "<p>a&nbsp;b &nbsp; c&nbsp;&nbsp;d&nbsp; e \xC2\xA0\xC2\xA0 f&#160;</p>",
+   "a\xC2\xA0" "b c\xC2\xA0\xC2\xA0" "d e f\n", "", NULL, NULL},
+  {"line breaks: one is a newline, two end the paragraph",
+   "<p>Dear<br/>  friends,<br><br>\n<br>Yours<br>\n</p>",
+   "Dear\nfriends,\n\nYours\n", "", NULL, NULL},
+  {"markers: the forms the archive uses",
+   "<body><h2>A B</h2><h1>T</h1><p>one<a href=\"#n1\" name=\"bk1\">[1]</a>"
+   " two<sup class=\"anote\"><a href=\"#2\" name=\"2b\">2</a></sup> three"
+   "<a class=\"endnote\" id=\"bk3\" name=\"bk3\" href=\"#fw3\">[3]</a>"
+   " four<a id=\"bk4\" href=\"#fw4\" name=\"bk4\"><sup class=\"enote\">[4]"
+   "</sup></a> five<span class=\"note\"><a href=\"#f5\" name=\"b5\">*5</a>"
+   "</span> six<sup class=\"enote\">[6]</sup>.</p>\n<h3>Notes</h3>"
+   "<p class=\"note\"><a name=\"n1\" href=\"#bk1\">1.</a> One.</p>"
+   "<p class=\"note\"><a href=\"#2b\" name=\"2\">2.</a> Two.</p>"
+   "<p><a name=\"fw3\" href=\"#bk3\">[3]</a>Three.</p>"
+   "<p><a name=\"fw4\" href=\"#bk4\">[4]</a></p><p>Four.</p>"
+   "<p><span class=\"note\"><a href=\"#b5\" name=\"f5\">[*5]</a></span>"
+   " Five.</p><p>[6] Six.</p></body>",
+   "A B\n\nT\n\none[1] two[2] three[3] four[4] five[5] six[6].\n\nNotes\n\n"
+   "[1] One.\n\n[2] Two.\n\n[3] Three.\n\n[4] Four.\n\n[5] Five.\n\n"
+   "[6] Six.\n",
+   "", NULL, NULL},
+  {"not markers: section links, numbers in text, starred beside plain",
+   "<p class=\"toc\"><a href=\"#sec6\">6.</a> The Organisation</p>"
+   "<p>In 1917<sup>2</sup> and x<a href=\"#a\">[1]</a> y"
+   "<a href=\"#b\" name=\"c\">[1*]</a></p>",
+   "6. The Organisation\n\nIn 1917" "2 and x[1] y[1*]\n", "", NULL, NULL},
+  {"notes placed mid-page are moved after the body",
+   "<p>Body one<a href=\"#f1\" name=\"b1\">[1]</a>.</p>"
+   "<p class=\"note\"><a href=\"#b1\" name=\"f1\">[1]</a> The note.</p>"
+   "<p>Body two<a href=\"#f2\" name=\"b2\">[2]</a>.</p>"
+   "<p class=\"endnote\"><a href=\"#b2\" name=\"f2\">[2]</a> Last.</p>"
+   "<p class=\"footer\"><a href=\"i\">Index</a></p>",
+   "Body one[1].\n\nBody two[2].\n\nNotes\n\n[1] The note.\n\n[2] Last.\n\n"
+   "Index\n", "", NULL, NULL},
+  {"info block: strong labels, unlabelled lines, plain Name: value",
+   "<body><p class=\"title\">Clara Zetkin</p><h1>A May-Day Message</h1>"
+   "<p class=\"info\">From <strong>The Call</strong>, April 29, 1920.<br />"
+   "Translated by J. Smith.<br/>Transcribed &amp; marked up by E. O.<br />"
+   "<strong>HTML Markup:</strong> Brian Reid<br />"
+   "Copyleft: none<br />and more<br />"
+   "<strong>Public Domain:</strong> MIA (2007).</p><p>Text.</p></body>",
+   "Clara Zetkin\n\nA May-Day Message\n\nSource: The Call, April 29, 1920.\n"
+   "Translated: J. Smith.\nTranscription: E. O.\nHTML Markup: Brian Reid\n"
+   "Copyleft: none and more\nPublic Domain: MIA (2007).\n\nText.\n",
+   "", NULL, NULL},
+  {"info block below the body, and a note in an info block",
+   "<h2>V. I. Lenin</h2><h3>Ten</h3><p>Resolved.<a href=\"#n1\" name=\"f1\">"
+   "1</a></p><p class=\"information\">Pravda No. 45, March 9, 1918</p>"
+   "<p class=\"information\"><a id=\"n1\" name=\"n1\" href=\"#f1\">1.</a>"
+   " See above.</p>",
+   "V. I. Lenin\n\nTen\n\nSource: Pravda No. 45, March 9, 1918\n\n"
+   "Resolved.[1]\n\nNotes\n\n[1] See above.\n", "", NULL, NULL},
+  {"header: number, kicker, subtitle parts",
+   "<h2>V. I. Lenin</h2><h4>454</h4><h4>Bolivia, 9 April 1952:</h4>"
+   "<h1>A Forgotten Revolution?</h1><h4>To All Sections</h4>"
+   "<h3>(April 1983)</h3><hr/><p>Body.</p>",
+   "V. I. Lenin\n\n454\n\nBolivia, 9 April 1952: A Forgotten Revolution?\n\n"
+   "To All Sections (April 1983)\n\nBody.\n", "", NULL, NULL},
+  {"header: author named by <meta>, after the title, or only in <meta>",
+   "<head><meta name=\"author\" content=\"James P. Cannon\" /></head>"
+   "<body><h1>James P. Cannon</h1><h3>Where is the Left Wing Going?</h3>"
+   "<h2>An Answer</h2><p>Body.</p>",
+   "James P. Cannon\n\nWhere is the Left Wing Going?\n\nAn Answer\n\nBody.\n",
+   "", NULL, NULL},
+  {"header: by-line after the title",
+   "<h1>The Debate</h1><h2>by Ernest Mandel</h2><h4>(January 1982)</h4>"
+   "<p>Body.</p>",
+   "Ernest Mandel\n\nThe Debate\n\n(January 1982)\n\nBody.\n", "", NULL,
+   NULL},
+  {"header: meta author when the page shows none",
+   "<html><head><meta name=\"AUTHOR\" content=\"Vladimir Lenin\"></head>"
+   "<body><h1>The State</h1><p>Body.</p>",
+   "Vladimir Lenin\n\nThe State\n\nBody.\n", "", NULL, NULL},
+  {"header: possessive author, image headings",
+   "<body><div><img alt=\"Vladimir Lenin&#8217;s\" src=\"n.gif\"><br>"
+   "<img alt=\"The State and Revolution\" src=\"i.gif\"></div>"
+   "<p>Body.</p>",
+   "Vladimir Lenin\n\nThe State and Revolution\n\nBody.\n", "", NULL, NULL},
+  {"footer lines: p.footer with breaks, p.next, toplink, updat",
+   "<p class=\"toplink\"><a href=\"m\">MIA</a>&#160;&#160;&gt;&#160; "
+   "<a>Archive</a></p><h2>A B</h2><h1>T</h1><p>Body.</p>"
+   "<p class=\"next\"><a>Next: Appendix</a></p><p class=\"footer\">"
+   "<a>Index</a><br /><a>Volume 25</a>\n</p><p class=\"link\">"
+   "<a href=\"#top\">Top of the page</a></p>"
+   "<p class=\"updat\">Last updated on 22.7.2007</p>",
+   "A B\n\nT\n\nBody.\n\nMIA > Archive\nNext: Appendix\nIndex\nVolume 25\n"
+   "Top of the page\nLast updated on 22.7.2007\n", "", NULL, NULL},
+  {"headings in the body are paragraphs; tables and lists too",
+   "<h2>A B</h2><h1>T</h1><p class=\"information\"><span class=\"info\">"
+   "Written:</span> 1905</p><h4>1. The State</h4><p>Text.</p>"
+   "<table><tr><td>Year</td><td>Men</td></tr><tr><td>1905</td><td>12</td>"
+   "</tr></table><ul><li>one</li><li>two <b>bold</b></li></ul>"
+   "<blockquote>Quoted <i>text</i></blockquote>",
+   "A B\n\nT\n\nWritten: 1905\n\n1. The State\n\nText.\n\nYear Men\n\n"
+   "1905 12\n\none\n\ntwo bold\n\nQuoted text\n", "", NULL, NULL},
+  {"pre keeps its lines",
+   "<pre>line one\n   line two\n\nline four</pre>",
+   "line one\nline two\n\nline four\n", "", NULL, NULL},
+  {"script, style, noscript and comments are dropped",
+   "<p>A<script>var x = '<p>no</p>';</script>B<style>p{}</style>C"
+   "<noscript>no</noscript><!-- no -->D</p>", "ABCD\n", "", NULL, NULL},
+  {"entities, broken entities and C1 references",
+   "<p>Vorw&auml;rts &amp; Gr&uuml;&Bwhatthe;e &#150; &#151; &#x2019; "
+   "&#147;q&#148; &#129;x &nosuch</p>",
+   "Vorw\xC3\xA4rts & Gr\xC3\xBC&Bwhatthe;e \xE2\x80\x93 \xE2\x80\x94 "
+   "\xE2\x80\x99 \xE2\x80\x9Cq\xE2\x80\x9D x &nosuch\n", "", NULL, NULL},
+  {"CRLF line ends",
+   "<html>\r\n<body>\r\n<h2>A B</h2>\r\n<h1>T</h1>\r\n<p>One\r\ntwo</p>\r\n"
+   "</body>\r\n</html>\r\n",
+   "A B\n\nT\n\nOne two\n", "", NULL, NULL},
+  {"charset: declared iso-8859-1 is read as windows-1252",
+   "<html><head><meta http-equiv=\"content-type\" content=\"text/html; "
+   "charset=iso-8859-1\" /></head><body><p>Verit\xE9 \x93q\x94 \x96 "
+   "\x81</p></body></html>",
+   "Verit\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D \xE2\x80\x93 \xEF\xBF\xBD\n", "",
+   NULL, NULL},
+  {"charset: declared iso-8859-1 but UTF-8 bytes",
+   "<meta charset=\"iso-8859-1\"><p>Verit\xC3\xA9</p>",
+   "Verit\xC3\xA9\n", "", NULL, NULL},
+  {"charset: undeclared UTF-8",
+   "<p>Gr\xC3\xBC\xC3\x9F" "e \xE2\x80\x94 \xF0\x9F\x98\x80</p>",
+   "Gr\xC3\xBC\xC3\x9F" "e \xE2\x80\x94 \xF0\x9F\x98\x80\n", "", NULL, NULL},
+  {"charset: undeclared windows-1252",
+   "<p>Br\xFC\xDF" "e \x97 done</p>",
+   "Br\xC3\xBC\xC3\x9F" "e \xE2\x80\x94 done\n", "", NULL, NULL},
+  {"charset: declared utf-8 with a stray byte",
+   "<meta charset=utf-8><p>caf\xC3\xA9 na\xEFve</p>",
+   "caf\xC3\xA9 na\xC3\xAFve\n", "", NULL, NULL},
+  {"charset: a utf-16 declaration on an ASCII page",
+   "<meta http-equiv=\"content-type\" content=\"text/html; charset=utf-16\">"
+   "<p>Plain text</p>",
+   "Plain text\n", "", NULL, NULL},
+  {"charset: byte order mark",
+   "\xEF\xBB\xBF<p>caf\xC3\xA9</p>", "caf\xC3\xA9\n", "", NULL, NULL},
+  {"charset: koi8-r through libxml2",
+   "<meta charset=\"koi8-r\"><p>\xEC\xC5\xCE\xC9\xCE</p>",
+   "\xD0\x9B\xD0\xB5\xD0\xBD\xD0\xB8\xD0\xBD\n", "", NULL, NULL},
+  {"control characters are dropped",
+   "<p>a\x01" "b\x7F" "c\x1B" "d</p>", NULL, NULL, NULL, "\x01"},
+  {"nothing but markup gives no text", "<html><body></body></html>", "", "",
+   NULL, NULL},
+  {"unclosed tags", "<h2>A B<h1>Title<p>one<p>two <b>three <i>four",
+   NULL, NULL, "two three four", NULL},
+};
+
+/* Splits the expected labels "a|b" and compares with r->labels. */
+static int samelabels(const Result *r, const char *want) {
+  size_t i = 0, w = 0, wl = strlen(want);
+  while (i < r->labels.n) {
+    size_t l = strlen(r->labels.p + i), e = w;
+    while (e < wl && want[e] != '|') e++;
+    if (e - w != l || memcmp(want + w, r->labels.p + i, l) != 0) return 0;
+    i += l + 1;
+    w = e + (e < wl);
+  }
+  return w >= wl;
+}
+
+static void test_cases(Tally *t) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  size_t i;
+  for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const Case *c = &cases[i];
+    Result r;
+    const char *why;
+    run(&m, c->html, strlen(c->html), &r);
+    why = wellformed(&r);
+    check(t, why == NULL, c->name, why ? why : NULL);
+    if (c->text != NULL) {
+      int ok = r.text.n == strlen(c->text) &&
+               (r.text.n == 0 || memcmp(r.text.p, c->text, r.text.n) == 0);
+      check(t, ok, c->name, "text");
+      if (!ok) printf("---- got:\n%s---- want:\n%s----\n",
+                      r.text.p ? r.text.p : "", c->text);
+    }
+    if (c->labels != NULL) check(t, samelabels(&r, c->labels), c->name,
+                                 "labels");
+    if (c->has != NULL)
+      check(t, r.text.p != NULL && strstr(r.text.p, c->has) != NULL, c->name,
+            "missing text");
+    if (c->hasnt != NULL)
+      check(t, r.text.p == NULL || strstr(r.text.p, c->hasnt) == NULL,
+            c->name, "unwanted text");
+    release(&m, &r);
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Sniffing                                                            */
+/* ------------------------------------------------------------------ */
+
+static void test_sniff(Tally *t) {
+  static const struct {
+    const char *s;
+    int html;
+  } sn[] = {
+    {"<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0\">", 1},
+    {"<!doctype html><title>x</title>", 1},
+    {"\xEF\xBB\xBF  \r\n<html>", 1},
+    {"<?xml version=\"1.0\"?>\n<!-- c -->\n<html xmlns=\"x\">", 1},
+    {"<HEAD><TITLE>x", 1},
+    {"  <body bgcolor=\"#fff\">", 1},
+    {"<p>Text</p>", 1},
+    {"<P class=x>", 1},
+    {"<h3>Title</h3>", 1},
+    {"<!-- Emacs-File-stamp -->\n<html>", 1},
+    {"V. I.\xC2\xA0 Lenin\n\nOur Tasks", 0},
+    {"", 0},
+    {"<", 0},
+    {"<pre", 1},
+    {"<person>", 0},
+    {"<!-- never closed", 0},
+    {"Text <p>later</p>", 0},
+  };
+  size_t i;
+  for (i = 0; i < sizeof sn / sizeof sn[0]; i++) {
+    char name[80];
+    snprintf(name, sizeof name, "sniff #%lu", (unsigned long)i);
+    check(t, ll_html_sniff(sn[i].s, strlen(sn[i].s)) == sn[i].html, name,
+          sn[i].s);
+  }
+  check(t, ll_html_sniff(NULL, 0) == 0, "sniff NULL", NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Hostile input                                                       */
+/* ------------------------------------------------------------------ */
+
+/* Runs s through the reader with a counting allocator: the output must be
+** well-formed (or the input refused) and nothing may leak. */
+static void hostile(Tally *t, const char *name, const char *s, size_t n) {
+  Counter c = {0, 0, -1};
+  ll_Mem m;
+  Result r;
+  const char *why;
+  m.f = counting;
+  m.ud = &c;
+  run(&m, s, n, &r);
+  if (r.status == LL_OK) {
+    why = wellformed(&r);
+    check(t, why == NULL, name, why);
+  } else {
+    check(t, r.status == LL_ERRINPUT && r.err[0] != '\0' && r.text.n == 0,
+          name, "refused badly");
+  }
+  release(&m, &r);
+  check(t, c.live == 0, name, "leak");
+}
+
+static char *readfile(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
   char *s;
   long n;
-  int r;
-  if (f == NULL) return 1;
-  fseek(f, 0, SEEK_END);
-  n = ftell(f);
-  fseek(f, 0, SEEK_SET);
+  if (f == NULL) return NULL;
+  if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
+      fseek(f, 0, SEEK_SET) != 0) {
+    fclose(f);
+    return NULL;
+  }
   s = (char *)malloc((size_t)n + 1);
-  if (s == NULL || fread(s, 1, (size_t)n, f) != (size_t)n) return 1;
+  if (s != NULL && fread(s, 1, (size_t)n, f) != (size_t)n) {
+    free(s);
+    s = NULL;
+  }
   fclose(f);
+  if (s != NULL) s[n] = '\0', *len = (size_t)n;
+  return s;
+}
+
+static char *repeat(const char *a, size_t times, const char *mid,
+                    const char *b, size_t *len) {
+  size_t la = strlen(a), lb = strlen(b), lm = strlen(mid), i, k = 0;
+  char *s = (char *)malloc(times * (la + lb) + lm + 1);
+  if (s == NULL) return NULL;
+  for (i = 0; i < times; i++) memcpy(s + k, a, la), k += la;
+  memcpy(s + k, mid, lm), k += lm;
+  for (i = 0; i < times; i++) memcpy(s + k, b, lb), k += lb;
+  s[k] = '\0';
+  *len = k;
+  return s;
+}
+
+static void test_hostile(Tally *t, const char *page) {
+  static const char *const nests[][2] = {
+    {"<div>", "</div>"}, {"<b>", "</b>"}, {"<sup>", "</sup>"},
+    {"<p>", "</p>"}, {"<table><tr><td>", "</td></tr></table>"},
+    {"<h1>", "</h1>"}, {"<p class=\"information\"><span class=\"info\">",
+                        "</span></p>"},
+    {"<a href=\"#x\" name=\"y\">", "</a>"}, {"<pre>", ""}, {"<ul><li>", ""}
+  };
+  size_t i, n;
+  char *s;
+  Counter c = {0, 0, -1};
+  ll_Mem m;
+  Result r;
+  m.f = counting;
+  m.ud = &c;
+  /* empty and blank input */
+  run(&m, "", 0, &r);
+  check(t, r.status == LL_ERRINPUT && r.text.n == 0, "empty input", r.err);
+  release(&m, &r);
+  run(&m, NULL, 0, &r);
+  check(t, r.status == LL_ERRINPUT, "NULL input", r.err);
+  release(&m, &r);
+  hostile(t, "blank input", "   \n\t  ", 7);
+  hostile(t, "NUL bytes", "<p>a\0b\0</p>\0<h1>\0", 18);
+  hostile(t, "only NUL", "\0\0\0\0", 4);
+  hostile(t, "lone '<'", "<", 1);
+  hostile(t, "broken comment", "<p>a<!-- vol=1 pg=", 18);
+  hostile(t, "surrogate reference", "<p>&#xD800; &#0; &#x110000; &#1;</p>",
+          36);
+  hostile(t, "huge reference", "<p>&#99999999999999999999;</p>", 30);
+  hostile(t, "UTF-16LE", "\xFF\xFE<\0p\0>\0h\0i\0\x00\xD8<\0", 18);
+  hostile(t, "UTF-16BE odd length", "\xFE\xFF\0<\0p\0>\0", 9);
+  hostile(t, "invalid bytes", "<p>\xC0\xAF \xED\xA0\x80 \xF5\x80 \xFF\xFE</p>",
+          19);
+  hostile(t, "marker storm", "<p>[1]<a href=\"#a\" name=\"a\">[1]</a>"
+          "<a href=\"#a\" name=\"a\">[1*]</a><sup>[999999]</sup>"
+          "<sup>[9999999]</sup></p>", 111);
+  for (i = 0; i < sizeof nests / sizeof nests[0]; i++) {
+    char name[64];
+    s = repeat(nests[i][0], 10000, "deep text", nests[i][1], &n);
+    if (s == NULL) continue;
+    snprintf(name, sizeof name, "10000 levels of %s", nests[i][0]);
+    hostile(t, name, s, n);
+    s[n / 2] = '\0';  /* unclosed */
+    snprintf(name, sizeof name, "10000 unclosed %s", nests[i][0]);
+    hostile(t, name, s, strlen(s));
+    free(s);
+  }
+  s = repeat("&amp;&lt;&#8212;&#x1F600;&nbsp; &bogus;", 20000, "", "", &n);
+  if (s != NULL) hostile(t, "entity storm", s, n), free(s);
+  s = repeat("<p>x<br>", 20000, "", "", &n);
+  if (s != NULL) hostile(t, "paragraph storm", s, n), free(s);
+  s = repeat("<!-- vol=1 pg=1 --><a name='v1pp1:2'/>&nbsp;", 20000, "<p>x",
+             "y", &n);
+  if (s != NULL) hostile(t, "page-break storm", s, n), free(s);
+  s = repeat("<a href=\"#f1\" name=\"b1\">[1]</a><sup class=\"note\">2</sup>",
+             20000, "", "", &n);
+  if (s != NULL) hostile(t, "marker flood", s, n), free(s);
+  {  /* random bytes, a fixed seed */
+    unsigned long x = 12345;
+    char *b = (char *)malloc(65536);
+    if (b != NULL) {
+      int round;
+      for (round = 0; round < 20; round++) {
+        for (i = 0; i < 65536; i++) {
+          x = x * 1103515245UL + 12345UL;
+          b[i] = (char)((x >> 16) & 0xFF);
+          if (round % 2 && (x >> 8) % 5 == 0) b[i] = "<>/p&#;\"= "[x % 10];
+        }
+        hostile(t, "random bytes", b, 65536);
+      }
+      free(b);
+    }
+  }
+  if (page != NULL) {  /* a real page cut at many points */
+    size_t len = strlen(page), cut, step = len / 97 + 1;
+    int bad = 0;
+    for (cut = 0; cut <= len; cut += step) {
+      Tally sub = {0, 0};
+      hostile(&sub, "truncated page", page, cut);
+      bad += sub.failed;
+    }
+    check(t, bad == 0, "truncated real page", NULL);
+  }
+}
+
+/* Fails every allocation in turn: each run must give LL_ERRMEM with the
+** buffers as they were and nothing leaked, until one succeeds. */
+static void test_nomem(Tally *t, const char *html, size_t n, int every) {
+  long k;
+  int bad = 0, done = 0;
+  for (k = 0; !done && k < 200000; k += every) {
+    Counter c = {0, 0, -1};
+    ll_Mem m;
+    Result r;
+    m.f = counting;
+    m.ud = &c;
+    c.failat = k;
+    ll_buf_init(&r.text);
+    ll_buf_init(&r.labels);
+    r.status = ll_html_to_text(&m, html, n, &r.text, &r.labels, &r.nlabels,
+                               r.err, sizeof r.err);
+    if (r.status == LL_OK) done = 1;
+    else if (r.status != LL_ERRMEM || r.text.n != 0 || r.labels.n != 0)
+      bad++;
+    release(&m, &r);
+    if (c.live != 0) bad++;
+  }
+  check(t, bad == 0 && done, "failing allocations", NULL);
+}
+
+/* Appending keeps what the buffers held. */
+static void test_append(Tally *t) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  ll_Buf text, labels;
+  size_t nl = 0;
+  char err[LL_ERRSIZE];
+  const char *h = "<p>a<!-- vol=1 pg=07 -->b</p>";
+  int r;
   ll_buf_init(&text);
   ll_buf_init(&labels);
-  r = ll_html_to_text(&m, s, (size_t)n, &text, &labels, &nlabels, err,
-                      sizeof err);
-  if (r != LL_OK) {
-    printf("ERROR %d: %s\n", r, err);
-  } else {
-    fwrite(text.p, 1, text.n, stdout);
-    printf("--- %lu labels:", (unsigned long)nlabels);
-    for (i = 0; i < labels.n; i += strlen(labels.p + i) + 1)
-      printf(" %s", labels.p + i);
-    printf("\n");
-  }
+  ll_buf_add(&m, &text, "keep", 4);
+  ll_buf_add(&m, &labels, "L\0", 2);
+  r = ll_html_to_text(&m, h, strlen(h), &text, &labels, &nl, err, sizeof err);
+  check(t, r == LL_OK && text.n == 4 + 1 + 4 + 1 + 1 &&
+               memcmp(text.p, "keepa" RUN "b\n", text.n) == 0,
+        "append to text", NULL);
+  check(t, nl == 1 && labels.n == 4 && memcmp(labels.p, "L\0" "7\0", 4) == 0,
+        "append to labels", NULL);
+  r = ll_html_to_text(&m, "", 0, &text, &labels, &nl, err, sizeof err);
+  check(t, r == LL_ERRINPUT && text.n == 11 && labels.n == 4 && nl == 0,
+        "failure leaves the buffers", NULL);
   ll_buf_free(&m, &text);
   ll_buf_free(&m, &labels);
+}
+
+/* ------------------------------------------------------------------ */
+/* The corpus                                                          */
+/* ------------------------------------------------------------------ */
+
+typedef struct Stats {
+  int pages, failed, notes, fields, labels;
+} Stats;
+
+static void corpus_file(Tally *t, Stats *st, const char *path) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  size_t n;
+  char *s = readfile(path, &n);
+  Result r;
+  const char *why;
+  if (s == NULL) {
+    check(t, 0, path, "unreadable");
+    return;
+  }
+  run(&m, s, n, &r);
+  why = wellformed(&r);
+  st->pages++;
+  if (why != NULL) {
+    st->failed++;
+    check(t, 0, path, why);
+  }
+  if (r.text.p != NULL) {
+    if (strstr(r.text.p, "\n\nNotes\n\n[") != NULL) st->notes++;
+    if (strstr(r.text.p, "\nSource: ") != NULL ||
+        strstr(r.text.p, "\nPublic Domain: ") != NULL)
+      st->fields++;
+  }
+  if (r.nlabels > 0) st->labels++;
+  release(&m, &r);
   free(s);
-  return r;
+}
+
+static void corpus_dir(Tally *t, Stats *st, const char *dir) {
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  char **names = NULL;
+  size_t n = 0, cap = 0, i;
+  if (d == NULL) return;
+  while ((e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.') continue;
+    if (n == cap) {
+      char **p = (char **)realloc(names, (cap = cap ? cap * 2 : 64) *
+                                             sizeof *names);
+      if (p == NULL) break;
+      names = p;
+    }
+    names[n] = (char *)malloc(strlen(dir) + strlen(e->d_name) + 2);
+    if (names[n] == NULL) break;
+    sprintf(names[n++], "%s/%s", dir, e->d_name);
+  }
+  closedir(d);
+  for (i = 0; i < n; i++) {
+    struct stat sb;
+    size_t l = strlen(names[i]);
+    if (stat(names[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+      corpus_dir(t, st, names[i]);
+    else if ((l > 4 && strcmp(names[i] + l - 4, ".htm") == 0) ||
+             (l > 5 && strcmp(names[i] + l - 5, ".html") == 0))
+      corpus_file(t, st, names[i]);
+    free(names[i]);
+  }
+  free(names);
+}
+
+static void test_corpus(Tally *t) {
+  Stats st = {0, 0, 0, 0, 0};
+  struct stat sb;
+  if (stat(CORPUS, &sb) != 0) {
+    printf("corpus: %s absent, skipped\n", CORPUS);
+    return;
+  }
+  corpus_dir(t, &st, CORPUS);
+  printf("corpus: %d pages, %d bad; %d with header fields, %d with notes, "
+         "%d with page breaks\n",
+         st.pages, st.failed, st.fields, st.notes, st.labels);
+  check(t, st.pages > 0 && st.failed == 0, "corpus", NULL);
+}
+
+/* ------------------------------------------------------------------ */
+
+/* Prints what the reader makes of a page. */
+static int dump(const char *path) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  size_t n, i;
+  char *s = readfile(path, &n);
+  Result r;
+  if (s == NULL) {
+    fprintf(stderr, "%s: cannot read\n", path);
+    return 1;
+  }
+  run(&m, s, n, &r);
+  if (r.status != LL_OK) {
+    printf("ERROR %d: %s\n", r.status, r.err);
+  } else {
+    fwrite(r.text.p, 1, r.text.n, stdout);
+    printf("--- %lu labels:", (unsigned long)r.nlabels);
+    for (i = 0; i < r.labels.n; i += strlen(r.labels.p + i) + 1)
+      printf(" %s", r.labels.p + i);
+    printf("\n");
+  }
+  release(&m, &r);
+  free(s);
+  return r.status != LL_OK;
 }
 
 int main(int argc, char **argv) {
-  int i, r = 0;
-  for (i = 1; i < argc; i++) r |= dump(argv[i]);
-  return r;
+  Tally t = {0, 0};
+  size_t plen = 0;
+  char *page;
+  if (argc > 1) {
+    int i, bad = 0;
+    for (i = 1; i < argc; i++) bad |= dump(argv[i]);
+    return bad;
+  }
+  page = readfile(CORPUS "/mia-reader-lenin/archive/lenin/works/1913/mar/"
+                         "22.htm", &plen);
+  test_cases(&t);
+  test_sniff(&t);
+  test_append(&t);
+  test_hostile(&t, page);
+  if (page != NULL) test_nomem(&t, page, plen, 1);
+  {
+    const char *h = cases[0].html;
+    test_nomem(&t, h, strlen(h), 1);
+  }
+  free(page);
+  if (getenv("LL_SKIP_CORPUS") == NULL) test_corpus(&t);
+  printf("%d passed, %d failed\n", t.passed, t.failed);
+  return t.failed > 0;
 }

@@ -1306,12 +1306,16 @@ static int names_author(const char *s, size_t n, const char *meta) {
   return 0;
 }
 
-/* Nonzero if s is a document number standing alone ("454", "12a"). */
+/* Nonzero if s is a document number standing alone ("454", "12a"; not a
+** year such as "1919"). */
 static int isnumber(const char *s, size_t n) {
   size_t i = 0;
   trim(&s, &n);
   while (i < n && isdig((unsigned char)s[i])) i++;
   if (i == 0 || i > 6) return 0;
+  if (i == 4 && (s[0] == '1' || s[0] == '2') && (s[1] == '8' || s[1] == '9' ||
+                                                 s[1] == '0'))
+    return 0;
   if (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
     i++;
   return i == n;
@@ -1357,6 +1361,9 @@ static void header(Out *o, const W *w, const size_t *h, size_t nh) {
   for (i = 0; i < nh && ti < 0; i++)
     if ((long)i != ai && HI(i)->tag == T_H && HI(i)->level == 1)
       ti = (long)i;
+  for (i = 0; i + 1 < nh && ti < 0; i++)  /* a document number, then it */
+    if ((long)i != ai && isnumber(HT(i)) && (long)i + 1 != ai)
+      ti = (long)i + 1;
   if (ti < 0 && ai < 0 && nh > 1 && !isnumber(HT(0))) ai = 0;
   for (i = 0; i < nh && ti < 0; i++)
     if ((long)i != ai && !isnumber(HT(i)) &&
@@ -1731,6 +1738,21 @@ nomem:
 
 enum { R_SKIP, R_BODY, R_NOTE, R_MORE, R_NOTESHEAD };
 
+/* Nonzero if a paragraph is page furniture by its text alone: "Top of the
+** page", "Last updated on ...", an arrow. */
+static int navtext(const char *s, size_t n) {
+  static const char *const whole[] = {
+    "top of the page", "top of page", "back to top", "to the top",
+    "return to top", "->", "<-", "<<", ">>", "&gt;", NULL
+  };
+  int k;
+  trim(&s, &n);
+  if (iprefix(s, n, "last updated")) return 1;
+  for (k = 0; whole[k] != NULL; k++)
+    if (n == strlen(whole[k]) && iprefix(s, n, whole[k])) return 1;
+  return 0;
+}
+
 /* Writes the page from the walk's items: header, fields, body, notes,
 ** footer. */
 static void assemble(Out *o, W *w) {
@@ -1747,6 +1769,10 @@ static void assemble(Out *o, W *w) {
     o->status = LL_ERRMEM;
     goto done;
   }
+  for (i = 0; i < n; i++)
+    if ((it[i].kind == K_PARA || it[i].kind == K_HEAD) &&
+        navtext(itext(w, &it[i]), it[i].len))
+      it[i].kind = K_NAV;
   /* an info item without field names but starting with a marker is a
      note, not header fields */
   for (i = 0; i < n; i++) {
@@ -1760,7 +1786,8 @@ static void assemble(Out *o, W *w) {
     if (it[hend].kind == K_INFO) break;
     if (it[hend].kind == K_PARA && !headclass(&it[hend])) {
       size_t j;
-      if (nh > 0) break;
+      for (j = 0; j < nh && it[h[j]].kind == K_IMG; j++) {}
+      if (j < nh) break;
       for (j = hend + 1; j < n && it[j].kind != K_INFO; j++)
         if (it[j].kind == K_HEAD || it[j].kind == K_IMG || headclass(&it[j]))
           break;
@@ -1769,6 +1796,13 @@ static void assemble(Out *o, W *w) {
       continue;
     }
     if (it[hend].kind != K_NAV) h[nh++] = hend;
+  }
+  for (i = 0; i < nh && it[h[i]].kind != K_HEAD; i++) {}
+  if (i < nh) {  /* with headings, pictures are no header */
+    size_t k = 0;
+    for (i = 0; i < nh; i++)
+      if (it[h[i]].kind != K_IMG) h[k++] = h[i];
+    nh = k;
   }
   header(o, w, h, nh);
   /* the fields */

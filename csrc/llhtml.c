@@ -648,15 +648,18 @@ static int find_marks(ll_Mem *m, xmlDoc *doc, Marks *mk) {
   if (plain.n > 1) qsort(plain.p, plain.n, sizeof(Mark *), markcmp);
   for (i = 0; i < mk->marks.n; i++) {  /* [N*] beside a plain [N] */
     Mark *c = (Mark *)mk->marks.p + i, **p = (Mark **)plain.p, **e;
-    size_t lo = 0, hi = plain.n;
+    size_t lo = 0, hi = plain.n, k;
     if (!c->ok || !c->star) continue;
     while (lo < hi) {
       size_t mid = lo + (hi - lo) / 2;
       if (p[mid]->n < c->n) lo = mid + 1;
       else hi = mid;
     }
-    for (e = p + plain.n, p += lo; p < e && (*p)->n == c->n; p++)
-      if (!partners(c, *p)) c->ok = 0;
+    for (e = p + plain.n, p += lo, k = 0; p < e && (*p)->n == c->n; p++)
+      if (++k > 16 || !partners(c, *p)) {
+        c->ok = 0;
+        break;
+      }
   }
   ll_vec_free(m, &plain);
   /* hand each marker's Mark to its node, now that the vector stays put */
@@ -1459,18 +1462,6 @@ static int addfield(ll_Mem *m, ll_Buf *b, const char *name, size_t nn,
   return LL_OK;
 }
 
-/* Nonzero if block b (field lines) already has a field called name. */
-static int hasfield(const ll_Buf *b, const char *name) {
-  size_t i = 0, nl = strlen(name);
-  while (i < b->n) {
-    if (b->n - i > nl && memcmp(b->p + i, name, nl) == 0 && b->p[i + nl] == ':')
-      return 1;
-    while (i < b->n && b->p[i] != '\n') i++;
-    i++;
-  }
-  return 0;
-}
-
 /* field names for info lines that carry no label */
 static const struct {
   const char *prefix, *name;
@@ -1512,8 +1503,11 @@ static size_t plainname(const char *s, size_t n) {
 ** value", or starts as the archive's unlabelled lines do ("From ...",
 ** "Translated by ...", "Transcribed & marked up by ..."), is a field too;
 ** any other line continues the field before it, or, first in the block,
-** is the Source. Returns the fields added, or -1 when out of memory. */
-static int fieldlines(ll_Mem *m, ll_Buf *b, const char *s, size_t n) {
+** is the Source. A name inferred once is not inferred again (*used holds
+** the names given so far, by their place in infer). Returns the fields
+** added, or -1 when out of memory. */
+static int fieldlines(ll_Mem *m, ll_Buf *b, const char *s, size_t n,
+                      unsigned *used) {
   size_t i = 0;
   int count = 0;
   while (i < n) {
@@ -1546,7 +1540,7 @@ static int fieldlines(ll_Mem *m, ll_Buf *b, const char *s, size_t n) {
       } else {
         for (k = 0; infer[k].prefix != NULL; k++)
           if (iprefix(val, vn, infer[k].prefix)) break;
-        if (infer[k].prefix != NULL && !hasfield(b, infer[k].name)) {
+        if (infer[k].prefix != NULL && !(*used & (1u << k))) {
           name = infer[k].name;
           nn = strlen(name);
           if (infer[k].strip == 1) {
@@ -1577,6 +1571,9 @@ static int fieldlines(ll_Mem *m, ll_Buf *b, const char *s, size_t n) {
       }
     }
     count++;
+    for (k = 0; infer[k].prefix != NULL; k++)  /* names now taken */
+      if (strlen(infer[k].name) == nn && memcmp(infer[k].name, name, nn) == 0)
+        *used |= 1u << k;
     if (addfield(m, b, name, nn, val, vn) != LL_OK) return -1;
   }
   return count;
@@ -1757,7 +1754,9 @@ static int navtext(const char *s, size_t n) {
 ** footer. */
 static void assemble(Out *o, W *w) {
   Item *it = (Item *)w->items.p;
-  size_t n = w->items.n, i, hend, nh = 0, firstnote = (size_t)-1;
+  size_t n = w->items.n, i, hend, ahead, nh = 0, firstnote = (size_t)-1;
+  size_t lastdef = 0;  /* one past the last item that may start a note */
+  unsigned used = 0;   /* inferred field names given */
   size_t *h = NULL;
   unsigned char *role = NULL;
   long notehead = -1, lastref = -1, region;
@@ -1782,16 +1781,20 @@ static void assemble(Out *o, W *w) {
   }
   /* the header: headings before the first info block or body paragraph;
      paragraphs before the first heading stay in the body */
-  for (hend = 0; hend < n; hend++) {
+  for (hend = 0, ahead = 0; hend < n; hend++) {
     if (it[hend].kind == K_INFO) break;
     if (it[hend].kind == K_PARA && !headclass(&it[hend])) {
       size_t j;
       for (j = 0; j < nh && it[h[j]].kind == K_IMG; j++) {}
       if (j < nh) break;
-      for (j = hend + 1; j < n && it[j].kind != K_INFO; j++)
-        if (it[j].kind == K_HEAD || it[j].kind == K_IMG || headclass(&it[j]))
-          break;
-      if (j >= n || it[j].kind == K_INFO) break;
+      if (ahead <= hend) {  /* the next heading, looked for once */
+        for (ahead = hend + 1; ahead < n && it[ahead].kind != K_INFO;
+             ahead++)
+          if (it[ahead].kind == K_HEAD || it[ahead].kind == K_IMG ||
+              headclass(&it[ahead]))
+            break;
+      }
+      if (ahead >= n || it[ahead].kind == K_INFO) break;
       it[hend].tag = -1;  /* marks a paragraph before the header */
       continue;
     }
@@ -1810,7 +1813,7 @@ static void assemble(Out *o, W *w) {
   for (i = 0; i < n; i++) {
     int k;
     if (it[i].kind != K_INFO) continue;
-    k = fieldlines(o->m, &o->tmp, itext(w, &it[i]), it[i].len);
+    k = fieldlines(o->m, &o->tmp, itext(w, &it[i]), it[i].len, &used);
     if (k < 0) {
       o->status = LL_ERRMEM;
       goto done;
@@ -1829,17 +1832,14 @@ static void assemble(Out *o, W *w) {
       continue;  /* a doctype that lost its '<' */
     role[i] = R_BODY;
   }
-  for (i = 0; i < n; i++) {  /* the heading over the notes */
+  for (i = 0; i < n; i++)
+    if (role[i] == R_BODY &&
+        (it[i].lead != NULL || textnote(itext(w, &it[i]), it[i].len)))
+      lastdef = i + 1;
+  for (i = 0; i + 1 < lastdef; i++) {  /* the heading over the notes */
     if (role[i] == R_BODY && notes_heading(itext(w, &it[i]), it[i].len)) {
-      size_t j;
-      for (j = i + 1; j < n; j++)
-        if (role[j] == R_BODY && (it[j].lead != NULL ||
-                                  textnote(itext(w, &it[j]), it[j].len)))
-          break;
-      if (j < n) {
-        notehead = (long)i;
-        break;
-      }
+      notehead = (long)i;
+      break;
     }
   }
   for (i = 0; i < n; i++) {  /* which paragraphs start a note */

@@ -540,6 +540,27 @@ static void test_hostile(Tally *t, const char *page) {
   s = repeat("<a href=\"#f1\" name=\"b1\">[1]</a><sup class=\"note\">2</sup>",
              20000, "", "", &n);
   if (s != NULL) hostile(t, "marker flood", s, n), free(s);
+  s = repeat("<a href=\"#x\" name=\"y\">[1*]</a><a href=\"#y\" name=\"x\">"
+             "[1]</a>", 20000, "", "", &n);
+  if (s != NULL) hostile(t, "starred flood", s, n), free(s);
+  s = repeat("<p>x</p>", 20000, "<h1>T</h1>", "", &n);
+  if (s != NULL) hostile(t, "paragraphs before a heading", s, n), free(s);
+  s = repeat("<h2>Head</h2>", 20000, "", "", &n);
+  if (s != NULL) hostile(t, "heading flood", s, n), free(s);
+  s = repeat("<h3>Notes</h3><p>x</p>", 20000, "<p><a name=\"f1\" "
+             "href=\"#b1\">[1]</a> n</p>", "", &n);
+  if (s != NULL) hostile(t, "notes-heading flood", s, n), free(s);
+  s = repeat("From here<br>Translated by me<br>x<br>", 20000,
+             "", "", &n);
+  if (s != NULL) {
+    char *b = (char *)malloc(n + 40);
+    if (b != NULL) {
+      sprintf(b, "<p class=\"info\">%s</p>", s);
+      hostile(t, "huge info block", b, strlen(b));
+      free(b);
+    }
+    free(s);
+  }
   {  /* random bytes, a fixed seed */
     unsigned long x = 12345;
     char *b = (char *)malloc(65536);

@@ -434,16 +434,23 @@ static void pushhit(lua_State *L, const ll_Doc *d, const ll_Index *ix,
   lua_pushinteger(L, (lua_Integer)h->len);
   lua_setfield(L, -2, "len");
   lua_pushlstring(L, sg->text + h->pos, h->len);
-  lua_setfield(L, -2, "text");
   if (width >= 0) {
     size_t l, r;
+    if (memchr(sg->text + h->pos, '\n', h->len) == NULL &&
+        memchr(sg->text + h->pos, '\t', h->len) == NULL &&
+        memchr(sg->text + h->pos, '\r', h->len) == NULL)
+      lua_pushvalue(L, -1);  /* match is text */
+    else
+      pushflat(L, sg->text + h->pos, h->len);
+    lua_setfield(L, -3, "match");
+    lua_setfield(L, -2, "text");
     ll_index_context(ix, h, (size_t)width, &l, &r);
     pushflat(L, sg->text + l, h->pos - l);
     lua_setfield(L, -2, "left");
-    pushflat(L, sg->text + h->pos, h->len);
-    lua_setfield(L, -2, "match");
     pushflat(L, sg->text + h->pos + h->len, r - h->pos - h->len);
     lua_setfield(L, -2, "right");
+  } else {
+    lua_setfield(L, -2, "text");
   }
 }
 
@@ -594,7 +601,9 @@ static int ix_frequencies(lua_State *L) {
   const ll_Index *ix = checkindex(L, NULL);
   unsigned mask = checkscope(L, 2);
   lua_Integer min = luaL_optinteger(L, 3, 1);
-  Scratch *s = newscratch(L, sizeof(ll_Freq));
+  Scratch *s;
+  lua_settop(L, 4);
+  s = newscratch(L, sizeof(ll_Freq));
   const ll_Freq *f;
   size_t i, len;
   getskip(L, 4, ix, s);
@@ -665,9 +674,11 @@ static int ix_collocates(lua_State *L) {
   lua_Integer window = luaL_optinteger(L, 5, 5);
   int which = mcodes[luaL_checkoption(L, 6, "llr", measures)];
   lua_Integer min = luaL_optinteger(L, 7, 1);
-  Scratch *s = newscratch(L, sizeof(ll_Colloc));
+  Scratch *s;
   const ll_Colloc *c;
   size_t i, len;
+  lua_settop(L, 8);
+  s = newscratch(L, sizeof(ll_Colloc));
   luaL_argcheck(L, window >= 1, 5, "window must be positive");
   if (!getquery(L, 2, s, flags)) return 2;
   getskip(L, 8, ix, s);

@@ -158,33 +158,100 @@ void ll_index_free(ll_Index *ix) {
   ll_free(&m, ix, sizeof *ix);
 }
 
-/* Tokenises every segment into ix. */
+/* Bytes for the ASCII fast path: the byte folded to lower case when it
+** is an ASCII letter or digit, 0 otherwise. */
+static const unsigned char fold[256] = {
+  0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,
+  0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,
+  '0','1','2','3','4','5','6','7','8','9',0,0,0,0,0,0,
+  0,'a','b','c','d','e','f','g','h','i','j','k','l','m','n','o',
+  'p','q','r','s','t','u','v','w','x','y','z',0,0,0,0,0,
+  0,'a','b','c','d','e','f','g','h','i','j','k','l','m','n','o',
+  'p','q','r','s','t','u','v','w','x','y','z',0,0,0,0,0
+  /* the rest, bytes >= 0x80, are 0 */
+};
+
+#define ISW(c) (fold[(unsigned char)(c)] != 0)
+#define FNV_STEP(h, c) ((h) = ((h) ^ (unsigned char)(c)) * 16777619u)
+
+/* Tokenises every segment into ix. An ASCII word of up to 64 bytes is
+** read, folded and hashed in one pass; anything else goes through
+** ll_word_next and ll_word_norm, which define what a word is. */
 static int scan(ll_Index *ix) {
   const ll_Doc *d = ix->doc;
   ll_Buf nb;
   size_t s;
   int st = LL_OK;
+  char w[64];
   ll_buf_init(&nb);
   for (s = 0; s < d->nsegs && st == LL_OK; s++) {
     const ll_Seg *sg = &d->segs[s];
-    size_t at = 0, a, b;
+    const unsigned char *u = (const unsigned char *)sg->text;
+    size_t len = sg->len, i = 0;
+    unsigned part = (unsigned)sg->part;
     ix->segstart[s] = (uint32_t)ix->ntok;
-    if (sg->len > LL_MAXSEGLEN) { st = LL_ERRINPUT; break; }
-    while (ll_word_next(sg->text, sg->len, &at, &a, &b)) {
-      uint32_t id;
+    if (len > LL_MAXSEGLEN) { st = LL_ERRINPUT; break; }
+    for (;;) {
+      size_t a, k = 0, nlen;
+      uint32_t h = 2166136261u, id, e;
+      const char *norm = w;
+      int slow = 0;
+      while (i < len && u[i] < 0x80 && !ISW(u[i])) i++;
+      if (i >= len) break;
+      /* here u[i] is a word byte or >= 0x80 */
+      a = i;
+      if (u[i] < 0x80) {
+        for (;;) {
+          while (i < len && k < sizeof w) {
+            unsigned c = fold[u[i]];
+            if (c == 0) break;
+            i++;
+            w[k++] = (char)c;
+            FNV_STEP(h, c);
+          }
+          if (k >= sizeof w) { slow = 1; break; }
+          if (i + 1 < len && (u[i] == '-' || u[i] == '\'') &&
+              ISW(u[i + 1])) {
+            w[k++] = (char)u[i];
+            FNV_STEP(h, u[i]);
+            i++;
+            continue;
+          }
+          break;
+        }
+        if (i < len && (u[i] >= 0x80 ||
+                        ((u[i] == '-' || u[i] == '\'') && i + 1 < len &&
+                         u[i + 1] >= 0x80)))
+          slow = 1;
+        nlen = k;
+      } else {
+        slow = 1;
+      }
+      if (slow) {
+        size_t at = a, b;
+        if (!ll_word_next(sg->text, len, &at, &a, &b)) break;
+        if (ll_word_norm(&ix->mem, sg->text + a, b - a, &nb) != LL_OK) {
+          st = LL_ERRMEM;
+          break;
+        }
+        norm = nb.p;
+        nlen = nb.n;
+        h = hashof(norm, nlen);
+        i = b;
+      }
       if (ix->ntok >= ix->tokcap) {
         if (ix->ntok >= LL_MAXTOKENS) { st = LL_ERRINPUT; break; }
         if (grow(&ix->mem, (void **)&ix->tok, &ix->tokcap, sizeof(Tok),
                  ix->ntok + 1) != LL_OK) { st = LL_ERRMEM; break; }
       }
-      if (ll_word_norm(&ix->mem, sg->text + a, b - a, &nb) != LL_OK) {
-        st = LL_ERRMEM;
-        break;
+      {
+        size_t slot;
+        e = find(ix, norm, nlen, h, &slot);
+        id = e != 0 ? e - 1 : intern(ix, norm, nlen);
       }
-      id = intern(ix, nb.p, nb.n);
       if (id == LL_NOWORD) { st = LL_ERRMEM; break; }
-      ix->words[id].n[sg->part]++;
-      ix->npart[sg->part]++;
+      ix->words[id].n[part]++;
+      ix->npart[part]++;
       ix->tok[ix->ntok].word = id;
       ix->tok[ix->ntok].pos = (uint32_t)a;
       ix->ntok++;
@@ -253,6 +320,13 @@ int ll_index_build(ll_Doc *d) {
     return LL_ERRMEM;
   }
   st = rehash(ix);
+  if (st == LL_OK) {
+    /* English runs about 6 bytes a token: start there, grow if need be */
+    size_t i, bytes = 0;
+    for (i = 0; i < d->nsegs; i++) bytes += d->segs[i].len;
+    st = grow(&ix->mem, (void **)&ix->tok, &ix->tokcap, sizeof(Tok),
+              bytes / 5 + 16);
+  }
   if (st == LL_OK) st = scan(ix);
   if (st == LL_OK)
     shrink(&ix->mem, (void **)&ix->tok, &ix->tokcap, sizeof(Tok), ix->ntok);
@@ -747,8 +821,10 @@ void ll_index_context(const ll_Index *ix, const ll_Hit *h, size_t width,
   }
   *left = i;
   i = h->pos + h->len;
-  for (k = 0; k < width && i < sg->len; k++)
-    i += ll_utf8_charlen(sg->text + i, sg->len - i);
+  for (k = 0; k < width && i < sg->len; k++) {
+    if (s[i] < 0x80) i++;  /* the common case */
+    else i += ll_utf8_charlen(sg->text + i, sg->len - i);
+  }
   *right = i;
 }
 

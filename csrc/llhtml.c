@@ -1915,20 +1915,31 @@ static void assemble(Out *o, W *w) {
       }
     }
   }
-  /* footer */
+  /* footer: one line per navigation element, the links that line breaks
+     separate in it joined by " | ", as the archive's plain text has them */
   o->tmp.n = 0;
   for (i = 0; i < n && o->status == LL_OK; i++) {
-    size_t before = o->tmp.n;
+    size_t k;
     if (it[i].kind != K_NAV) continue;
-    if (before > 0 && ll_buf_add(o->m, &o->tmp, "\n", 1) != LL_OK) {
+    o->part.n = 0;
+    if (flatten(o->m, &o->part, itext(w, &it[i]), it[i].len,
+                FL_KEEPNL | FL_NBSP) != LL_OK) {
       o->status = LL_ERRMEM;
       break;
     }
-    if (flatten(o->m, &o->tmp, itext(w, &it[i]), it[i].len,
-                FL_KEEPNL | FL_NBSP) != LL_OK)
+    if (o->part.n == 0) continue;
+    if (o->tmp.n > 0 && ll_buf_add(o->m, &o->tmp, "\n", 1) != LL_OK) {
       o->status = LL_ERRMEM;
-    else if (o->tmp.n == before + (before > 0))
-      o->tmp.n = before;
+      break;
+    }
+    for (k = 0; k < o->part.n && o->status == LL_OK; k++) {
+      const char *c = o->part.p + k;
+      int r;
+      if (*c != '\n') r = ll_buf_add(o->m, &o->tmp, c, 1);
+      else if (c[-1] == '|' || c[1] == '|') r = ll_buf_add(o->m, &o->tmp, " ", 1);
+      else r = ll_buf_add(o->m, &o->tmp, " | ", 3);
+      if (r != LL_OK) o->status = LL_ERRMEM;
+    }
   }
   block(o, o->tmp.p, o->tmp.n);
   (void)nfields;

@@ -278,14 +278,14 @@ static const Case cases[] = {
    "<img alt=\"The State and Revolution\" src=\"i.gif\"></div>"
    "<p>Body.</p>",
    "Vladimir Lenin\n\nThe State and Revolution\n\nBody.\n", "", NULL, NULL},
-  {"footer lines: p.footer with breaks, p.next, toplink, updat",
+  {"footer lines: p.footer (links joined), p.next, toplink, updat",
    "<p class=\"toplink\"><a href=\"m\">MIA</a>&#160;&#160;&gt;&#160; "
    "<a>Archive</a></p><h2>A B</h2><h1>T</h1><p>Body.</p>"
    "<p class=\"next\"><a>Next: Appendix</a></p><p class=\"footer\">"
    "<a>Index</a><br /><a>Volume 25</a>\n</p><p class=\"link\">"
    "<a href=\"#top\">Top of the page</a></p>"
    "<p class=\"updat\">Last updated on 22.7.2007</p>",
-   "A B\n\nT\n\nBody.\n\nMIA > Archive\nNext: Appendix\nIndex\nVolume 25\n"
+   "A B\n\nT\n\nBody.\n\nMIA > Archive\nNext: Appendix\nIndex | Volume 25\n"
    "Top of the page\nLast updated on 22.7.2007\n", "", NULL, NULL},
   {"headings in the body are paragraphs; tables and lists too",
    "<h2>A B</h2><h1>T</h1><p class=\"information\"><span class=\"info\">"

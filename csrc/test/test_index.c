@@ -1,0 +1,453 @@
+/*
+** test_index.c: tests for words (llutf8.c) and the index (llindex.c).
+** Table-driven tokenizer and normal-form cases, queries over small pages
+** and the letter, and an allocation-failure loop over build and queries.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ll.h"
+#include "llembed.h"
+#include "llindex.h"
+
+#define RSQUO "\xe2\x80\x99"
+#define MDASH "\xe2\x80\x94"
+#define NBSP "\xc2\xa0"
+
+/* ------------------------------------------------------------------ */
+/* Harness                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct Tally {
+  int pass, fail;
+} Tally;
+
+/* counts a check; prints what failed */
+static void ok(Tally *t, int cond, const char *what, const char *detail) {
+  if (cond) {
+    t->pass++;
+  } else {
+    t->fail++;
+    printf("FAIL: %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
+  }
+}
+
+/* An allocator over malloc that counts the bytes out and can be told to
+** fail from the Nth allocation on (failat < 0: never). */
+typedef struct Counter {
+  long allocs, failat;
+  size_t out;
+} Counter;
+
+static void *countalloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  Counter *c = (Counter *)ud;
+  if (nsize == 0) {
+    if (ptr != NULL) c->out -= osize;
+    free(ptr);
+    return NULL;
+  }
+  if (c->failat >= 0 && c->allocs >= c->failat) return NULL;
+  c->allocs++;
+  {
+    void *q = realloc(ptr, nsize);
+    if (q == NULL) return NULL;
+    if (ptr != NULL) c->out -= osize;
+    c->out += nsize;
+    return q;
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Tokenizer cases                                                     */
+/* ------------------------------------------------------------------ */
+
+/* Input, and its words as "text=norm" joined by '|'. */
+typedef struct WordCase {
+  const char *in;
+  const char *want;
+} WordCase;
+
+static const WordCase wordcases[] = {
+  {"", ""},
+  {"   ,;. -- ''", ""},
+  {"Soviet", "Soviet=soviet"},
+  {"the Soviet of Workers" RSQUO " Deputies",
+   "the=the|Soviet=soviet|of=of|Workers=workers|Deputies=deputies"},
+  {"Social-Democrats", "Social-Democrats=social-democrats"},
+  {"non-Social-Democrats", "non-Social-Democrats=non-social-democrats"},
+  {"tsar" RSQUO "s", "tsar" RSQUO "s=tsar's"},
+  {"tsar's", "tsar's=tsar's"},
+  {"1905-07", "1905-07=1905-07"},
+  {"Workers'", "Workers=workers"},
+  {"'tis", "tis=tis"},
+  {"a--b", "a=a|b=b"},
+  {"a-'b", "a=a|b=b"},
+  {"a- b", "a=a|b=b"},
+  {"-a-", "a=a"},
+  {"R.S.D.L.P.", "R=r|S=s|D=d|L=l|P=p"},
+  {"No. 5", "No=no|5=5"},
+  {"question" MDASH "and", "question=question|and=and"},
+  {"semi- anarchist", "semi=semi|anarchist=anarchist"},
+  {"line\nbreak", "line=line|break=break"},
+  {"word" NBSP "word", "word=word|word=word"},
+  {"\xc3\xa9migr\xc3\xa9s", "\xc3\xa9migr\xc3\xa9s=\xc3\xa9migr\xc3\xa9s"},
+  /* decomposed e + U+0301 composes (NFC) */
+  {"E\xcc\x81mile", "E\xcc\x81mile=\xc3\xa9mile"},
+  /* case folding beyond ASCII: Cyrillic, German sharp s, Greek sigma */
+  {"\xd0\xa1\xd0\x9e\xd0\x92\xd0\x95\xd0\xa2", /* СОВЕТ */
+   "\xd0\xa1\xd0\x9e\xd0\x92\xd0\x95\xd0\xa2="
+   "\xd1\x81\xd0\xbe\xd0\xb2\xd0\xb5\xd1\x82"},
+  {"Stra\xc3\x9f" "e", "Stra\xc3\x9f" "e=strasse"},
+  {"\xce\xa3\xce\x9f\xce\xa6\xce\x9f\xce\xa3", /* ΣΟΦΟΣ */
+   "\xce\xa3\xce\x9f\xce\xa6\xce\x9f\xce\xa3="
+   "\xcf\x83\xce\xbf\xcf\x86\xce\xbf\xcf\x83"},
+  /* digits of other scripts, letters of scripts without case */
+  {"\xd9\xa1\xd9\xa9\xd9\xa0\xd9\xa5", /* Arabic-Indic 1905 */
+   "\xd9\xa1\xd9\xa9\xd9\xa0\xd9\xa5=\xd9\xa1\xd9\xa9\xd9\xa0\xd9\xa5"},
+  {"\xe5\x88\x97\xe5\xaf\xa7 x", "\xe5\x88\x97\xe5\xaf\xa7=\xe5\x88\x97\xe5\xaf\xa7|x=x"},
+  /* U+2010 HYPHEN joins and is kept */
+  {"Black\xe2\x80\x90Hundred", "Black\xe2\x80\x90Hundred=black\xe2\x80\x90hundred"},
+  /* a combining mark never starts a word */
+  {"\xcc\x81" "a", "a=a"},
+  /* punctuation, symbols and an underscore are no words */
+  {"a_b $5 \xc2\xa7" "3", "a=a|b=b|5=5|3=3"},
+  /* the apostrophe must sit between word characters */
+  {"Workers" RSQUO " Deputies" RSQUO, "Workers=workers|Deputies=deputies"},
+  {"don" RSQUO "t" RSQUO "s", "don" RSQUO "t" RSQUO "s=don't's"},
+  /* a long ASCII word goes past the index's fast path */
+  {"Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-b",
+   "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-b="
+   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-b"},
+  {NULL, NULL}
+};
+
+/* Tokenises s with ll_word_next and ll_word_norm into out (as wordcases
+** write it). */
+static void words(ll_Mem *m, const char *s, char *out, size_t outsz) {
+  size_t at = 0, a, b, n = 0, len = strlen(s);
+  ll_Buf nb;
+  ll_buf_init(&nb);
+  out[0] = '\0';
+  while (ll_word_next(s, len, &at, &a, &b)) {
+    ll_word_norm(m, s + a, b - a, &nb);
+    n += (size_t)snprintf(out + n, outsz - n, "%s%.*s=%s", n ? "|" : "",
+                          (int)(b - a), s + a, nb.p);
+    if (n >= outsz) break;
+  }
+  ll_buf_free(m, &nb);
+}
+
+static void test_words(Tally *t) {
+  ll_Mem m;
+  char got[1024];
+  size_t i;
+  m.f = ll_stdalloc;
+  m.ud = NULL;
+  for (i = 0; wordcases[i].in != NULL; i++) {
+    words(&m, wordcases[i].in, got, sizeof got);
+    if (strcmp(got, wordcases[i].want) != 0) {
+      char msg[1200];
+      snprintf(msg, sizeof msg, "\"%s\" gave \"%s\", want \"%s\"",
+               wordcases[i].in, got, wordcases[i].want);
+      ok(t, 0, "words", msg);
+    } else {
+      ok(t, 1, "words", NULL);
+    }
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Queries                                                             */
+/* ------------------------------------------------------------------ */
+
+static const char page[] =
+  "V. I. Lenin\n\n"
+  "The Soviet Title\n\n"
+  "Written: November 1905\nSource: Soviet Works\n\n"
+  "The Soviet of Workers" RSQUO " Deputies met. The soviet spoke.\n\n"
+  "Black Hundreds and the Black-Hundred press; black hundreds again[1].\n\n"
+  "[1] A note on the Soviet of Workers' Deputies.\n";
+
+/* count of a string query over mask, or (size_t)-1 on a failure */
+static size_t qcount(ll_Mem *m, const ll_Index *ix, const char *q,
+                     unsigned mask, int flags) {
+  ll_Query qq;
+  size_t n = 0;
+  char err[LL_ERRSIZE];
+  int st;
+  ll_query_init(&qq);
+  st = ll_query_parse(m, &qq, q, strlen(q), flags, err, sizeof err);
+  if (st == LL_OK) st = ll_index_match(m, ix, &qq, mask, NULL, &n);
+  ll_query_free(m, &qq);
+  return st == LL_OK ? n : (size_t)-1;
+}
+
+typedef struct CountCase {
+  const char *q;
+  unsigned mask;
+  int flags;
+  size_t want;
+} CountCase;
+
+static const CountCase counts[] = {
+  {"soviet", LL_SCOPE_BODY, 0, 2},
+  {"SOVIET", LL_SCOPE_ALL, 0, 4},
+  {"Soviet", LL_SCOPE_NOTES, 0, 1},
+  {"Soviet", LL_SCOPE_META, 0, 1},
+  {"Soviet", LL_SCOPE_ANY, 0, 5},
+  {"Soviet of Workers' Deputies", LL_SCOPE_ALL, 0, 2},
+  {"soviet of workers" RSQUO " deputies", LL_SCOPE_NOTES, 0, 1},
+  {"black hundreds", LL_SCOPE_BODY, 0, 2},
+  {"black*", LL_SCOPE_BODY, 0, 3},
+  {"black* hundred*", LL_SCOPE_BODY, 0, 2},
+  {"Black-Hundred", LL_SCOPE_BODY, 0, 1},
+  {"hundred", LL_SCOPE_BODY, LL_TERM_STEM, 2},
+  {"nothing", LL_SCOPE_ALL, 0, 0},
+  {"soviet nothing", LL_SCOPE_ALL, 0, 0},
+  /* a phrase does not run across blocks */
+  {"met the", LL_SCOPE_BODY, 0, 1},
+  {"again black", LL_SCOPE_BODY, 0, 0},
+  {NULL, 0, 0, 0}
+};
+
+static void test_queries(Tally *t) {
+  ll_Mem m;
+  ll_Doc *d = NULL;
+  char err[LL_ERRSIZE], msg[200];
+  size_t i;
+  int st;
+  m.f = ll_stdalloc;
+  m.ud = NULL;
+  st = ll_parse_text(&m, page, sizeof page - 1, NULL, &d, err, sizeof err);
+  ok(t, st == LL_OK, "parse the test page", err);
+  if (st != LL_OK) return;
+  ok(t, ll_index_build(d) == LL_OK, "build", NULL);
+  ok(t, d->index != NULL && d->freeindex != NULL, "index set", NULL);
+  ok(t, ll_index_build(d) == LL_OK, "build twice is a no-op", NULL);
+  for (i = 0; counts[i].q != NULL; i++) {
+    size_t n = qcount(&m, d->index, counts[i].q, counts[i].mask,
+                      counts[i].flags);
+    snprintf(msg, sizeof msg, "\"%s\" mask %u: %ld, want %lu", counts[i].q,
+             counts[i].mask, (long)n, (unsigned long)counts[i].want);
+    ok(t, n == counts[i].want, "count", msg);
+  }
+  /* malformed queries */
+  {
+    static const char *const bad[][2] = {
+      {"", "empty query"}, {"  ", "empty query"},
+      {"*", "'*' must follow a word"}, {"a *", "'*' must follow a word"},
+      {"a**", "'*' must follow a word"}, {"re*vol", "'*' must end a word"},
+      {"...", "query has no words"}, {NULL, NULL}
+    };
+    for (i = 0; bad[i][0] != NULL; i++) {
+      ll_Query q;
+      ll_query_init(&q);
+      err[0] = '\0';
+      st = ll_query_parse(&m, &q, bad[i][0], strlen(bad[i][0]), 0, err,
+                          sizeof err);
+      snprintf(msg, sizeof msg, "\"%s\" gave %d \"%s\"", bad[i][0], st, err);
+      ok(t, st == LL_ERRINPUT && strcmp(err, bad[i][1]) == 0, "bad query",
+         msg);
+      ll_query_free(&m, &q);
+    }
+  }
+  /* hits: positions, lengths, sentences, the phrase's span */
+  {
+    ll_Query q;
+    ll_Vec hits;
+    size_t n;
+    const ll_Hit *h;
+    ll_query_init(&q);
+    ll_vec_init(&hits, sizeof(ll_Hit));
+    ll_query_parse(&m, &q, "soviet", 6, 0, err, sizeof err);
+    st = ll_index_match(&m, d->index, &q, LL_SCOPE_BODY, &hits, &n);
+    h = (const ll_Hit *)hits.p;
+    ok(t, st == LL_OK && n == 2 && hits.n == 2, "two hits", NULL);
+    if (hits.n == 2) {
+      const ll_Seg *sg = &d->segs[h[1].seg];
+      ok(t, h[0].pos == 4 && h[0].len == 6 && h[0].sent == 0, "hit 1", NULL);
+      ok(t, h[1].sent == 1 && memcmp(sg->text + h[1].pos, "soviet", 6) == 0,
+         "hit 2 in sentence 2", NULL);
+      ok(t, sg->part == LL_BODY && sg->para == 0, "hit 2 in paragraph 1",
+         NULL);
+    }
+    ll_query_free(&m, &q);
+    ll_query_init(&q);
+    hits.n = 0;
+    ll_query_parse(&m, &q, "Soviet of Workers' Deputies", 27, 0, err,
+                   sizeof err);
+    st = ll_index_match(&m, d->index, &q, LL_SCOPE_BODY, &hits, &n);
+    h = (const ll_Hit *)hits.p;
+    ok(t, st == LL_OK && n == 1 && h[0].pos == 4 &&
+              h[0].len == strlen("Soviet of Workers" RSQUO " Deputies") &&
+              h[0].ntok == 4,
+       "phrase hit spans the words", NULL);
+    ll_query_free(&m, &q);
+    ll_vec_free(&m, &hits);
+  }
+  /* frequencies and n-grams orders */
+  {
+    ll_Vec v;
+    const ll_Freq *f;
+    size_t len;
+    ll_vec_init(&v, sizeof(ll_Freq));
+    st = ll_index_frequencies(&m, d->index, LL_SCOPE_BODY, 2, NULL, &v);
+    f = (const ll_Freq *)v.p;
+    ok(t, st == LL_OK && v.n == 4, "four words twice or more", NULL);
+    if (v.n == 4) {
+      ok(t, f[0].count == 3 && strcmp(ll_index_word(d->index, f[0].word,
+                                                    &len), "the") == 0,
+         "the first", NULL);
+      ok(t, strcmp(ll_index_word(d->index, f[1].word, &len), "black") == 0 &&
+                strcmp(ll_index_word(d->index, f[2].word, &len),
+                       "hundreds") == 0 &&
+                strcmp(ll_index_word(d->index, f[3].word, &len), "soviet") ==
+                    0,
+         "ties in byte order", NULL);
+    }
+    ll_vec_free(&m, &v);
+    ll_vec_init(&v, sizeof(ll_Gram));
+    st = ll_index_ngrams(&m, d->index, 2, LL_SCOPE_BODY, 2, &v);
+    ok(t, st == LL_OK && v.n == 2 &&
+              ((const ll_Gram *)v.p)[0].count == 2,
+       "two bigrams twice (black hundreds, the soviet)", NULL);
+    if (v.n == 2) {
+      ll_Token tk;
+      size_t len;
+      ll_index_token(d->index, ((const ll_Gram *)v.p)[0].tok, &tk);
+      ok(t, strcmp(ll_index_word(d->index, tk.word, &len), "black") == 0,
+         "black hundreds before the soviet", NULL);
+    }
+    ll_vec_free(&m, &v);
+    ll_vec_init(&v, sizeof(ll_Gram));
+    ok(t, ll_index_ngrams(&m, d->index, 0, LL_SCOPE_BODY, 1, &v) ==
+              LL_ERRINPUT,
+       "n = 0 refused", NULL);
+    ll_vec_free(&m, &v);
+  }
+  ll_doc_free(d);
+}
+
+/* ------------------------------------------------------------------ */
+/* The letter                                                          */
+/* ------------------------------------------------------------------ */
+
+static void test_letter(Tally *t) {
+  ll_Mem m;
+  ll_Doc *d = NULL;
+  char err[LL_ERRSIZE], msg[200];
+  size_t i, sum = 0, nw;
+  m.f = ll_stdalloc;
+  m.ud = NULL;
+  if (ll_parse_text(&m, (const char *)ll_letter_text, sizeof ll_letter_text,
+                    NULL, &d, err, sizeof err) != LL_OK) {
+    ok(t, 0, "parse the letter", err);
+    return;
+  }
+  ok(t, ll_index_build(d) == LL_OK, "build the letter's index", NULL);
+  ok(t, qcount(&m, d->index, "Soviet", LL_SCOPE_BODY, 0) == 22,
+     "Soviet 22 times in the body", NULL);
+  ok(t, qcount(&m, d->index, "Soviet", LL_SCOPE_ALL, 0) == 28,
+     "Soviet 28 times in all", NULL);
+  /* every word: its frequency is its number of hits, in every scope */
+  nw = ll_index_nwords(d->index);
+  for (i = 0; i < nw; i++) {
+    size_t len, n;
+    const char *w = ll_index_word(d->index, (uint32_t)i, &len);
+    n = qcount(&m, d->index, w, LL_SCOPE_ANY, 0);
+    sum += n;
+    if (n != ll_index_freq(d->index, (uint32_t)i, LL_SCOPE_ANY)) {
+      snprintf(msg, sizeof msg, "\"%s\": %lu hits", w, (unsigned long)n);
+      ok(t, 0, "hits = frequency", msg);
+    }
+  }
+  ok(t, sum == ll_index_size(d->index), "the hits of all words are all tokens",
+     NULL);
+  ll_doc_free(d);
+}
+
+/* ------------------------------------------------------------------ */
+/* Allocation failures                                                 */
+/* ------------------------------------------------------------------ */
+
+/* Fails the Nth allocation for every N of a build and a few queries:
+** each must fail cleanly, leave the document usable, and leak nothing. */
+static void test_nomem(Tally *t) {
+  Counter c;
+  ll_Mem m;
+  ll_Doc *d = NULL;
+  char err[LL_ERRSIZE];
+  long n;
+  int clean = 1, finished = 0;
+  m.f = countalloc;
+  m.ud = &c;
+  for (n = 0; n < 100000 && !finished; n++) {
+    size_t before;
+    int st;
+    c.allocs = 0;
+    c.failat = -1;
+    c.out = 0;
+    if (ll_parse_text(&m, page, sizeof page - 1, NULL, &d, err, sizeof err) !=
+        LL_OK) {
+      ok(t, 0, "parse", err);
+      return;
+    }
+    before = c.out;
+    c.allocs = 0;
+    c.failat = n;
+    st = ll_index_build(d);
+    if (st == LL_OK) {
+      ll_Query q;
+      ll_Vec v;
+      size_t k;
+      ll_query_init(&q);
+      ll_vec_init(&v, sizeof(ll_Hit));
+      st = ll_query_parse(&m, &q, "black* hundreds", 15, LL_TERM_STEM, err,
+                          sizeof err);
+      if (st == LL_OK) st = ll_index_match(&m, d->index, &q, LL_SCOPE_ALL, &v, &k);
+      if (st == LL_OK) st = ll_index_sort(&m, d->index, (ll_Hit *)v.p, v.n,
+                                          LL_SORT_LEFT);
+      ll_vec_free(&m, &v);
+      ll_vec_init(&v, sizeof(ll_Colloc));
+      if (st == LL_OK)
+        st = ll_index_collocates(&m, d->index, &q, LL_SCOPE_ALL, 5, LL_LLR, 1,
+                                 NULL, &v);
+      ll_vec_free(&m, &v);
+      ll_vec_init(&v, sizeof(ll_Gram));
+      if (st == LL_OK) st = ll_index_ngrams(&m, d->index, 2, LL_SCOPE_ALL, 1, &v);
+      ll_vec_free(&m, &v);
+      ll_vec_init(&v, sizeof(ll_Freq));
+      if (st == LL_OK)
+        st = ll_index_frequencies(&m, d->index, LL_SCOPE_ALL, 1, NULL, &v);
+      ll_vec_free(&m, &v);
+      ll_query_free(&m, &q);
+      if (st == LL_OK) finished = 1;
+      else if (st != LL_ERRMEM) clean = 0;
+    } else {
+      if (st != LL_ERRMEM || d->index != NULL || c.out != before) clean = 0;
+      /* the document is still usable: a build without failures works */
+      c.failat = -1;
+      if (ll_index_build(d) != LL_OK) clean = 0;
+    }
+    c.failat = -1;
+    ll_doc_free(d);
+    if (c.out != 0) {
+      printf("leak of %lu bytes failing allocation %ld\n",
+             (unsigned long)c.out, n);
+      clean = 0;
+    }
+  }
+  ok(t, finished, "the allocation loop ends", NULL);
+  ok(t, clean, "every allocation failure is clean", NULL);
+}
+
+int main(void) {
+  Tally t = {0, 0};
+  test_words(&t);
+  test_queries(&t);
+  test_letter(&t);
+  test_nomem(&t);
+  printf("%d passed, %d failed\n", t.pass, t.fail);
+  return t.fail == 0 ? 0 : 1;
+}

@@ -1138,6 +1138,7 @@ typedef struct Out {
   int status;
   ll_Buf tmp;   /* scratch for one block */
   ll_Buf part;  /* scratch for a piece of one */
+  ll_HtmlShape shape;  /* what was written */
 } Out;
 
 static const char *itext(const W *w, const Item *it) {
@@ -1309,8 +1310,8 @@ static int names_author(const char *s, size_t n, const char *meta) {
   return 0;
 }
 
-/* Nonzero if s is a document number standing alone ("454", "12a"; not a
-** year such as "1919"). */
+/* Nonzero if s is a document number standing alone ("454"; not a year
+** such as "1919"). */
 static int isnumber(const char *s, size_t n) {
   size_t i = 0;
   trim(&s, &n);
@@ -1319,8 +1320,6 @@ static int isnumber(const char *s, size_t n) {
   if (i == 4 && (s[0] == '1' || s[0] == '2') && (s[1] == '8' || s[1] == '9' ||
                                                  s[1] == '0'))
     return 0;
-  if (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
-    i++;
   return i == n;
 }
 
@@ -1350,6 +1349,7 @@ static int headclass(const Item *it) {
 ** (or left over before it) make the subtitle. */
 static void header(Out *o, const W *w, const size_t *h, size_t nh) {
   size_t i;
+  int b0 = o->blocks;
   long ai = -1, ti = -1, ni = -1;
   const Item *it0 = (const Item *)w->items.p;
 #define HI(i) (&it0[h[i]])
@@ -1396,7 +1396,11 @@ static void header(Out *o, const W *w, const size_t *h, size_t nh) {
   } else if (w->author != NULL) {
     flatblock(o, w->author, strlen(w->author));
   }
+  if (o->blocks > b0) o->shape.head |= LL_HTML_AUTHOR;
+  b0 = o->blocks;
   if (ni >= 0) flatblock(o, HT(ni));
+  if (o->blocks > b0) o->shape.head |= LL_HTML_NUMBER;
+  b0 = o->blocks;
   if (ti >= 0) {  /* title, after a kicker ending in ':' */
     o->tmp.n = 0;
     for (i = 0; i < (size_t)ti && o->status == LL_OK; i++) {
@@ -1410,6 +1414,8 @@ static void header(Out *o, const W *w, const size_t *h, size_t nh) {
       o->status = LL_ERRMEM;
     block(o, o->tmp.p, o->tmp.n);
   }
+  if (o->blocks > b0) o->shape.head |= LL_HTML_TITLE;
+  b0 = o->blocks;
   /* subtitle: whatever is left, joined by a space, or by ". " when the
      first part ends without punctuation and the next opens no bracket */
   o->tmp.n = 0;
@@ -1435,6 +1441,7 @@ static void header(Out *o, const W *w, const size_t *h, size_t nh) {
       o->status = LL_ERRMEM;
   }
   block(o, o->tmp.p, o->tmp.n);
+  if (o->blocks > b0) o->shape.head |= LL_HTML_SUBTITLE;
 #undef HI
 #undef HT
 }
@@ -1760,7 +1767,7 @@ static void assemble(Out *o, W *w) {
   size_t *h = NULL;
   unsigned char *role = NULL;
   long notehead = -1, lastref = -1, region;
-  int nfields = 0;
+  int nfields = 0, b0;
   if (n == 0) return;
   h = (size_t *)ll_malloc(o->m, n * sizeof *h);
   role = (unsigned char *)ll_malloc(o->m, n);
@@ -1822,6 +1829,7 @@ static void assemble(Out *o, W *w) {
   }
   readme(&o->tmp);
   block(o, o->tmp.p, o->tmp.n);
+  o->shape.fields = o->tmp.n > 0;
   /* roles of the rest */
   for (i = 0; i < n; i++) {
     role[i] = R_SKIP;
@@ -1898,11 +1906,14 @@ static void assemble(Out *o, W *w) {
     }
   }
   /* body */
+  b0 = o->blocks;
   for (i = 0; i < n; i++)
     if (role[i] == R_BODY) paragraph(o, w, &it[i]);
+  o->shape.body = (size_t)(o->blocks - b0);
   /* notes */
   if (firstnote != (size_t)-1) {
     block(o, "Notes", 5);
+    b0 = o->blocks;
     for (i = 0; i < n; i++) {
       if (role[i] == R_NOTE) {
         size_t j = i + 1;
@@ -1914,6 +1925,7 @@ static void assemble(Out *o, W *w) {
         paragraph(o, w, &it[i]);
       }
     }
+    o->shape.notes = (size_t)(o->blocks - b0);
   }
   /* footer: one line per navigation element, the links that line breaks
      separate in it joined by " | ", as the archive's plain text has them */
@@ -1942,6 +1954,7 @@ static void assemble(Out *o, W *w) {
     }
   }
   block(o, o->tmp.p, o->tmp.n);
+  o->shape.footer = o->tmp.n > 0;
   (void)nfields;
 done:
   ll_free(o->m, h, n * sizeof *h);
@@ -1985,6 +1998,12 @@ static int sanitize(ll_Mem *m, ll_Buf *b, size_t start) {
 int ll_html_to_text(ll_Mem *m, const char *html, size_t len, ll_Buf *text,
                     ll_Buf *labels, size_t *nlabels, char *err,
                     size_t errsz) {
+  return ll_html_read(m, html, len, text, labels, nlabels, NULL, err, errsz);
+}
+
+int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text,
+                 ll_Buf *labels, size_t *nlabels, ll_HtmlShape *shape,
+                 char *err, size_t errsz) {
   size_t text0 = text->n, labels0 = labels->n;
   char decl[40];
   int cs, status = LL_OK, opts;
@@ -1996,6 +2015,7 @@ int ll_html_to_text(ll_Mem *m, const char *html, size_t len, ll_Buf *text,
   W w;
   Out o;
   *nlabels = 0;
+  if (shape != NULL) memset(shape, 0, sizeof *shape);
   if (err != NULL && errsz > 0) err[0] = '\0';
   ll_buf_init(&in);
   memset(&w, 0, sizeof w);
@@ -2087,6 +2107,7 @@ int ll_html_to_text(ll_Mem *m, const char *html, size_t len, ll_Buf *text,
   }
   if (status != LL_OK) goto fail;
   *nlabels = o.nlabels;
+  if (shape != NULL) *shape = o.shape;
   goto done;
 fail:
   if (status == LL_ERRMEM) snprintf(err, errsz, "not enough memory");

@@ -60,6 +60,7 @@ typedef struct Result {
   int status;
   ll_Buf text, labels;
   size_t nlabels;
+  ll_HtmlShape shape;
   char err[LL_ERRSIZE];
 } Result;
 
@@ -67,8 +68,8 @@ static void run(ll_Mem *m, const char *s, size_t n, Result *r) {
   ll_buf_init(&r->text);
   ll_buf_init(&r->labels);
   r->nlabels = 0;
-  r->status = ll_html_to_text(m, s, n, &r->text, &r->labels, &r->nlabels,
-                              r->err, sizeof r->err);
+  r->status = ll_html_read(m, s, n, &r->text, &r->labels, &r->nlabels,
+                           &r->shape, r->err, sizeof r->err);
 }
 
 static void release(ll_Mem *m, Result *r) {
@@ -117,6 +118,26 @@ static const char *wellformed(const Result *r) {
   }
   for (i = 0, k = 0; i < r->labels.n; i += strlen(r->labels.p + i) + 1) k++;
   if (k != r->nlabels) return "labels and nlabels differ";
+  {  /* the shape counts the blocks */
+    size_t blocks = n > 0 ? count(s, n, "\n\n") + 1 : 0, want = 0, b = 0;
+    unsigned h;
+    const char *p = s;
+    for (h = r->shape.head; h != 0; h >>= 1) want += h & 1;
+    want += (size_t)(r->shape.fields != 0) + r->shape.body +
+            (r->shape.notes > 0 ? r->shape.notes + 1 : 0) +
+            (size_t)(r->shape.footer != 0);
+    if (blocks != want) {
+      snprintf(why, sizeof why, "%lu blocks, shape says %lu",
+               (unsigned long)blocks, (unsigned long)want);
+      return why;
+    }
+    if (r->shape.notes > 0) {  /* then the "Notes" line is where it says */
+      for (h = r->shape.head; h != 0; h >>= 1) b += h & 1;
+      b += (size_t)(r->shape.fields != 0) + r->shape.body;
+      while (b-- > 0) p = strstr(p, "\n\n") + 2;
+      if (strncmp(p, "Notes\n\n[", 8) != 0) return "Notes not where the shape says";
+    }
+  }
   if (r->labels.n > 0 && r->labels.p[r->labels.n - 1] != '\0')
     return "labels not terminated";
   return NULL;
@@ -133,6 +154,7 @@ typedef struct Case {
   const char *labels;  /* labels joined by '|', or NULL to skip */
   const char *has;     /* a string the output must hold, or NULL */
   const char *hasnt;   /* a string it must not hold, or NULL */
+  int head;            /* the LL_HTML_* header blocks, or -1 to skip */
 } Case;
 
 #define LENIN_HEAD                                                          \
@@ -181,7 +203,7 @@ static const Case cases[] = {
    "Notes\n\n[1] See Vol. 5, pp. 451-67.\xE2\x80\x94" "Ed.\n\n[2] The letter."
    "\n\nIts second paragraph.\n\n< backward forward >\n"
    "Works Index | Volume 10\n",
-   "", NULL, NULL},
+   "", NULL, NULL, LL_HTML_AUTHOR | LL_HTML_TITLE | LL_HTML_SUBTITLE},
   {"page breaks: comment and anchor inside, between and at edges",
    "<html><body><h2>V. I. Lenin</h2><h1>T</h1>\n"
    "<!-- vol=19 pg=029 src=v19pp77 type= --> <a name='v19pp77:29' />\n"
@@ -192,18 +214,18 @@ static const Case cases[] = {
    "<p>Line<br /><!-- vol=19 pg=034 --> break</p></body></html>",
    "V. I. Lenin\n\nT\n\nWe know that" RUN "alliance with China.\n\n"
    "Starts here and" RUN "goes on\n\nLine\nbreak\n",
-   "30|32", NULL, NULL},
+   "30|32", NULL, NULL, -1},
   {"page break right after a note's number is dropped with its label",
    "<h1>T</h1><p>x<a href=\"#f1\" name=\"b1\">[1]</a></p><h3>Notes</h3>"
    "<p><a href=\"#b1\" name=\"f1\">[1]</a><!-- vol=1 pg=5 --> Text "
    "<!-- vol=1 pg=6 -->more</p>",
-   "T\n\nx[1]\n\nNotes\n\n[1] Text" RUN "more\n", "6", NULL, NULL},
+   "T\n\nx[1]\n\nNotes\n\n[1] Text" RUN "more\n", "6", NULL, NULL, -1},
   {"no-break spaces: alone kept, beside spaces collapsed",
    "<p>a&nbsp;b &nbsp; c&nbsp;&nbsp;d&nbsp; e \xC2\xA0\xC2\xA0 f&#160;</p>",
-   "a\xC2\xA0" "b c\xC2\xA0\xC2\xA0" "d e f\n", "", NULL, NULL},
+   "a\xC2\xA0" "b c\xC2\xA0\xC2\xA0" "d e f\n", "", NULL, NULL, -1},
   {"line breaks: one is a newline, two end the paragraph",
    "<p>Dear<br/>  friends,<br><br>\n<br>Yours<br>\n</p>",
-   "Dear\nfriends,\n\nYours\n", "", NULL, NULL},
+   "Dear\nfriends,\n\nYours\n", "", NULL, NULL, -1},
   {"markers: the forms the archive uses",
    "<body><h2>A B</h2><h1>T</h1><p>one<a href=\"#n1\" name=\"bk1\">[1]</a>"
    " two<sup class=\"anote\"><a href=\"#2\" name=\"2b\">2</a></sup> three"
@@ -220,12 +242,12 @@ static const Case cases[] = {
    "A B\n\nT\n\none[1] two[2] three[3] four[4] five[5] six[6].\n\nNotes\n\n"
    "[1] One.\n\n[2] Two.\n\n[3] Three.\n\n[4] Four.\n\n[5] Five.\n\n"
    "[6] Six.\n",
-   "", NULL, NULL},
+   "", NULL, NULL, -1},
   {"not markers: section links, numbers in text, starred beside plain",
    "<p class=\"toc\"><a href=\"#sec6\">6.</a> The Organisation</p>"
    "<p>In 1917<sup>2</sup> and x<a href=\"#a\">[1]</a> y"
    "<a href=\"#b\" name=\"c\">[1*]</a></p>",
-   "6. The Organisation\n\nIn 1917" "2 and x[1] y[1*]\n", "", NULL, NULL},
+   "6. The Organisation\n\nIn 1917" "2 and x[1] y[1*]\n", "", NULL, NULL, -1},
   {"notes placed mid-page are moved after the body",
    "<p>Body one<a href=\"#f1\" name=\"b1\">[1]</a>.</p>"
    "<p class=\"note\"><a href=\"#b1\" name=\"f1\">[1]</a> The note.</p>"
@@ -233,7 +255,7 @@ static const Case cases[] = {
    "<p class=\"endnote\"><a href=\"#b2\" name=\"f2\">[2]</a> Last.</p>"
    "<p class=\"footer\"><a href=\"i\">Index</a></p>",
    "Body one[1].\n\nBody two[2].\n\nNotes\n\n[1] The note.\n\n[2] Last.\n\n"
-   "Index\n", "", NULL, NULL},
+   "Index\n", "", NULL, NULL, -1},
   {"info block: strong labels, unlabelled lines, plain Name: value",
    "<body><p class=\"title\">Clara Zetkin</p><h1>A May-Day Message</h1>"
    "<p class=\"info\">From <strong>The Call</strong>, April 29, 1920.<br />"
@@ -244,40 +266,41 @@ static const Case cases[] = {
    "Clara Zetkin\n\nA May-Day Message\n\nSource: The Call, April 29, 1920.\n"
    "Translated: J. Smith.\nTranscription: E. O.\nHTML Markup: Brian Reid\n"
    "Copyleft: none and more\nPublic Domain: MIA (2007).\n\nText.\n",
-   "", NULL, NULL},
+   "", NULL, NULL, -1},
   {"info block below the body, and a note in an info block",
    "<h2>V. I. Lenin</h2><h3>Ten</h3><p>Resolved.<a href=\"#n1\" name=\"f1\">"
    "1</a></p><p class=\"information\">Pravda No. 45, March 9, 1918</p>"
    "<p class=\"information\"><a id=\"n1\" name=\"n1\" href=\"#f1\">1.</a>"
    " See above.</p>",
    "V. I. Lenin\n\nTen\n\nSource: Pravda No. 45, March 9, 1918\n\n"
-   "Resolved.[1]\n\nNotes\n\n[1] See above.\n", "", NULL, NULL},
+   "Resolved.[1]\n\nNotes\n\n[1] See above.\n", "", NULL, NULL, -1},
   {"header: number, kicker, subtitle parts",
    "<h2>V. I. Lenin</h2><h4>454</h4><h4>Bolivia, 9 April 1952:</h4>"
    "<h1>A Forgotten Revolution?</h1><h4>To All Sections</h4>"
    "<h3>(April 1983)</h3><hr/><p>Body.</p>",
    "V. I. Lenin\n\n454\n\nBolivia, 9 April 1952: A Forgotten Revolution?\n\n"
-   "To All Sections (April 1983)\n\nBody.\n", "", NULL, NULL},
+   "To All Sections (April 1983)\n\nBody.\n", "", NULL, NULL,
+   LL_HTML_AUTHOR | LL_HTML_NUMBER | LL_HTML_TITLE | LL_HTML_SUBTITLE},
   {"header: author named by <meta>, after the title, or only in <meta>",
    "<head><meta name=\"author\" content=\"James P. Cannon\" /></head>"
    "<body><h1>James P. Cannon</h1><h3>Where is the Left Wing Going?</h3>"
    "<h2>An Answer</h2><p>Body.</p>",
    "James P. Cannon\n\nWhere is the Left Wing Going?\n\nAn Answer\n\nBody.\n",
-   "", NULL, NULL},
+   "", NULL, NULL, -1},
   {"header: by-line after the title",
    "<h1>The Debate</h1><h2>by Ernest Mandel</h2><h4>(January 1982)</h4>"
    "<p>Body.</p>",
    "Ernest Mandel\n\nThe Debate\n\n(January 1982)\n\nBody.\n", "", NULL,
-   NULL},
+   NULL, LL_HTML_AUTHOR | LL_HTML_TITLE | LL_HTML_SUBTITLE},
   {"header: meta author when the page shows none",
    "<html><head><meta name=\"AUTHOR\" content=\"Vladimir Lenin\"></head>"
    "<body><h1>The State</h1><p>Body.</p>",
-   "Vladimir Lenin\n\nThe State\n\nBody.\n", "", NULL, NULL},
+   "Vladimir Lenin\n\nThe State\n\nBody.\n", "", NULL, NULL, -1},
   {"header: possessive author, image headings",
    "<body><div><img alt=\"Vladimir Lenin&#8217;s\" src=\"n.gif\"><br>"
    "<img alt=\"The State and Revolution\" src=\"i.gif\"></div>"
    "<p>Body.</p>",
-   "Vladimir Lenin\n\nThe State and Revolution\n\nBody.\n", "", NULL, NULL},
+   "Vladimir Lenin\n\nThe State and Revolution\n\nBody.\n", "", NULL, NULL, -1},
   {"footer lines: p.footer (links joined), p.next, toplink, updat",
    "<p class=\"toplink\"><a href=\"m\">MIA</a>&#160;&#160;&gt;&#160; "
    "<a>Archive</a></p><h2>A B</h2><h1>T</h1><p>Body.</p>"
@@ -286,7 +309,7 @@ static const Case cases[] = {
    "<a href=\"#top\">Top of the page</a></p>"
    "<p class=\"updat\">Last updated on 22.7.2007</p>",
    "A B\n\nT\n\nBody.\n\nMIA > Archive\nNext: Appendix\nIndex | Volume 25\n"
-   "Top of the page\nLast updated on 22.7.2007\n", "", NULL, NULL},
+   "Top of the page\nLast updated on 22.7.2007\n", "", NULL, NULL, -1},
   {"headings in the body are paragraphs; tables and lists too",
    "<h2>A B</h2><h1>T</h1><p class=\"information\"><span class=\"info\">"
    "Written:</span> 1905</p><h4>1. The State</h4><p>Text.</p>"
@@ -294,55 +317,58 @@ static const Case cases[] = {
    "</tr></table><ul><li>one</li><li>two <b>bold</b></li></ul>"
    "<blockquote>Quoted <i>text</i></blockquote>",
    "A B\n\nT\n\nWritten: 1905\n\n1. The State\n\nText.\n\nYear Men\n\n"
-   "1905 12\n\none\n\ntwo bold\n\nQuoted text\n", "", NULL, NULL},
+   "1905 12\n\none\n\ntwo bold\n\nQuoted text\n", "", NULL, NULL, -1},
+  {"a title without an author",
+   "<h1>The Title</h1><p>Body.</p><p class=\"footer\">Home</p>",
+   "The Title\n\nBody.\n\nHome\n", "", NULL, NULL, LL_HTML_TITLE},
   {"pre keeps its lines",
    "<pre>line one\n   line two\n\nline four</pre>",
-   "line one\nline two\n\nline four\n", "", NULL, NULL},
+   "line one\nline two\n\nline four\n", "", NULL, NULL, -1},
   {"script, style, noscript and comments are dropped",
    "<p>A<script>var x = '<p>no</p>';</script>B<style>p{}</style>C"
-   "<noscript>no</noscript><!-- no -->D</p>", "ABCD\n", "", NULL, NULL},
+   "<noscript>no</noscript><!-- no -->D</p>", "ABCD\n", "", NULL, NULL, -1},
   {"entities, broken entities and C1 references",
    "<p>Vorw&auml;rts &amp; Gr&uuml;&Bwhatthe;e &#150; &#151; &#x2019; "
    "&#147;q&#148; &#129;x &nosuch</p>",
    "Vorw\xC3\xA4rts & Gr\xC3\xBC&Bwhatthe;e \xE2\x80\x93 \xE2\x80\x94 "
-   "\xE2\x80\x99 \xE2\x80\x9Cq\xE2\x80\x9D x &nosuch\n", "", NULL, NULL},
+   "\xE2\x80\x99 \xE2\x80\x9Cq\xE2\x80\x9D x &nosuch\n", "", NULL, NULL, -1},
   {"CRLF line ends",
    "<html>\r\n<body>\r\n<h2>A B</h2>\r\n<h1>T</h1>\r\n<p>One\r\ntwo</p>\r\n"
    "</body>\r\n</html>\r\n",
-   "A B\n\nT\n\nOne two\n", "", NULL, NULL},
+   "A B\n\nT\n\nOne two\n", "", NULL, NULL, -1},
   {"charset: declared iso-8859-1 is read as windows-1252",
    "<html><head><meta http-equiv=\"content-type\" content=\"text/html; "
    "charset=iso-8859-1\" /></head><body><p>Verit\xE9 \x93q\x94 \x96 "
    "\x81</p></body></html>",
    "Verit\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D \xE2\x80\x93 \xEF\xBF\xBD\n", "",
-   NULL, NULL},
+   NULL, NULL, -1},
   {"charset: declared iso-8859-1 but UTF-8 bytes",
    "<meta charset=\"iso-8859-1\"><p>Verit\xC3\xA9</p>",
-   "Verit\xC3\xA9\n", "", NULL, NULL},
+   "Verit\xC3\xA9\n", "", NULL, NULL, -1},
   {"charset: undeclared UTF-8",
    "<p>Gr\xC3\xBC\xC3\x9F" "e \xE2\x80\x94 \xF0\x9F\x98\x80</p>",
-   "Gr\xC3\xBC\xC3\x9F" "e \xE2\x80\x94 \xF0\x9F\x98\x80\n", "", NULL, NULL},
+   "Gr\xC3\xBC\xC3\x9F" "e \xE2\x80\x94 \xF0\x9F\x98\x80\n", "", NULL, NULL, -1},
   {"charset: undeclared windows-1252",
    "<p>Br\xFC\xDF" "e \x97 done</p>",
-   "Br\xC3\xBC\xC3\x9F" "e \xE2\x80\x94 done\n", "", NULL, NULL},
+   "Br\xC3\xBC\xC3\x9F" "e \xE2\x80\x94 done\n", "", NULL, NULL, -1},
   {"charset: declared utf-8 with a stray byte",
    "<meta charset=utf-8><p>caf\xC3\xA9 na\xEFve</p>",
-   "caf\xC3\xA9 na\xC3\xAFve\n", "", NULL, NULL},
+   "caf\xC3\xA9 na\xC3\xAFve\n", "", NULL, NULL, -1},
   {"charset: a utf-16 declaration on an ASCII page",
    "<meta http-equiv=\"content-type\" content=\"text/html; charset=utf-16\">"
    "<p>Plain text</p>",
-   "Plain text\n", "", NULL, NULL},
+   "Plain text\n", "", NULL, NULL, -1},
   {"charset: byte order mark",
-   "\xEF\xBB\xBF<p>caf\xC3\xA9</p>", "caf\xC3\xA9\n", "", NULL, NULL},
+   "\xEF\xBB\xBF<p>caf\xC3\xA9</p>", "caf\xC3\xA9\n", "", NULL, NULL, -1},
   {"charset: koi8-r through libxml2",
    "<meta charset=\"koi8-r\"><p>\xEC\xC5\xCE\xC9\xCE</p>",
-   "\xD0\x9B\xD0\xB5\xD0\xBD\xD0\xB8\xD0\xBD\n", "", NULL, NULL},
+   "\xD0\x9B\xD0\xB5\xD0\xBD\xD0\xB8\xD0\xBD\n", "", NULL, NULL, -1},
   {"control characters are dropped",
-   "<p>a\x01" "b\x7F" "c\x1B" "d</p>", NULL, NULL, NULL, "\x01"},
+   "<p>a\x01" "b\x7F" "c\x1B" "d</p>", NULL, NULL, NULL, "\x01", -1},
   {"nothing but markup gives no text", "<html><body></body></html>", "", "",
-   NULL, NULL},
+   NULL, NULL, -1},
   {"unclosed tags", "<h2>A B<h1>Title<p>one<p>two <b>three <i>four",
-   NULL, NULL, "two three four", NULL},
+   NULL, NULL, "two three four", NULL, -1},
 };
 
 /* Splits the expected labels "a|b" and compares with r->labels. */
@@ -377,6 +403,8 @@ static void test_cases(Tally *t) {
     }
     if (c->labels != NULL) check(t, samelabels(&r, c->labels), c->name,
                                  "labels");
+    if (c->head >= 0) check(t, r.shape.head == (unsigned)c->head, c->name,
+                            "shape");
     if (c->has != NULL)
       check(t, r.text.p != NULL && strstr(r.text.p, c->has) != NULL, c->name,
             "missing text");

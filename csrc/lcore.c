@@ -765,6 +765,63 @@ static const luaL_Reg ix_methods[] = {
 
 /* ==== random numbers for quizzes (llrand.c) ==== */
 
+#include "llrand.h"
+
+#define RAND_MT "leninletter.Random"
+
+/* rnd:next() -> the next 32 random bits, as an integer in [0, 2^32) */
+static int rand_next(lua_State *L) {
+  ll_Rand *r = (ll_Rand *)luaL_checkudata(L, 1, RAND_MT);
+  lua_pushinteger(L, (lua_Integer)ll_rand_next(r));
+  return 1;
+}
+
+/* rnd:below(n) -> a uniform integer in [1, n], for 1 <= n < 2^32 */
+static int rand_below(lua_State *L) {
+  ll_Rand *r = (ll_Rand *)luaL_checkudata(L, 1, RAND_MT);
+  lua_Integer n = luaL_checkinteger(L, 2);
+  luaL_argcheck(L, n >= 1 && n <= (lua_Integer)UINT32_MAX, 2, "out of range");
+  lua_pushinteger(L, (lua_Integer)ll_rand_below(r, (uint32_t)n) + 1);
+  return 1;
+}
+
+static int rand_tostring(lua_State *L) {
+  luaL_checkudata(L, 1, RAND_MT);
+  lua_pushfstring(L, "%s (%p)", RAND_MT, lua_topointer(L, 1));
+  return 1;
+}
+
+static const luaL_Reg rand_gen_methods[] = {
+  {"next", rand_next},
+  {"below", rand_below},
+  {NULL, NULL}
+};
+
+/* ud:rand_new(seed) -> a new generator seeded with the integer seed (any
+** Lua integer; the same seed, the same numbers). The state lives in the
+** userdata; the document only gives the constructor a home. */
+static int rand_new(lua_State *L) {
+  lua_Integer seed;
+  ll_Rand *r;
+  checkdoc(L, 1);
+  seed = luaL_checkinteger(L, 2);
+  r = (ll_Rand *)lua_newuserdatauv(L, sizeof *r, 0);
+  ll_rand_seed(r, (uint64_t)(lua_Unsigned)seed);
+  if (luaL_newmetatable(L, RAND_MT)) {
+    lua_pushcfunction(L, rand_tostring);
+    lua_setfield(L, -2, "__tostring");
+    luaL_newlib(L, rand_gen_methods);
+    lua_setfield(L, -2, "__index");
+  }
+  lua_setmetatable(L, -2);
+  return 1;
+}
+
+static const luaL_Reg rand_methods[] = {
+  {"rand_new", rand_new},
+  {NULL, NULL}
+};
+
 /* ==== end of random numbers ==== */
 
 static const luaL_Reg doc_methods[] = {
@@ -795,6 +852,7 @@ LUALIB_API int luaopen_leninletter_core(lua_State *L) {
     luaL_newlib(L, doc_methods);
     /* each section's methods and functions are registered here */
     luaL_setfuncs(L, ix_methods, 0);
+    luaL_setfuncs(L, rand_methods, 0);
     lua_setfield(L, -2, "__index");
   }
   lua_pop(L, 1);

@@ -81,3 +81,7 @@ uninstall:
 
 clean:
 	rm -f csrc/*.o $(CORE_SO) $(CTESTS)
+
+# the benchmark of issue #3 (bench/README.md): generates bench/out/corpus.txt
+bench: all
+	sh bench/run.sh

@@ -55,30 +55,35 @@ static int ieq(const char *a, const char *b) {
   return lower((unsigned char)*a) == lower((unsigned char)*b);
 }
 
-/* Appends code point cp as UTF-8. */
-static int addcp(ll_Mem *m, ll_Buf *b, long cp) {
-  char u[4];
-  size_t n;
+/* Writes code point cp (a scalar value) as UTF-8 into u; returns the
+** length. */
+static size_t encode(long cp, char *u) {
   if (cp < 0x80) {
     u[0] = (char)cp;
-    n = 1;
-  } else if (cp < 0x800) {
+    return 1;
+  }
+  if (cp < 0x800) {
     u[0] = (char)(0xC0 | (cp >> 6));
     u[1] = (char)(0x80 | (cp & 0x3F));
-    n = 2;
-  } else if (cp < 0x10000) {
+    return 2;
+  }
+  if (cp < 0x10000) {
     u[0] = (char)(0xE0 | (cp >> 12));
     u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
     u[2] = (char)(0x80 | (cp & 0x3F));
-    n = 3;
-  } else {
-    u[0] = (char)(0xF0 | (cp >> 18));
-    u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    u[3] = (char)(0x80 | (cp & 0x3F));
-    n = 4;
+    return 3;
   }
-  return ll_buf_add(m, b, u, n);
+  u[0] = (char)(0xF0 | (cp >> 18));
+  u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+  u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+  u[3] = (char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+/* Appends code point cp as UTF-8. */
+static int addcp(ll_Mem *m, ll_Buf *b, long cp) {
+  char u[4];
+  return ll_buf_add(m, b, u, encode(cp, u));
 }
 
 /* windows-1252 for bytes 0x80-0x9F; 0 where the code page has a hole */
@@ -187,18 +192,19 @@ static void declared_charset(const char *s, size_t len, char *name,
 enum { CS_UTF8, CS_1252, CS_NATIVE };
 
 /* Chooses how to decode the page: CS_UTF8 (UTF-8, a stray invalid byte read
-** as windows-1252), CS_1252, or CS_NATIVE (libxml2 converts from the
-** declared charset, which it knows). Pages that declare Latin-1, ASCII or
-** windows-1252 are read as windows-1252, as browsers do, unless their bytes
-** are valid UTF-8; a UTF-16 declaration without a byte order mark is a
-** mistake (the tag was readable as ASCII) and is ignored. */
+** as windows-1252), CS_1252, or CS_NATIVE (another declared charset, which
+** libxml2 may know). Pages that declare Latin-1, ASCII or windows-1252 are
+** read as windows-1252, as browsers do, unless their bytes are valid UTF-8;
+** so are pages that declare nothing. A UTF-16 declaration without a byte
+** order mark is a mistake (the tag was readable as ASCII) and is ignored. */
 static int choose_charset(const char *s, size_t len, const char *decl) {
-  size_t i;
+  size_t i, dl = strlen(decl);
   int valid = 1;
   static const char *const western[] = {
     "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1",
     "us-ascii", "ascii", "windows-1252", "cp1252", "x-cp1252", "ansi", NULL
   };
+  if (ieq(decl, "utf-8") || ieq(decl, "utf8")) return CS_UTF8;
   for (i = 0; i < len; i++) {
     if ((unsigned char)s[i] < 0x80) continue;
     {
@@ -210,20 +216,12 @@ static int choose_charset(const char *s, size_t len, const char *decl) {
       i += k - 1;
     }
   }
-  if (decl[0] == '\0' || iprefix(decl, strlen(decl), "utf-16") ||
-      iprefix(decl, strlen(decl), "utf-32") ||
-      iprefix(decl, strlen(decl), "ucs") ||
-      iprefix(decl, strlen(decl), "unicode"))
-    return valid ? CS_UTF8 : CS_1252;
-  if (ieq(decl, "utf-8") || ieq(decl, "utf8")) return CS_UTF8;
-  for (i = 0; western[i] != NULL; i++)
-    if (ieq(decl, western[i])) return valid ? CS_UTF8 : CS_1252;
-  {  /* another charset: only if libxml2 can convert it */
-    xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(decl);
-    if (h == NULL) return valid ? CS_UTF8 : CS_1252;
-    xmlCharEncCloseFunc(h);
-    return CS_NATIVE;
+  if (dl > 0 && !iprefix(decl, dl, "utf-16") && !iprefix(decl, dl, "utf-32")
+      && !iprefix(decl, dl, "ucs") && !iprefix(decl, dl, "unicode")) {
+    for (i = 0; western[i] != NULL && !ieq(decl, western[i]); i++) {}
+    if (western[i] == NULL) return CS_NATIVE;
   }
+  return valid ? CS_UTF8 : CS_1252;
 }
 
 /* Appends to out the page decoded as UTF-8 by mode cs (CS_UTF8 or
@@ -287,6 +285,89 @@ static int decode16(ll_Mem *m, const unsigned char *s, size_t len, int be,
     if (addcp(m, out, c) != LL_OK) return LL_ERRMEM;
   }
   return LL_OK;
+}
+
+/* Appends to out the page converted by libxml2 from charset h to UTF-8,
+** a piece at a time so that a byte it cannot convert costs little: that
+** byte becomes U+FFFD and the conversion goes on after it (libxml2 itself
+** would stop there). NUL bytes and C0 controls are dropped as in decode8.
+** libxml2 reports the bad bytes through its error handlers: the caller
+** silences them. */
+static int decode_native(ll_Mem *m, xmlCharEncodingHandlerPtr h,
+                         const char *s, size_t len, ll_Buf *out) {
+  xmlBufferPtr in = xmlBufferCreateSize(512), res = xmlBufferCreateSize(2048);
+  ll_Buf utf;
+  size_t pos = 0;
+  int status = LL_OK;
+  ll_buf_init(&utf);
+  if (in == NULL || res == NULL) status = LL_ERRMEM;
+  while (status == LL_OK && (pos < len || xmlBufferLength(in) > 0)) {
+    int before;
+    if (pos < len && xmlBufferLength(in) < 256) {  /* top up */
+      int take = len - pos < 256 ? (int)(len - pos) : 256;
+      if (xmlBufferAdd(in, (const xmlChar *)s + pos, take) != 0) {
+        status = LL_ERRMEM;
+        break;
+      }
+      pos += (size_t)take;
+    }
+    before = xmlBufferLength(in);
+    (void)xmlCharEncInFunc(h, res, in);
+    if (xmlBufferLength(res) > 0 &&
+        ll_buf_add(m, &utf, (const char *)xmlBufferContent(res),
+                   (size_t)xmlBufferLength(res)) != LL_OK)
+      status = LL_ERRMEM;
+    xmlBufferEmpty(res);
+    if (xmlBufferLength(in) == before && xmlBufferLength(in) > 0 &&
+        (pos >= len || before >= 256)) {  /* stuck: drop a byte */
+      if (addcp(m, &utf, 0xFFFD) != LL_OK) status = LL_ERRMEM;
+      xmlBufferShrink(in, 1);
+    }
+  }
+  if (in != NULL) xmlBufferFree(in);
+  if (res != NULL) xmlBufferFree(res);
+  if (status == LL_OK && utf.n > 0)
+    status = decode8(m, utf.p, utf.n, CS_UTF8, out);
+  ll_buf_free(m, &utf);
+  return status;
+}
+
+/* Appends to out the page as UTF-8, from whatever its bytes are: a byte
+** order mark decides, else the charset it declares (see choose_charset). */
+static int decode(ll_Mem *m, const char *s, size_t len, ll_Buf *out) {
+  char decl[40];
+  int cs;
+  if (len >= 2 && ((unsigned char)s[0] == 0xFF || (unsigned char)s[0] == 0xFE)
+      && (unsigned char)s[1] == ((unsigned char)s[0] ^ 0x01))
+    return decode16(m, (const unsigned char *)s + 2, len - 2,
+                    (unsigned char)s[0] == 0xFE, out);
+  if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+    return decode8(m, s + 3, len - 3, CS_UTF8, out);
+  declared_charset(s, len, decl, sizeof decl);
+  cs = choose_charset(s, len, decl);
+  if (cs == CS_NATIVE) {
+    xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(decl);
+    int status;
+    if (h == NULL) {  /* unknown to libxml2: as if undeclared */
+      decl[0] = '\0';
+      return decode8(m, s, len, choose_charset(s, len, decl), out);
+    }
+    status = decode_native(m, h, s, len, out);
+    xmlCharEncCloseFunc(h);
+    return status;
+  }
+  return decode8(m, s, len, cs, out);
+}
+
+/* Nothing: libxml2's error reports go here while the reader works. */
+static void quiet(void *ctx, const char *msg, ...) {
+  (void)ctx;
+  (void)msg;
+}
+
+static void quiet_structured(void *ctx, xmlErrorPtr e) {
+  (void)ctx;
+  (void)e;
 }
 
 /* ------------------------------------------------------------------ */
@@ -780,8 +861,9 @@ static void item_close(W *w) {
 }
 
 /* Writes what waits before new content: a line break, a page-break run
-** (with its label), a space, or no-break spaces standing alone. Two line
-** breaks in a row end the paragraph. Returns 0 if the item was restarted. */
+** (with its label), a space, or no-break spaces standing alone; at the
+** start of an item, nothing. Two line breaks in a row end a paragraph (the
+** item is closed and a new one opened in the same context). */
 static void flush(W *w) {
   Item *it = cur(w);
   if (w->pool.n == it->off) {  /* nothing before: edges are dropped */
@@ -853,18 +935,7 @@ static void text(W *w, const char *s, int pre) {
       w->nbsp++;
     } else if (cp >= 0x80 && cp < 0xA0) {  /* C1: what &#150; meant */
       cp = from1252((unsigned)cp);
-      if (cp != 0xFFFD) {
-        if (cp < 0x800) {
-          u[0] = (char)(0xC0 | (cp >> 6));
-          u[1] = (char)(0x80 | (cp & 0x3F));
-          put(w, u, 2);
-        } else {
-          u[0] = (char)(0xE0 | (cp >> 12));
-          u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-          u[2] = (char)(0x80 | (cp & 0x3F));
-          put(w, u, 3);
-        }
-      }
+      if (cp != 0xFFFD) put(w, u, encode(cp, u));
     } else if (cp == 0xFEFF) {  /* a stray byte order mark */
     } else if (cp == 0x2028 || cp == 0x2029) {
       w->sp = 1;
@@ -2005,18 +2076,24 @@ int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text,
                  ll_Buf *labels, size_t *nlabels, ll_HtmlShape *shape,
                  char *err, size_t errsz) {
   size_t text0 = text->n, labels0 = labels->n;
-  char decl[40];
-  int cs, status = LL_OK, opts;
+  int status = LL_OK;
   ll_Buf in;
-  const char *src = html, *enc = "UTF-8";
-  size_t srclen = len;
   htmlParserCtxtPtr ctxt = NULL;
   xmlDoc *doc = NULL;
   W w;
   Out o;
+  /* libxml2's reports, silenced while we work and then put back */
+  xmlGenericErrorFunc gfunc = xmlGenericError;
+  void *gctx = xmlGenericErrorContext;
+  xmlStructuredErrorFunc sfunc = xmlStructuredError;
+  void *sctx = xmlStructuredErrorContext;
   *nlabels = 0;
   if (shape != NULL) memset(shape, 0, sizeof *shape);
   if (err != NULL && errsz > 0) err[0] = '\0';
+  if (html == NULL || len == 0) {
+    snprintf(err, errsz, "empty page");
+    return LL_ERRINPUT;
+  }
   ll_buf_init(&in);
   memset(&w, 0, sizeof w);
   w.m = m;
@@ -2030,40 +2107,16 @@ int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text,
   memset(&o, 0, sizeof o);
   ll_buf_init(&o.tmp);
   ll_buf_init(&o.part);
-  if (html == NULL || len == 0) {
-    snprintf(err, errsz, "empty page");
-    return LL_ERRINPUT;
-  }
-  /* decode to UTF-8 ourselves, unless libxml2 knows a declared charset */
-  if (len >= 2 && ((unsigned char)html[0] == 0xFF ||
-                   (unsigned char)html[0] == 0xFE) &&
-      (unsigned char)html[1] == ((unsigned char)html[0] ^ 0x01)) {
-    status = decode16(m, (const unsigned char *)html + 2, len - 2,
-                      (unsigned char)html[0] == 0xFE, &in);
-  } else {
-    if (len >= 3 && memcmp(html, "\xEF\xBB\xBF", 3) == 0) {
-      src += 3;
-      srclen -= 3;
-      decl[0] = '\0';
-      cs = CS_UTF8;
-    } else {
-      declared_charset(src, srclen, decl, sizeof decl);
-      cs = choose_charset(src, srclen, decl);
-    }
-    if (cs == CS_NATIVE) enc = decl;
-    else status = decode8(m, src, srclen, cs, &in);
-  }
+  xmlSetGenericErrorFunc(NULL, quiet);
+  xmlSetStructuredErrorFunc(NULL, quiet_structured);
+  status = decode(m, html, len, &in);
   if (status != LL_OK) goto fail;
-  if (enc != decl) {
-    src = in.p;
-    srclen = in.n;
-  }
-  if (srclen == 0 || src == NULL) {
+  if (in.n == 0) {
     snprintf(err, errsz, "empty page");
     status = LL_ERRINPUT;
     goto fail;
   }
-  if (srclen > INT_MAX) {
+  if (in.n > INT_MAX) {
     snprintf(err, errsz, "page too large (%lu bytes)", (unsigned long)len);
     status = LL_ERRINPUT;
     goto fail;
@@ -2073,10 +2126,10 @@ int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text,
     status = LL_ERRMEM;
     goto fail;
   }
-  opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-         HTML_PARSE_RECOVER;
-  if (enc != decl) opts |= HTML_PARSE_IGNORE_ENC;
-  doc = htmlCtxtReadMemory(ctxt, src, (int)srclen, NULL, enc, opts);
+  doc = htmlCtxtReadMemory(ctxt, in.p, (int)in.n, NULL, "UTF-8",
+                           HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                               HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
+                               HTML_PARSE_IGNORE_ENC);
   if (doc == NULL) {
     if (ctxt->errNo == XML_ERR_NO_MEMORY) {
       status = LL_ERRMEM;
@@ -2119,6 +2172,8 @@ fail:
 done:
   if (doc != NULL) xmlFreeDoc(doc);
   if (ctxt != NULL) htmlFreeParserCtxt(ctxt);
+  xmlSetGenericErrorFunc(gctx, gfunc);
+  xmlSetStructuredErrorFunc(sctx, sfunc);
   ll_buf_free(m, &in);
   ll_buf_free(m, &o.tmp);
   ll_buf_free(m, &o.part);

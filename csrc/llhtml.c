@@ -51,7 +51,10 @@ static int iprefix(const char *s, size_t n, const char *p) {
 
 /* nonzero if the strings are equal, ignoring ASCII case */
 static int ieq(const char *a, const char *b) {
-  while (*a && lower((unsigned char)*a) == lower((unsigned char)*b)) a++, b++;
+  while (*a && lower((unsigned char)*a) == lower((unsigned char)*b)) {
+    a++;
+    b++;
+  }
   return lower((unsigned char)*a) == lower((unsigned char)*b);
 }
 
@@ -501,9 +504,11 @@ static size_t shorttext(xmlNode *n, char *buf, size_t cap,
 static void trim(const char **s, size_t *n) {
   for (;;) {
     if (*n > 0 && isspc((unsigned char)(*s)[0])) {
-      (*s)++, (*n)--;
+      (*s)++;
+      (*n)--;
     } else if (*n > 1 && memcmp(*s, NBSP, 2) == 0) {
-      (*s) += 2, (*n) -= 2;
+      *s += 2;
+      *n -= 2;
     } else {
       break;
     }
@@ -547,13 +552,19 @@ static int parse_marker(const char *s, size_t n, Mark *mk) {
   trim(&s, &n);
   mk->bracket = mk->star = 0;
   if (i < n && (s[i] == '[' || s[i] == '(')) open = s[i++];
-  if (i < n && s[i] == '*') mk->star = 1, i++;
+  if (i < n && s[i] == '*') {
+    mk->star = 1;
+    i++;
+  }
   while (i < n && isdig((unsigned char)s[i])) {
     v = v * 10 + (s[i++] - '0');
     if (++digits > 6) return 0;
   }
   if (digits == 0 || v < 1 || v > LL_MAXNOTE) return 0;
-  if (i < n && s[i] == '*') mk->star = 1, i++;
+  if (i < n && s[i] == '*') {
+    mk->star = 1;
+    i++;
+  }
   if (open == '[') {
     if (i >= n || s[i] != ']') return 0;
     i++;
@@ -1234,10 +1245,18 @@ static int flatten(ll_Mem *m, ll_Buf *b, const char *s, size_t n,
     int sp = 0, nl = 0, nb = 0;
     while (j < n) {
       unsigned char c = (unsigned char)s[j];
-      if (c == '\n') nl = 1, j++;
-      else if (isspc(c) || c == FIELDMARK || c == FIELDEND) sp = 1, j++;
-      else if (j + 1 < n && memcmp(s + j, NBSP, 2) == 0) nb++, j += 2;
-      else break;
+      if (c == '\n') {
+        nl = 1;
+        j++;
+      } else if (isspc(c) || c == FIELDMARK || c == FIELDEND) {
+        sp = 1;
+        j++;
+      } else if (j + 1 < n && memcmp(s + j, NBSP, 2) == 0) {
+        nb++;
+        j += 2;
+      } else {
+        break;
+      }
     }
     if (j > i) {
       int r = LL_OK;
@@ -1317,7 +1336,10 @@ static void paragraph(Out *o, const W *w, const Item *it) {
 static size_t squash(const char *s, size_t n, char *buf, size_t cap) {
   size_t i, k = 0;
   trim(&s, &n);
-  if (n > 3 && iprefix(s, n, "by ")) s += 3, n -= 3;
+  if (n > 3 && iprefix(s, n, "by ")) {
+    s += 3;
+    n -= 3;
+  }
   if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') n -= 2;
   if (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0)
     n -= 4;
@@ -1446,7 +1468,7 @@ static void header(Out *o, const W *w, const size_t *h, size_t nh) {
   if (ai < 0) {
     for (i = 0; ti > 0 && i < (size_t)ti && ai < 0; i++)
       if (!isnumber(HT(i)) && !endswith_colon(HT(i))) ai = (long)i;
-    for (i = ti + 1; ai < 0 && i < nh; i++)
+    for (i = (size_t)(ti + 1); ai < 0 && i < nh; i++)
       if (HI(i)->len > 3 && iprefix(HT(i), "by ") &&
           countwords(HT(i)) <= 8)
         ai = (long)i;
@@ -1458,7 +1480,10 @@ static void header(Out *o, const W *w, const size_t *h, size_t nh) {
     const char *s = itext(w, HI(ai));
     size_t n = HI(ai)->len;
     trim(&s, &n);
-    if (n > 3 && iprefix(s, n, "by ")) s += 3, n -= 3;
+    if (n > 3 && iprefix(s, n, "by ")) {
+      s += 3;
+      n -= 3;
+    }
     if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') n -= 2;
     else if (n > 4 && s[n - 1] == 's' &&
              memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0)
@@ -1530,8 +1555,10 @@ static int addfield(ll_Mem *m, ll_Buf *b, const char *name, size_t nn,
   if (flatten(m, b, name, nn, 0) != LL_OK || ll_buf_add(m, b, ":", 1) != LL_OK)
     return LL_ERRMEM;
   trim(&val, &vn);
-  while (vn > 0 && (val[0] == ':' || isspc((unsigned char)val[0])))
-    val++, vn--;
+  while (vn > 0 && (val[0] == ':' || isspc((unsigned char)val[0]))) {
+    val++;
+    vn--;
+  }
   before = b->n;
   if (ll_buf_add(m, b, " ", 1) != LL_OK || flatten(m, b, val, vn, 0) != LL_OK)
     return LL_ERRMEM;

@@ -80,7 +80,10 @@ static void release(ll_Mem *m, Result *r) {
 static size_t count(const char *s, size_t n, const char *w) {
   size_t k = 0, wl = strlen(w), i;
   for (i = 0; i + wl <= n; i++)
-    if (memcmp(s + i, w, wl) == 0) k++, i += wl - 1;
+    if (memcmp(s + i, w, wl) == 0) {
+      k++;
+      i += wl - 1;
+    }
   return k;
 }
 
@@ -493,7 +496,10 @@ static char *readfile(const char *path, size_t *len) {
     s = NULL;
   }
   fclose(f);
-  if (s != NULL) s[n] = '\0', *len = (size_t)n;
+  if (s != NULL) {
+    s[n] = '\0';
+    *len = (size_t)n;
+  }
   return s;
 }
 
@@ -502,12 +508,20 @@ static char *repeat(const char *a, size_t times, const char *mid,
   size_t la = strlen(a), lb = strlen(b), lm = strlen(mid), i, k = 0;
   char *s = (char *)malloc(times * (la + lb) + lm + 1);
   if (s == NULL) return NULL;
-  for (i = 0; i < times; i++) memcpy(s + k, a, la), k += la;
-  memcpy(s + k, mid, lm), k += lm;
-  for (i = 0; i < times; i++) memcpy(s + k, b, lb), k += lb;
+  for (i = 0; i < times; i++, k += la) memcpy(s + k, a, la);
+  memcpy(s + k, mid, lm);
+  k += lm;
+  for (i = 0; i < times; i++, k += lb) memcpy(s + k, b, lb);
   s[k] = '\0';
   *len = k;
   return s;
+}
+
+/* hostile() on s, then frees it (a NULL s is skipped). */
+static void storm(Tally *t, const char *name, char *s, size_t n) {
+  if (s == NULL) return;
+  hostile(t, name, s, n);
+  free(s);
 }
 
 static void test_hostile(Tally *t, const char *page) {
@@ -565,25 +579,25 @@ static void test_hostile(Tally *t, const char *page) {
     free(s);
   }
   s = repeat("&amp;&lt;&#8212;&#x1F600;&nbsp; &bogus;", 20000, "", "", &n);
-  if (s != NULL) hostile(t, "entity storm", s, n), free(s);
+  storm(t, "entity storm", s, n);
   s = repeat("<p>x<br>", 20000, "", "", &n);
-  if (s != NULL) hostile(t, "paragraph storm", s, n), free(s);
+  storm(t, "paragraph storm", s, n);
   s = repeat("<!-- vol=1 pg=1 --><a name='v1pp1:2'/>&nbsp;", 20000, "<p>x",
              "y", &n);
-  if (s != NULL) hostile(t, "page-break storm", s, n), free(s);
+  storm(t, "page-break storm", s, n);
   s = repeat("<a href=\"#f1\" name=\"b1\">[1]</a><sup class=\"note\">2</sup>",
              20000, "", "", &n);
-  if (s != NULL) hostile(t, "marker flood", s, n), free(s);
+  storm(t, "marker flood", s, n);
   s = repeat("<a href=\"#x\" name=\"y\">[1*]</a><a href=\"#y\" name=\"x\">"
              "[1]</a>", 20000, "", "", &n);
-  if (s != NULL) hostile(t, "starred flood", s, n), free(s);
+  storm(t, "starred flood", s, n);
   s = repeat("<p>x</p>", 20000, "<h1>T</h1>", "", &n);
-  if (s != NULL) hostile(t, "paragraphs before a heading", s, n), free(s);
+  storm(t, "paragraphs before a heading", s, n);
   s = repeat("<h2>Head</h2>", 20000, "", "", &n);
-  if (s != NULL) hostile(t, "heading flood", s, n), free(s);
+  storm(t, "heading flood", s, n);
   s = repeat("<h3>Notes</h3><p>x</p>", 20000, "<p><a name=\"f1\" "
              "href=\"#b1\">[1]</a> n</p>", "", &n);
-  if (s != NULL) hostile(t, "notes-heading flood", s, n), free(s);
+  storm(t, "notes-heading flood", s, n);
   s = repeat("From here<br>Translated by me<br>x<br>", 20000,
              "", "", &n);
   if (s != NULL) {

@@ -28,15 +28,18 @@ static int lower(int c) {
   return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
 }
 
+/* nonzero for ASCII white space */
 static int isspc(int c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
          c == '\v';
 }
 
+/* nonzero for an ASCII digit */
 static int isdig(int c) {
   return c >= '0' && c <= '9';
 }
 
+/* nonzero for an ASCII letter or digit */
 static int isalnumc(int c) {
   return isdig(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -123,6 +126,7 @@ static const char *const sniff_tags[] = {
   "pre", "ul", "ol", "frameset", NULL
 };
 
+/* See llhtml.h. */
 int ll_html_sniff(const char *s, size_t len) {
   size_t i = 0, lim = len < 4096 ? len : 4096;
   if (s == NULL) return 0;
@@ -368,6 +372,7 @@ static void quiet(void *ctx, const char *msg, ...) {
   (void)msg;
 }
 
+/* Nothing, for libxml2's structured reports. */
 static void quiet_structured(void *ctx, xmlErrorPtr e) {
   (void)ctx;
   (void)e;
@@ -585,6 +590,7 @@ typedef struct Key {
   size_t order;
 } Key;
 
+/* qsort order of keys: by string, then by place */
 static int keycmp(const void *a, const void *b) {
   const Key *x = (const Key *)a, *y = (const Key *)b;
   int c = strcmp(x->s, y->s);
@@ -616,11 +622,13 @@ static int haskey(const ll_Vec *keys, const char *s, size_t self,
   return 0;
 }
 
+/* qsort order of marks (by pointer): by number */
 static int markcmp(const void *a, const void *b) {
   long x = (*(Mark *const *)a)->n, y = (*(Mark *const *)b)->n;
   return x < y ? -1 : x > y;
 }
 
+/* nonzero if both strings are there, not empty, and equal */
 static int same(const char *a, const char *b) {
   return a != NULL && b != NULL && *a != '\0' && strcmp(a, b) == 0;
 }
@@ -645,6 +653,7 @@ static const char *fragment(const char *href) {
   return (h != NULL && h[1] != '\0') ? h + 1 : NULL;
 }
 
+/* Adds key s (when not NULL or empty) at place order to v. */
 static int pushkey(ll_Mem *m, ll_Vec *v, const char *s, size_t order) {
   Key *k;
   if (s == NULL || *s == '\0') return LL_OK;
@@ -817,19 +826,23 @@ typedef struct W {
   const char *author;  /* <meta name="author"> */
 } W;
 
+/* the last item (the open one, when one is open) */
 static Item *cur(W *w) {
   return (Item *)w->items.p + (w->items.n - 1);
 }
 
+/* the innermost frame */
 static Frame *top(W *w) {
   return (Frame *)w->frames.p + (w->frames.n - 1);
 }
 
+/* Appends s to the text as it is (no white-space rules). */
 static void raw(W *w, const char *s, size_t n) {
   if (w->status == LL_OK && ll_buf_add(w->m, &w->pool, s, n) != LL_OK)
     w->status = LL_ERRMEM;
 }
 
+/* Drops the white space, line breaks and page break waiting. */
 static void forget(W *w) {
   w->sp = w->nbsp = w->nl = w->brk = 0;
 }
@@ -1062,6 +1075,8 @@ static int fieldname(W *w, xmlNode *n, int t) {
   return 1;
 }
 
+/* Nonzero if n has a class the archive gives navigation (footer, next,
+** toplink, updat, t2h-foot, ...). */
 static int navclass(const xmlNode *n) {
   static const char *const nav[] = {
     "footer", "next", "prev", "toplink", "link", "updat", "updast", "udat",
@@ -1223,6 +1238,7 @@ typedef struct Out {
   ll_HtmlShape shape;  /* what was written */
 } Out;
 
+/* the text of an item (it->len bytes, not terminated) */
 static const char *itext(const W *w, const Item *it) {
   return w->pool.p + it->off;
 }
@@ -1370,6 +1386,7 @@ static size_t lastword(const char *s, size_t n, char *buf, size_t cap) {
   return squash(s + b, e - b, buf, cap);
 }
 
+/* the number of runs of non-space bytes in s */
 static size_t countwords(const char *s, size_t n) {
   size_t i, k = 0;
   int in = 0;
@@ -1416,6 +1433,7 @@ static int isnumber(const char *s, size_t n) {
   return i == n;
 }
 
+/* nonzero if s ends in ':' (white space aside) */
 static int endswith_colon(const char *s, size_t n) {
   trim(&s, &n);
   return n > 0 && s[n - 1] == ':';
@@ -1777,6 +1795,7 @@ static long textnote(const char *s, size_t n) {
   return (i > 1 && i < n && s[i] == ']') ? v : 0;
 }
 
+/* nonzero if the item's paragraph has a class about notes */
 static int noteclass(const Item *it) {
   const char *c = it->cls;
   return c != NULL && (strstr(c, "note") != NULL || strstr(c, "Note") != NULL);
@@ -2093,12 +2112,14 @@ static int sanitize(ll_Mem *m, ll_Buf *b, size_t start) {
   return LL_OK;
 }
 
+/* See llhtml.h. */
 int ll_html_to_text(ll_Mem *m, const char *html, size_t len, ll_Buf *text,
                     ll_Buf *labels, size_t *nlabels, char *err,
                     size_t errsz) {
   return ll_html_read(m, html, len, text, labels, nlabels, NULL, err, errsz);
 }
 
+/* See llhtml.h: decode, parse, find the markers, walk, assemble. */
 int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text,
                  ll_Buf *labels, size_t *nlabels, ll_HtmlShape *shape,
                  char *err, size_t errsz) {

@@ -18,23 +18,50 @@
 int ll_html_sniff(const char *s, size_t len);
 
 /* Reads an HTML page of len bytes with libxml2's HTML parser (no network,
-** no external entities, recovering from any error) and appends to text the
-** page in the archive's plain-text form, as UTF-8 without NUL bytes:
+** no external entities, recovering from any error, its reports silenced)
+** and appends to text the page in the archive's plain-text form, as UTF-8
+** without NUL bytes, blocks separated by one blank line, ending in "\n":
 **
-**   author line, [document number], title, [subtitle]   one block each
-**   header fields, one "Name: value" line each           one block
-**   body paragraphs                                     one block each
-**   "Notes", then each note starting "[N] "              one block each
-**   the footer navigation lines                         the last block
+**   author line          the heading that names the <meta> author, else the
+**                        one before the title (h2, p.title), else "by ..."
+**                        after it, else the <meta name="author"> itself
+**   document number      a heading of digits alone ("454"), if any
+**   title                h*.title, else the first <h1>, else the heading
+**                        after the number or the author
+**   subtitle             the other headings before the body, joined
+**   header fields        "Name: value", one line each, from the info blocks
+**                        (p.information, p.info) wherever they stand:
+**                        <span class="info">, or <strong>/<b>/<em> at the
+**                        start of a line, ending in ':' name a field;
+**                        unlabelled lines that read "Name: value" or open
+**                        as the archive's do ("From ...", "Translated by
+**                        ...", "Transcribed & marked up by ...") too; a
+**                        trailing README link is glued to its value
+**   body paragraphs      one per <p>, <li>, table row, heading, ...
+**   "Notes"              then one block per note paragraph, each note
+**                        starting "[N] " (notes found anywhere on the page
+**                        are moved here, in page order)
+**   footer               one line per navigation element (p.footer, p.next,
+**                        p.toplink, p.updat, p.link, t2h-foot rows, "Top of
+**                        the page", "Last updated ..."), the links a <br>
+**                        separates in one element joined by " | "
 **
-** with blocks separated by one blank line and the text ending in "\n".
-** Inside a body or note paragraph a <br> is "\n", a footnote marker is
-** "[N]", and a page break is the run " \xC2\xA0 " (space, U+00A0, space);
-** no other no-break space stands next to a space anywhere in the text.
-** Page breaks at the edge of a paragraph, or at a line break, are dropped.
+** Inside a body or note paragraph a <br> is "\n" (two end the paragraph), a
+** footnote marker is "[N]" where it stood (links and <sup>s showing [N],
+** N, N., N), [*N], [N*] that point at their note or sit in a note-classed
+** <sup>/<span>), and a page break (<!-- vol=.. pg=NNN --> comments, empty
+** anchors named "v21pp74h:42" or "p249") is the run " \xC2\xA0 " (space,
+** U+00A0, space). Page breaks at the edge of a paragraph or at a line
+** break are dropped; no other no-break space stands next to a space
+** anywhere in the text; scripts, styles and comments are dropped.
 ** For each page-break run written, labels receives the page label (the
 ** page number the page gives, leading zeros dropped) followed by '\0', and
 ** *nlabels is set to the number of labels this call appended.
+** Charsets: a byte order mark (UTF-8, UTF-16) decides; a page declaring
+** UTF-8 is read as UTF-8 with any stray byte as windows-1252; one declaring
+** Latin-1, ASCII or windows-1252, or nothing, is UTF-8 if its bytes are,
+** else windows-1252; another declared charset libxml2 knows is converted
+** by it, a byte it cannot convert becoming U+FFFD.
 ** Returns LL_OK, LL_ERRMEM (out of memory) or LL_ERRINPUT (empty input, a
 ** page too large for libxml2, or nothing libxml2 could read), with a message
 ** in err; on failure text and labels are left as they were. */

@@ -19,6 +19,7 @@ typedef struct Tally {
   int passed, failed;
 } Tally;
 
+/* Counts a check; prints what failed. */
 static void check(Tally *t, int ok, const char *what, const char *detail) {
   if (ok) {
     t->passed++;
@@ -38,6 +39,8 @@ typedef struct Counter {
   long failat;    /* the allocation that fails (-1: none) */
 } Counter;
 
+/* An ll_Alloc that keeps the bytes live in ud (a Counter) and fails the
+** allocation numbered failat. */
 static void *counting(void *ud, void *ptr, size_t osize, size_t nsize) {
   Counter *c = (Counter *)ud;
   void *p;
@@ -64,6 +67,7 @@ typedef struct Result {
   char err[LL_ERRSIZE];
 } Result;
 
+/* Reads page s into r (fresh buffers). */
 static void run(ll_Mem *m, const char *s, size_t n, Result *r) {
   ll_buf_init(&r->text);
   ll_buf_init(&r->labels);
@@ -72,11 +76,13 @@ static void run(ll_Mem *m, const char *s, size_t n, Result *r) {
                            &r->shape, r->err, sizeof r->err);
 }
 
+/* Frees r's buffers. */
 static void release(ll_Mem *m, Result *r) {
   ll_buf_free(m, &r->text);
   ll_buf_free(m, &r->labels);
 }
 
+/* the number of non-overlapping occurrences of w in s */
 static size_t count(const char *s, size_t n, const char *w) {
   size_t k = 0, wl = strlen(w), i;
   for (i = 0; i + wl <= n; i++)
@@ -387,6 +393,7 @@ static int samelabels(const Result *r, const char *want) {
   return w >= wl;
 }
 
+/* Runs every snippet and checks its output. */
 static void test_cases(Tally *t) {
   ll_Mem m = {ll_stdalloc, NULL};
   size_t i;
@@ -480,6 +487,7 @@ static void hostile(Tally *t, const char *name, const char *s, size_t n) {
   check(t, c.live == 0, name, "leak");
 }
 
+/* The contents of a file (malloc'd, NUL-terminated), or NULL. */
 static char *readfile(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
   char *s;
@@ -503,6 +511,7 @@ static char *readfile(const char *path, size_t *len) {
   return s;
 }
 
+/* a repeated times, then mid, then b repeated times (malloc'd), or NULL. */
 static char *repeat(const char *a, size_t times, const char *mid,
                     const char *b, size_t *len) {
   size_t la = strlen(a), lb = strlen(b), lm = strlen(mid), i, k = 0;
@@ -524,6 +533,8 @@ static void storm(Tally *t, const char *name, char *s, size_t n) {
   free(s);
 }
 
+/* Empty, broken, deep, huge and random input, and page (a real page, or
+** NULL) cut at many points. */
 static void test_hostile(Tally *t, const char *page) {
   static const char *const nests[][2] = {
     {"<div>", "</div>"}, {"<b>", "</b>"}, {"<sup>", "</sup>"},
@@ -695,6 +706,7 @@ typedef struct Stats {
   int pages, failed, notes, fields, labels;
 } Stats;
 
+/* Reads one page of the corpus and checks the output. */
 static void corpus_file(Tally *t, Stats *st, const char *path) {
   ll_Mem m = {ll_stdalloc, NULL};
   size_t n;
@@ -723,6 +735,7 @@ static void corpus_file(Tally *t, Stats *st, const char *path) {
   free(s);
 }
 
+/* Reads every .htm and .html file under dir, in name order. */
 static void corpus_dir(Tally *t, Stats *st, const char *dir) {
   DIR *d = opendir(dir);
   struct dirent *e;
@@ -755,6 +768,7 @@ static void corpus_dir(Tally *t, Stats *st, const char *dir) {
   free(names);
 }
 
+/* The whole corpus, or a message when it is absent. */
 static void test_corpus(Tally *t) {
   Stats st = {0, 0, 0, 0, 0};
   struct stat sb;
@@ -796,6 +810,8 @@ static int dump(const char *path) {
   return r.status != LL_OK;
 }
 
+/* With file names, prints what the reader makes of them; else runs the
+** tests and prints "N passed, N failed". */
 int main(int argc, char **argv) {
   Tally t = {0, 0};
   size_t plen = 0;

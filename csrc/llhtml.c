@@ -1075,6 +1075,42 @@ static int fieldname(W *w, xmlNode *n, int t) {
   return 1;
 }
 
+/* Nonzero if block n opens with a header field name although it is not
+** classed as an info block: <span class="info">Source:</span>, or a
+** <strong> or <b> holding one of the usual names. */
+static int opens_fields(xmlNode *n) {
+  static const char *const names[] = {
+    "source:", "written:", "first published:", "published:",
+    "public domain:", "translated:", "transcription:", "delivered:", NULL
+  };
+  xmlNode *c;
+  int lv, k, t;
+  char buf[40];
+  const char *p = buf;
+  size_t len;
+  for (c = n->children; c != NULL; c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content != NULL) {
+      const char *q = (const char *)c->content;
+      while (isspc((unsigned char)*q)) q++;
+      if (*q != '\0') return 0;
+    } else if (c->type == XML_ELEMENT_NODE) {
+      break;
+    }
+  }
+  if (c == NULL) return 0;
+  t = tagcode(c, &lv);
+  if (t == T_SPAN) return classhas(c, "info", 1);
+  if (t != T_LABEL || c->name == NULL || c->name[0] == 'e' ||
+      c->name[0] == 'i')
+    return 0;
+  len = shorttext(c, buf, sizeof buf, NULL);
+  if (len == (size_t)-1) return 0;
+  trim(&p, &len);
+  for (k = 0; names[k] != NULL; k++)
+    if (len == strlen(names[k]) && iprefix(p, len, names[k])) return 1;
+  return 0;
+}
+
 /* Nonzero if n has a class the archive gives navigation (footer, next,
 ** toplink, updat, t2h-foot, ...). */
 static int navclass(const xmlNode *n) {
@@ -1150,8 +1186,9 @@ static int enter(W *w, xmlNode *n) {
       if (navclass(n) || strcmp(name, "nav") == 0 ||
           strcmp(name, "footer") == 0)
         f.kind = K_NAV;
-      else if ((t == T_P || t == T_DIV) &&
-               (classhas(n, "information", 1) || classhas(n, "info", 1)))
+      else if ((t == T_P || t == T_DIV) && f.kind != K_INFO &&
+               (classhas(n, "information", 1) || classhas(n, "info", 1) ||
+                opens_fields(n)))
         f.kind = K_INFO;
       else if (t == T_H && f.kind != K_INFO)
         f.kind = K_HEAD;

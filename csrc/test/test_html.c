@@ -276,6 +276,13 @@ static const Case cases[] = {
    "Translated: J. Smith.\nTranscription: E. O.\nHTML Markup: Brian Reid\n"
    "Copyleft: none and more\nPublic Domain: MIA (2007).\n\nText.\n",
    "", NULL, NULL, -1},
+  {"an unclassed paragraph that opens with a field name is an info block",
+   "<h2>A B</h2><h1>T</h1><P CLASS=\"fst\"><SPAN CLASS=\"info\">Source:"
+   "</SPAN> <I>The CI</I>, 1924<BR>This issue.<BR><SPAN CLASS=\"info\">"
+   "HTML Markup: </SPAN>Brian Reid</P><p><strong>Source:</strong> S</p>"
+   "<p><em>Source:</em> not this</p><p>Body.</p>",
+   "A B\n\nT\n\nSource: The CI, 1924 This issue.\nHTML Markup: Brian Reid\n"
+   "Source: S\n\nSource: not this\n\nBody.\n", "", NULL, NULL, -1},
   {"info block below the body, and a note in an info block",
    "<h2>V. I. Lenin</h2><h3>Ten</h3><p>Resolved.<a href=\"#n1\" name=\"f1\">"
    "1</a></p><p class=\"information\">Pravda No. 45, March 9, 1918</p>"

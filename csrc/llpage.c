@@ -972,7 +972,10 @@ int ll_parse_text(ll_Mem *m, const char *s, size_t len,
     return LL_ERRINPUT;
   }
   d = (ll_Doc *)ll_malloc(m, sizeof *d);
-  if (d == NULL) return LL_ERRMEM;
+  if (d == NULL) {
+    snprintf(err, errsz, "not enough memory");
+    return LL_ERRMEM;
+  }
   memset(d, 0, sizeof *d);
   d->mem = *m;
   ll_arena_init(&d->arena, &d->mem);

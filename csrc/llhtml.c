@@ -615,8 +615,10 @@ static const Key *findkey(const ll_Vec *keys, const char *s) {
 ** only an order below self counts. */
 static int haskey(const ll_Vec *keys, const char *s, size_t self,
                   int before) {
-  const Key *k = findkey(keys, s), *end = (const Key *)keys->p + keys->n;
-  for (; k != NULL && k < end && strcmp(k->s, s) == 0; k++) {
+  const Key *k = findkey(keys, s), *end;
+  if (k == NULL) return 0;  /* keys->p may be NULL: no offset to add */
+  end = (const Key *)keys->p + keys->n;
+  for (; k < end && strcmp(k->s, s) == 0; k++) {
     if (before ? k->order < self : k->order != self) return 1;
   }
   return 0;

@@ -1,0 +1,82 @@
+/*
+** fuzz_html.c: libFuzzer harness for the HTML reader (llhtml.c) and the
+** page parser behind it: any bytes give UTF-8 text without NUL that parses
+** into a document keeping its invariants (with its page labels), or a
+** refusal with a message; nothing leaks, even when memory runs out.
+*/
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ll.h"
+#include "llhtml.h"
+#include "fuzzcheck.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Reads the page, then parses what the reader wrote. */
+static int run(const uint8_t *data, size_t size, FuzzAlloc *a, long failat) {
+  ll_Mem m;
+  ll_Buf text, labels;
+  ll_HtmlShape shape;
+  size_t nlabels = 0, i, at;
+  char err[LL_ERRSIZE];
+  int st;
+  fuzz_mem(&m, a, failat);
+  ll_buf_init(&text);
+  ll_buf_init(&labels);
+  err[0] = '\0';
+  (void)ll_html_sniff((const char *)data, size);
+  st = ll_html_read(&m, (const char *)data, size, &text, &labels, &nlabels,
+                    &shape, err, sizeof err);
+  if (st == LL_OK) {
+    ll_PageHints hints;
+    ll_Doc *d = NULL;
+    fuzz_utf8(text.p != NULL ? text.p : "", text.n);
+    /* nlabels labels, each '\0'-terminated, and nothing more */
+    for (i = 0, at = 0; i < nlabels; i++) {
+      FUZZ_CHECK(at < labels.n);
+      fuzz_string(labels.p + at);
+      at += strlen(labels.p + at) + 1;
+    }
+    FUZZ_CHECK(at == labels.n);
+    hints.labels = labels.p;
+    hints.nlabels = nlabels;
+    if (text.n > 0) {
+      st = ll_parse_text(&m, text.p, text.n, &hints, &d, err, sizeof err);
+      if (st == LL_OK) {
+        fuzz_doc(d);
+        ll_doc_free(d);
+      } else {
+        FUZZ_CHECK(d == NULL && err[0] != '\0');
+        FUZZ_CHECK(st == LL_ERRMEM || st == LL_ERRINPUT);
+      }
+    }
+  } else {
+    FUZZ_CHECK(st == LL_ERRMEM || st == LL_ERRINPUT);
+    FUZZ_CHECK(err[0] != '\0' && strlen(err) < sizeof err);
+    FUZZ_CHECK(text.n == 0 && labels.n == 0 && nlabels == 0);
+    FUZZ_CHECK(shape.head == 0 && shape.body == 0 && shape.notes == 0);
+  }
+  ll_buf_free(&m, &text);
+  ll_buf_free(&m, &labels);
+  FUZZ_CHECK(a->live == 0);
+  return st;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  FuzzAlloc a;
+  long calls;
+  int st = run(data, size, &a, -1);
+  FUZZ_CHECK(st != LL_ERRMEM);
+  calls = a.calls;
+  /* no memory at all, then memory running out at a point the input
+     chooses: an error with its message, nothing leaked */
+  if (calls > 0) {
+    st = run(data, size, &a, 0);
+    FUZZ_CHECK(st == LL_ERRMEM);
+    st = run(data, size, &a, (long)(fuzz_hash(data, size) % (uint32_t)calls));
+    FUZZ_CHECK(st == LL_ERRMEM || st == LL_OK || st == LL_ERRINPUT);
+  }
+  return 0;
+}

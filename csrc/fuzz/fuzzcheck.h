@@ -1,0 +1,179 @@
+/*
+** fuzzcheck.h: what the fuzz harnesses share: a counting allocator that can
+** fail, and the invariants of a parsed document, checked by abort().
+** Included by each csrc/fuzz/fuzz_*.c (one harness per binary).
+*/
+#ifndef FUZZCHECK_H
+#define FUZZCHECK_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ll.h"
+
+/* A failed invariant: say which, then crash so libFuzzer keeps the input. */
+#define FUZZ_CHECK(c)                                                     \
+  do {                                                                    \
+    if (!(c)) {                                                           \
+      fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, \
+              #c);                                                        \
+      abort();                                                            \
+    }                                                                     \
+  } while (0)
+
+/* ------------------------------------------------------------------ */
+/* The allocator                                                       */
+/* ------------------------------------------------------------------ */
+
+/* Counts allocations and live bytes (by the sizes the library states, so
+** a wrong osize shows as a count that does not return to zero); from the
+** failat-th allocation on (0-based), every allocation fails, as when
+** memory has run out for good. failat < 0: none fails. */
+typedef struct FuzzAlloc {
+  long calls, failat;
+  size_t live;
+} FuzzAlloc;
+
+static inline void *fuzz_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  FuzzAlloc *a = (FuzzAlloc *)ud;
+  void *q;
+  if (nsize == 0) {
+    if (ptr != NULL) {
+      FUZZ_CHECK(a->live >= osize);
+      a->live -= osize;
+    }
+    free(ptr);
+    return NULL;
+  }
+  if (a->failat >= 0 && a->calls >= a->failat) return NULL;
+  a->calls++;
+  q = realloc(ptr, nsize);
+  if (q == NULL) return NULL;
+  if (ptr != NULL) {
+    FUZZ_CHECK(a->live >= osize);
+    a->live -= osize;
+  }
+  a->live += nsize;
+  return q;
+}
+
+static inline void fuzz_mem(ll_Mem *m, FuzzAlloc *a, long failat) {
+  a->calls = 0;
+  a->failat = failat;
+  a->live = 0;
+  m->f = fuzz_alloc;
+  m->ud = a;
+}
+
+/* A deterministic number from the input: where the second run fails. */
+static inline uint32_t fuzz_hash(const uint8_t *p, size_t n) {
+  uint32_t h = 2166136261u;
+  size_t i;
+  for (i = 0; i < n; i++) h = (h ^ p[i]) * 16777619u;
+  return h;
+}
+
+/* ------------------------------------------------------------------ */
+/* Invariants of a document                                            */
+/* ------------------------------------------------------------------ */
+
+/* valid UTF-8, no NUL: everything the module hands out */
+static inline void fuzz_utf8(const char *s, size_t n) {
+  char err[LL_ERRSIZE];
+  FUZZ_CHECK(s != NULL);
+  FUZZ_CHECK(ll_utf8_check(s, n, err, sizeof err) == LL_OK);
+}
+
+static inline int fuzz_boundary(const char *s, size_t n, size_t i) {
+  return i == 0 || i >= n || ((unsigned char)s[i] & 0xC0) != 0x80;
+}
+
+static inline void fuzz_string(const char *s) {
+  FUZZ_CHECK(s != NULL);
+  fuzz_utf8(s, strlen(s));
+}
+
+static inline void fuzz_block(const ll_Block *b) {
+  size_t i;
+  FUZZ_CHECK(b->text != NULL);
+  FUZZ_CHECK(strlen(b->text) == b->len);
+  fuzz_utf8(b->text, b->len);
+  for (i = 0; i < b->nrefs; i++) {
+    FUZZ_CHECK(b->refs[i].pos <= b->len);
+    FUZZ_CHECK(b->refs[i].note >= 1 && b->refs[i].note <= LL_MAXNOTE);
+    FUZZ_CHECK(fuzz_boundary(b->text, b->len, b->refs[i].pos));
+    if (i > 0) FUZZ_CHECK(b->refs[i - 1].pos <= b->refs[i].pos);
+  }
+  for (i = 0; i < b->nbreaks; i++) {
+    FUZZ_CHECK(b->breaks[i] < b->len);
+    FUZZ_CHECK(b->text[b->breaks[i]] == ' ');
+    if (i > 0) FUZZ_CHECK(b->breaks[i - 1] < b->breaks[i]);
+    if (b->labels != NULL && b->labels[i] != NULL) fuzz_string(b->labels[i]);
+  }
+  for (i = 0; i < b->nsents; i++) {
+    const ll_Span *sp = &b->sents[i];
+    FUZZ_CHECK(sp->start < sp->end && sp->end <= b->len);
+    FUZZ_CHECK(fuzz_boundary(b->text, b->len, sp->start));
+    FUZZ_CHECK(fuzz_boundary(b->text, b->len, sp->end));
+    if (i > 0) FUZZ_CHECK(b->sents[i - 1].end <= sp->start);
+  }
+}
+
+/* Every string valid, every offset inside its text, every segment where
+** the document says it is. */
+static inline void fuzz_doc(const ll_Doc *d) {
+  size_t i, k, nseg = 0;
+  if (d->author != NULL) fuzz_string(d->author);
+  if (d->number != NULL) fuzz_string(d->number);
+  if (d->title != NULL) fuzz_block(d->title), nseg++;
+  if (d->subtitle != NULL) fuzz_block(d->subtitle), nseg++;
+  for (i = 0; i < d->nfields; i++) {
+    fuzz_string(d->fields[i].name);
+    fuzz_string(d->fields[i].value);
+  }
+  nseg += d->nfields + d->nparas;
+  if (d->source != NULL) {
+    const ll_Source *s = d->source;
+    const char *v[8];
+    v[0] = s->work, v[1] = s->edition, v[2] = s->publisher, v[3] = s->place;
+    v[4] = s->year, v[5] = s->volume, v[6] = s->first_page;
+    v[7] = s->last_page;
+    for (i = 0; i < 8; i++)
+      if (v[i] != NULL) fuzz_string(v[i]);
+  }
+  for (i = 0; i < d->nparas; i++) fuzz_block(&d->paras[i]);
+  for (k = 0; k < d->nnotes; k++) {
+    const ll_Note *n = &d->notes[k];
+    FUZZ_CHECK(n->nparas >= 1);
+    FUZZ_CHECK(ll_doc_note(d, n->n) != NULL);
+    nseg += n->nparas;
+    for (i = 0; i < n->nparas; i++) fuzz_block(&n->paras[i]);
+    for (i = 0; i < n->ncites; i++) {
+      const ll_Cite *c = &n->cites[i];
+      FUZZ_CHECK(c->para >= 0 && (size_t)c->para < n->nparas);
+      if (c->text != NULL) fuzz_string(c->text);
+      if (c->volume != NULL) fuzz_string(c->volume);
+      if (c->first_page != NULL) fuzz_string(c->first_page);
+      if (c->last_page != NULL) fuzz_string(c->last_page);
+    }
+  }
+  for (i = 0; i < d->nnav; i++) fuzz_string(d->nav[i]);
+  for (i = 0; i < d->nwarnings; i++) fuzz_string(d->warnings[i]);
+  FUZZ_CHECK(d->nsegs == nseg);
+  for (i = 0; i < d->nsegs; i++) {
+    const ll_Seg *sg = &d->segs[i];
+    FUZZ_CHECK(sg->text != NULL);
+    if (sg->block != NULL) {
+      FUZZ_CHECK(sg->text == sg->block->text && sg->len == sg->block->len);
+    } else {
+      FUZZ_CHECK(sg->part == LL_META);
+      FUZZ_CHECK(sg->field >= 0 && (size_t)sg->field < d->nfields);
+      FUZZ_CHECK(sg->len == strlen(sg->text));
+    }
+    if (sg->part == LL_NOTE) FUZZ_CHECK(ll_doc_note(d, sg->note) != NULL);
+  }
+}
+
+#endif

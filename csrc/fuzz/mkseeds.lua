@@ -1,0 +1,143 @@
+-- mkseeds.lua: builds the fuzzers' seed corpora at run time from the letter,
+-- the real samples and a few corpus pages (none of which is committed here).
+-- Usage: lua5.4 csrc/fuzz/mkseeds.lua SHARED OUTDIR   (SHARED: ../shared)
+
+local shared, out = arg[1] or "../shared", arg[2] or "build/fuzz/seeds"
+
+local function readfile(path)
+  local f = io.open(path, "rb")
+  if not f then return nil end
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+local function mkdir(path)
+  assert(os.execute(("mkdir -p '%s'"):format(path)))
+end
+
+local counts = {}
+local function seed(fuzzer, name, data)
+  local dir = out .. "/" .. fuzzer
+  if not counts[fuzzer] then
+    mkdir(dir)
+    counts[fuzzer] = 0
+  end
+  local f = assert(io.open(dir .. "/" .. name, "wb"))
+  f:write(data)
+  f:close()
+  counts[fuzzer] = counts[fuzzer] + 1
+end
+
+-- the plain-text pages: the letter and the samples
+local texts = { letter = assert(readfile("data/letter.txt"), "data/letter.txt") }
+for _, n in ipairs({ "01", "08", "10", "19", "22" }) do
+  texts["sample" .. n] = readfile(shared .. "/mia-samples/" .. n .. ".txt")
+end
+local names = {}
+for k in pairs(texts) do names[#names + 1] = k end
+table.sort(names)
+
+-- HTML pages: a fixed few that matter (page labels, charsets, notes), and
+-- every 97th page under 48 KB, in path order, for variety
+local fixed = {
+  "mia-reader-lenin/archive/lenin/works/1914/nov/08.htm",
+  "mia-reader-lenin/archive/lenin/works/1913/mar/22.htm",
+  "mia-reader-lenin/archive/lenin/works/1913/mar/x01.htm",
+  "mia-lenin/archive/lenin/works/1917/dec/14b.htm",
+  "mia-lenin/archive/lenin/works/1917/nov/12.htm",
+  "mia-lenin/archive/lenin/works/1917/staterev/preface.htm",
+  "mia-lenin/archive/lenin/works/1918/prrk/index.htm",
+  "mia-pd/archive/olgin/freiheit/olgin01.htm",
+  "mia-pd/archive/kitz/builder.htm",
+}
+local pages = {}
+for _, p in ipairs(fixed) do pages[#pages + 1] = p end
+local list = io.popen(("cd '%s/corpus' 2>/dev/null && find . -name '*.htm*' -size -48k | sort")
+  :format(shared))
+if list then
+  local i = 0
+  for p in list:lines() do
+    i = i + 1
+    if i % 97 == 0 then pages[#pages + 1] = p:gsub("^%./", "") end
+  end
+  list:close()
+end
+
+-- page: whole pages, with other line ends and a byte-order mark
+for _, k in ipairs(names) do
+  local t = texts[k]
+  if t then
+    seed("page", k .. ".txt", t)
+    if k ~= "letter" then seed("page", k .. "-crlf.txt", (t:gsub("\n", "\r\n"))) end
+  end
+end
+seed("page", "letter-bom-cr.txt", "\239\187\191" .. texts.letter:gsub("\n", "\r"))
+
+-- html: the pages as served
+local nhtml = 0
+for _, p in ipairs(pages) do
+  local h = readfile(shared .. "/corpus/" .. p)
+  if h then
+    nhtml = nhtml + 1
+    seed("html", ("%02d-%s"):format(nhtml, p:gsub("[/%.]", "_")), h)
+  end
+end
+
+-- sent: the paragraphs of every text
+for _, k in ipairs(names) do
+  local t = texts[k]
+  if t then
+    local i = 0
+    for para in (t .. "\n\n"):gmatch("(.-)\n%s*\n") do
+      if #para > 40 then
+        i = i + 1
+        seed("sent", ("%s-%03d"):format(k, i), para)
+      end
+    end
+  end
+end
+
+-- dates: lines with a digit, in the texts and in the pages' headers
+local nd = 0
+local function dateseed(line)
+  nd = nd + 1
+  seed("dates", ("%04d"):format(nd), line)
+end
+for _, k in ipairs(names) do
+  local t = texts[k]
+  if t then
+    for line in t:gmatch("[^\n]+") do
+      if line:find("%d") and #line < 4096 then dateseed(line) end
+    end
+  end
+end
+for _, p in ipairs(pages) do
+  local h = readfile(shared .. "/corpus/" .. p)
+  if h then
+    for line in h:gmatch("[^\n]+") do
+      if line:find("Written") or line:find("Published") or line:find("Delivered") then
+        local plain = line:gsub("<[^>]*>", "")
+        if plain:find("%d") then dateseed(plain) end
+      end
+    end
+  end
+end
+
+-- query: two option bytes (stem/scope/sort/measure, width), then the query
+local queries = {
+  "Soviet", "Black Hundreds", "revolution*", "Social-Democrats", "Workers’ Deputies",
+  "Soviet of Workers' Deputies", "St. Petersburg", "1905", "tsar’s", "a*", "the",
+  "proletariat party", "Novaya Zhizn", "SOVIET", "soviet*  of", "what is to be done",
+}
+local words = {}
+for w in texts.letter:gmatch("[%w’'%-]+") do words[#words + 1] = w end
+for i = 1, #words - 2, 211 do queries[#queries + 1] = words[i] .. " " .. words[i + 1] end
+for i, q in ipairs(queries) do
+  seed("query", ("%03d"):format(i), string.char((i * 37) % 256, (i * 7) % 80) .. q)
+end
+
+local report = {}
+for k, v in pairs(counts) do report[#report + 1] = ("%s %d"):format(k, v) end
+table.sort(report)
+print("seeds built in " .. out .. ": " .. table.concat(report, ", "))

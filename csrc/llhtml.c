@@ -752,7 +752,7 @@ static int find_marks(ll_Mem *m, xmlDoc *doc, Marks *mk) {
   for (i = 0; i < mk->marks.n; i++) {  /* [N*] beside a plain [N] */
     Mark *c = (Mark *)mk->marks.p + i, **p = (Mark **)plain.p, **e;
     size_t lo = 0, hi = plain.n, k;
-    if (!c->ok || !c->star) continue;
+    if (!c->ok || !c->star || plain.n == 0) continue;  /* p may be NULL */
     while (lo < hi) {
       size_t mid = lo + (hi - lo) / 2;
       if (p[mid]->n < c->n) lo = mid + 1;
@@ -2240,7 +2240,7 @@ int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text,
   status = o.status;
   if (status == LL_OK && o.blocks > 0 && ll_buf_add(m, text, "\n", 1) != LL_OK)
     status = LL_ERRMEM;
-  if (status == LL_OK &&
+  if (status == LL_OK && text->n > text0 &&
       ll_utf8_check(text->p + text0, text->n - text0, err, errsz) != LL_OK) {
     if (err != NULL && errsz > 0) err[0] = '\0';
     status = sanitize(m, text, text0);

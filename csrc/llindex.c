@@ -688,7 +688,8 @@ static int resolve(ll_Mem *m, const ll_Index *ix, const ll_Query *q, Res *r) {
   }
   for (i = 0; i < r->n; i++) {
     const ll_Term *t = &terms[i];
-    const char *s = q->text.p + t->off;
+    /* an ids term has no text, and q->text.p may be NULL */
+    const char *s = t->kind == LL_TERM_IDS ? "" : q->text.p + t->off;
     RTerm *rt = &r->t[i];
     size_t found = 0;
     uint32_t last = LL_NOWORD;
@@ -708,7 +709,7 @@ static int resolve(ll_Mem *m, const ll_Index *ix, const ll_Query *q, Res *r) {
         if (w->len >= t->len && memcmp(ix->chars + w->off, s, t->len) == 0)
           rt->set[k] = 1;
       }
-    } else {
+    } else if (t->nids > 0) {  /* q->ids.p is NULL when no id was given */
       const uint32_t *ids = (const uint32_t *)q->ids.p + t->ioff;
       for (k = 0; k < t->nids; k++)
         if (ids[k] < r->nw) rt->set[ids[k]] = 1;

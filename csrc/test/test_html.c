@@ -117,7 +117,7 @@ static const char *wellformed(const Result *r) {
     return why;
   }
   for (i = 0; i + 1 < n; i++) {
-    if (memcmp(s + i, RUN, 4) == 0) {
+    if (i + 4 <= n && memcmp(s + i, RUN, 4) == 0) {
       i += 3;
       continue;
     }
@@ -572,19 +572,19 @@ static void test_hostile(Tally *t, const char *page) {
   hostile(t, "surrogate reference", "<p>&#xD800; &#0; &#x110000; &#1;</p>",
           36);
   hostile(t, "huge reference", "<p>&#99999999999999999999;</p>", 30);
-  hostile(t, "UTF-16LE", "\xFF\xFE<\0p\0>\0h\0i\0\x00\xD8<\0", 18);
+  hostile(t, "UTF-16LE", "\xFF\xFE<\0p\0>\0h\0i\0\x00\xD8<\0", 16);
   hostile(t, "UTF-16BE odd length", "\xFE\xFF\0<\0p\0>\0", 9);
   hostile(t, "koi8-r with NUL", "<meta charset=koi8-r><p>\xEC\0\xC5</p>\0",
           31);
   hostile(t, "shift_jis broken", "<meta charset=shift_jis><p>\x82\xA0\x82"
           "\xFF\x81</p><p>more</p>", 42);
   hostile(t, "utf-7 declared", "<meta charset=utf-7><p>+AGEAYgBj-</p>", 34);
-  hostile(t, "unknown charset", "<meta charset=x-nonesuch><p>\xE9</p>", 35);
+  hostile(t, "unknown charset", "<meta charset=x-nonesuch><p>\xE9</p>", 33);
   hostile(t, "invalid bytes", "<p>\xC0\xAF \xED\xA0\x80 \xF5\x80 \xFF\xFE</p>",
           19);
   hostile(t, "marker storm", "<p>[1]<a href=\"#a\" name=\"a\">[1]</a>"
           "<a href=\"#a\" name=\"a\">[1*]</a><sup>[999999]</sup>"
-          "<sup>[9999999]</sup></p>", 111);
+          "<sup>[9999999]</sup></p>", 108);
   for (i = 0; i < sizeof nests / sizeof nests[0]; i++) {
     char name[64];
     s = repeat(nests[i][0], 10000, "deep text", nests[i][1], &n);

@@ -231,6 +231,7 @@ local function candidates(doc, units, bykey, scope)
   for tok in doc:tokens({ scope = scope }) do
     local u = unitof(bykey, { part = tok.part, note = tok.note, paragraph = tok.paragraph,
       sentence = tok.sentence, pos = tok.pos, len = #tok.text })
+    if u then u.ntok = (u.ntok or 0) + 1 end
     if u and not stop[tok.norm] and utf8.len(tok.text) >= 4 and not tok.norm:find("%d")
         and not overlaps(u, tok.pos, #tok.text) then
       local initial = tok.pos == u.start
@@ -257,9 +258,11 @@ local function blanked(u, pos, len)
   return u.text:sub(1, off) .. BLANK .. u.text:sub(off + len + 1)
 end
 
--- A sentence can take a blank when it has no run of underscores already.
+-- A sentence can take a blank when it has some words around it (a
+-- heading of one word is no question) and no run of underscores already.
+local MINWORDS = 4
 local function blankable(u)
-  return not u.text:find("__", 1, true)
+  return (u.ntok or 0) >= MINWORDS and not u.text:find("__", 1, true)
 end
 
 -- ------------------------------------------------------------------

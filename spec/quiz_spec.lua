@@ -1,0 +1,295 @@
+-- leninletter.quiz: cloze, choice, notes and dates questions, reproducible.
+local ll = require "leninletter"
+local quiz = require "leninletter.quiz"
+
+local doc = ll.letter()
+
+-- the block a hit points into
+local function block(h)
+  if h.part == "body" then return doc.paragraphs[h.paragraph] end
+  if h.part == "note" then return doc:note(h.note).paragraphs[h.paragraph] end
+end
+
+local function count(s, pat)
+  local n = 0
+  for _ in s:gmatch(pat) do n = n + 1 end
+  return n
+end
+
+local function plainfill(prompt, answer)
+  local a, b = prompt:find("_____", 1, true)
+  return prompt:sub(1, a - 1) .. answer .. prompt:sub(b + 1)
+end
+
+local function has_entities() return type(doc.entities) == "function" end
+local function has_dates() return type(doc.dates) == "function" and doc.written ~= nil end
+
+local function check_source(q)
+  local h = q.source
+  assert.is_table(h)
+  assert.is_string(h.part)
+  assert.is_number(h.pos)
+  assert.is_number(h.len)
+  assert.is_string(h.text)
+  if h.part == "body" or h.part == "note" then
+    local b = block(h)
+    assert.equal(h.text, b.text:sub(h.pos, h.pos + h.len - 1))
+    assert.is_string(b.sentences[h.sentence])
+  end
+end
+
+describe("leninletter.quiz", function()
+  describe("random numbers", function()
+    it("come from the module's own generator, the same for the same seed", function()
+      local ud = require("leninletter.document").core(doc, "t")
+      local a, b = ud:rand_new(42), ud:rand_new(42)
+      for _ = 1, 100 do assert.equal(a:next(), b:next()) end
+    end)
+
+    it("are fixed numbers for a seed on every platform (xoshiro128**, integer arithmetic)", function()
+      local r = require("leninletter.document").core(doc, "t"):rand_new(1)
+      assert.same({ 1184407564, 2850294067 }, { r:next(), r:next() })
+    end)
+
+    it("draw below n uniformly, from 1 to n", function()
+      local r = require("leninletter.document").core(doc, "t"):rand_new(7)
+      local seen = {}
+      for _ = 1, 6000 do
+        local k = r:below(6)
+        assert.is_true(k >= 1 and k <= 6)
+        seen[k] = (seen[k] or 0) + 1
+      end
+      for k = 1, 6 do assert.is_true(seen[k] > 850 and seen[k] < 1150) end
+    end)
+
+    it("never use math.random", function()
+      local saved = math.random
+      math.random = function() error("math.random used") end
+      local ok, err = pcall(quiz.choice, doc, { count = 5, seed = 3 })
+      math.random = saved
+      assert.is_true(ok, err)
+    end)
+  end)
+
+  describe("cloze", function()
+    local qs = quiz.cloze(doc, { count = 15, seed = 1 })
+
+    it("makes the number of questions asked for", function()
+      assert.equal(15, #qs)
+    end)
+
+    it("gives prompts with exactly one blank that the answer fills back to the sentence", function()
+      for _, q in ipairs(qs) do
+        assert.equal("cloze", q.kind)
+        assert.equal(1, count(q.prompt, "_____"))
+        assert.is_nil(q.prompt:find("______", 1, true))
+        local b = block(q.source)
+        assert.equal(b.sentences[q.source.sentence], plainfill(q.prompt, q.answer))
+        assert.equal(q.answer, q.source.text)
+        check_source(q)
+      end
+    end)
+
+    it("blanks content words (or entities), never stop words", function()
+      local stop = {}
+      for _, w in ipairs(require("leninletter.query").stopwords()) do stop[w] = true end
+      for _, q in ipairs(qs) do
+        assert.is_false(stop[q.answer:lower()] == true, q.answer)
+        assert.is_true(utf8.len(q.answer) >= 4)
+      end
+    end)
+
+    it("takes each question from a different sentence", function()
+      local seen = {}
+      for _, q in ipairs(qs) do
+        local k = q.source.paragraph .. ":" .. q.source.sentence
+        assert.is_nil(seen[k])
+        seen[k] = true
+      end
+    end)
+
+    it("is the same for the same seed, and differs for another", function()
+      assert.same(qs, quiz.cloze(doc, { count = 15, seed = 1 }))
+      assert.are_not.same(qs, quiz.cloze(doc, { count = 15, seed = 2 }))
+    end)
+
+    it("draws from the notes with scope = 'notes'", function()
+      for _, q in ipairs(quiz.cloze(doc, { count = 5, scope = "notes" })) do
+        assert.equal("note", q.source.part)
+        assert.equal(block(q.source).sentences[q.source.sentence], plainfill(q.prompt, q.answer))
+      end
+    end)
+
+    it("returns as many as it can, and says so, when asked for more than the text has", function()
+      local all, msg = quiz.cloze(doc, { count = 1000 })
+      assert.is_true(#all > 50 and #all < 1000)
+      assert.equal(("only %d of the 1000 cloze questions asked for: "
+        .. "the text has no more sentences with a word to blank"):format(#all), msg)
+      local few, none = quiz.cloze(doc, { count = 3 })
+      assert.equal(3, #few)
+      assert.is_nil(none)
+    end)
+
+    it("works on any page, and skips sentences that already hold underscores", function()
+      local d = assert(ll.parse("Title\n\nA sentence with _____ underscores in it. Another proper sentence follows here."))
+      local got = quiz.cloze(d, { count = 5 })
+      assert.equal(1, #got)
+      assert.equal(1, count(got[1].prompt, "_____"))
+    end)
+
+    it("blanks entities when the document has them", function()
+      if not has_entities() then pending("doc:entities() not yet available (issue 4)") return end
+      local any = false
+      for _, q in ipairs(quiz.cloze(doc, { count = 60, seed = 5 })) do
+        if q.target == "entity" then
+          any = true
+          assert.is_string(q.entity)
+          assert.equal(block(q.source).sentences[q.source.sentence], plainfill(q.prompt, q.answer))
+        end
+      end
+      assert.is_true(any)
+    end)
+  end)
+
+  describe("choice", function()
+    local qs = quiz.choice(doc, { count = 12, seed = 4, choices = 4 })
+
+    it("offers the answer once among distinct choices", function()
+      assert.equal(12, #qs)
+      for _, q in ipairs(qs) do
+        assert.equal("choice", q.kind)
+        assert.equal(4, #q.choices)
+        local n, seen = 0, {}
+        for _, c in ipairs(q.choices) do
+          if c == q.answer then n = n + 1 end
+          assert.is_nil(seen[c:lower()])
+          seen[c:lower()] = true
+        end
+        assert.equal(1, n)
+        assert.equal(1, count(q.prompt, "_____"))
+        assert.equal(block(q.source).sentences[q.source.sentence], plainfill(q.prompt, q.answer))
+      end
+    end)
+
+    it("draws word distractors of similar frequency and the same capitalisation", function()
+      local freq = {}
+      for _, f in ipairs(doc:frequencies()) do freq[f.word] = f.count end
+      for _, q in ipairs(qs) do
+        if q.target == "word" then
+          local upper = q.answer:find("^%u") ~= nil
+          for _, c in ipairs(q.choices) do
+            assert.equal(upper, c:find("^%u") ~= nil)
+            assert.is_number(freq[c:lower():gsub("’", "'")])
+          end
+        end
+      end
+    end)
+
+    it("draws entity distractors of the answer's type", function()
+      if not has_entities() then pending("doc:entities() not yet available (issue 4)") return end
+      local types = {}
+      for _, e in ipairs(doc:entities()) do
+        types[e.name:lower()] = e.type
+        for _, a in ipairs(e.aliases) do types[a:lower()] = e.type end
+      end
+      local seen = 0
+      for _, q in ipairs(quiz.choice(doc, { count = 80, seed = 9 })) do
+        if q.target == "entity" then
+          seen = seen + 1
+          local t = doc:entity(q.answer).type
+          for _, c in ipairs(q.choices) do assert.equal(t, types[c:lower()], c) end
+        end
+      end
+      assert.is_true(seen > 0)
+    end)
+
+    it("honours choices = 2 .. 10", function()
+      for _, q in ipairs(quiz.choice(doc, { count = 3, choices = 2 })) do assert.equal(2, #q.choices) end
+      for _, q in ipairs(quiz.choice(doc, { count = 3, choices = 6 })) do assert.equal(6, #q.choices) end
+    end)
+
+    it("is reproducible and seed-dependent", function()
+      assert.same(qs, quiz.choice(doc, { count = 12, seed = 4, choices = 4 }))
+      assert.are_not.same(qs, quiz.choice(doc, { count = 12, seed = 5, choices = 4 }))
+    end)
+  end)
+
+  describe("notes", function()
+    it("asks what the notes explain, with choices from the catalogue", function()
+      if not has_entities() then pending("doc:entities() not yet available (issue 4)") return end
+      local qs, msg = quiz.notes(doc, { count = 8, seed = 1 })
+      assert.equal(8, #qs, msg)
+      local nz
+      for _, q in ipairs(qs) do
+        assert.equal("note", q.kind)
+        assert.equal("note", q.source.part)
+        local n = 0
+        for _, c in ipairs(q.choices) do if c == q.answer then n = n + 1 end end
+        assert.equal(1, n)
+        if q.answer == "Novaya Zhizn" and q.prompt:find("first legal Bolshevik newspaper", 1, true) then nz = q end
+      end
+      assert.is_table(nz)
+      assert.is_truthy(nz.prompt:find("which periodical", 1, true))
+      for _, c in ipairs(nz.choices) do assert.equal("periodical", doc:entity(c).type) end
+    end)
+
+    it("says why when the document has no explained entities", function()
+      local d = assert(ll.parse("Title\n\nSome text here.[1]\n\n[1] A note."))
+      local qs, msg = quiz.notes(d, { count = 2 })
+      assert.same({}, qs)
+      assert.equal("only 0 of the 2 note questions asked for: the document has no entities that its notes explain", msg)
+    end)
+  end)
+
+  describe("dates", function()
+    it("asks when the letter was written, in either calendar", function()
+      if not has_dates() then pending("doc:dates() and doc.written not yet available (issue 4)") return end
+      local qs = quiz.dates(doc, { count = 6, seed = 1 })
+      assert.equal("November 2-4, 1905", qs[1].answer)
+      assert.truthy(qs[1].prompt:find("old style", 1, true))
+      assert.equal("November 15-17, 1905", qs[2].answer)
+      assert.truthy(qs[2].prompt:find("new style", 1, true))
+      for _, q in ipairs(qs) do
+        assert.equal("date", q.kind)
+        local n = 0
+        for _, c in ipairs(q.choices) do if c == q.answer then n = n + 1 end end
+        assert.equal(1, n)
+      end
+      -- the other calendar's reading is a distractor of the first question
+      local found = false
+      for _, c in ipairs(qs[1].choices) do if c == "November 15-17, 1905" then found = true end end
+      assert.is_true(found)
+    end)
+  end)
+
+  describe("argument checks", function()
+    local cases = {
+      { function() quiz.cloze(nil) end, "bad argument #1 to 'cloze' (Document expected, got nil)" },
+      { function() quiz.choice({}) end, "bad argument #1 to 'choice' (Document expected, got table)" },
+      { function() quiz.cloze(doc, "x") end, "bad argument #2 to 'cloze' (table expected, got string)" },
+      { function() quiz.cloze(doc, { cuont = 1 }) end, "bad argument #2 to 'cloze' (unknown option 'cuont')" },
+      { function() quiz.cloze(doc, { choices = 3 }) end, "bad argument #2 to 'cloze' (unknown option 'choices')" },
+      { function() quiz.cloze(doc, { count = 0 }) end,
+        "bad argument #2 to 'cloze' (opts.count must be a positive integer, got 0)" },
+      { function() quiz.notes(doc, { count = "3" }) end,
+        "bad argument #2 to 'notes' (opts.count must be a positive integer, got string)" },
+      { function() quiz.choice(doc, { seed = 1.5 }) end,
+        "bad argument #2 to 'choice' (opts.seed must be an integer, got 1.5)" },
+      { function() quiz.choice(doc, { choices = 1 }) end,
+        "bad argument #2 to 'choice' (opts.choices must be an integer from 2 to 10, got 1)" },
+      { function() quiz.dates(doc, { choices = 11 }) end,
+        "bad argument #2 to 'dates' (opts.choices must be an integer from 2 to 10, got 11)" },
+      { function() quiz.cloze(doc, { scope = "title" }) end,
+        "bad argument #2 to 'cloze' (opts.scope must be \"body\", \"notes\" or \"all\", got \"title\")" },
+    }
+    for i, c in ipairs(cases) do
+      it(("raises the exact message, case %d"):format(i), function()
+        assert.has_error(c[1], c[2])
+      end)
+    end
+
+    it("takes a float seed with an integer value", function()
+      assert.same(quiz.cloze(doc, { count = 2, seed = 3 }), quiz.cloze(doc, { count = 2, seed = 3.0 }))
+    end)
+  end)
+end)

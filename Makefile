@@ -26,10 +26,10 @@ LIB_SRC  = $(filter-out csrc/lcore.c,$(wildcard csrc/ll*.c))
 LIB_OBJ  = $(LIB_SRC:.c=.o)
 CORE_OBJ = $(LIB_OBJ) csrc/lcore.o
 CORE_SO  = csrc/leninletter/core.so
-CTESTS   = $(patsubst csrc/test/%.c,csrc/test/%,$(wildcard csrc/test/*.c))
+CTESTS   = $(patsubst csrc/test/%.c,csrc/test/%,$(filter-out csrc/test/allocfail.c csrc/test/threads.c,$(wildcard csrc/test/*.c)))
 
 .PHONY: all deps demo test ctest spec install uninstall clean lint doc bench \
-        asan valgrind fuzz coverage embed check-embed
+        asan valgrind fuzz coverage embed check-embed allocfail threads hardening-clean
 
 all: $(CORE_SO)
 
@@ -85,3 +85,175 @@ clean:
 # the benchmark of issue #3 (bench/README.md): generates bench/out/corpus.txt
 bench: all
 	sh bench/run.sh
+
+# ------------------------------------------------------------------
+# Hardening (issue #7): sanitizers, valgrind, fuzzing, failing
+# allocations, threads, coverage. Each variant builds under build/<variant>/
+# and never touches csrc/*.o or csrc/leninletter/core.so.
+#   make asan        the C tests and every spec under ASan+UBSan (+LeakSanitizer)
+#   make valgrind    every spec under valgrind --leak-check=full
+#   make allocfail   Lua embedded, the Nth allocation failing, N = 1, 2, ...
+#   make threads     two lua_States in two threads, under ThreadSanitizer
+#   make fuzz        each libFuzzer harness for FUZZ_SECONDS (csrc/fuzz/run.sh)
+#   make coverage    line coverage of csrc/ over all of the above (lcov)
+# ------------------------------------------------------------------
+CLANG        ?= clang
+VALGRIND     ?= valgrind
+LCOV         ?= lcov
+GENHTML      ?= genhtml
+SHARED       ?= ../shared
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS    ?= 2
+FUZZERS      ?= page html query sent dates
+VALGRIND_SPECS ?= spec
+LUA_LIBS     := $(shell $(PKG_CONFIG) --libs lua$(LUA_VERSION) 2>/dev/null)
+BUSTED_SCRIPT := $(shell command -v $(BUSTED) 2>/dev/null)
+SAN_FLAGS    = -fsanitize=address,undefined -fno-sanitize-recover=all \
+               -fno-omit-frame-pointer
+ASAN_RT      := $(shell $(CLANG) -print-file-name=libclang_rt.asan-$(shell uname -m).so 2>/dev/null)
+# LeakSanitizer on; the suppressions are explained in the file
+ASAN_ENV     = ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1 \
+               LSAN_OPTIONS=suppressions=$(CURDIR)/csrc/test/lsan.supp:print_suppressions=0 \
+               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+HOST_SRC     = csrc/test/allocfail.c csrc/test/threads.c
+# how to run a Lua layer from the work tree in a host
+HOST_DEFS    = -DLL_LUA_PATH='"lua/?.lua;lua/?/init.lua;data/?.lua"' \
+               -DLL_SHARED='"$(SHARED)"'
+
+# --- ASan + UBSan: build/asan --------------------------------------------
+ASAN_DIR   = build/asan
+ASAN_LIB   = $(patsubst csrc/%.c,$(ASAN_DIR)/%.o,$(LIB_SRC))
+ASAN_OBJ   = $(ASAN_LIB) $(ASAN_DIR)/lcore.o
+ASAN_SO    = $(ASAN_DIR)/leninletter/core.so
+ASAN_TESTS = $(patsubst csrc/test/%,$(ASAN_DIR)/test/%,$(CTESTS))
+
+$(ASAN_DIR)/%.o: csrc/%.c csrc/*.h
+	@mkdir -p $(@D)
+	$(CLANG) $(WARN) -O1 -g $(SAN_FLAGS) -fPIC -fvisibility=hidden $(LUA_CFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
+
+$(ASAN_SO): $(ASAN_OBJ)
+	@mkdir -p $(@D)
+	$(CLANG) -shared -shared-libasan $(SAN_FLAGS) -o $@ $(ASAN_OBJ) $(DEPS_LIBS)
+
+$(ASAN_DIR)/test/%: csrc/test/%.c $(ASAN_LIB)
+	@mkdir -p $(@D)
+	$(CLANG) $(WARN) -O1 -g $(SAN_FLAGS) $(DEPS_CFLAGS) -Icsrc -o $@ $< $(ASAN_LIB) $(DEPS_LIBS) -lm
+
+# every C test, and every spec with the module built with sanitizers and
+# their runtime preloaded into lua5.4 (which is not built with them). But
+# install_spec: it builds its own copy of the module with luarocks and gcc
+# and loads it in a child process, so nothing of this build runs there, and
+# the preloaded runtime would only report the leaks git and gcc make by design.
+asan: $(ASAN_SO) $(ASAN_TESTS)
+	@st=0; for t in $(ASAN_TESTS); do echo "== $$t"; $(ASAN_ENV) ./$$t || st=1; done; \
+	echo "== busted under ASan+UBSan ($(ASAN_SO))"; \
+	$(ASAN_ENV) LD_PRELOAD=$(ASAN_RT) $(LUA) $(BUSTED_SCRIPT) --ignore-lua \
+	  --cpath='$(ASAN_DIR)/?.so' --exclude-pattern=install_spec spec || st=1; exit $$st
+
+# --- valgrind ------------------------------------------------------------
+valgrind: all
+	$(VALGRIND) --error-exitcode=1 --leak-check=full --quiet \
+	  --suppressions=csrc/test/valgrind.supp \
+	  $(LUA) $(BUSTED_SCRIPT) --ignore-lua $(VALGRIND_SPECS)
+
+# --- failing allocations: the host under ASan (LeakSanitizer on) ------------
+$(ASAN_DIR)/allocfail: csrc/test/allocfail.c $(ASAN_OBJ)
+	$(CLANG) $(WARN) -O1 -g $(SAN_FLAGS) $(LUA_CFLAGS) $(DEPS_CFLAGS) $(HOST_DEFS) -Icsrc \
+	  -o $@ $< $(ASAN_OBJ) $(LUA_LIBS) $(DEPS_LIBS) -lm
+
+allocfail: $(ASAN_DIR)/allocfail
+	$(ASAN_ENV) ./$(ASAN_DIR)/allocfail
+
+# --- threads: two lua_States at once, under ThreadSanitizer -------------------
+TSAN_DIR  = build/tsan
+TSAN_OBJ  = $(patsubst csrc/%.c,$(TSAN_DIR)/%.o,$(LIB_SRC) csrc/lcore.c)
+
+$(TSAN_DIR)/%.o: csrc/%.c csrc/*.h
+	@mkdir -p $(@D)
+	$(CLANG) $(WARN) -O1 -g -fsanitize=thread -fPIC $(LUA_CFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
+
+$(TSAN_DIR)/threads: csrc/test/threads.c $(TSAN_OBJ)
+	$(CLANG) $(WARN) -O1 -g -fsanitize=thread $(LUA_CFLAGS) $(DEPS_CFLAGS) $(HOST_DEFS) -Icsrc \
+	  -o $@ $< $(TSAN_OBJ) $(LUA_LIBS) $(DEPS_LIBS) -lm -lpthread
+
+# no writable global in the library or the binding: every object's
+# .data and .bss hold nothing of ours
+threads: $(TSAN_DIR)/threads all
+	@g=$$(nm -P $(CORE_OBJ) | awk '$$2 ~ /^[bBdD]$$/'); \
+	if [ -n "$$g" ]; then echo "writable globals:"; echo "$$g"; echo "0 passed, 1 failed"; exit 1; fi; \
+	echo "no writable globals in $(CORE_OBJ)"; echo "1 passed, 0 failed"
+	TSAN_OPTIONS=halt_on_error=1 ./$(TSAN_DIR)/threads
+
+# --- fuzzing: build/fuzz ---------------------------------------------------
+FUZZ_DIR   = build/fuzz
+FUZZ_LIB   = $(patsubst csrc/%.c,$(FUZZ_DIR)/%.o,$(LIB_SRC))
+FUZZ_BINS  = $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZERS))
+FUZZ_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+$(FUZZ_DIR)/%.o: csrc/%.c csrc/*.h
+	@mkdir -p $(@D)
+	$(CLANG) $(WARN) -O1 -g -fsanitize=fuzzer-no-link $(FUZZ_FLAGS) $(DEPS_CFLAGS) -c -o $@ $<
+
+$(FUZZ_DIR)/fuzz_%: csrc/fuzz/fuzz_%.c csrc/fuzz/fuzzcheck.h $(FUZZ_LIB)
+	$(CLANG) $(WARN) -O1 -g -fsanitize=fuzzer $(FUZZ_FLAGS) $(DEPS_CFLAGS) -Icsrc \
+	  -o $@ $< $(FUZZ_LIB) $(DEPS_LIBS) -lm
+
+fuzz: $(FUZZ_BINS)
+	@SHARED=$(SHARED) LUA=$(LUA) sh csrc/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_JOBS) $(FUZZERS)
+
+# --- coverage: build/cov, gcov + lcov ------------------------------------------
+COV_DIR    = build/cov
+COV_LIB    = $(patsubst csrc/%.c,$(COV_DIR)/%.o,$(LIB_SRC))
+COV_OBJ    = $(COV_LIB) $(COV_DIR)/lcore.o
+COV_FLAGS  = -O0 -g --coverage
+COV_TESTS  = $(patsubst csrc/test/%,$(COV_DIR)/test/%,$(CTESTS))
+COV_REPLAY = $(patsubst %,$(COV_DIR)/replay_%,$(FUZZERS))
+
+$(COV_DIR)/%.o: csrc/%.c csrc/*.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(COV_FLAGS) -fPIC -fvisibility=hidden $(LUA_CFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
+
+$(COV_DIR)/leninletter/core.so: $(COV_OBJ)
+	@mkdir -p $(@D)
+	$(CC) -shared $(COV_FLAGS) -o $@ $(COV_OBJ) $(DEPS_LIBS)
+
+$(COV_DIR)/test/%: csrc/test/%.c $(COV_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(COV_FLAGS) $(DEPS_CFLAGS) -Icsrc -o $@ $< $(COV_LIB) $(DEPS_LIBS) -lm
+
+$(COV_DIR)/allocfail: csrc/test/allocfail.c $(COV_OBJ)
+	$(CC) $(WARN) $(COV_FLAGS) $(LUA_CFLAGS) $(DEPS_CFLAGS) $(HOST_DEFS) -Icsrc \
+	  -o $@ $< $(COV_OBJ) $(LUA_LIBS) $(DEPS_LIBS) -lm
+
+$(COV_DIR)/threads: csrc/test/threads.c $(COV_OBJ)
+	$(CC) $(WARN) $(COV_FLAGS) $(LUA_CFLAGS) $(DEPS_CFLAGS) $(HOST_DEFS) -Icsrc \
+	  -o $@ $< $(COV_OBJ) $(LUA_LIBS) $(DEPS_LIBS) -lm -lpthread
+
+$(COV_DIR)/replay_%: csrc/fuzz/fuzz_%.c csrc/fuzz/replay.c csrc/fuzz/fuzzcheck.h $(COV_LIB)
+	$(CC) $(WARN) $(COV_FLAGS) $(DEPS_CFLAGS) -Icsrc -o $@ $< csrc/fuzz/replay.c \
+	  $(COV_LIB) $(DEPS_LIBS) -lm
+
+# runs the C tests, the specs, the hosts and the fuzz corpora (seeds, and
+# what `make fuzz` found) over the coverage build; the report is coverage/
+coverage: $(COV_DIR)/leninletter/core.so $(COV_TESTS) $(COV_DIR)/allocfail \
+          $(COV_DIR)/threads $(COV_REPLAY)
+	find $(COV_DIR) -name '*.gcda' -delete
+	-@for t in $(COV_TESTS); do ./$$t > /dev/null; done
+	-$(LUA) $(BUSTED_SCRIPT) --ignore-lua --cpath='$(COV_DIR)/?.so' -o TAP spec > /dev/null
+	-./$(COV_DIR)/allocfail > /dev/null
+	-./$(COV_DIR)/threads > /dev/null
+	-@for f in $(FUZZERS); do ./$(COV_DIR)/replay_$$f csrc/fuzz/seeds/$$f \
+	  $(FUZZ_DIR)/corpus/$$f $(FUZZ_DIR)/seeds/$$f; done
+	$(LCOV) --quiet --capture --directory $(COV_DIR) --output-file $(COV_DIR)/all.info
+	$(LCOV) --quiet --extract $(COV_DIR)/all.info '$(CURDIR)/csrc/ll*.c' '$(CURDIR)/csrc/lcore.c' \
+	  --output-file $(COV_DIR)/lcov.info
+	$(LCOV) --list $(COV_DIR)/lcov.info
+	$(GENHTML) --quiet --output-directory coverage $(COV_DIR)/lcov.info
+	@echo "coverage report: coverage/index.html"
+
+# the variants' builds (make clean leaves them; this removes them)
+hardening-clean:
+	rm -rf build coverage
+
+# the variants' objects are kept between runs
+.SECONDARY: $(ASAN_OBJ) $(TSAN_OBJ) $(FUZZ_LIB) $(COV_OBJ)

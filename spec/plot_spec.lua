@@ -1,0 +1,92 @@
+-- leninletter.plot: SVG plots, well-formed under xmllint, inert.
+local ll = require "leninletter"
+local plot = require "leninletter.plot"
+
+local doc = ll.letter()
+
+local function xmllint(svg)
+  local path = os.tmpname()
+  local f = assert(io.open(path, "wb"))
+  f:write(svg)
+  f:close()
+  local p = io.popen("xmllint --noout " .. path .. " 2>&1")
+  local out = p:read("a")
+  local ok = p:close()
+  os.remove(path)
+  return ok == true, out
+end
+
+local function have_xmllint()
+  return os.execute("command -v xmllint >/dev/null 2>&1") == true
+end
+
+local function count(s, pat)
+  local n = 0
+  for _ in s:gmatch(pat) do n = n + 1 end
+  return n
+end
+
+describe("leninletter.plot", function()
+  describe("dispersion", function()
+    local svg = plot.dispersion(doc, { "Soviet", "Black Hundreds" })
+
+    it("is well-formed SVG (xmllint)", function()
+      if not have_xmllint() then pending("xmllint is not installed") return end
+      assert.is_true(xmllint(svg))
+      assert.truthy(svg:find('<svg xmlns="http://www.w3.org/2000/svg"', 1, true))
+    end)
+
+    it("draws one tick per hit of each word", function()
+      local ticks = count(svg, 'stroke%-width="2"')
+      assert.equal(doc:count("Soviet") + doc:count("Black Hundreds"), ticks)
+      assert.truthy(svg:find("Soviet <tspan class=\"small\">(22)</tspan>", 1, true))
+    end)
+
+    it("has no script and no external reference", function()
+      assert.is_nil(svg:find("<script", 1, true))
+      assert.is_nil(svg:find("href", 1, true))
+    end)
+
+    it("takes one word, a scope and a title", function()
+      local s = plot.dispersion(doc, "Lenin", { scope = "notes", title = "Lenin <in> the notes & more" })
+      assert.truthy(s:find("Lenin &lt;in&gt; the notes &amp; more", 1, true))
+      if have_xmllint() then assert.is_true(xmllint(s)) end
+    end)
+
+    it("stays well-formed with hostile words and text", function()
+      local h = assert(ll.parse("T\n\nA <script> ]]> & {=}~# \"q\" =cmd| text, with script words.[1]\n\n[1] N <b>."))
+      local s = plot.dispersion(h, { "script", "<script>]]>&\"" })
+      assert.is_nil(s:find("<script>", 1, true))
+      if have_xmllint() then assert.is_true(xmllint(s)) end
+    end)
+
+    it("raises on bad arguments", function()
+      assert.has_error(function() plot.dispersion(nil, "x") end,
+        "bad argument #1 to 'dispersion' (Document expected, got nil)")
+      assert.has_error(function() plot.dispersion(doc, {}) end,
+        "bad argument #2 to 'dispersion' (string or array of strings expected, got empty table)")
+      assert.has_error(function() plot.dispersion(doc, { "a", 3 }) end,
+        "bad argument #2 to 'dispersion' (words[2] must be a string, got number)")
+      assert.has_error(function() plot.dispersion(doc, "a", { width = 10 }) end,
+        "bad argument #3 to 'dispersion' (opts.width must be an integer of at least 300, got 10)")
+      assert.has_error(function() plot.dispersion(doc, "a", { colour = 1 }) end,
+        "bad argument #3 to 'dispersion' (unknown option 'colour')")
+    end)
+  end)
+
+  describe("frequencies", function()
+    it("draws the top words as bars, well-formed", function()
+      local s = plot.frequencies(doc, { top = 10 })
+      assert.equal(10, count(s, "<rect x="))
+      local f = doc:frequencies({ stoplist = true })
+      assert.truthy(s:find(">" .. f[1].word .. "</text>", 1, true))
+      assert.truthy(s:find(">" .. f[1].count .. "</text>", 1, true))
+      if have_xmllint() then assert.is_true(xmllint(s)) end
+    end)
+
+    it("raises on bad options", function()
+      assert.has_error(function() plot.frequencies(doc, { top = 0 }) end,
+        "bad argument #2 to 'frequencies' (opts.top must be an integer of at least 1, got 0)")
+    end)
+  end)
+end)

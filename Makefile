@@ -64,9 +64,7 @@ deps:
 RUN_ENV = LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='csrc/?.so;;'
 
 demo: deps all
-	@$(RUN_ENV) $(LUA) bin/leninletter info
-	@echo
-	@$(RUN_ENV) $(LUA) bin/leninletter notes
+	@$(RUN_ENV) $(LUA) bin/leninletter pack study-pack
 
 install: all
 	install -d $(DESTDIR)$(INSTALL_CMOD)/leninletter $(DESTDIR)$(INSTALL_LMOD)/leninletter $(DESTDIR)$(INSTALL_BIN)
@@ -153,7 +151,6 @@ asan: $(ASAN_SO) $(ASAN_TESTS)
 # --- valgrind ------------------------------------------------------------
 valgrind: all
 	$(VALGRIND) --error-exitcode=1 --leak-check=full --quiet \
-	  --suppressions=csrc/test/valgrind.supp \
 	  $(LUA) $(BUSTED_SCRIPT) --ignore-lua $(VALGRIND_SPECS)
 
 # --- failing allocations: the host under ASan (LeakSanitizer on) ------------

@@ -1,0 +1,359 @@
+/*
+** allocfail.c: Lua 5.4 embedded with an allocator that fails, as Lua's own
+** ltests and SQLite's malloc tests do: for N = 1, 2, ... a task runs with its
+** Nth allocation failing, until one run succeeds. Every failure must be the
+** Lua error "not enough memory", every state must give back every byte when
+** closed, and the run that succeeds must give the same result as a run with
+** no failure. Usage: allocfail [TASK...]. Every N is tried for a task of up
+** to ALLOCFAIL_MAX allocations (default 2000; 0: no limit), a sample of
+** ALLOCFAIL_MAX evenly spread values of N for a larger one.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "lua.h"
+#include "lauxlib.h"
+#include "lualib.h"
+
+LUALIB_API int luaopen_leninletter_core(lua_State *L);
+
+#ifndef LL_LUA_PATH
+#define LL_LUA_PATH "lua/?.lua;lua/?/init.lua;data/?.lua"
+#endif
+#ifndef LL_SHARED
+#define LL_SHARED "../shared"
+#endif
+
+/* ------------------------------------------------------------------ */
+/* The allocator                                                       */
+/* ------------------------------------------------------------------ */
+
+/* Counts the bytes in use (by the sizes Lua and the library state) and,
+** when armed, the allocations; fails the failat-th allocation after arming
+** and, unless once is set, every one after it: memory gone for good. Lua's
+** contract is kept: a block that shrinks never fails. */
+typedef struct Mem {
+  size_t live;
+  long count;   /* allocations since armed */
+  long failat;  /* 0: fail none */
+  int armed, once, failed;
+} Mem;
+
+static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  Mem *m = (Mem *)ud;
+  void *q;
+  if (nsize == 0) {
+    if (ptr != NULL) m->live -= osize;
+    free(ptr);
+    return NULL;
+  }
+  if (m->armed && !(ptr != NULL && nsize <= osize)) {
+    m->count++;
+    if (m->failat > 0 && (m->count == m->failat ||
+                          (!m->once && m->count > m->failat))) {
+      m->failed = 1;
+      return NULL;
+    }
+  }
+  q = realloc(ptr, nsize);
+  if (q == NULL) return NULL;
+  if (ptr != NULL) m->live -= osize;
+  m->live += nsize;
+  return q;
+}
+
+/* ------------------------------------------------------------------ */
+/* The tasks                                                           */
+/* ------------------------------------------------------------------ */
+
+/* Each task is a chunk run in a state where leninletter is loaded; it
+** returns a string that sums up what it got (the result to compare). The
+** calls for phases not there yet are skipped, so each one is covered as it
+** lands. */
+typedef struct Task {
+  const char *name;
+  const char *setup;  /* run before arming: reads files, loads modules */
+  const char *chunk;  /* run armed */
+} Task;
+
+#define DIGEST                                                            \
+  "local out = {}\n"                                                      \
+  "local function put(...) for i = 1, select('#', ...) do "               \
+  "out[#out + 1] = tostring((select(i, ...))) end end\n"
+
+static const Task tasks[] = {
+  {"letter: parse, tree, index, queries, concordance, entities, dates",
+   "ll = require 'leninletter'\n",
+   DIGEST
+   "local doc = ll.letter()\n"
+   "put(doc.title, doc.author, #doc.paragraphs, #doc.notes, doc.meta.Written)\n"
+   "put(doc.paragraphs[2].sentences[1], doc:note(3).text:sub(1, 40))\n"
+   "put(doc:count('Soviet'), doc:count('revolution*', {scope = 'all'}))\n"
+   "for _, h in ipairs(doc:concordance('Soviet', {width = 25, sort = 'left'})) do\n"
+   "  put(h.left, h.match, h.right, h.paragraph, h.sentence)\n"
+   "end\n"
+   "for _, h in ipairs(doc:find('Black Hundreds', {scope = 'all'})) do\n"
+   "  put(h.part, h.pos)\n"
+   "end\n"
+   "for _, f in ipairs(doc:frequencies({min = 8})) do put(f.word, f.count) end\n"
+   "for _, g in ipairs(doc:ngrams(2, {min = 4})) do put(g.ngram, g.count) end\n"
+   "for _, c in ipairs(doc:collocates('Soviet', {min = 3})) do put(c.word) end\n"
+   "local xs, n = doc:dispersion('party')\n"
+   "put(#xs, n)\n"
+   "if doc.entity then\n"
+   "  local e = doc:entity('Soviet of Workers\\' Deputies')\n"
+   "  put(e and e.id, e and e.type, e and #e.mentions)\n"
+   "end\n"
+   "if doc.entities then put(#doc:entities()) end\n"
+   "if doc.dates then for _, d in ipairs(doc:dates()) do put(d.text) end end\n"
+   "return table.concat(out, '|')\n"},
+  {"page: parse a sample page, find, tokens",
+   "ll = require 'leninletter'\n"
+   "local f = assert(io.open(SHARED .. '/mia-samples/08.txt', 'rb'))\n"
+   "TEXT = f:read('a') f:close()\n",
+   DIGEST
+   "local doc = assert(ll.parse(TEXT))\n"
+   "put(doc.title, doc.number, #doc.paragraphs, #doc.notes, #doc.warnings)\n"
+   "for t in doc:tokens({scope = 'all'}) do put(t.norm) end\n"
+   "for _, h in ipairs(doc:find('Zinoviev')) do put(h.pos) end\n"
+   "put(select(2, ll.parse('Lenin\\n\\xff')))\n"
+   "return table.concat(out, '|')\n"},
+  {"html: parse a page as marxists.org serves it",
+   "ll = require 'leninletter'\n"
+   "local f = assert(io.open(SHARED .. "
+   "'/corpus/mia-reader-lenin/archive/lenin/works/1914/nov/08.htm', 'rb'))\n"
+   "TEXT = f:read('a') f:close()\n",
+   DIGEST
+   "local doc, err = ll.parse(TEXT)\n"
+   "if not doc then return err end\n"
+   "put(doc.title, doc.author, #doc.paragraphs, #doc.notes)\n"
+   "for _, p in ipairs(doc.paragraphs) do put(#p.sentences, #p.pagebreaks) end\n"
+   "put(doc:count('war'))\n"
+   "return table.concat(out, '|')\n"},
+  {"study: quiz and exports, when they are there",
+   "ll = require 'leninletter'\n"
+   "local ok\n"
+   "ok, quiz = pcall(require, 'leninletter.quiz')\n"
+   "if not ok then quiz = nil end\n"
+   "ok, export = pcall(require, 'leninletter.export')\n"
+   "if not ok then export = nil end\n"
+   "DOC = ll.letter()\n",
+   DIGEST
+   "if quiz then\n"
+   "  for _, q in ipairs(quiz.cloze(DOC, {count = 3, seed = 7})) do\n"
+   "    put(q.prompt, q.answer)\n"
+   "  end\n"
+   "end\n"
+   "if export then put(#export.json(DOC), #export.markdown(DOC)) end\n"
+   "return table.concat(out, '|')\n"},
+};
+
+#define NTASKS (sizeof tasks / sizeof tasks[0])
+
+/* ------------------------------------------------------------------ */
+/* Running a task                                                      */
+/* ------------------------------------------------------------------ */
+
+typedef struct Outcome {
+  int ok;          /* the chunk returned */
+  char *result;    /* its string (malloc'd), when ok */
+  char *error;     /* the error message (malloc'd), when not ok */
+  size_t leaked;   /* bytes still counted after lua_close */
+  long allocs;     /* allocations made while armed */
+  int failed;      /* the allocator refused one */
+} Outcome;
+
+static char *dupstr(const char *s) {
+  size_t n = strlen(s) + 1;
+  char *p = (char *)malloc(n);
+  if (p != NULL) memcpy(p, s, n);
+  return p;
+}
+
+/* A state with leninletter.core preloaded from this executable and the
+** Lua layer found in the work tree. */
+static lua_State *newstate(Mem *m) {
+  lua_State *L = lua_newstate(l_alloc, m);
+  if (L == NULL) return NULL;
+  luaL_openlibs(L);
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+  lua_pushcfunction(L, luaopen_leninletter_core);
+  lua_setfield(L, -2, "leninletter.core");
+  lua_pop(L, 1);
+  lua_getglobal(L, "package");
+  lua_pushstring(L, LL_LUA_PATH);
+  lua_setfield(L, -2, "path");
+  lua_pop(L, 1);
+  lua_pushstring(L, getenv("LL_SHARED") ? getenv("LL_SHARED") : LL_SHARED);
+  lua_setglobal(L, "SHARED");
+  return L;
+}
+
+/* Runs task t with the failat-th allocation failing (0: none). */
+static void run(const Task *t, long failat, int once, Outcome *o) {
+  Mem m;
+  lua_State *L;
+  memset(o, 0, sizeof *o);
+  memset(&m, 0, sizeof m);
+  L = newstate(&m);
+  if (L == NULL) {
+    o->error = dupstr("cannot create a state");
+    return;
+  }
+  if (luaL_loadstring(L, t->setup) != LUA_OK ||
+      lua_pcall(L, 0, 0, 0) != LUA_OK) {
+    o->error = dupstr(lua_tostring(L, -1) ? lua_tostring(L, -1) : "?");
+    o->error = o->error ? o->error : dupstr("setup failed");
+    lua_close(L);
+    return;
+  }
+  /* the chunk is compiled unarmed: what fails is the module's work */
+  if (luaL_loadstring(L, t->chunk) != LUA_OK) {
+    o->error = dupstr(lua_tostring(L, -1));
+    lua_close(L);
+    return;
+  }
+  lua_gc(L, LUA_GCCOLLECT);
+  m.failat = failat;
+  m.once = once;
+  m.armed = 1;
+  if (lua_pcall(L, 0, 1, 0) == LUA_OK) {
+    const char *r = lua_tostring(L, -1);
+    o->ok = 1;
+    m.armed = 0;
+    o->result = dupstr(r != NULL ? r : "(not a string)");
+  } else {
+    const char *e = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1)
+                                                   : "(not a string)";
+    m.armed = 0;
+    o->error = dupstr(e);
+  }
+  o->allocs = m.count;
+  o->failed = m.failed;
+  /* the state must still work after the error */
+  lua_settop(L, 0);
+  lua_gc(L, LUA_GCCOLLECT);
+  lua_close(L);
+  o->leaked = m.live;
+}
+
+static void release(Outcome *o) {
+  free(o->result);
+  free(o->error);
+  o->result = o->error = NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* The sweep                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct Tally {
+  int passed, failed;
+} Tally;
+
+/* Checks one run against the reference; prints what is wrong. */
+static int judge(const Task *t, long n, int once, const Outcome *o,
+                 const char *want) {
+  const char *mode = once ? "once" : "from";
+  if (o->leaked != 0) {
+    printf("FAIL %s: N=%ld (%s): %lu bytes not given back\n", t->name, n,
+           mode, (unsigned long)o->leaked);
+    return 0;
+  }
+  if (o->ok) {
+    if (o->result == NULL || strcmp(o->result, want) != 0) {
+      printf("FAIL %s: N=%ld (%s): a different result\n  got:  %.200s\n"
+             "  want: %.200s\n", t->name, n, mode,
+             o->result ? o->result : "(null)", want);
+      return 0;
+    }
+    return 1;
+  }
+  if (o->error == NULL || strcmp(o->error, "not enough memory") != 0) {
+    printf("FAIL %s: N=%ld (%s): error '%s', not 'not enough memory'\n",
+           t->name, n, mode, o->error ? o->error : "(null)");
+    return 0;
+  }
+  if (!o->failed) {
+    printf("FAIL %s: N=%ld (%s): 'not enough memory' but no allocation "
+           "failed\n", t->name, n, mode);
+    return 0;
+  }
+  return 1;
+}
+
+/* Runs task t with N = 1, 1+stride, ... failing for good, until a run
+** succeeds; then with only the Nth allocation failing, for the same Ns.
+** The stride is 1 unless the task makes more than max allocations (max 0:
+** no limit). Returns 1 if every run was right. */
+static int sweep(const Task *t, long max) {
+  Outcome ref, o;
+  long n, total, bad = 0, errs = 0, oks = 0, stride = 1;
+  clock_t c0 = clock();
+  run(t, 0, 0, &ref);
+  if (!ref.ok || ref.leaked != 0) {
+    printf("FAIL %s: the run with no failure: %s (%lu bytes left)\n",
+           t->name, ref.error ? ref.error : "ok", (unsigned long)ref.leaked);
+    release(&ref);
+    return 0;
+  }
+  total = ref.allocs;
+  if (max > 0 && total > max) stride = (total + max - 1) / max;
+  /* memory gone for good from the Nth allocation */
+  for (n = 1;; n += stride) {
+    run(t, n, 0, &o);
+    if (!judge(t, n, 0, &o, ref.result) && ++bad >= 10) {
+      release(&o);
+      break;
+    }
+    if (o.ok) {
+      release(&o);
+      break;
+    }
+    errs++;
+    release(&o);
+    if (n > total + 1000) {
+      printf("FAIL %s: still failing at N=%ld, past the %ld allocations of "
+             "a whole run\n", t->name, n, total);
+      bad++;
+      break;
+    }
+  }
+  /* only the Nth allocation failing: Lua retries its own after an
+     emergency collection; the library's must fail cleanly */
+  for (n = 1; n <= total && bad < 10; n += stride) {
+    run(t, n, 1, &o);
+    if (!judge(t, n, 1, &o, ref.result)) bad++;
+    else if (o.ok) oks++;
+    else errs++;
+    release(&o);
+  }
+  printf("%s: %ld allocations; N = 1..%ld step %ld, failing for good and "
+         "once: %ld errors, all 'not enough memory', %ld recoveries with "
+         "the right result, nothing leaked (%.1f s)%s\n",
+         t->name, total, total, stride, errs, oks,
+         (double)(clock() - c0) / CLOCKS_PER_SEC, bad ? "; FAILED" : "");
+  release(&ref);
+  return bad == 0;
+}
+
+int main(int argc, char **argv) {
+  Tally tally = {0, 0};
+  const char *s = getenv("ALLOCFAIL_MAX");
+  long max = s != NULL ? atol(s) : 2000;
+  size_t i;
+  int k;
+  for (i = 0; i < NTASKS; i++) {
+    int chosen = argc < 2;
+    for (k = 1; k < argc; k++)
+      if (strncmp(tasks[i].name, argv[k], strlen(argv[k])) == 0) chosen = 1;
+    if (!chosen) continue;
+    if (sweep(&tasks[i], max)) tally.passed++;
+    else tally.failed++;
+    fflush(stdout);
+  }
+  printf("%d passed, %d failed\n", tally.passed, tally.failed);
+  return tally.failed != 0;
+}

@@ -32,9 +32,16 @@ static void getmem(lua_State *L, ll_Mem *m) {
   m->f = lua_getallocf(L, &m->ud);
 }
 
+/* Raises "not enough memory" with no position, as Lua's own memory errors
+** and lauxlib's are: luaL_error would prefix the caller's line. */
+static int memerror(lua_State *L) {
+  lua_pushliteral(L, "not enough memory");
+  return lua_error(L);
+}
+
 /* Raises the error for a failed library call. */
 static int failure(lua_State *L, int status, const char *err) {
-  if (status == LL_ERRMEM) return luaL_error(L, "not enough memory");
+  if (status == LL_ERRMEM) return memerror(L);
   return luaL_error(L, "%s", err);
 }
 
@@ -318,7 +325,7 @@ static const ll_Index *checkindex(lua_State *L, ll_Doc **dp) {
   ll_Doc *d = checkdoc(L, 1);
   if (d->index == NULL) {
     int st = ll_index_build(d);
-    if (st == LL_ERRMEM) luaL_error(L, "not enough memory");
+    if (st == LL_ERRMEM) memerror(L);
     if (st != LL_OK) luaL_error(L, "document too large to index");
   }
   if (dp != NULL) *dp = d;
@@ -352,7 +359,7 @@ static int getquery(lua_State *L, int i, Scratch *s, int flags) {
     uint32_t *ids;
     /* the ids go through the Scratch, freed if a check raises */
     if (n > 0 && ll_vec_reserve(&s->mem, &s->ids, (size_t)n) != LL_OK)
-      return luaL_error(L, "not enough memory");
+      return memerror(L);
     ids = (uint32_t *)s->ids.p;
     for (k = 1; k <= n; k++) {
       lua_Integer id;
@@ -363,14 +370,14 @@ static int getquery(lua_State *L, int i, Scratch *s, int flags) {
                                                  : LL_NOWORD;
     }
     st = ll_query_ids(&s->mem, &s->q, ids, (size_t)n);
-    if (st != LL_OK) return luaL_error(L, "not enough memory");
+    if (st != LL_OK) return memerror(L);
     return 1;
   } else {
     size_t len;
     const char *q = luaL_checklstring(L, i, &len);
     char err[LL_ERRSIZE];
     st = ll_query_parse(&s->mem, &s->q, q, len, flags, err, sizeof err);
-    if (st == LL_ERRMEM) return luaL_error(L, "not enough memory");
+    if (st == LL_ERRMEM) return memerror(L);
     if (st != LL_OK) {
       lua_pushnil(L);
       lua_pushstring(L, err);
@@ -463,7 +470,7 @@ static int ix_count(lua_State *L) {
   size_t n;
   if (!getquery(L, 2, s, flags)) return 2;
   if (ll_index_match(&s->mem, ix, &s->q, mask, NULL, &n) != LL_OK)
-    return luaL_error(L, "not enough memory");
+    return memerror(L);
   lua_pushinteger(L, (lua_Integer)n);
   return 1;
 }
@@ -483,11 +490,11 @@ static int ix_find(lua_State *L) {
   const ll_Hit *hits;
   if (!getquery(L, 2, s, flags)) return 2;
   if (ll_index_match(&s->mem, ix, &s->q, mask, &s->v, &n) != LL_OK)
-    return luaL_error(L, "not enough memory");
+    return memerror(L);
   if (sort != 0 && ll_index_sort(&s->mem, ix, (ll_Hit *)s->v.p, s->v.n,
                                  sort == 1 ? LL_SORT_LEFT : LL_SORT_RIGHT) !=
                        LL_OK)
-    return luaL_error(L, "not enough memory");
+    return memerror(L);
   hits = (const ll_Hit *)s->v.p;
   lua_createtable(L, (int)(n < 0x7FFFFFFF ? n : 0), 0);
   for (i = 0; i < n; i++) {
@@ -575,7 +582,7 @@ static void getskip(lua_State *L, int i, const ll_Index *ix, Scratch *s) {
   s->skip = (unsigned char *)ll_malloc(&s->mem, s->nskip);
   if (s->skip == NULL) {
     s->nskip = 0;
-    luaL_error(L, "not enough memory");
+    memerror(L);
     return;
   }
   memset(s->skip, 0, s->nskip);
@@ -588,7 +595,7 @@ static void getskip(lua_State *L, int i, const ll_Index *ix, Scratch *s) {
     w = lua_tolstring(L, -1, &len);
     if (w != NULL) {
       if (ll_word_norm(&s->mem, w, len, &s->b) != LL_OK)
-        luaL_error(L, "not enough memory");
+        memerror(L);
       id = ll_index_lookup(ix, s->b.p, s->b.n);
       if (id != LL_NOWORD) s->skip[id] = 1;
     }
@@ -609,7 +616,7 @@ static int ix_frequencies(lua_State *L) {
   getskip(L, 4, ix, s);
   if (ll_index_frequencies(&s->mem, ix, mask, min < 1 ? 1 : (size_t)min,
                            s->skip, &s->v) != LL_OK)
-    return luaL_error(L, "not enough memory");
+    return memerror(L);
   f = (const ll_Freq *)s->v.p;
   lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);
   for (i = 0; i < s->v.n; i++) {
@@ -638,7 +645,7 @@ static int ix_ngrams(lua_State *L) {
   luaL_argcheck(L, n >= 1 && n <= LL_MAXNGRAM, 2, "n out of range");
   st = ll_index_ngrams(&s->mem, ix, (size_t)n, mask,
                        min < 1 ? 1 : (size_t)min, &s->v);
-  if (st != LL_OK) return luaL_error(L, "not enough memory");
+  if (st != LL_OK) return memerror(L);
   g = (const ll_Gram *)s->v.p;
   lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);
   for (i = 0; i < s->v.n; i++) {
@@ -684,7 +691,7 @@ static int ix_collocates(lua_State *L) {
   getskip(L, 8, ix, s);
   if (ll_index_collocates(&s->mem, ix, &s->q, mask, (size_t)window, which,
                           min < 1 ? 1 : (size_t)min, s->skip, &s->v) != LL_OK)
-    return luaL_error(L, "not enough memory");
+    return memerror(L);
   c = (const ll_Colloc *)s->v.p;
   lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);
   for (i = 0; i < s->v.n; i++) {
@@ -712,10 +719,10 @@ static int ix_dispersion(lua_State *L) {
   size_t i, n, total = ll_index_ntokens(ix, mask);
   if (!getquery(L, 2, s, flags)) return 2;
   if (ll_index_match(&s->mem, ix, &s->q, mask, &s->v, &n) != LL_OK)
-    return luaL_error(L, "not enough memory");
+    return memerror(L);
   if (n > 0) {
     s->offs = (size_t *)ll_malloc(&s->mem, n * sizeof(size_t));
-    if (s->offs == NULL) return luaL_error(L, "not enough memory");
+    if (s->offs == NULL) return memerror(L);
     s->noffs = n;
     ll_index_offsets(ix, (const ll_Hit *)s->v.p, n, mask, s->offs);
   }

@@ -262,30 +262,64 @@ end
 -- JSON
 -- ------------------------------------------------------------------
 
--- lua-cjson 2.1.0 (Debian 12) encodes every empty table as {} and has no
--- empty_array: an empty array is written as this string, which no document
--- can hold (the parser refuses NUL), and replaced by [] after encoding.
-local EMPTY = "\0leninletter:empty-array\0"
-local EMPTY_JSON = '"\\u0000leninletter:empty-array\\u0000"'
+-- JSON through lua-cjson: cjson writes every string, number and boolean;
+-- the structure is written here, so that (1) an empty array is [] where
+-- lua-cjson 2.1.0 (Debian 12, no empty_array) would write {}, and (2) keys
+-- come in a fixed order (a few first, the rest sorted), so the same
+-- document gives the same bytes in every run. An array is marked with
+-- `arr` when it may be empty; `EMPTY` stands for the empty array.
+local EMPTY = setmetatable({}, { __name = "leninletter.emptyarray" })
 
 local function arr(t)
   if t == nil or #t == 0 then return EMPTY end
   return t
 end
 
+local KEYFIRST = { schema = 1, version = 2, generator = 3, ["pandoc-api-version"] = 1, meta = 2,
+  blocks = 3, t = 1, c = 2 }
+
+local function keyless(a, b)
+  local pa, pb = KEYFIRST[a] or 100, KEYFIRST[b] or 100
+  if pa ~= pb then return pa < pb end
+  return a < b
+end
+
 local function encode(v)
   local cjson = require "cjson"
-  local s = cjson.encode(v)
   local out = {}
-  local i = 1
-  while true do
-    local a, b = s:find(EMPTY_JSON, i, true)
-    if not a then break end
-    out[#out + 1] = s:sub(i, a - 1)
-    out[#out + 1] = "[]"
-    i = b + 1
+  local function enc(x)
+    if x == EMPTY then
+      out[#out + 1] = "[]"
+    elseif type(x) == "table" then
+      local n, count = #x, 0
+      for _ in pairs(x) do count = count + 1 end
+      if n > 0 and count == n then
+        out[#out + 1] = "["
+        for i = 1, n do
+          if i > 1 then out[#out + 1] = "," end
+          enc(x[i])
+        end
+        out[#out + 1] = "]"
+      else
+        local keys = {}
+        for k in pairs(x) do keys[#keys + 1] = tostring(k) end
+        table.sort(keys, keyless)
+        out[#out + 1] = "{"
+        for i, k in ipairs(keys) do
+          if i > 1 then out[#out + 1] = "," end
+          out[#out + 1] = cjson.encode(k)
+          out[#out + 1] = ":"
+          local val = x[k]
+          if val == nil then val = x[tonumber(k)] end
+          enc(val)
+        end
+        out[#out + 1] = "}"
+      end
+    else
+      out[#out + 1] = cjson.encode(x)
+    end
   end
-  out[#out + 1] = s:sub(i)
+  enc(v)
   return table.concat(out)
 end
 M._encode = encode

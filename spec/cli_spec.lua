@@ -1,0 +1,244 @@
+-- bin/leninletter: every command, its help, its errors, and terminal widths.
+local ll = require "leninletter"
+
+local ENV = "LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='csrc/?.so;;' "
+
+local function sh(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+
+-- runs the tool; returns exit code, stdout, stderr
+local function cli(args, env)
+  local err = os.tmpname()
+  local p = io.popen(ENV .. (env or "") .. " lua5.4 bin/leninletter " .. args .. " 2>" .. err)
+  local out = p:read("a")
+  local _, _, code = p:close()
+  local f = io.open(err, "rb")
+  local e = f:read("a")
+  f:close()
+  os.remove(err)
+  return code, out, e
+end
+
+local function lines(s)
+  local t = {}
+  for l in s:gmatch("([^\n]*)\n") do t[#t + 1] = l end
+  return t
+end
+
+local function tmpfile(content)
+  local p = os.tmpname()
+  if content then
+    local f = assert(io.open(p, "wb"))
+    f:write(content)
+    f:close()
+  end
+  return p
+end
+
+local doc = ll.letter()
+
+describe("leninletter command line", function()
+  it("prints its usage with --help, and fails without a command", function()
+    local code, out = cli("--help")
+    assert.equal(0, code)
+    assert.truthy(out:find("usage: leninletter COMMAND", 1, true))
+    for _, c in ipairs({ "info", "text", "notes", "entities", "kwic", "freq", "ngrams", "quiz", "export", "plot", "pack" }) do
+      assert.truthy(out:find("\n  " .. c, 1, true), c)
+    end
+    assert.equal(1, (cli("")))
+  end)
+
+  for _, c in ipairs({ "info", "text", "notes", "entities", "kwic", "freq", "ngrams", "quiz", "export", "plot", "pack" }) do
+    it("has --help for " .. c, function()
+      local code, out = cli(c .. " --help")
+      assert.equal(0, code)
+      assert.truthy(out:find("usage: leninletter " .. c, 1, true))
+    end)
+  end
+
+  it("sends errors to stderr with a non-zero exit", function()
+    local code, out, err = cli("frobnicate")
+    assert.equal(1, code)
+    assert.equal("", out)
+    assert.equal("leninletter: unknown command 'frobnicate' (see leninletter --help)\n", err)
+    code, out, err = cli("kwic Soviet --bogus 1")
+    assert.equal(1, code)
+    assert.equal("leninletter: unknown option --bogus for kwic (see leninletter kwic --help)\n", err)
+    code, _, err = cli("info --file /nonexistent/page.txt")
+    assert.equal(1, code)
+    assert.truthy(err:find("^leninletter: cannot open /nonexistent/page.txt"))
+    code, _, err = cli("quiz --count zero")
+    assert.equal(1, code)
+    assert.equal("leninletter: --count wants an integer of at least 1, got 'zero'\n", err)
+    code, _, err = cli("export pdf")
+    assert.equal(1, code)
+    assert.truthy(err:find("unknown format 'pdf'", 1, true))
+    code, _, err = cli("kwic")
+    assert.equal(1, code)
+    assert.truthy(err:find("kwic needs a QUERY", 1, true))
+  end)
+
+  it("prints info with aligned columns", function()
+    local code, out = cli("info")
+    assert.equal(0, code)
+    assert.truthy(out:find("Title                  Our Tasks and the Soviet of Workers’ Deputies", 1, true))
+    assert.truthy(out:find("Notes                  8", 1, true))
+  end)
+
+  describe("kwic", function()
+    it("prints one line per concordance line, no wider than $COLUMNS", function()
+      for _, cols in ipairs({ 40, 60, 80, 132 }) do
+        local code, out, err = cli("kwic Soviet", "COLUMNS=" .. cols)
+        assert.equal(0, code)
+        local ls = lines(out)
+        assert.equal(#doc:concordance("Soviet"), #ls)
+        assert.equal("22 lines\n", err)
+        local at
+        for _, l in ipairs(ls) do
+          assert.is_true(utf8.len(l) <= cols, l)
+          -- the matches line up
+          local a = l:find(" Soviet ", 1, true) or l:find(" Soviet$")
+          local col = utf8.len(l:sub(1, a))
+          at = at or col
+          assert.equal(at, col)
+        end
+      end
+    end)
+
+    it("defaults to 80 columns without a terminal", function()
+      local _, out = cli("kwic revolution*", "COLUMNS= TERM=dumb")
+      for _, l in ipairs(lines(out)) do assert.is_true(utf8.len(l) <= 80) end
+    end)
+
+    it("takes --width, --sort and --scope", function()
+      local _, out = cli("kwic Soviet --width 10 --sort right --scope all", "COLUMNS=200")
+      local ls = lines(out)
+      assert.equal(#doc:concordance("Soviet", { scope = "all" }), #ls)
+      assert.is_true(utf8.len(ls[1]) <= 5 + 2 + 10 + 1 + 6 + 1 + 10)
+      local code, _, err = cli("kwic Soviet --sort sideways")
+      assert.equal(1, code)
+      assert.equal("leninletter: --sort must be one of position, left, right, got 'sideways'\n", err)
+    end)
+
+    it("writes CSV with --csv", function()
+      local _, out = cli("kwic 'Black Hundreds' --csv")
+      local ls = {}
+      for l in out:gmatch("([^\r\n]*)\r\n") do ls[#ls + 1] = l end
+      assert.equal("place,part,paragraph,note,sentence,pos,left,match,right", ls[1])
+      assert.equal(#doc:concordance("Black Hundreds") + 1, #ls)
+    end)
+  end)
+
+  it("prints frequencies and n-grams as aligned tables", function()
+    local _, out = cli("freq --stoplist --top 3")
+    local f = doc:frequencies({ stoplist = true })
+    assert.same({ "rank  word            count",
+      ("   1  %-13s  %6d"):format(f[1].word, f[1].count),
+      ("   2  %-13s  %6d"):format(f[2].word, f[2].count),
+      ("   3  %-13s  %6d"):format(f[3].word, f[3].count) }, lines(out))
+    local _, csv = cli("ngrams 2 --top 2 --csv")
+    local g = doc:ngrams(2)
+    assert.equal(("rank,ngram,count\r\n1,%s,%d\r\n2,%s,%d\r\n"):format(g[1].ngram, g[1].count, g[2].ngram, g[2].count), csv)
+    assert.equal(1, (cli("ngrams 0")))
+  end)
+
+  describe("quiz", function()
+    it("prints questions and an answer key, the same for the same seed", function()
+      local code, a = cli("quiz --kind choice --count 3 --seed 9")
+      assert.equal(0, code)
+      local _, b = cli("quiz --kind choice --count 3 --seed 9")
+      assert.equal(a, b)
+      assert.truthy(a:find("\n   a) ", 1, true))
+      assert.truthy(a:find("\nAnswers:\n", 1, true))
+      local _, c = cli("quiz --kind choice --count 3 --seed 10")
+      assert.are_not.equal(a, c)
+    end)
+
+    it("writes GIFT, Anki and JSON", function()
+      local _, g = cli("quiz --format gift --count 2")
+      assert.truthy(g:find("::Q1 cloze", 1, true))
+      local _, k = cli("quiz --format anki --count 2")
+      assert.truthy(k:find("^#separator:tab\n#html:true\n#notetype:Cloze\n#deck:"))
+      local _, j = cli("quiz --format json --count 2 --seed 5")
+      local qs = require("cjson").decode(j)
+      assert.equal(2, #qs)
+      local want = require("leninletter.quiz").cloze(doc, { count = 2, seed = 5 })
+      assert.equal(want[1].prompt, qs[1].prompt)
+      assert.equal(want[1].answer, qs[1].answer)
+    end)
+
+    it("says on stderr when the text has fewer questions than asked", function()
+      local code, _, err = cli("quiz --count 500")
+      assert.equal(0, code)
+      assert.truthy(err:find("^leninletter: only %d+ of the 500 cloze questions asked for"))
+    end)
+  end)
+
+  describe("export", function()
+    it("writes every text format, to stdout or -o FILE", function()
+      for _, f in ipairs({ "json", "markdown", "pandoc", "html", "tei", "text" }) do
+        local code, out = cli("export " .. f)
+        assert.equal(0, code, f)
+        assert.equal(require("leninletter.export")[f](doc), out)
+      end
+      local path = tmpfile()
+      local code, out, err = cli("export tei -o " .. sh(path))
+      assert.equal(0, code)
+      assert.equal("", out)
+      assert.truthy(err:find("wrote", 1, true))
+      local f = io.open(path, "rb")
+      assert.equal(require("leninletter.export").tei(doc), f:read("a"))
+      f:close()
+      os.remove(path)
+    end)
+
+    it("writes docx through pandoc, and wants -o for it", function()
+      assert.equal(1, (cli("export docx")))
+      if os.execute("command -v pandoc >/dev/null 2>&1") ~= true then pending("pandoc is not installed") return end
+      local path = tmpfile() .. ".docx"
+      assert.equal(0, (cli("export docx -o " .. sh(path))))
+      local f = io.open(path, "rb")
+      assert.equal("PK", f:read(2))
+      f:close()
+      os.remove(path)
+    end)
+  end)
+
+  it("plots words as SVG", function()
+    local code, out = cli("plot Soviet 'Black Hundreds'")
+    assert.equal(0, code)
+    assert.equal(require("leninletter.plot").dispersion(doc, { "Soviet", "Black Hundreds" }), out)
+    local _, f = cli("plot --freq --top 5")
+    assert.truthy(f:find("<svg", 1, true))
+    assert.equal(1, (cli("plot")))
+  end)
+
+  it("works on another page with --file", function()
+    local path = tmpfile("V. I. Lenin\n\nAnother Page\n\nWritten: Written May 18 (31), 1917\n\nThe Soviet met. The Soviet spoke again today.[1]\n\n[1] A note.\n")
+    local _, out = cli("info --file " .. sh(path))
+    assert.truthy(out:find("Title                  Another Page", 1, true))
+    local _, k = cli("kwic Soviet --file " .. sh(path))
+    assert.equal(2, #lines(k))
+    os.remove(path)
+  end)
+
+  it("lists entities, by type", function()
+    if type(doc.entities) ~= "function" then pending("doc:entities() not yet available (issue 4)") return end
+    local code, out = cli("entities periodical")
+    assert.equal(0, code)
+    assert.truthy(out:find("novaya%-zhizn%s+periodical"))
+    assert.equal(1, (cli("entities planet")))
+  end)
+
+  it("makes a study pack and says what it wrote", function()
+    local dir = tmpfile()
+    os.remove(dir)
+    local code, out = cli("pack " .. sh(dir))
+    assert.equal(0, code)
+    for _, name in ipairs({ "letter.html", "quiz.gift", "quiz-anki.txt", "letter.tei.xml", "dispersion.svg" }) do
+      assert.truthy(io.open(dir .. "/" .. name), name)
+      assert.truthy(out:find(name, 1, true))
+    end
+    assert.truthy(out:find("Open the study page", 1, true))
+    os.execute("rm -rf " .. sh(dir))
+  end)
+end)

@@ -361,7 +361,7 @@ end
 -- @tparam Document doc the document
 -- @treturn string the JSON text
 -- @usage local t = require("cjson").decode(export.json(ll.letter()))
--- print(t.version, #t.paragraphs, t.notes[3].n)   --> 1	21	3
+-- print(t.schema, #t.paragraphs, #t.notes)   -- leninletter-document  21  8
 function M.json(doc)
   checkdoc(doc, "json")
   local paragraphs, notes, ents, ds = {}, {}, {}, {}
@@ -1165,6 +1165,7 @@ body.plain .ent, body.plain .date { background: none; border: 0; }
 sup.ref a { text-decoration: none; color: var(--accent); font-weight: bold; font-size: .75em; padding: 0 .1em; }
 .pb { color: #aaa; font-size: .8em; user-select: none; }
 :target { outline: 2px solid var(--accent); outline-offset: 3px; border-radius: 3px; }
+[id] { scroll-margin-top: 5.5rem; }
 #notes { font-size: .92rem; border-top: 2px solid var(--accent); margin-top: 2rem; }
 #notes ol { padding-left: 2.2rem; }
 #notes li { margin-bottom: 1rem; }

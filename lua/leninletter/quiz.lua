@@ -335,8 +335,12 @@ local function ymd(iso)
   return tonumber(y), tonumber(m), tonumber(d)
 end
 
--- An ISO date or range {first, last} in English: "November 2-4, 1905",
--- "October 27 - November 9, 1905", "May 1905", "1901-1905".
+--- An ISO date or range `{first, last}` in English, as the date questions
+-- write their answers: "November 2-4, 1905", "October 27 - November 9,
+-- 1905", "May 1905", "1901 - 1905".
+-- @tparam table range `first` and (optional) `last`, ISO dates at any precision
+-- @treturn string
+-- @usage print(quiz.english({first = "1905-11-02", last = "1905-11-04"}))  --> November 2-4, 1905
 local function english(range)
   local y1, m1, d1 = ymd(range.first)
   local y2, m2, d2 = ymd(range.last or range.first)

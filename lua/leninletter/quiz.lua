@@ -110,7 +110,8 @@ local function checkargs(doc, opts, fname)
     argerror(2, fname, ('opts.scope must be "body", "notes" or "all", got %s'):format(
       type(scope) == "string" and ('"' .. scope .. '"') or typename(scope)))
   end
-  r.scope = scope or "body"
+  -- dates are mostly in the notes: their questions look everywhere
+  r.scope = scope or (fname == "dates" and "all" or "body")
   -- each kind draws its own stream, so a cloze and a choice quiz of one
   -- seed do not pick the same sentences
   r.rnd = ud:rand_new(r.seed ~ SALT[fname])
@@ -295,17 +296,22 @@ local function worddistractors(rnd, pool, cand, k)
   end
   if not count then return nil end
   local upper = cand.hit.text:find("^%u") ~= nil
+  -- the nearest counts first; among equally near words, an order drawn at
+  -- random (so that rare answers do not always meet the same rare words)
   local near = {}
   for _, p in ipairs(pool) do
-    if p.word ~= cand.norm and p.upper == upper then near[#near + 1] = p end
+    if p.word ~= cand.norm and p.upper == upper then
+      near[#near + 1] = { p = p, key = rnd:next() }
+    end
   end
   table.sort(near, function(a, b)
-    local da, db = math.abs(a.count - count), math.abs(b.count - count)
+    local da, db = math.abs(a.p.count - count), math.abs(b.p.count - count)
     if da ~= db then return da < db end
-    return a.word < b.word
+    if a.key ~= b.key then return a.key < b.key end
+    return a.p.word < b.p.word
   end)
   local some = {}
-  for i = 1, math.min(#near, math.max(2 * k, 8)) do some[i] = near[i].form end
+  for i = 1, math.min(#near, math.max(2 * k, 8)) do some[i] = near[i].p.form end
   shuffle(rnd, some)
   local out = takedistinct(some, k, cand.hit.text)
   if #out < k then return nil end
@@ -644,8 +650,8 @@ end
 -- the other calendar are among the distractors of the first two.
 -- @tparam Document doc the document
 -- @tparam[opt] table opts `count` (default 10), `seed` (default 1),
---   `scope` (sentences from the `"body"` (default), `"notes"` or `"all"`),
---   `choices` (default 4)
+--   `scope` (sentences from the `"body"`, the `"notes"` or `"all"` (the
+--   default)), `choices` (default 4)
 -- @treturn {Question,...} the questions (kind `"date"`)
 -- @treturn[opt] string a message, when fewer than `count` could be made
 -- @usage local q = quiz.dates(ll.letter(), {count = 1})[1]

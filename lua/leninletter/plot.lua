@@ -82,12 +82,14 @@ end
 -- in the text (from `doc:dispersion`), over the text from its first word
 -- to its last, with the body's paragraphs marked.
 -- @tparam Document doc the document
--- @param words a query, or an array of queries (strings: words, phrases,
---   `prefix*`)
+-- @param words a query, or an array whose items are queries (strings:
+--   words, phrases, `prefix*`) or arrays of queries drawn as one row
+--   (an entity's name and aliases: `{"Black Hundreds", "Black-Hundred"}`,
+--   labelled by its first, or by its `label` field)
 -- @tparam[opt] table opts `scope` (`"body"` (default), `"notes"`, `"all"`),
 --   `width` (pixels, default 800), `title`
 -- @treturn string the SVG
--- @usage local svg = plot.dispersion(ll.letter(), {"Soviet", "Black Hundreds"})
+-- @usage local svg = plot.dispersion(ll.letter(), {"Soviet", {"Black Hundreds", "Black-Hundred"}})
 -- io.open("dispersion.svg", "w"):write(svg)
 function M.dispersion(doc, words, opts)
   document.core(doc, "dispersion")
@@ -96,29 +98,63 @@ function M.dispersion(doc, words, opts)
     argerror(2, "dispersion", ("string or array of strings expected, got %s"):format(
       type(words) == "table" and "empty table" or typename(words)))
   end
+  local items = {}
   for i, q in ipairs(words) do
-    if type(q) ~= "string" then
-      argerror(2, "dispersion", ("words[%d] must be a string, got %s"):format(i, typename(q)))
+    if type(q) == "string" then
+      items[i] = { label = q, queries = { q } }
+    elseif type(q) == "table" and #q > 0 then
+      for j, x in ipairs(q) do
+        if type(x) ~= "string" then
+          argerror(2, "dispersion", ("words[%d][%d] must be a string, got %s"):format(i, j, typename(x)))
+        end
+      end
+      local label = q.label
+      if label ~= nil and type(label) ~= "string" then
+        argerror(2, "dispersion", ("words[%d].label must be a string, got %s"):format(i, typename(label)))
+      end
+      items[i] = { label = label or q[1], queries = q }
+    else
+      argerror(2, "dispersion", ("words[%d] must be a string, got %s"):format(i,
+        type(q) == "table" and "empty table" or typename(q)))
     end
   end
   opts = checkopts(opts, 3, "dispersion", { scope = true, width = true, title = true })
   local scope = opts.scope or "body"
   local rows = {}
   local total = 0
-  for i, q in ipairs(words) do
-    local xs, n = doc:dispersion(q, { scope = scope })
-    rows[i] = { q = q, xs = xs }
-    total = n
+  for i, it in ipairs(items) do
+    local seen, xs = {}, {}
+    for _, q in ipairs(it.queries) do
+      local found, n = doc:dispersion(q, { scope = scope })
+      total = n
+      for _, x in ipairs(found) do
+        if not seen[x] then
+          seen[x] = true
+          xs[#xs + 1] = x
+        end
+      end
+    end
+    table.sort(xs)
+    rows[i] = { q = it.label, xs = xs }
   end
   local W = opts.width or 800
-  local left, right, top, rowh = 170, 20, 46, 30
+  -- room for the longest label (about 7 pixels a character), at most 45%
+  local longest = 0
+  for _, r in ipairs(rows) do longest = math.max(longest, (utf8.len(r.q) or #r.q) + 5) end
+  local left = math.max(120, math.min(20 + 7 * longest, math.floor(W * 0.45)))
+  local maxchars = (left - 20) // 7 - 5
+  local right, top, rowh = 20, 46, 30
   local plotw = W - left - right
   local H = top + rowh * #rows + 44
-  local title = opts.title or ("Dispersion of " .. table.concat(words, ", ") .. " (" .. total .. " words)")
+  local labels = {}
+  for i, r in ipairs(rows) do labels[i] = r.q end
+  local joined = table.concat(labels, ", ")
+  if (utf8.len(joined) or #joined) > W // 9 - 30 then joined = #labels .. " terms" end
+  local title = opts.title or ("Dispersion of " .. joined .. " in the text (" .. total .. " words)")
   local o = header(W, H, title)
   local function w(s) o[#o + 1] = s end
   w(('<text class="title" x="%d" y="24">%s</text>\n'):format(10, esc(title)))
-  -- paragraphs of the body, as faint bands
+  -- paragraphs of the body, as faint lines
   if scope ~= "notes" then
     for k, s in ipairs(paragraphstarts(doc, scope)) do
       local x = left + s.at * plotw
@@ -132,8 +168,12 @@ function M.dispersion(doc, words, opts)
   for i, r in ipairs(rows) do
     local y = top + (i - 1) * rowh
     local color = COLORS[(i - 1) % #COLORS + 1]
+    local label = r.q
+    if (utf8.len(label) or #label) > maxchars then
+      label = label:sub(1, (utf8.offset(label, maxchars) or (#label + 1)) - 1) .. "…"
+    end
     w(('<text x="%d" y="%d" text-anchor="end">%s <tspan class="small">(%d)</tspan></text>\n'):format(
-      left - 10, y + rowh / 2 + 4, esc(r.q), #r.xs))
+      left - 10, y + rowh / 2 + 4, esc(label), #r.xs))
     w(('<line x1="%d" y1="%s" x2="%d" y2="%s" stroke="#bbb"/>\n'):format(left, num(y + rowh / 2),
       left + plotw, num(y + rowh / 2)))
     for _, x in ipairs(r.xs) do

@@ -53,6 +53,14 @@ describe("leninletter.plot", function()
       if have_xmllint() then assert.is_true(xmllint(s)) end
     end)
 
+    it("draws several queries as one row, without counting a hit twice", function()
+      local s = plot.dispersion(doc, { { "Black Hundreds", "Black-Hundred", label = "the Black Hundreds" } })
+      assert.truthy(s:find("the Black Hundreds <tspan", 1, true))
+      assert.equal(doc:count("Black Hundreds") + doc:count("Black-Hundred"), count(s, 'stroke%-width="2"'))
+      local twice = plot.dispersion(doc, { { "Soviet", "Soviet" } })
+      assert.equal(doc:count("Soviet"), count(twice, 'stroke%-width="2"'))
+    end)
+
     it("stays well-formed with hostile words and text", function()
       local h = assert(ll.parse("T\n\nA <script> ]]> & {=}~# \"q\" =cmd| text, with script words.[1]\n\n[1] N <b>."))
       local s = plot.dispersion(h, { "script", "<script>]]>&\"" })

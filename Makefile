@@ -173,12 +173,13 @@ $(TSAN_DIR)/threads: csrc/test/threads.c $(TSAN_OBJ)
 	$(CLANG) $(WARN) -O1 -g -fsanitize=thread $(LUA_CFLAGS) $(DEPS_CFLAGS) $(HOST_DEFS) -Icsrc \
 	  -o $@ $< $(TSAN_OBJ) $(LUA_LIBS) $(DEPS_LIBS) -lm -lpthread
 
-# no writable global in the library or the binding: every object's
-# .data and .bss hold nothing of ours
+# no writable global in the library or the binding: no object of ours in
+# .data, .bss or thread-local storage (tables of constants live in .rodata
+# and, when they hold pointers, in .data.rel.ro, read-only once relocated)
 threads: $(TSAN_DIR)/threads all
-	@g=$$(nm -P $(CORE_OBJ) | awk '$$2 ~ /^[bBdD]$$/'); \
+	@g=$$(objdump -t $(CORE_OBJ) | awk '/ O / { if ($$0 ~ /[ \t](\.data|\.bss|\.tdata|\.tbss|\*COM\*)/ && $$0 !~ /\.data\.rel\.ro/) print }'); \
 	if [ -n "$$g" ]; then echo "writable globals:"; echo "$$g"; echo "0 passed, 1 failed"; exit 1; fi; \
-	echo "no writable globals in $(CORE_OBJ)"; echo "1 passed, 0 failed"
+	echo "threads: no writable global in csrc/*.o"; echo "1 passed, 0 failed"
 	TSAN_OPTIONS=halt_on_error=1 ./$(TSAN_DIR)/threads
 
 # --- fuzzing: build/fuzz ---------------------------------------------------

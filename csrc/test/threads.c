@@ -1,0 +1,227 @@
+/*
+** threads.c: two lua_States in two threads at once, each parsing pages and
+** querying them through the whole module (and reading HTML through the C
+** library), must get what one state alone gets: the library keeps no state.
+*/
+#define _POSIX_C_SOURCE 200809L  /* strdup */
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lua.h"
+#include "lauxlib.h"
+#include "lualib.h"
+
+#include "ll.h"
+#include "llhtml.h"
+
+LUALIB_API int luaopen_leninletter_core(lua_State *L);
+
+#ifndef LL_LUA_PATH
+#define LL_LUA_PATH "lua/?.lua;lua/?/init.lua;data/?.lua"
+#endif
+#ifndef LL_SHARED
+#define LL_SHARED "../shared"
+#endif
+
+#define NTHREADS 2
+#define ROUNDS 10
+
+/* What each round does in Lua: the letter, a sample page and the odd one,
+** queried every way; returns a digest of everything it got. */
+static const char *const chunk =
+  "local ll = require 'leninletter'\n"
+  "local out = {}\n"
+  "local function put(...) for i = 1, select('#', ...) do "
+  "out[#out + 1] = tostring((select(i, ...))) end end\n"
+  "local docs = {ll.letter(), assert(ll.parse(SAMPLE)),\n"
+  "  assert(ll.parse('A [1] b.[99999999999]\\n\\n[1] c'))}\n"
+  "for _, doc in ipairs(docs) do\n"
+  "  put(doc.title, #doc.paragraphs, #doc.notes, #doc.warnings)\n"
+  "  for _, p in ipairs(doc.paragraphs) do put(#p.sentences, #p.refs) end\n"
+  "  put(doc:count('the'), doc:count('Sov*', {scope = 'all'}))\n"
+  "  for _, h in ipairs(doc:concordance('the', {width = 12, sort = 'right'})) do\n"
+  "    put(h.left, h.right)\n"
+  "  end\n"
+  "  for _, f in ipairs(doc:frequencies({min = 3})) do put(f.word, f.count) end\n"
+  "  for _, g in ipairs(doc:ngrams(3, {min = 2})) do put(g.ngram) end\n"
+  "  for _, c in ipairs(doc:collocates('the', {measure = 't'})) do\n"
+  "    put(c.word, ('%.6g'):format(c.score))\n"
+  "  end\n"
+  "  if doc.entities then put(#doc:entities()) end\n"
+  "  if doc.dates then for _, d in ipairs(doc:dates()) do put(d.text) end end\n"
+  "  collectgarbage()\n"
+  "end\n"
+  "return table.concat(out, '|')\n";
+
+typedef struct Job {
+  int id;
+  const char *sample;  /* a plain-text page */
+  const char *html;    /* an HTML page, or NULL */
+  size_t htmllen;
+  char *digest[ROUNDS];
+  char err[256];
+} Job;
+
+static char *readfile(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  char *p;
+  long n;
+  if (f == NULL) return NULL;
+  if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
+      fseek(f, 0, SEEK_SET) != 0) {
+    fclose(f);
+    return NULL;
+  }
+  p = (char *)malloc((size_t)n + 1);
+  if (p != NULL && fread(p, 1, (size_t)n, f) != (size_t)n) {
+    free(p);
+    p = NULL;
+  }
+  fclose(f);
+  if (p != NULL) p[n] = '\0';
+  if (len != NULL) *len = (size_t)n;
+  return p;
+}
+
+/* The HTML page through the C library: reader, then parser. */
+static void html_digest(const Job *j, luaL_Buffer *b) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  ll_Buf text, labels;
+  size_t nlabels = 0;
+  char err[LL_ERRSIZE], line[128];
+  ll_Doc *d = NULL;
+  int st;
+  if (j->html == NULL) return;
+  ll_buf_init(&text);
+  ll_buf_init(&labels);
+  st = ll_html_to_text(&m, j->html, j->htmllen, &text, &labels, &nlabels,
+                       err, sizeof err);
+  if (st == LL_OK) {
+    ll_PageHints h;
+    h.labels = labels.p;
+    h.nlabels = nlabels;
+    st = ll_parse_text(&m, text.p, text.n, &h, &d, err, sizeof err);
+  }
+  snprintf(line, sizeof line, "|html %d %lu %lu %lu %lu", st,
+           (unsigned long)text.n, (unsigned long)nlabels,
+           d ? (unsigned long)d->nparas : 0UL,
+           d ? (unsigned long)d->nnotes : 0UL);
+  luaL_addstring(b, line);
+  ll_doc_free(d);
+  ll_buf_free(&m, &text);
+  ll_buf_free(&m, &labels);
+}
+
+static void *work(void *arg) {
+  Job *j = (Job *)arg;
+  int r;
+  for (r = 0; r < ROUNDS; r++) {
+    lua_State *L = luaL_newstate();
+    luaL_Buffer b;
+    if (L == NULL) {
+      snprintf(j->err, sizeof j->err, "no state");
+      return NULL;
+    }
+    luaL_openlibs(L);
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+    lua_pushcfunction(L, luaopen_leninletter_core);
+    lua_setfield(L, -2, "leninletter.core");
+    lua_pop(L, 1);
+    lua_getglobal(L, "package");
+    lua_pushstring(L, LL_LUA_PATH);
+    lua_setfield(L, -2, "path");
+    lua_pop(L, 1);
+    lua_pushstring(L, j->sample);
+    lua_setglobal(L, "SAMPLE");
+    if (luaL_dostring(L, chunk) != LUA_OK) {
+      snprintf(j->err, sizeof j->err, "thread %d: %s", j->id,
+               lua_tostring(L, -1));
+      lua_close(L);
+      return NULL;
+    }
+    luaL_buffinit(L, &b);
+    lua_pushvalue(L, -2);
+    luaL_addvalue(&b);
+    html_digest(j, &b);
+    luaL_pushresult(&b);
+    j->digest[r] = strdup(lua_tostring(L, -1));
+    lua_close(L);
+  }
+  return NULL;
+}
+
+int main(void) {
+  const char *shared = getenv("LL_SHARED") ? getenv("LL_SHARED") : LL_SHARED;
+  char path[1024];
+  Job alone, jobs[NTHREADS];
+  pthread_t th[NTHREADS];
+  char *sample, *html;
+  size_t htmllen = 0, digestlen;
+  int passed = 0, failed = 0, i, r;
+  snprintf(path, sizeof path, "%s/mia-samples/08.txt", shared);
+  sample = readfile(path, NULL);
+  if (sample == NULL) sample = strdup("Lenin\n\nA text. Another one.\n");
+  snprintf(path, sizeof path,
+           "%s/corpus/mia-reader-lenin/archive/lenin/works/1914/nov/08.htm",
+           shared);
+  html = readfile(path, &htmllen);
+  if (html == NULL) printf("threads: %s absent, HTML skipped\n", path);
+  /* one state alone first: the reference */
+  memset(&alone, 0, sizeof alone);
+  alone.sample = sample;
+  alone.html = html;
+  alone.htmllen = htmllen;
+  work(&alone);
+  if (alone.err[0] != '\0' || alone.digest[0] == NULL) {
+    printf("FAIL alone: %s\n0 passed, 1 failed\n", alone.err);
+    return 1;
+  }
+  for (i = 0; i < NTHREADS; i++) {
+    memset(&jobs[i], 0, sizeof jobs[i]);
+    jobs[i].id = i + 1;
+    jobs[i].sample = sample;
+    jobs[i].html = html;
+    jobs[i].htmllen = htmllen;
+    if (pthread_create(&th[i], NULL, work, &jobs[i]) != 0) {
+      printf("FAIL cannot start thread %d\n", i + 1);
+      return 1;
+    }
+  }
+  for (i = 0; i < NTHREADS; i++) pthread_join(th[i], NULL);
+  for (i = 0; i < NTHREADS; i++) {
+    int same = jobs[i].err[0] == '\0';
+    for (r = 0; same && r < ROUNDS; r++)
+      same = jobs[i].digest[r] != NULL &&
+             strcmp(jobs[i].digest[r], alone.digest[0]) == 0;
+    if (same) {
+      passed++;
+    } else {
+      failed++;
+      printf("FAIL thread %d: %s\n", jobs[i].id,
+             jobs[i].err[0] ? jobs[i].err : "a result differs from one "
+                                            "state alone");
+    }
+    for (r = 0; r < ROUNDS; r++) free(jobs[i].digest[r]);
+  }
+  digestlen = strlen(alone.digest[0]);
+  for (r = 0, i = 1; r < ROUNDS; r++)
+    if (alone.digest[r] == NULL || strcmp(alone.digest[r], alone.digest[0]))
+      i = 0;
+  for (r = 0; r < ROUNDS; r++) free(alone.digest[r]);
+  if (i) {
+    passed++;
+  } else {
+    failed++;
+    printf("FAIL alone: rounds differ\n");
+  }
+  printf("threads: %d threads x %d rounds, each parsing and querying 3 pages "
+         "in Lua and reading HTML in C: the same %lu-byte digest as one state "
+         "alone\n", NTHREADS, ROUNDS, (unsigned long)digestlen);
+  printf("%d passed, %d failed\n", passed, failed);
+  free(sample);
+  free(html);
+  return failed != 0;
+}

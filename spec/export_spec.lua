@@ -186,6 +186,12 @@ describe("leninletter.export", function()
       for i, n in ipairs(doc.notes) do assert.equal(n.text, back.notes[i].text) end
       assert.same(doc:note(2).refs, back:note(2).refs)
     end)
+
+    it("reads back a hostile page's text unchanged", function()
+      local back = assert(ll.parse(export.text(hostile)))
+      for i, p in ipairs(hostile.paragraphs) do assert.equal(p.text, back.paragraphs[i].text) end
+      assert.equal(hostile:note(1).text, back:note(1).text)
+    end)
   end)
 
   describe("markdown", function()

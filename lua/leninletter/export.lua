@@ -1204,10 +1204,11 @@ local HTML_JS = [[
     if (text !== undefined) e.textContent = text;
     return e;
   }
-  // Words as the module reads them: letters and digits, one hyphen or
-  // apostrophe between two of them joining.
-  var WORD = /[\p{L}\p{N}]+(?:['\u2019-][\p{L}\p{N}]+)*/gu;
-  function norm(w) { return w.toLowerCase().replace(/\u2019/g, "'"); }
+  // Words as the module reads them: letters and digits (and the marks on
+  // them), one hyphen or apostrophe (- ' U+2010 U+2011 U+2019) between two
+  // of them joining; normal forms case-folded, with U+2019 written as '.
+  var WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\u2010\u2011-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
+  function norm(w) { return w.normalize("NFC").toLowerCase().replace(/\u00df/g, "ss").replace(/\u2019/g, "'"); }
   function tokens(text) {
     var out = [], m;
     WORD.lastIndex = 0;
@@ -1218,7 +1219,7 @@ local HTML_JS = [[
   function parse(q) {
     var ws = [], m;
     WORD.lastIndex = 0;
-    var re = /[\p{L}\p{N}]+(?:['\u2019-][\p{L}\p{N}]+)*\*?/gu;
+    var re = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\u2010\u2011-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*\*?/gu;
     while ((m = re.exec(q)) !== null) ws.push(m[0]);
     return ws.map(function (w) {
       var prefix = w.charAt(w.length - 1) === "*";

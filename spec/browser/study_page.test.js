@@ -1,6 +1,6 @@
 // The HTML study page in a real browser: headless Chromium (Debian's
 // /usr/bin/chromium) driven by playwright-core. Run by spec/export_spec.lua:
-//   node study_page.test.js PAGE.html HOSTILE.html EXPECTED_LINES SCREENSHOT.png
+//   node study_page.test.js PAGE.html HOSTILE.html EXPECTED_LINES SCREENSHOT.png ['{"query": lines}']
 // Prints one line per check ("ok ..." / "not ok ..."), then "N passed, N failed";
 // exits non-zero when a check fails.
 "use strict";
@@ -9,7 +9,9 @@ const fs = require("fs");
 const os = require("os");
 const { chromium } = require("playwright-core");
 
-const [page1, hostile, expected, shot] = process.argv.slice(2);
+const [page1, hostile, expected, shot, more] = process.argv.slice(2);
+// more: a JSON object {query: lines} of other searches, as doc:concordance counts them
+const others = more ? JSON.parse(more) : {};
 if (!page1 || !hostile || !expected) {
   console.error("usage: node study_page.test.js PAGE.html HOSTILE.html EXPECTED_LINES [SCREENSHOT.png]");
   process.exit(2);
@@ -79,6 +81,12 @@ async function inView(page, selector) {
     check(count.startsWith(expected + " lines"), "the line count is written above the lines", count);
     const matchesOk = await page.$$eval("#conc-lines td.match", (ts) => ts.every((t) => /^soviet$/i.test(t.textContent)));
     check(matchesOk, "every concordance line's match is the word searched");
+    for (const [q, n] of Object.entries(others)) {
+      await page.fill("#search", q);
+      await page.waitForTimeout(50);
+      const got = await page.$$eval("#conc-lines tr.line", (rs) => rs.length);
+      check(got === n, "searching " + q + " shows " + n + " lines, as doc:concordance", got);
+    }
     await page.fill("#search", "");
     await page.waitForTimeout(50);
     check(await page.$eval("#concordance", (e) => e.hidden), "an empty search hides the concordance");

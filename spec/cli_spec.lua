@@ -36,18 +36,20 @@ end
 
 local doc = ll.letter()
 
+local COMMANDS = { "info", "text", "notes", "entities", "kwic", "freq", "ngrams", "quiz", "export", "plot", "pack" }
+
 describe("leninletter command line", function()
   it("prints its usage with --help, and fails without a command", function()
     local code, out = cli("--help")
     assert.equal(0, code)
     assert.truthy(out:find("usage: leninletter COMMAND", 1, true))
-    for _, c in ipairs({ "info", "text", "notes", "entities", "kwic", "freq", "ngrams", "quiz", "export", "plot", "pack" }) do
+    for _, c in ipairs(COMMANDS) do
       assert.truthy(out:find("\n  " .. c, 1, true), c)
     end
     assert.equal(1, (cli("")))
   end)
 
-  for _, c in ipairs({ "info", "text", "notes", "entities", "kwic", "freq", "ngrams", "quiz", "export", "plot", "pack" }) do
+  for _, c in ipairs(COMMANDS) do
     it("has --help for " .. c, function()
       local code, out = cli(c .. " --help")
       assert.equal(0, code)
@@ -60,7 +62,8 @@ describe("leninletter command line", function()
     assert.equal(1, code)
     assert.equal("", out)
     assert.equal("leninletter: unknown command 'frobnicate' (see leninletter --help)\n", err)
-    code, out, err = cli("kwic Soviet --bogus 1")
+    local _
+    code, _, err = cli("kwic Soviet --bogus 1")
     assert.equal(1, code)
     assert.equal("leninletter: unknown option --bogus for kwic (see leninletter kwic --help)\n", err)
     code, _, err = cli("info --file /nonexistent/page.txt")
@@ -137,7 +140,8 @@ describe("leninletter command line", function()
       ("   3  %-13s  %6d"):format(f[3].word, f[3].count) }, lines(out))
     local _, csv = cli("ngrams 2 --top 2 --csv")
     local g = doc:ngrams(2)
-    assert.equal(("rank,ngram,count\r\n1,%s,%d\r\n2,%s,%d\r\n"):format(g[1].ngram, g[1].count, g[2].ngram, g[2].count), csv)
+    assert.equal(("rank,ngram,count\r\n1,%s,%d\r\n2,%s,%d\r\n"):format(g[1].ngram, g[1].count, g[2].ngram,
+      g[2].count), csv)
     assert.equal(1, (cli("ngrams 0")))
   end)
 
@@ -213,7 +217,8 @@ describe("leninletter command line", function()
   end)
 
   it("works on another page with --file", function()
-    local path = tmpfile("V. I. Lenin\n\nAnother Page\n\nWritten: Written May 18 (31), 1917\n\nThe Soviet met. The Soviet spoke again today.[1]\n\n[1] A note.\n")
+    local path = tmpfile("V. I. Lenin\n\nAnother Page\n\nWritten: Written May 18 (31), 1917\n\n"
+      .. "The Soviet met. The Soviet spoke again today.[1]\n\n[1] A note.\n")
     local _, out = cli("info --file " .. sh(path))
     assert.truthy(out:find("Title                  Another Page", 1, true))
     local _, k = cli("kwic Soviet --file " .. sh(path))

@@ -89,7 +89,9 @@ local function squash(s) return (s:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""
 local BROWSER_DIR = "spec/browser"
 local function browser_ready()
   if not have("node") then return false, "node is not installed" end
-  if not io.open("/usr/bin/chromium") then return false, "/usr/bin/chromium is not installed (apt-get install chromium)" end
+  if not io.open("/usr/bin/chromium") then
+    return false, "/usr/bin/chromium is not installed (apt-get install chromium)"
+  end
   if not io.open(BROWSER_DIR .. "/node_modules/playwright-core/package.json") then
     return false, "spec/browser/node_modules is missing (run npm ci in spec/browser)"
   end
@@ -299,11 +301,13 @@ describe("leninletter.export", function()
     it("has a real teiHeader: titleStmt, sourceDesc from Source, correspDesc, calendars", function()
       if not ok_xmllint then pending("xmllint is not installed") return end
       local f = write(tmp("t.xml"), export.tei(doc))
-      assert.equal("Lenin Collected Works", xpath(f, "string(//*[local-name()='sourceDesc']//*[local-name()='title'][@level='m'])"))
+      assert.equal("Lenin Collected Works",
+        xpath(f, "string(//*[local-name()='sourceDesc']//*[local-name()='title'][@level='m'])"))
       assert.equal("10", xpath(f, "string(//*[local-name()='biblScope'][@unit='volume'])"))
       assert.equal("17", xpath(f, "string(//*[local-name()='biblScope'][@unit='page']/@from)"))
       assert.equal("28", xpath(f, "string(//*[local-name()='biblScope'][@unit='page']/@to)"))
-      assert.equal("V. I. Lenin", xpath(f, "string(//*[local-name()='correspAction'][@type='sent']/*[local-name()='persName'])"))
+      assert.equal("V. I. Lenin",
+        xpath(f, "string(//*[local-name()='correspAction'][@type='sent']/*[local-name()='persName'])"))
       assert.equal("1", xpath(f, "count(//*[local-name()='calendar'][@xml:id='julian'])"))
     end)
 
@@ -315,7 +319,8 @@ describe("leninletter.export", function()
       for _, n in ipairs(doc.notes) do markers = markers + #n.refs end
       assert.equal(tostring(markers), xpath(f, "count(//*[local-name()='ptr'])"))
       -- every ptr points at a note
-      assert.equal("0", xpath(f, "count(//*[local-name()='ptr'][not(substring(@target,2) = //*[local-name()='note']/@xml:id)])"))
+      assert.equal("0",
+        xpath(f, "count(//*[local-name()='ptr'][not(substring(@target,2) = //*[local-name()='note']/@xml:id)])"))
       local pbs = 0
       for _, p in ipairs(doc.paragraphs) do pbs = pbs + #p.pagebreaks end
       for _, n in ipairs(doc.notes) do for _, p in ipairs(n.paragraphs) do pbs = pbs + #p.pagebreaks end end
@@ -421,14 +426,16 @@ describe("leninletter.export", function()
     it("keeps hostile text inert: no markup, no stray cloze, no extra fields", function()
       local a = export.anki({ { kind = "cloze", prompt = "<b>{{c2::x}}</b>\tz _____ \"q\"", answer = "a::b}}" } })
       local row = a:match("#columns:[^\n]*\n([^\n]*)\n")
-      assert.equal("&lt;b&gt;&#123;&#123;c2&#58;&#58;x&#125;&#125;&lt;/b&gt; z {{c1::a&#58;&#58;b&#125;&#125;}} &quot;q&quot;\t", row)
+      assert.equal("&lt;b&gt;&#123;&#123;c2&#58;&#58;x&#125;&#125;&lt;/b&gt; z "
+        .. "{{c1::a&#58;&#58;b&#125;&#125;}} &quot;q&quot;\t", row)
     end)
   end)
 
   describe("csv", function()
     local function pyparse(path)
       local ok, out = run(("python3 -c %q %s"):format(
-        "import csv,json,sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8'), strict=True))))",
+        "import csv,json,sys; "
+          .. "print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8'), strict=True))))",
         path))
       assert.is_true(ok, out)
       return cjson.decode(out)
@@ -518,7 +525,8 @@ describe("leninletter.export", function()
       assert.equal(22, expected)
       local shot = tmp("study-page.png")
       local more = {}
-      for _, q in ipairs({ "Black Hundreds", "revolution*", "tsar's", "Social-Democrats", "REVOLUTIONARY government" }) do
+      local queries = { "Black Hundreds", "revolution*", "tsar's", "Social-Democrats", "REVOLUTIONARY government" }
+      for _, q in ipairs(queries) do
         more[#more + 1] = ("%q:%d"):format(q, #doc:concordance(q))
       end
       local json = "'" .. ("{" .. table.concat(more, ",") .. "}"):gsub("'", "'\\''") .. "'"

@@ -64,9 +64,9 @@ describe("leninletter.quiz", function()
 
     it("never use math.random", function()
       local saved = math.random
-      math.random = function() error("math.random used") end
+      math.random = function() error("math.random used") end -- luacheck: ignore 122
       local ok, err = pcall(quiz.choice, doc, { count = 5, seed = 3 })
-      math.random = saved
+      math.random = saved -- luacheck: ignore 122
       assert.is_true(ok, err)
     end)
   end)
@@ -131,7 +131,8 @@ describe("leninletter.quiz", function()
     end)
 
     it("works on any page, and skips sentences that already hold underscores", function()
-      local d = assert(ll.parse("Title\n\nA sentence with _____ underscores in it. Another proper sentence follows here."))
+      local d = assert(ll.parse("Title\n\nA sentence with _____ underscores in it. "
+        .. "Another proper sentence follows here."))
       local got = quiz.cloze(d, { count = 5 })
       assert.equal(1, #got)
       assert.equal(1, count(got[1].prompt, "_____"))

@@ -98,15 +98,6 @@ function M.xmlescape(s)
 end
 local esc = M.xmlescape
 
--- Each block in document order: fn(block, part, i, note) for the body's
--- paragraphs, then each note's paragraphs.
-local function blocks(doc, fn)
-  for i, b in ipairs(doc.paragraphs) do fn(b, "body", i, nil) end
-  for _, n in ipairs(doc.notes) do
-    for i, b in ipairs(n.paragraphs) do fn(b, "note", i, n.n) end
-  end
-end
-
 -- Entity mentions and dates by block: key -> array of {pos, len, kind, e|d},
 -- sorted by position, overlaps dropped (the earlier, then the longer, wins).
 local function spans(doc)
@@ -947,7 +938,8 @@ end
 -- io.open("quiz.gift", "w"):write(export.gift(qs))
 function M.gift(questions)
   checkquestions(questions, "gift")
-  local out = { "// leninletter: " .. #questions .. " questions (import in Moodle: Question bank, Import, GIFT format)" }
+  local out = { "// leninletter: " .. #questions
+    .. " questions (import in Moodle: Question bank, Import, GIFT format)" }
   for i, q in ipairs(questions) do
     local title = ("Q%d %s"):format(i, q.kind or "question")
     local where = sourcename(q.source)
@@ -1149,7 +1141,8 @@ dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1r
 dl.fields dt { font-weight: bold; } dl.fields dd { margin: 0; }
 nav.tools { position: sticky; top: 0; background: var(--paper); border-bottom: 1px solid #ddd;
   padding-top: .5rem; padding-bottom: .5rem; z-index: 2; font: 14px/1.4 system-ui, sans-serif; }
-nav.tools button { font: inherit; padding: .25rem .8rem; border: 1px solid #bbb; background: #fff; border-radius: 4px; cursor: pointer; }
+nav.tools button { font: inherit; padding: .25rem .8rem; border: 1px solid #bbb; background: #fff;
+  border-radius: 4px; cursor: pointer; }
 nav.tools button[aria-pressed="true"] { background: var(--accent); color: #fff; border-color: var(--accent); }
 nav.tools input[type=search] { font: inherit; padding: .25rem .5rem; width: 14rem; }
 .legend { margin-top: .4rem; font-size: 12px; }
@@ -1184,8 +1177,10 @@ sup.ref a { text-decoration: none; color: var(--accent); font-weight: bold; font
 #quiz .q { border: 1px solid #ddd; border-radius: 6px; padding: .6rem 1rem; margin: 1rem 0; background: #fff; }
 #quiz .q.right { border-color: #2e7d32; background: #eef8ee; }
 #quiz .q.wrong { border-color: #c62828; background: #fdeeee; }
-#quiz .q .kind { font: 12px system-ui, sans-serif; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; }
-#quiz .choices button, #quiz .cloze button { font: inherit; margin: .2rem .4rem .2rem 0; padding: .2rem .7rem; border: 1px solid #bbb; border-radius: 4px; background: #fafafa; cursor: pointer; }
+#quiz .q .kind { font: 12px system-ui, sans-serif; color: var(--muted); text-transform: uppercase;
+  letter-spacing: .05em; }
+#quiz .choices button, #quiz .cloze button { font: inherit; margin: .2rem .4rem .2rem 0; padding: .2rem .7rem;
+  border: 1px solid #bbb; border-radius: 4px; background: #fafafa; cursor: pointer; }
 #quiz .choices button.picked { border-width: 2px; }
 #quiz .feedback { font-family: system-ui, sans-serif; font-size: .9rem; margin: .4rem 0 0; }
 #quiz .score { font: 15px system-ui, sans-serif; }
@@ -1254,7 +1249,8 @@ local HTML_JS = [[
     if (q.trim() === "") { box.hidden = true; return; }
     var lines = concordance(q, $("search-notes").checked);
     box.hidden = false;
-    $("conc-count").textContent = lines.length + (lines.length === 1 ? " line" : " lines") + " for \u201c" + q.trim() + "\u201d";
+    $("conc-count").textContent = lines.length + (lines.length === 1 ? " line" : " lines") +
+      " for \u201c" + q.trim() + "\u201d";
     lines.forEach(function (l) {
       var tr = el("tr", "line");
       var where = el("td", "where"), a = el("a", null, l.block.label);
@@ -1274,7 +1270,8 @@ local HTML_JS = [[
   var score = { right: 0, answered: 0 };
   function same(a, b) { return norm(a.trim()).replace(/\s+/g, " ") === norm(b.trim()).replace(/\s+/g, " "); }
   function updateScore() {
-    $("quiz-score").textContent = score.right + " right of " + score.answered + " answered (" + data.questions.length + " questions)";
+    $("quiz-score").textContent = score.right + " right of " + score.answered + " answered (" +
+      data.questions.length + " questions)";
   }
   function mark(div, ok, q) {
     if (div.dataset.answered) return;

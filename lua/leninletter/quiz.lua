@@ -212,7 +212,7 @@ end
 -- Fills every unit's candidates: entity mentions, dates, then content words
 -- (the words not inside a mention or a date). Returns the word pool for
 -- distractors: {word, count, form, upper} of the content words.
-local function candidates(doc, units, bykey, scope)
+local function candidates(doc, bykey, scope)
   for _, e in ipairs(entities(doc)) do
     for _, m in ipairs(e.mentions or {}) do
       local u = inscope(m.part, scope) and unitof(bykey, m)
@@ -455,7 +455,7 @@ end
 -- Cloze and choice: one question per sentence, sentences drawn at random.
 local function blanks(kind, doc, o)
   local units, bykey = sentences(doc, o.scope)
-  local pool = candidates(doc, units, bykey, o.scope)
+  local pool = candidates(doc, bykey, o.scope)
   local usable = {}
   for _, u in ipairs(units) do
     if #u.cands > 0 and blankable(u) then usable[#usable + 1] = u end
@@ -608,7 +608,7 @@ function M.notes(doc, opts)
   if #out < o.count then
     -- then entities blanked in the notes' sentences
     local units, bykey = sentences(doc, "notes")
-    candidates(doc, units, bykey, "notes")
+    candidates(doc, bykey, "notes")
     local usable = {}
     for _, u in ipairs(units) do
       local es = {}
@@ -687,7 +687,7 @@ function M.dates(doc, opts)
     and "old_style" or "new_style", "When was the letter first published?"))
   if #out < o.count then
     local units, bykey = sentences(doc, o.scope)
-    candidates(doc, units, bykey, o.scope)
+    candidates(doc, bykey, o.scope)
     local usable = {}
     for _, u in ipairs(units) do
       local ds = {}

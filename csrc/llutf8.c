@@ -48,7 +48,9 @@ int ll_utf8_check(const char *s, size_t len, char *err, size_t errsz) {
       return LL_ERRINPUT;
     }
     if (u[i] < 0x80) {  /* the common case */
-      if (u[i] == '\n') {
+      /* LF, CRLF and a lone CR each end a line, as the parser reads them */
+      if (u[i] == '\n' ||
+          (u[i] == '\r' && (i + 1 >= len || u[i + 1] != '\n'))) {
         line++;
         linestart = i + 1;
       }

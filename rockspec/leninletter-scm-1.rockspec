@@ -46,6 +46,8 @@ build = {
    },
    install = {
       bin = { leninletter = "bin/leninletter" },
+      -- the built-in English stop list, found beside query.lua
+      lua = { ["leninletter.stopwords"] = "data/stopwords.txt" },
    },
 }
 test = {

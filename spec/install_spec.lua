@@ -23,13 +23,14 @@ describe("leninletter rockspec", function()
       local ll = require "leninletter"
       local core = package.searchpath("leninletter.core", package.cpath)
       local init = package.searchpath("leninletter", package.path)
-      print(core, init, ll.letter().title, #ll.letter().paragraphs)
+      print(core, init, ll.letter().title, #ll.letter().paragraphs,
+        ll.letter():frequencies({ stoplist = true })[1].word)
     ]]
     ok, out = run(("cd / && LUA_PATH='%s/share/lua/5.4/?.lua;%s/share/lua/5.4/?/init.lua' "
       .. "LUA_CPATH='%s/lib/lua/5.4/?.so' lua5.4 -e '%s'"):format(tree, tree, tree, script))
     assert.is_true(ok, out)
     assert.equal(("%s/lib/lua/5.4/leninletter/core.so\t%s/share/lua/5.4/leninletter/init.lua\t"
-      .. "Our Tasks and the Soviet of Workers’ Deputies\t21\n"):format(tree, tree), out)
+      .. "Our Tasks and the Soviet of Workers’ Deputies\t21\trevolutionary\n"):format(tree, tree), out)
     run("rm -rf " .. tmp)
   end)
 end)

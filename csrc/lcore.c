@@ -760,9 +760,159 @@ static const luaL_Reg ix_methods[] = {
 
 /* ==== dates (lldate.c) ==== */
 
+#include "lldate.h"
+
+/* sets t[k] = {first = a, last = b} when a is not "" */
+static void setrange(lua_State *L, const char *k, const char *a,
+                     const char *b) {
+  if (a[0] == '\0') return;
+  lua_createtable(L, 0, 2);
+  lua_pushstring(L, a);
+  lua_setfield(L, -2, "first");
+  lua_pushstring(L, b);
+  lua_setfield(L, -2, "last");
+  lua_setfield(L, -2, k);
+}
+
+/* 0-based sentence of block b holding byte pos, or LL_NOSENT */
+static size_t blocksentence(const ll_Block *b, size_t pos) {
+  size_t i;
+  if (b == NULL) return LL_NOSENT;
+  for (i = 0; i < b->nsents; i++)
+    if (pos < b->sents[i].end) return i;
+  return b->nsents > 0 ? b->nsents - 1 : LL_NOSENT;
+}
+
+/* ud:dt_find(scope) -> array of Dates with the Hit fields (part,
+** paragraph, note, field, sentence, pos, len, text), in document order;
+** scope as checkscope ("meta" and "any" included). */
+static int dt_find(lua_State *L) {
+  ll_Doc *d = checkdoc(L, 1);
+  unsigned mask = checkscope(L, 2);
+  Scratch *s = newscratch(L, sizeof(ll_Date));
+  size_t seg, i;
+  lua_Integer k = 0;
+  lua_newtable(L);
+  for (seg = 0; seg < d->nsegs; seg++) {
+    const ll_Seg *sg = &d->segs[seg];
+    if (!(mask & LL_PARTBIT(sg->part))) continue;
+    s->v.n = 0;
+    if (ll_dates_find(&s->mem, sg->text, sg->len, &s->v) != LL_OK)
+      return memerror(L);
+    for (i = 0; i < s->v.n; i++) {
+      const ll_Date *dt = (const ll_Date *)s->v.p + i;
+      size_t sent = blocksentence(sg->block, dt->pos);
+      luaL_checkstack(L, 4, "dates");
+      lua_createtable(L, 0, 10);
+      lua_pushlstring(L, sg->text + dt->pos, dt->len);
+      lua_setfield(L, -2, "text");
+      setrange(L, "old_style", dt->os_first, dt->os_last);
+      setrange(L, "new_style", dt->ns_first, dt->ns_last);
+      setplace(L, d, seg);
+      if (sent != LL_NOSENT) setint(L, "sentence", (lua_Integer)sent + 1);
+      setint(L, "pos", (lua_Integer)dt->pos + 1);
+      setint(L, "len", (lua_Integer)dt->len);
+      lua_rawseti(L, -2, ++k);
+    }
+  }
+  return 1;
+}
+
+static const luaL_Reg dt_methods[] = {
+  {"dt_find", dt_find},
+  {NULL, NULL}
+};
+
 /* ==== end of dates ==== */
 
 /* ==== entities (llentity.c) ==== */
+
+#include "llentity.h"
+
+/* ud:ent_key(name) -> the key of a name (llentity.h): two names are the
+** same, ignoring case, apostrophe kind and spacing, when their keys are.
+** The name must be valid UTF-8 (the Lua layer checks). */
+static int ent_key(lua_State *L) {
+  size_t len;
+  const char *name;
+  Scratch *s;
+  checkdoc(L, 1);
+  name = luaL_checklstring(L, 2, &len);
+  s = newscratch(L, sizeof(char));
+  if (ll_ent_key(&s->mem, name, len, &s->b) != LL_OK) return memerror(L);
+  lua_pushlstring(L, s->b.p, s->b.n);
+  return 1;
+}
+
+/* ud:ent_set(entries) sets the document's entities: entries is an array,
+** entry i an array of its names (the name, then the aliases), strings of
+** valid UTF-8 (the Lua layer checks). Every mention is found at once and
+** kept in the C document. Returns nothing; raises "not enough memory"
+** (the document keeps no set, and stays usable). */
+static int ent_set(lua_State *L) {
+  ll_Doc *d = checkdoc(L, 1);
+  lua_Integer i, j, n, nf = 0, k = 0;
+  ll_EntForm *forms;
+  int st;
+  luaL_checktype(L, 2, LUA_TTABLE);
+  n = luaL_len(L, 2);
+  for (i = 1; i <= n; i++) {
+    lua_rawgeti(L, 2, i);
+    luaL_checktype(L, -1, LUA_TTABLE);
+    nf += luaL_len(L, -1);
+    lua_pop(L, 1);
+  }
+  /* the forms point into strings the table at 2 keeps alive */
+  forms = (ll_EntForm *)lua_newuserdatauv(
+      L, (size_t)(nf > 0 ? nf : 1) * sizeof(ll_EntForm), 0);
+  for (i = 1; i <= n; i++) {
+    lua_Integer m;
+    lua_rawgeti(L, 2, i);
+    m = luaL_len(L, -1);
+    for (j = 1; j <= m && k < nf; j++) {
+      lua_rawgeti(L, -1, j);
+      forms[k].s = luaL_checklstring(L, -1, &forms[k].len);
+      forms[k].ent = (size_t)(i - 1);
+      k++;
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+  st = ll_ents_build(d, forms, (size_t)k);
+  if (st == LL_ERRMEM) return memerror(L);
+  if (st != LL_OK) return luaL_error(L, "document too large to index");
+  return 0;
+}
+
+/* ud:ent_mentions(scope) -> array of Hits (the Hit fields, and `entity`
+** and `form`: 1-based entry and form of the entries given to ent_set), in
+** document order, in the parts of scope (as checkscope). Empty when the
+** document has no entities. */
+static int ent_mentions(lua_State *L) {
+  ll_Doc *d = checkdoc(L, 1);
+  unsigned mask = checkscope(L, 2);
+  size_t i, n, fi = 0;
+  lua_Integer k = 0;
+  const ll_Mention *ms = ll_ents_mentions(d->ents, &n);
+  lua_createtable(L, (int)(n < 0x7FFFFFFF ? n : 0), 0);
+  for (i = 0; i < n; i++) {
+    if (!(mask & LL_PARTBIT(d->segs[ms[i].hit.seg].part))) continue;
+    luaL_checkstack(L, 4, "mentions");
+    pushhit(L, d, d->index, &ms[i].hit, -1);
+    setint(L, "entity", (lua_Integer)ms[i].ent + 1);
+    fi = ms[i].form;
+    setint(L, "form", (lua_Integer)fi + 1);
+    lua_rawseti(L, -2, ++k);
+  }
+  return 1;
+}
+
+static const luaL_Reg ent_methods[] = {
+  {"ent_key", ent_key},
+  {"ent_set", ent_set},
+  {"ent_mentions", ent_mentions},
+  {NULL, NULL}
+};
 
 /* ==== end of entities ==== */
 
@@ -860,6 +1010,8 @@ LUALIB_API int luaopen_leninletter_core(lua_State *L) {
     /* each section's methods and functions are registered here */
     luaL_setfuncs(L, ix_methods, 0);
     luaL_setfuncs(L, rand_methods, 0);
+    luaL_setfuncs(L, dt_methods, 0);
+    luaL_setfuncs(L, ent_methods, 0);
     lua_setfield(L, -2, "__index");
   }
   lua_pop(L, 1);

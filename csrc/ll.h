@@ -193,11 +193,30 @@ typedef struct ll_Doc {
   void (*freeents)(ll_EntSet *es);
 } ll_Doc;
 
-/* Extra input a reader can hand to the parser (the HTML reader does). */
+/* the header blocks a reader wrote, in this order (ll_PageHints.head) */
+#define LL_PAGE_AUTHOR 1u
+#define LL_PAGE_NUMBER 2u
+#define LL_PAGE_TITLE 4u
+#define LL_PAGE_SUBTITLE 8u
+
+/* Extra input a reader can hand to the parser (the HTML reader does).
+** Zero it all before filling what is known. With known set, the text's
+** blocks (runs of lines between blank lines) are taken as the reader laid
+** them out instead of guessed: one block per bit of head (LL_PAGE_*, in
+** that order), one block of "Name: value" lines if fields, body blocks
+** of body paragraphs, then, when notes > 0, a "Notes" block and notes
+** blocks (each note opening "[N] ", other blocks continuing the note
+** before), and the footer's block last if footer. If the text's blocks
+** are not that many, the parser guesses as for plain text. */
 typedef struct ll_PageHints {
   const char *labels;  /* page labels, one per page-break run, in order,
                           each ending in '\0' (NULL when none) */
   size_t nlabels;
+  int known;           /* the shape below is the text's */
+  unsigned head;       /* LL_PAGE_* */
+  int fields;
+  size_t body, notes;
+  int footer;
 } ll_PageHints;
 
 /* ------------------------------------------------------------------ */

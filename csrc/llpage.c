@@ -767,13 +767,67 @@ static void segments(P *p) {
   d->nsegs = j;
 }
 
+/* The first nhead blocks as the header blocks that head names, in the
+** order author, number, title, subtitle (a reader's hints). */
+static void headings(P *p, size_t nhead, unsigned head) {
+  ll_Doc *d = p->d;
+  size_t b = 0, i;
+  for (b = 0; b < nhead && p->status == LL_OK; b++) {
+    const Blk *bk = blk(p, b);
+    const Line *ln = line(p, bk->first);
+    ll_Block **slot = NULL;
+    if (head & LL_PAGE_AUTHOR) {
+      head &= ~LL_PAGE_AUTHOR;
+      p->buf.n = 0;
+      for (i = 0; i < bk->n; i++) {
+        const Line *li = line(p, bk->first + i);
+        if (i > 0) bufadd(p, " ", 1);
+        addcollapsed(p, p->s + li->start, li->end - li->start);
+      }
+      trimbuf(p);
+      d->author = bufseal(p);
+      continue;
+    }
+    if (head & LL_PAGE_NUMBER) {
+      head &= ~LL_PAGE_NUMBER;
+      d->number = dupstr(p, p->s + ln->start, ln->end - ln->start);
+      continue;
+    }
+    if (head & LL_PAGE_TITLE) {
+      head &= ~LL_PAGE_TITLE;
+      slot = &d->title;
+    } else {
+      head &= ~LL_PAGE_SUBTITLE;
+      slot = &d->subtitle;
+    }
+    *slot = (ll_Block *)ll_arena_alloc(&d->arena, sizeof(ll_Block));
+    if (*slot == NULL) { p->status = LL_ERRMEM; return; }
+    makeblock(p, *slot, bk->first, bk->n, 0, 1);
+  }
+}
+
 /* Classifies blocks and builds the document. */
 static void build(P *p) {
   ll_Doc *d = p->d;
   size_t nb = p->blks.n, b, hstart = nb, hend = nb, end = nb, i;
+  size_t nhead = 0, bodyend = 0;
   Kind *kind;
   ll_Vec paras, notes, nav;
-  int st = LL_OK;
+  int st = LL_OK, known = 0;
+  if (p->hints != NULL && p->hints->known) {
+    const ll_PageHints *h = p->hints;
+    size_t want;
+    nhead = (size_t)((h->head & LL_PAGE_AUTHOR) != 0) +
+            ((h->head & LL_PAGE_NUMBER) != 0) +
+            ((h->head & LL_PAGE_TITLE) != 0) +
+            ((h->head & LL_PAGE_SUBTITLE) != 0);
+    want = nhead + (h->fields ? 1 : 0) + (h->footer ? 1 : 0);
+    /* the shape holds only if its counts add up to the blocks */
+    if (h->body <= nb && h->notes <= nb) {
+      want += h->body + (h->notes > 0 ? 1 + h->notes : 0);
+      known = want == nb && nb > 0;
+    }
+  }
   kind = (Kind *)ll_malloc(p->m, nb * sizeof *kind + 1);
   if (kind == NULL) { p->status = LL_ERRMEM; return; }
   for (b = 0; b < nb; b++) kind[b] = K_NONE;
@@ -781,12 +835,24 @@ static void build(P *p) {
   ll_vec_init(&notes, sizeof(ll_Note));
   ll_vec_init(&nav, sizeof(char *));
 
+  if (known) {
+    /* the reader said where each block goes */
+    if (p->hints->footer) kind[--end] = K_NAV;
+    hstart = nhead;
+    hend = hstart + (p->hints->fields ? 1 : 0);
+    for (b = hstart; b < hend; b++) kind[b] = K_FIELD;
+    bodyend = hend + p->hints->body;
+    headings(p, nhead, p->hints->head);
+  } else {
   /* the footer: trailing blocks of navigation lines */
   while (end > 1 && isnavblock(p, blk(p, end - 1))) kind[--end] = K_NAV;
   /* the header fields: the first field block within the first few */
   for (b = 0; b < end && b < 8; b++)
     if (isfieldblock(p, blk(p, b))) { hstart = b; break; }
-  if (hstart < end) {
+  }
+  if (known) {
+    /* done above */
+  } else if (hstart < end) {
     hend = hstart + 1;
     while (hend < end && isfieldblock(p, blk(p, hend))) hend++;
     for (b = hstart; b < hend; b++) kind[b] = K_FIELD;
@@ -795,7 +861,7 @@ static void build(P *p) {
   }
 
   /* the heading blocks before the fields: author, number, title, subtitle */
-  {
+  if (!known) {
     size_t h = 0;
     for (b = 0; b < hstart && p->status == LL_OK; b++) {
       const Blk *bk = blk(p, b);
@@ -849,7 +915,18 @@ static void build(P *p) {
       const char *s = p->s + ln->start;
       size_t len = ln->end - ln->start, ml;
       long n;
-      if (bk->n == 1 && isnotesheading(s, len) && b + 1 < end) {
+      if (known && b < bodyend) {  /* a body paragraph, whatever it holds */
+        ll_Block *pb = (ll_Block *)ll_vec_push(p->m, &paras);
+        if (pb == NULL) { p->status = LL_ERRMEM; break; }
+        makeblock(p, pb, bk->first, bk->n, 0, 0);
+        kind[b] = K_BODY;
+        continue;
+      }
+      if (known && b == bodyend) {  /* the "Notes" line */
+        innotes = 1;
+        continue;
+      }
+      if (!known && bk->n == 1 && isnotesheading(s, len) && b + 1 < end) {
         innotes = 1;
         continue;
       }
@@ -895,7 +972,7 @@ static void build(P *p) {
     }
   }
   /* extra heading blocks that became text go first in the body */
-  if (p->status == LL_OK) {
+  if (p->status == LL_OK && !known) {
     size_t extra = 0;
     for (b = 0; b < hstart; b++) extra += kind[b] == K_BODY;
     if (extra > 0 && ll_vec_reserve(p->m, &paras, extra) == LL_OK) {

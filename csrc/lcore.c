@@ -3,6 +3,7 @@
 ** Turns the library's results into Lua values; owns nothing but the
 ** Document userdata, whose __gc frees the C document.
 */
+#include <stdio.h>
 #include <string.h>
 
 #include "lua.h"
@@ -10,6 +11,7 @@
 
 #include "ll.h"
 #include "llembed.h"
+#include "llhtml.h"
 
 #if !defined(LUA_VERSION_NUM) || LUA_VERSION_NUM < 504
 #error "leninletter.core needs Lua 5.4"
@@ -227,6 +229,43 @@ static int doc_tostring(lua_State *L) {
   return 1;
 }
 
+/* Reads an HTML page with the HTML reader and parses the text it writes,
+** the reader's shape of it as hints. No Lua call in between: nothing can
+** raise while the buffers are held. */
+static int parsehtml(ll_Mem *m, const char *s, size_t len, ll_Doc **out,
+                     char *err, size_t errsz) {
+  ll_Buf text, labels;
+  ll_HtmlShape shape;
+  ll_PageHints h;
+  size_t nlabels = 0;
+  int st;
+  ll_buf_init(&text);
+  ll_buf_init(&labels);
+  st = ll_html_read(m, s, len, &text, &labels, &nlabels, &shape, err, errsz);
+  if (st == LL_OK && text.n == 0) {
+    snprintf(err, errsz, "HTML page with no text");
+    st = LL_ERRINPUT;
+  }
+  if (st == LL_OK) {
+    memset(&h, 0, sizeof h);
+    h.labels = labels.p;
+    h.nlabels = nlabels;
+    h.known = 1;
+    h.head = ((shape.head & LL_HTML_AUTHOR) ? LL_PAGE_AUTHOR : 0u) |
+             ((shape.head & LL_HTML_NUMBER) ? LL_PAGE_NUMBER : 0u) |
+             ((shape.head & LL_HTML_TITLE) ? LL_PAGE_TITLE : 0u) |
+             ((shape.head & LL_HTML_SUBTITLE) ? LL_PAGE_SUBTITLE : 0u);
+    h.fields = shape.fields;
+    h.body = shape.body;
+    h.notes = shape.notes;
+    h.footer = shape.footer;
+    st = ll_parse_text(m, text.p, text.n, &h, out, err, errsz);
+  }
+  ll_buf_free(m, &text);
+  ll_buf_free(m, &labels);
+  return st;
+}
+
 /* Parses text into a new Document userdata on the stack; on bad input
 ** pushes nil and the message. The box exists before anything is
 ** allocated, so an error can never leak the document. */
@@ -239,7 +278,8 @@ static int pushparsed(lua_State *L, const char *s, size_t len) {
   luaL_setmetatable(L, DOC_MT);
   getmem(L, &m);
   err[0] = '\0';
-  st = ll_parse_text(&m, s, len, NULL, &box->doc, err, sizeof err);
+  if (ll_html_sniff(s, len)) st = parsehtml(&m, s, len, &box->doc, err, sizeof err);
+  else st = ll_parse_text(&m, s, len, NULL, &box->doc, err, sizeof err);
   if (st == LL_ERRMEM) return failure(L, st, err);
   if (st != LL_OK) {
     lua_pushnil(L);

@@ -92,8 +92,10 @@ end
 --- Makes a Document from a C document.
 -- @param ud the userdata from `leninletter.core`
 -- @param opts the options given to parse (may be nil)
+-- @param isletter true for the letter compiled in (its hooks give it the
+--   built-in entity catalogue)
 -- @return a Document
-function M.wrap(ud, opts)
+function M.wrap(ud, opts, isletter)
   local t = ud:tree()
   local doc = {
     author = t.author,
@@ -117,11 +119,11 @@ function M.wrap(ud, opts)
   end
   cores[doc] = ud
   setmetatable(doc, Document)
-  for _, hook in ipairs(M.onwrap) do hook(doc, ud, opts or {}, t) end
+  for _, hook in ipairs(M.onwrap) do hook(doc, ud, opts or {}, t, isletter) end
   return doc
 end
 
---- Functions called on every new Document (doc, ud, opts, tree): other
+--- Functions called on every new Document (doc, ud, opts, tree, isletter): other
 -- modules fill in the fields they own (dates, entities).
 M.onwrap = {}
 

@@ -14,6 +14,8 @@
 local core = require "leninletter.core"
 local document = require "leninletter.document"
 require "leninletter.query"
+local entities = require "leninletter.entities"
+require "leninletter.dates"
 
 local M = {}
 
@@ -25,6 +27,7 @@ local checktype = document.checktype
 -- Reads the options common to parse, open and letter.
 local function checkopts(opts, argn, fname)
   checktype(opts, "table", argn, fname, true)
+  if opts and opts.entities ~= nil then entities.check(opts.entities, argn, fname) end
   return opts or {}
 end
 
@@ -56,6 +59,18 @@ function M.parse(text, opts)
   local ud, err = core.parse(text)
   if not ud then return nil, err end
   return document.wrap(ud, opts)
+end
+
+--- The letter's entity catalogue (the one `letter()` uses), a fresh deep
+-- copy on every call: an array of entries `{id, name, type, aliases, note,
+-- description}`, in order of first mention in the letter. Give it, changed
+-- or not, as `opts.entities` to `parse` or `open`.
+-- @treturn table the catalogue
+-- @usage local cat = ll.catalogue()
+-- table.insert(cat, {id = "trotsky", name = "Trotsky", type = "person", aliases = {}})
+-- local doc = ll.parse(text, {entities = cat})
+function M.catalogue()
+  return entities.catalogue()
 end
 
 --- Reads a file, then parses it as `parse` does.

@@ -1,0 +1,38 @@
+--- The letter's entity catalogue, as plain data: `require
+-- "leninletter.catalogue"` gives an array of 56 entries
+-- `{id, name, type, aliases, note, description}`, in order of first mention
+-- in the letter (see `data/entities.lua`, its source, for the rules).
+--
+-- The module's value is a copy that a caller may change; `ll.catalogue()`
+-- returns a fresh copy of the original on every call, and `ll.letter()`
+-- always uses the original.
+--
+-- The data are `data/entities.lua`, installed as the module
+-- `leninletter.entities_data` (rockspec and `make install`); from the work
+-- tree it is read from `../../data/entities.lua` beside this file.
+-- @module leninletter.catalogue
+-- @usage local cat = require "leninletter.catalogue"
+-- print(#cat, cat[1].id)   --> 56  lenin
+
+-- Loads data/entities.lua: the installed module, else the work tree's file.
+local function load()
+  local ok, data = pcall(require, "leninletter.entities_data")
+  if ok and type(data) == "table" then return data end
+  local src = debug.getinfo(1, "S").source
+  if src:sub(1, 1) == "@" then
+    local dir = src:sub(2):match("^(.*)[/\\]") or "."
+    local f = loadfile(dir .. "/../../data/entities.lua", "t", {})
+    if f then return f() end
+  end
+  error("leninletter: the built-in entity catalogue (leninletter.entities_data) is not installed", 0)
+end
+
+-- a deep copy of plain data
+local function copy(v)
+  if type(v) ~= "table" then return v end
+  local t = {}
+  for k, x in pairs(v) do t[k] = copy(x) end
+  return t
+end
+
+return copy(load())

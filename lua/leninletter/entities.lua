@@ -1,0 +1,309 @@
+--- Entities: the people, organizations, periodicals, places, events and
+-- works a document names, from a catalogue, and where it names them.
+--
+-- Requiring this module adds `entity`, `entities` and `mentions` to every
+-- Document (`init.lua` does it). `ll.letter()` uses the built-in catalogue
+-- (`ll.catalogue()`); `ll.parse` and `ll.open` use `opts.entities` when
+-- given, else none (then `doc:entities()` is `{}` and `doc:entity(x)` nil).
+--
+-- **Matching** is done in C, once, when the document is made: every name
+-- and alias is matched as whole words over the title, subtitle, header
+-- fields, body and notes (not the author line), ignoring case, the kind of
+-- apostrophe and runs of spaces, with the punctuation between, before and
+-- after its words as written (`R.S.D.L.P.` needs its dots); where two
+-- matches overlap the longest wins (so the `Soviet` inside the title
+-- `Our Tasks and the Soviet of Workers’ Deputies` belongs to the title).
+--
+-- **An Entity** is a fresh table on every call:
+-- `{id, name, type, aliases, note, description, mentions}`, `mentions`
+-- being every Hit over the whole document, header fields included.
+-- **A Hit** is `{part, paragraph, note, field, sentence, pos, len, text}` as
+-- for queries, `part` being `"meta"` and `field` the header field's name
+-- for a mention in a header field (`pos` is then in the field's value, as
+-- in `doc.meta[field]`).
+--
+-- **Scopes** of `doc:mentions`: `"body"` (the default), `"notes"`, `"all"`
+-- (title, subtitle, body and notes, as for queries), and, for entities and
+-- dates only, `"meta"` (the header fields) and `"any"` (everything).
+--
+-- A malformed catalogue raises, naming the entry and the field:
+-- `bad argument #2 to 'parse' (opts.entities[3].type must be one of person, organization, periodical, place, event, work; got "thing")`.
+-- @module leninletter.entities
+
+local document = require "leninletter.document"
+local builtin = require "leninletter.catalogue"
+
+local Document = document.Document
+local argerror = document.argerror
+
+local M = {}
+
+--- The entity types, in the order messages list them.
+M.TYPES = { "person", "organization", "periodical", "place", "event", "work" }
+
+local ISTYPE = {}
+for _, t in ipairs(M.TYPES) do ISTYPE[t] = true end
+
+-- a deep copy of plain data
+local function copy(v)
+  if type(v) ~= "table" then return v end
+  local t = {}
+  for k, x in pairs(v) do t[k] = copy(x) end
+  return t
+end
+
+-- the original built-in catalogue, out of every caller's reach
+local PRISTINE = copy(builtin)
+
+--- The letter's catalogue, a fresh deep copy on every call.
+-- @treturn table an array of entries `{id, name, type, aliases, note, description}`
+-- @usage local cat = entities.catalogue()
+function M.catalogue()
+  return copy(PRISTINE)
+end
+
+
+local function typename(v)
+  local mt = getmetatable(v)
+  if type(mt) == "table" and type(mt.__name) == "string" then return mt.__name end
+  return type(v)
+end
+
+local function shown(v)
+  if type(v) == "string" then return ('"%s"'):format(v) end
+  if math.type(v) then return tostring(v) end
+  return typename(v)
+end
+
+-- an ASCII slug of a name: lowercase letters and digits joined by "-"
+local function slug(name)
+  local s = name:lower():gsub("[^%w]+", "-"):gsub("^%-+", ""):gsub("%-+$", "")
+  if s == "" then s = "entity" end
+  return s
+end
+
+--- Checks a catalogue and returns a normalised deep copy (every entry with
+-- `id`, `name`, `type` and `aliases`), or raises
+-- `bad argument #argn to 'fname' (opts.entities[i].field must be ...; got ...)`.
+-- @tparam table cat the catalogue
+-- @int argn the position of the options argument, for the message
+-- @string fname the public function's name, for the message
+-- @treturn table the checked copy
+-- @usage local cat = entities.check({{name = "Trotsky", type = "person"}}, 2, "parse")
+-- assert(cat[1].id == "trotsky")
+function M.check(cat, argn, fname)
+  local function fail(what, must, got)
+    error(("bad argument #%d to '%s' (opts.entities%s must be %s; got %s)")
+      :format(argn, fname, what, must, shown(got)), 0)
+  end
+  local function text(v, what, nonempty)
+    if type(v) ~= "string" then fail(what, "a string", v) end
+    if not utf8.len(v) then fail(what, "UTF-8 text", v) end
+    if nonempty and not v:find("[^%s]") then fail(what, "a non-empty string", v) end
+    return v
+  end
+  if type(cat) ~= "table" then fail("", "a table", cat) end
+  local out, n = {}, #cat
+  for k in pairs(cat) do
+    if math.type(k) ~= "integer" or k < 1 or k > n then
+      fail("", "an array of entries", cat)
+    end
+  end
+  for i = 1, n do
+    local e, at = cat[i], ("[%d]"):format(i)
+    if type(e) ~= "table" then fail(at, "a table", e) end
+    local name = text(e.name, at .. ".name", true)
+    if not ISTYPE[e.type] then
+      fail(at .. ".type", "one of " .. table.concat(M.TYPES, ", "), e.type)
+    end
+    local id = e.id == nil and slug(name) or text(e.id, at .. ".id", true)
+    local aliases = {}
+    if e.aliases ~= nil then
+      if type(e.aliases) ~= "table" then fail(at .. ".aliases", "a table", e.aliases) end
+      for j = 1, #e.aliases do
+        aliases[j] = text(e.aliases[j], ("%s.aliases[%d]"):format(at, j), true)
+      end
+    end
+    local note = e.note
+    if note ~= nil then
+      note = math.type(note) == "float" and math.tointeger(note) or note
+      if math.type(note) ~= "integer" then fail(at .. ".note", "an integer", e.note) end
+    end
+    local description = e.description
+    if description ~= nil then text(description, at .. ".description") end
+    out[i] = { id = id, name = name, type = e.type, aliases = aliases,
+               note = note, description = description }
+  end
+  return out
+end
+
+
+-- ------------------------------------------------------------------
+-- Documents
+-- ------------------------------------------------------------------
+
+-- Document -> {cat = checked catalogue, keys = name key -> entry index,
+-- byid = id -> entry index}; weak so that it dies with the document
+local states = setmetatable({}, { __mode = "k" })
+
+-- Sets a new document's catalogue: opts.entities, else the built-in one
+-- for the letter, else none.
+local function onwrap(doc, ud, opts, _, isletter)
+  local cat
+  if opts.entities ~= nil then
+    cat = M.check(opts.entities, isletter and 1 or 2, isletter and "letter" or "parse")
+  elseif isletter then
+    cat = copy(PRISTINE)
+  else
+    return
+  end
+  local forms, keys, byid = {}, {}, {}
+  for i, e in ipairs(cat) do
+    local f = { e.name }
+    for j, a in ipairs(e.aliases) do f[j + 1] = a end
+    forms[i] = f
+    for _, name in ipairs(f) do
+      local k = ud:ent_key(name)
+      if keys[k] == nil then keys[k] = i end
+    end
+    if byid[e.id] == nil then byid[e.id] = i end
+  end
+  ud:ent_set(forms)
+  states[doc] = { cat = cat, keys = keys, byid = byid }
+end
+table.insert(document.onwrap, onwrap)
+
+local SCOPES = { body = true, notes = true, all = true, meta = true, any = true }
+local SCOPE_MSG = 'opts.scope must be "body", "notes", "all", "meta" or "any"'
+
+--- Checks the options of `mentions` and `dates` (a table or nil with only
+-- `scope`) and returns the scope (default dflt).
+-- @param opts the options
+-- @int argn their position
+-- @string fname the public function's name
+-- @string dflt the default scope
+-- @treturn string the scope
+function M.checkscope(opts, argn, fname, dflt)
+  if opts == nil then return dflt end
+  if type(opts) ~= "table" then
+    argerror(argn, fname, ("table expected, got %s"):format(typename(opts)))
+  end
+  for k in pairs(opts) do
+    if k ~= "scope" then argerror(argn, fname, ("unknown option '%s'"):format(tostring(k))) end
+  end
+  local scope = opts.scope
+  if scope == nil then return dflt end
+  if not SCOPES[scope] then
+    argerror(argn, fname, ("%s, got %s"):format(SCOPE_MSG,
+      type(scope) == "string" and ('"' .. scope .. '"') or typename(scope)))
+  end
+  return scope
+end
+
+-- the C mentions as Hits (their entity and form fields removed), grouped
+-- by entry index when group is true
+local function hits(doc, ud, scope, only)
+  local out = {}
+  for _, h in ipairs(ud:ent_mentions(scope)) do
+    local e = h.entity
+    h.entity, h.form = nil, nil
+    if only == nil or e == only then out[#out + 1] = h end
+  end
+  return out
+end
+
+-- a fresh Entity for entry i, with its mentions
+local function entity(st, i, mentions)
+  local e = copy(st.cat[i])
+  e.mentions = mentions
+  return e
+end
+
+-- the entry index a name or Entity designates, or nil
+local function lookup(st, ud, v)
+  if type(v) == "table" then
+    if type(v.id) == "string" and st.byid[v.id] then return st.byid[v.id] end
+    v = v.name
+  end
+  if type(v) ~= "string" or not utf8.len(v) then return nil end
+  return st.keys[ud:ent_key(v)]
+end
+
+--- The entity that goes by a name, or nil: any of its names or aliases,
+-- ignoring case, the apostrophe kind and spacing. An entity of the
+-- catalogue that the document never mentions is nil too.
+-- @string name a name or alias
+-- @treturn Entity|nil a fresh table; `mentions` covers the whole document
+-- @usage local soviet = ll.letter():entity("soviet of workers' deputies")
+-- print(soviet.id, #soviet.mentions)   --> soviet-of-workers-deputies  22
+function Document:entity(name)
+  local ud = document.core(self, "entity")
+  if type(name) ~= "string" then
+    argerror(1, "entity", ("string expected, got %s"):format(typename(name)))
+  end
+  local st = states[self]
+  if st == nil then return nil end
+  local i = lookup(st, ud, name)
+  if i == nil then return nil end
+  local ms = hits(self, ud, "any", i)
+  if #ms == 0 then return nil end
+  return entity(st, i, ms)
+end
+
+--- The entities the document mentions, in order of first mention (the
+-- header fields count), optionally of one type only. Entities of the
+-- catalogue never mentioned are left out.
+-- @string[opt] etype `"person"`, `"organization"`, `"periodical"`, `"place"`,
+--   `"event"` or `"work"`
+-- @treturn {Entity,...} fresh tables
+-- @usage for _, e in ipairs(ll.letter():entities("periodical")) do print(e.name) end
+function Document:entities(etype)
+  local ud = document.core(self, "entities")
+  if etype ~= nil and not ISTYPE[etype] then
+    argerror(1, "entities", ("type must be one of %s; got %s")
+      :format(table.concat(M.TYPES, ", "), shown(etype)))
+  end
+  local st = states[self]
+  if st == nil then return {} end
+  local order, by = {}, {}
+  for _, h in ipairs(ud:ent_mentions("any")) do
+    local i = h.entity
+    h.entity, h.form = nil, nil
+    if by[i] == nil then
+      by[i] = {}
+      order[#order + 1] = i
+    end
+    table.insert(by[i], h)
+  end
+  local out = {}
+  for _, i in ipairs(order) do
+    if etype == nil or st.cat[i].type == etype then
+      out[#out + 1] = entity(st, i, by[i])
+    end
+  end
+  return out
+end
+
+--- Where the document mentions an entity, in document order.
+-- @param name_or_entity a name or alias (as for `entity`) or an Entity
+-- @tparam[opt] table opts `scope`: `"body"` (the default), `"notes"`,
+--   `"all"` (title, subtitle, body, notes), `"meta"` (the header fields)
+--   or `"any"` (everything)
+-- @treturn {Hit,...} fresh tables; `{}` for a name the catalogue does not know
+-- @usage local hits = ll.letter():mentions("Black Hundreds", {scope = "all"})
+-- print(#hits)   --> 15
+function Document:mentions(name_or_entity, opts)
+  local ud = document.core(self, "mentions")
+  local t = type(name_or_entity)
+  if t ~= "string" and t ~= "table" then
+    argerror(1, "mentions", ("string or Entity expected, got %s"):format(typename(name_or_entity)))
+  end
+  local scope = M.checkscope(opts, 2, "mentions", "body")
+  local st = states[self]
+  if st == nil then return {} end
+  local i = lookup(st, ud, name_or_entity)
+  if i == nil then return {} end
+  return hits(self, ud, scope, i)
+end
+
+return M

@@ -70,11 +70,13 @@ install: all
 	install -d $(DESTDIR)$(INSTALL_CMOD)/leninletter $(DESTDIR)$(INSTALL_LMOD)/leninletter $(DESTDIR)$(INSTALL_BIN)
 	install -m 755 $(CORE_SO) $(DESTDIR)$(INSTALL_CMOD)/leninletter/core.so
 	install -m 644 lua/leninletter/*.lua data/stopwords.txt $(DESTDIR)$(INSTALL_LMOD)/leninletter/
+	install -m 644 data/entities.lua $(DESTDIR)$(INSTALL_LMOD)/leninletter/entities_data.lua
 	install -m 755 bin/leninletter $(DESTDIR)$(INSTALL_BIN)/leninletter
 
 uninstall:
 	rm -f $(DESTDIR)$(INSTALL_CMOD)/leninletter/core.so $(DESTDIR)$(INSTALL_BIN)/leninletter
 	rm -f $(addprefix $(DESTDIR)$(INSTALL_LMOD)/leninletter/,$(notdir $(wildcard lua/leninletter/*.lua)) stopwords.txt)
+	rm -f $(DESTDIR)$(INSTALL_LMOD)/leninletter/entities_data.lua
 	-rmdir $(DESTDIR)$(INSTALL_CMOD)/leninletter $(DESTDIR)$(INSTALL_LMOD)/leninletter
 
 clean:

@@ -1,15 +1,46 @@
 # leninletter: build, test and install.  Every variable can be overridden:
 #   make LUA_VERSION=5.4 CC=clang CFLAGS="-O0 -g"
+# LUA_VERSION is 5.1, 5.2, 5.3, 5.4 (the default) or jit (LuaJIT 2.1). The
+# 5.4 module is csrc/leninletter/core.so (objects in csrc/); every other
+# version builds under build/lua<version>/ with its own objects, e.g.
+#   make test LUA_VERSION=5.1     -> build/lua5.1/leninletter/core.so
+#   make test LUA_VERSION=jit     -> build/luajit/leninletter/core.so
 LUA_VERSION ?= 5.4
+ifeq ($(LUA_VERSION),jit)
+LUA         ?= luajit
+LUA_PC      ?= luajit
+LUA_ABI     ?= 5.1
+BUILD_DIR   ?= build/luajit
+else
 LUA         ?= lua$(LUA_VERSION)
+LUA_PC      ?= lua$(LUA_VERSION)
+LUA_ABI     ?= $(LUA_VERSION)
+ifeq ($(LUA_VERSION),5.4)
+BUILD_DIR   ?= csrc
+else
+BUILD_DIR   ?= build/lua$(LUA_VERSION)
+endif
+endif
 PKG_CONFIG  ?= pkg-config
 BUSTED      ?= busted
+LUACHECK    ?= luacheck
+LDOC        ?= ldoc
+CLANG_TIDY  ?= clang-tidy
+CPPCHECK    ?= cppcheck
 PREFIX      ?= /usr/local
 DESTDIR     ?=
-LUA_INCDIR  ?= $(shell $(PKG_CONFIG) --variable=includedir lua$(LUA_VERSION) 2>/dev/null)/lua$(LUA_VERSION)
-INSTALL_CMOD ?= $(PREFIX)/lib/lua/$(LUA_VERSION)
-INSTALL_LMOD ?= $(PREFIX)/share/lua/$(LUA_VERSION)
+LUA_INCDIR  ?= $(shell $(PKG_CONFIG) --variable=includedir $(LUA_PC) 2>/dev/null)/$(LUA_PC)
+# installed where this Lua looks: pkg-config's INSTALL_CMOD/INSTALL_LMOD when
+# PREFIX is the prefix Lua was packaged with (Debian: /usr), else PREFIX/lib/lua/V
+LUA_PC_PREFIX := $(shell $(PKG_CONFIG) --variable=prefix $(LUA_PC) 2>/dev/null)
+ifeq ($(PREFIX),$(LUA_PC_PREFIX))
+INSTALL_CMOD ?= $(shell $(PKG_CONFIG) --variable=INSTALL_CMOD $(LUA_PC))
+INSTALL_LMOD ?= $(shell $(PKG_CONFIG) --variable=INSTALL_LMOD $(LUA_PC))
+endif
+INSTALL_CMOD ?= $(PREFIX)/lib/lua/$(LUA_ABI)
+INSTALL_LMOD ?= $(PREFIX)/share/lua/$(LUA_ABI)
 INSTALL_BIN  ?= $(PREFIX)/bin
+INSTALL_MAN  ?= $(PREFIX)/share/man/man1
 
 CC      ?= cc
 OPTFLAGS ?= -O2
@@ -17,15 +48,15 @@ CFLAGS  ?= $(OPTFLAGS) -g
 WARN    = -std=c99 -Wall -Wextra -Wpedantic
 DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags libutf8proc libxml-2.0 2>/dev/null)
 DEPS_LIBS   := $(shell $(PKG_CONFIG) --libs libutf8proc libxml-2.0 2>/dev/null) -lstemmer
-LUA_CFLAGS  := $(shell $(PKG_CONFIG) --cflags lua$(LUA_VERSION) 2>/dev/null)
+LUA_CFLAGS  := $(shell $(PKG_CONFIG) --cflags $(LUA_PC) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden $(LUA_CFLAGS) $(DEPS_CFLAGS)
 LDFLAGS ?=
 
 # the plain C library (knows nothing of Lua) and the one binding file
 LIB_SRC  = $(filter-out csrc/lcore.c,$(wildcard csrc/ll*.c))
 LIB_OBJ  = $(LIB_SRC:.c=.o)
-CORE_OBJ = $(LIB_OBJ) csrc/lcore.o
-CORE_SO  = csrc/leninletter/core.so
+CORE_OBJ = $(patsubst csrc/%.c,$(BUILD_DIR)/%.o,$(LIB_SRC) csrc/lcore.c)
+CORE_SO  = $(BUILD_DIR)/leninletter/core.so
 CTESTS   = $(patsubst csrc/test/%.c,csrc/test/%,$(filter-out csrc/test/allocfail.c csrc/test/threads.c,$(wildcard csrc/test/*.c)))
 
 .PHONY: all deps demo test ctest spec install uninstall clean lint doc bench \
@@ -34,11 +65,17 @@ CTESTS   = $(patsubst csrc/test/%.c,csrc/test/%,$(filter-out csrc/test/allocfail
 all: $(CORE_SO)
 
 $(CORE_SO): $(CORE_OBJ)
-	@mkdir -p csrc/leninletter
+	@mkdir -p $(@D)
 	$(CC) -shared $(CFLAGS) $(LDFLAGS) -o $@ $(CORE_OBJ) $(DEPS_LIBS)
 
 csrc/%.o: csrc/%.c csrc/*.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+ifneq ($(BUILD_DIR),csrc)
+$(BUILD_DIR)/%.o: csrc/%.c csrc/*.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+endif
 
 # the letter, compiled in: regenerate after changing data/letter.txt
 csrc/llembed.h: data/letter.txt csrc/gen_embed.lua
@@ -52,8 +89,10 @@ csrc/test/%: csrc/test/%.c $(LIB_OBJ)
 ctest: $(CTESTS)
 	@set -e; for t in $(CTESTS); do echo "== $$t"; ./$$t; done
 
+# LUA and LL_CPATH tell the specs that run a child interpreter which one, and
+# which build of the module
 spec: all
-	$(BUSTED) --lua=$(LUA) spec
+	LUA='$(LUA)' LL_CPATH='$(BUILD_DIR)/?.so' $(BUSTED) --lua=$(LUA) --cpath='$(BUILD_DIR)/?.so' spec
 
 test: all ctest spec
 
@@ -61,26 +100,33 @@ deps:
 	@sh .ci/deps
 
 # run the work tree's module without installing it
-RUN_ENV = LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='csrc/?.so;;'
+RUN_ENV = LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='$(BUILD_DIR)/?.so;;'
 
 demo: deps all
 	@$(RUN_ENV) $(LUA) bin/leninletter pack study-pack
 
+# the C core, the Lua layer and its stop list, the tool (run by this LUA) and
+# its man page; `make uninstall` with the same variables removes them
 install: all
-	install -d $(DESTDIR)$(INSTALL_CMOD)/leninletter $(DESTDIR)$(INSTALL_LMOD)/leninletter $(DESTDIR)$(INSTALL_BIN)
+	install -d $(DESTDIR)$(INSTALL_CMOD)/leninletter $(DESTDIR)$(INSTALL_LMOD)/leninletter \
+	  $(DESTDIR)$(INSTALL_BIN) $(DESTDIR)$(INSTALL_MAN)
 	install -m 755 $(CORE_SO) $(DESTDIR)$(INSTALL_CMOD)/leninletter/core.so
 	install -m 644 lua/leninletter/*.lua data/stopwords.txt $(DESTDIR)$(INSTALL_LMOD)/leninletter/
 	install -m 644 data/entities.lua $(DESTDIR)$(INSTALL_LMOD)/leninletter/entities_data.lua
-	install -m 755 bin/leninletter $(DESTDIR)$(INSTALL_BIN)/leninletter
+	sed '1s|^#!.*|#!/usr/bin/env $(notdir $(LUA))|' bin/leninletter > $(DESTDIR)$(INSTALL_BIN)/leninletter
+	chmod 755 $(DESTDIR)$(INSTALL_BIN)/leninletter
+	install -m 644 man/leninletter.1 $(DESTDIR)$(INSTALL_MAN)/leninletter.1
 
 uninstall:
-	rm -f $(DESTDIR)$(INSTALL_CMOD)/leninletter/core.so $(DESTDIR)$(INSTALL_BIN)/leninletter
+	rm -f $(DESTDIR)$(INSTALL_CMOD)/leninletter/core.so $(DESTDIR)$(INSTALL_BIN)/leninletter \
+	  $(DESTDIR)$(INSTALL_MAN)/leninletter.1
 	rm -f $(addprefix $(DESTDIR)$(INSTALL_LMOD)/leninletter/,$(notdir $(wildcard lua/leninletter/*.lua)) stopwords.txt)
 	rm -f $(DESTDIR)$(INSTALL_LMOD)/leninletter/entities_data.lua
 	-rmdir $(DESTDIR)$(INSTALL_CMOD)/leninletter $(DESTDIR)$(INSTALL_LMOD)/leninletter
 
 clean:
-	rm -f csrc/*.o $(CORE_SO) $(CTESTS)
+	rm -f csrc/*.o csrc/leninletter/core.so $(CORE_OBJ) $(CORE_SO) $(CTESTS)
+	rm -rf doc
 
 # the benchmark of issue #3 (bench/README.md): generates bench/out/corpus.txt
 bench: all

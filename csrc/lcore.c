@@ -8,14 +8,11 @@
 
 #include "lua.h"
 #include "lauxlib.h"
+#include "llcompat.h" /* Lua 5.1 to 5.4 and LuaJIT, through the 5.4 API */
 
 #include "ll.h"
 #include "llembed.h"
 #include "llhtml.h"
-
-#if !defined(LUA_VERSION_NUM) || LUA_VERSION_NUM < 504
-#error "leninletter.core needs Lua 5.4"
-#endif
 
 #define DOC_MT "leninletter.Document"
 
@@ -1658,7 +1655,7 @@ static int rand_new(lua_State *L) {
   checkdoc(L, 1);
   seed = luaL_checkinteger(L, 2);
   r = (ll_Rand *)lua_newuserdatauv(L, sizeof *r, 0);
-  ll_rand_seed(r, (uint64_t)(lua_Unsigned)seed);
+  ll_rand_seed(r, (uint64_t)seed); /* modulo 2^64, as lua_Unsigned in 5.4 */
   if (luaL_newmetatable(L, RAND_MT)) {
     lua_pushcfunction(L, rand_tostring);
     lua_setfield(L, -2, "__tostring");

@@ -1,14 +1,14 @@
 -- bin/leninletter: every command, its help, its errors, and terminal widths.
 local ll = require "leninletter"
 
-local ENV = "LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='csrc/?.so;;' "
+local ENV = "LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='" .. (os.getenv("LL_CPATH") or "csrc/?.so") .. ";;' "
 
 local function sh(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
 
 -- runs the tool; returns exit code, stdout, stderr
 local function cli(args, env)
   local err = os.tmpname()
-  local p = io.popen(ENV .. (env or "") .. " lua5.4 bin/leninletter " .. args .. " 2>" .. err)
+  local p = io.popen(ENV .. (env or "") .. " " .. (os.getenv("LUA") or "lua5.4") .. " bin/leninletter " .. args .. " 2>" .. err)
   local out = p:read("a")
   local _, _, code = p:close()
   local f = io.open(err, "rb")

@@ -5,6 +5,8 @@
 
 local ll = require "leninletter"
 
+local TYPES = "person, organization, periodical, place, event, work"
+
 -- ’ is ', white space runs are one space, ASCII lowercase (all the names need)
 local function fold(s)
   return (s:gsub("\u{2019}", "'"):gsub("\u{a0}", " "):gsub("%s+", " "):lower())
@@ -162,7 +164,8 @@ describe("leninletter.entities", function()
   it("gives an Entity its catalogue fields and every mention, header included", function()
     assert.same({
       id = "novaya-zhizn", name = "Novaya Zhizn", type = "periodical", aliases = { "New Life" }, note = 3,
-      description = "the first legal Bolshevik newspaper, published daily from October 27 (November 9) to December 3 (16), 1905, in St. Petersburg",
+      description = "the first legal Bolshevik newspaper, published daily from October 27 (November 9) "
+        .. "to December 3 (16), 1905, in St. Petersburg",
       mentions = {
         { part = "body", paragraph = 2, sentence = 2, pos = 114, len = 12, text = "Novaya Zhizn" },
         { part = "body", paragraph = 10, sentence = 7, pos = 471, len = 12, text = "Novaya Zhizn" },
@@ -182,7 +185,8 @@ describe("leninletter.entities", function()
     assert.same({
       { part = "title", sentence = 1, pos = 1, len = 47, text = "Our Tasks and the Soviet of Workers’ Deputies" },
       { part = "subtitle", sentence = 1, pos = 1, len = 22, text = "A Letter to the Editor" },
-      { part = "note", note = 2, paragraph = 1, sentence = 1, pos = 4, len = 47, text = "Our Tasks and the Soviet of Workers’ Deputies" },
+      { part = "note", note = 2, paragraph = 1, sentence = 1, pos = 4, len = 47,
+        text = "Our Tasks and the Soviet of Workers’ Deputies" },
     }, doc:mentions("our tasks and the soviet of workers' deputies", { scope = "all" }))
     for _, h in ipairs(doc:mentions("Soviet", { scope = "any" })) do assert.equal("body", h.part) end
   end)
@@ -324,9 +328,11 @@ describe("leninletter.entities", function()
       { name = "Social-Democratic Party", type = "organization", aliases = { "Party" } },
       { name = "Workers’ Union", type = "organization" },
     }
-    local d = assert(ll.parse("Iskra and THE  SPARK: the party, the Social-Democratic\u{a0}Party and the workers' union.", { entities = cat }))
+    local text = "Iskra and THE  SPARK: the party, the Social-Democratic\u{a0}Party and the workers' union."
+    local d = assert(ll.parse(text, { entities = cat }))
     assert.same({
-      { id = "iskra", name = "Iskra", type = "periodical", aliases = { "the Spark" }, note = 1, description = "a newspaper",
+      { id = "iskra", name = "Iskra", type = "periodical", aliases = { "the Spark" }, note = 1,
+        description = "a newspaper",
         mentions = {
           { part = "body", paragraph = 1, sentence = 1, pos = 1, len = 5, text = "Iskra" },
           { part = "body", paragraph = 1, sentence = 1, pos = 11, len = 10, text = "THE  SPARK" },
@@ -353,27 +359,29 @@ describe("leninletter.entities", function()
       { { { name = "A", type = "person" }, { name = "B", type = "person" }, { name = "C", type = "thing" } },
         'opts.entities[3].type must be one of person, organization, periodical, place, event, work; got "thing"' },
       { { { name = "A", type = "person", aliases = "B" } }, 'opts.entities[1].aliases must be a table; got "B"' },
-      { { { name = "A", type = "person", aliases = { "B", 3 } } }, "opts.entities[1].aliases[2] must be a string; got 3" },
+      { { { name = "A", type = "person", aliases = { "B", 3 } } },
+        "opts.entities[1].aliases[2] must be a string; got 3" },
       { { { name = "A", type = "person", note = "1" } }, 'opts.entities[1].note must be an integer; got "1"' },
       { { { name = "A", type = "person", id = 7 } }, "opts.entities[1].id must be a string; got 7" },
       { { { name = "A\xff", type = "person" } }, 'opts.entities[1].name must be UTF-8 text; got "A\xff"' },
-      { { { name = "A", type = "person", description = false } }, "opts.entities[1].description must be a string; got boolean" },
+      { { { name = "A", type = "person", description = false } },
+        "opts.entities[1].description must be a string; got boolean" },
     }
     for _, c in ipairs(cases) do
       assert.has_error(function() ll.parse("text", { entities = c[1] }) end,
         "bad argument #2 to 'parse' (" .. c[2] .. ")")
     end
     assert.has_error(function() ll.open("/nonexistent", { entities = { { name = "A", type = "x" } } }) end,
-      "bad argument #2 to 'open' (opts.entities[1].type must be one of person, organization, periodical, place, event, work; got \"x\")")
+      "bad argument #2 to 'open' (opts.entities[1].type must be one of " .. TYPES .. "; got \"x\")")
     assert.has_error(function() ll.letter({ entities = { { name = "A" } } }) end,
-      "bad argument #1 to 'letter' (opts.entities[1].type must be one of person, organization, periodical, place, event, work; got nil)")
+      "bad argument #1 to 'letter' (opts.entities[1].type must be one of " .. TYPES .. "; got nil)")
   end)
 
   it("rejects bad arguments with the usual bad-argument messages", function()
     assert.has_error(function() doc:entity(5) end, "bad argument #1 to 'entity' (string expected, got number)")
     assert.has_error(function() doc:entity() end, "bad argument #1 to 'entity' (string expected, got nil)")
     assert.has_error(function() doc:entities("thing") end,
-      "bad argument #1 to 'entities' (type must be one of person, organization, periodical, place, event, work; got \"thing\")")
+      "bad argument #1 to 'entities' (type must be one of " .. TYPES .. "; got \"thing\")")
     assert.has_error(function() doc:mentions(5) end,
       "bad argument #1 to 'mentions' (string or Entity expected, got number)")
     assert.has_error(function() doc:mentions("Russia", { scope = "page" }) end,

@@ -27,7 +27,8 @@
 -- dates only, `"meta"` (the header fields) and `"any"` (everything).
 --
 -- A malformed catalogue raises, naming the entry and the field:
--- `bad argument #2 to 'parse' (opts.entities[3].type must be one of person, organization, periodical, place, event, work; got "thing")`.
+-- `bad argument #2 to 'parse' (opts.entities[3].type must be one of person,
+-- organization, periodical, place, event, work; got "thing")` (one line).
 -- @module leninletter.entities
 
 local document = require "leninletter.document"
@@ -201,8 +202,8 @@ function M.checkscope(opts, argn, fname, dflt)
 end
 
 -- the C mentions as Hits (their entity and form fields removed), grouped
--- by entry index when group is true
-local function hits(doc, ud, scope, only)
+-- for entry only (all entries when nil)
+local function hits(ud, scope, only)
   local out = {}
   for _, h in ipairs(ud:ent_mentions(scope)) do
     local e = h.entity
@@ -245,7 +246,7 @@ function Document:entity(name)
   if st == nil then return nil end
   local i = lookup(st, ud, name)
   if i == nil then return nil end
-  local ms = hits(self, ud, "any", i)
+  local ms = hits(ud, "any", i)
   if #ms == 0 then return nil end
   return entity(st, i, ms)
 end
@@ -303,7 +304,7 @@ function Document:mentions(name_or_entity, opts)
   if st == nil then return {} end
   local i = lookup(st, ud, name_or_entity)
   if i == nil then return {} end
-  return hits(self, ud, scope, i)
+  return hits(ud, scope, i)
 end
 
 return M

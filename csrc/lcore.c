@@ -873,8 +873,11 @@ static int ent_key(lua_State *L) {
   size_t len;
   const char *name;
   Scratch *s;
+  char err[LL_ERRSIZE];
   checkdoc(L, 1);
   name = luaL_checklstring(L, 2, &len);
+  if (ll_utf8_check(name, len, err, sizeof err) != LL_OK)
+    return luaL_argerror(L, 2, "not UTF-8 text");
   s = newscratch(L, sizeof(char));
   if (ll_ent_key(&s->mem, name, len, &s->b) != LL_OK) return memerror(L);
   lua_pushlstring(L, s->b.p, s->b.n);
@@ -890,6 +893,7 @@ static int ent_set(lua_State *L) {
   ll_Doc *d = checkdoc(L, 1);
   lua_Integer i, j, n, nf = 0, k = 0;
   ll_EntForm *forms;
+  char err[LL_ERRSIZE];
   int st;
   luaL_checktype(L, 2, LUA_TTABLE);
   n = luaL_len(L, 2);
@@ -909,6 +913,8 @@ static int ent_set(lua_State *L) {
     for (j = 1; j <= m && k < nf; j++) {
       lua_rawgeti(L, -1, j);
       forms[k].s = luaL_checklstring(L, -1, &forms[k].len);
+      if (ll_utf8_check(forms[k].s, forms[k].len, err, sizeof err) != LL_OK)
+        return luaL_argerror(L, 2, "names must be UTF-8 text");
       forms[k].ent = (size_t)(i - 1);
       k++;
       lua_pop(L, 1);

@@ -1030,11 +1030,9 @@ static int cscratch_gc(lua_State *L) {
   return 0;
 }
 
-/* Pushes a new CScratch holding the corpus's documents, every one indexed. */
-static CScratch *corpscratch(lua_State *L, int ci) {
-  CorpusBox *cb = (CorpusBox *)luaL_checkudata(L, ci, CORPUS_MT);
+/* Pushes a new empty CScratch. */
+static CScratch *newcscratch(lua_State *L) {
   CScratch *s = (CScratch *)lua_newuserdatauv(L, sizeof *s, 0);
-  size_t i;
   memset(s, 0, sizeof *s);
   getmem(L, &s->mem);
   ll_query_init(&s->q);
@@ -1051,6 +1049,14 @@ static CScratch *corpscratch(lua_State *L, int ci) {
     lua_setfield(L, -2, "__gc");
   }
   lua_setmetatable(L, -2);
+  return s;
+}
+
+/* Pushes a new CScratch holding the corpus's documents, every one indexed. */
+static CScratch *corpscratch(lua_State *L, int ci) {
+  CorpusBox *cb = (CorpusBox *)luaL_checkudata(L, ci, CORPUS_MT);
+  CScratch *s = newcscratch(L);
+  size_t i;
   if (cb->n > 0) {
     s->docs = (ll_Doc **)ll_malloc(&s->mem, cb->n * sizeof *s->docs);
     if (s->docs == NULL) memerror(L);
@@ -1296,9 +1302,12 @@ static void pushentries(lua_State *L, CScratch *s, size_t min, CCmp cmp,
 ** and the reason and returns 0. */
 static int cgetquery(lua_State *L, int i, CScratch *s, int flags) {
   size_t len;
-  const char *q = luaL_checklstring(L, i, &len);
+  const char *q;
   char err[LL_ERRSIZE];
-  int st = ll_query_parse(&s->mem, &s->q, q, len, flags, err, sizeof err);
+  int st;
+  if (lua_type(L, i) == LUA_TTABLE) return 1;  /* per document: cdocquery */
+  q = luaL_checklstring(L, i, &len);
+  st = ll_query_parse(&s->mem, &s->q, q, len, flags, err, sizeof err);
   if (st == LL_ERRMEM) return memerror(L);
   if (st != LL_OK) {
     lua_pushnil(L);
@@ -1308,11 +1317,42 @@ static int cgetquery(lua_State *L, int i, CScratch *s, int flags) {
   return 1;
 }
 
+/* For a query given as a table (an LPeg pattern's word ids, one array
+** per document: qi[d + 1]), makes s->q document d's query. */
+static void cdocquery(lua_State *L, int qi, CScratch *s, size_t d) {
+  lua_Integer k, n;
+  if (lua_type(L, qi) != LUA_TTABLE) return;
+  ll_query_free(&s->mem, &s->q);
+  ll_query_init(&s->q);
+  lua_rawgeti(L, qi, (lua_Integer)d + 1);
+  if (!lua_istable(L, -1)) luaL_error(L, "no word ids for document %d", (int)d + 1);
+  n = luaL_len(L, -1);
+  s->b.n = 0;
+  for (k = 1; k <= n; k++) {
+    lua_Integer id;
+    uint32_t v;
+    lua_rawgeti(L, -1, k);
+    id = lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    v = (id >= 1 && id <= 0xFFFFFFF0) ? (uint32_t)(id - 1) : LL_NOWORD;
+    if (ll_buf_add(&s->mem, &s->b, (const char *)&v, sizeof v) != LL_OK)
+      memerror(L);
+  }
+  lua_pop(L, 1);
+  {  /* the buffer comes from the allocator: aligned for any type */
+    uint32_t none = LL_NOWORD;
+    const uint32_t *ids = n > 0 ? (const uint32_t *)(const void *)s->b.p : &none;
+    if (ll_query_ids(&s->mem, &s->q, ids, (size_t)(n > 0 ? n : 0)) != LL_OK)
+      memerror(L);
+  }
+}
+
 /* Matches s->q over every document: s->hits and s->hitdoc. */
-static void cmatch(lua_State *L, CScratch *s, unsigned mask) {
+static void cmatch(lua_State *L, CScratch *s, unsigned mask, int qi) {
   size_t d, i;
   for (d = 0; d < s->ndocs; d++) {
     size_t before = s->hits.n;
+    cdocquery(L, qi, s, d);
     if (ll_index_match(&s->mem, s->docs[d]->index, &s->q, mask, &s->hits,
                        NULL) != LL_OK ||
         ll_vec_reserve(&s->mem, &s->hitdoc, s->hits.n - before) != LL_OK)
@@ -1330,6 +1370,7 @@ static int cx_count(lua_State *L) {
   size_t d, n, total = 0;
   if (!cgetquery(L, 2, s, flags)) return 2;
   for (d = 0; d < s->ndocs; d++) {
+    cdocquery(L, 2, s, d);
     if (ll_index_match(&s->mem, s->docs[d]->index, &s->q, mask, NULL, &n) !=
         LL_OK)
       return memerror(L);
@@ -1524,6 +1565,7 @@ static int cx_collocates(lua_State *L) {
     const ll_Hit *hits;
     s->hits.n = 0;
     N += ll_index_ntokens(ix, mask);
+    cdocquery(L, 2, s, d);
     if (ll_index_match(&s->mem, ix, &s->q, mask, &s->hits, &nh) != LL_OK)
       return memerror(L);
     if (nh == 0) continue;
@@ -1602,6 +1644,46 @@ static const luaL_Reg corpus_methods[] = {
   {NULL, NULL}
 };
 
+#include "lldir.h"
+
+/* core.listdir(path) -> array of entry names, a folder's ending in "/"
+** (order as the system gives) | nil, message */
+static int core_listdir(lua_State *L) {
+  const char *dir = luaL_checkstring(L, 1);
+  CScratch *s = newcscratch(L);
+  char err[LL_ERRSIZE];
+  size_t n, i, at = 0;
+  int st = ll_dir_list(&s->mem, dir, &s->keys, &n, err, sizeof err);
+  if (st == LL_ERRMEM) return memerror(L);
+  if (st != LL_OK) {
+    lua_pushnil(L);
+    lua_pushstring(L, err);
+    return 2;
+  }
+  lua_createtable(L, (int)(n < 0x7FFFFFFF ? n : 0), 0);
+  for (i = 0; i < n; i++) {
+    const char *name = s->keys.p + at + 1;
+    size_t len = strlen(name);
+    lua_pushlstring(L, name, len);
+    if (s->keys.p[at] == 'd') {
+      lua_pushliteral(L, "/");
+      lua_concat(L, 2);
+    }
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+    at += len + 2;
+  }
+  return 1;
+}
+
+/* core.pathkind(path) -> "folder" | "file" | nil */
+static int core_pathkind(lua_State *L) {
+  int k = ll_dir_kind(luaL_checkstring(L, 1));
+  if (k == 'd') lua_pushliteral(L, "folder");
+  else if (k == 'f') lua_pushliteral(L, "file");
+  else lua_pushnil(L);
+  return 1;
+}
+
 /* Registers the Corpus metatable and core.corpus in the table on top. */
 static void opencorpus(lua_State *L) {
   if (luaL_newmetatable(L, CORPUS_MT)) {
@@ -1613,6 +1695,10 @@ static void opencorpus(lua_State *L) {
   lua_pop(L, 1);
   lua_pushcfunction(L, core_corpus);
   lua_setfield(L, -2, "corpus");
+  lua_pushcfunction(L, core_listdir);
+  lua_setfield(L, -2, "listdir");
+  lua_pushcfunction(L, core_pathkind);
+  lua_setfield(L, -2, "pathkind");
 }
 
 

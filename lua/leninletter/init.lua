@@ -14,6 +14,7 @@
 local core = require "leninletter.core"
 local document = require "leninletter.document"
 require "leninletter.query"
+local corpus = require "leninletter.corpus"
 local entities = require "leninletter.entities"
 require "leninletter.dates"
 
@@ -90,6 +91,29 @@ function M.open(path, opts)
   local doc, perr = M.parse(text, opts)
   if not doc then return nil, ("%s: %s"):format(path, perr) end
   return doc
+end
+
+--- Many pages at once, as one Corpus: `#c` documents, `c[i]` the i-th
+-- Document, and the queries of a Document (`count`, `find`,
+-- `concordance`, `frequencies`, `ngrams`, `collocates`) over all of them,
+-- every Hit carrying `doc`, the index of its Document.
+-- A page that cannot be read or parsed is listed in `c.warnings` as
+-- `"path: reason"` and the rest go on; misuse (a list that is not a
+-- table, an item neither a path nor a Document, an unknown option) raises.
+-- @tparam {string|Document,...} list paths of pages (HTML or plain text),
+--   folders (read recursively: their `.htm`, `.html` and `.txt` files,
+--   sorted by path) and Documents, kept in the order given
+-- @tparam[opt] table opts `progress`: `function(done, total)` called as
+--   pages load; `entities`: a catalogue, as for `parse`
+-- @treturn Corpus the corpus (see `leninletter.corpus`)
+-- @usage local c = ll.corpus({"../shared/corpus/mia-lenin", ll.letter()}, {
+--   progress = function(done, total) io.stderr:write(done, "/", total, "\r") end,
+-- })
+-- for _, l in ipairs(c:concordance("soviet", {width = 30})) do
+--   print(c[l.doc].title, l.left, l.match, l.right)
+-- end
+function M.corpus(list, opts)
+  return corpus.new(list, opts)
 end
 
 return M

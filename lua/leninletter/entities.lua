@@ -45,6 +45,30 @@ M.TYPES = { "person", "organization", "periodical", "place", "event", "work" }
 local ISTYPE = {}
 for _, t in ipairs(M.TYPES) do ISTYPE[t] = true end
 
+-- What Lua 5.1 and LuaJIT lack (math.type, utf8), kept local to this file.
+local mtype = math.type or function(v)
+  if type(v) ~= "number" then return nil end
+  return v == math.floor(v) and "integer" or "float"
+end
+
+-- is s UTF-8 text? (the C side checks strictly again)
+local function isutf8(s)
+  if utf8 and utf8.len then return utf8.len(s) ~= nil end
+  local i, n = 1, #s
+  while i <= n do
+    local c = s:byte(i)
+    local k = c < 0x80 and 0 or (c >= 0xC2 and c < 0xE0) and 1
+      or (c >= 0xE0 and c < 0xF0) and 2 or (c >= 0xF0 and c < 0xF5) and 3 or nil
+    if k == nil then return false end
+    for j = i + 1, i + k do
+      local b = s:byte(j)
+      if b == nil or b < 0x80 or b > 0xBF then return false end
+    end
+    i = i + k + 1
+  end
+  return true
+end
+
 -- a deep copy of plain data
 local function copy(v)
   if type(v) ~= "table" then return v end
@@ -72,7 +96,7 @@ end
 
 local function shown(v)
   if type(v) == "string" then return ('"%s"'):format(v) end
-  if math.type(v) then return tostring(v) end
+  if mtype(v) then return tostring(v) end
   return typename(v)
 end
 
@@ -99,14 +123,14 @@ function M.check(cat, argn, fname)
   end
   local function text(v, what, nonempty)
     if type(v) ~= "string" then fail(what, "a string", v) end
-    if not utf8.len(v) then fail(what, "UTF-8 text", v) end
+    if not isutf8(v) then fail(what, "UTF-8 text", v) end
     if nonempty and not v:find("[^%s]") then fail(what, "a non-empty string", v) end
     return v
   end
   if type(cat) ~= "table" then fail("", "a table", cat) end
   local out, n = {}, #cat
   for k in pairs(cat) do
-    if math.type(k) ~= "integer" or k < 1 or k > n then
+    if mtype(k) ~= "integer" or k < 1 or k > n then
       fail("", "an array of entries", cat)
     end
   end
@@ -127,8 +151,8 @@ function M.check(cat, argn, fname)
     end
     local note = e.note
     if note ~= nil then
-      note = math.type(note) == "float" and math.tointeger(note) or note
-      if math.type(note) ~= "integer" then fail(at .. ".note", "an integer", e.note) end
+      if mtype(note) ~= "integer" then fail(at .. ".note", "an integer", e.note) end
+      if math.tointeger then note = math.tointeger(note) end
     end
     local description = e.description
     if description ~= nil then text(description, at .. ".description") end
@@ -226,7 +250,7 @@ local function lookup(st, ud, v)
     if type(v.id) == "string" and st.byid[v.id] then return st.byid[v.id] end
     v = v.name
   end
-  if type(v) ~= "string" or not utf8.len(v) then return nil end
+  if type(v) ~= "string" or not isutf8(v) then return nil end
   return st.keys[ud:ent_key(v)]
 end
 

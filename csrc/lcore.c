@@ -1491,31 +1491,36 @@ static int cx_ngrams(lua_State *L) {
   size_t d, i, k;
   luaL_argcheck(L, n >= 1 && n <= LL_MAXNGRAM, 2, "n out of range");
   s = corpscratch(L, 1);
+  /* every run of n tokens of a segment in the scope, counted by its
+     normal forms joined by one space, straight into the merged table */
   for (d = 0; d < s->ndocs; d++) {
-    const ll_Index *ix = s->docs[d]->index;
-    ll_vec_init(&s->part, sizeof(ll_Gram));
-    if (ll_index_ngrams(&s->mem, ix, (size_t)n, mask, 1, &s->part) != LL_OK)
-      return memerror(L);
-    for (i = 0; i < s->part.n; i++) {
-      const ll_Gram *g = (const ll_Gram *)s->part.p + i;
-      CEntry *e;
-      s->b.n = 0;
-      for (k = 0; k < (size_t)n; k++) {
-        ll_Token tk;
-        size_t len;
-        const char *w;
-        ll_index_token(ix, g->tok + k, &tk);
-        w = ll_index_word(ix, tk.word, &len);
-        if ((k > 0 && ll_buf_add(&s->mem, &s->b, " ", 1) != LL_OK) ||
-            ll_buf_add(&s->mem, &s->b, w, len) != LL_OK)
-          return memerror(L);
+    const ll_Doc *doc = s->docs[d];
+    const ll_Index *ix = doc->index;
+    size_t seg;
+    for (seg = 0; seg < doc->nsegs; seg++) {
+      size_t first, last, t;
+      if (!(mask & LL_PARTBIT(doc->segs[seg].part))) continue;
+      ll_index_segtokens(ix, seg, &first, &last);
+      for (t = first; t + (size_t)n <= last; t++) {
+        CEntry *e;
+        s->b.n = 0;
+        for (k = 0; k < (size_t)n; k++) {
+          ll_Token tk;
+          size_t len;
+          const char *w;
+          ll_index_token(ix, t + k, &tk);
+          w = ll_index_word(ix, tk.word, &len);
+          if ((k > 0 && ll_buf_add(&s->mem, &s->b, " ", 1) != LL_OK) ||
+              ll_buf_add(&s->mem, &s->b, w, len) != LL_OK)
+            return memerror(L);
+        }
+        e = centry(s, s->b.p, s->b.n);
+        if (e == NULL) return memerror(L);
+        e->a++;
       }
-      e = centry(s, s->b.p, s->b.n);
-      if (e == NULL) return memerror(L);
-      e->a += g->count;
     }
-    ll_vec_free(&s->mem, &s->part);
   }
+  (void)i;
   pushentries(L, s, min < 1 ? 1 : (size_t)min, cmp_count, "ngram", 0);
   return 1;
 }

@@ -322,8 +322,11 @@ static void addtext(P *p, const char *s, size_t len, int breaks) {
       if (b == NULL || lab == NULL) { p->status = LL_ERRMEM; return; }
       *b = p->buf.n;
       if (p->hints != NULL && p->nextlabel < p->hints->nlabels) {
-        *lab = p->labelp;
-        p->labelp += strlen(p->labelp) + 1;
+        /* a copy: the hints' labels are the caller's, freed after */
+        size_t ln = strlen(p->labelp);
+        *lab = ll_arena_strndup(&p->d->arena, p->labelp, ln);
+        if (*lab == NULL) { p->status = LL_ERRMEM; return; }
+        p->labelp += ln + 1;
         p->nextlabel++;
       }
       bufadd(p, " ", 1);

@@ -208,6 +208,7 @@ local SCOPE_MSG = 'opts.scope must be "body", "notes", "all", "meta" or "any"'
 -- @string fname the public function's name
 -- @string dflt the default scope
 -- @treturn string the scope
+-- @usage local scope = entities.checkscope(opts, 1, "dates", "any")
 function M.checkscope(opts, argn, fname, dflt)
   if opts == nil then return dflt end
   if type(opts) ~= "table" then

@@ -25,7 +25,7 @@ end
 
 local function read(path)
   local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
+  local s = f:read("*a")
   f:close()
   return s
 end
@@ -37,7 +37,7 @@ end
 ---------------------------------------------------------------------------
 
 local function squeeze(s)
-  s = s:gsub("\u{2019}", "'"):gsub("\u{a0}", " "):gsub("[ \t]+", " ")
+  s = s:gsub("\226\128\153", "'"):gsub("\194\160", " "):gsub("[ \t]+", " ")
   return s
 end
 

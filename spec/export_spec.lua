@@ -45,7 +45,7 @@ end
 
 local function read(path)
   local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
+  local s = f:read("*a")
   f:close()
   return s
 end
@@ -53,7 +53,7 @@ end
 -- runs a shell command; returns ok, stdout (stderr is appended)
 local function run(cmd)
   local p = io.popen(cmd .. " 2>&1")
-  local out = p:read("a")
+  local out = p:read("*a")
   local ok = p:close()
   return ok == true, out
 end

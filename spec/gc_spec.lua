@@ -15,7 +15,20 @@ local quiz, export = has("leninletter.quiz"), has("leninletter.export")
 -- Runs f with the collector in the given mode and parameters, then puts
 -- back the mode and Lua 5.4's default parameters (a mode given no
 -- parameters keeps the last ones set).
+-- Before 5.4 (LuaJIT says "Lua 5.1") there is one incremental collector:
+-- an "incremental" run sets its pause and step multiplier, a "generational"
+-- one runs under the defaults.
 local function under(mode, f, ...)
+  if _VERSION ~= "Lua 5.4" then
+    local pause, stepmul = ...
+    if mode ~= "incremental" then pause, stepmul = 200, 200 end
+    local p0, s0 = collectgarbage("setpause", pause), collectgarbage("setstepmul", stepmul)
+    local ok, err = pcall(f)
+    collectgarbage("setpause", p0)
+    collectgarbage("setstepmul", s0)
+    if not ok then error(err, 0) end
+    return
+  end
   local old = collectgarbage(mode, ...)
   local ok, err = pcall(f)
   collectgarbage("generational", 20, 100)

@@ -2,7 +2,7 @@
 -- copy of the work tree into a temporary tree, and required from there.
 local function run(cmd)
   local p = assert(io.popen(cmd .. " 2>&1"))
-  local out = p:read("a")
+  local out = p:read("*a")
   local ok, _, code = p:close()
   return ok, out, code
 end

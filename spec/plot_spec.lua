@@ -10,7 +10,7 @@ local function xmllint(svg)
   f:write(svg)
   f:close()
   local p = io.popen("xmllint --noout " .. path .. " 2>&1")
-  local out = p:read("a")
+  local out = p:read("*a")
   local ok = p:close()
   os.remove(path)
   return ok == true, out

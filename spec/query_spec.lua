@@ -7,9 +7,9 @@ local ll = require "leninletter"
 -- letters, curly quotes, dashes, no-break spaces): words are runs of
 -- letters and digits joined by one hyphen or apostrophe; returns the lower
 -- cased words with ’ written as '.
-local PUNCT = { "\u{2014}", "\u{2013}", "\u{201C}", "\u{201D}", "\u{00A0}", "\u{2026}" }
+local PUNCT = { "\226\128\148", "\226\128\147", "\226\128\156", "\226\128\157", "\194\160", "\226\128\166" }
 local function plainwords(text)
-  text = text:gsub("\u{2019}", "'")
+  text = text:gsub("\226\128\153", "'")
   for _, p in ipairs(PUNCT) do text = text:gsub(p, " ") end
   local out, i = {}, 1
   while true do
@@ -222,7 +222,7 @@ describe("leninletter.query", function()
     local lines = doc:concordance("Soviet", { sort = "right" })
     local function key(l)
       local w = {}
-      for x in l.right:lower():gsub("\u{2019}", "'"):gmatch("[%w'%-]+") do
+      for x in l.right:lower():gsub("\226\128\153", "'"):gmatch("[%w'%-]+") do
         w[#w + 1] = x
         if #w == 3 then break end
       end

@@ -1,7 +1,7 @@
 -- The README's Lua examples run, and print what their `-->` comments say.
 local function readfile(path)
   local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
+  local s = f:read("*a")
   f:close()
   return s
 end

@@ -25,9 +25,9 @@ local cases = {
   { "splits at dashes", "question—and", { { "question", "question" }, { "and", "and" } } },
   { "splits abbreviations at their periods", "R.S.D.L.P.",
     { { "R", "r" }, { "S", "s" }, { "D", "d" }, { "L", "l" }, { "P", "p" } } },
-  { "splits at no-break spaces", "No.\u{00A0}5", { { "No", "no" }, { "5", "5" } } },
+  { "splits at no-break spaces", "No.\194\1605", { { "No", "no" }, { "5", "5" } } },
   { "keeps accented letters", "émigrés", { { "émigrés", "émigrés" } } },
-  { "composes a decomposed accent (NFC)", "E\u{0301}mile", { { "E\u{0301}mile", "émile" } } },
+  { "composes a decomposed accent (NFC)", "E\204\129mile", { { "E\204\129mile", "émile" } } },
   { "folds Cyrillic case", "СОВЕТ рабочих", { { "СОВЕТ", "совет" }, { "рабочих", "рабочих" } } },
   { "folds the sharp s", "Straße", { { "Straße", "strasse" } } },
   { "folds Greek final sigma", "ΣΟΦΟΣ σοφός", { { "ΣΟΦΟΣ", "σοφοσ" }, { "σοφός", "σοφόσ" } } },
@@ -36,7 +36,7 @@ local cases = {
   { "drops symbols, punctuation and underscores", "a_b $5 §3 “quoted”",
     { { "a", "a" }, { "b", "b" }, { "5", "5" }, { "3", "3" }, { "quoted", "quoted" } } },
   { "joins the Unicode hyphen and keeps it", "Black‐Hundred", { { "Black‐Hundred", "black‐hundred" } } },
-  { "never starts a word with a combining mark", "\u{0301}a", { { "a", "a" } } },
+  { "never starts a word with a combining mark", "\204\129a", { { "a", "a" } } },
   { "joins apostrophes repeatedly", "don’t’s", { { "don’t’s", "don't's" } } },
 }
 

@@ -7,6 +7,8 @@
 -- @module leninletter.document
 -- @local
 
+local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
+local math = compat.math
 local M = {}
 
 --- The method table of every Document.

@@ -41,6 +41,8 @@
 -- Positions are 1-based byte positions, as in Lua.
 -- @module leninletter.export
 
+local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
+local math = compat.math
 local document = require "leninletter.document"
 
 local argerror = document.argerror

@@ -85,7 +85,7 @@ function M.open(path, opts)
   opts = checkopts(opts, 2, "open")
   local f, err = io.open(path, "rb")
   if not f then return nil, ("cannot open %s"):format(err or path) end
-  local text, rerr = f:read("a")
+  local text, rerr = f:read("*a")
   f:close()
   if not text then return nil, ("cannot read %s: %s"):format(path, rerr or "read error") end
   local doc, perr = M.parse(text, opts)

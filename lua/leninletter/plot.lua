@@ -10,6 +10,8 @@
 -- `xmllint`). Misuse raises `bad argument #N to 'name' (...)`.
 -- @module leninletter.plot
 
+local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
+local math, utf8 = compat.math, compat.utf8
 local document = require "leninletter.document"
 local export = require "leninletter.export"
 
@@ -142,14 +144,14 @@ function M.dispersion(doc, words, opts)
   local longest = 0
   for _, r in ipairs(rows) do longest = math.max(longest, (utf8.len(r.q) or #r.q) + 5) end
   local left = math.max(120, math.min(20 + 7 * longest, math.floor(W * 0.45)))
-  local maxchars = (left - 20) // 7 - 5
+  local maxchars = compat.idiv(left - 20, 7) - 5
   local right, top, rowh = 20, 46, 30
   local plotw = W - left - right
   local H = top + rowh * #rows + 44
   local labels = {}
   for i, r in ipairs(rows) do labels[i] = r.q end
   local joined = table.concat(labels, ", ")
-  if (utf8.len(joined) or #joined) > W // 9 - 30 then joined = #labels .. " terms" end
+  if (utf8.len(joined) or #joined) > compat.idiv(W, 9) - 30 then joined = #labels .. " terms" end
   local title = opts.title or ("Dispersion of " .. joined .. " in the text (" .. total .. " words)")
   local o = header(W, H, title)
   local function w(s) o[#o + 1] = s end

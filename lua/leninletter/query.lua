@@ -35,6 +35,8 @@
 -- raises `bad argument #N to 'name' (...)`.
 -- @module leninletter.query
 
+local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
+local math = compat.math
 local document = require "leninletter.document"
 
 local Document = document.Document
@@ -145,7 +147,7 @@ function M.stopwords()
     f:close()
     stoplist_cache = list
   end
-  return table.move(stoplist_cache, 1, #stoplist_cache, 1, {})
+  return compat.move(stoplist_cache, 1, #stoplist_cache, 1, {})
 end
 
 -- opts.stoplist as an array of words, or nil.

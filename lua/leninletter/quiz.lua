@@ -38,6 +38,8 @@
 -- Misuse raises `bad argument #N to 'name' (...)`.
 -- @module leninletter.quiz
 
+local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
+local math, utf8 = compat.math, compat.utf8
 local document = require "leninletter.document"
 local query = require "leninletter.query"
 
@@ -114,7 +116,7 @@ local function checkargs(doc, opts, fname)
   r.scope = scope or (fname == "dates" and "all" or "body")
   -- each kind draws its own stream, so a cloze and a choice quiz of one
   -- seed do not pick the same sentences
-  r.rnd = ud:rand_new(r.seed ~ SALT[fname])
+  r.rnd = ud:rand_new(compat.bxor(r.seed, SALT[fname]))
   return r
 end
 

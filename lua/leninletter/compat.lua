@@ -1,0 +1,233 @@
+--- What Lua 5.1, 5.2 and LuaJIT 2.1 lack of Lua 5.4, for the Lua layer.
+--
+-- The one place where Lua versions differ on the Lua side (the C side's is
+-- `csrc/llcompat.h`). Nothing global is changed: a module takes what it needs
+-- as locals that shadow the standard tables, e.g.
+--
+--     local compat = require "leninletter.compat"
+--     local math, utf8 = compat.math, compat.utf8
+--
+-- Under Lua 5.3 and 5.4 every name here is the standard library's own.
+-- Under 5.1, 5.2 and LuaJIT numbers are floats: `math.type` calls a number
+-- with an integral value below 2^53 an "integer", which is what 5.4 would
+-- have made of the same source text.
+-- @module leninletter.compat
+-- @license MIT
+
+local M = {}
+
+local floor = math.floor
+local native_type = math.type
+
+--- `math` with `type` and `tointeger` on every version.
+-- The standard `math` table's own functions, looked up through `__index`.
+-- @table math
+-- @usage local math = require("leninletter.compat").math
+-- print(math.type(3), math.type(2.5), math.type("3"))   --> integer	float	nil
+M.math = native_type and math or setmetatable({
+  type = function(x)
+    if type(x) ~= "number" then return nil end
+    if x == floor(x) and x > -2 ^ 53 and x < 2 ^ 53 then return "integer" end
+    return "float"
+  end,
+  tointeger = function(x)
+    if type(x) == "number" and x == floor(x) and x > -2 ^ 53 and x < 2 ^ 53 then return x end
+    return nil
+  end,
+}, { __index = math })
+
+--- Integer division, `a // b` (floor division), on every version.
+-- @tparam number a
+-- @tparam number b
+-- @treturn number
+-- @usage print(require("leninletter.compat").idiv(17, 5))   --> 3
+function M.idiv(a, b)
+  return M.math.tointeger(floor(a / b)) or floor(a / b)
+end
+
+-- the exclusive or of two integers in [0, 2^32)
+local bxor32
+if native_type then
+  bxor32 = load("return function(a, b) return a ~ b end")()
+elseif rawget(_G, "bit32") then
+  bxor32 = rawget(_G, "bit32").bxor
+elseif rawget(_G, "jit") then
+  local bit = require "bit"
+  bxor32 = function(a, b) return bit.bxor(a, b) % 2 ^ 32 end
+else
+  bxor32 = function(a, b)
+    local r, p = 0, 1
+    while a > 0 or b > 0 do
+      local x, y = a % 2, b % 2
+      if x ~= y then r = r + p end
+      a, b, p = (a - x) / 2, (b - y) / 2, p * 2
+    end
+    return r
+  end
+end
+
+--- Exclusive or, `a ~ b`, of an integer `a` and an integer `b` in [0, 2^32).
+-- Under 5.3 and 5.4 any two integers; elsewhere `a` is exact below 2^53.
+-- @tparam integer a
+-- @tparam integer b
+-- @treturn integer
+-- @usage print(require("leninletter.compat").bxor(12, 10))   --> 6
+function M.bxor(a, b)
+  if native_type then return bxor32(a, b) end
+  local hi = floor(a / 2 ^ 32)
+  return hi * 2 ^ 32 + bxor32(a - hi * 2 ^ 32, b)
+end
+
+--- `table.unpack` (`unpack` in 5.1 and LuaJIT).
+-- @function unpack
+-- @usage print(require("leninletter.compat").unpack({1, 2, 3}))   --> 1	2	3
+M.unpack = rawget(table, "unpack") or rawget(_G, "unpack")
+
+--- `table.move`, or its equivalent where it is missing.
+-- @function move
+-- @tparam table a1
+-- @tparam integer f
+-- @tparam integer e
+-- @tparam integer t
+-- @tparam[opt=a1] table a2
+-- @treturn table a2
+-- @usage print(#require("leninletter.compat").move({1, 2, 3}, 1, 3, 1, {}))   --> 3
+M.move = rawget(table, "move") or function(a1, f, e, t, a2)
+  a2 = a2 or a1
+  if e >= f then
+    if t > e or t <= f or a1 ~= a2 then
+      for i = 0, e - f do a2[t + i] = a1[f + i] end
+    else
+      for i = e - f, 0, -1 do a2[t + i] = a1[f + i] end
+    end
+  end
+  return a2
+end
+
+--- The format of `file:read` that reads a whole file on every version.
+-- @usage local s = io.open("README.md"):read(require("leninletter.compat").ALL)
+M.ALL = "*a"
+
+-- ---------------------------------------------------------------------
+-- utf8, as in Lua 5.4 (strict: no surrogates, nothing above U+10FFFF)
+-- ---------------------------------------------------------------------
+
+-- decodes the sequence at byte i of s: its code point and its length, or nil
+local function decode(s, i)
+  local c = s:byte(i)
+  if not c then return nil end
+  if c < 0x80 then return c, 1 end
+  local n, cp, min
+  if c >= 0xF0 and c <= 0xF4 then n, cp, min = 4, c - 0xF0, 0x10000
+  elseif c >= 0xE0 then n, cp, min = 3, c - 0xE0, 0x800
+  elseif c >= 0xC2 and c < 0xE0 then n, cp, min = 2, c - 0xC0, 0x80
+  else return nil end
+  for k = 1, n - 1 do
+    local b = s:byte(i + k)
+    if not b or b < 0x80 or b > 0xBF then return nil end
+    cp = cp * 64 + (b - 0x80)
+  end
+  if cp < min or cp > 0x10FFFF or (cp >= 0xD800 and cp <= 0xDFFF) then return nil end
+  return cp, n
+end
+
+local function isnotcont(s, i)
+  local b = s:byte(i)
+  return not b or b < 0x80 or b > 0xBF
+end
+
+local pure = {}
+
+pure.charpattern = "[%z\1-\127\194-\253][\128-\191]*"
+
+function pure.char(...)
+  local out = {}
+  for k = 1, select("#", ...) do
+    local cp = select(k, ...)
+    if cp < 0x80 then out[k] = string.char(cp)
+    elseif cp < 0x800 then
+      out[k] = string.char(0xC0 + floor(cp / 64), 0x80 + cp % 64)
+    elseif cp < 0x10000 then
+      out[k] = string.char(0xE0 + floor(cp / 4096), 0x80 + floor(cp / 64) % 64, 0x80 + cp % 64)
+    else
+      out[k] = string.char(0xF0 + floor(cp / 262144), 0x80 + floor(cp / 4096) % 64,
+        0x80 + floor(cp / 64) % 64, 0x80 + cp % 64)
+    end
+  end
+  return table.concat(out)
+end
+
+function pure.len(s, i, j)
+  i, j = i or 1, j or -1
+  if i < 0 then i = #s + i + 1 end
+  if j < 0 then j = #s + j + 1 end
+  local n = 0
+  while i <= j do
+    local _, l = decode(s, i)
+    if not l then return nil, i end
+    i, n = i + l, n + 1
+  end
+  return n
+end
+
+function pure.codepoint(s, i, j)
+  i = i or 1
+  if i < 0 then i = #s + i + 1 end
+  j = j or i
+  if j < 0 then j = #s + j + 1 end
+  local out = {}
+  while i <= j do
+    local cp, l = decode(s, i)
+    if not cp then error("invalid UTF-8 code", 2) end
+    out[#out + 1] = cp
+    i = i + l
+  end
+  return M.unpack(out)
+end
+
+function pure.offset(s, n, i)
+  i = i or (n >= 0 and 1 or #s + 1)
+  if i < 0 then i = #s + i + 1 end
+  if n == 0 then
+    while i > 1 and not isnotcont(s, i) do i = i - 1 end
+    return i
+  end
+  if not isnotcont(s, i) then error("initial position is a continuation byte", 2) end
+  if n > 0 then
+    n = n - 1
+    while n > 0 and i <= #s do
+      i = i + 1
+      while not isnotcont(s, i) do i = i + 1 end
+      n = n - 1
+    end
+  else
+    while n < 0 and i > 1 do
+      i = i - 1
+      while i > 1 and not isnotcont(s, i) do i = i - 1 end
+      n = n + 1
+    end
+  end
+  if n == 0 then return i end
+  return nil
+end
+
+function pure.codes(s)
+  local i = 1
+  return function()
+    if i > #s then return nil end
+    local cp, l = decode(s, i)
+    if not cp then error("invalid UTF-8 code", 2) end
+    local at = i
+    i = i + l
+    return at, cp
+  end
+end
+
+--- `utf8`: the standard library's under 5.3 and 5.4, else the same functions
+-- in Lua (`char`, `charpattern`, `codepoint`, `codes`, `len`, `offset`).
+-- @table utf8
+-- @usage local utf8 = require("leninletter.compat").utf8
+-- print(utf8.len("Soviet’s"), utf8.len("\xff"))   --> 8	nil	1
+M.utf8 = rawget(_G, "utf8") or pure
+
+return M

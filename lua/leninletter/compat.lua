@@ -223,11 +223,20 @@ function pure.codes(s)
   end
 end
 
---- `utf8`: the standard library's under 5.3 and 5.4, else the same functions
--- in Lua (`char`, `charpattern`, `codepoint`, `codes`, `len`, `offset`).
+--- `utf8` as in Lua 5.4: the standard library's under 5.4; under 5.3 the
+-- standard one with 5.4's strict `len`, `codepoint` and `codes` (5.3 takes
+-- surrogates, which the C core refuses); else the same functions in Lua
+-- (`char`, `charpattern`, `codepoint`, `codes`, `len`, `offset`).
 -- @table utf8
 -- @usage local utf8 = require("leninletter.compat").utf8
 -- print(utf8.len("Soviet’s"), utf8.len("\xff"))   --> 8	nil	1
-M.utf8 = rawget(_G, "utf8") or pure
+if _VERSION == "Lua 5.4" then
+  M.utf8 = utf8
+elseif rawget(_G, "utf8") then
+  M.utf8 = setmetatable({ len = pure.len, codepoint = pure.codepoint, codes = pure.codes },
+    { __index = rawget(_G, "utf8") })
+else
+  M.utf8 = pure
+end
 
 return M

@@ -131,6 +131,7 @@ clean:
 # the benchmark of issue #3 (bench/README.md): generates bench/out/corpus.txt
 bench: all
 	sh bench/run.sh
+	sh bench/html_run.sh
 
 # ------------------------------------------------------------------
 # Hardening (issue #7): sanitizers, valgrind, fuzzing, failing

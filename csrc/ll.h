@@ -207,7 +207,9 @@ typedef struct ll_Doc {
 ** of body paragraphs, then, when notes > 0, a "Notes" block and notes
 ** blocks (each note opening "[N] ", other blocks continuing the note
 ** before), and the footer's block last if footer. If the text's blocks
-** are not that many, the parser guesses as for plain text. */
+** are not that many, the parser guesses as for plain text. With known
+** set the text must be UTF-8 without NUL (the HTML reader's contract): it
+** is not checked again. */
 typedef struct ll_PageHints {
   const char *labels;  /* page labels, one per page-break run, in order,
                           each ending in '\0' (NULL when none) */

@@ -1045,7 +1045,10 @@ int ll_parse_text(ll_Mem *m, const char *s, size_t len,
   ll_Doc *d;
   int st;
   *out = NULL;
-  if (ll_utf8_check(s, len, err, errsz) != LL_OK) return LL_ERRINPUT;
+  /* the HTML reader's text (hints known) is UTF-8 by its contract */
+  if (!(hints != NULL && hints->known) &&
+      ll_utf8_check(s, len, err, errsz) != LL_OK)
+    return LL_ERRINPUT;
   if (blank(s, len) || (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 &&
                         blank(s + 3, len - 3))) {
     snprintf(err, errsz, len == 0 ? "empty input" : "blank input: no text");

@@ -103,10 +103,15 @@ end
 
 local function readfile(path)
   local f, err = io.open(path, "rb")
-  if not f then return nil, ("cannot open %s"):format(err or path) end
+  if not f then
+    -- io.open's message names the path; the warning names it once
+    err = tostring(err)
+    if err:sub(1, #path + 2) == path .. ": " then err = err:sub(#path + 3) end
+    return nil, "cannot open: " .. err
+  end
   local text, rerr = f:read("*a")
   f:close()
-  if not text then return nil, ("cannot read %s: %s"):format(path, rerr or "read error") end
+  if not text then return nil, "cannot read: " .. tostring(rerr or "read error") end
   return text
 end
 

@@ -334,8 +334,12 @@ static void addtext(P *p, const char *s, size_t len, int breaks) {
       continue;
     }
     {
+      /* up to the next '[' or the next space that may open a page break
+         (a space before a no-break space): one copy for the whole run */
       size_t j = i + 1;
-      while (j < len && s[j] != '[' && s[j] != ' ') j++;
+      while (j < len && s[j] != '[' &&
+             !(s[j] == ' ' && j + 1 < len && (unsigned char)s[j + 1] == 0xC2))
+        j++;
       bufadd(p, s + i, j - i);
       i = j;
     }

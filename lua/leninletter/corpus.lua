@@ -18,6 +18,8 @@
 -- that is neither a string nor a Document, an unknown option) raises.
 -- @module leninletter.corpus
 
+local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
+local math = compat.math
 local core = require "leninletter.core"
 local document = require "leninletter.document"
 local query = require "leninletter.query"
@@ -98,7 +100,7 @@ local function walk(dir, out, warnings)
   end
   collect(dir, base)
   table.sort(found)
-  table.move(found, 1, #found, #out + 1, out)
+  compat.move(found, 1, #found, #out + 1, out)
 end
 
 local function readfile(path)

@@ -1432,7 +1432,7 @@ static int cx_find(lua_State *L) {
   CScratch *s = corpscratch(L, 1);
   size_t i, n;
   if (!cgetquery(L, 2, s, flags)) return 2;
-  cmatch(L, s, mask);
+  cmatch(L, s, mask, 2);
   n = s->hits.n;
   cperm(L, s, n);
   if (sort != 0) {

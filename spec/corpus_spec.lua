@@ -62,6 +62,8 @@ describe("leninletter.corpus", function()
     assert.is_nil(c[7])
     assert.is_nil(c[0])
     assert.equal(c[3], c[3])  -- the same Document each time
+    assert.same({ dir .. "/sub/c.htm", false, dir .. "/a.html", dir .. "/b.htm",
+      dir .. "/sub/c.htm", dir .. "/sub/deeper/d.txt" }, c.paths)
   end)
 
   it("lists a page that fails in warnings, with its path, and goes on", function()

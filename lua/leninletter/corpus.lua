@@ -127,7 +127,9 @@ local CORPUS_OPTS = { progress = true, entities = true }
 --   `progress(done, total)` after each page is loaded (or fails);
 --   `entities`: a catalogue for the Documents made from pages, as for
 --   `parse`
--- @treturn Corpus the corpus; pages that failed are in `c.warnings`
+-- @treturn Corpus the corpus; pages that failed are in `c.warnings`;
+--   `c.paths[i]` is the path the i-th Document was read from (`false` for
+--   a Document given in the list)
 -- @usage local c = ll.corpus({"../shared/corpus/mia-lenin"})
 -- print(#c, c:count("soviet*"), #c.warnings)
 function M.new(list, opts)
@@ -163,7 +165,7 @@ function M.new(list, opts)
       argerror(1, "corpus", ("list[%d] must be a path or a Document, got %s"):format(i, typename(v)))
     end
   end
-  local uds, docs, total = {}, {}, #items
+  local uds, docs, paths, total = {}, {}, {}, #items
   for i, v in ipairs(items) do
     if type(v) == "string" then
       local text, err = readfile(v)
@@ -171,16 +173,18 @@ function M.new(list, opts)
       if text then ud, err = core.parse(text) end
       if ud then
         uds[#uds + 1] = ud
+        paths[#uds] = v
       else
         warnings[#warnings + 1] = ("%s: %s"):format(v, err)
       end
     else
       uds[#uds + 1] = document.core(v, "corpus")
       docs[#uds] = v
+      paths[#uds] = false
     end
     if progress then progress(i, total) end
   end
-  local c = setmetatable({ warnings = warnings }, Corpus)
+  local c = setmetatable({ warnings = warnings, paths = paths }, Corpus)
   state[c] = { cx = core.corpus(uds), uds = uds, docs = docs, opts = wrapopts }
   return c
 end

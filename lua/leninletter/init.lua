@@ -96,7 +96,8 @@ end
 --- Many pages at once, as one Corpus: `#c` documents, `c[i]` the i-th
 -- Document, and the queries of a Document (`count`, `find`,
 -- `concordance`, `frequencies`, `ngrams`, `collocates`) over all of them,
--- every Hit carrying `doc`, the index of its Document.
+-- every Hit carrying `doc`, the index of its Document; `c.paths[i]` is
+-- the path the i-th Document was read from (`false` for one given).
 -- A page that cannot be read or parsed is listed in `c.warnings` as
 -- `"path: reason"` and the rest go on; misuse (a list that is not a
 -- table, an item neither a path nor a Document, an unknown option) raises.

@@ -96,6 +96,25 @@ spec: all
 
 test: all ctest spec
 
+# Lint: luacheck (.luacheckrc), clang-tidy (.clang-tidy) and cppcheck over
+# the C library and the binding, against this LUA_VERSION's headers. Ends
+# with "N passed, N failed" (one for each tool) for CI's count.
+TIDY_FLAGS     = -std=c99 $(LUA_CFLAGS) $(DEPS_CFLAGS) -Icsrc
+CPPCHECK_FLAGS = --std=c99 --enable=warning,performance,portability --inline-suppr \
+                 --error-exitcode=1 --quiet --max-configs=1 --suppress=missingIncludeSystem --suppress=toomanyconfigs \
+                 $(LUA_CFLAGS) -Icsrc
+LINT_C = $(wildcard csrc/ll*.c) csrc/lcore.c
+lint:
+	@p=0; f=0; \
+	echo "== luacheck"; if $(LUACHECK) --no-color -q .; then p=$$((p+1)); else f=$$((f+1)); fi; \
+	echo "== clang-tidy"; if $(CLANG_TIDY) --quiet $(LINT_C) -- $(TIDY_FLAGS); then p=$$((p+1)); else f=$$((f+1)); fi; \
+	echo "== cppcheck"; if $(CPPCHECK) $(CPPCHECK_FLAGS) $(LINT_C); then p=$$((p+1)); else f=$$((f+1)); fi; \
+	echo "$$p passed, $$f failed"; [ $$f -eq 0 ]
+
+# the HTML reference of the Lua layer (config.ld) into doc/ (git-ignored)
+doc:
+	$(LDOC) .
+
 deps:
 	@sh .ci/deps
 

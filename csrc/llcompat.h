@@ -15,6 +15,14 @@
 #error "leninletter.core needs Lua 5.1, 5.2, 5.3, 5.4 or LuaJIT 2.1"
 #endif
 
+/* clang-tidy's analyzer does not know that Lua's
+** error functions never return, and follow paths past them. */
+#if defined(__clang_analyzer__)
+LUA_API int(lua_error)(lua_State *L) __attribute__((noreturn));
+LUALIB_API int(luaL_error)(lua_State *L, const char *fmt, ...) __attribute__((noreturn));
+LUALIB_API int(luaL_argerror)(lua_State *L, int arg, const char *extramsg) __attribute__((noreturn));
+#endif
+
 /* ------------------------------------------------------------------ */
 /* 5.1 and LuaJIT: what 5.2 added to the C API. LuaJIT 2.1 declares    */
 /* some of these itself; ours are static and renamed by macros so that */

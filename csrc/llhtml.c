@@ -556,7 +556,7 @@ static int parse_marker(const char *s, size_t n, Mark *mk) {
   int open = 0, digits = 0;
   trim(&s, &n);
   mk->bracket = mk->star = 0;
-  if (i < n && (s[i] == '[' || s[i] == '(')) open = s[i++];
+  if (i < n && (s[i] == '[' || s[i] == '(')) open = (unsigned char)s[i++];
   if (i < n && s[i] == '*') {
     mk->star = 1;
     i++;

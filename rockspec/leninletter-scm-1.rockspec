@@ -17,8 +17,13 @@ parses the same way.
    license = "MIT",
    labels = { "text", "corpus", "digital-humanities" },
 }
+-- lpeg is optional (LPeg patterns as queries); lua-cjson is needed by the
+-- JSON and Pandoc exports. Where Debian provides them (lua-lpeg, lua-cjson)
+-- outside LuaRocks, install with `luarocks make --deps-mode=none`.
 dependencies = {
-   "lua >= 5.4, < 5.5",
+   "lua >= 5.1, < 5.5",
+   "lpeg >= 1.0",
+   "lua-cjson >= 2.1",
 }
 external_dependencies = {
    UTF8PROC = { header = "utf8proc.h", library = "utf8proc" },
@@ -50,6 +55,9 @@ build = {
       ["leninletter.export"] = "lua/leninletter/export.lua",
       ["leninletter.plot"] = "lua/leninletter/plot.lua",
    },
+   -- the man page, man/leninletter.1, in the rock's directory (luarocks
+   -- has no man tree; `make install` puts it in PREFIX/share/man/man1)
+   copy_directories = { "man" },
    install = {
       bin = { leninletter = "bin/leninletter" },
       -- the built-in English stop list, found beside query.lua

@@ -290,7 +290,8 @@ describe("leninletter.query", function()
 
   it("scores collocates as NLTK's BigramAssocMeasures do", function()
     -- the marginals, computed here from the tokens: windows of 5 words
-    local blocksw, cur, key = {}, nil, nil
+    local blocksw, key = {}, nil
+    local cur
     for t in doc:tokens() do
       if t.paragraph ~= key then
         cur = {}

@@ -140,7 +140,7 @@ local pure = {}
 
 pure.charpattern = "[%z\1-\127\194-\253][\128-\191]*"
 
-function pure.char(...)
+pure.char = function(...)
   local out = {}
   for k = 1, select("#", ...) do
     local cp = select(k, ...)
@@ -157,7 +157,7 @@ function pure.char(...)
   return table.concat(out)
 end
 
-function pure.len(s, i, j)
+pure.len = function(s, i, j)
   i, j = i or 1, j or -1
   if i < 0 then i = #s + i + 1 end
   if j < 0 then j = #s + j + 1 end
@@ -170,7 +170,7 @@ function pure.len(s, i, j)
   return n
 end
 
-function pure.codepoint(s, i, j)
+pure.codepoint = function(s, i, j)
   i = i or 1
   if i < 0 then i = #s + i + 1 end
   j = j or i
@@ -185,7 +185,7 @@ function pure.codepoint(s, i, j)
   return M.unpack(out)
 end
 
-function pure.offset(s, n, i)
+pure.offset = function(s, n, i)
   i = i or (n >= 0 and 1 or #s + 1)
   if i < 0 then i = #s + i + 1 end
   if n == 0 then
@@ -211,7 +211,7 @@ function pure.offset(s, n, i)
   return nil
 end
 
-function pure.codes(s)
+pure.codes = function(s)
   local i = 1
   return function()
     if i > #s then return nil end

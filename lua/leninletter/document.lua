@@ -24,6 +24,8 @@ local cores = setmetatable({}, { __mode = "k" })
 -- @param doc a Document
 -- @param fname the public function's name, for the message
 -- @param argn the argument's position (default 1, the `self`)
+-- @usage local document = require "leninletter.document"
+-- local ud = document.core(require("leninletter").letter(), "count")
 function M.core(doc, fname, argn)
   local ud = cores[doc]
   if ud == nil then
@@ -34,6 +36,9 @@ function M.core(doc, fname, argn)
 end
 
 --- The type name used in messages: "Document" for documents.
+-- @param v any value
+-- @treturn string
+-- @usage print(require("leninletter.document").typename(require("leninletter").letter()))  --> Document
 function M.typename(v)
   if getmetatable(v) == Document then return "Document" end
   local mt = getmetatable(v)
@@ -42,6 +47,9 @@ function M.typename(v)
 end
 
 --- Is v a Document?
+-- @param v any value
+-- @treturn boolean
+-- @usage print(require("leninletter.document").is({}))  --> false
 function M.is(v)
   return cores[v] ~= nil
 end
@@ -52,11 +60,20 @@ end
 -- @param argn position of the argument
 -- @param fname the function's public name
 -- @param msg what was wrong
+-- @usage require("leninletter.document").argerror(2, "kwic", "string expected, got nil")
+-- -- raises: bad argument #2 to 'kwic' (string expected, got nil)
 function M.argerror(argn, fname, msg)
   error(("bad argument #%d to '%s' (%s)"):format(argn, fname, msg), 0)
 end
 
 --- Checks that value v has Lua type t (or is nil when optional).
+-- @param v the value
+-- @string t the Lua type expected
+-- @int argn the argument's position
+-- @string fname the function's public name
+-- @bool[opt] optional whether nil is accepted
+-- @return v
+-- @usage local opts = require("leninletter.document").checktype(opts, "table", 2, "parse", true)
 function M.checktype(v, t, argn, fname, optional)
   if type(v) ~= t and not (optional and v == nil) then
     M.argerror(argn, fname, ("%s expected, got %s"):format(t, M.typename(v)))
@@ -97,6 +114,7 @@ end
 -- @param isletter true for the letter compiled in (its hooks give it the
 --   built-in entity catalogue)
 -- @return a Document
+-- @usage local doc = require("leninletter.document").wrap(require("leninletter.core").letter())
 function M.wrap(ud, opts, isletter)
   local t = ud:tree()
   local doc = {

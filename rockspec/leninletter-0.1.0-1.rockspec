@@ -1,0 +1,70 @@
+rockspec_format = "3.0"
+package = "leninletter"
+version = "0.1.0-1"
+source = {
+   url = "git+https://github.com/leninletter/leninletter.git",
+   tag = "v0.1.0",
+}
+description = {
+   summary = "Lenin's 1905 letter, and any Marxists Internet Archive page, as a structured document to study from Lua",
+   detailed = [[
+The letter "Our Tasks and the Soviet of Workers' Deputies" (1905), as the
+Marxists Internet Archive publishes it, compiled into the module: header,
+paragraphs, sentences, words, footnotes and where they are cited, page
+breaks, entities and dates, with concordances, frequencies, n-grams,
+collocations, quizzes and exports. Any archive page, plain text or HTML,
+parses the same way.
+]],
+   license = "MIT",
+   labels = { "text", "corpus", "digital-humanities" },
+}
+-- lpeg is optional (LPeg patterns as queries); lua-cjson is needed by the
+-- JSON and Pandoc exports. Where Debian provides them (lua-lpeg, lua-cjson)
+-- outside LuaRocks, install with `luarocks make --deps-mode=none`.
+dependencies = {
+   "lua >= 5.1, < 5.5",
+   "lpeg >= 1.0",
+   "lua-cjson >= 2.1",
+}
+external_dependencies = {
+   UTF8PROC = { header = "utf8proc.h", library = "utf8proc" },
+   LIBXML2 = { header = "libxml2/libxml/HTMLparser.h", library = "xml2" },
+   STEMMER = { header = "libstemmer.h", library = "stemmer" },
+}
+build = {
+   type = "builtin",
+   modules = {
+      ["leninletter.core"] = {
+         sources = {
+            "csrc/lcore.c", "csrc/llmem.c", "csrc/llutf8.c", "csrc/llpage.c",
+            "csrc/llsent.c", "csrc/llindex.c", "csrc/lldate.c", "csrc/llentity.c", "csrc/llhtml.c", "csrc/llrand.c",
+            "csrc/lldir.c",
+         },
+         incdirs = { "csrc", "$(UTF8PROC_INCDIR)", "$(LIBXML2_INCDIR)/libxml2", "$(STEMMER_INCDIR)" },
+         libdirs = { "$(UTF8PROC_LIBDIR)", "$(LIBXML2_LIBDIR)", "$(STEMMER_LIBDIR)" },
+         libraries = { "utf8proc", "xml2", "stemmer" },
+      },
+      ["leninletter"] = "lua/leninletter/init.lua",
+      ["leninletter.document"] = "lua/leninletter/document.lua",
+      ["leninletter.query"] = "lua/leninletter/query.lua",
+      ["leninletter.corpus"] = "lua/leninletter/corpus.lua",
+      ["leninletter.entities"] = "lua/leninletter/entities.lua",
+      ["leninletter.dates"] = "lua/leninletter/dates.lua",
+      ["leninletter.catalogue"] = "lua/leninletter/catalogue.lua",
+      ["leninletter.entities_data"] = "data/entities.lua",
+      ["leninletter.quiz"] = "lua/leninletter/quiz.lua",
+      ["leninletter.export"] = "lua/leninletter/export.lua",
+      ["leninletter.plot"] = "lua/leninletter/plot.lua",
+   },
+   -- the man page, man/leninletter.1, in the rock's directory (luarocks
+   -- has no man tree; `make install` puts it in PREFIX/share/man/man1)
+   copy_directories = { "man" },
+   install = {
+      bin = { leninletter = "bin/leninletter" },
+      -- the built-in English stop list, found beside query.lua
+      lua = { ["leninletter.stopwords"] = "data/stopwords.txt" },
+   },
+}
+test = {
+   type = "busted",
+}

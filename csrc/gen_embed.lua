@@ -3,7 +3,7 @@
 -- The output is committed; spec/embed_spec.lua fails when it is stale.
 local path = assert(arg[1], "usage: gen_embed.lua data/letter.txt")
 local f = assert(io.open(path, "rb"))
-local text = f:read("a")
+local text = f:read("*a")
 f:close()
 local out = {
   "/*",

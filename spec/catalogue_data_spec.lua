@@ -2,6 +2,8 @@
 -- itself (data/letter.txt), with plain Lua only, so that the catalogue can be
 -- checked before (and apart from) the C core that embeds it.
 
+local compat = require "leninletter.compat"  -- utf8 and math as in Lua 5.4, on every Lua
+local utf8, math = compat.utf8, compat.math
 local CATALOGUE = "data/entities.lua"
 local LETTER = "data/letter.txt"
 

@@ -1,4 +1,6 @@
 -- bin/leninletter: every command, its help, its errors, and terminal widths.
+local compat = require "leninletter.compat"  -- utf8 and math as in Lua 5.4, on every Lua
+local utf8 = compat.utf8
 local ll = require "leninletter"
 
 local ENV = "LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='" .. (os.getenv("LL_CPATH") or "csrc/?.so") .. ";;' "
@@ -8,9 +10,8 @@ local function sh(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
 -- runs the tool; returns exit code, stdout, stderr
 local function cli(args, env)
   local err = os.tmpname()
-  local p = io.popen(ENV .. (env or "") .. " " .. (os.getenv("LUA") or "lua5.4") .. " bin/leninletter " .. args .. " 2>" .. err)
-  local out = p:read("*a")
-  local _, _, code = p:close()
+  local out, code = compat.run(ENV .. (env or "") .. " " .. (os.getenv("LUA") or "lua5.4") .. " bin/leninletter "
+    .. args .. " 2>" .. err)
   local f = io.open(err, "rb")
   local e = f:read("*a")
   f:close()
@@ -197,7 +198,7 @@ describe("leninletter command line", function()
 
     it("writes docx through pandoc, and wants -o for it", function()
       assert.equal(1, (cli("export docx")))
-      if os.execute("command -v pandoc >/dev/null 2>&1") ~= true then pending("pandoc is not installed") return end
+      if compat.execute("command -v pandoc >/dev/null 2>&1") ~= true then pending("pandoc is not installed") return end
       local path = tmpfile() .. ".docx"
       assert.equal(0, (cli("export docx -o " .. sh(path))))
       local f = io.open(path, "rb")

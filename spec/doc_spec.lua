@@ -34,8 +34,7 @@ local function lua_files()
 end
 
 local function has(cmd)
-  local ok, _, code = os.execute("command -v " .. cmd .. " >/dev/null 2>&1")
-  return ok == true or ok == 0 or code == 0 and ok ~= nil and ok ~= false
+  return require("leninletter.compat").execute("command -v " .. cmd .. " >/dev/null 2>&1") == true
 end
 
 describe("leninletter reference documentation", function()

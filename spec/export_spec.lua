@@ -1,5 +1,6 @@
 -- leninletter.export: every format checked by the program that reads it
 -- (lua-cjson, pandoc, xmllint, Python's csv module, gift-pegjs, Chromium).
+local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
 local ll = require "leninletter"
 local export = require "leninletter.export"
 local quiz = require "leninletter.quiz"
@@ -52,14 +53,12 @@ end
 
 -- runs a shell command; returns ok, stdout (stderr is appended)
 local function run(cmd)
-  local p = io.popen(cmd .. " 2>&1")
-  local out = p:read("*a")
-  local ok = p:close()
-  return ok == true, out
+  local out, code = compat.run(cmd .. " 2>&1")
+  return code == 0, out
 end
 
 local function have(prog)
-  return os.execute("command -v " .. prog .. " >/dev/null 2>&1") == true
+  return compat.execute("command -v " .. prog .. " >/dev/null 2>&1") == true
 end
 
 -- Pandoc AST helpers: the text of inlines (notes and spans left out), and notes

@@ -3,12 +3,11 @@
 -- puts the same files where a distribution would (into a temporary DESTDIR),
 -- the command and its man page too; `make uninstall` takes them away. Each
 -- for the Lua under test (LUA, as `make test LUA_VERSION=...` sets it).
+local compat = require "leninletter.compat"
+
 local function run(cmd)
-  local p = assert(io.popen(cmd .. " 2>&1"))
-  local out = p:read("*a")
-  local ok, _, code = p:close()
-  if type(ok) == "number" then ok, code = ok == 0, ok end -- Lua 5.1
-  return ok, out, code
+  local out, code = compat.run(cmd .. " 2>&1")
+  return code == 0, out, code
 end
 
 local LUA = os.getenv("LUA") or "lua5.4"

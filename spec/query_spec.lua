@@ -1,6 +1,8 @@
 -- Words and queries on the letter (API.md: Words and queries), checked by
 -- independent means where there are any: a plain Lua tokenizer, string
 -- searches, and NLTK's association measures.
+local compat = require "leninletter.compat"  -- utf8 and math as in Lua 5.4, on every Lua
+local utf8, math = compat.utf8, compat.math
 local ll = require "leninletter"
 
 -- An independent tokenizer for the letter's text (ASCII, a few accented

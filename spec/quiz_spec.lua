@@ -1,4 +1,6 @@
 -- leninletter.quiz: cloze, choice, notes and dates questions, reproducible.
+local compat = require "leninletter.compat"  -- utf8 and math as in Lua 5.4, on every Lua
+local utf8, math = compat.utf8, compat.math
 local ll = require "leninletter"
 local quiz = require "leninletter.quiz"
 

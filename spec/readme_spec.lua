@@ -1,4 +1,5 @@
 -- The README's Lua examples run, and print what their `-->` comments say.
+local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
 local function readfile(path)
   local f = assert(io.open(path, "rb"))
   local s = f:read("*a")
@@ -28,12 +29,12 @@ describe("leninletter README", function()
       end
       local env = setmetatable({
         print = function(...)
-          local parts = table.pack(...)
+          local parts = compat.pack(...)
           for k = 1, parts.n do parts[k] = tostring(parts[k]) end
           printed[#printed + 1] = table.concat(parts, "\t", 1, parts.n)
         end,
       }, { __index = _G })
-      local chunk = assert(load(code, "README example " .. i, "t", env))
+      local chunk = assert(compat.load(code, "README example " .. i, "t", env))
       chunk()
       assert.same(expected, printed)
     end)

@@ -1,6 +1,8 @@
 -- Real archive pages in plain text (../shared/mia-samples) against their
 -- truth files. The truth files keep the "README" link label at the end of
 -- Public Domain; API.md says it is page furniture, so it is compared without.
+local compat = require "leninletter.compat"  -- utf8 and math as in Lua 5.4, on every Lua
+local math = compat.math
 local ll = require "leninletter"
 local cjson = require "cjson"
 

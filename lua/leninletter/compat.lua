@@ -104,6 +104,61 @@ M.move = rawget(table, "move") or function(a1, f, e, t, a2)
   return a2
 end
 
+--- `table.pack`: the arguments in a table, with their count in `n`.
+-- @function pack
+-- @usage print(require("leninletter.compat").pack(1, nil, 3).n)   --> 3
+M.pack = rawget(table, "pack") or function(...)
+  return { n = select("#", ...), ... }
+end
+
+--- `load` of a string with a mode and an environment, as in 5.2 and later
+-- (5.1 and LuaJIT: `loadstring` and `setfenv`; the mode is not checked).
+-- @string code the chunk
+-- @string[opt] name its name in messages
+-- @string[opt] mode "t", "b" or "bt" (ignored before 5.2)
+-- @tparam[opt] table env its environment
+-- @return the function, or nil and a message
+-- @usage local f = require("leninletter.compat").load("return x", "=x", "t", { x = 1 })
+-- print(f())   --> 1
+function M.load(code, name, mode, env)
+  if not rawget(_G, "setfenv") then return load(code, name, mode, env) end
+  local f, err = rawget(_G, "loadstring")(code, name)
+  if f and env then rawget(_G, "setfenv")(f, env) end
+  return f, err
+end
+
+--- Runs a shell command, as `os.execute` does in 5.2 and later: true or
+-- nil, then "exit" and the exit status, on every version.
+-- @string cmd the command
+-- @return true, or nil on failure
+-- @treturn string "exit"
+-- @treturn integer the exit status
+-- @usage print(require("leninletter.compat").execute("exit 3"))   --> nil	exit	3
+function M.execute(cmd)
+  local a, b, c = os.execute(cmd)
+  if type(a) == "number" then -- 5.1 and LuaJIT: the status as wait() gives it
+    c = a >= 256 and floor(a / 256) or a
+    return c == 0 or nil, "exit", c
+  end
+  return a, b, c
+end
+
+--- Runs a shell command and reads what it writes: its standard output and
+-- its exit status, on every version (5.1 cannot get the status of `io.popen`).
+-- @string cmd the command
+-- @treturn string the output
+-- @treturn integer the exit status
+-- @usage local out, code = require("leninletter.compat").run("echo hi; exit 2")
+-- print(out, code)   --> hi
+--   2
+function M.run(cmd)
+  local p = assert(io.popen("( " .. cmd .. "\n); printf '\\n%d' $?"))
+  local all = p:read("*a")
+  p:close()
+  local out, code = all:match("^(.*)\n(%d+)$")
+  return out or all, tonumber(code)
+end
+
 --- The format of `file:read` that reads a whole file on every version.
 -- @usage local s = io.open("README.md"):read(require("leninletter.compat").ALL)
 M.ALL = "*a"

@@ -4,12 +4,13 @@
 -- document's own texts; custom and malformed catalogues; bad arguments.
 
 local ll = require "leninletter"
+local utf8 = require("leninletter.compat").utf8  -- as in Lua 5.4, on every Lua
 
 local TYPES = "person, organization, periodical, place, event, work"
 
 -- ’ is ', white space runs are one space, ASCII lowercase (all the names need)
 local function fold(s)
-  return (s:gsub("\u{2019}", "'"):gsub("\u{a0}", " "):gsub("%s+", " "):lower())
+  return (s:gsub("\226\128\153", "'"):gsub("\194\160", " "):gsub("%s+", " "):lower())
 end
 
 ---------------------------------------------------------------------------
@@ -143,7 +144,7 @@ describe("leninletter.entities", function()
 
   it("finds an entity by any name or alias, ignoring case, apostrophe kind and spacing", function()
     for _, name in ipairs({ "Soviet of Workers’ Deputies", "soviet of workers' deputies",
-                            "SOVIET  OF\u{a0}WORKERS'   DEPUTIES", " Soviet " }) do
+                            "SOVIET  OF\194\160WORKERS'   DEPUTIES", " Soviet " }) do
       assert.equal("soviet-of-workers-deputies", doc:entity(name).id, name)
     end
     assert.equal("rsdlp", doc:entity("r.s.d.l.p.").id)
@@ -158,7 +159,7 @@ describe("leninletter.entities", function()
     assert.is_nil(doc:entity("Soviet of Workers Deputies"))  -- the apostrophe is not optional
     assert.is_nil(doc:entity("RSDLP"))
     assert.is_nil(doc:entity(""))
-    assert.is_nil(doc:entity("\xff"))
+    assert.is_nil(doc:entity("\255"))
   end)
 
   it("gives an Entity its catalogue fields and every mention, header included", function()
@@ -328,7 +329,7 @@ describe("leninletter.entities", function()
       { name = "Social-Democratic Party", type = "organization", aliases = { "Party" } },
       { name = "Workers’ Union", type = "organization" },
     }
-    local text = "Iskra and THE  SPARK: the party, the Social-Democratic\u{a0}Party and the workers' union."
+    local text = "Iskra and THE  SPARK: the party, the Social-Democratic\194\160Party and the workers' union."
     local d = assert(ll.parse(text, { entities = cat }))
     assert.same({
       { id = "iskra", name = "Iskra", type = "periodical", aliases = { "the Spark" }, note = 1,
@@ -340,7 +341,7 @@ describe("leninletter.entities", function()
       { id = "social-democratic-party", name = "Social-Democratic Party", type = "organization", aliases = { "Party" },
         mentions = {
           { part = "body", paragraph = 1, sentence = 1, pos = 27, len = 5, text = "party" },
-          { part = "body", paragraph = 1, sentence = 1, pos = 38, len = 24, text = "Social-Democratic\u{a0}Party" },
+          { part = "body", paragraph = 1, sentence = 1, pos = 38, len = 24, text = "Social-Democratic\194\160Party" },
         } },
       { id = "workers-union", name = "Workers’ Union", type = "organization", aliases = {},
         mentions = { { part = "body", paragraph = 1, sentence = 1, pos = 71, len = 14, text = "workers' union" } } },
@@ -363,7 +364,7 @@ describe("leninletter.entities", function()
         "opts.entities[1].aliases[2] must be a string; got 3" },
       { { { name = "A", type = "person", note = "1" } }, 'opts.entities[1].note must be an integer; got "1"' },
       { { { name = "A", type = "person", id = 7 } }, "opts.entities[1].id must be a string; got 7" },
-      { { { name = "A\xff", type = "person" } }, 'opts.entities[1].name must be UTF-8 text; got "A\xff"' },
+      { { { name = "A\255", type = "person" } }, 'opts.entities[1].name must be UTF-8 text; got "A\255"' },
       { { { name = "A", type = "person", description = false } },
         "opts.entities[1].description must be a string; got boolean" },
     }

@@ -159,6 +159,27 @@ function M.run(cmd)
   return out or all, tonumber(code)
 end
 
+--- `package.searchpath` (5.2 and later, LuaJIT), or the same in Lua.
+-- @string name a module name
+-- @string path a search path, templates separated by ";"
+-- @treturn string|nil the first file that opens, or nil and the files tried
+-- @usage print(require("leninletter.compat").searchpath("leninletter.compat", "lua/?.lua"))
+-- --> lua/leninletter/compat.lua
+M.searchpath = rawget(package, "searchpath") or function(name, path)
+  local tried = {}
+  name = name:gsub("%.", "/")
+  for template in path:gmatch("[^;]+") do
+    local file = template:gsub("%?", name)
+    local f = io.open(file, "r")
+    if f then
+      f:close()
+      return file
+    end
+    tried[#tried + 1] = "\n\tno file '" .. file .. "'"
+  end
+  return nil, table.concat(tried)
+end
+
 --- The format of `file:read` that reads a whole file on every version.
 -- @usage local s = io.open("README.md"):read(require("leninletter.compat").ALL)
 M.ALL = "*a"

@@ -24,9 +24,14 @@ local M = {}
 local COLORS = { "#8b1a1a", "#1f5f99", "#2e7d32", "#7b3fa0", "#b26a00", "#00796b", "#ad1457",
   "#455a64" }
 
+-- (rounded half up by hand: "%.1f" rounds ties such as 623.25 to even in C
+-- and up in LuaJIT, and the SVG must be the same bytes on every Lua)
 local function num(x)
-  local s = ("%.1f"):format(x)
-  return (s:gsub("%.0$", ""))
+  local r = math.floor(math.abs(x) * 10 + 0.5)
+  local s = ("%d"):format(math.floor(r / 10))
+  if r % 10 ~= 0 then s = s .. "." .. ("%d"):format(r % 10) end
+  if x < 0 and r ~= 0 then s = "-" .. s end
+  return s
 end
 
 -- Checks an options table with the keys in allowed.

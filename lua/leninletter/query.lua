@@ -121,8 +121,8 @@ local function stopfile()
     tried[#tried + 1] = dir .. "/../../data/stopwords.txt"
   end
   local path = package.path:gsub("%?%.lua", "?.txt"):gsub("%?/init%.lua", "?.txt")
-  tried[#tried + 1] = package.searchpath("leninletter.stopwords", path)
-  tried[#tried + 1] = package.searchpath("stopwords", path)
+  tried[#tried + 1] = compat.searchpath("leninletter.stopwords", path)
+  tried[#tried + 1] = compat.searchpath("stopwords", path)
   for _, p in ipairs(tried) do
     local f = io.open(p, "rb")
     if f then return f end

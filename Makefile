@@ -60,7 +60,7 @@ CORE_SO  = $(BUILD_DIR)/leninletter/core.so
 CTESTS   = $(patsubst csrc/test/%.c,csrc/test/%,$(filter-out csrc/test/allocfail.c csrc/test/threads.c,$(wildcard csrc/test/*.c)))
 
 .PHONY: all deps demo test ctest spec install uninstall clean lint doc bench \
-        asan valgrind fuzz coverage embed check-embed allocfail threads hardening-clean
+        asan valgrind fuzz coverage embed check-embed allocfail threads gcstress hardening-clean
 
 all: $(CORE_SO)
 
@@ -158,6 +158,8 @@ bench: all
 # and never touches csrc/*.o or csrc/leninletter/core.so.
 #   make asan        the C tests and every spec under ASan+UBSan (+LeakSanitizer)
 #   make valgrind    every spec under valgrind --leak-check=full
+#   make gcstress    every spec under the generational collector, then with a
+#                    full collection before every call into the module
 #   make allocfail   Lua embedded, the Nth allocation failing, N = 1, 2, ...
 #   make threads     two lua_States in two threads, under ThreadSanitizer
 #   make fuzz        each libFuzzer harness for FUZZ_SECONDS (csrc/fuzz/run.sh)
@@ -170,9 +172,12 @@ GENHTML      ?= genhtml
 SHARED       ?= ../shared
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 2
-FUZZERS      ?= page html query sent dates
+FUZZERS      ?= page html query sent dates entities
 VALGRIND_SPECS ?= spec
-LUA_LIBS     := $(shell $(PKG_CONFIG) --libs lua$(LUA_VERSION) 2>/dev/null)
+# the storms and long lines of hostile_spec at a tenth of their size in the
+# slow runs (valgrind, full collections): every case still runs
+SLOW_SCALE   ?= 0.1
+LUA_LIBS     := $(shell $(PKG_CONFIG) --libs $(LUA_PC) 2>/dev/null)
 BUSTED_SCRIPT := $(shell command -v $(BUSTED) 2>/dev/null)
 SAN_FLAGS    = -fsanitize=address,undefined -fno-sanitize-recover=all \
                -fno-omit-frame-pointer
@@ -207,19 +212,31 @@ $(ASAN_DIR)/test/%: csrc/test/%.c $(ASAN_LIB)
 
 # every C test, and every spec with the module built with sanitizers and
 # their runtime preloaded into lua5.4 (which is not built with them). But
-# install_spec: it builds its own copy of the module with luarocks and gcc
-# and loads it in a child process, so nothing of this build runs there, and
-# the preloaded runtime would only report the leaks git and gcc make by design.
+# install_spec, here and in the other memory runs: it builds its own copy of
+# the module with luarocks and gcc and loads it in a child process, so nothing
+# of the build under test runs there (and the preloaded runtime would report
+# the leaks git and gcc make by design).
+MEM_SPECS = --exclude-pattern=install_spec spec
 asan: $(ASAN_SO) $(ASAN_TESTS)
 	@st=0; for t in $(ASAN_TESTS); do echo "== $$t"; $(ASAN_ENV) ./$$t || st=1; done; \
 	echo "== busted under ASan+UBSan ($(ASAN_SO))"; \
-	$(ASAN_ENV) LD_PRELOAD=$(ASAN_RT) $(LUA) $(BUSTED_SCRIPT) --ignore-lua \
-	  --cpath='$(ASAN_DIR)/?.so' --exclude-pattern=install_spec spec || st=1; exit $$st
+	$(ASAN_ENV) LD_PRELOAD=$(ASAN_RT) LUA='$(LUA)' LL_CPATH='$(ASAN_DIR)/?.so' \
+	  $(LUA) $(BUSTED_SCRIPT) --ignore-lua --cpath='$(ASAN_DIR)/?.so' $(MEM_SPECS) || st=1; \
+	exit $$st
 
 # --- valgrind ------------------------------------------------------------
 valgrind: all
-	$(VALGRIND) --error-exitcode=1 --leak-check=full --quiet \
-	  $(LUA) $(BUSTED_SCRIPT) --ignore-lua $(VALGRIND_SPECS)
+	LL_SCALE=$(SLOW_SCALE) LUA='$(LUA)' LL_CPATH='$(BUILD_DIR)/?.so' \
+	  $(VALGRIND) --error-exitcode=1 --leak-check=full --quiet \
+	  $(LUA) $(BUSTED_SCRIPT) --ignore-lua --cpath='$(BUILD_DIR)/?.so' \
+	  --exclude-pattern=install_spec $(VALGRIND_SPECS)
+
+# --- the collector under stress (csrc/test/gcstress.lua) -------------------------
+gcstress: all
+	@st=0; for mode in generational full; do echo "== busted, collector: $$mode"; \
+	  LL_SCALE=$$([ $$mode = full ] && echo $(SLOW_SCALE) || echo 1) LUA='$(LUA)' \
+	  LL_CPATH='$(BUILD_DIR)/?.so' $(LUA) csrc/test/gcstress.lua $$mode $(BUSTED_SCRIPT) \
+	  --ignore-lua --cpath='$(BUILD_DIR)/?.so' $(MEM_SPECS) || st=1; done; exit $$st
 
 # --- failing allocations: the host under ASan (LeakSanitizer on) ------------
 $(ASAN_DIR)/allocfail: csrc/test/allocfail.c $(ASAN_OBJ)
@@ -305,7 +322,8 @@ coverage: $(COV_DIR)/leninletter/core.so $(COV_TESTS) $(COV_DIR)/allocfail \
           $(COV_DIR)/threads $(COV_REPLAY)
 	find $(COV_DIR) -name '*.gcda' -delete
 	-@for t in $(COV_TESTS); do ./$$t > /dev/null; done
-	-$(LUA) $(BUSTED_SCRIPT) --ignore-lua --cpath='$(COV_DIR)/?.so' -o TAP spec > /dev/null
+	-LUA='$(LUA)' LL_CPATH='$(COV_DIR)/?.so' $(LUA) $(BUSTED_SCRIPT) --ignore-lua \
+	  --cpath='$(COV_DIR)/?.so' -o TAP spec > /dev/null
 	-./$(COV_DIR)/allocfail > /dev/null
 	-./$(COV_DIR)/threads > /dev/null
 	-@for f in $(FUZZERS); do ./$(COV_DIR)/replay_$$f csrc/fuzz/seeds/$$f \
@@ -319,7 +337,7 @@ coverage: $(COV_DIR)/leninletter/core.so $(COV_TESTS) $(COV_DIR)/allocfail \
 
 # the variants' builds (make clean leaves them; this removes them)
 hardening-clean:
-	rm -rf build coverage
+	rm -rf $(ASAN_DIR) $(TSAN_DIR) $(FUZZ_DIR) $(COV_DIR) coverage
 
 # the variants' objects are kept between runs
 .SECONDARY: $(ASAN_OBJ) $(TSAN_OBJ) $(FUZZ_LIB) $(COV_OBJ)

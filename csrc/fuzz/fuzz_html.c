@@ -40,10 +40,24 @@ static int run(const uint8_t *data, size_t size, FuzzAlloc *a, long failat) {
       at += strlen(labels.p + at) + 1;
     }
     FUZZ_CHECK(at == labels.n);
+    /* the hints as the binding gives them: labels and the reader's shape */
+    memset(&hints, 0, sizeof hints);
     hints.labels = labels.p;
     hints.nlabels = nlabels;
+    hints.known = 1;
+    hints.head = ((shape.head & LL_HTML_AUTHOR) ? LL_PAGE_AUTHOR : 0u) |
+                 ((shape.head & LL_HTML_NUMBER) ? LL_PAGE_NUMBER : 0u) |
+                 ((shape.head & LL_HTML_TITLE) ? LL_PAGE_TITLE : 0u) |
+                 ((shape.head & LL_HTML_SUBTITLE) ? LL_PAGE_SUBTITLE : 0u);
+    hints.fields = shape.fields;
+    hints.body = shape.body;
+    hints.notes = shape.notes;
+    hints.footer = shape.footer;
     if (text.n > 0) {
       st = ll_parse_text(&m, text.p, text.n, &hints, &d, err, sizeof err);
+      /* the document owns all it holds: the caller's buffers go first */
+      ll_buf_free(&m, &text);
+      ll_buf_free(&m, &labels);
       if (st == LL_OK) {
         fuzz_doc(d);
         ll_doc_free(d);

@@ -137,6 +137,22 @@ for i, q in ipairs(queries) do
   seed("query", ("%03d"):format(i), string.char((i * 37) % 256, (i * 7) % 80) .. q)
 end
 
+-- entities: the catalogue's names and aliases, then 0x01, then a page
+local ok, catalogue = pcall(dofile, "data/entities.lua")
+if ok and type(catalogue) == "table" then
+  local names = {}
+  for _, e in ipairs(catalogue) do
+    names[#names + 1] = e.name
+    names[#names + 1] = (e.aliases and e.aliases[1]) or e.name
+  end
+  for i = 1, #names, 16 do
+    local chunk = table.concat(names, "\n", i, math.min(i + 15, #names))
+    seed("entities", ("%03d-letter"):format(i), chunk .. "\1")
+    local t = texts.sample01
+    if t then seed("entities", ("%03d-sample"):format(i), chunk .. "\1" .. t) end
+  end
+end
+
 local report = {}
 for k, v in pairs(counts) do report[#report + 1] = ("%s %d"):format(k, v) end
 table.sort(report)

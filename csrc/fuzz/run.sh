@@ -14,7 +14,7 @@ dir=build/fuzz
 maxlen() {
   case $1 in
     page) echo 131072 ;; html) echo 131072 ;; query) echo 512 ;;
-    sent) echo 8192 ;; dates) echo 4096 ;; *) echo 65536 ;;
+    sent) echo 8192 ;; dates) echo 4096 ;; entities) echo 16384 ;; *) echo 65536 ;;
   esac
 }
 

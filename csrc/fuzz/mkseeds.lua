@@ -140,13 +140,13 @@ end
 -- entities: the catalogue's names and aliases, then 0x01, then a page
 local ok, catalogue = pcall(dofile, "data/entities.lua")
 if ok and type(catalogue) == "table" then
-  local names = {}
+  local entity_names = {}
   for _, e in ipairs(catalogue) do
-    names[#names + 1] = e.name
-    names[#names + 1] = (e.aliases and e.aliases[1]) or e.name
+    entity_names[#entity_names + 1] = e.name
+    entity_names[#entity_names + 1] = (e.aliases and e.aliases[1]) or e.name
   end
-  for i = 1, #names, 16 do
-    local chunk = table.concat(names, "\n", i, math.min(i + 15, #names))
+  for i = 1, #entity_names, 16 do
+    local chunk = table.concat(entity_names, "\n", i, math.min(i + 15, #entity_names))
     seed("entities", ("%03d-letter"):format(i), chunk .. "\1")
     local t = texts.sample01
     if t then seed("entities", ("%03d-sample"):format(i), chunk .. "\1" .. t) end

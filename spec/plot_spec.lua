@@ -1,6 +1,7 @@
 -- leninletter.plot: SVG plots, well-formed under xmllint, inert.
 local ll = require "leninletter"
 local plot = require "leninletter.plot"
+local compat = require "leninletter.compat"
 
 local doc = ll.letter()
 
@@ -9,15 +10,13 @@ local function xmllint(svg)
   local f = assert(io.open(path, "wb"))
   f:write(svg)
   f:close()
-  local p = io.popen("xmllint --noout " .. path .. " 2>&1")
-  local out = p:read("*a")
-  local ok = p:close()
+  local out, code = compat.run("xmllint --noout " .. path .. " 2>&1")
   os.remove(path)
-  return ok == true, out
+  return code == 0, out
 end
 
 local function have_xmllint()
-  return os.execute("command -v xmllint >/dev/null 2>&1") == true
+  return compat.execute("command -v xmllint >/dev/null 2>&1") == true
 end
 
 local function count(s, pat)

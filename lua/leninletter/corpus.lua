@@ -66,6 +66,10 @@ function Corpus.__len(c)
   return #priv(c, "__len").uds
 end
 
+-- Lua 5.1 and LuaJIT never call __len on a table: there `#c` counts the
+-- array part, so a corpus fills it with its Documents at once.
+local TABLE_LEN = #setmetatable({}, { __len = function() return 1 end }) == 1
+
 function Corpus.__tostring(c)
   return ("leninletter.Corpus (%d documents)"):format(#priv(c, "tostring").uds)
 end
@@ -186,6 +190,9 @@ function M.new(list, opts)
   end
   local c = setmetatable({ warnings = warnings, paths = paths }, Corpus)
   state[c] = { cx = core.corpus(uds), uds = uds, docs = docs, opts = wrapopts }
+  if not TABLE_LEN then
+    for i = 1, #uds do rawset(c, i, Corpus.__index(c, i)) end
+  end
   return c
 end
 

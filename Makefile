@@ -302,7 +302,7 @@ fuzz: $(FUZZ_BINS)
 COV_DIR    = build/cov
 COV_LIB    = $(patsubst csrc/%.c,$(COV_DIR)/%.o,$(LIB_SRC))
 COV_OBJ    = $(COV_LIB) $(COV_DIR)/lcore.o
-COV_FLAGS  = -O0 -g --coverage
+COV_FLAGS  = -O0 -g --coverage -fprofile-update=atomic
 COV_TESTS  = $(patsubst csrc/test/%,$(COV_DIR)/test/%,$(CTESTS))
 COV_REPLAY = $(patsubst %,$(COV_DIR)/replay_%,$(FUZZERS))
 

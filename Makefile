@@ -59,7 +59,7 @@ CORE_OBJ = $(patsubst csrc/%.c,$(BUILD_DIR)/%.o,$(LIB_SRC) csrc/lcore.c)
 CORE_SO  = $(BUILD_DIR)/leninletter/core.so
 CTESTS   = $(patsubst csrc/test/%.c,csrc/test/%,$(filter-out csrc/test/allocfail.c csrc/test/threads.c,$(wildcard csrc/test/*.c)))
 
-.PHONY: all deps demo test ctest spec install uninstall clean lint doc bench \
+.PHONY: format all deps demo test ctest spec install uninstall clean lint doc bench \
         asan valgrind fuzz coverage embed check-embed allocfail threads gcstress hardening-clean
 
 all: $(CORE_SO)
@@ -109,7 +109,15 @@ lint:
 	echo "== luacheck"; if $(LUACHECK) --no-color -q .; then p=$$((p+1)); else f=$$((f+1)); fi; \
 	echo "== clang-tidy"; if $(CLANG_TIDY) --quiet $(LINT_C) -- $(TIDY_FLAGS); then p=$$((p+1)); else f=$$((f+1)); fi; \
 	echo "== cppcheck"; if $(CPPCHECK) $(CPPCHECK_FLAGS) $(LINT_C); then p=$$((p+1)); else f=$$((f+1)); fi; \
+	echo "== clang-format"; if $(CLANG_FORMAT) --dry-run -Werror $(FORMAT_C); then p=$$((p+1)); else f=$$((f+1)); fi; \
 	echo "$$p passed, $$f failed"; [ $$f -eq 0 ]
+
+# the library and binding sources in .clang-format's style (not the generated
+# csrc/llembed.h); `make lint` checks it
+CLANG_FORMAT ?= clang-format
+FORMAT_C = $(filter-out csrc/llembed.h,$(wildcard csrc/*.c csrc/*.h))
+format:
+	$(CLANG_FORMAT) -i $(FORMAT_C)
 
 # the HTML reference of the Lua layer (config.ld) into doc/ (git-ignored)
 doc:

@@ -63,7 +63,10 @@ static void setint(lua_State *L, const char *k, lua_Integer v) {
 static void pushnumstr(lua_State *L, const char *v) {
   const char *c = v;
   lua_Integer n = 0;
-  if (*c == '\0') { lua_pushstring(L, v); return; }
+  if (*c == '\0') {
+    lua_pushstring(L, v);
+    return;
+  }
   for (; *c; c++) {
     if (*c < '0' || *c > '9' || n > 100000000) {
       lua_pushstring(L, v);
@@ -104,16 +107,17 @@ static void pushblock(lua_State *L, const ll_Block *b) {
   if (b->labels != NULL && b->nbreaks > 0) {
     lua_createtable(L, (int)b->nbreaks, 0);
     for (i = 0; i < b->nbreaks; i++) {
-      if (b->labels[i] != NULL) lua_pushstring(L, b->labels[i]);
-      else lua_pushboolean(L, 0);
+      if (b->labels[i] != NULL)
+        lua_pushstring(L, b->labels[i]);
+      else
+        lua_pushboolean(L, 0);
       lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "pagelabels");
   }
   lua_createtable(L, (int)b->nsents, 0);
   for (i = 0; i < b->nsents; i++) {
-    lua_pushlstring(L, b->text + b->sents[i].start,
-                    b->sents[i].end - b->sents[i].start);
+    lua_pushlstring(L, b->text + b->sents[i].start, b->sents[i].end - b->sents[i].start);
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   lua_setfield(L, -2, "sentences");
@@ -143,13 +147,13 @@ static int doc_tree(lua_State *L) {
     pushblock(L, d->subtitle);
     lua_setfield(L, -2, "subtitle");
   }
-  lua_createtable(L, (int)d->nfields, 0);  /* fields */
-  lua_createtable(L, 0, (int)d->nfields);  /* meta */
+  lua_createtable(L, (int)d->nfields, 0); /* fields */
+  lua_createtable(L, 0, (int)d->nfields); /* meta */
   for (i = 0; i < d->nfields; i++) {
     lua_pushstring(L, d->fields[i].name);
     lua_rawseti(L, -3, (lua_Integer)i + 1);
     lua_getfield(L, -1, d->fields[i].name);
-    if (lua_isnil(L, -1)) {  /* a name used twice keeps its first value */
+    if (lua_isnil(L, -1)) { /* a name used twice keeps its first value */
       lua_pushstring(L, d->fields[i].value);
       lua_setfield(L, -3, d->fields[i].name);
     }
@@ -221,16 +225,17 @@ static int doc_gc(lua_State *L) {
 
 static int doc_tostring(lua_State *L) {
   DocBox *box = (DocBox *)luaL_checkudata(L, 1, DOC_MT);
-  if (box->doc == NULL) lua_pushliteral(L, "leninletter.Document (closed)");
-  else lua_pushfstring(L, "leninletter.Document (%p)", (void *)box->doc);
+  if (box->doc == NULL)
+    lua_pushliteral(L, "leninletter.Document (closed)");
+  else
+    lua_pushfstring(L, "leninletter.Document (%p)", (void *)box->doc);
   return 1;
 }
 
 /* Reads an HTML page with the HTML reader and parses the text it writes,
 ** the reader's shape of it as hints. No Lua call in between: nothing can
 ** raise while the buffers are held. */
-static int parsehtml(ll_Mem *m, const char *s, size_t len, ll_Doc **out,
-                     char *err, size_t errsz) {
+static int parsehtml(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *err, size_t errsz) {
   ll_Buf text, labels;
   ll_HtmlShape shape;
   ll_PageHints h;
@@ -275,8 +280,10 @@ static int pushparsed(lua_State *L, const char *s, size_t len) {
   luaL_setmetatable(L, DOC_MT);
   getmem(L, &m);
   err[0] = '\0';
-  if (ll_html_sniff(s, len)) st = parsehtml(&m, s, len, &box->doc, err, sizeof err);
-  else st = ll_parse_text(&m, s, len, NULL, &box->doc, err, sizeof err);
+  if (ll_html_sniff(s, len))
+    st = parsehtml(&m, s, len, &box->doc, err, sizeof err);
+  else
+    st = ll_parse_text(&m, s, len, NULL, &box->doc, err, sizeof err);
   if (st == LL_ERRMEM) return failure(L, st, err);
   if (st != LL_OK) {
     lua_pushnil(L);
@@ -315,12 +322,12 @@ static int core_letter_text(lua_State *L) {
 typedef struct Scratch {
   ll_Mem mem;
   ll_Query q;
-  ll_Vec v;              /* hits, frequencies, n-grams or collocates */
-  ll_Buf b;              /* a normal form */
-  ll_Vec ids;            /* word ids of an LPeg query */
-  unsigned char *skip;   /* one byte per word id, or NULL */
+  ll_Vec v;            /* hits, frequencies, n-grams or collocates */
+  ll_Buf b;            /* a normal form */
+  ll_Vec ids;          /* word ids of an LPeg query */
+  unsigned char *skip; /* one byte per word id, or NULL */
   size_t nskip;
-  size_t *offs;          /* dispersion offsets */
+  size_t *offs; /* dispersion offsets */
   size_t noffs;
 } Scratch;
 
@@ -371,20 +378,15 @@ static const ll_Index *checkindex(lua_State *L, ll_Doc **dp) {
 
 /* scope names and their part masks ("meta" and "any" are for the other
 ** phases: entities and dates look in the header fields too) */
-static const char *const scope_names[] = {
-  "body", "notes", "all", "meta", "any", NULL
-};
-static const unsigned scope_masks[] = {
-  LL_SCOPE_BODY, LL_SCOPE_NOTES, LL_SCOPE_ALL, LL_SCOPE_META, LL_SCOPE_ANY
-};
+static const char *const scope_names[] = {"body", "notes", "all", "meta", "any", NULL};
+static const unsigned scope_masks[] = {LL_SCOPE_BODY, LL_SCOPE_NOTES, LL_SCOPE_ALL, LL_SCOPE_META,
+                                       LL_SCOPE_ANY};
 
 static unsigned checkscope(lua_State *L, int i) {
   return scope_masks[luaL_checkoption(L, i, "body", scope_names)];
 }
 
-static const char *const part_names[] = {
-  "title", "subtitle", "meta", "body", "note"
-};
+static const char *const part_names[] = {"title", "subtitle", "meta", "body", "note"};
 
 /* Reads the query at index i (a string, or an array of 1-based word ids
 ** from an LPeg match) into s->q. Returns 1, or pushes nil and the reason
@@ -395,16 +397,14 @@ static int getquery(lua_State *L, int i, Scratch *s, int flags) {
     lua_Integer k, n = luaL_len(L, i);
     uint32_t *ids;
     /* the ids go through the Scratch, freed if a check raises */
-    if (n > 0 && ll_vec_reserve(&s->mem, &s->ids, (size_t)n) != LL_OK)
-      return memerror(L);
+    if (n > 0 && ll_vec_reserve(&s->mem, &s->ids, (size_t)n) != LL_OK) return memerror(L);
     ids = (uint32_t *)s->ids.p;
     for (k = 1; k <= n; k++) {
       lua_Integer id;
       lua_rawgeti(L, i, k);
       id = lua_tointeger(L, -1);
       lua_pop(L, 1);
-      ids[k - 1] = (id >= 1 && id <= 0xFFFFFFF0) ? (uint32_t)(id - 1)
-                                                 : LL_NOWORD;
+      ids[k - 1] = (id >= 1 && id <= 0xFFFFFFF0) ? (uint32_t)(id - 1) : LL_NOWORD;
     }
     st = ll_query_ids(&s->mem, &s->q, ids, (size_t)n);
     if (st != LL_OK) return memerror(L);
@@ -456,16 +456,15 @@ static void setplace(lua_State *L, const ll_Doc *d, size_t seg) {
     lua_pushinteger(L, (lua_Integer)sg->note);
     lua_setfield(L, -2, "note");
   }
-  if (sg->part == LL_META && sg->field >= 0 &&
-      (size_t)sg->field < d->nfields) {
+  if (sg->part == LL_META && sg->field >= 0 && (size_t)sg->field < d->nfields) {
     lua_pushstring(L, d->fields[sg->field].name);
     lua_setfield(L, -2, "field");
   }
 }
 
 /* Pushes a Hit; with width >= 0, with its concordance fields. */
-static void pushhit(lua_State *L, const ll_Doc *d, const ll_Index *ix,
-                    const ll_Hit *h, lua_Integer width) {
+static void pushhit(lua_State *L, const ll_Doc *d, const ll_Index *ix, const ll_Hit *h,
+                    lua_Integer width) {
   const ll_Seg *sg = &d->segs[h->seg];
   lua_createtable(L, 0, 11);
   setplace(L, d, h->seg);
@@ -483,7 +482,7 @@ static void pushhit(lua_State *L, const ll_Doc *d, const ll_Index *ix,
     if (memchr(sg->text + h->pos, '\n', h->len) == NULL &&
         memchr(sg->text + h->pos, '\t', h->len) == NULL &&
         memchr(sg->text + h->pos, '\r', h->len) == NULL)
-      lua_pushvalue(L, -1);  /* match is text */
+      lua_pushvalue(L, -1); /* match is text */
     else
       pushflat(L, sg->text + h->pos, h->len);
     lua_setfield(L, -3, "match");
@@ -506,8 +505,7 @@ static int ix_count(lua_State *L) {
   Scratch *s = newscratch(L, sizeof(ll_Hit));
   size_t n;
   if (!getquery(L, 2, s, flags)) return 2;
-  if (ll_index_match(&s->mem, ix, &s->q, mask, NULL, &n) != LL_OK)
-    return memerror(L);
+  if (ll_index_match(&s->mem, ix, &s->q, mask, NULL, &n) != LL_OK) return memerror(L);
   lua_pushinteger(L, (lua_Integer)n);
   return 1;
 }
@@ -526,11 +524,9 @@ static int ix_find(lua_State *L) {
   size_t i, n;
   const ll_Hit *hits;
   if (!getquery(L, 2, s, flags)) return 2;
-  if (ll_index_match(&s->mem, ix, &s->q, mask, &s->v, &n) != LL_OK)
-    return memerror(L);
+  if (ll_index_match(&s->mem, ix, &s->q, mask, &s->v, &n) != LL_OK) return memerror(L);
   if (sort != 0 && ll_index_sort(&s->mem, ix, (ll_Hit *)s->v.p, s->v.n,
-                                 sort == 1 ? LL_SORT_LEFT : LL_SORT_RIGHT) !=
-                       LL_OK)
+                                 sort == 1 ? LL_SORT_LEFT : LL_SORT_RIGHT) != LL_OK)
     return memerror(L);
   hits = (const ll_Hit *)s->v.p;
   lua_createtable(L, (int)(n < 0x7FFFFFFF ? n : 0), 0);
@@ -631,8 +627,7 @@ static void getskip(lua_State *L, int i, const ll_Index *ix, Scratch *s) {
     lua_rawgeti(L, i, k);
     w = lua_tolstring(L, -1, &len);
     if (w != NULL) {
-      if (ll_word_norm(&s->mem, w, len, &s->b) != LL_OK)
-        memerror(L);
+      if (ll_word_norm(&s->mem, w, len, &s->b) != LL_OK) memerror(L);
       id = ll_index_lookup(ix, s->b.p, s->b.n);
       if (id != LL_NOWORD) s->skip[id] = 1;
     }
@@ -651,8 +646,7 @@ static int ix_frequencies(lua_State *L) {
   const ll_Freq *f;
   size_t i, len;
   getskip(L, 4, ix, s);
-  if (ll_index_frequencies(&s->mem, ix, mask, min < 1 ? 1 : (size_t)min,
-                           s->skip, &s->v) != LL_OK)
+  if (ll_index_frequencies(&s->mem, ix, mask, min < 1 ? 1 : (size_t)min, s->skip, &s->v) != LL_OK)
     return memerror(L);
   f = (const ll_Freq *)s->v.p;
   lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);
@@ -680,8 +674,7 @@ static int ix_ngrams(lua_State *L) {
   size_t i, k, len;
   int st;
   luaL_argcheck(L, n >= 1 && n <= LL_MAXNGRAM, 2, "n out of range");
-  st = ll_index_ngrams(&s->mem, ix, (size_t)n, mask,
-                       min < 1 ? 1 : (size_t)min, &s->v);
+  st = ll_index_ngrams(&s->mem, ix, (size_t)n, mask, min < 1 ? 1 : (size_t)min, &s->v);
   if (st != LL_OK) return memerror(L);
   g = (const ll_Gram *)s->v.p;
   lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);
@@ -755,8 +748,7 @@ static int ix_dispersion(lua_State *L) {
   Scratch *s = newscratch(L, sizeof(ll_Hit));
   size_t i, n, total = ll_index_ntokens(ix, mask);
   if (!getquery(L, 2, s, flags)) return 2;
-  if (ll_index_match(&s->mem, ix, &s->q, mask, &s->v, &n) != LL_OK)
-    return memerror(L);
+  if (ll_index_match(&s->mem, ix, &s->q, mask, &s->v, &n) != LL_OK) return memerror(L);
   if (n > 0) {
     s->offs = (size_t *)ll_malloc(&s->mem, n * sizeof(size_t));
     if (s->offs == NULL) return memerror(L);
@@ -780,18 +772,16 @@ static int ix_stats(lua_State *L) {
   return 2;
 }
 
-static const luaL_Reg ix_methods[] = {
-  {"ix_count", ix_count},
-  {"ix_find", ix_find},
-  {"ix_tokens", ix_tokens},
-  {"ix_vocab", ix_vocab},
-  {"ix_frequencies", ix_frequencies},
-  {"ix_ngrams", ix_ngrams},
-  {"ix_collocates", ix_collocates},
-  {"ix_dispersion", ix_dispersion},
-  {"ix_stats", ix_stats},
-  {NULL, NULL}
-};
+static const luaL_Reg ix_methods[] = {{"ix_count", ix_count},
+                                      {"ix_find", ix_find},
+                                      {"ix_tokens", ix_tokens},
+                                      {"ix_vocab", ix_vocab},
+                                      {"ix_frequencies", ix_frequencies},
+                                      {"ix_ngrams", ix_ngrams},
+                                      {"ix_collocates", ix_collocates},
+                                      {"ix_dispersion", ix_dispersion},
+                                      {"ix_stats", ix_stats},
+                                      {NULL, NULL}};
 
 /* ==== end of index and queries ==== */
 
@@ -800,8 +790,7 @@ static const luaL_Reg ix_methods[] = {
 #include "lldate.h"
 
 /* sets t[k] = {first = a, last = b} when a is not "" */
-static void setrange(lua_State *L, const char *k, const char *a,
-                     const char *b) {
+static void setrange(lua_State *L, const char *k, const char *a, const char *b) {
   if (a[0] == '\0') return;
   lua_createtable(L, 0, 2);
   lua_pushstring(L, a);
@@ -834,8 +823,7 @@ static int dt_find(lua_State *L) {
     const ll_Seg *sg = &d->segs[seg];
     if (!(mask & LL_PARTBIT(sg->part))) continue;
     s->v.n = 0;
-    if (ll_dates_find(&s->mem, sg->text, sg->len, &s->v) != LL_OK)
-      return memerror(L);
+    if (ll_dates_find(&s->mem, sg->text, sg->len, &s->v) != LL_OK) return memerror(L);
     for (i = 0; i < s->v.n; i++) {
       const ll_Date *dt = (const ll_Date *)s->v.p + i;
       size_t sent = blocksentence(sg->block, dt->pos);
@@ -855,10 +843,7 @@ static int dt_find(lua_State *L) {
   return 1;
 }
 
-static const luaL_Reg dt_methods[] = {
-  {"dt_find", dt_find},
-  {NULL, NULL}
-};
+static const luaL_Reg dt_methods[] = {{"dt_find", dt_find}, {NULL, NULL}};
 
 /* ==== end of dates ==== */
 
@@ -904,8 +889,7 @@ static int ent_set(lua_State *L) {
     lua_pop(L, 1);
   }
   /* the forms point into strings the table at 2 keeps alive */
-  forms = (ll_EntForm *)lua_newuserdatauv(
-      L, (size_t)(nf > 0 ? nf : 1) * sizeof(ll_EntForm), 0);
+  forms = (ll_EntForm *)lua_newuserdatauv(L, (size_t)(nf > 0 ? nf : 1) * sizeof(ll_EntForm), 0);
   for (i = 1; i <= n; i++) {
     lua_Integer m;
     lua_rawgeti(L, 2, i);
@@ -951,11 +935,7 @@ static int ent_mentions(lua_State *L) {
 }
 
 static const luaL_Reg ent_methods[] = {
-  {"ent_key", ent_key},
-  {"ent_set", ent_set},
-  {"ent_mentions", ent_mentions},
-  {NULL, NULL}
-};
+    {"ent_key", ent_key}, {"ent_set", ent_set}, {"ent_mentions", ent_mentions}, {NULL, NULL}};
 
 /* ==== end of entities ==== */
 
@@ -967,19 +947,19 @@ static const luaL_Reg ent_methods[] = {
 
 #include <math.h>
 
-#define CORPUS_MT "leninletter.Corpus"
+#define CORPUS_MT   "leninletter.Corpus"
 #define CSCRATCH_MT "leninletter.CorpusScratch"
 
 typedef struct CorpusBox {
-  size_t n;  /* documents */
+  size_t n; /* documents */
 } CorpusBox;
 
 /* One merged key (a normal form or an n-gram) and its counts. */
 typedef struct CEntry {
-  size_t off, len;  /* the key in CScratch.keys */
-  size_t a, b;      /* counts: frequency; or O and C for collocates */
+  size_t off, len; /* the key in CScratch.keys */
+  size_t a, b;     /* counts: frequency; or O and C for collocates */
   double score;
-  int stop;         /* a stop word: left out */
+  int stop; /* a stop word: left out */
 } CEntry;
 
 /* C memory of one corpus call, freed by __gc if anything raises. */
@@ -988,19 +968,19 @@ typedef struct CScratch {
   ll_Query q;
   ll_Doc **docs;
   size_t ndocs;
-  ll_Vec hits;     /* ll_Hit of every document, document by document */
-  ll_Vec hitdoc;   /* size_t: the document of each hit */
-  ll_Vec part;     /* one document's results */
-  ll_Buf keys;     /* the merged keys, back to back */
-  ll_Buf b;        /* a normal form */
-  ll_Vec ents;     /* CEntry */
-  size_t *slots;   /* open addressing over ents: index + 1, 0 empty */
+  ll_Vec hits;   /* ll_Hit of every document, document by document */
+  ll_Vec hitdoc; /* size_t: the document of each hit */
+  ll_Vec part;   /* one document's results */
+  ll_Buf keys;   /* the merged keys, back to back */
+  ll_Buf b;      /* a normal form */
+  ll_Vec ents;   /* CEntry */
+  size_t *slots; /* open addressing over ents: index + 1, 0 empty */
   size_t nslots;
-  size_t *o;       /* per word id of one document */
+  size_t *o; /* per word id of one document */
   size_t no;
-  unsigned char *mark;  /* per token of one document */
+  unsigned char *mark; /* per token of one document */
   size_t nmark;
-  size_t *perm, *tmp;   /* sorting */
+  size_t *perm, *tmp; /* sorting */
   size_t nperm;
   ll_Vec stop;     /* size_t hashes of stop words' normal forms ... */
   ll_Buf stopkeys; /* ... and the forms, '\0'-separated */
@@ -1122,7 +1102,7 @@ static size_t keyhash(const char *k, size_t n) {
 static CEntry *centry(CScratch *s, const char *k, size_t n) {
   size_t h, i, mask;
   CEntry *e;
-  if (s->ents.n * 2 >= s->nslots) {  /* grow and rehash */
+  if (s->ents.n * 2 >= s->nslots) { /* grow and rehash */
     size_t ns = s->nslots ? s->nslots * 2 : 1024, j;
     size_t *sl = (size_t *)ll_malloc(&s->mem, ns * sizeof *sl);
     if (sl == NULL) return NULL;
@@ -1203,8 +1183,7 @@ static void markstop(CScratch *s) {
 
 typedef int (*CCmp)(size_t a, size_t b, const void *ctx);
 
-static void cmsort(size_t *a, size_t *tmp, size_t n, CCmp cmp,
-                   const void *ctx) {
+static void cmsort(size_t *a, size_t *tmp, size_t n, CCmp cmp, const void *ctx) {
   size_t i, j, k, mid;
   if (n < 2) return;
   mid = n / 2;
@@ -1212,7 +1191,9 @@ static void cmsort(size_t *a, size_t *tmp, size_t n, CCmp cmp,
   cmsort(a + mid, tmp, n - mid, cmp, ctx);
   if (cmp(a[mid - 1], a[mid], ctx) <= 0) return;
   memcpy(tmp, a, mid * sizeof *a);
-  i = 0; j = mid; k = 0;
+  i = 0;
+  j = mid;
+  k = 0;
   while (i < mid && j < n) a[k++] = cmp(a[j], tmp[i], ctx) < 0 ? a[j++] : tmp[i++];
   while (i < mid) a[k++] = tmp[i++];
 }
@@ -1269,8 +1250,8 @@ static int cmp_score(size_t x, size_t y, const void *ctx) {
 
 /* Pushes the entries with a >= min (and not stop words), sorted by cmp,
 ** as tables {<keyname> = key, count = a [, score]}. */
-static void pushentries(lua_State *L, CScratch *s, size_t min, CCmp cmp,
-                        const char *keyname, int withscore) {
+static void pushentries(lua_State *L, CScratch *s, size_t min, CCmp cmp, const char *keyname,
+                        int withscore) {
   size_t i, k = 0;
   cperm(L, s, s->ents.n);
   markstop(s);
@@ -1305,7 +1286,7 @@ static int cgetquery(lua_State *L, int i, CScratch *s, int flags) {
   const char *q;
   char err[LL_ERRSIZE];
   int st;
-  if (lua_type(L, i) == LUA_TTABLE) return 1;  /* per document: cdocquery */
+  if (lua_type(L, i) == LUA_TTABLE) return 1; /* per document: cdocquery */
   q = luaL_checklstring(L, i, &len);
   st = ll_query_parse(&s->mem, &s->q, q, len, flags, err, sizeof err);
   if (st == LL_ERRMEM) return memerror(L);
@@ -1335,15 +1316,13 @@ static void cdocquery(lua_State *L, int qi, CScratch *s, size_t d) {
     id = lua_tointeger(L, -1);
     lua_pop(L, 1);
     v = (id >= 1 && id <= 0xFFFFFFF0) ? (uint32_t)(id - 1) : LL_NOWORD;
-    if (ll_buf_add(&s->mem, &s->b, (const char *)&v, sizeof v) != LL_OK)
-      memerror(L);
+    if (ll_buf_add(&s->mem, &s->b, (const char *)&v, sizeof v) != LL_OK) memerror(L);
   }
   lua_pop(L, 1);
-  {  /* the buffer comes from the allocator: aligned for any type */
+  { /* the buffer comes from the allocator: aligned for any type */
     uint32_t none = LL_NOWORD;
     const uint32_t *ids = n > 0 ? (const uint32_t *)(const void *)s->b.p : &none;
-    if (ll_query_ids(&s->mem, &s->q, ids, (size_t)(n > 0 ? n : 0)) != LL_OK)
-      memerror(L);
+    if (ll_query_ids(&s->mem, &s->q, ids, (size_t)(n > 0 ? n : 0)) != LL_OK) memerror(L);
   }
 }
 
@@ -1353,12 +1332,10 @@ static void cmatch(lua_State *L, CScratch *s, unsigned mask, int qi) {
   for (d = 0; d < s->ndocs; d++) {
     size_t before = s->hits.n;
     cdocquery(L, qi, s, d);
-    if (ll_index_match(&s->mem, s->docs[d]->index, &s->q, mask, &s->hits,
-                       NULL) != LL_OK ||
+    if (ll_index_match(&s->mem, s->docs[d]->index, &s->q, mask, &s->hits, NULL) != LL_OK ||
         ll_vec_reserve(&s->mem, &s->hitdoc, s->hits.n - before) != LL_OK)
       memerror(L);
-    for (i = before; i < s->hits.n; i++)
-      *(size_t *)ll_vec_push(&s->mem, &s->hitdoc) = d;
+    for (i = before; i < s->hits.n; i++) *(size_t *)ll_vec_push(&s->mem, &s->hitdoc) = d;
   }
 }
 
@@ -1371,8 +1348,7 @@ static int cx_count(lua_State *L) {
   if (!cgetquery(L, 2, s, flags)) return 2;
   for (d = 0; d < s->ndocs; d++) {
     cdocquery(L, 2, s, d);
-    if (ll_index_match(&s->mem, s->docs[d]->index, &s->q, mask, NULL, &n) !=
-        LL_OK)
+    if (ll_index_match(&s->mem, s->docs[d]->index, &s->q, mask, NULL, &n) != LL_OK)
       return memerror(L);
     total += n;
   }
@@ -1386,8 +1362,7 @@ typedef struct HitSort {
 } HitSort;
 
 /* the k-th word (1-based) on one side of hit i, or NULL at the edge */
-static const char *sideword(const CScratch *s, size_t i, int side, size_t k,
-                            size_t *len) {
+static const char *sideword(const CScratch *s, size_t i, int side, size_t k, size_t *len) {
   const ll_Hit *h = (const ll_Hit *)s->hits.p + i;
   const ll_Index *ix = s->docs[((const size_t *)s->hitdoc.p)[i]]->index;
   size_t first, last, t;
@@ -1445,8 +1420,7 @@ static int cx_find(lua_State *L) {
   for (i = 0; i < n; i++) {
     size_t k = s->perm[i], d = ((const size_t *)s->hitdoc.p)[k];
     luaL_checkstack(L, 4, "hits");
-    pushhit(L, s->docs[d], s->docs[d]->index, (const ll_Hit *)s->hits.p + k,
-            width);
+    pushhit(L, s->docs[d], s->docs[d]->index, (const ll_Hit *)s->hits.p + k, width);
     lua_pushinteger(L, (lua_Integer)d + 1);
     lua_setfield(L, -2, "doc");
     lua_rawseti(L, -2, (lua_Integer)i + 1);
@@ -1466,8 +1440,7 @@ static int cx_frequencies(lua_State *L) {
   for (d = 0; d < s->ndocs; d++) {
     const ll_Index *ix = s->docs[d]->index;
     ll_vec_init(&s->part, sizeof(ll_Freq));
-    if (ll_index_frequencies(&s->mem, ix, mask, 1, NULL, &s->part) != LL_OK)
-      return memerror(L);
+    if (ll_index_frequencies(&s->mem, ix, mask, 1, NULL, &s->part) != LL_OK) return memerror(L);
     for (i = 0; i < s->part.n; i++) {
       const ll_Freq *f = (const ll_Freq *)s->part.p + i;
       size_t len;
@@ -1538,8 +1511,7 @@ static double cmeasure(int which, double O, double R, double C, double N) {
     o[1] = C - O;
     o[2] = R - O;
     o[3] = N - O - o[1] - o[2];
-    for (i = 0; i < 4; i++)
-      e[i] = (o[i] + o[i ^ 1]) * (o[i] + o[i ^ 2]) / N;
+    for (i = 0; i < 4; i++) e[i] = (o[i] + o[i ^ 1]) * (o[i] + o[i ^ 2]) / N;
     for (i = 0; i < 4; i++) sum += o[i] * log(o[i] / (e[i] + CSMALL) + CSMALL);
     return 2 * sum;
   }
@@ -1571,8 +1543,7 @@ static int cx_collocates(lua_State *L) {
     s->hits.n = 0;
     N += ll_index_ntokens(ix, mask);
     cdocquery(L, 2, s, d);
-    if (ll_index_match(&s->mem, ix, &s->q, mask, &s->hits, &nh) != LL_OK)
-      return memerror(L);
+    if (ll_index_match(&s->mem, ix, &s->q, mask, &s->hits, &nh) != LL_OK) return memerror(L);
     if (nh == 0) continue;
     hits = (const ll_Hit *)s->hits.p;
     if (s->no < nw || s->nmark < nt) {
@@ -1595,8 +1566,7 @@ static int cx_collocates(lua_State *L) {
       size_t first, last, a, b, t;
       ll_index_segtokens(ix, hits[i].seg, &first, &last);
       a = hits[i].tok >= first + w ? hits[i].tok - w : first;
-      b = hits[i].tok + hits[i].ntok + w < last ? hits[i].tok + hits[i].ntok + w
-                                                : last;
+      b = hits[i].tok + hits[i].ntok + w < last ? hits[i].tok + hits[i].ntok + w : last;
       for (t = a; t < b; t++) s->mark[t] = 1;
     }
     for (i = 0; i < nh; i++) {
@@ -1633,21 +1603,18 @@ static int cx_collocates(lua_State *L) {
     }
   for (i = 0; i < s->ents.n; i++) {
     CEntry *e = (CEntry *)s->ents.p + i;
-    e->score = cmeasure(which, (double)e->a, (double)R, (double)e->b,
-                        (double)N);
+    e->score = cmeasure(which, (double)e->a, (double)R, (double)e->b, (double)N);
   }
   pushentries(L, s, min < 1 ? 1 : (size_t)min, cmp_score, "word", 1);
   return 1;
 }
 
-static const luaL_Reg corpus_methods[] = {
-  {"cx_count", cx_count},
-  {"cx_find", cx_find},
-  {"cx_frequencies", cx_frequencies},
-  {"cx_ngrams", cx_ngrams},
-  {"cx_collocates", cx_collocates},
-  {NULL, NULL}
-};
+static const luaL_Reg corpus_methods[] = {{"cx_count", cx_count},
+                                          {"cx_find", cx_find},
+                                          {"cx_frequencies", cx_frequencies},
+                                          {"cx_ngrams", cx_ngrams},
+                                          {"cx_collocates", cx_collocates},
+                                          {NULL, NULL}};
 
 #include "lldir.h"
 
@@ -1683,9 +1650,12 @@ static int core_listdir(lua_State *L) {
 /* core.pathkind(path) -> "folder" | "file" | nil */
 static int core_pathkind(lua_State *L) {
   int k = ll_dir_kind(luaL_checkstring(L, 1));
-  if (k == 'd') lua_pushliteral(L, "folder");
-  else if (k == 'f') lua_pushliteral(L, "file");
-  else lua_pushnil(L);
+  if (k == 'd')
+    lua_pushliteral(L, "folder");
+  else if (k == 'f')
+    lua_pushliteral(L, "file");
+  else
+    lua_pushnil(L);
   return 1;
 }
 
@@ -1705,7 +1675,6 @@ static void opencorpus(lua_State *L) {
   lua_pushcfunction(L, core_pathkind);
   lua_setfield(L, -2, "pathkind");
 }
-
 
 /* ==== end of HTML pages and corpora ==== */
 
@@ -1738,10 +1707,7 @@ static int rand_tostring(lua_State *L) {
 }
 
 static const luaL_Reg rand_gen_methods[] = {
-  {"next", rand_next},
-  {"below", rand_below},
-  {NULL, NULL}
-};
+    {"next", rand_next}, {"below", rand_below}, {NULL, NULL}};
 
 /* ud:rand_new(seed) -> a new generator seeded with the integer seed (any
 ** Lua integer; the same seed, the same numbers). The state lives in the
@@ -1763,36 +1729,23 @@ static int rand_new(lua_State *L) {
   return 1;
 }
 
-static const luaL_Reg rand_methods[] = {
-  {"rand_new", rand_new},
-  {NULL, NULL}
-};
+static const luaL_Reg rand_methods[] = {{"rand_new", rand_new}, {NULL, NULL}};
 
 /* ==== end of random numbers ==== */
 
-static const luaL_Reg doc_methods[] = {
-  {"tree", doc_tree},
-  {NULL, NULL}
-};
+static const luaL_Reg doc_methods[] = {{"tree", doc_tree}, {NULL, NULL}};
 
 static const luaL_Reg doc_meta[] = {
-  {"__gc", doc_gc},
-  {"__close", doc_gc},
-  {"__tostring", doc_tostring},
-  {NULL, NULL}
-};
+    {"__gc", doc_gc}, {"__close", doc_gc}, {"__tostring", doc_tostring}, {NULL, NULL}};
 
-static const luaL_Reg core_funcs[] = {
-  {"parse", core_parse},
-  {"letter", core_letter},
-  {"letter_text", core_letter_text},
-  {NULL, NULL}
-};
+static const luaL_Reg core_funcs[] = {{"parse", core_parse},
+                                      {"letter", core_letter},
+                                      {"letter_text", core_letter_text},
+                                      {NULL, NULL}};
 
 LUALIB_API int luaopen_leninletter_core(lua_State *L);
 
-__attribute__((visibility("default")))
-LUALIB_API int luaopen_leninletter_core(lua_State *L) {
+__attribute__((visibility("default"))) LUALIB_API int luaopen_leninletter_core(lua_State *L) {
   if (luaL_newmetatable(L, DOC_MT)) {
     luaL_setfuncs(L, doc_meta, 0);
     luaL_newlib(L, doc_methods);

@@ -15,12 +15,12 @@
 
 enum {
   LL_OK = 0,
-  LL_ERRMEM = 1,   /* an allocation failed; nothing leaked */
-  LL_ERRINPUT = 2  /* the input was refused; the message says why */
+  LL_ERRMEM = 1,  /* an allocation failed; nothing leaked */
+  LL_ERRINPUT = 2 /* the input was refused; the message says why */
 };
 
-#define LL_ERRSIZE 160     /* room for an error message */
-#define LL_MAXNOTE 999999  /* largest footnote number read as a marker */
+#define LL_ERRSIZE 160    /* room for an error message */
+#define LL_MAXNOTE 999999 /* largest footnote number read as a marker */
 
 /* ------------------------------------------------------------------ */
 /* Memory                                                              */
@@ -48,7 +48,7 @@ typedef struct ll_Arena {
 } ll_Arena;
 
 void ll_arena_init(ll_Arena *a, ll_Mem *m);
-void *ll_arena_alloc(ll_Arena *a, size_t n);  /* aligned; NULL on failure */
+void *ll_arena_alloc(ll_Arena *a, size_t n); /* aligned; NULL on failure */
 char *ll_arena_strndup(ll_Arena *a, const char *s, size_t n);
 void *ll_arena_memdup(ll_Arena *a, const void *p, size_t n);
 void ll_arena_free(ll_Arena *a);
@@ -60,8 +60,8 @@ typedef struct ll_Vec {
 } ll_Vec;
 
 void ll_vec_init(ll_Vec *v, size_t esz);
-int ll_vec_reserve(ll_Mem *m, ll_Vec *v, size_t extra);  /* LL_OK/LL_ERRMEM */
-void *ll_vec_push(ll_Mem *m, ll_Vec *v);  /* new zeroed slot, or NULL */
+int ll_vec_reserve(ll_Mem *m, ll_Vec *v, size_t extra); /* LL_OK/LL_ERRMEM */
+void *ll_vec_push(ll_Mem *m, ll_Vec *v);                /* new zeroed slot, or NULL */
 void ll_vec_free(ll_Mem *m, ll_Vec *v);
 /* copy a vector's contents into the arena (NULL for an empty vector) */
 void *ll_vec_seal(ll_Arena *a, const ll_Vec *v, int *status);
@@ -96,12 +96,12 @@ size_t ll_utf8_charlen(const char *s, size_t len);
 /* Positions are 0-based byte offsets here; the binding adds 1. */
 
 typedef struct ll_Ref {
-  long note;   /* the note cited */
-  size_t pos;  /* the marker stood right before this offset */
+  long note;  /* the note cited */
+  size_t pos; /* the marker stood right before this offset */
 } ll_Ref;
 
 typedef struct ll_Span {
-  size_t start, end;  /* [start, end) */
+  size_t start, end; /* [start, end) */
 } ll_Span;
 
 typedef struct ll_Block {
@@ -109,18 +109,18 @@ typedef struct ll_Block {
   size_t len;
   ll_Ref *refs;
   size_t nrefs;
-  size_t *breaks;       /* offsets of the spaces that replaced page breaks */
-  const char **labels;  /* page label of each break, or NULL (HTML pages) */
+  size_t *breaks;      /* offsets of the spaces that replaced page breaks */
+  const char **labels; /* page label of each break, or NULL (HTML pages) */
   size_t nbreaks;
   ll_Span *sents;
   size_t nsents;
 } ll_Block;
 
 typedef struct ll_Cite {
-  char *text;    /* as written, e.g. "Vol. 5, pp. 451-67" */
-  size_t pos;    /* offset in the note paragraph */
-  int para;      /* 0-based paragraph of the note */
-  char *volume;  /* strings; the binding turns numeric ones into numbers */
+  char *text;   /* as written, e.g. "Vol. 5, pp. 451-67" */
+  size_t pos;   /* offset in the note paragraph */
+  int para;     /* 0-based paragraph of the note */
+  char *volume; /* strings; the binding turns numeric ones into numbers */
   char *first_page;
   char *last_page;
 } ll_Cite;
@@ -144,38 +144,32 @@ typedef struct ll_Source {
 } ll_Source;
 
 /* Where a piece of text stands in the document. */
-typedef enum ll_Part {
-  LL_TITLE = 0,
-  LL_SUBTITLE,
-  LL_META,
-  LL_BODY,
-  LL_NOTE
-} ll_Part;
+typedef enum ll_Part { LL_TITLE = 0, LL_SUBTITLE, LL_META, LL_BODY, LL_NOTE } ll_Part;
 
 /* One searchable stretch of text, in document order. */
 typedef struct ll_Seg {
   ll_Part part;
-  int para;    /* 0-based index of the block in the body or in its note */
-  long note;   /* note number for LL_NOTE, else 0 */
-  int field;   /* 0-based field index for LL_META, else -1 */
-  const ll_Block *block;  /* NULL for LL_META */
+  int para;              /* 0-based index of the block in the body or in its note */
+  long note;             /* note number for LL_NOTE, else 0 */
+  int field;             /* 0-based field index for LL_META, else -1 */
+  const ll_Block *block; /* NULL for LL_META */
   const char *text;
   size_t len;
 } ll_Seg;
 
-typedef struct ll_Index ll_Index;      /* llindex.c */
-typedef struct ll_EntSet ll_EntSet;    /* llentity.c */
+typedef struct ll_Index ll_Index;   /* llindex.c */
+typedef struct ll_EntSet ll_EntSet; /* llentity.c */
 
 typedef struct ll_Doc {
   ll_Mem mem;
   ll_Arena arena;
-  char *author;        /* NULL when absent */
+  char *author; /* NULL when absent */
   char *number;
-  ll_Block *title;     /* NULL when absent */
+  ll_Block *title; /* NULL when absent */
   ll_Block *subtitle;
   ll_Field *fields;
   size_t nfields;
-  ll_Source *source;   /* NULL when there is no readable Source field */
+  ll_Source *source; /* NULL when there is no readable Source field */
   ll_Block *paras;
   size_t nparas;
   ll_Note *notes;
@@ -184,19 +178,19 @@ typedef struct ll_Doc {
   size_t nnav;
   char **warnings;
   size_t nwarnings;
-  ll_Seg *segs;        /* title, subtitle, meta fields, body, notes */
+  ll_Seg *segs; /* title, subtitle, meta fields, body, notes */
   size_t nsegs;
-  ll_Index *index;     /* built on first query */
-  ll_EntSet *ents;     /* set by the caller's catalogue, or NULL */
+  ll_Index *index; /* built on first query */
+  ll_EntSet *ents; /* set by the caller's catalogue, or NULL */
   /* how to free them: set by the phase that builds them */
   void (*freeindex)(ll_Index *ix);
   void (*freeents)(ll_EntSet *es);
 } ll_Doc;
 
 /* the header blocks a reader wrote, in this order (ll_PageHints.head) */
-#define LL_PAGE_AUTHOR 1u
-#define LL_PAGE_NUMBER 2u
-#define LL_PAGE_TITLE 4u
+#define LL_PAGE_AUTHOR   1u
+#define LL_PAGE_NUMBER   2u
+#define LL_PAGE_TITLE    4u
 #define LL_PAGE_SUBTITLE 8u
 
 /* Extra input a reader can hand to the parser (the HTML reader does).
@@ -211,11 +205,11 @@ typedef struct ll_Doc {
 ** set the text must be UTF-8 without NUL (the HTML reader's contract): it
 ** is not checked again. */
 typedef struct ll_PageHints {
-  const char *labels;  /* page labels, one per page-break run, in order,
-                          each ending in '\0' (NULL when none) */
+  const char *labels; /* page labels, one per page-break run, in order,
+                         each ending in '\0' (NULL when none) */
   size_t nlabels;
-  int known;           /* the shape below is the text's */
-  unsigned head;       /* LL_PAGE_* */
+  int known;     /* the shape below is the text's */
+  unsigned head; /* LL_PAGE_* */
   int fields;
   size_t body, notes;
   int footer;
@@ -227,8 +221,7 @@ typedef struct ll_PageHints {
 
 /* Parses a page in the archive's plain-text form. On LL_OK *out is a new
 ** document (free it with ll_doc_free); otherwise err holds the reason. */
-int ll_parse_text(ll_Mem *m, const char *s, size_t len,
-                  const ll_PageHints *hints, ll_Doc **out,
+int ll_parse_text(ll_Mem *m, const char *s, size_t len, const ll_PageHints *hints, ll_Doc **out,
                   char *err, size_t errsz);
 void ll_doc_free(ll_Doc *d);
 /* the note numbered n, or NULL */

@@ -20,7 +20,8 @@
 #if defined(__clang_analyzer__)
 LUA_API int(lua_error)(lua_State *L) __attribute__((noreturn));
 LUALIB_API int(luaL_error)(lua_State *L, const char *fmt, ...) __attribute__((noreturn));
-LUALIB_API int(luaL_argerror)(lua_State *L, int arg, const char *extramsg) __attribute__((noreturn));
+LUALIB_API int(luaL_argerror)(lua_State *L, int arg, const char *extramsg)
+    __attribute__((noreturn));
 #endif
 
 /* ------------------------------------------------------------------ */
@@ -53,7 +54,7 @@ static inline void llcompat_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
 #undef luaL_newlibtable /* LuaJIT 2.1 has these two; the same */
 #undef luaL_newlib
 #define luaL_newlibtable(L, l) lua_createtable((L), 0, sizeof(l) / sizeof((l)[0]) - 1)
-#define luaL_newlib(L, l) (luaL_newlibtable((L), (l)), luaL_setfuncs((L), (l), 0))
+#define luaL_newlib(L, l)      (luaL_newlibtable((L), (l)), luaL_setfuncs((L), (l), 0))
 
 static inline void llcompat_setmetatable(lua_State *L, const char *tname) {
   luaL_getmetatable(L, tname);

@@ -65,7 +65,7 @@
 /* Calendars                                                           */
 /* ------------------------------------------------------------------ */
 
-#define JULIAN 1
+#define JULIAN    1
 #define GREGORIAN 0
 
 /* whether year y is a leap year in the calendar */
@@ -76,15 +76,13 @@ static int isleap(long y, int julian) {
 
 /* days in month m (1-12) of year y */
 static int mdays(long y, int m, int julian) {
-  static const unsigned char n[12] = {31, 28, 31, 30, 31, 30,
-                                      31, 31, 30, 31, 30, 31};
+  static const unsigned char n[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return (m == 2 && isleap(y, julian)) ? 29 : n[m - 1];
 }
 
 /* whether y-m-d is a day of the calendar, years 1 to 9999 */
 static int isdate(long y, long m, long d, int julian) {
-  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
-         d <= mdays(y, (int)m, julian);
+  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= mdays(y, (int)m, julian);
 }
 
 /* the Julian Day Number of a date that isdate accepts */
@@ -132,50 +130,82 @@ int ll_gregorian_to_julian(int y, int mo, int d, int *jy, int *jmo, int *jd) {
 /* ------------------------------------------------------------------ */
 
 enum {
-  K_NUM,    /* a run of ASCII digits */
-  K_WORD,   /* a run of letters (any non-ASCII letter counts) */
-  K_LPAR, K_RPAR, K_LBRK, K_RBRK, K_COMMA, K_DOT,
-  K_DASH,   /* hyphen, en dash and their kin: joins a range */
-  K_SIGN,   /* # $ % / § № £ € ...: a number beside one is no date */
-  K_OTHER,  /* any other character (runs of them are one token) */
-  K_BREAK,  /* a blank line */
-  K_END     /* past the last token */
+  K_NUM,  /* a run of ASCII digits */
+  K_WORD, /* a run of letters (any non-ASCII letter counts) */
+  K_LPAR,
+  K_RPAR,
+  K_LBRK,
+  K_RBRK,
+  K_COMMA,
+  K_DOT,
+  K_DASH,  /* hyphen, en dash and their kin: joins a range */
+  K_SIGN,  /* # $ % / § № £ € ...: a number beside one is no date */
+  K_OTHER, /* any other character (runs of them are one token) */
+  K_BREAK, /* a blank line */
+  K_END    /* past the last token */
 };
 
 typedef struct Tok {
-  size_t s, e;       /* the bytes [s, e) */
-  long v;            /* a number's value; -1 for more than 9 digits */
-  unsigned char k;   /* K_* */
-  unsigned char sp;  /* whitespace stands between it and the one before */
+  size_t s, e;      /* the bytes [s, e) */
+  long v;           /* a number's value; -1 for more than 9 digits */
+  unsigned char k;  /* K_* */
+  unsigned char sp; /* whitespace stands between it and the one before */
 } Tok;
 
 /* whether code point c is whitespace (for the date's purposes) */
 static int isspacecp(long c) {
-  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 ||
-         c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 ||
-         c == 0xFEFF;
+  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000 || c == 0xFEFF;
 }
 
 /* the token kind that code point c starts (never K_NUM's digits) */
 static int kindof(long c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return K_WORD;
   switch (c) {
-    case '(': return K_LPAR;
-    case ')': return K_RPAR;
-    case '[': return K_LBRK;
-    case ']': return K_RBRK;
-    case ',': return K_COMMA;
-    case '.': return K_DOT;
-    case '-': case 0x2010: case 0x2011: case 0x2012: case 0x2013:
+    case '(':
+      return K_LPAR;
+    case ')':
+      return K_RPAR;
+    case '[':
+      return K_LBRK;
+    case ']':
+      return K_RBRK;
+    case ',':
+      return K_COMMA;
+    case '.':
+      return K_DOT;
+    case '-':
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
     case 0x2212:
       return K_DASH;
-    case '#': case '$': case '%': case '/': case '\\': case '+': case '=':
-    case '*': case '&': case '@': case '^': case '_': case '|': case '~':
-    case '<': case '>': case 0xA3: case 0xA7: case 0xB0: case 0x20AC:
+    case '#':
+    case '$':
+    case '%':
+    case '/':
+    case '\\':
+    case '+':
+    case '=':
+    case '*':
+    case '&':
+    case '@':
+    case '^':
+    case '_':
+    case '|':
+    case '~':
+    case '<':
+    case '>':
+    case 0xA3:
+    case 0xA7:
+    case 0xB0:
+    case 0x20AC:
     case 0x2116:
       return K_SIGN;
-    default: break;
+    default:
+      break;
   }
   if (c >= 0xC0 && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x2BFF) &&
       !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFE00 && c <= 0xFE6F) &&
@@ -204,10 +234,10 @@ static long cpat(const char *s, size_t len, size_t i, size_t *n) {
 typedef struct P {
   const char *s;
   size_t len;
-  size_t at;       /* bytes read so far */
-  int sp, nl;      /* whitespace, and newlines, since the last token */
-  size_t n;        /* tokens made so far */
-  size_t lo;       /* no token before this one is needed any more */
+  size_t at;  /* bytes read so far */
+  int sp, nl; /* whitespace, and newlines, since the last token */
+  size_t n;   /* tokens made so far */
+  size_t lo;  /* no token before this one is needed any more */
   Tok ring[WINDOW];
 } P;
 
@@ -225,7 +255,7 @@ static void more(P *p) {
     p->sp = 1;
     i += n;
   }
-  if (i >= len) {  /* only whitespace was left */
+  if (i >= len) { /* only whitespace was left */
     p->at = len;
     return;
   }
@@ -244,8 +274,10 @@ static void more(P *p) {
     long v = c - '0';
     k = K_NUM;
     while (j < len && s[j] >= '0' && s[j] <= '9') {
-      if (v >= 0 && j - i < 9) v = v * 10 + (s[j] - '0');
-      else v = -1;
+      if (v >= 0 && j - i < 9)
+        v = v * 10 + (s[j] - '0');
+      else
+        v = -1;
       j++;
     }
     c = v;
@@ -254,8 +286,7 @@ static void more(P *p) {
     while ((k == K_WORD || k == K_OTHER) && j < len) {
       size_t n2;
       long c2 = cpat(s, len, j, &n2);
-      if (isspacecp(c2) || kindof(c2) != k || (c2 >= '0' && c2 <= '9'))
-        break;
+      if (isspacecp(c2) || kindof(c2) != k || (c2 >= '0' && c2 <= '9')) break;
       j += n2;
     }
   }
@@ -350,26 +381,22 @@ static int capital(P *p, size_t i) {
 static const struct {
   const char *name;
   unsigned char m, abbr;
-} months[] = {
-  {"january", 1, 0}, {"february", 2, 0}, {"march", 3, 0}, {"april", 4, 0},
-  {"may", 5, 0}, {"june", 6, 0}, {"july", 7, 0}, {"august", 8, 0},
-  {"september", 9, 0}, {"october", 10, 0}, {"november", 11, 0},
-  {"december", 12, 0}, {"jan", 1, 1}, {"feb", 2, 1}, {"mar", 3, 1},
-  {"apr", 4, 1}, {"jun", 6, 1}, {"jul", 7, 1}, {"aug", 8, 1},
-  {"sep", 9, 1}, {"sept", 9, 1}, {"oct", 10, 1}, {"nov", 11, 1},
-  {"dec", 12, 1}
-};
+} months[] = {{"january", 1, 0},   {"february", 2, 0}, {"march", 3, 0},     {"april", 4, 0},
+              {"may", 5, 0},       {"june", 6, 0},     {"july", 7, 0},      {"august", 8, 0},
+              {"september", 9, 0}, {"october", 10, 0}, {"november", 11, 0}, {"december", 12, 0},
+              {"jan", 1, 1},       {"feb", 2, 1},      {"mar", 3, 1},       {"apr", 4, 1},
+              {"jun", 6, 1},       {"jul", 7, 1},      {"aug", 8, 1},       {"sep", 9, 1},
+              {"sept", 9, 1},      {"oct", 10, 1},     {"nov", 11, 1},      {"dec", 12, 1}};
 
-static const char *const roman[12] = {"I", "II", "III", "IV", "V", "VI",
-                                      "VII", "VIII", "IX", "X", "XI", "XII"};
+static const char *const roman[12] = {"I",   "II",   "III", "IV", "V",  "VI",
+                                      "VII", "VIII", "IX",  "X",  "XI", "XII"};
 
 /* words after which a number is a reference, not a date: "No. 5" */
-static const char *const notdate[] = {
-  "no", "nos", "vol", "vols", "volume", "volumes", "page",
-  "pages", "number", "numbers", "issue", "chapter", "chap", "ch", "art",
-  "article", "section", "sect", "sec", "fig", "figure", "col", "cols",
-  "column", "line", "lines", "op", NULL
-};
+static const char *const notdate[] = {"no",   "nos",   "vol",    "vols",    "volume",  "volumes",
+                                      "page", "pages", "number", "numbers", "issue",   "chapter",
+                                      "chap", "ch",    "art",    "article", "section", "sect",
+                                      "sec",  "fig",   "figure", "col",     "cols",    "column",
+                                      "line", "lines", "op",     NULL};
 
 static const char *const ordinals[] = {"st", "nd", "rd", "th", "d", NULL};
 
@@ -381,8 +408,7 @@ static size_t month_at(P *p, size_t i, int *m) {
   for (k = 0; k < sizeof(months) / sizeof(months[0]); k++) {
     if (wordis(p, i, months[k].name)) {
       *m = months[k].m;
-      if (months[k].abbr && kind(p, i + 1) == K_DOT && touches(p, i + 1))
-        return i + 2;
+      if (months[k].abbr && kind(p, i + 1) == K_DOT && touches(p, i + 1)) return i + 2;
       return i + 1;
     }
   }
@@ -395,8 +421,8 @@ static int continued(P *p, size_t j) {
   int k = kind(p, j);
   if (!touches(p, j)) return 0;
   if (k == K_WORD || k == K_NUM || k == K_SIGN) return 1;
-  if ((k == K_COMMA || k == K_DOT || k == K_OTHER || k == K_DASH) &&
-      touches(p, j + 1) && kind(p, j + 1) == K_NUM)
+  if ((k == K_COMMA || k == K_DOT || k == K_OTHER || k == K_DASH) && touches(p, j + 1) &&
+      kind(p, j + 1) == K_NUM)
     return 1;
   return 0;
 }
@@ -405,9 +431,7 @@ static int continued(P *p, size_t j) {
 ** any ("9th"). Sets *d; returns the index after it, or 0. */
 static size_t day_at(P *p, size_t i, int *d) {
   size_t j = i + 1;
-  if (kind(p, i) != K_NUM || ndig(p, i) > 2 || val(p, i) < 1 ||
-      val(p, i) > 31)
-    return 0;
+  if (kind(p, i) != K_NUM || ndig(p, i) > 2 || val(p, i) < 1 || val(p, i) > 31) return 0;
   if (kind(p, j) == K_WORD && touches(p, j)) {
     if (!wordin(p, j, ordinals)) return 0;
     j++;
@@ -421,9 +445,7 @@ static size_t day_at(P *p, size_t i, int *d) {
 ** number or a word (a touching dash is the caller's business). Sets *y;
 ** returns the index after it, or 0. */
 static size_t year_at(P *p, size_t i, int *y) {
-  if (kind(p, i) != K_NUM || ndig(p, i) != 4 || val(p, i) < 1500 ||
-      val(p, i) > 2099)
-    return 0;
+  if (kind(p, i) != K_NUM || ndig(p, i) != 4 || val(p, i) < 1500 || val(p, i) > 2099) return 0;
   if (kind(p, i + 1) != K_DASH && continued(p, i + 1)) return 0;
   *y = (int)val(p, i);
   return i + 1;
@@ -446,12 +468,12 @@ static int free_left(P *p, size_t i) {
   if (k == K_SIGN) return 0;
   if (touches(p, i)) {
     if (k == K_WORD || k == K_NUM) return 0;
-    if ((k == K_COMMA || k == K_DOT || k == K_OTHER || k == K_DASH) &&
-        touches(p, j) && j > 0 && kind(p, j - 1) == K_NUM)
+    if ((k == K_COMMA || k == K_DOT || k == K_OTHER || k == K_DASH) && touches(p, j) && j > 0 &&
+        kind(p, j - 1) == K_NUM)
       return 0;
   }
   if (k == K_DOT && touches(p, j) && j > 0) j--;
-  if (texteq(p, j, "p") || texteq(p, j, "pp")) return 0;  /* not "P." */
+  if (texteq(p, j, "p") || texteq(p, j, "pp")) return 0; /* not "P." */
   return !wordin(p, j, notdate);
 }
 
@@ -473,15 +495,15 @@ typedef struct Pt {
 
 /* A date as parsed: the main reading and the one in brackets. */
 typedef struct Cand {
-  Pt a[2], b[2];  /* main reading, bracketed reading */
-  int na, nb;     /* points in each (1 or 2); nb == 0 without a bracket */
-  size_t ts, te;  /* tokens [ts, te) */
-  int prec;       /* set by settle: 1 year, 2 month, 3 day */
+  Pt a[2], b[2]; /* main reading, bracketed reading */
+  int na, nb;    /* points in each (1 or 2); nb == 0 without a bracket */
+  size_t ts, te; /* tokens [ts, te) */
+  int prec;      /* set by settle: 1 year, 2 month, 3 day */
 } Cand;
 
-enum { S_NO, S_OK, S_BAD };  /* no date here; a date; a date with a bad day */
+enum { S_NO, S_OK, S_BAD }; /* no date here; a date; a date with a bad day */
 
-#define TOLERANCE 3  /* days by which the two readings of a day may differ */
+#define TOLERANCE 3 /* days by which the two readings of a day may differ */
 
 /* orders two complete points of the same precision */
 static int ptcmp(Pt a, Pt b) {
@@ -529,7 +551,7 @@ static long pairfit(Pt a, Pt b, int prec, int want, Pt *out, int *bos) {
   Pt c[3];
   int nc = 0, i;
   long best = -1;
-  if (b.m == 0) {  /* a day alone: this month, the one before or after */
+  if (b.m == 0) { /* a day alone: this month, the one before or after */
     Pt q = a;
     if (prec != 3 || b.d == 0) return -1;
     q.d = b.d;
@@ -555,11 +577,8 @@ static long pairfit(Pt a, Pt b, int prec, int want, Pt *out, int *bos) {
     ns = altos ? a : c[i];
     if (os.y < 1 || ns.y > 9999) continue;
     if (prec == 3) {
-      if (!isdate(os.y, os.m, os.d, JULIAN) ||
-          !isdate(ns.y, ns.m, ns.d, GREGORIAN))
-        continue;
-      err = labs(jdn(ns.y, ns.m, ns.d, GREGORIAN) -
-                 jdn(os.y, os.m, os.d, JULIAN));
+      if (!isdate(os.y, os.m, os.d, JULIAN) || !isdate(ns.y, ns.m, ns.d, GREGORIAN)) continue;
+      err = labs(jdn(ns.y, ns.m, ns.d, GREGORIAN) - jdn(os.y, os.m, os.d, JULIAN));
       if (err > TOLERANCE) continue;
     } else {
       if ((long)ns.y * 12 + ns.m - ((long)os.y * 12 + os.m) != 1) continue;
@@ -608,7 +627,7 @@ static int settle(Cand *c, ll_Date *d) {
   prec = precof(c->a[0]);
   if (c->na == 2) {
     Pt *a = c->a;
-    if (a[1].m == 0 && a[1].d != 0) a[1].m = a[0].m;  /* "2-4" */
+    if (a[1].m == 0 && a[1].d != 0) a[1].m = a[0].m; /* "2-4" */
     if (precof(a[1]) != prec || (a[1].m == 0 && prec > 1)) return S_NO;
     if (a[1].y == 0 && a[0].y != 0) {
       a[1].y = a[0].y;
@@ -618,9 +637,8 @@ static int settle(Cand *c, ll_Date *d) {
       if (ptcmp(a[0], a[1]) > 0) a[0].y--;
     }
   }
-  for (k = 0; k < c->na; k++)  /* no date with a day no month has */
-    if (prec == 3 && (c->a[k].d > mdays(2000, c->a[k].m, JULIAN)))
-      return S_BAD;
+  for (k = 0; k < c->na; k++) /* no date with a day no month has */
+    if (prec == 3 && (c->a[k].d > mdays(2000, c->a[k].m, JULIAN))) return S_BAD;
   c->prec = prec;
   if (c->nb == 0) {
     int old;
@@ -629,8 +647,7 @@ static int settle(Cand *c, ll_Date *d) {
     old = oldstyle(c->a[0]);
     for (k = 0; k < c->na; k++) {
       Pt q = c->a[k];
-      if (prec == 3 && !isdate(q.y, q.m, q.d, old ? JULIAN : GREGORIAN))
-        return S_BAD;
+      if (prec == 3 && !isdate(q.y, q.m, q.d, old ? JULIAN : GREGORIAN)) return S_BAD;
       if (old) {
         os[k] = q;
         if (prec == 3) {
@@ -643,13 +660,13 @@ static int settle(Cand *c, ll_Date *d) {
     }
     hasos = old;
     hasns = hasns || !old;
-  } else {  /* dual dating */
+  } else { /* dual dating */
     Pt got[2];
     int tries, t, bos = 0, gotbos = 0;
     long besterr = -1;
     int ybase = 0;
     if (prec == 1) return S_NO;
-    if (c->a[0].y == 0) {  /* the year is in the bracket only */
+    if (c->a[0].y == 0) { /* the year is in the bracket only */
       ybase = c->b[c->nb - 1].y ? c->b[c->nb - 1].y : c->b[0].y;
       if (ybase == 0) return S_NO;
     }
@@ -660,7 +677,7 @@ static int settle(Cand *c, ll_Date *d) {
       int want = -1;
       a[0] = c->a[0];
       a[1] = c->a[1];
-      if (ybase) {  /* the main reading's year: the bracket's, give or take one */
+      if (ybase) { /* the main reading's year: the bracket's, give or take one */
         a[0].y = ybase - 1 + t;
         if (c->na == 2) {
           a[1].y = a[0].y;
@@ -669,8 +686,10 @@ static int settle(Cand *c, ll_Date *d) {
       }
       for (k = 0; k < c->na && err >= 0; k++) {
         e = pairfit(a[k], c->b[k], prec, want, &got[k], &gotbos);
-        if (e < 0) err = -1;
-        else err += e;
+        if (e < 0)
+          err = -1;
+        else
+          err += e;
         want = gotbos;
       }
       if (err >= 0 && (besterr < 0 || err < besterr)) {
@@ -683,9 +702,7 @@ static int settle(Cand *c, ll_Date *d) {
       }
     }
     if (besterr < 0) return S_NO;
-    if (c->na == 2 &&
-        (ptcmp(os[0], os[1]) >= 0 || ptcmp(ns[0], ns[1]) >= 0))
-      return S_NO;
+    if (c->na == 2 && (ptcmp(os[0], os[1]) >= 0 || ptcmp(ns[0], ns[1]) >= 0)) return S_NO;
     hasos = hasns = 1;
   }
   memset(d->os_first, 0, sizeof d->os_first);
@@ -729,8 +746,10 @@ static size_t point_at(P *p, size_t i, int dayonly, Pt *q, int *alt) {
   k = j;
   if (kind(p, k) == K_LPAR) {
     size_t e = day_at(p, k + 1, &a);
-    if (e != 0 && kind(p, e) == K_RPAR) k = e + 1;
-    else a = 0;
+    if (e != 0 && kind(p, e) == K_RPAR)
+      k = e + 1;
+    else
+      a = 0;
   }
   if (wordis(p, k, "of")) k++;
   if ((k = month_at(p, k, &m)) != 0) {
@@ -755,8 +774,7 @@ static size_t bracket_at(P *p, size_t i, int dayonly, Pt *b, int *nb) {
     j = k;
   }
   *nb = 1;
-  if ((k = sep_at(p, j)) != 0 && (k = point_at(p, k, 1, &b[1], &a)) != 0 &&
-      !a) {
+  if ((k = sep_at(p, j)) != 0 && (k = point_at(p, k, 1, &b[1], &a)) != 0 && !a) {
     j = k;
     if ((k = year_after(p, j, &y)) != 0) {
       b[1].y = y;
@@ -770,12 +788,12 @@ static size_t bracket_at(P *p, size_t i, int dayonly, Pt *b, int *nb) {
 
 /* One end of a spoken date. */
 typedef struct Ep {
-  Pt q;          /* the point, with its year if the text gives one */
-  Pt b[2];       /* the bracketed reading, if nb > 0 */
+  Pt q;    /* the point, with its year if the text gives one */
+  Pt b[2]; /* the bracketed reading, if nb > 0 */
   int nb;
-  size_t end;    /* the index after it all */
-  size_t cut;    /* when a bracket follows the year: the index after the
-                    year, so the date can be read without the bracket */
+  size_t end; /* the index after it all */
+  size_t cut; /* when a bracket follows the year: the index after the
+                 year, so the date can be read without the bracket */
 } Ep;
 
 /* An endpoint at i: a point, its year and a bracket with the other
@@ -786,7 +804,7 @@ static size_t endpoint_at(P *p, size_t i, int dayonly, Ep *e) {
   int a, y;
   memset(e, 0, sizeof *e);
   if ((j = point_at(p, i, dayonly, &e->q, &a)) == 0) return 0;
-  if (a != 0) {  /* "9 (22) January" */
+  if (a != 0) { /* "9 (22) January" */
     e->b[0].d = a;
     e->nb = 1;
     if ((k = year_after(p, j, &y)) != 0) {
@@ -841,16 +859,16 @@ static void spoken_at(P *p, size_t i, Cand *v, int *nv) {
       c->a[1] = e2.q;
       c->na = 2;
       c->te = cut ? e2.cut : e2.end;
-      if (e1.nb == 1 && nb2 == 1) {  /* a bracket after each end */
+      if (e1.nb == 1 && nb2 == 1) { /* a bracket after each end */
         c->b[0] = e1.b[0];
         c->b[1] = e2.b[0];
         c->nb = 2;
-      } else if (e1.nb == 0 && nb2 == 2) {  /* one after the range */
+      } else if (e1.nb == 0 && nb2 == 2) { /* one after the range */
         c->b[0] = e2.b[0];
         c->b[1] = e2.b[1];
         c->nb = 2;
       } else if (e1.nb != 0 || nb2 != 0) {
-        (*nv)--;  /* brackets that do not pair up */
+        (*nv)--; /* brackets that do not pair up */
       }
     }
   }
@@ -876,13 +894,11 @@ static void dayspan_at(P *p, size_t i, Cand *v, int *nv) {
   size_t j, k;
   int d1, d2, d3, d4, m, y;
   Cand *c;
-  if ((j = day_at(p, i, &d1)) == 0 || (j = sep_at(p, j)) == 0 ||
-      (j = day_at(p, j, &d2)) == 0)
+  if ((j = day_at(p, i, &d1)) == 0 || (j = sep_at(p, j)) == 0 || (j = day_at(p, j, &d2)) == 0)
     return;
   c = newcand(v, nv, i);
-  if (kind(p, j) == K_LPAR && (k = day_at(p, j + 1, &d3)) != 0 &&
-      (k = sep_at(p, k)) != 0 && (k = day_at(p, k, &d4)) != 0 &&
-      kind(p, k) == K_RPAR) {
+  if (kind(p, j) == K_LPAR && (k = day_at(p, j + 1, &d3)) != 0 && (k = sep_at(p, k)) != 0 &&
+      (k = day_at(p, k, &d4)) != 0 && kind(p, k) == K_RPAR) {
     c->b[0].d = d3;
     c->b[1].d = d4;
     c->nb = 2;
@@ -906,25 +922,18 @@ static void dayspan_at(P *p, size_t i, Cand *v, int *nv) {
 /* whether a dash touching both sides joins the token before i to a
 ** number at i+1: "1905-123" */
 static int dashnum(P *p, size_t i) {
-  return kind(p, i) == K_DASH && touches(p, i) && touches(p, i + 1) &&
-         kind(p, i + 1) == K_NUM;
+  return kind(p, i) == K_DASH && touches(p, i) && touches(p, i + 1) && kind(p, i + 1) == K_NUM;
 }
 
 /* The day in ISO form: "1905-11-15". Appends a reading to v. */
 static void isoday_at(P *p, size_t i, Cand *v, int *nv) {
   size_t k;
   Cand *c;
-  if (kind(p, i) != K_NUM || ndig(p, i) != 4 || val(p, i) < 1500 ||
-      val(p, i) > 2099)
-    return;
+  if (kind(p, i) != K_NUM || ndig(p, i) != 4 || val(p, i) < 1500 || val(p, i) > 2099) return;
   for (k = 1; k <= 3; k += 2) {
-    if (!dashnum(p, i + k) || tbyte(p, i + k) != '-' ||
-        ndig(p, i + k + 1) != 2)
-      return;
+    if (!dashnum(p, i + k) || tbyte(p, i + k) != '-' || ndig(p, i + k + 1) != 2) return;
   }
-  if (val(p, i + 2) < 1 || val(p, i + 2) > 12 || val(p, i + 4) < 1 ||
-      continued(p, i + 5))
-    return;
+  if (val(p, i + 2) < 1 || val(p, i + 2) > 12 || val(p, i + 4) < 1 || continued(p, i + 5)) return;
   c = newcand(v, nv, i);
   c->a[0].y = (int)val(p, i);
   c->a[0].m = (int)val(p, i + 2);
@@ -940,12 +949,9 @@ static void dotted_at(P *p, size_t i, Cand *v, int *nv) {
   size_t j = i + 1, e;
   int m = 0, alt = 0, rom = 0, y, k;
   Cand *c;
-  if (kind(p, i) != K_NUM || ndig(p, i) > 2 || val(p, i) < 1 ||
-      val(p, i) > 31)
-    return;
-  if (kind(p, j) == K_LPAR && kind(p, j + 1) == K_NUM &&
-      ndig(p, j + 1) <= 2 && val(p, j + 1) >= 1 && val(p, j + 1) <= 31 &&
-      kind(p, j + 2) == K_RPAR) {
+  if (kind(p, i) != K_NUM || ndig(p, i) > 2 || val(p, i) < 1 || val(p, i) > 31) return;
+  if (kind(p, j) == K_LPAR && kind(p, j + 1) == K_NUM && ndig(p, j + 1) <= 2 &&
+      val(p, j + 1) >= 1 && val(p, j + 1) <= 31 && kind(p, j + 2) == K_RPAR) {
     alt = (int)val(p, j + 1);
     j += 3;
   }
@@ -955,15 +961,13 @@ static void dotted_at(P *p, size_t i, Cand *v, int *nv) {
     for (k = 0; k < 12 && m == 0; k++)
       if (texteq(p, j, roman[k])) m = k + 1;
     rom = 1;
-  } else if (kind(p, j) == K_NUM && touches(p, j) && ndig(p, j) <= 2 &&
-             val(p, j) >= 1 && val(p, j) <= 12) {
+  } else if (kind(p, j) == K_NUM && touches(p, j) && ndig(p, j) <= 2 && val(p, j) >= 1 &&
+             val(p, j) <= 12) {
     m = (int)val(p, j);
   }
   if (m == 0 || kind(p, j + 1) != K_DOT || !touches(p, j + 1)) return;
   j += 2;
-  if ((!rom && !touches(p, j)) || (e = year_at(p, j, &y)) == 0 ||
-      dashnum(p, e))
-    return;
+  if ((!rom && !touches(p, j)) || (e = year_at(p, j, &y)) == 0 || dashnum(p, e)) return;
   c = newcand(v, nv, i);
   c->a[0].y = y;
   c->a[0].m = m;
@@ -984,13 +988,12 @@ static void years_at(P *p, size_t i, Cand *v, int *nv) {
   if (kind(p, i) == K_LBRK && touches(p, i + 1)) i++;
   if ((j = year_at(p, i, &y1)) == 0) return;
   if ((k = sep_at(p, j)) != 0) {
-    if (dashnum(p, j) && ndig(p, k) == 2) {  /* "1905-07" */
+    if (dashnum(p, j) && ndig(p, k) == 2) { /* "1905-07" */
       y2 = y1 / 100 * 100 + (int)val(p, k);
       if (y2 <= y1) y2 += 100;
       if (y2 - y1 >= 100 || continued(p, k + 1)) return;
       j = k + 1;
-    } else if ((e = year_at(p, k, &y2)) != 0 && !dashnum(p, e) &&
-               y2 > y1) {  /* "1917-1921" */
+    } else if ((e = year_at(p, k, &y2)) != 0 && !dashnum(p, e) && y2 > y1) { /* "1917-1921" */
       j = e;
     } else if (dashnum(p, j)) {
       return;
@@ -998,9 +1001,11 @@ static void years_at(P *p, size_t i, Cand *v, int *nv) {
       y2 = 0;
     }
   }
-  if (ts < i) {  /* "[1977]" keeps its brackets */
-    if (kind(p, j) == K_RBRK) j++;
-    else ts = i;
+  if (ts < i) { /* "[1977]" keeps its brackets */
+    if (kind(p, j) == K_RBRK)
+      j++;
+    else
+      ts = i;
   }
   c = newcand(v, nv, ts);
   c->a[0].y = y1;
@@ -1012,16 +1017,10 @@ static void years_at(P *p, size_t i, Cand *v, int *nv) {
   c->te = j;
 }
 
-static const char *const phases[] = {
-  "end", "beginning", "middle", "start", "close", "turn", "autumn", "fall",
-  "spring", "summer", "winter", NULL
-};
-static const char *const parts1[] = {
-  "first", "second", "latter", "last", "early", NULL
-};
-static const char *const parts2[] = {
-  "half", "part", "days", "weeks", "months", NULL
-};
+static const char *const phases[] = {"end",    "beginning", "middle", "start",  "close",  "turn",
+                                     "autumn", "fall",      "spring", "summer", "winter", NULL};
+static const char *const parts1[] = {"first", "second", "latter", "last", "early", NULL};
+static const char *const parts2[] = {"half", "part", "days", "weeks", "months", NULL};
 
 /* A phrase that qualifies a year or month after it: "the end of",
 ** "beginning of", "the first half of", "early in", "Late in", "mid-",
@@ -1059,9 +1058,14 @@ static int core_at(P *p, size_t i, Cand *c, ll_Date *d) {
       spoken_at(p, i, v, &nv);
       years_at(p, i, v, &nv);
       break;
-    case K_WORD: spoken_at(p, i, v, &nv); break;
-    case K_LBRK: years_at(p, i, v, &nv); break;
-    default: return S_NO;
+    case K_WORD:
+      spoken_at(p, i, v, &nv);
+      break;
+    case K_LBRK:
+      years_at(p, i, v, &nv);
+      break;
+    default:
+      return S_NO;
   }
   for (k = 0; k < nv; k++) {
     if ((r = settle(&v[k], d)) != S_NO) {
@@ -1079,11 +1083,9 @@ static int joined_at(P *p, size_t i, Cand *c, ll_Date *d) {
   int a;
   size_t j;
   Cand next;
-  if (kind(p, i) != K_WORD || (j = point_at(p, i, 0, &q, &a)) == 0 || a)
-    return S_NO;
+  if (kind(p, i) != K_WORD || (j = point_at(p, i, 0, &q, &a)) == 0 || a) return S_NO;
   if (!wordis(p, j, "and") && !wordis(p, j, "or")) return S_NO;
-  if (core_at(p, j + 1, &next, d) != S_OK || next.prec != precof(q) ||
-      next.a[0].y == 0)
+  if (core_at(p, j + 1, &next, d) != S_OK || next.prec != precof(q) || next.a[0].y == 0)
     return S_NO;
   q.y = next.a[0].y;
   if (ptcmp(q, next.a[0]) > 0) q.y--;
@@ -1127,7 +1129,7 @@ int ll_dates_find(ll_Mem *m, const char *s, size_t len, ll_Vec *out) {
     Cand c;
     ll_Date d;
     int r;
-    p.lo = i > 4 ? i - 4 : 0;  /* free_left looks back 3 tokens */
+    p.lo = i > 4 ? i - 4 : 0; /* free_left looks back 3 tokens */
     r = date_at(&p, i, &c, &d);
     if (r == S_NO) {
       i++;

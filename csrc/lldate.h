@@ -12,17 +12,17 @@
 
 /* The change of calendar in Russia: old-style 1918-01-31 was followed by
 ** new-style 1918-02-14. A single date before it is old style. */
-#define LL_NS_YEAR 1918
+#define LL_NS_YEAR  1918
 #define LL_NS_MONTH 2
-#define LL_NS_DAY 14
+#define LL_NS_DAY   14
 
 /* One date found in a text. Each ISO string is "YYYY", "YYYY-MM" or
 ** "YYYY-MM-DD", at the precision the text gives; "" when that calendar's
 ** reading is absent (both first and last are "" together). */
 typedef struct ll_Date {
-  size_t pos, len;   /* the date as written: s[pos, pos+len), 0-based bytes */
-  char os_first[11], os_last[11];  /* old style (Julian) */
-  char ns_first[11], ns_last[11];  /* new style (Gregorian) */
+  size_t pos, len;                /* the date as written: s[pos, pos+len), 0-based bytes */
+  char os_first[11], os_last[11]; /* old style (Julian) */
+  char ns_first[11], ns_last[11]; /* new style (Gregorian) */
 } ll_Date;
 
 /* Finds every date in s[0,len) (UTF-8; any bytes are safe), in order,

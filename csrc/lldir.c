@@ -27,10 +27,11 @@ static char kindof(const char *path) {
   return 0;
 }
 
-int ll_dir_kind(const char *path) { return kindof(path); }
+int ll_dir_kind(const char *path) {
+  return kindof(path);
+}
 
-int ll_dir_list(ll_Mem *m, const char *dir, ll_Buf *out, size_t *n,
-                char *err, size_t errsz) {
+int ll_dir_list(ll_Mem *m, const char *dir, ll_Buf *out, size_t *n, char *err, size_t errsz) {
   DIR *dp = opendir(dir);
   struct dirent *e;
   ll_Buf path;
@@ -55,8 +56,7 @@ int ll_dir_list(ll_Mem *m, const char *dir, ll_Buf *out, size_t *n,
     }
     k = kindof(path.p);
     if (k == 0) continue;
-    if (ll_buf_addc(m, out, k) != LL_OK ||
-        ll_buf_add(m, out, e->d_name, nl + 1) != LL_OK) {
+    if (ll_buf_addc(m, out, k) != LL_OK || ll_buf_add(m, out, e->d_name, nl + 1) != LL_OK) {
       st = LL_ERRMEM;
       break;
     }

@@ -18,7 +18,6 @@ int ll_dir_kind(const char *path);
 ** and links to directories, are left out) then the name and '\0'; sets *n
 ** to the number of records. LL_OK, LL_ERRMEM, or LL_ERRINPUT with the
 ** reason in err when the folder cannot be opened. */
-int ll_dir_list(ll_Mem *m, const char *dir, ll_Buf *out, size_t *n,
-                char *err, size_t errsz);
+int ll_dir_list(ll_Mem *m, const char *dir, ll_Buf *out, size_t *n, char *err, size_t errsz);
 
 #endif

@@ -25,16 +25,14 @@ typedef struct Cand {
 
 /* is cp white space (the no-break and typographic spaces included)? */
 static int isspacecp(long cp) {
-  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
-         cp == '\v' || cp == 0xA0 || cp == 0x1680 ||
-         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
-         cp == 0x3000;
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+         cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+         cp == 0x205F || cp == 0x3000;
 }
 
 /* Appends the separator s[0, n) to out: U+2019 as ', white space runs as
 ** one space (only between two non-space pieces: *pend remembers one). */
-static int addsep(ll_Mem *m, ll_Buf *out, const char *s, size_t n,
-                  int *pend) {
+static int addsep(ll_Mem *m, ll_Buf *out, const char *s, size_t n, int *pend) {
   size_t i = 0;
   while (i < n) {
     long cp;
@@ -43,8 +41,7 @@ static int addsep(ll_Mem *m, ll_Buf *out, const char *s, size_t n,
     if (isspacecp(cp)) {
       *pend = 1;
     } else {
-      if (*pend && out->n > 0 && ll_buf_addc(m, out, ' ') != LL_OK)
-        return LL_ERRMEM;
+      if (*pend && out->n > 0 && ll_buf_addc(m, out, ' ') != LL_OK) return LL_ERRMEM;
       *pend = 0;
       if (cp == 0x2019) {
         if (ll_buf_addc(m, out, '\'') != LL_OK) return LL_ERRMEM;
@@ -86,8 +83,7 @@ int ll_ent_key(ll_Mem *m, const char *s, size_t len, ll_Buf *out) {
 
 /* Does the key k[0, kn) (punctuation, maybe spaces) stand in t from byte
 ** at on? Returns the bytes it covers, or (size_t)-1. */
-static size_t matchfwd(const char *t, size_t tn, size_t at, const char *k,
-                       size_t kn) {
+static size_t matchfwd(const char *t, size_t tn, size_t at, const char *k, size_t kn) {
   size_t i, p = at;
   for (i = 0; i < kn; i++) {
     if (k[i] == ' ') {
@@ -100,8 +96,7 @@ static size_t matchfwd(const char *t, size_t tn, size_t at, const char *k,
       }
       if (q == p) return (size_t)-1;
       p = q;
-    } else if (k[i] == '\'' && p + 3 <= tn &&
-               memcmp(t + p, "\xE2\x80\x99", 3) == 0) {
+    } else if (k[i] == '\'' && p + 3 <= tn && memcmp(t + p, "\xE2\x80\x99", 3) == 0) {
       p += 3;
     } else if (p < tn && t[p] == k[i]) {
       p++;
@@ -121,11 +116,9 @@ static size_t matchback(const char *t, size_t at, const char *k, size_t kn) {
     if (c == ' ') {
       size_t q = p;
       for (;;) {
-        if (q >= 1 && (t[q - 1] == ' ' || t[q - 1] == '\t' ||
-                       t[q - 1] == '\n' || t[q - 1] == '\r'))
+        if (q >= 1 && (t[q - 1] == ' ' || t[q - 1] == '\t' || t[q - 1] == '\n' || t[q - 1] == '\r'))
           q--;
-        else if (q >= 2 && (unsigned char)t[q - 2] == 0xC2 &&
-                 (unsigned char)t[q - 1] == 0xA0)
+        else if (q >= 2 && (unsigned char)t[q - 2] == 0xC2 && (unsigned char)t[q - 1] == 0xA0)
           q -= 2;
         else
           break;
@@ -167,8 +160,8 @@ static int byplace(const void *a, const void *b) {
 /* Working memory of one build, freed whatever happens. */
 typedef struct Work {
   ll_Query q;
-  ll_Vec hits;   /* of ll_Hit */
-  ll_Vec cands;  /* of Cand */
+  ll_Vec hits;  /* of ll_Hit */
+  ll_Vec cands; /* of Cand */
   ll_Buf key, inner, lead, trail, w;
   unsigned char *taken;
   size_t ntaken;
@@ -209,20 +202,16 @@ static int matchform(ll_Doc *d, Work *k, const ll_EntForm *f, size_t fi) {
       return LL_ERRMEM;
   }
   k->hits.n = 0;
-  if (ll_index_match(m, ix, &k->q, LL_SCOPE_ANY, &k->hits, NULL) != LL_OK)
-    return LL_ERRMEM;
+  if (ll_index_match(m, ix, &k->q, LL_SCOPE_ANY, &k->hits, NULL) != LL_OK) return LL_ERRMEM;
   for (i = 0; i < k->hits.n; i++) {
     const ll_Hit *h = (const ll_Hit *)k->hits.p + i;
     const ll_Seg *sg = &d->segs[h->seg];
     size_t lb, tb;
     Cand *c;
-    if (ll_ent_key(m, sg->text + h->pos, h->len, &k->key) != LL_OK)
-      return LL_ERRMEM;
-    if (k->key.n != k->inner.n || memcmp(k->key.p, k->inner.p, k->key.n) != 0)
-      continue;
+    if (ll_ent_key(m, sg->text + h->pos, h->len, &k->key) != LL_OK) return LL_ERRMEM;
+    if (k->key.n != k->inner.n || memcmp(k->key.p, k->inner.p, k->key.n) != 0) continue;
     lb = matchback(sg->text, h->pos, k->lead.p, k->lead.n);
-    tb = matchfwd(sg->text, sg->len, h->pos + h->len, k->trail.p,
-                  k->trail.n);
+    tb = matchfwd(sg->text, sg->len, h->pos + h->len, k->trail.p, k->trail.n);
     if (lb == (size_t)-1 || tb == (size_t)-1) continue;
     c = (Cand *)ll_vec_push(m, &k->cands);
     if (c == NULL) return LL_ERRMEM;
@@ -235,7 +224,9 @@ static int matchform(ll_Doc *d, Work *k, const ll_EntForm *f, size_t fi) {
   return LL_OK;
 }
 
-static void freeset(ll_EntSet *es) { ll_ents_free(es); }
+static void freeset(ll_EntSet *es) {
+  ll_ents_free(es);
+}
 
 /* Keeps the candidates that overlap no longer one, in document order, as
 ** the new set of d. */
@@ -256,7 +247,10 @@ static int resolve(ll_Doc *d, Work *k) {
     const ll_Hit *h = &c[i].mn.hit;
     int ok = 1;
     for (j = h->tok; j < h->tok + h->ntok; j++)
-      if (k->taken[j]) { ok = 0; break; }
+      if (k->taken[j]) {
+        ok = 0;
+        break;
+      }
     if (!ok) continue;
     for (j = h->tok; j < h->tok + h->ntok; j++) k->taken[j] = 1;
     c[n++] = c[i];
@@ -299,8 +293,7 @@ int ll_ents_build(ll_Doc *d, const ll_EntForm *forms, size_t nforms) {
   ll_buf_init(&k.w);
   k.taken = NULL;
   k.ntaken = 0;
-  for (i = 0; i < nforms && st == LL_OK; i++)
-    st = matchform(d, &k, &forms[i], i);
+  for (i = 0; i < nforms && st == LL_OK; i++) st = matchform(d, &k, &forms[i], i);
   if (st == LL_OK) st = resolve(d, &k);
   work_free(&d->mem, &k);
   return st;

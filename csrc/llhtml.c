@@ -15,10 +15,10 @@
 #include "ll.h"
 #include "llhtml.h"
 
-#define NBSP "\xC2\xA0"
-#define BREAKRUN " \xC2\xA0 "  /* the page-break run */
-#define FIELDMARK '\x01'        /* starts a header field name in an item */
-#define FIELDEND '\x02'         /* ends it */
+#define NBSP      "\xC2\xA0"
+#define BREAKRUN  " \xC2\xA0 " /* the page-break run */
+#define FIELDMARK '\x01'       /* starts a header field name in an item */
+#define FIELDEND  '\x02'       /* ends it */
 
 /* ------------------------------------------------------------------ */
 /* Characters                                                          */
@@ -30,8 +30,7 @@ static int lower(int c) {
 
 /* nonzero for ASCII white space */
 static int isspc(int c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 /* nonzero for an ASCII digit */
@@ -94,11 +93,9 @@ static int addcp(ll_Mem *m, ll_Buf *b, long cp) {
 
 /* windows-1252 for bytes 0x80-0x9F; 0 where the code page has a hole */
 static const unsigned short cp1252[32] = {
-  0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-  0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
-};
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 /* The code point that windows-1252 gives byte c (>= 0x80); U+FFFD for its
 ** five holes. */
@@ -120,11 +117,10 @@ static size_t utf8len(const char *s, size_t n) {
 /* ------------------------------------------------------------------ */
 
 static const char *const sniff_tags[] = {
-  "html", "head", "body", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6",
-  "meta", "title", "link", "table", "center", "br", "hr", "font", "span",
-  "a", "b", "i", "em", "strong", "script", "style", "base", "blockquote",
-  "pre", "ul", "ol", "frameset", NULL
-};
+    "html", "head",       "body", "p",     "div",  "h1",       "h2",     "h3",     "h4",
+    "h5",   "h6",         "meta", "title", "link", "table",    "center", "br",     "hr",
+    "font", "span",       "a",    "b",     "i",    "em",       "strong", "script", "style",
+    "base", "blockquote", "pre",  "ul",    "ol",   "frameset", NULL};
 
 /* See llhtml.h. */
 int ll_html_sniff(const char *s, size_t len) {
@@ -135,26 +131,26 @@ int ll_html_sniff(const char *s, size_t len) {
     size_t j, k;
     while (i < lim && isspc((unsigned char)s[i])) i++;
     if (i + 1 >= lim || s[i] != '<') return 0;
-    if (iprefix(s + i, lim - i, "<!--")) {  /* a comment: skip it */
+    if (iprefix(s + i, lim - i, "<!--")) { /* a comment: skip it */
       for (j = i + 4; j + 2 < lim; j++)
         if (memcmp(s + j, "-->", 3) == 0) break;
       if (j + 2 >= lim) return 0;
       i = j + 3;
       continue;
     }
-    if (s[i + 1] == '?') {  /* an XML declaration */
-      for (j = i + 2; j < lim && s[j] != '>'; j++) {}
+    if (s[i + 1] == '?') { /* an XML declaration */
+      for (j = i + 2; j < lim && s[j] != '>'; j++) {
+      }
       if (j >= lim) return 0;
       i = j + 1;
       continue;
     }
     if (iprefix(s + i, lim - i, "<!doctype")) return 1;
-    for (j = i + 1; j < lim && isalnumc((unsigned char)s[j]); j++) {}
-    if (j < lim && !isspc((unsigned char)s[j]) && s[j] != '>' && s[j] != '/')
-      return 0;
+    for (j = i + 1; j < lim && isalnumc((unsigned char)s[j]); j++) {
+    }
+    if (j < lim && !isspc((unsigned char)s[j]) && s[j] != '>' && s[j] != '/') return 0;
     for (k = 0; sniff_tags[k] != NULL; k++)
-      if (strlen(sniff_tags[k]) == j - i - 1 &&
-          iprefix(s + i + 1, j - i - 1, sniff_tags[k]))
+      if (strlen(sniff_tags[k]) == j - i - 1 && iprefix(s + i + 1, j - i - 1, sniff_tags[k]))
         return 1;
     return 0;
   }
@@ -166,26 +162,24 @@ int ll_html_sniff(const char *s, size_t len) {
 
 /* Finds the charset that a <meta> tag in the first 8 KB declares; writes
 ** its name, lowercased, into name ("" when none is declared). */
-static void declared_charset(const char *s, size_t len, char *name,
-                             size_t namesz) {
+static void declared_charset(const char *s, size_t len, char *name, size_t namesz) {
   size_t lim = len < 8192 ? len : 8192, i, j, k;
   name[0] = '\0';
   for (i = 0; i + 5 < lim; i++) {
     size_t end;
     if (s[i] != '<' || !iprefix(s + i + 1, lim - i - 1, "meta")) continue;
-    for (end = i + 5; end < lim && s[end] != '>'; end++) {}
+    for (end = i + 5; end < lim && s[end] != '>'; end++) {
+    }
     for (j = i + 5; j + 7 <= end; j++) {
       if (!iprefix(s + j, end - j, "charset")) continue;
       j += 7;
       while (j < end && isspc((unsigned char)s[j])) j++;
       if (j >= end || s[j] != '=') break;
       j++;
-      while (j < end && (isspc((unsigned char)s[j]) || s[j] == '"' ||
-                         s[j] == '\''))
-        j++;
+      while (j < end && (isspc((unsigned char)s[j]) || s[j] == '"' || s[j] == '\'')) j++;
       for (k = 0; j < end && k + 1 < namesz &&
-                  (isalnumc((unsigned char)s[j]) || s[j] == '-' ||
-                   s[j] == '_' || s[j] == '.' || s[j] == ':');
+                  (isalnumc((unsigned char)s[j]) || s[j] == '-' || s[j] == '_' || s[j] == '.' ||
+                   s[j] == ':');
            j++)
         name[k++] = (char)lower((unsigned char)s[j]);
       name[k] = '\0';
@@ -208,9 +202,8 @@ static int choose_charset(const char *s, size_t len, const char *decl) {
   size_t i, dl = strlen(decl);
   int valid = 1;
   static const char *const western[] = {
-    "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1",
-    "us-ascii", "ascii", "windows-1252", "cp1252", "x-cp1252", "ansi", NULL
-  };
+      "iso-8859-1", "iso8859-1",    "iso_8859-1", "latin1",   "latin-1", "l1", "us-ascii",
+      "ascii",      "windows-1252", "cp1252",     "x-cp1252", "ansi",    NULL};
   if (ieq(decl, "utf-8") || ieq(decl, "utf8")) return CS_UTF8;
   for (i = 0; i < len; i++) {
     if ((unsigned char)s[i] < 0x80) continue;
@@ -223,9 +216,10 @@ static int choose_charset(const char *s, size_t len, const char *decl) {
       i += k - 1;
     }
   }
-  if (dl > 0 && !iprefix(decl, dl, "utf-16") && !iprefix(decl, dl, "utf-32")
-      && !iprefix(decl, dl, "ucs") && !iprefix(decl, dl, "unicode")) {
-    for (i = 0; western[i] != NULL && !ieq(decl, western[i]); i++) {}
+  if (dl > 0 && !iprefix(decl, dl, "utf-16") && !iprefix(decl, dl, "utf-32") &&
+      !iprefix(decl, dl, "ucs") && !iprefix(decl, dl, "unicode")) {
+    for (i = 0; western[i] != NULL && !ieq(decl, western[i]); i++) {
+    }
     if (western[i] == NULL) return CS_NATIVE;
   }
   return valid ? CS_UTF8 : CS_1252;
@@ -233,15 +227,12 @@ static int choose_charset(const char *s, size_t len, const char *decl) {
 
 /* Appends to out the page decoded as UTF-8 by mode cs (CS_UTF8 or
 ** CS_1252), without NUL bytes or other C0 controls (made spaces). */
-static int decode8(ll_Mem *m, const char *s, size_t len, int cs,
-                   ll_Buf *out) {
+static int decode8(ll_Mem *m, const char *s, size_t len, int cs, ll_Buf *out) {
   size_t i = 0;
   while (i < len) {
     size_t j = i;
     unsigned c;
-    while (j < len && (unsigned char)s[j] >= 0x20 &&
-           (unsigned char)s[j] < 0x7F)
-      j++;
+    while (j < len && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F) j++;
     if (j > i && ll_buf_add(m, out, s + i, j - i) != LL_OK) return LL_ERRMEM;
     if (j >= len) break;
     i = j;
@@ -271,8 +262,7 @@ static int decode8(ll_Mem *m, const char *s, size_t len, int cs,
 
 /* Appends to out the UTF-16 text s (after its byte order mark) as UTF-8;
 ** big-endian when be is nonzero. Lone surrogates become U+FFFD. */
-static int decode16(ll_Mem *m, const unsigned char *s, size_t len, int be,
-                    ll_Buf *out) {
+static int decode16(ll_Mem *m, const unsigned char *s, size_t len, int be, ll_Buf *out) {
   size_t i;
   for (i = 0; i + 1 < len; i += 2) {
     long c = be ? (s[i] << 8 | s[i + 1]) : (s[i + 1] << 8 | s[i]);
@@ -300,8 +290,8 @@ static int decode16(ll_Mem *m, const unsigned char *s, size_t len, int be,
 ** would stop there). NUL bytes and C0 controls are dropped as in decode8.
 ** libxml2 reports the bad bytes through its error handlers: the caller
 ** silences them. */
-static int decode_native(ll_Mem *m, xmlCharEncodingHandlerPtr h,
-                         const char *s, size_t len, ll_Buf *out) {
+static int decode_native(ll_Mem *m, xmlCharEncodingHandlerPtr h, const char *s, size_t len,
+                         ll_Buf *out) {
   xmlBufferPtr in = xmlBufferCreateSize(512), res = xmlBufferCreateSize(2048);
   ll_Buf utf;
   size_t pos = 0;
@@ -310,7 +300,7 @@ static int decode_native(ll_Mem *m, xmlCharEncodingHandlerPtr h,
   if (in == NULL || res == NULL) status = LL_ERRMEM;
   while (status == LL_OK && (pos < len || xmlBufferLength(in) > 0)) {
     int before;
-    if (pos < len && xmlBufferLength(in) < 256) {  /* top up */
+    if (pos < len && xmlBufferLength(in) < 256) { /* top up */
       int take = len - pos < 256 ? (int)(len - pos) : 256;
       if (xmlBufferAdd(in, (const xmlChar *)s + pos, take) != 0) {
         status = LL_ERRMEM;
@@ -320,21 +310,19 @@ static int decode_native(ll_Mem *m, xmlCharEncodingHandlerPtr h,
     }
     before = xmlBufferLength(in);
     (void)xmlCharEncInFunc(h, res, in);
-    if (xmlBufferLength(res) > 0 &&
-        ll_buf_add(m, &utf, (const char *)xmlBufferContent(res),
-                   (size_t)xmlBufferLength(res)) != LL_OK)
+    if (xmlBufferLength(res) > 0 && ll_buf_add(m, &utf, (const char *)xmlBufferContent(res),
+                                               (size_t)xmlBufferLength(res)) != LL_OK)
       status = LL_ERRMEM;
     xmlBufferEmpty(res);
     if (xmlBufferLength(in) == before && xmlBufferLength(in) > 0 &&
-        (pos >= len || before >= 256)) {  /* stuck: drop a byte */
+        (pos >= len || before >= 256)) { /* stuck: drop a byte */
       if (addcp(m, &utf, 0xFFFD) != LL_OK) status = LL_ERRMEM;
       xmlBufferShrink(in, 1);
     }
   }
   if (in != NULL) xmlBufferFree(in);
   if (res != NULL) xmlBufferFree(res);
-  if (status == LL_OK && utf.n > 0)
-    status = decode8(m, utf.p, utf.n, CS_UTF8, out);
+  if (status == LL_OK && utf.n > 0) status = decode8(m, utf.p, utf.n, CS_UTF8, out);
   ll_buf_free(m, &utf);
   return status;
 }
@@ -344,10 +332,9 @@ static int decode_native(ll_Mem *m, xmlCharEncodingHandlerPtr h,
 static int decode(ll_Mem *m, const char *s, size_t len, ll_Buf *out) {
   char decl[40];
   int cs;
-  if (len >= 2 && ((unsigned char)s[0] == 0xFF || (unsigned char)s[0] == 0xFE)
-      && (unsigned char)s[1] == ((unsigned char)s[0] ^ 0x01))
-    return decode16(m, (const unsigned char *)s + 2, len - 2,
-                    (unsigned char)s[0] == 0xFE, out);
+  if (len >= 2 && ((unsigned char)s[0] == 0xFF || (unsigned char)s[0] == 0xFE) &&
+      (unsigned char)s[1] == ((unsigned char)s[0] ^ 0x01))
+    return decode16(m, (const unsigned char *)s + 2, len - 2, (unsigned char)s[0] == 0xFE, out);
   if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
     return decode8(m, s + 3, len - 3, CS_UTF8, out);
   declared_charset(s, len, decl, sizeof decl);
@@ -355,7 +342,7 @@ static int decode(ll_Mem *m, const char *s, size_t len, ll_Buf *out) {
   if (cs == CS_NATIVE) {
     xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(decl);
     int status;
-    if (h == NULL) {  /* unknown to libxml2: as if undeclared */
+    if (h == NULL) { /* unknown to libxml2: as if undeclared */
       decl[0] = '\0';
       return decode8(m, s, len, choose_charset(s, len, decl), out);
     }
@@ -384,39 +371,102 @@ static void quiet_structured(void *ctx, xmlErrorPtr e) {
 
 /* kinds of element, for the walk */
 enum {
-  T_INLINE, T_SKIP, T_BLOCK, T_P, T_H, T_BR, T_HR, T_A, T_SUP, T_IMG,
-  T_CELL, T_PRE, T_LABEL, T_SPAN, T_DIV, T_TABLE
+  T_INLINE,
+  T_SKIP,
+  T_BLOCK,
+  T_P,
+  T_H,
+  T_BR,
+  T_HR,
+  T_A,
+  T_SUP,
+  T_IMG,
+  T_CELL,
+  T_PRE,
+  T_LABEL,
+  T_SPAN,
+  T_DIV,
+  T_TABLE
 };
 
 static const struct {
   const char *name;
   unsigned char code, level;
-} tagtab[] = {
-  {"p", T_P, 0}, {"a", T_A, 0}, {"br", T_BR, 0}, {"span", T_SPAN, 0},
-  {"em", T_LABEL, 0}, {"i", T_LABEL, 0}, {"b", T_LABEL, 0},
-  {"strong", T_LABEL, 0}, {"sup", T_SUP, 0}, {"div", T_DIV, 0},
-  {"h1", T_H, 1}, {"h2", T_H, 2}, {"h3", T_H, 3}, {"h4", T_H, 4},
-  {"h5", T_H, 5}, {"h6", T_H, 6}, {"hr", T_HR, 0}, {"img", T_IMG, 0},
-  {"td", T_CELL, 0}, {"th", T_CELL, 0}, {"tr", T_BLOCK, 0},
-  {"table", T_TABLE, 0}, {"pre", T_PRE, 0}, {"li", T_BLOCK, 0},
-  {"blockquote", T_BLOCK, 0}, {"ul", T_BLOCK, 0}, {"ol", T_BLOCK, 0},
-  {"dl", T_BLOCK, 0}, {"dt", T_BLOCK, 0}, {"dd", T_BLOCK, 0},
-  {"center", T_BLOCK, 0}, {"address", T_BLOCK, 0}, {"body", T_BLOCK, 0},
-  {"html", T_BLOCK, 0}, {"tbody", T_BLOCK, 0}, {"thead", T_BLOCK, 0},
-  {"tfoot", T_BLOCK, 0}, {"caption", T_BLOCK, 0}, {"form", T_BLOCK, 0},
-  {"fieldset", T_BLOCK, 0}, {"legend", T_BLOCK, 0}, {"section", T_BLOCK, 0},
-  {"article", T_BLOCK, 0}, {"aside", T_BLOCK, 0}, {"header", T_BLOCK, 0},
-  {"footer", T_BLOCK, 0}, {"nav", T_BLOCK, 0}, {"main", T_BLOCK, 0},
-  {"figure", T_BLOCK, 0}, {"figcaption", T_BLOCK, 0}, {"menu", T_BLOCK, 0},
-  {"dir", T_BLOCK, 0}, {"details", T_BLOCK, 0}, {"summary", T_BLOCK, 0},
-  {"frameset", T_BLOCK, 0}, {"noframes", T_BLOCK, 0}, {"hgroup", T_BLOCK, 0},
-  {"head", T_SKIP, 0}, {"script", T_SKIP, 0}, {"style", T_SKIP, 0},
-  {"title", T_SKIP, 0}, {"noscript", T_SKIP, 0}, {"template", T_SKIP, 0},
-  {"iframe", T_SKIP, 0}, {"object", T_SKIP, 0}, {"embed", T_SKIP, 0},
-  {"applet", T_SKIP, 0}, {"select", T_SKIP, 0}, {"textarea", T_SKIP, 0},
-  {"svg", T_SKIP, 0}, {"math", T_SKIP, 0}, {"map", T_SKIP, 0},
-  {"frame", T_SKIP, 0}, {"xml", T_SKIP, 0}, {NULL, 0, 0}
-};
+} tagtab[] = {{"p", T_P, 0},
+              {"a", T_A, 0},
+              {"br", T_BR, 0},
+              {"span", T_SPAN, 0},
+              {"em", T_LABEL, 0},
+              {"i", T_LABEL, 0},
+              {"b", T_LABEL, 0},
+              {"strong", T_LABEL, 0},
+              {"sup", T_SUP, 0},
+              {"div", T_DIV, 0},
+              {"h1", T_H, 1},
+              {"h2", T_H, 2},
+              {"h3", T_H, 3},
+              {"h4", T_H, 4},
+              {"h5", T_H, 5},
+              {"h6", T_H, 6},
+              {"hr", T_HR, 0},
+              {"img", T_IMG, 0},
+              {"td", T_CELL, 0},
+              {"th", T_CELL, 0},
+              {"tr", T_BLOCK, 0},
+              {"table", T_TABLE, 0},
+              {"pre", T_PRE, 0},
+              {"li", T_BLOCK, 0},
+              {"blockquote", T_BLOCK, 0},
+              {"ul", T_BLOCK, 0},
+              {"ol", T_BLOCK, 0},
+              {"dl", T_BLOCK, 0},
+              {"dt", T_BLOCK, 0},
+              {"dd", T_BLOCK, 0},
+              {"center", T_BLOCK, 0},
+              {"address", T_BLOCK, 0},
+              {"body", T_BLOCK, 0},
+              {"html", T_BLOCK, 0},
+              {"tbody", T_BLOCK, 0},
+              {"thead", T_BLOCK, 0},
+              {"tfoot", T_BLOCK, 0},
+              {"caption", T_BLOCK, 0},
+              {"form", T_BLOCK, 0},
+              {"fieldset", T_BLOCK, 0},
+              {"legend", T_BLOCK, 0},
+              {"section", T_BLOCK, 0},
+              {"article", T_BLOCK, 0},
+              {"aside", T_BLOCK, 0},
+              {"header", T_BLOCK, 0},
+              {"footer", T_BLOCK, 0},
+              {"nav", T_BLOCK, 0},
+              {"main", T_BLOCK, 0},
+              {"figure", T_BLOCK, 0},
+              {"figcaption", T_BLOCK, 0},
+              {"menu", T_BLOCK, 0},
+              {"dir", T_BLOCK, 0},
+              {"details", T_BLOCK, 0},
+              {"summary", T_BLOCK, 0},
+              {"frameset", T_BLOCK, 0},
+              {"noframes", T_BLOCK, 0},
+              {"hgroup", T_BLOCK, 0},
+              {"head", T_SKIP, 0},
+              {"script", T_SKIP, 0},
+              {"style", T_SKIP, 0},
+              {"title", T_SKIP, 0},
+              {"noscript", T_SKIP, 0},
+              {"template", T_SKIP, 0},
+              {"iframe", T_SKIP, 0},
+              {"object", T_SKIP, 0},
+              {"embed", T_SKIP, 0},
+              {"applet", T_SKIP, 0},
+              {"select", T_SKIP, 0},
+              {"textarea", T_SKIP, 0},
+              {"svg", T_SKIP, 0},
+              {"math", T_SKIP, 0},
+              {"map", T_SKIP, 0},
+              {"frame", T_SKIP, 0},
+              {"xml", T_SKIP, 0},
+              {NULL, 0, 0}};
 
 /* The kind of element n (T_*), with the heading level in *level. */
 static int tagcode(const xmlNode *n, int *level) {
@@ -438,8 +488,7 @@ static const char *attr(const xmlNode *n, const char *name) {
   const xmlAttr *a;
   for (a = n->properties; a != NULL; a = a->next) {
     if (a->name == NULL || !ieq((const char *)a->name, name)) continue;
-    if (a->children != NULL && a->children->type == XML_TEXT_NODE &&
-        a->children->content != NULL)
+    if (a->children != NULL && a->children->type == XML_TEXT_NODE && a->children->content != NULL)
       return (const char *)a->children->content;
     return "";
   }
@@ -478,8 +527,7 @@ static xmlNode *nextnode(xmlNode *n, const xmlNode *root, int down) {
 /* Copies the text under n (skipping scripts) into buf, NUL-terminated;
 ** returns its length, or (size_t)-1 when it is longer than cap - 1 bytes or
 ** the subtree has more than 64 nodes or holds an element named avoid. */
-static size_t shorttext(xmlNode *n, char *buf, size_t cap,
-                        const char *avoid) {
+static size_t shorttext(xmlNode *n, char *buf, size_t cap, const char *avoid) {
   size_t len = 0;
   int count = 0;
   xmlNode *p = n->children;
@@ -495,8 +543,7 @@ static size_t shorttext(xmlNode *n, char *buf, size_t cap,
       buf[len] = '\0';
     } else if (p->type == XML_ELEMENT_NODE) {
       int lv;
-      if (avoid != NULL && p->name != NULL &&
-          strcmp((const char *)p->name, avoid) == 0)
+      if (avoid != NULL && p->name != NULL && strcmp((const char *)p->name, avoid) == 0)
         return (size_t)-1;
       if (tagcode(p, &lv) == T_SKIP) down = 0;
     }
@@ -534,17 +581,17 @@ static void trim(const char **s, size_t *n) {
 /* ------------------------------------------------------------------ */
 
 typedef struct Mark {
-  xmlNode *node;     /* the element */
-  const char *href;  /* the fragment its link points to, or NULL */
-  const char *name;  /* its name and id attributes, or NULL */
+  xmlNode *node;    /* the element */
+  const char *href; /* the fragment its link points to, or NULL */
+  const char *name; /* its name and id attributes, or NULL */
   const char *id;
-  long n;            /* the number it shows */
-  size_t order;      /* its place among the candidates */
-  int bracket;       /* written [N] */
-  int star;          /* written with an asterisk: [N*], [*N] */
-  int plainsup;      /* a <sup> without a link */
-  int insup;         /* inside a <sup> or a note-classed element */
-  int ok;            /* taken as a marker */
+  long n;       /* the number it shows */
+  size_t order; /* its place among the candidates */
+  int bracket;  /* written [N] */
+  int star;     /* written with an asterisk: [N*], [*N] */
+  int plainsup; /* a <sup> without a link */
+  int insup;    /* inside a <sup> or a note-classed element */
+  int ok;       /* taken as a marker */
 } Mark;
 
 /* Reads marker text "[N]", "N", "N.", "N)", "(N)", "[N*]", "[*N]", "*N"
@@ -605,18 +652,19 @@ static const Key *findkey(const ll_Vec *keys, const char *s) {
   if (s == NULL || *s == '\0') return NULL;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(k[mid].s, s) < 0) lo = mid + 1;
-    else hi = mid;
+    if (strcmp(k[mid].s, s) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return (lo < keys->n && strcmp(k[lo].s, s) == 0) ? &k[lo] : NULL;
 }
 
 /* Nonzero if keys hold s under an order other than self; with before set,
 ** only an order below self counts. */
-static int haskey(const ll_Vec *keys, const char *s, size_t self,
-                  int before) {
+static int haskey(const ll_Vec *keys, const char *s, size_t self, int before) {
   const Key *k = findkey(keys, s), *end;
-  if (k == NULL) return 0;  /* keys->p may be NULL: no offset to add */
+  if (k == NULL) return 0; /* keys->p may be NULL: no offset to add */
   end = (const Key *)keys->p + keys->n;
   for (; k < end && strcmp(k->s, s) == 0; k++) {
     if (before ? k->order < self : k->order != self) return 1;
@@ -637,16 +685,16 @@ static int same(const char *a, const char *b) {
 
 /* Nonzero if one of the marks links to the other. */
 static int partners(const Mark *a, const Mark *b) {
-  return same(a->href, b->name) || same(a->href, b->id) ||
-         same(b->href, a->name) || same(b->href, a->id);
+  return same(a->href, b->name) || same(a->href, b->id) || same(b->href, a->name) ||
+         same(b->href, a->id);
 }
 
 /* The marks of a page: candidates found in a first pass over the tree, and
 ** the link targets that decide which of them are footnote markers. */
 typedef struct Marks {
-  ll_Vec marks;  /* Mark */
-  ll_Vec hrefs;  /* Key: fragments the candidates link to, sorted */
-  ll_Vec names;  /* Key: names and ids of the candidates, sorted */
+  ll_Vec marks; /* Mark */
+  ll_Vec hrefs; /* Key: fragments the candidates link to, sorted */
+  ll_Vec names; /* Key: names and ids of the candidates, sorted */
 } Marks;
 
 /* The fragment of a same-page link ("x" for "#x" or "page.htm#x"). */
@@ -670,10 +718,9 @@ static int pushkey(ll_Mem *m, ll_Vec *v, const char *s, size_t order) {
 ** about notes. */
 static int notey_parent(const xmlNode *n) {
   int depth;
-  for (depth = 0, n = n->parent; depth < 2 && n != NULL &&
-       n->type == XML_ELEMENT_NODE; depth++, n = n->parent) {
-    if (n->name != NULL && strcmp((const char *)n->name, "sup") == 0)
-      return 1;
+  for (depth = 0, n = n->parent; depth < 2 && n != NULL && n->type == XML_ELEMENT_NODE;
+       depth++, n = n->parent) {
+    if (n->name != NULL && strcmp((const char *)n->name, "sup") == 0) return 1;
     if (classhas(n, "note", 0)) return 1;
   }
   return 0;
@@ -735,10 +782,11 @@ static int find_marks(ll_Mem *m, xmlDoc *doc, Marks *mk) {
   for (i = 0; i < mk->marks.n; i++) {
     Mark *c = (Mark *)mk->marks.p + i;
     int paired = haskey(&mk->hrefs, c->name, c->order, 0) ||
-                 haskey(&mk->hrefs, c->id, c->order, 0) ||
-                 haskey(&mk->names, c->href, c->order, 0);
-    if (c->plainsup) c->ok = c->bracket || c->insup;
-    else c->ok = c->bracket || paired || c->insup;
+                 haskey(&mk->hrefs, c->id, c->order, 0) || haskey(&mk->names, c->href, c->order, 0);
+    if (c->plainsup)
+      c->ok = c->bracket || c->insup;
+    else
+      c->ok = c->bracket || paired || c->insup;
     if (c->ok && !c->star) {
       Mark **p = (Mark **)ll_vec_push(m, &plain);
       if (p == NULL) {
@@ -749,14 +797,16 @@ static int find_marks(ll_Mem *m, xmlDoc *doc, Marks *mk) {
     }
   }
   if (plain.n > 1) qsort(plain.p, plain.n, sizeof(Mark *), markcmp);
-  for (i = 0; i < mk->marks.n; i++) {  /* [N*] beside a plain [N] */
+  for (i = 0; i < mk->marks.n; i++) { /* [N*] beside a plain [N] */
     Mark *c = (Mark *)mk->marks.p + i, **p = (Mark **)plain.p, **e;
     size_t lo = 0, hi = plain.n, k;
-    if (!c->ok || !c->star || plain.n == 0) continue;  /* p may be NULL */
+    if (!c->ok || !c->star || plain.n == 0) continue; /* p may be NULL */
     while (lo < hi) {
       size_t mid = lo + (hi - lo) / 2;
-      if (p[mid]->n < c->n) lo = mid + 1;
-      else hi = mid;
+      if (p[mid]->n < c->n)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
     for (e = p + plain.n, p += lo, k = 0; p < e && (*p)->n == c->n; p++)
       if (++k > 16 || !partners(c, *p)) {
@@ -777,8 +827,7 @@ static int find_marks(ll_Mem *m, xmlDoc *doc, Marks *mk) {
 ** reference to the note: its name is the target of an earlier marker, or
 ** it links back to an earlier one. */
 static int defines(const Marks *mk, const Mark *c) {
-  return haskey(&mk->hrefs, c->name, c->order, 1) ||
-         haskey(&mk->hrefs, c->id, c->order, 1) ||
+  return haskey(&mk->hrefs, c->name, c->order, 1) || haskey(&mk->hrefs, c->id, c->order, 1) ||
          haskey(&mk->names, c->href, c->order, 1);
 }
 
@@ -790,12 +839,12 @@ static int defines(const Marks *mk, const Mark *c) {
 enum { K_PARA, K_HEAD, K_INFO, K_NAV, K_IMG };
 
 typedef struct Frame {
-  int kind;         /* K_* of items opened inside */
-  int tag, level;   /* the nearest block element: T_*, heading level */
-  const char *cls;  /* its class attribute, or NULL */
-  int pre;          /* inside <pre> */
-  int block;        /* this element closes the item around it */
-  int cell;         /* a table cell */
+  int kind;        /* K_* of items opened inside */
+  int tag, level;  /* the nearest block element: T_*, heading level */
+  const char *cls; /* its class attribute, or NULL */
+  int pre;         /* inside <pre> */
+  int block;       /* this element closes the item around it */
+  int cell;        /* a table cell */
 } Frame;
 
 /* A paragraph-like stretch of the page: its text is written in the form the
@@ -804,28 +853,28 @@ typedef struct Frame {
 typedef struct Item {
   int kind, tag, level;
   const char *cls;
-  size_t off, len;     /* its text in W.pool */
-  size_t loff, lend;   /* its page labels in W.labs */
+  size_t off, len;   /* its text in W.pool */
+  size_t loff, lend; /* its page labels in W.labs */
   size_t nlab;
-  const Mark *lead;    /* the marker it starts with, or NULL */
-  int refs;            /* markers after its start */
-  int fields;          /* header field names in it */
+  const Mark *lead; /* the marker it starts with, or NULL */
+  int refs;         /* markers after its start */
+  int fields;       /* header field names in it */
 } Item;
 
 typedef struct W {
   ll_Mem *m;
   int status;
   Marks marks;
-  ll_Buf pool;       /* the text of every item */
-  ll_Buf labs;       /* the page labels written, each ending in '\0' */
-  ll_Vec items;      /* Item */
-  ll_Vec frames;     /* Frame */
-  int open;          /* the last item is open */
-  int sp, nbsp, nl;  /* white space and line breaks waiting */
-  int brk;           /* a page break waiting */
-  char brklab[24];   /* its label */
-  int body;          /* a body paragraph or info block has been closed */
-  const char *author;  /* <meta name="author"> */
+  ll_Buf pool;        /* the text of every item */
+  ll_Buf labs;        /* the page labels written, each ending in '\0' */
+  ll_Vec items;       /* Item */
+  ll_Vec frames;      /* Frame */
+  int open;           /* the last item is open */
+  int sp, nbsp, nl;   /* white space and line breaks waiting */
+  int brk;            /* a page break waiting */
+  char brklab[24];    /* its label */
+  int body;           /* a body paragraph or info block has been closed */
+  const char *author; /* <meta name="author"> */
 } W;
 
 /* the last item (the open one, when one is open) */
@@ -840,8 +889,7 @@ static Frame *top(W *w) {
 
 /* Appends s to the text as it is (no white-space rules). */
 static void raw(W *w, const char *s, size_t n) {
-  if (w->status == LL_OK && ll_buf_add(w->m, &w->pool, s, n) != LL_OK)
-    w->status = LL_ERRMEM;
+  if (w->status == LL_OK && ll_buf_add(w->m, &w->pool, s, n) != LL_OK) w->status = LL_ERRMEM;
 }
 
 /* Drops the white space, line breaks and page break waiting. */
@@ -892,7 +940,7 @@ static void item_close(W *w) {
 ** item is closed and a new one opened in the same context). */
 static void flush(W *w) {
   Item *it = cur(w);
-  if (w->pool.n == it->off) {  /* nothing before: edges are dropped */
+  if (w->pool.n == it->off) { /* nothing before: edges are dropped */
     forget(w);
     return;
   }
@@ -905,9 +953,7 @@ static void flush(W *w) {
     }
   } else if (w->brk) {
     raw(w, BREAKRUN, 4);
-    if (w->status == LL_OK &&
-        ll_buf_add(w->m, &w->labs, w->brklab, strlen(w->brklab) + 1) !=
-            LL_OK)
+    if (w->status == LL_OK && ll_buf_add(w->m, &w->labs, w->brklab, strlen(w->brklab) + 1) != LL_OK)
       w->status = LL_ERRMEM;
     if (w->status == LL_OK) cur(w)->nlab++;
   } else if (w->sp) {
@@ -937,21 +983,21 @@ static void text(W *w, const char *s, int pre) {
     long cp;
     char u[4];
     if (c < 0x80) {
-      if (c > 0x20 && c != 0x7F) {  /* a run of plain characters */
-        while (j < n && (unsigned char)s[j] > 0x20 &&
-               (unsigned char)s[j] < 0x7F)
-          j++;
+      if (c > 0x20 && c != 0x7F) { /* a run of plain characters */
+        while (j < n && (unsigned char)s[j] > 0x20 && (unsigned char)s[j] < 0x7F) j++;
         put(w, s + i, j - i);
         i = j;
         continue;
       }
-      if (c == '\n' && pre) w->nl++;
-      else if (isspc((int)c)) w->sp = 1;
+      if (c == '\n' && pre)
+        w->nl++;
+      else if (isspc((int)c))
+        w->sp = 1;
       i++;
       continue;
     }
     k = utf8len(s + i, n - i);
-    if (k == 0) {  /* cannot come from libxml2, but never pass it on */
+    if (k == 0) { /* cannot come from libxml2, but never pass it on */
       put(w, "\xEF\xBF\xBD", 3);
       i++;
       continue;
@@ -959,10 +1005,10 @@ static void text(W *w, const char *s, int pre) {
     ll_utf8_decode(s + i, k, &cp);
     if (cp == 0xA0) {
       w->nbsp++;
-    } else if (cp >= 0x80 && cp < 0xA0) {  /* C1: what &#150; meant */
+    } else if (cp >= 0x80 && cp < 0xA0) { /* C1: what &#150; meant */
       cp = from1252((unsigned)cp);
       if (cp != 0xFFFD) put(w, u, encode(cp, u));
-    } else if (cp == 0xFEFF) {  /* a stray byte order mark */
+    } else if (cp == 0xFEFF) { /* a stray byte order mark */
     } else if (cp == 0x2028 || cp == 0x2029) {
       w->sp = 1;
     } else {
@@ -977,7 +1023,7 @@ static void text(W *w, const char *s, int pre) {
 static void pagebreak(W *w, const char *lab, size_t n) {
   size_t i = 0;
   if (!w->open || w->pool.n == cur(w)->off) return;
-  while (n - i > 1 && lab[i] == '0') i++;  /* leading zeros */
+  while (n - i > 1 && lab[i] == '0') i++; /* leading zeros */
   if (n - i == 0 || n - i >= sizeof w->brklab) return;
   memcpy(w->brklab, lab + i, n - i);
   w->brklab[n - i] = '\0';
@@ -1011,13 +1057,16 @@ static void anchor(W *w, const xmlNode *n) {
     p++;
   } else if (nm[0] == 'p' || nm[0] == 'P') {
     p = nm + 1;
-    if (iprefix(p, strlen(p), "age")) p += 3;
-    else if (lower((unsigned char)*p) == 'g') p++;
+    if (iprefix(p, strlen(p), "age"))
+      p += 3;
+    else if (lower((unsigned char)*p) == 'g')
+      p++;
     if (*p == '_' || *p == '-') p++;
   } else {
     return;
   }
-  for (k = 0; isdig((unsigned char)p[k]); k++) {}
+  for (k = 0; isdig((unsigned char)p[k]); k++) {
+  }
   if (k == 0 || p[k] != '\0') return;
   pagebreak(w, p, k);
 }
@@ -1064,7 +1113,7 @@ static int fieldname(W *w, xmlNode *n, int t) {
   if (!w->open) item_open(w);
   forget(w);
   raw(w, "\x01", 1);
-  for (i = 0; i < len; i++) {  /* collapse its white space */
+  for (i = 0; i < len; i++) { /* collapse its white space */
     if ((unsigned char)s[i] < 0x20 && !isspc((unsigned char)s[i])) continue;
     if (isspc((unsigned char)s[i])) {
       if (i > 0 && !isspc((unsigned char)s[i - 1])) raw(w, " ", 1);
@@ -1082,9 +1131,8 @@ static int fieldname(W *w, xmlNode *n, int t) {
 ** <strong> or <b> holding one of the usual names. */
 static int opens_fields(xmlNode *n) {
   static const char *const names[] = {
-    "source:", "written:", "first published:", "published:",
-    "public domain:", "translated:", "transcription:", "delivered:", NULL
-  };
+      "source:",     "written:",       "first published:", "published:", "public domain:",
+      "translated:", "transcription:", "delivered:",       NULL};
   xmlNode *c;
   int lv, k, t;
   char buf[40];
@@ -1102,9 +1150,7 @@ static int opens_fields(xmlNode *n) {
   if (c == NULL) return 0;
   t = tagcode(c, &lv);
   if (t == T_SPAN) return classhas(c, "info", 1);
-  if (t != T_LABEL || c->name == NULL || c->name[0] == 'e' ||
-      c->name[0] == 'i')
-    return 0;
+  if (t != T_LABEL || c->name == NULL || c->name[0] == 'e' || c->name[0] == 'i') return 0;
   len = shorttext(c, buf, sizeof buf, NULL);
   if (len == (size_t)-1) return 0;
   trim(&p, &len);
@@ -1116,10 +1162,9 @@ static int opens_fields(xmlNode *n) {
 /* Nonzero if n has a class the archive gives navigation (footer, next,
 ** toplink, updat, t2h-foot, ...). */
 static int navclass(const xmlNode *n) {
-  static const char *const nav[] = {
-    "footer", "next", "prev", "toplink", "link", "updat", "updast", "udat",
-    "t2h-foot", "nav", "navigation", "breadcrumb", NULL
-  };
+  static const char *const nav[] = {"footer",     "next",       "prev", "toplink",  "link",
+                                    "updat",      "updast",     "udat", "t2h-foot", "nav",
+                                    "navigation", "breadcrumb", NULL};
   int k;
   for (k = 0; nav[k] != NULL; k++)
     if (classhas(n, nav[k], 1)) return 1;
@@ -1146,9 +1191,14 @@ static int enter(W *w, xmlNode *n) {
   }
   t = tagcode(n, &level);
   switch (t) {
-    case T_SKIP: return 0;
-    case T_BR: w->nl++; return 0;
-    case T_HR: item_close(w); return 0;
+    case T_SKIP:
+      return 0;
+    case T_BR:
+      w->nl++;
+      return 0;
+    case T_HR:
+      item_close(w);
+      return 0;
     case T_IMG: {
       const char *alt = attr(n, "alt");
       if (!w->body && alt != NULL && top(w)->kind != K_NAV &&
@@ -1168,15 +1218,18 @@ static int enter(W *w, xmlNode *n) {
       }
       return 0;
     }
-    case T_A: anchor(w, n); break;
-    case T_SPAN: case T_LABEL:
+    case T_A:
+      anchor(w, n);
+      break;
+    case T_SPAN:
+    case T_LABEL:
       if (top(w)->kind == K_INFO && fieldname(w, n, t)) return 0;
       break;
-    default: break;
+    default:
+      break;
   }
   f = *top(w);
-  f.block = t == T_P || t == T_H || t == T_BLOCK || t == T_DIV ||
-            t == T_PRE || t == T_TABLE;
+  f.block = t == T_P || t == T_H || t == T_BLOCK || t == T_DIV || t == T_PRE || t == T_TABLE;
   f.cell = t == T_CELL;
   if (f.block) {
     item_close(w);
@@ -1185,12 +1238,10 @@ static int enter(W *w, xmlNode *n) {
     f.cls = attr(n, "class");
     if (f.kind != K_NAV) {
       const char *name = (const char *)n->name;
-      if (navclass(n) || strcmp(name, "nav") == 0 ||
-          strcmp(name, "footer") == 0)
+      if (navclass(n) || strcmp(name, "nav") == 0 || strcmp(name, "footer") == 0)
         f.kind = K_NAV;
       else if ((t == T_P || t == T_DIV) && f.kind != K_INFO &&
-               (classhas(n, "information", 1) || classhas(n, "info", 1) ||
-                opens_fields(n)))
+               (classhas(n, "information", 1) || classhas(n, "info", 1) || opens_fields(n)))
         f.kind = K_INFO;
       else if (t == T_H && f.kind != K_INFO)
         f.kind = K_HEAD;
@@ -1253,8 +1304,7 @@ static const char *meta_author(xmlDoc *doc) {
         down = 0;
       } else if (strcmp(name, "meta") == 0) {
         const char *nm = attr(n, "name"), *c = attr(n, "content");
-        if (nm != NULL && c != NULL && ieq(nm, "author") && *c != '\0')
-          return c;
+        if (nm != NULL && c != NULL && ieq(nm, "author") && *c != '\0') return c;
       }
     }
     n = nextnode(n, (xmlNode *)doc, down);
@@ -1270,11 +1320,11 @@ typedef struct Out {
   ll_Mem *m;
   ll_Buf *text, *labels;
   size_t nlabels;
-  int blocks;   /* blocks written so far */
+  int blocks; /* blocks written so far */
   int status;
-  ll_Buf tmp;   /* scratch for one block */
-  ll_Buf part;  /* scratch for a piece of one */
-  ll_HtmlShape shape;  /* what was written */
+  ll_Buf tmp;         /* scratch for one block */
+  ll_Buf part;        /* scratch for a piece of one */
+  ll_HtmlShape shape; /* what was written */
 } Out;
 
 /* the text of an item (it->len bytes, not terminated) */
@@ -1282,16 +1332,15 @@ static const char *itext(const W *w, const Item *it) {
   return w->pool.p + it->off;
 }
 
-#define FL_KEEPNL 1  /* line breaks stay (empty lines go) */
-#define FL_NBSP 2    /* no-break spaces are spaces */
+#define FL_KEEPNL 1 /* line breaks stay (empty lines go) */
+#define FL_NBSP   2 /* no-break spaces are spaces */
 
 /* Appends to b the n bytes at s flattened: every run of white space (line
 ** breaks too unless FL_KEEPNL, and no-break spaces next to a space, or any
 ** with FL_NBSP) becomes one space, no-break spaces alone stay, both ends
 ** trimmed; FIELDMARK and FIELDEND are dropped. With FL_KEEPNL the spaces
 ** around a line break go. */
-static int flatten(ll_Mem *m, ll_Buf *b, const char *s, size_t n,
-                   int flags) {
+static int flatten(ll_Mem *m, ll_Buf *b, const char *s, size_t n, int flags) {
   int keepnl = flags & FL_KEEPNL;
   size_t i = 0, start = b->n;
   trim(&s, &n);
@@ -1329,8 +1378,7 @@ static int flatten(ll_Mem *m, ll_Buf *b, const char *s, size_t n,
     }
     while (j < n) {
       unsigned char c = (unsigned char)s[j];
-      if (isspc(c) || c == FIELDMARK || c == FIELDEND ||
-          (j + 1 < n && memcmp(s + j, NBSP, 2) == 0))
+      if (isspc(c) || c == FIELDMARK || c == FIELDEND || (j + 1 < n && memcmp(s + j, NBSP, 2) == 0))
         break;
       j++;
     }
@@ -1365,8 +1413,7 @@ static void block(Out *o, const char *s, size_t n) {
 /* Appends a line flattened from s as a block. */
 static void flatblock(Out *o, const char *s, size_t n) {
   o->tmp.n = 0;
-  if (o->status == LL_OK && flatten(o->m, &o->tmp, s, n, 0) != LL_OK)
-    o->status = LL_ERRMEM;
+  if (o->status == LL_OK && flatten(o->m, &o->tmp, s, n, 0) != LL_OK) o->status = LL_ERRMEM;
   block(o, o->tmp.p, o->tmp.n);
 }
 
@@ -1375,8 +1422,7 @@ static void paragraph(Out *o, const W *w, const Item *it) {
   if (o->status != LL_OK) return;
   block(o, itext(w, it), it->len);
   if (o->status == LL_OK && it->lend > it->loff) {
-    if (ll_buf_add(o->m, o->labels, w->labs.p + it->loff,
-                   it->lend - it->loff) != LL_OK)
+    if (ll_buf_add(o->m, o->labels, w->labs.p + it->loff, it->lend - it->loff) != LL_OK)
       o->status = LL_ERRMEM;
     o->nlabels += it->nlab;
   }
@@ -1396,8 +1442,7 @@ static size_t squash(const char *s, size_t n, char *buf, size_t cap) {
     n -= 3;
   }
   if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') n -= 2;
-  if (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0)
-    n -= 4;
+  if (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0) n -= 4;
   for (i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     if (isalnumc(c) || c >= 0x80) {
@@ -1414,14 +1459,12 @@ static size_t lastword(const char *s, size_t n, char *buf, size_t cap) {
   size_t e, b;
   trim(&s, &n);
   if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') n -= 2;
-  if (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0)
-    n -= 4;
-  for (e = n; e > 0 && !isalnumc((unsigned char)s[e - 1]) &&
-              (unsigned char)s[e - 1] < 0x80;
-       e--) {}
-  for (b = e; b > 0 && (isalnumc((unsigned char)s[b - 1]) ||
-                        (unsigned char)s[b - 1] >= 0x80);
-       b--) {}
+  if (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0) n -= 4;
+  for (e = n; e > 0 && !isalnumc((unsigned char)s[e - 1]) && (unsigned char)s[e - 1] < 0x80; e--) {
+  }
+  for (b = e; b > 0 && (isalnumc((unsigned char)s[b - 1]) || (unsigned char)s[b - 1] >= 0x80);
+       b--) {
+  }
   return squash(s + b, e - b, buf, cap);
 }
 
@@ -1450,8 +1493,8 @@ static int names_author(const char *s, size_t n, const char *meta) {
   while (*meta != '\0') {
     size_t k = strcspn(meta, ",;");
     if (squash(meta, k, b, sizeof b) > 0 && strcmp(a, b) == 0) return 1;
-    if (countwords(s, n) <= 4 && lwa > 2 &&
-        lastword(meta, k, wb, sizeof wb) > 0 && strcmp(wa, wb) == 0)
+    if (countwords(s, n) <= 4 && lwa > 2 && lastword(meta, k, wb, sizeof wb) > 0 &&
+        strcmp(wa, wb) == 0)
       return 1;
     meta += k;
     if (*meta) meta++;
@@ -1466,8 +1509,7 @@ static int isnumber(const char *s, size_t n) {
   trim(&s, &n);
   while (i < n && isdig((unsigned char)s[i])) i++;
   if (i == 0 || i > 6) return 0;
-  if (i == 4 && (s[0] == '1' || s[0] == '2') && (s[1] == '8' || s[1] == '9' ||
-                                                 s[1] == '0'))
+  if (i == 4 && (s[0] == '1' || s[0] == '2') && (s[1] == '8' || s[1] == '9' || s[1] == '0'))
     return 0;
   return i == n;
 }
@@ -1505,18 +1547,14 @@ static void header(Out *o, const W *w, const size_t *h, size_t nh) {
 #define HI(i) (&it0[h[i]])
 #define HT(i) itext(w, HI(i)), HI(i)->len
   for (i = 0; i < nh && ai < 0; i++)
-    if (countwords(HT(i)) <= 8 && names_author(HT(i), w->author))
-      ai = (long)i;
+    if (countwords(HT(i)) <= 8 && names_author(HT(i), w->author)) ai = (long)i;
   for (i = 0; i < nh && ti < 0; i++)
-    if ((long)i != ai && HI(i)->tag == T_H && HI(i)->cls != NULL &&
-        ieq(HI(i)->cls, "title"))
+    if ((long)i != ai && HI(i)->tag == T_H && HI(i)->cls != NULL && ieq(HI(i)->cls, "title"))
       ti = (long)i;
   for (i = 0; i < nh && ti < 0; i++)
-    if ((long)i != ai && HI(i)->tag == T_H && HI(i)->level == 1)
-      ti = (long)i;
-  for (i = 0; i + 1 < nh && ti < 0; i++)  /* a document number, then it */
-    if ((long)i != ai && isnumber(HT(i)) && (long)i + 1 != ai)
-      ti = (long)i + 1;
+    if ((long)i != ai && HI(i)->tag == T_H && HI(i)->level == 1) ti = (long)i;
+  for (i = 0; i + 1 < nh && ti < 0; i++) /* a document number, then it */
+    if ((long)i != ai && isnumber(HT(i)) && (long)i + 1 != ai) ti = (long)i + 1;
   if (ti < 0 && ai < 0 && nh > 1 && !isnumber(HT(0))) ai = 0;
   for (i = 0; i < nh && ti < 0; i++)
     if ((long)i != ai && !isnumber(HT(i)) &&
@@ -1526,9 +1564,7 @@ static void header(Out *o, const W *w, const size_t *h, size_t nh) {
     for (i = 0; ti > 0 && i < (size_t)ti && ai < 0; i++)
       if (!isnumber(HT(i)) && !endswith_colon(HT(i))) ai = (long)i;
     for (i = (size_t)(ti + 1); ai < 0 && i < nh; i++)
-      if (HI(i)->len > 3 && iprefix(HT(i), "by ") &&
-          countwords(HT(i)) <= 8)
-        ai = (long)i;
+      if (HI(i)->len > 3 && iprefix(HT(i), "by ") && countwords(HT(i)) <= 8) ai = (long)i;
   }
   for (i = 0; i < nh && ni < 0; i++)
     if ((long)i != ai && (long)i != ti && isnumber(HT(i))) ni = (long)i;
@@ -1541,9 +1577,9 @@ static void header(Out *o, const W *w, const size_t *h, size_t nh) {
       s += 3;
       n -= 3;
     }
-    if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') n -= 2;
-    else if (n > 4 && s[n - 1] == 's' &&
-             memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0)
+    if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'')
+      n -= 2;
+    else if (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0)
       n -= 4;
     flatblock(o, s, n);
   } else if (w->author != NULL) {
@@ -1554,17 +1590,15 @@ static void header(Out *o, const W *w, const size_t *h, size_t nh) {
   if (ni >= 0) flatblock(o, HT(ni));
   if (o->blocks > b0) o->shape.head |= LL_HTML_NUMBER;
   b0 = o->blocks;
-  if (ti >= 0) {  /* title, after a kicker ending in ':' */
+  if (ti >= 0) { /* title, after a kicker ending in ':' */
     o->tmp.n = 0;
     for (i = 0; i < (size_t)ti && o->status == LL_OK; i++) {
       if ((long)i == ai || (long)i == ni || !endswith_colon(HT(i))) continue;
       if (i + 1 != (size_t)ti) continue;
-      if (flatten(o->m, &o->tmp, HT(i), 0) != LL_OK ||
-          ll_buf_add(o->m, &o->tmp, " ", 1) != LL_OK)
+      if (flatten(o->m, &o->tmp, HT(i), 0) != LL_OK || ll_buf_add(o->m, &o->tmp, " ", 1) != LL_OK)
         o->status = LL_ERRMEM;
     }
-    if (o->status == LL_OK && flatten(o->m, &o->tmp, HT(ti), 0) != LL_OK)
-      o->status = LL_ERRMEM;
+    if (o->status == LL_OK && flatten(o->m, &o->tmp, HT(ti), 0) != LL_OK) o->status = LL_ERRMEM;
     block(o, o->tmp.p, o->tmp.n);
   }
   if (o->blocks > b0) o->shape.head |= LL_HTML_TITLE;
@@ -1583,15 +1617,13 @@ static void header(Out *o, const W *w, const size_t *h, size_t nh) {
     if (o->part.n == 0) continue;
     if (o->tmp.n > 0) {
       char last = o->tmp.p[o->tmp.n - 1], first = o->part.p[0];
-      int dot = first != '(' && first != '[' &&
-                strchr(".:;!?,)]", last) == NULL;
+      int dot = first != '(' && first != '[' && strchr(".:;!?,)]", last) == NULL;
       if (ll_buf_add(o->m, &o->tmp, dot ? ". " : " ", dot ? 2 : 1) != LL_OK) {
         o->status = LL_ERRMEM;
         break;
       }
     }
-    if (ll_buf_add(o->m, &o->tmp, o->part.p, o->part.n) != LL_OK)
-      o->status = LL_ERRMEM;
+    if (ll_buf_add(o->m, &o->tmp, o->part.p, o->part.n) != LL_OK) o->status = LL_ERRMEM;
   }
   block(o, o->tmp.p, o->tmp.n);
   if (o->blocks > b0) o->shape.head |= LL_HTML_SUBTITLE;
@@ -1605,20 +1637,17 @@ static void header(Out *o, const W *w, const size_t *h, size_t nh) {
 
 /* Appends to b one field line "Name: value" (just "Name:" for an empty
 ** value); both flattened, the value without a leading colon. */
-static int addfield(ll_Mem *m, ll_Buf *b, const char *name, size_t nn,
-                    const char *val, size_t vn) {
+static int addfield(ll_Mem *m, ll_Buf *b, const char *name, size_t nn, const char *val, size_t vn) {
   size_t before;
   if (b->n > 0 && ll_buf_add(m, b, "\n", 1) != LL_OK) return LL_ERRMEM;
-  if (flatten(m, b, name, nn, 0) != LL_OK || ll_buf_add(m, b, ":", 1) != LL_OK)
-    return LL_ERRMEM;
+  if (flatten(m, b, name, nn, 0) != LL_OK || ll_buf_add(m, b, ":", 1) != LL_OK) return LL_ERRMEM;
   trim(&val, &vn);
   while (vn > 0 && (val[0] == ':' || isspc((unsigned char)val[0]))) {
     val++;
     vn--;
   }
   before = b->n;
-  if (ll_buf_add(m, b, " ", 1) != LL_OK || flatten(m, b, val, vn, 0) != LL_OK)
-    return LL_ERRMEM;
+  if (ll_buf_add(m, b, " ", 1) != LL_OK || flatten(m, b, val, vn, 0) != LL_OK) return LL_ERRMEM;
   if (b->n == before + 1) b->n = before;
   b->p[b->n] = '\0';
   return LL_OK;
@@ -1627,49 +1656,47 @@ static int addfield(ll_Mem *m, ll_Buf *b, const char *name, size_t nn,
 /* field names for info lines that carry no label */
 static const struct {
   const char *prefix, *name;
-  int strip;  /* 1: drop the prefix; 2: drop up to " by " */
-} infer[] = {
-  {"from ", "Source", 1},
-  {"first published", "Published", 0},
-  {"originally published", "Published", 0},
-  {"published", "Published", 0},
-  {"printed", "Published", 0},
-  {"written", "Written", 0},
-  {"delivered", "Delivered", 0},
-  {"translated by ", "Translated", 1},
-  {"translated", "Translated", 0},
-  {"transcribed", "Transcription", 2},
-  {"transcription", "Transcription", 2},
-  {"html markup by ", "HTML Markup", 1},
-  {"marked up by ", "HTML Markup", 1},
-  {"markup by ", "HTML Markup", 1},
-  {"proofread by ", "Proofread", 1},
-  {"proofed by ", "Proofread", 1},
-  {"edited by ", "Edited", 1},
-  {NULL, NULL, 0}
-};
+  int strip; /* 1: drop the prefix; 2: drop up to " by " */
+} infer[] = {{"from ", "Source", 1},
+             {"first published", "Published", 0},
+             {"originally published", "Published", 0},
+             {"published", "Published", 0},
+             {"printed", "Published", 0},
+             {"written", "Written", 0},
+             {"delivered", "Delivered", 0},
+             {"translated by ", "Translated", 1},
+             {"translated", "Translated", 0},
+             {"transcribed", "Transcription", 2},
+             {"transcription", "Transcription", 2},
+             {"html markup by ", "HTML Markup", 1},
+             {"marked up by ", "HTML Markup", 1},
+             {"markup by ", "HTML Markup", 1},
+             {"proofread by ", "Proofread", 1},
+             {"proofed by ", "Proofread", 1},
+             {"edited by ", "Edited", 1},
+             {NULL, NULL, 0}};
 
 /* Where the name ends in an unlabelled line that reads "Name: value" (a
 ** capitalised name of at most four words), or 0. */
 static size_t plainname(const char *s, size_t n) {
   size_t c;
   if (n == 0 || !(s[0] >= 'A' && s[0] <= 'Z')) return 0;
-  for (c = 0; c < n && c <= 40 && s[c] != ':'; c++) {}
+  for (c = 0; c < n && c <= 40 && s[c] != ':'; c++) {
+  }
   if (c >= n || c > 40 || s[c] != ':' || countwords(s, c) > 4) return 0;
-  if (c + 1 < n && s[c + 1] == '/') return 0;  /* a URL */
+  if (c + 1 < n && s[c + 1] == '/') return 0; /* a URL */
   return c;
 }
 
-/* Adds to b the header fields of an info item: a name written as FIELDMARK name FIELDEND takes the text up
-** to the next name or line break; an unlabelled line that reads "Name:
+/* Adds to b the header fields of an info item: a name written as
+** FIELDMARK name FIELDEND takes the text up to the next name or line break; an unlabelled line that reads "Name:
 ** value", or starts as the archive's unlabelled lines do ("From ...",
 ** "Translated by ...", "Transcribed & marked up by ..."), is a field too;
 ** any other line continues the field before it, or, first in the block,
 ** is the Source. A name inferred once is not inferred again (*used holds
 ** the names given so far, by their place in infer). Returns the fields
 ** added, or -1 when out of memory. */
-static int fieldlines(ll_Mem *m, ll_Buf *b, const char *s, size_t n,
-                      unsigned *used) {
+static int fieldlines(ll_Mem *m, ll_Buf *b, const char *s, size_t n, unsigned *used) {
   size_t i = 0;
   int count = 0;
   while (i < n) {
@@ -1717,11 +1744,9 @@ static int fieldlines(ll_Mem *m, ll_Buf *b, const char *s, size_t n,
                 break;
               }
           }
-        } else if (b->n > 0) {  /* continues the field before */
+        } else if (b->n > 0) { /* continues the field before */
           size_t before = b->n;
-          if (ll_buf_add(m, b, " ", 1) != LL_OK ||
-              flatten(m, b, val, vn, 0) != LL_OK)
-            return -1;
+          if (ll_buf_add(m, b, " ", 1) != LL_OK || flatten(m, b, val, vn, 0) != LL_OK) return -1;
           if (b->n == before + 1 || b->p[before - 1] == ':') {
             if (b->p[before - 1] != ':') b->n = before;
           }
@@ -1733,9 +1758,8 @@ static int fieldlines(ll_Mem *m, ll_Buf *b, const char *s, size_t n,
       }
     }
     count++;
-    for (k = 0; infer[k].prefix != NULL; k++)  /* names now taken */
-      if (strlen(infer[k].name) == nn && memcmp(infer[k].name, name, nn) == 0)
-        *used |= 1u << k;
+    for (k = 0; infer[k].prefix != NULL; k++) /* names now taken */
+      if (strlen(infer[k].name) == nn && memcmp(infer[k].name, name, nn) == 0) *used |= 1u << k;
     if (addfield(m, b, name, nn, val, vn) != LL_OK) return -1;
   }
   return count;
@@ -1750,9 +1774,8 @@ static void readme(ll_Buf *b) {
     while (le < b->n && b->p[le] != '\n') le++;
     if (le - ls > 6 && memcmp(b->p + le - 6, "README", 6) == 0) {
       k = le - 6;
-      for (;;) {  /* spaces, no-break spaces and bullets before it */
-        if (k > ls && (b->p[k - 1] == ' ' || b->p[k - 1] == '|' ||
-                       b->p[k - 1] == '-')) {
+      for (;;) { /* spaces, no-break spaces and bullets before it */
+        if (k > ls && (b->p[k - 1] == ' ' || b->p[k - 1] == '|' || b->p[k - 1] == '-')) {
           k--;
         } else if (k >= ls + 2 && (memcmp(b->p + k - 2, NBSP, 2) == 0 ||
                                    memcmp(b->p + k - 2, "\xC2\xB7", 2) == 0)) {
@@ -1784,13 +1807,11 @@ static void readme(ll_Buf *b) {
 static int notes_heading(const char *s, size_t n) {
   char buf[48];
   size_t k = 0, i, w;
-  static const char *const ends[] = {"notes", "note", "endnotes",
-                                     "footnotes", "footnote", NULL};
+  static const char *const ends[] = {"notes", "note", "endnotes", "footnotes", "footnote", NULL};
   static const char *const befores[] = {
-    "editor's", "editors'", "editorial", "author's", "authors'",
-    "translator's", "transcriber's", "publisher's", "explanatory",
-    "additional", "end", "foot", "the", "lenin's", NULL
-  };
+      "editor's",     "editors'",      "editorial",   "author's",    "authors'",
+      "translator's", "transcriber's", "publisher's", "explanatory", "additional",
+      "end",          "foot",          "the",         "lenin's",     NULL};
   trim(&s, &n);
   while (n > 0 && (s[n - 1] == ':' || s[n - 1] == '.')) n--;
   if (n == 0 || n >= sizeof buf) return 0;
@@ -1799,26 +1820,29 @@ static int notes_heading(const char *s, size_t n) {
     if (i + 2 < n && memcmp(s + i, "\xE2\x80\x99", 3) == 0) {
       buf[k++] = '\'';
       i += 2;
-    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-               c == ' ' || c == '\'' || c == '&') {
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '\'' ||
+               c == '&') {
       buf[k++] = (char)lower(c);
     } else {
       return 0;
     }
   }
   buf[k] = '\0';
-  if (strcmp(buf, "notes and references") == 0 ||
-      strcmp(buf, "notes & references") == 0 ||
+  if (strcmp(buf, "notes and references") == 0 || strcmp(buf, "notes & references") == 0 ||
       strcmp(buf, "references") == 0)
     return 1;
-  for (i = k; i > 0 && buf[i - 1] != ' '; i--) {}
-  for (w = 0; ends[w] != NULL && strcmp(buf + i, ends[w]) != 0; w++) {}
+  for (i = k; i > 0 && buf[i - 1] != ' '; i--) {
+  }
+  for (w = 0; ends[w] != NULL && strcmp(buf + i, ends[w]) != 0; w++) {
+  }
   if (ends[w] == NULL) return 0;
-  while (i > 0) {  /* every word before must be one of befores */
+  while (i > 0) { /* every word before must be one of befores */
     size_t e = i - 1, b0;
-    for (b0 = e; b0 > 0 && buf[b0 - 1] != ' '; b0--) {}
+    for (b0 = e; b0 > 0 && buf[b0 - 1] != ' '; b0--) {
+    }
     buf[e] = '\0';
-    for (w = 0; befores[w] != NULL && strcmp(buf + b0, befores[w]) != 0; w++) {}
+    for (w = 0; befores[w] != NULL && strcmp(buf + b0, befores[w]) != 0; w++) {
+    }
     if (befores[w] == NULL) return 0;
     i = b0;
   }
@@ -1845,7 +1869,7 @@ static int noteclass(const Item *it) {
 ** nothing but the number. Returns 1 if next was used. */
 static int notestart(Out *o, const W *w, const Item *it, const Item *next) {
   const char *s = itext(w, it);
-  size_t n = it->len, k = 1, skip = 0;  /* labels of runs cut out */
+  size_t n = it->len, k = 1, skip = 0; /* labels of runs cut out */
   int used = 0;
   while (k < n && s[k] != ']') k++;
   k++;
@@ -1854,10 +1878,13 @@ static int notestart(Out *o, const W *w, const Item *it, const Item *next) {
   if (k < n) {
     size_t r = k;
     if (n - r >= 4 && memcmp(s + r, BREAKRUN, 4) == 0) skip = 1;
-    for (;;) {  /* what stood between the number and the text */
-      if (r < n && (s[r] == ' ' || s[r] == '\n')) r++;
-      else if (r + 1 < n && memcmp(s + r, NBSP, 2) == 0) r += 2;
-      else break;
+    for (;;) { /* what stood between the number and the text */
+      if (r < n && (s[r] == ' ' || s[r] == '\n'))
+        r++;
+      else if (r + 1 < n && memcmp(s + r, NBSP, 2) == 0)
+        r += 2;
+      else
+        break;
     }
     if (r < n && ll_buf_add(o->m, &o->tmp, " ", 1) != LL_OK) goto nomem;
     if (ll_buf_add(o->m, &o->tmp, s + r, n - r) != LL_OK) goto nomem;
@@ -1875,13 +1902,12 @@ static int notestart(Out *o, const W *w, const Item *it, const Item *next) {
     lab[1] = used ? next : NULL;
     for (j = 0; j < 2 && lab[j] != NULL; j++) {
       size_t from = lab[j]->loff, nl = lab[j]->nlab;
-      if (j == 0 && skip && nl > 0) {  /* the run after the number went */
+      if (j == 0 && skip && nl > 0) { /* the run after the number went */
         from += strlen(w->labs.p + from) + 1;
         nl--;
       }
       if (lab[j]->lend > from &&
-          ll_buf_add(o->m, o->labels, w->labs.p + from,
-                     lab[j]->lend - from) != LL_OK)
+          ll_buf_add(o->m, o->labels, w->labs.p + from, lab[j]->lend - from) != LL_OK)
         goto nomem;
       o->nlabels += nl;
     }
@@ -1901,10 +1927,17 @@ enum { R_SKIP, R_BODY, R_NOTE, R_MORE, R_NOTESHEAD };
 /* Nonzero if a paragraph is page furniture by its text alone: "Top of the
 ** page", "Last updated on ...", an arrow. */
 static int navtext(const char *s, size_t n) {
-  static const char *const whole[] = {
-    "top of the page", "top of page", "back to top", "to the top",
-    "return to top", "->", "<-", "<<", ">>", "&gt;", NULL
-  };
+  static const char *const whole[] = {"top of the page",
+                                      "top of page",
+                                      "back to top",
+                                      "to the top",
+                                      "return to top",
+                                      "->",
+                                      "<-",
+                                      "<<",
+                                      ">>",
+                                      "&gt;",
+                                      NULL};
   int k;
   trim(&s, &n);
   if (iprefix(s, n, "last updated")) return 1;
@@ -1918,8 +1951,8 @@ static int navtext(const char *s, size_t n) {
 static void assemble(Out *o, W *w) {
   Item *it = (Item *)w->items.p;
   size_t n = w->items.n, i, hend, ahead, nh = 0, firstnote = (size_t)-1;
-  size_t lastdef = 0;  /* one past the last item that may start a note */
-  unsigned used = 0;   /* inferred field names given */
+  size_t lastdef = 0; /* one past the last item that may start a note */
+  unsigned used = 0;  /* inferred field names given */
   size_t *h = NULL;
   unsigned char *role = NULL;
   long notehead = -1, lastref = -1, region;
@@ -1932,8 +1965,7 @@ static void assemble(Out *o, W *w) {
     goto done;
   }
   for (i = 0; i < n; i++)
-    if ((it[i].kind == K_PARA || it[i].kind == K_HEAD) &&
-        navtext(itext(w, &it[i]), it[i].len))
+    if ((it[i].kind == K_PARA || it[i].kind == K_HEAD) && navtext(itext(w, &it[i]), it[i].len))
       it[i].kind = K_NAV;
   /* an info item without field names but starting with a marker is a
      note, not header fields */
@@ -1948,23 +1980,22 @@ static void assemble(Out *o, W *w) {
     if (it[hend].kind == K_INFO) break;
     if (it[hend].kind == K_PARA && !headclass(&it[hend])) {
       size_t j;
-      for (j = 0; j < nh && it[h[j]].kind == K_IMG; j++) {}
+      for (j = 0; j < nh && it[h[j]].kind == K_IMG; j++) {
+      }
       if (j < nh) break;
-      if (ahead <= hend) {  /* the next heading, looked for once */
-        for (ahead = hend + 1; ahead < n && it[ahead].kind != K_INFO;
-             ahead++)
-          if (it[ahead].kind == K_HEAD || it[ahead].kind == K_IMG ||
-              headclass(&it[ahead]))
-            break;
+      if (ahead <= hend) { /* the next heading, looked for once */
+        for (ahead = hend + 1; ahead < n && it[ahead].kind != K_INFO; ahead++)
+          if (it[ahead].kind == K_HEAD || it[ahead].kind == K_IMG || headclass(&it[ahead])) break;
       }
       if (ahead >= n || it[ahead].kind == K_INFO) break;
-      it[hend].tag = -1;  /* marks a paragraph before the header */
+      it[hend].tag = -1; /* marks a paragraph before the header */
       continue;
     }
     if (it[hend].kind != K_NAV) h[nh++] = hend;
   }
-  for (i = 0; i < nh && it[h[i]].kind != K_HEAD; i++) {}
-  if (i < nh) {  /* with headings, pictures are no header */
+  for (i = 0; i < nh && it[h[i]].kind != K_HEAD; i++) {
+  }
+  if (i < nh) { /* with headings, pictures are no header */
     size_t k = 0;
     for (i = 0; i < nh; i++)
       if (it[h[i]].kind != K_IMG) h[k++] = h[i];
@@ -1989,24 +2020,23 @@ static void assemble(Out *o, W *w) {
   /* roles of the rest */
   for (i = 0; i < n; i++) {
     role[i] = R_SKIP;
-    if ((i < hend && it[i].tag != -1) || it[i].kind == K_NAV ||
-        it[i].kind == K_INFO || it[i].kind == K_IMG)
+    if ((i < hend && it[i].tag != -1) || it[i].kind == K_NAV || it[i].kind == K_INFO ||
+        it[i].kind == K_IMG)
       continue;
     if (it[i].len >= 9 && memcmp(itext(w, &it[i]), "!DOCTYPE ", 9) == 0)
-      continue;  /* a doctype that lost its '<' */
+      continue; /* a doctype that lost its '<' */
     role[i] = R_BODY;
   }
   for (i = 0; i < n; i++)
-    if (role[i] == R_BODY &&
-        (it[i].lead != NULL || textnote(itext(w, &it[i]), it[i].len)))
+    if (role[i] == R_BODY && (it[i].lead != NULL || textnote(itext(w, &it[i]), it[i].len)))
       lastdef = i + 1;
-  for (i = 0; i + 1 < lastdef; i++) {  /* the heading over the notes */
+  for (i = 0; i + 1 < lastdef; i++) { /* the heading over the notes */
     if (role[i] == R_BODY && notes_heading(itext(w, &it[i]), it[i].len)) {
       notehead = (long)i;
       break;
     }
   }
-  for (i = 0; i < n; i++) {  /* which paragraphs start a note */
+  for (i = 0; i < n; i++) { /* which paragraphs start a note */
     int start = 0;
     if (role[i] != R_BODY) continue;
     if (it[i].lead != NULL)
@@ -2016,15 +2046,13 @@ static void assemble(Out *o, W *w) {
       start = noteclass(&it[i]) || (notehead >= 0 && (long)i > notehead);
     if (start) role[i] = R_NOTE;
   }
-  for (i = n; i > 0; i--) {  /* a notes heading with nothing after it */
+  for (i = n; i > 0; i--) { /* a notes heading with nothing after it */
     if (role[i - 1] == R_SKIP) continue;
-    if (notes_heading(itext(w, &it[i - 1]), it[i - 1].len))
-      role[i - 1] = R_SKIP;
+    if (notes_heading(itext(w, &it[i - 1]), it[i - 1].len)) role[i - 1] = R_SKIP;
     break;
   }
   for (i = 0; i < n; i++)
-    if (role[i] == R_BODY && it[i].refs > 0 &&
-        (notehead < 0 || (long)i < notehead))
+    if (role[i] == R_BODY && it[i].refs > 0 && (notehead < 0 || (long)i < notehead))
       lastref = (long)i;
   if (notehead >= 0) {
     region = notehead;
@@ -2054,10 +2082,12 @@ static void assemble(Out *o, W *w) {
   {
     int seen = 0;
     for (i = (size_t)(region < 0 ? 0 : region); i < n; i++) {
-      if (role[i] == R_NOTE) seen = 1;
-      else if (role[i] == R_BODY && seen) role[i] = R_MORE;
-      if ((role[i] == R_MORE || role[i] == R_BODY) &&
-          notes_heading(itext(w, &it[i]), it[i].len) && (long)i > region)
+      if (role[i] == R_NOTE)
+        seen = 1;
+      else if (role[i] == R_BODY && seen)
+        role[i] = R_MORE;
+      if ((role[i] == R_MORE || role[i] == R_BODY) && notes_heading(itext(w, &it[i]), it[i].len) &&
+          (long)i > region)
         role[i] = R_SKIP;
     }
   }
@@ -2074,9 +2104,7 @@ static void assemble(Out *o, W *w) {
       if (role[i] == R_NOTE) {
         size_t j = i + 1;
         while (j < n && role[j] == R_SKIP) j++;
-        if (notestart(o, w, &it[i], (j < n && role[j] == R_MORE) ? &it[j]
-                                                                 : NULL))
-          role[j] = R_SKIP;
+        if (notestart(o, w, &it[i], (j < n && role[j] == R_MORE) ? &it[j] : NULL)) role[j] = R_SKIP;
       } else if (role[i] == R_MORE) {
         paragraph(o, w, &it[i]);
       }
@@ -2090,8 +2118,7 @@ static void assemble(Out *o, W *w) {
     size_t k;
     if (it[i].kind != K_NAV) continue;
     o->part.n = 0;
-    if (flatten(o->m, &o->part, itext(w, &it[i]), it[i].len,
-                FL_KEEPNL | FL_NBSP) != LL_OK) {
+    if (flatten(o->m, &o->part, itext(w, &it[i]), it[i].len, FL_KEEPNL | FL_NBSP) != LL_OK) {
       o->status = LL_ERRMEM;
       break;
     }
@@ -2103,9 +2130,12 @@ static void assemble(Out *o, W *w) {
     for (k = 0; k < o->part.n && o->status == LL_OK; k++) {
       const char *c = o->part.p + k;
       int r;
-      if (*c != '\n') r = ll_buf_add(o->m, &o->tmp, c, 1);
-      else if (c[-1] == '|' || c[1] == '|') r = ll_buf_add(o->m, &o->tmp, " ", 1);
-      else r = ll_buf_add(o->m, &o->tmp, " | ", 3);
+      if (*c != '\n')
+        r = ll_buf_add(o->m, &o->tmp, c, 1);
+      else if (c[-1] == '|' || c[1] == '|')
+        r = ll_buf_add(o->m, &o->tmp, " ", 1);
+      else
+        r = ll_buf_add(o->m, &o->tmp, " | ", 3);
       if (r != LL_OK) o->status = LL_ERRMEM;
     }
   }
@@ -2134,8 +2164,7 @@ static int sanitize(ll_Mem *m, ll_Buf *b, size_t start) {
       i++;
       continue;
     }
-    r = k > 0 ? ll_buf_add(m, &t, b->p + i, k)
-              : ll_buf_add(m, &t, "\xEF\xBF\xBD", 3);
+    r = k > 0 ? ll_buf_add(m, &t, b->p + i, k) : ll_buf_add(m, &t, "\xEF\xBF\xBD", 3);
     if (r != LL_OK) {
       ll_buf_free(m, &t);
       return LL_ERRMEM;
@@ -2152,16 +2181,14 @@ static int sanitize(ll_Mem *m, ll_Buf *b, size_t start) {
 }
 
 /* See llhtml.h. */
-int ll_html_to_text(ll_Mem *m, const char *html, size_t len, ll_Buf *text,
-                    ll_Buf *labels, size_t *nlabels, char *err,
-                    size_t errsz) {
+int ll_html_to_text(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *labels,
+                    size_t *nlabels, char *err, size_t errsz) {
   return ll_html_read(m, html, len, text, labels, nlabels, NULL, err, errsz);
 }
 
 /* See llhtml.h: decode, parse, find the markers, walk, assemble. */
-int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text,
-                 ll_Buf *labels, size_t *nlabels, ll_HtmlShape *shape,
-                 char *err, size_t errsz) {
+int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *labels,
+                 size_t *nlabels, ll_HtmlShape *shape, char *err, size_t errsz) {
   size_t text0 = text->n, labels0 = labels->n;
   int status = LL_OK;
   ll_Buf in;
@@ -2214,9 +2241,8 @@ int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text,
     goto fail;
   }
   doc = htmlCtxtReadMemory(ctxt, in.p, (int)in.n, NULL, "UTF-8",
-                           HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                               HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
-                               HTML_PARSE_IGNORE_ENC);
+                           HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                               HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC);
   if (doc == NULL) {
     if (ctxt->errNo == XML_ERR_NO_MEMORY) {
       status = LL_ERRMEM;
@@ -2238,8 +2264,7 @@ int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text,
   o.labels = labels;
   assemble(&o, &w);
   status = o.status;
-  if (status == LL_OK && o.blocks > 0 && ll_buf_add(m, text, "\n", 1) != LL_OK)
-    status = LL_ERRMEM;
+  if (status == LL_OK && o.blocks > 0 && ll_buf_add(m, text, "\n", 1) != LL_OK) status = LL_ERRMEM;
   if (status == LL_OK && text->n > text0 &&
       ll_utf8_check(text->p + text0, text->n - text0, err, errsz) != LL_OK) {
     if (err != NULL && errsz > 0) err[0] = '\0';

@@ -65,31 +65,29 @@ int ll_html_sniff(const char *s, size_t len);
 ** Returns LL_OK, LL_ERRMEM (out of memory) or LL_ERRINPUT (empty input, a
 ** page too large for libxml2, or nothing libxml2 could read), with a message
 ** in err; on failure text and labels are left as they were. */
-int ll_html_to_text(ll_Mem *m, const char *html, size_t len, ll_Buf *text,
-                    ll_Buf *labels, size_t *nlabels, char *err,
-                    size_t errsz);
+int ll_html_to_text(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *labels,
+                    size_t *nlabels, char *err, size_t errsz);
 
 /* the header blocks ll_html_read wrote, in this order */
-#define LL_HTML_AUTHOR 1u
-#define LL_HTML_NUMBER 2u
-#define LL_HTML_TITLE 4u
+#define LL_HTML_AUTHOR   1u
+#define LL_HTML_NUMBER   2u
+#define LL_HTML_TITLE    4u
 #define LL_HTML_SUBTITLE 8u
 
 /* The shape of the text ll_html_read wrote, block by block: what the reader
 ** knows and the text alone cannot say (a page with a title but no author,
 ** a header without fields, a footer of any wording). */
 typedef struct ll_HtmlShape {
-  unsigned head;  /* LL_HTML_* of the first blocks, one block each */
-  int fields;     /* a block of "Name: value" lines follows them */
-  size_t body;    /* the body paragraphs that follow, one block each */
-  size_t notes;   /* blocks after the "Notes" line (0 when none) */
-  int footer;     /* the last block is the footer */
+  unsigned head; /* LL_HTML_* of the first blocks, one block each */
+  int fields;    /* a block of "Name: value" lines follows them */
+  size_t body;   /* the body paragraphs that follow, one block each */
+  size_t notes;  /* blocks after the "Notes" line (0 when none) */
+  int footer;    /* the last block is the footer */
 } ll_HtmlShape;
 
 /* As ll_html_to_text, and fills *shape (when not NULL) with the shape of
 ** the text written; on failure *shape is all zeros. */
-int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text,
-                 ll_Buf *labels, size_t *nlabels, ll_HtmlShape *shape,
-                 char *err, size_t errsz);
+int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *labels,
+                 size_t *nlabels, ll_HtmlShape *shape, char *err, size_t errsz);
 
 #endif

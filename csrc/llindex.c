@@ -15,7 +15,7 @@
 
 /* One word of the vocabulary. */
 typedef struct Word {
-  uint32_t off, len;  /* normal form at chars + off, '\0'-terminated */
+  uint32_t off, len; /* normal form at chars + off, '\0'-terminated */
   uint32_t hash;
   uint32_t post;      /* its token indices are post[post .. post + total) */
   uint32_t n[NPARTS]; /* count per part */
@@ -29,18 +29,18 @@ typedef struct Tok {
 struct ll_Index {
   ll_Mem mem;
   const ll_Doc *doc;
-  Tok *tok;            /* the tokens */
+  Tok *tok; /* the tokens */
   size_t ntok, tokcap;
-  uint32_t *segstart;  /* nsegs + 1 entries: first token of each segment */
+  uint32_t *segstart; /* nsegs + 1 entries: first token of each segment */
   size_t nsegs;
   Word *words;
   size_t nwords, wcap;
-  char *chars;         /* the normal forms */
+  char *chars; /* the normal forms */
   size_t nchars, ccap;
-  uint32_t *slots;     /* hash table: word id + 1, 0 when empty */
-  size_t nslots;       /* a power of 2 */
-  uint32_t *post;      /* ntok entries: token indices grouped by word */
-  size_t npart[NPARTS];/* tokens per part */
+  uint32_t *slots;      /* hash table: word id + 1, 0 when empty */
+  size_t nslots;        /* a power of 2 */
+  uint32_t *post;       /* ntok entries: token indices grouped by word */
+  size_t npart[NPARTS]; /* tokens per part */
 };
 
 /* ------------------------------------------------------------------ */
@@ -95,16 +95,14 @@ static int rehash(ll_Index *ix) {
 
 /* Slot of the normal form s[0, n) of hash h: its id + 1, or 0 with *slot
 ** the empty slot where it would go. */
-static uint32_t find(const ll_Index *ix, const char *s, size_t n, uint32_t h,
-                     size_t *slot) {
+static uint32_t find(const ll_Index *ix, const char *s, size_t n, uint32_t h, size_t *slot) {
   size_t k = h & (ix->nslots - 1);
   for (;;) {
     uint32_t e = ix->slots[k];
     if (e == 0) break;
     {
       const Word *w = &ix->words[e - 1];
-      if (w->hash == h && w->len == n && memcmp(ix->chars + w->off, s, n) == 0)
-        return e;
+      if (w->hash == h && w->len == n && memcmp(ix->chars + w->off, s, n) == 0) return e;
     }
     k = (k + 1) & (ix->nslots - 1);
   }
@@ -124,13 +122,10 @@ static uint32_t intern(ll_Index *ix, const char *s, size_t n) {
     if (rehash(ix) != LL_OK) return LL_NOWORD;
     find(ix, s, n, h, &slot);
   }
-  if (ix->nwords >= 0xFFFFFFF0u || ix->nchars + n + 1 > 0xFFFFFFF0u ||
-      n > 0xFFFFFFF0u)
+  if (ix->nwords >= 0xFFFFFFF0u || ix->nchars + n + 1 > 0xFFFFFFF0u || n > 0xFFFFFFF0u)
     return LL_NOWORD;
-  if (grow(&ix->mem, (void **)&ix->words, &ix->wcap, sizeof(Word),
-           ix->nwords + 1) != LL_OK ||
-      grow(&ix->mem, (void **)&ix->chars, &ix->ccap, 1,
-           ix->nchars + n + 1) != LL_OK)
+  if (grow(&ix->mem, (void **)&ix->words, &ix->wcap, sizeof(Word), ix->nwords + 1) != LL_OK ||
+      grow(&ix->mem, (void **)&ix->chars, &ix->ccap, 1, ix->nchars + n + 1) != LL_OK)
     return LL_NOWORD;
   w = &ix->words[ix->nwords];
   memset(w, 0, sizeof *w);
@@ -149,8 +144,7 @@ void ll_index_free(ll_Index *ix) {
   if (ix == NULL) return;
   m = ix->mem;
   ll_free(&m, ix->tok, ix->tokcap * sizeof(Tok));
-  if (ix->post != NULL)
-    ll_free(&m, ix->post, (ix->ntok ? ix->ntok : 1) * sizeof(uint32_t));
+  if (ix->post != NULL) ll_free(&m, ix->post, (ix->ntok ? ix->ntok : 1) * sizeof(uint32_t));
   ll_free(&m, ix->segstart, (ix->nsegs + 1) * sizeof(uint32_t));
   ll_free(&m, ix->words, ix->wcap * sizeof(Word));
   ll_free(&m, ix->chars, ix->ccap);
@@ -161,17 +155,17 @@ void ll_index_free(ll_Index *ix) {
 /* Bytes for the ASCII fast path: the byte folded to lower case when it
 ** is an ASCII letter or digit, 0 otherwise. */
 static const unsigned char fold[256] = {
-  0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,
-  0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,
-  '0','1','2','3','4','5','6','7','8','9',0,0,0,0,0,0,
-  0,'a','b','c','d','e','f','g','h','i','j','k','l','m','n','o',
-  'p','q','r','s','t','u','v','w','x','y','z',0,0,0,0,0,
-  0,'a','b','c','d','e','f','g','h','i','j','k','l','m','n','o',
-  'p','q','r','s','t','u','v','w','x','y','z',0,0,0,0,0
-  /* the rest, bytes >= 0x80, are 0 */
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   '0', '1', '2', '3', '4', '5', '6', '7', '8',
+    '9', 0,   0,   0,   0,   0,   0,   0,   'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k',
+    'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0,   0,   0,   0,
+    0,   0,   'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q',
+    'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0,   0,   0,   0,   0
+    /* the rest, bytes >= 0x80, are 0 */
 };
 
-#define ISW(c) (fold[(unsigned char)(c)] != 0)
+#define ISW(c)         (fold[(unsigned char)(c)] != 0)
 #define FNV_STEP(h, c) ((h) = ((h) ^ (unsigned char)(c)) * 16777619u)
 
 /* Tokenises every segment into ix. An ASCII word of up to 64 bytes is
@@ -190,7 +184,10 @@ static int scan(ll_Index *ix) {
     size_t len = sg->len, i = 0;
     unsigned part = (unsigned)sg->part;
     ix->segstart[s] = (uint32_t)ix->ntok;
-    if (len > LL_MAXSEGLEN) { st = LL_ERRINPUT; break; }
+    if (len > LL_MAXSEGLEN) {
+      st = LL_ERRINPUT;
+      break;
+    }
     for (;;) {
       size_t a, k = 0, nlen;
       uint32_t h = 2166136261u, id, e;
@@ -209,9 +206,11 @@ static int scan(ll_Index *ix) {
             w[k++] = (char)c;
             FNV_STEP(h, c);
           }
-          if (k >= sizeof w) { slow = 1; break; }
-          if (i + 1 < len && (u[i] == '-' || u[i] == '\'') &&
-              ISW(u[i + 1])) {
+          if (k >= sizeof w) {
+            slow = 1;
+            break;
+          }
+          if (i + 1 < len && (u[i] == '-' || u[i] == '\'') && ISW(u[i + 1])) {
             w[k++] = (char)u[i];
             FNV_STEP(h, u[i]);
             i++;
@@ -219,9 +218,8 @@ static int scan(ll_Index *ix) {
           }
           break;
         }
-        if (i < len && (u[i] >= 0x80 ||
-                        ((u[i] == '-' || u[i] == '\'') && i + 1 < len &&
-                         u[i + 1] >= 0x80)))
+        if (i < len &&
+            (u[i] >= 0x80 || ((u[i] == '-' || u[i] == '\'') && i + 1 < len && u[i + 1] >= 0x80)))
           slow = 1;
         nlen = k;
       } else {
@@ -240,16 +238,24 @@ static int scan(ll_Index *ix) {
         i = b;
       }
       if (ix->ntok >= ix->tokcap) {
-        if (ix->ntok >= LL_MAXTOKENS) { st = LL_ERRINPUT; break; }
-        if (grow(&ix->mem, (void **)&ix->tok, &ix->tokcap, sizeof(Tok),
-                 ix->ntok + 1) != LL_OK) { st = LL_ERRMEM; break; }
+        if (ix->ntok >= LL_MAXTOKENS) {
+          st = LL_ERRINPUT;
+          break;
+        }
+        if (grow(&ix->mem, (void **)&ix->tok, &ix->tokcap, sizeof(Tok), ix->ntok + 1) != LL_OK) {
+          st = LL_ERRMEM;
+          break;
+        }
       }
       {
         size_t slot;
         e = find(ix, norm, nlen, h, &slot);
         id = e != 0 ? e - 1 : intern(ix, norm, nlen);
       }
-      if (id == LL_NOWORD) { st = LL_ERRMEM; break; }
+      if (id == LL_NOWORD) {
+        st = LL_ERRMEM;
+        break;
+      }
       ix->words[id].n[part]++;
       ix->npart[part]++;
       ix->tok[ix->ntok].word = id;
@@ -266,10 +272,8 @@ static int scan(ll_Index *ix) {
 static int postings(ll_Index *ix) {
   uint32_t *fill;
   size_t i, acc = 0;
-  ix->post = (uint32_t *)ll_malloc(&ix->mem,
-                                   (ix->ntok ? ix->ntok : 1) * sizeof(uint32_t));
-  fill = (uint32_t *)ll_malloc(&ix->mem,
-                               (ix->nwords ? ix->nwords : 1) * sizeof(uint32_t));
+  ix->post = (uint32_t *)ll_malloc(&ix->mem, (ix->ntok ? ix->ntok : 1) * sizeof(uint32_t));
+  fill = (uint32_t *)ll_malloc(&ix->mem, (ix->nwords ? ix->nwords : 1) * sizeof(uint32_t));
   if (ix->post == NULL || fill == NULL) {
     ll_free(&ix->mem, ix->post, (ix->ntok ? ix->ntok : 1) * sizeof(uint32_t));
     ll_free(&ix->mem, fill, (ix->nwords ? ix->nwords : 1) * sizeof(uint32_t));
@@ -300,7 +304,9 @@ static void shrink(ll_Mem *m, void **p, size_t *cap, size_t esz, size_t n) {
   }
 }
 
-static void freeindex(ll_Index *ix) { ll_index_free(ix); }
+static void freeindex(ll_Index *ix) {
+  ll_index_free(ix);
+}
 
 int ll_index_build(ll_Doc *d) {
   ll_Index *ix;
@@ -313,8 +319,7 @@ int ll_index_build(ll_Doc *d) {
   ix->mem = d->mem;
   ix->doc = d;
   ix->nsegs = d->nsegs;
-  ix->segstart = (uint32_t *)ll_malloc(&ix->mem,
-                                       (d->nsegs + 1) * sizeof(uint32_t));
+  ix->segstart = (uint32_t *)ll_malloc(&ix->mem, (d->nsegs + 1) * sizeof(uint32_t));
   if (ix->segstart == NULL) {
     ll_free(&ix->mem, ix, sizeof *ix);
     return LL_ERRMEM;
@@ -324,15 +329,12 @@ int ll_index_build(ll_Doc *d) {
     /* English runs about 6 bytes a token: start there, grow if need be */
     size_t i, bytes = 0;
     for (i = 0; i < d->nsegs; i++) bytes += d->segs[i].len;
-    st = grow(&ix->mem, (void **)&ix->tok, &ix->tokcap, sizeof(Tok),
-              bytes / 5 + 16);
+    st = grow(&ix->mem, (void **)&ix->tok, &ix->tokcap, sizeof(Tok), bytes / 5 + 16);
   }
   if (st == LL_OK) st = scan(ix);
-  if (st == LL_OK)
-    shrink(&ix->mem, (void **)&ix->tok, &ix->tokcap, sizeof(Tok), ix->ntok);
+  if (st == LL_OK) shrink(&ix->mem, (void **)&ix->tok, &ix->tokcap, sizeof(Tok), ix->ntok);
   if (st == LL_OK) {
-    shrink(&ix->mem, (void **)&ix->words, &ix->wcap, sizeof(Word),
-           ix->nwords);
+    shrink(&ix->mem, (void **)&ix->words, &ix->wcap, sizeof(Word), ix->nwords);
     shrink(&ix->mem, (void **)&ix->chars, &ix->ccap, 1, ix->nchars);
     st = postings(ix);
   }
@@ -349,9 +351,13 @@ int ll_index_build(ll_Doc *d) {
 /* Reading the index                                                   */
 /* ------------------------------------------------------------------ */
 
-const ll_Doc *ll_index_doc(const ll_Index *ix) { return ix->doc; }
+const ll_Doc *ll_index_doc(const ll_Index *ix) {
+  return ix->doc;
+}
 
-size_t ll_index_nwords(const ll_Index *ix) { return ix->nwords; }
+size_t ll_index_nwords(const ll_Index *ix) {
+  return ix->nwords;
+}
 
 const char *ll_index_word(const ll_Index *ix, uint32_t id, size_t *len) {
   const Word *w = &ix->words[id];
@@ -380,16 +386,20 @@ size_t ll_index_ntokens(const ll_Index *ix, unsigned mask) {
   return n;
 }
 
-size_t ll_index_size(const ll_Index *ix) { return ix->ntok; }
+size_t ll_index_size(const ll_Index *ix) {
+  return ix->ntok;
+}
 
 /* segment of token t: the last s with segstart[s] <= t, from lo on */
 static size_t segof(const ll_Index *ix, size_t t, size_t lo) {
-  size_t hi = ix->nsegs;  /* segstart[hi] > t */
+  size_t hi = ix->nsegs; /* segstart[hi] > t */
   if (t >= ix->segstart[lo] && t < ix->segstart[lo + 1]) return lo;
   while (hi - lo > 1) {
     size_t mid = lo + (hi - lo) / 2;
-    if (ix->segstart[mid] <= t) lo = mid;
-    else hi = mid;
+    if (ix->segstart[mid] <= t)
+      lo = mid;
+    else
+      hi = mid;
   }
   return lo;
 }
@@ -409,8 +419,7 @@ void ll_index_token(const ll_Index *ix, size_t t, ll_Token *out) {
   out->word = ix->tok[t].word;
 }
 
-void ll_index_segtokens(const ll_Index *ix, size_t seg, size_t *first,
-                        size_t *last) {
+void ll_index_segtokens(const ll_Index *ix, size_t seg, size_t *first, size_t *last) {
   *first = ix->segstart[seg];
   *last = ix->segstart[seg + 1];
 }
@@ -419,11 +428,13 @@ size_t ll_index_sentence(const ll_Index *ix, size_t seg, size_t pos) {
   const ll_Block *b = ix->doc->segs[seg].block;
   size_t lo = 0, hi;
   if (b == NULL || b->nsents == 0) return LL_NOSENT;
-  hi = b->nsents;  /* the last sentence starting at or before pos */
+  hi = b->nsents; /* the last sentence starting at or before pos */
   while (hi - lo > 1) {
     size_t mid = lo + (hi - lo) / 2;
-    if (b->sents[mid].start <= pos) lo = mid;
-    else hi = mid;
+    if (b->sents[mid].start <= pos)
+      lo = mid;
+    else
+      hi = mid;
   }
   return lo;
 }
@@ -435,8 +446,7 @@ size_t ll_index_sentence(const ll_Index *ix, size_t seg, size_t pos) {
 typedef int (*Cmp)(uint32_t a, uint32_t b, const void *ctx);
 
 /* Sorts a[0, n) stably; tmp has room for n entries. */
-static void msort(uint32_t *a, uint32_t *tmp, size_t n, Cmp cmp,
-                  const void *ctx) {
+static void msort(uint32_t *a, uint32_t *tmp, size_t n, Cmp cmp, const void *ctx) {
   size_t run = 16, i, j, w;
   uint32_t *src = a, *dst = tmp;
   /* insertion sort of short runs */
@@ -456,8 +466,7 @@ static void msort(uint32_t *a, uint32_t *tmp, size_t n, Cmp cmp,
     for (i = 0; i < n; i += 2 * w) {
       size_t mid = i + w < n ? i + w : n, e = i + 2 * w < n ? i + 2 * w : n;
       size_t l = i, r = mid, o = i;
-      while (l < mid && r < e)
-        dst[o++] = cmp(src[r], src[l], ctx) < 0 ? src[r++] : src[l++];
+      while (l < mid && r < e) dst[o++] = cmp(src[r], src[l], ctx) < 0 ? src[r++] : src[l++];
       while (l < mid) dst[o++] = src[l++];
       while (r < e) dst[o++] = src[r++];
     }
@@ -521,12 +530,10 @@ void ll_query_free(ll_Mem *m, ll_Query *q) {
   ll_vec_free(m, &q->ids);
 }
 
-static int addterm(ll_Mem *m, ll_Query *q, ll_TermKind kind, int flags,
-                   const char *s, size_t len) {
+static int addterm(ll_Mem *m, ll_Query *q, ll_TermKind kind, int flags, const char *s, size_t len) {
   ll_Term *t;
   size_t off = q->text.n;
-  if (ll_buf_add(m, &q->text, s, len) != LL_OK ||
-      ll_buf_add(m, &q->text, "", 1) != LL_OK)
+  if (ll_buf_add(m, &q->text, s, len) != LL_OK || ll_buf_add(m, &q->text, "", 1) != LL_OK)
     return LL_ERRMEM;
   t = (ll_Term *)ll_vec_push(m, &q->terms);
   if (t == NULL) return LL_ERRMEM;
@@ -537,8 +544,7 @@ static int addterm(ll_Mem *m, ll_Query *q, ll_TermKind kind, int flags,
   return LL_OK;
 }
 
-int ll_query_word(ll_Mem *m, ll_Query *q, const char *norm, size_t len,
-                  int flags) {
+int ll_query_word(ll_Mem *m, ll_Query *q, const char *norm, size_t len, int flags) {
   return addterm(m, q, LL_TERM_WORD, flags, norm, len);
 }
 
@@ -570,8 +576,8 @@ static int queryerr(char *err, size_t errsz, const char *msg) {
   return LL_ERRINPUT;
 }
 
-int ll_query_parse(ll_Mem *m, ll_Query *q, const char *s, size_t len,
-                   int flags, char *err, size_t errsz) {
+int ll_query_parse(ll_Mem *m, ll_Query *q, const char *s, size_t len, int flags, char *err,
+                   size_t errsz) {
   size_t at = 0, a, b, i, prev = 0, nwords = 0;
   ll_Buf nb;
   int st = LL_OK;
@@ -582,8 +588,7 @@ int ll_query_parse(ll_Mem *m, ll_Query *q, const char *s, size_t len,
   while (st == LL_OK && ll_word_next(s, len, &at, &a, &b)) {
     /* a '*' between the last word and this one follows no word */
     if (memchr(s + prev, '*', a - prev) != NULL &&
-        !(prev > 0 && s[prev] == '*' &&
-          memchr(s + prev + 1, '*', a - prev - 1) == NULL)) {
+        !(prev > 0 && s[prev] == '*' && memchr(s + prev + 1, '*', a - prev - 1) == NULL)) {
       st = queryerr(err, errsz, "'*' must follow a word");
       break;
     }
@@ -593,8 +598,10 @@ int ll_query_parse(ll_Mem *m, ll_Query *q, const char *s, size_t len,
     }
     st = ll_word_norm(m, s + a, b - a, &nb);
     if (st != LL_OK) break;
-    if (b < len && s[b] == '*') st = ll_query_prefix(m, q, nb.p, nb.n);
-    else st = ll_query_word(m, q, nb.p, nb.n, flags);
+    if (b < len && s[b] == '*')
+      st = ll_query_prefix(m, q, nb.p, nb.n);
+    else
+      st = ll_query_word(m, q, nb.p, nb.n, flags);
     nwords++;
     prev = b;
   }
@@ -622,7 +629,7 @@ typedef struct Res {
   ll_Mem *m;
   size_t n, nw;
   RTerm *t;
-  int none;  /* some term matches no word: the query matches nothing */
+  int none; /* some term matches no word: the query matches nothing */
 } Res;
 
 static void freeres(Res *r) {
@@ -634,10 +641,9 @@ static void freeres(Res *r) {
 }
 
 /* Copies the stem of s[0, n) into out; LL_ERRMEM when the stemmer fails. */
-static int stemof(ll_Mem *m, struct sb_stemmer *sb, const char *s, size_t n,
-                  ll_Buf *out) {
+static int stemof(ll_Mem *m, struct sb_stemmer *sb, const char *s, size_t n, ll_Buf *out) {
   const sb_symbol *r;
-  if (n > 0x7FFFFFF0u) return ll_buf_add(m, out, s, n);  /* too long */
+  if (n > 0x7FFFFFF0u) return ll_buf_add(m, out, s, n); /* too long */
   r = sb_stemmer_stem(sb, (const sb_symbol *)s, (int)n);
   if (r == NULL) return LL_ERRMEM;
   out->n = 0;
@@ -645,8 +651,7 @@ static int stemof(ll_Mem *m, struct sb_stemmer *sb, const char *s, size_t n,
 }
 
 /* The set of words sharing the English stem of norm s[0, n). */
-static int stemset(ll_Mem *m, const ll_Index *ix, const char *s, size_t n,
-                   unsigned char *set) {
+static int stemset(ll_Mem *m, const ll_Index *ix, const char *s, size_t n, unsigned char *set) {
   struct sb_stemmer *sb = sb_stemmer_new("english", "UTF_8");
   ll_Buf want, got;
   size_t i;
@@ -658,8 +663,7 @@ static int stemset(ll_Mem *m, const ll_Index *ix, const char *s, size_t n,
   for (i = 0; i < ix->nwords && st == LL_OK; i++) {
     const Word *w = &ix->words[i];
     st = stemof(m, sb, ix->chars + w->off, w->len, &got);
-    if (st == LL_OK && got.n == want.n && memcmp(got.p, want.p, got.n) == 0)
-      set[i] = 1;
+    if (st == LL_OK && got.n == want.n && memcmp(got.p, want.p, got.n) == 0) set[i] = 1;
   }
   ll_buf_free(m, &want);
   ll_buf_free(m, &got);
@@ -706,10 +710,9 @@ static int resolve(ll_Mem *m, const ll_Index *ix, const ll_Query *q, Res *r) {
     } else if (t->kind == LL_TERM_PREFIX) {
       for (k = 0; k < ix->nwords; k++) {
         const Word *w = &ix->words[k];
-        if (w->len >= t->len && memcmp(ix->chars + w->off, s, t->len) == 0)
-          rt->set[k] = 1;
+        if (w->len >= t->len && memcmp(ix->chars + w->off, s, t->len) == 0) rt->set[k] = 1;
       }
-    } else if (t->nids > 0) {  /* q->ids.p is NULL when no id was given */
+    } else if (t->nids > 0) { /* q->ids.p is NULL when no id was given */
       const uint32_t *ids = (const uint32_t *)q->ids.p + t->ioff;
       for (k = 0; k < t->nids; k++)
         if (ids[k] < r->nw) rt->set[ids[k]] = 1;
@@ -720,7 +723,7 @@ static int resolve(ll_Mem *m, const ll_Index *ix, const ll_Query *q, Res *r) {
         last = (uint32_t)k;
       }
     if (found == 0) r->none = 1;
-    if (found == 1) {  /* one word: use its postings */
+    if (found == 1) { /* one word: use its postings */
       ll_free(m, rt->set, r->nw ? r->nw : 1);
       rt->set = NULL;
       rt->id = last;
@@ -738,8 +741,8 @@ static unsigned partbit(const ll_Index *ix, size_t seg) {
 }
 
 /* If the query's terms match at token t of segment seg, records a hit. */
-static int tryat(ll_Mem *m, const ll_Index *ix, const Res *r, size_t seg,
-                 size_t t, ll_Vec *hits, size_t *count) {
+static int tryat(ll_Mem *m, const ll_Index *ix, const Res *r, size_t seg, size_t t, ll_Vec *hits,
+                 size_t *count) {
   size_t k, end = ix->segstart[seg + 1];
   ll_Hit *h;
   if (t + r->n > end) return LL_OK;
@@ -753,15 +756,14 @@ static int tryat(ll_Mem *m, const ll_Index *ix, const Res *r, size_t seg,
   h->tok = t;
   h->ntok = r->n;
   h->pos = ix->tok[t].pos;
-  h->len = ix->tok[t + r->n - 1].pos +
-           toklen(ix, seg, ix->tok[t + r->n - 1].pos) - h->pos;
+  h->len = ix->tok[t + r->n - 1].pos + toklen(ix, seg, ix->tok[t + r->n - 1].pos) - h->pos;
   h->sent = ll_index_sentence(ix, seg, h->pos);
   return LL_OK;
 }
 
 /* Runs a resolved query. */
-static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask,
-               ll_Vec *hits, size_t *count) {
+static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask, ll_Vec *hits,
+               size_t *count) {
   const RTerm *t0;
   int st = LL_OK;
   *count = 0;
@@ -779,25 +781,22 @@ static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask,
     }
     for (k = 0; k < tot && st == LL_OK; k++) {
       seg = segof(ix, p[k], seg);
-      if (mask & partbit(ix, seg))
-        st = tryat(m, ix, r, seg, p[k], hits, count);
+      if (mask & partbit(ix, seg)) st = tryat(m, ix, r, seg, p[k], hits, count);
     }
   } else {
     /* a set: scan the tokens of the segments in scope */
     size_t seg, t;
     for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
       if (!(mask & partbit(ix, seg))) continue;
-      for (t = ix->segstart[seg]; t < ix->segstart[seg + 1] && st == LL_OK;
-           t++)
-        if (t0->set[ix->tok[t].word])
-          st = tryat(m, ix, r, seg, t, hits, count);
+      for (t = ix->segstart[seg]; t < ix->segstart[seg + 1] && st == LL_OK; t++)
+        if (t0->set[ix->tok[t].word]) st = tryat(m, ix, r, seg, t, hits, count);
     }
   }
   return st;
 }
 
-int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q,
-                   unsigned mask, ll_Vec *hits, size_t *count) {
+int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsigned mask, ll_Vec *hits,
+                   size_t *count) {
   Res r;
   size_t n = 0;
   int st = resolve(m, ix, q, &r);
@@ -811,8 +810,8 @@ int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q,
 /* Concordances                                                        */
 /* ------------------------------------------------------------------ */
 
-void ll_index_context(const ll_Index *ix, const ll_Hit *h, size_t width,
-                      size_t *left, size_t *right) {
+void ll_index_context(const ll_Index *ix, const ll_Hit *h, size_t width, size_t *left,
+                      size_t *right) {
   const ll_Seg *sg = &ix->doc->segs[h->seg];
   const unsigned char *s = (const unsigned char *)sg->text;
   size_t i = h->pos, k;
@@ -823,8 +822,10 @@ void ll_index_context(const ll_Index *ix, const ll_Hit *h, size_t width,
   *left = i;
   i = h->pos + h->len;
   for (k = 0; k < width && i < sg->len; k++) {
-    if (s[i] < 0x80) i++;  /* the common case */
-    else i += ll_utf8_charlen(sg->text + i, sg->len - i);
+    if (s[i] < 0x80)
+      i++; /* the common case */
+    else
+      i += ll_utf8_charlen(sg->text + i, sg->len - i);
   }
   *right = i;
 }
@@ -843,12 +844,10 @@ static int cmp_hit(uint32_t a, uint32_t b, const void *vctx) {
   const ll_Index *ix = c->ix;
   size_t k;
   for (k = 1;; k++) {
-    long wx = -1, wy = -1;  /* rank of the k-th word, -1 when none */
+    long wx = -1, wy = -1; /* rank of the k-th word, -1 when none */
     if (c->side == LL_SORT_LEFT) {
-      if (x->tok >= ix->segstart[x->seg] + k)
-        wx = (long)c->rank[ix->tok[x->tok - k].word];
-      if (y->tok >= ix->segstart[y->seg] + k)
-        wy = (long)c->rank[ix->tok[y->tok - k].word];
+      if (x->tok >= ix->segstart[x->seg] + k) wx = (long)c->rank[ix->tok[x->tok - k].word];
+      if (y->tok >= ix->segstart[y->seg] + k) wy = (long)c->rank[ix->tok[y->tok - k].word];
     } else {
       size_t tx = x->tok + x->ntok + k - 1, ty = y->tok + y->ntok + k - 1;
       if (tx < ix->segstart[x->seg + 1]) wx = (long)c->rank[ix->tok[tx].word];
@@ -859,8 +858,7 @@ static int cmp_hit(uint32_t a, uint32_t b, const void *vctx) {
   }
 }
 
-int ll_index_sort(ll_Mem *m, const ll_Index *ix, ll_Hit *hits, size_t n,
-                  int side) {
+int ll_index_sort(ll_Mem *m, const ll_Index *ix, ll_Hit *hits, size_t n, int side) {
   SortCtx c;
   uint32_t *perm, *tmp;
   ll_Hit *copy;
@@ -898,7 +896,7 @@ int ll_index_sort(ll_Mem *m, const ll_Index *ix, ll_Hit *hits, size_t n,
 
 typedef struct FreqCtx {
   const ll_Index *ix;
-  const size_t *count;  /* per word id */
+  const size_t *count; /* per word id */
 } FreqCtx;
 
 static int cmp_freq(uint32_t a, uint32_t b, const void *vctx) {
@@ -907,8 +905,8 @@ static int cmp_freq(uint32_t a, uint32_t b, const void *vctx) {
   return wordcmp(c->ix, a, b);
 }
 
-int ll_index_frequencies(ll_Mem *m, const ll_Index *ix, unsigned mask,
-                         size_t min, const unsigned char *skip, ll_Vec *out) {
+int ll_index_frequencies(ll_Mem *m, const ll_Index *ix, unsigned mask, size_t min,
+                         const unsigned char *skip, ll_Vec *out) {
   size_t nw = ix->nwords ? ix->nwords : 1, i, n = 0;
   size_t *count = (size_t *)ll_malloc(m, nw * sizeof *count);
   uint32_t *ids = (uint32_t *)ll_malloc(m, nw * sizeof *ids);
@@ -982,9 +980,9 @@ static int sameseq(const Tok *a, const Tok *b, size_t n) {
   return 1;
 }
 
-int ll_index_ngrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask,
-                    size_t min, ll_Vec *out) {
-  ll_Vec g;            /* distinct n-grams */
+int ll_index_ngrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size_t min,
+                    ll_Vec *out) {
+  ll_Vec g; /* distinct n-grams */
   uint32_t *slots = NULL, *ids = NULL, *tmp = NULL, *rank = NULL;
   size_t ns = 1024, seg, t, i, kept = 0;
   int st = LL_OK;
@@ -1013,18 +1011,30 @@ int ll_index_ngrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask,
         ((ll_Gram *)g.p)[slots[k] - 1].count++;
         continue;
       }
-      if (g.n >= 0xFFFFFFF0u) { st = LL_ERRMEM; break; }
+      if (g.n >= 0xFFFFFFF0u) {
+        st = LL_ERRMEM;
+        break;
+      }
       e = (ll_Gram *)ll_vec_push(m, &g);
-      if (e == NULL) { st = LL_ERRMEM; break; }
+      if (e == NULL) {
+        st = LL_ERRMEM;
+        break;
+      }
       e->tok = t;
       e->count = 1;
       slots[k] = (uint32_t)g.n;
-      if (g.n * 2 > ns) {  /* grow the table */
+      if (g.n * 2 > ns) { /* grow the table */
         size_t nn = ns * 2, j;
         uint32_t *sl;
-        if (nn > (size_t)-1 / sizeof *sl) { st = LL_ERRMEM; break; }
+        if (nn > (size_t)-1 / sizeof *sl) {
+          st = LL_ERRMEM;
+          break;
+        }
         sl = (uint32_t *)ll_malloc(m, nn * sizeof *sl);
-        if (sl == NULL) { st = LL_ERRMEM; break; }
+        if (sl == NULL) {
+          st = LL_ERRMEM;
+          break;
+        }
         memset(sl, 0, nn * sizeof *sl);
         for (j = 0; j < g.n; j++) {
           const ll_Gram *x = (const ll_Gram *)g.p + j;
@@ -1080,11 +1090,10 @@ static double measure(int which, double O, double R, double C, double N) {
     double o[4], e[4], sum = 0;
     int i;
     o[0] = O;
-    o[1] = C - O;          /* n_oi: the word, outside the span */
-    o[2] = R - O;          /* n_io: the span, other words */
+    o[1] = C - O; /* n_oi: the word, outside the span */
+    o[2] = R - O; /* n_io: the span, other words */
     o[3] = N - O - o[1] - o[2];
-    for (i = 0; i < 4; i++)
-      e[i] = (o[i] + o[i ^ 1]) * (o[i] + o[i ^ 2]) / N;
+    for (i = 0; i < 4; i++) e[i] = (o[i] + o[i ^ 1]) * (o[i] + o[i ^ 2]) / N;
     for (i = 0; i < 4; i++) sum += o[i] * log(o[i] / (e[i] + SMALL) + SMALL);
     return 2 * sum;
   }
@@ -1099,16 +1108,16 @@ static int cmp_coll(uint32_t a, uint32_t b, const void *vctx) {
   const CollCtx *x = (const CollCtx *)vctx;
   double sa = x->c[a].score, sb = x->c[b].score;
   if (sa != sb) {
-    if (sa != sa) return 1;  /* NaN last */
+    if (sa != sa) return 1; /* NaN last */
     if (sb != sb) return -1;
     return sa > sb ? -1 : 1;
   }
   return wordcmp(x->ix, x->c[a].word, x->c[b].word);
 }
 
-int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q,
-                        unsigned mask, size_t window, int which, size_t min,
-                        const unsigned char *skip, ll_Vec *out) {
+int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsigned mask,
+                        size_t window, int which, size_t min, const unsigned char *skip,
+                        ll_Vec *out) {
   ll_Vec hits, cs;
   size_t nw = ix->nwords ? ix->nwords : 1, *o = NULL;
   size_t i, j = 0, upto = 0, span = 0, nhits, N;
@@ -1120,16 +1129,17 @@ int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q,
   st = ll_index_match(m, ix, q, mask, &hits, &nhits);
   if (st == LL_OK) {
     o = (size_t *)ll_malloc(m, nw * sizeof *o);
-    if (o == NULL) st = LL_ERRMEM;
-    else memset(o, 0, nw * sizeof *o);
+    if (o == NULL)
+      st = LL_ERRMEM;
+    else
+      memset(o, 0, nw * sizeof *o);
   }
   /* the span: tokens are visited in increasing order, each once */
   for (i = 0; i < nhits && st == LL_OK; i++) {
     const ll_Hit *h = (const ll_Hit *)hits.p + i;
     size_t first = ix->segstart[h->seg], last = ix->segstart[h->seg + 1];
     size_t a = h->tok >= first + window ? h->tok - window : first;
-    size_t b = h->tok + h->ntok + window < last ? h->tok + h->ntok + window
-                                                : last;
+    size_t b = h->tok + h->ntok + window < last ? h->tok + h->ntok + window : last;
     size_t t;
     if (a < upto) a = upto;
     for (t = a; t < b; t++) {
@@ -1148,7 +1158,10 @@ int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q,
     ll_Colloc *c;
     if (o[i] < min || (skip != NULL && skip[i])) continue;
     c = (ll_Colloc *)ll_vec_push(m, &cs);
-    if (c == NULL) { st = LL_ERRMEM; break; }
+    if (c == NULL) {
+      st = LL_ERRMEM;
+      break;
+    }
     c->word = (uint32_t)i;
     c->count = o[i];
     c->score = measure(which, (double)o[i], (double)span,
@@ -1184,13 +1197,12 @@ int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q,
 /* Dispersion                                                          */
 /* ------------------------------------------------------------------ */
 
-void ll_index_offsets(const ll_Index *ix, const ll_Hit *hits, size_t n,
-                      unsigned mask, size_t *out) {
+void ll_index_offsets(const ll_Index *ix, const ll_Hit *hits, size_t n, unsigned mask,
+                      size_t *out) {
   size_t seg = 0, acc = 0, i;
   for (i = 0; i < n; i++) {
     while (seg < hits[i].seg) {
-      if (mask & partbit(ix, seg))
-        acc += ix->segstart[seg + 1] - ix->segstart[seg];
+      if (mask & partbit(ix, seg)) acc += ix->segstart[seg + 1] - ix->segstart[seg];
       seg++;
     }
     out[i] = acc + (hits[i].tok - ix->segstart[seg]);

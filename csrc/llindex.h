@@ -24,8 +24,7 @@
 /* Finds the first word in s[*at, len) (valid UTF-8). On success sets
 ** [*start, *end), moves *at to *end and returns 1; returns 0 when no word
 ** is left. */
-int ll_word_next(const char *s, size_t len, size_t *at, size_t *start,
-                 size_t *end);
+int ll_word_next(const char *s, size_t len, size_t *at, size_t *start, size_t *end);
 
 /* Writes the normal form of the word s[0, n) into out, replacing what out
 ** held (out->p is '\0'-terminated). LL_OK or LL_ERRMEM. */
@@ -44,13 +43,13 @@ int ll_word_char(long cp);
 #define LL_NOSENT ((size_t)-1)
 
 /* Scope masks: a set of parts (ll_Part), one bit each. */
-#define LL_PARTBIT(p) (1u << (unsigned)(p))
-#define LL_SCOPE_BODY LL_PARTBIT(LL_BODY)
+#define LL_PARTBIT(p)  (1u << (unsigned)(p))
+#define LL_SCOPE_BODY  LL_PARTBIT(LL_BODY)
 #define LL_SCOPE_NOTES LL_PARTBIT(LL_NOTE)
-#define LL_SCOPE_ALL (LL_PARTBIT(LL_TITLE) | LL_PARTBIT(LL_SUBTITLE) | \
-                      LL_PARTBIT(LL_BODY) | LL_PARTBIT(LL_NOTE))
+#define LL_SCOPE_ALL \
+  (LL_PARTBIT(LL_TITLE) | LL_PARTBIT(LL_SUBTITLE) | LL_PARTBIT(LL_BODY) | LL_PARTBIT(LL_NOTE))
 #define LL_SCOPE_META LL_PARTBIT(LL_META)
-#define LL_SCOPE_ANY (LL_SCOPE_ALL | LL_SCOPE_META)
+#define LL_SCOPE_ANY  (LL_SCOPE_ALL | LL_SCOPE_META)
 
 /* Limits: a document of more tokens, or a segment longer than this, is
 ** refused with LL_ERRINPUT. */
@@ -98,8 +97,7 @@ size_t ll_index_size(const ll_Index *ix);
 void ll_index_token(const ll_Index *ix, size_t t, ll_Token *out);
 
 /* first token of segment seg, and one past its last */
-void ll_index_segtokens(const ll_Index *ix, size_t seg, size_t *first,
-                        size_t *last);
+void ll_index_segtokens(const ll_Index *ix, size_t seg, size_t *first, size_t *last);
 
 /* 0-based sentence of the segment's block holding byte pos, or LL_NOSENT
 ** (a meta field has no sentences) */
@@ -113,13 +111,14 @@ size_t ll_index_sentence(const ll_Index *ix, size_t seg, size_t pos);
 ** segment. Terms hold normal forms, not word ids (except LL_TERM_IDS), so
 ** one query can run over the index of every document of a corpus. */
 typedef enum ll_TermKind {
-  LL_TERM_WORD,    /* one normal form */
-  LL_TERM_PREFIX,  /* every word whose normal form starts so */
-  LL_TERM_IDS      /* a set of word ids of one index (from an LPeg match) */
+  LL_TERM_WORD,   /* one normal form */
+  LL_TERM_PREFIX, /* every word whose normal form starts so */
+  LL_TERM_IDS     /* a set of word ids of one index (from an LPeg match) */
 } ll_TermKind;
 
-#define LL_TERM_STEM 1  /* flag on LL_TERM_WORD: any word of the same
-                           English (Snowball) stem */
+#define LL_TERM_STEM \
+  1 /* flag on LL_TERM_WORD: any word of the same \
+       English (Snowball) stem */
 
 typedef struct ll_Term {
   ll_TermKind kind;
@@ -129,9 +128,9 @@ typedef struct ll_Term {
 } ll_Term;
 
 typedef struct ll_Query {
-  ll_Vec terms;  /* of ll_Term */
-  ll_Buf text;   /* normal forms of the terms, each '\0'-terminated */
-  ll_Vec ids;    /* of uint32_t */
+  ll_Vec terms; /* of ll_Term */
+  ll_Buf text;  /* normal forms of the terms, each '\0'-terminated */
+  ll_Vec ids;   /* of uint32_t */
 } ll_Query;
 
 void ll_query_init(ll_Query *q);
@@ -142,13 +141,12 @@ void ll_query_free(ll_Mem *m, ll_Query *q);
 ** every word term. LL_OK, LL_ERRMEM, or LL_ERRINPUT with the reason in err
 ** ("empty query", "'*' must follow a word", "'*' must end a word",
 ** "query has no words"). */
-int ll_query_parse(ll_Mem *m, ll_Query *q, const char *s, size_t len,
-                   int flags, char *err, size_t errsz);
+int ll_query_parse(ll_Mem *m, ll_Query *q, const char *s, size_t len, int flags, char *err,
+                   size_t errsz);
 
 /* Appends one term: a normal form as given (ll_word_norm it first), a
 ** prefix, or a set of word ids of the index it will run on. */
-int ll_query_word(ll_Mem *m, ll_Query *q, const char *norm, size_t len,
-                  int flags);
+int ll_query_word(ll_Mem *m, ll_Query *q, const char *norm, size_t len, int flags);
 int ll_query_prefix(ll_Mem *m, ll_Query *q, const char *norm, size_t len);
 int ll_query_ids(ll_Mem *m, ll_Query *q, const uint32_t *ids, size_t n);
 
@@ -165,8 +163,8 @@ typedef struct ll_Hit {
 ** elements onto hits in document order (hits may be NULL to count only)
 ** and sets *count (may be NULL). Temporary memory comes from m. LL_OK or
 ** LL_ERRMEM (hits then holds what was found so far; free it). */
-int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q,
-                   unsigned mask, ll_Vec *hits, size_t *count);
+int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsigned mask, ll_Vec *hits,
+                   size_t *count);
 
 /* ------------------------------------------------------------------ */
 /* Concordances                                                        */
@@ -175,8 +173,8 @@ int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q,
 /* The context of a hit within its segment: *left is where width code
 ** points before the hit start (or 0), *right where width code points
 ** after it end (or the segment's length). Never inside a character. */
-void ll_index_context(const ll_Index *ix, const ll_Hit *h, size_t width,
-                      size_t *left, size_t *right);
+void ll_index_context(const ll_Index *ix, const ll_Hit *h, size_t width, size_t *left,
+                      size_t *right);
 
 enum { LL_SORT_LEFT = 1, LL_SORT_RIGHT = 2 };
 
@@ -185,8 +183,7 @@ enum { LL_SORT_LEFT = 1, LL_SORT_RIGHT = 2 };
 ** word to the right, then the next), comparing normal forms bytewise; a
 ** word missing at the block's edge sorts first; equal keys keep their
 ** order. LL_OK or LL_ERRMEM (hits unchanged). */
-int ll_index_sort(ll_Mem *m, const ll_Index *ix, ll_Hit *hits, size_t n,
-                  int side);
+int ll_index_sort(ll_Mem *m, const ll_Index *ix, ll_Hit *hits, size_t n, int side);
 
 /* ------------------------------------------------------------------ */
 /* Frequencies, n-grams, collocates, dispersion                        */
@@ -200,27 +197,27 @@ typedef struct ll_Freq {
 /* Pushes ll_Freq elements for the words of count >= min in the parts of
 ** mask, count descending then normal form ascending (bytewise). skip, if
 ** not NULL, has one byte per word id: nonzero drops the word. */
-int ll_index_frequencies(ll_Mem *m, const ll_Index *ix, unsigned mask,
-                         size_t min, const unsigned char *skip, ll_Vec *out);
+int ll_index_frequencies(ll_Mem *m, const ll_Index *ix, unsigned mask, size_t min,
+                         const unsigned char *skip, ll_Vec *out);
 
 #define LL_MAXNGRAM 16
 
 typedef struct ll_Gram {
-  size_t tok;   /* first token of one occurrence: words tok..tok+n-1 */
+  size_t tok; /* first token of one occurrence: words tok..tok+n-1 */
   size_t count;
 } ll_Gram;
 
 /* Pushes ll_Gram elements for the n-grams (1 <= n <= LL_MAXNGRAM, n
 ** consecutive tokens of one segment) of count >= min in the parts of mask,
 ** count descending then the normal forms joined by one space ascending. */
-int ll_index_ngrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask,
-                    size_t min, ll_Vec *out);
+int ll_index_ngrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size_t min,
+                    ll_Vec *out);
 
 enum { LL_LLR = 0, LL_MI = 1, LL_T = 2 };
 
 typedef struct ll_Colloc {
   uint32_t word;
-  size_t count;  /* O11: tokens of the word within the span */
+  size_t count; /* O11: tokens of the word within the span */
   double score;
 } ll_Colloc;
 
@@ -237,13 +234,12 @@ typedef struct ll_Colloc {
 ** (NLTK's BigramAssocMeasures with n_ii = O, n_ix = R, n_xi = C, n_xx = N).
 ** Pushes ll_Colloc for words with O >= min (and skip[word] == 0 when skip
 ** is given), score descending then normal form ascending. */
-int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q,
-                        unsigned mask, size_t window, int measure,
-                        size_t min, const unsigned char *skip, ll_Vec *out);
+int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsigned mask,
+                        size_t window, int measure, size_t min, const unsigned char *skip,
+                        ll_Vec *out);
 
 /* For hits (in document order, all in mask), writes to out[i] the number of
 ** tokens of the parts in mask before hit i. */
-void ll_index_offsets(const ll_Index *ix, const ll_Hit *hits, size_t n,
-                      unsigned mask, size_t *out);
+void ll_index_offsets(const ll_Index *ix, const ll_Hit *hits, size_t n, unsigned mask, size_t *out);
 
 #endif

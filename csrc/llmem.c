@@ -35,12 +35,15 @@ void *ll_stdalloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 /* ------------------------------------------------------------------ */
 
 #define CHUNK_MIN 8192
-#define ALIGN (sizeof(void *) > sizeof(double) ? sizeof(void *) : sizeof(double))
+#define ALIGN     (sizeof(void *) > sizeof(double) ? sizeof(void *) : sizeof(double))
 
 struct ll_Chunk {
   ll_Chunk *next;
-  size_t size, used;  /* size of data[] and bytes taken */
-  union { double d; void *p; } data[1];
+  size_t size, used; /* size of data[] and bytes taken */
+  union {
+    double d;
+    void *p;
+  } data[1];
 };
 
 void ll_arena_init(ll_Arena *a, ll_Mem *m) {
@@ -51,7 +54,7 @@ void ll_arena_init(ll_Arena *a, ll_Mem *m) {
 void *ll_arena_alloc(ll_Arena *a, size_t n) {
   ll_Chunk *c = a->head;
   size_t need = (n + ALIGN - 1) / ALIGN * ALIGN;
-  if (need < n) return NULL;  /* overflow */
+  if (need < n) return NULL; /* overflow */
   if (c == NULL || c->size - c->used < need) {
     size_t size = need > CHUNK_MIN ? need : CHUNK_MIN;
     if (size > (size_t)-1 - sizeof(ll_Chunk)) return NULL;

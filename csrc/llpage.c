@@ -14,11 +14,11 @@
 /* ------------------------------------------------------------------ */
 
 typedef struct Line {
-  size_t start, end;  /* trailing white space already dropped */
+  size_t start, end; /* trailing white space already dropped */
 } Line;
 
 typedef struct Blk {
-  size_t first, n;  /* lines */
+  size_t first, n; /* lines */
 } Blk;
 
 typedef enum Kind { K_NONE, K_HEAD, K_FIELD, K_BODY, K_NOTE, K_NAV } Kind;
@@ -28,19 +28,18 @@ typedef struct P {
   ll_Mem *m;
   ll_Doc *d;
   const ll_PageHints *hints;
-  size_t nextlabel;  /* next page label to hand out */
+  size_t nextlabel; /* next page label to hand out */
   const char *labelp;
-  const char *s;     /* text with BOM dropped and line ends made "\n" */
+  const char *s; /* text with BOM dropped and line ends made "\n" */
   size_t len;
   ll_Vec lines, blks;
-  ll_Buf buf;        /* scratch */
+  ll_Buf buf; /* scratch */
   ll_Vec refs, breaks, labels, sents, cites, warns;
   int status;
 } P;
 
 static int isnbsp(const char *s, size_t i, size_t len) {
-  return i + 1 < len && (unsigned char)s[i] == 0xC2 &&
-         (unsigned char)s[i + 1] == 0xA0;
+  return i + 1 < len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0;
 }
 
 /* length of horizontal white space at s[i]: space, tab or no-break space */
@@ -54,7 +53,9 @@ static const Line *line(P *p, size_t i) {
   return (const Line *)p->lines.p + i;
 }
 
-static const Blk *blk(P *p, size_t i) { return (const Blk *)p->blks.p + i; }
+static const Blk *blk(P *p, size_t i) {
+  return (const Blk *)p->blks.p + i;
+}
 
 /* Splits p->s into lines (trailing white space dropped) and groups the
 ** non-blank ones into blocks separated by blank lines. */
@@ -67,9 +68,12 @@ static int split(P *p) {
     en = i;
     /* drop trailing spaces, tabs and no-break spaces */
     for (;;) {
-      if (en > st && (p->s[en - 1] == ' ' || p->s[en - 1] == '\t')) en--;
-      else if (en >= st + 2 && isnbsp(p->s, en - 2, p->len)) en -= 2;
-      else break;
+      if (en > st && (p->s[en - 1] == ' ' || p->s[en - 1] == '\t'))
+        en--;
+      else if (en >= st + 2 && isnbsp(p->s, en - 2, p->len))
+        en -= 2;
+      else
+        break;
     }
     /* drop leading indentation (ASCII only) */
     a = st;
@@ -101,12 +105,11 @@ static int split(P *p) {
 /* ------------------------------------------------------------------ */
 
 static const char *const known_fields[] = {
-  "Written", "Published", "First Published", "Source", "Translated",
-  "Delivered", "Dictated", "Transcription", "Transcribed", "Markup",
-  "HTML Markup", "Public Domain", "Copyleft", "Other Formats",
-  "Online Version", "Proofread", "Proofed", "Edited", "Translation",
-  "Original", "First published", "Note", "Editor", "Copyright", NULL
-};
+    "Written",         "Published",     "First Published", "Source",        "Translated",
+    "Delivered",       "Dictated",      "Transcription",   "Transcribed",   "Markup",
+    "HTML Markup",     "Public Domain", "Copyleft",        "Other Formats", "Online Version",
+    "Proofread",       "Proofed",       "Edited",          "Translation",   "Original",
+    "First published", "Note",          "Editor",          "Copyright",     NULL};
 
 /* If the line starts "Name: " (a short capitalised name), returns the
 ** length of Name, else 0. */
@@ -121,9 +124,8 @@ static size_t fieldname(const char *s, size_t len) {
     }
     if (c == ' ') {
       if (++words > 5) return 0;
-    } else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                 (c >= '0' && c <= '9') || c == '\\' || c == '/' ||
-                 c == '-' || c == '&' || c == '(' || c == ')')) {
+    } else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                 c == '\\' || c == '/' || c == '-' || c == '&' || c == '(' || c == ')')) {
       return 0;
     }
   }
@@ -146,8 +148,7 @@ static int knownfield(const char *s, size_t n) {
 static int isfieldblock(P *p, const Blk *b) {
   size_t i, nfield = 0, known = 0;
   const Line *first = line(p, b->first);
-  if (fieldname(p->s + first->start, first->end - first->start) == 0)
-    return 0;
+  if (fieldname(p->s + first->start, first->end - first->start) == 0) return 0;
   for (i = 0; i < b->n; i++) {
     const Line *ln = line(p, b->first + i);
     size_t n = fieldname(p->s + ln->start, ln->end - ln->start);
@@ -169,8 +170,7 @@ static int isnavline(const char *s, size_t len) {
   if (memchr(s, '|', len) != NULL && len < 200) {
     size_t i;
     for (i = 0; i + 5 <= len; i++)
-      if (memcmp(s + i, "Index", 5) == 0 || memcmp(s + i, "index", 5) == 0)
-        return 1;
+      if (memcmp(s + i, "Index", 5) == 0 || memcmp(s + i, "index", 5) == 0) return 1;
   }
   return 0;
 }
@@ -201,9 +201,8 @@ static size_t marker(const char *s, size_t len, long *n) {
 }
 
 static int isnotesheading(const char *s, size_t len) {
-  static const char *const heads[] = {
-    "Notes", "NOTES", "Notes:", "Footnotes", "Endnotes", "Note", NULL
-  };
+  static const char *const heads[] = {"Notes",    "NOTES", "Notes:", "Footnotes",
+                                      "Endnotes", "Note",  NULL};
   size_t k;
   for (k = 0; heads[k] != NULL; k++)
     if (strlen(heads[k]) == len && memcmp(heads[k], s, len) == 0) return 1;
@@ -236,8 +235,7 @@ static void warn(P *p, const char *msg) {
 }
 
 static void bufadd(P *p, const char *s, size_t n) {
-  if (p->status == LL_OK && ll_buf_add(p->m, &p->buf, s, n) != LL_OK)
-    p->status = LL_ERRMEM;
+  if (p->status == LL_OK && ll_buf_add(p->m, &p->buf, s, n) != LL_OK) p->status = LL_ERRMEM;
 }
 
 /* the scratch buffer as a string in the arena */
@@ -257,9 +255,7 @@ static void addcollapsed(P *p, const char *s, size_t len) {
     size_t w = hspace(s, i, len);
     if (w == 0 && s[i] == '\n') w = 1;
     if (w > 0) {
-      while (i < len && (w = hspace(s, i, len) ? hspace(s, i, len)
-                                               : (s[i] == '\n')) != 0)
-        i += w;
+      while (i < len && (w = hspace(s, i, len) ? hspace(s, i, len) : (s[i] == '\n')) != 0) i += w;
       if (p->buf.n > 0 && p->buf.p[p->buf.n - 1] != ' ') bufadd(p, " ", 1);
     } else {
       size_t j = i;
@@ -281,9 +277,13 @@ static size_t pagebreak(const char *s, size_t i, size_t len) {
   size_t j = i + 1, nb = 0;
   if (s[i] != ' ') return 0;
   while (j < len) {
-    if (isnbsp(s, j, len)) { nb++; j += 2; }
-    else if (s[j] == ' ' && j + 1 < len && isnbsp(s, j + 1, len)) j++;
-    else break;
+    if (isnbsp(s, j, len)) {
+      nb++;
+      j += 2;
+    } else if (s[j] == ' ' && j + 1 < len && isnbsp(s, j + 1, len))
+      j++;
+    else
+      break;
   }
   if (nb == 0 || j >= len || s[j] != ' ') return 0;
   return j + 1 - i;
@@ -303,29 +303,37 @@ static void addtext(P *p, const char *s, size_t len, int breaks) {
       /* a marker after a space: drop that space when the marker ends a
          word group (followed by space, punctuation or the end) */
       if (p->buf.n > 0 && p->buf.p[p->buf.n - 1] == ' ' &&
-          (after >= len || s[after] == ' ' || s[after] == '\n' ||
-           s[after] == ',' || s[after] == '.' || s[after] == ';' ||
-           s[after] == ':' || s[after] == '[' || s[after] == ')'))
+          (after >= len || s[after] == ' ' || s[after] == '\n' || s[after] == ',' ||
+           s[after] == '.' || s[after] == ';' || s[after] == ':' || s[after] == '[' ||
+           s[after] == ')'))
         p->buf.n--;
       r = (ll_Ref *)ll_vec_push(p->m, &p->refs);
-      if (r == NULL) { p->status = LL_ERRMEM; return; }
+      if (r == NULL) {
+        p->status = LL_ERRMEM;
+        return;
+      }
       r->note = n;
       r->pos = p->buf.n;
       /* "word [1] next": one of the two spaces goes */
       i = after;
       continue;
     }
-    if (breaks && s[i] == ' ' && (pb = pagebreak(s, i, len)) > 0 &&
-        p->buf.n > 0) {
+    if (breaks && s[i] == ' ' && (pb = pagebreak(s, i, len)) > 0 && p->buf.n > 0) {
       size_t *b = (size_t *)ll_vec_push(p->m, &p->breaks);
       const char **lab = (const char **)ll_vec_push(p->m, &p->labels);
-      if (b == NULL || lab == NULL) { p->status = LL_ERRMEM; return; }
+      if (b == NULL || lab == NULL) {
+        p->status = LL_ERRMEM;
+        return;
+      }
       *b = p->buf.n;
       if (p->hints != NULL && p->nextlabel < p->hints->nlabels) {
         /* a copy: the hints' labels are the caller's, freed after */
         size_t ln = strlen(p->labelp);
         *lab = ll_arena_strndup(&p->d->arena, p->labelp, ln);
-        if (*lab == NULL) { p->status = LL_ERRMEM; return; }
+        if (*lab == NULL) {
+          p->status = LL_ERRMEM;
+          return;
+        }
         p->labelp += ln + 1;
         p->nextlabel++;
       }
@@ -349,8 +357,7 @@ static void addtext(P *p, const char *s, size_t len, int breaks) {
 /* Makes a block from lines [first, first+n) of p, the first one starting at
 ** offset skip. Body blocks keep line breaks; headings join lines with a
 ** space and collapse white space. */
-static int makeblock(P *p, ll_Block *out, size_t first, size_t n,
-                     size_t skip, int heading) {
+static int makeblock(P *p, ll_Block *out, size_t first, size_t n, size_t skip, int heading) {
   size_t i;
   int st = LL_OK;
   p->buf.n = 0;
@@ -385,8 +392,7 @@ static int makeblock(P *p, ll_Block *out, size_t first, size_t n,
   out->nbreaks = p->breaks.n;
   if (p->hints != NULL && p->hints->nlabels > 0)
     out->labels = (const char **)ll_vec_seal(&p->d->arena, &p->labels, &st);
-  if (st == LL_OK && p->status == LL_OK)
-    st = ll_sentences(p->m, out->text, out->len, &p->sents);
+  if (st == LL_OK && p->status == LL_OK) st = ll_sentences(p->m, out->text, out->len, &p->sents);
   out->sents = (ll_Span *)ll_vec_seal(&p->d->arena, &p->sents, &st);
   out->nsents = p->sents.n;
   if (st != LL_OK) p->status = st;
@@ -412,7 +418,7 @@ static int readfields(P *p, size_t b0, size_t b1) {
       size_t len = ln->end - ln->start;
       size_t nn = fieldname(s, len);
       ll_Field *f;
-      if (nn == 0 && fields.n > 0) {  /* continues the last value */
+      if (nn == 0 && fields.n > 0) { /* continues the last value */
         f = (ll_Field *)fields.p + fields.n - 1;
         p->buf.n = 0;
         bufadd(p, f->value, strlen(f->value));
@@ -423,8 +429,11 @@ static int readfields(P *p, size_t b0, size_t b1) {
         continue;
       }
       f = (ll_Field *)ll_vec_push(p->m, &fields);
-      if (f == NULL) { p->status = LL_ERRMEM; break; }
-      if (nn == 0) nn = len;  /* cannot happen on a block's first line */
+      if (f == NULL) {
+        p->status = LL_ERRMEM;
+        break;
+      }
+      if (nn == 0) nn = len; /* cannot happen on a block's first line */
       p->buf.n = 0;
       addcollapsed(p, s, nn);
       trimbuf(p);
@@ -480,28 +489,22 @@ static int hasword(const char *s, size_t n, const char *w) {
 }
 
 /* Reads pages "17-28", "199", "509b-510a" into first and last. */
-static void readpages(P *p, const char *s, size_t n, char **first,
-                      char **last) {
+static void readpages(P *p, const char *s, size_t n, char **first, char **last) {
   size_t i = 0, a, b;
   while (i < n && !(s[i] >= '0' && s[i] <= '9')) i++;
   a = i;
-  while (i < n && ((s[i] >= '0' && s[i] <= '9') ||
-                   (s[i] >= 'a' && s[i] <= 'z')))
-    i++;
+  while (i < n && ((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'z'))) i++;
   if (i == a) return;
   *first = dupstr(p, s + a, i - a);
   while (i < n && (s[i] == ' ' || s[i] == '-' || (unsigned char)s[i] == 0xE2 ||
                    (unsigned char)s[i] == 0x80 || (unsigned char)s[i] == 0x93))
     i++;
   b = i;
-  while (i < n && ((s[i] >= '0' && s[i] <= '9') ||
-                   (s[i] >= 'a' && s[i] <= 'z')))
-    i++;
+  while (i < n && ((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'z'))) i++;
   if (i > b) {
     /* "451-67": the last page shares the first page's leading digits */
     size_t fl = strlen(*first ? *first : "");
-    if (*first && alldigits(s + b, i - b) && alldigits(*first, fl) &&
-        i - b < fl) {
+    if (*first && alldigits(s + b, i - b) && alldigits(*first, fl) && i - b < fl) {
       p->buf.n = 0;
       bufadd(p, *first, fl - (i - b));
       bufadd(p, s + b, i - b);
@@ -520,7 +523,10 @@ static void readsource(P *p, const char *v) {
   ll_Source *src;
   size_t n = strlen(v), i = 0, part = 0;
   src = (ll_Source *)ll_arena_alloc(&p->d->arena, sizeof *src);
-  if (src == NULL) { p->status = LL_ERRMEM; return; }
+  if (src == NULL) {
+    p->status = LL_ERRMEM;
+    return;
+  }
   memset(src, 0, sizeof *src);
   while (i < n && p->status == LL_OK) {
     size_t a, e, j;
@@ -539,14 +545,11 @@ static void readsource(P *p, const char *v) {
       j = a;
       while (j < e && !(v[j] >= '0' && v[j] <= '9')) j++;
       if (j < e) src->volume = dupstr(p, v + j, e - j);
-    } else if (startswith(v + a, e - a, "page") ||
-               startswith(v + a, e - a, "pp.") ||
+    } else if (startswith(v + a, e - a, "page") || startswith(v + a, e - a, "pp.") ||
                startswith(v + a, e - a, "p.")) {
       readpages(p, v + a, e - a, &src->first_page, &src->last_page);
-    } else if (hasword(v + a, e - a, "Publish") ||
-               hasword(v + a, e - a, "Press") ||
-               hasword(v + a, e - a, "Verlag") ||
-               hasword(v + a, e - a, "Books") ||
+    } else if (hasword(v + a, e - a, "Publish") || hasword(v + a, e - a, "Press") ||
+               hasword(v + a, e - a, "Verlag") || hasword(v + a, e - a, "Books") ||
                hasword(v + a, e - a, "House")) {
       src->publisher = dupstr(p, v + a, e - a);
     } else if (hasword(v + a, e - a, "Edition") || hasword(v + a, e - a, "edition")) {
@@ -555,16 +558,17 @@ static void readsource(P *p, const char *v) {
       /* a year, possibly in brackets: "1965", "[1977]", "[197[4]]" */
       size_t k, digits = 0, other = 0;
       for (k = a; k < e; k++) {
-        if (v[k] >= '0' && v[k] <= '9') digits++;
-        else if (v[k] != '[' && v[k] != ']') other++;
+        if (v[k] >= '0' && v[k] <= '9')
+          digits++;
+        else if (v[k] != '[' && v[k] != ']')
+          other++;
       }
       if (digits == 4 && other == 0 && src->year == NULL) {
         p->buf.n = 0;
         for (k = a; k < e; k++)
           if (v[k] >= '0' && v[k] <= '9') bufadd(p, v + k, 1);
         src->year = bufseal(p);
-      } else if (other > 0 && digits == 0 && src->place == NULL &&
-                 v[a] >= 'A' && v[a] <= 'Z') {
+      } else if (other > 0 && digits == 0 && src->place == NULL && v[a] >= 'A' && v[a] <= 'Z') {
         src->place = dupstr(p, v + a, e - a);
       }
     }
@@ -578,9 +582,12 @@ static void readsource(P *p, const char *v) {
 
 static size_t skipsp(const char *s, size_t i, size_t n) {
   for (;;) {
-    if (i < n && s[i] == ' ') i++;
-    else if (isnbsp(s, i, n)) i += 2;
-    else return i;
+    if (i < n && s[i] == ' ')
+      i++;
+    else if (isnbsp(s, i, n))
+      i += 2;
+    else
+      return i;
   }
 }
 
@@ -617,14 +624,12 @@ static void readcites(P *p, const ll_Block *b, int para) {
       size_t pstart = i;
       j = skipsp(s, i + (s[i + 1] == 'p' ? 3 : 2), n);
       k = digitsat(s, j, n);
-      if (k > 0 && (pstart == 0 || s[pstart - 1] == ' ' || s[pstart - 1] == '(' ||
-                    found)) {
+      if (k > 0 && (pstart == 0 || s[pstart - 1] == ' ' || s[pstart - 1] == '(' || found)) {
         size_t e = j + k;
         /* a range: "451-67", "143–56" */
         if (e < n && s[e] == '-' && digitsat(s, e + 1, n) > 0)
           e += 1 + digitsat(s, e + 1, n);
-        else if (startswith(s + e, n - e, "\xE2\x80\x93") &&
-                 digitsat(s, e + 3, n) > 0)
+        else if (startswith(s + e, n - e, "\xE2\x80\x93") && digitsat(s, e + 3, n) > 0)
           e += 3 + digitsat(s, e + 3, n);
         readpages(p, s + j, e - j, &first, &last);
         if (!found) a = pstart;
@@ -637,7 +642,10 @@ static void readcites(P *p, const ll_Block *b, int para) {
       continue;
     }
     c = (ll_Cite *)ll_vec_push(p->m, &p->cites);
-    if (c == NULL) { p->status = LL_ERRMEM; return; }
+    if (c == NULL) {
+      p->status = LL_ERRMEM;
+      return;
+    }
     c->text = dupstr(p, s + a, i - a);
     c->pos = a;
     c->para = para;
@@ -658,8 +666,7 @@ static int normalise(ll_Mem *m, const char *s, size_t len, ll_Buf *out) {
   a = i;
   while (i < len) {
     if (s[i] == '\r') {
-      if (ll_buf_add(m, out, s + a, i - a) != LL_OK ||
-          ll_buf_add(m, out, "\n", 1) != LL_OK)
+      if (ll_buf_add(m, out, s + a, i - a) != LL_OK || ll_buf_add(m, out, "\n", 1) != LL_OK)
         return LL_ERRMEM;
       i += (i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
       a = i;
@@ -675,8 +682,7 @@ static int blank(const char *s, size_t len) {
   size_t i = 0;
   while (i < len) {
     size_t w = hspace(s, i, len);
-    if (w == 0 && (s[i] == '\n' || s[i] == '\r' || s[i] == '\f' || s[i] == '\v'))
-      w = 1;
+    if (w == 0 && (s[i] == '\n' || s[i] == '\r' || s[i] == '\f' || s[i] == '\v')) w = 1;
     if (w == 0) return 0;
     i += w;
   }
@@ -699,8 +705,7 @@ static int cited(const ll_Doc *d, long n) {
   for (k = 0; k < d->nnotes; k++)
     for (i = 0; i < d->notes[k].nparas; i++)
       for (j = 0; j < d->notes[k].paras[i].nrefs; j++)
-        if (d->notes[k].paras[i].refs[j].note == n && d->notes[k].n != n)
-          return 1;
+        if (d->notes[k].paras[i].refs[j].note == n && d->notes[k].n != n) return 1;
   return 0;
 }
 
@@ -710,8 +715,7 @@ static void checkrefs(P *p, const ll_Block *b, const char *where) {
   if (b == NULL) return;
   for (i = 0; i < b->nrefs; i++)
     if (ll_doc_note(p->d, b->refs[i].note) == NULL) {
-      snprintf(msg, sizeof msg, "marker [%ld] in %s has no note",
-               b->refs[i].note, where);
+      snprintf(msg, sizeof msg, "marker [%ld] in %s has no note", b->refs[i].note, where);
       warn(p, msg);
     }
 }
@@ -735,12 +739,10 @@ static void warnings(P *p) {
     for (i = 0; i < k; i++)
       if (d->notes[i].n == d->notes[k].n) break;
     if (i < k) {
-      snprintf(msg, sizeof msg, "note %ld is defined more than once",
-               d->notes[k].n);
+      snprintf(msg, sizeof msg, "note %ld is defined more than once", d->notes[k].n);
       warn(p, msg);
     } else if (!cited(d, d->notes[k].n)) {
-      snprintf(msg, sizeof msg, "note %ld is not cited anywhere",
-               d->notes[k].n);
+      snprintf(msg, sizeof msg, "note %ld is not cited anywhere", d->notes[k].n);
       warn(p, msg);
     }
   }
@@ -753,22 +755,31 @@ static void segments(P *p) {
   ll_Seg *sg;
   for (k = 0; k < d->nnotes; k++) n += d->notes[k].nparas;
   sg = (ll_Seg *)ll_arena_alloc(&d->arena, n * sizeof *sg);
-  if (sg == NULL) { p->status = LL_ERRMEM; return; }
+  if (sg == NULL) {
+    p->status = LL_ERRMEM;
+    return;
+  }
 #define SEG(pt, pa, no, fi, bl, tx, ln) \
-  do { sg[j].part = pt; sg[j].para = (int)(pa); sg[j].note = no; \
-       sg[j].field = (int)(fi); sg[j].block = bl; sg[j].text = tx; \
-       sg[j].len = ln; j++; } while (0)
+  do {                                  \
+    sg[j].part = pt;                    \
+    sg[j].para = (int)(pa);             \
+    sg[j].note = no;                    \
+    sg[j].field = (int)(fi);            \
+    sg[j].block = bl;                   \
+    sg[j].text = tx;                    \
+    sg[j].len = ln;                     \
+    j++;                                \
+  } while (0)
   if (d->title) SEG(LL_TITLE, 0, 0, -1, d->title, d->title->text, d->title->len);
-  if (d->subtitle)
-    SEG(LL_SUBTITLE, 0, 0, -1, d->subtitle, d->subtitle->text, d->subtitle->len);
+  if (d->subtitle) SEG(LL_SUBTITLE, 0, 0, -1, d->subtitle, d->subtitle->text, d->subtitle->len);
   for (i = 0; i < d->nfields; i++)
     SEG(LL_META, 0, 0, i, NULL, d->fields[i].value, strlen(d->fields[i].value));
   for (i = 0; i < d->nparas; i++)
     SEG(LL_BODY, i, 0, -1, &d->paras[i], d->paras[i].text, d->paras[i].len);
   for (k = 0; k < d->nnotes; k++)
     for (i = 0; i < d->notes[k].nparas; i++)
-      SEG(LL_NOTE, i, d->notes[k].n, -1, &d->notes[k].paras[i],
-          d->notes[k].paras[i].text, d->notes[k].paras[i].len);
+      SEG(LL_NOTE, i, d->notes[k].n, -1, &d->notes[k].paras[i], d->notes[k].paras[i].text,
+          d->notes[k].paras[i].len);
 #undef SEG
   d->segs = sg;
   d->nsegs = j;
@@ -808,7 +819,10 @@ static void headings(P *p, size_t nhead, unsigned head) {
       slot = &d->subtitle;
     }
     *slot = (ll_Block *)ll_arena_alloc(&d->arena, sizeof(ll_Block));
-    if (*slot == NULL) { p->status = LL_ERRMEM; return; }
+    if (*slot == NULL) {
+      p->status = LL_ERRMEM;
+      return;
+    }
     makeblock(p, *slot, bk->first, bk->n, 0, 1);
   }
 }
@@ -824,10 +838,8 @@ static void build(P *p) {
   if (p->hints != NULL && p->hints->known) {
     const ll_PageHints *h = p->hints;
     size_t want;
-    nhead = (size_t)((h->head & LL_PAGE_AUTHOR) != 0) +
-            ((h->head & LL_PAGE_NUMBER) != 0) +
-            ((h->head & LL_PAGE_TITLE) != 0) +
-            ((h->head & LL_PAGE_SUBTITLE) != 0);
+    nhead = (size_t)((h->head & LL_PAGE_AUTHOR) != 0) + ((h->head & LL_PAGE_NUMBER) != 0) +
+            ((h->head & LL_PAGE_TITLE) != 0) + ((h->head & LL_PAGE_SUBTITLE) != 0);
     want = nhead + (h->fields ? 1 : 0) + (h->footer ? 1 : 0);
     /* the shape holds only if its counts add up to the blocks */
     if (h->body <= nb && h->notes <= nb) {
@@ -836,7 +848,10 @@ static void build(P *p) {
     }
   }
   kind = (Kind *)ll_malloc(p->m, nb * sizeof *kind + 1);
-  if (kind == NULL) { p->status = LL_ERRMEM; return; }
+  if (kind == NULL) {
+    p->status = LL_ERRMEM;
+    return;
+  }
   for (b = 0; b < nb; b++) kind[b] = K_NONE;
   ll_vec_init(&paras, sizeof(ll_Block));
   ll_vec_init(&notes, sizeof(ll_Note));
@@ -851,11 +866,14 @@ static void build(P *p) {
     bodyend = hend + p->hints->body;
     headings(p, nhead, p->hints->head);
   } else {
-  /* the footer: trailing blocks of navigation lines */
-  while (end > 1 && isnavblock(p, blk(p, end - 1))) kind[--end] = K_NAV;
-  /* the header fields: the first field block within the first few */
-  for (b = 0; b < end && b < 8; b++)
-    if (isfieldblock(p, blk(p, b))) { hstart = b; break; }
+    /* the footer: trailing blocks of navigation lines */
+    while (end > 1 && isnavblock(p, blk(p, end - 1))) kind[--end] = K_NAV;
+    /* the header fields: the first field block within the first few */
+    for (b = 0; b < end && b < 8; b++)
+      if (isfieldblock(p, blk(p, b))) {
+        hstart = b;
+        break;
+      }
   }
   if (known) {
     /* done above */
@@ -864,7 +882,7 @@ static void build(P *p) {
     while (hend < end && isfieldblock(p, blk(p, hend))) hend++;
     for (b = hstart; b < hend; b++) kind[b] = K_FIELD;
   } else {
-    hstart = hend = 0;  /* no header: everything is body */
+    hstart = hend = 0; /* no header: everything is body */
   }
 
   /* the heading blocks before the fields: author, number, title, subtitle */
@@ -873,7 +891,7 @@ static void build(P *p) {
     for (b = 0; b < hstart && p->status == LL_OK; b++) {
       const Blk *bk = blk(p, b);
       const Line *ln = line(p, bk->first);
-      if (h == 0) {  /* author */
+      if (h == 0) { /* author */
         p->buf.n = 0;
         for (i = 0; i < bk->n; i++) {
           const Line *li = line(p, bk->first + i);
@@ -883,21 +901,26 @@ static void build(P *p) {
         trimbuf(p);
         d->author = bufseal(p);
         h = 1;
-      } else if (h == 1 && bk->n == 1 &&
-                 alldigits(p->s + ln->start, ln->end - ln->start)) {
+      } else if (h == 1 && bk->n == 1 && alldigits(p->s + ln->start, ln->end - ln->start)) {
         d->number = dupstr(p, p->s + ln->start, ln->end - ln->start);
         h = 2;
       } else if (d->title == NULL) {
         d->title = (ll_Block *)ll_arena_alloc(&d->arena, sizeof(ll_Block));
-        if (d->title == NULL) { p->status = LL_ERRMEM; break; }
+        if (d->title == NULL) {
+          p->status = LL_ERRMEM;
+          break;
+        }
         makeblock(p, d->title, bk->first, bk->n, 0, 1);
         h = 3;
       } else if (d->subtitle == NULL) {
         d->subtitle = (ll_Block *)ll_arena_alloc(&d->arena, sizeof(ll_Block));
-        if (d->subtitle == NULL) { p->status = LL_ERRMEM; break; }
+        if (d->subtitle == NULL) {
+          p->status = LL_ERRMEM;
+          break;
+        }
         makeblock(p, d->subtitle, bk->first, bk->n, 0, 1);
       } else {
-        kind[b] = K_BODY;  /* more headings than we know: keep as text */
+        kind[b] = K_BODY; /* more headings than we know: keep as text */
         continue;
       }
       kind[b] = K_HEAD;
@@ -922,14 +945,17 @@ static void build(P *p) {
       const char *s = p->s + ln->start;
       size_t len = ln->end - ln->start, ml;
       long n;
-      if (known && b < bodyend) {  /* a body paragraph, whatever it holds */
+      if (known && b < bodyend) { /* a body paragraph, whatever it holds */
         ll_Block *pb = (ll_Block *)ll_vec_push(p->m, &paras);
-        if (pb == NULL) { p->status = LL_ERRMEM; break; }
+        if (pb == NULL) {
+          p->status = LL_ERRMEM;
+          break;
+        }
         makeblock(p, pb, bk->first, bk->n, 0, 0);
         kind[b] = K_BODY;
         continue;
       }
-      if (known && b == bodyend) {  /* the "Notes" line */
+      if (known && b == bodyend) { /* the "Notes" line */
         innotes = 1;
         continue;
       }
@@ -944,14 +970,20 @@ static void build(P *p) {
            paragraph may open with a marker too */
         innotes = 1;
         cur = (ll_Note *)ll_vec_push(p->m, &notes);
-        if (cur == NULL) { p->status = LL_ERRMEM; break; }
+        if (cur == NULL) {
+          p->status = LL_ERRMEM;
+          break;
+        }
         cur->n = n;
         while (skip < len && (s[skip] == ' ' || isnbsp(s, skip, len)))
           skip += s[skip] == ' ' ? 1 : 2;
         /* the paragraphs of the note go in a vector held in paras of
            the note, sealed at the end */
         pb = (ll_Block *)ll_arena_alloc(&d->arena, sizeof(ll_Block));
-        if (pb == NULL) { p->status = LL_ERRMEM; break; }
+        if (pb == NULL) {
+          p->status = LL_ERRMEM;
+          break;
+        }
         makeblock(p, pb, bk->first, bk->n, skip, 0);
         cur->paras = pb;
         cur->nparas = 1;
@@ -960,9 +992,11 @@ static void build(P *p) {
       }
       if (innotes && cur != NULL) {
         /* another paragraph of the current note: grow its array */
-        ll_Block *np = (ll_Block *)ll_arena_alloc(
-            &d->arena, (cur->nparas + 1) * sizeof(ll_Block));
-        if (np == NULL) { p->status = LL_ERRMEM; break; }
+        ll_Block *np = (ll_Block *)ll_arena_alloc(&d->arena, (cur->nparas + 1) * sizeof(ll_Block));
+        if (np == NULL) {
+          p->status = LL_ERRMEM;
+          break;
+        }
         memcpy(np, cur->paras, cur->nparas * sizeof(ll_Block));
         makeblock(p, &np[cur->nparas], bk->first, bk->n, 0, 0);
         cur->paras = np;
@@ -972,7 +1006,10 @@ static void build(P *p) {
       }
       {
         ll_Block *pb = (ll_Block *)ll_vec_push(p->m, &paras);
-        if (pb == NULL) { p->status = LL_ERRMEM; break; }
+        if (pb == NULL) {
+          p->status = LL_ERRMEM;
+          break;
+        }
         makeblock(p, pb, bk->first, bk->n, 0, 0);
         kind[b] = K_BODY;
       }
@@ -1006,7 +1043,10 @@ static void build(P *p) {
       addcollapsed(p, p->s + ln->start, ln->end - ln->start);
       trimbuf(p);
       slot = (char **)ll_vec_push(p->m, &nav);
-      if (slot == NULL) { p->status = LL_ERRMEM; break; }
+      if (slot == NULL) {
+        p->status = LL_ERRMEM;
+        break;
+      }
       *slot = bufseal(p);
     }
   }
@@ -1041,20 +1081,17 @@ static void build(P *p) {
   ll_free(p->m, kind, nb * sizeof *kind + 1);
 }
 
-int ll_parse_text(ll_Mem *m, const char *s, size_t len,
-                  const ll_PageHints *hints, ll_Doc **out, char *err,
-                  size_t errsz) {
+int ll_parse_text(ll_Mem *m, const char *s, size_t len, const ll_PageHints *hints, ll_Doc **out,
+                  char *err, size_t errsz) {
   P p;
   ll_Buf norm;
   ll_Doc *d;
   int st;
   *out = NULL;
   /* the HTML reader's text (hints known) is UTF-8 by its contract */
-  if (!(hints != NULL && hints->known) &&
-      ll_utf8_check(s, len, err, errsz) != LL_OK)
+  if (!(hints != NULL && hints->known) && ll_utf8_check(s, len, err, errsz) != LL_OK)
     return LL_ERRINPUT;
-  if (blank(s, len) || (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 &&
-                        blank(s + 3, len - 3))) {
+  if (blank(s, len) || (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 && blank(s + 3, len - 3))) {
     snprintf(err, errsz, len == 0 ? "empty input" : "blank input: no text");
     return LL_ERRINPUT;
   }

@@ -12,14 +12,15 @@
 /* Abbreviations after which a period never ends a sentence: they stand
 ** before a name or a number ("St. Petersburg", "No. 5", "Vol. 9, p. 310"). */
 static const char *const noend[] = {
-  "St", "Mr", "Mrs", "Messrs", "Dr", "Prof", "Rev", "Gen", "Col", "Capt",
-  "Lt", "No", "Nos", "Vol", "Vols", "p", "pp", "cf", "Cf", "Art", "Ch",
-  "Chap", "Fig", "ed", "eds", "vs", "viz", "Nr", "ibid", "Ibid", "op", "cit",
-  "approx", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-  "Oct", "Nov", "Dec", "e.g", "i.e", "E.g", "I.e", NULL
-};
+    "St",  "Mr",   "Mrs",    "Messrs", "Dr",   "Prof", "Rev", "Gen", "Col",  "Capt",
+    "Lt",  "No",   "Nos",    "Vol",    "Vols", "p",    "pp",  "cf",  "Cf",   "Art",
+    "Ch",  "Chap", "Fig",    "ed",     "eds",  "vs",   "viz", "Nr",  "ibid", "Ibid",
+    "op",  "cit",  "approx", "Jan",    "Feb",  "Mar",  "Apr", "Jun", "Jul",  "Aug",
+    "Sep", "Sept", "Oct",    "Nov",    "Dec",  "e.g",  "i.e", "E.g", "I.e",  NULL};
 
-static int isterm(int c) { return c == '.' || c == '!' || c == '?'; }
+static int isterm(int c) {
+  return c == '.' || c == '!' || c == '?';
+}
 
 /* closing punctuation that may follow the end of a sentence */
 static size_t closer(const char *s, size_t i, size_t len) {
@@ -49,11 +50,10 @@ static int starter(const char *s, size_t i, size_t len) {
     long cp;
     size_t n = ll_utf8_decode(s + i, len - i, &cp);
     utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
-    if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT ||
-        cat == UTF8PROC_CATEGORY_ND)
+    if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_ND)
       return 1;
-    if (cat == UTF8PROC_CATEGORY_PS || cat == UTF8PROC_CATEGORY_PI ||
-        cp == '"' || cp == '\'' || cp == 0x201E) {
+    if (cat == UTF8PROC_CATEGORY_PS || cat == UTF8PROC_CATEGORY_PI || cp == '"' || cp == '\'' ||
+        cp == 0x201E) {
       i += n;
       continue;
     }
@@ -67,8 +67,8 @@ static int abbreviation(const char *s, size_t dot) {
   size_t b = dot, n, k;
   while (b > 0) {
     unsigned char c = (unsigned char)s[b - 1];
-    if (c == ' ' || c == '\n' || c == '(' || c == '[' || c == '\t' ||
-        c == '"' || c == 0xA0 || c == 0x9C /* end of “ */)
+    if (c == ' ' || c == '\n' || c == '(' || c == '[' || c == '\t' || c == '"' || c == 0xA0 ||
+        c == 0x9C /* end of “ */)
       break;
     b--;
   }
@@ -97,11 +97,17 @@ int ll_sentences(ll_Mem *m, const char *s, size_t len, ll_Vec *out) {
     k = j;
     while (k < len && closer(s, k, len)) k += closer(s, k, len);
     if (k < len) {
-      if (!space(s, k, len)) { i = k > i ? k : i + 1; continue; }
+      if (!space(s, k, len)) {
+        i = k > i ? k : i + 1;
+        continue;
+      }
       next = k;
       while (next < len && (w = space(s, next, len)) != 0) next += w;
       if (next < len) {
-        if (!starter(s, next, len)) { i = k; continue; }
+        if (!starter(s, next, len)) {
+          i = k;
+          continue;
+        }
         /* a lone period after an abbreviation or initial goes on */
         if (j == i + 1 && k == j && s[i] == '.' && abbreviation(s, i)) {
           i = k;

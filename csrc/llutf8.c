@@ -16,22 +16,21 @@
 static size_t seqlen(const unsigned char *s, size_t len) {
   unsigned c = s[0];
   if (c < 0x80) return 1;
-  if (c < 0xC2) return 0;  /* continuation byte or overlong 2-byte lead */
+  if (c < 0xC2) return 0; /* continuation byte or overlong 2-byte lead */
   if (c < 0xE0) {
     return (len >= 2 && (s[1] & 0xC0) == 0x80) ? 2 : 0;
   }
   if (c < 0xF0) {
     if (len < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
-    if (c == 0xE0 && s[1] < 0xA0) return 0;   /* overlong */
-    if (c == 0xED && s[1] >= 0xA0) return 0;  /* surrogate */
+    if (c == 0xE0 && s[1] < 0xA0) return 0;  /* overlong */
+    if (c == 0xED && s[1] >= 0xA0) return 0; /* surrogate */
     return 3;
   }
   if (c < 0xF5) {
-    if (len < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-        (s[3] & 0xC0) != 0x80)
+    if (len < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
       return 0;
-    if (c == 0xF0 && s[1] < 0x90) return 0;   /* overlong */
-    if (c == 0xF4 && s[1] >= 0x90) return 0;  /* above U+10FFFF */
+    if (c == 0xF0 && s[1] < 0x90) return 0;  /* overlong */
+    if (c == 0xF4 && s[1] >= 0x90) return 0; /* above U+10FFFF */
     return 4;
   }
   return 0;
@@ -43,14 +42,13 @@ int ll_utf8_check(const char *s, size_t len, char *err, size_t errsz) {
   while (i < len) {
     size_t n;
     if (u[i] == '\0') {
-      snprintf(err, errsz, "NUL byte at line %lu, byte %lu",
-               (unsigned long)line, (unsigned long)(i + 1));
+      snprintf(err, errsz, "NUL byte at line %lu, byte %lu", (unsigned long)line,
+               (unsigned long)(i + 1));
       return LL_ERRINPUT;
     }
-    if (u[i] < 0x80) {  /* the common case */
+    if (u[i] < 0x80) { /* the common case */
       /* LF, CRLF and a lone CR each end a line, as the parser reads them */
-      if (u[i] == '\n' ||
-          (u[i] == '\r' && (i + 1 >= len || u[i + 1] != '\n'))) {
+      if (u[i] == '\n' || (u[i] == '\r' && (i + 1 >= len || u[i + 1] != '\n'))) {
         line++;
         linestart = i + 1;
       }
@@ -59,10 +57,8 @@ int ll_utf8_check(const char *s, size_t len, char *err, size_t errsz) {
     }
     n = seqlen(u + i, len - i);
     if (n == 0) {
-      snprintf(err, errsz,
-               "invalid UTF-8 at line %lu, byte %lu (column %lu)",
-               (unsigned long)line, (unsigned long)(i + 1),
-               (unsigned long)(i - linestart + 1));
+      snprintf(err, errsz, "invalid UTF-8 at line %lu, byte %lu (column %lu)", (unsigned long)line,
+               (unsigned long)(i + 1), (unsigned long)(i - linestart + 1));
       return LL_ERRINPUT;
     }
     i += n;
@@ -74,17 +70,22 @@ size_t ll_utf8_decode(const char *s, size_t len, long *cp) {
   const unsigned char *u = (const unsigned char *)s;
   size_t n = seqlen(u, len);
   switch (n) {
-    case 1: *cp = u[0]; return 1;
-    case 2: *cp = ((long)(u[0] & 0x1F) << 6) | (u[1] & 0x3F); return 2;
+    case 1:
+      *cp = u[0];
+      return 1;
+    case 2:
+      *cp = ((long)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+      return 2;
     case 3:
-      *cp = ((long)(u[0] & 0x0F) << 12) | ((long)(u[1] & 0x3F) << 6) |
-            (u[2] & 0x3F);
+      *cp = ((long)(u[0] & 0x0F) << 12) | ((long)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
       return 3;
     case 4:
-      *cp = ((long)(u[0] & 0x07) << 18) | ((long)(u[1] & 0x3F) << 12) |
-            ((long)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+      *cp = ((long)(u[0] & 0x07) << 18) | ((long)(u[1] & 0x3F) << 12) | ((long)(u[2] & 0x3F) << 6) |
+            (u[3] & 0x3F);
       return 4;
-    default: *cp = 0xFFFD; return 1;  /* a stray byte stands for itself */
+    default:
+      *cp = 0xFFFD;
+      return 1; /* a stray byte stands for itself */
   }
 }
 
@@ -101,11 +102,10 @@ size_t ll_utf8_charlen(const char *s, size_t len) {
 #define W 1
 #define J 2
 static const unsigned char ascii_class[128] = {
-  0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,
-  0,0,0,0,0,0,0,J, 0,0,0,0,0,J,0,0, W,W,W,W,W,W,W,W, W,W,0,0,0,0,0,0,
-  0,W,W,W,W,W,W,W, W,W,W,W,W,W,W,W, W,W,W,W,W,W,W,W, W,W,W,0,0,0,0,0,
-  0,W,W,W,W,W,W,W, W,W,W,W,W,W,W,W, W,W,W,W,W,W,W,W, W,W,W,0,0,0,0,0
-};
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, J, 0, 0, 0, 0, 0, J, 0, 0, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0, 0,
+    0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,
+    0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0};
 
 int ll_word_char(long cp) {
   utf8proc_category_t c;
@@ -118,8 +118,7 @@ int ll_word_char(long cp) {
 
 /* Class of the character at s[i]: W (letter, digit), 'M' (combining
 ** mark), J (joiner: - ' U+2010 U+2011 U+2019) or 0; *n its length. */
-static int charclass(const unsigned char *s, size_t i, size_t len,
-                     size_t *n) {
+static int charclass(const unsigned char *s, size_t i, size_t len, size_t *n) {
   long cp;
   utf8proc_category_t c;
   if (s[i] < 0x80) {
@@ -136,8 +135,7 @@ static int charclass(const unsigned char *s, size_t i, size_t len,
   return 0;
 }
 
-int ll_word_next(const char *str, size_t len, size_t *at, size_t *start,
-                 size_t *end) {
+int ll_word_next(const char *str, size_t len, size_t *at, size_t *start, size_t *end) {
   const unsigned char *s = (const unsigned char *)str;
   size_t i = *at, n, a;
   int c;
@@ -201,8 +199,7 @@ static int bufroom(ll_Mem *m, ll_Buf *b, size_t n) {
 static void straighten(ll_Buf *b) {
   size_t i, j = 0;
   for (i = 0; i < b->n; i++) {
-    if ((unsigned char)b->p[i] == 0xE2 && i + 2 < b->n &&
-        (unsigned char)b->p[i + 1] == 0x80 &&
+    if ((unsigned char)b->p[i] == 0xE2 && i + 2 < b->n && (unsigned char)b->p[i + 1] == 0x80 &&
         (unsigned char)b->p[i + 2] == 0x99) {
       b->p[j++] = '\'';
       i += 2;
@@ -221,11 +218,13 @@ int ll_word_norm(ll_Mem *m, const char *s, size_t n, ll_Buf *out) {
   size_t i;
   int ascii = 1;
   for (i = 0; i < n; i++)
-    if (u[i] >= 0x80) { ascii = 0; break; }
-  if (ascii) {  /* the common case: fold A-Z */
+    if (u[i] >= 0x80) {
+      ascii = 0;
+      break;
+    }
+  if (ascii) { /* the common case: fold A-Z */
     if (bufroom(m, out, n + 1) != LL_OK) return LL_ERRMEM;
-    for (i = 0; i < n; i++)
-      out->p[i] = (char)((u[i] >= 'A' && u[i] <= 'Z') ? u[i] + 32 : u[i]);
+    for (i = 0; i < n; i++) out->p[i] = (char)((u[i] >= 'A' && u[i] <= 'Z') ? u[i] + 32 : u[i]);
     out->n = n;
     out->p[n] = '\0';
     return LL_OK;
@@ -234,17 +233,12 @@ int ll_word_norm(ll_Mem *m, const char *s, size_t n, ll_Buf *out) {
      place: the buffer holds both the code points and the result */
   need = (utf8proc_ssize_t)(n + 1);
   for (;;) {
-    if ((size_t)need > ((size_t)-1 / sizeof(utf8proc_int32_t)) - 1)
-      return LL_ERRMEM;
-    if (bufroom(m, out, ((size_t)need + 1) * sizeof(utf8proc_int32_t)) !=
-        LL_OK)
-      return LL_ERRMEM;
-    got = utf8proc_decompose_custom(u, (utf8proc_ssize_t)n,
-                                    (utf8proc_int32_t *)(void *)out->p,
-                                    (utf8proc_ssize_t)(out->cap /
-                                        sizeof(utf8proc_int32_t)) - 1,
+    if ((size_t)need > ((size_t)-1 / sizeof(utf8proc_int32_t)) - 1) return LL_ERRMEM;
+    if (bufroom(m, out, ((size_t)need + 1) * sizeof(utf8proc_int32_t)) != LL_OK) return LL_ERRMEM;
+    got = utf8proc_decompose_custom(u, (utf8proc_ssize_t)n, (utf8proc_int32_t *)(void *)out->p,
+                                    (utf8proc_ssize_t)(out->cap / sizeof(utf8proc_int32_t)) - 1,
                                     opts, NULL, NULL);
-    if (got < 0) {  /* cannot happen on valid UTF-8: keep the bytes */
+    if (got < 0) { /* cannot happen on valid UTF-8: keep the bytes */
       if (bufroom(m, out, n + 1) != LL_OK) return LL_ERRMEM;
       memcpy(out->p, s, n);
       out->n = n;

@@ -5,8 +5,9 @@
 ** Lua error "not enough memory", every state must give back every byte when
 ** closed, and the run that succeeds must give the same result as a run with
 ** no failure. Usage: allocfail [TASK...]. Every N is tried for a task of up
-** to ALLOCFAIL_MAX allocations (default 2000, 300 for the large study task;
-** 0: no limit), a sample of that many evenly spread Ns for a larger one.
+** to ALLOCFAIL_MAX allocations (default 2000; 800 for the corpus task, 300
+** for the large study task; 0: no limit), a sample of that many evenly
+** spread Ns for a larger one.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,6 +133,20 @@ static const Task tasks[] = {
    "put(doc.title, doc.author, #doc.paragraphs, #doc.notes)\n"
    "for _, p in ipairs(doc.paragraphs) do put(#p.sentences, #p.pagebreaks) end\n"
    "put(doc:count('war'))\n"
+   "return table.concat(out, '|')\n"},
+  {"corpus: a folder of pages and a Document, queried across", 800,
+   "ll = require 'leninletter'\n"
+   "DIR = SHARED .. '/mia-samples'\n"
+   "LETTER = ll.letter()\n",
+   DIGEST
+   "if not ll.corpus then return 'no corpus' end\n"
+   "local c = assert(ll.corpus({DIR, LETTER}))\n"
+   "put(#c, #(c.warnings or {}))\n"
+   "put(c:count('the'), c:count('Soviet', {scope = 'all'}))\n"
+   "for _, h in ipairs(c:concordance('Lenin', {width = 10})) do\n"
+   "  put(h.doc, h.left, h.right)\n"
+   "end\n"
+   "for _, f in ipairs(c:frequencies({min = 30})) do put(f.word, f.count) end\n"
    "return table.concat(out, '|')\n"},
   {"study: quiz and exports, when they are there", 300,
    "ll = require 'leninletter'\n"

@@ -101,6 +101,7 @@ static void html_digest(const Job *j, luaL_Buffer *b) {
                        err, sizeof err);
   if (st == LL_OK) {
     ll_PageHints h;
+    memset(&h, 0, sizeof h); /* every hint off but the page labels */
     h.labels = labels.p;
     h.nlabels = nlabels;
     st = ll_parse_text(&m, text.p, text.n, &h, &d, err, sizeof err);

@@ -246,7 +246,8 @@ VALGRIND_SKIP ?= --filter-out='over the whole corpus loads every page' \
                  --filter-out='over the shared corpus loads all'
 valgrind: all
 	LL_SCALE=$(SLOW_SCALE) LUA='$(LUA)' LL_CPATH='$(BUILD_DIR)/?.so' \
-	  $(VALGRIND) --error-exitcode=1 --leak-check=full --quiet \
+	  $(VALGRIND) --error-exitcode=1 --leak-check=full --quiet --keep-debuginfo=yes \
+	  --suppressions=csrc/test/valgrind.supp \
 	  $(LUA) $(BUSTED_SCRIPT) --ignore-lua --cpath='$(BUILD_DIR)/?.so' \
 	  $(VALGRIND_SKIP) --exclude-pattern=install_spec $(VALGRIND_SPECS)
 

@@ -383,6 +383,11 @@ local html_cases = {
       return "<html><body><p>" .. R('<a href="#n1" name="r1">[1]</a>', 5e4)
         .. '</p><p><a name="n1">[1]</a> note</p></body></html>'
     end },
+  -- found by fuzz_html (UBSan: an offset added to the empty list of links);
+  -- the same input is a committed seed, csrc/fuzz/seeds/html/
+  { "anchors with names and no link anywhere", function()
+      return '<html><body><p>Text<a name="r1">[1]</a>.</p><p><a name="n1">[1]</a> note</p></body></html>'
+    end },
   { "every truncation of a small page", function() return nil end },
 }
 

@@ -562,6 +562,10 @@ void ll_index_token(const ll_Index *ix, size_t t, ll_Token *out) {
   out->word = ix->word[t];
 }
 
+uint32_t ll_index_tokword(const ll_Index *ix, size_t t) {
+  return ix->word[t];
+}
+
 void ll_index_segtokens(const ll_Index *ix, size_t seg, size_t *first, size_t *last) {
   *first = ix->segstart[seg];
   *last = ix->segstart[seg + 1];

@@ -111,6 +111,9 @@ size_t ll_index_size(const ll_Index *ix);
 /* Token t (t < ll_index_size) into *out. */
 void ll_index_token(const ll_Index *ix, size_t t, ll_Token *out);
 
+/* word id of token t (t < ll_index_size) */
+uint32_t ll_index_tokword(const ll_Index *ix, size_t t);
+
 /* first token of segment seg, and one past its last */
 void ll_index_segtokens(const ll_Index *ix, size_t seg, size_t *first, size_t *last);
 

@@ -25,14 +25,14 @@ typedef struct Word {
 
 struct ll_Index {
   ll_Mem mem;
-  const ll_Doc *doc;       /* the document of a document's index, else NULL */
-  const ll_Seg *segs;      /* a document's index: doc->segs */
-  const ll_Seg **segv;     /* a corpus index: every document's segments */
-  ll_Doc *const *docs;     /* a corpus index: its documents (not owned) ... */
-  size_t ndocs;            /* ... how many ... */
-  uint32_t *docseg;        /* ... and ndocs + 1 entries: first segment of each */
-  uint32_t *word;          /* the tokens: word id of each */
-  uint32_t *pos;           /* byte offset of each in its segment, or NULL (a
+  const ll_Doc *doc;   /* the document of a document's index, else NULL */
+  const ll_Seg *segs;  /* a document's index: doc->segs */
+  const ll_Seg **segv; /* a corpus index: every document's segments */
+  ll_Doc *const *docs; /* a corpus index: its documents (not owned) ... */
+  size_t ndocs;        /* ... how many ... */
+  uint32_t *docseg;    /* ... and ndocs + 1 entries: first segment of each */
+  uint32_t *word;      /* the tokens: word id of each */
+  uint32_t *pos;       /* byte offset of each in its segment, or NULL (a
                               corpus index: found again by scanning) */
   size_t ntok, tokcap, poscap;
   uint32_t *segstart; /* nsegs + 1 entries: first token of each segment */
@@ -151,7 +151,8 @@ void ll_index_free(ll_Index *ix) {
   m = ix->mem;
   ll_free(&m, ix->word, ix->tokcap * sizeof(uint32_t));
   if (ix->pos != NULL) ll_free(&m, ix->pos, ix->poscap * sizeof(uint32_t));
-  if (ix->segv != NULL) ll_free(&m, (void *)ix->segv, (ix->nsegs ? ix->nsegs : 1) * sizeof *ix->segv);
+  if (ix->segv != NULL)
+    ll_free(&m, (void *)ix->segv, (ix->nsegs ? ix->nsegs : 1) * sizeof *ix->segv);
   ll_free(&m, ix->docseg, ix->docseg != NULL ? (ix->ndocs + 1) * sizeof(uint32_t) : 0);
   if (ix->post != NULL) ll_free(&m, ix->post, (ix->ntok ? ix->ntok : 1) * sizeof(uint32_t));
   ll_free(&m, ix->segstart, (ix->nsegs + 1) * sizeof(uint32_t));
@@ -518,7 +519,8 @@ typedef struct Cursor {
   size_t seg, tok, at;
 } Cursor;
 
-#define NOCURSOR {(size_t)-1, 0, 0}
+#define NOCURSOR \
+  { (size_t) - 1, 0, 0 }
 
 /* Bytes [*a, *b) of token t of segment seg. */
 static void tokbytes(const ll_Index *ix, Cursor *c, size_t seg, size_t t, size_t *a, size_t *b) {
@@ -974,8 +976,7 @@ int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsigned ma
 /* Concordances                                                        */
 /* ------------------------------------------------------------------ */
 
-void ll_seg_context(const ll_Seg *sg, const ll_Hit *h, size_t width, size_t *left,
-                    size_t *right) {
+void ll_seg_context(const ll_Seg *sg, const ll_Hit *h, size_t width, size_t *left, size_t *right) {
   const unsigned char *s = (const unsigned char *)sg->text;
   size_t i = h->pos, k;
   for (k = 0; k < width && i > 0; k++) {

@@ -686,16 +686,16 @@ static int ix_ngrams(lua_State *L) {
   g = (const ll_Gram *)s->v.p;
   lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);
   for (i = 0; i < s->v.n; i++) {
-    luaL_Buffer b;
-    luaL_checkstack(L, 6, "ngrams");
+    luaL_checkstack(L, 4, "ngrams");
     lua_createtable(L, 0, 2);
-    luaL_buffinit(L, &b);
+    s->b.n = 0; /* the words joined by one space, in C, then one string */
     for (k = 0; k < (size_t)n; k++) {
       const char *w = ll_index_word(ix, ll_index_tokword(ix, g[i].tok + k), &len);
-      if (k > 0) luaL_addchar(&b, ' ');
-      luaL_addlstring(&b, w, len);
+      if ((k > 0 && ll_buf_add(&s->mem, &s->b, " ", 1) != LL_OK) ||
+          ll_buf_add(&s->mem, &s->b, w, len) != LL_OK)
+        return memerror(L);
     }
-    luaL_pushresult(&b);
+    lua_pushlstring(L, s->b.p, s->b.n);
     lua_setfield(L, -2, "ngram");
     lua_pushinteger(L, (lua_Integer)g[i].count);
     lua_setfield(L, -2, "count");

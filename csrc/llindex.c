@@ -2,7 +2,7 @@
 ** llindex.c: the word index of a document or of a corpus, and the queries
 ** it answers. Tokens in flat arrays, a hash table of normal forms, postings
 ** per word (a document's index); a corpus index spans many documents'
-** segments with one vocabulary. Matching, concordance sorts, frequencies,
+** segments with one vocabulary, compact postings. Matching, concordance sorts, frequencies,
 ** n-grams, collocates, dispersion.
 */
 #include <math.h>
@@ -35,15 +35,21 @@ struct ll_Index {
   uint32_t *pos;       /* byte offset of each in its segment, or NULL (a
                               corpus index: found again by scanning) */
   size_t ntok, tokcap, poscap;
+  uint32_t *ckpt; /* a corpus index: byte offset of every CKPT-th token, in
+                     its segment (a scan for a token starts there) */
+  size_t ckcap;
   uint32_t *segstart; /* nsegs + 1 entries: first token of each segment */
   size_t nsegs;
   Word *words;
   size_t nwords, wcap;
   char *chars; /* the normal forms */
   size_t nchars, ccap;
-  uint32_t *slots;      /* hash table: word id + 1, 0 when empty */
-  size_t nslots;        /* a power of 2 */
-  uint32_t *post;       /* ntok entries: token indices grouped by word */
+  uint32_t *slots;     /* hash table: word id + 1, 0 when empty */
+  size_t nslots;       /* a power of 2 */
+  uint32_t *post;      /* ntok entries: token indices grouped by word */
+  unsigned char *pvar; /* or (a corpus index): the same as varints (see
+                           varpostings), words[w].post their byte offset */
+  size_t npvar;
   size_t npart[NPARTS]; /* tokens per part */
 };
 
@@ -51,6 +57,7 @@ struct ll_Index {
 /* Building                                                            */
 /* ------------------------------------------------------------------ */
 
+#define CKPTBITS   4 /* a checkpoint every 16 tokens: 1 byte a token */
 #define SEG(ix, s) ((ix)->segv != NULL ? (ix)->segv[s] : &(ix)->segs[s])
 
 /* FNV-1a */
@@ -78,6 +85,33 @@ static int grow(ll_Mem *m, void **p, size_t *cap, size_t esz, size_t need) {
   *p = q;
   *cap = nc;
   return LL_OK;
+}
+
+/* Resizes the array *p of *cap elements of size esz to exactly n (n > 0). */
+static int resize(ll_Mem *m, void **p, size_t *cap, size_t esz, size_t n) {
+  void *q;
+  if (n > (size_t)-1 / esz) return LL_ERRMEM;
+  q = ll_realloc(m, *p, *cap * esz, n * esz);
+  if (q == NULL) return LL_ERRMEM;
+  *p = q;
+  *cap = n;
+  return LL_OK;
+}
+
+/* Room for one more token: a document's arrays double; a corpus index's
+** grow by a quarter (they are large, and the first guess is near). */
+static int growtok(ll_Index *ix) {
+  size_t n = ix->ntok + 1;
+  if (ix->pos == NULL) {
+    n = ix->ntok + ix->ntok / 4 + 1024;
+    if (n > LL_MAXTOKENS) n = LL_MAXTOKENS;
+    return ix->ntok < ix->tokcap
+               ? LL_OK
+               : resize(&ix->mem, (void **)&ix->word, &ix->tokcap, sizeof(uint32_t), n);
+  }
+  if (grow(&ix->mem, (void **)&ix->word, &ix->tokcap, sizeof(uint32_t), n) != LL_OK)
+    return LL_ERRMEM;
+  return grow(&ix->mem, (void **)&ix->pos, &ix->poscap, sizeof(uint32_t), n);
 }
 
 /* Doubles the hash table and puts every word back. */
@@ -155,6 +189,8 @@ void ll_index_free(ll_Index *ix) {
     ll_free(&m, (void *)ix->segv, (ix->nsegs ? ix->nsegs : 1) * sizeof *ix->segv);
   ll_free(&m, ix->docseg, ix->docseg != NULL ? (ix->ndocs + 1) * sizeof(uint32_t) : 0);
   if (ix->post != NULL) ll_free(&m, ix->post, (ix->ntok ? ix->ntok : 1) * sizeof(uint32_t));
+  ll_free(&m, ix->pvar, ix->npvar);
+  ll_free(&m, ix->ckpt, ix->ckcap * sizeof(uint32_t));
   ll_free(&m, ix->segstart, (ix->nsegs + 1) * sizeof(uint32_t));
   ll_free(&m, ix->words, ix->wcap * sizeof(Word));
   ll_free(&m, ix->chars, ix->ccap);
@@ -274,10 +310,7 @@ static int scan(ll_Index *ix) {
           st = LL_ERRINPUT;
           break;
         }
-        if (grow(&ix->mem, (void **)&ix->word, &ix->tokcap, sizeof(uint32_t), ix->ntok + 1) !=
-                LL_OK ||
-            (ix->pos != NULL && grow(&ix->mem, (void **)&ix->pos, &ix->poscap, sizeof(uint32_t),
-                                     ix->ntok + 1) != LL_OK)) {
+        if (growtok(ix) != LL_OK) {
           st = LL_ERRMEM;
           break;
         }
@@ -295,6 +328,14 @@ static int scan(ll_Index *ix) {
       ix->npart[part]++;
       ix->word[ix->ntok] = id;
       if (ix->pos != NULL) ix->pos[ix->ntok] = (uint32_t)a;
+      if (ix->pos == NULL && (ix->ntok & ((1u << CKPTBITS) - 1)) == 0) {
+        size_t j = ix->ntok >> CKPTBITS;
+        if (grow(&ix->mem, (void **)&ix->ckpt, &ix->ckcap, sizeof(uint32_t), j + 1) != LL_OK) {
+          st = LL_ERRMEM;
+          break;
+        }
+        ix->ckpt[j] = (uint32_t)a;
+      }
       ix->ntok++;
     }
   }
@@ -328,6 +369,71 @@ static int postings(ll_Index *ix) {
   return LL_OK;
 }
 
+/* bytes of v as a varint: 7 bits a byte, low first, the high bit set on
+** all but the last */
+static size_t varlen(uint32_t v) {
+  size_t n = 1;
+  while (v >= 0x80) {
+    v >>= 7;
+    n++;
+  }
+  return n;
+}
+
+/* The postings of a corpus index, compact: for each word its tokens t in
+** order, each written as the varint t - (previous t + 1) (the first as t),
+** words back to back, word w's from byte words[w].post. About 1.3 bytes a
+** token instead of 4. Without them (more than 4 GB of them) queries scan
+** the tokens. */
+static int varpostings(ll_Index *ix) {
+  size_t nw = ix->nwords ? ix->nwords : 1, i, total = 0;
+  uint32_t *last = (uint32_t *)ll_malloc(&ix->mem, nw * sizeof *last);
+  uint32_t *at = (uint32_t *)ll_malloc(&ix->mem, nw * sizeof *at);
+  int st = LL_OK;
+  if (last == NULL || at == NULL) {
+    st = LL_ERRMEM;
+    goto done;
+  }
+  memset(last, 0, nw * sizeof *last);
+  memset(at, 0, nw * sizeof *at);
+  for (i = 0; i < ix->ntok; i++) { /* bytes per word */
+    uint32_t w = ix->word[i];
+    size_t n = varlen((uint32_t)i - last[w]);
+    at[w] += (uint32_t)n;
+    last[w] = (uint32_t)i + 1;
+    total += n;
+  }
+  if (total > 0xFFFFFFF0u) goto done; /* no postings: scans */
+  total = 0;
+  for (i = 0; i < ix->nwords; i++) {
+    uint32_t n = at[i];
+    ix->words[i].post = at[i] = (uint32_t)total;
+    total += n;
+    last[i] = 0;
+  }
+  ix->pvar = (unsigned char *)ll_malloc(&ix->mem, total ? total : 1);
+  if (ix->pvar == NULL) {
+    st = LL_ERRMEM;
+    goto done;
+  }
+  ix->npvar = total ? total : 1;
+  for (i = 0; i < ix->ntok; i++) {
+    uint32_t w = ix->word[i], v = (uint32_t)i - last[w];
+    unsigned char *p = ix->pvar + at[w];
+    while (v >= 0x80) {
+      *p++ = (unsigned char)(v | 0x80);
+      v >>= 7;
+    }
+    *p++ = (unsigned char)v;
+    at[w] = (uint32_t)(p - ix->pvar);
+    last[w] = (uint32_t)i + 1;
+  }
+done:
+  ll_free(&ix->mem, last, nw * sizeof *last);
+  ll_free(&ix->mem, at, nw * sizeof *at);
+  return st;
+}
+
 /* Gives an array back the memory it does not use. */
 static void shrink(ll_Mem *m, void **p, size_t *cap, size_t esz, size_t n) {
   void *q;
@@ -354,18 +460,19 @@ static int fill(ll_Index *ix, int withpos, int post) {
   st = rehash(ix);
   for (i = 0; i < ix->nsegs; i++) bytes += SEG(ix, i)->len;
   if (st == LL_OK)
-    st = grow(&ix->mem, (void **)&ix->word, &ix->tokcap, sizeof(uint32_t), bytes / 5 + 16);
-  if (st == LL_OK && withpos) {
-    st = grow(&ix->mem, (void **)&ix->pos, &ix->poscap, sizeof(uint32_t), bytes / 5 + 16);
-    if (ix->pos == NULL) ix->poscap = 0;
-  }
+    st = resize(&ix->mem, (void **)&ix->word, &ix->tokcap, sizeof(uint32_t), bytes / 5 + 16);
+  if (st == LL_OK && withpos)
+    st = resize(&ix->mem, (void **)&ix->pos, &ix->poscap, sizeof(uint32_t), bytes / 5 + 16);
   if (st == LL_OK) st = scan(ix);
   if (st != LL_OK) return st;
   shrink(&ix->mem, (void **)&ix->word, &ix->tokcap, sizeof(uint32_t), ix->ntok);
   if (ix->pos != NULL) shrink(&ix->mem, (void **)&ix->pos, &ix->poscap, sizeof(uint32_t), ix->ntok);
+  if (ix->ckpt != NULL)
+    shrink(&ix->mem, (void **)&ix->ckpt, &ix->ckcap, sizeof(uint32_t),
+           ((ix->ntok - 1) >> CKPTBITS) + 1);
   shrink(&ix->mem, (void **)&ix->words, &ix->wcap, sizeof(Word), ix->nwords);
   shrink(&ix->mem, (void **)&ix->chars, &ix->ccap, 1, ix->nchars);
-  return post ? postings(ix) : LL_OK;
+  return post ? postings(ix) : varpostings(ix);
 }
 
 int ll_index_build(ll_Doc *d) {
@@ -538,6 +645,13 @@ static void tokbytes(const ll_Index *ix, Cursor *c, size_t seg, size_t t, size_t
     c->seg = seg;
     c->tok = ix->segstart[seg];
     c->at = 0;
+  }
+  { /* the nearest checkpoint of the segment at or before t, if nearer */
+    size_t j = t >> CKPTBITS, ct = j << CKPTBITS;
+    if (ix->ckpt != NULL && ct > c->tok && ct >= ix->segstart[seg]) {
+      c->tok = ct;
+      c->at = ix->ckpt[j];
+    }
   }
   for (;;) {
     size_t i = c->at;
@@ -938,8 +1052,27 @@ static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask, ll_Ve
       seg = segof(ix, p[k], seg);
       if (mask & partbit(ix, seg)) st = tryat(m, ix, r, seg, p[k], hits, count, &c);
     }
+  } else if (t0->set == NULL && ix->pvar != NULL) {
+    /* through the compact postings of the first word */
+    const Word *w = &ix->words[t0->id];
+    const unsigned char *p = ix->pvar + w->post;
+    size_t k, tot = 0, seg = 0, next = 0;
+    for (k = 0; k < NPARTS; k++) tot += w->n[k];
+    for (k = 0; k < tot && st == LL_OK; k++) {
+      size_t v = 0, t;
+      unsigned sh = 0;
+      while (*p & 0x80) {
+        v |= (size_t)(*p++ & 0x7F) << sh;
+        sh += 7;
+      }
+      v |= (size_t)*p++ << sh;
+      t = next + v;
+      next = t + 1;
+      seg = segof(ix, t, seg);
+      if (mask & partbit(ix, seg)) st = tryat(m, ix, r, seg, t, hits, count, &c);
+    }
   } else if (t0->set == NULL) {
-    /* no postings (a corpus index): scan the tokens of the segments in
+    /* no postings (a corpus index too large for them): scan the tokens of the segments in
        scope for the one word */
     size_t seg, t;
     uint32_t id = t0->id;

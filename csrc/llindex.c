@@ -31,8 +31,11 @@ struct ll_Index {
   ll_Doc *const *docs; /* a corpus index: its documents (not owned) ... */
   size_t ndocs;        /* ... how many ... */
   uint32_t *docseg;    /* ... and ndocs + 1 entries: first segment of each */
-  uint32_t *word;      /* the tokens: word id of each */
-  uint32_t *pos;       /* byte offset of each in its segment, or NULL (a
+  void *word;          /* the tokens: word id of each, uint16_t while narrow
+                          (a corpus index of < 65536 words), else uint32_t;
+                          read with WID */
+  int narrow;
+  uint32_t *pos; /* byte offset of each in its segment, or NULL (a
                               corpus index: found again by scanning) */
   size_t ntok, tokcap, poscap;
   uint32_t *ckpt; /* a corpus index: byte offset of every CKPT-th token, in
@@ -57,7 +60,10 @@ struct ll_Index {
 /* Building                                                            */
 /* ------------------------------------------------------------------ */
 
-#define CKPTBITS   4 /* a checkpoint every 16 tokens: 1 byte a token */
+#define CKPTBITS 4 /* a checkpoint every 16 tokens: 1 byte a token */
+#define WSZ(ix)  ((ix)->narrow ? sizeof(uint16_t) : sizeof(uint32_t))
+#define WID(ix, t) \
+  ((ix)->narrow ? (uint32_t)((const uint16_t *)(ix)->word)[t] : ((const uint32_t *)(ix)->word)[t])
 #define SEG(ix, s) ((ix)->segv != NULL ? (ix)->segv[s] : &(ix)->segs[s])
 
 /* FNV-1a */
@@ -98,6 +104,25 @@ static int resize(ll_Mem *m, void **p, size_t *cap, size_t esz, size_t n) {
   return LL_OK;
 }
 
+/* Makes narrow word ids uint32_t (a word id past 0xFFFF came). */
+static int widen(ll_Index *ix) {
+  size_t cap = ix->tokcap ? ix->tokcap : 1, i;
+  char *q =
+      (char *)ll_realloc(&ix->mem, ix->word, ix->tokcap * sizeof(uint16_t), cap * sizeof(uint32_t));
+  if (q == NULL) return LL_ERRMEM;
+  for (i = ix->ntok; i-- > 0;) { /* from the end: no id is overwritten unread */
+    uint16_t a;
+    uint32_t b;
+    memcpy(&a, q + i * sizeof a, sizeof a);
+    b = a;
+    memcpy(q + i * sizeof b, &b, sizeof b);
+  }
+  ix->word = q;
+  ix->tokcap = cap;
+  ix->narrow = 0;
+  return LL_OK;
+}
+
 /* Room for one more token: a document's arrays double; a corpus index's
 ** grow by a quarter (they are large, and the first guess is near). */
 static int growtok(ll_Index *ix) {
@@ -105,9 +130,8 @@ static int growtok(ll_Index *ix) {
   if (ix->pos == NULL) {
     n = ix->ntok + ix->ntok / 4 + 1024;
     if (n > LL_MAXTOKENS) n = LL_MAXTOKENS;
-    return ix->ntok < ix->tokcap
-               ? LL_OK
-               : resize(&ix->mem, (void **)&ix->word, &ix->tokcap, sizeof(uint32_t), n);
+    return ix->ntok < ix->tokcap ? LL_OK
+                                 : resize(&ix->mem, (void **)&ix->word, &ix->tokcap, WSZ(ix), n);
   }
   if (grow(&ix->mem, (void **)&ix->word, &ix->tokcap, sizeof(uint32_t), n) != LL_OK)
     return LL_ERRMEM;
@@ -183,7 +207,7 @@ void ll_index_free(ll_Index *ix) {
   ll_Mem m;
   if (ix == NULL) return;
   m = ix->mem;
-  ll_free(&m, ix->word, ix->tokcap * sizeof(uint32_t));
+  ll_free(&m, ix->word, ix->tokcap * WSZ(ix));
   if (ix->pos != NULL) ll_free(&m, ix->pos, ix->poscap * sizeof(uint32_t));
   if (ix->segv != NULL)
     ll_free(&m, (void *)ix->segv, (ix->nsegs ? ix->nsegs : 1) * sizeof *ix->segv);
@@ -326,7 +350,14 @@ static int scan(ll_Index *ix) {
       }
       ix->words[id].n[part]++;
       ix->npart[part]++;
-      ix->word[ix->ntok] = id;
+      if (ix->narrow && id > 0xFFFFu && widen(ix) != LL_OK) {
+        st = LL_ERRMEM;
+        break;
+      }
+      if (ix->narrow)
+        ((uint16_t *)ix->word)[ix->ntok] = (uint16_t)id;
+      else
+        ((uint32_t *)ix->word)[ix->ntok] = id;
       if (ix->pos != NULL) ix->pos[ix->ntok] = (uint32_t)a;
       if (ix->pos == NULL && (ix->ntok & ((1u << CKPTBITS) - 1)) == 0) {
         size_t j = ix->ntok >> CKPTBITS;
@@ -364,7 +395,7 @@ static int postings(ll_Index *ix) {
     fill[i] = (uint32_t)acc;
     acc += tot;
   }
-  for (i = 0; i < ix->ntok; i++) ix->post[fill[ix->word[i]]++] = (uint32_t)i;
+  for (i = 0; i < ix->ntok; i++) ix->post[fill[WID(ix, i)]++] = (uint32_t)i;
   ll_free(&ix->mem, fill, (ix->nwords ? ix->nwords : 1) * sizeof(uint32_t));
   return LL_OK;
 }
@@ -397,7 +428,7 @@ static int varpostings(ll_Index *ix) {
   memset(last, 0, nw * sizeof *last);
   memset(at, 0, nw * sizeof *at);
   for (i = 0; i < ix->ntok; i++) { /* bytes per word */
-    uint32_t w = ix->word[i];
+    uint32_t w = WID(ix, i);
     size_t n = varlen((uint32_t)i - last[w]);
     at[w] += (uint32_t)n;
     last[w] = (uint32_t)i + 1;
@@ -418,7 +449,7 @@ static int varpostings(ll_Index *ix) {
   }
   ix->npvar = total ? total : 1;
   for (i = 0; i < ix->ntok; i++) {
-    uint32_t w = ix->word[i], v = (uint32_t)i - last[w];
+    uint32_t w = WID(ix, i), v = (uint32_t)i - last[w];
     unsigned char *p = ix->pvar + at[w];
     while (v >= 0x80) {
       *p++ = (unsigned char)(v | 0x80);
@@ -459,13 +490,12 @@ static int fill(ll_Index *ix, int withpos, int post) {
   if (ix->segstart == NULL) return LL_ERRMEM;
   st = rehash(ix);
   for (i = 0; i < ix->nsegs; i++) bytes += SEG(ix, i)->len;
-  if (st == LL_OK)
-    st = resize(&ix->mem, (void **)&ix->word, &ix->tokcap, sizeof(uint32_t), bytes / 5 + 16);
+  if (st == LL_OK) st = resize(&ix->mem, (void **)&ix->word, &ix->tokcap, WSZ(ix), bytes / 5 + 16);
   if (st == LL_OK && withpos)
     st = resize(&ix->mem, (void **)&ix->pos, &ix->poscap, sizeof(uint32_t), bytes / 5 + 16);
   if (st == LL_OK) st = scan(ix);
   if (st != LL_OK) return st;
-  shrink(&ix->mem, (void **)&ix->word, &ix->tokcap, sizeof(uint32_t), ix->ntok);
+  shrink(&ix->mem, (void **)&ix->word, &ix->tokcap, WSZ(ix), ix->ntok);
   if (ix->pos != NULL) shrink(&ix->mem, (void **)&ix->pos, &ix->poscap, sizeof(uint32_t), ix->ntok);
   if (ix->ckpt != NULL)
     shrink(&ix->mem, (void **)&ix->ckpt, &ix->ckcap, sizeof(uint32_t),
@@ -526,6 +556,7 @@ int ll_index_build_corpus(ll_Mem *m, ll_Doc *const *docs, size_t ndocs, ll_Index
     for (j = 0; j < docs[i]->nsegs; j++) ix->segv[nsegs++] = &docs[i]->segs[j];
   }
   ix->docseg[ndocs] = (uint32_t)nsegs;
+  ix->narrow = 1;
   st = fill(ix, 0, 0);
   if (st != LL_OK) {
     ll_index_free(ix);
@@ -675,11 +706,11 @@ void ll_index_token(const ll_Index *ix, size_t t, ll_Token *out) {
   tokbytes(ix, &c, out->seg, t, &a, &b);
   out->pos = a;
   out->len = b - a;
-  out->word = ix->word[t];
+  out->word = WID(ix, t);
 }
 
 uint32_t ll_index_tokword(const ll_Index *ix, size_t t) {
-  return ix->word[t];
+  return WID(ix, t);
 }
 
 void ll_index_segtokens(const ll_Index *ix, size_t seg, size_t *first, size_t *last) {
@@ -1010,7 +1041,7 @@ static int tryat(ll_Mem *m, const ll_Index *ix, const Res *r, size_t seg, size_t
   ll_Hit *h;
   if (t + r->n > end) return LL_OK;
   for (k = 1; k < r->n; k++)
-    if (!termmatch(&r->t[k], ix->word[t + k])) return LL_OK;
+    if (!termmatch(&r->t[k], WID(ix, t + k))) return LL_OK;
   (*count)++;
   if (hits == NULL) return LL_OK;
   h = (ll_Hit *)ll_vec_push(m, hits);
@@ -1080,7 +1111,7 @@ static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask, ll_Ve
       size_t e = ix->segstart[seg + 1];
       if (!(mask & partbit(ix, seg))) continue;
       for (t = ix->segstart[seg]; t < e && st == LL_OK; t++)
-        if (ix->word[t] == id) st = tryat(m, ix, r, seg, t, hits, count, &c);
+        if (WID(ix, t) == id) st = tryat(m, ix, r, seg, t, hits, count, &c);
     }
   } else {
     /* a set: scan the tokens of the segments in scope */
@@ -1088,7 +1119,7 @@ static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask, ll_Ve
     for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
       if (!(mask & partbit(ix, seg))) continue;
       for (t = ix->segstart[seg]; t < ix->segstart[seg + 1] && st == LL_OK; t++)
-        if (t0->set[ix->word[t]]) st = tryat(m, ix, r, seg, t, hits, count, &c);
+        if (t0->set[WID(ix, t)]) st = tryat(m, ix, r, seg, t, hits, count, &c);
     }
   }
   return st;
@@ -1148,12 +1179,12 @@ static int cmp_hit(uint32_t a, uint32_t b, const void *vctx) {
   for (k = 1;; k++) {
     long wx = -1, wy = -1; /* rank of the k-th word, -1 when none */
     if (c->side == LL_SORT_LEFT) {
-      if (x->tok >= ix->segstart[x->seg] + k) wx = (long)c->rank[ix->word[x->tok - k]];
-      if (y->tok >= ix->segstart[y->seg] + k) wy = (long)c->rank[ix->word[y->tok - k]];
+      if (x->tok >= ix->segstart[x->seg] + k) wx = (long)c->rank[WID(ix, x->tok - k)];
+      if (y->tok >= ix->segstart[y->seg] + k) wy = (long)c->rank[WID(ix, y->tok - k)];
     } else {
       size_t tx = x->tok + x->ntok + k - 1, ty = y->tok + y->ntok + k - 1;
-      if (tx < ix->segstart[x->seg + 1]) wx = (long)c->rank[ix->word[tx]];
-      if (ty < ix->segstart[y->seg + 1]) wy = (long)c->rank[ix->word[ty]];
+      if (tx < ix->segstart[x->seg + 1]) wx = (long)c->rank[WID(ix, tx)];
+      if (ty < ix->segstart[y->seg + 1]) wy = (long)c->rank[WID(ix, ty)];
     }
     if (wx != wy) return wx < wy ? -1 : 1;
     if (wx < 0) return 0;
@@ -1257,28 +1288,28 @@ static int cmp_gram(uint32_t a, uint32_t b, const void *vctx) {
   /* the joined string's order is the order of the word sequences, since
      the space that joins sorts before every byte a word can hold */
   for (k = 0; k < c->n; k++) {
-    uint32_t rx = c->rank[c->ix->word[x->tok + k]];
-    uint32_t ry = c->rank[c->ix->word[y->tok + k]];
+    uint32_t rx = c->rank[WID(c->ix, x->tok + k)];
+    uint32_t ry = c->rank[WID(c->ix, y->tok + k)];
     if (rx != ry) return rx < ry ? -1 : 1;
   }
   return 0;
 }
 
-static uint32_t gramhash(const uint32_t *w, size_t n) {
+static uint32_t gramhash(const ll_Index *ix, size_t t, size_t n) {
   uint32_t h = 2166136261u;
   size_t k;
   for (k = 0; k < n; k++) {
-    h ^= w[k];
+    h ^= WID(ix, t + k);
     h *= 16777619u;
     h ^= h >> 15;
   }
   return h;
 }
 
-static int sameseq(const uint32_t *a, const uint32_t *b, size_t n) {
+static int sameseq(const ll_Index *ix, size_t a, size_t b, size_t n) {
   size_t k;
   for (k = 0; k < n; k++)
-    if (a[k] != b[k]) return 0;
+    if (WID(ix, a + k) != WID(ix, b + k)) return 0;
   return 1;
 }
 
@@ -1299,14 +1330,13 @@ int ll_index_ngrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size
     size_t end = ix->segstart[seg + 1];
     if (!(mask & partbit(ix, seg))) continue;
     for (t = ix->segstart[seg]; t + n <= end && st == LL_OK; t++) {
-      const uint32_t *w = ix->word + t;
-      size_t k = gramhash(w, n) & (ns - 1);
+      size_t k = gramhash(ix, t, n) & (ns - 1);
       ll_Gram *e;
       for (;;) {
         uint32_t s = slots[k];
         if (s == 0) break;
         e = (ll_Gram *)g.p + (s - 1);
-        if (sameseq(ix->word + e->tok, w, n)) break;
+        if (sameseq(ix, e->tok, t, n)) break;
         k = (k + 1) & (ns - 1);
       }
       if (slots[k] != 0) {
@@ -1340,7 +1370,7 @@ int ll_index_ngrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size
         memset(sl, 0, nn * sizeof *sl);
         for (j = 0; j < g.n; j++) {
           const ll_Gram *x = (const ll_Gram *)g.p + j;
-          size_t q = gramhash(ix->word + x->tok, n) & (nn - 1);
+          size_t q = gramhash(ix, x->tok, n) & (nn - 1);
           while (sl[q] != 0) q = (q + 1) & (nn - 1);
           sl[q] = (uint32_t)j + 1;
         }
@@ -1450,7 +1480,7 @@ int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsign
       while (j < nhits && ((const ll_Hit *)hits.p)[j].tok + h->ntok <= t) j++;
       hj = (const ll_Hit *)hits.p + j;
       if (j < nhits && hj->tok <= t) continue;
-      o[ix->word[t]]++;
+      o[WID(ix, t)]++;
       span++;
     }
     if (b > upto) upto = b;

@@ -628,6 +628,61 @@ static void test_nomem(Tally *t) {
   ok(t, clean, "every allocation failure is clean", NULL);
 }
 
+/* A corpus index of more than 65536 words: its word ids widen midway. */
+static void test_corpus_wide(Tally *t) {
+  ll_Mem m;
+  ll_Doc *docs[3] = {NULL, NULL, NULL};
+  ll_Index *cx = NULL;
+  ll_Buf b;
+  char err[LL_ERRSIZE], w[32];
+  size_t i, local;
+  int good = 1;
+  m.f = ll_stdalloc;
+  m.ud = NULL;
+  ll_buf_init(&b);
+  ll_buf_add(&m, &b, "Many words\n\n", 12);
+  for (i = 0; i < 70000; i++) {
+    int n = snprintf(w, sizeof w, "%sx%lu", i ? " " : "", (unsigned long)i);
+    ll_buf_add(&m, &b, w, (size_t)n);
+  }
+  ll_buf_add(&m, &b, " the soviet x7\n", 15);
+  if (ll_parse_text(&m, page, sizeof page - 1, NULL, &docs[0], err, sizeof err) != LL_OK ||
+      ll_parse_text(&m, b.p, b.n, NULL, &docs[1], err, sizeof err) != LL_OK) {
+    ok(t, 0, "parse", err);
+    return;
+  }
+  docs[2] = docs[0];
+  ok(t, ll_index_build_corpus(&m, docs, 3, &cx) == LL_OK, "build a corpus index of 70,000 words",
+     NULL);
+  if (cx == NULL) return;
+  ll_index_build(docs[0]);
+  ll_index_build(docs[1]);
+  ok(t, ll_index_nwords(cx) > 70000, "more than 65536 words", NULL);
+  ok(t, qcount(&m, cx, "x69999", LL_SCOPE_BODY, 0) == 1 && qcount(&m, cx, "x7", LL_SCOPE_ALL, 0) == 2,
+     "words past 65536 are found", NULL);
+  ok(t, qcount(&m, cx, "soviet", LL_SCOPE_BODY, 0) == 5, "soviet 2 + 1 + 2 times", NULL);
+  ok(t, qcount(&m, cx, "x65535 x65536 x65537", LL_SCOPE_BODY, 0) == 1, "a phrase across 65536",
+     NULL);
+  for (i = 0; i < ll_index_size(cx) && good; i++) {
+    ll_Token a;
+    size_t len, first = 0, d;
+    const char *word;
+    ll_index_token(cx, i, &a);
+    d = ll_index_docof(cx, a.seg, &local);
+    if (d > 0) first += ll_index_size(docs[0]->index);
+    if (d > 1) first += ll_index_size(docs[1]->index);
+    word = ll_index_word(cx, a.word, &len);
+    if (ll_index_lookup(docs[d == 2 ? 0 : d]->index, word, len) !=
+        ll_index_tokword(docs[d == 2 ? 0 : d]->index, i - first))
+      good = 0;
+  }
+  ok(t, good, "every token's word as its document has it", NULL);
+  ll_index_free(cx);
+  ll_doc_free(docs[0]);
+  ll_doc_free(docs[1]);
+  ll_buf_free(&m, &b);
+}
+
 /* The same loop over a corpus index: build, match, sort, collocates. */
 static void test_corpus_nomem(Tally *t) {
   Counter c;
@@ -692,6 +747,7 @@ int main(void) {
   test_queries(&t);
   test_letter(&t);
   test_corpus(&t);
+  test_corpus_wide(&t);
   test_nomem(&t);
   test_corpus_nomem(&t);
   printf("%d passed, %d failed\n", t.pass, t.fail);

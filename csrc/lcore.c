@@ -954,7 +954,7 @@ static const luaL_Reg ent_methods[] = {
 ** queried alone). */
 
 #define CORPUS_MT "leninletter.Corpus"
-#define CLIST_MT  "leninletter.CorpusScratch"
+#define CLIST_MT  "leninletter.DirList"
 
 typedef struct CorpusBox {
   size_t n;      /* documents */

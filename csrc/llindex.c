@@ -537,6 +537,8 @@ int ll_index_build_corpus(ll_Mem *m, ll_Doc *const *docs, size_t ndocs, ll_Index
     nsegs += docs[i]->nsegs;
   }
   if (ndocs >= LL_MAXTOKENS) return LL_ERRINPUT;
+  if (nsegs > (size_t)-1 / sizeof(ll_Seg *) || ndocs >= (size_t)-1 / sizeof(uint32_t))
+    return LL_ERRMEM; /* a 32-bit size_t */
   ix = (ll_Index *)ll_malloc(m, sizeof *ix);
   if (ix == NULL) return LL_ERRMEM;
   memset(ix, 0, sizeof *ix);

@@ -364,9 +364,17 @@ static Scratch *newscratch(lua_State *L, size_t esz) {
   return s;
 }
 
-/* The document at index 1 with its index, built on first use. */
+static const ll_Index *corpusindex(lua_State *L, int ci); /* below */
+
+/* The document at index 1 with its index, built on first use; without
+** dp, a Corpus there gives its corpus index. */
 static const ll_Index *checkindex(lua_State *L, ll_Doc **dp) {
-  ll_Doc *d = checkdoc(L, 1);
+  ll_Doc *d;
+  if (dp == NULL) {
+    const ll_Index *cix = corpusindex(L, 1);
+    if (cix != NULL) return cix;
+  }
+  d = checkdoc(L, 1);
   if (d->index == NULL) {
     int st = ll_index_build(d);
     if (st == LL_ERRMEM) memerror(L);
@@ -463,8 +471,7 @@ static void setplace(lua_State *L, const ll_Doc *d, size_t seg) {
 }
 
 /* Pushes a Hit; with width >= 0, with its concordance fields. */
-static void pushhit(lua_State *L, const ll_Doc *d, const ll_Index *ix, const ll_Hit *h,
-                    lua_Integer width) {
+static void pushhit(lua_State *L, const ll_Doc *d, const ll_Hit *h, lua_Integer width) {
   const ll_Seg *sg = &d->segs[h->seg];
   lua_createtable(L, 0, 11);
   setplace(L, d, h->seg);
@@ -487,7 +494,7 @@ static void pushhit(lua_State *L, const ll_Doc *d, const ll_Index *ix, const ll_
       pushflat(L, sg->text + h->pos, h->len);
     lua_setfield(L, -3, "match");
     lua_setfield(L, -2, "text");
-    ll_index_context(ix, h, (size_t)width, &l, &r);
+    ll_seg_context(sg, h, (size_t)width, &l, &r);
     pushflat(L, sg->text + l, h->pos - l);
     lua_setfield(L, -2, "left");
     pushflat(L, sg->text + h->pos + h->len, r - h->pos - h->len);
@@ -532,7 +539,7 @@ static int ix_find(lua_State *L) {
   lua_createtable(L, (int)(n < 0x7FFFFFFF ? n : 0), 0);
   for (i = 0; i < n; i++) {
     luaL_checkstack(L, 4, "hits");
-    pushhit(L, d, ix, &hits[i], width);
+    pushhit(L, d, &hits[i], width);
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   return 1;
@@ -679,19 +686,16 @@ static int ix_ngrams(lua_State *L) {
   g = (const ll_Gram *)s->v.p;
   lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);
   for (i = 0; i < s->v.n; i++) {
-    luaL_Buffer b;
-    ll_Token tk;
-    luaL_checkstack(L, 6, "ngrams");
+    luaL_checkstack(L, 4, "ngrams");
     lua_createtable(L, 0, 2);
-    luaL_buffinit(L, &b);
+    s->b.n = 0; /* the words joined by one space, in C, then one string */
     for (k = 0; k < (size_t)n; k++) {
-      const char *w;
-      ll_index_token(ix, g[i].tok + k, &tk);
-      w = ll_index_word(ix, tk.word, &len);
-      if (k > 0) luaL_addchar(&b, ' ');
-      luaL_addlstring(&b, w, len);
+      const char *w = ll_index_word(ix, ll_index_tokword(ix, g[i].tok + k), &len);
+      if ((k > 0 && ll_buf_add(&s->mem, &s->b, " ", 1) != LL_OK) ||
+          ll_buf_add(&s->mem, &s->b, w, len) != LL_OK)
+        return memerror(L);
     }
-    luaL_pushresult(&b);
+    lua_pushlstring(L, s->b.p, s->b.n);
     lua_setfield(L, -2, "ngram");
     lua_pushinteger(L, (lua_Integer)g[i].count);
     lua_setfield(L, -2, "count");
@@ -925,7 +929,7 @@ static int ent_mentions(lua_State *L) {
   for (i = 0; i < n; i++) {
     if (!(mask & LL_PARTBIT(d->segs[ms[i].hit.seg].part))) continue;
     luaL_checkstack(L, 4, "mentions");
-    pushhit(L, d, d->index, &ms[i].hit, -1);
+    pushhit(L, d, &ms[i].hit, -1);
     setint(L, "entity", (lua_Integer)ms[i].ent + 1);
     fi = ms[i].form;
     setint(L, "form", (lua_Integer)fi + 1);
@@ -943,104 +947,42 @@ static const luaL_Reg ent_methods[] = {
 
 /* A corpus: many documents queried in one call. The userdata holds the
 ** documents' userdata in its user value (a table, 1..n), so they live as
-** long as it does; each query runs over every document's index in C. */
+** long as it does, and one index over all of them (llindex.c's corpus
+** index: one vocabulary, word ids common to every document), built on the
+** first query; each query runs over it in C. A document's own index is not
+** built by the corpus (a Document taken from it builds its own when it is
+** queried alone). */
 
-#include <math.h>
-
-#define CORPUS_MT   "leninletter.Corpus"
-#define CSCRATCH_MT "leninletter.CorpusScratch"
+#define CORPUS_MT "leninletter.Corpus"
+#define CLIST_MT  "leninletter.DirList"
 
 typedef struct CorpusBox {
-  size_t n; /* documents */
+  size_t n;      /* documents */
+  ll_Mem mem;    /* of docs and ix */
+  ll_Doc **docs; /* n entries, the documents ix was built over, or NULL */
+  ll_Index *ix;  /* the corpus index, or NULL before the first query */
 } CorpusBox;
 
-/* One merged key (a normal form or an n-gram) and its counts. */
-typedef struct CEntry {
-  size_t off, len; /* the key in CScratch.keys */
-  size_t a, b;     /* counts: frequency; or O and C for collocates */
-  double score;
-  int stop; /* a stop word: left out */
-} CEntry;
-
-/* C memory of one corpus call, freed by __gc if anything raises. */
-typedef struct CScratch {
-  ll_Mem mem;
-  ll_Query q;
-  ll_Doc **docs;
-  size_t ndocs;
-  ll_Vec hits;   /* ll_Hit of every document, document by document */
-  ll_Vec hitdoc; /* size_t: the document of each hit */
-  ll_Vec part;   /* one document's results */
-  ll_Buf keys;   /* the merged keys, back to back */
-  ll_Buf b;      /* a normal form */
-  ll_Vec ents;   /* CEntry */
-  size_t *slots; /* open addressing over ents: index + 1, 0 empty */
-  size_t nslots;
-  size_t *o; /* per word id of one document */
-  size_t no;
-  unsigned char *mark; /* per token of one document */
-  size_t nmark;
-  size_t *perm, *tmp; /* sorting */
-  size_t nperm;
-  ll_Vec stop;     /* size_t hashes of stop words' normal forms ... */
-  ll_Buf stopkeys; /* ... and the forms, '\0'-separated */
-} CScratch;
-
-static int cscratch_gc(lua_State *L) {
-  CScratch *s = (CScratch *)lua_touserdata(L, 1);
-  ll_query_free(&s->mem, &s->q);
-  ll_free(&s->mem, s->docs, s->ndocs * sizeof *s->docs);
-  ll_vec_free(&s->mem, &s->hits);
-  ll_vec_free(&s->mem, &s->hitdoc);
-  ll_vec_free(&s->mem, &s->part);
-  ll_buf_free(&s->mem, &s->keys);
-  ll_buf_free(&s->mem, &s->b);
-  ll_vec_free(&s->mem, &s->ents);
-  ll_free(&s->mem, s->slots, s->nslots * sizeof *s->slots);
-  ll_free(&s->mem, s->o, s->no * sizeof *s->o);
-  ll_free(&s->mem, s->mark, s->nmark);
-  ll_free(&s->mem, s->perm, s->nperm * sizeof *s->perm);
-  ll_free(&s->mem, s->tmp, s->nperm * sizeof *s->tmp);
-  ll_vec_free(&s->mem, &s->stop);
-  ll_buf_free(&s->mem, &s->stopkeys);
-  s->docs = NULL;
-  s->slots = s->o = s->perm = s->tmp = NULL;
-  s->mark = NULL;
-  s->ndocs = s->nslots = s->no = s->nmark = s->nperm = 0;
+static int corpus_gc(lua_State *L) {
+  CorpusBox *cb = (CorpusBox *)luaL_checkudata(L, 1, CORPUS_MT);
+  ll_index_free(cb->ix);
+  ll_free(&cb->mem, cb->docs, cb->n * sizeof *cb->docs);
+  cb->ix = NULL;
+  cb->docs = NULL;
   return 0;
 }
 
-/* Pushes a new empty CScratch. */
-static CScratch *newcscratch(lua_State *L) {
-  CScratch *s = (CScratch *)lua_newuserdatauv(L, sizeof *s, 0);
-  memset(s, 0, sizeof *s);
-  getmem(L, &s->mem);
-  ll_query_init(&s->q);
-  ll_vec_init(&s->hits, sizeof(ll_Hit));
-  ll_vec_init(&s->hitdoc, sizeof(size_t));
-  ll_vec_init(&s->part, sizeof(ll_Hit));
-  ll_vec_init(&s->ents, sizeof(CEntry));
-  ll_vec_init(&s->stop, sizeof(size_t));
-  ll_buf_init(&s->keys);
-  ll_buf_init(&s->b);
-  ll_buf_init(&s->stopkeys);
-  if (luaL_newmetatable(L, CSCRATCH_MT)) {
-    lua_pushcfunction(L, cscratch_gc);
-    lua_setfield(L, -2, "__gc");
-  }
-  lua_setmetatable(L, -2);
-  return s;
-}
-
-/* Pushes a new CScratch holding the corpus's documents, every one indexed. */
-static CScratch *corpscratch(lua_State *L, int ci) {
-  CorpusBox *cb = (CorpusBox *)luaL_checkudata(L, ci, CORPUS_MT);
-  CScratch *s = newcscratch(L);
+/* The Corpus at index ci, its documents checked open and its index built
+** if need be; NULL when the value there is not a Corpus. */
+static CorpusBox *corpusbox(lua_State *L, int ci) {
+  CorpusBox *cb = (CorpusBox *)luaL_testudata(L, ci, CORPUS_MT);
   size_t i;
-  if (cb->n > 0) {
-    s->docs = (ll_Doc **)ll_malloc(&s->mem, cb->n * sizeof *s->docs);
-    if (s->docs == NULL) memerror(L);
-    s->ndocs = cb->n;
+  int st;
+  if (cb == NULL) return NULL;
+  if (cb->docs == NULL && cb->n > 0) {
+    cb->docs = (ll_Doc **)ll_malloc(&cb->mem, cb->n * sizeof *cb->docs);
+    if (cb->docs == NULL) memerror(L);
+    memset(cb->docs, 0, cb->n * sizeof *cb->docs);
   }
   lua_getiuservalue(L, ci, 1);
   for (i = 0; i < cb->n; i++) {
@@ -1049,16 +991,26 @@ static CScratch *corpscratch(lua_State *L, int ci) {
     box = (DocBox *)luaL_testudata(L, -1, DOC_MT);
     if (box == NULL || box->doc == NULL)
       luaL_error(L, "document %d of the corpus has been closed", (int)i + 1);
-    if (box->doc->index == NULL) {
-      int st = ll_index_build(box->doc);
-      if (st == LL_ERRMEM) memerror(L);
-      if (st != LL_OK) luaL_error(L, "document %d too large to index", (int)i + 1);
+    if (cb->docs[i] != box->doc) { /* not what the index was built over */
+      ll_index_free(cb->ix);
+      cb->ix = NULL;
+      cb->docs[i] = box->doc;
     }
-    s->docs[i] = box->doc;
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
-  return s;
+  if (cb->ix == NULL) {
+    st = ll_index_build_corpus(&cb->mem, cb->docs, cb->n, &cb->ix);
+    if (st == LL_ERRMEM) memerror(L);
+    if (st != LL_OK) luaL_error(L, "corpus too large to index");
+  }
+  return cb;
+}
+
+/* the index of the Corpus at index ci (see checkindex), or NULL */
+static const ll_Index *corpusindex(lua_State *L, int ci) {
+  CorpusBox *cb = corpusbox(L, ci);
+  return cb != NULL ? cb->ix : NULL;
 }
 
 /* core.corpus(array of Document userdata) -> Corpus userdata */
@@ -1074,7 +1026,9 @@ static int core_corpus(lua_State *L) {
     lua_rawseti(L, -2, i);
   }
   cb = (CorpusBox *)lua_newuserdatauv(L, sizeof *cb, 1);
+  memset(cb, 0, sizeof *cb);
   cb->n = (size_t)n;
+  getmem(L, &cb->mem);
   lua_insert(L, -2);
   lua_setiuservalue(L, -2, 1);
   luaL_setmetatable(L, CORPUS_MT);
@@ -1087,340 +1041,35 @@ static int corpus_len(lua_State *L) {
   return 1;
 }
 
-/* --- merging by key: a small open-addressing table ------------------ */
-
-static size_t keyhash(const char *k, size_t n) {
-  size_t h = 2166136261u, i;
-  for (i = 0; i < n; i++) h = (h ^ (unsigned char)k[i]) * 16777619u;
-  return h;
-}
-
-#define CKEY(s, e) ((s)->keys.p + (e)->off)
-
-/* The entry of key k[0, n), added with zero counts if new; NULL when out
-** of memory. */
-static CEntry *centry(CScratch *s, const char *k, size_t n) {
-  size_t h, i, mask;
-  CEntry *e;
-  if (s->ents.n * 2 >= s->nslots) { /* grow and rehash */
-    size_t ns = s->nslots ? s->nslots * 2 : 1024, j;
-    size_t *sl = (size_t *)ll_malloc(&s->mem, ns * sizeof *sl);
-    if (sl == NULL) return NULL;
-    memset(sl, 0, ns * sizeof *sl);
-    for (j = 0; j < s->ents.n; j++) {
-      CEntry *x = (CEntry *)s->ents.p + j;
-      size_t at = keyhash(CKEY(s, x), x->len) & (ns - 1);
-      while (sl[at] != 0) at = (at + 1) & (ns - 1);
-      sl[at] = j + 1;
-    }
-    ll_free(&s->mem, s->slots, s->nslots * sizeof *s->slots);
-    s->slots = sl;
-    s->nslots = ns;
-  }
-  mask = s->nslots - 1;
-  h = keyhash(k, n);
-  for (i = h & mask; s->slots[i] != 0; i = (i + 1) & mask) {
-    e = (CEntry *)s->ents.p + s->slots[i] - 1;
-    if (e->len == n && memcmp(CKEY(s, e), k, n) == 0) return e;
-  }
-  e = (CEntry *)ll_vec_push(&s->mem, &s->ents);
-  if (e == NULL) return NULL;
-  memset(e, 0, sizeof *e);
-  e->off = s->keys.n;
-  e->len = n;
-  if (ll_buf_add(&s->mem, &s->keys, k, n) != LL_OK) {
-    s->ents.n--;
-    return NULL;
-  }
-  s->slots[i] = s->ents.n;
-  return e;
-}
-
-/* the entry of key k, or NULL */
-static CEntry *cfind(CScratch *s, const char *k, size_t n) {
-  size_t i, mask;
-  if (s->nslots == 0) return NULL;
-  mask = s->nslots - 1;
-  for (i = keyhash(k, n) & mask; s->slots[i] != 0; i = (i + 1) & mask) {
-    CEntry *e = (CEntry *)s->ents.p + s->slots[i] - 1;
-    if (e->len == n && memcmp(CKEY(s, e), k, n) == 0) return e;
-  }
-  return NULL;
-}
-
-/* Reads the stop words at index i (nil: none) as normal forms. */
-static void cgetstop(lua_State *L, int i, CScratch *s) {
-  lua_Integer k, n;
-  if (lua_isnoneornil(L, i)) return;
-  luaL_checktype(L, i, LUA_TTABLE);
-  n = luaL_len(L, i);
-  for (k = 1; k <= n; k++) {
-    size_t len;
-    const char *w;
-    lua_rawgeti(L, i, k);
-    w = lua_tolstring(L, -1, &len);
-    if (w != NULL) {
-      if (ll_word_norm(&s->mem, w, len, &s->b) != LL_OK ||
-          ll_buf_add(&s->mem, &s->stopkeys, s->b.p, s->b.n + 1) != LL_OK)
-        memerror(L);
-    }
-    lua_pop(L, 1);
-  }
-}
-
-/* Marks the entries of the stop words. */
-static void markstop(CScratch *s) {
-  size_t at = 0;
-  while (at < s->stopkeys.n) {
-    size_t l = strlen(s->stopkeys.p + at);
-    CEntry *e = cfind(s, s->stopkeys.p + at, l);
-    if (e != NULL) e->stop = 1;
-    at += l + 1;
-  }
-}
-
-/* --- a stable merge sort of a permutation, with a context ----------- */
-
-typedef int (*CCmp)(size_t a, size_t b, const void *ctx);
-
-static void cmsort(size_t *a, size_t *tmp, size_t n, CCmp cmp, const void *ctx) {
-  size_t i, j, k, mid;
-  if (n < 2) return;
-  mid = n / 2;
-  cmsort(a, tmp, mid, cmp, ctx);
-  cmsort(a + mid, tmp, n - mid, cmp, ctx);
-  if (cmp(a[mid - 1], a[mid], ctx) <= 0) return;
-  memcpy(tmp, a, mid * sizeof *a);
-  i = 0;
-  j = mid;
-  k = 0;
-  while (i < mid && j < n) a[k++] = cmp(a[j], tmp[i], ctx) < 0 ? a[j++] : tmp[i++];
-  while (i < mid) a[k++] = tmp[i++];
-}
-
-/* s->perm = 0..n-1 (and s->tmp for the sort) */
-static void cperm(lua_State *L, CScratch *s, size_t n) {
-  size_t i, pn = n ? n : 1;
-  if (s->nperm < pn) {
-    ll_free(&s->mem, s->perm, s->nperm * sizeof *s->perm);
-    ll_free(&s->mem, s->tmp, s->nperm * sizeof *s->tmp);
-    s->perm = s->tmp = NULL;
-    s->nperm = 0;
-    s->perm = (size_t *)ll_malloc(&s->mem, pn * sizeof *s->perm);
-    s->tmp = (size_t *)ll_malloc(&s->mem, pn * sizeof *s->tmp);
-    if (s->perm == NULL || s->tmp == NULL) {
-      ll_free(&s->mem, s->perm, pn * sizeof *s->perm);
-      ll_free(&s->mem, s->tmp, pn * sizeof *s->tmp);
-      s->perm = s->tmp = NULL;
-      memerror(L);
-    }
-    s->nperm = pn;
-  }
-  for (i = 0; i < n; i++) s->perm[i] = i;
-}
-
-/* key order: bytes, a key before any longer key it begins */
-static int keycmp(const char *a, size_t an, const char *b, size_t bn) {
-  int c = memcmp(a, b, an < bn ? an : bn);
-  if (c != 0) return c;
-  return an < bn ? -1 : an > bn;
-}
-
-/* count descending, then key ascending */
-static int cmp_count(size_t x, size_t y, const void *ctx) {
-  const CScratch *s = (const CScratch *)ctx;
-  const CEntry *a = (const CEntry *)s->ents.p + x;
-  const CEntry *b = (const CEntry *)s->ents.p + y;
-  if (a->a != b->a) return a->a > b->a ? -1 : 1;
-  return keycmp(CKEY(s, a), a->len, CKEY(s, b), b->len);
-}
-
-/* score descending (NaN last), then key ascending */
-static int cmp_score(size_t x, size_t y, const void *ctx) {
-  const CScratch *s = (const CScratch *)ctx;
-  const CEntry *a = (const CEntry *)s->ents.p + x;
-  const CEntry *b = (const CEntry *)s->ents.p + y;
-  if (a->score != b->score) {
-    if (a->score != a->score) return 1;
-    if (b->score != b->score) return -1;
-    return a->score > b->score ? -1 : 1;
-  }
-  return keycmp(CKEY(s, a), a->len, CKEY(s, b), b->len);
-}
-
-/* Pushes the entries with a >= min (and not stop words), sorted by cmp,
-** as tables {<keyname> = key, count = a [, score]}. */
-static void pushentries(lua_State *L, CScratch *s, size_t min, CCmp cmp, const char *keyname,
-                        int withscore) {
-  size_t i, k = 0;
-  cperm(L, s, s->ents.n);
-  markstop(s);
-  for (i = 0; i < s->ents.n; i++) {
-    const CEntry *e = (const CEntry *)s->ents.p + i;
-    if (e->a >= min && !e->stop) s->perm[k++] = i;
-  }
-  cmsort(s->perm, s->tmp, k, cmp, s);
-  lua_createtable(L, (int)(k < 0x7FFFFFFF ? k : 0), 0);
-  for (i = 0; i < k; i++) {
-    const CEntry *e = (const CEntry *)s->ents.p + s->perm[i];
-    luaL_checkstack(L, 4, "corpus results");
-    lua_createtable(L, 0, 3);
-    lua_pushlstring(L, CKEY(s, e), e->len);
-    lua_setfield(L, -2, keyname);
-    lua_pushinteger(L, (lua_Integer)e->a);
-    lua_setfield(L, -2, "count");
-    if (withscore) {
-      lua_pushnumber(L, (lua_Number)e->score);
-      lua_setfield(L, -2, "score");
-    }
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
-  }
-}
-
-/* --- queries ------------------------------------------------------- */
-
-/* Reads the query string at index i into s->q. Returns 1, or pushes nil
-** and the reason and returns 0. */
-static int cgetquery(lua_State *L, int i, CScratch *s, int flags) {
-  size_t len;
-  const char *q;
-  char err[LL_ERRSIZE];
-  int st;
-  if (lua_type(L, i) == LUA_TTABLE) return 1; /* per document: cdocquery */
-  q = luaL_checklstring(L, i, &len);
-  st = ll_query_parse(&s->mem, &s->q, q, len, flags, err, sizeof err);
-  if (st == LL_ERRMEM) return memerror(L);
-  if (st != LL_OK) {
-    lua_pushnil(L);
-    lua_pushstring(L, err);
-    return 0;
-  }
-  return 1;
-}
-
-/* For a query given as a table (an LPeg pattern's word ids, one array
-** per document: qi[d + 1]), makes s->q document d's query. */
-static void cdocquery(lua_State *L, int qi, CScratch *s, size_t d) {
-  lua_Integer k, n;
-  if (lua_type(L, qi) != LUA_TTABLE) return;
-  ll_query_free(&s->mem, &s->q);
-  ll_query_init(&s->q);
-  lua_rawgeti(L, qi, (lua_Integer)d + 1);
-  if (!lua_istable(L, -1)) luaL_error(L, "no word ids for document %d", (int)d + 1);
-  n = luaL_len(L, -1);
-  s->b.n = 0;
-  for (k = 1; k <= n; k++) {
-    lua_Integer id;
-    uint32_t v;
-    lua_rawgeti(L, -1, k);
-    id = lua_tointeger(L, -1);
-    lua_pop(L, 1);
-    v = (id >= 1 && id <= 0xFFFFFFF0) ? (uint32_t)(id - 1) : LL_NOWORD;
-    if (ll_buf_add(&s->mem, &s->b, (const char *)&v, sizeof v) != LL_OK) memerror(L);
-  }
-  lua_pop(L, 1);
-  { /* the buffer comes from the allocator: aligned for any type */
-    uint32_t none = LL_NOWORD;
-    const uint32_t *ids = n > 0 ? (const uint32_t *)(const void *)s->b.p : &none;
-    if (ll_query_ids(&s->mem, &s->q, ids, (size_t)(n > 0 ? n : 0)) != LL_OK) memerror(L);
-  }
-}
-
-/* Matches s->q over every document: s->hits and s->hitdoc. */
-static void cmatch(lua_State *L, CScratch *s, unsigned mask, int qi) {
-  size_t d, i;
-  for (d = 0; d < s->ndocs; d++) {
-    size_t before = s->hits.n;
-    cdocquery(L, qi, s, d);
-    if (ll_index_match(&s->mem, s->docs[d]->index, &s->q, mask, &s->hits, NULL) != LL_OK ||
-        ll_vec_reserve(&s->mem, &s->hitdoc, s->hits.n - before) != LL_OK)
-      memerror(L);
-    for (i = before; i < s->hits.n; i++) *(size_t *)ll_vec_push(&s->mem, &s->hitdoc) = d;
-  }
-}
-
-/* cx:cx_count(query, scope, stem) -> n | nil, reason */
-static int cx_count(lua_State *L) {
-  unsigned mask = checkscope(L, 3);
-  int flags = lua_toboolean(L, 4) ? LL_TERM_STEM : 0;
-  CScratch *s = corpscratch(L, 1);
-  size_t d, n, total = 0;
-  if (!cgetquery(L, 2, s, flags)) return 2;
-  for (d = 0; d < s->ndocs; d++) {
-    cdocquery(L, 2, s, d);
-    if (ll_index_match(&s->mem, s->docs[d]->index, &s->q, mask, NULL, &n) != LL_OK)
-      return memerror(L);
-    total += n;
-  }
-  lua_pushinteger(L, (lua_Integer)total);
-  return 1;
-}
-
-typedef struct HitSort {
-  const CScratch *s;
-  int side;
-} HitSort;
-
-/* the k-th word (1-based) on one side of hit i, or NULL at the edge */
-static const char *sideword(const CScratch *s, size_t i, int side, size_t k, size_t *len) {
-  const ll_Hit *h = (const ll_Hit *)s->hits.p + i;
-  const ll_Index *ix = s->docs[((const size_t *)s->hitdoc.p)[i]]->index;
-  size_t first, last, t;
-  ll_Token tk;
-  ll_index_segtokens(ix, h->seg, &first, &last);
-  if (side == LL_SORT_LEFT) {
-    if (h->tok < first + k) return NULL;
-    t = h->tok - k;
-  } else {
-    t = h->tok + h->ntok + k - 1;
-    if (t >= last) return NULL;
-  }
-  ll_index_token(ix, t, &tk);
-  return ll_index_word(ix, tk.word, len);
-}
-
-static int cmp_side(size_t a, size_t b, const void *vctx) {
-  const HitSort *c = (const HitSort *)vctx;
-  size_t k;
-  for (k = 1;; k++) {
-    size_t la = 0, lb = 0;
-    const char *wa = sideword(c->s, a, c->side, k, &la);
-    const char *wb = sideword(c->s, b, c->side, k, &lb);
-    int r;
-    if (wa == NULL || wb == NULL) {
-      if (wa == NULL && wb == NULL) return 0;
-      return wa == NULL ? -1 : 1;
-    }
-    r = keycmp(wa, la, wb, lb);
-    if (r != 0) return r;
-  }
-}
-
 /* cx:cx_find(query, scope, stem [, width, sort]) -> array of Hit (with
-** doc) | nil, reason */
+** doc) | nil, reason. Hits in corpus order, or all sorted together. */
 static int cx_find(lua_State *L) {
   static const char *const sorts[] = {"position", "left", "right", NULL};
+  CorpusBox *cb = (CorpusBox *)luaL_checkudata(L, 1, CORPUS_MT);
   unsigned mask = checkscope(L, 3);
   int flags = lua_toboolean(L, 4) ? LL_TERM_STEM : 0;
   lua_Integer width = luaL_optinteger(L, 5, -1);
   int sort = luaL_checkoption(L, 6, "position", sorts);
-  CScratch *s = corpscratch(L, 1);
+  Scratch *s;
+  const ll_Index *ix;
   size_t i, n;
-  if (!cgetquery(L, 2, s, flags)) return 2;
-  cmatch(L, s, mask, 2);
-  n = s->hits.n;
-  cperm(L, s, n);
-  if (sort != 0) {
-    HitSort c;
-    c.s = s;
-    c.side = sort == 1 ? LL_SORT_LEFT : LL_SORT_RIGHT;
-    cmsort(s->perm, s->tmp, n, cmp_side, &c);
-  }
+  const ll_Hit *hits;
+  corpusbox(L, 1);
+  ix = cb->ix;
+  s = newscratch(L, sizeof(ll_Hit));
+  if (!getquery(L, 2, s, flags)) return 2;
+  if (ll_index_match(&s->mem, ix, &s->q, mask, &s->v, &n) != LL_OK) return memerror(L);
+  if (sort != 0 && ll_index_sort(&s->mem, ix, (ll_Hit *)s->v.p, s->v.n,
+                                 sort == 1 ? LL_SORT_LEFT : LL_SORT_RIGHT) != LL_OK)
+    return memerror(L);
+  hits = (const ll_Hit *)s->v.p;
   lua_createtable(L, (int)(n < 0x7FFFFFFF ? n : 0), 0);
   for (i = 0; i < n; i++) {
-    size_t k = s->perm[i], d = ((const size_t *)s->hitdoc.p)[k];
+    ll_Hit h = hits[i];
+    size_t local, d = ll_index_docof(ix, h.seg, &local);
+    h.seg = local;
     luaL_checkstack(L, 4, "hits");
-    pushhit(L, s->docs[d], s->docs[d]->index, (const ll_Hit *)s->hits.p + k, width);
+    pushhit(L, cb->docs[d], &h, width);
     lua_pushinteger(L, (lua_Integer)d + 1);
     lua_setfield(L, -2, "doc");
     lua_rawseti(L, -2, (lua_Integer)i + 1);
@@ -1428,193 +1077,49 @@ static int cx_find(lua_State *L) {
   return 1;
 }
 
-/* cx:cx_frequencies(scope, min, stopwords) -> array of {word, count} */
-static int cx_frequencies(lua_State *L) {
-  unsigned mask = checkscope(L, 2);
-  lua_Integer min = luaL_optinteger(L, 3, 1);
-  CScratch *s;
-  size_t d, i;
-  lua_settop(L, 4);
-  s = corpscratch(L, 1);
-  cgetstop(L, 4, s);
-  for (d = 0; d < s->ndocs; d++) {
-    const ll_Index *ix = s->docs[d]->index;
-    ll_vec_init(&s->part, sizeof(ll_Freq));
-    if (ll_index_frequencies(&s->mem, ix, mask, 1, NULL, &s->part) != LL_OK) return memerror(L);
-    for (i = 0; i < s->part.n; i++) {
-      const ll_Freq *f = (const ll_Freq *)s->part.p + i;
-      size_t len;
-      const char *w = ll_index_word(ix, f->word, &len);
-      CEntry *e = centry(s, w, len);
-      if (e == NULL) return memerror(L);
-      e->a += f->count;
-    }
-    ll_vec_free(&s->mem, &s->part);
-  }
-  pushentries(L, s, min < 1 ? 1 : (size_t)min, cmp_count, "word", 0);
-  return 1;
-}
-
-/* cx:cx_ngrams(n, scope, min) -> array of {ngram, count} */
-static int cx_ngrams(lua_State *L) {
-  lua_Integer n = luaL_checkinteger(L, 2);
-  unsigned mask = checkscope(L, 3);
-  lua_Integer min = luaL_optinteger(L, 4, 1);
-  CScratch *s;
-  size_t d, i, k;
-  luaL_argcheck(L, n >= 1 && n <= LL_MAXNGRAM, 2, "n out of range");
-  s = corpscratch(L, 1);
-  /* every run of n tokens of a segment in the scope, counted by its
-     normal forms joined by one space, straight into the merged table */
-  for (d = 0; d < s->ndocs; d++) {
-    const ll_Doc *doc = s->docs[d];
-    const ll_Index *ix = doc->index;
-    size_t seg;
-    for (seg = 0; seg < doc->nsegs; seg++) {
-      size_t first, last, t;
-      if (!(mask & LL_PARTBIT(doc->segs[seg].part))) continue;
-      ll_index_segtokens(ix, seg, &first, &last);
-      for (t = first; t + (size_t)n <= last; t++) {
-        CEntry *e;
-        s->b.n = 0;
-        for (k = 0; k < (size_t)n; k++) {
-          ll_Token tk;
-          size_t len;
-          const char *w;
-          ll_index_token(ix, t + k, &tk);
-          w = ll_index_word(ix, tk.word, &len);
-          if ((k > 0 && ll_buf_add(&s->mem, &s->b, " ", 1) != LL_OK) ||
-              ll_buf_add(&s->mem, &s->b, w, len) != LL_OK)
-            return memerror(L);
-        }
-        e = centry(s, s->b.p, s->b.n);
-        if (e == NULL) return memerror(L);
-        e->a++;
-      }
-    }
-  }
-  (void)i;
-  pushentries(L, s, min < 1 ? 1 : (size_t)min, cmp_count, "ngram", 0);
-  return 1;
-}
-
-#define CSMALL 1e-20
-
-/* the association measures of ll_index_collocates (llindex.h) */
-static double cmeasure(int which, double O, double R, double C, double N) {
-  if (which == LL_MI) return log2(O * N) - log2(R * C);
-  if (which == LL_T) return (O - R * C / N) / sqrt(O + CSMALL);
-  {
-    double o[4], e[4], sum = 0;
-    int i;
-    o[0] = O;
-    o[1] = C - O;
-    o[2] = R - O;
-    o[3] = N - O - o[1] - o[2];
-    for (i = 0; i < 4; i++) e[i] = (o[i] + o[i ^ 1]) * (o[i] + o[i ^ 2]) / N;
-    for (i = 0; i < 4; i++) sum += o[i] * log(o[i] / (e[i] + CSMALL) + CSMALL);
-    return 2 * sum;
-  }
-}
-
-/* cx:cx_collocates(query, scope, stem, window, measure, min, stopwords)
-** -> array of {word, count, score} | nil, reason. The span, O, R, C and N
-** as in ll_index_collocates, summed over the documents. */
-static int cx_collocates(lua_State *L) {
-  static const char *const measures[] = {"llr", "mi", "t", NULL};
-  static const int mcodes[] = {LL_LLR, LL_MI, LL_T};
-  unsigned mask = checkscope(L, 3);
-  int flags = lua_toboolean(L, 4) ? LL_TERM_STEM : 0;
-  lua_Integer window = luaL_optinteger(L, 5, 5);
-  int which = mcodes[luaL_checkoption(L, 6, "llr", measures)];
-  lua_Integer min = luaL_optinteger(L, 7, 1);
-  CScratch *s;
-  size_t d, i, R = 0, N = 0, w = 0;
-  lua_settop(L, 8);
-  luaL_argcheck(L, window >= 1, 5, "window must be positive");
-  s = corpscratch(L, 1);
-  if (!cgetquery(L, 2, s, flags)) return 2;
-  cgetstop(L, 8, s);
-  w = (size_t)window;
-  for (d = 0; d < s->ndocs; d++) {
-    const ll_Index *ix = s->docs[d]->index;
-    size_t nw = ll_index_nwords(ix), nt = ll_index_size(ix), nh;
-    const ll_Hit *hits;
-    s->hits.n = 0;
-    N += ll_index_ntokens(ix, mask);
-    cdocquery(L, 2, s, d);
-    if (ll_index_match(&s->mem, ix, &s->q, mask, &s->hits, &nh) != LL_OK) return memerror(L);
-    if (nh == 0) continue;
-    hits = (const ll_Hit *)s->hits.p;
-    if (s->no < nw || s->nmark < nt) {
-      ll_free(&s->mem, s->o, s->no * sizeof *s->o);
-      ll_free(&s->mem, s->mark, s->nmark);
-      s->o = NULL;
-      s->mark = NULL;
-      s->no = s->nmark = 0;
-      s->o = (size_t *)ll_malloc(&s->mem, (nw ? nw : 1) * sizeof *s->o);
-      if (s->o == NULL) return memerror(L);
-      s->no = nw ? nw : 1;
-      s->mark = (unsigned char *)ll_malloc(&s->mem, nt ? nt : 1);
-      if (s->mark == NULL) return memerror(L);
-      s->nmark = nt ? nt : 1;
-    }
-    memset(s->o, 0, s->no * sizeof *s->o);
-    memset(s->mark, 0, s->nmark);
-    /* the spans, then the hits' own tokens out */
-    for (i = 0; i < nh; i++) {
-      size_t first, last, a, b, t;
-      ll_index_segtokens(ix, hits[i].seg, &first, &last);
-      a = hits[i].tok >= first + w ? hits[i].tok - w : first;
-      b = hits[i].tok + hits[i].ntok + w < last ? hits[i].tok + hits[i].ntok + w : last;
-      for (t = a; t < b; t++) s->mark[t] = 1;
-    }
-    for (i = 0; i < nh; i++) {
-      size_t t;
-      for (t = hits[i].tok; t < hits[i].tok + hits[i].ntok; t++) s->mark[t] = 0;
-    }
-    for (i = 0; i < nt; i++)
-      if (s->mark[i]) {
-        ll_Token tk;
-        ll_index_token(ix, i, &tk);
-        s->o[tk.word]++;
-        R++;
-      }
-    for (i = 0; i < nw; i++)
-      if (s->o[i] > 0) {
-        size_t len;
-        const char *k = ll_index_word(ix, (uint32_t)i, &len);
-        CEntry *e = centry(s, k, len);
-        if (e == NULL) return memerror(L);
-        e->a += s->o[i];
-      }
-  }
-  /* C: each candidate's count in the scope, over every document */
-  if (s->ents.n > 0)
-    for (d = 0; d < s->ndocs; d++) {
-      const ll_Index *ix = s->docs[d]->index;
-      size_t nw = ll_index_nwords(ix);
-      for (i = 0; i < nw; i++) {
-        size_t len;
-        const char *k = ll_index_word(ix, (uint32_t)i, &len);
-        CEntry *e = cfind(s, k, len);
-        if (e != NULL) e->b += ll_index_freq(ix, (uint32_t)i, mask);
-      }
-    }
-  for (i = 0; i < s->ents.n; i++) {
-    CEntry *e = (CEntry *)s->ents.p + i;
-    e->score = cmeasure(which, (double)e->a, (double)R, (double)e->b, (double)N);
-  }
-  pushentries(L, s, min < 1 ? 1 : (size_t)min, cmp_score, "word", 1);
-  return 1;
-}
-
-static const luaL_Reg corpus_methods[] = {{"cx_count", cx_count},
+/* The other queries are a Document's (checkindex takes a Corpus too):
+**   cx:cx_count(query, scope, stem) -> n | nil, reason
+**   cx:cx_vocab() -> the normal forms of the corpus, by word id
+**   cx:cx_frequencies(scope, min, stopwords) -> array of {word, count}
+**   cx:cx_ngrams(n, scope, min) -> array of {ngram, count}
+**   cx:cx_collocates(query, scope, stem, window, measure, min, stopwords)
+**     -> array of {word, count, score} | nil, reason
+** a query table being word ids of cx_vocab. Counted over the corpus
+** index, they equal the sums over the documents: the span of a collocate,
+** its size R, O, C and N as ll_index_collocates, summed. */
+static const luaL_Reg corpus_methods[] = {{"cx_count", ix_count},
                                           {"cx_find", cx_find},
-                                          {"cx_frequencies", cx_frequencies},
-                                          {"cx_ngrams", cx_ngrams},
-                                          {"cx_collocates", cx_collocates},
+                                          {"cx_vocab", ix_vocab},
+                                          {"cx_frequencies", ix_frequencies},
+                                          {"cx_ngrams", ix_ngrams},
+                                          {"cx_collocates", ix_collocates},
                                           {NULL, NULL}};
+
+/* C memory of a listing, freed by __gc if anything raises. */
+typedef struct CList {
+  ll_Mem mem;
+  ll_Buf keys;
+} CList;
+
+static int clist_gc(lua_State *L) {
+  CList *s = (CList *)lua_touserdata(L, 1);
+  ll_buf_free(&s->mem, &s->keys);
+  return 0;
+}
+
+/* Pushes a new empty CList. */
+static CList *newclist(lua_State *L) {
+  CList *s = (CList *)lua_newuserdatauv(L, sizeof *s, 0);
+  memset(s, 0, sizeof *s);
+  getmem(L, &s->mem);
+  ll_buf_init(&s->keys);
+  if (luaL_newmetatable(L, CLIST_MT)) {
+    lua_pushcfunction(L, clist_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_setmetatable(L, -2);
+  return s;
+}
 
 #include "lldir.h"
 
@@ -1622,7 +1127,7 @@ static const luaL_Reg corpus_methods[] = {{"cx_count", cx_count},
 ** (order as the system gives) | nil, message */
 static int core_listdir(lua_State *L) {
   const char *dir = luaL_checkstring(L, 1);
-  CScratch *s = newcscratch(L);
+  CList *s = newclist(L);
   char err[LL_ERRSIZE];
   size_t n, i, at = 0;
   int st = ll_dir_list(&s->mem, dir, &s->keys, &n, err, sizeof err);
@@ -1664,6 +1169,8 @@ static void opencorpus(lua_State *L) {
   if (luaL_newmetatable(L, CORPUS_MT)) {
     lua_pushcfunction(L, corpus_len);
     lua_setfield(L, -2, "__len");
+    lua_pushcfunction(L, corpus_gc);
+    lua_setfield(L, -2, "__gc");
     luaL_newlib(L, corpus_methods);
     lua_setfield(L, -2, "__index");
   }

@@ -1,7 +1,9 @@
 /*
-** llindex.c: the word index of a document, and the queries it answers.
-** Tokens in flat arrays, a hash table of normal forms, postings per word;
-** matching, concordance sorts, frequencies, n-grams, collocates, dispersion.
+** llindex.c: the word index of a document or of a corpus, and the queries
+** it answers. Tokens in flat arrays, a hash table of normal forms, postings
+** per word (a document's index); a corpus index spans many documents'
+** segments with one vocabulary, compact postings. Matching, concordance sorts, frequencies,
+** n-grams, collocates, dispersion.
 */
 #include <math.h>
 #include <string.h>
@@ -21,31 +23,48 @@ typedef struct Word {
   uint32_t n[NPARTS]; /* count per part */
 } Word;
 
-/* One token: its word and its byte offset in its segment. */
-typedef struct Tok {
-  uint32_t word, pos;
-} Tok;
-
 struct ll_Index {
   ll_Mem mem;
-  const ll_Doc *doc;
-  Tok *tok; /* the tokens */
-  size_t ntok, tokcap;
+  const ll_Doc *doc;   /* the document of a document's index, else NULL */
+  const ll_Seg *segs;  /* a document's index: doc->segs */
+  const ll_Seg **segv; /* a corpus index: every document's segments */
+  ll_Doc *const *docs; /* a corpus index: its documents (not owned) ... */
+  size_t ndocs;        /* ... how many ... */
+  uint32_t *docseg;    /* ... and ndocs + 1 entries: first segment of each */
+  void *word;          /* the tokens: word id of each, uint16_t while narrow
+                          (a corpus index of < 65536 words), else uint32_t;
+                          read with WID */
+  int narrow;
+  uint32_t *pos; /* byte offset of each in its segment, or NULL (a
+                              corpus index: found again by scanning) */
+  size_t ntok, tokcap, poscap;
+  uint32_t *ckpt; /* a corpus index: byte offset of every CKPT-th token, in
+                     its segment (a scan for a token starts there) */
+  size_t ckcap;
   uint32_t *segstart; /* nsegs + 1 entries: first token of each segment */
   size_t nsegs;
   Word *words;
   size_t nwords, wcap;
   char *chars; /* the normal forms */
   size_t nchars, ccap;
-  uint32_t *slots;      /* hash table: word id + 1, 0 when empty */
-  size_t nslots;        /* a power of 2 */
-  uint32_t *post;       /* ntok entries: token indices grouped by word */
+  uint32_t *slots;     /* hash table: word id + 1, 0 when empty */
+  size_t nslots;       /* a power of 2 */
+  uint32_t *post;      /* ntok entries: token indices grouped by word */
+  unsigned char *pvar; /* or (a corpus index): the same as varints (see
+                           varpostings), words[w].post their byte offset */
+  size_t npvar;
   size_t npart[NPARTS]; /* tokens per part */
 };
 
 /* ------------------------------------------------------------------ */
 /* Building                                                            */
 /* ------------------------------------------------------------------ */
+
+#define CKPTBITS 4 /* a checkpoint every 16 tokens: 1 byte a token */
+#define WSZ(ix)  ((ix)->narrow ? sizeof(uint16_t) : sizeof(uint32_t))
+#define WID(ix, t) \
+  ((ix)->narrow ? (uint32_t)((const uint16_t *)(ix)->word)[t] : ((const uint32_t *)(ix)->word)[t])
+#define SEG(ix, s) ((ix)->segv != NULL ? (ix)->segv[s] : &(ix)->segs[s])
 
 /* FNV-1a */
 static uint32_t hashof(const char *s, size_t n) {
@@ -72,6 +91,51 @@ static int grow(ll_Mem *m, void **p, size_t *cap, size_t esz, size_t need) {
   *p = q;
   *cap = nc;
   return LL_OK;
+}
+
+/* Resizes the array *p of *cap elements of size esz to exactly n (n > 0). */
+static int resize(ll_Mem *m, void **p, size_t *cap, size_t esz, size_t n) {
+  void *q;
+  if (n > (size_t)-1 / esz) return LL_ERRMEM;
+  q = ll_realloc(m, *p, *cap * esz, n * esz);
+  if (q == NULL) return LL_ERRMEM;
+  *p = q;
+  *cap = n;
+  return LL_OK;
+}
+
+/* Makes narrow word ids uint32_t (a word id past 0xFFFF came). */
+static int widen(ll_Index *ix) {
+  size_t cap = ix->tokcap ? ix->tokcap : 1, i;
+  char *q =
+      (char *)ll_realloc(&ix->mem, ix->word, ix->tokcap * sizeof(uint16_t), cap * sizeof(uint32_t));
+  if (q == NULL) return LL_ERRMEM;
+  for (i = ix->ntok; i-- > 0;) { /* from the end: no id is overwritten unread */
+    uint16_t a;
+    uint32_t b;
+    memcpy(&a, q + i * sizeof a, sizeof a);
+    b = a;
+    memcpy(q + i * sizeof b, &b, sizeof b);
+  }
+  ix->word = q;
+  ix->tokcap = cap;
+  ix->narrow = 0;
+  return LL_OK;
+}
+
+/* Room for one more token: a document's arrays double; a corpus index's
+** grow by a quarter (they are large, and the first guess is near). */
+static int growtok(ll_Index *ix) {
+  size_t n = ix->ntok + 1;
+  if (ix->pos == NULL) {
+    n = ix->ntok + ix->ntok / 4 + 1024;
+    if (n > LL_MAXTOKENS) n = LL_MAXTOKENS;
+    return ix->ntok < ix->tokcap ? LL_OK
+                                 : resize(&ix->mem, (void **)&ix->word, &ix->tokcap, WSZ(ix), n);
+  }
+  if (grow(&ix->mem, (void **)&ix->word, &ix->tokcap, sizeof(uint32_t), n) != LL_OK)
+    return LL_ERRMEM;
+  return grow(&ix->mem, (void **)&ix->pos, &ix->poscap, sizeof(uint32_t), n);
 }
 
 /* Doubles the hash table and puts every word back. */
@@ -143,8 +207,14 @@ void ll_index_free(ll_Index *ix) {
   ll_Mem m;
   if (ix == NULL) return;
   m = ix->mem;
-  ll_free(&m, ix->tok, ix->tokcap * sizeof(Tok));
+  ll_free(&m, ix->word, ix->tokcap * WSZ(ix));
+  if (ix->pos != NULL) ll_free(&m, ix->pos, ix->poscap * sizeof(uint32_t));
+  if (ix->segv != NULL)
+    ll_free(&m, (void *)ix->segv, (ix->nsegs ? ix->nsegs : 1) * sizeof *ix->segv);
+  ll_free(&m, ix->docseg, ix->docseg != NULL ? (ix->ndocs + 1) * sizeof(uint32_t) : 0);
   if (ix->post != NULL) ll_free(&m, ix->post, (ix->ntok ? ix->ntok : 1) * sizeof(uint32_t));
+  ll_free(&m, ix->pvar, ix->npvar);
+  ll_free(&m, ix->ckpt, ix->ckcap * sizeof(uint32_t));
   ll_free(&m, ix->segstart, (ix->nsegs + 1) * sizeof(uint32_t));
   ll_free(&m, ix->words, ix->wcap * sizeof(Word));
   ll_free(&m, ix->chars, ix->ccap);
@@ -168,19 +238,75 @@ static const unsigned char fold[256] = {
 #define ISW(c)         (fold[(unsigned char)(c)] != 0)
 #define FNV_STEP(h, c) ((h) = ((h) ^ (unsigned char)(c)) * 16777619u)
 
-/* Tokenises every segment into ix. An ASCII word of up to 64 bytes is
-** read, folded and hashed in one pass; anything else goes through
-** ll_word_next and ll_word_norm, which define what a word is. */
+#define WORDBUF 64
+
+/* The next word of text[*ip, len): returns 0 when none is left; else sets
+** its bytes [*ap, *bp), moves *ip past it and returns 1 with its normal
+** form already in w[0, *kp) hashed to *hp (an ASCII word of up to WORDBUF
+** bytes, read, folded and hashed in one pass), or 2 when the normal form
+** is to be made by ll_word_norm. Anything not ASCII goes through
+** ll_word_next, which defines what a word is. The index and the position
+** scan of a corpus index both read words here, so they agree. */
+static int nextword(const char *text, size_t len, size_t *ip, size_t *ap, size_t *bp, char *w,
+                    size_t *kp, uint32_t *hp) {
+  const unsigned char *u = (const unsigned char *)text;
+  size_t i = *ip, a, k = 0;
+  uint32_t h = 2166136261u;
+  int slow = 0;
+  while (i < len && u[i] < 0x80 && !ISW(u[i])) i++;
+  if (i >= len) return 0;
+  /* here u[i] is a word byte or >= 0x80 */
+  a = i;
+  if (u[i] < 0x80) {
+    for (;;) {
+      while (i < len && k < WORDBUF) {
+        unsigned c = fold[u[i]];
+        if (c == 0) break;
+        i++;
+        w[k++] = (char)c;
+        FNV_STEP(h, c);
+      }
+      if (k >= WORDBUF) {
+        slow = 1;
+        break;
+      }
+      if (i + 1 < len && (u[i] == '-' || u[i] == '\'') && ISW(u[i + 1])) {
+        w[k++] = (char)u[i];
+        FNV_STEP(h, u[i]);
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (i < len &&
+        (u[i] >= 0x80 || ((u[i] == '-' || u[i] == '\'') && i + 1 < len && u[i + 1] >= 0x80)))
+      slow = 1;
+  } else {
+    slow = 1;
+  }
+  if (slow) {
+    size_t at = a, b;
+    if (!ll_word_next(text, len, &at, &a, &b)) return 0;
+    *ap = a;
+    *bp = *ip = b;
+    return 2;
+  }
+  *ap = a;
+  *bp = *ip = i;
+  *kp = k;
+  *hp = h;
+  return 1;
+}
+
+/* Tokenises every segment into ix (the vocabulary grows as words come). */
 static int scan(ll_Index *ix) {
-  const ll_Doc *d = ix->doc;
   ll_Buf nb;
   size_t s;
   int st = LL_OK;
-  char w[64];
+  char w[WORDBUF];
   ll_buf_init(&nb);
-  for (s = 0; s < d->nsegs && st == LL_OK; s++) {
-    const ll_Seg *sg = &d->segs[s];
-    const unsigned char *u = (const unsigned char *)sg->text;
+  for (s = 0; s < ix->nsegs && st == LL_OK; s++) {
+    const ll_Seg *sg = SEG(ix, s);
     size_t len = sg->len, i = 0;
     unsigned part = (unsigned)sg->part;
     ix->segstart[s] = (uint32_t)ix->ntok;
@@ -189,45 +315,12 @@ static int scan(ll_Index *ix) {
       break;
     }
     for (;;) {
-      size_t a, k = 0, nlen;
-      uint32_t h = 2166136261u, id, e;
+      size_t a, b, nlen = 0;
+      uint32_t h = 0, id, e;
       const char *norm = w;
-      int slow = 0;
-      while (i < len && u[i] < 0x80 && !ISW(u[i])) i++;
-      if (i >= len) break;
-      /* here u[i] is a word byte or >= 0x80 */
-      a = i;
-      if (u[i] < 0x80) {
-        for (;;) {
-          while (i < len && k < sizeof w) {
-            unsigned c = fold[u[i]];
-            if (c == 0) break;
-            i++;
-            w[k++] = (char)c;
-            FNV_STEP(h, c);
-          }
-          if (k >= sizeof w) {
-            slow = 1;
-            break;
-          }
-          if (i + 1 < len && (u[i] == '-' || u[i] == '\'') && ISW(u[i + 1])) {
-            w[k++] = (char)u[i];
-            FNV_STEP(h, u[i]);
-            i++;
-            continue;
-          }
-          break;
-        }
-        if (i < len &&
-            (u[i] >= 0x80 || ((u[i] == '-' || u[i] == '\'') && i + 1 < len && u[i + 1] >= 0x80)))
-          slow = 1;
-        nlen = k;
-      } else {
-        slow = 1;
-      }
-      if (slow) {
-        size_t at = a, b;
-        if (!ll_word_next(sg->text, len, &at, &a, &b)) break;
+      int kind = nextword(sg->text, len, &i, &a, &b, w, &nlen, &h);
+      if (kind == 0) break;
+      if (kind == 2) {
         if (ll_word_norm(&ix->mem, sg->text + a, b - a, &nb) != LL_OK) {
           st = LL_ERRMEM;
           break;
@@ -235,14 +328,13 @@ static int scan(ll_Index *ix) {
         norm = nb.p;
         nlen = nb.n;
         h = hashof(norm, nlen);
-        i = b;
       }
-      if (ix->ntok >= ix->tokcap) {
+      if (ix->ntok >= ix->tokcap || (ix->pos != NULL && ix->ntok >= ix->poscap)) {
         if (ix->ntok >= LL_MAXTOKENS) {
           st = LL_ERRINPUT;
           break;
         }
-        if (grow(&ix->mem, (void **)&ix->tok, &ix->tokcap, sizeof(Tok), ix->ntok + 1) != LL_OK) {
+        if (growtok(ix) != LL_OK) {
           st = LL_ERRMEM;
           break;
         }
@@ -258,12 +350,27 @@ static int scan(ll_Index *ix) {
       }
       ix->words[id].n[part]++;
       ix->npart[part]++;
-      ix->tok[ix->ntok].word = id;
-      ix->tok[ix->ntok].pos = (uint32_t)a;
+      if (ix->narrow && id > 0xFFFFu && widen(ix) != LL_OK) {
+        st = LL_ERRMEM;
+        break;
+      }
+      if (ix->narrow)
+        ((uint16_t *)ix->word)[ix->ntok] = (uint16_t)id;
+      else
+        ((uint32_t *)ix->word)[ix->ntok] = id;
+      if (ix->pos != NULL) ix->pos[ix->ntok] = (uint32_t)a;
+      if (ix->pos == NULL && (ix->ntok & ((1u << CKPTBITS) - 1)) == 0) {
+        size_t j = ix->ntok >> CKPTBITS;
+        if (grow(&ix->mem, (void **)&ix->ckpt, &ix->ckcap, sizeof(uint32_t), j + 1) != LL_OK) {
+          st = LL_ERRMEM;
+          break;
+        }
+        ix->ckpt[j] = (uint32_t)a;
+      }
       ix->ntok++;
     }
   }
-  if (st == LL_OK) ix->segstart[d->nsegs] = (uint32_t)ix->ntok;
+  if (st == LL_OK) ix->segstart[ix->nsegs] = (uint32_t)ix->ntok;
   ll_buf_free(&ix->mem, &nb);
   return st;
 }
@@ -288,9 +395,74 @@ static int postings(ll_Index *ix) {
     fill[i] = (uint32_t)acc;
     acc += tot;
   }
-  for (i = 0; i < ix->ntok; i++) ix->post[fill[ix->tok[i].word]++] = (uint32_t)i;
+  for (i = 0; i < ix->ntok; i++) ix->post[fill[WID(ix, i)]++] = (uint32_t)i;
   ll_free(&ix->mem, fill, (ix->nwords ? ix->nwords : 1) * sizeof(uint32_t));
   return LL_OK;
+}
+
+/* bytes of v as a varint: 7 bits a byte, low first, the high bit set on
+** all but the last */
+static size_t varlen(uint32_t v) {
+  size_t n = 1;
+  while (v >= 0x80) {
+    v >>= 7;
+    n++;
+  }
+  return n;
+}
+
+/* The postings of a corpus index, compact: for each word its tokens t in
+** order, each written as the varint t - (previous t + 1) (the first as t),
+** words back to back, word w's from byte words[w].post. About 1.3 bytes a
+** token instead of 4. Without them (more than 4 GB of them) queries scan
+** the tokens. */
+static int varpostings(ll_Index *ix) {
+  size_t nw = ix->nwords ? ix->nwords : 1, i, total = 0;
+  uint32_t *last = (uint32_t *)ll_malloc(&ix->mem, nw * sizeof *last);
+  uint32_t *at = (uint32_t *)ll_malloc(&ix->mem, nw * sizeof *at);
+  int st = LL_OK;
+  if (last == NULL || at == NULL) {
+    st = LL_ERRMEM;
+    goto done;
+  }
+  memset(last, 0, nw * sizeof *last);
+  memset(at, 0, nw * sizeof *at);
+  for (i = 0; i < ix->ntok; i++) { /* bytes per word */
+    uint32_t w = WID(ix, i);
+    size_t n = varlen((uint32_t)i - last[w]);
+    at[w] += (uint32_t)n;
+    last[w] = (uint32_t)i + 1;
+    total += n;
+  }
+  if (total > 0xFFFFFFF0u) goto done; /* no postings: scans */
+  total = 0;
+  for (i = 0; i < ix->nwords; i++) {
+    uint32_t n = at[i];
+    ix->words[i].post = at[i] = (uint32_t)total;
+    total += n;
+    last[i] = 0;
+  }
+  ix->pvar = (unsigned char *)ll_malloc(&ix->mem, total ? total : 1);
+  if (ix->pvar == NULL) {
+    st = LL_ERRMEM;
+    goto done;
+  }
+  ix->npvar = total ? total : 1;
+  for (i = 0; i < ix->ntok; i++) {
+    uint32_t w = WID(ix, i), v = (uint32_t)i - last[w];
+    unsigned char *p = ix->pvar + at[w];
+    while (v >= 0x80) {
+      *p++ = (unsigned char)(v | 0x80);
+      v >>= 7;
+    }
+    *p++ = (unsigned char)v;
+    at[w] = (uint32_t)(p - ix->pvar);
+    last[w] = (uint32_t)i + 1;
+  }
+done:
+  ll_free(&ix->mem, last, nw * sizeof *last);
+  ll_free(&ix->mem, at, nw * sizeof *at);
+  return st;
 }
 
 /* Gives an array back the memory it does not use. */
@@ -308,6 +480,31 @@ static void freeindex(ll_Index *ix) {
   ll_index_free(ix);
 }
 
+/* Makes the token arrays, scans, and sizes everything to what it holds;
+** with post, the postings too. On failure the caller frees ix. */
+static int fill(ll_Index *ix, int withpos, int post) {
+  /* English runs about 6 bytes a token: start there, grow if need be */
+  size_t i, bytes = 0;
+  int st;
+  ix->segstart = (uint32_t *)ll_malloc(&ix->mem, (ix->nsegs + 1) * sizeof(uint32_t));
+  if (ix->segstart == NULL) return LL_ERRMEM;
+  st = rehash(ix);
+  for (i = 0; i < ix->nsegs; i++) bytes += SEG(ix, i)->len;
+  if (st == LL_OK) st = resize(&ix->mem, (void **)&ix->word, &ix->tokcap, WSZ(ix), bytes / 5 + 16);
+  if (st == LL_OK && withpos)
+    st = resize(&ix->mem, (void **)&ix->pos, &ix->poscap, sizeof(uint32_t), bytes / 5 + 16);
+  if (st == LL_OK) st = scan(ix);
+  if (st != LL_OK) return st;
+  shrink(&ix->mem, (void **)&ix->word, &ix->tokcap, WSZ(ix), ix->ntok);
+  if (ix->pos != NULL) shrink(&ix->mem, (void **)&ix->pos, &ix->poscap, sizeof(uint32_t), ix->ntok);
+  if (ix->ckpt != NULL)
+    shrink(&ix->mem, (void **)&ix->ckpt, &ix->ckcap, sizeof(uint32_t),
+           ((ix->ntok - 1) >> CKPTBITS) + 1);
+  shrink(&ix->mem, (void **)&ix->words, &ix->wcap, sizeof(Word), ix->nwords);
+  shrink(&ix->mem, (void **)&ix->chars, &ix->ccap, 1, ix->nchars);
+  return post ? postings(ix) : varpostings(ix);
+}
+
 int ll_index_build(ll_Doc *d) {
   ll_Index *ix;
   int st;
@@ -318,26 +515,9 @@ int ll_index_build(ll_Doc *d) {
   memset(ix, 0, sizeof *ix);
   ix->mem = d->mem;
   ix->doc = d;
+  ix->segs = d->segs;
   ix->nsegs = d->nsegs;
-  ix->segstart = (uint32_t *)ll_malloc(&ix->mem, (d->nsegs + 1) * sizeof(uint32_t));
-  if (ix->segstart == NULL) {
-    ll_free(&ix->mem, ix, sizeof *ix);
-    return LL_ERRMEM;
-  }
-  st = rehash(ix);
-  if (st == LL_OK) {
-    /* English runs about 6 bytes a token: start there, grow if need be */
-    size_t i, bytes = 0;
-    for (i = 0; i < d->nsegs; i++) bytes += d->segs[i].len;
-    st = grow(&ix->mem, (void **)&ix->tok, &ix->tokcap, sizeof(Tok), bytes / 5 + 16);
-  }
-  if (st == LL_OK) st = scan(ix);
-  if (st == LL_OK) shrink(&ix->mem, (void **)&ix->tok, &ix->tokcap, sizeof(Tok), ix->ntok);
-  if (st == LL_OK) {
-    shrink(&ix->mem, (void **)&ix->words, &ix->wcap, sizeof(Word), ix->nwords);
-    shrink(&ix->mem, (void **)&ix->chars, &ix->ccap, 1, ix->nchars);
-    st = postings(ix);
-  }
+  st = fill(ix, 1, 1);
   if (st != LL_OK) {
     ll_index_free(ix);
     return st;
@@ -345,6 +525,66 @@ int ll_index_build(ll_Doc *d) {
   d->index = ix;
   d->freeindex = freeindex;
   return LL_OK;
+}
+
+int ll_index_build_corpus(ll_Mem *m, ll_Doc *const *docs, size_t ndocs, ll_Index **out) {
+  ll_Index *ix;
+  size_t i, j, nsegs = 0;
+  int st;
+  *out = NULL;
+  for (i = 0; i < ndocs; i++) {
+    if (docs[i]->nsegs >= LL_MAXTOKENS - nsegs) return LL_ERRINPUT;
+    nsegs += docs[i]->nsegs;
+  }
+  if (ndocs >= LL_MAXTOKENS) return LL_ERRINPUT;
+  if (nsegs > (size_t)-1 / sizeof(ll_Seg *) || ndocs >= (size_t)-1 / sizeof(uint32_t))
+    return LL_ERRMEM; /* a 32-bit size_t */
+  ix = (ll_Index *)ll_malloc(m, sizeof *ix);
+  if (ix == NULL) return LL_ERRMEM;
+  memset(ix, 0, sizeof *ix);
+  ix->mem = *m;
+  ix->docs = docs;
+  ix->ndocs = ndocs;
+  ix->nsegs = nsegs;
+  ix->docseg = (uint32_t *)ll_malloc(m, (ndocs + 1) * sizeof(uint32_t));
+  ix->segv = (const ll_Seg **)ll_malloc(m, (nsegs ? nsegs : 1) * sizeof *ix->segv);
+  if (ix->docseg == NULL || ix->segv == NULL) {
+    ll_index_free(ix);
+    return LL_ERRMEM;
+  }
+  nsegs = 0;
+  for (i = 0; i < ndocs; i++) {
+    ix->docseg[i] = (uint32_t)nsegs;
+    for (j = 0; j < docs[i]->nsegs; j++) ix->segv[nsegs++] = &docs[i]->segs[j];
+  }
+  ix->docseg[ndocs] = (uint32_t)nsegs;
+  ix->narrow = 1;
+  st = fill(ix, 0, 0);
+  if (st != LL_OK) {
+    ll_index_free(ix);
+    return st;
+  }
+  *out = ix;
+  return LL_OK;
+}
+
+size_t ll_index_docof(const ll_Index *ix, size_t seg, size_t *local) {
+  size_t lo = 0, hi = ix->ndocs; /* docseg[lo] <= seg < docseg[hi] */
+  if (ix->docseg == NULL) {
+    *local = seg;
+    return 0;
+  }
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ix->docseg[mid] <= seg)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  /* a document with no segment shares its docseg with the next one */
+  while (lo + 1 < ix->ndocs && ix->docseg[lo + 1] <= seg) lo++;
+  *local = seg - ix->docseg[lo];
+  return lo;
 }
 
 /* ------------------------------------------------------------------ */
@@ -406,17 +646,73 @@ static size_t segof(const ll_Index *ix, size_t t, size_t lo) {
 
 /* byte length of the token at pos of segment seg */
 static size_t toklen(const ll_Index *ix, size_t seg, size_t pos) {
-  const ll_Seg *sg = &ix->doc->segs[seg];
+  const ll_Seg *sg = SEG(ix, seg);
   size_t at = pos, a, b;
   if (!ll_word_next(sg->text, sg->len, &at, &a, &b)) return 0;
   return b - a;
 }
 
+/* Where the scan of a segment stands: token tok starts at or after byte
+** at of segment seg (a corpus index keeps no offsets: they are found
+** again, and hits come in order, so one scan serves a segment's hits). */
+typedef struct Cursor {
+  size_t seg, tok, at;
+} Cursor;
+
+#define NOCURSOR \
+  { (size_t) - 1, 0, 0 }
+
+/* Bytes [*a, *b) of token t of segment seg. */
+static void tokbytes(const ll_Index *ix, Cursor *c, size_t seg, size_t t, size_t *a, size_t *b) {
+  const ll_Seg *sg;
+  char w[WORDBUF];
+  size_t k;
+  uint32_t h;
+  if (ix->pos != NULL) {
+    *a = ix->pos[t];
+    *b = *a + toklen(ix, seg, *a);
+    return;
+  }
+  sg = SEG(ix, seg);
+  if (c->seg != seg || c->tok > t) {
+    c->seg = seg;
+    c->tok = ix->segstart[seg];
+    c->at = 0;
+  }
+  { /* the nearest checkpoint of the segment at or before t, if nearer */
+    size_t j = t >> CKPTBITS, ct = j << CKPTBITS;
+    if (ix->ckpt != NULL && ct > c->tok && ct >= ix->segstart[seg]) {
+      c->tok = ct;
+      c->at = ix->ckpt[j];
+    }
+  }
+  for (;;) {
+    size_t i = c->at;
+    if (!nextword(sg->text, sg->len, &i, a, b, w, &k, &h)) { /* cannot be: the index saw it */
+      *a = *b = sg->len;
+      return;
+    }
+    if (c->tok == t) {
+      c->at = *a;
+      return;
+    }
+    c->at = i;
+    c->tok++;
+  }
+}
+
 void ll_index_token(const ll_Index *ix, size_t t, ll_Token *out) {
+  Cursor c = NOCURSOR;
+  size_t a, b;
   out->seg = segof(ix, t, 0);
-  out->pos = ix->tok[t].pos;
-  out->len = toklen(ix, out->seg, out->pos);
-  out->word = ix->tok[t].word;
+  tokbytes(ix, &c, out->seg, t, &a, &b);
+  out->pos = a;
+  out->len = b - a;
+  out->word = WID(ix, t);
+}
+
+uint32_t ll_index_tokword(const ll_Index *ix, size_t t) {
+  return WID(ix, t);
 }
 
 void ll_index_segtokens(const ll_Index *ix, size_t seg, size_t *first, size_t *last) {
@@ -425,7 +721,7 @@ void ll_index_segtokens(const ll_Index *ix, size_t seg, size_t *first, size_t *l
 }
 
 size_t ll_index_sentence(const ll_Index *ix, size_t seg, size_t pos) {
-  const ll_Block *b = ix->doc->segs[seg].block;
+  const ll_Block *b = SEG(ix, seg)->block;
   size_t lo = 0, hi;
   if (b == NULL || b->nsents == 0) return LL_NOSENT;
   hi = b->nsents; /* the last sentence starting at or before pos */
@@ -737,17 +1033,17 @@ static int termmatch(const RTerm *t, uint32_t w) {
 }
 
 static unsigned partbit(const ll_Index *ix, size_t seg) {
-  return LL_PARTBIT(ix->doc->segs[seg].part);
+  return LL_PARTBIT(SEG(ix, seg)->part);
 }
 
 /* If the query's terms match at token t of segment seg, records a hit. */
 static int tryat(ll_Mem *m, const ll_Index *ix, const Res *r, size_t seg, size_t t, ll_Vec *hits,
-                 size_t *count) {
-  size_t k, end = ix->segstart[seg + 1];
+                 size_t *count, Cursor *c) {
+  size_t k, end = ix->segstart[seg + 1], a, b;
   ll_Hit *h;
   if (t + r->n > end) return LL_OK;
   for (k = 1; k < r->n; k++)
-    if (!termmatch(&r->t[k], ix->tok[t + k].word)) return LL_OK;
+    if (!termmatch(&r->t[k], WID(ix, t + k))) return LL_OK;
   (*count)++;
   if (hits == NULL) return LL_OK;
   h = (ll_Hit *)ll_vec_push(m, hits);
@@ -755,8 +1051,13 @@ static int tryat(ll_Mem *m, const ll_Index *ix, const Res *r, size_t seg, size_t
   h->seg = seg;
   h->tok = t;
   h->ntok = r->n;
-  h->pos = ix->tok[t].pos;
-  h->len = ix->tok[t + r->n - 1].pos + toklen(ix, seg, ix->tok[t + r->n - 1].pos) - h->pos;
+  tokbytes(ix, c, seg, t, &a, &b);
+  h->pos = a;
+  if (r->n > 1) {
+    Cursor c2 = *c; /* the next hit may start inside this one */
+    tokbytes(ix, &c2, seg, t + r->n - 1, &a, &b);
+  }
+  h->len = b - h->pos;
   h->sent = ll_index_sentence(ix, seg, h->pos);
   return LL_OK;
 }
@@ -766,22 +1067,53 @@ static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask, ll_Ve
                size_t *count) {
   const RTerm *t0;
   int st = LL_OK;
+  Cursor c = NOCURSOR;
   *count = 0;
   if (r->none || ix->ntok == 0) return LL_OK;
   t0 = &r->t[0];
-  if (t0->set == NULL) {
+  if (t0->set == NULL && r->n == 1 && hits == NULL) {
+    *count = ll_index_freq(ix, t0->id, mask);
+    return LL_OK;
+  }
+  if (t0->set == NULL && ix->post != NULL) {
     /* through the postings of the first word */
     const Word *w = &ix->words[t0->id];
     const uint32_t *p = ix->post + w->post;
     size_t k, tot = 0, seg = 0;
     for (k = 0; k < NPARTS; k++) tot += w->n[k];
-    if (r->n == 1 && hits == NULL) {
-      *count = ll_index_freq(ix, t0->id, mask);
-      return LL_OK;
-    }
     for (k = 0; k < tot && st == LL_OK; k++) {
       seg = segof(ix, p[k], seg);
-      if (mask & partbit(ix, seg)) st = tryat(m, ix, r, seg, p[k], hits, count);
+      if (mask & partbit(ix, seg)) st = tryat(m, ix, r, seg, p[k], hits, count, &c);
+    }
+  } else if (t0->set == NULL && ix->pvar != NULL) {
+    /* through the compact postings of the first word */
+    const Word *w = &ix->words[t0->id];
+    const unsigned char *p = ix->pvar + w->post;
+    size_t k, tot = 0, seg = 0, next = 0;
+    for (k = 0; k < NPARTS; k++) tot += w->n[k];
+    for (k = 0; k < tot && st == LL_OK; k++) {
+      size_t v = 0, t;
+      unsigned sh = 0;
+      while (*p & 0x80) {
+        v |= (size_t)(*p++ & 0x7F) << sh;
+        sh += 7;
+      }
+      v |= (size_t)*p++ << sh;
+      t = next + v;
+      next = t + 1;
+      seg = segof(ix, t, seg);
+      if (mask & partbit(ix, seg)) st = tryat(m, ix, r, seg, t, hits, count, &c);
+    }
+  } else if (t0->set == NULL) {
+    /* no postings (a corpus index too large for them): scan the tokens of the segments in
+       scope for the one word */
+    size_t seg, t;
+    uint32_t id = t0->id;
+    for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
+      size_t e = ix->segstart[seg + 1];
+      if (!(mask & partbit(ix, seg))) continue;
+      for (t = ix->segstart[seg]; t < e && st == LL_OK; t++)
+        if (WID(ix, t) == id) st = tryat(m, ix, r, seg, t, hits, count, &c);
     }
   } else {
     /* a set: scan the tokens of the segments in scope */
@@ -789,7 +1121,7 @@ static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask, ll_Ve
     for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
       if (!(mask & partbit(ix, seg))) continue;
       for (t = ix->segstart[seg]; t < ix->segstart[seg + 1] && st == LL_OK; t++)
-        if (t0->set[ix->tok[t].word]) st = tryat(m, ix, r, seg, t, hits, count);
+        if (t0->set[WID(ix, t)]) st = tryat(m, ix, r, seg, t, hits, count, &c);
     }
   }
   return st;
@@ -810,9 +1142,7 @@ int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsigned ma
 /* Concordances                                                        */
 /* ------------------------------------------------------------------ */
 
-void ll_index_context(const ll_Index *ix, const ll_Hit *h, size_t width, size_t *left,
-                      size_t *right) {
-  const ll_Seg *sg = &ix->doc->segs[h->seg];
+void ll_seg_context(const ll_Seg *sg, const ll_Hit *h, size_t width, size_t *left, size_t *right) {
   const unsigned char *s = (const unsigned char *)sg->text;
   size_t i = h->pos, k;
   for (k = 0; k < width && i > 0; k++) {
@@ -828,6 +1158,11 @@ void ll_index_context(const ll_Index *ix, const ll_Hit *h, size_t width, size_t 
       i += ll_utf8_charlen(sg->text + i, sg->len - i);
   }
   *right = i;
+}
+
+void ll_index_context(const ll_Index *ix, const ll_Hit *h, size_t width, size_t *left,
+                      size_t *right) {
+  ll_seg_context(SEG(ix, h->seg), h, width, left, right);
 }
 
 typedef struct SortCtx {
@@ -846,12 +1181,12 @@ static int cmp_hit(uint32_t a, uint32_t b, const void *vctx) {
   for (k = 1;; k++) {
     long wx = -1, wy = -1; /* rank of the k-th word, -1 when none */
     if (c->side == LL_SORT_LEFT) {
-      if (x->tok >= ix->segstart[x->seg] + k) wx = (long)c->rank[ix->tok[x->tok - k].word];
-      if (y->tok >= ix->segstart[y->seg] + k) wy = (long)c->rank[ix->tok[y->tok - k].word];
+      if (x->tok >= ix->segstart[x->seg] + k) wx = (long)c->rank[WID(ix, x->tok - k)];
+      if (y->tok >= ix->segstart[y->seg] + k) wy = (long)c->rank[WID(ix, y->tok - k)];
     } else {
       size_t tx = x->tok + x->ntok + k - 1, ty = y->tok + y->ntok + k - 1;
-      if (tx < ix->segstart[x->seg + 1]) wx = (long)c->rank[ix->tok[tx].word];
-      if (ty < ix->segstart[y->seg + 1]) wy = (long)c->rank[ix->tok[ty].word];
+      if (tx < ix->segstart[x->seg + 1]) wx = (long)c->rank[WID(ix, tx)];
+      if (ty < ix->segstart[y->seg + 1]) wy = (long)c->rank[WID(ix, ty)];
     }
     if (wx != wy) return wx < wy ? -1 : 1;
     if (wx < 0) return 0;
@@ -955,28 +1290,28 @@ static int cmp_gram(uint32_t a, uint32_t b, const void *vctx) {
   /* the joined string's order is the order of the word sequences, since
      the space that joins sorts before every byte a word can hold */
   for (k = 0; k < c->n; k++) {
-    uint32_t rx = c->rank[c->ix->tok[x->tok + k].word];
-    uint32_t ry = c->rank[c->ix->tok[y->tok + k].word];
+    uint32_t rx = c->rank[WID(c->ix, x->tok + k)];
+    uint32_t ry = c->rank[WID(c->ix, y->tok + k)];
     if (rx != ry) return rx < ry ? -1 : 1;
   }
   return 0;
 }
 
-static uint32_t gramhash(const Tok *w, size_t n) {
+static uint32_t gramhash(const ll_Index *ix, size_t t, size_t n) {
   uint32_t h = 2166136261u;
   size_t k;
   for (k = 0; k < n; k++) {
-    h ^= w[k].word;
+    h ^= WID(ix, t + k);
     h *= 16777619u;
     h ^= h >> 15;
   }
   return h;
 }
 
-static int sameseq(const Tok *a, const Tok *b, size_t n) {
+static int sameseq(const ll_Index *ix, size_t a, size_t b, size_t n) {
   size_t k;
   for (k = 0; k < n; k++)
-    if (a[k].word != b[k].word) return 0;
+    if (WID(ix, a + k) != WID(ix, b + k)) return 0;
   return 1;
 }
 
@@ -997,14 +1332,13 @@ int ll_index_ngrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size
     size_t end = ix->segstart[seg + 1];
     if (!(mask & partbit(ix, seg))) continue;
     for (t = ix->segstart[seg]; t + n <= end && st == LL_OK; t++) {
-      const Tok *w = ix->tok + t;
-      size_t k = gramhash(w, n) & (ns - 1);
+      size_t k = gramhash(ix, t, n) & (ns - 1);
       ll_Gram *e;
       for (;;) {
         uint32_t s = slots[k];
         if (s == 0) break;
         e = (ll_Gram *)g.p + (s - 1);
-        if (sameseq(ix->tok + e->tok, w, n)) break;
+        if (sameseq(ix, e->tok, t, n)) break;
         k = (k + 1) & (ns - 1);
       }
       if (slots[k] != 0) {
@@ -1038,7 +1372,7 @@ int ll_index_ngrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size
         memset(sl, 0, nn * sizeof *sl);
         for (j = 0; j < g.n; j++) {
           const ll_Gram *x = (const ll_Gram *)g.p + j;
-          size_t q = gramhash(ix->tok + x->tok, n) & (nn - 1);
+          size_t q = gramhash(ix, x->tok, n) & (nn - 1);
           while (sl[q] != 0) q = (q + 1) & (nn - 1);
           sl[q] = (uint32_t)j + 1;
         }
@@ -1148,7 +1482,7 @@ int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsign
       while (j < nhits && ((const ll_Hit *)hits.p)[j].tok + h->ntok <= t) j++;
       hj = (const ll_Hit *)hits.p + j;
       if (j < nhits && hj->tok <= t) continue;
-      o[ix->tok[t].word]++;
+      o[WID(ix, t)]++;
       span++;
     }
     if (b > upto) upto = b;

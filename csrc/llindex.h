@@ -1,7 +1,8 @@
 /*
 ** llindex.h: words, the word index of a document, and queries over it.
-** Word scanning and normal forms live in llutf8.c; the index, queries,
-** concordances, frequencies, n-grams, collocates and dispersion in llindex.c.
+** Word scanning and normal forms live in llutf8.c; the index (of one
+** document, or of a corpus with one vocabulary), queries, concordances,
+** frequencies, n-grams, collocates and dispersion in llindex.c.
 */
 #ifndef LLINDEX_H
 #define LLINDEX_H
@@ -69,10 +70,24 @@ typedef struct ll_Token {
 ** no index) or LL_ERRINPUT (beyond the limits above). */
 int ll_index_build(ll_Doc *d);
 
+/* Builds one index over the segments of docs[0, ndocs), in that order,
+** with one vocabulary: word ids are common to every document. Segments
+** are numbered across the documents (document i's first is the number of
+** segments of the documents before it; ll_index_docof maps back), and so
+** are tokens. It points into the documents' segments, which must outlive
+** it; it keeps no postings and no byte offsets (a query finds them again
+** by scanning; ll_index_doc gives NULL). Free it with ll_index_free.
+** LL_OK, LL_ERRMEM or LL_ERRINPUT as ll_index_build. */
+int ll_index_build_corpus(ll_Mem *m, ll_Doc *const *docs, size_t ndocs, ll_Index **out);
+
+/* The document (0-based) of segment seg of a corpus index, with *local
+** its index in that document's segs (for a document's index: 0, seg). */
+size_t ll_index_docof(const ll_Index *ix, size_t seg, size_t *local);
+
 /* Frees an index (what d->freeindex points to). */
 void ll_index_free(ll_Index *ix);
 
-/* the document an index belongs to */
+/* the document an index belongs to (NULL for a corpus index) */
 const ll_Doc *ll_index_doc(const ll_Index *ix);
 
 /* number of distinct words (normal forms) */
@@ -95,6 +110,9 @@ size_t ll_index_size(const ll_Index *ix);
 
 /* Token t (t < ll_index_size) into *out. */
 void ll_index_token(const ll_Index *ix, size_t t, ll_Token *out);
+
+/* word id of token t (t < ll_index_size) */
+uint32_t ll_index_tokword(const ll_Index *ix, size_t t);
 
 /* first token of segment seg, and one past its last */
 void ll_index_segtokens(const ll_Index *ix, size_t seg, size_t *first, size_t *last);
@@ -175,6 +193,9 @@ int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsigned ma
 ** after it end (or the segment's length). Never inside a character. */
 void ll_index_context(const ll_Index *ix, const ll_Hit *h, size_t width, size_t *left,
                       size_t *right);
+
+/* The same, for a hit in the segment sg. */
+void ll_seg_context(const ll_Seg *sg, const ll_Hit *h, size_t width, size_t *left, size_t *right);
 
 enum { LL_SORT_LEFT = 1, LL_SORT_RIGHT = 2 };
 

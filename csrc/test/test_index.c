@@ -1,7 +1,8 @@
 /*
 ** test_index.c: tests for words (llutf8.c) and the index (llindex.c).
 ** Table-driven tokenizer and normal-form cases, queries over small pages
-** and the letter, and an allocation-failure loop over build and queries.
+** and the letter, a corpus index checked against its documents' own
+** indexes, and allocation-failure loops over builds and queries.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -368,6 +369,191 @@ static void test_letter(Tally *t) {
 }
 
 /* ------------------------------------------------------------------ */
+/* A corpus index                                                      */
+/* ------------------------------------------------------------------ */
+
+static const char page2[] =
+  "Another page\n\n"
+  "The Soviet spoke; " "\xd1\x81\xd0\xbe\xd0\xb2\xd0\xb5\xd1\x82" " and "
+  "\xd0\xa1\xd0\xbe\xd0\xb2\xd0\xb5\xd1\x82" " soviets, Stra\xc3\x9f" "e" NBSP "again.\n\n"
+  "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-b "
+  "don" RSQUO "t" RSQUO "s of the soviet of the soviet.\n";
+
+/* hits of a query over mask into v (ll_Hit), or LL_ERRMEM */
+static int qhits(ll_Mem *m, const ll_Index *ix, const char *q, unsigned mask, ll_Vec *v) {
+  ll_Query qq;
+  char err[LL_ERRSIZE];
+  int st;
+  ll_query_init(&qq);
+  st = ll_query_parse(m, &qq, q, strlen(q), 0, err, sizeof err);
+  if (st == LL_OK) st = ll_index_match(m, ix, &qq, mask, v, NULL);
+  ll_query_free(m, &qq);
+  return st;
+}
+
+#define NCDOCS 4
+
+/* Builds the corpus index of the test pages and the letter (the first page
+** twice). *docs receives them; LL_OK, or the failing status. */
+static int corpusdocs(ll_Mem *m, ll_Doc **docs, char *err) {
+  int st = ll_parse_text(m, page, sizeof page - 1, NULL, &docs[0], err, LL_ERRSIZE);
+  if (st == LL_OK) st = ll_parse_text(m, page2, sizeof page2 - 1, NULL, &docs[1], err, LL_ERRSIZE);
+  if (st == LL_OK)
+    st = ll_parse_text(m, (const char *)ll_letter_text, sizeof ll_letter_text, NULL, &docs[2],
+                       err, LL_ERRSIZE);
+  docs[3] = docs[0];
+  return st;
+}
+
+static void test_corpus(Tally *t) {
+  static const unsigned masks[] = {LL_SCOPE_BODY, LL_SCOPE_NOTES, LL_SCOPE_ALL, LL_SCOPE_ANY};
+  static const char *const queries[] = {"soviet", "Soviet of Workers' Deputies", "black*",
+                                        "of the", "the soviet", "again", "nothing", NULL};
+  ll_Mem m;
+  ll_Doc *docs[NCDOCS] = {NULL, NULL, NULL, NULL};
+  ll_Index *cx = NULL;
+  char err[LL_ERRSIZE], msg[300];
+  size_t d, i, k, sum, local;
+  int good;
+  m.f = ll_stdalloc;
+  m.ud = NULL;
+  if (corpusdocs(&m, docs, err) != LL_OK) {
+    ok(t, 0, "parse the corpus pages", err);
+    return;
+  }
+  ok(t, ll_index_build_corpus(&m, docs, NCDOCS, &cx) == LL_OK, "build a corpus index", NULL);
+  if (cx == NULL) return;
+  for (d = 0; d < NCDOCS; d++) ll_index_build(docs[d]);
+  ok(t, ll_index_doc(cx) == NULL, "a corpus index has no one document", NULL);
+  /* sizes: tokens and segments are the documents', end to end */
+  for (k = 0; k < 4; k++) {
+    sum = 0;
+    for (d = 0; d < NCDOCS; d++) sum += ll_index_ntokens(docs[d]->index, masks[k]);
+    ok(t, ll_index_ntokens(cx, masks[k]) == sum, "tokens in scope = the documents' sum", NULL);
+  }
+  sum = 0;
+  for (d = 0; d < NCDOCS; d++) sum += ll_index_size(docs[d]->index);
+  ok(t, ll_index_size(cx) == sum, "tokens = the documents' sum", NULL);
+  /* one vocabulary: every word of every document, its count the sum */
+  good = 1;
+  for (d = 0; d < NCDOCS; d++) {
+    const ll_Index *ix = docs[d]->index;
+    for (i = 0; i < ll_index_nwords(ix); i++) {
+      size_t len, e, want = 0;
+      const char *w = ll_index_word(ix, (uint32_t)i, &len);
+      uint32_t id = ll_index_lookup(cx, w, len);
+      if (id == LL_NOWORD) {
+        good = 0;
+        break;
+      }
+      for (e = 0; e < NCDOCS; e++)
+        want += ll_index_freq(docs[e]->index, ll_index_lookup(docs[e]->index, w, len), LL_SCOPE_ANY);
+      if (ll_index_freq(cx, id, LL_SCOPE_ANY) != want) good = 0;
+    }
+  }
+  ok(t, good, "every word is in the vocabulary, counted over every document", NULL);
+  ok(t, ll_index_nwords(cx) < ll_index_nwords(docs[0]->index) + ll_index_nwords(docs[1]->index) +
+                                  ll_index_nwords(docs[2]->index),
+     "words shared by documents have one id", NULL);
+  ok(t, ll_index_lookup(cx, "\xd1\x81\xd0\xbe\xd0\xb2\xd0\xb5\xd1\x82", 10) != LL_NOWORD &&
+          ll_index_freq(cx, ll_index_lookup(cx, "\xd1\x81\xd0\xbe\xd0\xb2\xd0\xb5\xd1\x82", 10),
+                        LL_SCOPE_BODY) == 2,
+     "a Cyrillic word twice, cases folded", NULL);
+  /* hits: the documents' hits, one after another, with the same places */
+  for (i = 0; queries[i] != NULL; i++)
+    for (k = 0; k < 4; k++) {
+      ll_Vec all, one;
+      size_t at = 0;
+      good = 1;
+      ll_vec_init(&all, sizeof(ll_Hit));
+      if (qhits(&m, cx, queries[i], masks[k], &all) != LL_OK) good = 0;
+      for (d = 0; d < NCDOCS && good; d++) {
+        size_t j;
+        ll_vec_init(&one, sizeof(ll_Hit));
+        if (qhits(&m, docs[d]->index, queries[i], masks[k], &one) != LL_OK) good = 0;
+        for (j = 0; j < one.n && good; j++, at++) {
+          const ll_Hit *x = (const ll_Hit *)one.p + j, *y = (const ll_Hit *)all.p + at;
+          size_t l1, r1, l2, r2;
+          if (at >= all.n || ll_index_docof(cx, y->seg, &local) != d || local != x->seg ||
+              y->pos != x->pos || y->len != x->len || y->sent != x->sent || y->ntok != x->ntok) {
+            good = 0;
+            break;
+          }
+          ll_index_context(docs[d]->index, x, 7, &l1, &r1);
+          ll_index_context(cx, y, 7, &l2, &r2);
+          if (l1 != l2 || r1 != r2) good = 0;
+        }
+        ll_vec_free(&m, &one);
+      }
+      if (at != all.n) good = 0;
+      snprintf(msg, sizeof msg, "\"%s\" mask %u: %lu hits", queries[i], masks[k],
+               (unsigned long)all.n);
+      ok(t, good, "corpus hits = the documents' hits", msg);
+      ll_vec_free(&m, &all);
+    }
+  ok(t, qcount(&m, cx, "soviet", LL_SCOPE_BODY, 0) == 2 + 3 + 22 + 2, "soviet 29 times in bodies",
+     NULL);
+  /* tokens read back: word id and bytes as each document's */
+  good = 1;
+  for (i = 0; i < ll_index_size(cx) && good; i++) {
+    ll_Token a, b;
+    size_t len;
+    const char *w;
+    ll_index_token(cx, i, &a);
+    d = ll_index_docof(cx, a.seg, &local);
+    {
+      size_t first = 0, e;
+      for (e = 0; e < d; e++) first += ll_index_size(docs[e]->index);
+      ll_index_token(docs[d]->index, i - first, &b);
+    }
+    w = ll_index_word(cx, a.word, &len);
+    if (local != b.seg || a.pos != b.pos || a.len != b.len || ll_index_tokword(cx, i) != a.word ||
+        ll_index_lookup(docs[d]->index, w, len) != b.word)
+      good = 0;
+  }
+  ok(t, good, "every token as its document has it", NULL);
+  /* frequencies and n-grams: counts are the sums */
+  {
+    ll_Vec f, g;
+    ll_vec_init(&f, sizeof(ll_Freq));
+    ll_vec_init(&g, sizeof(ll_Gram));
+    ok(t, ll_index_frequencies(&m, cx, LL_SCOPE_ALL, 1, NULL, &f) == LL_OK, "frequencies", NULL);
+    ok(t, f.n <= ll_index_nwords(cx), "a word at most once",
+       NULL);
+    sum = 0;
+    for (i = 0; i < f.n; i++) sum += ((const ll_Freq *)f.p)[i].count;
+    ok(t, sum == ll_index_ntokens(cx, LL_SCOPE_ALL), "frequencies add up to the tokens", NULL);
+    ok(t, f.n > 0 && strcmp(ll_index_word(cx, ((const ll_Freq *)f.p)[0].word, NULL), "the") == 0,
+       "\"the\" comes first", NULL);
+    ok(t, ll_index_ngrams(&m, cx, 2, LL_SCOPE_BODY, 1, &g) == LL_OK, "bigrams", NULL);
+    sum = 0;
+    for (i = 0; i < g.n; i++) sum += ((const ll_Gram *)g.p)[i].count;
+    {
+      size_t want = 0;
+      for (d = 0; d < NCDOCS; d++) {
+        ll_Vec h;
+        ll_vec_init(&h, sizeof(ll_Gram));
+        if (ll_index_ngrams(&m, docs[d]->index, 2, LL_SCOPE_BODY, 1, &h) == LL_OK)
+          for (i = 0; i < h.n; i++) want += ((const ll_Gram *)h.p)[i].count;
+        ll_vec_free(&m, &h);
+      }
+      ok(t, sum == want, "bigrams add up to the documents'", NULL);
+    }
+    {
+      size_t n = g.n ? ((const ll_Gram *)g.p)[0].count : 0;
+      snprintf(msg, sizeof msg, "%lu", (unsigned long)n);
+      ok(t, n == qcount(&m, cx, "of the", LL_SCOPE_BODY, 0) && n > 0, "top bigram \"of the\"", msg);
+    }
+    ll_vec_free(&m, &f);
+    ll_vec_free(&m, &g);
+  }
+  ll_index_free(cx);
+  ll_doc_free(docs[0]);
+  ll_doc_free(docs[1]);
+  ll_doc_free(docs[2]);
+}
+
+/* ------------------------------------------------------------------ */
 /* Allocation failures                                                 */
 /* ------------------------------------------------------------------ */
 
@@ -442,12 +628,128 @@ static void test_nomem(Tally *t) {
   ok(t, clean, "every allocation failure is clean", NULL);
 }
 
+/* A corpus index of more than 65536 words: its word ids widen midway. */
+static void test_corpus_wide(Tally *t) {
+  ll_Mem m;
+  ll_Doc *docs[3] = {NULL, NULL, NULL};
+  ll_Index *cx = NULL;
+  ll_Buf b;
+  char err[LL_ERRSIZE], w[32];
+  size_t i, local;
+  int good = 1;
+  m.f = ll_stdalloc;
+  m.ud = NULL;
+  ll_buf_init(&b);
+  ll_buf_add(&m, &b, "Many words\n\n", 12);
+  for (i = 0; i < 70000; i++) {
+    int n = snprintf(w, sizeof w, "%sx%lu", i ? " " : "", (unsigned long)i);
+    ll_buf_add(&m, &b, w, (size_t)n);
+  }
+  ll_buf_add(&m, &b, " the soviet x7\n", 15);
+  if (ll_parse_text(&m, page, sizeof page - 1, NULL, &docs[0], err, sizeof err) != LL_OK ||
+      ll_parse_text(&m, b.p, b.n, NULL, &docs[1], err, sizeof err) != LL_OK) {
+    ok(t, 0, "parse", err);
+    return;
+  }
+  docs[2] = docs[0];
+  ok(t, ll_index_build_corpus(&m, docs, 3, &cx) == LL_OK, "build a corpus index of 70,000 words",
+     NULL);
+  if (cx == NULL) return;
+  ll_index_build(docs[0]);
+  ll_index_build(docs[1]);
+  ok(t, ll_index_nwords(cx) > 70000, "more than 65536 words", NULL);
+  ok(t, qcount(&m, cx, "x69999", LL_SCOPE_BODY, 0) == 1 && qcount(&m, cx, "x7", LL_SCOPE_ALL, 0) == 2,
+     "words past 65536 are found", NULL);
+  ok(t, qcount(&m, cx, "soviet", LL_SCOPE_BODY, 0) == 5, "soviet 2 + 1 + 2 times", NULL);
+  ok(t, qcount(&m, cx, "x65535 x65536 x65537", LL_SCOPE_BODY, 0) == 1, "a phrase across 65536",
+     NULL);
+  for (i = 0; i < ll_index_size(cx) && good; i++) {
+    ll_Token a;
+    size_t len, first = 0, d;
+    const char *word;
+    ll_index_token(cx, i, &a);
+    d = ll_index_docof(cx, a.seg, &local);
+    if (d > 0) first += ll_index_size(docs[0]->index);
+    if (d > 1) first += ll_index_size(docs[1]->index);
+    word = ll_index_word(cx, a.word, &len);
+    if (ll_index_lookup(docs[d == 2 ? 0 : d]->index, word, len) !=
+        ll_index_tokword(docs[d == 2 ? 0 : d]->index, i - first))
+      good = 0;
+  }
+  ok(t, good, "every token's word as its document has it", NULL);
+  ll_index_free(cx);
+  ll_doc_free(docs[0]);
+  ll_doc_free(docs[1]);
+  ll_buf_free(&m, &b);
+}
+
+/* The same loop over a corpus index: build, match, sort, collocates. */
+static void test_corpus_nomem(Tally *t) {
+  Counter c;
+  ll_Mem m;
+  ll_Doc *docs[NCDOCS];
+  char err[LL_ERRSIZE];
+  long n;
+  int clean = 1, finished = 0;
+  m.f = countalloc;
+  m.ud = &c;
+  c.allocs = 0;
+  c.failat = -1;
+  c.out = 0;
+  if (corpusdocs(&m, docs, err) != LL_OK) {
+    ok(t, 0, "parse", err);
+    return;
+  }
+  for (n = 0; n < 100000 && !finished; n++) {
+    size_t before = c.out, k;
+    ll_Index *cx = NULL;
+    int st;
+    c.allocs = 0;
+    c.failat = n;
+    st = ll_index_build_corpus(&m, docs, NCDOCS, &cx);
+    if (st == LL_OK) {
+      ll_Query q;
+      ll_Vec v;
+      ll_query_init(&q);
+      ll_vec_init(&v, sizeof(ll_Hit));
+      st = ll_query_parse(&m, &q, "soviet of", 9, LL_TERM_STEM, err, sizeof err);
+      if (st == LL_OK) st = ll_index_match(&m, cx, &q, LL_SCOPE_ALL, &v, &k);
+      if (st == LL_OK) st = ll_index_sort(&m, cx, (ll_Hit *)v.p, v.n, LL_SORT_RIGHT);
+      ll_vec_free(&m, &v);
+      ll_vec_init(&v, sizeof(ll_Colloc));
+      if (st == LL_OK)
+        st = ll_index_collocates(&m, cx, &q, LL_SCOPE_ALL, 5, LL_MI, 1, NULL, &v);
+      ll_vec_free(&m, &v);
+      ll_query_free(&m, &q);
+      ll_index_free(cx);
+      if (st == LL_OK) finished = 1;
+      else if (st != LL_ERRMEM) clean = 0;
+    } else if (st != LL_ERRMEM || cx != NULL) {
+      clean = 0;
+    }
+    c.failat = -1;
+    if (c.out != before) {
+      printf("leak of %lu bytes failing allocation %ld\n", (unsigned long)(c.out - before), n);
+      clean = 0;
+    }
+  }
+  ll_doc_free(docs[0]);
+  ll_doc_free(docs[1]);
+  ll_doc_free(docs[2]);
+  ok(t, finished, "the corpus allocation loop ends", NULL);
+  ok(t, clean, "every allocation failure of a corpus index is clean", NULL);
+  ok(t, c.out == 0, "the corpus loop frees everything", NULL);
+}
+
 int main(void) {
   Tally t = {0, 0};
   test_words(&t);
   test_queries(&t);
   test_letter(&t);
+  test_corpus(&t);
+  test_corpus_wide(&t);
   test_nomem(&t);
+  test_corpus_nomem(&t);
   printf("%d passed, %d failed\n", t.pass, t.fail);
   return t.fail == 0 ? 0 : 1;
 }

@@ -6,11 +6,11 @@
 -- the same options, over all of them. Every Hit also carries `doc`, the
 -- index of its Document in the corpus.
 --
--- **Speed.** The pages are parsed and indexed in C, and a query runs over
--- every document's word index in one C call, so it costs what its hits
--- cost. Documents are made Lua tables only when first asked for (`c[i]`):
--- a corpus of thousands of pages holds only the C documents and their
--- indexes.
+-- **Speed.** The pages are parsed in C and indexed together, with one
+-- vocabulary for the whole corpus, on the first query; a query runs over
+-- that index in one C call. Documents are made Lua tables only when first asked for (`c[i]`):
+-- a corpus of thousands of pages holds only the C documents and the
+-- corpus index.
 --
 -- **Failures.** A page that cannot be read or parsed does not stop the
 -- rest: it is listed in `c.warnings` as `"path: reason"`, and is not one
@@ -263,27 +263,22 @@ local function stoplist(opts, argn, fname)
   argerror(argn, fname, ("opts.stoplist must be true or an array of strings, got %s"):format(typename(s)))
 end
 
--- The query as the C side takes it: the string, or for an LPeg pattern one
--- array of word ids per document (those whose normal form it matches whole).
+-- The query as the C side takes it: the string, or for an LPeg pattern the
+-- word ids of the corpus's one vocabulary whose normal form it matches whole.
 local function getquery(st, q, argn, fname)
   if type(q) == "string" then return q end
   if lpeg and lpeg.type(q) == "pattern" then
     local whole = q * -1
-    local per = {}
-    st.vocabs = st.vocabs or {}
-    for d, ud in ipairs(st.uds) do
-      local vocab = st.vocabs[d]
-      if not vocab then
-        vocab = ud:ix_vocab()
-        st.vocabs[d] = vocab
-      end
-      local ids = {}
-      for i = 1, #vocab do
-        if whole:match(vocab[i]) then ids[#ids + 1] = i end
-      end
-      per[d] = ids
+    local vocab = st.vocab
+    if not vocab then
+      vocab = st.cx:cx_vocab()
+      st.vocab = vocab
     end
-    return per
+    local ids = {}
+    for i = 1, #vocab do
+      if whole:match(vocab[i]) then ids[#ids + 1] = i end
+    end
+    return ids
   end
   argerror(argn, fname, ("string or LPeg pattern expected, got %s"):format(typename(q)))
 end

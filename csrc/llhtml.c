@@ -123,6 +123,11 @@ static const char *const sniff_tags[] = {
     "base", "blockquote", "pre",  "ul",    "ol",   "frameset", NULL};
 
 /* See llhtml.h. */
+void ll_html_init(void) {
+  xmlInitParser();
+}
+
+/* See llhtml.h. */
 int ll_html_sniff(const char *s, size_t len) {
   size_t i = 0, lim = len < 4096 ? len : 4096;
   if (s == NULL) return 0;

@@ -107,19 +107,8 @@ local function walk(dir, out, warnings)
   compat.move(found, 1, #found, #out + 1, out)
 end
 
-local function readfile(path)
-  local f, err = io.open(path, "rb")
-  if not f then
-    -- io.open's message names the path; the warning names it once
-    err = tostring(err)
-    if err:sub(1, #path + 2) == path .. ": " then err = err:sub(#path + 3) end
-    return nil, "cannot open: " .. err
-  end
-  local text, rerr = f:read("*a")
-  f:close()
-  if not text then return nil, "cannot read: " .. tostring(rerr or "read error") end
-  return text
-end
+-- pages read and parsed by one call of core.load
+local BATCH = 64
 
 local CORPUS_OPTS = { progress = true, entities = true }
 
@@ -170,23 +159,33 @@ function M.new(list, opts)
     end
   end
   local uds, docs, paths, total = {}, {}, {}, #items
-  for i, v in ipairs(items) do
+  local i = 1
+  while i <= total do
+    local v = items[i]
     if type(v) == "string" then
-      local text, err = readfile(v)
-      local ud
-      if text then ud, err = core.parse(text) end
-      if ud then
-        uds[#uds + 1] = ud
-        paths[#uds] = v
-      else
-        warnings[#warnings + 1] = ("%s: %s"):format(v, err)
+      -- a run of paths, read and parsed in C (on two threads where there
+      -- are two cores), BATCH at a time so that progress follows the pages
+      local run = {}
+      while #run < BATCH and type(items[i + #run]) == "string" do run[#run + 1] = items[i + #run] end
+      local res = core.load(run)
+      for k, path in ipairs(run) do
+        local r = res[k]
+        if type(r) == "string" then
+          warnings[#warnings + 1] = ("%s: %s"):format(path, r)
+        else
+          uds[#uds + 1] = r
+          paths[#uds] = path
+        end
+        if progress then progress(i + k - 1, total) end
       end
+      i = i + #run
     else
       uds[#uds + 1] = document.core(v, "corpus")
       docs[#uds] = v
       paths[#uds] = false
+      if progress then progress(i, total) end
+      i = i + 1
     end
-    if progress then progress(i, total) end
   end
   local c = setmetatable({ warnings = warnings, paths = paths }, Corpus)
   state[c] = { cx = core.corpus(uds), uds = uds, docs = docs, opts = wrapopts }

@@ -894,7 +894,15 @@ static Frame *top(W *w) {
 
 /* Appends s to the text as it is (no white-space rules). */
 static void raw(W *w, const char *s, size_t n) {
-  if (w->status == LL_OK && ll_buf_add(w->m, &w->pool, s, n) != LL_OK) w->status = LL_ERRMEM;
+  ll_Buf *b = &w->pool;
+  if (w->status != LL_OK) return;
+  if (b->cap - b->n > n) { /* the common case, without a call */
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+  } else if (ll_buf_add(w->m, b, s, n) != LL_OK) {
+    w->status = LL_ERRMEM;
+  }
 }
 
 /* Drops the white space, line breaks and page break waiting. */
@@ -975,8 +983,14 @@ static void put(W *w, const char *s, size_t n) {
   if (w->status != LL_OK || n == 0) return;
   if (!w->open) item_open(w);
   if (w->status != LL_OK) return;
-  flush(w);
+  if (w->sp | w->nbsp | w->nl | w->brk) flush(w); /* else flush does nothing */
   raw(w, s, n);
+}
+
+/* Is cp a character that text() must not copy as it is (a no-break space,
+** a C1 control, a byte order mark, a line or paragraph separator)? */
+static int special(long cp) {
+  return (cp >= 0x80 && cp <= 0xA0) || cp == 0xFEFF || cp == 0x2028 || cp == 0x2029;
 }
 
 /* Feeds the UTF-8 text s (from libxml2) through the white-space rules. */
@@ -987,13 +1001,27 @@ static void text(W *w, const char *s, int pre) {
     size_t j = i, k;
     long cp;
     char u[4];
-    if (c < 0x80) {
-      if (c > 0x20 && c != 0x7F) { /* a run of plain characters */
-        while (j < n && (unsigned char)s[j] > 0x20 && (unsigned char)s[j] < 0x7F) j++;
+    if (c > 0x20 && c != 0x7F) { /* a run of characters copied as they are */
+      while (j < n) {
+        unsigned char d = (unsigned char)s[j];
+        if (d < 0x80) {
+          if (d <= 0x20 || d == 0x7F) break;
+          j++;
+          continue;
+        }
+        k = utf8len(s + j, n - j);
+        if (k == 0) break;
+        ll_utf8_decode(s + j, k, &cp);
+        if (special(cp)) break;
+        j += k;
+      }
+      if (j > i) {
         put(w, s + i, j - i);
         i = j;
         continue;
       }
+    }
+    if (c < 0x80) {
       if (c == '\n' && pre)
         w->nl++;
       else if (isspc((int)c))

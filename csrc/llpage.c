@@ -293,7 +293,7 @@ static size_t pagebreak(const char *s, size_t i, size_t len) {
 ** p->refs) and, when breaks is set, page-break runs (into p->breaks).
 ** Lines are joined with joiner ("\n" in body blocks, " " in headings). */
 static void addtext(P *p, const char *s, size_t len, int breaks) {
-  size_t i = 0;
+  size_t i = 0, lb = 0; /* lb: the next '[' after i, once looked for */
   while (i < len && p->status == LL_OK) {
     long n;
     size_t ml, pb;
@@ -344,10 +344,21 @@ static void addtext(P *p, const char *s, size_t len, int breaks) {
     {
       /* up to the next '[' or the next space that may open a page break
          (a space before a no-break space): one copy for the whole run */
-      size_t j = i + 1;
-      while (j < len && s[j] != '[' &&
-             !(s[j] == ' ' && j + 1 < len && (unsigned char)s[j + 1] == 0xC2))
-        j++;
+      size_t j, c;
+      if (lb <= i) { /* the next '[' after i, or len */
+        const char *q = (const char *)memchr(s + i + 1, '[', len - i - 1);
+        lb = q != NULL ? (size_t)(q - s) : len;
+      }
+      j = lb;
+      for (c = i + 2; c < lb; c++) {
+        const char *r = (const char *)memchr(s + c, 0xC2, lb - c);
+        if (r == NULL) break;
+        c = (size_t)(r - s);
+        if (s[c - 1] == ' ') {
+          j = c - 1;
+          break;
+        }
+      }
       bufadd(p, s + i, j - i);
       i = j;
     }

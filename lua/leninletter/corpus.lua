@@ -108,7 +108,7 @@ local function walk(dir, out, warnings)
 end
 
 -- pages read and parsed by one call of core.load
-local BATCH = 64
+local BATCH = 128
 
 local CORPUS_OPTS = { progress = true, entities = true }
 

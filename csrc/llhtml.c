@@ -1005,6 +1005,17 @@ static void text(W *w, const char *s, int pre) {
       while (j < n) {
         unsigned char d = (unsigned char)s[j];
         if (d < 0x80) {
+          if (d == ' ' && j + 1 < n && (unsigned char)s[j + 1] > 0x20 &&
+              (unsigned char)s[j + 1] != 0x7F && j > i) {
+            /* one space between two characters of the run: what the
+               white-space rules would write there */
+            size_t k2 = utf8len(s + j + 1, n - j - 1);
+            if (k2 == 0) break;
+            ll_utf8_decode(s + j + 1, k2, &cp);
+            if (special(cp)) break;
+            j += 1 + k2;
+            continue;
+          }
           if (d <= 0x20 || d == 0x7F) break;
           j++;
           continue;

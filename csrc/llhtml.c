@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -112,6 +113,56 @@ static size_t utf8len(const char *s, size_t n) {
   return k > 1 ? k : 0;
 }
 
+/* Eight bytes at a time: the usual tests for a byte below n and for a
+** byte above n (n <= 128) in a word. */
+#define ONES          0x0101010101010101u
+#define HIGHS         0x8080808080808080u
+#define HASLESS(v, n) (((v)-ONES * (uint64_t)(n)) & ~(v)&HIGHS)
+#define HASMORE(v, n) ((((v) + ONES * (uint64_t)(127 - (n))) | (v)) & HIGHS)
+
+static uint64_t load8(const char *s) {
+  uint64_t v;
+  memcpy(&v, s, 8);
+  return v;
+}
+
+/* the length of the run of bytes 0x20 to 0x7E at s (at most n) */
+static size_t printable(const char *s, size_t n) {
+  size_t j = 0;
+  while (n - j >= 8) {
+    uint64_t v = load8(s + j);
+    if (HASLESS(v, 0x20) | HASMORE(v, 0x7E)) break;
+    j += 8;
+  }
+  while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F) j++;
+  return j;
+}
+
+/* Is s well-formed UTF-8 without NUL (what ll_utf8_check accepts)? */
+static int utf8ok(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    unsigned c;
+    if (n - i >= 8) {
+      uint64_t v = load8(s + i);
+      if (!((v & HIGHS) | HASLESS(v, 1))) {
+        i += 8;
+        continue;
+      }
+    }
+    c = (unsigned char)s[i];
+    if (c == 0) return 0;
+    if (c < 0x80) {
+      i++;
+    } else {
+      size_t k = utf8len(s + i, n - i);
+      if (k == 0) return 0;
+      i += k;
+    }
+  }
+  return 1;
+}
+
 /* ------------------------------------------------------------------ */
 /* Sniffing                                                            */
 /* ------------------------------------------------------------------ */
@@ -211,6 +262,10 @@ static int choose_charset(const char *s, size_t len, const char *decl) {
       "ascii",      "windows-1252", "cp1252",     "x-cp1252", "ansi",    NULL};
   if (ieq(decl, "utf-8") || ieq(decl, "utf8")) return CS_UTF8;
   for (i = 0; i < len; i++) {
+    if (len - i >= 8 && (load8(s + i) & HIGHS) == 0) { /* eight ASCII bytes */
+      i += 7;
+      continue;
+    }
     if ((unsigned char)s[i] < 0x80) continue;
     {
       size_t k = utf8len(s + i, len - i);
@@ -237,7 +292,19 @@ static int decode8(ll_Mem *m, const char *s, size_t len, int cs, ll_Buf *out) {
   while (i < len) {
     size_t j = i;
     unsigned c;
-    while (j < len && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F) j++;
+    for (;;) { /* the run copied as it is */
+      size_t k;
+      j += printable(s + j, len - j);
+      if (j >= len) break;
+      c = (unsigned char)s[j];
+      if (c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        j++;
+      } else if (c >= 0x80 && cs == CS_UTF8 && (k = utf8len(s + j, len - j)) > 0) {
+        j += k;
+      } else {
+        break;
+      }
+    }
     if (j > i && ll_buf_add(m, out, s + i, j - i) != LL_OK) return LL_ERRMEM;
     if (j >= len) break;
     i = j;
@@ -2309,11 +2376,8 @@ int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *
   assemble(&o, &w);
   status = o.status;
   if (status == LL_OK && o.blocks > 0 && ll_buf_add(m, text, "\n", 1) != LL_OK) status = LL_ERRMEM;
-  if (status == LL_OK && text->n > text0 &&
-      ll_utf8_check(text->p + text0, text->n - text0, err, errsz) != LL_OK) {
-    if (err != NULL && errsz > 0) err[0] = '\0';
+  if (status == LL_OK && text->n > text0 && !utf8ok(text->p + text0, text->n - text0))
     status = sanitize(m, text, text0);
-  }
   if (status != LL_OK) goto fail;
   *nlabels = o.nlabels;
   if (shape != NULL) *shape = o.shape;

@@ -328,15 +328,92 @@ static int core_letter_text(lua_State *L) {
 }
 
 /* ------------------------------------------------------------------ */
+/* Work on two threads                                                 */
+/* ------------------------------------------------------------------ */
+
+/* runtasks(L, n, fn, ctx) calls fn(m, ctx, i) once for each i in [0, n),
+** on two threads where the system has two cores (each thread takes the
+** next i not yet taken), else on this one. fn must call nothing of Lua
+** and allocate only through m: Lua's allocator, through a spin lock while
+** two threads run, so the allocator is never called from two threads at
+** once. Nothing of Lua runs until both threads are done, and nothing here
+** can raise: the caller owns, in a userdata with __gc, whatever fn makes
+** and keeps. Lock and thread live on this C stack only. */
+typedef void (*TaskFn)(ll_Mem *m, void *ctx, size_t i);
+
+typedef struct Tasks {
+  ll_Mem lua;    /* Lua's allocator */
+  ll_Mem locked; /* the same, through the lock */
+  TaskFn fn;
+  void *ctx;
+  size_t n, next;
+#ifdef LL_THREADS
+  pthread_spinlock_t lock; /* held for one allocator call or one claim */
+#endif
+} Tasks;
+
+#ifdef LL_THREADS
+/* Lua's allocator under the lock. */
+static void *lockedalloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  Tasks *t = (Tasks *)ud;
+  void *r;
+  pthread_spin_lock(&t->lock);
+  r = t->lua.f(t->lua.ud, ptr, osize, nsize);
+  pthread_spin_unlock(&t->lock);
+  return r;
+}
+
+/* takes the next task no thread has taken; n when none is left */
+static size_t nexttask(Tasks *t) {
+  size_t i;
+  pthread_spin_lock(&t->lock);
+  i = t->next < t->n ? t->next++ : t->n;
+  pthread_spin_unlock(&t->lock);
+  return i;
+}
+
+static void *worker(void *ud) {
+  Tasks *t = (Tasks *)ud;
+  size_t i;
+  while ((i = nexttask(t)) < t->n) t->fn(&t->locked, t->ctx, i);
+  return NULL;
+}
+#endif
+
+static void runtasks(lua_State *L, size_t n, TaskFn fn, void *ctx) {
+  Tasks t;
+  size_t i;
+  memset(&t, 0, sizeof t);
+  getmem(L, &t.lua);
+  t.fn = fn;
+  t.ctx = ctx;
+  t.n = n;
+#ifdef LL_THREADS
+  if (n >= 2 && sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
+      pthread_spin_init(&t.lock, PTHREAD_PROCESS_PRIVATE) == 0) {
+    pthread_t th;
+    t.locked.f = lockedalloc;
+    t.locked.ud = &t;
+    ll_html_init(); /* libxml2's own set-up, done once before threads */
+    if (pthread_create(&th, NULL, worker, &t) == 0) {
+      while ((i = nexttask(&t)) < n) fn(&t.locked, ctx, i);
+      pthread_join(th, NULL);
+      pthread_spin_destroy(&t.lock);
+      return;
+    }
+    pthread_spin_destroy(&t.lock);
+  }
+#endif
+  for (i = 0; i < n; i++) fn(&t.lua, ctx, i); /* one thread */
+}
+
+/* ------------------------------------------------------------------ */
 /* Many pages at once (ll.corpus)                                      */
 /* ------------------------------------------------------------------ */
 
-/* core.load(paths) reads and parses a list of files, on two threads where
-** the system has them: each page is independent, and the threads take
-** the next page not yet taken. While they run no Lua code runs, and every
-** call of Lua's allocator goes through one lock, so the allocator is never
-** called from two threads at once. Everything they make is owned by the
-** Batch userdata, whose __gc frees what was not handed out. */
+/* core.load(paths) reads and parses a list of files, through runtasks.
+** What the tasks make is owned by the Batch userdata, whose __gc frees
+** the documents not yet handed out. */
 
 #define BATCH_MT "leninletter.Batch"
 
@@ -352,13 +429,7 @@ typedef struct Page {
 } Page;
 
 typedef struct Batch {
-  ll_Mem lua;    /* Lua's allocator */
-  ll_Mem locked; /* the same, through the lock, while threads run */
-  size_t n, next;
-#ifdef LL_THREADS
-  pthread_spinlock_t lock; /* held for one allocator call or one claim */
-  int haslock;
-#endif
+  size_t n;
   Page pages[1]; /* n of them */
 } Batch;
 
@@ -369,24 +440,8 @@ static int batch_gc(lua_State *L) {
     ll_doc_free(b->pages[i].doc);
     b->pages[i].doc = NULL;
   }
-#ifdef LL_THREADS
-  if (b->haslock) pthread_spin_destroy(&b->lock);
-  b->haslock = 0;
-#endif
   return 0;
 }
-
-#ifdef LL_THREADS
-/* Lua's allocator under the batch's lock. */
-static void *lockedalloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  Batch *b = (Batch *)ud;
-  void *r;
-  pthread_spin_lock(&b->lock);
-  r = b->lua.f(b->lua.ud, ptr, osize, nsize);
-  pthread_spin_unlock(&b->lock);
-  return r;
-}
-#endif
 
 /* Reads a whole file into buf. Returns PAGE_TODO when read, PAGE_OPEN or
 ** PAGE_READ with pg->errnum set, or PAGE_PARSED with pg->st = LL_ERRMEM. */
@@ -434,8 +489,9 @@ static int readpage(ll_Mem *m, Page *pg, ll_Buf *buf) {
   return PAGE_TODO;
 }
 
-/* Reads and parses one page; calls nothing of Lua. */
-static void loadpage(ll_Mem *m, Page *pg) {
+/* Reads and parses page i of the batch (a TaskFn). */
+static void loadpage(ll_Mem *m, void *ctx, size_t i) {
+  Page *pg = &((Batch *)ctx)->pages[i];
   ll_Buf buf;
   int stage;
   ll_buf_init(&buf);
@@ -448,43 +504,19 @@ static void loadpage(ll_Mem *m, Page *pg) {
   pg->stage = stage;
 }
 
-/* takes the next page no thread has taken, or NULL */
-static Page *nextpage(Batch *b, int locked) {
-  Page *pg = NULL;
-#ifdef LL_THREADS
-  if (locked) pthread_spin_lock(&b->lock);
-#else
-  (void)locked;
-#endif
-  if (b->next < b->n) pg = &b->pages[b->next++];
-#ifdef LL_THREADS
-  if (locked) pthread_spin_unlock(&b->lock);
-#endif
-  return pg;
-}
-
-#ifdef LL_THREADS
-static void *worker(void *ud) {
-  Batch *b = (Batch *)ud;
-  Page *pg;
-  while ((pg = nextpage(b, 1)) != NULL) loadpage(&b->locked, pg);
-  return NULL;
-}
-#endif
-
 /* core.load(paths) -> array, for each path its Document or the reason it
 ** failed ("cannot open: ...", "cannot read: ...", or the parser's). Raises
 ** "not enough memory" when any page ran out of it. */
 static int core_load(lua_State *L) {
   size_t n, i;
   Batch *b;
-  int threads = 0;
   Page *pg;
+  ll_Mem m;
   luaL_checktype(L, 1, LUA_TTABLE);
   n = (size_t)lua_rawlen(L, 1);
   if (n > ((size_t)-1 - sizeof(Batch)) / sizeof(Page)) return memerror(L);
   b = (Batch *)lua_newuserdatauv(L, sizeof(Batch) + (n > 0 ? n - 1 : 0) * sizeof(Page), 0);
-  memset(b, 0, sizeof(Batch));
+  b->n = 0;
   luaL_setmetatable(L, BATCH_MT);
   for (i = 0; i < n; i++) {
     pg = &b->pages[i];
@@ -496,30 +528,11 @@ static int core_load(lua_State *L) {
     lua_pop(L, 1);
     b->n = i + 1;
   }
-  getmem(L, &b->lua);
-  b->locked = b->lua;
-#ifdef LL_THREADS
-  if (n >= 2 && sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
-      pthread_spin_init(&b->lock, PTHREAD_PROCESS_PRIVATE) == 0) {
-    pthread_t t;
-    b->haslock = 1;
-    b->locked.f = lockedalloc;
-    b->locked.ud = b;
-    ll_html_init();
-    if (pthread_create(&t, NULL, worker, b) == 0) {
-      threads = 1;
-      while ((pg = nextpage(b, 1)) != NULL) loadpage(&b->locked, pg);
-      pthread_join(t, NULL);
-    }
-  }
-#endif
-  if (!threads)
-    while ((pg = nextpage(b, 0)) != NULL) loadpage(&b->lua, pg);
-  /* from here on, one thread: the documents answer to Lua's allocator */
-  for (i = 0; i < n; i++) {
-    pg = &b->pages[i];
-    if (pg->doc != NULL) pg->doc->mem = b->lua;
-  }
+  runtasks(L, n, loadpage, b);
+  /* one thread again: the documents answer to Lua's allocator alone */
+  getmem(L, &m);
+  for (i = 0; i < n; i++)
+    if (b->pages[i].doc != NULL) b->pages[i].doc->mem = m;
   for (i = 0; i < n; i++)
     if (b->pages[i].stage == PAGE_PARSED && b->pages[i].st == LL_ERRMEM) return memerror(L);
   lua_createtable(L, (int)n, 0);

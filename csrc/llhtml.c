@@ -138,6 +138,19 @@ static size_t printable(const char *s, size_t n) {
   return j;
 }
 
+/* Are the eight bytes of v part of a run text() copies as it is: printable
+** ASCII, single spaces only, and no space at either end (the byte before
+** and after decides then)? */
+static int prose8(uint64_t v) {
+  const uint64_t low7 = ~HIGHS;
+  uint64_t x = v ^ (ONES * (uint64_t)' '), z;
+  if (HASLESS(v, 0x20) | HASMORE(v, 0x7E)) return 0;
+  z = ~(((x & low7) + low7) | x | low7);                         /* 0x80 exactly in the spaces */
+  if (z & (z << 8)) return 0;                                    /* two in a row */
+  if (z & ((uint64_t)0x80u | ((uint64_t)0x80u << 56))) return 0; /* at an end */
+  return 1;
+}
+
 /* Is s well-formed UTF-8 without NUL (what ll_utf8_check accepts)? */
 static int utf8ok(const char *s, size_t n) {
   size_t i = 0;
@@ -1070,7 +1083,10 @@ static void text(W *w, const char *s, int pre) {
     char u[4];
     if (c > 0x20 && c != 0x7F) { /* a run of characters copied as they are */
       while (j < n) {
-        unsigned char d = (unsigned char)s[j];
+        unsigned char d;
+        while (n - j >= 8 && prose8(load8(s + j))) j += 8;
+        if (j >= n) break;
+        d = (unsigned char)s[j];
         if (d < 0x80) {
           if (d == ' ' && j + 1 < n && (unsigned char)s[j + 1] > 0x20 &&
               (unsigned char)s[j + 1] != 0x7F && j > i) {

@@ -560,7 +560,7 @@ static int tagcode(const xmlNode *n, int *level) {
   *level = 0;
   if (name == NULL) return T_INLINE;
   for (k = 0; tagtab[k].name != NULL; k++)
-    if (strcmp(name, tagtab[k].name) == 0) {
+    if (name[0] == tagtab[k].name[0] && strcmp(name, tagtab[k].name) == 0) {
       *level = tagtab[k].level;
       return tagtab[k].code;
     }

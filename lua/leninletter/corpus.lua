@@ -159,14 +159,14 @@ function M.new(list, opts)
     end
   end
   local uds, docs, paths, total = {}, {}, {}, #items
-  local i = 1
-  while i <= total do
-    local v = items[i]
+  local at = 1
+  while at <= total do
+    local v = items[at]
     if type(v) == "string" then
       -- a run of paths, read and parsed in C (on two threads where there
       -- are two cores), BATCH at a time so that progress follows the pages
       local run = {}
-      while #run < BATCH and type(items[i + #run]) == "string" do run[#run + 1] = items[i + #run] end
+      while #run < BATCH and type(items[at + #run]) == "string" do run[#run + 1] = items[at + #run] end
       local res = core.load(run)
       for k, path in ipairs(run) do
         local r = res[k]
@@ -176,15 +176,15 @@ function M.new(list, opts)
           uds[#uds + 1] = r
           paths[#uds] = path
         end
-        if progress then progress(i + k - 1, total) end
+        if progress then progress(at + k - 1, total) end
       end
-      i = i + #run
+      at = at + #run
     else
       uds[#uds + 1] = document.core(v, "corpus")
       docs[#uds] = v
       paths[#uds] = false
-      if progress then progress(i, total) end
-      i = i + 1
+      if progress then progress(at, total) end
+      at = at + 1
     end
   end
   local c = setmetatable({ warnings = warnings, paths = paths }, Corpus)

@@ -2369,7 +2369,7 @@ int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *
   }
   doc = htmlCtxtReadMemory(ctxt, in.p, (int)in.n, NULL, "UTF-8",
                            HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                               HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC);
+                               HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
   if (doc == NULL) {
     if (ctxt->errNo == XML_ERR_NO_MEMORY) {
       status = LL_ERRMEM;

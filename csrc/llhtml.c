@@ -298,26 +298,35 @@ static int choose_charset(const char *s, size_t len, const char *decl) {
   return valid ? CS_UTF8 : CS_1252;
 }
 
+/* The length of the stretch at s that decode8 in mode cs copies as it is:
+** printable ASCII, tab, line ends, form feed, and in CS_UTF8 well-formed
+** sequences. */
+static size_t keeprun(const char *s, size_t len, int cs) {
+  size_t j = 0;
+  for (;;) {
+    size_t k;
+    unsigned c;
+    j += printable(s + j, len - j);
+    if (j >= len) break;
+    c = (unsigned char)s[j];
+    if (c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+      j++;
+    } else if (c >= 0x80 && cs == CS_UTF8 && (k = utf8len(s + j, len - j)) > 0) {
+      j += k;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
 /* Appends to out the page decoded as UTF-8 by mode cs (CS_UTF8 or
 ** CS_1252), without NUL bytes or other C0 controls (made spaces). */
 static int decode8(ll_Mem *m, const char *s, size_t len, int cs, ll_Buf *out) {
   size_t i = 0;
   while (i < len) {
-    size_t j = i;
+    size_t j = i + keeprun(s + i, len - i, cs);
     unsigned c;
-    for (;;) { /* the run copied as it is */
-      size_t k;
-      j += printable(s + j, len - j);
-      if (j >= len) break;
-      c = (unsigned char)s[j];
-      if (c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-        j++;
-      } else if (c >= 0x80 && cs == CS_UTF8 && (k = utf8len(s + j, len - j)) > 0) {
-        j += k;
-      } else {
-        break;
-      }
-    }
     if (j > i && ll_buf_add(m, out, s + i, j - i) != LL_OK) return LL_ERRMEM;
     if (j >= len) break;
     i = j;
@@ -414,9 +423,10 @@ static int decode_native(ll_Mem *m, xmlCharEncodingHandlerPtr h, const char *s, 
 
 /* Appends to out the page as UTF-8, from whatever its bytes are: a byte
 ** order mark decides, else the charset it declares (see choose_charset). */
-static int decode(ll_Mem *m, const char *s, size_t len, ll_Buf *out) {
+static int decode(ll_Mem *m, const char *s, size_t len, ll_Buf *out, int *same) {
   char decl[40];
   int cs;
+  *same = 0;
   if (len >= 2 && ((unsigned char)s[0] == 0xFF || (unsigned char)s[0] == 0xFE) &&
       (unsigned char)s[1] == ((unsigned char)s[0] ^ 0x01))
     return decode16(m, (const unsigned char *)s + 2, len - 2, (unsigned char)s[0] == 0xFE, out);
@@ -434,6 +444,10 @@ static int decode(ll_Mem *m, const char *s, size_t len, ll_Buf *out) {
     status = decode_native(m, h, s, len, out);
     xmlCharEncCloseFunc(h);
     return status;
+  }
+  if (cs == CS_UTF8 && keeprun(s, len, cs) == len) { /* most pages: no copy */
+    *same = 1;
+    return LL_OK;
   }
   return decode8(m, s, len, cs, out);
 }
@@ -2317,8 +2331,10 @@ int ll_html_to_text(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Bu
 int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *labels,
                  size_t *nlabels, ll_HtmlShape *shape, char *err, size_t errsz) {
   size_t text0 = text->n, labels0 = labels->n;
-  int status = LL_OK;
+  int status = LL_OK, same = 0;
   ll_Buf in;
+  const char *src = html; /* the page decoded: html itself, or in */
+  size_t srcn = len;
   htmlParserCtxtPtr ctxt = NULL;
   xmlDoc *doc = NULL;
   W w;
@@ -2350,14 +2366,18 @@ int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *
   ll_buf_init(&o.part);
   xmlSetGenericErrorFunc(NULL, quiet);
   xmlSetStructuredErrorFunc(NULL, quiet_structured);
-  status = decode(m, html, len, &in);
+  status = decode(m, html, len, &in, &same);
   if (status != LL_OK) goto fail;
-  if (in.n == 0) {
+  if (!same) { /* else the page is already as decoding would make it */
+    src = in.p;
+    srcn = in.n;
+  }
+  if (srcn == 0) {
     snprintf(err, errsz, "empty page");
     status = LL_ERRINPUT;
     goto fail;
   }
-  if (in.n > INT_MAX) {
+  if (srcn > INT_MAX) {
     snprintf(err, errsz, "page too large (%lu bytes)", (unsigned long)len);
     status = LL_ERRINPUT;
     goto fail;
@@ -2367,7 +2387,7 @@ int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *
     status = LL_ERRMEM;
     goto fail;
   }
-  doc = htmlCtxtReadMemory(ctxt, in.p, (int)in.n, NULL, "UTF-8",
+  doc = htmlCtxtReadMemory(ctxt, src, (int)srcn, NULL, "UTF-8",
                            HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
   if (doc == NULL) {

@@ -6,7 +6,9 @@
 -- the same options, over all of them. Every Hit also carries `doc`, the
 -- index of its Document in the corpus.
 --
--- **Speed.** The pages are parsed and indexed in C, and a query runs over
+-- **Speed.** The pages are read and parsed in C, on two threads where the
+-- machine has two cores (a batch of pages at a time; `progress` is still
+-- called for every page, in order), and indexed in C; a query runs over
 -- every document's word index in one C call, so it costs what its hits
 -- cost. Documents are made Lua tables only when first asked for (`c[i]`):
 -- a corpus of thousands of pages holds only the C documents and their

@@ -47,7 +47,7 @@ OPTFLAGS ?= -O2
 CFLAGS  ?= $(OPTFLAGS) -g
 WARN    = -std=c99 -Wall -Wextra -Wpedantic
 DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags libutf8proc libxml-2.0 2>/dev/null)
-DEPS_LIBS   := $(shell $(PKG_CONFIG) --libs libutf8proc libxml-2.0 2>/dev/null) -lstemmer
+DEPS_LIBS   := $(shell $(PKG_CONFIG) --libs libutf8proc libxml-2.0 2>/dev/null) -lstemmer -pthread
 LUA_CFLAGS  := $(shell $(PKG_CONFIG) --cflags $(LUA_PC) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden $(LUA_CFLAGS) $(DEPS_CFLAGS)
 LDFLAGS ?=

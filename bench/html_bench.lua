@@ -1,10 +1,13 @@
 -- bench/html_bench.lua: the module's side of the HTML corpus benchmark
 -- (issue #6; run by bench/html_run.sh). Usage:
 --   lua5.4 bench/html_bench.lua load CORPUS   load and index every page, then exit
+--   lua5.4 bench/html_bench.lua pages CORPUS  load every page (no index), then exit
 --   lua5.4 bench/html_bench.lua times CORPUS WORD
 -- "times" prints, one per line: "load SECONDS PAGES", "index SECONDS",
 -- "concordance SECONDS LINES" (best of three), "core SECONDS" (the C
--- reader, parser and index alone, no Corpus), all CPU time (os.clock).
+-- reader, parser and index alone, no Corpus, one page at a time), all CPU
+-- time (os.clock): ll.corpus reads pages on two threads where there are
+-- two cores, and its CPU time is that of both.
 local ll = require "leninletter"
 local core = require "leninletter.core"
 
@@ -13,6 +16,10 @@ local what, dir, word = arg[1], arg[2], arg[3] or "soviet"
 if what == "load" then
   local c = ll.corpus({ dir })
   c:count(word)  -- builds every index
+  return
+end
+if what == "pages" then
+  ll.corpus({ dir })
   return
 end
 

@@ -3,6 +3,18 @@
 ** Turns the library's results into Lua values; owns nothing but the
 ** Document userdata, whose __gc frees the C document.
 */
+#if defined(__unix__) || defined(__APPLE__)
+#define _POSIX_C_SOURCE 200809L /* fileno, fstat, sysconf, threads */
+#define LL_POSIX
+#include <sys/stat.h>
+#include <unistd.h>
+#if !defined(LL_NO_THREADS)
+#define LL_THREADS /* core.load parses on two threads */
+#include <pthread.h>
+#endif
+#endif
+
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -268,6 +280,14 @@ static int parsehtml(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *e
   return st;
 }
 
+/* Parses a page in either form (HTML or the plain-text form) into *out.
+** Calls nothing of Lua: worker threads run it (see core.load). */
+static int parsebytes(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *err, size_t errsz) {
+  err[0] = '\0';
+  if (ll_html_sniff(s, len)) return parsehtml(m, s, len, out, err, errsz);
+  return ll_parse_text(m, s, len, NULL, out, err, errsz);
+}
+
 /* Parses text into a new Document userdata on the stack; on bad input
 ** pushes nil and the message. The box exists before anything is
 ** allocated, so an error can never leak the document. */
@@ -279,11 +299,7 @@ static int pushparsed(lua_State *L, const char *s, size_t len) {
   box->doc = NULL;
   luaL_setmetatable(L, DOC_MT);
   getmem(L, &m);
-  err[0] = '\0';
-  if (ll_html_sniff(s, len))
-    st = parsehtml(&m, s, len, &box->doc, err, sizeof err);
-  else
-    st = ll_parse_text(&m, s, len, NULL, &box->doc, err, sizeof err);
+  st = parsebytes(&m, s, len, &box->doc, err, sizeof err);
   if (st == LL_ERRMEM) return failure(L, st, err);
   if (st != LL_OK) {
     lua_pushnil(L);
@@ -310,6 +326,237 @@ static int core_letter_text(lua_State *L) {
   lua_pushlstring(L, (const char *)ll_letter_text, LL_LETTER_LEN);
   return 1;
 }
+
+/* ------------------------------------------------------------------ */
+/* Work on two threads                                                 */
+/* ------------------------------------------------------------------ */
+
+/* runtasks(L, n, fn, ctx) calls fn(m, ctx, i) once for each i in [0, n),
+** on two threads where the system has two cores (each thread takes the
+** next i not yet taken), else on this one. fn must call nothing of Lua
+** and allocate only through m: Lua's allocator, through a spin lock while
+** two threads run, so the allocator is never called from two threads at
+** once. Nothing of Lua runs until both threads are done, and nothing here
+** can raise: the caller owns, in a userdata with __gc, whatever fn makes
+** and keeps. Lock and thread live on this C stack only. */
+typedef void (*TaskFn)(ll_Mem *m, void *ctx, size_t i);
+
+typedef struct Tasks {
+  ll_Mem lua;    /* Lua's allocator */
+  ll_Mem locked; /* the same, through the lock */
+  TaskFn fn;
+  void *ctx;
+  size_t n, next;
+#ifdef LL_THREADS
+  pthread_spinlock_t lock; /* held for one allocator call or one claim */
+#endif
+} Tasks;
+
+#ifdef LL_THREADS
+/* Lua's allocator under the lock. */
+static void *lockedalloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  Tasks *t = (Tasks *)ud;
+  void *r;
+  pthread_spin_lock(&t->lock);
+  r = t->lua.f(t->lua.ud, ptr, osize, nsize);
+  pthread_spin_unlock(&t->lock);
+  return r;
+}
+
+/* takes the next task no thread has taken; n when none is left */
+static size_t nexttask(Tasks *t) {
+  size_t i;
+  pthread_spin_lock(&t->lock);
+  i = t->next < t->n ? t->next++ : t->n;
+  pthread_spin_unlock(&t->lock);
+  return i;
+}
+
+static void *worker(void *ud) {
+  Tasks *t = (Tasks *)ud;
+  size_t i;
+  while ((i = nexttask(t)) < t->n) t->fn(&t->locked, t->ctx, i);
+  return NULL;
+}
+#endif
+
+static void runtasks(lua_State *L, size_t n, TaskFn fn, void *ctx) {
+  Tasks t;
+  size_t i;
+  memset(&t, 0, sizeof t);
+  getmem(L, &t.lua);
+  t.fn = fn;
+  t.ctx = ctx;
+  t.n = n;
+#ifdef LL_THREADS
+  if (n >= 2 && sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
+      pthread_spin_init(&t.lock, PTHREAD_PROCESS_PRIVATE) == 0) {
+    pthread_t th;
+    t.locked.f = lockedalloc;
+    t.locked.ud = &t;
+    ll_html_init(); /* libxml2's own set-up, done once before threads */
+    if (pthread_create(&th, NULL, worker, &t) == 0) {
+      while ((i = nexttask(&t)) < n) fn(&t.locked, ctx, i);
+      pthread_join(th, NULL);
+      pthread_spin_destroy(&t.lock);
+      return;
+    }
+    pthread_spin_destroy(&t.lock);
+  }
+#endif
+  for (i = 0; i < n; i++) fn(&t.lua, ctx, i); /* one thread */
+}
+
+/* ------------------------------------------------------------------ */
+/* Many pages at once (ll.corpus)                                      */
+/* ------------------------------------------------------------------ */
+
+/* core.load(paths) reads and parses a list of files, through runtasks.
+** What the tasks make is owned by the Batch userdata, whose __gc frees
+** the documents not yet handed out. */
+
+#define BATCH_MT "leninletter.Batch"
+
+enum { PAGE_TODO = 0, PAGE_OPEN, PAGE_READ, PAGE_PARSED };
+
+typedef struct Page {
+  const char *path; /* a string of the paths table, on the stack */
+  ll_Doc *doc;      /* the parsed page, until a Document box takes it */
+  int stage;        /* PAGE_*: where it stopped */
+  int st;           /* the parse's status */
+  int errnum;       /* errno when the file could not be opened or read */
+  char err[LL_ERRSIZE];
+} Page;
+
+typedef struct Batch {
+  size_t n;
+  Page pages[1]; /* n of them */
+} Batch;
+
+static int batch_gc(lua_State *L) {
+  Batch *b = (Batch *)luaL_checkudata(L, 1, BATCH_MT);
+  size_t i;
+  for (i = 0; i < b->n; i++) {
+    ll_doc_free(b->pages[i].doc);
+    b->pages[i].doc = NULL;
+  }
+  return 0;
+}
+
+/* Reads a whole file into buf. Returns PAGE_TODO when read, PAGE_OPEN or
+** PAGE_READ with pg->errnum set, or PAGE_PARSED with pg->st = LL_ERRMEM. */
+static int readpage(ll_Mem *m, Page *pg, ll_Buf *buf) {
+  FILE *f = fopen(pg->path, "rb");
+  size_t want = 65536;
+  if (f == NULL) {
+    pg->errnum = errno;
+    return PAGE_OPEN;
+  }
+#ifdef LL_POSIX
+  {
+    struct stat sb; /* room for the whole file and one byte: one read */
+    if (fstat(fileno(f), &sb) == 0 && sb.st_size > 0 &&
+        (unsigned long long)sb.st_size < (size_t)-1 / 4)
+      want = (size_t)sb.st_size + 2;
+  }
+#endif
+  for (;;) {
+    size_t got;
+    if (buf->cap - buf->n < 2) {
+      char *np = NULL;
+      if (want <= (size_t)-1 / 4 - buf->cap)
+        np = (char *)ll_realloc(m, buf->p, buf->cap, buf->cap + want);
+      if (np == NULL) {
+        fclose(f);
+        pg->st = LL_ERRMEM;
+        return PAGE_PARSED;
+      }
+      buf->p = np;
+      buf->cap += want;
+      want = buf->cap; /* the file is longer than it said: double */
+    }
+    got = fread(buf->p + buf->n, 1, buf->cap - buf->n - 1, f);
+    buf->n += got;
+    if (got == 0) break;
+  }
+  if (ferror(f)) {
+    pg->errnum = errno;
+    fclose(f);
+    return PAGE_READ;
+  }
+  fclose(f);
+  buf->p[buf->n] = '\0';
+  return PAGE_TODO;
+}
+
+/* Reads and parses page i of the batch (a TaskFn). */
+static void loadpage(ll_Mem *m, void *ctx, size_t i) {
+  Page *pg = &((Batch *)ctx)->pages[i];
+  ll_Buf buf;
+  int stage;
+  ll_buf_init(&buf);
+  stage = readpage(m, pg, &buf);
+  if (stage == PAGE_TODO) {
+    pg->st = parsebytes(m, buf.n > 0 ? buf.p : "", buf.n, &pg->doc, pg->err, sizeof pg->err);
+    stage = PAGE_PARSED;
+  }
+  ll_buf_free(m, &buf);
+  pg->stage = stage;
+}
+
+/* core.load(paths) -> array, for each path its Document or the reason it
+** failed ("cannot open: ...", "cannot read: ...", or the parser's). Raises
+** "not enough memory" when any page ran out of it. */
+static int core_load(lua_State *L) {
+  size_t n, i;
+  Batch *b;
+  Page *pg;
+  ll_Mem m;
+  luaL_checktype(L, 1, LUA_TTABLE);
+  n = (size_t)lua_rawlen(L, 1);
+  if (n > ((size_t)-1 - sizeof(Batch)) / sizeof(Page)) return memerror(L);
+  b = (Batch *)lua_newuserdatauv(L, sizeof(Batch) + (n > 0 ? n - 1 : 0) * sizeof(Page), 0);
+  b->n = 0;
+  luaL_setmetatable(L, BATCH_MT);
+  for (i = 0; i < n; i++) {
+    pg = &b->pages[i];
+    memset(pg, 0, sizeof *pg);
+    lua_rawgeti(L, 1, (lua_Integer)i + 1);
+    if (lua_type(L, -1) != LUA_TSTRING)
+      return luaL_argerror(L, 1, lua_pushfstring(L, "paths[%d] is not a string", (int)i + 1));
+    pg->path = lua_tostring(L, -1); /* kept alive by the table */
+    lua_pop(L, 1);
+    b->n = i + 1;
+  }
+  runtasks(L, n, loadpage, b);
+  /* one thread again: the documents answer to Lua's allocator alone */
+  getmem(L, &m);
+  for (i = 0; i < n; i++)
+    if (b->pages[i].doc != NULL) b->pages[i].doc->mem = m;
+  for (i = 0; i < n; i++)
+    if (b->pages[i].stage == PAGE_PARSED && b->pages[i].st == LL_ERRMEM) return memerror(L);
+  lua_createtable(L, (int)n, 0);
+  for (i = 0; i < n; i++) {
+    pg = &b->pages[i];
+    if (pg->doc != NULL) {
+      DocBox *box = (DocBox *)lua_newuserdatauv(L, sizeof *box, 1);
+      box->doc = NULL;
+      luaL_setmetatable(L, DOC_MT);
+      box->doc = pg->doc;
+      pg->doc = NULL;
+    } else if (pg->stage == PAGE_OPEN) {
+      lua_pushfstring(L, "cannot open: %s", strerror(pg->errnum));
+    } else if (pg->stage == PAGE_READ) {
+      lua_pushfstring(L, "cannot read: %s", strerror(pg->errnum));
+    } else {
+      lua_pushstring(L, pg->err);
+    }
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
+static const luaL_Reg batch_meta[] = {{"__gc", batch_gc}, {"__close", batch_gc}, {NULL, NULL}};
 
 /* ==== index and queries (llindex.c) ==== */
 
@@ -1246,6 +1493,7 @@ static const luaL_Reg doc_meta[] = {
     {"__gc", doc_gc}, {"__close", doc_gc}, {"__tostring", doc_tostring}, {NULL, NULL}};
 
 static const luaL_Reg core_funcs[] = {{"parse", core_parse},
+                                      {"load", core_load},
                                       {"letter", core_letter},
                                       {"letter_text", core_letter_text},
                                       {NULL, NULL}};
@@ -1263,6 +1511,8 @@ __attribute__((visibility("default"))) LUALIB_API int luaopen_leninletter_core(l
     luaL_setfuncs(L, ent_methods, 0);
     lua_setfield(L, -2, "__index");
   }
+  lua_pop(L, 1);
+  if (luaL_newmetatable(L, BATCH_MT)) luaL_setfuncs(L, batch_meta, 0);
   lua_pop(L, 1);
   luaL_newlib(L, core_funcs);
   opencorpus(L);

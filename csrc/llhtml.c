@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -112,6 +113,69 @@ static size_t utf8len(const char *s, size_t n) {
   return k > 1 ? k : 0;
 }
 
+/* Eight bytes at a time: the usual tests for a byte below n and for a
+** byte above n (n <= 128) in a word. */
+#define ONES          0x0101010101010101u
+#define HIGHS         0x8080808080808080u
+#define HASLESS(v, n) (((v)-ONES * (uint64_t)(n)) & ~(v)&HIGHS)
+#define HASMORE(v, n) ((((v) + ONES * (uint64_t)(127 - (n))) | (v)) & HIGHS)
+
+static uint64_t load8(const char *s) {
+  uint64_t v;
+  memcpy(&v, s, 8);
+  return v;
+}
+
+/* the length of the run of bytes 0x20 to 0x7E at s (at most n) */
+static size_t printable(const char *s, size_t n) {
+  size_t j = 0;
+  while (n - j >= 8) {
+    uint64_t v = load8(s + j);
+    if (HASLESS(v, 0x20) | HASMORE(v, 0x7E)) break;
+    j += 8;
+  }
+  while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F) j++;
+  return j;
+}
+
+/* Are the eight bytes of v part of a run text() copies as it is: printable
+** ASCII, single spaces only, and no space at either end (the byte before
+** and after decides then)? */
+static int prose8(uint64_t v) {
+  const uint64_t low7 = ~HIGHS;
+  uint64_t x = v ^ (ONES * (uint64_t)' '), z;
+  if (HASLESS(v, 0x20) | HASMORE(v, 0x7E)) return 0;
+  z = ~(((x & low7) + low7) | x | low7);                         /* 0x80 exactly in the spaces */
+  if (z & (z << 8)) return 0;                                    /* two in a row */
+  if (z & ((uint64_t)0x80u | ((uint64_t)0x80u << 56))) return 0; /* at an end */
+  return 1;
+}
+
+/* Is s well-formed UTF-8 without NUL (what ll_utf8_check accepts)? */
+static int utf8ok(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    unsigned c;
+    if (n - i >= 8) {
+      uint64_t v = load8(s + i);
+      if (!((v & HIGHS) | HASLESS(v, 1))) {
+        i += 8;
+        continue;
+      }
+    }
+    c = (unsigned char)s[i];
+    if (c == 0) return 0;
+    if (c < 0x80) {
+      i++;
+    } else {
+      size_t k = utf8len(s + i, n - i);
+      if (k == 0) return 0;
+      i += k;
+    }
+  }
+  return 1;
+}
+
 /* ------------------------------------------------------------------ */
 /* Sniffing                                                            */
 /* ------------------------------------------------------------------ */
@@ -121,6 +185,11 @@ static const char *const sniff_tags[] = {
     "h5",   "h6",         "meta", "title", "link", "table",    "center", "br",     "hr",
     "font", "span",       "a",    "b",     "i",    "em",       "strong", "script", "style",
     "base", "blockquote", "pre",  "ul",    "ol",   "frameset", NULL};
+
+/* See llhtml.h. */
+void ll_html_init(void) {
+  xmlInitParser();
+}
 
 /* See llhtml.h. */
 int ll_html_sniff(const char *s, size_t len) {
@@ -206,6 +275,10 @@ static int choose_charset(const char *s, size_t len, const char *decl) {
       "ascii",      "windows-1252", "cp1252",     "x-cp1252", "ansi",    NULL};
   if (ieq(decl, "utf-8") || ieq(decl, "utf8")) return CS_UTF8;
   for (i = 0; i < len; i++) {
+    if (len - i >= 8 && (load8(s + i) & HIGHS) == 0) { /* eight ASCII bytes */
+      i += 7;
+      continue;
+    }
     if ((unsigned char)s[i] < 0x80) continue;
     {
       size_t k = utf8len(s + i, len - i);
@@ -225,14 +298,35 @@ static int choose_charset(const char *s, size_t len, const char *decl) {
   return valid ? CS_UTF8 : CS_1252;
 }
 
+/* The length of the stretch at s that decode8 in mode cs copies as it is:
+** printable ASCII, tab, line ends, form feed, and in CS_UTF8 well-formed
+** sequences. */
+static size_t keeprun(const char *s, size_t len, int cs) {
+  size_t j = 0;
+  for (;;) {
+    size_t k;
+    unsigned c;
+    j += printable(s + j, len - j);
+    if (j >= len) break;
+    c = (unsigned char)s[j];
+    if (c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+      j++;
+    } else if (c >= 0x80 && cs == CS_UTF8 && (k = utf8len(s + j, len - j)) > 0) {
+      j += k;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
 /* Appends to out the page decoded as UTF-8 by mode cs (CS_UTF8 or
 ** CS_1252), without NUL bytes or other C0 controls (made spaces). */
 static int decode8(ll_Mem *m, const char *s, size_t len, int cs, ll_Buf *out) {
   size_t i = 0;
   while (i < len) {
-    size_t j = i;
+    size_t j = i + keeprun(s + i, len - i, cs);
     unsigned c;
-    while (j < len && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F) j++;
     if (j > i && ll_buf_add(m, out, s + i, j - i) != LL_OK) return LL_ERRMEM;
     if (j >= len) break;
     i = j;
@@ -329,9 +423,10 @@ static int decode_native(ll_Mem *m, xmlCharEncodingHandlerPtr h, const char *s, 
 
 /* Appends to out the page as UTF-8, from whatever its bytes are: a byte
 ** order mark decides, else the charset it declares (see choose_charset). */
-static int decode(ll_Mem *m, const char *s, size_t len, ll_Buf *out) {
+static int decode(ll_Mem *m, const char *s, size_t len, ll_Buf *out, int *same) {
   char decl[40];
   int cs;
+  *same = 0;
   if (len >= 2 && ((unsigned char)s[0] == 0xFF || (unsigned char)s[0] == 0xFE) &&
       (unsigned char)s[1] == ((unsigned char)s[0] ^ 0x01))
     return decode16(m, (const unsigned char *)s + 2, len - 2, (unsigned char)s[0] == 0xFE, out);
@@ -349,6 +444,10 @@ static int decode(ll_Mem *m, const char *s, size_t len, ll_Buf *out) {
     status = decode_native(m, h, s, len, out);
     xmlCharEncCloseFunc(h);
     return status;
+  }
+  if (cs == CS_UTF8 && keeprun(s, len, cs) == len) { /* most pages: no copy */
+    *same = 1;
+    return LL_OK;
   }
   return decode8(m, s, len, cs, out);
 }
@@ -475,7 +574,7 @@ static int tagcode(const xmlNode *n, int *level) {
   *level = 0;
   if (name == NULL) return T_INLINE;
   for (k = 0; tagtab[k].name != NULL; k++)
-    if (strcmp(name, tagtab[k].name) == 0) {
+    if (name[0] == tagtab[k].name[0] && strcmp(name, tagtab[k].name) == 0) {
       *level = tagtab[k].level;
       return tagtab[k].code;
     }
@@ -889,7 +988,15 @@ static Frame *top(W *w) {
 
 /* Appends s to the text as it is (no white-space rules). */
 static void raw(W *w, const char *s, size_t n) {
-  if (w->status == LL_OK && ll_buf_add(w->m, &w->pool, s, n) != LL_OK) w->status = LL_ERRMEM;
+  ll_Buf *b = &w->pool;
+  if (w->status != LL_OK) return;
+  if (b->cap - b->n > n) { /* the common case, without a call */
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+  } else if (ll_buf_add(w->m, b, s, n) != LL_OK) {
+    w->status = LL_ERRMEM;
+  }
 }
 
 /* Drops the white space, line breaks and page break waiting. */
@@ -970,8 +1077,14 @@ static void put(W *w, const char *s, size_t n) {
   if (w->status != LL_OK || n == 0) return;
   if (!w->open) item_open(w);
   if (w->status != LL_OK) return;
-  flush(w);
+  if (w->sp | w->nbsp | w->nl | w->brk) flush(w); /* else flush does nothing */
   raw(w, s, n);
+}
+
+/* Is cp a character that text() must not copy as it is (a no-break space,
+** a C1 control, a byte order mark, a line or paragraph separator)? */
+static int special(long cp) {
+  return (cp >= 0x80 && cp <= 0xA0) || cp == 0xFEFF || cp == 0x2028 || cp == 0x2029;
 }
 
 /* Feeds the UTF-8 text s (from libxml2) through the white-space rules. */
@@ -982,13 +1095,41 @@ static void text(W *w, const char *s, int pre) {
     size_t j = i, k;
     long cp;
     char u[4];
-    if (c < 0x80) {
-      if (c > 0x20 && c != 0x7F) { /* a run of plain characters */
-        while (j < n && (unsigned char)s[j] > 0x20 && (unsigned char)s[j] < 0x7F) j++;
+    if (c > 0x20 && c != 0x7F) { /* a run of characters copied as they are */
+      while (j < n) {
+        unsigned char d;
+        while (n - j >= 8 && prose8(load8(s + j))) j += 8;
+        if (j >= n) break;
+        d = (unsigned char)s[j];
+        if (d < 0x80) {
+          if (d == ' ' && j + 1 < n && (unsigned char)s[j + 1] > 0x20 &&
+              (unsigned char)s[j + 1] != 0x7F && j > i) {
+            /* one space between two characters of the run: what the
+               white-space rules would write there */
+            size_t k2 = utf8len(s + j + 1, n - j - 1);
+            if (k2 == 0) break;
+            ll_utf8_decode(s + j + 1, k2, &cp);
+            if (special(cp)) break;
+            j += 1 + k2;
+            continue;
+          }
+          if (d <= 0x20 || d == 0x7F) break;
+          j++;
+          continue;
+        }
+        k = utf8len(s + j, n - j);
+        if (k == 0) break;
+        ll_utf8_decode(s + j, k, &cp);
+        if (special(cp)) break;
+        j += k;
+      }
+      if (j > i) {
         put(w, s + i, j - i);
         i = j;
         continue;
       }
+    }
+    if (c < 0x80) {
       if (c == '\n' && pre)
         w->nl++;
       else if (isspc((int)c))
@@ -2190,8 +2331,10 @@ int ll_html_to_text(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Bu
 int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *labels,
                  size_t *nlabels, ll_HtmlShape *shape, char *err, size_t errsz) {
   size_t text0 = text->n, labels0 = labels->n;
-  int status = LL_OK;
+  int status = LL_OK, same = 0;
   ll_Buf in;
+  const char *src = html; /* the page decoded: html itself, or in */
+  size_t srcn = len;
   htmlParserCtxtPtr ctxt = NULL;
   xmlDoc *doc = NULL;
   W w;
@@ -2223,14 +2366,18 @@ int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *
   ll_buf_init(&o.part);
   xmlSetGenericErrorFunc(NULL, quiet);
   xmlSetStructuredErrorFunc(NULL, quiet_structured);
-  status = decode(m, html, len, &in);
+  status = decode(m, html, len, &in, &same);
   if (status != LL_OK) goto fail;
-  if (in.n == 0) {
+  if (!same) { /* else the page is already as decoding would make it */
+    src = in.p;
+    srcn = in.n;
+  }
+  if (srcn == 0) {
     snprintf(err, errsz, "empty page");
     status = LL_ERRINPUT;
     goto fail;
   }
-  if (in.n > INT_MAX) {
+  if (srcn > INT_MAX) {
     snprintf(err, errsz, "page too large (%lu bytes)", (unsigned long)len);
     status = LL_ERRINPUT;
     goto fail;
@@ -2240,9 +2387,9 @@ int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *
     status = LL_ERRMEM;
     goto fail;
   }
-  doc = htmlCtxtReadMemory(ctxt, in.p, (int)in.n, NULL, "UTF-8",
+  doc = htmlCtxtReadMemory(ctxt, src, (int)srcn, NULL, "UTF-8",
                            HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                               HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC);
+                               HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
   if (doc == NULL) {
     if (ctxt->errNo == XML_ERR_NO_MEMORY) {
       status = LL_ERRMEM;
@@ -2265,11 +2412,8 @@ int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *
   assemble(&o, &w);
   status = o.status;
   if (status == LL_OK && o.blocks > 0 && ll_buf_add(m, text, "\n", 1) != LL_OK) status = LL_ERRMEM;
-  if (status == LL_OK && text->n > text0 &&
-      ll_utf8_check(text->p + text0, text->n - text0, err, errsz) != LL_OK) {
-    if (err != NULL && errsz > 0) err[0] = '\0';
+  if (status == LL_OK && text->n > text0 && !utf8ok(text->p + text0, text->n - text0))
     status = sanitize(m, text, text0);
-  }
   if (status != LL_OK) goto fail;
   *nlabels = o.nlabels;
   if (shape != NULL) *shape = o.shape;

@@ -17,6 +17,11 @@
 ** starts with '<', so the two forms cannot be confused. */
 int ll_html_sniff(const char *s, size_t len);
 
+/* Initialises libxml2 once for the process. Call it before reading pages
+** on several threads at once (the first reader initialises it otherwise);
+** calling it again does nothing. */
+void ll_html_init(void);
+
 /* Reads an HTML page of len bytes with libxml2's HTML parser (no network,
 ** no external entities, recovering from any error, its reports silenced)
 ** and appends to text the page in the archive's plain-text form, as UTF-8

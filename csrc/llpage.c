@@ -64,7 +64,10 @@ static int split(P *p) {
   while (i <= p->len) {
     size_t st = i, en, a;
     Line *ln;
-    while (i < p->len && p->s[i] != '\n') i++;
+    {
+      const char *nl = i < p->len ? (const char *)memchr(p->s + i, '\n', p->len - i) : NULL;
+      i = nl != NULL ? (size_t)(nl - p->s) : (i < p->len ? p->len : i);
+    }
     en = i;
     /* drop trailing spaces, tabs and no-break spaces */
     for (;;) {
@@ -293,7 +296,7 @@ static size_t pagebreak(const char *s, size_t i, size_t len) {
 ** p->refs) and, when breaks is set, page-break runs (into p->breaks).
 ** Lines are joined with joiner ("\n" in body blocks, " " in headings). */
 static void addtext(P *p, const char *s, size_t len, int breaks) {
-  size_t i = 0;
+  size_t i = 0, lb = 0; /* lb: the next '[' after i, once looked for */
   while (i < len && p->status == LL_OK) {
     long n;
     size_t ml, pb;
@@ -344,10 +347,21 @@ static void addtext(P *p, const char *s, size_t len, int breaks) {
     {
       /* up to the next '[' or the next space that may open a page break
          (a space before a no-break space): one copy for the whole run */
-      size_t j = i + 1;
-      while (j < len && s[j] != '[' &&
-             !(s[j] == ' ' && j + 1 < len && (unsigned char)s[j + 1] == 0xC2))
-        j++;
+      size_t j, c;
+      if (lb <= i) { /* the next '[' after i, or len */
+        const char *q = (const char *)memchr(s + i + 1, '[', len - i - 1);
+        lb = q != NULL ? (size_t)(q - s) : len;
+      }
+      j = lb;
+      for (c = i + 2; c < lb; c++) {
+        const char *r = (const char *)memchr(s + c, 0xC2, lb - c);
+        if (r == NULL) break;
+        c = (size_t)(r - s);
+        if (s[c - 1] == ' ') {
+          j = c - 1;
+          break;
+        }
+      }
       bufadd(p, s + i, j - i);
       i = j;
     }
@@ -665,14 +679,16 @@ static int normalise(ll_Mem *m, const char *s, size_t len, ll_Buf *out) {
   if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) i = 3;
   a = i;
   while (i < len) {
-    if (s[i] == '\r') {
-      if (ll_buf_add(m, out, s + a, i - a) != LL_OK || ll_buf_add(m, out, "\n", 1) != LL_OK)
-        return LL_ERRMEM;
-      i += (i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
-      a = i;
-    } else {
-      i++;
+    const char *cr = (const char *)memchr(s + i, '\r', len - i);
+    if (cr == NULL) {
+      i = len;
+      break;
     }
+    i = (size_t)(cr - s);
+    if (ll_buf_add(m, out, s + a, i - a) != LL_OK || ll_buf_add(m, out, "\n", 1) != LL_OK)
+      return LL_ERRMEM;
+    i += (i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
+    a = i;
   }
   if (ll_buf_add(m, out, s + a, i - a) != LL_OK) return LL_ERRMEM;
   return LL_OK;
@@ -1120,10 +1136,16 @@ int ll_parse_text(ll_Mem *m, const char *s, size_t len, const ll_PageHints *hint
   ll_vec_init(&p.cites, sizeof(ll_Cite));
   ll_vec_init(&p.warns, sizeof(char *));
 
-  p.status = normalise(m, s, len, &norm);
-  if (p.status == LL_OK) {
+  if (hints != NULL && hints->known && memchr(s, '\r', len) == NULL &&
+      !(len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)) {
+    p.s = s; /* the reader's text is already as normalise makes it */
+    p.len = len;
+  } else {
+    p.status = normalise(m, s, len, &norm);
     p.s = norm.p;
     p.len = norm.n;
+  }
+  if (p.status == LL_OK) {
     p.status = split(&p);
   }
   if (p.status == LL_OK) build(&p);

@@ -3,6 +3,7 @@
 ** Cuts a block of text into sentences, each an exact substring, without
 ** ending one at abbreviations, initials or a title ending in '?' or '!'.
 */
+#include <stdint.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -20,6 +21,28 @@ static const char *const noend[] = {
 
 static int isterm(int c) {
   return c == '.' || c == '!' || c == '?';
+}
+
+/* Nonzero when a byte of v is '.', '!' or '?' (eight bytes at a time:
+** a byte of x is zero where v holds c). */
+#define ONES  0x0101010101010101u
+#define HIGHS 0x8080808080808080u
+static int hasterm(uint64_t v) {
+  uint64_t a = v ^ (ONES * (uint64_t)'.'), b = v ^ (ONES * (uint64_t)'!'),
+           c = v ^ (ONES * (uint64_t)'?');
+  return (((a - ONES) & ~a) | ((b - ONES) & ~b) | ((c - ONES) & ~c)) & HIGHS ? 1 : 0;
+}
+
+/* the offset of the next '.', '!' or '?' at or after i, or len */
+static size_t nextterm(const char *s, size_t i, size_t len) {
+  while (len - i >= 8) {
+    uint64_t v;
+    memcpy(&v, s + i, 8);
+    if (hasterm(v)) break;
+    i += 8;
+  }
+  while (i < len && !isterm((unsigned char)s[i])) i++;
+  return i;
 }
 
 /* closing punctuation that may follow the end of a sentence */
@@ -89,7 +112,7 @@ int ll_sentences(ll_Mem *m, const char *s, size_t len, ll_Vec *out) {
   while (i < len) {
     size_t j, k, w, next;
     if (!isterm((unsigned char)s[i])) {
-      i++;
+      i = nextterm(s, i + 1, len);
       continue;
     }
     j = i;

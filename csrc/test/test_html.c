@@ -348,6 +348,24 @@ static const Case cases[] = {
    "&#147;q&#148; &#129;x &nosuch</p>",
    "Vorw\xC3\xA4rts & Gr\xC3\xBC&Bwhatthe;e \xE2\x80\x93 \xE2\x80\x94 "
    "\xE2\x80\x99 \xE2\x80\x9Cq\xE2\x80\x9D x &nosuch\n", "", NULL, NULL, -1},
+  {"prose: eight-byte stretches, single and double spaces, tabs, no-break "
+   "spaces and C1 references at every offset",
+   "<p>abcdefgh ijklmnop  qrstuvwx\tyz&nbsp;ABCDEFGH &nbsp; IJKLMNOP&#150;"
+   "QRSTUVW x  y\n\nz abcdefg\xC2\xA0hijklmno \xE2\x80\xA8pqrstuvw\xEF\xBB\xBF"
+   "end.  </p>",
+   "abcdefgh ijklmnop qrstuvwx yz\xC2\xA0" "ABCDEFGH IJKLMNOP\xE2\x80\x93QRSTUVW x "
+   "y z abcdefg\xC2\xA0hijklmno pqrstuvwend.\n", "", NULL, NULL, -1},
+  {"prose: a long paragraph of plain words is kept exactly",
+   "<p>The Soviet of Workers' Deputies is not a labour parliament and not an "
+   "organ of proletarian self-government, nor an organ of self-government at "
+   "all, but a fighting organisation for the achievement of definite aims.</p>",
+   "The Soviet of Workers' Deputies is not a labour parliament and not an "
+   "organ of proletarian self-government, nor an organ of self-government at "
+   "all, but a fighting organisation for the achievement of definite aims.\n",
+   "", NULL, NULL, -1},
+  {"charset: control bytes in a UTF-8 page are decoded, not passed as they are",
+   "<p>one\x01two\x0Bthree\tfour caf\xC3\xA9</p>",
+   "one two three four caf\xC3\xA9\n", "", NULL, NULL, -1},
   {"CRLF line ends",
    "<html>\r\n<body>\r\n<h2>A B</h2>\r\n<h1>T</h1>\r\n<p>One\r\ntwo</p>\r\n"
    "</body>\r\n</html>\r\n",

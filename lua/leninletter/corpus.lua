@@ -6,11 +6,13 @@
 -- the same options, over all of them. Every Hit also carries `doc`, the
 -- index of its Document in the corpus.
 --
--- **Speed.** The pages are parsed in C and indexed together, with one
+-- **Speed.** The pages are read and parsed in C, on two threads where the
+-- machine has two cores (a batch of pages at a time; `progress` is still
+-- called for every page, in order), and indexed together, with one
 -- vocabulary for the whole corpus, on the first query; a query runs over
--- that index in one C call. Documents are made Lua tables only when first asked for (`c[i]`):
--- a corpus of thousands of pages holds only the C documents and the
--- corpus index.
+-- that index in one C call, so it costs what its hits cost. Documents are
+-- made Lua tables only when first asked for (`c[i]`): a corpus of
+-- thousands of pages holds only the C documents and the corpus index.
 --
 -- **Failures.** A page that cannot be read or parsed does not stop the
 -- rest: it is listed in `c.warnings` as `"path: reason"`, and is not one
@@ -107,19 +109,8 @@ local function walk(dir, out, warnings)
   compat.move(found, 1, #found, #out + 1, out)
 end
 
-local function readfile(path)
-  local f, err = io.open(path, "rb")
-  if not f then
-    -- io.open's message names the path; the warning names it once
-    err = tostring(err)
-    if err:sub(1, #path + 2) == path .. ": " then err = err:sub(#path + 3) end
-    return nil, "cannot open: " .. err
-  end
-  local text, rerr = f:read("*a")
-  f:close()
-  if not text then return nil, "cannot read: " .. tostring(rerr or "read error") end
-  return text
-end
+-- pages read and parsed by one call of core.load
+local BATCH = 128
 
 local CORPUS_OPTS = { progress = true, entities = true }
 
@@ -170,23 +161,33 @@ function M.new(list, opts)
     end
   end
   local uds, docs, paths, total = {}, {}, {}, #items
-  for i, v in ipairs(items) do
+  local at = 1
+  while at <= total do
+    local v = items[at]
     if type(v) == "string" then
-      local text, err = readfile(v)
-      local ud
-      if text then ud, err = core.parse(text) end
-      if ud then
-        uds[#uds + 1] = ud
-        paths[#uds] = v
-      else
-        warnings[#warnings + 1] = ("%s: %s"):format(v, err)
+      -- a run of paths, read and parsed in C (on two threads where there
+      -- are two cores), BATCH at a time so that progress follows the pages
+      local run = {}
+      while #run < BATCH and type(items[at + #run]) == "string" do run[#run + 1] = items[at + #run] end
+      local res = core.load(run)
+      for k, path in ipairs(run) do
+        local r = res[k]
+        if type(r) == "string" then
+          warnings[#warnings + 1] = ("%s: %s"):format(path, r)
+        else
+          uds[#uds + 1] = r
+          paths[#uds] = path
+        end
+        if progress then progress(at + k - 1, total) end
       end
+      at = at + #run
     else
       uds[#uds + 1] = document.core(v, "corpus")
       docs[#uds] = v
       paths[#uds] = false
+      if progress then progress(at, total) end
+      at = at + 1
     end
-    if progress then progress(i, total) end
   end
   local c = setmetatable({ warnings = warnings, paths = paths }, Corpus)
   state[c] = { cx = core.corpus(uds), uds = uds, docs = docs, opts = wrapopts }

@@ -339,7 +339,7 @@ static int core_letter_text(lua_State *L) {
 ** once. Nothing of Lua runs until both threads are done, and nothing here
 ** can raise: the caller owns, in a userdata with __gc, whatever fn makes
 ** and keeps. Lock and thread live on this C stack only. */
-typedef void (*TaskFn)(ll_Mem *m, void *ctx, size_t i);
+typedef ll_TaskFn TaskFn;
 
 typedef struct Tasks {
   ll_Mem lua;    /* Lua's allocator */
@@ -405,6 +405,11 @@ static void runtasks(lua_State *L, size_t n, TaskFn fn, void *ctx) {
   }
 #endif
   for (i = 0; i < n; i++) fn(&t.lua, ctx, i); /* one thread */
+}
+
+/* runtasks as an ll_Runner, for the library (ud is the lua_State) */
+static void luarunner(void *ud, size_t n, ll_TaskFn fn, void *ctx) {
+  runtasks((lua_State *)ud, n, fn, ctx);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1247,7 +1252,10 @@ static CorpusBox *corpusbox(lua_State *L, int ci) {
   }
   lua_pop(L, 1);
   if (cb->ix == NULL) {
-    st = ll_index_build_corpus(&cb->mem, cb->docs, cb->n, &cb->ix);
+    ll_Runner run;
+    run.run = luarunner;
+    run.ud = L;
+    st = ll_index_build_corpus(&cb->mem, cb->docs, cb->n, &run, &cb->ix);
     if (st == LL_ERRMEM) memerror(L);
     if (st != LL_OK) luaL_error(L, "corpus too large to index");
   }

@@ -40,6 +40,19 @@ void ll_free(ll_Mem *m, void *p, size_t n);
 /* an allocator over the C library, for C tests and fuzzers */
 void *ll_stdalloc(void *ud, void *ptr, size_t osize, size_t nsize);
 
+/* Work that may run on several threads: run(ud, n, fn, ctx) calls
+** fn(m, ctx, i) once for each i in [0, n), in any order and possibly at
+** the same time, and returns when all are done. Each fn allocates only
+** through the m it is given, which the runner makes safe to share (memory
+** from it is freed later through the caller's own ll_Mem, so both must
+** reach the same allocator). The library makes no threads itself: the
+** Lua binding runs tasks on two (lcore.c, runtasks). */
+typedef void (*ll_TaskFn)(ll_Mem *m, void *ctx, size_t i);
+typedef struct ll_Runner {
+  void (*run)(void *ud, size_t n, ll_TaskFn fn, void *ctx);
+  void *ud;
+} ll_Runner;
+
 /* An arena: many allocations freed at once. */
 typedef struct ll_Chunk ll_Chunk;
 typedef struct ll_Arena {

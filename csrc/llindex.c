@@ -41,6 +41,9 @@ struct ll_Index {
   uint32_t *ckpt; /* a corpus index: byte offset of every CKPT-th token, in
                      its segment (a scan for a token starts there) */
   size_t ckcap;
+  size_t cktok, ckfirst; /* built in two halves: the second's first token and
+                            first checkpoint (its checkpoints count from
+                            there), else 0 and 0 */
   uint32_t *segstart; /* nsegs + 1 entries: first token of each segment */
   size_t nsegs;
   Word *words;
@@ -480,9 +483,9 @@ static void freeindex(ll_Index *ix) {
   ll_index_free(ix);
 }
 
-/* Makes the token arrays, scans, and sizes everything to what it holds;
-** with post, the postings too. On failure the caller frees ix. */
-static int fill(ll_Index *ix, int withpos, int post) {
+/* Makes the token arrays, scans, and sizes everything to what it holds.
+** On failure the caller frees ix. */
+static int tokenise(ll_Index *ix, int withpos) {
   /* English runs about 6 bytes a token: start there, grow if need be */
   size_t i, bytes = 0;
   int st;
@@ -502,7 +505,126 @@ static int fill(ll_Index *ix, int withpos, int post) {
            ((ix->ntok - 1) >> CKPTBITS) + 1);
   shrink(&ix->mem, (void **)&ix->words, &ix->wcap, sizeof(Word), ix->nwords);
   shrink(&ix->mem, (void **)&ix->chars, &ix->ccap, 1, ix->nchars);
+  return LL_OK;
+}
+
+/* tokenise, then the postings (post) or their varints */
+static int fill(ll_Index *ix, int withpos, int post) {
+  int st = tokenise(ix, withpos);
+  if (st != LL_OK) return st;
   return post ? postings(ix) : varpostings(ix);
+}
+
+/* A corpus index of fewer bytes of text than this is built in one piece:
+** two halves would save less than starting the second thread costs. */
+#define SPLITMIN 65536
+
+#define NCKPT(ntok) (((ntok) + (1u << CKPTBITS) - 1) >> CKPTBITS) /* checkpoints of ntok tokens */
+
+/* The two halves of a corpus index built at once: each tokenised into
+** its own index, with its own vocabulary. */
+typedef struct Halves {
+  ll_Index *ix[2];
+  int st[2];
+} Halves;
+
+/* Task i: tokenises half i, allocating through m (the runner's). */
+static void halftask(ll_Mem *m, void *ctx, size_t i) {
+  Halves *h = (Halves *)ctx;
+  ll_Index *ix = h->ix[i];
+  ll_Mem own = ix->mem;
+  ix->mem = *m;
+  h->st[i] = tokenise(ix, 0);
+  ix->mem = own;
+}
+
+/* Appends b, the index of the nsegs - a->nsegs segments after a's, to a:
+** b's words are interned into a's vocabulary in b's order, so the new ones
+** get the ids one build would have given them (first occurrence); b's
+** tokens are renumbered into them; its checkpoints and segment starts
+** follow a's. a->nsegs becomes nsegs once its segment starts are whole. */
+static int merge(ll_Index *a, const ll_Index *b, size_t nsegs) {
+  size_t na = a->ntok, nb = b->ntok, cka = NCKPT(na), i, k;
+  uint32_t *map, *ss = NULL;
+  int st = LL_OK;
+  if (nb > LL_MAXTOKENS - na) return LL_ERRINPUT;
+  map = (uint32_t *)ll_malloc(&a->mem, (b->nwords ? b->nwords : 1) * sizeof *map);
+  if (map == NULL) return LL_ERRMEM;
+  for (i = 0; i < b->nwords; i++) {
+    const Word *w = &b->words[i];
+    uint32_t id = intern(a, b->chars + w->off, w->len);
+    if (id == LL_NOWORD) {
+      st = LL_ERRMEM;
+      break;
+    }
+    for (k = 0; k < NPARTS; k++) a->words[id].n[k] += w->n[k];
+    map[i] = id;
+  }
+  if (st == LL_OK && nb > 0) {
+    st = resize(&a->mem, (void **)&a->word, &a->tokcap, WSZ(a), na + nb);
+    if (st == LL_OK && a->narrow && a->nwords > 0x10000u) st = widen(a);
+    if (st == LL_OK) st = resize(&a->mem, (void **)&a->ckpt, &a->ckcap, sizeof(uint32_t),
+                                 cka + NCKPT(nb));
+  }
+  if (st == LL_OK) {
+    ss = (uint32_t *)ll_realloc(&a->mem, a->segstart, (a->nsegs + 1) * sizeof *ss,
+                                (nsegs + 1) * sizeof *ss);
+    if (ss == NULL) st = LL_ERRMEM;
+  }
+  if (st == LL_OK) {
+    for (i = 0; i < nb; i++) {
+      uint32_t id = map[WID(b, i)];
+      if (a->narrow)
+        ((uint16_t *)a->word)[na + i] = (uint16_t)id;
+      else
+        ((uint32_t *)a->word)[na + i] = id;
+    }
+    if (nb > 0) memcpy(a->ckpt + cka, b->ckpt, NCKPT(nb) * sizeof *a->ckpt);
+    for (i = 0; i <= b->nsegs; i++) ss[a->nsegs + i] = (uint32_t)(na + b->segstart[i]);
+    a->segstart = ss;
+    a->nsegs = nsegs;
+    for (k = 0; k < NPARTS; k++) a->npart[k] += b->npart[k];
+    a->ntok = na + nb;
+    if (nb > 0) {
+      a->cktok = na;
+      a->ckfirst = cka;
+    }
+  }
+  ll_free(&a->mem, map, (b->nwords ? b->nwords : 1) * sizeof *map);
+  return st;
+}
+
+/* fill for a corpus index, its segments tokenised in two halves by run,
+** split before segment split, and merged. */
+static int fillsplit(ll_Index *ix, const ll_Runner *run, size_t split) {
+  size_t nsegs = ix->nsegs;
+  ll_Index *b = (ll_Index *)ll_malloc(&ix->mem, sizeof *b);
+  Halves h;
+  int st;
+  if (b == NULL) return LL_ERRMEM;
+  memset(b, 0, sizeof *b);
+  b->mem = ix->mem;
+  b->segv = ix->segv + split; /* not b's: taken back before b is freed */
+  b->nsegs = nsegs - split;
+  b->narrow = 1;
+  ix->nsegs = split;
+  h.ix[0] = ix;
+  h.ix[1] = b;
+  h.st[0] = h.st[1] = LL_ERRMEM;
+  run->run(run->ud, 2, halftask, &h);
+  st = h.st[0] != LL_OK ? h.st[0] : h.st[1];
+  if (st == LL_OK) st = merge(ix, b, nsegs);
+  b->segv = NULL;
+  ll_index_free(b);
+  if (ix->nsegs != nsegs) { /* not merged: segstart still has split + 1 entries */
+    if (ix->segstart != NULL) ll_free(&ix->mem, ix->segstart, (split + 1) * sizeof(uint32_t));
+    ix->segstart = NULL;
+    ix->nsegs = nsegs;
+  }
+  if (st != LL_OK) return st;
+  shrink(&ix->mem, (void **)&ix->words, &ix->wcap, sizeof(Word), ix->nwords);
+  shrink(&ix->mem, (void **)&ix->chars, &ix->ccap, 1, ix->nchars);
+  return varpostings(ix);
 }
 
 int ll_index_build(ll_Doc *d) {
@@ -527,9 +649,10 @@ int ll_index_build(ll_Doc *d) {
   return LL_OK;
 }
 
-int ll_index_build_corpus(ll_Mem *m, ll_Doc *const *docs, size_t ndocs, ll_Index **out) {
+int ll_index_build_corpus(ll_Mem *m, ll_Doc *const *docs, size_t ndocs, const ll_Runner *run,
+                          ll_Index **out) {
   ll_Index *ix;
-  size_t i, j, nsegs = 0;
+  size_t i, j, nsegs = 0, bytes = 0, half = 0, split = 0;
   int st;
   *out = NULL;
   for (i = 0; i < ndocs; i++) {
@@ -559,7 +682,14 @@ int ll_index_build_corpus(ll_Mem *m, ll_Doc *const *docs, size_t ndocs, ll_Index
   }
   ix->docseg[ndocs] = (uint32_t)nsegs;
   ix->narrow = 1;
-  st = fill(ix, 0, 0);
+  for (i = 0; i < nsegs; i++) bytes += ix->segv[i]->len;
+  if (run != NULL && run->run != NULL && nsegs >= 2 && bytes >= SPLITMIN) {
+    /* the first segment after half of the bytes, leaving both halves some */
+    while (split < nsegs - 1 && (split == 0 || half < bytes / 2)) half += ix->segv[split++]->len;
+    st = fillsplit(ix, run, split);
+  } else {
+    st = fill(ix, 0, 0);
+  }
   if (st != LL_OK) {
     ll_index_free(ix);
     return st;
@@ -679,11 +809,13 @@ static void tokbytes(const ll_Index *ix, Cursor *c, size_t seg, size_t t, size_t
     c->tok = ix->segstart[seg];
     c->at = 0;
   }
-  { /* the nearest checkpoint of the segment at or before t, if nearer */
-    size_t j = t >> CKPTBITS, ct = j << CKPTBITS;
+  { /* the nearest checkpoint of the segment at or before t, if nearer
+       (a second half's checkpoints count from its first token) */
+    size_t base = t >= ix->cktok ? ix->cktok : 0, first = t >= ix->cktok ? ix->ckfirst : 0;
+    size_t j = (t - base) >> CKPTBITS, ct = base + (j << CKPTBITS);
     if (ix->ckpt != NULL && ct > c->tok && ct >= ix->segstart[seg]) {
       c->tok = ct;
-      c->at = ix->ckpt[j];
+      c->at = ix->ckpt[first + j];
     }
   }
   for (;;) {

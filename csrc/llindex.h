@@ -77,8 +77,12 @@ int ll_index_build(ll_Doc *d);
 ** are tokens. It points into the documents' segments, which must outlive
 ** it; it keeps no postings and no byte offsets (a query finds them again
 ** by scanning; ll_index_doc gives NULL). Free it with ll_index_free.
-** LL_OK, LL_ERRMEM or LL_ERRINPUT as ll_index_build. */
-int ll_index_build_corpus(ll_Mem *m, ll_Doc *const *docs, size_t ndocs, ll_Index **out);
+** LL_OK, LL_ERRMEM or LL_ERRINPUT as ll_index_build. With a runner (or
+** NULL: this thread alone), a large corpus is tokenised in two halves at
+** once and the halves merged; the index is the same either way, word ids
+** included (still numbered in order of first occurrence). */
+int ll_index_build_corpus(ll_Mem *m, ll_Doc *const *docs, size_t ndocs, const ll_Runner *run,
+                          ll_Index **out);
 
 /* The document (0-based) of segment seg of a corpus index, with *local
 ** its index in that document's segs (for a document's index: 0, seg). */

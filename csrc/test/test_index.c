@@ -421,7 +421,7 @@ static void test_corpus(Tally *t) {
     ok(t, 0, "parse the corpus pages", err);
     return;
   }
-  ok(t, ll_index_build_corpus(&m, docs, NCDOCS, &cx) == LL_OK, "build a corpus index", NULL);
+  ok(t, ll_index_build_corpus(&m, docs, NCDOCS, NULL, &cx) == LL_OK, "build a corpus index", NULL);
   if (cx == NULL) return;
   for (d = 0; d < NCDOCS; d++) ll_index_build(docs[d]);
   ok(t, ll_index_doc(cx) == NULL, "a corpus index has no one document", NULL);
@@ -652,7 +652,7 @@ static void test_corpus_wide(Tally *t) {
     return;
   }
   docs[2] = docs[0];
-  ok(t, ll_index_build_corpus(&m, docs, 3, &cx) == LL_OK, "build a corpus index of 70,000 words",
+  ok(t, ll_index_build_corpus(&m, docs, 3, NULL, &cx) == LL_OK, "build a corpus index of 70,000 words",
      NULL);
   if (cx == NULL) return;
   ll_index_build(docs[0]);
@@ -683,6 +683,214 @@ static void test_corpus_wide(Tally *t) {
   ll_buf_free(&m, &b);
 }
 
+/* A runner on this thread: tasks in order, or last first (the halves of
+** a corpus index must not depend on which is built first). */
+typedef struct Serial {
+  ll_Mem m;
+  int backward;
+  int runs; /* how many times run was called */
+} Serial;
+
+static void serialrun(void *ud, size_t n, ll_TaskFn fn, void *ctx) {
+  Serial *s = (Serial *)ud;
+  size_t i;
+  s->runs++;
+  for (i = 0; i < n; i++) fn(&s->m, ctx, s->backward ? n - 1 - i : i);
+}
+
+/* Are two corpus indexes of the same documents the same: words and ids,
+** counts, every token (word, segment, bytes), every segment's tokens, and
+** the hits of some queries? */
+static int sameindex(ll_Mem *m, const ll_Index *a, const ll_Index *b, size_t nsegs) {
+  static const char *const queries[] = {"soviet", "of the", "x7", "y39999", "x39999 y0",
+                                        "black*", NULL};
+  size_t i;
+  if (ll_index_nwords(a) != ll_index_nwords(b) || ll_index_size(a) != ll_index_size(b)) return 0;
+  for (i = 0; i < ll_index_nwords(a); i++) {
+    size_t la, lb;
+    const char *wa = ll_index_word(a, (uint32_t)i, &la), *wb = ll_index_word(b, (uint32_t)i, &lb);
+    if (la != lb || memcmp(wa, wb, la) != 0 ||
+        ll_index_freq(a, (uint32_t)i, LL_SCOPE_BODY) != ll_index_freq(b, (uint32_t)i, LL_SCOPE_BODY) ||
+        ll_index_freq(a, (uint32_t)i, LL_SCOPE_ANY) != ll_index_freq(b, (uint32_t)i, LL_SCOPE_ANY))
+      return 0;
+  }
+  for (i = 0; i < ll_index_size(a); i++) {
+    ll_Token ta, tb;
+    ll_index_token(a, i, &ta);
+    ll_index_token(b, i, &tb);
+    if (ta.seg != tb.seg || ta.pos != tb.pos || ta.len != tb.len || ta.word != tb.word) return 0;
+  }
+  for (i = 0; i < nsegs; i++) {
+    size_t fa, la, fb, lb;
+    ll_index_segtokens(a, i, &fa, &la);
+    ll_index_segtokens(b, i, &fb, &lb);
+    if (fa != fb || la != lb) return 0;
+  }
+  for (i = 0; queries[i] != NULL; i++) {
+    ll_Vec va, vb;
+    int same;
+    ll_vec_init(&va, sizeof(ll_Hit));
+    ll_vec_init(&vb, sizeof(ll_Hit));
+    same = qhits(m, a, queries[i], LL_SCOPE_ALL, &va) == LL_OK &&
+           qhits(m, b, queries[i], LL_SCOPE_ALL, &vb) == LL_OK && va.n == vb.n &&
+           (va.n == 0 || memcmp(va.p, vb.p, va.n * sizeof(ll_Hit)) == 0);
+    ll_vec_free(m, &va);
+    ll_vec_free(m, &vb);
+    if (!same) return 0;
+  }
+  return 1;
+}
+
+/* pages of n words each, x0 x1 ... and y0 y1 ... (prefix p) */
+static int manywords(ll_Mem *m, char p, size_t n, ll_Doc **d, char *err) {
+  ll_Buf b;
+  char w[32];
+  size_t i;
+  int st;
+  ll_buf_init(&b);
+  ll_buf_add(m, &b, "Many words\n\n", 12);
+  for (i = 0; i < n; i++) {
+    int k = snprintf(w, sizeof w, "%s%c%lu%s", i ? " " : "", p, (unsigned long)i,
+                     i % 1000 == 999 ? ".\n\n" : "");
+    ll_buf_add(m, &b, w, (size_t)k);
+  }
+  ll_buf_add(m, &b, " the soviet x7\n", 15);
+  st = ll_parse_text(m, b.p, b.n, NULL, d, err, LL_ERRSIZE);
+  ll_buf_free(m, &b);
+  return st;
+}
+
+/* A corpus index built in two halves (ll_Runner) is the one built in one:
+** over the letter and pages (more than SPLITMIN bytes), and over two
+** pages of 40,000 words each, whose word ids widen only when merged. */
+static void test_corpus_split(Tally *t) {
+  ll_Mem m;
+  ll_Doc *docs[NCDOCS], *all[6], *wide[3] = {NULL, NULL, NULL};
+  ll_Index *one = NULL, *fwd = NULL, *back = NULL;
+  Serial sf, sb;
+  ll_Runner rf, rb;
+  char err[LL_ERRSIZE];
+  size_t i, nsegs = 0;
+  m.f = ll_stdalloc;
+  m.ud = NULL;
+  sf.m = sb.m = m;
+  sf.backward = sf.runs = sb.runs = 0;
+  sb.backward = 1;
+  rf.run = rb.run = serialrun;
+  rf.ud = &sf;
+  rb.ud = &sb;
+  if (corpusdocs(&m, docs, err) != LL_OK) {
+    ok(t, 0, "parse the corpus pages", err);
+    return;
+  }
+  all[0] = docs[2];
+  all[1] = docs[0];
+  all[2] = docs[2];
+  all[3] = docs[1];
+  all[4] = docs[2];
+  all[5] = docs[0];
+  for (i = 0; i < 6; i++) nsegs += all[i]->nsegs;
+  ok(t,
+     ll_index_build_corpus(&m, all, 6, NULL, &one) == LL_OK &&
+         ll_index_build_corpus(&m, all, 6, &rf, &fwd) == LL_OK &&
+         ll_index_build_corpus(&m, all, 6, &rb, &back) == LL_OK,
+     "build a corpus index in one piece and in halves", NULL);
+  ok(t, sf.runs == 1 && sb.runs == 1, "the runner builds the halves", NULL);
+  ok(t, one && fwd && back && sameindex(&m, one, fwd, nsegs) && sameindex(&m, one, back, nsegs),
+     "halves make the same index, whichever is built first", NULL);
+  ll_index_free(one);
+  ll_index_free(fwd);
+  ll_index_free(back);
+  one = fwd = NULL;
+  if (manywords(&m, 'x', 40000, &wide[0], err) != LL_OK ||
+      manywords(&m, 'y', 40000, &wide[1], err) != LL_OK) {
+    ok(t, 0, "parse", err);
+  } else {
+    wide[2] = docs[0];
+    nsegs = wide[0]->nsegs + wide[1]->nsegs + wide[2]->nsegs;
+    ok(t,
+       ll_index_build_corpus(&m, wide, 3, NULL, &one) == LL_OK &&
+           ll_index_build_corpus(&m, wide, 3, &rf, &fwd) == LL_OK,
+       "build a corpus index of 80,000 words in halves", NULL);
+    ok(t, one && fwd && ll_index_nwords(fwd) > 80000 && sameindex(&m, one, fwd, nsegs),
+       "halves of fewer than 65536 words each merge into wide ids", NULL);
+    ok(t, fwd && qcount(&m, fwd, "x39999 y0", LL_SCOPE_BODY, 0) == 0 &&
+              qcount(&m, fwd, "y39999", LL_SCOPE_BODY, 0) == 1 &&
+              qcount(&m, fwd, "soviet", LL_SCOPE_BODY, 0) == 4,
+       "queries over merged halves", NULL);
+    ll_index_free(one);
+    ll_index_free(fwd);
+  }
+  ll_doc_free(wide[0]);
+  ll_doc_free(wide[1]);
+  ll_doc_free(docs[0]);
+  ll_doc_free(docs[1]);
+  ll_doc_free(docs[2]);
+}
+
+/* Allocation failures while a corpus index is built in halves: for every
+** N, failing the Nth allocation gives LL_ERRMEM and frees everything (the
+** counting allocator checks every size given back); once memory suffices
+** the index is the one built in one piece. */
+static void test_split_nomem(Tally *t) {
+  Counter c;
+  ll_Mem m;
+  ll_Doc *docs[NCDOCS], *all[6];
+  ll_Index *one = NULL;
+  Serial sr;
+  ll_Runner run;
+  char err[LL_ERRSIZE];
+  long n;
+  size_t i, nsegs = 0;
+  int clean = 1, finished = 0;
+  m.f = countalloc;
+  m.ud = &c;
+  c.allocs = 0;
+  c.failat = -1;
+  c.out = 0;
+  sr.m = m;
+  sr.backward = 1;
+  sr.runs = 0;
+  run.run = serialrun;
+  run.ud = &sr;
+  if (corpusdocs(&m, docs, err) != LL_OK) {
+    ok(t, 0, "parse", err);
+    return;
+  }
+  for (i = 0; i < 6; i++) {
+    all[i] = docs[i % 2 == 0 ? 2 : (i / 2) % 2];
+    nsegs += all[i]->nsegs;
+  }
+  if (ll_index_build_corpus(&m, all, 6, NULL, &one) != LL_OK) clean = 0;
+  for (n = 0; n < 100000 && !finished && one != NULL; n++) {
+    size_t before = c.out;
+    ll_Index *cx = NULL;
+    int st;
+    c.allocs = 0;
+    c.failat = n;
+    st = ll_index_build_corpus(&m, all, 6, &run, &cx);
+    c.failat = -1;
+    if (st == LL_OK) {
+      finished = 1;
+      if (!sameindex(&m, one, cx, nsegs)) clean = 0;
+      ll_index_free(cx);
+    } else if (st != LL_ERRMEM || cx != NULL) {
+      clean = 0;
+    }
+    if (c.out != before) {
+      printf("leak of %lu bytes failing allocation %ld\n", (unsigned long)(c.out - before), n);
+      clean = 0;
+    }
+  }
+  ll_index_free(one);
+  ll_doc_free(docs[0]);
+  ll_doc_free(docs[1]);
+  ll_doc_free(docs[2]);
+  ok(t, finished && sr.runs > 1, "the split allocation loop ends", NULL);
+  ok(t, clean, "every allocation failure of a split build is clean, then the same index", NULL);
+  ok(t, c.out == 0, "the split loop frees everything", NULL);
+}
+
 /* The same loop over a corpus index: build, match, sort, collocates. */
 static void test_corpus_nomem(Tally *t) {
   Counter c;
@@ -706,7 +914,7 @@ static void test_corpus_nomem(Tally *t) {
     int st;
     c.allocs = 0;
     c.failat = n;
-    st = ll_index_build_corpus(&m, docs, NCDOCS, &cx);
+    st = ll_index_build_corpus(&m, docs, NCDOCS, NULL, &cx);
     if (st == LL_OK) {
       ll_Query q;
       ll_Vec v;
@@ -748,8 +956,10 @@ int main(void) {
   test_letter(&t);
   test_corpus(&t);
   test_corpus_wide(&t);
+  test_corpus_split(&t);
   test_nomem(&t);
   test_corpus_nomem(&t);
+  test_split_nomem(&t);
   printf("%d passed, %d failed\n", t.pass, t.fail);
   return t.fail == 0 ? 0 : 1;
 }

@@ -44,7 +44,7 @@ struct ll_Index {
   size_t cktok, ckfirst; /* built in two halves: the second's first token and
                             first checkpoint (its checkpoints count from
                             there), else 0 and 0 */
-  uint32_t *segstart; /* nsegs + 1 entries: first token of each segment */
+  uint32_t *segstart;    /* nsegs + 1 entries: first token of each segment */
   size_t nsegs;
   Word *words;
   size_t nwords, wcap;
@@ -563,8 +563,8 @@ static int merge(ll_Index *a, const ll_Index *b, size_t nsegs) {
   if (st == LL_OK && nb > 0) {
     st = resize(&a->mem, (void **)&a->word, &a->tokcap, WSZ(a), na + nb);
     if (st == LL_OK && a->narrow && a->nwords > 0x10000u) st = widen(a);
-    if (st == LL_OK) st = resize(&a->mem, (void **)&a->ckpt, &a->ckcap, sizeof(uint32_t),
-                                 cka + NCKPT(nb));
+    if (st == LL_OK)
+      st = resize(&a->mem, (void **)&a->ckpt, &a->ckcap, sizeof(uint32_t), cka + NCKPT(nb));
   }
   if (st == LL_OK) {
     ss = (uint32_t *)ll_realloc(&a->mem, a->segstart, (a->nsegs + 1) * sizeof *ss,

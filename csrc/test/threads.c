@@ -1,7 +1,9 @@
 /*
 ** threads.c: two lua_States in two threads at once, each parsing pages and
-** querying them through the whole module (and reading HTML through the C
-** library), must get what one state alone gets: the library keeps no state.
+** querying them through the whole module, corpora too (whose pages and
+** index are made on two threads more: runtasks in lcore.c), and reading
+** HTML through the C library, must get what one state alone gets: the
+** library keeps no state.
 */
 #define _POSIX_C_SOURCE 200809L  /* strdup */
 
@@ -54,12 +56,25 @@ static const char *const chunk =
   "  if doc.dates then for _, d in ipairs(doc:dates()) do put(d.text) end end\n"
   "  collectgarbage()\n"
   "end\n"
+  /* a corpus of more than 64 KB: its index is built on two more threads */
+  "local c = ll.corpus({docs[1], docs[2], docs[1], docs[3], docs[1]})\n"
+  "put(#c, c:count('the'), c:count('Sov*', {scope = 'all'}))\n"
+  "for _, h in ipairs(c:concordance('the', {width = 12, sort = 'left'})) do\n"
+  "  put(h.doc, h.left, h.right)\n"
+  "end\n"
+  /* a folder of pages, read and parsed on two more threads */
+  "if PAGES then\n"
+  "  local p = ll.corpus({PAGES})\n"
+  "  put(#p, #p.warnings, p:count('the'))\n"
+  "  for i = 1, #p do put(p[i].title, #p[i].paragraphs) end\n"
+  "end\n"
   "return table.concat(out, '|')\n";
 
 typedef struct Job {
   int id;
   const char *sample;  /* a plain-text page */
   const char *html;    /* an HTML page, or NULL */
+  const char *pages;   /* a folder of HTML pages, or NULL */
   size_t htmllen;
   char *digest[ROUNDS];
   char err[256];
@@ -137,6 +152,10 @@ static void *work(void *arg) {
     lua_pop(L, 1);
     lua_pushstring(L, j->sample);
     lua_setglobal(L, "SAMPLE");
+    if (j->pages != NULL) {
+      lua_pushstring(L, j->pages);
+      lua_setglobal(L, "PAGES");
+    }
     if (luaL_dostring(L, chunk) != LUA_OK) {
       snprintf(j->err, sizeof j->err, "thread %d: %s", j->id,
                lua_tostring(L, -1));
@@ -156,7 +175,7 @@ static void *work(void *arg) {
 
 int main(void) {
   const char *shared = getenv("LL_SHARED") ? getenv("LL_SHARED") : LL_SHARED;
-  char path[1024];
+  char path[1024], pages[1024];
   Job alone, jobs[NTHREADS];
   pthread_t th[NTHREADS];
   char *sample, *html;
@@ -170,11 +189,14 @@ int main(void) {
            shared);
   html = readfile(path, &htmllen);
   if (html == NULL) printf("threads: %s absent, HTML skipped\n", path);
+  snprintf(pages, sizeof pages, "%s/corpus/mia-reader-lenin/archive/lenin/works/1914/granat",
+           shared);
   /* one state alone first: the reference */
   memset(&alone, 0, sizeof alone);
   alone.sample = sample;
   alone.html = html;
   alone.htmllen = htmllen;
+  alone.pages = html != NULL ? pages : NULL;
   work(&alone);
   if (alone.err[0] != '\0' || alone.digest[0] == NULL) {
     printf("FAIL alone: %s\n0 passed, 1 failed\n", alone.err);
@@ -186,6 +208,7 @@ int main(void) {
     jobs[i].sample = sample;
     jobs[i].html = html;
     jobs[i].htmllen = htmllen;
+    jobs[i].pages = alone.pages;
     if (pthread_create(&th[i], NULL, work, &jobs[i]) != 0) {
       printf("FAIL cannot start thread %d\n", i + 1);
       return 1;
@@ -219,8 +242,10 @@ int main(void) {
     printf("FAIL alone: rounds differ\n");
   }
   printf("threads: %d threads x %d rounds, each parsing and querying 3 pages "
-         "in Lua and reading HTML in C: the same %lu-byte digest as one state "
-         "alone\n", NTHREADS, ROUNDS, (unsigned long)digestlen);
+         "in Lua, then a corpus of them (its index built on two threads more) and "
+         "%s, and reading HTML in C: the same %lu-byte digest as one state "
+         "alone\n", NTHREADS, ROUNDS,
+         alone.pages ? "a folder of pages (read on two threads more)" : "no folder", (unsigned long)digestlen);
   printf("%d passed, %d failed\n", passed, failed);
   free(sample);
   free(html);

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #if !defined(LL_NO_THREADS)
-#define LL_THREADS /* core.load parses on two threads */
+#define LL_THREADS /* core.load and the corpus index run on two threads */
 #include <pthread.h>
 #endif
 #endif

@@ -731,6 +731,24 @@ static int parse_marker(const char *s, size_t n, Mark *mk) {
   return i == n;
 }
 
+/* Is n a link to the archive's glossary written as a bracketed aside
+** ("[See glossary entry]" after a heading)? It is no text of the page, and
+** no note marker: it is left out. */
+static int glossarylink(xmlNode *n) {
+  const char *href = attr(n, "href"), *s;
+  char buf[64];
+  size_t len;
+  Mark mk;
+  if (href == NULL || strstr(href, "glossary/") == NULL || attr(n, "name") != NULL ||
+      attr(n, "id") != NULL)
+    return 0;
+  len = shorttext(n, buf, sizeof buf, NULL);
+  if (len == (size_t)-1) return 0;
+  s = buf;
+  trim(&s, &len);
+  return len >= 2 && s[0] == '[' && s[len - 1] == ']' && !parse_marker(s, len, &mk);
+}
+
 typedef struct Key {
   const char *s;
   size_t order;
@@ -1360,6 +1378,7 @@ static int enter(W *w, xmlNode *n) {
       return 0;
     }
     case T_A:
+      if (glossarylink(n)) return 0;
       anchor(w, n);
       break;
     case T_SPAN:

@@ -87,6 +87,17 @@ describe("leninletter.parse of HTML", function()
     assert.equal("The State: a Product of Class Antagonisms", d.paragraphs[1].text)
   end)
 
+  it("leaves out a bracketed link to the glossary, but keeps glossary links in prose", function()
+    local d = assert(ll.parse(page([[<h2>V. I. Lenin</h2>
+<h3>The Congress Of Soviets<br />Of  Peasants' Deputies<a href="../../glossary/events/e.htm"><sup
+class="enote">[See glossary entry]</sup></a></h3>
+<p>The <a href="../../glossary/orgs/s.htm#soviet">Soviet</a> met.<a href="../glossary/x.htm">[See glossary]</a></p>]])))
+    assert.equal("The Congress Of Soviets Of Peasants' Deputies", d.title)
+    assert.equal(1, #d.paragraphs)
+    assert.equal("The Soviet met.", d.paragraphs[1].text)
+    assert.same({}, d.warnings)
+  end)
+
   it("reads CRLF line ends as LF", function()
     local d = assert(ll.parse(page(BASE)))
     local d2 = assert(ll.parse((page(BASE):gsub("\n", "\r\n"))))

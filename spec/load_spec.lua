@@ -44,7 +44,7 @@ describe("leninletter.core load", function()
     assert.equal(#paths, #res)
     for i, p in ipairs(paths) do
       local f = assert(io.open(p, "rb"))
-      local want = assert(core.parse(f:read("a")))
+      local want = assert(core.parse(f:read("*a")))
       f:close()
       assert.same(want:tree(), res[i]:tree())
     end

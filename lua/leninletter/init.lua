@@ -52,7 +52,7 @@ end
 -- @treturn Document|nil the document, or nil and a message for text that is not
 --   UTF-8 (naming the line and byte) or is empty or blank
 -- @treturn string the message, on failure
--- @usage local doc, err = ll.parse(io.read("a"))
+-- @usage local doc, err = ll.parse(io.read("*a"))
 -- if not doc then io.stderr:write(err, "\n") end
 function M.parse(text, opts)
   checktype(text, "string", 1, "parse")

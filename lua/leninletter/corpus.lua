@@ -269,17 +269,12 @@ end
 local function getquery(st, q, argn, fname)
   if type(q) == "string" then return q end
   if lpeg and lpeg.type(q) == "pattern" then
-    local whole = q * -1
     local vocab = st.vocab
     if not vocab then
       vocab = st.cx:cx_vocab()
       st.vocab = vocab
     end
-    local ids = {}
-    for i = 1, #vocab do
-      if whole:match(vocab[i]) then ids[#ids + 1] = i end
-    end
-    return ids
+    return query.matchvocab(q, vocab)
   end
   argerror(argn, fname, ("string or LPeg pattern expected, got %s"):format(typename(q)))
 end

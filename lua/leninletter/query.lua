@@ -173,6 +173,31 @@ end
 -- Queries
 -- ------------------------------------------------------------------
 
+--- The words of a vocabulary that an LPeg pattern matches whole (for
+-- the corpus module; not part of the API).
+-- LPeg compiles a pattern on its first match, and when memory runs out
+-- there it raises `"chunk:line: not enough memory"` (a `luaL_error`)
+-- rather than a memory error: that is raised again bare, as every other
+-- memory error of the module is.
+-- @param p an LPeg pattern
+-- @tparam {string,...} vocab normal forms
+-- @treturn {integer,...} the indices in vocab of those p matches whole
+-- @usage local ids = query.matchvocab(lpeg.P("sov") * lpeg.R("az")^0, {"soviet", "the"}) --> {1}
+function M.matchvocab(p, vocab)
+  local whole = p * -1
+  local ids = {}
+  local ok, err = pcall(function()
+    for i = 1, #vocab do
+      if whole:match(vocab[i]) then ids[#ids + 1] = i end
+    end
+  end)
+  if not ok then
+    if type(err) == "string" and err:find("not enough memory$") then error("not enough memory", 0) end
+    error(err, 0)
+  end
+  return ids
+end
+
 -- the vocabulary of each C document, for LPeg queries
 local vocabs = setmetatable({}, { __mode = "k" })
 
@@ -186,12 +211,7 @@ local function getquery(ud, q, argn, fname)
       vocab = ud:ix_vocab()
       vocabs[ud] = vocab
     end
-    local whole = q * -1
-    local ids = {}
-    for i = 1, #vocab do
-      if whole:match(vocab[i]) then ids[#ids + 1] = i end
-    end
-    return ids
+    return M.matchvocab(q, vocab)
   end
   argerror(argn, fname, ("string or LPeg pattern expected, got %s"):format(typename(q)))
 end

@@ -1330,6 +1330,39 @@ static int navclass(const xmlNode *n) {
   return 0;
 }
 
+/* Counts the links under n: into the page (href="#...") and elsewhere. */
+static void countlinks(xmlNode *n, int *inpage, int *elsewhere) {
+  xmlNode *p;
+  *inpage = *elsewhere = 0;
+  for (p = n->children; p != NULL; p = nextnode(p, n, 1)) {
+    const char *href;
+    if (p->type != XML_ELEMENT_NODE || p->name == NULL || !ieq((const char *)p->name, "a"))
+      continue;
+    href = attr(p, "href");
+    if (href != NULL) ++*(href[0] == '#' ? inpage : elsewhere);
+  }
+}
+
+/* Is n a table of contents of the page itself: a paragraph classed "toc"
+** or "index" whose links all point into the page (href="#...")? Its lines
+** repeat the headings below, so it is navigation, not text. (An index
+** page's contents link to other pages: they are its text.) So is a "toc"
+** paragraph with no link ("Contents:") right before such a table. */
+static int tocpara(xmlNode *n) {
+  xmlNode *p;
+  int in, out;
+  if (!classhas(n, "toc", 1) && !classhas(n, "index", 1)) return 0;
+  countlinks(n, &in, &out);
+  if (in > 0 || out > 0 || !classhas(n, "toc", 1)) return in > 0 && out == 0;
+  p = n->next;
+  while (p != NULL && p->type != XML_ELEMENT_NODE) p = p->next;
+  if (p == NULL || p->name == NULL || !ieq((const char *)p->name, "p") ||
+      (!classhas(p, "toc", 1) && !classhas(p, "index", 1)))
+    return 0;
+  countlinks(p, &in, &out);
+  return in > 0 && out == 0;
+}
+
 /* Enters node n; returns nonzero if a frame was pushed (the walk then goes
 ** into its children and calls leave). */
 static int enter(W *w, xmlNode *n) {
@@ -1398,7 +1431,8 @@ static int enter(W *w, xmlNode *n) {
     f.cls = attr(n, "class");
     if (f.kind != K_NAV) {
       const char *name = (const char *)n->name;
-      if (navclass(n) || strcmp(name, "nav") == 0 || strcmp(name, "footer") == 0)
+      if (navclass(n) || strcmp(name, "nav") == 0 || strcmp(name, "footer") == 0 ||
+          (t == T_P && tocpara(n)))
         f.kind = K_NAV;
       else if ((t == T_P || t == T_DIV) && f.kind != K_INFO &&
                (classhas(n, "information", 1) || classhas(n, "info", 1) || opens_fields(n)))

@@ -98,6 +98,27 @@ class="enote">[See glossary entry]</sup></a></h3>
     assert.same({}, d.warnings)
   end)
 
+  it("keeps a table of contents of the page's own sections out of the text", function()
+    local d = assert(ll.parse(page([[<h2>V. I. Lenin</h2><h1>A Book</h1>
+<p class="toc">Contents:</p>
+<p class="index"><a href="#s1">The First Part</a><br /><a href="#s2">The Second Part</a></p>
+<p class="toc"><a href="#s3">3.</a> The Third Part</p>
+<h4><a name="s1"></a>The First Part</h4>
+<p>Text of the first part.</p>]])))
+    assert.same({ "Contents:", "The First Part | The Second Part", "3. The Third Part" }, d.navigation)
+    assert.equal(1, #d.paragraphs)
+    assert.equal("Text of the first part.", d.paragraphs[1].text)
+  end)
+
+  it("keeps an index page's contents, which link to other pages, as its text", function()
+    local d = assert(ll.parse(page([[<h2>V. I. Lenin</h2><h1>A Book</h1>
+<p class="toc">Contents:</p>
+<p class="index"><a href="ch01.htm">Chapter One</a><br /><a href="ch02.htm">Chapter Two</a></p>]])))
+    assert.same({}, d.navigation)
+    assert.equal(2, #d.paragraphs)
+    assert.equal("Contents:", d.paragraphs[1].text)
+  end)
+
   it("reads CRLF line ends as LF", function()
     local d = assert(ll.parse(page(BASE)))
     local d2 = assert(ll.parse((page(BASE):gsub("\n", "\r\n"))))
@@ -158,7 +179,7 @@ local PAGES = {
   { path = "mia-lenin/archive/lenin/works/1918/mar/28.htm",
     author = "V. I. Lenin", title = "The Immediate Tasks of the Soviet Government",
     fields = { "Written", "First Published", "Source", "Translated", "Transcription/HTML Markup", "Online Version" },
-    paragraphs = 113, notes = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 }, source = "Lenin’s Collected Works, 4th English Edition, Progress Publishers, Moscow, 1972 Volume 27, pages 235-77" },
+    paragraphs = 103, notes = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 }, source = "Lenin’s Collected Works, 4th English Edition, Progress Publishers, Moscow, 1972 Volume 27, pages 235-77" },
   { path = "mia-lenin/archive/lenin/works/1918/jan/10.htm",
     author = "V. I. Lenin", title = "Third All-Russia Congress Of Soviets Of Workers’, Soldiers’ And Peasants’ Deputies",
     fields = { "Written", "First Published", "Source", "Translated", "Transcription\\HTML Markup", "Online Version" },
@@ -174,7 +195,7 @@ local PAGES = {
   { path = "mia-lenin/archive/lenin/works/1917/staterev/ch01.htm",
     author = nil, title = "1. The State: A Product of the Irreconcilability of Class Antagonisms",
     fields = {  },
-    paragraphs = 64, notes = { 1, 2, 3, 4, 5, 6, 7 }, source = nil },
+    paragraphs = 63, notes = { 1, 2, 3, 4, 5, 6, 7 }, source = nil },
   { path = "mia-lenin/archive/lenin/works/1918/7thcong/03.htm",
     author = "V. I. Lenin", title = "Resolution On War And Peace",
     fields = {  },

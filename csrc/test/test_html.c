@@ -253,10 +253,15 @@ static const Case cases[] = {
    "[6] Six.\n",
    "", NULL, NULL, -1},
   {"not markers: section links, numbers in text, starred beside plain",
-   "<p class=\"toc\"><a href=\"#sec6\">6.</a> The Organisation</p>"
+   "<p><a href=\"#sec6\">6.</a> The Organisation</p>"
    "<p>In 1917<sup>2</sup> and x<a href=\"#a\">[1]</a> y"
    "<a href=\"#b\" name=\"c\">[1*]</a></p>",
    "6. The Organisation\n\nIn 1917" "2 and x[1] y[1*]\n", "", NULL, NULL, -1},
+  {"a table of contents of the page's own sections is navigation, its label too",
+   "<p class=\"toc\">Contents:</p><p class=\"index\"><a href=\"#s1\">One</a><br />"
+   "<a href=\"#s2\">Two</a></p><p class=\"toc\"><a href=\"#s3\">3.</a> Three</p>"
+   "<p><a name=\"s1\"></a>Text.</p><p class=\"toc\">Not a label</p><p>More.</p>",
+   "Text.\n\nNot a label\n\nMore.\n\nContents:\nOne | Two\n3. Three\n", "", NULL, NULL, -1},
   {"notes placed mid-page are moved after the body",
    "<p>Body one<a href=\"#f1\" name=\"b1\">[1]</a>.</p>"
    "<p class=\"note\"><a href=\"#b1\" name=\"f1\">[1]</a> The note.</p>"

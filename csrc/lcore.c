@@ -339,12 +339,11 @@ static int core_letter_text(lua_State *L) {
 ** once. Nothing of Lua runs until both threads are done, and nothing here
 ** can raise: the caller owns, in a userdata with __gc, whatever fn makes
 ** and keeps. Lock and thread live on this C stack only. */
-typedef ll_TaskFn TaskFn;
 
 typedef struct Tasks {
   ll_Mem lua;    /* Lua's allocator */
   ll_Mem locked; /* the same, through the lock */
-  TaskFn fn;
+  ll_TaskFn fn;
   void *ctx;
   size_t n, next;
 #ifdef LL_THREADS
@@ -380,7 +379,7 @@ static void *worker(void *ud) {
 }
 #endif
 
-static void runtasks(lua_State *L, size_t n, TaskFn fn, void *ctx) {
+static void runtasks(lua_State *L, size_t n, ll_TaskFn fn, void *ctx) {
   Tasks t;
   size_t i;
   memset(&t, 0, sizeof t);
@@ -494,7 +493,7 @@ static int readpage(ll_Mem *m, Page *pg, ll_Buf *buf) {
   return PAGE_TODO;
 }
 
-/* Reads and parses page i of the batch (a TaskFn). */
+/* Reads and parses page i of the batch (an ll_TaskFn). */
 static void loadpage(ll_Mem *m, void *ctx, size_t i) {
   Page *pg = &((Batch *)ctx)->pages[i];
   ll_Buf buf;

@@ -405,6 +405,13 @@ static int corpusdocs(ll_Mem *m, ll_Doc **docs, char *err) {
   return st;
 }
 
+/* Frees what corpusdocs parsed (docs[3] is docs[0] again). */
+static void freecorpusdocs(ll_Doc **docs) {
+  ll_doc_free(docs[0]);
+  ll_doc_free(docs[1]);
+  ll_doc_free(docs[2]);
+}
+
 static void test_corpus(Tally *t) {
   static const unsigned masks[] = {LL_SCOPE_BODY, LL_SCOPE_NOTES, LL_SCOPE_ALL, LL_SCOPE_ANY};
   static const char *const queries[] = {"soviet", "Soviet of Workers' Deputies", "black*",
@@ -548,9 +555,7 @@ static void test_corpus(Tally *t) {
     ll_vec_free(&m, &g);
   }
   ll_index_free(cx);
-  ll_doc_free(docs[0]);
-  ll_doc_free(docs[1]);
-  ll_doc_free(docs[2]);
+  freecorpusdocs(docs);
 }
 
 /* ------------------------------------------------------------------ */
@@ -628,26 +633,38 @@ static void test_nomem(Tally *t) {
   ok(t, clean, "every allocation failure is clean", NULL);
 }
 
+/* Parses into *d a page of n words p0 p1 ... (p a letter), a paragraph
+** every thousand, then " the soviet x7". */
+static int manywords(ll_Mem *m, char p, size_t n, ll_Doc **d, char *err) {
+  ll_Buf b;
+  char w[32];
+  size_t i;
+  int st;
+  ll_buf_init(&b);
+  ll_buf_add(m, &b, "Many words\n\n", 12);
+  for (i = 0; i < n; i++) {
+    int k = snprintf(w, sizeof w, "%s%c%lu%s", i ? " " : "", p, (unsigned long)i,
+                     i % 1000 == 999 ? ".\n\n" : "");
+    ll_buf_add(m, &b, w, (size_t)k);
+  }
+  ll_buf_add(m, &b, " the soviet x7\n", 15);
+  st = ll_parse_text(m, b.p, b.n, NULL, d, err, LL_ERRSIZE);
+  ll_buf_free(m, &b);
+  return st;
+}
+
 /* A corpus index of more than 65536 words: its word ids widen midway. */
 static void test_corpus_wide(Tally *t) {
   ll_Mem m;
   ll_Doc *docs[3] = {NULL, NULL, NULL};
   ll_Index *cx = NULL;
-  ll_Buf b;
-  char err[LL_ERRSIZE], w[32];
+  char err[LL_ERRSIZE];
   size_t i, local;
   int good = 1;
   m.f = ll_stdalloc;
   m.ud = NULL;
-  ll_buf_init(&b);
-  ll_buf_add(&m, &b, "Many words\n\n", 12);
-  for (i = 0; i < 70000; i++) {
-    int n = snprintf(w, sizeof w, "%sx%lu", i ? " " : "", (unsigned long)i);
-    ll_buf_add(&m, &b, w, (size_t)n);
-  }
-  ll_buf_add(&m, &b, " the soviet x7\n", 15);
   if (ll_parse_text(&m, page, sizeof page - 1, NULL, &docs[0], err, sizeof err) != LL_OK ||
-      ll_parse_text(&m, b.p, b.n, NULL, &docs[1], err, sizeof err) != LL_OK) {
+      manywords(&m, 'x', 70000, &docs[1], err) != LL_OK) {
     ok(t, 0, "parse", err);
     return;
   }
@@ -680,7 +697,6 @@ static void test_corpus_wide(Tally *t) {
   ll_index_free(cx);
   ll_doc_free(docs[0]);
   ll_doc_free(docs[1]);
-  ll_buf_free(&m, &b);
 }
 
 /* A runner on this thread: tasks in order, or last first (the halves of
@@ -739,25 +755,6 @@ static int sameindex(ll_Mem *m, const ll_Index *a, const ll_Index *b, size_t nse
     if (!same) return 0;
   }
   return 1;
-}
-
-/* pages of n words each, x0 x1 ... and y0 y1 ... (prefix p) */
-static int manywords(ll_Mem *m, char p, size_t n, ll_Doc **d, char *err) {
-  ll_Buf b;
-  char w[32];
-  size_t i;
-  int st;
-  ll_buf_init(&b);
-  ll_buf_add(m, &b, "Many words\n\n", 12);
-  for (i = 0; i < n; i++) {
-    int k = snprintf(w, sizeof w, "%s%c%lu%s", i ? " " : "", p, (unsigned long)i,
-                     i % 1000 == 999 ? ".\n\n" : "");
-    ll_buf_add(m, &b, w, (size_t)k);
-  }
-  ll_buf_add(m, &b, " the soviet x7\n", 15);
-  st = ll_parse_text(m, b.p, b.n, NULL, d, err, LL_ERRSIZE);
-  ll_buf_free(m, &b);
-  return st;
 }
 
 /* A corpus index built in two halves (ll_Runner) is the one built in one:
@@ -823,9 +820,7 @@ static void test_corpus_split(Tally *t) {
   }
   ll_doc_free(wide[0]);
   ll_doc_free(wide[1]);
-  ll_doc_free(docs[0]);
-  ll_doc_free(docs[1]);
-  ll_doc_free(docs[2]);
+  freecorpusdocs(docs);
 }
 
 /* Allocation failures while a corpus index is built in halves: for every
@@ -883,9 +878,7 @@ static void test_split_nomem(Tally *t) {
     }
   }
   ll_index_free(one);
-  ll_doc_free(docs[0]);
-  ll_doc_free(docs[1]);
-  ll_doc_free(docs[2]);
+  freecorpusdocs(docs);
   ok(t, finished && sr.runs > 1, "the split allocation loop ends", NULL);
   ok(t, clean, "every allocation failure of a split build is clean, then the same index", NULL);
   ok(t, c.out == 0, "the split loop frees everything", NULL);
@@ -941,9 +934,7 @@ static void test_corpus_nomem(Tally *t) {
       clean = 0;
     }
   }
-  ll_doc_free(docs[0]);
-  ll_doc_free(docs[1]);
-  ll_doc_free(docs[2]);
+  freecorpusdocs(docs);
   ok(t, finished, "the corpus allocation loop ends", NULL);
   ok(t, clean, "every allocation failure of a corpus index is clean", NULL);
   ok(t, c.out == 0, "the corpus loop frees everything", NULL);

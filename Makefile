@@ -29,16 +29,20 @@ CLANG_TIDY  ?= clang-tidy
 CPPCHECK    ?= cppcheck
 PREFIX      ?= /usr/local
 DESTDIR     ?=
-LUA_INCDIR  ?= $(shell $(PKG_CONFIG) --variable=includedir $(LUA_PC) 2>/dev/null)/$(LUA_PC)
+# Nothing below asks pkg-config (or looks for a command) while make reads
+# this file: on a fresh machine `make demo` runs `make deps` first, and a
+# value computed before the packages were there would stay empty. Each
+# such variable is worked out the first time a recipe uses it, then kept:
+#   NAME = $(call lazy,NAME,command)
+lazy = $(eval $(1) := $(shell $(2)))$($(1))
+LUA_INCDIR  ?= $(call lazy,LUA_INCDIR,echo "$$($(PKG_CONFIG) --variable=includedir $(LUA_PC) 2>/dev/null)/$(LUA_PC)")
 # installed where this Lua looks: pkg-config's INSTALL_CMOD/INSTALL_LMOD when
 # PREFIX is the prefix Lua was packaged with (Debian: /usr), else PREFIX/lib/lua/V
-LUA_PC_PREFIX := $(shell $(PKG_CONFIG) --variable=prefix $(LUA_PC) 2>/dev/null)
-ifeq ($(PREFIX),$(LUA_PC_PREFIX))
-INSTALL_CMOD ?= $(shell $(PKG_CONFIG) --variable=INSTALL_CMOD $(LUA_PC))
-INSTALL_LMOD ?= $(shell $(PKG_CONFIG) --variable=INSTALL_LMOD $(LUA_PC))
-endif
-INSTALL_CMOD ?= $(PREFIX)/lib/lua/$(LUA_ABI)
-INSTALL_LMOD ?= $(PREFIX)/share/lua/$(LUA_ABI)
+INSTALL_DIR_CMD = p=$$($(PKG_CONFIG) --variable=prefix $(LUA_PC) 2>/dev/null); \
+  if [ "$$p" = "$(PREFIX)" ]; then $(PKG_CONFIG) --variable=INSTALL_$(1) $(LUA_PC); \
+  else echo "$(PREFIX)/$(2)/lua/$(LUA_ABI)"; fi
+INSTALL_CMOD ?= $(call lazy,INSTALL_CMOD,$(call INSTALL_DIR_CMD,CMOD,lib))
+INSTALL_LMOD ?= $(call lazy,INSTALL_LMOD,$(call INSTALL_DIR_CMD,LMOD,share))
 INSTALL_BIN  ?= $(PREFIX)/bin
 INSTALL_MAN  ?= $(PREFIX)/share/man/man1
 
@@ -46,9 +50,9 @@ CC      ?= cc
 OPTFLAGS ?= -O2
 CFLAGS  ?= $(OPTFLAGS) -g
 WARN    = -std=c99 -Wall -Wextra -Wpedantic
-DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags libutf8proc libxml-2.0 2>/dev/null)
-DEPS_LIBS   := $(shell $(PKG_CONFIG) --libs libutf8proc libxml-2.0 2>/dev/null) -lstemmer -pthread
-LUA_CFLAGS  := $(shell $(PKG_CONFIG) --cflags $(LUA_PC) 2>/dev/null)
+DEPS_CFLAGS = $(call lazy,DEPS_CFLAGS,$(PKG_CONFIG) --cflags libutf8proc libxml-2.0)
+DEPS_LIBS   = $(call lazy,DEPS_LIBS,$(PKG_CONFIG) --libs libutf8proc libxml-2.0) -lstemmer -pthread
+LUA_CFLAGS  = $(call lazy,LUA_CFLAGS,$(PKG_CONFIG) --cflags $(LUA_PC))
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden $(LUA_CFLAGS) $(DEPS_CFLAGS)
 LDFLAGS ?=
 
@@ -60,6 +64,9 @@ CORE_SO  = $(BUILD_DIR)/leninletter/core.so
 # the C tests: every csrc/test/*.c but the Lua hosts of the hardening runs
 HOST_SRC = csrc/test/allocfail.c csrc/test/threads.c csrc/test/sanlua.c
 CTESTS   = $(patsubst csrc/test/%.c,csrc/test/%,$(filter-out $(HOST_SRC),$(wildcard csrc/test/*.c)))
+
+# a recipe that fails leaves no half-written target behind
+.DELETE_ON_ERROR:
 
 .PHONY: format all deps demo test ctest spec install uninstall clean lint doc bench \
         asan valgrind fuzz coverage embed check-embed allocfail threads gcstress hardening-clean
@@ -81,7 +88,8 @@ endif
 
 # the letter, compiled in: regenerate after changing data/letter.txt
 csrc/llembed.h: data/letter.txt csrc/gen_embed.lua
-	$(LUA) csrc/gen_embed.lua data/letter.txt > $@
+	$(LUA) csrc/gen_embed.lua data/letter.txt > $@.tmp
+	mv $@.tmp $@
 
 embed: csrc/llembed.h
 
@@ -96,7 +104,8 @@ ctest: $(CTESTS)
 spec: all
 	LUA='$(LUA)' LL_CPATH='$(BUILD_DIR)/?.so' $(BUSTED) --lua=$(LUA) --cpath='$(BUILD_DIR)/?.so' spec
 
-test: all ctest spec
+test: deps
+	@$(MAKE) --no-print-directory all ctest spec
 
 # Lint: luacheck (.luacheckrc), clang-tidy (.clang-tidy) and cppcheck over
 # the C library and the binding, against this LUA_VERSION's headers. Ends
@@ -125,13 +134,22 @@ format:
 doc:
 	$(LDOC) .
 
+# Debian's packages (.ci/packages) and the browser check's npm packages
+# (spec/browser/package-lock.json); each step does nothing when all is there
 deps:
 	@sh .ci/deps
+	@$(MAKE) --no-print-directory spec/browser/node_modules/.package-lock.json
+
+spec/browser/node_modules/.package-lock.json: spec/browser/package-lock.json
+	cd spec/browser && npm ci --no-audit --no-fund
 
 # run the work tree's module without installing it
 RUN_ENV = LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='$(BUILD_DIR)/?.so;;'
 
-demo: deps all
+# deps first, then a make of its own, which reads this file with the
+# packages installed
+demo: deps
+	@$(MAKE) --no-print-directory all
 	@$(RUN_ENV) $(LUA) bin/leninletter pack study-pack
 
 # the C core, the Lua layer and its stop list, the tool (run by this LUA) and
@@ -187,8 +205,8 @@ VALGRIND_SPECS ?= spec
 # the storms and long lines of hostile_spec at a tenth of their size in the
 # slow runs (valgrind, full collections): every case still runs
 SLOW_SCALE   ?= 0.1
-LUA_LIBS     := $(shell $(PKG_CONFIG) --libs $(LUA_PC) 2>/dev/null)
-BUSTED_SCRIPT := $(shell command -v $(BUSTED) 2>/dev/null)
+LUA_LIBS     = $(call lazy,LUA_LIBS,$(PKG_CONFIG) --libs $(LUA_PC))
+BUSTED_SCRIPT = $(call lazy,BUSTED_SCRIPT,command -v $(BUSTED))
 SAN_FLAGS    = -fsanitize=address,undefined -fno-sanitize-recover=all \
                -fno-omit-frame-pointer
 # LeakSanitizer on, nothing suppressed

@@ -51,7 +51,8 @@ OPTFLAGS ?= -O2
 CFLAGS  ?= $(OPTFLAGS) -g
 WARN    = -std=c99 -Wall -Wextra -Wpedantic
 DEPS_CFLAGS = $(call lazy,DEPS_CFLAGS,$(PKG_CONFIG) --cflags libutf8proc libxml-2.0)
-DEPS_LIBS   = $(call lazy,DEPS_LIBS,$(PKG_CONFIG) --libs libutf8proc libxml-2.0) -lstemmer -pthread
+DEPS_PC_LIBS = $(call lazy,DEPS_PC_LIBS,$(PKG_CONFIG) --libs libutf8proc libxml-2.0)
+DEPS_LIBS   = $(DEPS_PC_LIBS) -lstemmer -pthread
 LUA_CFLAGS  = $(call lazy,LUA_CFLAGS,$(PKG_CONFIG) --cflags $(LUA_PC))
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden $(LUA_CFLAGS) $(DEPS_CFLAGS)
 LDFLAGS ?=

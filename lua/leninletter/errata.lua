@@ -17,6 +17,10 @@ local M = {}
 
 local LETTER_TITLE = "Our Tasks and the Soviet of Workers’ Deputies"
 
+--- Where the Marxists Internet Archive publishes the letter: the letter's
+-- Documents carry it as `doc.url` (the exports name it as their source).
+M.LETTER_URL = "https://www.marxists.org/archive/lenin/works/1905/nov/04b.htm"
+
 -- Loads data/errata.lua: the installed module, else the work tree's file.
 local function load()
   local ok, data = pcall(require, "leninletter.errata_data")
@@ -61,6 +65,7 @@ end
 -- doc.errata: the letter's, where every one stands where it says
 local function onwrap(doc, _, _, _, isletter)
   doc.errata = {}
+  if isletter then doc.url = M.LETTER_URL end
   if not isletter and doc.title ~= LETTER_TITLE then return end
   local list = M.letter()
   for _, e in ipairs(list) do
@@ -68,6 +73,7 @@ local function onwrap(doc, _, _, _, isletter)
     if not b or b.text:sub(e.pos, e.pos + e.len - 1) ~= e.sic then return end
   end
   doc.errata = list
+  doc.url = doc.url or M.LETTER_URL
 end
 table.insert(document.onwrap, onwrap)
 

@@ -4,8 +4,8 @@
 -- errata for). The letter's (data/errata.lua, installed as
 -- `leninletter.errata_data`) are on `ll.letter()` and on any Document whose
 -- text is the letter's (the plain-text file read with `ll.open`), checked
--- entry by entry. Each entry is
--- `{part = "body" | "note", paragraph = i, note = n, pos = p, len = l, sic = "as printed", corr = "as meant", why = "..."}`:
+-- entry by entry. Each entry is `{part = "body" | "note", paragraph = i,
+-- note = n, pos = p, len = l, sic = "as printed", corr = "as meant", why = "..."}`:
 -- `text:sub(pos, pos + len - 1) == sic` in that Block (`doc.paragraphs[i]`,
 -- or `doc:note(n).paragraphs[i]`). The TEI and HTML exports show them as
 -- sic and correction; the quiz never takes a misprint for an answer.

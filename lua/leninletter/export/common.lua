@@ -345,6 +345,47 @@ local function cpoffset(s, pos)
   return n
 end
 
+-- Whether Pandoc's own footnote numbers (1, 2, ... in the order the notes
+-- are first cited) are the page's printed ones: every note cited exactly
+-- once, in the body, in the order of their numbers 1, 2, 3, ...; nothing
+-- cited from the title, the subtitle or another note. Where they are not,
+-- Markdown and the Pandoc AST give the notes as endnotes under their
+-- printed numbers, so that one numbering, the printed one, is shown.
+local function footnotable(doc)
+  local order = {}
+  for k, n in ipairs(doc.notes) do
+    if n.n ~= k or #n.refs ~= 1 or n.refs[1].part ~= "body" then return false end
+  end
+  for _, b in ipairs(doc.paragraphs) do
+    local rs = {}
+    for _, r in ipairs(b.refs or {}) do rs[#rs + 1] = r end
+    table.sort(rs, function(x, y) return x.pos < y.pos end)
+    for _, r in ipairs(rs) do order[#order + 1] = r.note end
+  end
+  if #order ~= #doc.notes then return false end
+  for k, n in ipairs(order) do
+    if n ~= k then return false end
+  end
+  return true
+end
+
+-- The body's blocks, with a page break at the start of the first when the
+-- source names its first page (so that it carries that page's number):
+-- returns the blocks and the number to start counting the breaks from.
+local function bodyblocks(doc)
+  local first = doc.source and doc.source.first_page
+  local ps = doc.paragraphs
+  if math.type(first) ~= "integer" or #ps == 0 then return ps, 0 end
+  local out = {}
+  for i, b in ipairs(ps) do out[i] = b end
+  local c = {}
+  for k, v in pairs(ps[1]) do c[k] = v end
+  c.pagebreaks = { 1 }
+  for _, p in ipairs(ps[1].pagebreaks or {}) do c.pagebreaks[#c.pagebreaks + 1] = p end
+  out[1] = c
+  return out, -1
+end
+
 -- JSON through lua-cjson: cjson writes every string, number and boolean;
 -- the structure is written here, so that (1) an empty array is [] where
 -- lua-cjson 2.1.0 (Debian 12, no empty_array) would write {}, and (2) keys
@@ -352,6 +393,9 @@ end
 -- document gives the same bytes in every run. An array is marked with
 -- `arr` when it may be empty; `EMPTY` stands for the empty array.
 local EMPTY = setmetatable({}, { __name = "leninletter.emptyarray" })
+
+-- JSON's null, where a value must be there (Pandoc's Maybe)
+local NULL = setmetatable({}, { __name = "leninletter.null" })
 
 local function arr(t)
   if t == nil or #t == 0 then return EMPTY end
@@ -373,6 +417,8 @@ local function encode(v)
   local function enc(x)
     if x == EMPTY then
       out[#out + 1] = "[]"
+    elseif x == NULL then
+      out[#out + 1] = "null"
     elseif type(x) == "table" then
       local n, count = #x, 0
       for _ in pairs(x) do count = count + 1 end
@@ -476,6 +522,8 @@ M.xmlchars = xmlchars
 M.esc = esc
 M.spans = spans
 M.blockat = blockat
+M.bodyblocks = bodyblocks
+M.footnotable = footnotable
 M.checkopts = checkopts
 M.sourceurl = sourceurl
 M.pagenumber = pagenumber
@@ -484,6 +532,7 @@ M.labelstyle = labelstyle
 M.units = units
 M.walk = walk
 M.EMPTY = EMPTY
+M.NULL = NULL
 M.arr = arr
 M.encode = encode
 M.headblock = headblock

@@ -181,7 +181,8 @@ function M.pandoc(doc, opts)
   local pagenum = pagenumber(doc)
   local pbcount = 0
   local function link(n)
-    return { t = "Superscript", c = { { t = "Link", c = { attr(), { Str("[" .. n .. "]") }, { "#note-" .. n, "" } } } } }
+    local l = { t = "Link", c = { attr(), { Str("[" .. n .. "]") }, { "#note-" .. n, "" } } }
+    return { t = "Superscript", c = { l } }
   end
   local ctx = { pb = function() return { t = "Span", c = { attr("", { "pagebreak" }), EMPTY } } end }
   local inner = { pb = ctx.pb, marker = link }

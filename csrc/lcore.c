@@ -298,7 +298,7 @@ static int parsehtml(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *e
   int st;
   ll_buf_init(&text);
   ll_buf_init(&labels);
-  st = ll_html_read(m, s, len, &text, &labels, &nlabels, &shape, err, errsz);
+  st = ll_html_read_marked(m, s, len, &text, &labels, &nlabels, &shape, err, errsz);
   if (st == LL_OK && text.n == 0) {
     snprintf(err, errsz, "HTML page with no text");
     st = LL_ERRINPUT;
@@ -308,6 +308,7 @@ static int parsehtml(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *e
     h.labels = labels.p;
     h.nlabels = nlabels;
     h.known = 1;
+    h.marks = 1;
     h.head = ((shape.head & LL_HTML_AUTHOR) ? LL_PAGE_AUTHOR : 0u) |
              ((shape.head & LL_HTML_NUMBER) ? LL_PAGE_NUMBER : 0u) |
              ((shape.head & LL_HTML_TITLE) ? LL_PAGE_TITLE : 0u) |

@@ -70,7 +70,7 @@ CTESTS   = $(patsubst csrc/test/%.c,csrc/test/%,$(filter-out $(HOST_SRC),$(wildc
 .DELETE_ON_ERROR:
 
 .PHONY: format all deps demo test ctest spec install uninstall clean lint doc bench \
-        asan valgrind fuzz coverage embed studypage check-embed allocfail threads gcstress hardening-clean
+        asan valgrind fuzz coverage embed studypage corpus-exports check-embed allocfail threads gcstress hardening-clean
 
 all: $(CORE_SO)
 
@@ -160,6 +160,13 @@ RUN_ENV = LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='$(BUILD_DI
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@$(RUN_ENV) $(LUA) bin/leninletter pack study-pack
+
+# issue #14's whole-corpus check: every page of $(SHARED)/corpus exported to
+# TEI and Markdown, jing validating every TEI file and pandoc reading every
+# Markdown file (minutes; not part of `make test`). CORPUS_OUT keeps the files.
+CORPUS_OUT ?= build/corpus-exports
+corpus-exports: all
+	@$(RUN_ENV) $(LUA) spec/corpus_exports.lua $(SHARED) $(CORPUS_OUT)
 
 # the C core, the Lua layer and its stop list, the tool (run by this LUA) and
 # its man page; `make uninstall` with the same variables removes them

@@ -355,17 +355,26 @@ function M.tei(doc, opts)
   end
   -- the title's and subtitle's page breaks (none on archive pages) carry no number
   ctx.pb = function() return "" end
-  w("  <text>\n    <front>\n      <docTitle>\n")
-  if doc.title then
-    w("        <titlePart type=\"main\">", teiblock(headblock(doc, doc.title, "title"), nil, ctx), "</titlePart>\n")
+  w("  <text>\n")
+  -- the front, where the page has a title or an author
+  if doc.title or doc.subtitle or doc.author then
+    w("    <front>\n")
+    if doc.title or doc.subtitle then
+      w("      <docTitle>\n")
+      if doc.title then
+        w("        <titlePart type=\"main\">", teiblock(headblock(doc, doc.title, "title"), nil, ctx),
+          "</titlePart>\n")
+      end
+      if doc.subtitle then
+        w("        <titlePart type=\"sub\">", teiblock(headblock(doc, doc.subtitle, "subtitle"), nil, ctx),
+          "</titlePart>\n")
+      end
+      w("      </docTitle>\n")
+    end
+    if doc.author then w("      <docAuthor>", esc(doc.author), "</docAuthor>\n") end
+    w("    </front>\n")
   end
-  if doc.subtitle then
-    w("        <titlePart type=\"sub\">", teiblock(headblock(doc, doc.subtitle, "subtitle"), nil, ctx),
-      "</titlePart>\n")
-  end
-  w("      </docTitle>\n")
-  if doc.author then w("      <docAuthor>", esc(doc.author), "</docAuthor>\n") end
-  w("    </front>\n    <body>\n")
+  w("    <body>\n")
   local first = pagenum(0)
   if first then w("      <pb n=\"", first, "\"/>\n") end
   ctx.pb = bodypb

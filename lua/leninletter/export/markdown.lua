@@ -25,6 +25,8 @@ local function mdescape(s)
   s = s:gsub("%.%.", ".\\.")
   s = s:gsub("^([%-%.%:%%%)%(])", "\\%1")
   s = s:gsub("^(%d+)([%.%)])", "%1\\%2")
+  -- "i. ", "a) ", "IV. " would start a list too
+  s = s:gsub("^(%a+)([%.%)]%s)", "%1\\%2")
   return s
 end
 M._mdescape = mdescape
@@ -84,6 +86,7 @@ local function mdinline(b, sp, ctx, mode)
       local t = mdescape(v)
       if not startline then t = t:gsub("^\\([%-%.%:%%%)%(])", "%1") end
       if not startline then t = t:gsub("^(%d+)\\([%.%)])", "%1%2") end
+      if not startline then t = t:gsub("^(%a+)\\([%.%)]%s)", "%1%2") end
       out[#out + 1] = t
       startline = false
     elseif kind == "br" then

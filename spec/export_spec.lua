@@ -1,12 +1,14 @@
 -- leninletter.export: every format checked by the program that reads it
 -- (lua-cjson, pandoc, xmllint, Python's csv module, gift-pegjs, Chromium).
 local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
+local utf8 = compat.utf8
 local ll = require "leninletter"
 local export = require "leninletter.export"
 local quiz = require "leninletter.quiz"
 local cjson = require "cjson"
 
 local doc = ll.letter()
+local errata_block = function(x) return require("leninletter.errata").block(doc, x) end
 
 local HOSTILE = table.concat({
   "V. I. Lenin",
@@ -105,7 +107,8 @@ describe("leninletter.export", function()
 
     it("carries a schema name and a version", function()
       assert.equal("leninletter-document", t.schema)
-      assert.equal(1, t.version)
+      assert.equal(2, t.version)
+      assert.equal("https://www.marxists.org/archive/lenin/works/1905/nov/04b.htm", t.url)
       assert.equal(ll._VERSION, t.generator)
     end)
 
@@ -115,15 +118,54 @@ describe("leninletter.export", function()
       assert.equal(doc.subtitle, t.subtitle)
       assert.same(doc.fields, t.fields)
       assert.same(doc.meta, t.meta)
-      assert.same(doc.source, t.source)
+      for k, v in pairs(doc.source) do assert.equal(v, t.source[k]) end
       assert.same(doc.navigation, t.navigation)
     end)
 
-    it("decodes to the paragraphs with refs, page breaks and sentences", function()
+    -- the code-point offset of byte position pos in s
+    local function cpo(s, pos) return utf8.len(s:sub(1, pos - 1)) end
+
+    it("decodes to the paragraphs with their kind, refs, page breaks, spans and sentences, bytes and code points", function()
       assert.equal(#doc.paragraphs, #t.paragraphs)
       for i, p in ipairs(doc.paragraphs) do
-        assert.same({ text = p.text, refs = p.refs, pagebreaks = p.pagebreaks, sentences = p.sentences },
-          t.paragraphs[i])
+        local j = t.paragraphs[i]
+        assert.equal(p.text, j.text)
+        assert.equal(p.kind or "paragraph", j.kind)
+        assert.same(p.pagebreaks, j.pagebreaks)
+        assert.same(p.sentences, j.sentences)
+        assert.same(p.sentence_pos, j.sentence_pos)
+        for k, r in ipairs(p.refs) do
+          assert.same({ note = r.note, pos = r.pos, offset = cpo(p.text, r.pos) }, j.refs[k])
+        end
+        for k, b in ipairs(p.pagebreaks) do assert.equal(cpo(p.text, b), j.pagebreak_offsets[k]) end
+        for k, b in ipairs(p.sentence_pos or {}) do assert.equal(cpo(p.text, b), j.sentence_offsets[k]) end
+      end
+      -- paragraph 2: "Novaya Zhizn[3]" after a ’ and a —: bytes and code points differ
+      local r = t.paragraphs[2].refs[1]
+      assert.equal(3, r.note)
+      assert.equal("in No. 5 of Novaya Zhizn", doc.paragraphs[2].text:sub(r.pos - 24, r.pos - 1))
+      assert.equal(r.pos - 1, r.offset)
+      local last = t.paragraphs[21].refs[1]
+      assert.equal(8, last.note)
+      assert.is_true(last.offset < last.pos - 1)
+    end)
+
+    it("gives each Hit, date and erratum its code-point offset and length beside the bytes", function()
+      for _, e in ipairs(t.entities) do
+        for _, m in ipairs(e.mentions) do
+          local text = m.part == "body" and doc.paragraphs[m.paragraph].text
+            or m.part == "note" and doc:note(m.note).paragraphs[m.paragraph].text
+            or m.part == "title" and doc.title or m.part == "subtitle" and doc.subtitle or doc.meta[m.field]
+          assert.equal(m.text, text:sub(m.pos, m.pos + m.len - 1))
+          assert.equal(cpo(text, m.pos), m.offset)
+          assert.equal(utf8.len(m.text), m.length)
+        end
+      end
+      assert.equal(14, #t.errata)
+      for k, x in ipairs(doc.errata) do
+        assert.same({ part = x.part, paragraph = x.paragraph, note = x.note, pos = x.pos, len = x.len, sic = x.sic,
+          corr = x.corr, why = x.why, offset = cpo(errata_block(x).text, x.pos), length = utf8.len(x.sic) },
+          t.errata[k])
       end
     end)
 
@@ -133,8 +175,16 @@ describe("leninletter.export", function()
         local j = t.notes[i]
         assert.equal(n.n, j.n)
         assert.equal(n.text, j.text)
-        assert.same(n.refs, j.refs)
-        assert.same(n.citations, j.citations)
+        for k, r in ipairs(n.refs) do
+          assert.equal(r.part, j.refs[k].part)
+          assert.equal(r.pos, j.refs[k].pos)
+          assert.equal(r.paragraph, j.refs[k].paragraph)
+        end
+        for k, c in ipairs(n.citations) do
+          for key, v in pairs(c) do
+            if type(v) ~= "table" then assert.equal(v, j.citations[k][key]) end
+          end
+        end
         assert.equal(#n.paragraphs, #j.paragraphs)
       end
     end)
@@ -162,6 +212,85 @@ describe("leninletter.export", function()
       assert.equal(#doc:dates({ scope = "all" }), #t.dates)
       assert.same(doc.written.old_style, t.written.old_style)
       assert.same(doc.written.new_style, t.written.new_style)
+    end)
+
+    -- Debian's python3-jsonschema (the interpreter in /usr/bin: a pyenv's
+    -- python3 earlier in PATH would not have it)
+    local PY = "/usr/bin/python3"
+    local function jsonschema_ready()
+      return compat.execute(PY .. " -c 'import jsonschema' >/dev/null 2>&1") == true
+    end
+    local SCHEMA = "schema/leninletter-document.schema.json"
+
+    it("validates against schema/leninletter-document.schema.json (jsonschema, draft 2020-12), keys in its order",
+      function()
+      if not jsonschema_ready() then pending("python3-jsonschema is not installed (apt-get install python3-jsonschema)") return end
+      local files = { write(tmp("v-letter.json"), export.json(doc)), write(tmp("v-hostile.json"), export.json(hostile)),
+        write(tmp("v-bare.json"), export.json(assert(ll.parse("Just a line of text.")))) }
+      -- real pages with structure (../shared/corpus): Mandel 1975, tables and
+      -- notes; Varga 1924, chapters, items (1) (2), tables; Lenin 1918, notes
+      -- and numbered page breaks; Hansen 1941, quotations and a 1.-7. list
+      for i, p in ipairs({ "mia-pd/archive/mandel/1975/12/waiting_upturn.htm", "mia-pd/archive/varga/1924/x01/x01.htm",
+        "mia-lenin/archive/lenin/works/1918/mar/28.htm", "mia-pd/archive/hansen/1941/06/burnham.htm" }) do
+        local d = ll.open("../shared/corpus/" .. p)
+        if d then files[#files + 1] = write(tmp("v-page" .. i .. ".json"), export.json(d)) end
+      end
+      local ok, out = run(("%s spec/json_check.py %s %s"):format(PY, SCHEMA, table.concat(files, " ")))
+      assert.is_true(ok, out)
+      assert.truthy(out:find(#files .. " valid, 0 invalid", 1, true), out)
+      -- and the validator does refuse what the schema does not allow
+      local wrong = export.json(doc):gsub('"kind":"paragraph"', '"kind":"para"', 1)
+      local ok2, out2 = run(("%s spec/json_check.py %s %s"):format(PY, SCHEMA, write(tmp("v-wrong.json"), wrong)))
+      assert.is_false(ok2)
+      assert.truthy(out2:find("'para' is not one of", 1, true), out2)
+      local moved = export.json(doc):gsub('^{"schema":"leninletter%-document","version":2,', '{"version":2,"schema":"leninletter-document",')
+      local ok3, out3 = run(("%s spec/json_check.py %s %s"):format(PY, SCHEMA, write(tmp("v-moved.json"), moved)))
+      assert.is_false(ok3)
+      assert.truthy(out3:find("not in the schema's order", 1, true), out3)
+    end)
+
+    it("writes its keys in the order the schema file lists them", function()
+      local schema = cjson.decode(read(SCHEMA))
+      assert.equal("https://json-schema.org/draft/2020-12/schema", schema["$schema"])
+      -- lua-cjson forgets key order: read the order from the file's text
+      local text = read(SCHEMA)
+      local function order(def)
+        local at = def and assert(text:find('\n    "' .. def .. '": {', 1, true)) or 1
+        local props = assert(text:find('"properties": {', at, true))
+        local keys, depth = {}, 0
+        local indent = text:sub(1, props):match("\n( *)[^\n]*$")
+        for line in text:sub(props):gmatch("[^\n]+") do
+          local k = line:match('^' .. indent .. '  "([%w_$]+)": ')
+          if k then keys[#keys + 1] = k end
+          if line:match("^" .. indent .. "}") then break end
+          depth = depth + 1
+        end
+        return keys
+      end
+      local K = require("leninletter.export.json")._KEYS
+      assert.same(K.document, order(nil))
+      for _, def in ipairs({ "source", "section", "block", "blockref", "span", "note", "noteref", "citation", "erratum",
+        "entity", "hit", "date", "range" }) do
+        assert.same(K[def], order(def), def)
+      end
+    end)
+
+    it("is documented in the README from the schema file, the keys in its order", function()
+      local readme = read("README.md")
+      local block = assert(readme:match("#### The JSON schema.-```text\n(.-)```"))
+      local K = require("leninletter.export.json")._KEYS
+      local NAMES = { Document = "document", Source = "source", Section = "section", Block = "block",
+        BlockRef = "blockref", Span = "span", Note = "note", NoteRef = "noteref", Citation = "citation",
+        Erratum = "erratum", Entity = "entity", Hit = "hit", Date = "date", Range = "range" }
+      local seen = 0
+      for name, body in block:gmatch("(%u%a+) = (%b{})") do
+        local keys = {}
+        -- a key starts the object or follows ", ", and ends in ": " or "?: "
+        for k in ("," .. body:sub(2, -2)):gsub("%s+", " "):gmatch(",%s*([%w_]+)%??:") do keys[#keys + 1] = k end
+        assert.same(K[assert(NAMES[name], name)], keys, name)
+        seen = seen + 1
+      end
+      assert.equal(14, seen)
     end)
 
     it("keeps hostile text as data", function()

@@ -431,8 +431,25 @@ local function encode(v)
         out[#out + 1] = "]"
       else
         local keys = {}
-        for k in pairs(x) do keys[#keys + 1] = tostring(k) end
-        table.sort(keys, keyless)
+        local mt = getmetatable(x)
+        local order = mt and mt.__order
+        if order then
+          -- an object of the schema: its keys in the schema's order
+          local known = {}
+          for _, k in ipairs(order) do
+            known[k] = true
+            if x[k] ~= nil then keys[#keys + 1] = k end
+          end
+          local rest = {}
+          for k in pairs(x) do
+            if not known[tostring(k)] then rest[#rest + 1] = tostring(k) end
+          end
+          table.sort(rest)
+          for _, k in ipairs(rest) do keys[#keys + 1] = k end
+        else
+          for k in pairs(x) do keys[#keys + 1] = tostring(k) end
+          table.sort(keys, keyless)
+        end
         out[#out + 1] = "{"
         for i, k in ipairs(keys) do
           if i > 1 then out[#out + 1] = "," end
@@ -452,6 +469,18 @@ local function encode(v)
   return table.concat(out)
 end
 M._encode = encode
+
+-- An object whose keys `encode` writes in the given order (any others
+-- after them, sorted).
+local ORDERS = {}
+local function obj(order, t)
+  local mt = ORDERS[order]
+  if not mt then
+    mt = { __order = order }
+    ORDERS[order] = mt
+  end
+  return setmetatable(t, mt)
+end
 
 -- The refs of the title or subtitle, as a block.
 local function headblock(doc, s, part)
@@ -535,6 +564,7 @@ M.EMPTY = EMPTY
 M.NULL = NULL
 M.arr = arr
 M.encode = encode
+M.obj = obj
 M.headblock = headblock
 M.cited = cited
 M.checkquestions = checkquestions

@@ -252,10 +252,10 @@ describe("leninletter command line", function()
     f:close()
     local per = {}
     for id in csv:gmatch("\r\n([%w%-]+),") do per[id] = (per[id] or 0) + 1 end
-    local doc = require("leninletter").letter()
+    local letter = require("leninletter").letter()
     assert.equal(22, per["soviet-of-workers-deputies"])
-    assert.equal(#doc:entity("Soviet").mentions, per["soviet-of-workers-deputies"])
-    assert.equal(#doc:entity("R.S.D.L.P.").mentions, per.rsdlp)
+    assert.equal(#letter:entity("Soviet").mentions, per["soviet-of-workers-deputies"])
+    assert.equal(#letter:entity("R.S.D.L.P.").mentions, per.rsdlp)
     assert.equal(21, per.rsdlp)
     -- and the dispersion plot's rows count the same way (body only): 22 and 20
     f = assert(io.open(dir .. "/dispersion.svg", "rb"))

@@ -799,6 +799,19 @@ describe("leninletter.export", function()
         assert.has_error(function() export[f]("x") end,
           ("bad argument #1 to '%s' (Document expected, got string)"):format(f))
       end)
+      it(f .. " refuses an unknown option, and options that are not a table", function()
+        assert.has_error(function() export[f](doc, { bogus = true }) end,
+          ("bad argument #2 to '%s' (unknown option 'bogus')"):format(f))
+        assert.has_error(function() export[f](doc, 7) end,
+          ("bad argument #2 to '%s' (table expected, got number)"):format(f))
+      end)
+    end
+    for _, f in ipairs({ "json", "tei", "html" }) do
+      it(f .. " takes the page's url as a string", function()
+        assert.has_error(function() export[f](doc, { url = 1 }) end,
+          ("bad argument #2 to '%s' (opts.url must be a string, got number)"):format(f))
+        assert.truthy(export[f](doc, { url = "https://example.org/x.htm" }):find("https://example.org/x.htm", 1, true))
+      end)
     end
   end)
 end)

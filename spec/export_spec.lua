@@ -810,7 +810,9 @@ describe("leninletter.export", function()
       it(f .. " takes the page's url as a string", function()
         assert.has_error(function() export[f](doc, { url = 1 }) end,
           ("bad argument #2 to '%s' (opts.url must be a string, got number)"):format(f))
-        assert.truthy(export[f](doc, { url = "https://example.org/x.htm" }):find("https://example.org/x.htm", 1, true))
+        local out = export[f](doc, { url = "https://example.org/x.htm" })
+        if f == "json" then out = cjson.decode(out).url end
+        assert.truthy(out:find("https://example.org/x.htm", 1, true))
       end)
     end
   end)

@@ -309,11 +309,22 @@ int ll_sentences(ll_Mem *m, const char *s, size_t len, ll_Vec *out);
 /* Structure (llpage.c)                                                */
 /* ------------------------------------------------------------------ */
 
-/* If the n bytes at s open with a printed list label ("3.", "12)",
-** "(a)", "(iv)", "b)", "IV.") followed by a space or a no-break space and
-** more text, returns the label's length (without the space), else 0. An
-** initial ("V. I. Lenin") or a year ("1905.") is no label. */
+/* If the block of n bytes at s opens with a printed list label ("3.",
+** "12)", "(a)", "(iv)", "b)", "IV.") followed by a space or a no-break
+** space and more text, returns the label's length (without the space),
+** else 0. An initial ("V. I. Lenin", "V. Ulyanov") or a year ("1905.") is
+** no label, and a block of which another line opens with a label too is a
+** list written as lines, not one item. */
 size_t ll_item_label(const char *s, size_t n);
+
+/* Nonzero if the n bytes at s read as a poem's stanza: four lines or
+** more, each short (90 bytes at most, 2 to 14 words, four a line on
+** average), opening with a capital (after an opening quote), with
+** lower-case letters, no figure and no more than half of its words
+** capitalised (which a list of titles, an address or a signature has),
+** and a quarter of them at least not ending in '.', '!' or '?' (a list of
+** sentences or slogans is no poem). */
+int ll_is_verse(const char *s, size_t n);
 
 /* If the n bytes at s are a separator line as printed ("* * *", "***",
 ** "⁂"), nonzero. */

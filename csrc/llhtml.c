@@ -1885,9 +1885,20 @@ static int evcmp(const void *a, const void *b) {
   return (x->idx < y->idx) == !x->close ? -1 : 1;
 }
 
+/* Nonzero if a link span overlaps item it (a list of links is no poem). */
+static int haslink(const W *w, const Item *it) {
+  size_t k;
+  const HSpan *sp = (const HSpan *)w->spans.p;
+  for (k = it->s0; k < it->s1; k++)
+    if (sp[k].kind == LL_LINK && sp[k].start != NOPOS && sp[k].end != NOPOS &&
+        sp[k].end > it->off && sp[k].start < it->off + it->len)
+      return 1;
+  return 0;
+}
+
 /* The kind of body or note item it, its text read from offset from: a
 ** separator line, a heading (its level in *level), a table, a poem's
-** stanza, a quotation, a list item, a paragraph that opens with a printed
+** stanza (classed so, or lines as ll_is_verse has them), a quotation, a list item, a paragraph that opens with a printed
 ** label ("3.", "(a)", "IV."), else a paragraph. An item's label goes to
 ** *lab and *labn, and *skip is set to the bytes of the text (the printed
 ** label and the space after it) that the block leaves out. */
@@ -1903,7 +1914,9 @@ static int itemkind(const Out *o, const W *w, const Item *it, size_t from, const
     *level = o->hrank[it->level >= 0 && it->level < 8 ? it->level : 0];
     return LL_HEADING;
   }
-  if (it->bkind == LL_TABLE || it->bkind == LL_VERSE || it->bkind == LL_QUOTE) return it->bkind;
+  if (it->bkind == LL_TABLE || it->bkind == LL_VERSE) return it->bkind;
+  if (memchr(s, '\n', n) != NULL && ll_is_verse(s, n) && !haslink(w, it)) return LL_VERSE;
+  if (it->bkind == LL_QUOTE) return it->bkind;
   if ((k = ll_item_label(s, n)) > 0) {
     *lab = s;
     *labn = k;

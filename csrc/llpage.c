@@ -236,8 +236,19 @@ static int romanc(int c) {
          c == 'x' || c == 'l' || c == 'c';
 }
 
+static size_t onelabel(const char *s, size_t n);
+
 /* See ll.h. */
 size_t ll_item_label(const char *s, size_t n) {
+  size_t k = onelabel(s, n), i;
+  if (k == 0) return 0;
+  for (i = k; i < n; i++) /* another line with a label: lines of a list */
+    if (s[i] == '\n' && onelabel(s + i + 1, n - i - 1) > 0) return 0;
+  return k;
+}
+
+/* The label opening s (see ll_item_label), the rest of s aside. */
+static size_t onelabel(const char *s, size_t n) {
   size_t i = 0, k, e;
   int paren = 0;
   if (n > 0 && s[0] == '(') paren = i = 1;
@@ -260,6 +271,8 @@ size_t ll_item_label(const char *s, size_t n) {
       for (j = k; j < i; j++)
         if (s[j] < 'A' || s[j] > 'Z') return 0;
       if (i - k == 1) {
+        /* "V.", "L.", "C." alone are initials ("V. Ulyanov (Lenin)") */
+        if (s[k] == 'V' || s[k] == 'L' || s[k] == 'C') return 0;
         j = i + 1;
         while (j < n && s[j] == ' ') j++;
         if (j + 1 < n && s[j] >= 'A' && s[j] <= 'Z' && s[j + 1] == '.') return 0;
@@ -280,6 +293,48 @@ size_t ll_item_label(const char *s, size_t n) {
                    (e + 1 < n && (unsigned char)s[e] == 0xC2 && (unsigned char)s[e + 1] == 0xA0)))
     e += s[e] == ' ' ? 1 : 2;
   return e < n ? i + 1 : 0;
+}
+
+/* the length of the UTF-8 opening quote at s ("“", "‘", "«", '"', "'"), or 0 */
+static size_t openquote(const char *s, size_t n) {
+  if (n >= 1 && (s[0] == '"' || s[0] == '\'')) return 1;
+  if (n >= 3 && (memcmp(s, "\xE2\x80\x9C", 3) == 0 || memcmp(s, "\xE2\x80\x98", 3) == 0)) return 3;
+  if (n >= 2 && memcmp(s, "\xC2\xAB", 2) == 0) return 2;
+  return 0;
+}
+
+/* See ll.h. */
+int ll_is_verse(const char *s, size_t n) {
+  size_t i = 0, lines = 0, total = 0, open = 0;
+  while (i < n) {
+    size_t e = i, words = 0, caps = 0, j, q;
+    int in = 0;
+    while (e < n && s[e] != '\n') e++;
+    if (e - i > 90 || e == i) return 0;
+    q = openquote(s + i, e - i);
+    if (!(s[i + q] >= 'A' && s[i + q] <= 'Z')) return 0;
+    for (j = i; j < e; j++) {
+      int sp = s[j] == ' ';
+      if (s[j] >= '0' && s[j] <= '9') return 0; /* figures: a list, a table */
+      if (!sp && !in) {
+        words++;
+        if (words > 1 && s[j] >= 'A' && s[j] <= 'Z') caps++;
+      }
+      in = !sp;
+    }
+    /* a line of a poem: a few words, most of them small */
+    if (words < 2 || words > 14 || caps * 2 > words - 1) return 0;
+    for (j = i; j < e && !(s[j] >= 'a' && s[j] <= 'z'); j++) {
+    }
+    if (j == e) return 0; /* capitals only: a name, a heading */
+    lines++;
+    total += words;
+    if (strchr(".!?", s[e - 1]) == NULL) open++; /* a line that runs on */
+    i = e + 1;
+  }
+  /* four words a line or more, and lines that run on to the next: a list
+     of sentences or slogans is no poem */
+  return lines >= 4 && total >= 4 * lines && open * 4 >= lines;
 }
 
 /* See ll.h. */
@@ -329,17 +384,18 @@ static int prose(P *p, size_t b) {
 /* The kind of body block b (of nb) of plain text, from what the text
 ** shows: a separator line, an item opening with a printed label (its
 ** length in *label, the label and the space after it in *skip), a heading
-** (one short line with no final punctuation before prose), else a
-** paragraph. */
+** (one short line with no final punctuation before prose), a poem's
+** stanza (see ll_is_verse), else a paragraph. */
 static int plainkind(P *p, size_t b, size_t nb, size_t *skip, size_t *label) {
   const Blk *bk = blk(p, b);
   const Line *ln = line(p, bk->first);
   const char *s = p->s + ln->start;
   size_t len = ln->end - ln->start, k;
+  size_t all = line(p, bk->first + bk->n - 1)->end - ln->start; /* the whole block */
   unsigned char last = len > 0 ? (unsigned char)s[len - 1] : 0;
   *skip = *label = 0;
   if (bk->n == 1 && ll_is_separator(s, len)) return LL_SEPARATOR;
-  if ((k = ll_item_label(s, len)) > 0) {
+  if ((k = ll_item_label(s, all)) > 0) {
     *label = k;
     *skip = k;
     while (*skip < len && (s[*skip] == ' ' || isnbsp(s, *skip, len)))
@@ -352,6 +408,7 @@ static int plainkind(P *p, size_t b, size_t nb, size_t *skip, size_t *label) {
        (unsigned char)s[0] >= 0x80) &&
       b + 1 < nb && prose(p, b + 1))
     return LL_HEADING;
+  if (bk->n >= 4 && ll_is_verse(s, all)) return LL_VERSE;
   return LL_PARAGRAPH;
 }
 

@@ -1555,7 +1555,7 @@ static void blockstructure(W *w, xmlNode *n, int t, Frame *f) {
     size_t k;
     Frame *list = NULL;
     f->role = F_LI;
-    if (f->bkind == LL_PARAGRAPH || f->bkind == LL_ITEM) f->bkind = LL_ITEM;
+    if (f->bkind != LL_VERSE) f->bkind = LL_ITEM; /* in a quotation too: its number counts */
     for (k = w->frames.n; k > 0; k--) {
       Frame *fk = (Frame *)w->frames.p + (k - 1);
       if (fk->role == F_LIST) {

@@ -238,10 +238,11 @@ typedef struct ll_Doc {
 ** ll_PageHints.known (the HTML reader does; plain text is never read for
 ** them). They are taken out of the text, their places kept:
 **   LL_MK_BLOCK k l label LL_MK_BLOCKEND   at the start of a body or note
-**       block (after a note's "[N] "): its kind ('h' heading, 'q' quote,
-**       'v' verse, 'i' item, 't' table, 's' separator), its level as one
-**       byte '0' + level, and an item's label (no control bytes; empty for
-**       a bullet)
+**       block (after a note's "[N] "): its kind ('p' paragraph, 'h'
+**       heading, 'q' quote, 'v' verse, 'i' item, 't' table, 's'
+**       separator), its level as one byte '0' + level, and an item's label
+**       (no control bytes; empty for a bullet). Only a block that opens so
+**       is read for the other marks.
 **   LL_MK_EMPH, LL_MK_STRONG        open an emphasis, a strong span
 **   LL_MK_LINK href LL_MK_HREFEND   open a link (href without control bytes)
 **   LL_MK_CLOSE                     closes the innermost span open

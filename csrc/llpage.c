@@ -584,8 +584,8 @@ static void blockkind(P *p, ll_Block *out, const char *s, size_t *a, size_t end)
   const char *k;
   if (i + 2 > end) return;
   k = s[i] != '\0' ? strchr(kinds, s[i]) : NULL;
-  out->kind = k != NULL ? (int)(k - kinds) : LL_PARAGRAPH;
-  out->level = (unsigned char)s[i + 1] >= '0' ? (unsigned char)s[i + 1] - '0' : 0;
+  out->kind = (short)(k != NULL ? k - kinds : LL_PARAGRAPH);
+  out->level = (short)((unsigned char)s[i + 1] >= '0' ? (unsigned char)s[i + 1] - '0' : 0);
   i += 2;
   l = i;
   while (l < end && s[l] != LL_MK_BLOCKEND) l++;
@@ -739,13 +739,19 @@ static int makeblock(P *p, ll_Block *out, size_t first, size_t n, size_t skip, i
     }
     p->spans.n = w;
     out->spans = (ll_Inline *)ll_vec_seal(&p->d->arena, &p->spans, &st);
-    out->nspans = p->spans.n;
+    out->nspans = (unsigned)p->spans.n;
   }
-  if (out->kind == LL_TABLE) {
-    out->cells = (ll_Span *)ll_vec_seal(&p->d->arena, &p->cells, &st);
-    out->ncells = p->cells.n;
-    out->rowcells = (size_t *)ll_vec_seal(&p->d->arena, &p->rows, &st);
-    out->nrows = p->rows.n;
+  if (out->kind == LL_TABLE && st == LL_OK) {
+    ll_Table *t = (ll_Table *)ll_arena_alloc(&p->d->arena, sizeof *t);
+    if (t == NULL) {
+      st = LL_ERRMEM;
+    } else {
+      t->cells = (ll_Span *)ll_vec_seal(&p->d->arena, &p->cells, &st);
+      t->ncells = p->cells.n;
+      t->rowcells = (size_t *)ll_vec_seal(&p->d->arena, &p->rows, &st);
+      t->nrows = p->rows.n;
+      out->table = t;
+    }
   }
   if (st != LL_OK) p->status = st;
   return p->status;
@@ -1368,8 +1374,8 @@ static void build(P *p) {
         }
         makeblock(p, pb, bk->first, bk->n, skip, 0);
         if (!p->marks) {
-          pb->kind = k;
-          pb->level = k == LL_HEADING ? 1 : 0;
+          pb->kind = (short)k;
+          pb->level = (short)(k == LL_HEADING ? 1 : 0);
           if (lab > 0) pb->label = dupstr(p, s, lab);
         }
         kind[b] = K_BODY;

@@ -137,15 +137,17 @@ static inline void fuzz_block(const ll_Block *b) {
     if (i > 0) FUZZ_CHECK(b->spans[i - 1].pos <= sp->pos);
   }
   if (b->kind == LL_TABLE) {
+    const ll_Table *t = b->table;
     size_t c = 0;
-    for (i = 0; i < b->nrows; i++) c += b->rowcells[i];
-    FUZZ_CHECK(c == b->ncells);
-    for (i = 0; i < b->ncells; i++) {
-      FUZZ_CHECK(b->cells[i].start <= b->cells[i].end && b->cells[i].end <= b->len);
-      if (i > 0) FUZZ_CHECK(b->cells[i - 1].end < b->cells[i].start);
+    FUZZ_CHECK(t != NULL);
+    for (i = 0; i < t->nrows; i++) c += t->rowcells[i];
+    FUZZ_CHECK(c == t->ncells);
+    for (i = 0; i < t->ncells; i++) {
+      FUZZ_CHECK(t->cells[i].start <= t->cells[i].end && t->cells[i].end <= b->len);
+      if (i > 0) FUZZ_CHECK(t->cells[i - 1].end < t->cells[i].start);
     }
   } else {
-    FUZZ_CHECK(b->ncells == 0 && b->nrows == 0);
+    FUZZ_CHECK(b->table == NULL);
   }
 }
 

@@ -54,7 +54,11 @@ DEPS_CFLAGS = $(call lazy,DEPS_CFLAGS,$(PKG_CONFIG) --cflags libutf8proc libxml-
 DEPS_PC_LIBS = $(call lazy,DEPS_PC_LIBS,$(PKG_CONFIG) --libs libutf8proc libxml-2.0)
 DEPS_LIBS   = $(DEPS_PC_LIBS) -lstemmer -pthread
 LUA_CFLAGS  = $(call lazy,LUA_CFLAGS,$(PKG_CONFIG) --cflags $(LUA_PC))
-ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden $(LUA_CFLAGS) $(DEPS_CFLAGS)
+# Lua's headers are on the include path of the binding (lcore.c) alone: a
+# library file that included lua.h would not compile, so the library stays
+# free of Lua (ARCHITECTURE: the floors)
+luaflags = $(if $(filter %/lcore.o,$(1)),$(LUA_CFLAGS))
+ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden $(call luaflags,$@) $(DEPS_CFLAGS)
 LDFLAGS ?=
 
 # the plain C library (knows nothing of Lua) and the one binding file
@@ -226,7 +230,7 @@ ASAN_TESTS = $(patsubst csrc/test/%,$(ASAN_DIR)/test/%,$(CTESTS))
 
 $(ASAN_DIR)/%.o: csrc/%.c csrc/*.h
 	@mkdir -p $(@D)
-	$(CLANG) $(WARN) -O1 -g $(SAN_FLAGS) -fPIC -fvisibility=hidden $(LUA_CFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
+	$(CLANG) $(WARN) -O1 -g $(SAN_FLAGS) -fPIC -fvisibility=hidden $(call luaflags,$@) $(DEPS_CFLAGS) -c -o $@ $<
 
 $(ASAN_SO): $(ASAN_OBJ)
 	@mkdir -p $(@D)
@@ -300,7 +304,7 @@ TSAN_OBJ  = $(patsubst csrc/%.c,$(TSAN_DIR)/%.o,$(LIB_SRC) csrc/lcore.c)
 
 $(TSAN_DIR)/%.o: csrc/%.c csrc/*.h
 	@mkdir -p $(@D)
-	$(CLANG) $(WARN) -O1 -g -fsanitize=thread -fPIC $(LUA_CFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
+	$(CLANG) $(WARN) -O1 -g -fsanitize=thread -fPIC $(call luaflags,$@) $(DEPS_CFLAGS) -c -o $@ $<
 
 $(TSAN_DIR)/threads: csrc/test/threads.c $(TSAN_OBJ)
 	$(CLANG) $(WARN) -O1 -g -fsanitize=thread $(LUA_CFLAGS) $(DEPS_CFLAGS) $(HOST_DEFS) -Icsrc \
@@ -342,7 +346,7 @@ COV_REPLAY = $(patsubst %,$(COV_DIR)/replay_%,$(FUZZERS))
 
 $(COV_DIR)/%.o: csrc/%.c csrc/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(COV_FLAGS) -fPIC -fvisibility=hidden $(LUA_CFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
+	$(CC) $(WARN) $(COV_FLAGS) -fPIC -fvisibility=hidden $(call luaflags,$@) $(DEPS_CFLAGS) -c -o $@ $<
 
 $(COV_DIR)/leninletter/core.so: $(COV_OBJ)
 	@mkdir -p $(@D)

@@ -262,11 +262,11 @@ asan: $(ASAN_SO) $(ASAN_TESTS) $(ASAN_LUA)
 	exit $$st
 
 # --- valgrind ------------------------------------------------------------
-# The whole suite takes 3.5 minutes under valgrind, 76 s of it in two tests
-# that read the 1,728 corpus pages: those run under ASan (make asan, and
-# test_html there) and are left out here unless VALGRIND_SKIP= is given.
-VALGRIND_SKIP ?= --filter-out='over the whole corpus loads every page' \
-                 --filter-out='over the shared corpus loads all'
+# The whole suite takes 3.5 minutes under valgrind, 76 s of it in the tests
+# that read the 1,728 corpus pages (busted tag #corpus): those run under
+# ASan (make asan, and test_html there) and are left out here unless
+# VALGRIND_SKIP= is given.
+VALGRIND_SKIP ?= --exclude-tags=corpus
 valgrind: all
 	LL_SCALE=$(SLOW_SCALE) LUA='$(LUA)' LL_CPATH='$(BUILD_DIR)/?.so' \
 	  $(VALGRIND) --error-exitcode=1 --leak-check=full --quiet --keep-debuginfo=yes \
@@ -275,12 +275,11 @@ valgrind: all
 	  $(VALGRIND_SKIP) --exclude-pattern=install_spec $(VALGRIND_SPECS)
 
 # --- the collector under stress (csrc/test/gcstress.lua) -------------------------
-# With a full collection before every call, two volume tests that make
-# thousands of the same calls (every page of the corpus parsed, every word of
-# the letter queried) would take minutes: the same calls run in every other
-# spec, so they are left out of that run only.
-GC_FULL_SKIP = --filter-out='over the whole corpus loads every page' \
-               --filter-out='every word as many hits and concordance lines'
+# With a full collection before every call, the volume tests that make
+# thousands of the same calls (busted tag #slow: every page of the corpus
+# parsed, every word of the letter queried) would take minutes: the same
+# calls run in every other spec, so they are left out of that run only.
+GC_FULL_SKIP = --exclude-tags=slow
 gcstress: all
 	@echo "== busted, collector: generational"; st=0; \
 	LUA='$(LUA)' LL_CPATH='$(BUILD_DIR)/?.so' $(LUA) csrc/test/gcstress.lua generational \

@@ -50,7 +50,7 @@ describe("leninletter.parse of HTML", function()
     assert.equal(1, #d.notes)
     assert.equal(1, d.notes[1].n)
     assert.equal("The note itself.", d.notes[1].text)
-    assert.same({ { part = "body", paragraph = 1, pos = 30 } }, d.notes[1].refs)
+    assert.same({ { part = "body", paragraph = 1, pos = 30, sentence = 1 } }, d.notes[1].refs)
     assert.same({}, d.warnings)
   end)
 
@@ -260,7 +260,7 @@ describe("leninletter.parse of the corpus's Lenin pages", function()
 end)
 
 describe("leninletter.parse over the whole corpus", function()
-  it("loads every page; most have a title, the Lenin works pages their Source", function()
+  it("loads every page; most have a title, the Lenin works pages their Source #corpus #slow", function()
     if not have_corpus() then
       pending("environment limit: no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
       return

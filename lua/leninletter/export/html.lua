@@ -139,6 +139,13 @@ function M.html(doc, opts)
   local url = sourceurl(doc, opts)
   local sp = spans(doc)
   local ents = entities(doc)
+  -- a glossary where the text (not only the header) names an entity
+  local hasglossary = false
+  for _, e in ipairs(ents) do
+    for _, m in ipairs(e.mentions or {}) do
+      if m.part ~= "meta" then hasglossary = true end
+    end
+  end
   local pagenum = pagenumber(doc)
   local o = {}
   local function w(...) for i = 1, select("#", ...) do o[#o + 1] = select(i, ...) end end
@@ -331,7 +338,7 @@ function M.html(doc, opts)
   w("</ol>\n</section>\n")
   -- the glossary
   local entdata = {}
-  if #ents > 0 then
+  if hasglossary then
     w('<section id="glossary" aria-labelledby="glossary-h">\n<h2 id="glossary-h">Glossary</h2>\n',
       '<p class="hint">The people, parties, periodicals and events the text names, with what its notes say.',
       " Click, tap or press Enter on a highlighted name in the text to see its entry.</p>\n")
@@ -399,7 +406,7 @@ function M.html(doc, opts)
   w('<nav class="tools" aria-label="tools">\n<div class="row">',
     '<button type="button" id="mode-read" aria-pressed="true">Read</button>\n',
     '<button type="button" id="mode-quiz" aria-pressed="false">Quiz</button>\n',
-    '<a href="#glossary" class="glossary-link">Glossary</a>\n',
+    hasglossary and '<a href="#glossary" class="glossary-link">Glossary</a>\n' or "",
     '<label class="searchlabel">Search <input type="search" id="search" ',
     'placeholder="Soviet, Black Hundreds, tsar, revolution*" autocomplete="off"></label>\n',
     '<label><input type="checkbox" id="search-notes"> notes too</label>\n',

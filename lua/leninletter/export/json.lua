@@ -138,7 +138,8 @@ local function jmeta(doc)
   for i, f in ipairs(doc.fields or {}) do order[i] = f end
   local t = {}
   for k, v in pairs(doc.meta or {}) do t[k] = v end
-  return obj(order, t)
+  -- an order of its own: not kept in obj's cache of the schema's orders
+  return setmetatable(t, { __order = order })
 end
 
 local function jcitation(n, c)

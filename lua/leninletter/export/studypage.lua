@@ -498,7 +498,9 @@ footer { color: var(--muted); font-size: .8rem; padding-top: 2rem; padding-botto
       var div = el("div", "q");
       div.id = "q" + (i + 1);
       div.setAttribute("data-question", String(qi));
-      div.appendChild(el("p", "kind", (i + 1) + ". " + q.kind + (q.where ? " \u00b7 " + q.where : "")));
+      // where it comes from, as the margins number it: paragraph and page
+      var from = passage(q), loc = from ? from.where : q.where;
+      div.appendChild(el("p", "kind", (i + 1) + ". " + q.kind + (loc ? " \u00b7 " + loc : "")));
       div.appendChild(el("p", "prompt", q.prompt));
       if (q.choices && q.choices.length) {
         var cs = el("p", "choices");

@@ -113,11 +113,11 @@ print(("pandoc: %d of %d Markdown files read, every note back once"):format(mdok
 do
   local names = {}
   for _, f in ipairs(files) do names[#names + 1] = out .. "/json/" .. f.name .. ".json" end
-  local list = out .. "/json-files.txt"
-  local lf = assert(io.open(list, "wb"))
+  local listfile = out .. "/json-files.txt"
+  local lf = assert(io.open(listfile, "wb"))
   lf:write(table.concat(names, "\n"), "\n")
   lf:close()
-  local _, o = sh("xargs -a " .. list .. " /usr/bin/python3 spec/json_check.py schema/leninletter-document.schema.json")
+  local _, o = sh("xargs -a " .. listfile .. " /usr/bin/python3 spec/json_check.py schema/leninletter-document.schema.json")
   -- (xargs may run it more than once: one summary line a run)
   local valid = 0
   for v in o:gmatch("(%d+) valid, %d+ invalid") do valid = valid + tonumber(v) end

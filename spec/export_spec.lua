@@ -161,7 +161,7 @@ describe("leninletter.export", function()
           assert.equal(utf8.len(m.text), m.length)
         end
       end
-      assert.equal(14, #t.errata)
+      assert.equal(16, #t.errata)
       for k, x in ipairs(doc.errata) do
         assert.same({ part = x.part, paragraph = x.paragraph, note = x.note, pos = x.pos, len = x.len, sic = x.sic,
           corr = x.corr, why = x.why, offset = cpo(errata_block(x).text, x.pos), length = utf8.len(x.sic) },

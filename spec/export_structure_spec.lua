@@ -164,7 +164,7 @@ describe("structured exports", function()
       assert.equal("8", xpath(f, "count(//" .. tei("note") .. "[@type='editorial'][@resp='#editor'][@place='end'])"))
       assert.equal("https://www.marxists.org/archive/lenin/works/1905/nov/04b.htm",
         xpath(f, "string(//" .. tei("publicationStmt") .. "/" .. tei("idno") .. "[@type='URI'])"))
-      assert.equal("14", xpath(f, "count(//" .. tei("choice") .. "[" .. tei("sic") .. "][" .. tei("corr") .. "])"))
+      assert.equal("16", xpath(f, "count(//" .. tei("choice") .. "[" .. tei("sic") .. "][" .. tei("corr") .. "])"))
       assert.equal("1906", xpath(f, "string(//" .. tei("note") .. "[@n='6']//" .. tei("corr") .. ")"))
       assert.equal("1900", xpath(f, "string(//" .. tei("note") .. "[@n='6']//" .. tei("sic") .. ")"))
       assert.equal("tireless", xpath(f, "string((//" .. tei("corr") .. ")[1])"))

@@ -172,6 +172,23 @@ describe("structured exports", function()
       assert.equal("0", xpath(f, "count(//" .. tei("sourceDesc") .. "/" .. tei("p") .. ")"))
     end)
 
+    it("marks a note the page signs as the author's (note.by) as authorial, the rest as the edition's", function()
+      local d = assert(ll.parse("A Title\n\nText.[1] More.[2]\n\n[1] A note of the author's.—Lenin\n\n[2] An editor's note.\n"))
+      d.notes[1].by = "author"
+      d.notes[2].by = "editor"
+      local f = write(tmp("by.xml"), export.tei(d))
+      assert.equal("authorial", xpath(f, "string(//" .. tei("note") .. "[@n='1']/@type)"))
+      assert.equal("#author", xpath(f, "string(//" .. tei("note") .. "[@n='1']/@resp)"))
+      assert.equal("editorial", xpath(f, "string(//" .. tei("note") .. "[@n='2']/@type)"))
+      -- every resp points at something in the header
+      assert.equal("1", xpath(f, "count(//*[@xml:id='author'])"))
+      assert.equal("1", xpath(f, "count(//*[@xml:id='editor'])"))
+      if exists(TEI_RNG) and have("jing") then
+        local ok, out = run("jing " .. TEI_RNG .. " " .. f)
+        assert.is_true(ok, out)
+      end
+    end)
+
     it("carries the corpus pages' structure", function()
       if not exists(CORPUS .. PAGES[1]) then pending("environment limit: ../shared is absent: no corpus pages") return end
       for i, p in ipairs(PAGES) do

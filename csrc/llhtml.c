@@ -2617,10 +2617,12 @@ static void assemble(Out *o, W *w) {
   }
   for (i = 0; i < nh && it[h[i]].kind == K_IMG; i++) {
   }
-  if (i >= 2 && i < nh) {
-    /* pictures that name author, work and chapter (The State and
-       Revolution's chapters), then headings: the pictures' texts are the
-       header, the last one the title; the headings open the body */
+  if (i >= 3 && i < nh) {
+    /* three pictures or more that name author, work and chapter (The
+       State and Revolution's chapters), then headings: the pictures'
+       texts are the header, the last one the title; the headings open the
+       body (two pictures, author and work, leave the title to a heading:
+       its preface) */
     size_t k;
     for (k = i; k < nh; k++) it[h[k]].tag = -1;
     nh = i;

@@ -747,6 +747,35 @@ static int at(const ll_Block *b, size_t pos, size_t len, const char *s) {
   return pos + len <= b->len && strlen(s) == len && memcmp(b->text + pos, s, len) == 0;
 }
 
+/* NULL if block b's structure is sound (its kind known, its spans inside
+** its text and in order, a table's cells adding up, no mark left in its
+** text), else what is wrong. */
+static const char *blockok(const ll_Block *b) {
+  size_t i, c = 0;
+  if (b->kind < 0 || b->kind >= LL_NKINDS) return "kind";
+  if (b->label != NULL && b->kind != LL_ITEM) return "label on a non-item";
+  for (i = 0; i < b->nspans; i++) {
+    const ll_Inline *sp = &b->spans[i];
+    if (sp->len == 0 || sp->pos + sp->len > b->len) return "span outside the text";
+    if (i > 0 && b->spans[i - 1].pos > sp->pos) return "spans out of order";
+    if ((sp->href != NULL) != (sp->kind == LL_LINK)) return "href";
+  }
+  for (i = 0; i < b->len; i++) {
+    unsigned char ch = (unsigned char)b->text[i];
+    if (ch < 0x20 && ch != '\n' && !(ch == '\t' && b->kind == LL_TABLE)) return "a mark left";
+  }
+  if (b->kind == LL_TABLE) {
+    if (b->table == NULL) return "a table without cells";
+    for (i = 0; i < b->table->nrows; i++) c += b->table->rowcells[i];
+    if (c != b->table->ncells) return "cells do not add up";
+    for (i = 0; i < b->table->ncells; i++)
+      if (b->table->cells[i].end > b->len) return "cell outside the text";
+  } else if (b->table != NULL) {
+    return "cells on a non-table";
+  }
+  return NULL;
+}
+
 #define HEAD "<html><head><title>t</title></head><body><h2>A. Author</h2><h1>The Title</h1>"
 #define TAIL "</body></html>"
 
@@ -989,6 +1018,26 @@ static void corpus_file(Tally *t, Stats *st, const char *path) {
   }
   if (r.nlabels > 0) st->labels++;
   release(&m, &r);
+  { /* and with its structure: every block's kinds, spans and cells sound */
+    ll_Doc *d = NULL;
+    const char *bad = NULL;
+    size_t i, k;
+    char *z = (char *)malloc(n + 1);
+    if (z != NULL) {
+      memcpy(z, s, n);
+      z[n] = '\0';
+      if (structured(&m, z, &d) != LL_OK) bad = "structured read failed";
+      for (i = 0; d != NULL && bad == NULL && i < d->nparas; i++) bad = blockok(&d->paras[i]);
+      for (k = 0; d != NULL && bad == NULL && k < d->nnotes; k++)
+        for (i = 0; bad == NULL && i < d->notes[k].nparas; i++) bad = blockok(&d->notes[k].paras[i]);
+      if (bad != NULL) {
+        st->failed++;
+        check(t, 0, path, bad);
+      }
+      ll_doc_free(d);
+      free(z);
+    }
+  }
   free(s);
 }
 

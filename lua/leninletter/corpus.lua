@@ -22,15 +22,12 @@
 
 local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
 local math = compat.math
-local core = require "leninletter.core"
 local document = require "leninletter.document"
 local query = require "leninletter.query"
+local entities = require "leninletter.entities"
 
 local argerror = document.argerror
 local typename = document.typename
-
-local has_lpeg, lpeg = pcall(require, "lpeg")
-if not has_lpeg then lpeg = nil end
 
 local M = {}
 
@@ -91,7 +88,7 @@ local function walk(dir, out, warnings)
   local base = dir:sub(-1) == "/" and dir or dir .. "/"
   local found = {}
   local function collect(d, b)
-    local list, e = core.listdir(d)
+    local list, e = document.listdir(d)
     if not list then
       warnings[#warnings + 1] = e
       return
@@ -109,10 +106,13 @@ local function walk(dir, out, warnings)
   compat.move(found, 1, #found, #out + 1, out)
 end
 
--- pages read and parsed by one call of core.load
+-- pages read and parsed by one call of document.readpages
 local BATCH = 128
 
-local CORPUS_OPTS = { progress = true, entities = true }
+local CORPUS_OPTS = {
+  progress = document.check.func,
+  entities = function(v, argn, fname) entities.check(v, argn, fname) end,
+}
 
 --- Loads many pages as one Corpus.
 -- @tparam {string|Document,...} list paths of pages, folders (read
@@ -131,24 +131,15 @@ function M.new(list, opts)
   if type(list) ~= "table" or document.is(list) then
     argerror(1, "corpus", ("table expected, got %s"):format(typename(list)))
   end
-  if opts ~= nil and type(opts) ~= "table" then
-    argerror(2, "corpus", ("table expected, got %s"):format(typename(opts)))
-  end
-  opts = opts or {}
-  for k in pairs(opts) do
-    if not CORPUS_OPTS[k] then argerror(2, "corpus", ("unknown option '%s'"):format(tostring(k))) end
-  end
+  opts = document.checkopts(opts, 2, "corpus", CORPUS_OPTS)
   local progress = opts.progress
-  if progress ~= nil and type(progress) ~= "function" then
-    argerror(2, "corpus", ("opts.progress must be a function, got %s"):format(typename(progress)))
-  end
   local wrapopts = { entities = opts.entities }
   -- what to load, in order
   local items, warnings = {}, {}
   for i = 1, #list do
     local v = list[i]
     if type(v) == "string" then
-      local kind = core.pathkind(v)
+      local kind = document.pathkind(v)
       if kind == "folder" then
         walk(v, items, warnings)
       else
@@ -169,7 +160,7 @@ function M.new(list, opts)
       -- are two cores), BATCH at a time so that progress follows the pages
       local run = {}
       while #run < BATCH and type(items[at + #run]) == "string" do run[#run + 1] = items[at + #run] end
-      local res = core.load(run)
+      local res = document.readpages(run)
       for k, path in ipairs(run) do
         local r = res[k]
         if type(r) == "string" then
@@ -190,7 +181,7 @@ function M.new(list, opts)
     end
   end
   local c = setmetatable({ warnings = warnings, paths = paths }, Corpus)
-  state[c] = { cx = core.corpus(uds), uds = uds, docs = docs, opts = wrapopts }
+  state[c] = { cx = document.corpushandle(uds), uds = uds, docs = docs, opts = wrapopts }
   if not TABLE_LEN then
     for i = 1, #uds do rawset(c, i, Corpus.__index(c, i)) end
   end
@@ -198,191 +189,14 @@ function M.new(list, opts)
 end
 
 -- ------------------------------------------------------------------
--- Options (as a Document's; see leninletter.query)
+-- Queries: a Document's methods (leninletter.query), run on the corpus
 -- ------------------------------------------------------------------
 
-local SCOPE_MSG = 'opts.scope must be "body", "notes" or "all"'
+local CX_OPS = { count = "cx_count", find = "cx_find", vocab = "cx_vocab",
+  frequencies = "cx_frequencies", ngrams = "cx_ngrams", collocates = "cx_collocates" }
 
-local function checkopts(opts, argn, fname, allowed)
-  if opts == nil then return {} end
-  if type(opts) ~= "table" then
-    argerror(argn, fname, ("table expected, got %s"):format(typename(opts)))
-  end
-  for k in pairs(opts) do
-    if not allowed[k] then
-      argerror(argn, fname, ("unknown option '%s'"):format(tostring(k)))
-    end
-  end
-  local scope = opts.scope
-  if scope ~= nil and scope ~= "body" and scope ~= "notes" and scope ~= "all" then
-    argerror(argn, fname, ("%s, got %s"):format(SCOPE_MSG,
-      type(scope) == "string" and ('"' .. scope .. '"') or typename(scope)))
-  end
-  if opts.stem ~= nil and type(opts.stem) ~= "boolean" then
-    argerror(argn, fname, ("opts.stem must be a boolean, got %s"):format(typename(opts.stem)))
-  end
-  return opts
-end
-
-local function intopt(opts, key, least, dflt, argn, fname)
-  local v = opts[key]
-  if v == nil then return dflt end
-  local i = math.type(v) == "float" and math.tointeger(v) or v
-  if math.type(i) ~= "integer" or i < least then
-    local want = least == 0 and "a non-negative integer" or "a positive integer"
-    argerror(argn, fname, ("opts.%s must be %s, got %s"):format(key, want,
-      type(v) == "number" and tostring(v) or typename(v)))
-  end
-  return i
-end
-
-local function choiceopt(opts, key, choices, argn, fname)
-  local v = opts[key]
-  if v == nil then return choices[1] end
-  for _, c in ipairs(choices) do
-    if v == c then return v end
-  end
-  local quoted = {}
-  for i, c in ipairs(choices) do quoted[i] = '"' .. c .. '"' end
-  local list = table.concat(quoted, ", ", 1, #quoted - 1) .. " or " .. quoted[#quoted]
-  argerror(argn, fname, ("opts.%s must be %s, got %s"):format(key, list,
-    type(v) == "string" and ('"' .. v .. '"') or typename(v)))
-end
-
-local function stoplist(opts, argn, fname)
-  local s = opts.stoplist
-  if s == nil or s == false then return nil end
-  if s == true then return query.stopwords() end
-  if type(s) == "table" then
-    for i = 1, #s do
-      if type(s[i]) ~= "string" then
-        argerror(argn, fname, ("opts.stoplist[%d] must be a string, got %s"):format(i, typename(s[i])))
-      end
-    end
-    return s
-  end
-  argerror(argn, fname, ("opts.stoplist must be true or an array of strings, got %s"):format(typename(s)))
-end
-
--- The query as the C side takes it: the string, or for an LPeg pattern the
--- word ids of the corpus's one vocabulary whose normal form it matches whole.
-local function getquery(st, q, argn, fname)
-  if type(q) == "string" then return q end
-  if lpeg and lpeg.type(q) == "pattern" then
-    local vocab = st.vocab
-    if not vocab then
-      vocab = st.cx:cx_vocab()
-      st.vocab = vocab
-    end
-    return query.matchvocab(q, vocab)
-  end
-  argerror(argn, fname, ("string or LPeg pattern expected, got %s"):format(typename(q)))
-end
-
-local function check(res, why, fname)
-  if res == nil then argerror(1, fname, why) end
-  return res
-end
-
-local QUERY_OPTS = { scope = true, stem = true }
-local CONC_OPTS = { scope = true, stem = true, width = true, sort = true }
-
--- ------------------------------------------------------------------
--- Queries
--- ------------------------------------------------------------------
-
---- Counts the matches of a query in every document.
--- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
--- @tparam[opt] table opts `scope`, `stem`, as for `Document:count`
--- @treturn integer the number of hits
--- @usage print(c:count("Soviet", {scope = "all"}))
-function Corpus:count(q, opts)
-  local st = priv(self, "count")
-  opts = checkopts(opts, 2, "count", QUERY_OPTS)
-  local n, why = st.cx:cx_count(getquery(st, q, 1, "count"), opts.scope or "body", opts.stem)
-  return check(n, why, "count")
-end
-
---- Finds the matches of a query: Hits as a Document's, each with `doc`.
--- @param query a string or an LPeg pattern
--- @tparam[opt] table opts `scope`, `stem`
--- @treturn {Hit,...} document by document, in document order
--- @usage for _, h in ipairs(c:find("Black Hundreds")) do
---   print(c[h.doc].title, h.paragraph, h.text)
--- end
-function Corpus:find(q, opts)
-  local st = priv(self, "find")
-  opts = checkopts(opts, 2, "find", QUERY_OPTS)
-  local hits, why = st.cx:cx_find(getquery(st, q, 1, "find"), opts.scope or "body", opts.stem)
-  return check(hits, why, "find")
-end
-
---- A concordance over every document: Hits with `left`, `match`, `right`
--- and `doc`, as `Document:concordance`; `sort = "left"` or `"right"`
--- orders all the lines together, lines with equal keys in corpus order.
--- @param query a string or an LPeg pattern
--- @tparam[opt] table opts `scope`, `stem`, `width` (default 40), `sort`
--- @treturn {Hit,...} the lines
--- @usage for _, l in ipairs(c:concordance("soviet", {width = 30})) do
---   print(l.doc, l.left, l.match, l.right)
--- end
-function Corpus:concordance(q, opts)
-  local st = priv(self, "concordance")
-  opts = checkopts(opts, 2, "concordance", CONC_OPTS)
-  local width = intopt(opts, "width", 0, 40, 2, "concordance")
-  local sort = choiceopt(opts, "sort", { "position", "left", "right" }, 2, "concordance")
-  local hits, why = st.cx:cx_find(getquery(st, q, 1, "concordance"), opts.scope or "body",
-    opts.stem, width, sort)
-  return check(hits, why, "concordance")
-end
-
---- The words of all documents with their counts.
--- @tparam[opt] table opts `scope`, `stoplist`, `min`, as for `Document:frequencies`
--- @treturn {{word=string,count=integer},...} count descending, then word
--- @usage for i, f in ipairs(c:frequencies({stoplist = true, min = 100})) do print(f.word, f.count) end
-function Corpus:frequencies(opts)
-  local st = priv(self, "frequencies")
-  opts = checkopts(opts, 1, "frequencies", { scope = true, stoplist = true, min = true })
-  local min = intopt(opts, "min", 1, 1, 1, "frequencies")
-  local stop = stoplist(opts, 1, "frequencies")
-  return st.cx:cx_frequencies(opts.scope or "body", min, stop)
-end
-
---- N-grams of all documents (never across blocks or documents).
--- @int n words in each n-gram, 1 to 16
--- @tparam[opt] table opts `scope`, `min`
--- @treturn {{ngram=string,count=integer},...} count descending, then ngram
--- @usage for _, g in ipairs(c:ngrams(3, {min = 20})) do print(g.ngram, g.count) end
-function Corpus:ngrams(n, opts)
-  local st = priv(self, "ngrams")
-  local i = math.type(n) == "float" and math.tointeger(n) or n
-  if math.type(i) ~= "integer" or i < 1 or i > 16 then
-    argerror(1, "ngrams", ("n must be an integer from 1 to 16, got %s"):format(
-      type(n) == "number" and tostring(n) or typename(n)))
-  end
-  opts = checkopts(opts, 2, "ngrams", { scope = true, min = true })
-  local min = intopt(opts, "min", 1, 1, 2, "ngrams")
-  return st.cx:cx_ngrams(i, opts.scope or "body", min)
-end
-
---- Collocates of a query over all documents: the span, its size R, the
--- word's count in the span O, its count C and the scope's size N are
--- summed over the documents, then scored as `Document:collocates` does.
--- @param query a string or an LPeg pattern
--- @tparam[opt] table opts `scope`, `stem`, `window`, `measure`, `min`, `stoplist`
--- @treturn {{word=string,count=integer,score=number},...}
--- @usage for _, x in ipairs(c:collocates("soviet", {min = 5})) do print(x.word, x.score) end
-function Corpus:collocates(q, opts)
-  local st = priv(self, "collocates")
-  opts = checkopts(opts, 2, "collocates",
-    { scope = true, stem = true, window = true, measure = true, min = true, stoplist = true })
-  local window = intopt(opts, "window", 1, 5, 2, "collocates")
-  local measure = choiceopt(opts, "measure", { "llr", "mi", "t" }, 2, "collocates")
-  local min = intopt(opts, "min", 1, 1, 2, "collocates")
-  local stop = stoplist(opts, 2, "collocates")
-  local res, why = st.cx:cx_collocates(getquery(st, q, 1, "collocates"), opts.scope or "body",
-    opts.stem, window, measure, min, stop)
-  return check(res, why, "collocates")
-end
+query.install(Corpus, {
+  resolve = function(c, fname) return priv(c, fname).cx, CX_OPS end,
+}, { "count", "find", "concordance", "frequencies", "ngrams", "collocates" })
 
 return M

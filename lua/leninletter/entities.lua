@@ -210,20 +210,12 @@ local SCOPE_MSG = 'opts.scope must be "body", "notes", "all", "meta" or "any"'
 -- @treturn string the scope
 -- @usage local scope = entities.checkscope(opts, 1, "dates", "any")
 function M.checkscope(opts, argn, fname, dflt)
-  if opts == nil then return dflt end
-  if type(opts) ~= "table" then
-    argerror(argn, fname, ("table expected, got %s"):format(typename(opts)))
-  end
-  for k in pairs(opts) do
-    if k ~= "scope" then argerror(argn, fname, ("unknown option '%s'"):format(tostring(k))) end
-  end
-  local scope = opts.scope
-  if scope == nil then return dflt end
-  if not SCOPES[scope] then
-    argerror(argn, fname, ("%s, got %s"):format(SCOPE_MSG,
-      type(scope) == "string" and ('"' .. scope .. '"') or typename(scope)))
-  end
-  return scope
+  opts = document.checkopts(opts, argn, fname, { scope = function(scope)
+    if not SCOPES[scope] then
+      argerror(argn, fname, ("%s, got %s"):format(SCOPE_MSG, document.shown(scope)))
+    end
+  end })
+  return opts.scope or dflt
 end
 
 -- the C mentions as Hits (their entity and form fields removed), grouped

@@ -25,11 +25,15 @@ M._VERSION = "leninletter 0.1.0"
 
 local checktype = document.checktype
 
--- Reads the options common to parse, open and letter.
+-- The options of parse, open and letter: `entities` only.
+local DOC_OPTS = {
+  entities = function(v, argn, fname) entities.check(v, argn, fname) end,
+}
+
+-- Reads the options of parse, open and letter: an unknown key (such as
+-- `entity` for `entities`) raises.
 local function checkopts(opts, argn, fname)
-  checktype(opts, "table", argn, fname, true)
-  if opts and opts.entities ~= nil then entities.check(opts.entities, argn, fname) end
-  return opts or {}
+  return document.checkopts(opts, argn, fname, DOC_OPTS)
 end
 
 --- The letter compiled into the module, as a new Document. No file is read.

@@ -34,18 +34,10 @@ local function num(x)
   return s
 end
 
--- Checks an options table with the keys in allowed.
+-- Checks an options table with the keys in allowed (the module's one
+-- checker), then the plots' own options.
 local function checkopts(opts, argn, fname, allowed)
-  if opts == nil then return {} end
-  if type(opts) ~= "table" then
-    argerror(argn, fname, ("table expected, got %s"):format(typename(opts)))
-  end
-  local keys = {}
-  for k in pairs(opts) do keys[#keys + 1] = tostring(k) end
-  table.sort(keys)
-  for _, k in ipairs(keys) do
-    if not allowed[k] then argerror(argn, fname, ("unknown option '%s'"):format(k)) end
-  end
+  opts = document.checkopts(opts, argn, fname, allowed)
   if opts.title ~= nil and type(opts.title) ~= "string" then
     argerror(argn, fname, ("opts.title must be a string, got %s"):format(typename(opts.title)))
   end

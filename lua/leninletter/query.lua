@@ -39,7 +39,6 @@ local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
 local math = compat.math
 local document = require "leninletter.document"
 
-local Document = document.Document
 local argerror = document.argerror
 local typename = document.typename
 
@@ -49,60 +48,11 @@ if not has_lpeg then lpeg = nil end
 local M = {}
 
 -- ------------------------------------------------------------------
--- Options
+-- Options (the checker is leninletter.document's, the module's one)
 -- ------------------------------------------------------------------
 
-local SCOPE_MSG = 'opts.scope must be "body", "notes" or "all"'
-
--- Checks the options table at argn: a table or nil, with only the keys
--- in allowed, and a valid scope. Returns the table (or an empty one).
-local function checkopts(opts, argn, fname, allowed)
-  if opts == nil then return {} end
-  if type(opts) ~= "table" then
-    argerror(argn, fname, ("table expected, got %s"):format(typename(opts)))
-  end
-  for k in pairs(opts) do
-    if not allowed[k] then
-      argerror(argn, fname, ("unknown option '%s'"):format(tostring(k)))
-    end
-  end
-  local scope = opts.scope
-  if scope ~= nil and scope ~= "body" and scope ~= "notes" and scope ~= "all" then
-    argerror(argn, fname, ("%s, got %s"):format(SCOPE_MSG,
-      type(scope) == "string" and ('"' .. scope .. '"') or typename(scope)))
-  end
-  if opts.stem ~= nil and type(opts.stem) ~= "boolean" then
-    argerror(argn, fname, ("opts.stem must be a boolean, got %s"):format(typename(opts.stem)))
-  end
-  return opts
-end
-
--- An integer option (or nil for dflt) of at least least.
-local function intopt(opts, key, least, dflt, argn, fname)
-  local v = opts[key]
-  if v == nil then return dflt end
-  local i = math.type(v) == "float" and math.tointeger(v) or v
-  if math.type(i) ~= "integer" or i < least then
-    local want = least == 0 and "a non-negative integer" or "a positive integer"
-    argerror(argn, fname, ("opts.%s must be %s, got %s"):format(key, want,
-      type(v) == "number" and tostring(v) or typename(v)))
-  end
-  return i
-end
-
--- A string option from a list of choices (or nil for the first).
-local function choiceopt(opts, key, choices, argn, fname)
-  local v = opts[key]
-  if v == nil then return choices[1] end
-  for _, c in ipairs(choices) do
-    if v == c then return v end
-  end
-  local quoted = {}
-  for i, c in ipairs(choices) do quoted[i] = '"' .. c .. '"' end
-  local list = table.concat(quoted, ", ", 1, #quoted - 1) .. " or " .. quoted[#quoted]
-  argerror(argn, fname, ("opts.%s must be %s, got %s"):format(key, list,
-    type(v) == "string" and ('"' .. v .. '"') or typename(v)))
-end
+local checkopts, intopt, choiceopt = document.checkopts, document.intopt, document.choiceopt
+local V = document.check
 
 -- ------------------------------------------------------------------
 -- The built-in stop list (data/stopwords.txt)
@@ -198,18 +148,35 @@ function M.matchvocab(p, vocab)
   return ids
 end
 
--- the vocabulary of each C document, for LPeg queries
+-- ------------------------------------------------------------------
+-- Receivers: what a method is called on
+-- ------------------------------------------------------------------
+
+-- A Document and a Corpus answer the same queries with the same options;
+-- only the C object the work goes to differs. A receiver r says, for one
+-- class, how to reach it: r.resolve(self, fname) returns the C object and
+-- the names of its operations (raising "bad argument #1 to 'fname'
+-- (Document expected, got ...)" for a value of another class);
+-- r.after(self, results, what) (optional) adds what that class's results
+-- carry beyond a Document's (a Corpus's Hits their page).
+
+-- The C object behind self and its operation names.
+local function receiver(r, self, fname)
+  return r.resolve(self, fname)
+end
+
+-- the vocabulary of each C object, for LPeg queries
 local vocabs = setmetatable({}, { __mode = "k" })
 
 -- The query at argn as the C side takes it: the string, or the array of
 -- (1-based) word ids whose normal form an LPeg pattern matches whole.
-local function getquery(ud, q, argn, fname)
+local function getquery(h, ops, q, argn, fname)
   if type(q) == "string" then return q end
   if lpeg and lpeg.type(q) == "pattern" then
-    local vocab = vocabs[ud]
+    local vocab = vocabs[h]
     if not vocab then
-      vocab = ud:ix_vocab()
-      vocabs[ud] = vocab
+      vocab = h[ops.vocab](h)
+      vocabs[h] = vocab
     end
     return M.matchvocab(q, vocab)
   end
@@ -222,8 +189,32 @@ local function check(res, why, fname)
   return res
 end
 
-local QUERY_OPTS = { scope = true, stem = true }
-local CONC_OPTS = { scope = true, stem = true, width = true, sort = true }
+-- the options of each method
+local QUERY_OPTS = { scope = V.scope, stem = V.boolean }
+local CONC_OPTS = { scope = V.scope, stem = V.boolean, width = true, sort = true }
+local FREQ_OPTS = { scope = V.scope, stoplist = true, min = true }
+local NGRAM_OPTS = { scope = V.scope, min = true }
+local COLL_OPTS = { scope = V.scope, stem = V.boolean, window = true, measure = true, min = true,
+  stoplist = true }
+local TOKEN_OPTS = { scope = V.scope }
+
+--- The option sets of the query methods (for modules that pass options
+-- through, such as `leninletter.plot`): method name -> allowed keys.
+M.OPTIONS = { count = QUERY_OPTS, find = QUERY_OPTS, concordance = CONC_OPTS,
+  frequencies = FREQ_OPTS, ngrams = NGRAM_OPTS, collocates = COLL_OPTS, tokens = TOKEN_OPTS,
+  dispersion = QUERY_OPTS }
+
+-- ------------------------------------------------------------------
+-- The methods, one table for Documents and Corpora
+-- ------------------------------------------------------------------
+
+--- The query methods, shared by every Document and every Corpus (see
+-- `install`): each is `impl(receiver, self, ...)`, and `install` gives a
+-- class `self:name(...)`. Each is documented below as a Document's
+-- method; a Corpus's answers are the same over all its pages (see
+-- `leninletter.corpus`).
+M.methods = {}
+local methods = M.methods
 
 --- Counts the matches of a query.
 -- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
@@ -232,11 +223,11 @@ local CONC_OPTS = { scope = true, stem = true, width = true, sort = true }
 -- @usage local doc = ll.letter()
 -- print(doc:count("Soviet"))                   --> 22
 -- print(doc:count("Soviet", {scope = "all"}))  --> 28
-function Document:count(query, opts)
-  local ud = document.core(self, "count")
+function methods.count(r, self, query, opts)
+  local h, ops = receiver(r, self, "count")
   opts = checkopts(opts, 2, "count", QUERY_OPTS)
-  local q = getquery(ud, query, 1, "count")
-  local n, why = ud:ix_count(q, opts.scope or "body", opts.stem)
+  local q = getquery(h, ops, query, 1, "count")
+  local n, why = h[ops.count](h, q, opts.scope or "body", opts.stem)
   return check(n, why, "count")
 end
 
@@ -247,12 +238,14 @@ end
 -- @usage for _, h in ipairs(doc:find("Black Hundreds")) do
 --   print(h.paragraph, h.sentence, h.pos, h.text)
 -- end
-function Document:find(query, opts)
-  local ud = document.core(self, "find")
+function methods.find(r, self, query, opts)
+  local h, ops = receiver(r, self, "find")
   opts = checkopts(opts, 2, "find", QUERY_OPTS)
-  local q = getquery(ud, query, 1, "find")
-  local hits, why = ud:ix_find(q, opts.scope or "body", opts.stem)
-  return check(hits, why, "find")
+  local q = getquery(h, ops, query, 1, "find")
+  local hits, why = h[ops.find](h, q, opts.scope or "body", opts.stem)
+  hits = check(hits, why, "find")
+  if r.after then r.after(self, hits, "hits") end
+  return hits
 end
 
 --- A concordance (key word in context): the hits of a query, each with
@@ -267,7 +260,8 @@ end
 -- left of the match, then the second, and so on (AntConc's 1L, 2L, ...);
 -- `sort = "right"` by the first word to the right, then the next; words are
 -- compared by normal form, byte order, and a line with no word left at the
--- block's edge comes first; lines with equal keys keep document order.
+-- block's edge comes first; lines with equal keys keep document order (for
+-- a Corpus, all lines are sorted together, equal keys in corpus order).
 -- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
 -- @tparam[opt] table opts `scope`, `stem`, `width` (characters each side,
 --   default 40), `sort` (`"position"` (default), `"left"`, `"right"`)
@@ -275,14 +269,16 @@ end
 -- @usage for _, l in ipairs(doc:concordance("soviet", {width = 30, sort = "right"})) do
 --   print(("%30s [%s] %s"):format(l.left, l.match, l.right))
 -- end
-function Document:concordance(query, opts)
-  local ud = document.core(self, "concordance")
+function methods.concordance(r, self, query, opts)
+  local h, ops = receiver(r, self, "concordance")
   opts = checkopts(opts, 2, "concordance", CONC_OPTS)
-  local width = intopt(opts, "width", 0, 40, 2, "concordance")
+  local width = intopt(opts, "width", 2, "concordance", 40, 0)
   local sort = choiceopt(opts, "sort", { "position", "left", "right" }, 2, "concordance")
-  local q = getquery(ud, query, 1, "concordance")
-  local hits, why = ud:ix_find(q, opts.scope or "body", opts.stem, width, sort)
-  return check(hits, why, "concordance")
+  local q = getquery(h, ops, query, 1, "concordance")
+  local hits, why = h[ops.find](h, q, opts.scope or "body", opts.stem, width, sort)
+  hits = check(hits, why, "concordance")
+  if r.after then r.after(self, hits, "hits") end
+  return hits
 end
 
 --- Iterates over the tokens (words) of the document, in document order.
@@ -294,10 +290,10 @@ end
 -- for tok in doc:tokens({scope = "all"}) do
 --   if tok.norm == "soviet" then n = n + 1 end
 -- end
-function Document:tokens(opts)
-  local ud = document.core(self, "tokens")
-  opts = checkopts(opts, 1, "tokens", { scope = true })
-  return ud:ix_tokens(opts.scope or "body")
+function methods.tokens(r, self, opts)
+  local h, ops = receiver(r, self, "tokens")
+  opts = checkopts(opts, 1, "tokens", TOKEN_OPTS)
+  return h[ops.tokens](h, opts.scope or "body")
 end
 
 --- The words of the document with their counts, as in a frequency list.
@@ -309,32 +305,32 @@ end
 -- @usage for i, f in ipairs(doc:frequencies({stoplist = true, min = 5})) do
 --   print(i, f.word, f.count)
 -- end
-function Document:frequencies(opts)
-  local ud = document.core(self, "frequencies")
-  opts = checkopts(opts, 1, "frequencies", { scope = true, stoplist = true, min = true })
-  local min = intopt(opts, "min", 1, 1, 1, "frequencies")
+function methods.frequencies(r, self, opts)
+  local h, ops = receiver(r, self, "frequencies")
+  opts = checkopts(opts, 1, "frequencies", FREQ_OPTS)
+  local min = intopt(opts, "min", 1, "frequencies", 1, 1)
   local stop = stoplist(opts, 1, "frequencies")
-  return ud:ix_frequencies(opts.scope or "body", min, stop)
+  return h[ops.frequencies](h, opts.scope or "body", min, stop)
 end
 
 --- N-grams: runs of n consecutive words within one block (a paragraph,
--- the title, ...), never across blocks; punctuation between the words
--- does not break a run.
+-- the title, ...), never across blocks (nor pages); punctuation between
+-- the words does not break a run.
 -- @int n words in each n-gram, 1 to 16
 -- @tparam[opt] table opts `scope`, `min` (the least count listed, default 1)
 -- @treturn {{ngram=string,count=integer},...} `ngram` the normal forms
 --   joined by one space; count descending, then `ngram` ascending (bytes)
 -- @usage for _, g in ipairs(doc:ngrams(2, {min = 5})) do print(g.ngram, g.count) end
-function Document:ngrams(n, opts)
-  local ud = document.core(self, "ngrams")
+function methods.ngrams(r, self, n, opts)
+  local h, ops = receiver(r, self, "ngrams")
   local i = math.type(n) == "float" and math.tointeger(n) or n
   if math.type(i) ~= "integer" or i < 1 or i > 16 then
     argerror(1, "ngrams", ("n must be an integer from 1 to 16, got %s"):format(
       type(n) == "number" and tostring(n) or typename(n)))
   end
-  opts = checkopts(opts, 2, "ngrams", { scope = true, min = true })
-  local min = intopt(opts, "min", 1, 1, 2, "ngrams")
-  return ud:ix_ngrams(i, opts.scope or "body", min)
+  opts = checkopts(opts, 2, "ngrams", NGRAM_OPTS)
+  local min = intopt(opts, "min", 2, "ngrams", 1, 1)
+  return h[ops.ngrams](h, i, opts.scope or "body", min)
 end
 
 --- Collocates of a query: the words found near its hits more (or less)
@@ -354,7 +350,8 @@ end
 --
 -- These are NLTK's `BigramAssocMeasures.likelihood_ratio`, `pmi` and
 -- `student_t` with n_ii = O, n_ix = R, n_xi = C, n_xx = N (Evert's surface
--- co-occurrence, the span as the node's margin).
+-- co-occurrence, the span as the node's margin). Over a Corpus, R, O, C
+-- and N are summed over the pages.
 -- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
 -- @tparam[opt] table opts `scope`, `stem`, `window` (words each side,
 --   default 5), `measure` (`"llr"` (default), `"mi"`, `"t"`), `min` (least
@@ -364,16 +361,16 @@ end
 -- @usage for _, c in ipairs(doc:collocates("Soviet", {measure = "llr", min = 2})) do
 --   print(c.word, c.count, ("%.2f"):format(c.score))
 -- end
-function Document:collocates(query, opts)
-  local ud = document.core(self, "collocates")
-  opts = checkopts(opts, 2, "collocates",
-    { scope = true, stem = true, window = true, measure = true, min = true, stoplist = true })
-  local window = intopt(opts, "window", 1, 5, 2, "collocates")
+function methods.collocates(r, self, query, opts)
+  local h, ops = receiver(r, self, "collocates")
+  opts = checkopts(opts, 2, "collocates", COLL_OPTS)
+  local window = intopt(opts, "window", 2, "collocates", 5, 1)
   local measure = choiceopt(opts, "measure", { "llr", "mi", "t" }, 2, "collocates")
-  local min = intopt(opts, "min", 1, 1, 2, "collocates")
+  local min = intopt(opts, "min", 2, "collocates", 1, 1)
   local stop = stoplist(opts, 2, "collocates")
-  local q = getquery(ud, query, 1, "collocates")
-  local res, why = ud:ix_collocates(q, opts.scope or "body", opts.stem, window, measure, min, stop)
+  local q = getquery(h, ops, query, 1, "collocates")
+  local res, why = h[ops.collocates](h, q, opts.scope or "body", opts.stem, window, measure, min,
+    stop)
   return check(res, why, "collocates")
 end
 
@@ -387,13 +384,41 @@ end
 -- @treturn integer the number of tokens in the scope
 -- @usage local xs, n = doc:dispersion("Soviet")
 -- print(#xs, n, xs[1])
-function Document:dispersion(query, opts)
-  local ud = document.core(self, "dispersion")
+function methods.dispersion(r, self, query, opts)
+  local h, ops = receiver(r, self, "dispersion")
   opts = checkopts(opts, 2, "dispersion", QUERY_OPTS)
-  local q = getquery(ud, query, 1, "dispersion")
-  local xs, n = ud:ix_dispersion(q, opts.scope or "body", opts.stem)
+  local q = getquery(h, ops, query, 1, "dispersion")
+  local xs, n = h[ops.dispersion](h, q, opts.scope or "body", opts.stem)
   check(xs, n, "dispersion")
   return xs, n
 end
+
+--- Gives a class the query methods: `names` (an array) of `methods` are
+-- set in `Class`, and `spec.resolve(self, fname)` tells them, for a value
+-- of that class, the C object to run on and the names of its operations
+-- (`count`, `find`, `vocab`, `frequencies`, `ngrams`, `collocates`, and
+-- where the class has them `tokens` and `dispersion`);
+-- `spec.after(self, results, what)`, when given, completes results
+-- (`what` is `"hits"`) before they are returned.
+-- @tparam table Class the method table (also the metatable of its values)
+-- @tparam table spec `{resolve = function, after = function | nil}`
+-- @tparam {string,...} names the methods the class has
+-- @usage query.install(Corpus, {resolve = function(c, fname) return cx, CX_OPS end},
+--   {"count", "find"})
+function M.install(Class, spec, names)
+  for _, name in ipairs(names) do
+    local impl = methods[name]
+    Class[name] = function(...) return impl(spec, ...) end
+  end
+end
+
+local DOC_OPS = { count = "ix_count", find = "ix_find", vocab = "ix_vocab", tokens = "ix_tokens",
+  frequencies = "ix_frequencies", ngrams = "ix_ngrams", collocates = "ix_collocates",
+  dispersion = "ix_dispersion" }
+
+M.install(document.Document, {
+  resolve = function(doc, fname) return document.core(doc, fname), DOC_OPS end,
+}, { "count", "find", "concordance", "tokens", "frequencies", "ngrams", "collocates",
+  "dispersion" })
 
 return M

@@ -237,8 +237,9 @@ static void test_queries(Tally *t) {
   {
     static const char *const bad[][2] = {
       {"", "empty query"}, {"  ", "empty query"},
-      {"*", "'*' must follow a word"}, {"a *", "'*' must follow a word"},
-      {"a**", "'*' must follow a word"}, {"re*vol", "'*' must end a word"},
+      {"*", "'*' must stand at either end of a word"}, {"a *", "'*' must stand at either end of a word"},
+      {"a**", "'*' must stand at either end of a word"}, {"re*vol", "'*' must stand at either end of a word"},
+      {"**ism", "'*' must stand at either end of a word"}, {"* ism", "'*' must stand at either end of a word"},
       {"...", "query has no words"}, {NULL, NULL}
     };
     for (i = 0; bad[i][0] != NULL; i++) {

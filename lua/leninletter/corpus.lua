@@ -181,7 +181,8 @@ function M.new(list, opts)
     end
   end
   local c = setmetatable({ warnings = warnings, paths = paths }, Corpus)
-  state[c] = { cx = document.corpushandle(uds), uds = uds, docs = docs, opts = wrapopts }
+  state[c] = { cx = document.corpushandle(uds), uds = uds, docs = docs, opts = wrapopts,
+    titles = {} }
   if not TABLE_LEN then
     for i = 1, #uds do rawset(c, i, Corpus.__index(c, i)) end
   end
@@ -193,10 +194,45 @@ end
 -- ------------------------------------------------------------------
 
 local CX_OPS = { count = "cx_count", find = "cx_find", vocab = "cx_vocab",
-  frequencies = "cx_frequencies", ngrams = "cx_ngrams", collocates = "cx_collocates" }
+  frequencies = "cx_frequencies", ngrams = "cx_ngrams", collocates = "cx_collocates",
+  dispersion = "cx_dispersion", counts = "cx_counts", sizes = "cx_sizes",
+  keywords = "cx_keywords" }
+
+-- The title of page i, read once (without making its Document).
+local function title(st, i)
+  local t = st.titles[i]
+  if t == nil then
+    t = st.uds[i]:title() or false
+    st.titles[i] = t
+  end
+  return t or nil
+end
+
+--- The title of page i (`c[i].title`, read without making the Document),
+-- or nil.
+-- @int i the page's index
+-- @treturn string|nil the title
+-- @usage print(c:title(1))
+function Corpus:title(i)
+  local st = priv(self, "title")
+  if math.type(i) ~= "integer" or i < 1 or i > #st.uds then
+    argerror(1, "title", ("page index from 1 to %d expected, got %s"):format(#st.uds,
+      document.shown(i)))
+  end
+  return title(st, i)
+end
 
 query.install(Corpus, {
   resolve = function(c, fname) return priv(c, fname).cx, CX_OPS end,
-}, { "count", "find", "concordance", "frequencies", "ngrams", "collocates" })
+  -- every Hit also says which page it is in: its path and title
+  after = function(c, hits)
+    local st = state[c]
+    for _, h in ipairs(hits) do
+      h.path = c.paths[h.doc] or nil
+      h.title = title(st, h.doc)
+    end
+  end,
+}, { "count", "find", "concordance", "frequencies", "ngrams", "collocates", "dispersion",
+  "counts", "sizes", "keywords" })
 
 return M

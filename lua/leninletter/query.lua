@@ -168,9 +168,10 @@ end
 -- the vocabulary of each C object, for LPeg queries
 local vocabs = setmetatable({}, { __mode = "k" })
 
--- The query at argn as the C side takes it: the string, or the array of
--- (1-based) word ids whose normal form an LPeg pattern matches whole.
-local function getquery(h, ops, q, argn, fname)
+-- One query as the C side takes it: the string, or the array of
+-- (1-based) word ids whose normal form an LPeg pattern matches whole; nil
+-- for anything else.
+local function getone(h, ops, q)
   if type(q) == "string" then return q end
   if lpeg and lpeg.type(q) == "pattern" then
     local vocab = vocabs[h]
@@ -180,7 +181,54 @@ local function getquery(h, ops, q, argn, fname)
     end
     return M.matchvocab(q, vocab)
   end
-  argerror(argn, fname, ("string or LPeg pattern expected, got %s"):format(typename(q)))
+  return nil
+end
+
+local WITHIN_MSG = 'within must be "sentence" or a positive integer'
+
+-- The query at argn as the C side takes it: one query (see getone), or a
+-- co-occurrence `{q1, q2, ..., within = "sentence" | n}` as
+-- `{within = "sentence" | n, c1, c2, ...}`.
+local function getquery(h, ops, q, argn, fname)
+  local one = getone(h, ops, q)
+  if one ~= nil then return one end
+  if type(q) ~= "table" then
+    argerror(argn, fname, ("string, LPeg pattern or table of queries expected, got %s")
+      :format(typename(q)))
+  end
+  local n, out = #q, {}
+  if n == 0 or n > 64 then
+    argerror(argn, fname, ("a table query needs 1 to 64 queries, got %d"):format(n))
+  end
+  for k, v in pairs(q) do
+    if k ~= "within" and not (math.type(k) == "integer" and k >= 1 and k <= n) then
+      argerror(argn, fname, ("a table query holds queries and within, got key '%s'"):format(tostring(k)))
+    end
+  end
+  local within = q.within
+  if within == nil or within == "sentence" then
+    out.within = "sentence"
+  else
+    local i = math.type(within) == "float" and math.tointeger(within) or within
+    if math.type(i) ~= "integer" or i < 1 then
+      argerror(argn, fname, ("%s, got %s"):format(WITHIN_MSG, document.shown(within)))
+    end
+    out.within = i
+  end
+  for i = 1, n do
+    local c = getone(h, ops, q[i])
+    if c == nil then
+      argerror(argn, fname, ("query[%d] must be a string or LPeg pattern, got %s")
+        :format(i, typename(q[i])))
+    end
+    out[i] = c
+  end
+  return out
+end
+
+-- The flags of a query's options, as the C side takes them.
+local function flags(opts)
+  return (opts.stem and 1 or 0) + (opts.variants and 2 or 0)
 end
 
 -- Raises the C side's reason for refusing a query string.
@@ -190,19 +238,22 @@ local function check(res, why, fname)
 end
 
 -- the options of each method
-local QUERY_OPTS = { scope = V.scope, stem = V.boolean }
-local CONC_OPTS = { scope = V.scope, stem = V.boolean, width = true, sort = true }
-local FREQ_OPTS = { scope = V.scope, stoplist = true, min = true }
-local NGRAM_OPTS = { scope = V.scope, min = true }
-local COLL_OPTS = { scope = V.scope, stem = V.boolean, window = true, measure = true, min = true,
-  stoplist = true }
+local QUERY_OPTS = { scope = V.scope, stem = V.boolean, variants = V.boolean }
+local CONC_OPTS = { scope = V.scope, stem = V.boolean, variants = V.boolean, width = true,
+  sort = true }
+local FREQ_OPTS = { scope = V.scope, stoplist = true, min = true, by = true }
+local NGRAM_OPTS = { scope = V.scope, min = true, by = true }
+local COLL_OPTS = { scope = V.scope, stem = V.boolean, variants = V.boolean, window = true,
+  measure = true, min = true, stoplist = true }
 local TOKEN_OPTS = { scope = V.scope }
+local SIZE_OPTS = { scope = V.scope }
+local KEY_OPTS = { scope = V.scope, measure = true, min = true, stoplist = true }
 
 --- The option sets of the query methods (for modules that pass options
 -- through, such as `leninletter.plot`): method name -> allowed keys.
 M.OPTIONS = { count = QUERY_OPTS, find = QUERY_OPTS, concordance = CONC_OPTS,
   frequencies = FREQ_OPTS, ngrams = NGRAM_OPTS, collocates = COLL_OPTS, tokens = TOKEN_OPTS,
-  dispersion = QUERY_OPTS }
+  dispersion = QUERY_OPTS, counts = QUERY_OPTS, sizes = SIZE_OPTS, keywords = KEY_OPTS }
 
 -- ------------------------------------------------------------------
 -- The methods, one table for Documents and Corpora
@@ -227,7 +278,7 @@ function methods.count(r, self, query, opts)
   local h, ops = receiver(r, self, "count")
   opts = checkopts(opts, 2, "count", QUERY_OPTS)
   local q = getquery(h, ops, query, 1, "count")
-  local n, why = h[ops.count](h, q, opts.scope or "body", opts.stem)
+  local n, why = h[ops.count](h, q, opts.scope or "body", flags(opts))
   return check(n, why, "count")
 end
 
@@ -242,7 +293,7 @@ function methods.find(r, self, query, opts)
   local h, ops = receiver(r, self, "find")
   opts = checkopts(opts, 2, "find", QUERY_OPTS)
   local q = getquery(h, ops, query, 1, "find")
-  local hits, why = h[ops.find](h, q, opts.scope or "body", opts.stem)
+  local hits, why = h[ops.find](h, q, opts.scope or "body", flags(opts))
   hits = check(hits, why, "find")
   if r.after then r.after(self, hits, "hits") end
   return hits
@@ -275,7 +326,7 @@ function methods.concordance(r, self, query, opts)
   local width = intopt(opts, "width", 2, "concordance", 40, 0)
   local sort = choiceopt(opts, "sort", { "position", "left", "right" }, 2, "concordance")
   local q = getquery(h, ops, query, 1, "concordance")
-  local hits, why = h[ops.find](h, q, opts.scope or "body", opts.stem, width, sort)
+  local hits, why = h[ops.find](h, q, opts.scope or "body", flags(opts), width, sort)
   hits = check(hits, why, "concordance")
   if r.after then r.after(self, hits, "hits") end
   return hits
@@ -310,7 +361,8 @@ function methods.frequencies(r, self, opts)
   opts = checkopts(opts, 1, "frequencies", FREQ_OPTS)
   local min = intopt(opts, "min", 1, "frequencies", 1, 1)
   local stop = stoplist(opts, 1, "frequencies")
-  return h[ops.frequencies](h, opts.scope or "body", min, stop)
+  local by = choiceopt(opts, "by", { "token", "doc" }, 1, "frequencies")
+  return h[ops.frequencies](h, opts.scope or "body", min, stop, by == "doc")
 end
 
 --- N-grams: runs of n consecutive words within one block (a paragraph,
@@ -330,7 +382,8 @@ function methods.ngrams(r, self, n, opts)
   end
   opts = checkopts(opts, 2, "ngrams", NGRAM_OPTS)
   local min = intopt(opts, "min", 2, "ngrams", 1, 1)
-  return h[ops.ngrams](h, i, opts.scope or "body", min)
+  local by = choiceopt(opts, "by", { "token", "doc" }, 2, "ngrams")
+  return h[ops.ngrams](h, i, opts.scope or "body", min, by == "doc")
 end
 
 --- Collocates of a query: the words found near its hits more (or less)
@@ -369,7 +422,7 @@ function methods.collocates(r, self, query, opts)
   local min = intopt(opts, "min", 2, "collocates", 1, 1)
   local stop = stoplist(opts, 2, "collocates")
   local q = getquery(h, ops, query, 1, "collocates")
-  local res, why = h[ops.collocates](h, q, opts.scope or "body", opts.stem, window, measure, min,
+  local res, why = h[ops.collocates](h, q, opts.scope or "body", flags(opts), window, measure, min,
     stop)
   return check(res, why, "collocates")
 end
@@ -388,9 +441,81 @@ function methods.dispersion(r, self, query, opts)
   local h, ops = receiver(r, self, "dispersion")
   opts = checkopts(opts, 2, "dispersion", QUERY_OPTS)
   local q = getquery(h, ops, query, 1, "dispersion")
-  local xs, n = h[ops.dispersion](h, q, opts.scope or "body", opts.stem)
+  local xs, n = h[ops.dispersion](h, q, opts.scope or "body", flags(opts))
   check(xs, n, "dispersion")
   return xs, n
+end
+
+--- Each page's count of a query (a Corpus method): an array, `counts[i]`
+-- the number of hits in page `i` (`c[i]`), so that the counts sum to
+-- `c:count(query, opts)`.
+-- @param query a query, as for `count`
+-- @tparam[opt] table opts `scope`, `stem`, `variants`
+-- @treturn {integer,...} one count a page, in corpus order
+-- @usage local counts = c:counts("soviet*")
+-- for i, n in ipairs(counts) do print(c[i].title, n) end
+function methods.counts(r, self, query, opts)
+  local h, ops = receiver(r, self, "counts")
+  opts = checkopts(opts, 2, "counts", QUERY_OPTS)
+  local q = getquery(h, ops, query, 1, "counts")
+  local res, why = h[ops.counts](h, q, opts.scope or "body", flags(opts))
+  return check(res, why, "counts")
+end
+
+--- Each page's size (a Corpus method): an array of
+-- `{words = w, sentences = s}`, the words (tokens) and sentences in the
+-- scope, one entry a page. Relative frequencies are `counts[i] /
+-- sizes[i].words`.
+-- @tparam[opt] table opts `scope` (default `"body"`)
+-- @treturn {{words=integer,sentences=integer},...} one a page
+-- @usage local sizes = c:sizes()
+-- print(sizes[1].words, sizes[1].sentences)
+function methods.sizes(r, self, opts)
+  local h, ops = receiver(r, self, "sizes")
+  opts = checkopts(opts, 1, "sizes", SIZE_OPTS)
+  return h[ops.sizes](h, opts.scope or "body")
+end
+
+--- Keywords (a Corpus method): the words most typical of some pages
+-- against the rest of the corpus, as AntConc's keyword list. With `a` a
+-- word's count in the pages chosen (`count`), `b` in the others
+-- (`other`), `N1` and `N2` the tokens of each side, `E1 = N1 (a + b) /
+-- (N1 + N2)` and `E2 = N2 (a + b) / (N1 + N2)`:
+--
+-- * `llr` (log-likelihood, Rayson and Garside): `2 (a ln(a/E1) + b ln(b/E2))`
+--   (a term is 0 where its count is)
+-- * `pdiff` (%DIFF, Gabrielatos and Marchi): `100 (a/N1 - b/N2) / (b/N2)`,
+--   `b/N2` taken as 1e-18 where `b` is 0
+--
+-- Only words relatively more frequent in the chosen pages are listed
+-- (positive keywords).
+-- @tparam {integer,...} pages indices of the chosen pages
+-- @tparam[opt] table opts `measure` (`"llr"` (default) or `"pdiff"`),
+--   `min` (least `count`, default 1), `stoplist`, `scope`
+-- @treturn {{word=string,count=integer,other=integer,score=number},...}
+--   score descending, then word ascending
+-- @usage for _, k in ipairs(c:keywords({1, 2}, {min = 3})) do
+--   print(k.word, k.count, k.other, ("%.1f"):format(k.score))
+-- end
+function methods.keywords(r, self, pages, opts)
+  local h, ops = receiver(r, self, "keywords")
+  if type(pages) ~= "table" then
+    argerror(1, "keywords", ("array of page indices expected, got %s"):format(typename(pages)))
+  end
+  local n = #self
+  for i = 1, #pages do
+    local p = pages[i]
+    local k = math.type(p) == "float" and math.tointeger(p) or p
+    if math.type(k) ~= "integer" or k < 1 or k > n then
+      argerror(1, "keywords", ("pages[%d] must be a page index from 1 to %d, got %s")
+        :format(i, n, document.shown(p)))
+    end
+  end
+  opts = checkopts(opts, 2, "keywords", KEY_OPTS)
+  local measure = choiceopt(opts, "measure", { "llr", "pdiff" }, 2, "keywords")
+  local min = intopt(opts, "min", 2, "keywords", 1, 1)
+  local stop = stoplist(opts, 2, "keywords")
+  return h[ops.keywords](h, pages, opts.scope or "body", measure, min, stop)
 end
 
 --- Gives a class the query methods: `names` (an array) of `methods` are

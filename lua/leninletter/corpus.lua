@@ -134,6 +134,7 @@ function M.new(list, opts)
   opts = document.checkopts(opts, 2, "corpus", CORPUS_OPTS)
   local progress = opts.progress
   local wrapopts = { entities = opts.entities }
+  local cat = opts.entities and entities.check(opts.entities, 2, "corpus") or nil
   -- what to load, in order
   local items, warnings = {}, {}
   for i = 1, #list do
@@ -182,7 +183,7 @@ function M.new(list, opts)
   end
   local c = setmetatable({ warnings = warnings, paths = paths }, Corpus)
   state[c] = { cx = document.corpushandle(uds), uds = uds, docs = docs, opts = wrapopts,
-    titles = {} }
+    titles = {}, cat = cat, ents = {} }
   if not TABLE_LEN then
     for i = 1, #uds do rawset(c, i, Corpus.__index(c, i)) end
   end
@@ -220,6 +221,295 @@ function Corpus:title(i)
       document.shown(i)))
   end
   return title(st, i)
+end
+
+-- ------------------------------------------------------------------
+-- Entities across pages
+-- ------------------------------------------------------------------
+
+-- The entity state of page i (see entities.attach), or nil where the page
+-- has no catalogue: a Document given as such keeps its own, a page read
+-- from a file gets the corpus's `opts.entities` (matched on first use).
+local function pagestate(st, i)
+  local doc = st.docs[i]
+  if doc ~= nil then return entities.stateof(doc) end
+  if st.cat == nil then return nil end
+  local e = st.ents[i]
+  if e == nil then
+    e = entities.attach(st.uds[i], st.cat)
+    st.ents[i] = e
+  end
+  return e
+end
+
+-- adds doc, path and title to the hits of page i
+local function tag(c, st, i, hits)
+  for _, h in ipairs(hits) do
+    h.doc, h.path, h.title = i, c.paths[i] or nil, title(st, i)
+  end
+  return hits
+end
+
+--- The entities of every page, merged by `id`, in order of first mention
+-- (page by page), optionally of one type only: each an Entity whose
+-- `mentions` are Hits over all the pages, each with `doc`, `path` and
+-- `title`. Pages read from files use the corpus's `opts.entities`
+-- (`ll.corpus(list, {entities = ll.catalogue()})`); Documents given as
+-- such their own catalogue; a corpus without any has none.
+-- @string[opt] etype an entity type, as for `Document:entities`
+-- @treturn {Entity,...} fresh tables
+-- @usage local c = ll.corpus({"../shared/corpus/mia-lenin"}, {entities = ll.catalogue()})
+-- for _, e in ipairs(c:entities("person")) do print(e.name, #e.mentions) end
+function Corpus:entities(etype)
+  local st = priv(self, "entities")
+  if etype ~= nil and not entities.ISTYPE[etype] then
+    argerror(1, "entities", ("type must be one of %s; got %s")
+      :format(table.concat(entities.TYPES, ", "), document.shown(etype)))
+  end
+  local out, byid = {}, {}
+  for i = 1, #st.uds do
+    local es = pagestate(st, i)
+    if es ~= nil then
+      local order, by = entities.grouped(es, st.uds[i], "any")
+      for _, k in ipairs(order) do
+        local entry = es.cat[k]
+        if etype == nil or entry.type == etype then
+          local e = byid[entry.id]
+          if e == nil then
+            e = entities.entity(es, k, {})
+            byid[entry.id] = e
+            out[#out + 1] = e
+          end
+          for _, h in ipairs(tag(self, st, i, by[k])) do e.mentions[#e.mentions + 1] = h end
+        end
+      end
+    end
+  end
+  return out
+end
+
+--- The entity that goes by a name (or id, or a person's surname where
+-- only one person has it) on any page, with its mentions on every page
+-- that knows it by that name, or nil.
+-- @string name a name, alias, id or surname
+-- @treturn Entity|nil a fresh table, its mentions carrying `doc`, `path`, `title`
+-- @usage local e = c:entity("Vorovsky")
+function Corpus:entity(name)
+  local st = priv(self, "entity")
+  if type(name) ~= "string" then
+    argerror(1, "entity", ("string expected, got %s"):format(typename(name)))
+  end
+  local e
+  for i = 1, #st.uds do
+    local es = pagestate(st, i)
+    local k = es and entities.lookup(es, st.uds[i], name)
+    if k then
+      local order, by = entities.grouped(es, st.uds[i], "any")
+      if by[k] and #order > 0 then
+        e = e or entities.entity(es, k, {})
+        for _, h in ipairs(tag(self, st, i, by[k])) do e.mentions[#e.mentions + 1] = h end
+      end
+    end
+  end
+  return e
+end
+
+--- Where the pages mention an entity: Hits with `doc`, `path` and
+-- `title`, page by page.
+-- @param name_or_entity a name (as for `entity`) or an Entity
+-- @tparam[opt] table opts `scope` as for `Document:mentions`
+-- @treturn {Hit,...} fresh tables
+-- @usage print(#c:mentions("Black Hundreds", {scope = "all"}))
+function Corpus:mentions(name_or_entity, opts)
+  local st = priv(self, "mentions")
+  local t = type(name_or_entity)
+  if t ~= "string" and t ~= "table" then
+    argerror(1, "mentions", ("string or Entity expected, got %s"):format(typename(name_or_entity)))
+  end
+  local scope = entities.checkscope(opts, 2, "mentions", "body")
+  local out = {}
+  for i = 1, #st.uds do
+    local es = pagestate(st, i)
+    local k = es and entities.lookup(es, st.uds[i], name_or_entity)
+    if k then
+      local _, by = entities.grouped(es, st.uds[i], scope)
+      for _, h in ipairs(tag(self, st, i, by[k] or {})) do out[#out + 1] = h end
+    end
+  end
+  return out
+end
+
+-- ------------------------------------------------------------------
+-- Dates across pages
+-- ------------------------------------------------------------------
+
+local MONTHS = { jan = "January", feb = "February", mar = "March", apr = "April", may = "May",
+  jun = "June", jul = "July", aug = "August", sep = "September", oct = "October",
+  nov = "November", dec = "December" }
+
+-- the header fields that date a page's writing, in order of preference
+local HEADER = { "Written", "Delivered", "Dictated" }
+
+--- A page's date from its place in the archive (`.../works/1918/may/09.htm`
+-- is 9 May 1918, `.../works/1918/7thcong/01.htm` 1918), as a Date whose
+-- `text` is that part of the path; nil when the path holds no year.
+-- @string path the page's path
+-- @treturn Date|nil the date
+-- @usage local d = corpus.pathdate("lenin/works/1918/may/09.htm")
+-- print(d.text, d.new_style.first)   --> 1918/may/09  1918-05-09
+function M.pathdate(path)
+  local best
+  for a, year, rest in path:gmatch("()/(%d%d%d%d)(/[^/]*/?[^/]*)") do
+    local y = tonumber(year)
+    if y >= 1500 and y <= 2099 then best = { at = a, year = year, rest = rest } end
+  end
+  if best == nil then return nil end
+  local mon, day = best.rest:match("^/(%a%a%a)%a*/(%d%d?)%f[^%d]")
+  if mon == nil then mon = best.rest:match("^/(%a%a%a)%a*/") end
+  local month = mon and MONTHS[mon:lower()]
+  local text, written = best.year, best.year
+  if month then
+    text = best.year .. "/" .. best.rest:match("^/([^/]+)")
+    written = month .. " " .. best.year
+    local d = tonumber(day)
+    if d and d >= 1 and d <= 31 then
+      text = text .. "/" .. day
+      written = month .. " " .. d .. ", " .. best.year
+    end
+  end
+  local found = document.readdates(written)[1]
+  if found == nil and written ~= best.year then found = document.readdates(best.year)[1] end
+  if found == nil then return nil end
+  found.text, found.pos, found.len = text, nil, nil
+  return found
+end
+
+-- the first date of field name among a page's header dates
+local function fielddate(metadates, name, precise)
+  for _, d in ipairs(metadates) do
+    if d.field == name then
+      local r = d.new_style or d.old_style
+      if not precise or r.first:find("-", 1, true) then return d end
+    end
+  end
+  return nil
+end
+
+--- Each page's date of writing, one entry a page in corpus order: a Date
+-- (`text`, `old_style`, `new_style`) with `doc` (the page's index), `path`
+-- and `date_source`: `"header"` from the `Written` field (else
+-- `Delivered` or `Dictated`), else `"source"`, the first date in the
+-- `Source` field precise to a month or a day (a newspaper's issue, such
+-- as `Pravda No. 45, March 9, 1918`; a bare year there is the edition's,
+-- not the page's), else `"path"`, the page's place in the archive
+-- (`works/1918/may/09.htm`, see `pathdate`). A page none of these dates is
+-- `{doc = i, path = p}` with no `date_source`.
+-- @treturn {Date,...} one a page
+-- @usage for _, d in ipairs(c:dates()) do
+--   print(d.doc, d.date_source, d.text)
+-- end
+function Corpus:dates()
+  local st = priv(self, "dates")
+  local out = {}
+  for i = 1, #st.uds do
+    local metadates = st.uds[i]:dt_find("meta")
+    local d, how
+    for _, f in ipairs(HEADER) do
+      d = fielddate(metadates, f)
+      if d then break end
+    end
+    if d then
+      how = "header"
+    else
+      d = fielddate(metadates, "Source", true)
+      if d then
+        how = "source"
+      elseif self.paths[i] then
+        d = M.pathdate(self.paths[i])
+        how = d and "path"
+      end
+    end
+    d = d or {}
+    d.doc, d.path, d.date_source = i, self.paths[i] or nil, how
+    out[i] = d
+  end
+  return out
+end
+
+-- the year or month of reading r at the precision asked, or nil
+local function datekey(r, by)
+  if r == nil then return nil end
+  if by == "year" then return r.first:sub(1, 4) end
+  if #r.first >= 7 then return r.first:sub(1, 7) end
+  return nil
+end
+
+--- Groups a per-page figure by the pages' dates (`c:dates()`): by year or
+-- by month, in the new style (Gregorian) or the old (Julian). A page
+-- whose date lacks the calendar asked (a single date before 1918 precise
+-- only to a month or year has the old style alone) is placed by the
+-- other. Figures are summed: numbers, or tables of numbers field by field
+-- (`c:sizes()`'s entries).
+-- @tparam table values one figure a page (`c:counts(q)`, `c:sizes()`)
+-- @tparam[opt] table opts `by` (`"year"` (default) or `"month"`),
+--   `calendar` (`"new"` (default) or `"old"`)
+-- @treturn {table,...} groups in date order: `{key = "1918" | "1918-05",
+--   value = sum, pages = {i, ...}, label = key, or key and the other
+--   calendar's keys where pages differ: "1906 (1905)"}`
+-- @treturn {integer,...} the pages not placed (no date at that precision)
+-- @usage local counts, sizes = c:counts("soviet*"), c:sizes()
+-- for _, g in ipairs(c:bydate(counts)) do print(g.label, g.value) end
+function Corpus:bydate(values, opts)
+  local st = priv(self, "bydate")
+  if type(values) ~= "table" then
+    argerror(1, "bydate", ("table expected, got %s"):format(typename(values)))
+  end
+  opts = document.checkopts(opts, 2, "bydate", { by = true, calendar = true })
+  local by = document.choiceopt(opts, "by", { "year", "month" }, 2, "bydate")
+  local cal = document.choiceopt(opts, "calendar", { "new", "old" }, 2, "bydate")
+  local dates = self:dates()
+  local groups, order, unplaced = {}, {}, {}
+  for i = 1, #st.uds do
+    local d, v = dates[i], values[i]
+    local main, other = d.new_style, d.old_style
+    if cal == "old" then main, other = other, main end
+    local key = datekey(main, by) or datekey(other, by)
+    if key == nil or v == nil then
+      unplaced[#unplaced + 1] = i
+    else
+      local g = groups[key]
+      if g == nil then
+        g = { key = key, pages = {}, others = {} }
+        groups[key] = g
+        order[#order + 1] = key
+      end
+      g.pages[#g.pages + 1] = i
+      local ok = main and datekey(other, by)
+      if ok and ok ~= key then g.others[ok] = true end
+      if type(v) == "number" then
+        g.value = (g.value or 0) + v
+      elseif type(v) == "table" then
+        g.value = g.value or {}
+        for k, x in pairs(v) do
+          if type(x) == "number" then g.value[k] = (g.value[k] or 0) + x end
+        end
+      else
+        argerror(1, "bydate", ("values[%d] must be a number or a table, got %s"):format(i, typename(v)))
+      end
+    end
+  end
+  table.sort(order)
+  local out = {}
+  for k, key in ipairs(order) do
+    local g = groups[key]
+    local others = {}
+    for o in pairs(g.others) do others[#others + 1] = o end
+    table.sort(others)
+    g.label = #others > 0 and ("%s (%s)"):format(key, table.concat(others, ", ")) or key
+    g.others = nil
+    out[k] = g
+  end
+  return out, unplaced
 end
 
 query.install(Corpus, {

@@ -245,6 +245,11 @@ M.pathkind = core.pathkind
 -- @function corpushandle
 M.corpushandle = core.corpus
 
+--- The dates in a string, as Dates `{text, old_style, new_style, pos, len}`
+-- (the reader of `doc:dates`, for text that stands in no document).
+-- @function readdates
+M.readdates = core.dates
+
 --- The module's random generator (the same numbers on every platform and
 -- Lua), seeded, for a Document: `rnd:below(n)` and `rnd:next()`.
 -- @param doc a Document

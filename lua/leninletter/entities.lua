@@ -44,6 +44,7 @@ M.TYPES = { "person", "organization", "periodical", "place", "event", "work" }
 
 local ISTYPE = {}
 for _, t in ipairs(M.TYPES) do ISTYPE[t] = true end
+M.ISTYPE = ISTYPE
 
 -- What Lua 5.1 and LuaJIT lack (math.type, utf8), kept local to this file.
 local mtype = math.type or function(v)
@@ -171,6 +172,57 @@ end
 -- byid = id -> entry index}; weak so that it dies with the document
 local states = setmetatable({}, { __mode = "k" })
 
+-- The last word of a name, without a possessive: a person's surname
+-- ("V. V. Vorovsky" -> "Vorovsky"), or nil for a one-word name.
+local function surname(name)
+  local last = name:match("([^%s]+)%s*$")
+  if last == nil or last == name:match("^%s*(.-)%s*$") then return nil end
+  last = last:gsub("['’]s$", "")
+  if last:find("^%p*$") or last:find("%.$") then return nil end
+  return last
+end
+
+--- Gives a C document a checked catalogue (as `check` returns it): its
+-- names are matched in C, once. Returns the lookup state
+-- `{cat, keys, byid, surnames}` that `entity`, `entities` and `mentions`
+-- read (keys: name key -> entry; byid: id -> entry; surnames: the key of
+-- a surname that only one person of the catalogue has -> entry).
+-- @param ud the C document
+-- @tparam table cat the checked catalogue
+-- @treturn table the state
+-- @usage local st = entities.attach(ud, entities.check(ll.catalogue(), 2, "parse"))
+function M.attach(ud, cat)
+  local forms, keys, byid, surnames = {}, {}, {}, {}
+  for i, e in ipairs(cat) do
+    local f = { e.name }
+    for j, a in ipairs(e.aliases) do f[j + 1] = a end
+    forms[i] = f
+    for _, name in ipairs(f) do
+      local k = ud:ent_key(name)
+      if keys[k] == nil then keys[k] = i end
+    end
+    if byid[e.id] == nil then byid[e.id] = i end
+  end
+  -- a surname alone finds a person where no other person has it
+  for i, e in ipairs(cat) do
+    if e.type == "person" then
+      for _, name in ipairs(forms[i]) do
+        local sur = surname(name)
+        if sur then
+          local k = ud:ent_key(sur)
+          if surnames[k] == nil then
+            surnames[k] = i
+          elseif surnames[k] ~= i then
+            surnames[k] = false
+          end
+        end
+      end
+    end
+  end
+  ud:ent_set(forms)
+  return { cat = cat, keys = keys, byid = byid, surnames = surnames }
+end
+
 -- Sets a new document's catalogue: opts.entities, else the built-in one
 -- for the letter, else none.
 local function onwrap(doc, ud, opts, _, isletter)
@@ -182,19 +234,7 @@ local function onwrap(doc, ud, opts, _, isletter)
   else
     return
   end
-  local forms, keys, byid = {}, {}, {}
-  for i, e in ipairs(cat) do
-    local f = { e.name }
-    for j, a in ipairs(e.aliases) do f[j + 1] = a end
-    forms[i] = f
-    for _, name in ipairs(f) do
-      local k = ud:ent_key(name)
-      if keys[k] == nil then keys[k] = i end
-    end
-    if byid[e.id] == nil then byid[e.id] = i end
-  end
-  ud:ent_set(forms)
-  states[doc] = { cat = cat, keys = keys, byid = byid }
+  states[doc] = M.attach(ud, cat)
 end
 table.insert(document.onwrap, onwrap)
 
@@ -244,16 +284,78 @@ local function lookup(st, ud, v)
     v = v.name
   end
   if type(v) ~= "string" or not isutf8(v) then return nil end
-  return st.keys[ud:ent_key(v)]
+  local k = ud:ent_key(v)
+  return st.keys[k] or st.byid[v] or st.surnames[k] or nil
+end
+
+-- ------------------------------------------------------------------
+-- For corpora (leninletter.corpus): a page's state, its mentions
+-- ------------------------------------------------------------------
+
+--- The lookup state of a Document (see `attach`), or nil when it has no
+-- catalogue.
+-- @param doc a Document
+-- @treturn table|nil the state
+-- @usage local st = entities.stateof(ll.letter())
+function M.stateof(doc)
+  return states[doc]
+end
+
+--- Every mention of a page, grouped by entry: `order` (the entries in
+-- order of first mention) and `by` (entry -> array of Hits), in scope.
+-- @tparam table st the page's state
+-- @param ud its C document
+-- @string scope as for `mentions`
+-- @treturn table order
+-- @treturn table by
+-- @usage local order, by = entities.grouped(st, ud, "any")
+function M.grouped(st, ud, scope)
+  local order, by = {}, {}
+  for _, h in ipairs(ud:ent_mentions(scope)) do
+    local i = h.entity
+    h.entity, h.form = nil, nil
+    if by[i] == nil then
+      by[i] = {}
+      order[#order + 1] = i
+    end
+    table.insert(by[i], h)
+  end
+  return order, by
+end
+
+--- A fresh Entity (a copy of entry i of the state's catalogue) with the
+-- mentions given.
+-- @tparam table st the state
+-- @int i the entry
+-- @tparam table mentions its Hits
+-- @treturn table the Entity
+function M.entity(st, i, mentions)
+  local e = copy(st.cat[i])
+  e.mentions = mentions
+  return e
+end
+
+--- The entry of a state's catalogue a name (or id, or unique surname) or
+-- an Entity designates, or nil (see `Document:entity`).
+-- @tparam table st the state
+-- @param ud the C document
+-- @param v a name or an Entity
+-- @treturn integer|nil the entry
+function M.lookup(st, ud, v)
+  return lookup(st, ud, v)
 end
 
 --- The entity that goes by a name, or nil: any of its names or aliases,
--- ignoring case, the apostrophe kind and spacing. An entity of the
--- catalogue that the document never mentions is nil too.
+-- ignoring case, the apostrophe kind and spacing; else its `id`
+-- (`"vorovsky"`); else, for a person, the last word of a name or alias
+-- (a surname: `"Vorovsky"` for `V. V. Vorovsky`) where no other person of
+-- the catalogue has it. An entity of the catalogue that the document never
+-- mentions is nil too.
 -- @string name a name or alias
 -- @treturn Entity|nil a fresh table; `mentions` covers the whole document
 -- @usage local soviet = ll.letter():entity("soviet of workers' deputies")
 -- print(soviet.id, #soviet.mentions)   --> soviet-of-workers-deputies  22
+-- print(ll.letter():entity("Vorovsky").name)   --> V. V. Vorovsky
 function Document:entity(name)
   local ud = document.core(self, "entity")
   if type(name) ~= "string" then

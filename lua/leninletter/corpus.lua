@@ -270,7 +270,7 @@ function Corpus:entities(etype)
   for i = 1, #st.uds do
     local es = pagestate(st, i)
     if es ~= nil then
-      local order, by = entities.grouped(es, st.uds[i], "any")
+      local order, by = entities.grouped(st.uds[i], "any")
       for _, k in ipairs(order) do
         local entry = es.cat[k]
         if etype == nil or entry.type == etype then
@@ -302,9 +302,9 @@ function Corpus:entity(name)
   local e
   for i = 1, #st.uds do
     local es = pagestate(st, i)
-    local k = es and entities.lookup(es, st.uds[i], name)
+    local k = es and entities.lookup(es, st.uds[i], name, true)
     if k then
-      local order, by = entities.grouped(es, st.uds[i], "any")
+      local order, by = entities.grouped(st.uds[i], "any")
       if by[k] and #order > 0 then
         e = e or entities.entity(es, k, {})
         for _, h in ipairs(tag(self, st, i, by[k])) do e.mentions[#e.mentions + 1] = h end
@@ -332,7 +332,7 @@ function Corpus:mentions(name_or_entity, opts)
     local es = pagestate(st, i)
     local k = es and entities.lookup(es, st.uds[i], name_or_entity)
     if k then
-      local _, by = entities.grouped(es, st.uds[i], scope)
+      local _, by = entities.grouped(st.uds[i], scope)
       for _, h in ipairs(tag(self, st, i, by[k] or {})) do out[#out + 1] = h end
     end
   end

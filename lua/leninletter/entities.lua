@@ -277,15 +277,18 @@ local function entity(st, i, mentions)
   return e
 end
 
--- the entry index a name or Entity designates, or nil
-local function lookup(st, ud, v)
+-- the entry index a name or Entity designates, or nil; with byid, also
+-- an id or a surname only one person has
+local function lookup(st, ud, v, byid)
   if type(v) == "table" then
     if type(v.id) == "string" and st.byid[v.id] then return st.byid[v.id] end
     v = v.name
   end
   if type(v) ~= "string" or not isutf8(v) then return nil end
   local k = ud:ent_key(v)
-  return st.keys[k] or st.byid[v] or st.surnames[k] or nil
+  if st.keys[k] then return st.keys[k] end
+  if not byid then return nil end
+  return st.byid[v] or st.surnames[k] or nil
 end
 
 -- ------------------------------------------------------------------
@@ -303,13 +306,12 @@ end
 
 --- Every mention of a page, grouped by entry: `order` (the entries in
 -- order of first mention) and `by` (entry -> array of Hits), in scope.
--- @tparam table st the page's state
--- @param ud its C document
+-- @param ud its C document (its catalogue attached)
 -- @string scope as for `mentions`
 -- @treturn table order
 -- @treturn table by
--- @usage local order, by = entities.grouped(st, ud, "any")
-function M.grouped(st, ud, scope)
+-- @usage local order, by = entities.grouped(ud, "any")
+function M.grouped(ud, scope)
   local order, by = {}, {}
   for _, h in ipairs(ud:ent_mentions(scope)) do
     local i = h.entity
@@ -335,14 +337,17 @@ function M.entity(st, i, mentions)
   return e
 end
 
---- The entry of a state's catalogue a name (or id, or unique surname) or
--- an Entity designates, or nil (see `Document:entity`).
+--- The entry of a state's catalogue a name or an Entity designates, or
+-- nil; with byid (as `Document:entity`), an id or a surname only one
+-- person has too.
 -- @tparam table st the state
 -- @param ud the C document
 -- @param v a name or an Entity
+-- @bool[opt] byid whether ids and surnames are looked up
 -- @treturn integer|nil the entry
-function M.lookup(st, ud, v)
-  return lookup(st, ud, v)
+-- @usage local k = entities.lookup(st, ud, "Vorovsky", true)
+function M.lookup(st, ud, v, byid)
+  return lookup(st, ud, v, byid)
 end
 
 --- The entity that goes by a name, or nil: any of its names or aliases,
@@ -363,7 +368,7 @@ function Document:entity(name)
   end
   local st = states[self]
   if st == nil then return nil end
-  local i = lookup(st, ud, name)
+  local i = lookup(st, ud, name, true)
   if i == nil then return nil end
   local ms = hits(ud, "any", i)
   if #ms == 0 then return nil end

@@ -200,7 +200,7 @@ local function getquery(h, ops, q, argn, fname)
   if n == 0 or n > 64 then
     argerror(argn, fname, ("a table query needs 1 to 64 queries, got %d"):format(n))
   end
-  for k, v in pairs(q) do
+  for k in pairs(q) do
     if k ~= "within" and not (math.type(k) == "integer" and k >= 1 and k <= n) then
       argerror(argn, fname, ("a table query holds queries and within, got key '%s'"):format(tostring(k)))
     end

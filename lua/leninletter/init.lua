@@ -78,6 +78,19 @@ function M.catalogue()
   return entities.catalogue()
 end
 
+--- Proposes catalogue entries for a page or a corpus, for a user to
+-- curate: the names it writes with capitals, their variants grouped and
+-- counted, each with a guessed type (see `leninletter.entities.propose`).
+-- Give the result, checked and changed, as `opts.entities`.
+-- @param source a Document or a Corpus
+-- @tparam[opt] table opts `min` (least count, default 2), `scope` (default `"all"`)
+-- @treturn {table,...} entries `{id, name, type, aliases, count, docs, guessed}`
+-- @usage local cat = ll.propose(ll.open("page.htm"), {min = 3})
+-- local doc = ll.open("page.htm", {entities = cat})
+function M.propose(source, opts)
+  return entities.propose(source, opts)
+end
+
 --- Reads a file, then parses it as `parse` does.
 -- @string path the file's path
 -- @tparam[opt] table opts as for `parse`

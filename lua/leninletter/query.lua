@@ -238,16 +238,17 @@ local function check(res, why, fname)
 end
 
 -- the options of each method
-local QUERY_OPTS = { scope = V.scope, stem = V.boolean, variants = V.boolean }
-local CONC_OPTS = { scope = V.scope, stem = V.boolean, variants = V.boolean, width = true,
-  sort = true }
-local FREQ_OPTS = { scope = V.scope, stoplist = true, min = true, by = true }
-local NGRAM_OPTS = { scope = V.scope, min = true, by = true }
-local COLL_OPTS = { scope = V.scope, stem = V.boolean, variants = V.boolean, window = true,
-  measure = true, min = true, stoplist = true }
-local TOKEN_OPTS = { scope = V.scope }
-local SIZE_OPTS = { scope = V.scope }
-local KEY_OPTS = { scope = V.scope, measure = true, min = true, stoplist = true }
+-- (every one takes scope and kinds: the text searched)
+local QUERY_OPTS = { scope = V.scope, kinds = V.kinds, stem = V.boolean, variants = V.boolean }
+local CONC_OPTS = { scope = V.scope, kinds = V.kinds, stem = V.boolean, variants = V.boolean,
+  width = true, sort = true }
+local FREQ_OPTS = { scope = V.scope, kinds = V.kinds, stoplist = true, min = true, by = true }
+local NGRAM_OPTS = { scope = V.scope, kinds = V.kinds, min = true, by = true }
+local COLL_OPTS = { scope = V.scope, kinds = V.kinds, stem = V.boolean, variants = V.boolean,
+  window = true, measure = true, min = true, stoplist = true }
+local TOKEN_OPTS = { scope = V.scope, kinds = V.kinds }
+local SIZE_OPTS = { scope = V.scope, kinds = V.kinds }
+local KEY_OPTS = { scope = V.scope, kinds = V.kinds, measure = true, min = true, stoplist = true }
 
 --- The option sets of the query methods (for modules that pass options
 -- through, such as `leninletter.plot`): method name -> allowed keys.
@@ -278,7 +279,7 @@ function methods.count(r, self, query, opts)
   local h, ops = receiver(r, self, "count")
   opts = checkopts(opts, 2, "count", QUERY_OPTS)
   local q = getquery(h, ops, query, 1, "count")
-  local n, why = h[ops.count](h, q, opts.scope or "body", flags(opts))
+  local n, why = h[ops.count](h, q, document.scopearg(opts), flags(opts))
   return check(n, why, "count")
 end
 
@@ -293,7 +294,7 @@ function methods.find(r, self, query, opts)
   local h, ops = receiver(r, self, "find")
   opts = checkopts(opts, 2, "find", QUERY_OPTS)
   local q = getquery(h, ops, query, 1, "find")
-  local hits, why = h[ops.find](h, q, opts.scope or "body", flags(opts))
+  local hits, why = h[ops.find](h, q, document.scopearg(opts), flags(opts))
   hits = check(hits, why, "find")
   if r.after then r.after(self, hits, "hits") end
   return hits
@@ -326,7 +327,7 @@ function methods.concordance(r, self, query, opts)
   local width = intopt(opts, "width", 2, "concordance", 40, 0)
   local sort = choiceopt(opts, "sort", { "position", "left", "right" }, 2, "concordance")
   local q = getquery(h, ops, query, 1, "concordance")
-  local hits, why = h[ops.find](h, q, opts.scope or "body", flags(opts), width, sort)
+  local hits, why = h[ops.find](h, q, document.scopearg(opts), flags(opts), width, sort)
   hits = check(hits, why, "concordance")
   if r.after then r.after(self, hits, "hits") end
   return hits
@@ -344,7 +345,7 @@ end
 function methods.tokens(r, self, opts)
   local h, ops = receiver(r, self, "tokens")
   opts = checkopts(opts, 1, "tokens", TOKEN_OPTS)
-  return h[ops.tokens](h, opts.scope or "body")
+  return h[ops.tokens](h, document.scopearg(opts))
 end
 
 --- The words of the document with their counts, as in a frequency list.
@@ -362,7 +363,7 @@ function methods.frequencies(r, self, opts)
   local min = intopt(opts, "min", 1, "frequencies", 1, 1)
   local stop = stoplist(opts, 1, "frequencies")
   local by = choiceopt(opts, "by", { "token", "doc" }, 1, "frequencies")
-  return h[ops.frequencies](h, opts.scope or "body", min, stop, by == "doc")
+  return h[ops.frequencies](h, document.scopearg(opts), min, stop, by == "doc")
 end
 
 --- N-grams: runs of n consecutive words within one block (a paragraph,
@@ -383,7 +384,7 @@ function methods.ngrams(r, self, n, opts)
   opts = checkopts(opts, 2, "ngrams", NGRAM_OPTS)
   local min = intopt(opts, "min", 2, "ngrams", 1, 1)
   local by = choiceopt(opts, "by", { "token", "doc" }, 2, "ngrams")
-  return h[ops.ngrams](h, i, opts.scope or "body", min, by == "doc")
+  return h[ops.ngrams](h, i, document.scopearg(opts), min, by == "doc")
 end
 
 --- Collocates of a query: the words found near its hits more (or less)
@@ -422,7 +423,7 @@ function methods.collocates(r, self, query, opts)
   local min = intopt(opts, "min", 2, "collocates", 1, 1)
   local stop = stoplist(opts, 2, "collocates")
   local q = getquery(h, ops, query, 1, "collocates")
-  local res, why = h[ops.collocates](h, q, opts.scope or "body", flags(opts), window, measure, min,
+  local res, why = h[ops.collocates](h, q, document.scopearg(opts), flags(opts), window, measure, min,
     stop)
   return check(res, why, "collocates")
 end
@@ -441,7 +442,7 @@ function methods.dispersion(r, self, query, opts)
   local h, ops = receiver(r, self, "dispersion")
   opts = checkopts(opts, 2, "dispersion", QUERY_OPTS)
   local q = getquery(h, ops, query, 1, "dispersion")
-  local xs, n = h[ops.dispersion](h, q, opts.scope or "body", flags(opts))
+  local xs, n = h[ops.dispersion](h, q, document.scopearg(opts), flags(opts))
   check(xs, n, "dispersion")
   return xs, n
 end
@@ -458,7 +459,7 @@ function methods.counts(r, self, query, opts)
   local h, ops = receiver(r, self, "counts")
   opts = checkopts(opts, 2, "counts", QUERY_OPTS)
   local q = getquery(h, ops, query, 1, "counts")
-  local res, why = h[ops.counts](h, q, opts.scope or "body", flags(opts))
+  local res, why = h[ops.counts](h, q, document.scopearg(opts), flags(opts))
   return check(res, why, "counts")
 end
 
@@ -473,7 +474,7 @@ end
 function methods.sizes(r, self, opts)
   local h, ops = receiver(r, self, "sizes")
   opts = checkopts(opts, 1, "sizes", SIZE_OPTS)
-  return h[ops.sizes](h, opts.scope or "body")
+  return h[ops.sizes](h, document.scopearg(opts))
 end
 
 --- Keywords (a Corpus method): the words most typical of some pages
@@ -515,7 +516,7 @@ function methods.keywords(r, self, pages, opts)
   local measure = choiceopt(opts, "measure", { "llr", "pdiff" }, 2, "keywords")
   local min = intopt(opts, "min", 2, "keywords", 1, 1)
   local stop = stoplist(opts, 2, "keywords")
-  return h[ops.keywords](h, pages, opts.scope or "body", measure, min, stop)
+  return h[ops.keywords](h, pages, document.scopearg(opts), measure, min, stop)
 end
 
 --- Gives a class the query methods: `names` (an array) of `methods` are

@@ -293,16 +293,16 @@ end
 -- `opts.kinds` the table `{name, kinds = {...}}`.
 -- @tab opts checked options
 -- @usage local scope = require("leninletter.document").scopearg({kinds = {"quote"}})
-function M.check.kinds(v, argn, fname)
-  M.checkkinds({ kinds = v }, argn, fname)
-end
-
 function M.scopearg(opts)
   local scope = opts.scope or "body"
   if opts.kinds == nil then return scope end
   local kinds = {}
   for i = 1, #opts.kinds do kinds[i] = opts.kinds[i] end
   return { scope, kinds = kinds }
+end
+
+function M.check.kinds(v, argn, fname)
+  M.checkkinds({ kinds = v }, argn, fname)
 end
 
 -- The index of the sentence of block b that a marker at pos follows: the

@@ -331,6 +331,7 @@ end
 -- @int i the entry
 -- @tparam table mentions its Hits
 -- @treturn table the Entity
+-- @usage local e = entities.entity(st, 1, {})
 function M.entity(st, i, mentions)
   local e = copy(st.cat[i])
   e.mentions = mentions

@@ -177,7 +177,7 @@ local states = setmetatable({}, { __mode = "k" })
 local function surname(name)
   local last = name:match("([^%s]+)%s*$")
   if last == nil or last == name:match("^%s*(.-)%s*$") then return nil end
-  last = last:gsub("['’]s$", "")
+  last = last:gsub("’s$", ""):gsub("'s$", "")
   if last:find("^%p*$") or last:find("%.$") then return nil end
   return last
 end
@@ -480,8 +480,8 @@ local function guesstype(words, initials)
       or last:find("sk$") or last:find("ow$") then
     return "place"
   end
-  if #words == 1 and (last:find("sky$") or last:find("ski$") or last:find("ov$")
-      or last:find("ev$") or last:find("in$") or last:find("ich$")) then
+  if #words <= 3 and (last:find("sky$") or last:find("ski$") or last:find("ov$")
+      or last:find("ev$") or last:find("in$") or last:find("ich$") or last:find("yev$")) then
     return "person"
   end
   -- a plural (Bolsheviks, Cadets) or a doctrine (Marxism) names a group
@@ -489,16 +489,22 @@ local function guesstype(words, initials)
   return "person"
 end
 
+-- The Block a token of the body or the notes stands in, or nil (a note
+-- number a page uses twice: the first note of that number).
+local function blockof(doc, tok)
+  if tok.part == "body" then return doc.paragraphs[tok.paragraph] end
+  if tok.part == "note" then
+    local note = doc:note(tok.note)
+    return note and note.paragraphs[tok.paragraph]
+  end
+  return nil
+end
+
 -- Does the token open its sentence (the first word of a body or note
 -- sentence, or of the title)?
 local function opens(doc, tok)
   if tok.part == "title" or tok.part == "subtitle" then return true end
-  local block
-  if tok.part == "body" then
-    block = doc.paragraphs[tok.paragraph]
-  elseif tok.part == "note" then
-    block = doc:note(tok.note).paragraphs[tok.paragraph]
-  end
+  local block = blockof(doc, tok)
   if block == nil or tok.sentence == nil then return false end
   local at = block.sentence_pos and block.sentence_pos[tok.sentence]
     or block.text:find(block.sentences[tok.sentence], 1, true)
@@ -514,10 +520,10 @@ end
 local function runs(doc, scope, found, docid)
   local seq, blocktext = {}, nil
   local function textof(tok)
-    if tok.part == "body" then return doc.paragraphs[tok.paragraph].text end
-    if tok.part == "note" then return doc:note(tok.note).paragraphs[tok.paragraph].text end
     if tok.part == "title" then return doc.title end
-    return doc.subtitle
+    if tok.part == "subtitle" then return doc.subtitle end
+    local b = blockof(doc, tok)
+    return b and b.text
   end
   local function flush()
     -- joiners and stop words at either end are no part of a name
@@ -531,7 +537,7 @@ local function runs(doc, scope, found, docid)
       -- an abbreviation keeps its last dot: R.S.D.L.P.
       if last.initialletter and #seq > 1 then stop = stop + 1 end
       local text = blocktext:sub(first.pos, stop)
-      text = text:gsub("['’]s$", "")
+      text = text:gsub("’s$", ""):gsub("'s$", "")
       local words, initials = {}, false
       for i, t in ipairs(seq) do
         words[i] = t.norm:gsub("'s$", "")
@@ -555,8 +561,14 @@ local function runs(doc, scope, found, docid)
     seq = {}
   end
   local prev
-  for tok in doc:tokens({ scope = scope }) do
+  -- one token: it continues the run, or ends it and maybe starts another
+  local function step(tok)
     local text = textof(tok)
+    -- a token whose block cannot be told (a note number used twice) ends a run
+    if text == nil or text:sub(tok.pos, tok.pos + #tok.text - 1) ~= tok.text then
+      flush()
+      return nil
+    end
     local cap = tok.text:find("^%u") ~= nil
     local joins = JOINERS[tok.norm] and #seq > 0
     local same = prev and prev.part == tok.part and prev.paragraph == tok.paragraph
@@ -571,7 +583,10 @@ local function runs(doc, scope, found, docid)
     elseif #seq > 0 then
       flush()
     end
-    if NONAMES[tok.norm] then
+    -- headings and titles capitalise every word: no names are read there
+    local b = blockof(doc, tok)
+    if NONAMES[tok.norm] or tok.part == "title" or tok.part == "subtitle"
+        or (b and b.kind == "heading") then
       cap, joins = false, false
     end
     if cap or joins then
@@ -582,8 +597,9 @@ local function runs(doc, scope, found, docid)
     else
       flush()
     end
-    prev = tok
+    return tok
   end
+  for tok in doc:tokens({ scope = scope }) do prev = step(tok) end
   flush()
 end
 
@@ -641,9 +657,12 @@ function M.propose(source, opts)
     local f = found[key]
     local inside = f.count - f.initial
     local single = #f.words == 1
-    -- a one-word name must be no common word, and no adjective ("Russian")
-    local keep = inside > 0 and not (single and ((lower[key] or 0) >= f.count
-      or key:find("ic$") or key:find("an$")))
+    -- a one-word name must be no common word (written without a capital
+    -- as often as with one inside sentences), no stop word, no Roman
+    -- numeral and no adjective ("Russian", "English")
+    local keep = inside > 0 and not (single and ((lower[key] or 0) >= inside
+      or stopset[key] or stopset[key:gsub("'.*$", "")] or key:find("^[ivxlc]+$")
+      or key:find("ic$") or key:find("an$") or key:find("ish$") or key:find("ch$")))
     if keep then
       local vkey = key:gsub("[%s%-]", ""):gsub("s$", "")
       local g = groups[vkey]

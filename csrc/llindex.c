@@ -1503,6 +1503,7 @@ int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsigned ma
   size_t n = 0, np = 0;
   Part *P = NULL;
   int st = vparts(m, q, &P, &np);
+  if (count != NULL) *count = 0;
   if (st != 0) {
     if (st < 0) return LL_ERRMEM;
     st = vphraserun(m, ix, P, np, mask, hits, &n);
@@ -2084,7 +2085,7 @@ int ll_index_cooccur(ll_Mem *m, const ll_Index *ix, const ll_Query *qs, size_t n
   if (seen == NULL) st = LL_ERRMEM;
   /* every query's hits, merged into one list in document order */
   for (k = 0; k < nq && st == LL_OK; k++) {
-    size_t nk, before = all.n;
+    size_t nk = 0, before = all.n;
     one.n = 0;
     st = ll_index_match(m, ix, &qs[k], mask, &one, &nk);
     if (st == LL_OK) st = ll_vec_reserve(m, &all, nk);

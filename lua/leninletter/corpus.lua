@@ -351,7 +351,8 @@ local MONTHS = { jan = "January", feb = "February", mar = "March", apr = "April"
 local HEADER = { "Written", "Delivered", "Dictated" }
 
 --- A page's date from its place in the archive (`.../works/1918/may/09.htm`
--- is 9 May 1918, `.../works/1918/7thcong/01.htm` 1918), as a Date whose
+-- is 9 May 1918, `.../1934/03/morris_myth.htm` March 1934,
+-- `.../works/1918/7thcong/01.htm` 1918), as a Date whose
 -- `text` is that part of the path; nil when the path holds no year.
 -- @string path the page's path
 -- @treturn Date|nil the date
@@ -367,6 +368,20 @@ function M.pathdate(path)
   local mon, day = best.rest:match("^/(%a%a%a)%a*/(%d%d?)%f[^%d]")
   if mon == nil then mon = best.rest:match("^/(%a%a%a)%a*/") end
   local month = mon and MONTHS[mon:lower()]
+  if month == nil then
+    -- a month in figures: .../1934/03/morris_myth.htm
+    local m2
+    m2, day = best.rest:match("^/(%d%d?)/(%d%d?)%f[^%d]")
+    if m2 == nil then m2 = best.rest:match("^/(%d%d?)/") end
+    local k = tonumber(m2)
+    if k and k >= 1 and k <= 12 then
+      local names = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+        "dec" }
+      month = MONTHS[names[k]]
+    else
+      day = nil
+    end
+  end
   local text, written = best.year, best.year
   if month then
     text = best.year .. "/" .. best.rest:match("^/([^/]+)")

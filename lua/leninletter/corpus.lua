@@ -3,8 +3,18 @@
 -- `ll.corpus(list [, opts])` (see `leninletter.corpus`) loads paths,
 -- folders (read recursively; only `.htm`, `.html` and `.txt` files, sorted
 -- by path) and Documents, and answers the same queries as a Document, with
--- the same options, over all of them. Every Hit also carries `doc`, the
--- index of its Document in the corpus.
+-- the same options, over all of them (the methods are `leninletter.query`'s
+-- one table). Every Hit also carries `doc`, the index of its Document in
+-- the corpus, `path`, the file it came from (nil for a Document given as
+-- such), and `title`, that page's title.
+--
+-- **Per page.** `c:counts(q)` and `c:sizes()` (one entry a page),
+-- `frequencies` and `ngrams` with `by = "doc"` (the pages a word is on),
+-- `c:keywords(pages)` (log-likelihood or %DIFF against the other pages),
+-- `c:dates()` (each page's date of writing and where it was read) and
+-- `c:bydate(values)` (any per-page figure by year or month, in either
+-- calendar); `c:entities()`, `c:entity(name)` and `c:mentions(name)`
+-- across the pages.
 --
 -- **Speed.** The pages are read and parsed in C, on two threads where the
 -- machine has two cores (a batch of pages at a time; `progress` is still

@@ -1,9 +1,12 @@
 --- Words and queries: counts, hits, concordances, frequency lists,
--- n-grams, collocates and dispersion over a Document.
+-- n-grams, collocates and dispersion over a Document or a Corpus.
 --
 -- Requiring this module adds its methods to every Document (`init.lua`
--- does it). The work is done in C, over an index of the document's words
--- built once, on the first query: normal form to positions.
+-- does it); `leninletter.corpus` gives a Corpus the same methods from the
+-- same table (`methods`, `install`), with the same options, checked by the
+-- module's one checker (`leninletter.document`). The work is done in C,
+-- over an index of the document's words built once, on the first query:
+-- normal form to positions.
 --
 -- **Words.** A token is a run of letters and digits of any script, where
 -- one hyphen or apostrophe between two of them joins (`Social-Democrats`,
@@ -19,6 +22,27 @@
 -- LPeg pattern matches a word when it matches its whole normal form.
 -- `opts.stem = true` makes every word of a string query match any word of
 -- the same English (Snowball) stem.
+--
+-- **Wildcards.** `*` may stand at either end of a word: `"revolution*"`
+-- (a prefix), `"*ism"` (a suffix), `"*revolution*"` (anywhere in the
+-- word, so `counter-revolution` and `Socialist-Revolutionary` too).
+--
+-- **Variants** (`opts.variants = true`, off by default): a word also
+-- matches its possessive (`tsar` finds `tsar’s`, and `tsar’s` finds
+-- `tsar`); a prefix or suffix also matches one part of a hyphenated word
+-- (`revolution*` finds `counter-revolution`, `*socialist` finds
+-- `Socialist-Revolutionary`); and a query of two parts or more (a phrase,
+-- a hyphenated word) matches the same parts joined by hyphens or standing
+-- apart, its last part with or without a plural s (`Black Hundreds` finds
+-- `Black-Hundred`, `black-hundreds` and `Black Hundreds’`).
+--
+-- **Co-occurrence.** A table of queries, `{"soviet", "party", within =
+-- "sentence"}` (the default) or `within = n`, matches where all of them
+-- stand together: in one sentence (one hit a sentence), or within n words
+-- in one block (from the first word of the earliest to the last word of
+-- the latest at most n words on; the shortest such stretches, none
+-- overlapping, from the left). A hit spans from its first word to its
+-- last; it is counted, found, concordanced and collocated like any query.
 --
 -- **Scopes.** `opts.scope` is `"body"` (the default), `"notes"`, or `"all"`
 -- (title, subtitle, body and notes; never the header fields).

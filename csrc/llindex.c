@@ -1353,10 +1353,12 @@ static int vparts(ll_Mem *m, const ll_Query *q, Part **pp, size_t *np) {
   const ll_Term *terms = (const ll_Term *)q->terms.p;
   size_t i, n = 0, at, a, b, sn;
   for (i = 0; i < q->terms.n; i++) {
-    const char *s = q->text.p + terms[i].off;
+    const char *s;
+    /* (an ids term has no text, and q->text.p may then be NULL) */
     if (terms[i].kind != LL_TERM_WORD || !(terms[i].flags & LL_TERM_VARIANT) ||
         (terms[i].flags & LL_TERM_STEM))
       return 0;
+    s = q->text.p + terms[i].off;
     for (at = 0, sn = unposs(s, terms[i].len); nextpart(s, sn, &at, &a, &b);) n++;
   }
   if (n < 2) return 0;

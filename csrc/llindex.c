@@ -2,8 +2,10 @@
 ** llindex.c: the word index of a document or of a corpus, and the queries
 ** it answers. Tokens in flat arrays, a hash table of normal forms, postings
 ** per word (a document's index); a corpus index spans many documents'
-** segments with one vocabulary, compact postings. Matching, concordance sorts, frequencies,
-** n-grams, collocates, dispersion.
+** segments with one vocabulary, compact postings. Matching (phrases,
+** wildcards at either end, variants, co-occurrence), concordance sorts,
+** frequencies, n-grams, collocates, dispersion, and per document: counts,
+** sizes, document frequencies and keywords.
 */
 #include <math.h>
 #include <string.h>

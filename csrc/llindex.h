@@ -1,8 +1,9 @@
 /*
 ** llindex.h: words, the word index of a document, and queries over it.
 ** Word scanning and normal forms live in llutf8.c; the index (of one
-** document, or of a corpus with one vocabulary), queries, concordances,
-** frequencies, n-grams, collocates and dispersion in llindex.c.
+** document, or of a corpus with one vocabulary), queries (variants,
+** wildcards, co-occurrence), concordances, frequencies, n-grams,
+** collocates, dispersion, per-document figures and keywords in llindex.c.
 */
 #ifndef LLINDEX_H
 #define LLINDEX_H

@@ -181,7 +181,9 @@ static int doc_tree(lua_State *L) {
     setstr(L, "publisher", s->publisher);
     setstr(L, "place", s->place);
     setnumstr(L, "year", s->year);
-    setnumstr(L, "volume", s->volume);
+    if (s->volume > 0) setint(L, "volume", s->volume);
+    if (s->volumes > 0) setint(L, "volumes", s->volumes);
+    setstr(L, "issue", s->issue);
     setnumstr(L, "first_page", s->first_page);
     setnumstr(L, "last_page", s->last_page);
     lua_setfield(L, -2, "source");

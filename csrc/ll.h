@@ -152,9 +152,17 @@ typedef struct ll_Field {
 } ll_Field;
 
 typedef struct ll_Source {
-  char *work, *edition, *publisher, *place, *year, *volume;
+  char *work, *edition, *publisher, *place, *year;
+  long volume;  /* 0 when the Source names none; Roman numerals read */
+  long volumes; /* "Volume 4 of 4": 4; else 0 */
+  char *issue;  /* what follows the volume: "No. 8 (Whole No. 104)"; or NULL */
   char *first_page, *last_page;
 } ll_Source;
+
+/* Reads a volume number at s[0, n): digits, or a Roman numeral in capitals
+** (I to MMMCMXCIX) that no letter follows. Returns its length, 0 if none;
+** sets *v. */
+size_t ll_volnum(const char *s, size_t n, long *v);
 
 /* Where a piece of text stands in the document. */
 typedef enum ll_Part { LL_TITLE = 0, LL_SUBTITLE, LL_META, LL_BODY, LL_NOTE } ll_Part;

@@ -173,6 +173,19 @@ static int doc_tree(lua_State *L) {
   }
   lua_setfield(L, -3, "meta");
   lua_setfield(L, -2, "fields");
+  /* the markers of header fields: {field = name, note = n, pos = p} */
+  lua_newtable(L);
+  for (i = 0, k = 0; i < d->nfields; i++) {
+    size_t j;
+    for (j = 0; j < d->fields[i].nrefs; j++) {
+      lua_createtable(L, 0, 3);
+      setstr(L, "field", d->fields[i].name);
+      setint(L, "note", d->fields[i].refs[j].note);
+      setint(L, "pos", (lua_Integer)d->fields[i].refs[j].pos + 1);
+      lua_rawseti(L, -2, (lua_Integer)++k);
+    }
+  }
+  lua_setfield(L, -2, "fieldrefs");
   if (d->source) {
     const ll_Source *s = d->source;
     lua_createtable(L, 0, 8);

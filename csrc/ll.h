@@ -148,7 +148,9 @@ typedef struct ll_Note {
 
 typedef struct ll_Field {
   char *name;
-  char *value;
+  char *value;  /* footnote markers taken out */
+  ll_Ref *refs; /* the markers that stood in the value */
+  size_t nrefs;
 } ll_Field;
 
 typedef struct ll_Source {

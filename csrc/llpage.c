@@ -484,6 +484,20 @@ static int readfields(P *p, size_t b0, size_t b1) {
       f->value[n] = '\0';
     }
   }
+  /* a marker in a value is a ref of that field (a note on the Source) */
+  for (i = 0; i < fields.n && p->status == LL_OK; i++) {
+    ll_Field *f = (ll_Field *)fields.p + i;
+    if (strchr(f->value, '[') == NULL) continue;
+    p->buf.n = 0;
+    p->refs.n = 0;
+    addtext(p, f->value, strlen(f->value), 0);
+    trimbuf(p);
+    f->value = bufseal(p);
+    f->refs = (ll_Ref *)ll_vec_seal(&p->d->arena, &p->refs, &st);
+    f->nrefs = p->refs.n;
+    /* "pp.83-88. [1] (William": the marker's space went; the ref stays put */
+    if (st != LL_OK) p->status = st;
+  }
   if (p->status == LL_OK) {
     p->d->fields = (ll_Field *)ll_vec_seal(&p->d->arena, &fields, &st);
     p->d->nfields = fields.n;
@@ -874,6 +888,9 @@ static int cited(const ll_Doc *d, long n) {
     if (hb[k])
       for (i = 0; i < hb[k]->nrefs; i++)
         if (hb[k]->refs[i].note == n) return 1;
+  for (i = 0; i < d->nfields; i++)
+    for (j = 0; j < d->fields[i].nrefs; j++)
+      if (d->fields[i].refs[j].note == n) return 1;
   for (i = 0; i < d->nparas; i++)
     for (j = 0; j < d->paras[i].nrefs; j++)
       if (d->paras[i].refs[j].note == n) return 1;

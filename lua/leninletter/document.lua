@@ -83,11 +83,17 @@ end
 
 -- Where each note is cited: every marker of the title, subtitle, body and
 -- notes, in document order.
-local function noterefs(doc, titleblock, subtitleblock)
+local function noterefs(doc, titleblock, subtitleblock, fieldrefs)
   local refs = {}
   local function add(n, r)
     refs[n] = refs[n] or {}
     table.insert(refs[n], r)
+  end
+  -- the header fields come between the subtitle and the body
+  local function addfields()
+    for _, r in ipairs(fieldrefs or {}) do
+      add(r.note, { part = "meta", field = r.field, pos = r.pos })
+    end
   end
   if titleblock then
     for _, r in ipairs(titleblock.refs) do add(r.note, { part = "title", pos = r.pos }) end
@@ -95,6 +101,7 @@ local function noterefs(doc, titleblock, subtitleblock)
   if subtitleblock then
     for _, r in ipairs(subtitleblock.refs) do add(r.note, { part = "subtitle", pos = r.pos }) end
   end
+  addfields()
   for i, p in ipairs(doc.paragraphs) do
     for _, r in ipairs(p.refs) do add(r.note, { part = "body", paragraph = i, pos = r.pos }) end
   end
@@ -130,7 +137,7 @@ function M.wrap(ud, opts, isletter)
     navigation = t.navigation,
     warnings = t.warnings,
   }
-  local refs = noterefs(doc, t.title, t.subtitle)
+  local refs = noterefs(doc, t.title, t.subtitle, t.fieldrefs)
   for _, note in ipairs(doc.notes) do
     local texts = {}
     for i, p in ipairs(note.paragraphs) do texts[i] = p.text end

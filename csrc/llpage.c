@@ -561,14 +561,22 @@ static void readpages(P *p, const char *s, size_t n, char **first, char **last) 
 /* value of a Roman numeral's capital letter, 0 for any other byte */
 static long romanval(char c) {
   switch (c) {
-  case 'I': return 1;
-  case 'V': return 5;
-  case 'X': return 10;
-  case 'L': return 50;
-  case 'C': return 100;
-  case 'D': return 500;
-  case 'M': return 1000;
-  default: return 0;
+    case 'I':
+      return 1;
+    case 'V':
+      return 5;
+    case 'X':
+      return 10;
+    case 'L':
+      return 50;
+    case 'C':
+      return 100;
+    case 'D':
+      return 500;
+    case 'M':
+      return 1000;
+    default:
+      return 0;
   }
 }
 
@@ -638,8 +646,7 @@ static size_t volword(const char *s, size_t k, size_t e) {
     j = k + (s[k + 1] == 'O' ? 6 : 3);
   else
     return 0;
-  if (s[j - 1] != '.' && j < e && isletter((unsigned char)s[j]))
-    return 0; /* "volumes", "Volga" */
+  if (s[j - 1] != '.' && j < e && isletter((unsigned char)s[j])) return 0; /* "volumes", "Volga" */
   while (j < e && (s[j] == ' ' || isnbsp(s, j, e))) j += s[j] == ' ' ? 1 : 2;
   return j;
 }

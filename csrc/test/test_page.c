@@ -1,0 +1,179 @@
+/*
+** test_page.c: tests of the page parser (llpage.c) and the sentence
+** splitter (llsent.c) on snippets in the archive's plain-text form: the
+** Source field's volume, markers and bracketed numbers, markers in header
+** fields, citations in notes, and initials.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ll.h"
+
+typedef struct Tally {
+  int passed, failed;
+} Tally;
+
+/* Counts a check; prints what failed. */
+static void check(Tally *t, int ok, const char *what) {
+  if (ok) {
+    t->passed++;
+  } else {
+    t->failed++;
+    printf("FAIL %s\n", what);
+  }
+}
+
+static int streq(const char *a, const char *b) {
+  if (a == NULL || b == NULL) return a == b;
+  return strcmp(a, b) == 0;
+}
+
+/* Parses text (a NUL-terminated plain-text page); exits on failure. */
+static ll_Doc *parse(const char *text) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  ll_Doc *d = NULL;
+  char err[LL_ERRSIZE];
+  if (ll_parse_text(&m, text, strlen(text), NULL, &d, err, sizeof err) != LL_OK) {
+    printf("FAIL parse: %s\n", err);
+    exit(1);
+  }
+  return d;
+}
+
+/* A page with a header whose Source is src. */
+static ll_Doc *withsource(const char *src) {
+  char page[1024];
+  snprintf(page, sizeof page, "Author\n\nTitle\n\nWritten: 1917\nSource: %s\n\nBody text.\n", src);
+  return parse(page);
+}
+
+/* ------------------------------------------------------------------ */
+/* The Source field                                                    */
+/* ------------------------------------------------------------------ */
+
+static void test_volnum(Tally *t) {
+  long v = 0;
+  check(t, ll_volnum("27, pages", 9, &v) == 2 && v == 27, "volnum 27");
+  check(t, ll_volnum("XIV, No.8", 9, &v) == 3 && v == 14, "volnum XIV");
+  check(t, ll_volnum("IV No. 3", 8, &v) == 2 && v == 4, "volnum IV");
+  check(t, ll_volnum("MCMXII", 6, &v) == 6 && v == 1912, "volnum MCMXII");
+  check(t, ll_volnum("IIII", 4, &v) == 0, "IIII is no numeral");
+  check(t, ll_volnum("VX", 2, &v) == 0, "VX is no numeral");
+  check(t, ll_volnum("Dec", 3, &v) == 0, "Dec is a word");
+  check(t, ll_volnum("0", 1, &v) == 0, "volume 0 is none");
+  check(t, ll_volnum("1234567", 7, &v) == 0, "seven digits are no volume");
+  check(t, ll_volnum("3a", 2, &v) == 0, "3a is no volume");
+}
+
+static void test_source(Tally *t) {
+  ll_Doc *d;
+  /* mia-lenin/archive/lenin/works/1918/mar/28.htm */
+  d = withsource("Lenin's Collected Works, 4th English Edition, Progress Publishers, Moscow, "
+                 "1972 Volume 27, pages 235-77");
+  check(t, d->source && d->source->volume == 27, "1972 Volume 27: volume");
+  check(t, d->source && streq(d->source->year, "1972"), "1972 Volume 27: year");
+  check(t, d->source && streq(d->source->last_page, "277"), "pages 235-77: last page 277");
+  check(t, d->source && d->source->issue == NULL, "no issue");
+  ll_doc_free(d);
+  /* mia-pd/archive/cannon/works/1932/feb/learn.htm */
+  d = withsource("The Militant, Vol. V No. 8 (Whole No. 104), 20 February 1932, p. 4.");
+  check(t, d->source && d->source->volume == 5, "Vol. V: volume 5");
+  check(t, d->source && streq(d->source->issue, "No. 8 (Whole No. 104)"), "issue after volume");
+  check(t, d->source && streq(d->source->work, "The Militant"), "periodical as work");
+  check(t, d->source && streq(d->source->year, "1932"), "year of the date");
+  check(t, d->source && streq(d->source->first_page, "4"), "p. 4");
+  ll_doc_free(d);
+  /* mia-pd/archive/shachtma/1948/10/fi.htm */
+  d = withsource("New International, Vol.XIV, No.8, October 1948, pp.236-245.");
+  check(t, d->source && d->source->volume == 14, "Vol.XIV: 14");
+  check(t, d->source && streq(d->source->issue, "No.8"), "No.8 as its own part");
+  ll_doc_free(d);
+  d = withsource("Left Review Vol. 2, No. 5, February 1936, pp.194-196");
+  check(t, d->source && d->source->volume == 2 && streq(d->source->work, "Left Review"),
+        "volume inside the work's part");
+  ll_doc_free(d);
+  /* mia-pd/archive/cannon/works/1954/todobbs413.htm */
+  d = withsource("Struggle in the Fourth International, International Committee Documents "
+                 "1951-1954, Volume 4 of 4, pages 231-233");
+  check(t, d->source && d->source->volume == 4 && d->source->volumes == 4, "Volume 4 of 4");
+  ll_doc_free(d);
+  d = withsource("Lenin Collected Works, Progress Publishers, 1965, Moscow, Volume 10, pages 17-28.");
+  check(t, d->source && d->source->volume == 10 && streq(d->source->place, "Moscow") &&
+               streq(d->source->year, "1965") && streq(d->source->publisher, "Progress Publishers"),
+        "the letter's Source");
+  ll_doc_free(d);
+  d = withsource("Bound volumes of The Militant");
+  check(t, d->source && d->source->volume == 0, "'volumes' names no volume");
+  ll_doc_free(d);
+}
+
+/* ------------------------------------------------------------------ */
+/* Markers                                                             */
+/* ------------------------------------------------------------------ */
+
+static void test_markers(Tally *t) {
+  ll_Doc *d;
+  /* mia-pd/archive/morrow-felix/1945/12/belgium.html: an editor's year */
+  d = parse("We considered your letter of November 15 [1945]. We welcome it.[1]\n\n[1] A note.\n");
+  check(t, d->nparas == 1 && strstr(d->paras[0].text, "November 15 [1945]. We") != NULL,
+        "a bracketed year stays text");
+  check(t, d->nparas == 1 && d->paras[0].nrefs == 1 && d->paras[0].refs[0].note == 1,
+        "the marker of note 1 is a ref");
+  check(t, d->nwarnings == 0, "a year gives no warning");
+  ll_doc_free(d);
+  d = parse("Text[7].\n");
+  check(t, d->nparas == 1 && streq(d->paras[0].text, "Text[7]."), "[7] with no note is text");
+  check(t, d->nwarnings == 1 && streq(d->warnings[0], "[7] in body paragraph 1 has no note: kept as text"),
+        "[7] with no note is warned of");
+  ll_doc_free(d);
+  /* mia-pd/archive/novack/1958/xx/progress.htm: a marker in the Source */
+  d = parse("George Novack\n\nProgress\n\nSource: International Socialist Review, Vol.19 No.3, "
+            "Summer 1958, pp.83-88. [1] (William F. Warde was a pseudonym.)\n\nBody.\n\n"
+            "[1] The first of two articles.\n");
+  check(t, d->nfields == 1 && d->fields[0].nrefs == 1 && d->fields[0].refs[0].note == 1,
+        "the Source's marker is a ref of the field");
+  check(t, d->nfields == 1 && strstr(d->fields[0].value, "[1]") == NULL,
+        "the marker is out of the value");
+  check(t, d->nfields == 1 && d->fields[0].refs[0].pos == strlen("International Socialist Review, "
+                                                                 "Vol.19 No.3, Summer 1958, pp.83-88."),
+        "the ref's position");
+  check(t, d->nwarnings == 0, "the note is cited");
+  check(t, d->source && d->source->volume == 19 && streq(d->source->issue, "No.3"),
+        "Vol.19 No.3");
+  ll_doc_free(d);
+}
+
+/* ------------------------------------------------------------------ */
+/* Sentences                                                           */
+/* ------------------------------------------------------------------ */
+
+/* the number of sentences ll_sentences finds in s */
+static size_t nsent(const char *s) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  ll_Vec v;
+  size_t n;
+  ll_vec_init(&v, sizeof(ll_Span));
+  if (ll_sentences(&m, s, strlen(s), &v) != LL_OK) return 0;
+  n = v.n;
+  ll_vec_free(&m, &v);
+  return n;
+}
+
+static void test_sentences(Tally *t) {
+  check(t, nsent("A letter by V.I. Lenin to the editors.") == 1, "V.I. Lenin");
+  check(t, nsent("Written by J.P. Cannon in 1932.") == 1, "J.P. Cannon");
+  check(t, nsent("A letter by V. I. Lenin to the editors.") == 1, "V. I. Lenin");
+  check(t, nsent("He left the I.L.P. The party split.") == 2, "I.L.P. The");
+  check(t, nsent("He joined the R.S.D.L.P. He was young.") == 2, "R.S.D.L.P. He");
+}
+
+int main(void) {
+  Tally t = {0, 0};
+  test_volnum(&t);
+  test_source(&t);
+  test_markers(&t);
+  test_sentences(&t);
+  printf("test_page: %d passed, %d failed\n", t.passed, t.failed);
+  return t.failed == 0 ? 0 : 1;
+}

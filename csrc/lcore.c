@@ -135,6 +135,37 @@ static void pushblock(lua_State *L, const ll_Block *b) {
   lua_setfield(L, -2, "sentences");
 }
 
+/* Pushes a citation: {text, pos, len, paragraph, work, present, volume,
+** first_page, last_page, ranges = {{first, last}, ...}}. */
+static void pushcite(lua_State *L, const ll_Cite *c) {
+  size_t r;
+  luaL_checkstack(L, 4, "citation");
+  lua_createtable(L, 0, 10);
+  lua_pushlstring(L, c->text, c->len);
+  lua_setfield(L, -2, "text");
+  setint(L, "pos", (lua_Integer)c->pos + 1);
+  setint(L, "len", (lua_Integer)c->len);
+  setint(L, "paragraph", (lua_Integer)c->para + 1);
+  setstr(L, "work", c->work);
+  lua_pushboolean(L, c->present);
+  lua_setfield(L, -2, "present");
+  if (c->volume > 0) setint(L, "volume", c->volume);
+  if (c->nranges > 0) {
+    setint(L, "first_page", c->ranges[0]);
+    setint(L, "last_page", c->ranges[1]);
+  }
+  lua_createtable(L, (int)c->nranges, 0);
+  for (r = 0; r < c->nranges; r++) {
+    lua_createtable(L, 2, 0);
+    lua_pushinteger(L, c->ranges[2 * r]);
+    lua_rawseti(L, -2, 1);
+    lua_pushinteger(L, c->ranges[2 * r + 1]);
+    lua_rawseti(L, -2, 2);
+    lua_rawseti(L, -2, (lua_Integer)r + 1);
+  }
+  lua_setfield(L, -2, "ranges");
+}
+
 static void pushstrings(lua_State *L, char **v, size_t n) {
   size_t i;
   lua_createtable(L, (int)n, 0);
@@ -221,11 +252,7 @@ static int doc_tree(lua_State *L) {
     lua_setfield(L, -2, "paragraphs");
     lua_createtable(L, (int)nt->ncites, 0);
     for (i = 0; i < nt->ncites; i++) {
-      const ll_Cite *c = &nt->cites[i];
-      lua_createtable(L, 0, 3);
-      setnumstr(L, "volume", c->volume);
-      setnumstr(L, "first_page", c->first_page);
-      setnumstr(L, "last_page", c->last_page);
+      pushcite(L, &nt->cites[i]);
       lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "citations");

@@ -129,13 +129,19 @@ typedef struct ll_Block {
   size_t nsents;
 } ll_Block;
 
+/* A cross-reference to a printed work in a note: "present edition, Vol. 5,
+** pp. 451-67", "Marx and Engels, Selected Works, Moscow, 1962, Vol. I,
+** p. 581", "pp. 118-19 and 126". */
 typedef struct ll_Cite {
-  char *text;   /* as written, e.g. "Vol. 5, pp. 451-67" */
-  size_t pos;   /* offset in the note paragraph */
+  char *text;   /* as written, from the work named (or "present edition") on */
+  size_t pos;   /* offset of text in the note paragraph */
+  size_t len;   /* bytes of text */
   int para;     /* 0-based paragraph of the note */
-  char *volume; /* strings; the binding turns numeric ones into numbers */
-  char *first_page;
-  char *last_page;
+  char *work;   /* the other work named, NULL for the present edition or none */
+  int present;  /* cites the edition the page belongs to */
+  long volume;  /* 0 when none; Roman numerals read */
+  long *ranges; /* nranges pairs first, last: short forms expanded (600-03 is 600, 603) */
+  size_t nranges;
 } ll_Cite;
 
 typedef struct ll_Note {
@@ -249,6 +255,18 @@ int ll_parse_text(ll_Mem *m, const char *s, size_t len, const ll_PageHints *hint
 void ll_doc_free(ll_Doc *d);
 /* the note numbered n, or NULL */
 const ll_Note *ll_doc_note(const ll_Doc *d, long n);
+
+/* ------------------------------------------------------------------ */
+/* Citations (llcite.c)                                                */
+/* ------------------------------------------------------------------ */
+
+/* Finds the citations in s[0, n), paragraph para of a note, and pushes
+** them onto out (a vector of ll_Cite; their strings and ranges in a).
+** src, the page's Source or NULL, tells which work is the present
+** edition. "Ibid." takes the work of the citation before it among those
+** pushed since the call began. Returns LL_OK or LL_ERRMEM. */
+int ll_cites(ll_Mem *m, ll_Arena *a, const char *s, size_t n, int para, const ll_Source *src,
+             ll_Vec *out);
 
 /* ------------------------------------------------------------------ */
 /* Sentences (llsent.c)                                                */

@@ -774,79 +774,10 @@ static void readsource(P *p, const char *v) {
 /* Citations in notes                                                  */
 /* ------------------------------------------------------------------ */
 
-static size_t skipsp(const char *s, size_t i, size_t n) {
-  for (;;) {
-    if (i < n && s[i] == ' ')
-      i++;
-    else if (isnbsp(s, i, n))
-      i += 2;
-    else
-      return i;
-  }
-}
-
 static size_t digitsat(const char *s, size_t i, size_t n) {
   size_t j = i;
   while (j < n && s[j] >= '0' && s[j] <= '9') j++;
   return j - i;
-}
-
-/* Finds "Vol. 5, pp. 451-67", "Vol. 9, p. 310", "Vol. 7" and "p. 310" in
-** a note paragraph. */
-static void readcites(P *p, const ll_Block *b, int para) {
-  const char *s = b->text;
-  size_t n = b->len, i = 0;
-  while (i < n && p->status == LL_OK) {
-    size_t a = i, j, k;
-    char *vol = NULL, *first = NULL, *last = NULL;
-    ll_Cite *c;
-    int found = 0;
-    if (startswith(s + i, n - i, "Vol. ") || startswith(s + i, n - i, "Vol.\xC2\xA0")) {
-      j = skipsp(s, i + 4, n);
-      k = digitsat(s, j, n);
-      if (k > 0 && k < 5 && (a == 0 || s[a - 1] == ' ' || s[a - 1] == '(')) {
-        vol = dupstr(p, s + j, k);
-        found = 1;
-        i = j + k;
-        if (i + 1 < n && s[i] == ',') {
-          j = skipsp(s, i + 1, n);
-          if (startswith(s + j, n - j, "pp.") || startswith(s + j, n - j, "p.")) i = j;
-        }
-      }
-    }
-    if (startswith(s + i, n - i, "pp.") || startswith(s + i, n - i, "p.")) {
-      size_t pstart = i;
-      j = skipsp(s, i + (s[i + 1] == 'p' ? 3 : 2), n);
-      k = digitsat(s, j, n);
-      if (k > 0 && (pstart == 0 || s[pstart - 1] == ' ' || s[pstart - 1] == '(' || found)) {
-        size_t e = j + k;
-        /* a range: "451-67", "143–56" */
-        if (e < n && s[e] == '-' && digitsat(s, e + 1, n) > 0)
-          e += 1 + digitsat(s, e + 1, n);
-        else if (startswith(s + e, n - e, "\xE2\x80\x93") && digitsat(s, e + 3, n) > 0)
-          e += 3 + digitsat(s, e + 3, n);
-        readpages(p, s + j, e - j, &first, &last);
-        if (!found) a = pstart;
-        found = 1;
-        i = e;
-      }
-    }
-    if (!found) {
-      i++;
-      continue;
-    }
-    c = (ll_Cite *)ll_vec_push(p->m, &p->cites);
-    if (c == NULL) {
-      p->status = LL_ERRMEM;
-      return;
-    }
-    c->text = dupstr(p, s + a, i - a);
-    c->pos = a;
-    c->para = para;
-    c->volume = vol;
-    c->first_page = first;
-    c->last_page = last;
-  }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1290,7 +1221,9 @@ static void build(P *p) {
   for (b = 0; b < d->nnotes && p->status == LL_OK; b++) {
     ll_Note *nt = &d->notes[b];
     p->cites.n = 0;
-    for (i = 0; i < nt->nparas; i++) readcites(p, &nt->paras[i], (int)i);
+    for (i = 0; i < nt->nparas && p->status == LL_OK; i++)
+      p->status = ll_cites(p->m, &d->arena, nt->paras[i].text, nt->paras[i].len, (int)i, d->source,
+                           &p->cites);
     nt->cites = (ll_Cite *)ll_vec_seal(&d->arena, &p->cites, &st);
     nt->ncites = p->cites.n;
     if (st != LL_OK) p->status = st;

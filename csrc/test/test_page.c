@@ -145,6 +145,93 @@ static void test_markers(Tally *t) {
 }
 
 /* ------------------------------------------------------------------ */
+/* Citations                                                           */
+/* ------------------------------------------------------------------ */
+
+/* Reads the citations of one note paragraph s, the page's Source src. */
+static size_t cites(const char *s, const ll_Source *src, ll_Arena *a, ll_Vec *out) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  out->n = 0;
+  if (ll_cites(&m, a, s, strlen(s), 0, src, out) != LL_OK) return 0;
+  return out->n;
+}
+
+static int range(const ll_Cite *c, size_t i, long first, long last) {
+  return i < c->nranges && c->ranges[2 * i] == first && c->ranges[2 * i + 1] == last;
+}
+
+static void test_cites(Tally *t) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  ll_Arena a;
+  ll_Vec v;
+  ll_Source src;
+  const ll_Cite *c;
+  const char *s;
+  ll_arena_init(&a, &m);
+  ll_vec_init(&v, sizeof(ll_Cite));
+  memset(&src, 0, sizeof src);
+  src.work = (char *)"Lenin Collected Works";
+  src.volume = 27;
+
+  /* the letter's note 1 */
+  s = "See present edition, Vol. 5, pp. 451-67.\xE2\x80\x94" "Ed.";
+  check(t, cites(s, &src, &a, &v) == 1, "letter note 1: one citation");
+  c = (const ll_Cite *)v.p;
+  check(t, streq(c->text, "present edition, Vol. 5, pp. 451-67") && c->pos == 4 && c->len == 35,
+        "letter note 1: text and position");
+  check(t, c->present && c->work == NULL && c->volume == 5 && range(c, 0, 451, 467),
+        "letter note 1: present edition, volume 5, 451-467");
+
+  /* mia-lenin/.../1918/prrk/common_liberal.htm: a year between */
+  s = "(Marx and Engels, Selected Works, Moscow, 1962, Vol. I, p. 581). See also p. 12.";
+  check(t, cites(s, &src, &a, &v) == 2, "Selected Works: two citations");
+  c = (const ll_Cite *)v.p;
+  check(t, streq(c->text, "Marx and Engels, Selected Works, Moscow, 1962, Vol. I, p. 581"),
+        "Selected Works: one citation across the year");
+  check(t, !c->present && streq(c->work, "Marx and Engels, Selected Works") && c->volume == 1,
+        "Selected Works: another work, Roman volume I");
+  c = (const ll_Cite *)v.p + 1;
+  check(t, !c->present && c->work == NULL && c->volume == 0 && range(c, 0, 12, 12),
+        "a bare page: no work, not present");
+
+  /* mia-reader-lenin/.../1914/granat/ch06.htm: an em dash, a short form */
+  s = "Dictionary of the Political Sciences, Vol. 6, pp. 600\xE2\x80\x94" "03.";
+  check(t, cites(s, &src, &a, &v) == 1 && range((const ll_Cite *)v.p, 0, 600, 603),
+        "pp. 600-03 with an em dash is 600 to 603");
+  /* mia-lenin/.../1917/staterev/ch02.htm: every range */
+  s = "See Karl Marx and Frederick Engels, Selected Works, Vol. 1, Moscow, 1973, pp. 118-19 and 126.";
+  check(t, cites(s, &src, &a, &v) == 1, "two ranges, one citation");
+  c = (const ll_Cite *)v.p;
+  check(t, c->nranges == 2 && range(c, 0, 118, 119) && range(c, 1, 126, 126), "118-119 and 126");
+  s = "pp. 108-09, 117-18, 116, 1973";
+  check(t, cites(s, &src, &a, &v) == 1 && ((const ll_Cite *)v.p)->nranges == 3,
+        "three ranges; a year after them is no page");
+  s = "see this volume, pp. 384-85";
+  check(t, cites(s, &src, &a, &v) == 1 && ((const ll_Cite *)v.p)->present &&
+               ((const ll_Cite *)v.p)->volume == 27,
+        "this volume: the Source's volume");
+  s = "pp. 454, 455, 456-58 of this volume";
+  c = cites(s, &src, &a, &v) == 1 ? (const ll_Cite *)v.p : NULL;
+  check(t, c && c->present && streq(c->text, s) && c->nranges == 3, "pages of this volume");
+  s = "see Lenin's Collected Works, Vol. 26, pp. 379-83";
+  c = cites(s, &src, &a, &v) == 1 ? (const ll_Cite *)v.p : NULL;
+  check(t, c && c->present && c->work == NULL && c->volume == 26, "the page's own edition named");
+  s = "E.J. Hobsbawm etc., editors Storia del Marxismo (Einaudi, Turin 1980), Volume 3, pp.89-113";
+  c = cites(s, &src, &a, &v) == 1 ? (const ll_Cite *)v.p : NULL;
+  check(t, c && c->volume == 3 && c->work && strstr(c->work, "Storia del Marxismo") != NULL,
+        "the publisher in brackets between the work and the volume");
+  s = "Hilferding, Finance Capital, p. 326. Ibid., p. 330.";
+  check(t, cites(s, &src, &a, &v) == 2 && streq(((const ll_Cite *)v.p + 1)->work, "Hilferding, Finance Capital"),
+        "Ibid. takes the work before");
+  s = "The sentence quoted on p. 34 and Chap. 5 and Volga.";
+  c = cites(s, &src, &a, &v) == 1 ? (const ll_Cite *)v.p : NULL;
+  check(t, c && c->work == NULL && streq(c->text, "p. 34"), "prose before a page is no work");
+  check(t, cites("No citation here, vol. or p. alone.", &src, &a, &v) == 0, "no citation");
+  ll_vec_free(&m, &v);
+  ll_arena_free(&a);
+}
+
+/* ------------------------------------------------------------------ */
 /* Sentences                                                           */
 /* ------------------------------------------------------------------ */
 
@@ -173,6 +260,7 @@ int main(void) {
   test_volnum(&t);
   test_source(&t);
   test_markers(&t);
+  test_cites(&t);
   test_sentences(&t);
   printf("test_page: %d passed, %d failed\n", t.passed, t.failed);
   return t.failed == 0 ? 0 : 1;

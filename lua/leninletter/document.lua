@@ -173,6 +173,30 @@ function Document:note(n)
   return nil
 end
 
+--- Every citation of every note, in document order: each a fresh copy
+-- of a Note's citation (`text`, `pos`, `len`, `paragraph`, `work`,
+-- `present`, `volume`, `first_page`, `last_page`, `ranges`) with `note`,
+-- the note's number, added.
+-- @treturn table array of citations
+-- @usage for _, c in ipairs(ll.letter():citations()) do print(c.note, c.text) end
+-- --> 1	present edition, Vol. 5, pp. 451-67
+-- --> 4	present edition, Vol. 9, p. 310
+function Document:citations()
+  M.core(self, "citations")
+  local out = {}
+  for _, note in ipairs(self.notes) do
+    for _, c in ipairs(note.citations or {}) do
+      local t = { note = note.n, ranges = {} }
+      for k, v in pairs(c) do
+        if k ~= "ranges" then t[k] = v end
+      end
+      for i, r in ipairs(c.ranges or {}) do t.ranges[i] = { r[1], r[2] } end
+      out[#out + 1] = t
+    end
+  end
+  return out
+end
+
 function Document:__tostring()
   return ("leninletter.Document (%s)"):format(self.title or self.author or "untitled")
 end

@@ -153,6 +153,11 @@ describe("leninletter.letter", function()
     assert.equal("See present edition, Vol. 5, pp. 451-67.—Ed.", doc:note(1).text)
   end)
 
+  it("says who wrote each note", function()
+    -- note 1 ends "—Ed."; notes 2 to 8 are the Collected Works' own endnotes
+    for n = 1, 8 do assert.equal("editor", doc:note(n).by) end
+  end)
+
   it("reads the citations of notes 1 and 4", function()
     -- note 1 is "See present edition, Vol. 5, pp. 451-67.—Ed."; note 4 has
     -- "(see present edition, Vol. 9, p. 310)" in its first paragraph

@@ -167,6 +167,37 @@ describe("issue #13's parsing fixes on real pages", function()
     end)
   end)
 
+  describe("note.by", function()
+    it("reads '—Lenin' as the author's and an unsigned Lenin endnote as the edition's", function()
+      -- mia-reader-lenin/.../1914/granat/ch02.htm: note 1 ends "(Chapter Eight)&#8212;<em>Lenin</em>";
+      -- its other notes are signed the same way
+      local doc = open("mia-reader-lenin/archive/lenin/works/1914/granat/ch02.htm")
+      assert.equal("author", doc:note(1).by)
+      -- mia-lenin/.../1918/prrk/democracy.htm: <p class="endnote">[11] Marx and Engels,
+      -- Selected Works, Moscow, 1962, Vol. I, pp. 520&ndash;21.</p>, unsigned
+      doc = open("mia-lenin/archive/lenin/works/1918/prrk/democracy.htm")
+      assert.equal("editor", doc:note(11).by)
+    end)
+
+    it("reads an author's initials and the editors' signatures", function()
+      -- mia-pd/reference/archive/kerensky/1927/catastrophe/ch04.htm: "<h2>A. F. Kerensky</h2>",
+      -- note 1 ends "Prince Lvoff and Konovaloff.&#8212;A. K."
+      local doc = open("mia-pd/reference/archive/kerensky/1927/catastrophe/ch04.htm")
+      assert.equal("author", doc:note(1).by)
+      -- mia-pd/archive/morrow-felix/1943/03/soviet.htm: note 3 ends "&#8211; <em>Ed.</em>",
+      -- note 4 "does not appear to have been published. &#8211; <em>MIA</em>"
+      doc = open("mia-pd/archive/morrow-felix/1943/03/soviet.htm")
+      assert.equal("editor", doc:note(3).by)
+      assert.equal("editor", doc:note(4).by)
+    end)
+
+    it("says nothing where the page does not", function()
+      -- mia-pd/archive/novack/1958/xx/progress.htm: note 1, "This is the first of two
+      -- articles based on lectures ...", unsigned, on a periodical's page
+      assert.is_nil(open("mia-pd/archive/novack/1958/xx/progress.htm"):note(1).by)
+    end)
+  end)
+
   describe("sentences", function()
     it("does not end a sentence at initials with no space", function()
       -- mia-pd/archive/mandel/1982/dec/permrevo.htm: a quotation closes with "(V.I. Lenin,

@@ -115,6 +115,78 @@ local function noterefs(doc, titleblock, subtitleblock, fieldrefs)
   return refs
 end
 
+-- Who wrote a note, as its page says: "editor" for a note signed
+-- "—Ed." (or "[Ed.]", "—Trans.", "Editor's note: ...") and for the notes of
+-- a Collected or Selected Works edition (the edition's own apparatus),
+-- "author" for one signed with the author's name ("—Lenin", "—N. Lenin",
+-- the page author's surname or initials, "—Author"), nil otherwise.
+local EDITOR_SIGNS = {
+  ["ed"] = true, ["eds"] = true, ["ed."] = true, ["eds."] = true, ["editor"] = true,
+  ["editors"] = true, ["the editors"] = true, ["editorial board"] = true, ["editor's note"] = true,
+  ["trans"] = true, ["trans."] = true, ["tr."] = true, ["tr"] = true, ["translator"] = true,
+  ["mia"] = true, ["mia editor"] = true, ["transcriber"] = true, ["note by the editors"] = true,
+  ["note by transcriber"] = true, ["note by the transcriber"] = true, ["transcriber's note"] = true,
+  ["note by the editor"] = true, ["note by mia"] = true, ["translator's note"] = true, ["editor's note"] = true,
+}
+
+local DASHES = { "\226\128\148", "\226\128\147", "%-%-", "%-" } -- em dash, en dash, --, -
+
+local function trim(s)
+  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
+end
+
+-- the author's surname and initials: "V. I. Lenin" -> "lenin", "v. i. l."
+local function authorsigns(author)
+  local signs = { lenin = true, ["n. lenin"] = true, ["v. i. lenin"] = true, ["v.i. lenin"] = true,
+    author = true, ["the author"] = true, ["author's note"] = true }
+  if type(author) == "string" and author ~= "" then
+    local a = author:lower():gsub("%f[%w]%d+%f[^%w]", ""):gsub("%s+", " ")
+    a = trim(a)
+    signs[a] = true
+    local last = a:match("(%S+)$")
+    if last and #last > 2 then signs[last] = true end
+    local ini = {}
+    for w in a:gmatch("[^%s%.]+") do ini[#ini + 1] = w:sub(1, 1) .. "." end
+    if #ini >= 2 then
+      signs[table.concat(ini, " ")] = true
+      signs[table.concat(ini, "")] = true
+      signs[ini[1] .. " " .. ini[#ini]] = true -- "A. F. Kerensky" signs "—A. K."
+      signs[ini[1] .. ini[#ini]] = true
+    end
+  end
+  return signs
+end
+
+local function noteby(text, signs, edition)
+  local t = trim(text):gsub("\194\160", " ")
+  local low = t:lower()
+  -- "Editor's note: ...", "Ed. note", "MIA note", "Translator's note"
+  if low:find("^%[?editor[s’']*%s*note") or low:find("^%[?ed%. note") or low:find("^%[?mia note")
+    or low:find("^%[?translator[s’']*%s*note") or low:find("^%[?transcriber[s’']*%s*note") then
+    return "editor"
+  end
+  if low:find("^%[?author[s’']*%s*note") then return "author" end
+  -- a signature in brackets at the end: "[Ed.]", "(Ed.)", "[Lenin]"
+  local br = low:match("[%[%(]([^%[%]%(%)]+)[%]%)]%.?$")
+  if br then
+    br = trim(br):gsub("’", "'")
+    if EDITOR_SIGNS[br] or EDITOR_SIGNS[(br:gsub("%.$", ""))] then return "editor" end
+    if signs[br] or signs[(br:gsub("%.$", ""))] then return "author" end
+  end
+  -- a signature after a dash at the end: ".—Ed.", " – Lenin", "—A. K."
+  for _, d in ipairs(DASHES) do
+    local sig = low:match(d .. "%s*([^\226%-]-)%s*$")
+    if sig and #sig > 0 and #sig <= 30 then
+      sig = sig:gsub("’", "'"):gsub("[%]%)]+$", "")
+      local bare = sig:gsub("%.$", "")
+      if EDITOR_SIGNS[sig] or EDITOR_SIGNS[bare] then return "editor" end
+      if signs[sig] or signs[bare] then return "author" end
+    end
+  end
+  if edition then return "editor" end
+  return nil
+end
+
 --- Makes a Document from a C document.
 -- @param ud the userdata from `leninletter.core`
 -- @param opts the options given to parse (may be nil)
@@ -138,11 +210,19 @@ function M.wrap(ud, opts, isletter)
     warnings = t.warnings,
   }
   local refs = noterefs(doc, t.title, t.subtitle, t.fieldrefs)
+  local signs = authorsigns(doc.author)
+  -- a Collected or Selected Works edition: its notes are its editors'.
+  -- So are the unsigned notes of Lenin's pages: the archive's Lenin works
+  -- come from the Collected Works, and it signs Lenin's own notes "—Lenin".
+  local work = doc.source and doc.source.work or ""
+  local edition = work:find("Collected Works") ~= nil or work:find("Selected Works") ~= nil
+    or (doc.author or ""):find("Lenin") ~= nil
   for _, note in ipairs(doc.notes) do
     local texts = {}
     for i, p in ipairs(note.paragraphs) do texts[i] = p.text end
     note.text = table.concat(texts, "\n\n")
     note.refs = refs[note.n] or {}
+    note.by = noteby(note.text, signs, edition)
   end
   cores[doc] = ud
   setmetatable(doc, Document)

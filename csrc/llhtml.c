@@ -2124,6 +2124,83 @@ static int endswith_colon(const char *s, size_t n) {
   return n > 0 && s[n - 1] == ':';
 }
 
+/* Nonzero if s is the site's banner ("Lenin Internet Archive: Works: Date
+** Index", "MIA: ..."): page furniture, never the author. */
+static int banner(const char *s, size_t n) {
+  size_t i;
+  trim(&s, &n);
+  if (n >= 4 && memcmp(s, "MIA:", 4) == 0) return 1;
+  for (i = 0; i + 16 <= n; i++)
+    if (memcmp(s + i, "Internet Archive", 16) == 0) return 1;
+  return 0;
+}
+
+/* Nonzero if s is a part's label standing alone ("Part I", "Chapter 3",
+** "Book Two"): a heading over the title, not the title. */
+static int partlabel(const char *s, size_t n) {
+  static const char *const words[] = {"Part ",    "PART ", "Chapter ", "CHAPTER ",
+                                      "Section ", "Book ", "BOOK ",    NULL};
+  static const char *const nums[] = {"One",   "Two",  "Three", "Four", "Five", "Six", "Seven",
+                                     "Eight", "Nine", "Ten",   "ONE",  "TWO",  NULL};
+  size_t k, l, i;
+  trim(&s, &n);
+  while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ':')) n--;
+  for (k = 0; words[k] != NULL; k++) {
+    l = strlen(words[k]);
+    if (n <= l || n > l + 8 || memcmp(s, words[k], l) != 0) continue;
+    for (i = l; i < n; i++) /* a number or a Roman numeral */
+      if (!isdig((unsigned char)s[i]) && strchr("IVXLC", s[i]) == NULL) break;
+    if (i == n) return 1;
+    for (i = 0; nums[i] != NULL; i++)
+      if (strlen(nums[i]) == n - l && memcmp(nums[i], s + l, n - l) == 0) return 1;
+    return 0;
+  }
+  return 0;
+}
+
+/* Nonzero if s looks like a person's name standing alone: two to five
+** words, each an initial ("P.", "J.P.") or a capitalised word (particles
+** such as "de" and "von" between), no digits ("James P. Cannon"). */
+static int namelike(const char *s, size_t n) {
+  static const char *const particles[] = {"de", "van", "von", "der", "la", "le", "du", "y", NULL};
+  /* words of titles, not of names */
+  static const char *const titlewords[] = {
+      "The", "A",  "An",  "On", "In",  "Of",  "To",  "For",   "Our", "My",  "And",  "With", "From",
+      "At",  "By", "Can", "Is", "Are", "Not", "Its", "Their", "How", "Why", "What", "Who",  NULL};
+  size_t i = 0, words = 0;
+  trim(&s, &n);
+  if (n == 0 || n > 40) return 0;
+  while (i < n) {
+    size_t b = i, k;
+    int initial = 1, cap;
+    while (i < n && s[i] != ' ') i++;
+    cap = s[b] >= 'A' && s[b] <= 'Z';
+    for (k = b; k < i; k++) {
+      unsigned char c = (unsigned char)s[k];
+      if (isdig(c) || c == ':' || c == ',' || c == ';' || c == '(' || c == '!' || c == '?')
+        return 0;
+      if (c == '.') continue;
+      if (k > b && s[k - 1] != '.') initial = 0;
+    }
+    {
+      size_t q;
+      for (q = 0; titlewords[q] != NULL; q++)
+        if (strlen(titlewords[q]) == i - b && memcmp(titlewords[q], s + b, i - b) == 0) return 0;
+    }
+    if (!cap) {
+      size_t q;
+      for (q = 0; particles[q] != NULL; q++)
+        if (strlen(particles[q]) == i - b && memcmp(particles[q], s + b, i - b) == 0) break;
+      if (particles[q] == NULL || words == 0) return 0;
+    } else if (s[i - 1] == '.' && !initial) {
+      return 0; /* "Opens." */
+    }
+    words++;
+    while (i < n && s[i] == ' ') i++;
+  }
+  return words >= 2 && words <= 5 && s[0] >= 'A' && s[0] <= 'Z';
+}
+
 /* Nonzero for a paragraph class that belongs to the header (p.title holds
 ** the author on many pages). */
 static int headclass(const Item *it) {
@@ -2145,32 +2222,55 @@ static int headclass(const Item *it) {
 ** (or left over before it) make the subtitle. With imgtitle (the items are
 ** pictures' texts before the body's headings) the last one is the title
 ** and a short first one, when none names the author, is the author. */
-static void header(Out *o, const W *w, const size_t *h, size_t nh, int imgtitle) {
-  size_t i;
+static void header(Out *o, const W *w, const size_t *hin, size_t nh, int imgtitle) {
+  size_t i, hbuf[64];
+  const size_t *h = hin;
   int b0 = o->blocks;
   long ai = -1, ti = -1, ni = -1;
   const Item *it0 = (const Item *)w->items.p;
 #define HI(i) (&it0[h[i]])
 #define HT(i) itext(w, HI(i)), HI(i)->len
+  if (nh <= sizeof hbuf / sizeof hbuf[0]) { /* the site's banner is no part of the header */
+    size_t k = 0;
+    for (i = 0; i < nh; i++)
+      if (!banner(itext(w, &it0[hin[i]]), it0[hin[i]].len)) hbuf[k++] = hin[i];
+    if (k > 0 && k < nh) {
+      h = hbuf;
+      nh = k;
+    }
+  }
   for (i = 0; i < nh && ai < 0; i++)
-    if (countwords(HT(i)) <= 8 && names_author(HT(i), w->author)) ai = (long)i;
+    if (countwords(HT(i)) <= 8 && names_author(HT(i), w->author) && !banner(HT(i))) ai = (long)i;
   if (imgtitle && ai < 0 && nh > 1 && countwords(HT(0)) <= 4) ai = 0;
   if (imgtitle && (long)nh - 1 != ai) ti = (long)nh - 1;
   for (i = 0; i < nh && ti < 0; i++)
     if ((long)i != ai && HI(i)->tag == T_H && HI(i)->cls != NULL && ieq(HI(i)->cls, "title"))
       ti = (long)i;
-  for (i = 0; i < nh && ti < 0; i++)
-    if ((long)i != ai && HI(i)->tag == T_H && HI(i)->level == 1) ti = (long)i;
+  for (i = 0; i < nh && ti < 0; i++) /* an <h1>, but not "Part I" over the title */
+    if ((long)i != ai && HI(i)->tag == T_H && HI(i)->level == 1 && !partlabel(HT(i))) ti = (long)i;
   for (i = 0; i + 1 < nh && ti < 0; i++) /* a document number, then it */
     if ((long)i != ai && isnumber(HT(i)) && (long)i + 1 != ai) ti = (long)i + 1;
-  if (ti < 0 && ai < 0 && nh > 1 && !isnumber(HT(0))) ai = 0;
+  if (ti < 0 && ai < 0 && nh > 1 && !isnumber(HT(0)) && !banner(HT(0))) ai = 0;
   for (i = 0; i < nh && ti < 0; i++)
-    if ((long)i != ai && !isnumber(HT(i)) &&
+    if ((long)i != ai && !isnumber(HT(i)) && !partlabel(HT(i)) &&
         !(i + 1 < nh && (long)i + 1 != ai && endswith_colon(HT(i))))
       ti = (long)i;
+  if (ai < 0 && ti == 0 && namelike(HT(ti))) {
+    /* "<h1>James P. Cannon</h1><h3>The Party 'Discussion' Opens</h3>":
+       the name is the author, the first other heading the title */
+    for (i = 0; i < nh; i++)
+      if ((long)i != ti && !isnumber(HT(i)) && !namelike(HT(i)) && !banner(HT(i)) &&
+          !partlabel(HT(i)) && !endswith_colon(HT(i)))
+        break;
+    if (i < nh) {
+      ai = ti;
+      ti = (long)i;
+    }
+  }
   if (ai < 0) {
     for (i = 0; ti > 0 && i < (size_t)ti && ai < 0; i++)
-      if (!isnumber(HT(i)) && !endswith_colon(HT(i))) ai = (long)i;
+      if (!isnumber(HT(i)) && !endswith_colon(HT(i)) && !banner(HT(i)) && !partlabel(HT(i)))
+        ai = (long)i;
     for (i = (size_t)(ti + 1); ai < 0 && i < nh; i++)
       if (HI(i)->len > 3 && iprefix(HT(i), "by ") && countwords(HT(i)) <= 8) ai = (long)i;
   }
@@ -2189,6 +2289,14 @@ static void header(Out *o, const W *w, const size_t *h, size_t nh, int imgtitle)
       n -= 2;
     else if (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0)
       n -= 4;
+    /* a year glued on: "Dora B. Montefiore 1918" */
+    if (n > 6 && isdig((unsigned char)s[n - 1]) && isdig((unsigned char)s[n - 2]) &&
+        isdig((unsigned char)s[n - 3]) && isdig((unsigned char)s[n - 4]) &&
+        (s[n - 4] == '1' || s[n - 4] == '2') && !isdig((unsigned char)s[n - 5]) &&
+        (s[n - 5] == ' ' || s[n - 5] == ',' || s[n - 5] == '\n')) {
+      n -= 4;
+      while (n > 0 && (isspc((unsigned char)s[n - 1]) || s[n - 1] == ',')) n--;
+    }
     flatblock(o, s, n);
   } else if (w->author != NULL) {
     flatblock(o, w->author, strlen(w->author));

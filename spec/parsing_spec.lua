@@ -167,6 +167,43 @@ describe("issue #13's parsing fixes on real pages", function()
     end)
   end)
 
+  describe("the header", function()
+    it("takes a name standing first as the author (25 Cannon pages)", function()
+      -- mia-pd/archive/cannon/works/1928/dec/01.htm: "<h1>James P. Cannon</h1>" then
+      -- "<h3>The Party &#8216;Discussion&#8217; Opens</h3>", and no <meta> author
+      local doc = open("mia-pd/archive/cannon/works/1928/dec/01.htm")
+      assert.equal("James P. Cannon", doc.author)
+      assert.equal("The Party ‘Discussion’ Opens", doc.title)
+      assert.is_nil(doc.subtitle)
+    end)
+
+    it("does not take 'Part I' for the title", function()
+      -- mia-lenin/.../1920/8thcong/ch01.htm: <h2>V. I. Lenin</h2>, <h3>Eighth All-Russia
+      -- Congress of Soviets</h3>, <h1>Part I</h1>, <h2>Report On Concessions ...</h2>
+      local doc = open("mia-lenin/archive/lenin/works/1920/8thcong/ch01.htm")
+      assert.equal("V. I. Lenin", doc.author)
+      assert.equal("Eighth All-Russia Congress of Soviets", doc.title)
+      assert.equal("Part I. Report On Concessions Delivered To The R C.P.(B.) Group At The Eighth "
+        .. "Congress Of Soviets December 21", doc.subtitle)
+    end)
+
+    it("takes no author from the site's banner", function()
+      -- mia-lenin/.../works/date/1913.htm: <meta name="AUTHOR" content="Vladimir Lenin" />,
+      -- <p class="title">Lenin Internet Archive: Works: Date Index</p>, <h2>1913 </h2>
+      local doc = open("mia-lenin/archive/lenin/works/date/1913.htm")
+      assert.equal("Vladimir Lenin", doc.author)
+      assert.equal("1913", doc.title)
+    end)
+
+    it("drops a year glued to the author", function()
+      -- mia-pd/archive/montefiore/1918/01/03.htm: <p class="title">Dora B. Montefiore
+      -- 1918</p>, <h3>An Open Letter to Lenin</h3>
+      local doc = open("mia-pd/archive/montefiore/1918/01/03.htm")
+      assert.equal("Dora B. Montefiore", doc.author)
+      assert.equal("An Open Letter to Lenin", doc.title)
+    end)
+  end)
+
   describe("note.by", function()
     it("reads '—Lenin' as the author's and an unsigned Lenin endnote as the edition's", function()
       -- mia-reader-lenin/.../1914/granat/ch02.htm: note 1 ends "(Chapter Eight)&#8212;<em>Lenin</em>";

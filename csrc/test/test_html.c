@@ -308,6 +308,31 @@ static const Case cases[] = {
    "<h2>An Answer</h2><p>Body.</p>",
    "James P. Cannon\n\nWhere is the Left Wing Going?\n\nAn Answer\n\nBody.\n",
    "", NULL, NULL, -1},
+  {"header: a name first, no <meta> author (cannon/works/1928/dec/01.htm)",
+   "<body><h1>James P. Cannon</h1><h3>The Party &#8216;Discussion&#8217; Opens</h3>"
+   "<p>Body.</p>",
+   "James P. Cannon\n\nThe Party \xE2\x80\x98" "Discussion\xE2\x80\x99 Opens\n\nBody.\n", "",
+   NULL, NULL, LL_HTML_AUTHOR | LL_HTML_TITLE},
+  {"header: a title that only looks like a name stays the title",
+   "<body><h1>Results Of The Party Convention</h1><h3>(March 1929)</h3><p>Body.</p>",
+   "Results Of The Party Convention\n\n(March 1929)\n\nBody.\n", "", NULL, NULL,
+   LL_HTML_TITLE | LL_HTML_SUBTITLE},
+  {"header: 'Part I' over the title (lenin/works/1920/8thcong/ch01.htm)",
+   "<body><h2>V. I. Lenin</h2><h3>Eighth All-Russia Congress of Soviets</h3><h1>Part I</h1>"
+   "<h2>Report On Concessions</h2><p>Body.</p>",
+   "V. I. Lenin\n\nEighth All-Russia Congress of Soviets\n\nPart I. Report On Concessions\n\n"
+   "Body.\n", "", NULL, NULL, LL_HTML_AUTHOR | LL_HTML_TITLE | LL_HTML_SUBTITLE},
+  {"header: the site's banner is no author (lenin/works/date/1893.htm)",
+   "<html><head><meta name=\"AUTHOR\" content=\"Vladimir Lenin\" /></head><body>"
+   "<p class=\"title\">Lenin Internet Archive: Works: Date Index</p><h2>1893 </h2>"
+   "<p>Body.</p>",
+   "Vladimir Lenin\n\n1893\n\nBody.\n", "", NULL, NULL, LL_HTML_AUTHOR | LL_HTML_TITLE},
+  {"header: a year glued to the author (montefiore/1918/01/03.htm)",
+   "<html><head><meta name=\"author\" content=\" Dora Montefiore\"></head><body>"
+   "<p class=\"title\">Dora B. Montefiore 1918</p><h3>An Open Letter to Lenin</h3>"
+   "<p>Body.</p>",
+   "Dora B. Montefiore\n\nAn Open Letter to Lenin\n\nBody.\n", "", NULL, NULL,
+   LL_HTML_AUTHOR | LL_HTML_TITLE},
   {"header: by-line after the title",
    "<h1>The Debate</h1><h2>by Ernest Mandel</h2><h4>(January 1982)</h4>"
    "<p>Body.</p>",

@@ -225,6 +225,7 @@ static int doc_tree(lua_State *L) {
   lua_createtable(L, 0, 16);
   setstr(L, "author", d->author);
   setstr(L, "number", d->number);
+  if (d->first_page > 0) setint(L, "first_page", d->first_page);
   if (d->title) {
     pushblock(L, d->title);
     lua_setfield(L, -2, "title");
@@ -359,6 +360,7 @@ static int parsehtml(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *e
     h.body = shape.body;
     h.notes = shape.notes;
     h.footer = shape.footer;
+    h.first_page = shape.first_page;
     st = ll_parse_text(m, text.p, text.n, &h, out, err, errsz);
   }
   ll_buf_free(m, &text);

@@ -233,6 +233,8 @@ typedef struct ll_Doc {
   ll_Field *fields;
   size_t nfields;
   ll_Source *source; /* NULL when there is no readable Source field */
+  long first_page;   /* the page the text starts on (a reader's page label before
+                        the body, else the Source's first page); 0 if unknown */
   ll_Block *paras;
   size_t nparas;
   ll_Note *notes;
@@ -262,12 +264,16 @@ typedef struct ll_Doc {
 **   LL_MK_LINK href LL_MK_HREFEND   open a link (href without control bytes)
 **   LL_MK_CLOSE                     closes the innermost span open
 **   LL_MK_CELL, LL_MK_ROW           between two cells, two rows of a table
-**                                   (written as a tab and a line break) */
+**                                   (written as a tab and a line break)
+**   LL_MK_PAGE                      a page break at the start of a block
+**                                   (after its LL_MK_BLOCK head), taking
+**                                   the next page label; no space */
 #define LL_MK_EMPH     '\x03'
 #define LL_MK_STRONG   '\x04'
 #define LL_MK_LINK     '\x05'
 #define LL_MK_CLOSE    '\x06'
 #define LL_MK_HREFEND  '\x07'
+#define LL_MK_PAGE     '\x10'
 #define LL_MK_BLOCK    '\x0E'
 #define LL_MK_BLOCKEND '\x0F'
 #define LL_MK_ROW      '\x1E'
@@ -294,9 +300,10 @@ typedef struct ll_PageHints {
   const char *labels; /* page labels, one per page-break run, in order,
                          each ending in '\0' (NULL when none) */
   size_t nlabels;
-  int known;     /* the shape below is the text's */
-  int marks;     /* with known: the text carries LL_MK_* marks */
-  unsigned head; /* LL_PAGE_* */
+  const char *first_page; /* the page the text starts on, or NULL */
+  int known;              /* the shape below is the text's */
+  int marks;              /* with known: the text carries LL_MK_* marks */
+  unsigned head;          /* LL_PAGE_* */
   int fields;
   size_t body, notes;
   int footer;

@@ -998,6 +998,7 @@ typedef struct Item {
   int bkind;        /* ll_Kind from the elements around it */
   char label[16];   /* a list item's number as a browser shows it ("" for a bullet) */
   size_t s0, s1;    /* the spans in W.spans that may overlap it */
+  char pglab[16];   /* a page break before its first character: the page's label, or "" */
 } Item;
 
 typedef struct W {
@@ -1012,6 +1013,7 @@ typedef struct W {
   int sp, nbsp, nl;   /* white space and line breaks waiting */
   int brk;            /* a page break waiting */
   char brklab[24];    /* its label */
+  char pendlab[16];   /* a page break between items: the next item's pglab */
   int body;           /* a body paragraph or info block has been closed */
   const char *author; /* <meta name="author"> */
   ll_Vec spans;       /* HSpan, in the order their elements open */
@@ -1068,6 +1070,8 @@ static void item_open(W *w) {
   it->loff = it->lend = w->labs.n;
   it->bkind = f->bkind;
   it->label[0] = '\0';
+  memcpy(it->pglab, w->pendlab, sizeof it->pglab); /* the page it starts on */
+  w->pendlab[0] = '\0';
   if (it->bkind == LL_ITEM && w->lipending) {
     memcpy(it->label, w->lilabel, sizeof it->label);
     w->lipending = 0;
@@ -1099,6 +1103,8 @@ static void item_close(W *w) {
   it->s1 = w->spans.n;
   if (it->len == 0) {
     w->labs.n = it->loff;
+    if (it->pglab[0] != '\0' && w->pendlab[0] == '\0') /* the next item starts the page */
+      memcpy(w->pendlab, it->pglab, sizeof it->pglab);
     w->items.n--;
   } else if (it->kind == K_PARA || it->kind == K_INFO) {
     w->body = 1;
@@ -1270,13 +1276,20 @@ static void text(W *w, const char *s, int pre) {
   }
 }
 
-/* A page break at this point, labelled lab. Only one inside an item counts:
-** at its start it is dropped, and several in a row make one run. */
+/* A page break at this point, labelled lab. Inside an item it waits for
+** the next character (several in a row make one run); between items, or
+** at an item's start, the next item starts the page (its pglab; the last
+** label wins). */
 static void pagebreak(W *w, const char *lab, size_t n) {
   size_t i = 0;
-  if (!w->open || w->pool.n == cur(w)->off) return;
   while (n - i > 1 && lab[i] == '0') i++; /* leading zeros */
-  if (n - i == 0 || n - i >= sizeof w->brklab) return;
+  if (n - i == 0 || n - i >= sizeof w->pendlab) return;
+  if (!w->open || w->pool.n == cur(w)->off) {
+    char *to = w->open ? cur(w)->pglab : w->pendlab;
+    memcpy(to, lab + i, n - i);
+    to[n - i] = '\0';
+    return;
+  }
   memcpy(w->brklab, lab + i, n - i);
   w->brklab[n - i] = '\0';
   w->brk = 1;
@@ -2019,12 +2032,38 @@ nomem:
 }
 
 static void paragraph(Out *o, const W *w, const Item *it) {
+  int pg = o->marks && it->pglab[0] != '\0';
   if (o->status != LL_OK) return;
   o->item.n = 0;
-  if (emit(o, w, it, 0, &o->item))
-    block(o, itext(w, it), it->len);
-  else
-    block(o, o->item.p, o->item.n);
+  if (emit(o, w, it, 0, &o->item)) {
+    if (!pg) {
+      block(o, itext(w, it), it->len);
+    } else if (ll_buf_addc(o->m, &o->item, LL_MK_PAGE) != LL_OK ||
+               ll_buf_add(o->m, &o->item, itext(w, it), it->len) != LL_OK) {
+      o->status = LL_ERRMEM;
+    }
+  }
+  if (o->status != LL_OK) return;
+  if (pg && o->item.n > 0 && o->item.p[0] != LL_MK_PAGE) {
+    /* a page break at the block's start, after its kind's head */
+    size_t at = 0;
+    if (o->item.p[0] == LL_MK_BLOCK) {
+      while (at < o->item.n && o->item.p[at] != LL_MK_BLOCKEND) at++;
+      if (at < o->item.n) at++;
+    }
+    if (ll_buf_addc(o->m, &o->item, LL_MK_PAGE) != LL_OK) {
+      o->status = LL_ERRMEM;
+      return;
+    }
+    memmove(o->item.p + at + 1, o->item.p + at, o->item.n - 1 - at);
+    o->item.p[at] = LL_MK_PAGE;
+  }
+  if (pg || o->item.n > 0) block(o, o->item.p, o->item.n);
+  if (o->status == LL_OK && pg) { /* its label goes first */
+    if (ll_buf_add(o->m, o->labels, it->pglab, strlen(it->pglab) + 1) != LL_OK)
+      o->status = LL_ERRMEM;
+    o->nlabels++;
+  }
   if (o->status == LL_OK && it->lend > it->loff) {
     if (ll_buf_add(o->m, o->labels, w->labs.p + it->loff, it->lend - it->loff) != LL_OK)
       o->status = LL_ERRMEM;
@@ -2830,6 +2869,27 @@ static void assemble(Out *o, W *w) {
         seen[it[i].level] = 1;
     for (k = 1; k < 8; k++) o->hrank[k] = seen[k] ? ++r : 0;
     o->hrank[0] = seen[0] ? r + 1 : 1; /* a block inside a heading */
+  }
+  /* page breaks between items: one before the body's first paragraph is
+     the page the text starts on; one before a later body paragraph stays
+     at its start; one before anything else goes to the next body
+     paragraph */
+  {
+    char carry[sizeof it[0].pglab] = "";
+    int started = 0;
+    for (i = 0; i < n; i++) {
+      if (it[i].pglab[0] != '\0') memcpy(carry, it[i].pglab, sizeof carry);
+      it[i].pglab[0] = '\0';
+      if (role[i] != R_BODY) continue;
+      if (carry[0] != '\0') {
+        if (!started)
+          memcpy(o->shape.first_page, carry, sizeof carry);
+        else
+          memcpy(it[i].pglab, carry, sizeof carry);
+        carry[0] = '\0';
+      }
+      started = 1;
+    }
   }
   /* body */
   b0 = o->blocks;

@@ -89,6 +89,9 @@ typedef struct ll_HtmlShape {
   size_t body;   /* the body paragraphs that follow, one block each */
   size_t notes;  /* blocks after the "Notes" line (0 when none) */
   int footer;    /* the last block is the footer */
+  /* the page label of a page-break comment before the body's first
+     paragraph (the page the text starts on), "" when none */
+  char first_page[16];
 } ll_HtmlShape;
 
 /* As ll_html_to_text, and fills *shape (when not NULL) with the shape of

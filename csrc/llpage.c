@@ -485,6 +485,29 @@ static size_t pagebreak(const char *s, size_t i, size_t len) {
   return j + 1 - i;
 }
 
+/* Records a page break at the end of the scratch buffer, with the next
+** page label of the hints. */
+static void addbreak(P *p) {
+  size_t *b = (size_t *)ll_vec_push(p->m, &p->breaks);
+  const char **lab = (const char **)ll_vec_push(p->m, &p->labels);
+  if (b == NULL || lab == NULL) {
+    p->status = LL_ERRMEM;
+    return;
+  }
+  *b = p->buf.n;
+  if (p->hints != NULL && p->nextlabel < p->hints->nlabels) {
+    /* a copy: the hints' labels are the caller's, freed after */
+    size_t ln = strlen(p->labelp);
+    *lab = ll_arena_strndup(&p->d->arena, p->labelp, ln);
+    if (*lab == NULL) {
+      p->status = LL_ERRMEM;
+      return;
+    }
+    p->labelp += ln + 1;
+    p->nextlabel++;
+  }
+}
+
 /* Does the page have a note numbered n? */
 static int hasnote(const P *p, long n) {
   size_t k;
@@ -563,6 +586,10 @@ static size_t addmark(P *p, const char *s, size_t i, size_t len) {
     }
     return i + 1;
   }
+  if (c == LL_MK_PAGE) { /* a page break at the block's start: no space */
+    addbreak(p);
+    return i + 1;
+  }
   if (c == LL_MK_CELL || c == LL_MK_ROW) {
     if (c == LL_MK_CELL)
       endcell(p);
@@ -627,24 +654,7 @@ static void addtext(P *p, const char *s, size_t len, int breaks) {
       continue;
     }
     if (breaks && s[i] == ' ' && (pb = pagebreak(s, i, len)) > 0 && p->buf.n > 0) {
-      size_t *b = (size_t *)ll_vec_push(p->m, &p->breaks);
-      const char **lab = (const char **)ll_vec_push(p->m, &p->labels);
-      if (b == NULL || lab == NULL) {
-        p->status = LL_ERRMEM;
-        return;
-      }
-      *b = p->buf.n;
-      if (p->hints != NULL && p->nextlabel < p->hints->nlabels) {
-        /* a copy: the hints' labels are the caller's, freed after */
-        size_t ln = strlen(p->labelp);
-        *lab = ll_arena_strndup(&p->d->arena, p->labelp, ln);
-        if (*lab == NULL) {
-          p->status = LL_ERRMEM;
-          return;
-        }
-        p->labelp += ln + 1;
-        p->nextlabel++;
-      }
+      addbreak(p);
       bufadd(p, " ", 1);
       i += pb;
       continue;
@@ -1415,6 +1425,13 @@ static void build(P *p) {
         readsource(p, d->fields[i].value);
         break;
       }
+  }
+  /* the page the text starts on: the reader's page label before the
+     body, else the Source's first page */
+  {
+    const char *fp = p->hints != NULL ? p->hints->first_page : NULL;
+    if ((fp == NULL || *fp == '\0') && d->source != NULL) fp = d->source->first_page;
+    if (fp != NULL && alldigits(fp, strlen(fp))) d->first_page = strtol(fp, NULL, 10);
   }
 
   /* body and notes */

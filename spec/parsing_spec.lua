@@ -204,6 +204,33 @@ describe("issue #13's parsing fixes on real pages", function()
     end)
   end)
 
+  describe("page breaks", function()
+    it("keeps the page a chapter starts on and a break between paragraphs", function()
+      -- mia-reader-lenin/.../1913/mar/x01.htm: "<!-- vol=19 pg=021 src=v19pp77 type= -->"
+      -- before the editors' introduction, "<!-- vol=19 pg=023 ... -->" between it and
+      -- "<p class="fst">Throughout the civilised world ...", and pg=024 inside a
+      -- paragraph, between "as represented by German" and "philosophy, English"
+      local doc = open("mia-reader-lenin/archive/lenin/works/1913/mar/x01.htm")
+      assert.equal(21, doc.first_page)
+      local p = doc.paragraphs[4]
+      assert.equal("Throughout the civilised world", p.text:sub(1, 30))
+      assert.same({ 1 }, p.pagebreaks)
+      assert.same({ "23" }, p.pagelabels)
+      local q = doc.paragraphs[6]
+      assert.same({ "24" }, q.pagelabels)
+      assert.equal("German philosophy", q.text:sub(q.pagebreaks[1] - 6, q.pagebreaks[1] + 10))
+      local labels = {}
+      for _, b in ipairs(doc.paragraphs) do
+        for _, l in ipairs(b.pagelabels or {}) do labels[#labels + 1] = l end
+      end
+      assert.same({ "23", "24", "25", "26", "27", "28" }, labels)
+    end)
+
+    it("takes the first page from the Source when the page has no page comment", function()
+      assert.equal(17, ll.letter().first_page) -- "Volume 10, pages 17-28."
+    end)
+  end)
+
   describe("note.by", function()
     it("reads '—Lenin' as the author's and an unsigned Lenin endnote as the edition's", function()
       -- mia-reader-lenin/.../1914/granat/ch02.htm: note 1 ends "(Chapter Eight)&#8212;<em>Lenin</em>";

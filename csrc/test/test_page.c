@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ll.h"
+#include "llhtml.h"
 
 typedef struct Tally {
   int passed, failed;
@@ -255,12 +256,79 @@ static void test_sentences(Tally *t) {
   check(t, nsent("He joined the R.S.D.L.P. He was young.") == 2, "R.S.D.L.P. He");
 }
 
+/* ------------------------------------------------------------------ */
+/* Page breaks of an HTML page                                         */
+/* ------------------------------------------------------------------ */
+
+/* Reads an HTML page as the binding does (the reader's marked text, then
+** the parser with its shape as hints). */
+static ll_Doc *parsehtml(const char *html) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  ll_Buf text, labels;
+  ll_HtmlShape shape;
+  ll_PageHints h;
+  size_t nlabels = 0;
+  ll_Doc *d = NULL;
+  char err[LL_ERRSIZE];
+  ll_buf_init(&text);
+  ll_buf_init(&labels);
+  if (ll_html_read_marked(&m, html, strlen(html), &text, &labels, &nlabels, &shape, err,
+                          sizeof err) != LL_OK) {
+    printf("FAIL html: %s\n", err);
+    exit(1);
+  }
+  memset(&h, 0, sizeof h);
+  h.labels = labels.p;
+  h.nlabels = nlabels;
+  h.known = h.marks = 1;
+  h.head = ((shape.head & LL_HTML_AUTHOR) ? LL_PAGE_AUTHOR : 0u) |
+           ((shape.head & LL_HTML_TITLE) ? LL_PAGE_TITLE : 0u);
+  h.fields = shape.fields;
+  h.body = shape.body;
+  h.notes = shape.notes;
+  h.footer = shape.footer;
+  h.first_page = shape.first_page;
+  if (ll_parse_text(&m, text.p, text.n, &h, &d, err, sizeof err) != LL_OK) {
+    printf("FAIL parse: %s\n", err);
+    exit(1);
+  }
+  ll_buf_free(&m, &text);
+  ll_buf_free(&m, &labels);
+  return d;
+}
+
+static void test_pagebreaks(Tally *t) {
+  /* as mia-reader-lenin/.../1913/mar/x01.htm: a comment before the first
+     paragraph, one between two paragraphs, one inside a paragraph */
+  ll_Doc *d = parsehtml("<html><body><h2>V. I. Lenin</h2><h1>The Three Sources</h1>\n"
+                        "<!-- vol=19 pg=021 src=v19pp77 type= -->\n"
+                        "<p>Throughout the civilised world.</p>\n"
+                        "<!-- vol=19 pg=022 src=v19pp77 type= -->\n"
+                        "<p class=\"quote\">It is the legitimate successor to German\n"
+                        "<!-- vol=19 pg=023 src=v19pp77 type= -->\n"
+                        "philosophy.</p></body></html>");
+  check(t, d->first_page == 21, "the comment before the body: first page 21");
+  check(t, d->nparas == 2 && d->paras[0].nbreaks == 0, "no break in the first paragraph");
+  check(t, d->nparas == 2 && d->paras[1].nbreaks == 2 && d->paras[1].breaks[0] == 0 &&
+               streq(d->paras[1].labels[0], "22"),
+        "a break between paragraphs: at the next one's start, page 22");
+  check(t, d->nparas == 2 && d->paras[1].nbreaks == 2 && streq(d->paras[1].labels[1], "23") &&
+               strncmp(d->paras[1].text, "It is", 5) == 0,
+        "a break inside: page 23, and no space at the start");
+  check(t, d->nparas == 2 && d->paras[1].kind == LL_QUOTE, "the block keeps its kind");
+  ll_doc_free(d);
+  d = parse("Author\n\nTitle\n\nSource: Collected Works, Volume 10, pages 17-28.\n\nBody.\n");
+  check(t, d->first_page == 17, "no comment: the Source's first page");
+  ll_doc_free(d);
+}
+
 int main(void) {
   Tally t = {0, 0};
   test_volnum(&t);
   test_source(&t);
   test_markers(&t);
   test_cites(&t);
+  test_pagebreaks(&t);
   test_sentences(&t);
   printf("test_page: %d passed, %d failed\n", t.passed, t.failed);
   return t.failed == 0 ? 0 : 1;

@@ -287,6 +287,7 @@ function M.wrap(ud, opts, isletter)
     fields = t.fields,
     meta = t.meta,
     source = t.source,
+    first_page = t.first_page,
     paragraphs = t.paragraphs,
     notes = t.notes,
     navigation = t.navigation,

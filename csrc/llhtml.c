@@ -1469,6 +1469,50 @@ static int tocpara(xmlNode *n) {
   return in > 0 && out == 0;
 }
 
+/* Does the page of node n define the anchor frag[0, k) (an element
+** named or with the id frag)? */
+static int definesanchor(xmlNode *n, const char *frag, size_t k) {
+  xmlNode *root = n, *p;
+  while (root->parent != NULL && root->parent->type == XML_ELEMENT_NODE) root = root->parent;
+  for (p = root; p != NULL; p = nextnode(p, root, 1)) {
+    const char *v;
+    if (p->type != XML_ELEMENT_NODE) continue;
+    if (((v = attr(p, "name")) != NULL || (v = attr(p, "id")) != NULL) && strlen(v) == k &&
+        memcmp(v, frag, k) == 0)
+      return 1;
+    if ((v = attr(p, "id")) != NULL && strlen(v) == k && memcmp(v, frag, k) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Is n, of any class, the page's own contents: lines of links (at least
+** three lines, a link on each) that all point to anchors of this page (one
+** may be broken),
+** written "#p1" or with the page's own file name, "x02.htm#p1"
+** (varga/1921/x01/x02.htm)? */
+static int ownlinks(xmlNode *n) {
+  xmlNode *p;
+  int links = 0, brs = 0, missing = 0;
+  for (p = n->children; p != NULL; p = nextnode(p, n, 1)) {
+    const char *href, *hash;
+    if (p->type != XML_ELEMENT_NODE || p->name == NULL) continue;
+    if (ieq((const char *)p->name, "br")) {
+      brs++;
+      continue;
+    }
+    if (!ieq((const char *)p->name, "a") || (href = attr(p, "href")) == NULL) continue;
+    hash = strchr(href, '#');
+    if (hash == NULL || hash[1] == '\0' || memchr(href, '/', (size_t)(hash - href)) != NULL ||
+        memchr(href, ':', (size_t)(hash - href)) != NULL)
+      return 0; /* a link elsewhere: this is text */
+    if (definesanchor(n, hash + 1, strlen(hash + 1)))
+      links++;
+    else
+      missing++; /* a broken link of the contents ("#p7" with no p7) */
+  }
+  return brs >= 2 && links + missing >= brs + 1 && links >= 3 && missing <= 1;
+}
+
 /* Nonzero for an element that makes a block of its own in a table cell:
 ** its presence makes the table a layout. */
 static int cellblock(const xmlNode *n) {
@@ -1684,7 +1728,7 @@ static int enter(W *w, xmlNode *n) {
     if (f.kind != K_NAV) {
       const char *name = (const char *)n->name;
       if (navclass(n) || strcmp(name, "nav") == 0 || strcmp(name, "footer") == 0 ||
-          (t == T_P && tocpara(n)))
+          (t == T_P && (tocpara(n) || ownlinks(n))))
         f.kind = K_NAV;
       else if ((t == T_P || t == T_DIV) && f.kind != K_INFO &&
                (classhas(n, "information", 1) || classhas(n, "info", 1) || opens_fields(n)))

@@ -231,6 +231,22 @@ describe("issue #13's parsing fixes on real pages", function()
     end)
   end)
 
+  describe("the page's own contents", function()
+    it("goes to navigation, not the body", function()
+      -- mia-pd/archive/varga/1921/x01/x02.htm: <p class="indentb"><strong> <a
+      -- href="x02.htm#p1">1</a>. The root of the problem.<br /> ... seven lines, each a link
+      -- to an anchor of the page (<a name="p1"></a> before <h4>I.<br />The Root ...)
+      local doc = open("mia-pd/archive/varga/1921/x01/x02.htm")
+      assert.equal("The International Situation", doc.paragraphs[1].text)
+      assert.equal("I.\nThe Root of the Problem", doc.paragraphs[2].text)
+      for _, p in ipairs(doc.paragraphs) do
+        assert.is_nil(p.text:find("The root of the problem.", 1, true))
+      end
+      assert.equal("1. The root of the problem. | 2. The war, the crisis, and the countries of Europe.",
+        doc.navigation[1]:sub(1, 82))
+    end)
+  end)
+
   describe("note.by", function()
     it("reads '—Lenin' as the author's and an unsigned Lenin endnote as the edition's", function()
       -- mia-reader-lenin/.../1914/granat/ch02.htm: note 1 ends "(Chapter Eight)&#8212;<em>Lenin</em>";

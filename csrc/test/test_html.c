@@ -333,6 +333,13 @@ static const Case cases[] = {
    "<p>Body.</p>",
    "Dora B. Montefiore\n\nAn Open Letter to Lenin\n\nBody.\n", "", NULL, NULL,
    LL_HTML_AUTHOR | LL_HTML_TITLE},
+  {"a page's own contents, links to its anchors by file name (varga/1921/x01/x02.htm)",
+   "<h1>T</h1><p class=\"indentb\"><strong><a href=\"x02.htm#p1\">1</a>. The root.<br />"
+   "<a href=\"x02.htm#p2\">2</a>. The war.<br /><a href=\"x02.htm#p3\">3</a>. The U.S.A."
+   "</strong></p><a name=\"p1\"></a><h4>I.</h4><p>One.</p><a name=\"p2\"></a><p>Two.</p>"
+   "<a name=\"p3\"></a><p>Three, see <a href=\"#p1\">1</a>, <a href=\"#p2\">2</a> and "
+   "<a href=\"#p3\">3</a>.</p>",
+   NULL, "", "Three, see 1, 2 and 3.", "1. The root.\n\n", -1},
   {"header: by-line after the title",
    "<h1>The Debate</h1><h2>by Ernest Mandel</h2><h4>(January 1982)</h4>"
    "<p>Body.</p>",

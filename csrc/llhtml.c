@@ -2723,7 +2723,39 @@ nomem:
 /* Assembly                                                            */
 /* ------------------------------------------------------------------ */
 
-enum { R_SKIP, R_BODY, R_NOTE, R_MORE, R_NOTESHEAD };
+/* R_UNOTE: a note without a number after the last notes heading */
+enum { R_SKIP, R_BODY, R_NOTE, R_MORE, R_NOTESHEAD, R_UNOTE };
+
+/* Does s open an unnumbered note: a mark such as "*", "**", "†", "‡",
+** "[*]", or "Note by ..." / "Note:" / "Transcriber's note"? */
+static int unnumbered(const char *s, size_t n) {
+  trim(&s, &n);
+  if (n == 0) return 0;
+  if (s[0] == '*' || (n >= 2 && s[0] == '[' && s[1] == '*')) return 1;
+  if (n >= 3 && memcmp(s, "\xE2\x80\xA0", 3) == 0) return 1; /* dagger */
+  if (n >= 3 && memcmp(s, "\xE2\x80\xA1", 3) == 0) return 1; /* double dagger */
+  return iprefix(s, n, "note by ") || iprefix(s, n, "note:") || iprefix(s, n, "transcriber") ||
+         iprefix(s, n, "editor's note") || iprefix(s, n, "editor\xE2\x80\x99s note");
+}
+
+/* Writes an unnumbered note's first paragraph as note k: "[k] " and its
+** text (as printed, its mark kept), with its page labels. */
+static void unote(Out *o, const W *w, const Item *it, long k) {
+  char num[24];
+  int len = snprintf(num, sizeof num, "[%ld] ", k);
+  o->tmp.n = 0;
+  if (ll_buf_add(o->m, &o->tmp, num, (size_t)len) != LL_OK ||
+      (emit(o, w, it, 0, &o->tmp) && ll_buf_add(o->m, &o->tmp, itext(w, it), it->len) != LL_OK)) {
+    o->status = LL_ERRMEM;
+    return;
+  }
+  block(o, o->tmp.p, o->tmp.n);
+  if (o->status == LL_OK && it->lend > it->loff) {
+    if (ll_buf_add(o->m, o->labels, w->labs.p + it->loff, it->lend - it->loff) != LL_OK)
+      o->status = LL_ERRMEM;
+    o->nlabels += it->nlab;
+  }
+}
 
 /* Nonzero if a paragraph is page furniture by its text alone: "Top of the
 ** page", "Last updated on ...", an arrow. */
@@ -2863,6 +2895,30 @@ static void assemble(Out *o, W *w) {
     if (notes_heading(itext(w, &it[i - 1]), it[i - 1].len)) role[i - 1] = R_SKIP;
     break;
   }
+  if (notehead < 0) {
+    /* no numbered note after it: the last notes heading of the body and
+       the few paragraphs after it are notes without numbers ("<h3>Notes</h3>
+       <p>* At the 18th National Congress ...</p>", "Note by transcriber--")
+       that the page prints after its text */
+    size_t last = n, after = 0, j;
+    for (i = n; i > 0 && last == n; i--)
+      if (role[i - 1] == R_BODY && it[i - 1].kind == K_HEAD &&
+          notes_heading(itext(w, &it[i - 1]), it[i - 1].len))
+        last = i - 1;
+    for (j = last + 1; last < n && j < n; j++) {
+      if (role[j] == R_NOTE) break;
+      if (role[j] == R_BODY) after++;
+    }
+    if (last < n && last > 0 && j == n && after > 0 && after <= 12) {
+      int first = 1;
+      notehead = (long)last;
+      for (j = last + 1; j < n; j++) {
+        if (role[j] != R_BODY) continue;
+        role[j] = first || unnumbered(itext(w, &it[j]), it[j].len) ? R_UNOTE : R_MORE;
+        first = 0;
+      }
+    }
+  }
   for (i = 0; i < n; i++)
     if (role[i] == R_BODY && it[i].refs > 0 && (notehead < 0 || (long)i < notehead))
       lastref = (long)i;
@@ -2878,6 +2934,7 @@ static void assemble(Out *o, W *w) {
   /* notes before the region keep paragraphs of their own class; in the
      region every paragraph after a note belongs to it */
   for (i = 0; i < n; i++) {
+    if (role[i] == R_UNOTE && firstnote == (size_t)-1) firstnote = i;
     if (role[i] != R_NOTE) continue;
     if (firstnote == (size_t)-1) firstnote = i;
     if ((long)i < region) {
@@ -2944,8 +3001,16 @@ static void assemble(Out *o, W *w) {
   if (firstnote != (size_t)-1) {
     block(o, "Notes", 5);
     b0 = o->blocks;
+    long top = 0; /* the highest note number: unnumbered notes come after it */
     for (i = 0; i < n; i++) {
-      if (role[i] == R_NOTE) {
+      long k = it[i].lead != NULL ? 0 : textnote(itext(w, &it[i]), it[i].len);
+      if (role[i] == R_NOTE && k > top) top = k;
+      if (role[i] == R_NOTE && it[i].lead != NULL && it[i].lead->n > top) top = it[i].lead->n;
+    }
+    for (i = 0; i < n; i++) {
+      if (role[i] == R_UNOTE) {
+        unote(o, w, &it[i], ++top);
+      } else if (role[i] == R_NOTE) {
         size_t j = i + 1;
         while (j < n && role[j] == R_SKIP) j++;
         if (notestart(o, w, &it[i], (j < n && role[j] == R_MORE) ? &it[j] : NULL)) role[j] = R_SKIP;

@@ -278,6 +278,30 @@ describe("issue #13's parsing fixes on real pages", function()
     end)
   end)
 
+  describe("notes without numbers", function()
+    it("keeps the notes after a last 'Notes' heading as notes", function()
+      -- mia-pd/archive/pepper/1926/12/15.htm: "<h3>Notes</h3>", then "<p>* This article was
+      -- written before the decision ...</p>" and "<p>&#8224; This and most of the quotations
+      -- ...</p>", and no numbered note
+      local doc = open("mia-pd/archive/pepper/1926/12/15.htm")
+      assert.equal(2, #doc.notes)
+      assert.equal("* This article was written before the decision to negotiate district agreements.",
+        doc:note(1).text)
+      assert.equal("† This", doc:note(2).text:sub(1, 8))
+      for _, p in ipairs(doc.paragraphs) do assert.is_not.equal("Notes", p.text) end
+    end)
+
+    it("keeps a transcriber's note at the end of the page a note, by the editor", function()
+      -- mia-pd/archive/bukharin/works/1928/09/x01.htm: "<h3>Notes</h3>" then "<p
+      -- class="fst">Note by transcriber&#8212;There is no other article by Bukharin in
+      -- <em>Labour Monthly</em> from now on.</p>"
+      local doc = open("mia-pd/archive/bukharin/works/1928/09/x01.htm")
+      assert.equal(1, #doc.notes)
+      assert.equal("editor", doc.notes[1].by)
+      assert.equal("(To be continued)", doc.paragraphs[#doc.paragraphs].text)
+    end)
+  end)
+
   describe("sentences", function()
     it("does not end a sentence at initials with no space", function()
       -- mia-pd/archive/mandel/1982/dec/permrevo.htm: a quotation closes with "(V.I. Lenin,

@@ -340,6 +340,15 @@ static const Case cases[] = {
    "<a name=\"p3\"></a><p>Three, see <a href=\"#p1\">1</a>, <a href=\"#p2\">2</a> and "
    "<a href=\"#p3\">3</a>.</p>",
    NULL, "", "Three, see 1, 2 and 3.", "1. The root.\n\n", -1},
+  {"notes without numbers after the last notes heading (horner/1945/11/coal.htm)",
+   "<h1>T</h1><p>Body.*</p><p>More.\xE2\x80\xA0</p><h3>Notes</h3>"
+   "<p class=\"note\"><a id=\"n1\" href=\"#f1\" name=\"n1\">*</a>&#160;At the Congress.</p>"
+   "<p>Its second paragraph.</p><p>\xE2\x80\xA0 Re-translated.</p>",
+   "T\n\nBody.*\n\nMore.\xE2\x80\xA0\n\nNotes\n\n[1] *\xC2\xA0" "At the Congress.\n\n"
+   "Its second paragraph.\n\n[2] \xE2\x80\xA0 Re-translated.\n", "", NULL, NULL, -1},
+  {"an 'Editor's note' paragraph is no notes heading (kun-bela/1921/11/hungary.html)",
+   "<h1>T</h1><p>Intro.</p><p class=\"author\">Editor&#8217;s note</p><p>Body.</p>",
+   "T\n\nIntro.\n\nEditor\xE2\x80\x99s note\n\nBody.\n", "", NULL, NULL, -1},
   {"header: by-line after the title",
    "<h1>The Debate</h1><h2>by Ernest Mandel</h2><h4>(January 1982)</h4>"
    "<p>Body.</p>",

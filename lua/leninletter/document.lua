@@ -185,6 +185,8 @@ local EDITOR_SIGNS = {
   ["note by the editor"] = true, ["note by mia"] = true, ["translator's note"] = true,
 }
 
+local NOTE_BY = { transcriber = true, editor = true, editors = true, translator = true, mia = true }
+
 local DASHES = { "\226\128\148", "\226\128\147", "%-%-", "%-" } -- em dash, en dash, --, -
 
 local function trim(s)
@@ -221,6 +223,9 @@ local function noteby(text, signs, edition)
     or low:find("^%[?translator[s’']*%s*note") or low:find("^%[?transcriber[s’']*%s*note") then
     return "editor"
   end
+  -- "Note by transcriber—...", "Note by the editors: ..."
+  local who = low:match("^%[?note by the (%a+)") or low:match("^%[?note by (%a+)")
+  if who and NOTE_BY[who] then return "editor" end
   if low:find("^%[?author[s’']*%s*note") then return "author" end
   -- a signature in brackets at the end: "[Ed.]", "(Ed.)", "[Lenin]"
   local br = low:match("[%[%(]([^%[%]%(%)]+)[%]%)]%.?$")

@@ -281,11 +281,11 @@ describe("issue #13's parsing fixes on real pages", function()
   describe("notes without numbers", function()
     it("keeps the notes after a last 'Notes' heading as notes", function()
       -- mia-pd/archive/pepper/1926/12/15.htm: "<h3>Notes</h3>", then "<p>* This article was
-      -- written before the decision ...</p>" and "<p>&#8224; This and most of the quotations
+      -- written before the decision ...</p>" (a no-break space after the star) and "<p>&#8224; This and most of the quotations
       -- ...</p>", and no numbered note
       local doc = open("mia-pd/archive/pepper/1926/12/15.htm")
       assert.equal(2, #doc.notes)
-      assert.equal("* This article was written before the decision to negotiate district agreements.",
+      assert.equal("*\194\160This article was written before the decision to negotiate district agreements.",
         doc:note(1).text)
       assert.equal("† This", doc:note(2).text:sub(1, 8))
       for _, p in ipairs(doc.paragraphs) do assert.is_not.equal("Notes", p.text) end

@@ -287,7 +287,7 @@ describe("issue #13's parsing fixes on real pages", function()
       assert.equal(2, #doc.notes)
       assert.equal("*\194\160This article was written before the decision to negotiate district agreements.",
         doc:note(1).text)
-      assert.equal("† This", doc:note(2).text:sub(1, 8))
+      assert.equal("†\194\160This", doc:note(2).text:sub(1, 9))
       for _, p in ipairs(doc.paragraphs) do assert.is_not.equal("Notes", p.text) end
     end)
 

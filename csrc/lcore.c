@@ -361,6 +361,8 @@ static int parsehtml(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *e
     h.notes = shape.notes;
     h.footer = shape.footer;
     h.first_page = shape.first_page;
+    h.linked = shape.linked;
+    h.nlinked = shape.nlinked;
     st = ll_parse_text(m, text.p, text.n, &h, out, err, errsz);
   }
   ll_buf_free(m, &text);

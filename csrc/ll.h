@@ -301,9 +301,12 @@ typedef struct ll_PageHints {
                          each ending in '\0' (NULL when none) */
   size_t nlabels;
   const char *first_page; /* the page the text starts on, or NULL */
-  int known;              /* the shape below is the text's */
-  int marks;              /* with known: the text carries LL_MK_* marks */
-  unsigned head;          /* LL_PAGE_* */
+  const long *linked;     /* numbers that are footnote markers even with no
+                             note of theirs (an HTML link to a note) */
+  size_t nlinked;
+  int known;     /* the shape below is the text's */
+  int marks;     /* with known: the text carries LL_MK_* marks */
+  unsigned head; /* LL_PAGE_* */
   int fields;
   size_t body, notes;
   int footer;

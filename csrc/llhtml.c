@@ -3205,6 +3205,16 @@ static int readpage(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Bu
     status = sanitize(m, text, text0);
   if (status != LL_OK) goto fail;
   *nlabels = o.nlabels;
+  { /* the numbers of the links taken as markers */
+    size_t k, j;
+    for (k = 0; k < w.marks.marks.n; k++) {
+      const Mark *c = (const Mark *)w.marks.marks.p + k;
+      if (!c->ok || c->href == NULL) continue;
+      for (j = 0; j < o.shape.nlinked && o.shape.linked[j] != c->n; j++) {
+      }
+      if (j == o.shape.nlinked && j < LL_HTML_MAXLINKED) o.shape.linked[o.shape.nlinked++] = c->n;
+    }
+  }
   if (shape != NULL) *shape = o.shape;
   goto done;
 fail:

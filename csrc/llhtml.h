@@ -92,7 +92,13 @@ typedef struct ll_HtmlShape {
   /* the page label of a page-break comment before the body's first
      paragraph (the page the text starts on), "" when none */
   char first_page[16];
+  /* the numbers that links written as markers ([N] linking to a note)
+     show, the first LL_HTML_MAXLINKED of them: each is a footnote marker
+     even where the page lost its note */
+  long linked[64];
+  size_t nlinked;
 } ll_HtmlShape;
+#define LL_HTML_MAXLINKED 64
 
 /* As ll_html_to_text, and fills *shape (when not NULL) with the shape of
 ** the text written; on failure *shape is all zeros. */

@@ -1332,7 +1332,17 @@ static void build(P *p) {
     return;
   }
   /* the note numbers, before any block is made: a block opening with a
-     marker (with the reader's shape, one of the notes blocks) */
+     marker (with the reader's shape, one of the notes blocks), and the
+     numbers the reader saw linked to a note */
+  for (i = 0; p->hints != NULL && i < p->hints->nlinked && p->status == LL_OK; i++) {
+    long *slot;
+    if (hasnote(p, p->hints->linked[i])) continue;
+    slot = (long *)ll_vec_push(p->m, &p->nums);
+    if (slot == NULL)
+      p->status = LL_ERRMEM;
+    else
+      *slot = p->hints->linked[i];
+  }
   for (b = 0; b < nb && p->status == LL_OK; b++) {
     const Line *ln = line(p, blk(p, b)->first);
     long n, *slot;

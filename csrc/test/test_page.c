@@ -288,6 +288,8 @@ static ll_Doc *parsehtml(const char *html) {
   h.notes = shape.notes;
   h.footer = shape.footer;
   h.first_page = shape.first_page;
+  h.linked = shape.linked;
+  h.nlinked = shape.nlinked;
   if (ll_parse_text(&m, text.p, text.n, &h, &d, err, sizeof err) != LL_OK) {
     printf("FAIL parse: %s\n", err);
     exit(1);
@@ -316,6 +318,16 @@ static void test_pagebreaks(Tally *t) {
                strncmp(d->paras[1].text, "It is", 5) == 0,
         "a break inside: page 23, and no space at the start");
   check(t, d->nparas == 2 && d->paras[1].kind == LL_QUOTE, "the block keeps its kind");
+  ll_doc_free(d);
+  /* as mia-pd/archive/hansen/1951/03/lysenko2.htm: a link [18] to a note
+     the page lost is a marker; a bracketed year is not */
+  d = parsehtml("<html><body><h1>T</h1><p>The stock.&#8221; <a id=\"f18\" href=\"#n18\" "
+                "name=\"f18\">[18]</a> On November 15 [1945] we met.</p></body></html>");
+  check(t, d->nparas == 1 && d->paras[0].nrefs == 1 && d->paras[0].refs[0].note == 18,
+        "a link to a lost note is a marker");
+  check(t, d->nparas == 1 && strstr(d->paras[0].text, "[1945]") != NULL, "a year stays text");
+  check(t, d->nwarnings == 1 && strstr(d->warnings[0], "marker [18]") != NULL,
+        "the lost note is warned of");
   ll_doc_free(d);
   d = parse("Author\n\nTitle\n\nSource: Collected Works, Volume 10, pages 17-28.\n\nBody.\n");
   check(t, d->first_page == 17, "no comment: the Source's first page");

@@ -363,10 +363,11 @@ function M.json(doc)
     local ps, refs, cites = {}, {}, {}
     for j, b in ipairs(n.paragraphs) do ps[j] = jblock(b) end
     for j, r in ipairs(n.refs) do
-      refs[j] = { part = r.part, paragraph = r.paragraph, note = r.note, pos = r.pos }
+      refs[j] = { part = r.part, paragraph = r.paragraph, note = r.note, field = r.field, pos = r.pos,
+        sentence = r.sentence }
     end
     for j, c in ipairs(n.citations or {}) do cites[j] = copy(c) end
-    notes[i] = { n = n.n, text = n.text, paragraphs = arr(ps), refs = arr(refs),
+    notes[i] = { n = n.n, by = n.by, text = n.text, paragraphs = arr(ps), refs = arr(refs),
       citations = arr(cites) }
   end
   for i, e in ipairs(entities(doc)) do

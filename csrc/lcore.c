@@ -105,12 +105,13 @@ static void pushstructure(lua_State *L, const ll_Block *b) {
   lua_setfield(L, -2, "kind");
   if (kind == LL_HEADING) setint(L, "level", b->level > 0 ? b->level : 1);
   setstr(L, "label", b->label);
-  if (kind == LL_TABLE) {
-    lua_createtable(L, (int)b->nrows, 0);
-    for (r = 0; r < b->nrows; r++) {
-      lua_createtable(L, (int)b->rowcells[r], 0);
-      for (i = 0; i < b->rowcells[r] && c < b->ncells; i++, c++) {
-        lua_pushlstring(L, b->text + b->cells[c].start, b->cells[c].end - b->cells[c].start);
+  if (kind == LL_TABLE && b->table != NULL) {
+    const ll_Table *t = b->table;
+    lua_createtable(L, (int)t->nrows, 0);
+    for (r = 0; r < t->nrows; r++) {
+      lua_createtable(L, (int)t->rowcells[r], 0);
+      for (i = 0; i < t->rowcells[r] && c < t->ncells; i++, c++) {
+        lua_pushlstring(L, b->text + t->cells[c].start, t->cells[c].end - t->cells[c].start);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
       }
       lua_rawseti(L, -2, (lua_Integer)r + 1);

@@ -1584,6 +1584,14 @@ static long intattr(const xmlNode *n, const char *name, long dflt) {
   return (e != v && k > -1000000 && k < 1000000) ? k : dflt;
 }
 
+/* nonzero if s holds w (lower case), ignoring ASCII case */
+static int icontains(const char *s, const char *w) {
+  size_t n = strlen(s), i;
+  for (i = 0; i < n; i++)
+    if (lower((unsigned char)s[i]) == w[0] && iprefix(s + i, n - i, w)) return 1;
+  return 0;
+}
+
 /* What a block element n (tag t) makes of the items inside it: a data
 ** table, a quotation (blockquote, a class naming a quote), a poem (a class
 ** naming a poem, verse or stanza), a list and its items. Sets f. */
@@ -1598,9 +1606,13 @@ static void blockstructure(W *w, xmlNode *n, int t, Frame *f) {
     }
     return;
   }
-  if (strcmp(name, "blockquote") == 0 || classhas(n, "quote", 0)) f->bkind = LL_QUOTE;
-  if (classhas(n, "poem", 0) || classhas(n, "verse", 0) || classhas(n, "stanza", 0))
-    f->bkind = LL_VERSE;
+  if (name[0] == 'b' && strcmp(name, "blockquote") == 0) f->bkind = LL_QUOTE;
+  if (f->cls != NULL) { /* n's class, as enter read it */
+    if (icontains(f->cls, "quote")) f->bkind = LL_QUOTE;
+    if (icontains(f->cls, "poem") || icontains(f->cls, "verse") || icontains(f->cls, "stanza"))
+      f->bkind = LL_VERSE;
+  }
+  if (strchr("uomdl", name[0]) == NULL) return; /* no list, no item */
   if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0 || strcmp(name, "menu") == 0 ||
       strcmp(name, "dir") == 0) {
     const char *ty = attr(n, "type");
@@ -1612,7 +1624,7 @@ static void blockstructure(W *w, xmlNode *n, int t, Frame *f) {
     size_t k;
     Frame *list = NULL;
     f->role = F_LI;
-    if (f->bkind == LL_PARAGRAPH || f->bkind == LL_ITEM) f->bkind = LL_ITEM;
+    if (f->bkind != LL_VERSE) f->bkind = LL_ITEM; /* in a quotation too: its number counts */
     for (k = w->frames.n; k > 0; k--) {
       Frame *fk = (Frame *)w->frames.p + (k - 1);
       if (fk->role == F_LIST) {
@@ -1742,7 +1754,7 @@ static int enter(W *w, xmlNode *n) {
   if (f.cell) w->sp = 1;
   if ((f.kind == K_PARA || f.kind == K_HEAD) && w->structure) {
     const char *name = (const char *)n->name, *href;
-    if (t == T_LABEL || strcmp(name, "cite") == 0) {
+    if (t == T_LABEL || (name[0] == 'c' && strcmp(name, "cite") == 0)) {
       f.span = openspan(w, (name[0] == 'b' || name[0] == 's') ? LL_STRONG : LL_EMPHASIS, NULL);
     } else if (t == T_A && (href = attr(n, "href")) != NULL && *href != '\0') {
       f.span = openspan(w, LL_LINK, href);
@@ -1999,23 +2011,23 @@ static int emit(Out *o, const W *w, const Item *it, size_t from, ll_Buf *b) {
   const char *s = itext(w, it), *lab;
   size_t n = it->len, labn, skip, k, at;
   int level, kind;
-  static const char kinds[] = "phqvits";
+  static const char kinds[] = "phqvits"; /* by ll_Kind */
   const HSpan *sp = (const HSpan *)w->spans.p;
   Ev *ev;
   if (o->status != LL_OK || !o->marks) return 1;
   kind = itemkind(o, w, it, from, &lab, &labn, &skip, &level);
   from += skip;
   o->evs.n = 0;
+  if (it->s1 > it->s0 && ll_vec_reserve(o->m, &o->evs, 2 * (it->s1 - it->s0)) != LL_OK) {
+    o->status = LL_ERRMEM;
+    return 0;
+  }
   for (k = it->s0; k < it->s1; k++) {
     size_t a = sp[k].start, e = sp[k].end;
     if (a == NOPOS || e == NOPOS || e <= a) continue;
     if (a < it->off + from) a = it->off + from;
     if (e > it->off + n) e = it->off + n;
     if (e <= a) continue;
-    if (ll_vec_reserve(o->m, &o->evs, 2) != LL_OK) {
-      o->status = LL_ERRMEM;
-      return 0;
-    }
     ev = (Ev *)o->evs.p + o->evs.n;
     ev[0].pos = a;
     ev[0].close = 0;
@@ -2026,7 +2038,7 @@ static int emit(Out *o, const W *w, const Item *it, size_t from, ll_Buf *b) {
     o->evs.n += 2;
   }
   if (kind == LL_PARAGRAPH && o->evs.n == 0 && from == 0) return 1;
-  if (kind != LL_PARAGRAPH) {
+  { /* the block's kind, always first: the parser looks for marks only after it */
     char head[3];
     head[0] = LL_MK_BLOCK;
     head[1] = kinds[kind];
@@ -2076,19 +2088,24 @@ nomem:
 }
 
 static void paragraph(Out *o, const W *w, const Item *it) {
-  int pg = o->marks && it->pglab[0] != '\0';
+  int pg = o->marks && it->pglab[0] != '\0', plain = 0;
   if (o->status != LL_OK) return;
   o->item.n = 0;
   if (emit(o, w, it, 0, &o->item)) {
+    plain = 1;
     if (!pg) {
       block(o, itext(w, it), it->len);
-    } else if (ll_buf_addc(o->m, &o->item, LL_MK_PAGE) != LL_OK ||
-               ll_buf_add(o->m, &o->item, itext(w, it), it->len) != LL_OK) {
-      o->status = LL_ERRMEM;
+    } else {
+      /* a paragraph's head, as emit writes it: the parser reads marks only
+         in a block that opens with its kind */
+      static const char head[] = {LL_MK_BLOCK, 'p', '0', LL_MK_BLOCKEND, LL_MK_PAGE};
+      if (ll_buf_add(o->m, &o->item, head, sizeof head) != LL_OK ||
+          ll_buf_add(o->m, &o->item, itext(w, it), it->len) != LL_OK)
+        o->status = LL_ERRMEM;
     }
   }
   if (o->status != LL_OK) return;
-  if (pg && o->item.n > 0 && o->item.p[0] != LL_MK_PAGE) {
+  if (pg && !plain && o->item.n > 0) {
     /* a page break at the block's start, after its kind's head */
     size_t at = 0;
     if (o->item.p[0] == LL_MK_BLOCK) {
@@ -2828,10 +2845,12 @@ static void assemble(Out *o, W *w) {
   }
   for (i = 0; i < nh && it[h[i]].kind == K_IMG; i++) {
   }
-  if (i >= 2 && i < nh) {
-    /* pictures that name author, work and chapter (The State and
-       Revolution's chapters), then headings: the pictures' texts are the
-       header, the last one the title; the headings open the body */
+  if (i >= 3 && i < nh) {
+    /* three pictures or more that name author, work and chapter (The
+       State and Revolution's chapters), then headings: the pictures'
+       texts are the header, the last one the title; the headings open the
+       body (two pictures, author and work, leave the title to a heading:
+       its preface) */
     size_t k;
     for (k = i; k < nh; k++) it[h[k]].tag = -1;
     nh = i;

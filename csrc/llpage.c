@@ -3,6 +3,7 @@
 ** Reads a page of the Marxists Internet Archive in its plain-text form into
 ** an ll_Doc: header, fields, body blocks, markers, page breaks, notes, footer.
 */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +38,8 @@ typedef struct P {
   ll_Vec refs, breaks, labels, sents, cites, warns;
   ll_Vec nums; /* the page's note numbers (long), found before any block is made */
   /* structure of the block being made (marks: see ll.h, LL_MK_*) */
-  int marks;          /* the text carries marks (a reader's, with known) */
+  int marks;          /* the text may carry marks (a reader's, with known) */
+  int inmarks;        /* the block being made does (it opens with LL_MK_BLOCK) */
   ll_Vec spans;       /* ll_Inline of the block */
   ll_Vec open;        /* size_t: indexes in spans of the spans open */
   ll_Vec cells, rows; /* ll_Span, size_t: a table's cells, cells per row */
@@ -518,8 +520,16 @@ static int hasnote(const P *p, long n) {
 
 static char *dupstr(P *p, const char *s, size_t n);
 
-/* the offset of the next mark byte (a control byte) in s[i, len), or len */
+/* the offset of the next mark byte (a control byte) in s[i, len), or len;
+** eight bytes at a time while none of them is below 0x20 */
 static size_t nextmark(const char *s, size_t i, size_t len) {
+  const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  while (len - i >= 8) {
+    uint64_t v;
+    memcpy(&v, s + i, 8);
+    if (((v - ones * 0x20u) & ~v & highs) != 0) break;
+    i += 8;
+  }
   while (i < len && (unsigned char)s[i] >= 0x20) i++;
   return i;
 }
@@ -605,13 +615,13 @@ static size_t addmark(P *p, const char *s, size_t i, size_t len) {
 /* Reads a block's kind at s[*a] (LL_MK_BLOCK kind level label
 ** LL_MK_BLOCKEND) into out and moves *a past it. */
 static void blockkind(P *p, ll_Block *out, const char *s, size_t *a, size_t end) {
-  static const char kinds[] = "?hqvits";
+  static const char kinds[] = "phqvits"; /* by ll_Kind */
   size_t i = *a + 1, l;
   const char *k;
   if (i + 2 > end) return;
   k = s[i] != '\0' ? strchr(kinds, s[i]) : NULL;
-  out->kind = k != NULL && k != kinds ? (int)(k - kinds) : LL_PARAGRAPH;
-  out->level = (unsigned char)s[i + 1] >= '0' ? (unsigned char)s[i + 1] - '0' : 0;
+  out->kind = (short)(k != NULL ? k - kinds : LL_PARAGRAPH);
+  out->level = (short)((unsigned char)s[i + 1] >= '0' ? (unsigned char)s[i + 1] - '0' : 0);
   i += 2;
   l = i;
   while (l < end && s[l] != LL_MK_BLOCKEND) l++;
@@ -659,7 +669,7 @@ static void addtext(P *p, const char *s, size_t len, int breaks) {
       i += pb;
       continue;
     }
-    if (p->marks && (unsigned char)s[i] < 0x20) {
+    if (p->inmarks && (unsigned char)s[i] < 0x20) {
       i = addmark(p, s, i, len);
       continue;
     }
@@ -671,8 +681,8 @@ static void addtext(P *p, const char *s, size_t len, int breaks) {
         const char *q = (const char *)memchr(s + i + 1, '[', len - i - 1);
         lb = q != NULL ? (size_t)(q - s) : len;
       }
-      if (p->marks && lc <= i) lc = nextmark(s, i + 1, len);
-      if (p->marks && lc < lb) lb = lc;
+      if (p->inmarks && lc <= i) lc = nextmark(s, i + 1, len);
+      if (p->inmarks && lc < lb) lb = lc;
       j = lb;
       for (c = i + 2; c < lb; c++) {
         const char *r = (const char *)memchr(s + c, 0xC2, lb - c);
@@ -699,12 +709,15 @@ static int makeblock(P *p, ll_Block *out, size_t first, size_t n, size_t skip, i
   p->refs.n = p->breaks.n = p->labels.n = p->sents.n = 0;
   p->spans.n = p->open.n = p->cells.n = p->rows.n = 0;
   p->cellstart = p->rowcells = 0;
+  p->inmarks = 0;
   memset(out, 0, sizeof *out);
   for (i = 0; i < n; i++) {
     const Line *ln = line(p, first + i);
     size_t a = ln->start + (i == 0 ? skip : 0);
-    if (i == 0 && p->marks && !heading && a < ln->end && p->s[a] == LL_MK_BLOCK)
+    if (i == 0 && p->marks && !heading && a < ln->end && p->s[a] == LL_MK_BLOCK) {
+      p->inmarks = 1;
       blockkind(p, out, p->s, &a, ln->end);
+    }
     if (i > 0) bufadd(p, heading ? " " : "\n", 1);
     if (heading) {
       /* collapse first, then take markers out */
@@ -723,6 +736,7 @@ static int makeblock(P *p, ll_Block *out, size_t first, size_t n, size_t skip, i
   }
   if (heading) trimbuf(p);
   if (out->kind == LL_TABLE) endrow(p);
+  p->inmarks = 0;
   if (p->status != LL_OK) return p->status;
   out->text = bufseal(p);
   out->len = p->buf.n;
@@ -746,13 +760,19 @@ static int makeblock(P *p, ll_Block *out, size_t first, size_t n, size_t skip, i
     }
     p->spans.n = w;
     out->spans = (ll_Inline *)ll_vec_seal(&p->d->arena, &p->spans, &st);
-    out->nspans = p->spans.n;
+    out->nspans = (unsigned)p->spans.n;
   }
-  if (out->kind == LL_TABLE) {
-    out->cells = (ll_Span *)ll_vec_seal(&p->d->arena, &p->cells, &st);
-    out->ncells = p->cells.n;
-    out->rowcells = (size_t *)ll_vec_seal(&p->d->arena, &p->rows, &st);
-    out->nrows = p->rows.n;
+  if (out->kind == LL_TABLE && st == LL_OK) {
+    ll_Table *t = (ll_Table *)ll_arena_alloc(&p->d->arena, sizeof *t);
+    if (t == NULL) {
+      st = LL_ERRMEM;
+    } else {
+      t->cells = (ll_Span *)ll_vec_seal(&p->d->arena, &p->cells, &st);
+      t->ncells = p->cells.n;
+      t->rowcells = (size_t *)ll_vec_seal(&p->d->arena, &p->rows, &st);
+      t->nrows = p->rows.n;
+      out->table = t;
+    }
   }
   if (st != LL_OK) p->status = st;
   return p->status;
@@ -1523,8 +1543,8 @@ static void build(P *p) {
         }
         makeblock(p, pb, bk->first, bk->n, skip, 0);
         if (!p->marks) {
-          pb->kind = k;
-          pb->level = k == LL_HEADING ? 1 : 0;
+          pb->kind = (short)k;
+          pb->level = (short)(k == LL_HEADING ? 1 : 0);
           if (lab > 0) pb->label = dupstr(p, s, lab);
         }
         kind[b] = K_BODY;

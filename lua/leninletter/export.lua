@@ -27,7 +27,7 @@
 --      "written", "published": Date,
 --      "paragraphs": [Block],
 --      "notes": [{"n", "text", "paragraphs": [Block],
---                 "refs": [{"part", "paragraph", "note", "pos"}],
+--                 "refs": [{"part", "paragraph", "note", "pos", "sentence"}],
 --                 "citations": [{"volume", "first_page", "last_page"}]}],
 --      "entities": [{"id", "name", "type", "aliases": [string], "note",
 --                    "description", "mentions": [Hit]}],

@@ -22,6 +22,11 @@
 --
 -- **Scopes.** `opts.scope` is `"body"` (the default), `"notes"`, or `"all"`
 -- (title, subtitle, body and notes; never the header fields).
+-- `opts.kinds`, an array of kinds of Block (`"paragraph"`, `"heading"`,
+-- `"quote"`, `"verse"`, `"item"`, `"table"`, `"separator"`), limits every
+-- query, count, token iterator, frequency list, n-gram list, collocation
+-- and dispersion to those Blocks (the title and subtitle count as
+-- headings); `{}` matches nothing.
 --
 -- **Hits** are tables `{part, paragraph, note, sentence, pos, len, text}`:
 -- `part` is `"title"`, `"subtitle"`, `"body"` or `"note"`; `paragraph` the

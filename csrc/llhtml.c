@@ -1492,25 +1492,30 @@ static int definesanchor(xmlNode *n, const char *frag, size_t k) {
 ** (varga/1921/x01/x02.htm)? */
 static int ownlinks(xmlNode *n) {
   xmlNode *p;
-  int links = 0, brs = 0, missing = 0;
-  for (p = n->children; p != NULL; p = nextnode(p, n, 1)) {
-    const char *href, *hash;
-    if (p->type != XML_ELEMENT_NODE || p->name == NULL) continue;
-    if (ieq((const char *)p->name, "br")) {
-      brs++;
-      continue;
+  int links = 0, brs = 0, missing = 0, pass;
+  /* first the shape, cheaply; then, for a paragraph that has it, where
+     the links point (a walk over the page for each) */
+  for (pass = 0; pass < 2; pass++) {
+    for (p = n->children; p != NULL; p = nextnode(p, n, 1)) {
+      const char *href, *hash;
+      if (p->type != XML_ELEMENT_NODE || p->name == NULL) continue;
+      if (ieq((const char *)p->name, "br")) {
+        brs += pass == 0;
+        continue;
+      }
+      if (!ieq((const char *)p->name, "a") || (href = attr(p, "href")) == NULL) continue;
+      hash = strchr(href, '#');
+      if (hash == NULL || hash[1] == '\0' || memchr(href, '/', (size_t)(hash - href)) != NULL ||
+          memchr(href, ':', (size_t)(hash - href)) != NULL)
+        return 0; /* a link elsewhere: this is text */
+      if (pass == 0)
+        links++;
+      else if (!definesanchor(n, hash + 1, strlen(hash + 1)))
+        missing++; /* a broken link of the contents ("#p7" with no p7) */
     }
-    if (!ieq((const char *)p->name, "a") || (href = attr(p, "href")) == NULL) continue;
-    hash = strchr(href, '#');
-    if (hash == NULL || hash[1] == '\0' || memchr(href, '/', (size_t)(hash - href)) != NULL ||
-        memchr(href, ':', (size_t)(hash - href)) != NULL)
-      return 0; /* a link elsewhere: this is text */
-    if (definesanchor(n, hash + 1, strlen(hash + 1)))
-      links++;
-    else
-      missing++; /* a broken link of the contents ("#p7" with no p7) */
+    if (pass == 0 && !(brs >= 2 && links >= brs + 1 && links >= 3)) return 0;
   }
-  return brs >= 2 && links + missing >= brs + 1 && links >= 3 && missing <= 1;
+  return links - missing >= 3 && missing <= 1;
 }
 
 /* Nonzero for an element that makes a block of its own in a table cell:

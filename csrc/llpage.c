@@ -384,10 +384,28 @@ static int prose(P *p, size_t b) {
   return n >= 15;
 }
 
+static int startswith(const char *s, size_t n, const char *pre);
+
+/* Nonzero if the line opens with a month's name (a letter's date,
+** "November 18, 1903"), which is no heading. */
+static int dateline(const char *s, size_t n) {
+  static const char *const months[] = {"January",  "February", "March",  "April",     "May",
+                                       "June",     "July",     "August", "September", "October",
+                                       "November", "December", NULL};
+  size_t k;
+  for (k = 0; months[k] != NULL; k++) {
+    size_t m = strlen(months[k]);
+    if (n > m && memcmp(s, months[k], m) == 0 && s[m] == ' ' && s[m + 1] >= '0' && s[m + 1] <= '9')
+      return 1;
+  }
+  return 0;
+}
+
 /* The kind of body block b (of nb) of plain text, from what the text
 ** shows: a separator line, an item opening with a printed label (its
 ** length in *label, the label and the space after it in *skip), a heading
-** (one short line with no final punctuation before prose), a poem's
+** (one short line with no final punctuation before prose, not a date or a
+** salutation), a poem's
 ** stanza (see ll_is_verse), else a paragraph. */
 static int plainkind(P *p, size_t b, size_t nb, size_t *skip, size_t *label) {
   const Blk *bk = blk(p, b);
@@ -406,6 +424,7 @@ static int plainkind(P *p, size_t b, size_t nb, size_t *skip, size_t *label) {
     return LL_ITEM;
   }
   if (bk->n == 1 && len <= 100 && linewords(p, ln) <= 12 && strchr(".,;:!?", last) == NULL &&
+      !dateline(s, len) && !startswith(s, len, "Dear ") &&
       !(len >= 3 && memcmp(s + len - 3, "\xE2\x80\xA6", 3) == 0) && s[0] != '[' &&
       ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= '0' && s[0] <= '9') ||
        (unsigned char)s[0] >= 0x80) &&

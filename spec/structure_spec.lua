@@ -313,6 +313,16 @@ describe("structure of the letter and plain text", function()
       d.sections)
   end)
 
+  it("takes a letter's date line or salutation before prose for no heading", function()
+    local prose = "This paragraph of prose has words enough, more than fifteen of them, to read as prose."
+    local d = assert(ll.parse(table.concat({
+      "V. I. Lenin", "", "A Letter", "", "Written: 1903", "", "November 18, 1903", "", prose, "",
+      "Dear Comrade Gorky", "", prose, "", "The Revolution of 1905", "", prose, "" }, "\n")))
+    local kinds = {}
+    for i, b in ipairs(d.paragraphs) do kinds[i] = b.kind end
+    assert.same({ "paragraph", "paragraph", "paragraph", "paragraph", "heading", "paragraph" }, kinds)
+  end)
+
   it("hands out fresh tables: changing one changes nothing later", function()
     local d = ll.letter()
     d.paragraphs[1].kind = "heading"

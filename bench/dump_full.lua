@@ -12,7 +12,8 @@ local core = require "leninletter.core"
 local function dump(out, prefix, v, seen)
   local t = type(v)
   if t ~= "table" then
-    out[#out + 1] = prefix .. " = " .. (t == "string" and string.format("%q", v) or tostring(v))
+    local s = t == "string" and string.format("%q", v) or t == "function" and "<function>" or tostring(v)
+    out[#out + 1] = prefix .. " = " .. s
     return
   end
   if seen[v] then
@@ -40,7 +41,13 @@ local function page(name, text)
     dump(out, "tree", ud:tree(), {})
     local doc = ll.parse(text)
     dump(out, "sections", doc.sections, {})
-    dump(out, "sentences", doc:sentences(), {})
+    local sents = doc:sentences()
+    if type(sents) == "function" then -- an iterator: its values in order
+      local list = {}
+      for a, b, c in sents do list[#list + 1] = { a, b, c } end
+      sents = list
+    end
+    dump(out, "sentences", sents, {})
     dump(out, "citations", doc:citations(), {})
   end
   io.write(table.concat(out, "\n"), "\n")

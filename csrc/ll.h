@@ -101,6 +101,11 @@ int ll_utf8_check(const char *s, size_t len, char *err, size_t errsz);
 size_t ll_utf8_decode(const char *s, size_t len, long *cp);
 /* length of the character starting at s (1 for a stray byte) */
 size_t ll_utf8_charlen(const char *s, size_t len);
+/* Is code point cp white space? Unicode's White_Space (tabs, line ends,
+** the no-break and typographic spaces, U+2028/2029), and the zero-width
+** space and byte-order mark that pages use as invisible separators. The
+** one test every phase uses. */
+int ll_utf8_isspace(long cp);
 
 /* ------------------------------------------------------------------ */
 /* The document model                                                  */

@@ -8,7 +8,8 @@ max_line_length = 120
 -- the code; configuration files (rockspecs, config.ld, .busted) are tables
 -- of settings read by their tools, not programs
 include_files = { "lua/**/*.lua", "bin/leninletter", "spec/**/*.lua", "csrc/*.lua", "csrc/fuzz/*.lua",
-  "bench/*.lua", "data/*.lua" }
+  "bench/*.lua", "data/*.lua",
+  "data/studypage/*.lua" }
 exclude_files = { "spec/browser/node_modules/**" }
 
 files["spec/**/*.lua"] = {

@@ -70,7 +70,7 @@ CTESTS   = $(patsubst csrc/test/%.c,csrc/test/%,$(filter-out $(HOST_SRC),$(wildc
 .DELETE_ON_ERROR:
 
 .PHONY: format all deps demo test ctest spec install uninstall clean lint doc bench \
-        asan valgrind fuzz coverage embed check-embed allocfail threads gcstress hardening-clean
+        asan valgrind fuzz coverage embed studypage check-embed allocfail threads gcstress hardening-clean
 
 all: $(CORE_SO)
 
@@ -93,6 +93,14 @@ csrc/llembed.h: data/letter.txt csrc/gen_embed.lua
 	mv $@.tmp $@
 
 embed: csrc/llembed.h
+
+# the study page's style sheet and script, compiled into the Lua layer:
+# regenerate after changing data/studypage/page.css or page.js
+lua/leninletter/export/studypage.lua: data/studypage/page.css data/studypage/page.js data/studypage/gen.lua
+	$(LUA) data/studypage/gen.lua data/studypage > $@.tmp
+	mv $@.tmp $@
+
+studypage: lua/leninletter/export/studypage.lua
 
 csrc/test/%: csrc/test/%.c $(LIB_OBJ)
 	$(CC) $(WARN) $(CFLAGS) $(DEPS_CFLAGS) -Icsrc -o $@ $< $(LIB_OBJ) $(DEPS_LIBS) -lm
@@ -157,9 +165,10 @@ demo: deps
 # its man page; `make uninstall` with the same variables removes them
 install: all
 	install -d $(DESTDIR)$(INSTALL_CMOD)/leninletter $(DESTDIR)$(INSTALL_LMOD)/leninletter \
-	  $(DESTDIR)$(INSTALL_BIN) $(DESTDIR)$(INSTALL_MAN)
+	  $(DESTDIR)$(INSTALL_LMOD)/leninletter/export $(DESTDIR)$(INSTALL_BIN) $(DESTDIR)$(INSTALL_MAN)
 	install -m 755 $(CORE_SO) $(DESTDIR)$(INSTALL_CMOD)/leninletter/core.so
 	install -m 644 lua/leninletter/*.lua data/stopwords.txt $(DESTDIR)$(INSTALL_LMOD)/leninletter/
+	install -m 644 lua/leninletter/export/*.lua $(DESTDIR)$(INSTALL_LMOD)/leninletter/export/
 	install -m 644 data/entities.lua $(DESTDIR)$(INSTALL_LMOD)/leninletter/entities_data.lua
 	sed '1s|^#!.*|#!/usr/bin/env $(notdir $(LUA))|' bin/leninletter > $(DESTDIR)$(INSTALL_BIN)/leninletter
 	chmod 755 $(DESTDIR)$(INSTALL_BIN)/leninletter
@@ -169,7 +178,9 @@ uninstall:
 	rm -f $(DESTDIR)$(INSTALL_CMOD)/leninletter/core.so $(DESTDIR)$(INSTALL_BIN)/leninletter \
 	  $(DESTDIR)$(INSTALL_MAN)/leninletter.1
 	rm -f $(addprefix $(DESTDIR)$(INSTALL_LMOD)/leninletter/,$(notdir $(wildcard lua/leninletter/*.lua)) stopwords.txt)
+	rm -f $(addprefix $(DESTDIR)$(INSTALL_LMOD)/leninletter/export/,$(notdir $(wildcard lua/leninletter/export/*.lua)))
 	rm -f $(DESTDIR)$(INSTALL_LMOD)/leninletter/entities_data.lua
+	-rmdir $(DESTDIR)$(INSTALL_LMOD)/leninletter/export
 	-rmdir $(DESTDIR)$(INSTALL_CMOD)/leninletter $(DESTDIR)$(INSTALL_LMOD)/leninletter
 
 clean:

@@ -228,7 +228,6 @@ describe("leninletter command line", function()
   end)
 
   it("lists entities, by type", function()
-    if type(doc.entities) ~= "function" then pending("doc:entities() not yet available (issue 4)") return end
     local code, out = cli("entities periodical")
     assert.equal(0, code)
     assert.truthy(out:find("Novaya Zhizn%s+periodical%s+%d+%s+3%s+novaya%-zhizn"))

@@ -198,7 +198,7 @@ end)
 describe("leninletter.corpus over the shared corpus", function()
   it("loads all 1,728 pages and finds a word across them", function()
     if not have_corpus() then
-      pending("no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
+      pending("environment limit: no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
       return
     end
     local c = ll.corpus({ CORPUS })

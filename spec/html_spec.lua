@@ -226,7 +226,7 @@ describe("leninletter.parse of the corpus's Lenin pages", function()
   for _, want in ipairs(PAGES) do
     it("reads " .. want.path, function()
       if not have_corpus() then
-        pending("no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
+        pending("environment limit: no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
         return
       end
       local d = assert(ll.open(CORPUS .. "/" .. want.path))
@@ -244,7 +244,7 @@ describe("leninletter.parse of the corpus's Lenin pages", function()
 
   it("gives Engels' biography its page labels (<!-- vol=2 pg=... --> comments)", function()
     if not have_corpus() then
-      pending("no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
+      pending("environment limit: no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
       return
     end
     local d = assert(ll.open(CORPUS .. "/mia-reader-lenin/archive/lenin/works/1895/misc/engels-bio.htm"))
@@ -259,7 +259,7 @@ end)
 describe("leninletter.parse over the whole corpus", function()
   it("loads every page; most have a title, the Lenin works pages their Source", function()
     if not have_corpus() then
-      pending("no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
+      pending("environment limit: no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
       return
     end
     local c = ll.corpus({ CORPUS })

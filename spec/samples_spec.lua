@@ -29,7 +29,7 @@ end
 describe("leninletter.parse on real pages", function()
   local names = { "01", "08", "10", "19", "22" }
   if not readfile(SAMPLES .. "/01.json") then
-    pending("the samples are not at " .. SAMPLES .. " (set LENINLETTER_SAMPLES)")
+    pending("environment limit: the samples are not at " .. SAMPLES .. " (set LENINLETTER_SAMPLES)")
     return
   end
   for _, name in ipairs(names) do

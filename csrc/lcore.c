@@ -1541,8 +1541,8 @@ typedef struct WnLook {
   int pos;
 } WnLook;
 
-/* one reading {pos, lemma, inflection, senses, tagged, lexfile, synonyms,
-** words} appended to the array at the top of the stack */
+/* one reading {pos, lemma, inflection, senses, tagged, synset (the first
+** sense's offset), lexfile, synonyms, words} appended to the array at the top of the stack */
 static int wn_addreading(void *ctx, const char *base, size_t len, int inflection) {
   WnLook *lk = (WnLook *)ctx;
   lua_State *L = lk->L;
@@ -1560,6 +1560,8 @@ static int wn_addreading(void *ctx, const char *base, size_t len, int inflection
   lua_setfield(L, -2, "senses");
   lua_pushinteger(L, e.tagged);
   lua_setfield(L, -2, "tagged");
+  lua_pushinteger(L, ll_wn_offset(&e, 0));
+  lua_setfield(L, -2, "synset");
   /* synonyms: the words of the first (most frequent) sense; words: those
   ** of every sense */
   lua_newtable(L);

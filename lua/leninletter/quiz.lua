@@ -640,6 +640,16 @@ for _, w in ipairs({ "is", "are", "was", "were", "be", "been", "being", "am" }) 
 
 local CONTENT = { noun = true, verb = true, adj = true }
 
+-- The inflections a word's readings have in part of speech pos, as a key.
+local function infls(readings, pos)
+  local t = {}
+  for _, o in ipairs(readings) do
+    if o.pos == pos then t[#t + 1] = o.inflection end
+  end
+  table.sort(t)
+  return table.concat(t, ",")
+end
+
 -- The reading of a word that its neighbours allow and WordNet ranks first
 -- (the most senses seen in its tagged corpus, then the most senses).
 local function primary(readings, prev)
@@ -712,7 +722,8 @@ local function prepare_words(P, doc, usewn)
             key = true
           end
         end
-        local v = { norm = w, count = f.count, readings = rs, key = key, lemmas = {} }
+        local v = { norm = w, count = f.count, readings = rs, key = key, lemmas = {}, infls = {} }
+        for pos in pairs(CONTENT) do v.infls[pos] = infls(rs, pos) end
         for _, r in ipairs(rs) do
           v.lemmas[r.lemma] = true
           local sig = r.pos .. ":" .. r.inflection
@@ -747,16 +758,6 @@ local function related(r, v)
   return false
 end
 
--- The inflections a word's readings have in part of speech pos, as a key.
-local function infls(readings, pos)
-  local t = {}
-  for _, o in ipairs(readings) do
-    if o.pos == pos then t[#t + 1] = o.inflection end
-  end
-  table.sort(t)
-  return table.concat(t, ",")
-end
-
 -- Up to k words of the page for a blank on candidate c: the same part of
 -- speech and inflection, the same lexicographer class first, key terms
 -- first, none related to the answer or already in the sentence.
@@ -768,23 +769,24 @@ local function worddistractors(P, rnd, c, u, k)
   local seen = {}
   local n = #pool
   -- a random sample of the pool is enough: draws, not a sort of it
-  local tries = math.min(n, 80)
+  local tries = math.min(n, 6 * k + 12)
   for _ = 1, tries do
     local v = pool[rnd:below(n)]
     if not seen[v.norm] then
       seen[v.norm] = true
-      -- never a word the document joins to the blank's neighbours
-      -- ("revolutionary army" where the answer is "revolutionary government")
-      local joined = (c.prev and P.bigrams[c.prev .. " " .. v.norm])
-        or (c.next and P.bigrams[v.norm .. " " .. c.next])
+      -- the same inflections in that part of speech: not "troops" (a
+      -- noun and a plural) for "government" (a noun only)
       local reading
-      if v.norm ~= c.norm and not u.words[v.norm] and not joined and not related(r, v) then
-        for _, o in ipairs(v.readings) do
-          if o.pos == r.pos and o.inflection == r.inflection then reading = o break end
+      if v.norm ~= c.norm and not u.words[v.norm] and v.infls[r.pos] == c.infls then
+        -- never a word the document joins to the blank's neighbours
+        -- ("revolutionary army" where the answer is "revolutionary government")
+        local joined = (c.prev and P.bigrams[c.prev .. " " .. v.norm])
+          or (c.next and P.bigrams[v.norm .. " " .. c.next])
+        if not joined then
+          for _, o in ipairs(v.readings) do
+            if o.pos == r.pos and o.inflection == r.inflection then reading = o break end
+          end
         end
-        -- the same inflections in that part of speech: not "troops" (a
-        -- noun and a plural) for "government" (a noun only)
-        if infls(v.readings, r.pos) ~= c.infls then reading = nil end
       end
       if reading then
         local g = (reading.lexfile == r.lexfile and 0 or 2) + (v.key and 1 or 2)
@@ -796,7 +798,7 @@ local function worddistractors(P, rnd, c, u, k)
   for _, g in ipairs(groups) do
     for _, x in ipairs(g) do
       if #out >= k then break end
-      if not lemmas[x.lemma] then
+      if not lemmas[x.lemma] and not related(r, x.v) then
         lemmas[x.lemma] = true
         out[#out + 1] = x.v.norm
       end
@@ -944,9 +946,19 @@ local function prepare(doc, usewn)
   -- phrases (a pair of words it uses more than once: "provisional
   -- revolutionary", "armed uprising") is a blank
   local toks = {}
+  local lastkey, lastu = nil, nil
   for tok in doc:tokens({ scope = "all" }) do
-    local u = unitof(P.bykey, { part = tok.part, note = tok.note, paragraph = tok.paragraph,
-      sentence = tok.sentence, pos = tok.pos, len = #tok.text })
+    local u
+    if tok.part == "body" or tok.part == "note" then
+      local k = tok.part == "body" and tok.paragraph * 4096 + tok.sentence
+        or -((tok.note * 4096 + tok.paragraph) * 4096 + tok.sentence)
+      if k ~= lastkey then
+        lastkey = k
+        lastu = P.bykey[unitkey(tok.part, tok.note, tok.paragraph, tok.sentence)]
+      end
+      u = lastu
+      if u and not (tok.pos >= u.start and tok.pos + #tok.text <= u.start + #u.text) then u = nil end
+    end
     if u then
       u.ntok = u.ntok + 1
       u.words[tok.norm] = true

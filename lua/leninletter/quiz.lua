@@ -1093,6 +1093,10 @@ local function question(kind, P, doc, rnd, u, c, k)
   elseif u.anaphoric then
     return nil
   end
+  -- some words around the blank: "It was _____." is no question
+  local n = 0
+  for _ in h.text:gmatch("[%w’']+") do n = n + 1 end
+  if u.ntok - n < 4 then return nil end
   local q = { kind = kind, prompt = lead .. prompt, answer = h.text, source = hitof(h),
     target = c.target, entity = c.rec and c.rec.id }
   if kind == "cloze" then
@@ -1224,11 +1228,12 @@ local function load_theses()
 end
 
 -- The curated questions whose passages the document's body holds, each
--- with its Hit; in the data's order.
-local function theses_found(doc)
+-- with its Hit, in the data's order; only those with at least k
+-- distractors.
+local function theses_found(doc, k)
   local out = {}
   for _, t in ipairs(load_theses()) do
-    for i, b in ipairs(doc.paragraphs) do
+    for i, b in ipairs(#t.distractors >= k and doc.paragraphs or {}) do
       local a = b.text:find(t.passage, 1, true)
       if a then
         local sentence = 1
@@ -1268,13 +1273,14 @@ end
 -- and carries the teacher's explanation as its feedback.
 -- @tparam Document doc the document
 -- @tparam[opt] table opts `count` (default 10), `seed` (default 1),
---   `choices` (default 4; at most 4)
+--   `choices` (default 4; a question written with fewer distractors than
+--   `choices` needs is left out)
 -- @treturn {Question,...} the questions (kind `"choice"`, target `"thesis"`)
 -- @treturn[opt] string a message, when fewer than `count` could be made
 -- @usage for _, q in ipairs(quiz.theses(ll.letter(), {count = 3})) do print(q.prompt) end
 function M.theses(doc, opts)
   local o = checkargs(doc, opts, "theses")
-  local found = shuffle(o.rnd, theses_found(doc))
+  local found = shuffle(o.rnd, theses_found(doc, o.choices - 1))
   local out = {}
   for i = 1, math.min(o.count, #found) do out[i] = thesis(doc, o.rnd, found[i], o.choices - 1) end
   return out, shortby(#out, o.count, "thesis", "the document holds no more of the letter's theses")
@@ -1298,7 +1304,8 @@ end
 function M.choice(doc, opts)
   local o = checkargs(doc, opts, "choice")
   local P = prepare(doc, o.wordnet)
-  local found = (o.theses and o.scope ~= "notes") and shuffle(o.rnd, theses_found(doc)) or {}
+  local found = (o.theses and o.scope ~= "notes") and shuffle(o.rnd, theses_found(doc, o.choices - 1))
+    or {}
   local want = math.min(#found, math.floor((o.count + 1) / 2))
   local count = o.count
   o.count = count - want
@@ -1317,9 +1324,8 @@ function M.choice(doc, opts)
       gi = gi + 1
     end
   end
-  if #out >= count then msg = nil end
-  return out, msg and shortby(#out, count, "choice",
-    "the text has no more sentences with a blank that has enough distractors of its kind")
+  if #out >= count then return out end
+  return out, msg and (msg:gsub("^only %d+ of the %d+", ("only %d of the %d"):format(#out, count)))
 end
 
 -- ------------------------------------------------------------------

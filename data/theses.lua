@@ -125,9 +125,9 @@ return {
     prompt = "What proportion does Lenin suggest between the workers’ deputies and the intelligentsia’s?",
     answer = "For hundreds of workers, sailors, soldiers and peasants, dozens from the unions of the revolutionary intelligentsia",
     distractors = {
-      "Equal numbers of workers and intellectuals",
-      "A majority of intellectuals, to guide the workers",
-      "One deputy for each party, whatever its size",
+      "Equal numbers of deputies from the workers and from the unions of the intelligentsia",
+      "A majority from the unions of the intelligentsia, to guide the workers and peasants",
+      "One deputy for each revolutionary party, whatever the number of its members",
     },
     passage = "for, say, hundreds of workers, sailors, soldiers and peasants there should be dozens of deputies from the unions of the revolutionary intelligentsia",
     explanation = "The body of the government is to stay purely proletarian; the intelligentsia joins, but as a minority.",

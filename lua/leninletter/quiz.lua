@@ -382,7 +382,7 @@ end
 
 -- Up to k distractor entities for answer record a, shown like answer,
 -- in year y (or the span y..y2), none named in the folded prompt.
-local function entitydistractors(P, rnd, a, answer, k, y, y2, prompt)
+local function entitypool(P, a, answer, y, y2, prompt)
   local same, other = {}, {}
   for _, r in ipairs(P.ents) do
     local ok = r.id ~= a.id and r.type == a.type and not r.furniture and not r.author
@@ -395,12 +395,16 @@ local function entitydistractors(P, rnd, a, answer, k, y, y2, prompt)
         ok = (r2 - r1) == 0 and (a2 - a1) == 0 -- two events of one year are told apart
       end
     end
-    if ok then
+    if ok and display(r, answer) then
       if a.class == nil or r.class == a.class then same[#same + 1] = r
       elseif r.class == nil then other[#other + 1] = r end
     end
   end
-  shuffle(rnd, same)
+  return same
+end
+
+local function entitydistractors(P, rnd, a, answer, k, y, y2, prompt)
+  local same = shuffle(rnd, entitypool(P, a, answer, y, y2, prompt))
   local out, taken = {}, { [fold(answer)] = true }
   for _, n in ipairs(a.names) do taken[n] = true end
   for _, r in ipairs(same) do
@@ -542,25 +546,35 @@ end
 -- intervals in avoid (the answer's readings in both calendars, the other
 -- dates of its sentence). Variants: the year changed to another the
 -- document names, the month moved by one or two, the year by one to three.
-local function datedistractors(P, rnd, text, own, avoid, k, order_with)
+local function datedistractors(P, rnd, text, own, avoid, k, order_with, after, yearsfirst)
   local sh = shape(text)
   if not sh or not own then return {} end
   local byyear, bymonth, near = {}, {}, {}
+  -- the years the document names, the nearest first (ties at random)
+  local ys = {}
   for _, y in ipairs(P.years) do
-    if y ~= sh.year then byyear[#byyear + 1] = { y - sh.year, 0 } end
+    if y ~= sh.year then ys[#ys + 1] = { y = y, key = rnd:next() } end
   end
+  table.sort(ys, function(a, b)
+    local da, db = math.abs(a.y - sh.year), math.abs(b.y - sh.year)
+    if da ~= db then return da < db end
+    return a.key < b.key
+  end)
+  for _, x in ipairs(ys) do byyear[#byyear + 1] = { x.y - sh.year, 0 } end
   if sh.month then
     for _, dm in ipairs({ -2, -1, 1, 2 }) do bymonth[#bymonth + 1] = { 0, dm } end
   end
   for _, dy in ipairs({ -1, 1, -2, 2, -3, 3 }) do near[#near + 1] = { dy, 0 } end
-  shuffle(rnd, byyear)
   shuffle(rnd, bymonth)
   local order = {}
   local i = 1
   while byyear[i] or bymonth[i] do
     if byyear[i] then order[#order + 1] = byyear[i] end
-    if bymonth[i] then order[#order + 1] = bymonth[i] end
+    if bymonth[i] and not yearsfirst then order[#order + 1] = bymonth[i] end
     i = i + 1
+  end
+  if yearsfirst then
+    for _, x in ipairs(bymonth) do order[#order + 1] = x end
   end
   for _, x in ipairs(near) do order[#order + 1] = x end
   local out, taken = {}, { [fold(text)] = true }
@@ -574,6 +588,7 @@ local function datedistractors(P, rnd, text, own, avoid, k, order_with)
         inorder = false
       end
     end
+    if after and iv[1] <= after then inorder = false end
     if s and inorder and not taken[fold(s)] and not anyoverlap(iv, avoid) then
       taken[fold(s)] = true
       out[#out + 1] = s
@@ -652,9 +667,14 @@ end
 
 -- The reading of a word that its neighbours allow and WordNet ranks first
 -- (the most senses seen in its tagged corpus, then the most senses).
-local function primary(readings, prev)
+local function primary(readings, prev, prevreadings)
   local allow
-  if prev and DETS[prev] then allow = { noun = true, adj = true }
+  local adjonly = prevreadings and #prevreadings > 0
+  for _, r in ipairs(prevreadings or {}) do
+    if r.pos ~= "adj" then adjonly = false end
+  end
+  if adjonly then allow = { noun = true }
+  elseif prev and DETS[prev] then allow = { noun = true, adj = true }
   elseif prev and MODALS[prev] then allow = { ["verb:base"] = true }
   elseif prev and PREPS[prev] then allow = { noun = true, ["verb:ing"] = true }
   elseif prev and BE[prev] then allow = { adj = true, ["verb:ing"] = true, ["verb:past"] = true }
@@ -974,13 +994,17 @@ local function prepare(doc, usewn)
       local nxt = toks[i + 1] and toks[i + 1].u == u and toks[i + 1].tok.norm or nil
       local phrase = (prev and not P.stop[prev] and (bigrams[prev .. " " .. tok.norm] or 0) >= 2)
         or (nxt and not P.stop[nxt] and (bigrams[tok.norm .. " " .. nxt] or 0) >= 2)
-      local r = phrase and primary(v.readings, prev)
+      local r = phrase and primary(v.readings, prev, prev and P.vocab[prev] and P.vocab[prev].readings)
       -- the cloze wants more: a phrase of three words used more than once
       local p2 = toks[i - 2] and toks[i - 2].u == u and toks[i - 2].tok.norm or nil
       local n2 = toks[i + 2] and toks[i + 2].u == u and toks[i + 2].tok.norm or nil
-      local tri = (p2 and prev and (P.trigrams[p2 .. " " .. prev .. " " .. tok.norm] or 0) >= 2)
-        or (prev and nxt and (P.trigrams[prev .. " " .. tok.norm .. " " .. nxt] or 0) >= 2)
-        or (nxt and n2 and (P.trigrams[tok.norm .. " " .. nxt .. " " .. n2] or 0) >= 2)
+      -- of three content words ("provisional revolutionary government")
+      local function content3(a, b, c2)
+        return a and b and c2 and P.vocab[a] and P.vocab[b] and P.vocab[c2]
+          and (P.trigrams[a .. " " .. b .. " " .. c2] or 0) >= 2
+      end
+      local tri = content3(p2, prev, tok.norm) or content3(prev, tok.norm, nxt)
+        or content3(tok.norm, nxt, n2)
       if r then
         u.cands[#u.cands + 1] = { target = "word", norm = tok.norm, reading = r,
           infls = infls(v.readings, r.pos),
@@ -992,9 +1016,33 @@ local function prepare(doc, usewn)
     end
   end
   unityears(P, doc)
+  -- the definitions the notes questions ask about (see M.notes)
+  local defs = {}
+  for _, r in ipairs(P.ents) do
+    local e = r.e
+    if e.description and e.note and not r.furniture then
+      local desc = e.description:gsub("%s*%b()%s*$", "")
+      if not named(r, fold(desc)) and #entitypool(P, r, e.name, r.from, r.to, fold(desc)) >= 2 then
+        defs[#defs + 1] = e.description
+      end
+    end
+  end
   for _, u in ipairs(P.units) do
     u.anaphoric = anaphoric(u)
     u.folded = fold(u.text)
+    -- a lone small letter other than "a" is a misprint ("the Soviet i, and")
+    for w in (" " .. u.text .. " "):gmatch("%s(%l)[%s,;]") do
+      if w ~= "a" then u.misprint = true end
+    end
+    if misprinted(doc, { part = u.part, note = u.note, paragraph = u.paragraph, pos = u.start,
+      len = #u.text }) then
+      u.misprint = true
+    end
+    if u.part == "note" then
+      for _, dsc in ipairs(defs) do
+        if u.text:find(dsc, 1, true) then u.defines = true end
+      end
+    end
   end
   per[key] = P
   return P
@@ -1079,6 +1127,21 @@ local function question(kind, P, doc, rnd, u, c, k)
     if names(fprompt, c.norm) then return nil end
   end
   if c.target == "date" and not c.shaped and kind ~= "cloze" then return nil end
+  -- a proper name, not a description ("the great Russian revolution",
+  -- "the strike committee"), which a student could word otherwise
+  if c.target == "entity" and not h.text:find("^%u") then return nil end
+  -- a misprinted sentence ("the Soviet i, and must be") makes a garbled stem
+  if u.misprint then return nil end
+  if kind ~= "cloze" then
+    -- a note's definition is the notes questions' own
+    if u.defines then return nil end
+    if c.target == "date" then
+      -- another date close by gives it away ("the end of 1901 and beginning of 1902")
+      for _, o in ipairs(u.cands) do
+        if o.target == "date" and o ~= c and math.abs(o.hit.pos - h.pos) < 40 then return nil end
+      end
+    end
+  end
   local lead = ""
   if u.part == "note" and kind ~= "cloze" then
     if u.anaphoric and P.subject[u.note] == c.rec then return nil end
@@ -1152,17 +1215,27 @@ local function blanks(kind, doc, o, P)
   for _, u in ipairs(usable) do
     if #out >= o.count then break end
     -- entities first, then dates, then key terms; one of them at random
-    local bykind = {}
+    local bykind, rich = {}, false
     for _, c in ipairs(u.cands) do
+      if c.target ~= "word" then rich = true end
       local t = bykind[c.target]
       if not t then
         t = {}
         bykind[c.target] = t
       end
-      if (answers[fold(c.hit.text)] or 0) < 2 then t[#t + 1] = c end
+      -- each answer once in a quiz
+      local key = c.rec and c.rec.id or fold(c.hit.text)
+      if not answers[key] then t[#t + 1] = c end
     end
     local q
-    for _, t in ipairs({ "entity", "date", "word" }) do
+    local order = { "entity", "date", "word" }
+    -- a choice among words only where the sentence has no entity or date:
+    -- those are the surer questions
+    if kind ~= "cloze" and rich then
+      order = { "entity", "date" }
+    end
+    if o.skip and o.skip[u] then order = {} end
+    for _, t in ipairs(order) do
       bykind[t] = bykind[t] or {}
       local cs = {}
       for i, c in ipairs(bykind[t]) do cs[i] = c end
@@ -1175,7 +1248,7 @@ local function blanks(kind, doc, o, P)
     end
     if q then
       out[#out + 1] = q
-      answers[fold(q.answer)] = (answers[fold(q.answer)] or 0) + 1
+      answers[q.entity or fold(q.answer)] = true
     end
   end
   local why = kind == "cloze" and "the text has no more sentences with a word worth blanking"
@@ -1309,6 +1382,17 @@ function M.choice(doc, opts)
   local want = math.min(#found, math.floor((o.count + 1) / 2))
   local count = o.count
   o.count = count - want
+  -- no generated question on a sentence a thesis already asks about
+  o.skip = {}
+  for i = 1, math.min(#found, count) do
+    local h = found[i].hit
+    for _, u in ipairs(P.units) do
+      if u.part == "body" and u.paragraph == h.paragraph and u.start < h.pos + h.len
+          and h.pos < u.start + #u.text then
+        o.skip[u] = true
+      end
+    end
+  end
   local gen, msg = {}, nil
   if o.count > 0 then gen, msg = blanks("choice", doc, o, P) end
   -- fill with more theses when the text offers too few blanks
@@ -1484,10 +1568,17 @@ function M.dates(doc, opts)
   local function add(q)
     if #out < o.count and q then out[#out + 1] = q end
   end
+  -- a publication is after the writing: no distractor before it
+  local written = doc.written and intervals(doc.written)
+  local wend
+  for _, iv in ipairs(written or {}) do wend = math.max(wend or 0, iv[2]) end
+  local asked = {}
   local function header(field, d, style, what)
     if not d or not d[style] then return nil end
     local answer = english(d[style])
-    local ds = datedistractors(P, o.rnd, answer, interval(d[style]), intervals(d), k)
+    for _, iv in ipairs(intervals(d)) do asked[#asked + 1] = iv end
+    local ds = datedistractors(P, o.rnd, answer, interval(d[style]), intervals(d), k, nil,
+      field == "Published" and wend or nil, true)
     if #ds < k then return nil end
     return finish(doc, withchoices(o.rnd, { kind = "date", prompt = what, answer = answer,
       source = metahit(doc, field, d), target = "date",
@@ -1514,7 +1605,15 @@ function M.dates(doc, opts)
     for _, x in ipairs(usable) do
       if #out >= o.count then break end
       for _, c in ipairs(shuffle(o.rnd, x.ds)) do
-        local q = question("choice", P, doc, o.rnd, x.u, c, k)
+        -- a date that holds an answer already given, or that one holds
+        -- ("the autumn of 1940" after "November 5, 1940"), is given away
+        local given = false
+        for _, iv in ipairs(intervals(c.date)) do
+          for _, a in ipairs(asked) do
+            if (iv[1] <= a[1] and iv[2] >= a[2]) or (a[1] <= iv[1] and a[2] >= iv[2]) then given = true end
+          end
+        end
+        local q = not given and question("choice", P, doc, o.rnd, x.u, c, k)
         if q then
           q.kind = "date"
           q.title, q.tags, q.id, q.feedback = nil, nil, nil, nil

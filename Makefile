@@ -70,7 +70,7 @@ CTESTS   = $(patsubst csrc/test/%.c,csrc/test/%,$(filter-out $(HOST_SRC),$(wildc
 .DELETE_ON_ERROR:
 
 .PHONY: format all deps demo test ctest spec install uninstall clean lint doc bench \
-        asan valgrind fuzz coverage embed studypage check-embed allocfail threads gcstress hardening-clean
+        asan valgrind fuzz coverage embed studypage corpus-exports check-embed allocfail threads gcstress hardening-clean
 
 all: $(CORE_SO)
 
@@ -161,6 +161,13 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@$(RUN_ENV) $(LUA) bin/leninletter pack study-pack
 
+# issue #14's whole-corpus check: every page of $(SHARED)/corpus exported to
+# TEI and Markdown, jing validating every TEI file and pandoc reading every
+# Markdown file (minutes; not part of `make test`). CORPUS_OUT keeps the files.
+CORPUS_OUT ?= build/corpus-exports
+corpus-exports: all
+	@$(RUN_ENV) $(LUA) spec/corpus_exports.lua $(SHARED) $(CORPUS_OUT)
+
 # the C core, the Lua layer and its stop list, the tool (run by this LUA) and
 # its man page; `make uninstall` with the same variables removes them
 install: all
@@ -170,6 +177,7 @@ install: all
 	install -m 644 lua/leninletter/*.lua data/stopwords.txt $(DESTDIR)$(INSTALL_LMOD)/leninletter/
 	install -m 644 lua/leninletter/export/*.lua $(DESTDIR)$(INSTALL_LMOD)/leninletter/export/
 	install -m 644 data/entities.lua $(DESTDIR)$(INSTALL_LMOD)/leninletter/entities_data.lua
+	install -m 644 data/errata.lua $(DESTDIR)$(INSTALL_LMOD)/leninletter/errata_data.lua
 	sed '1s|^#!.*|#!/usr/bin/env $(notdir $(LUA))|' bin/leninletter > $(DESTDIR)$(INSTALL_BIN)/leninletter
 	chmod 755 $(DESTDIR)$(INSTALL_BIN)/leninletter
 	install -m 644 man/leninletter.1 $(DESTDIR)$(INSTALL_MAN)/leninletter.1
@@ -179,7 +187,7 @@ uninstall:
 	  $(DESTDIR)$(INSTALL_MAN)/leninletter.1
 	rm -f $(addprefix $(DESTDIR)$(INSTALL_LMOD)/leninletter/,$(notdir $(wildcard lua/leninletter/*.lua)) stopwords.txt)
 	rm -f $(addprefix $(DESTDIR)$(INSTALL_LMOD)/leninletter/export/,$(notdir $(wildcard lua/leninletter/export/*.lua)))
-	rm -f $(DESTDIR)$(INSTALL_LMOD)/leninletter/entities_data.lua
+	rm -f $(DESTDIR)$(INSTALL_LMOD)/leninletter/entities_data.lua $(DESTDIR)$(INSTALL_LMOD)/leninletter/errata_data.lua
 	-rmdir $(DESTDIR)$(INSTALL_LMOD)/leninletter/export
 	-rmdir $(DESTDIR)$(INSTALL_CMOD)/leninletter $(DESTDIR)$(INSTALL_LMOD)/leninletter
 

@@ -95,11 +95,47 @@ static void setnumstr(lua_State *L, const char *k, const char *v) {
   lua_setfield(L, -2, k);
 }
 
+/* Sets the structure fields of the Block table on top of the stack: kind,
+** level (headings), label (items), rows (tables), spans. */
+static void pushstructure(lua_State *L, const ll_Block *b) {
+  static const char *const inl[] = {"emphasis", "strong", "link"};
+  size_t i, r, c = 0;
+  int kind = b->kind >= 0 && b->kind < LL_NKINDS ? b->kind : LL_PARAGRAPH;
+  lua_pushstring(L, ll_kind_names[kind]);
+  lua_setfield(L, -2, "kind");
+  if (kind == LL_HEADING) setint(L, "level", b->level > 0 ? b->level : 1);
+  setstr(L, "label", b->label);
+  if (kind == LL_TABLE) {
+    lua_createtable(L, (int)b->nrows, 0);
+    for (r = 0; r < b->nrows; r++) {
+      lua_createtable(L, (int)b->rowcells[r], 0);
+      for (i = 0; i < b->rowcells[r] && c < b->ncells; i++, c++) {
+        lua_pushlstring(L, b->text + b->cells[c].start, b->cells[c].end - b->cells[c].start);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+      }
+      lua_rawseti(L, -2, (lua_Integer)r + 1);
+    }
+    lua_setfield(L, -2, "rows");
+  }
+  lua_createtable(L, (int)b->nspans, 0);
+  for (i = 0; i < b->nspans; i++) {
+    const ll_Inline *sp = &b->spans[i];
+    lua_createtable(L, 0, 4);
+    lua_pushstring(L, inl[sp->kind >= 0 && sp->kind <= LL_LINK ? sp->kind : 0]);
+    lua_setfield(L, -2, "kind");
+    setint(L, "pos", (lua_Integer)sp->pos + 1);
+    setint(L, "len", (lua_Integer)sp->len);
+    setstr(L, "href", sp->href);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "spans");
+}
+
 /* Pushes a Block: text, refs, pagebreaks, sentences (and page labels). */
 static void pushblock(lua_State *L, const ll_Block *b) {
   size_t i;
-  luaL_checkstack(L, 6, "block");
-  lua_createtable(L, 0, 5);
+  luaL_checkstack(L, 8, "block");
+  lua_createtable(L, 0, 10);
   lua_pushlstring(L, b->text, b->len);
   lua_setfield(L, -2, "text");
   lua_createtable(L, (int)b->nrefs, 0);
@@ -133,6 +169,13 @@ static void pushblock(lua_State *L, const ll_Block *b) {
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   lua_setfield(L, -2, "sentences");
+  lua_createtable(L, (int)b->nsents, 0);
+  for (i = 0; i < b->nsents; i++) {
+    lua_pushinteger(L, (lua_Integer)b->sents[i].start + 1);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "sentence_pos");
+  pushstructure(L, b);
 }
 
 static void pushstrings(lua_State *L, char **v, size_t n) {
@@ -255,7 +298,7 @@ static int parsehtml(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *e
   int st;
   ll_buf_init(&text);
   ll_buf_init(&labels);
-  st = ll_html_read(m, s, len, &text, &labels, &nlabels, &shape, err, errsz);
+  st = ll_html_read_marked(m, s, len, &text, &labels, &nlabels, &shape, err, errsz);
   if (st == LL_OK && text.n == 0) {
     snprintf(err, errsz, "HTML page with no text");
     st = LL_ERRINPUT;
@@ -265,6 +308,7 @@ static int parsehtml(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *e
     h.labels = labels.p;
     h.nlabels = nlabels;
     h.known = 1;
+    h.marks = 1;
     h.head = ((shape.head & LL_HTML_AUTHOR) ? LL_PAGE_AUTHOR : 0u) |
              ((shape.head & LL_HTML_NUMBER) ? LL_PAGE_NUMBER : 0u) |
              ((shape.head & LL_HTML_TITLE) ? LL_PAGE_TITLE : 0u) |

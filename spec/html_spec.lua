@@ -192,10 +192,13 @@ local PAGES = {
     author = "Vladimir Lenin", title = "The Tasks of the Youth Leagues",
     fields = { "Written", "Source", "First Published", "Online Version", "Transcribed", "HTML Markup" },
     paragraphs = 57, notes = { 1, 2 }, source = "Collected Works, Volume 31" },
+  -- the chapter's author, work and title are only pictures' alt texts
+  -- ("Vladimir Lenin’s", "The State and Revolution", "Class Society and the
+  -- State"); its <h4> sections open the body (issue #13)
   { path = "mia-lenin/archive/lenin/works/1917/staterev/ch01.htm",
-    author = nil, title = "1. The State: A Product of the Irreconcilability of Class Antagonisms",
+    author = "Vladimir Lenin", title = "Class Society and the State",
     fields = {  },
-    paragraphs = 63, notes = { 1, 2, 3, 4, 5, 6, 7 }, source = nil },
+    paragraphs = 64, notes = { 1, 2, 3, 4, 5, 6, 7 }, source = nil },
   { path = "mia-lenin/archive/lenin/works/1918/7thcong/03.htm",
     author = "V. I. Lenin", title = "Resolution On War And Peace",
     fields = {  },

@@ -112,6 +112,11 @@ function M.html(doc, opts)
       elseif kind == "open" then
         if v.kind == "date" then
           out[#out + 1] = ('<span class="date" title="%s">'):format(esc(datetitle(v.d)))
+        elseif v.kind == "emphasis" then out[#out + 1] = "<em>"
+        elseif v.kind == "strong" then out[#out + 1] = "<strong>"
+        elseif v.kind == "link" then out[#out + 1] = ('<a href="%s">'):format(esc(v.href or ""))
+        elseif v.kind == "erratum" then
+          out[#out + 1] = ('<span class="sic" title="as printed; read: %s">'):format(esc(v.x.corr))
         else
           local e = v.e
           local t = TYPE_LABEL[e.type] or "other"
@@ -119,7 +124,11 @@ function M.html(doc, opts)
           out[#out + 1] = ('<span class="ent ent-%s" data-entity="%s" title="%s">'):format(t,
             esc(e.id), esc(title))
         end
-      elseif kind == "close" then out[#out + 1] = "</span>" end
+      elseif kind == "close" then
+        local c = ({ emphasis = "</em>", strong = "</strong>", link = "</a>" })[v.kind] or "</span>"
+        if v.kind == "erratum" then c = c .. ('<ins class="corr">[%s]</ins>'):format(esc(v.x.corr)) end
+        out[#out + 1] = c
+      end
     end)
     return table.concat(out)
   end

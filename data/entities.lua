@@ -39,6 +39,8 @@
 --     "state", "institution", "movement" for organisations; "city",
 --     "country", "building" for places): the quizzes prefer distractors of
 --     the answer's class.
+--   * within (optional): the id of the place a place lies in (the Winter
+--     Palace in St. Petersburg): a prompt that names it gives that place away.
 --   * furniture = true: the page's own apparatus (its edition, publisher,
 --     transcriber, archives), never a quiz's answer or choice.
 --
@@ -218,7 +220,7 @@ return {
 
   -- note 7
   { id = "winter-palace", name = "Winter Palace", type = "place",
-    aliases = {}, class = "building" },
+    aliases = {}, class = "building", within = "st-petersburg" },
 
   -- note 8
   { id = "first-state-duma", name = "First State Duma", type = "organization",

@@ -93,11 +93,12 @@ local BLANK = M.BLANK
 -- ------------------------------------------------------------------
 
 local OPTS = {
-  cloze = { count = true, seed = true, scope = true, wordnet = true },
-  choice = { count = true, seed = true, scope = true, choices = true, wordnet = true, theses = true },
-  notes = { count = true, seed = true, choices = true },
-  dates = { count = true, seed = true, scope = true, choices = true },
-  theses = { count = true, seed = true, choices = true },
+  cloze = { count = true, seed = true, scope = true, wordnet = true, avoid = true },
+  choice = { count = true, seed = true, scope = true, choices = true, wordnet = true, theses = true,
+    avoid = true },
+  notes = { count = true, seed = true, choices = true, avoid = true },
+  dates = { count = true, seed = true, scope = true, choices = true, avoid = true },
+  theses = { count = true, seed = true, choices = true, avoid = true },
 }
 
 local MAXCHOICES = 10
@@ -158,6 +159,20 @@ local function checkargs(doc, opts, fname)
   r.choices = int("choices", 4, 2, MAXCHOICES, "an integer from 2 to " .. MAXCHOICES)
   r.wordnet = bool("wordnet")
   r.theses = bool("theses")
+  -- questions already asked (an earlier quiz of a set): their sentences,
+  -- and any sentence their prompts quote, are not asked again
+  local avoid = opts.avoid
+  if avoid ~= nil then
+    if type(avoid) ~= "table" then
+      argerror(2, fname, ("opts.avoid must be an array of questions, got %s"):format(typename(avoid)))
+    end
+    for i, q in ipairs(avoid) do
+      if type(q) ~= "table" or type(q.prompt) ~= "string" then
+        argerror(2, fname, ("opts.avoid[%d] must be a question, got %s"):format(i, typename(q)))
+      end
+    end
+  end
+  r.avoid = avoid or {}
   local scope = opts.scope
   if scope ~= nil and scope ~= "body" and scope ~= "notes" and scope ~= "all" then
     argerror(2, fname, ('opts.scope must be "body", "notes" or "all", got %s'):format(
@@ -318,7 +333,8 @@ local function catalogue_extras()
     local ok, cat = pcall(require, "leninletter.catalogue")
     if ok and type(cat) == "table" then
       for _, e in ipairs(cat) do
-        extras[e.id] = { from = e.from, to = e.to, class = e.class, furniture = e.furniture }
+        extras[e.id] = { from = e.from, to = e.to, class = e.class, furniture = e.furniture,
+          within = e.within }
       end
     end
   end
@@ -343,7 +359,9 @@ local function prepare_entities(P, doc)
       if m.part == "body" or m.part == "note" then inside = inside + 1 end
     end
     local r = { e = e, id = e.id, type = e.type, class = x.class, from = x.from, to = x.to,
-      furniture = x.furniture or inside == 0, names = { fold(e.name) } }
+      within = x.within, furniture = x.furniture or inside == 0, names = { fold(e.name) },
+      -- worth a question: named twice in the text, or explained by a note
+      salient = inside >= 2 or e.note ~= nil }
     for _, a in ipairs(e.aliases or {}) do r.names[#r.names + 1] = fold(a) end
     if e.type == "person" then r.names[#r.names + 1] = fold(surname(e.name)) end
     r.author = author ~= nil and (fold(e.name) == author or names(author, fold(e.name)))
@@ -667,19 +685,30 @@ end
 
 -- The reading of a word that its neighbours allow and WordNet ranks first
 -- (the most senses seen in its tagged corpus, then the most senses).
-local function primary(readings, prev, prevreadings)
+local function primary(readings, prev, prevreadings, nextreadings)
   local allow
-  local adjonly = prevreadings and #prevreadings > 0
-  for _, r in ipairs(prevreadings or {}) do
-    if r.pos ~= "adj" then adjonly = false end
+  local function only(rs, pos)
+    if not rs or #rs == 0 then return false end
+    for _, r in ipairs(rs) do
+      if r.pos ~= pos then return false end
+    end
+    return true
   end
-  if adjonly then allow = { noun = true }
+  -- before a noun: a modifier ("provisional revolutionary government");
+  -- after an adjective: a noun ("the political struggle")
+  if only(nextreadings, "noun") then allow = { adj = true, noun = true }
+  elseif only(prevreadings, "adj") then allow = { noun = true }
   elseif prev and DETS[prev] then allow = { noun = true, adj = true }
   elseif prev and MODALS[prev] then allow = { ["verb:base"] = true }
   elseif prev and PREPS[prev] then allow = { noun = true, ["verb:ing"] = true }
   elseif prev and BE[prev] then allow = { adj = true, ["verb:ing"] = true, ["verb:past"] = true }
   end
   local best
+  if allow and allow.adj and allow.noun and nextreadings then
+    for _, r in ipairs(readings) do
+      if r.pos == "adj" then return r end
+    end
+  end
   for pass = 1, 2 do
     for _, r in ipairs(readings) do
       if CONTENT[r.pos] and (pass == 2 or not allow or allow[r.pos]
@@ -850,7 +879,7 @@ local function variants(answer, reading)
   end
   -- synonyms only of a word of one sense: where it has more, the
   -- sentence's may not be the one they share
-  if reading and reading.senses == 1 then
+  if reading and reading.senses == 1 and reading.onepos then
     local n = 0
     for _, syn in ipairs(reading.synonyms) do
       if n >= 3 then break end
@@ -958,7 +987,9 @@ local function prepare(doc, usewn)
   -- dates written in a shape variants can copy
   for _, d in ipairs(P.dates) do
     local u = unitof(P.bykey, d)
-    if u and not overlaps(u, d.pos, d.len) then
+    -- a date may hold an entity's name ("January 9" in "January 9, 1905"):
+    -- both are blanks, one question a sentence
+    if u then
       u.cands[#u.cands + 1] = { target = "date", hit = d, date = d, shaped = shape(d.text) ~= nil }
     end
   end
@@ -994,18 +1025,27 @@ local function prepare(doc, usewn)
       local nxt = toks[i + 1] and toks[i + 1].u == u and toks[i + 1].tok.norm or nil
       local phrase = (prev and not P.stop[prev] and (bigrams[prev .. " " .. tok.norm] or 0) >= 2)
         or (nxt and not P.stop[nxt] and (bigrams[tok.norm .. " " .. nxt] or 0) >= 2)
-      local r = phrase and primary(v.readings, prev, prev and P.vocab[prev] and P.vocab[prev].readings)
+      local r = phrase and primary(v.readings, prev, prev and P.vocab[prev] and P.vocab[prev].readings,
+        nxt and P.vocab[nxt] and P.vocab[nxt].readings)
       -- the cloze wants more: a phrase of three words used more than once
       local p2 = toks[i - 2] and toks[i - 2].u == u and toks[i - 2].tok.norm or nil
       local n2 = toks[i + 2] and toks[i + 2].u == u and toks[i + 2].tok.norm or nil
       -- of three content words ("provisional revolutionary government")
       local function content3(a, b, c2)
-        return a and b and c2 and P.vocab[a] and P.vocab[b] and P.vocab[c2]
-          and (P.trigrams[a .. " " .. b .. " " .. c2] or 0) >= 2
+        if not (a and b and c2 and P.vocab[a] and P.vocab[b] and P.vocab[c2]) then return nil end
+        local g = a .. " " .. b .. " " .. c2
+        return (P.trigrams[g] or 0) >= 2 and g or nil
       end
       local tri = content3(p2, prev, tok.norm) or content3(prev, tok.norm, nxt)
         or content3(tok.norm, nxt, n2)
       if r then
+        local pos1 = true
+        for _, o in ipairs(v.readings) do
+          if CONTENT[o.pos] and o.pos ~= r.pos then pos1 = false end
+        end
+        if pos1 ~= (r.onepos or false) then
+          r = setmetatable({ onepos = pos1 }, { __index = r })
+        end
         u.cands[#u.cands + 1] = { target = "word", norm = tok.norm, reading = r,
           infls = infls(v.readings, r.pos),
           prev = prev, next = nxt, phrase3 = tri,
@@ -1112,9 +1152,25 @@ local function notelead(P, u, answer_rec)
   return ("In note %d: "):format(u.note)
 end
 
+-- A test of the sentences that questions qs (a list that may grow) have
+-- asked about or quoted.
+local function avoider(qs)
+  return function(u)
+    for _, q in ipairs(qs) do
+      local h = q.source
+      if type(h) == "table" and h.part == u.part and h.paragraph == u.paragraph
+          and (u.part ~= "note" or h.note == u.note) and h.sentence == u.sentence then
+        return true
+      end
+      if #u.text >= 20 and q.prompt:find(u.text, 1, true) then return true end
+    end
+    return false
+  end
+end
+
 -- The question of kind for candidate c of unit u, or nil when it cannot
 -- be one a teacher would keep.
-local function question(kind, P, doc, rnd, u, c, k)
+local function question(kind, P, doc, rnd, u, c, k, avoided)
   local h = c.hit
   local prompt = blanked(u, h.pos, h.len)
   local fprompt = fold(prompt)
@@ -1128,8 +1184,17 @@ local function question(kind, P, doc, rnd, u, c, k)
   end
   if c.target == "date" and not c.shaped and kind ~= "cloze" then return nil end
   -- a proper name, not a description ("the great Russian revolution",
-  -- "the strike committee"), which a student could word otherwise
-  if c.target == "entity" and not h.text:find("^%u") then return nil end
+  -- "the strike committee"), which a student could word otherwise; one
+  -- the text names twice or a note explains, not a passing detail
+  if c.target == "entity" then
+    if not h.text:find("^%u") then return nil end
+    if not c.rec.salient and kind ~= "note" then return nil end
+    -- a place the prompt gives away ("the Winter Palace": St. Petersburg)
+    for _, r in ipairs(P.ents) do
+      if r.within == c.rec.id and named(r, fprompt) then return nil end
+    end
+  end
+  if avoided and avoided(u) then return nil end
   -- a misprinted sentence ("the Soviet i, and must be") makes a garbled stem
   if u.misprint then return nil end
   if kind ~= "cloze" then
@@ -1164,6 +1229,7 @@ local function question(kind, P, doc, rnd, u, c, k)
     target = c.target, entity = c.rec and c.rec.id }
   if kind == "cloze" then
     q.accept = variants(h.text, c.target == "word" and c.reading or nil)
+    q.phrase = c.phrase3
     return finish(doc, q, u.text)
   end
   local flead = fold(lead) .. fprompt
@@ -1225,7 +1291,8 @@ local function blanks(kind, doc, o, P)
       end
       -- each answer once in a quiz
       local key = c.rec and c.rec.id or fold(c.hit.text)
-      if not answers[key] then t[#t + 1] = c end
+      -- and each of the letter's phrases once ("provisional revolutionary government")
+      if not answers[key] and not (c.phrase3 and answers[c.phrase3]) then t[#t + 1] = c end
     end
     local q
     local order = { "entity", "date", "word" }
@@ -1241,7 +1308,7 @@ local function blanks(kind, doc, o, P)
       for i, c in ipairs(bykind[t]) do cs[i] = c end
       shuffle(o.rnd, cs)
       for _, c in ipairs(cs) do
-        q = question(kind, P, doc, o.rnd, u, c, o.choices - 1)
+        q = question(kind, P, doc, o.rnd, u, c, o.choices - 1, o.avoided)
         if q then break end
       end
       if q then break end
@@ -1249,6 +1316,8 @@ local function blanks(kind, doc, o, P)
     if q then
       out[#out + 1] = q
       answers[q.entity or fold(q.answer)] = true
+      if q.phrase then answers[q.phrase] = true end
+      q.phrase = nil
     end
   end
   local why = kind == "cloze" and "the text has no more sentences with a word worth blanking"
@@ -1273,6 +1342,7 @@ end
 --   ll.letter().paragraphs[q.source.paragraph].sentences[q.source.sentence])
 function M.cloze(doc, opts)
   local o = checkargs(doc, opts, "cloze")
+  o.avoided = avoider(o.avoid)
   return blanks("cloze", doc, o, prepare(doc, o.wordnet))
 end
 
@@ -1354,8 +1424,15 @@ end
 function M.theses(doc, opts)
   local o = checkargs(doc, opts, "theses")
   local found = shuffle(o.rnd, theses_found(doc, o.choices - 1))
+  local done = {}
+  for _, q in ipairs(o.avoid) do
+    if q.id then done[q.id] = true end
+  end
   local out = {}
-  for i = 1, math.min(o.count, #found) do out[i] = thesis(doc, o.rnd, found[i], o.choices - 1) end
+  for _, x in ipairs(found) do
+    if #out >= o.count then break end
+    if not done["thesis-" .. x.t.id] then out[#out + 1] = thesis(doc, o.rnd, x, o.choices - 1) end
+  end
   return out, shortby(#out, o.count, "thesis", "the document holds no more of the letter's theses")
 end
 
@@ -1377,8 +1454,17 @@ end
 function M.choice(doc, opts)
   local o = checkargs(doc, opts, "choice")
   local P = prepare(doc, o.wordnet)
-  local found = (o.theses and o.scope ~= "notes") and shuffle(o.rnd, theses_found(doc, o.choices - 1))
-    or {}
+  o.avoided = avoider(o.avoid)
+  local found = {}
+  if o.theses and o.scope ~= "notes" then
+    local done = {}
+    for _, q in ipairs(o.avoid) do
+      if q.id then done[q.id] = true end
+    end
+    for _, x in ipairs(shuffle(o.rnd, theses_found(doc, o.choices - 1))) do
+      if not done["thesis-" .. x.t.id] then found[#found + 1] = x end
+    end
+  end
   local want = math.min(#found, math.floor((o.count + 1) / 2))
   local count = o.count
   o.count = count - want
@@ -1458,6 +1544,9 @@ function M.notes(doc, opts)
   local o = checkargs(doc, opts, "notes")
   local P = prepare(doc, false)
   local k = o.choices - 1
+  local asked = {}
+  for _, q in ipairs(o.avoid) do asked[#asked + 1] = q end
+  local avoided = avoider(asked)
   local explained = {}
   for _, r in ipairs(P.ents) do
     local e = r.e
@@ -1495,6 +1584,7 @@ function M.notes(doc, opts)
         out[#out + 1] = finish(doc, withchoices(o.rnd, { kind = "note", prompt = prompt,
           answer = e.name, source = hit, target = "entity", entity = e.id,
           title = ("Notes: note %d, %s"):format(e.note, e.name) }, ds), stext)
+        asked[#asked + 1] = out[#out]
       end
     end
   end
@@ -1518,14 +1608,11 @@ function M.notes(doc, opts)
     for _, x in ipairs(usable) do
       if #out >= o.count then break end
       for _, c in ipairs(shuffle(o.rnd, x.es)) do
-        local q = not used[c.rec.id] and question("choice", P, doc, o.rnd, x.u, c, k)
+        local q = not used[c.rec.id] and question("note", P, doc, o.rnd, x.u, c, k, avoided)
         if q then
           used[c.rec.id] = true
-          q.kind = "note"
-          q.title = nil
-          q.tags, q.id = nil, nil
-          q.feedback = nil
-          out[#out + 1] = finish(doc, q, x.u.text)
+          out[#out + 1] = q
+          asked[#asked + 1] = q
           break
         end
       end
@@ -1563,6 +1650,7 @@ end
 function M.dates(doc, opts)
   local o = checkargs(doc, opts, "dates")
   local P = prepare(doc, false)
+  local avoided = avoider(o.avoid)
   local k = o.choices - 1
   local out = {}
   local function add(q)
@@ -1613,11 +1701,9 @@ function M.dates(doc, opts)
             if (iv[1] <= a[1] and iv[2] >= a[2]) or (a[1] <= iv[1] and a[2] >= iv[2]) then given = true end
           end
         end
-        local q = not given and question("choice", P, doc, o.rnd, x.u, c, k)
+        local q = not given and question("date", P, doc, o.rnd, x.u, c, k, avoided)
         if q then
-          q.kind = "date"
-          q.title, q.tags, q.id, q.feedback = nil, nil, nil, nil
-          add(finish(doc, q, x.u.text))
+          add(q)
           break
         end
       end

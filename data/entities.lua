@@ -39,8 +39,13 @@
 --     "state", "institution", "movement" for organisations; "city",
 --     "country", "building" for places): the quizzes prefer distractors of
 --     the answer's class.
---   * within (optional): the id of the place a place lies in (the Winter
---     Palace in St. Petersburg): a prompt that names it gives that place away.
+--   * within (optional): the id of the entity this one lies in or belongs
+--     to (the Winter Palace in St. Petersburg; the Bolsheviks and the
+--     Mensheviks, factions of the R.S.D.L.P. from 1903; the Maximalists, the
+--     Popular Socialists and the Left Socialist-Revolutionaries, wings of the
+--     Socialist-Revolutionary Party before they split): the one is never a
+--     distractor for the other (true at a finer or a coarser grain), and a
+--     prompt that names a place gives away the place it lies in.
 --   * furniture = true: the page's own apparatus (its edition, publisher,
 --     transcriber, archives), never a quiz's answer or choice.
 --
@@ -165,7 +170,7 @@ return {
 
   -- note 3
   { id = "bolshevik-party", name = "Bolshevik Party", type = "organization",
-    aliases = { "Bolsheviks", "Bolshevik", "Communist Party" }, class = "party", from = 1903 },
+    aliases = { "Bolsheviks", "Bolshevik", "Communist Party" }, class = "party", from = 1903, within = "rsdlp" },
   { id = "vorovsky", name = "V. V. Vorovsky", type = "person",
     aliases = {}, from = 1871, to = 1923 },
   { id = "olminsky", name = "M. S. Olminsky", type = "person",
@@ -185,11 +190,11 @@ return {
   { id = "vestnik-russkoi-revolutsii", name = "Vestnik Russkoi Revolutsii", type = "periodical",
     aliases = { "Herald of the Russian Revolution" }, from = 1901, to = 1905 },
   { id = "labour-popular-socialist-party", name = "Labour Popular-Socialist Party", type = "organization",
-    aliases = {}, class = "party", from = 1906, to = 1918 },
+    aliases = {}, class = "party", from = 1906, to = 1918, within = "socialist-revolutionary-party" },
   { id = "cadets", name = "Cadets", type = "organization",
     aliases = {}, class = "party", from = 1905, to = 1917 },
   { id = "maximalists", name = "Maximalists", type = "organization",
-    aliases = {}, class = "party", from = 1904, to = 1920 },
+    aliases = {}, class = "party", from = 1904, to = 1920, within = "socialist-revolutionary-party" },
   { id = "stolypin-reaction", name = "Stolypin reaction", type = "event",
     aliases = {}, from = 1907, to = 1910 },
   { id = "first-world-war", name = "First World War", type = "event",
@@ -197,7 +202,7 @@ return {
   { id = "february-revolution", name = "February bourgeois-democratic revolution", type = "event",
     aliases = {}, from = 1917, to = 1917 },
   { id = "mensheviks", name = "Mensheviks", type = "organization",
-    aliases = {}, class = "party", from = 1903, to = 1921 },
+    aliases = {}, class = "party", from = 1903, to = 1921, within = "rsdlp" },
   { id = "provisional-government", name = "Provisional Government", type = "organization",
     aliases = {}, class = "state", from = 1917, to = 1917 },
   { id = "kerensky", name = "Kerensky", type = "person",
@@ -207,7 +212,7 @@ return {
   { id = "chernov", name = "Chernov", type = "person",
     aliases = {}, from = 1873, to = 1952 },
   { id = "left-socialist-revolutionaries", name = "Left Socialist-Revolutionaries", type = "organization",
-    aliases = {}, class = "party", from = 1917, to = 1922 },
+    aliases = {}, class = "party", from = 1917, to = 1922, within = "socialist-revolutionary-party" },
   -- the Soviet state of 1917 on; holds note 4's general uses of "Soviet"
   { id = "soviet-state", name = "Soviet state", type = "organization",
     aliases = { "Soviet power", "Soviet statesmen" }, class = "state", from = 1917 },

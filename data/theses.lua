@@ -18,7 +18,7 @@
 --   * tags: topic tags (no spaces).
 return {
   { id = "soviet-or-party",
-    prompt = "Comrade Radin asked in Novaya Zhizn: the Soviet of Workers’ Deputies or the Party? What does Lenin answer?",
+    prompt = "Comrade Radin asked: the Soviet of Workers’ Deputies or the Party? What does Lenin answer?",
     answer = "Both the Soviet and the Party: the question is how to divide and combine their tasks",
     distractors = {
       "The Party: the Soviet should be dissolved into the R.S.D.L.P.",

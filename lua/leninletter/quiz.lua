@@ -405,6 +405,8 @@ local function entitypool(P, a, answer, y, y2, prompt)
   for _, r in ipairs(P.ents) do
     local ok = r.id ~= a.id and r.type == a.type and not r.furniture and not r.author
       and alive(r, y, y2) and not named(r, prompt)
+      -- a part for the whole or the whole for a part (the Bolsheviks for the R.S.D.L.P.)
+      and r.within ~= a.id and a.within ~= r.id
     -- an event that spans the answer's, or that the answer's spans, is
     -- true at a coarser or a finer grain
     if ok and r.type == "event" and a.from and r.from then
@@ -870,6 +872,8 @@ local function variants(answer, reading)
   local forms = { answer }
   if answer:find("’", 1, true) then forms[#forms + 1] = answer:gsub("’", "'") end
   if answer:find("'", 1, true) then forms[#forms + 1] = answer:gsub("'", "’") end
+  -- a title's closing mark ("What Is To Be Done?") is not the student's to type
+  if answer:find("[?!]$") then forms[#forms + 1] = answer:gsub("[?!]$", "") end
   for _, f in ipairs(forms) do
     add(f)
     if f:find("%a%-%a") then
@@ -1188,10 +1192,13 @@ local function question(kind, P, doc, rnd, u, c, k, avoided)
   -- the text names twice or a note explains, not a passing detail
   if c.target == "entity" then
     if not h.text:find("^%u") then return nil end
+    -- an event to recall without choices has too many names ("the
+    -- October revolution", "the general strike"): choices only
+    if kind == "cloze" and c.rec.type == "event" then return nil end
     if not c.rec.salient and kind ~= "note" then return nil end
     -- a place the prompt gives away ("the Winter Palace": St. Petersburg)
     for _, r in ipairs(P.ents) do
-      if r.within == c.rec.id and named(r, fprompt) then return nil end
+      if r.type == "place" and r.within == c.rec.id and named(r, fprompt) then return nil end
     end
   end
   if avoided and avoided(u) then return nil end
@@ -1278,8 +1285,12 @@ local function blanks(kind, doc, o, P)
   usable = rich
   for _, u in ipairs(plain) do usable[#usable + 1] = u end
   local out, answers = {}, {}
+  -- first each answer once; then, if the quiz is still short, again
+  local passes, used = { true, false }, {}
+  for _, capped in ipairs(passes) do
   for _, u in ipairs(usable) do
     if #out >= o.count then break end
+    if not used[u] then
     -- entities first, then dates, then key terms; one of them at random
     local bykind, rich = {}, false
     for _, c in ipairs(u.cands) do
@@ -1292,7 +1303,9 @@ local function blanks(kind, doc, o, P)
       -- each answer once in a quiz
       local key = c.rec and c.rec.id or fold(c.hit.text)
       -- and each of the letter's phrases once ("provisional revolutionary government")
-      if not answers[key] and not (c.phrase3 and answers[c.phrase3]) then t[#t + 1] = c end
+      if not capped or (not answers[key] and not (c.phrase3 and answers[c.phrase3])) then
+        t[#t + 1] = c
+      end
     end
     local q
     local order = { "entity", "date", "word" }
@@ -1314,11 +1327,14 @@ local function blanks(kind, doc, o, P)
       if q then break end
     end
     if q then
+      used[u] = true
       out[#out + 1] = q
       answers[q.entity or fold(q.answer)] = true
       if q.phrase then answers[q.phrase] = true end
       q.phrase = nil
     end
+    end
+  end
   end
   local why = kind == "cloze" and "the text has no more sentences with a word worth blanking"
     or "the text has no more sentences with a blank that has enough distractors of its kind"

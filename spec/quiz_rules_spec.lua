@@ -142,7 +142,7 @@ describe("leninletter.quiz rules (API.md, Study materials)", function()
           checked = checked + 1
           -- the other apostrophe, a hyphen as a space or nothing, or a
           -- WordNet synonym sharing the answer's sense
-          local same = fold(a):gsub("[%s%-]", "") == fold(q.answer):gsub("[%s%-]", "")
+          local same = fold(a):gsub("[%s%-?!]", "") == fold(q.answer):gsub("[%s%-?!]", "")
           if not same then
             local shared = false
             for _, r in ipairs(lexicon.readings(fold(a)) or {}) do

@@ -192,8 +192,9 @@ static int cmpkey(const char *k, size_t kl, const char *p, const char *end) {
 /* The line of map f whose first field is [k, k+kl), or NULL. */
 static const char *search(const Map *f, const char *k, size_t kl) {
   size_t lo = 0, hi = f->n;
-  const char *p = f->p, *end = f->p + f->n;
+  const char *p = f->p, *end;
   if (p == NULL || kl == 0) return NULL;
+  end = p + f->n;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2, a = mid, b;
     int c;

@@ -2,8 +2,6 @@
 -- mechanically over hundreds of generated questions, every kind and many
 -- seeds, on the letter and on a real archive page; the hand-written
 -- questions on the theses; Moodle XML read back by xmllint.
-local compat = require "leninletter.compat"
-local math = compat.math
 local ll = require "leninletter"
 local quiz = require "leninletter.quiz"
 local lexicon = require "leninletter.lexicon"

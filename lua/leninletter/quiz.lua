@@ -401,7 +401,7 @@ end
 -- Up to k distractor entities for answer record a, shown like answer,
 -- in year y (or the span y..y2), none named in the folded prompt.
 local function entitypool(P, a, answer, y, y2, prompt)
-  local same, other = {}, {}
+  local same = {}
   for _, r in ipairs(P.ents) do
     local ok = r.id ~= a.id and r.type == a.type and not r.furniture and not r.author
       and alive(r, y, y2) and not named(r, prompt)
@@ -416,8 +416,7 @@ local function entitypool(P, a, answer, y, y2, prompt)
       end
     end
     if ok and display(r, answer) then
-      if a.class == nil or r.class == a.class then same[#same + 1] = r
-      elseif r.class == nil then other[#other + 1] = r end
+      if a.class == nil or r.class == a.class then same[#same + 1] = r end
     end
   end
   return same
@@ -1285,56 +1284,52 @@ local function blanks(kind, doc, o, P)
   usable = rich
   for _, u in ipairs(plain) do usable[#usable + 1] = u end
   local out, answers = {}, {}
-  -- first each answer once; then, if the quiz is still short, again
-  local passes, used = { true, false }, {}
-  for _, capped in ipairs(passes) do
-  for _, u in ipairs(usable) do
-    if #out >= o.count then break end
-    if not used[u] then
-    -- entities first, then dates, then key terms; one of them at random
-    local bykind, rich = {}, false
+  -- the question for unit u: entities first, then dates, then key terms,
+  -- one of them at random; with capped, each answer (and each of the
+  -- letter's phrases, "provisional revolutionary government") once a quiz
+  local function ask(u, capped)
+    if o.skip and o.skip[u] then return nil end
+    local bykind, hasother = {}, false
     for _, c in ipairs(u.cands) do
-      if c.target ~= "word" then rich = true end
+      if c.target ~= "word" then hasother = true end
       local t = bykind[c.target]
       if not t then
         t = {}
         bykind[c.target] = t
       end
-      -- each answer once in a quiz
       local key = c.rec and c.rec.id or fold(c.hit.text)
-      -- and each of the letter's phrases once ("provisional revolutionary government")
       if not capped or (not answers[key] and not (c.phrase3 and answers[c.phrase3])) then
         t[#t + 1] = c
       end
     end
-    local q
-    local order = { "entity", "date", "word" }
     -- a choice among words only where the sentence has no entity or date:
     -- those are the surer questions
-    if kind ~= "cloze" and rich then
-      order = { "entity", "date" }
-    end
-    if o.skip and o.skip[u] then order = {} end
+    local order = (kind ~= "cloze" and hasother) and { "entity", "date" } or { "entity", "date", "word" }
     for _, t in ipairs(order) do
-      bykind[t] = bykind[t] or {}
       local cs = {}
-      for i, c in ipairs(bykind[t]) do cs[i] = c end
+      for i, c in ipairs(bykind[t] or {}) do cs[i] = c end
       shuffle(o.rnd, cs)
       for _, c in ipairs(cs) do
-        q = question(kind, P, doc, o.rnd, u, c, o.choices - 1, o.avoided)
-        if q then break end
+        local q = question(kind, P, doc, o.rnd, u, c, o.choices - 1, o.avoided)
+        if q then return q end
       end
-      if q then break end
     end
-    if q then
-      used[u] = true
-      out[#out + 1] = q
-      answers[q.entity or fold(q.answer)] = true
-      if q.phrase then answers[q.phrase] = true end
-      q.phrase = nil
-    end
-    end
+    return nil
   end
+  -- first each answer once; then, if the quiz is still short, again
+  local used = {}
+  for _, capped in ipairs({ true, false }) do
+    for _, u in ipairs(usable) do
+      if #out >= o.count then break end
+      local q = not used[u] and ask(u, capped)
+      if q then
+        used[u] = true
+        out[#out + 1] = q
+        answers[q.entity or fold(q.answer)] = true
+        if q.phrase then answers[q.phrase] = true end
+        q.phrase = nil
+      end
+    end
   end
   local why = kind == "cloze" and "the text has no more sentences with a word worth blanking"
     or "the text has no more sentences with a blank that has enough distractors of its kind"

@@ -196,7 +196,7 @@ describe("leninletter.corpus", function()
 end)
 
 describe("leninletter.corpus over the shared corpus", function()
-  it("loads all 1,728 pages and finds a word across them", function()
+  it("loads all 1,728 pages and finds a word across them #corpus", function()
     if not have_corpus() then
       pending("environment limit: no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
       return

@@ -260,7 +260,7 @@ describe("leninletter.parse of the corpus's Lenin pages", function()
 end)
 
 describe("leninletter.parse over the whole corpus", function()
-  it("loads every page; most have a title, the Lenin works pages their Source", function()
+  it("loads every page; most have a title, the Lenin works pages their Source #corpus #slow", function()
     if not have_corpus() then
       pending("environment limit: no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
       return

@@ -116,6 +116,8 @@ end
 -- Archive sample (`data/archive_words.lua`), or nil when it is not
 -- installed.
 -- @treturn table|nil
+-- @usage local ref = lexicon.reference()
+-- print(ref.counts.soviet, ref.total)
 function M.reference()
   if reference == nil then reference = loadref() or false end
   return reference or nil

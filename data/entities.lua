@@ -29,25 +29,6 @@
 --     and the note's own defining words, verbatim (the phrase after the em
 --     dash, or the sentence that says what it is). Both nil for entities the
 --     notes only mention in passing.
---   * from, to (optional): the years the entity existed as what the entry
---     names (an organisation from its founding to its end, a periodical's
---     years, an event's, a person's life; a work from the year it was
---     written; no `to` while it lasted beyond the documents). The quizzes
---     offer as distractors only entities of the question's era: no 1917
---     Provisional Government as a choice in a sentence of 1905.
---   * class (optional): a finer kind within the type ("party", "body",
---     "state", "institution", "movement" for organisations; "city",
---     "country", "building" for places): the quizzes prefer distractors of
---     the answer's class.
---   * within (optional): the id of the entity this one lies in or belongs
---     to (the Winter Palace in St. Petersburg; the Bolsheviks and the
---     Mensheviks, factions of the R.S.D.L.P. from 1903; the Maximalists, the
---     Popular Socialists and the Left Socialist-Revolutionaries, wings of the
---     Socialist-Revolutionary Party before they split): the one is never a
---     distractor for the other (true at a finer or a coarser grain), and a
---     prompt that names a place gives away the place it lies in.
---   * furniture = true: the page's own apparatus (its edition, publisher,
---     transcriber, archives), never a quiz's answer or choice.
 --
 -- DECISIONS
 --   * `Soviet` alone is an alias of the Soviet of Workers’ Deputies: the body
@@ -96,140 +77,140 @@
 return {
   -- author line, title and subtitle
   { id = "lenin", name = "V. I. Lenin", type = "person",
-    aliases = { "Lenin" }, from = 1870, to = 1924 },
+    aliases = { "Lenin" } },
   { id = "our-tasks", name = "Our Tasks and the Soviet of Workers’ Deputies", type = "work",
-    aliases = { "A Letter to the Editor" }, from = 1905, note = 2,
+    aliases = { "A Letter to the Editor" }, note = 2,
     description = "an article appraising the Soviets for the first time as an organ of insurrection and the rudiments of a new revolutionary power" },
 
   -- header fields
   { id = "pravda", name = "Pravda", type = "periodical",
-    aliases = {}, from = 1912 },
+    aliases = {} },
   { id = "lenin-collected-works", name = "Lenin Collected Works", type = "work",
-    aliases = { "present edition" }, furniture = true },
+    aliases = { "present edition" } },
   { id = "progress-publishers", name = "Progress Publishers", type = "organization",
-    aliases = {}, furniture = true },
+    aliases = {} },
   { id = "moscow", name = "Moscow", type = "place",
-    aliases = {}, class = "city" },
+    aliases = {} },
   { id = "r-cymbala", name = "R. Cymbala", type = "person",
-    aliases = {}, furniture = true },
+    aliases = {} },
   { id = "lenin-internet-archive", name = "Lenin Internet Archive", type = "organization",
-    aliases = {}, furniture = true },
+    aliases = {} },
   { id = "marxists-internet-archive", name = "Marxists Internet Archive", type = "organization",
-    aliases = {}, furniture = true },
+    aliases = {} },
 
   -- body
   { id = "soviet-of-workers-deputies", name = "Soviet of Workers’ Deputies", type = "organization",
-    aliases = { "Soviet" }, class = "body", from = 1905, to = 1905 },
+    aliases = { "Soviet" } },
   { id = "st-petersburg", name = "St. Petersburg", type = "place",
-    aliases = {}, class = "city" },
+    aliases = {} },
   { id = "rsdlp", name = "Russian Social-Democratic Labour Party", type = "organization",
-    aliases = { "R.S.D.L.P.", "Social-Democratic Party", "Social-Democrats", "Social-Democratic" }, class = "party", from = 1898, to = 1918 },
+    aliases = { "R.S.D.L.P.", "Social-Democratic Party", "Social-Democrats", "Social-Democratic" } },
   { id = "radin", name = "Radin", type = "person",
-    aliases = {}, from = 1878, to = 1911 },
+    aliases = {} },
   { id = "novaya-zhizn", name = "Novaya Zhizn", type = "periodical",
-    aliases = { "New Life" }, from = 1905, to = 1905, note = 3,
+    aliases = { "New Life" }, note = 3,
     description = "the first legal Bolshevik newspaper, published daily from October 27 (November 9) to December 3 (16), 1905, in St. Petersburg" },
   { id = "october-1905-strike", name = "October revolution", type = "event",
-    aliases = { "all-Russian political strike", "general strike" }, from = 1905, to = 1905, note = 5,
+    aliases = { "all-Russian political strike", "general strike" }, note = 5,
     description = "the all-Russian political strike in October 1905" },
   { id = "russia", name = "Russia", type = "place",
-    aliases = {}, class = "country" },
+    aliases = {} },
   { id = "what-is-to-be-done", name = "What Is To Be Done?", type = "work",
-    aliases = {}, from = 1902, note = 1 },  -- note 1 only gives its place in the edition
+    aliases = {}, note = 1 },  -- note 1 only gives its place in the edition
   { id = "black-hundreds", name = "Black Hundreds", type = "organization",
-    aliases = { "Black-Hundred" }, class = "party", from = 1905, to = 1917 },
+    aliases = { "Black-Hundred" } },
   { id = "socialist-revolutionary-party", name = "Socialist-Revolutionary Party", type = "organization",
-    aliases = { "Socialist-Revolutionaries", "Socialist-Revolutionary" }, class = "party", from = 1901, to = 1922, note = 4,
+    aliases = { "Socialist-Revolutionaries", "Socialist-Revolutionary" }, note = 4,
     description = "a petty-bourgeois party in Russia, which arose at the end of 1901 and beginning of 1902 as a result of the amalgamation of various Narodnik groups and circles (Socialist-Revolutionary Union, Socialist-Revolutionary Party, etc.)" },
   { id = "first-russian-revolution", name = "first Russian revolution", type = "event",
-    aliases = { "1905-07 revolution", "great Russian revolution" }, from = 1905, to = 1907 },
+    aliases = { "1905-07 revolution", "great Russian revolution" } },
   { id = "strike-committee", name = "strike committee", type = "organization",
-    aliases = {}, class = "body", from = 1905, to = 1905 },
+    aliases = {} },
   { id = "union-of-unions", name = "Union of Unions", type = "organization",
-    aliases = {}, class = "body", from = 1905, to = 1906, note = 6,
+    aliases = {}, note = 6,
     description = "a political organisation of the liberal-bourgeois intelligentsia" },
   { id = "orthodox-church", name = "Church", type = "organization",
-    aliases = { "Orthodox" }, class = "institution" },
+    aliases = { "Orthodox" } },
   { id = "poland", name = "Poland", type = "place",
-    aliases = {}, class = "country" },
+    aliases = {} },
   { id = "kronstadt", name = "Kronstadt", type = "place",
-    aliases = {}, class = "city" },
+    aliases = {} },
   -- first matched by the generic "civil war" of paragraph 19; named in note 4
   { id = "civil-war", name = "Civil War", type = "event",
-    aliases = {}, from = 1918, to = 1922 },
+    aliases = {} },
   { id = "ninth-of-january", name = "Ninth of January", type = "event",
-    aliases = { "January 9" }, from = 1905, to = 1905, note = 7,
+    aliases = { "January 9" }, note = 7,
     description = "by order of the tsar, the troops fired on a peaceful demonstration of St. Petersburg unarmed workers who marched with their wives and children to the Winter Palace to present a petition to the tsar describing their intolerable conditions and utter lack of rights" },
   { id = "all-russian-peasant-union", name = "All-Russian Peasant Union", type = "organization",
-    aliases = { "Peasant Union" }, class = "body", from = 1905, to = 1906, note = 8,
+    aliases = { "Peasant Union" }, note = 8,
     description = "a revolutionary-democratic organisation founded in 1905" },
 
   -- note 2
   { id = "stockholm", name = "Stockholm", type = "place",
-    aliases = {}, class = "city" },
+    aliases = {} },
 
   -- note 3
   { id = "bolshevik-party", name = "Bolshevik Party", type = "organization",
-    aliases = { "Bolsheviks", "Bolshevik", "Communist Party" }, class = "party", from = 1903, within = "rsdlp" },
+    aliases = { "Bolsheviks", "Bolshevik", "Communist Party" } },
   { id = "vorovsky", name = "V. V. Vorovsky", type = "person",
-    aliases = {}, from = 1871, to = 1923 },
+    aliases = {} },
   { id = "olminsky", name = "M. S. Olminsky", type = "person",
-    aliases = {}, from = 1863, to = 1933 },
+    aliases = {} },
   { id = "lunacharsky", name = "A. V. Lunacharsky", type = "person",
-    aliases = {}, from = 1875, to = 1933 },
+    aliases = {} },
   { id = "gorky", name = "Maxim Gorky", type = "person",
-    aliases = {}, from = 1868, to = 1936 },
+    aliases = {} },
 
   -- note 4
   { id = "narodniks", name = "Narodnik", type = "organization",
-    aliases = {}, class = "movement", from = 1860, to = 1901 },
+    aliases = {} },
   { id = "socialist-revolutionary-union", name = "Socialist-Revolutionary Union", type = "organization",
-    aliases = {}, class = "party", from = 1896, to = 1902 },
+    aliases = {} },
   { id = "revolutsionnaya-rossiya", name = "Revolutsionnaya Rossiya", type = "periodical",
-    aliases = { "Revolutionary Russia" }, from = 1900, to = 1905 },
+    aliases = { "Revolutionary Russia" } },
   { id = "vestnik-russkoi-revolutsii", name = "Vestnik Russkoi Revolutsii", type = "periodical",
-    aliases = { "Herald of the Russian Revolution" }, from = 1901, to = 1905 },
+    aliases = { "Herald of the Russian Revolution" } },
   { id = "labour-popular-socialist-party", name = "Labour Popular-Socialist Party", type = "organization",
-    aliases = {}, class = "party", from = 1906, to = 1918, within = "socialist-revolutionary-party" },
+    aliases = {} },
   { id = "cadets", name = "Cadets", type = "organization",
-    aliases = {}, class = "party", from = 1905, to = 1917 },
+    aliases = {} },
   { id = "maximalists", name = "Maximalists", type = "organization",
-    aliases = {}, class = "party", from = 1904, to = 1920, within = "socialist-revolutionary-party" },
+    aliases = {} },
   { id = "stolypin-reaction", name = "Stolypin reaction", type = "event",
-    aliases = {}, from = 1907, to = 1910 },
+    aliases = {} },
   { id = "first-world-war", name = "First World War", type = "event",
-    aliases = {}, from = 1914, to = 1918 },
+    aliases = {} },
   { id = "february-revolution", name = "February bourgeois-democratic revolution", type = "event",
-    aliases = {}, from = 1917, to = 1917 },
+    aliases = {} },
   { id = "mensheviks", name = "Mensheviks", type = "organization",
-    aliases = {}, class = "party", from = 1903, to = 1921, within = "rsdlp" },
+    aliases = {} },
   { id = "provisional-government", name = "Provisional Government", type = "organization",
-    aliases = {}, class = "state", from = 1917, to = 1917 },
+    aliases = {} },
   { id = "kerensky", name = "Kerensky", type = "person",
-    aliases = {}, from = 1881, to = 1970 },
+    aliases = {} },
   { id = "avksentyev", name = "Avksentyev", type = "person",
-    aliases = {}, from = 1878, to = 1943 },
+    aliases = {} },
   { id = "chernov", name = "Chernov", type = "person",
-    aliases = {}, from = 1873, to = 1952 },
+    aliases = {} },
   { id = "left-socialist-revolutionaries", name = "Left Socialist-Revolutionaries", type = "organization",
-    aliases = {}, class = "party", from = 1917, to = 1922, within = "socialist-revolutionary-party" },
+    aliases = {} },
   -- the Soviet state of 1917 on; holds note 4's general uses of "Soviet"
   { id = "soviet-state", name = "Soviet state", type = "organization",
-    aliases = { "Soviet power", "Soviet statesmen" }, class = "state", from = 1917 },
+    aliases = { "Soviet power", "Soviet statesmen" } },
   { id = "foreign-military-intervention", name = "foreign military intervention", type = "event",
-    aliases = {}, from = 1918, to = 1922 },
+    aliases = {} },
 
   -- note 6
   { id = "bulygin-duma", name = "Bulygin Duma", type = "organization",
-    aliases = {}, class = "state", from = 1905, to = 1905 },
+    aliases = {} },
 
   -- note 7
   { id = "winter-palace", name = "Winter Palace", type = "place",
-    aliases = {}, class = "building", within = "st-petersburg" },
+    aliases = {} },
 
   -- note 8
   { id = "first-state-duma", name = "First State Duma", type = "organization",
-    aliases = {}, class = "state", from = 1906, to = 1906 },
+    aliases = {} },
   { id = "crown", name = "Crown", type = "organization",
-    aliases = {}, class = "institution" },
+    aliases = {} },
 }

@@ -57,6 +57,7 @@ build = {
       ["leninletter.quiz"] = "lua/leninletter/quiz.lua",
       ["leninletter.lexicon"] = "lua/leninletter/lexicon.lua",
       ["leninletter.theses_data"] = "data/theses.lua",
+      ["leninletter.entity_eras"] = "data/entity_eras.lua",
       ["leninletter.archive_words"] = "data/archive_words.lua",
       ["leninletter.export"] = "lua/leninletter/export.lua",
       ["leninletter.export.common"] = "lua/leninletter/export/common.lua",

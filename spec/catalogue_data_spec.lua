@@ -13,7 +13,6 @@ local TYPES = {
 }
 local FIELDS = {
   id = true, name = true, type = true, aliases = true, note = true, description = true,
-  from = true, to = true, class = true, furniture = true, within = true,
 }
 
 -- a table whose keys are exactly 1..#t

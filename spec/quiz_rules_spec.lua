@@ -9,6 +9,11 @@ local export = require "leninletter.export"
 
 local doc = ll.letter()
 local catalogue = ll.catalogue()
+-- the quizzes' own knowledge of the catalogue's entities (data/entity_eras.lua)
+local eras = dofile("data/entity_eras.lua")
+for _, e in ipairs(catalogue) do
+  for k, v in pairs(eras[e.id] or {}) do e[k] = v end
+end
 local HAVE_WORDNET = lexicon.wordnet() ~= nil
 
 local function fold(s)
@@ -90,6 +95,25 @@ local function shape(s)
 end
 
 describe("leninletter.quiz rules (API.md, Study materials)", function()
+  it("knows the era, class and place of the catalogue's own entities only", function()
+    local ids = {}
+    for _, e in ipairs(ll.catalogue()) do ids[e.id] = e end
+    local n = 0
+    for id, x in pairs(eras) do
+      n = n + 1
+      assert.is_table(ids[id], id)
+      assert.is_true(x.from == nil or (x.to or 9999) >= x.from, id)
+      assert.is_true(x.within == nil or ids[x.within] ~= nil, id)
+    end
+    assert.is_true(n >= 40)
+    assert.same({ class = "party", from = 1898, to = 1918 }, eras.rsdlp)
+    -- an Entity keeps exactly its documented fields
+    local e = doc:entity("R.S.D.L.P.")
+    e.mentions = nil
+    assert.same({ id = "rsdlp", name = "Russian Social-Democratic Labour Party", type = "organization",
+      aliases = { "R.S.D.L.P.", "Social-Democratic Party", "Social-Democrats", "Social-Democratic" } }, e)
+  end)
+
   it("generates hundreds of questions of every kind to check", function()
     assert.is_true(#letter_qs > 900, #letter_qs)
     local kinds = {}

@@ -36,13 +36,15 @@
 -- answer the source misprints. So:
 --
 -- * *Entities*: distractors are entities of the same type (and of the same
---   class, "party", "city", ..., where the catalogue gives one) that
---   existed in the question's year (the catalogue's `from` and `to`; the
---   year of a sentence is the year its dates, or the events it names, give,
---   else the document's); never one the prompt names, never the page's
---   furniture (an entity the page names only in its header, or one the
---   catalogue marks `furniture`), never an event that spans the answer's.
---   A person named by surname gets surnames.
+--   class, "party", "city", ..., where one is known) that existed in the
+--   question's year (the built-in catalogue's years, classes and parts are
+--   in data/entity_eras.lua; the year of a sentence is the year its dates,
+--   or the events it names, give, else the document's); never one the
+--   prompt names, never a part for the whole (the Bolsheviks for the
+--   R.S.D.L.P.), never the page's furniture (an entity the page names only
+--   in its header, or the edition, publisher, transcriber and archives),
+--   never an event that spans the answer's or that it spans. A person named
+--   by surname gets surnames.
 -- * *Dates*: distractors are the answer with its year (from the years the
 --   document names, then nearby ones) or its month changed, written in the
 --   same words ("early in November 1905" gives "early in October 1905");
@@ -325,18 +327,22 @@ end
 -- Entities
 -- ------------------------------------------------------------------
 
--- The built-in catalogue's extra fields (from, to, class, furniture), by id.
+-- What the quizzes know of the built-in catalogue's entities beyond it
+-- (data/entity_eras.lua: from, to, class, within, furniture), by id.
 local extras
 local function catalogue_extras()
   if not extras then
-    extras = {}
-    local ok, cat = pcall(require, "leninletter.catalogue")
-    if ok and type(cat) == "table" then
-      for _, e in ipairs(cat) do
-        extras[e.id] = { from = e.from, to = e.to, class = e.class, furniture = e.furniture,
-          within = e.within }
+    local ok, data = pcall(require, "leninletter.entity_eras")
+    if not (ok and type(data) == "table") then
+      data = nil
+      local src = debug.getinfo(1, "S").source
+      if src:sub(1, 1) == "@" then
+        local dir = src:sub(2):match("^(.*)[/\\]") or "."
+        local f = loadfile(dir .. "/../../data/entity_eras.lua", "t", {})
+        if f then data = f() end
       end
     end
+    extras = data or {}
   end
   return extras
 end

@@ -1132,7 +1132,13 @@ end
 local function finish(doc, q, sentence)
   local h = q.source
   local w = where(h)
-  q.title = q.title or (KINDNAME[q.kind] or q.kind) .. ": " .. w
+  -- a title a question bank can tell apart: the sentence too
+  local tw = w
+  if (h.part == "body" or h.part == "note") and h.sentence then
+    tw = ("%s, sentence %d"):format(h.part == "note" and ("note %d, paragraph %d"):format(h.note or 0,
+      h.paragraph or 0) or w, h.sentence)
+  end
+  q.title = q.title or (KINDNAME[q.kind] or q.kind) .. ": " .. tw
   q.category = (doc.title or "leninletter"):gsub("/", "-") .. "/" .. (KINDNAME[q.kind] or q.kind)
   local tags = q.tags or {}
   tags[#tags + 1] = "leninletter"

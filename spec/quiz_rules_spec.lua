@@ -39,6 +39,7 @@ local function all(d, n, count)
     end
     for _, q in ipairs((quiz.cloze(d, { seed = seed, count = 10, scope = "notes" }))) do qs[#qs + 1] = q end
     for _, q in ipairs((quiz.choice(d, { seed = seed, count = 10, scope = "all" }))) do qs[#qs + 1] = q end
+    for _, q in ipairs((quiz.choice(d, { seed = seed, count = 10, theses = true }))) do qs[#qs + 1] = q end
   end
   return qs
 end

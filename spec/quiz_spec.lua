@@ -124,7 +124,7 @@ describe("leninletter.quiz", function()
       local all, msg = quiz.cloze(doc, { count = 1000 })
       assert.is_true(#all > 40 and #all < 1000, #all)
       assert.equal(("only %d of the 1000 cloze questions asked for: "
-        .. "the text has no more sentences with a word worth blanking"):format(#all), msg)
+        .. "the text has no more sentences with a word to blank"):format(#all), msg)
       local few, none = quiz.cloze(doc, { count = 3 })
       assert.equal(3, #few)
       assert.is_nil(none)
@@ -153,7 +153,7 @@ describe("leninletter.quiz", function()
   end)
 
   describe("choice", function()
-    local qs = quiz.choice(doc, { count = 12, seed = 4, choices = 4 })
+    local qs = quiz.choice(doc, { count = 12, seed = 4, choices = 4, theses = true })
 
     it("offers the answer once among distinct choices", function()
       assert.equal(12, #qs)
@@ -185,8 +185,11 @@ describe("leninletter.quiz", function()
       end
       assert.equal(6, theses)
       assert.equal(6, other)
-      for _, q in ipairs(quiz.choice(doc, { count = 12, seed = 4, theses = false })) do
+      -- by default, generated questions only: a sentence with one blank each
+      for _, q in ipairs(quiz.choice(doc, { count = 12, seed = 4 })) do
         assert.are_not.equal("thesis", q.target)
+        assert.equal(1, count(q.prompt, "_____"))
+        assert.equal(block(q.source).sentences[q.source.sentence], plainfill(q.prompt, q.answer))
       end
     end)
 
@@ -213,8 +216,8 @@ describe("leninletter.quiz", function()
     end)
 
     it("is reproducible and seed-dependent", function()
-      assert.same(qs, quiz.choice(doc, { count = 12, seed = 4, choices = 4 }))
-      assert.are_not.same(qs, quiz.choice(doc, { count = 12, seed = 5, choices = 4 }))
+      assert.same(qs, quiz.choice(doc, { count = 12, seed = 4, choices = 4, theses = true }))
+      assert.are_not.same(qs, quiz.choice(doc, { count = 12, seed = 5, choices = 4, theses = true }))
     end)
   end)
 

@@ -160,7 +160,7 @@ local function checkargs(doc, opts, fname)
   r.seed = int("seed", 1, nil, nil, "an integer")
   r.choices = int("choices", 4, 2, MAXCHOICES, "an integer from 2 to " .. MAXCHOICES)
   r.wordnet = bool("wordnet")
-  r.theses = bool("theses")
+  r.theses = opts.theses ~= nil and bool("theses") or false
   -- questions already asked (an earlier quiz of a set): their sentences,
   -- and any sentence their prompts quote, are not asked again
   local avoid = opts.avoid
@@ -1343,8 +1343,8 @@ local function blanks(kind, doc, o, P)
       end
     end
   end
-  local why = kind == "cloze" and "the text has no more sentences with a word worth blanking"
-    or "the text has no more sentences with a blank that has enough distractors of its kind"
+  local why = kind == "cloze" and "the text has no more sentences with a word to blank"
+    or "the text has no more sentences with a blank that has enough distractors"
   if not P.lexicon then why = why .. " (" .. tostring(P.why) .. ": entities and dates only)" end
   return out, shortby(#out, o.count, kind, why)
 end
@@ -1460,14 +1460,16 @@ function M.theses(doc, opts)
 end
 
 --- Multiple-choice questions: a sentence with one blank, and `choices`
--- answers to fill it with, the distractors of the answer's kind; on the
--- letter, mixed with the hand-written questions on its theses (about half
--- of them, see `theses`).
+-- answers to fill it with, the distractors of the answer's kind; with
+-- `opts.theses`, mixed with the hand-written questions on the letter's
+-- theses (about half of them, see `theses`; the study pack does so).
 -- @tparam Document doc the document
 -- @tparam[opt] table opts `count` (default 10), `seed` (default 1),
 --   `scope` (default `"body"`), `choices` (answers offered, the right one
 --   included, 2 to 10, default 4), `wordnet` (default true), `theses`
---   (default true: mix in the questions on the letter's theses)
+--   (default false: true mixes in the questions on the letter's theses,
+--   which are questions of their own, with no blank), `avoid` (questions
+--   already asked: their sentences are not asked about again)
 -- @treturn {Question,...} the questions
 -- @treturn[opt] string a message, when fewer than `count` could be made
 -- @usage for _, q in ipairs(quiz.choice(doc, {count = 3, seed = 2})) do

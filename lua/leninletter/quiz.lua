@@ -594,8 +594,8 @@ local function datedistractors(P, rnd, text, own, avoid, k, order_with, after, y
   local order = {}
   local i = 1
   while byyear[i] or bymonth[i] do
-    if byyear[i] then order[#order + 1] = byyear[i] end
     if bymonth[i] and not yearsfirst then order[#order + 1] = bymonth[i] end
+    if byyear[i] then order[#order + 1] = byyear[i] end
     i = i + 1
   end
   if yearsfirst then
@@ -922,6 +922,7 @@ end
 -- ------------------------------------------------------------------
 
 local prepared = setmetatable({}, { __mode = "k" })
+local conversion -- M.dates: the new style of the letter's date
 
 -- The year a sentence speaks of: its dates', else the events' it names,
 -- else the previous sentence's of the same block, else the document's.
@@ -1207,6 +1208,8 @@ local function question(kind, P, doc, rnd, u, c, k, avoided)
     -- October revolution", "the general strike"): choices only
     if kind == "cloze" and c.rec.type == "event" then return nil end
     if not c.rec.salient and kind ~= "note" then return nil end
+    -- "as _____ put it ... (see present edition, Vol. 9)": the edition is his
+    if c.rec.author and u.text:find("present edition", 1, true) then return nil end
     -- a place the prompt gives away ("the Winter Palace": St. Petersburg)
     for _, r in ipairs(P.ents) do
       if r.type == "place" and r.within == c.rec.id and named(r, fprompt) then return nil end
@@ -1659,6 +1662,71 @@ local function metahit(doc, field, d)
   return { part = "meta", field = field, pos = a, len = #d.text, text = d.text }
 end
 
+-- Day arithmetic in the Gregorian calendar: y, m, d moved by n days.
+local function isleap(y) return (y % 4 == 0 and y % 100 ~= 0) or y % 400 == 0 end
+local function adddays(y, m, d, n)
+  while n > 0 do
+    local last = (m == 2 and isleap(y)) and 29 or (m == 2 and 28 or MDAYS[m])
+    if d + n <= last then return y, m, d + n end
+    n = n - (last - d + 1)
+    d, m = 1, m + 1
+    if m > 12 then m, y = 1, y + 1 end
+  end
+  while n < 0 do
+    if d + n >= 1 then return y, m, d + n end
+    n = n + d
+    m = m - 1
+    if m < 1 then m, y = 12, y - 1 end
+    d = (m == 2 and isleap(y)) and 29 or (m == 2 and 28 or MDAYS[m])
+  end
+  return y, m, d
+end
+
+-- When the letter was written, in the new style: the distractors the usual
+-- slips in turning the old style into the new, none overlapping either
+-- reading: ten days added (the difference of 1582), thirteen taken away
+-- instead of added, and a later week of the month. Who knows the old-style date and the calendars'
+-- thirteen days knows the answer; the choices give neither away.
+conversion = function(_, doc, rnd, w, k)
+  local os1, os2 = w.old_style.first, w.old_style.last or w.old_style.first
+  local y1, m1, d1 = ymd(os1)
+  local y2, m2, d2 = ymd(os2)
+  if not (d1 and d2) then return nil end
+  local answer = english(w.new_style)
+  local function shifted(n)
+    local a1, b1, c1 = adddays(y1, m1, d1, n)
+    local a2, b2, c2 = adddays(y2, m2, d2, n)
+    return english({ first = ("%04d-%02d-%02d"):format(a1, b1, c1),
+      last = ("%04d-%02d-%02d"):format(a2, b2, c2) })
+  end
+  local function shapeof(s)
+    s = s:gsub("%d", "9"):gsub("%a+", function(m) return MONTHNO[m] and "M" or m end)
+    return s
+  end
+  local own, shape0 = english(w.old_style), shapeof(answer)
+  local pool, taken = {}, { [answer] = true, [own] = true }
+  local readings = intervals(w)
+  for _, n in ipairs({ 10, -13, 20, -12 }) do
+    local s = shifted(n)
+    -- the answer's shape ("November 15-17, 1905"), never a reading that is true
+    local iv = interval({ first = ("%04d-%02d-%02d"):format(adddays(y1, m1, d1, n)),
+      last = ("%04d-%02d-%02d"):format(adddays(y2, m2, d2, n)) })
+    if not taken[s] and shapeof(s) == shape0 and not anyoverlap(iv, readings) then
+      taken[s] = true
+      pool[#pool + 1] = s
+    end
+  end
+  if #pool < k then return nil end
+  local ds = {}
+  for i = 1, k do ds[i] = pool[i] end
+  return finish(doc, withchoices(rnd, { kind = "date",
+    prompt = "When was the letter written, in the new style (the Gregorian calendar)?",
+    answer = answer, source = metahit(doc, "Written", w), target = "date",
+    feedback = ("Written: %s (the header). In 1905 the new style ran 13 days ahead of the old."):format(
+      doc.meta.Written or w.text) }, ds))
+end
+
+
 --- Questions on dates: when the letter was written, in the old style (the
 -- Julian calendar Russia used until 1918) and in the new style, when it
 -- was first published, then sentences with a date blanked. No distractor
@@ -1690,8 +1758,10 @@ function M.dates(doc, opts)
     if not d or not d[style] then return nil end
     local answer = english(d[style])
     for _, iv in ipairs(intervals(d)) do asked[#asked + 1] = iv end
+    -- when it was written: the months around it first (October 1905, the
+    -- general strike; December, the uprising); when published: other years
     local ds = datedistractors(P, o.rnd, answer, interval(d[style]), intervals(d), k, nil,
-      field == "Published" and wend or nil, true)
+      field == "Published" and wend or nil, field == "Published")
     if #ds < k then return nil end
     return finish(doc, withchoices(o.rnd, { kind = "date", prompt = what, answer = answer,
       source = metahit(doc, field, d), target = "date",
@@ -1699,8 +1769,16 @@ function M.dates(doc, opts)
   end
   add(header("Written", doc.written, "old_style",
     "When was the letter written, in the old style (the Julian calendar Russia used until 1918)?"))
-  add(header("Written", doc.written, "new_style",
-    "When was the letter written, in the new style (the Gregorian calendar)?"))
+  -- the new style: the calendars' difference is what is asked
+  local w = doc.written
+  if w and w.old_style and w.new_style and #out < o.count then
+    local q = conversion(P, doc, o.rnd, w, k)
+    if q then add(q) end
+  end
+  if not (w and w.old_style) then
+    add(header("Written", doc.written, "new_style",
+      "When was the letter written, in the new style (the Gregorian calendar)?"))
+  end
   add(header("Published", doc.published, doc.published and doc.published.old_style
     and "old_style" or "new_style", "When was the letter first published?"))
   if #out < o.count then

@@ -141,6 +141,15 @@ typedef struct ll_Inline {
   const char *href; /* links: the href as written in the page; else NULL */
 } ll_Inline;
 
+/* A table's cells: every cell of every row, in order, as offsets of the
+** block's text, and the number of cells of each row. */
+typedef struct ll_Table {
+  ll_Span *cells;
+  size_t ncells;
+  size_t *rowcells;
+  size_t nrows;
+} ll_Table;
+
 typedef struct ll_Block {
   char *text;
   size_t len;
@@ -151,16 +160,13 @@ typedef struct ll_Block {
   size_t nbreaks;
   ll_Span *sents;
   size_t nsents;
-  /* structure (contract version 2) */
-  int kind;          /* ll_Kind */
-  int level;         /* headings: 1 for the highest level the body uses; else 0 */
+  /* structure (contract version 2), kept small: most blocks are paragraphs */
+  short kind;        /* ll_Kind */
+  short level;       /* headings: 1 for the highest level the body uses; else 0 */
+  unsigned nspans;   /* spans: in order of pos (an enclosing one before those inside) */
+  ll_Inline *spans;  /* NULL when none */
   const char *label; /* items: "3.", "(a)", "IV."; NULL for a bullet or another kind */
-  ll_Inline *spans;  /* in order of pos (an enclosing span before the ones inside) */
-  size_t nspans;
-  ll_Span *cells; /* tables: every cell of every row, in order, as offsets of text */
-  size_t ncells;
-  size_t *rowcells; /* tables: the number of cells of each row */
-  size_t nrows;
+  ll_Table *table;   /* tables: the cells; NULL for another kind */
 } ll_Block;
 
 typedef struct ll_Cite {
@@ -238,10 +244,11 @@ typedef struct ll_Doc {
 ** ll_PageHints.known (the HTML reader does; plain text is never read for
 ** them). They are taken out of the text, their places kept:
 **   LL_MK_BLOCK k l label LL_MK_BLOCKEND   at the start of a body or note
-**       block (after a note's "[N] "): its kind ('h' heading, 'q' quote,
-**       'v' verse, 'i' item, 't' table, 's' separator), its level as one
-**       byte '0' + level, and an item's label (no control bytes; empty for
-**       a bullet)
+**       block (after a note's "[N] "): its kind ('p' paragraph, 'h'
+**       heading, 'q' quote, 'v' verse, 'i' item, 't' table, 's'
+**       separator), its level as one byte '0' + level, and an item's label
+**       (no control bytes; empty for a bullet). Only a block that opens so
+**       is read for the other marks.
 **   LL_MK_EMPH, LL_MK_STRONG        open an emphasis, a strong span
 **   LL_MK_LINK href LL_MK_HREFEND   open a link (href without control bytes)
 **   LL_MK_CLOSE                     closes the innermost span open
@@ -309,11 +316,22 @@ int ll_sentences(ll_Mem *m, const char *s, size_t len, ll_Vec *out);
 /* Structure (llpage.c)                                                */
 /* ------------------------------------------------------------------ */
 
-/* If the n bytes at s open with a printed list label ("3.", "12)",
-** "(a)", "(iv)", "b)", "IV.") followed by a space or a no-break space and
-** more text, returns the label's length (without the space), else 0. An
-** initial ("V. I. Lenin") or a year ("1905.") is no label. */
+/* If the block of n bytes at s opens with a printed list label ("3.",
+** "12)", "(a)", "(iv)", "b)", "IV.") followed by a space or a no-break
+** space and more text, returns the label's length (without the space),
+** else 0. An initial ("V. I. Lenin", "V. Ulyanov") or a year ("1905.") is
+** no label, and a block of which another line opens with a label too is a
+** list written as lines, not one item. */
 size_t ll_item_label(const char *s, size_t n);
+
+/* Nonzero if the n bytes at s read as a poem's stanza: four lines or
+** more, each short (90 bytes at most, 2 to 14 words, four a line on
+** average), opening with a capital (after an opening quote), with
+** lower-case letters, no figure and no more than half of its words
+** capitalised (which a list of titles, an address or a signature has),
+** and a quarter of them at least not ending in '.', '!' or '?' (a list of
+** sentences or slogans is no poem). */
+int ll_is_verse(const char *s, size_t n);
 
 /* If the n bytes at s are a separator line as printed ("* * *", "***",
 ** "⁂"), nonzero. */

@@ -1527,6 +1527,14 @@ static long intattr(const xmlNode *n, const char *name, long dflt) {
   return (e != v && k > -1000000 && k < 1000000) ? k : dflt;
 }
 
+/* nonzero if s holds w (lower case), ignoring ASCII case */
+static int icontains(const char *s, const char *w) {
+  size_t n = strlen(s), i;
+  for (i = 0; i < n; i++)
+    if (lower((unsigned char)s[i]) == w[0] && iprefix(s + i, n - i, w)) return 1;
+  return 0;
+}
+
 /* What a block element n (tag t) makes of the items inside it: a data
 ** table, a quotation (blockquote, a class naming a quote), a poem (a class
 ** naming a poem, verse or stanza), a list and its items. Sets f. */
@@ -1541,9 +1549,13 @@ static void blockstructure(W *w, xmlNode *n, int t, Frame *f) {
     }
     return;
   }
-  if (strcmp(name, "blockquote") == 0 || classhas(n, "quote", 0)) f->bkind = LL_QUOTE;
-  if (classhas(n, "poem", 0) || classhas(n, "verse", 0) || classhas(n, "stanza", 0))
-    f->bkind = LL_VERSE;
+  if (name[0] == 'b' && strcmp(name, "blockquote") == 0) f->bkind = LL_QUOTE;
+  if (f->cls != NULL) { /* n's class, as enter read it */
+    if (icontains(f->cls, "quote")) f->bkind = LL_QUOTE;
+    if (icontains(f->cls, "poem") || icontains(f->cls, "verse") || icontains(f->cls, "stanza"))
+      f->bkind = LL_VERSE;
+  }
+  if (strchr("uomdl", name[0]) == NULL) return; /* no list, no item */
   if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0 || strcmp(name, "menu") == 0 ||
       strcmp(name, "dir") == 0) {
     const char *ty = attr(n, "type");
@@ -1555,7 +1567,7 @@ static void blockstructure(W *w, xmlNode *n, int t, Frame *f) {
     size_t k;
     Frame *list = NULL;
     f->role = F_LI;
-    if (f->bkind == LL_PARAGRAPH || f->bkind == LL_ITEM) f->bkind = LL_ITEM;
+    if (f->bkind != LL_VERSE) f->bkind = LL_ITEM; /* in a quotation too: its number counts */
     for (k = w->frames.n; k > 0; k--) {
       Frame *fk = (Frame *)w->frames.p + (k - 1);
       if (fk->role == F_LIST) {
@@ -1685,7 +1697,7 @@ static int enter(W *w, xmlNode *n) {
   if (f.cell) w->sp = 1;
   if ((f.kind == K_PARA || f.kind == K_HEAD) && w->structure) {
     const char *name = (const char *)n->name, *href;
-    if (t == T_LABEL || strcmp(name, "cite") == 0) {
+    if (t == T_LABEL || (name[0] == 'c' && strcmp(name, "cite") == 0)) {
       f.span = openspan(w, (name[0] == 'b' || name[0] == 's') ? LL_STRONG : LL_EMPHASIS, NULL);
     } else if (t == T_A && (href = attr(n, "href")) != NULL && *href != '\0') {
       f.span = openspan(w, LL_LINK, href);
@@ -1885,9 +1897,20 @@ static int evcmp(const void *a, const void *b) {
   return (x->idx < y->idx) == !x->close ? -1 : 1;
 }
 
+/* Nonzero if a link span overlaps item it (a list of links is no poem). */
+static int haslink(const W *w, const Item *it) {
+  size_t k;
+  const HSpan *sp = (const HSpan *)w->spans.p;
+  for (k = it->s0; k < it->s1; k++)
+    if (sp[k].kind == LL_LINK && sp[k].start != NOPOS && sp[k].end != NOPOS &&
+        sp[k].end > it->off && sp[k].start < it->off + it->len)
+      return 1;
+  return 0;
+}
+
 /* The kind of body or note item it, its text read from offset from: a
 ** separator line, a heading (its level in *level), a table, a poem's
-** stanza, a quotation, a list item, a paragraph that opens with a printed
+** stanza (classed so, or lines as ll_is_verse has them), a quotation, a list item, a paragraph that opens with a printed
 ** label ("3.", "(a)", "IV."), else a paragraph. An item's label goes to
 ** *lab and *labn, and *skip is set to the bytes of the text (the printed
 ** label and the space after it) that the block leaves out. */
@@ -1903,7 +1926,9 @@ static int itemkind(const Out *o, const W *w, const Item *it, size_t from, const
     *level = o->hrank[it->level >= 0 && it->level < 8 ? it->level : 0];
     return LL_HEADING;
   }
-  if (it->bkind == LL_TABLE || it->bkind == LL_VERSE || it->bkind == LL_QUOTE) return it->bkind;
+  if (it->bkind == LL_TABLE || it->bkind == LL_VERSE) return it->bkind;
+  if (memchr(s, '\n', n) != NULL && ll_is_verse(s, n) && !haslink(w, it)) return LL_VERSE;
+  if (it->bkind == LL_QUOTE) return it->bkind;
   if ((k = ll_item_label(s, n)) > 0) {
     *lab = s;
     *labn = k;
@@ -1929,23 +1954,23 @@ static int emit(Out *o, const W *w, const Item *it, size_t from, ll_Buf *b) {
   const char *s = itext(w, it), *lab;
   size_t n = it->len, labn, skip, k, at;
   int level, kind;
-  static const char kinds[] = "phqvits";
+  static const char kinds[] = "phqvits"; /* by ll_Kind */
   const HSpan *sp = (const HSpan *)w->spans.p;
   Ev *ev;
   if (o->status != LL_OK || !o->marks) return 1;
   kind = itemkind(o, w, it, from, &lab, &labn, &skip, &level);
   from += skip;
   o->evs.n = 0;
+  if (it->s1 > it->s0 && ll_vec_reserve(o->m, &o->evs, 2 * (it->s1 - it->s0)) != LL_OK) {
+    o->status = LL_ERRMEM;
+    return 0;
+  }
   for (k = it->s0; k < it->s1; k++) {
     size_t a = sp[k].start, e = sp[k].end;
     if (a == NOPOS || e == NOPOS || e <= a) continue;
     if (a < it->off + from) a = it->off + from;
     if (e > it->off + n) e = it->off + n;
     if (e <= a) continue;
-    if (ll_vec_reserve(o->m, &o->evs, 2) != LL_OK) {
-      o->status = LL_ERRMEM;
-      return 0;
-    }
     ev = (Ev *)o->evs.p + o->evs.n;
     ev[0].pos = a;
     ev[0].close = 0;
@@ -1956,7 +1981,7 @@ static int emit(Out *o, const W *w, const Item *it, size_t from, ll_Buf *b) {
     o->evs.n += 2;
   }
   if (kind == LL_PARAGRAPH && o->evs.n == 0 && from == 0) return 1;
-  if (kind != LL_PARAGRAPH) {
+  { /* the block's kind, always first: the parser looks for marks only after it */
     char head[3];
     head[0] = LL_MK_BLOCK;
     head[1] = kinds[kind];
@@ -2592,10 +2617,12 @@ static void assemble(Out *o, W *w) {
   }
   for (i = 0; i < nh && it[h[i]].kind == K_IMG; i++) {
   }
-  if (i >= 2 && i < nh) {
-    /* pictures that name author, work and chapter (The State and
-       Revolution's chapters), then headings: the pictures' texts are the
-       header, the last one the title; the headings open the body */
+  if (i >= 3 && i < nh) {
+    /* three pictures or more that name author, work and chapter (The
+       State and Revolution's chapters), then headings: the pictures'
+       texts are the header, the last one the title; the headings open the
+       body (two pictures, author and work, leave the title to a heading:
+       its preface) */
     size_t k;
     for (k = i; k < nh; k++) it[h[k]].tag = -1;
     nh = i;

@@ -3,6 +3,7 @@
 ** Reads a page of the Marxists Internet Archive in its plain-text form into
 ** an ll_Doc: header, fields, body blocks, markers, page breaks, notes, footer.
 */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +37,8 @@ typedef struct P {
   ll_Buf buf; /* scratch */
   ll_Vec refs, breaks, labels, sents, cites, warns;
   /* structure of the block being made (marks: see ll.h, LL_MK_*) */
-  int marks;          /* the text carries marks (a reader's, with known) */
+  int marks;          /* the text may carry marks (a reader's, with known) */
+  int inmarks;        /* the block being made does (it opens with LL_MK_BLOCK) */
   ll_Vec spans;       /* ll_Inline of the block */
   ll_Vec open;        /* size_t: indexes in spans of the spans open */
   ll_Vec cells, rows; /* ll_Span, size_t: a table's cells, cells per row */
@@ -236,8 +238,19 @@ static int romanc(int c) {
          c == 'x' || c == 'l' || c == 'c';
 }
 
+static size_t onelabel(const char *s, size_t n);
+
 /* See ll.h. */
 size_t ll_item_label(const char *s, size_t n) {
+  size_t k = onelabel(s, n), i;
+  if (k == 0) return 0;
+  for (i = k; i < n; i++) /* another line with a label: lines of a list */
+    if (s[i] == '\n' && onelabel(s + i + 1, n - i - 1) > 0) return 0;
+  return k;
+}
+
+/* The label opening s (see ll_item_label), the rest of s aside. */
+static size_t onelabel(const char *s, size_t n) {
   size_t i = 0, k, e;
   int paren = 0;
   if (n > 0 && s[0] == '(') paren = i = 1;
@@ -260,6 +273,8 @@ size_t ll_item_label(const char *s, size_t n) {
       for (j = k; j < i; j++)
         if (s[j] < 'A' || s[j] > 'Z') return 0;
       if (i - k == 1) {
+        /* "V.", "L.", "C." alone are initials ("V. Ulyanov (Lenin)") */
+        if (s[k] == 'V' || s[k] == 'L' || s[k] == 'C') return 0;
         j = i + 1;
         while (j < n && s[j] == ' ') j++;
         if (j + 1 < n && s[j] >= 'A' && s[j] <= 'Z' && s[j + 1] == '.') return 0;
@@ -280,6 +295,48 @@ size_t ll_item_label(const char *s, size_t n) {
                    (e + 1 < n && (unsigned char)s[e] == 0xC2 && (unsigned char)s[e + 1] == 0xA0)))
     e += s[e] == ' ' ? 1 : 2;
   return e < n ? i + 1 : 0;
+}
+
+/* the length of the UTF-8 opening quote at s ("“", "‘", "«", '"', "'"), or 0 */
+static size_t openquote(const char *s, size_t n) {
+  if (n >= 1 && (s[0] == '"' || s[0] == '\'')) return 1;
+  if (n >= 3 && (memcmp(s, "\xE2\x80\x9C", 3) == 0 || memcmp(s, "\xE2\x80\x98", 3) == 0)) return 3;
+  if (n >= 2 && memcmp(s, "\xC2\xAB", 2) == 0) return 2;
+  return 0;
+}
+
+/* See ll.h. */
+int ll_is_verse(const char *s, size_t n) {
+  size_t i = 0, lines = 0, total = 0, open = 0;
+  while (i < n) {
+    size_t e = i, words = 0, caps = 0, j, q;
+    int in = 0;
+    while (e < n && s[e] != '\n') e++;
+    if (e - i > 90 || e == i) return 0;
+    q = openquote(s + i, e - i);
+    if (!(s[i + q] >= 'A' && s[i + q] <= 'Z')) return 0;
+    for (j = i; j < e; j++) {
+      int sp = s[j] == ' ';
+      if (s[j] >= '0' && s[j] <= '9') return 0; /* figures: a list, a table */
+      if (!sp && !in) {
+        words++;
+        if (words > 1 && s[j] >= 'A' && s[j] <= 'Z') caps++;
+      }
+      in = !sp;
+    }
+    /* a line of a poem: a few words, most of them small */
+    if (words < 2 || words > 14 || caps * 2 > words - 1) return 0;
+    for (j = i; j < e && !(s[j] >= 'a' && s[j] <= 'z'); j++) {
+    }
+    if (j == e) return 0; /* capitals only: a name, a heading */
+    lines++;
+    total += words;
+    if (strchr(".!?", s[e - 1]) == NULL) open++; /* a line that runs on */
+    i = e + 1;
+  }
+  /* four words a line or more, and lines that run on to the next: a list
+     of sentences or slogans is no poem */
+  return lines >= 4 && total >= 4 * lines && open * 4 >= lines;
 }
 
 /* See ll.h. */
@@ -326,20 +383,39 @@ static int prose(P *p, size_t b) {
   return n >= 15;
 }
 
+static int startswith(const char *s, size_t n, const char *pre);
+
+/* Nonzero if the line opens with a month's name (a letter's date,
+** "November 18, 1903"), which is no heading. */
+static int dateline(const char *s, size_t n) {
+  static const char *const months[] = {"January",  "February", "March",  "April",     "May",
+                                       "June",     "July",     "August", "September", "October",
+                                       "November", "December", NULL};
+  size_t k;
+  for (k = 0; months[k] != NULL; k++) {
+    size_t m = strlen(months[k]);
+    if (n > m && memcmp(s, months[k], m) == 0 && s[m] == ' ' && s[m + 1] >= '0' && s[m + 1] <= '9')
+      return 1;
+  }
+  return 0;
+}
+
 /* The kind of body block b (of nb) of plain text, from what the text
 ** shows: a separator line, an item opening with a printed label (its
 ** length in *label, the label and the space after it in *skip), a heading
-** (one short line with no final punctuation before prose), else a
-** paragraph. */
+** (one short line with no final punctuation before prose, not a date or a
+** salutation), a poem's
+** stanza (see ll_is_verse), else a paragraph. */
 static int plainkind(P *p, size_t b, size_t nb, size_t *skip, size_t *label) {
   const Blk *bk = blk(p, b);
   const Line *ln = line(p, bk->first);
   const char *s = p->s + ln->start;
   size_t len = ln->end - ln->start, k;
+  size_t all = line(p, bk->first + bk->n - 1)->end - ln->start; /* the whole block */
   unsigned char last = len > 0 ? (unsigned char)s[len - 1] : 0;
   *skip = *label = 0;
   if (bk->n == 1 && ll_is_separator(s, len)) return LL_SEPARATOR;
-  if ((k = ll_item_label(s, len)) > 0) {
+  if ((k = ll_item_label(s, all)) > 0) {
     *label = k;
     *skip = k;
     while (*skip < len && (s[*skip] == ' ' || isnbsp(s, *skip, len)))
@@ -347,11 +423,13 @@ static int plainkind(P *p, size_t b, size_t nb, size_t *skip, size_t *label) {
     return LL_ITEM;
   }
   if (bk->n == 1 && len <= 100 && linewords(p, ln) <= 12 && strchr(".,;:!?", last) == NULL &&
+      !dateline(s, len) && !startswith(s, len, "Dear ") &&
       !(len >= 3 && memcmp(s + len - 3, "\xE2\x80\xA6", 3) == 0) && s[0] != '[' &&
       ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= '0' && s[0] <= '9') ||
        (unsigned char)s[0] >= 0x80) &&
       b + 1 < nb && prose(p, b + 1))
     return LL_HEADING;
+  if (bk->n >= 4 && ll_is_verse(s, all)) return LL_VERSE;
   return LL_PARAGRAPH;
 }
 
@@ -429,8 +507,16 @@ static size_t pagebreak(const char *s, size_t i, size_t len) {
 
 static char *dupstr(P *p, const char *s, size_t n);
 
-/* the offset of the next mark byte (a control byte) in s[i, len), or len */
+/* the offset of the next mark byte (a control byte) in s[i, len), or len;
+** eight bytes at a time while none of them is below 0x20 */
 static size_t nextmark(const char *s, size_t i, size_t len) {
+  const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  while (len - i >= 8) {
+    uint64_t v;
+    memcpy(&v, s + i, 8);
+    if (((v - ones * 0x20u) & ~v & highs) != 0) break;
+    i += 8;
+  }
   while (i < len && (unsigned char)s[i] >= 0x20) i++;
   return i;
 }
@@ -512,13 +598,13 @@ static size_t addmark(P *p, const char *s, size_t i, size_t len) {
 /* Reads a block's kind at s[*a] (LL_MK_BLOCK kind level label
 ** LL_MK_BLOCKEND) into out and moves *a past it. */
 static void blockkind(P *p, ll_Block *out, const char *s, size_t *a, size_t end) {
-  static const char kinds[] = "?hqvits";
+  static const char kinds[] = "phqvits"; /* by ll_Kind */
   size_t i = *a + 1, l;
   const char *k;
   if (i + 2 > end) return;
   k = s[i] != '\0' ? strchr(kinds, s[i]) : NULL;
-  out->kind = k != NULL && k != kinds ? (int)(k - kinds) : LL_PARAGRAPH;
-  out->level = (unsigned char)s[i + 1] >= '0' ? (unsigned char)s[i + 1] - '0' : 0;
+  out->kind = (short)(k != NULL ? k - kinds : LL_PARAGRAPH);
+  out->level = (short)((unsigned char)s[i + 1] >= '0' ? (unsigned char)s[i + 1] - '0' : 0);
   i += 2;
   l = i;
   while (l < end && s[l] != LL_MK_BLOCKEND) l++;
@@ -581,7 +667,7 @@ static void addtext(P *p, const char *s, size_t len, int breaks) {
       i += pb;
       continue;
     }
-    if (p->marks && (unsigned char)s[i] < 0x20) {
+    if (p->inmarks && (unsigned char)s[i] < 0x20) {
       i = addmark(p, s, i, len);
       continue;
     }
@@ -593,8 +679,8 @@ static void addtext(P *p, const char *s, size_t len, int breaks) {
         const char *q = (const char *)memchr(s + i + 1, '[', len - i - 1);
         lb = q != NULL ? (size_t)(q - s) : len;
       }
-      if (p->marks && lc <= i) lc = nextmark(s, i + 1, len);
-      if (p->marks && lc < lb) lb = lc;
+      if (p->inmarks && lc <= i) lc = nextmark(s, i + 1, len);
+      if (p->inmarks && lc < lb) lb = lc;
       j = lb;
       for (c = i + 2; c < lb; c++) {
         const char *r = (const char *)memchr(s + c, 0xC2, lb - c);
@@ -621,12 +707,15 @@ static int makeblock(P *p, ll_Block *out, size_t first, size_t n, size_t skip, i
   p->refs.n = p->breaks.n = p->labels.n = p->sents.n = 0;
   p->spans.n = p->open.n = p->cells.n = p->rows.n = 0;
   p->cellstart = p->rowcells = 0;
+  p->inmarks = 0;
   memset(out, 0, sizeof *out);
   for (i = 0; i < n; i++) {
     const Line *ln = line(p, first + i);
     size_t a = ln->start + (i == 0 ? skip : 0);
-    if (i == 0 && p->marks && !heading && a < ln->end && p->s[a] == LL_MK_BLOCK)
+    if (i == 0 && p->marks && !heading && a < ln->end && p->s[a] == LL_MK_BLOCK) {
+      p->inmarks = 1;
       blockkind(p, out, p->s, &a, ln->end);
+    }
     if (i > 0) bufadd(p, heading ? " " : "\n", 1);
     if (heading) {
       /* collapse first, then take markers out */
@@ -645,6 +734,7 @@ static int makeblock(P *p, ll_Block *out, size_t first, size_t n, size_t skip, i
   }
   if (heading) trimbuf(p);
   if (out->kind == LL_TABLE) endrow(p);
+  p->inmarks = 0;
   if (p->status != LL_OK) return p->status;
   out->text = bufseal(p);
   out->len = p->buf.n;
@@ -668,13 +758,19 @@ static int makeblock(P *p, ll_Block *out, size_t first, size_t n, size_t skip, i
     }
     p->spans.n = w;
     out->spans = (ll_Inline *)ll_vec_seal(&p->d->arena, &p->spans, &st);
-    out->nspans = p->spans.n;
+    out->nspans = (unsigned)p->spans.n;
   }
-  if (out->kind == LL_TABLE) {
-    out->cells = (ll_Span *)ll_vec_seal(&p->d->arena, &p->cells, &st);
-    out->ncells = p->cells.n;
-    out->rowcells = (size_t *)ll_vec_seal(&p->d->arena, &p->rows, &st);
-    out->nrows = p->rows.n;
+  if (out->kind == LL_TABLE && st == LL_OK) {
+    ll_Table *t = (ll_Table *)ll_arena_alloc(&p->d->arena, sizeof *t);
+    if (t == NULL) {
+      st = LL_ERRMEM;
+    } else {
+      t->cells = (ll_Span *)ll_vec_seal(&p->d->arena, &p->cells, &st);
+      t->ncells = p->cells.n;
+      t->rowcells = (size_t *)ll_vec_seal(&p->d->arena, &p->rows, &st);
+      t->nrows = p->rows.n;
+      out->table = t;
+    }
   }
   if (st != LL_OK) p->status = st;
   return p->status;
@@ -1297,8 +1393,8 @@ static void build(P *p) {
         }
         makeblock(p, pb, bk->first, bk->n, skip, 0);
         if (!p->marks) {
-          pb->kind = k;
-          pb->level = k == LL_HEADING ? 1 : 0;
+          pb->kind = (short)k;
+          pb->level = (short)(k == LL_HEADING ? 1 : 0);
           if (lab > 0) pb->label = dupstr(p, s, lab);
         }
         kind[b] = K_BODY;

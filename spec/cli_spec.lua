@@ -379,6 +379,13 @@ describe("leninletter command line", function()
     f:close()
     assert.truthy(svg:find("Soviet of Workers’ Deputies <tspan class=\"small\">(22)</tspan>", 1, true))
     assert.truthy(svg:find("Russian Social-Democratic Labour Party <tspan class=\"small\">(20)</tspan>", 1, true))
+    -- the pack's TEI is valid TEI P5 (jing, tei_all.rng), where the schema is at hand
+    local rng = io.open("../shared/schemas/tei_all.rng")
+    if rng then
+      rng:close()
+      local jout, status = compat.run("jing ../shared/schemas/tei_all.rng " .. sh(dir .. "/letter.tei.xml") .. " 2>&1")
+      assert.equal(0, status, jout)
+    end
     os.execute("rm -rf " .. sh(dir))
   end)
 end)

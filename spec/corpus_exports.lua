@@ -1,8 +1,10 @@
 -- The whole-corpus export check (issue #14): every page of ../shared/corpus
--- exported to TEI and to Markdown, then every TEI file validated by jing
--- against TEI P5 (tei_all.rng) and every Markdown file read by pandoc (to
--- JSON, checking that the notes come back: one Div or Note a note). Not
--- part of `make test` (it takes minutes); run it with `make corpus-exports`.
+-- exported to TEI, Markdown, JSON and the HTML study page, then every TEI
+-- file validated by jing against TEI P5 (tei_all.rng), every Markdown file
+-- read by pandoc (to JSON, checking that the notes come back: one Div or
+-- Note a note), and every JSON file validated against the project's JSON
+-- Schema (spec/json_check.py, Debian's python3-jsonschema). Not part of
+-- `make test` (it takes minutes); run it with `make corpus-exports`.
 --   lua5.4 spec/corpus_exports.lua [SHARED] [OUTDIR]
 -- Prints the counts and each failure; exits 1 if any.
 package.path = "lua/?.lua;lua/?/init.lua;data/?.lua;" .. package.path
@@ -15,7 +17,7 @@ local cjson = require "cjson"
 local shared = arg[1] or "../shared"
 local out = arg[2] or os.tmpname()
 os.remove(out)
-assert(compat.execute("mkdir -p " .. out .. "/tei " .. out .. "/md"))
+assert(compat.execute("mkdir -p " .. out .. "/tei " .. out .. "/md " .. out .. "/json"))
 
 local function sh(cmd)
   local o, code = compat.run(cmd .. " 2>&1")
@@ -45,11 +47,17 @@ for i, path in ipairs(pages) do
     f = assert(io.open(out .. "/md/" .. name .. ".md", "wb"))
     f:write(export.markdown(doc))
     f:close()
+    f = assert(io.open(out .. "/json/" .. name .. ".json", "wb"))
+    f:write(export.json(doc, { url = url }))
+    f:close()
+    -- the study page: made without an error (the browser spec opens the letter's)
+    local okh, html = pcall(export.html, doc, { url = url })
+    if not okh or not html:find("</html>\n$") then failed[#failed + 1] = "html " .. path .. ": " .. tostring(html) end
     files[#files + 1] = { name = name, path = path, notes = #doc.notes }
     written = written + 1
   end
 end
-print(("%d pages, %d exported to TEI and Markdown, %d unreadable"):format(#pages, written, unread))
+print(("%d pages, %d exported to TEI, Markdown, JSON and HTML, %d unreadable"):format(#pages, written, unread))
 
 -- jing: all the TEI files in batches (one JVM a batch)
 local teiok, teibad = 0, {}
@@ -100,6 +108,25 @@ for _, f in ipairs(files) do
   end
 end
 print(("pandoc: %d of %d Markdown files read, every note back once"):format(mdok, #files))
+
+-- the JSON Schema: all the JSON files in one run of the validator
+do
+  local names = {}
+  for _, f in ipairs(files) do names[#names + 1] = out .. "/json/" .. f.name .. ".json" end
+  local listfile = out .. "/json-files.txt"
+  local lf = assert(io.open(listfile, "wb"))
+  lf:write(table.concat(names, "\n"), "\n")
+  lf:close()
+  local _, o = sh("xargs -a " .. listfile .. " /usr/bin/python3 spec/json_check.py schema/leninletter-document.schema.json")
+  -- (xargs may run it more than once: one summary line a run)
+  local valid = 0
+  for v in o:gmatch("(%d+) valid, %d+ invalid") do valid = valid + tonumber(v) end
+  print(("jsonschema: %d of %d JSON files valid against schema/leninletter-document.schema.json"):format(valid,
+    #files))
+  for line in o:gmatch("[^\n]+") do
+    if not line:match("^%d+ valid") then failed[#failed + 1] = "json " .. line end
+  end
+end
 for _, l in ipairs(failed) do print("FAIL " .. l) end
 print("output in " .. out)
 os.exit(#failed == 0 and 0 or 1)

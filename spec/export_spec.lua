@@ -161,7 +161,7 @@ describe("leninletter.export", function()
           assert.equal(utf8.len(m.text), m.length)
         end
       end
-      assert.equal(14, #t.errata)
+      assert.equal(16, #t.errata)
       for k, x in ipairs(doc.errata) do
         assert.same({ part = x.part, paragraph = x.paragraph, note = x.note, pos = x.pos, len = x.len, sic = x.sic,
           corr = x.corr, why = x.why, offset = cpo(errata_block(x).text, x.pos), length = utf8.len(x.sic) },
@@ -697,7 +697,10 @@ describe("leninletter.export", function()
     it("is one self-contained page: no external resource, a CSP that forbids the network", function()
       assert.truthy(page:find("^<!DOCTYPE html>"))
       assert.is_nil(page:find('src="http', 1, true))
-      assert.is_nil(page:find('href="http', 1, true))
+      -- nothing loaded: no <link> to a network resource (the source's address
+      -- in the header is a link to follow, not a resource)
+      assert.is_nil(page:find('<link[^>]*href="http'))
+      assert.truthy(page:find('<p class="source">From <a href="https://www.marxists.org/', 1, true))
       assert.truthy(page:find("default-src 'none'", 1, true))
       local n = 0
       for _ in page:gmatch("<script") do n = n + 1 end
@@ -715,7 +718,9 @@ describe("leninletter.export", function()
     end)
 
     it("highlights entities by type", function()
-      assert.truthy(page:find('class="ent ent-periodical" data-entity="novaya-zhizn"', 1, true))
+      -- each a button for the keyboard (Tab, Enter) that opens what the notes say
+      assert.truthy(page:find('<span class="ent ent%-periodical" tabindex="0" role="button" aria%-haspopup="dialog" '
+        .. 'data%-entity="novaya%-zhizn">Novaya Zhizn</span>'))
       assert.truthy(page:find('class="ent ent-organization"', 1, true))
     end)
 
@@ -730,18 +735,46 @@ describe("leninletter.export", function()
       assert.truthy(h:find("&lt;script&gt;window.__pwned=1&lt;/script&gt;", 1, true))
     end)
 
-    it("works in headless Chromium: notes both ways, live concordance, quiz, no console errors", function()
+    it("works in headless Chromium: margins, notes and names on click, keys and taps, glossary, variant search, "
+      .. "sortable concordance, quiz with passages, a phone layout, no console errors", function()
       local ready, why = browser_ready()
       if not ready then pending("browser check skipped: " .. why) return end
       local expected = #doc:concordance("Soviet")
       assert.equal(22, expected)
       local shot = tmp("study-page.png")
-      local more = {}
-      local queries = { "Black Hundreds", "revolution*", "tsar's", "Social-Democrats", "REVOLUTIONARY government" }
-      for _, q in ipairs(queries) do
-        more[#more + 1] = ("%q:%d"):format(q, #doc:concordance(q))
+      -- the page's search finds the variants a reader means: the lines it
+      -- must show are those of every form, as doc:concordance finds each
+      local forms = {
+        ["Black Hundreds"] = { "Black Hundreds", "Black-Hundred", "Black Hundred", "Black-Hundreds" },
+        tsar = { "tsar", "tsar's", "tsars" },
+        ["revolution*"] = { "revolution*" },
+        ["Social-Democrats"] = { "Social-Democrats", "Social-Democrat", "Social Democrats", "Social Democrat",
+          "Social-Democrat's" },
+        ["REVOLUTIONARY government"] = { "revolutionary government", "revolutionary governments",
+          "revolutionary government's" },
+      }
+      local queries = {}
+      for q, fs in pairs(forms) do
+        local n = 0
+        for _, f in ipairs(fs) do n = n + #doc:concordance(f) end
+        queries[q] = n
       end
-      local json = "'" .. ("{" .. table.concat(more, ",") .. "}"):gsub("'", "'\\''") .. "'"
+      assert.equal(15, queries["Black Hundreds"])
+      assert.equal(#doc:entity("Black Hundreds").mentions, queries["Black Hundreds"])
+      -- the glossary: every entity the text (not only the header) names
+      local glossary = 0
+      for _, e in ipairs(doc:entities()) do
+        for _, m in ipairs(e.mentions) do
+          if m.part ~= "meta" then glossary = glossary + 1 break end
+        end
+      end
+      local pages = {}
+      for k = 17, 24 do pages[#pages + 1] = "p. " .. k end
+      local nz = doc:entity("Novaya Zhizn")
+      local want = { queries = queries, paragraphs = #doc.paragraphs, pages = pages, glossary = glossary,
+        entity = nz.id, entityName = nz.name, entityNote = nz.note, sic = "tire less", corr = "tireless",
+        firstWhere = "\194\1821 p.17", shots = tmpdir }
+      local json = "'" .. cjson.encode(want):gsub("'", "'\\''") .. "'"
       local ok, out = run(("cd %s && node study_page.test.js %s %s %d %s %s"):format(BROWSER_DIR,
         write(tmp("letter.html"), page), write(tmp("hostile.html"), export.html(hostile)), expected, shot,
         json))
@@ -775,6 +808,21 @@ describe("leninletter.export", function()
       it(f .. " wants a Document", function()
         assert.has_error(function() export[f]("x") end,
           ("bad argument #1 to '%s' (Document expected, got string)"):format(f))
+      end)
+      it(f .. " refuses an unknown option, and options that are not a table", function()
+        assert.has_error(function() export[f](doc, { bogus = true }) end,
+          ("bad argument #2 to '%s' (unknown option 'bogus')"):format(f))
+        assert.has_error(function() export[f](doc, 7) end,
+          ("bad argument #2 to '%s' (table expected, got number)"):format(f))
+      end)
+    end
+    for _, f in ipairs({ "json", "tei", "html" }) do
+      it(f .. " takes the page's url as a string", function()
+        assert.has_error(function() export[f](doc, { url = 1 }) end,
+          ("bad argument #2 to '%s' (opts.url must be a string, got number)"):format(f))
+        local out = export[f](doc, { url = "https://example.org/x.htm" })
+        if f == "json" then out = cjson.decode(out).url end
+        assert.truthy(out:find("https://example.org/x.htm", 1, true))
       end)
     end
   end)

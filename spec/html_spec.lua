@@ -50,7 +50,7 @@ describe("leninletter.parse of HTML", function()
     assert.equal(1, #d.notes)
     assert.equal(1, d.notes[1].n)
     assert.equal("The note itself.", d.notes[1].text)
-    assert.same({ { part = "body", paragraph = 1, pos = 30 } }, d.notes[1].refs)
+    assert.same({ { part = "body", paragraph = 1, pos = 30, sentence = 1 } }, d.notes[1].refs)
     assert.same({}, d.warnings)
   end)
 

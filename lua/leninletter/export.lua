@@ -13,32 +13,21 @@
 -- that starts like a spreadsheet formula), and characters XML cannot carry
 -- (C0 controls) become U+FFFD.
 --
--- **JSON schema** (`export.json`, `"schema": "leninletter-document"`,
--- `"version": 1`). Keys are the Lua fields of the API; a field that is nil
--- in Lua is absent; arrays are always JSON arrays (`[]` when empty),
--- `meta` an object:
+-- Every format carries the page's structure (API.md, Structure: headings
+-- and sections, quotations, lists with their printed labels, verse,
+-- tables, separators, emphasis, links), its notes under their printed
+-- numbers, its page breaks with the printed page, and the document's
+-- errata (`doc.errata`) where the format can mark them. The document
+-- exporters take an optional table of options and refuse a key they do
+-- not know (`bad argument #2 to 'tei' (unknown option 'x')`).
 --
---    { "schema": "leninletter-document", "version": 1,
---      "generator": "leninletter X.Y.Z",
---      "author", "number", "title", "subtitle": string,
---      "fields": [string], "meta": {field: string},
---      "source": {"work", "publisher", "place", "year", "volume",
---                 "first_page", "last_page"},
---      "written", "published": Date,
---      "paragraphs": [Block],
---      "notes": [{"n", "text", "paragraphs": [Block],
---                 "refs": [{"part", "paragraph", "note", "pos"}],
---                 "citations": [{"volume", "first_page", "last_page"}]}],
---      "entities": [{"id", "name", "type", "aliases": [string], "note",
---                    "description", "mentions": [Hit]}],
---      "dates": [Date and Hit],
---      "navigation": [string], "warnings": [string] }
---    Block = {"text", "refs": [{"note", "pos"}], "pagebreaks": [integer],
---             "sentences": [string]}
---    Date  = {"text", "old_style": {"first", "last"}, "new_style": {...}}
---    Hit   = {"part", "paragraph", "note", "field", "sentence", "pos", "len", "text"}
+-- **JSON schema**: `export.json` writes `"schema": "leninletter-document"`,
+-- `"version": 2`, valid under the JSON Schema (draft 2020-12) in
+-- `schema/leninletter-document.schema.json`, keys in that file's order;
+-- every position both as 1-based bytes (`pos`, `len`, as in Lua) and as
+-- 0-based code points (`offset`, `length`, as Python and JavaScript index
+-- strings). The README documents it.
 --
--- Positions are 1-based byte positions, as in Lua.
 -- Each format is a module of its own under leninletter/export/ (common,
 -- text, json, markdown, pandoc, tei, gift, anki, csv, html); this module
 -- gathers their functions.

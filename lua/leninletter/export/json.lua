@@ -33,7 +33,7 @@ local K = {
   blockref = { "note", "pos", "offset" },
   span = { "kind", "pos", "len", "offset", "length", "href" },
   note = { "n", "by", "text", "paragraphs", "refs", "citations" },
-  noteref = { "part", "paragraph", "note", "sentence", "pos", "offset" },
+  noteref = { "part", "paragraph", "note", "field", "sentence", "pos", "offset" },
   citation = { "text", "paragraph", "pos", "len", "offset", "length", "work", "present", "volume", "first_page",
     "last_page", "ranges" },
   erratum = { "part", "paragraph", "note", "pos", "len", "offset", "length", "sic", "corr", "why" },
@@ -138,7 +138,8 @@ local function jmeta(doc)
   for i, f in ipairs(doc.fields or {}) do order[i] = f end
   local t = {}
   for k, v in pairs(doc.meta or {}) do t[k] = v end
-  return obj(order, t)
+  -- an order of its own: not kept in obj's cache of the schema's orders
+  return setmetatable(t, { __order = order })
 end
 
 local function jcitation(n, c)
@@ -181,7 +182,8 @@ function M.json(doc, opts)
     local ps, refs, cites = {}, {}, {}
     for j, b in ipairs(n.paragraphs) do ps[j] = jblock(b) end
     for j, r in ipairs(n.refs) do
-      refs[j] = obj(K.noteref, { part = r.part, paragraph = r.paragraph, note = r.note, sentence = r.sentence,
+      refs[j] = obj(K.noteref, { part = r.part, paragraph = r.paragraph, note = r.note, field = r.field,
+        sentence = r.sentence,
         pos = r.pos, offset = (cp(hittext(doc, r), r.pos)) })
     end
     for j, c in ipairs(n.citations or {}) do cites[j] = jcitation(n, c) end

@@ -9,63 +9,154 @@ return {
   --person: #fde2c4; --organization: #d6e8fb; --periodical: #e4dbf7; --place: #d5f0d8;
   --event: #fbd5dc; --work: #f4edc2; --date: #e5e5e5; }
 * { box-sizing: border-box; }
-body { margin: 0; background: var(--paper); color: var(--ink);
+body { margin: 0; background: var(--paper); color: var(--ink); display: flex; flex-direction: column;
   font: 17px/1.6 Georgia, "DejaVu Serif", "Times New Roman", serif; }
-header, main, #notes, #quiz, footer, nav.tools { max-width: 46rem; margin: 0 auto; padding: 0 1.2rem; }
-header { padding-top: 2rem; }
+header, main, #notes, #glossary, #quiz, footer, nav.tools { width: 100%; max-width: 50rem; margin: 0 auto;
+  padding: 0 4.2rem 0 3.4rem; }
+/* the order on a wide screen: the tools under the header, sticky */
+header { order: 1; padding-top: 2rem; }
+nav.tools { order: 2; }
+main { order: 3; }
+#notes { order: 4; }
+#glossary { order: 5; }
+#quiz { order: 6; }
+footer { order: 7; }
 header .author { font-variant: small-caps; letter-spacing: .05em; color: var(--muted); margin: 0; }
 h1 { font-size: 2rem; line-height: 1.2; margin: .2rem 0; color: var(--accent); }
 header .subtitle { font-style: italic; margin: 0 0 1rem; }
+header .source { font: 12px/1.4 system-ui, sans-serif; color: var(--muted); overflow-wrap: anywhere; }
+header .source a { color: var(--muted); }
+details.fields summary { font: 13px system-ui, sans-serif; color: var(--muted); cursor: pointer; margin: .4rem 0; }
 dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; font-size: .85rem;
   color: var(--muted); border-top: 1px solid #ddd; border-bottom: 1px solid #ddd; padding: .6rem 0; }
-dl.fields dt { font-weight: bold; } dl.fields dd { margin: 0; }
+dl.fields dt { font-weight: bold; } dl.fields dd { margin: 0; overflow-wrap: anywhere; }
 nav.tools { position: sticky; top: 0; background: var(--paper); border-bottom: 1px solid #ddd;
   padding-top: .5rem; padding-bottom: .5rem; z-index: 2; font: 14px/1.4 system-ui, sans-serif; }
+nav.tools .row { display: flex; flex-wrap: wrap; gap: .4rem .6rem; align-items: center; }
 nav.tools button { font: inherit; padding: .25rem .8rem; border: 1px solid #bbb; background: #fff;
   border-radius: 4px; cursor: pointer; }
 nav.tools button[aria-pressed="true"] { background: var(--accent); color: #fff; border-color: var(--accent); }
-nav.tools input[type=search] { font: inherit; padding: .25rem .5rem; width: 14rem; }
-.legend { margin-top: .4rem; font-size: 12px; }
+nav.tools input[type=search] { font: inherit; padding: .25rem .5rem; width: 15rem; max-width: 100%; }
+nav.tools .glossary-link { color: var(--accent); }
+.legend { margin-top: .4rem; font-size: 12px; display: flex; flex-wrap: wrap; gap: .2rem 0; }
 .legend span { padding: 0 .35rem; border-radius: 3px; margin-right: .3rem; }
-main p { hyphens: auto; }
+/* the text: each block numbered in the left margin, the printed pages in the right */
+.blk { position: relative; }
+main p, main li { hyphens: auto; }
+a.pn { position: absolute; left: -2.9rem; width: 2.2rem; text-align: right; top: .2em;
+  font: 11px/1.6 system-ui, sans-serif; color: #9a9a9e; text-decoration: none; }
+a.pn::before { content: "\00b6"; margin-right: .1em; }
+li > a.pn { left: -5.3rem; }
+#notes a.pn { left: -5.1rem; }
+#notes a.pn::before { content: ""; }
+.pb { color: #aaa; font-size: .8em; user-select: none; }
+.pbn { position: absolute; right: -3.9rem; width: 3.3rem; font: 11px/1.9 system-ui, sans-serif; color: var(--accent);
+  white-space: nowrap; }
+p.pb.start { margin: 0; height: 0; position: relative; }
+p.pb.start .pbn { right: -3.9rem; top: 0; }
+main h2, main h3, main h4, main h5 { color: var(--accent); line-height: 1.3; margin: 1.6rem 0 .6rem; }
+main h2 { font-size: 1.4rem; } main h3 { font-size: 1.2rem; } main h4, main h5 { font-size: 1.05rem; }
+blockquote { margin: 1rem 0 1rem 1.5rem; padding-left: 1rem; border-left: 3px solid #ddd; font-size: .95em; }
+blockquote a.pn { left: -5.4rem; }
+ol.list, ul.list { padding-left: 2.4rem; }
+ol.list > li[data-label] { list-style: none; }
+ol.list li .label { display: inline-block; min-width: 1.8em; margin-left: -2.2em; margin-right: .4em; text-align: right;
+  font-variant-numeric: tabular-nums; }
+ol.list li, ul.list li { margin: .3rem 0; }
+.verse { margin: 1rem 0 1rem 1.5rem; }
+.verse .l { display: block; }
+p.sep { text-align: center; letter-spacing: .5em; color: var(--muted); }
+p.sep a.pn { letter-spacing: normal; }
+.tablewrap { margin: 1rem 0; }
+.tablewrap .scroll { overflow-x: auto; }
+.tablewrap table { border-collapse: collapse; font: 14px/1.4 system-ui, sans-serif; }
+.tablewrap td { border: 1px solid #ddd; padding: .2rem .5rem; vertical-align: top; }
 sup { line-height: 0; }
+/* entities, dates and misprints: each opens its explanation */
 .ent { border-radius: 3px; padding: 0 .1rem; }
+main .ent, #notes .ent, .date, .erratum { cursor: pointer; }
 .ent-person { background: var(--person); } .ent-organization { background: var(--organization); }
 .ent-periodical { background: var(--periodical); font-style: italic; } .ent-place { background: var(--place); }
 .ent-event { background: var(--event); } .ent-work { background: var(--work); font-style: italic; }
 .date { border-bottom: 2px dotted #999; }
 body.plain .ent, body.plain .date { background: none; border: 0; }
+.ent:focus, .date:focus, .erratum:focus, sup.ref a:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
+.ent[aria-expanded="true"], .date[aria-expanded="true"], .erratum[aria-expanded="true"] {
+  box-shadow: 0 0 0 2px var(--accent); }
+.erratum .sic { text-decoration: underline wavy #c62828; text-decoration-thickness: 1px; }
+.erratum .corr { text-decoration: none; font: 11px system-ui, sans-serif; color: #2e7d32; margin-left: .15em; }
+.erratum .corr::before { content: "["; } .erratum .corr::after { content: "]"; }
 sup.ref a { text-decoration: none; color: var(--accent); font-weight: bold; font-size: .75em; padding: 0 .1em; }
-.pb { color: #aaa; font-size: .8em; user-select: none; }
+#pop { position: absolute; z-index: 5; background: #fff; border: 1px solid #bbb; border-radius: 6px;
+  box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: .5rem .9rem; font-size: .92rem; max-height: 60vh; overflow-y: auto; }
+#pop .close { float: right; border: 0; background: none; font-size: 1.2rem; cursor: pointer; color: var(--muted); }
+#pop .pop-title { font-weight: bold; margin: .2rem 0; }
+#pop .pop-type { font-weight: normal; color: var(--muted); font-size: .85em; }
+#pop .pop-desc { font-style: italic; }
+#pop .pop-links { font: 13px system-ui, sans-serif; }
+#pop a { color: var(--accent); }
 :target { outline: 2px solid var(--accent); outline-offset: 3px; border-radius: 3px; }
-[id] { scroll-margin-top: 5.5rem; }
+[id] { scroll-margin-top: 6rem; }
 #notes { font-size: .92rem; border-top: 2px solid var(--accent); margin-top: 2rem; }
-#notes ol { padding-left: 2.2rem; }
-#notes li { margin-bottom: 1rem; }
+#notes ol.notes { padding-left: 2.2rem; }
+#notes ol.notes > li { margin-bottom: 1rem; position: relative; }
 #notes .back a { font-size: .85em; margin-right: .6em; }
+#glossary { font-size: .92rem; border-top: 2px solid var(--accent); margin-top: 2rem; }
+#glossary .hint { color: var(--muted); font: 13px system-ui, sans-serif; }
+#glossary h3 { font: bold 14px system-ui, sans-serif; text-transform: uppercase; letter-spacing: .05em;
+  color: var(--muted); margin: 1.2rem 0 .4rem; }
+#glossary dt { font-weight: bold; margin-top: .6rem; }
+#glossary dt .aka { font-weight: normal; color: var(--muted); font-size: .9em; }
+#glossary dd { margin: .1rem 0 .4rem 1rem; }
+#glossary dd p { margin: .2rem 0; }
+#glossary .where { font: 12px system-ui, sans-serif; color: var(--muted); }
 #concordance { font: 13px/1.5 "DejaVu Sans Mono", monospace; max-height: 45vh; overflow-y: auto;
   margin-top: .4rem; border-top: 1px solid #ddd; padding: 0; }
 #concordance table { border-collapse: collapse; width: 100%; }
 #concordance td { white-space: pre; padding: 0; }
-#concordance td.where { padding-right: .6rem; }
 #concordance td.left, #concordance td.right { width: 50%; max-width: 0; overflow: hidden; }
 #concordance td.left { text-align: right; }
-#concordance td.match { font-weight: bold; color: var(--accent); white-space: nowrap; }
-#concordance td.where { white-space: nowrap; }
+#concordance td.match { font-weight: bold; color: var(--accent); white-space: nowrap; padding: 0 .3em; }
+#concordance td.where { white-space: nowrap; padding-right: .6rem; }
 #concordance td.where a { color: var(--muted); }
-#concordance p { font-family: system-ui, sans-serif; }
+#concordance p { font-family: system-ui, sans-serif; margin: .3rem 0; }
+#concordance .sort button { padding: .05rem .5rem; margin-left: .3rem; font-size: 12px; }
 #quiz .q { border: 1px solid #ddd; border-radius: 6px; padding: .6rem 1rem; margin: 1rem 0; background: #fff; }
 #quiz .q.right { border-color: #2e7d32; background: #eef8ee; }
 #quiz .q.wrong { border-color: #c62828; background: #fdeeee; }
 #quiz .q .kind { font: 12px system-ui, sans-serif; color: var(--muted); text-transform: uppercase;
   letter-spacing: .05em; }
-#quiz .choices button, #quiz .cloze button { font: inherit; margin: .2rem .4rem .2rem 0; padding: .2rem .7rem;
-  border: 1px solid #bbb; border-radius: 4px; background: #fafafa; cursor: pointer; }
+#quiz .choices button, #quiz .cloze button, #quiz .quiz-tools button { font: inherit; margin: .2rem .4rem .2rem 0;
+  padding: .2rem .7rem; border: 1px solid #bbb; border-radius: 4px; background: #fafafa; cursor: pointer; }
+#quiz .quiz-tools button { font: 14px system-ui, sans-serif; }
 #quiz .choices button.picked { border-width: 2px; }
 #quiz .feedback { font-family: system-ui, sans-serif; font-size: .9rem; margin: .4rem 0 0; }
+#quiz .feedback .passage { display: block; margin-top: .3rem; color: #333; }
+#quiz .feedback .passage q { font-family: Georgia, "DejaVu Serif", serif; font-style: italic; }
 #quiz .score { font: 15px system-ui, sans-serif; }
 footer { color: var(--muted); font-size: .8rem; padding-top: 2rem; padding-bottom: 2rem; }
-@media print { nav.tools, #quiz, #concordance { display: none; } }
+/* a phone: the text first, the tools after it; the numbers close to the text */
+@media (max-width: 700px) {
+  body { font-size: 16px; }
+  header, main, #notes, #glossary, #quiz, footer, nav.tools { padding: 0 .9rem 0 1.9rem; }
+  header { padding-top: 1rem; }
+  main { order: 2; }
+  nav.tools { order: 3; position: static; border-top: 2px solid var(--accent); margin-top: 1.5rem; }
+  #notes { order: 4; } #glossary { order: 5; } #quiz { order: 6; }
+  h1 { font-size: 1.5rem; }
+  a.pn { left: -1.9rem; width: 1.6rem; font-size: 10px; }
+  a.pn::before { content: ""; }
+  li > a.pn { left: -4.1rem; }
+  blockquote a.pn { left: -4rem; }
+  #notes a.pn { left: -4.1rem; }
+  .pbn { position: static; display: inline; width: auto; font-size: 10px; margin: 0 .2em; }
+  p.pb.start { height: auto; }
+  blockquote, .verse { margin-left: .6rem; }
+  dl.fields { grid-template-columns: 1fr; }
+  nav.tools input[type=search] { width: 100%; }
+  nav.tools .searchlabel { flex: 1 1 100%; }
+}
+@media print { nav.tools, #quiz, #concordance, #pop { display: none; } }
 ]],
   js = [[
 (function () {
@@ -78,49 +169,118 @@ footer { color: var(--muted); font-size: .8rem; padding-top: 2rem; padding-botto
     if (text !== undefined) e.textContent = text;
     return e;
   }
-  // Words as the module reads them: letters and digits (and the marks on
-  // them), one hyphen or apostrophe (- ' U+2010 U+2011 U+2019) between two
-  // of them joining; normal forms case-folded, with U+2019 written as '.
+
+  // ---- words, as the module reads them: letters and digits (and the marks
+  // on them), one hyphen or apostrophe (- ' U+2010 U+2011 U+2019) between
+  // two of them joining; normal forms case-folded, with U+2019 written as '.
   var WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\u2010\u2011-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
   function norm(w) { return w.normalize("NFC").toLowerCase().replace(/\u00df/g, "ss").replace(/\u2019/g, "'"); }
+  // A word's parts, for the variants a reader means: its possessive dropped
+  // (tsar's is tsar), split at its hyphens (Black-Hundred is black, hundred).
+  function parts(n) {
+    return n.replace(/'s$/, "").split(/[\u2010\u2011-]/).filter(function (p) { return p.length > 0; });
+  }
   function tokens(text) {
     var out = [], m;
     WORD.lastIndex = 0;
-    while ((m = WORD.exec(text)) !== null) out.push({ norm: norm(m[0]), start: m.index, end: m.index + m[0].length });
+    while ((m = WORD.exec(text)) !== null) {
+      var n = norm(m[0]);
+      out.push({ norm: n, parts: parts(n), start: m.index, end: m.index + m[0].length });
+    }
     return out;
   }
   var toks = data.blocks.map(function (b) { return tokens(b.text); });
+  // A query: its words in order (each with `prefix` when it ends in *), and
+  // the same as parts (hyphens and spaces alike, possessives dropped).
   function parse(q) {
     var ws = [], m;
-    WORD.lastIndex = 0;
     var re = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\u2010\u2011-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*\*?/gu;
     while ((m = re.exec(q)) !== null) ws.push(m[0]);
-    return ws.map(function (w) {
+    var words = ws.map(function (w) {
       var prefix = w.charAt(w.length - 1) === "*";
       return { norm: norm(prefix ? w.slice(0, -1) : w), prefix: prefix };
     });
+    var ps = [];
+    words.forEach(function (w, i) {
+      parts(w.norm).forEach(function (p, j, all) {
+        ps.push({ norm: p, prefix: w.prefix && j === all.length - 1 && i === words.length - 1 });
+      });
+    });
+    return { words: words, parts: ps };
   }
-  function matches(t, w) { return w.prefix ? t.norm.indexOf(w.norm) === 0 : t.norm === w.norm; }
+  // one part of the text against one of the query: the same, a prefix for
+  // `word*`, or, for the query's last word, its plural or singular
+  function partmatch(t, q, last) {
+    if (q.prefix) return t.indexOf(q.norm) === 0;
+    if (t === q.norm) return true;
+    return last && (t === q.norm + "s" || t + "s" === q.norm);
+  }
+  // Where the query matches at token i: the index of the last token, or -1.
+  // Parts of the text are matched in order across tokens; a match starts at
+  // a token's first part and ends at a token's last (Democratic does not
+  // match inside Social-Democratic).
+  function matchAt(ts, i, q) {
+    var k = 0, ti = i, pi = 0;
+    while (k < q.parts.length) {
+      if (ti >= ts.length) return -1;
+      var tp = ts[ti].parts;
+      if (pi >= tp.length) { ti++; pi = 0; continue; }
+      if (!partmatch(tp[pi], q.parts[k], k === q.parts.length - 1)) return -1;
+      // a prefix (revolution*) takes the rest of its word (revolutionary-democratic)
+      if (q.parts[k].prefix) pi = tp.length - 1;
+      k++; pi++;
+    }
+    if (pi !== ts[ti].parts.length) return -1;
+    return ti;
+  }
   function chars(s) { return Array.from(s); }
   function flat(s) { return s.replace(/[\n\t]/g, " "); }
+  // the printed page at offset `at` of a block
+  function pageAt(b, at) {
+    var p = b.page;
+    (b.breaks || []).forEach(function (br) { if (br[0] <= at && br[1] !== null) p = br[1]; });
+    return p;
+  }
+  function sentenceAt(b, at) {
+    var s = 0;
+    (b.sentences || []).forEach(function (start, i) { if (start <= at) s = i; });
+    return s;
+  }
   var WIDTH = 40;
   function concordance(q, notes) {
-    var ws = parse(q), lines = [];
-    if (ws.length === 0) return lines;
+    var query = parse(q), lines = [];
+    if (query.parts.length === 0) return lines;
     data.blocks.forEach(function (b, bi) {
       if (b.part !== "body" && !(notes && b.part === "note")) return;
       var ts = toks[bi];
-      for (var i = 0; i + ws.length <= ts.length; i++) {
-        var ok = true;
-        for (var j = 0; j < ws.length && ok; j++) ok = matches(ts[i + j], ws[j]);
-        if (!ok) continue;
-        var s = ts[i].start, e = ts[i + ws.length - 1].end;
+      for (var i = 0; i < ts.length; i++) {
+        var last = matchAt(ts, i, query);
+        if (last < 0) continue;
+        var s = ts[i].start, e = ts[last].end;
         var left = chars(b.text.slice(0, s)), right = chars(b.text.slice(e));
-        lines.push({ block: b, left: flat(left.slice(Math.max(0, left.length - WIDTH)).join("")),
+        lines.push({ block: b, order: lines.length, page: pageAt(b, s),
+          left: flat(left.slice(Math.max(0, left.length - WIDTH)).join("")),
           match: flat(b.text.slice(s, e)), right: flat(right.slice(0, WIDTH).join("")) });
+        i = last;
       }
     });
     return lines;
+  }
+  var sortBy = "place";
+  function key(l) {
+    if (sortBy === "left") return chars(norm(l.left)).reverse().join("");
+    if (sortBy === "right") return norm(l.right).replace(/^[^\p{L}\p{N}]+/u, "");
+    if (sortBy === "match") return norm(l.match);
+    return null;
+  }
+  function sorted(lines) {
+    if (sortBy === "place") return lines;
+    var ks = lines.map(function (l) { return [key(l), l]; });
+    ks.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1].order - b[1].order; });
+    return ks.map(function (x) { return x[1]; });
+  }
+  function where(b, page) {
+    return b.label + (page !== null && page !== undefined ? " p." + page : "");
   }
   function showConcordance() {
     var q = $("search").value, box = $("concordance"), table = $("conc-lines");
@@ -130,12 +290,12 @@ footer { color: var(--muted); font-size: .8rem; padding-top: 2rem; padding-botto
     box.hidden = false;
     $("conc-count").textContent = lines.length + (lines.length === 1 ? " line" : " lines") +
       " for \u201c" + q.trim() + "\u201d";
-    lines.forEach(function (l) {
+    sorted(lines).forEach(function (l) {
       var tr = el("tr", "line");
-      var where = el("td", "where"), a = el("a", null, l.block.label);
+      var w = el("td", "where"), a = el("a", null, where(l.block, l.page));
       a.href = "#" + l.block.id;
-      where.appendChild(a);
-      tr.appendChild(where);
+      w.appendChild(a);
+      tr.appendChild(w);
       tr.appendChild(el("td", "left", l.left));
       tr.appendChild(el("td", "match", l.match));
       tr.appendChild(el("td", "right", l.right));
@@ -144,13 +304,165 @@ footer { color: var(--muted); font-size: .8rem; padding-top: 2rem; padding-botto
   }
   $("search").addEventListener("input", showConcordance);
   $("search-notes").addEventListener("change", showConcordance);
+  Array.prototype.forEach.call(document.querySelectorAll("#concordance button[data-sort]"), function (b) {
+    b.addEventListener("click", function () {
+      sortBy = b.getAttribute("data-sort");
+      Array.prototype.forEach.call(document.querySelectorAll("#concordance button[data-sort]"), function (o) {
+        o.setAttribute("aria-pressed", o === b ? "true" : "false");
+      });
+      showConcordance();
+    });
+  });
 
-  // quiz mode
-  var score = { right: 0, answered: 0 };
+  // ---- explanations: an entity, a date, a misprint or a note marker opens
+  // a box beside it on a click, a tap, Enter or Space; Escape or the close
+  // button shuts it and gives the focus back.
+  var pop = $("pop"), popBody = pop.querySelector(".body"), opener = null;
+  function closePop() {
+    if (pop.hidden) return;
+    pop.hidden = true;
+    if (opener) {
+      opener.setAttribute("aria-expanded", "false");
+      opener.focus();
+    }
+    opener = null;
+  }
+  function place(target) {
+    var r = target.getBoundingClientRect();
+    var width = Math.min(420, document.documentElement.clientWidth - 16);
+    pop.style.width = width + "px";
+    var left = Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
+    pop.style.left = left + "px";
+    pop.style.top = (r.bottom + window.scrollY + 6) + "px";
+  }
+  function link(href, text) {
+    var a = el("a", null, text);
+    a.href = href;
+    return a;
+  }
+  function noteContent(n) {
+    var box = document.createDocumentFragment();
+    var li = $("note-" + n);
+    box.appendChild(el("p", "pop-title", "Note " + n));
+    if (li) {
+      Array.prototype.forEach.call(li.querySelectorAll("p.blk, li.blk, blockquote, table, div.blk"), function (p) {
+        if (p.closest(".back")) return;
+        var c = p.cloneNode(true);
+        Array.prototype.forEach.call(c.querySelectorAll("[id]"), function (x) { x.removeAttribute("id"); });
+        c.removeAttribute("id");
+        Array.prototype.forEach.call(c.querySelectorAll("a.pn"), function (x) { x.remove(); });
+        box.appendChild(c);
+      });
+    }
+    var go = el("p", "pop-links");
+    go.appendChild(link("#note-" + n, "Go to note " + n));
+    box.appendChild(go);
+    return box;
+  }
+  function entityContent(id) {
+    var e = (data.entities || {})[id], box = document.createDocumentFragment();
+    if (!e) return box;
+    var t = el("p", "pop-title", e.name + " ");
+    t.appendChild(el("span", "pop-type", "(" + e.type + ")"));
+    box.appendChild(t);
+    if (e.description) box.appendChild(el("p", "pop-desc", e.description));
+    if (e.note) {
+      var li = $("note-" + e.note);
+      var first = li && li.querySelector("p.blk");
+      if (first) {
+        var c = first.cloneNode(true);
+        c.removeAttribute("id");
+        Array.prototype.forEach.call(c.querySelectorAll("[id]"), function (x) { x.removeAttribute("id"); });
+        Array.prototype.forEach.call(c.querySelectorAll("a.pn"), function (x) { x.remove(); });
+        var p = el("p", "pop-note");
+        p.appendChild(el("strong", null, "Note " + e.note + ": "));
+        while (c.firstChild) p.appendChild(c.firstChild);
+        box.appendChild(p);
+      }
+    }
+    var links = el("p", "pop-links");
+    links.appendChild(link("#g-" + id, "Glossary entry"));
+    if (e.note) { links.appendChild(document.createTextNode(" \u00b7 ")); links.appendChild(link("#note-" + e.note, "Note " + e.note)); }
+    links.appendChild(document.createTextNode(" \u00b7 " + e.mentions + (e.mentions === 1 ? " mention" : " mentions")));
+    box.appendChild(links);
+    return box;
+  }
+  function openPop(target) {
+    var content;
+    if (target.hasAttribute("data-entity")) content = entityContent(target.getAttribute("data-entity"));
+    else if (target.hasAttribute("data-note")) content = noteContent(target.getAttribute("data-note"));
+    else if (target.hasAttribute("data-corr")) {
+      content = document.createDocumentFragment();
+      content.appendChild(el("p", "pop-title", "A misprint"));
+      content.appendChild(el("p", null, "Printed \u201c" + target.querySelector(".sic").textContent +
+        "\u201d; meant \u201c" + target.getAttribute("data-corr") + "\u201d."));
+      if (target.getAttribute("data-why")) content.appendChild(el("p", "pop-desc", target.getAttribute("data-why")));
+    } else if (target.hasAttribute("data-date")) {
+      content = document.createDocumentFragment();
+      content.appendChild(el("p", "pop-title", target.textContent));
+      content.appendChild(el("p", null, target.getAttribute("data-date")));
+    }
+    if (!content) return;
+    if (opener && opener !== target) opener.setAttribute("aria-expanded", "false");
+    popBody.textContent = "";
+    popBody.appendChild(content);
+    opener = target;
+    target.setAttribute("aria-expanded", "true");
+    pop.hidden = false;
+    place(target);
+  }
+  var OPENERS = ".ent[data-entity], sup.ref a[data-note], .erratum[data-corr], .date[data-date]";
+  document.addEventListener("click", function (ev) {
+    var t = ev.target.closest && ev.target.closest(OPENERS);
+    if (t && !t.closest("#pop") && !t.closest("#glossary")) {
+      ev.preventDefault();
+      if (opener === t && !pop.hidden) closePop(); else openPop(t);
+      return;
+    }
+    if (!pop.hidden && !pop.contains(ev.target)) closePop();
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape") { closePop(); return; }
+    if (ev.key !== "Enter" && ev.key !== " ") return;
+    var t = ev.target.closest && ev.target.closest(OPENERS);
+    if (t && !t.closest("#pop") && !t.closest("#glossary")) { ev.preventDefault(); openPop(t); }
+  });
+  pop.querySelector(".close").addEventListener("click", closePop);
+  pop.addEventListener("click", function (ev) {
+    var a = ev.target.closest("a[href^='#']");
+    if (a) { pop.hidden = true; if (opener) opener.setAttribute("aria-expanded", "false"); opener = null; }
+  });
+  Array.prototype.forEach.call(document.querySelectorAll(OPENERS), function (t) {
+    t.setAttribute("aria-expanded", "false");
+    t.setAttribute("aria-controls", "pop");
+  });
+
+  // ---- the quiz: a set of questions from the page's pool; a wrong answer
+  // is told the right one and shown the passage it came from, linked.
+  var SET = Math.min(10, data.questions.length);
+  var current = [], score = { right: 0, answered: 0 };
   function same(a, b) { return norm(a.trim()).replace(/\s+/g, " ") === norm(b.trim()).replace(/\s+/g, " "); }
+  function accepted(q, v) {
+    if (same(v, q.answer)) return true;
+    return (q.accept || []).some(function (a) { return same(v, a); });
+  }
   function updateScore() {
     $("quiz-score").textContent = score.right + " right of " + score.answered + " answered (" +
-      data.questions.length + " questions)";
+      current.length + " questions)";
+  }
+  function blockById(id) {
+    for (var i = 0; i < data.blocks.length; i++) if (data.blocks[i].id === id) return data.blocks[i];
+    return null;
+  }
+  // The sentence a question came from, and where it stands.
+  function passage(q) {
+    if (q.passage) return { text: q.passage, where: q.target === "fields" ? "the header" : "the title", id: q.target };
+    var b = q.target && blockById(q.target);
+    if (!b) return null;
+    var starts = b.sentences || [], k = (q.sentence || 1) - 1;
+    var s = starts[k] !== undefined ? starts[k] : 0;
+    var e = starts[k + 1] !== undefined ? starts[k + 1] : b.text.length;
+    return { text: b.text.slice(s, e).trim(), where: where(b, pageAt(b, s)), id: b.id };
   }
   function mark(div, ok, q) {
     if (div.dataset.answered) return;
@@ -159,15 +471,36 @@ footer { color: var(--muted); font-size: .8rem; padding-top: 2rem; padding-botto
     if (ok) score.right++;
     div.classList.add(ok ? "right" : "wrong");
     var fb = div.querySelector(".feedback");
-    fb.textContent = ok ? "Right!" : "Wrong \u2014 the answer is \u201c" + q.answer + "\u201d.";
+    fb.textContent = "";
+    fb.appendChild(document.createTextNode(ok ? "Right! " : "Not quite: the answer is \u201c" + q.answer + "\u201d. "));
+    var p = passage(q);
+    if (p) {
+      var from = el("span", "passage");
+      from.appendChild(document.createTextNode("From "));
+      var a = link("#" + p.id, p.where);
+      a.className = "passage-link";
+      from.appendChild(a);
+      from.appendChild(document.createTextNode(": "));
+      from.appendChild(el("q", null, p.text));
+      fb.appendChild(from);
+    } else if (q.feedback) {
+      fb.appendChild(el("span", "passage", q.feedback));
+    }
+    Array.prototype.forEach.call(div.querySelectorAll("button, input"), function (x) { x.disabled = true; });
     updateScore();
   }
   function buildQuiz() {
     var list = $("quiz-list");
-    data.questions.forEach(function (q, i) {
+    list.textContent = "";
+    score = { right: 0, answered: 0 };
+    current.forEach(function (qi, i) {
+      var q = data.questions[qi];
       var div = el("div", "q");
       div.id = "q" + (i + 1);
-      div.appendChild(el("p", "kind", (i + 1) + ". " + q.kind + (q.where ? " \u00b7 " + q.where : "")));
+      div.setAttribute("data-question", String(qi));
+      // where it comes from, as the margins number it: paragraph and page
+      var from = passage(q), loc = from ? from.where : q.where;
+      div.appendChild(el("p", "kind", (i + 1) + ". " + q.kind + (loc ? " \u00b7 " + loc : "")));
       div.appendChild(el("p", "prompt", q.prompt));
       if (q.choices && q.choices.length) {
         var cs = el("p", "choices");
@@ -183,7 +516,7 @@ footer { color: var(--muted); font-size: .8rem; padding-top: 2rem; padding-botto
         input.type = "text";
         input.setAttribute("aria-label", "your answer");
         check.type = "button";
-        check.addEventListener("click", function () { mark(div, same(input.value, q.answer), q); });
+        check.addEventListener("click", function () { mark(div, accepted(q, input.value), q); });
         input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") check.click(); });
         p.appendChild(input);
         p.appendChild(check);
@@ -194,11 +527,48 @@ footer { color: var(--muted); font-size: .8rem; padding-top: 2rem; padding-botto
     });
     updateScore();
   }
+  // the first set: the first questions of each kind in turn; a new set: a
+  // shuffle of the whole pool
+  function firstSet() {
+    var byKind = {}, kinds = [], out = [];
+    data.questions.forEach(function (q, i) {
+      if (!byKind[q.kind]) { byKind[q.kind] = []; kinds.push(q.kind); }
+      byKind[q.kind].push(i);
+    });
+    for (var r = 0; out.length < SET; r++) {
+      var added = false;
+      kinds.forEach(function (k) { if (out.length < SET && byKind[k][r] !== undefined) { out.push(byKind[k][r]); added = true; } });
+      if (!added) break;
+    }
+    return out;
+  }
+  function newSet() {
+    var all = data.questions.map(function (_, i) { return i; });
+    for (var i = all.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1)), t = all[i];
+      all[i] = all[j];
+      all[j] = t;
+    }
+    // not the same set again, where the pool allows
+    var next = all.slice(0, SET);
+    if (all.length > SET && next.slice().sort().join() === current.slice().sort().join()) next = all.slice(SET, SET * 2);
+    return next.length ? next : all.slice(0, SET);
+  }
+  current = firstSet();
   buildQuiz();
+  $("quiz-retry").addEventListener("click", buildQuiz);
+  $("quiz-new").addEventListener("click", function () { current = newSet(); buildQuiz(); });
+  $("mode-quiz").textContent = "Quiz (" + current.length + ")";
+
+  // a phone: the header's fields folded away, so that the text comes first
+  if (window.matchMedia && window.matchMedia("(max-width: 700px)").matches && $("fields")) $("fields").open = false;
+
   function mode(quiz) {
+    closePop();
     $("quiz").hidden = !quiz;
     $("text").hidden = quiz;
     $("notes").hidden = quiz;
+    if ($("glossary")) $("glossary").hidden = quiz;
     $("mode-quiz").setAttribute("aria-pressed", quiz ? "true" : "false");
     $("mode-read").setAttribute("aria-pressed", quiz ? "false" : "true");
   }
@@ -207,10 +577,15 @@ footer { color: var(--muted); font-size: .8rem; padding-top: 2rem; padding-botto
   $("highlight").addEventListener("change", function () {
     document.body.classList.toggle("plain", !$("highlight").checked);
   });
-  // a marker or back link clicked while in quiz mode goes back to reading
+  // a link into the text followed from the quiz, the concordance or the
+  // glossary goes back to reading
   document.addEventListener("click", function (ev) {
     var a = ev.target.closest && ev.target.closest("a[href^='#']");
-    if (a && !$("quiz").hidden) mode(false);
+    if (a && !$("quiz").hidden && !a.closest("#quiz .quiz-tools")) {
+      mode(false);
+      // the header's fields, folded on a phone, open to show the passage
+      if (a.getAttribute("href") === "#fields" && $("fields")) $("fields").open = true;
+    }
   });
 })();
 ]],

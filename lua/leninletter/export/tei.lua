@@ -231,7 +231,13 @@ function M.tei(doc, opts)
   w("  <teiHeader>\n    <fileDesc>\n      <titleStmt>\n")
   w("        <title type=\"main\">", esc(doc.title or "Untitled"), "</title>\n")
   if doc.subtitle then w("        <title type=\"sub\">", esc(doc.subtitle), "</title>\n") end
-  if doc.author then w("        <author xml:id=\"", respauthor, "\">", esc(doc.author), "</author>\n") end
+  if doc.author then
+    w("        <author xml:id=\"", respauthor, "\">", esc(doc.author), "</author>\n")
+  else
+    -- the author's notes point here even where the page names no author
+    w("        <respStmt xml:id=\"", respauthor, "\"><resp>author</resp><name>the author, unnamed on the page</name>",
+      "</respStmt>\n")
+  end
   for _, f in ipairs(doc.fields) do
     if f:find("Transcription") or f:find("Markup") or f:find("Translated") then
       w("        <respStmt><resp>", esc(f), "</resp><name>", esc(meta[f] or ""), "</name></respStmt>\n")

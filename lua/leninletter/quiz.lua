@@ -17,7 +17,8 @@
 -- * `choices`: for the kinds with choices, the answer once and the
 --   distractors, shuffled;
 -- * `accept`: other answers also marked right (a cloze's: the other
---   apostrophe, hyphen or space, WordNet synonyms put in the answer's
+--   apostrophe, a hyphen written as a space, a title without its question
+--   mark, WordNet synonyms of a word of one sense put in the answer's
 --   inflection), or nil;
 -- * `source`: a Hit (`part`, `paragraph`, `note`, `field`, `sentence`,
 --   `pos`, `len`, `text`): where the answer stands in the document;
@@ -864,7 +865,7 @@ local function worddistractors(P, rnd, c, u, k)
 end
 
 -- Other answers a student may type: the other apostrophe, hyphens as
--- spaces or nothing, and, for a word, WordNet synonyms whose own first
+-- spaces, and, for a word, WordNet synonyms whose own first
 -- sense is the answer's first sense, put in the answer's inflection.
 local function variants(answer, reading)
   local out, seen = {}, { [answer] = true }
@@ -881,10 +882,7 @@ local function variants(answer, reading)
   if answer:find("[?!]$") then forms[#forms + 1] = answer:gsub("[?!]$", "") end
   for _, f in ipairs(forms) do
     add(f)
-    if f:find("%a%-%a") then
-      add((f:gsub("(%a)%-(%a)", "%1 %2")))
-      add((f:gsub("(%a)%-(%a)", "%1%2")))
-    end
+    if f:find("%a%-%a") then add((f:gsub("(%a)%-(%a)", "%1 %2"))) end
   end
   -- synonyms only of a word of one sense: where it has more, the
   -- sentence's may not be the one they share

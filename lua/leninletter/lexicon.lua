@@ -65,8 +65,9 @@ local cache, ncache = {}, 0
 -- Each is `{pos, lemma, inflection, senses, tagged, synset, lexfile,
 -- synonyms, words}`: `pos` is `"noun"`, `"verb"`, `"adj"` or `"adv"`;
 -- `inflection` how the word stands to `lemma` (`"base"`, `"plural"`,
--- `"third"`, `"past"`, `"ing"`, `"irregular"`, `"comparative"`,
--- `"superlative"`); `senses` and `tagged` WordNet's sense counts (all, and
+-- `"third"`, `"past"` (`-ed`, or an irregular past tense: took, went),
+-- `"participle"` (an irregular past participle: taken, gone),
+-- `"ing"`, `"comparative"`, `"superlative"`); `senses` and `tagged` WordNet's sense counts (all, and
 -- those seen in its tagged corpus); `synset` the first (most frequent)
 -- sense's offset; `lexfile` that sense's lexicographer file (its semantic
 -- class, e.g. `"noun.group"`); `synonyms` the words of that sense;
@@ -85,6 +86,14 @@ function M.readings(word)
   local wn, err = M.wordnet()
   if not wn then return nil, err end
   r = wn:lookup((word:gsub("’", "'")))
+  -- an irregular verb form from verb.exc: a past participle where it ends
+  -- as most do (taken, gone, frozen, born), else a past tense (took, went)
+  for _, x in ipairs(r) do
+    if x.inflection == "irregular" then
+      x.inflection = (word:find("en$") or word:find("[wr]n$") or word:find("ne$")) and "participle"
+        or "past"
+    end
+  end
   if ncache > 100000 then cache, ncache = {}, 0 end
   cache[word] = r
   ncache = ncache + 1

@@ -781,6 +781,13 @@ local function prepare_words(P, doc, usewn)
         end
         local v = { norm = w, count = f.count, readings = rs, key = key, lemmas = {}, infls = {} }
         for pos in pairs(CONTENT) do v.infls[pos] = infls(rs, pos) end
+        -- what the word mostly is: the part of speech of its reading with
+        -- the most senses seen in WordNet's tagged corpus
+        local top
+        for _, r in ipairs(rs) do
+          if not top or r.tagged > top.tagged or (r.tagged == top.tagged and r.senses > top.senses) then top = r end
+        end
+        v.toppos = top and top.pos
         for _, r in ipairs(rs) do
           v.lemmas[r.lemma] = true
           local sig = r.pos .. ":" .. r.inflection
@@ -834,7 +841,10 @@ local function worddistractors(P, rnd, c, u, k)
       -- the same inflections in that part of speech: not "troops" (a
       -- noun and a plural) for "government" (a noun only)
       local reading
-      if v.norm ~= c.norm and not u.words[v.norm] and v.infls[r.pos] == c.infls then
+      -- a word the page writes in lower case, as the answer (no "British")
+      local lower = v.form and not v.form:find("^%u")
+      -- and mostly of the answer's part of speech ("heard" is no adjective)
+      if lower and v.toppos == r.pos and v.norm ~= c.norm and not u.words[v.norm] and v.infls[r.pos] == c.infls then
         -- never a word the document joins to the blank's neighbours
         -- ("revolutionary army" where the answer is "revolutionary government")
         local joined = (c.prev and P.bigrams[c.prev .. " " .. v.norm])
@@ -857,7 +867,7 @@ local function worddistractors(P, rnd, c, u, k)
       if #out >= k then break end
       if not lemmas[x.lemma] and not related(r, x.v) then
         lemmas[x.lemma] = true
-        out[#out + 1] = x.v.norm
+        out[#out + 1] = x.v.form or x.v.norm
       end
     end
   end
@@ -1022,6 +1032,9 @@ local function prepare(doc, usewn)
       u.ntok = u.ntok + 1
       u.words[tok.norm] = true
       toks[#toks + 1] = { tok = tok, u = u }
+      -- how the page writes the word inside a sentence ("British", "soviet")
+      local v = P.vocab[tok.norm]
+      if v and not v.form and tok.pos ~= u.start then v.form = tok.text end
     end
   end
   local bigrams = P.bigrams

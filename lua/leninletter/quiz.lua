@@ -82,8 +82,6 @@ local document = require "leninletter.document"
 local query = require "leninletter.query"
 local lexicon = require "leninletter.lexicon"
 
-local argerror = document.argerror
-local typename = document.typename
 
 local M = {}
 
@@ -95,13 +93,28 @@ local BLANK = M.BLANK
 -- Options
 -- ------------------------------------------------------------------
 
+local SCOPE = document.check.scope
+local BOOL = document.check.boolean
+-- questions already asked (an earlier quiz of a set)
+local function AVOID(v, argn, fname)
+  if type(v) ~= "table" then
+    document.argerror(argn, fname, ("opts.avoid must be an array of questions, got %s"):format(
+      document.typename(v)))
+  end
+  for i, q in ipairs(v) do
+    if type(q) ~= "table" or type(q.prompt) ~= "string" then
+      document.argerror(argn, fname, ("opts.avoid[%d] must be a question, got %s"):format(i,
+        document.typename(q)))
+    end
+  end
+end
 local OPTS = {
-  cloze = { count = true, seed = true, scope = true, wordnet = true, avoid = true },
-  choice = { count = true, seed = true, scope = true, choices = true, wordnet = true, theses = true,
-    avoid = true },
-  notes = { count = true, seed = true, choices = true, avoid = true },
-  dates = { count = true, seed = true, scope = true, choices = true, avoid = true },
-  theses = { count = true, seed = true, choices = true, avoid = true },
+  cloze = { count = true, seed = true, scope = SCOPE, wordnet = BOOL, avoid = AVOID },
+  choice = { count = true, seed = true, scope = SCOPE, choices = true, wordnet = BOOL, theses = BOOL,
+    avoid = AVOID },
+  notes = { count = true, seed = true, choices = true, avoid = AVOID },
+  dates = { count = true, seed = true, scope = SCOPE, choices = true, avoid = AVOID },
+  theses = { count = true, seed = true, choices = true, avoid = AVOID },
 }
 
 local MAXCHOICES = 10
@@ -125,67 +138,25 @@ local FUNCTION_WORDS = {
 }
 
 -- Checks the document and the options of the quiz function fname.
+-- Returns the options read: count, seed, scope, choices, wordnet, theses,
+-- avoid, and rnd (the generator, from the facade).
 local function checkargs(doc, opts, fname)
-  local ud = document.core(doc, fname)
-  if opts == nil then opts = {} end
-  if type(opts) ~= "table" then
-    argerror(2, fname, ("table expected, got %s"):format(typename(opts)))
-  end
-  local allowed = OPTS[fname]
-  local keys = {}
-  for k in pairs(opts) do keys[#keys + 1] = tostring(k) end
-  table.sort(keys)
-  for _, k in ipairs(keys) do
-    if not allowed[k] then argerror(2, fname, ("unknown option '%s'"):format(k)) end
-  end
-  local function int(key, dflt, least, most, want)
-    local v = opts[key]
-    if v == nil then return dflt end
-    local i = math.type(v) == "float" and math.tointeger(v) or v
-    if math.type(i) ~= "integer" or (least and i < least) or (most and i > most) then
-      argerror(2, fname, ("opts.%s must be %s, got %s"):format(key, want,
-        type(v) == "number" and tostring(v) or typename(v)))
-    end
-    return i
-  end
-  local function bool(key)
-    local v = opts[key]
-    if v == nil then return true end
-    if type(v) ~= "boolean" then
-      argerror(2, fname, ("opts.%s must be a boolean, got %s"):format(key, typename(v)))
-    end
-    return v
-  end
+  document.core(doc, fname)
+  opts = document.checkopts(opts, 2, fname, OPTS[fname])
   local r = {}
-  r.count = int("count", 10, 1, nil, "a positive integer")
-  r.seed = int("seed", 1, nil, nil, "an integer")
-  r.choices = int("choices", 4, 2, MAXCHOICES, "an integer from 2 to " .. MAXCHOICES)
-  r.wordnet = bool("wordnet")
-  r.theses = opts.theses ~= nil and bool("theses") or false
-  -- questions already asked (an earlier quiz of a set): their sentences,
-  -- and any sentence their prompts quote, are not asked again
-  local avoid = opts.avoid
-  if avoid ~= nil then
-    if type(avoid) ~= "table" then
-      argerror(2, fname, ("opts.avoid must be an array of questions, got %s"):format(typename(avoid)))
-    end
-    for i, q in ipairs(avoid) do
-      if type(q) ~= "table" or type(q.prompt) ~= "string" then
-        argerror(2, fname, ("opts.avoid[%d] must be a question, got %s"):format(i, typename(q)))
-      end
-    end
-  end
-  r.avoid = avoid or {}
-  local scope = opts.scope
-  if scope ~= nil and scope ~= "body" and scope ~= "notes" and scope ~= "all" then
-    argerror(2, fname, ('opts.scope must be "body", "notes" or "all", got %s'):format(
-      type(scope) == "string" and ('"' .. scope .. '"') or typename(scope)))
-  end
+  r.count = document.intopt(opts, "count", 2, fname, 10, 1)
+  r.seed = document.intopt(opts, "seed", 2, fname, 1)
+  r.choices = document.intopt(opts, "choices", 2, fname, 4, 2, MAXCHOICES,
+    "an integer from 2 to " .. MAXCHOICES)
+  r.wordnet = opts.wordnet ~= false
+  r.theses = opts.theses == true
+  -- their sentences, and any sentence their prompts quote, are not asked again
+  r.avoid = opts.avoid or {}
   -- dates are mostly in the notes: their questions look everywhere
-  r.scope = scope or (fname == "dates" and "all" or "body")
+  r.scope = opts.scope or (fname == "dates" and "all" or "body")
   -- each kind draws its own stream, so a cloze and a choice quiz of one
   -- seed do not pick the same sentences
-  r.rnd = ud:rand_new(compat.bxor(r.seed, SALT[fname]))
+  r.rnd = document.generator(doc, compat.bxor(r.seed, SALT[fname]), fname)
   return r
 end
 

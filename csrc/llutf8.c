@@ -9,7 +9,6 @@
 #include <utf8proc.h>
 
 #include "ll.h"
-#include "llindex.h"
 
 /* Length of a well-formed sequence at s, or 0 if it is not one. Refuses
 ** overlong forms, surrogates and code points above U+10FFFF (RFC 3629). */

@@ -81,6 +81,9 @@ $(CORE_SO): $(CORE_OBJ)
 csrc/%.o: csrc/%.c csrc/*.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# the binding includes its index-file helper
+$(BUILD_DIR)/lcore.o: csrc/lindex.c
+
 ifneq ($(BUILD_DIR),csrc)
 $(BUILD_DIR)/%.o: csrc/%.c csrc/*.h
 	@mkdir -p $(@D)

@@ -53,10 +53,11 @@ end
 function Corpus.__index(c, k)
   if math.type(k) == "integer" then
     local st = state[c]
-    if st == nil or k < 1 or k > #st.uds then return nil end
+    if st == nil or k < 1 or k > st.n then return nil end
     local doc = st.docs[k]
     if doc == nil then
-      doc = document.wrap(st.uds[k], st.opts)
+      -- a page of an index file is made from its record (leninletter.index)
+      doc = document.wrap(st.uds and st.uds[k] or st.cx:cx_page(k), st.opts)
       st.docs[k] = doc
     end
     return doc
@@ -65,7 +66,7 @@ function Corpus.__index(c, k)
 end
 
 function Corpus.__len(c)
-  return #priv(c, "__len").uds
+  return priv(c, "__len").n
 end
 
 -- Lua 5.1 and LuaJIT never call __len on a table: there `#c` counts the
@@ -73,7 +74,7 @@ end
 local TABLE_LEN = #setmetatable({}, { __len = function() return 1 end }) == 1
 
 function Corpus.__tostring(c)
-  return ("leninletter.Corpus (%d documents)"):format(#priv(c, "tostring").uds)
+  return ("leninletter.Corpus (%d documents)"):format(priv(c, "tostring").n)
 end
 
 -- ------------------------------------------------------------------
@@ -107,6 +108,29 @@ local function walk(dir, out, warnings)
   collect(dir, base)
   table.sort(found)
   compat.move(found, 1, #found, #out + 1, out)
+end
+
+-- What a list names, in order: paths of files, the pages of folders (a
+-- folder that cannot be read is a warning), and Documents; for ll.corpus
+-- and ll.index (fname names the caller in errors).
+function M.items(list, fname)
+  local items, warnings = {}, {}
+  for i = 1, #list do
+    local v = list[i]
+    if type(v) == "string" then
+      local kind = core.pathkind(v)
+      if kind == "folder" then
+        walk(v, items, warnings)
+      else
+        items[#items + 1] = v  -- a file, or a path whose failure is a warning
+      end
+    elseif document.is(v) then
+      items[#items + 1] = v
+    else
+      argerror(1, fname, ("list[%d] must be a path or a Document, got %s"):format(i, typename(v)))
+    end
+  end
+  return items, warnings
 end
 
 -- pages read and parsed by one call of core.load
@@ -143,23 +167,7 @@ function M.new(list, opts)
     argerror(2, "corpus", ("opts.progress must be a function, got %s"):format(typename(progress)))
   end
   local wrapopts = { entities = opts.entities }
-  -- what to load, in order
-  local items, warnings = {}, {}
-  for i = 1, #list do
-    local v = list[i]
-    if type(v) == "string" then
-      local kind = core.pathkind(v)
-      if kind == "folder" then
-        walk(v, items, warnings)
-      else
-        items[#items + 1] = v  -- a file, or a path whose failure is a warning
-      end
-    elseif document.is(v) then
-      items[#items + 1] = v
-    else
-      argerror(1, "corpus", ("list[%d] must be a path or a Document, got %s"):format(i, typename(v)))
-    end
-  end
+  local items, warnings = M.items(list, "corpus")
   local uds, docs, paths, total = {}, {}, {}, #items
   local at = 1
   while at <= total do
@@ -189,12 +197,28 @@ function M.new(list, opts)
       at = at + 1
     end
   end
+  return M.make(core.corpus(uds), #uds, paths, warnings, wrapopts, uds, docs)
+end
+
+--- Makes a Corpus of a core corpus userdata (for `leninletter.index`).
+-- @param cx the userdata; n its documents; paths, warnings as `c.paths`
+--   and `c.warnings`; opts for the Documents made; uds (or nil: made from
+--   cx) and docs (Documents already made) by index
+-- @return Corpus
+-- @local
+function M.make(cx, n, paths, warnings, opts, uds, docs)
   local c = setmetatable({ warnings = warnings, paths = paths }, Corpus)
-  state[c] = { cx = core.corpus(uds), uds = uds, docs = docs, opts = wrapopts }
+  state[c] = { cx = cx, n = n, uds = uds, docs = docs or {}, opts = opts }
   if not TABLE_LEN then
-    for i = 1, #uds do rawset(c, i, Corpus.__index(c, i)) end
+    for i = 1, n do rawset(c, i, Corpus.__index(c, i)) end
   end
   return c
+end
+
+--- The core corpus userdata of a Corpus (for `leninletter.index`).
+-- @local
+function M.cx(c, fname)
+  return priv(c, fname).cx
 end
 
 -- ------------------------------------------------------------------

@@ -834,7 +834,7 @@ static int checkimage(const ll_IndexImage *img, char *err, size_t errsz) {
       img->ndocs >= LL_MAXTOKENS || img->nchars > 0xFFFFFFF0u || img->npvar > 0xFFFFFFF0u)
     return imgerr(err, errsz, "counts out of range");
   if (img->narrow ? img->nwords > 0x10000u : 0) return imgerr(err, errsz, "narrow ids, wide vocabulary");
-  if (img->nckpt != (img->ntok > 0 ? NCKPT(img->ntok) : 0))
+  if (img->nckpt != 0 && img->nckpt != (img->ntok > 0 ? NCKPT(img->ntok) : 0))
     return imgerr(err, errsz, "checkpoints do not match the tokens");
   if (img->nslots == 0 || (img->nslots & (img->nslots - 1)) != 0 || img->nslots < img->nwords)
     return imgerr(err, errsz, "bad hash table size");
@@ -894,7 +894,7 @@ int ll_index_mapped(ll_Mem *m, const ll_IndexImage *img, const ll_SegTable *segs
   ix->word = (void *)img->tokens;
   ix->narrow = img->narrow;
   ix->ntok = ix->tokcap = img->ntok;
-  ix->ckpt = (uint32_t *)img->ckpt;
+  ix->ckpt = img->nckpt > 0 ? (uint32_t *)img->ckpt : NULL;
   ix->ckcap = img->nckpt;
   ix->segstart = (uint32_t *)img->segstart;
   ix->nsegs = ix->segbase = img->nsegs;

@@ -74,10 +74,19 @@ typedef struct PageEnt {
   uint32_t pathlen, flags; /* flags 1: has a path */
 } PageEnt;
 
+/* a segment in the file: its text and its sentences' varints, at offsets
+** in its page's record; meta is the sentences' bytes | the part << 29 */
+typedef struct SegRec {
+  uint32_t text, len, sents, meta;
+} SegRec;
+
+/* the same, read */
 typedef struct SegEnt {
   uint64_t text, sents; /* file offsets of the text and of its sentences */
   uint32_t len, sentlen, part, page;
 } SegEnt;
+
+#define SENTBITS 29
 
 enum {
   C_NTOK,
@@ -422,7 +431,14 @@ static char *getstr(Dec *x, const unsigned char *v, size_t n) {
   return s;
 }
 
-/* Reads a block. New block fields: a tag here, and in putblock. */
+/* is byte i of s[0, n) where a character starts (or the end)? */
+static int boundary(const char *s, size_t n, size_t i) {
+  return i == 0 || i >= n || ((unsigned char)s[i] & 0xC0) != 0x80;
+}
+
+/* Reads a block, holding it to what a parse gives (offsets inside the
+** text, on characters, in order). New block fields: a tag here, and in
+** putblock. */
 static void getblock(Dec *x, const unsigned char *p, size_t n, ll_Block *b) {
   Rd r = {p, n, 0};
   unsigned tag;
@@ -478,7 +494,11 @@ static void getblock(Dec *x, const unsigned char *p, size_t n, ll_Block *b) {
       for (i = 0; i < b->nrefs && x->st == LL_OK; i++) {
         getvar(v, len, &at, &a);
         getvar(v, len, &at, &c);
-        if (a > LL_MAXNOTE || c > b->len) bad(x, "bad note marker");
+        if (a < 1 || a > LL_MAXNOTE || c > b->len || !boundary(b->text, b->len, (size_t)c) ||
+            (i > 0 && c < b->refs[i - 1].pos)) {
+          bad(x, "bad note marker");
+          break;
+        }
         b->refs[i].note = (long)a;
         b->refs[i].pos = (size_t)c;
       }
@@ -487,7 +507,10 @@ static void getblock(Dec *x, const unsigned char *p, size_t n, ll_Block *b) {
       b->breaks = (size_t *)alloc(x, b->nbreaks, sizeof *b->breaks);
       for (i = 0; i < b->nbreaks && x->st == LL_OK; i++) {
         getvar(v, len, &at, &a);
-        if (a > b->len) bad(x, "bad page break");
+        if (a >= b->len || b->text[a] != ' ' || (i > 0 && a <= b->breaks[i - 1])) {
+          bad(x, "bad page break");
+          break;
+        }
         b->breaks[i] = (size_t)a;
       }
     } else if (tag == B_SENTS) {
@@ -497,7 +520,9 @@ static void getblock(Dec *x, const unsigned char *p, size_t n, ll_Block *b) {
       for (i = 0; i < b->nsents && x->st == LL_OK; i++) {
         getvar(v, len, &at, &a);
         getvar(v, len, &at, &c);
-        if (a > b->len - prev || c > b->len - prev - a) {
+        if (a > b->len - prev || c == 0 || c > b->len - prev - a ||
+            !boundary(b->text, b->len, prev + (size_t)a) ||
+            !boundary(b->text, b->len, prev + (size_t)(a + c))) {
           bad(x, "bad sentence");
           break;
         }
@@ -576,7 +601,7 @@ static void getnote(Dec *x, const unsigned char *p, size_t n, ll_Note *nt) {
   }
   nt->nparas = np;
   nt->ncites = nc;
-  if (x->st == LL_OK && !num) bad(x, "a note has no number");
+  if (x->st == LL_OK && (!num || nt->nparas == 0)) bad(x, "a note has no number or no text");
   for (np = 0; np < nt->ncites && x->st == LL_OK; np++) {
     const ll_Cite *ci = &nt->cites[np];
     if (ci->text == NULL || (size_t)ci->para >= nt->nparas ||
@@ -692,7 +717,7 @@ struct ll_StoreWriter {
   uint64_t at; /* bytes written */
   ll_Index *ix;
   ll_Vec pages; /* PageEnt */
-  ll_Vec segs;  /* SegEnt */
+  ll_Vec segs;  /* SegRec */
   ll_Buf paths, warns;
   Enc enc;
   SecEnt sec[S_LAST];
@@ -741,7 +766,7 @@ int ll_store_create(ll_Mem *m, const char *path, ll_StoreWriter **out, char *err
   w->mem = *m;
   w->fd = -1;
   ll_vec_init(&w->pages, sizeof(PageEnt));
-  ll_vec_init(&w->segs, sizeof(SegEnt));
+  ll_vec_init(&w->segs, sizeof(SegRec));
   ll_vec_init(&w->enc.marks, sizeof(Mark));
   w->enc.m = &w->mem;
   w->pathsz = n + 1;
@@ -808,22 +833,21 @@ static int addpage(ll_StoreWriter *w, const ll_Doc *d, const ll_PageInfo *info, 
   mk = (const Mark *)e->marks.p;
   for (j = 0; j < d->nsegs; j++) {
     const ll_Seg *sg = &d->segs[j];
-    SegEnt *se;
+    SegRec *se;
     size_t tries;
     /* the marks come in the segments' order; look on if not */
     for (tries = 0; tries < e->marks.n && mk[k].text != sg->text; tries++)
       k = (k + 1) % e->marks.n;
     if (e->marks.n == 0 || mk[k].text != sg->text)
       return fail(err, errsz, "a segment of the page is not in its record");
-    if (sg->len > 0xFFFFFFF0u || mk[k].slen > 0xFFFFFFF0u) return fail(err, errsz, "page too large");
-    se = (SegEnt *)ll_vec_push(&w->mem, &w->segs);
+    if (sg->len > 0xFFFFFFF0u || mk[k].slen >= (1u << SENTBITS) || e->b.n > 0xFFFFFFF0u)
+      return fail(err, errsz, "page too large");
+    se = (SegRec *)ll_vec_push(&w->mem, &w->segs);
     if (se == NULL) return LL_ERRMEM;
-    se->text = w->at + mk[k].off;
-    se->sents = mk[k].slen > 0 ? w->at + mk[k].soff : 0;
+    se->text = (uint32_t)mk[k].off;
+    se->sents = (uint32_t)mk[k].soff;
     se->len = (uint32_t)sg->len;
-    se->sentlen = (uint32_t)mk[k].slen;
-    se->part = (uint32_t)sg->part;
-    se->page = (uint32_t)page;
+    se->meta = (uint32_t)mk[k].slen | (uint32_t)sg->part << SENTBITS;
     k = (k + 1) % e->marks.n;
   }
   pe = (PageEnt *)ll_vec_push(&w->mem, &w->pages);
@@ -901,7 +925,8 @@ int ll_store_finish(ll_StoreWriter *w, char *err, size_t errsz) {
   counts[C_NSLOTS] = img.nslots;
   counts[C_NCHARS] = img.nchars;
   counts[C_NPVAR] = img.npvar;
-  counts[C_NCKPT] = img.nckpt;
+  counts[C_NCKPT] = 0; /* no checkpoints: a scan for a hit starts at its
+                         segment's start (segments are short) */
   counts[C_NARROW] = (uint64_t)img.narrow;
   counts[C_WORDSIZE] = ll_index_wordsize();
   for (k = 0; k < LL_NPARTS; k++) counts[C_NPART + k] = img.npart[k];
@@ -911,10 +936,10 @@ int ll_store_finish(ll_StoreWriter *w, char *err, size_t errsz) {
   SEC(S_PAGES, w->pages.p, w->pages.n * sizeof(PageEnt));
   SEC(S_PATHS, w->paths.p, w->paths.n);
   SEC(S_WARNINGS, w->warns.p, w->warns.n);
-  SEC(S_SEGS, w->segs.p, w->segs.n * sizeof(SegEnt));
+  SEC(S_SEGS, w->segs.p, w->segs.n * sizeof(SegRec));
   SEC(S_COUNTS, counts, sizeof counts);
   SEC(S_TOKENS, img.tokens, img.ntok * tsz);
-  SEC(S_CKPT, img.ckpt, img.nckpt * sizeof(uint32_t));
+  SEC(S_CKPT, NULL, 0);
   SEC(S_SEGSTART, img.segstart, (img.nsegs + 1) * sizeof(uint32_t));
   SEC(S_DOCSEG, img.docseg, (img.ndocs + 1) * sizeof(uint32_t));
   SEC(S_WORDS, img.words, img.nwords * ll_index_wordsize());
@@ -992,8 +1017,24 @@ static void getpage(const ll_Store *s, size_t i, PageEnt *pe) {
   memcpy(pe, (const unsigned char *)s->pages + i * sizeof(PageEnt), sizeof *pe);
 }
 
-static void getseg(const ll_Store *s, size_t i, SegEnt *se) {
-  memcpy(se, s->segs + i * sizeof(SegEnt), sizeof *se);
+/* segment i, on page page */
+static void getseg(const ll_Store *s, size_t i, size_t page, SegEnt *se) {
+  SegRec r;
+  PageEnt pe;
+  memcpy(&r, s->segs + i * sizeof r, sizeof r);
+  getpage(s, page, &pe);
+  se->text = pe.off + r.text;
+  se->sents = pe.off + r.sents;
+  se->len = r.len;
+  se->sentlen = r.meta & ((1u << SENTBITS) - 1);
+  se->part = r.meta >> SENTBITS;
+  se->page = (uint32_t)page;
+}
+
+/* the page of segment seg */
+static size_t pageof(const ll_Store *s, size_t seg) {
+  size_t local;
+  return ll_index_docof(s->ix, seg, &local);
 }
 
 /* checks page i's record: checksum, and every segment's text UTF-8 */
@@ -1008,7 +1049,7 @@ static int checkpage(const ll_Store *s, size_t i) {
   if (ll_store_sum(s->p + pe.off, (size_t)pe.len) != pe.sum) return 0;
   for (k = s->docseg[i]; k < s->docseg[i + 1]; k++) {
     SegEnt se;
-    getseg(s, k, &se);
+    getseg(s, k, i, &se);
     if (ll_utf8_check((const char *)s->p + se.text, se.len, e, sizeof e) != LL_OK) return 0;
   }
   w->checked[i] = 1;
@@ -1018,7 +1059,7 @@ static int checkpage(const ll_Store *s, size_t i) {
 static void tab_seg(const void *ud, size_t seg, ll_Seg *out) {
   const ll_Store *s = (const ll_Store *)ud;
   SegEnt se;
-  getseg(s, seg, &se);
+  getseg(s, seg, pageof(s, seg), &se);
   memset(out, 0, sizeof *out);
   out->part = (ll_Part)se.part;
   out->field = -1;
@@ -1035,9 +1076,9 @@ static void tab_seg(const void *ud, size_t seg, ll_Seg *out) {
 
 static ll_Part tab_part(const void *ud, size_t seg) {
   const ll_Store *s = (const ll_Store *)ud;
-  uint32_t part;
-  memcpy(&part, s->segs + seg * sizeof(SegEnt) + offsetof(SegEnt, part), 4);
-  return (ll_Part)part;
+  uint32_t meta;
+  memcpy(&meta, s->segs + seg * sizeof(SegRec) + offsetof(SegRec, meta), 4);
+  return (ll_Part)(meta >> SENTBITS);
 }
 
 static size_t tab_sentence(const void *ud, size_t seg, size_t pos) {
@@ -1045,7 +1086,7 @@ static size_t tab_sentence(const void *ud, size_t seg, size_t pos) {
   SegEnt se;
   size_t at = 0, k = 0, prev = 0, found = 0;
   uint64_t a, c;
-  getseg(s, seg, &se);
+  getseg(s, seg, pageof(s, seg), &se);
   if (se.sentlen == 0) return LL_NOSENT;
   while (getvar(s->p + se.sents, se.sentlen, &at, &a) && getvar(s->p + se.sents, se.sentlen, &at, &c)) {
     size_t start = prev + (size_t)a;
@@ -1188,7 +1229,7 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   /* the segments: each inside its page's record, on the page the index
      says */
   sc = findsec(tab, nsec, S_SEGS);
-  if (sc->size != (uint64_t)img.nsegs * sizeof(SegEnt)) return refuse(s, err, errsz, "bad segment table");
+  if (sc->size != (uint64_t)img.nsegs * sizeof(SegRec)) return refuse(s, err, errsz, "bad segment table");
   s->segs = p + sc->off;
   s->nsegs = img.nsegs;
   s->docseg = img.docseg;
@@ -1197,13 +1238,13 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
     for (i = 0; i < s->nsegs; i++) {
       SegEnt se;
       PageEnt pe;
-      getseg(s, i, &se);
       while (pg < img.ndocs && img.docseg[pg + 1] <= i) pg++;
-      if (se.page != pg || pg >= img.ndocs || se.part >= LL_NPARTS)
-        return refuse(s, err, errsz, "bad segment entry");
+      if (pg >= img.ndocs) return refuse(s, err, errsz, "bad segment entry");
+      getseg(s, i, pg, &se);
+      if (se.part >= LL_NPARTS) return refuse(s, err, errsz, "bad segment entry");
       getpage(s, pg, &pe);
-      if (se.text < pe.off || se.len > pe.off + pe.len - se.text ||
-          (se.sentlen > 0 && (se.sents < pe.off || se.sentlen > pe.off + pe.len - se.sents)))
+      if (se.text - pe.off > pe.len || se.len > pe.off + pe.len - se.text ||
+          (se.sentlen > 0 && (se.sents - pe.off > pe.len || se.sentlen > pe.off + pe.len - se.sents)))
         return refuse(s, err, errsz, "bad segment entry");
     }
   }
@@ -1367,7 +1408,7 @@ int ll_store_page(const ll_Store *s, ll_Mem *m, size_t i, ll_Doc **out, char *er
   else
     for (j = 0; j < d->nsegs; j++) {
       SegEnt se;
-      getseg(s, first + j, &se);
+      getseg(s, first + j, i, &se);
       if (se.len != d->segs[j].len || se.part != (uint32_t)d->segs[j].part) break;
     }
   if (j != d->nsegs || (d->nsegs == 0 && s->docseg[i + 1] != first)) {

@@ -183,6 +183,7 @@ clean:
 bench: all
 	sh bench/run.sh
 	sh bench/html_run.sh
+	sh bench/index_run.sh
 
 # ------------------------------------------------------------------
 # Hardening (issue #7): sanitizers, valgrind, fuzzing, failing

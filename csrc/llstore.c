@@ -1125,13 +1125,14 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   if (n < HEADSZ) return refuse(s, err, errsz, "truncated header");
   v = rd32(p + 8);
   if (rd32(p + 12) != BYTEMARK) return fail(err, errsz, "index file of another byte order");
-  if (ll_store_sum(p, 56) != rd64(p + 56)) return refuse(s, err, errsz, "corrupted header");
+  /* the version first: a newer one may lay its header out otherwise */
   if (v > LL_STORE_VERSION) {
     if (errsz > 0)
       snprintf(err, errsz, "index file of a newer version (%lu; this reader knows %d)",
                (unsigned long)v, LL_STORE_VERSION);
     return LL_ERRINPUT;
   }
+  if (ll_store_sum(p, 56) != rd64(p + 56)) return refuse(s, err, errsz, "corrupted header");
   if (v < 1) return refuse(s, err, errsz, "bad version");
   if (rd64(p + 16) != n) return refuse(s, err, errsz, n < rd64(p + 16) ? "truncated" : "bad size");
   toff = rd64(p + 24);

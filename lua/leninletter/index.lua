@@ -203,8 +203,8 @@ end
 function Corpus:check()
   local cx = corpus.cx(self, "check")
   local ok, res, err = pcall(cx.cx_check, cx)
-  if not ok then return true end  -- not an index file's corpus
-  return res, err
+  if not ok or res then return true end  -- whole, or not an index file's corpus
+  return nil, err
 end
 
 return M

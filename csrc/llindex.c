@@ -819,6 +819,106 @@ int ll_index_image(const ll_Index *ix, ll_IndexImage *img) {
   return LL_OK;
 }
 
+/* a varint into out */
+static int packvar(ll_Mem *m, ll_Buf *out, uint64_t v) {
+  char t[10];
+  size_t n = 0;
+  while (v >= 0x80) {
+    t[n++] = (char)(v | 0x80);
+    v >>= 7;
+  }
+  t[n++] = (char)v;
+  return ll_buf_add(m, out, t, n);
+}
+
+int ll_index_pack_words(ll_Mem *m, const ll_Index *ix, ll_Buf *out) {
+  size_t i, k;
+  uint32_t post = 0;
+  for (i = 0; i < ix->nwords; i++) {
+    const Word *w = &ix->words[i];
+    if (packvar(m, out, w->len) != LL_OK || packvar(m, out, w->post - post) != LL_OK)
+      return LL_ERRMEM;
+    post = w->post;
+    for (k = 0; k < NPARTS; k++)
+      if (packvar(m, out, w->n[k]) != LL_OK) return LL_ERRMEM;
+  }
+  return LL_OK;
+}
+
+/* reads a varint of at most 32 bits at *at of p[0, n) */
+static int unpackvar(const unsigned char *p, size_t n, size_t *at, uint32_t *v) {
+  uint64_t x = 0;
+  unsigned sh = 0;
+  while (*at < n && sh <= 28) {
+    unsigned char c = p[(*at)++];
+    x |= (uint64_t)(c & 0x7F) << sh;
+    if (!(c & 0x80)) {
+      if (x > 0xFFFFFFFFu) return 0;
+      *v = (uint32_t)x;
+      return 1;
+    }
+    sh += 7;
+  }
+  return 0;
+}
+
+int ll_index_unpack_words(ll_Mem *m, const unsigned char *p, size_t n, ll_IndexImage *img,
+                          void **words, uint32_t **slots) {
+  size_t i, k, at = 0, off = 0, ns = 1024;
+  uint32_t post = 0;
+  Word *w;
+  uint32_t *sl;
+  *words = NULL;
+  *slots = NULL;
+  while (ns < img->nwords * 2) {
+    if (ns > ((size_t)-1 / sizeof *sl) / 4) return LL_ERRMEM;
+    ns *= 2;
+  }
+  if (img->nwords > (size_t)-1 / sizeof *w) return LL_ERRMEM;
+  w = (Word *)ll_malloc(m, (img->nwords ? img->nwords : 1) * sizeof *w);
+  sl = (uint32_t *)ll_malloc(m, ns * sizeof *sl);
+  if (w == NULL || sl == NULL) {
+    ll_free(m, w, (img->nwords ? img->nwords : 1) * sizeof *w);
+    ll_free(m, sl, ns * sizeof *sl);
+    return LL_ERRMEM;
+  }
+  memset(sl, 0, ns * sizeof *sl);
+  for (i = 0; i < img->nwords; i++) {
+    uint32_t len, d;
+    size_t slot;
+    if (!unpackvar(p, n, &at, &len) || !unpackvar(p, n, &at, &d) || len >= img->nchars - off ||
+        img->chars[off + len] != '\0' || d > 0xFFFFFFFFu - post)
+      break;
+    w[i].off = (uint32_t)off;
+    w[i].len = len;
+    w[i].hash = hashof(img->chars + off, len);
+    w[i].post = post = post + d;
+    for (k = 0; k < NPARTS; k++)
+      if (!unpackvar(p, n, &at, &w[i].n[k])) break;
+    if (k < NPARTS) break;
+    off += (size_t)len + 1;
+    slot = w[i].hash & (ns - 1);
+    while (sl[slot] != 0) slot = (slot + 1) & (ns - 1);
+    sl[slot] = (uint32_t)i + 1;
+  }
+  if (i < img->nwords || at != n || off != img->nchars) {
+    ll_free(m, w, (img->nwords ? img->nwords : 1) * sizeof *w);
+    ll_free(m, sl, ns * sizeof *sl);
+    return LL_ERRINPUT;
+  }
+  img->words = w;
+  img->slots = sl;
+  img->nslots = ns;
+  *words = w;
+  *slots = sl;
+  return LL_OK;
+}
+
+void ll_index_free_words(ll_Mem *m, const ll_IndexImage *img, void *words, uint32_t *slots) {
+  if (words != NULL) ll_free(m, words, (img->nwords ? img->nwords : 1) * sizeof(Word));
+  if (slots != NULL) ll_free(m, slots, img->nslots * sizeof *slots);
+}
+
 static int imgerr(char *err, size_t errsz, const char *what) {
   snprintf(err, errsz, "%s", what);
   return LL_ERRINPUT;

@@ -130,6 +130,21 @@ size_t ll_index_wordsize(void);
 ** other): it points into the index. */
 int ll_index_image(const ll_Index *ix, ll_IndexImage *img);
 
+/* The vocabulary's entries without what can be made again (offsets and
+** hashes): appended to out as varints, about 8 bytes a word instead of
+** ll_index_wordsize(). LL_OK or LL_ERRMEM. */
+int ll_index_pack_words(ll_Mem *m, const ll_Index *ix, ll_Buf *out);
+
+/* Makes the entries (and the hash table) of img's vocabulary from p[0, n),
+** what ll_index_pack_words wrote, over img->chars and img->nchars (which
+** must end in '\0' when nchars > 0); sets img->words, slots and nslots
+** to them and *words, *slots to what ll_index_free_words frees. LL_OK,
+** LL_ERRMEM, or LL_ERRINPUT when p does not hold img->nwords entries that
+** tile the normal forms. */
+int ll_index_unpack_words(ll_Mem *m, const unsigned char *p, size_t n, ll_IndexImage *img,
+                          void **words, uint32_t **slots);
+void ll_index_free_words(ll_Mem *m, const ll_IndexImage *img, void *words, uint32_t *slots);
+
 /* An index over an image's arrays as they lie (a mapped file), reading
 ** its segments through segs; nothing is copied, and the image and segs
 ** must outlive it. The image is checked first, in one pass over each

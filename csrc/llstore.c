@@ -19,8 +19,8 @@
 ** A section of an unknown id is skipped (a newer writer of the same
 ** version may add one); a missing one refuses the file.
 **
-** A page record is a list of fields, each a one-byte tag, a u32 length
-** and that many bytes; nested for blocks, notes, header fields and the
+** A page record is a list of fields, each a one-byte tag, its length as a
+** varint (7 bits a byte, low first) and that many bytes; nested for blocks, notes, header fields and the
 ** Source. A reader skips the tags it does not know, so a field can be
 ** added to the model without a new version (see putblock, getblock).
 */
@@ -53,9 +53,9 @@ enum {
   S_CKPT,
   S_SEGSTART,
   S_DOCSEG,
-  S_WORDS,
+  S_WORDS, /* the vocabulary's entries, packed (ll_index_pack_words) */
   S_CHARS,
-  S_SLOTS,
+  S_SLOTS, /* empty: the hash table is made again on opening */
   S_PVAR,
   S_WARNINGS, /* u32 length and bytes, each */
   S_LAST
@@ -195,22 +195,44 @@ static void putvar(Enc *e, uint64_t v) {
   put(e, t, n);
 }
 
-/* opens a field: its tag and a length patched by endf */
+/* opens a field: its tag and room for its length, written by endf */
 static size_t beginf(Enc *e, unsigned tag) {
   unsigned char t[5] = {(unsigned char)tag, 0, 0, 0, 0};
   put(e, t, 5);
   return e->b.n;
 }
 
+/* Closes the field whose payload starts at at: its length as a varint in
+** the room before it, the payload moved back over what the varint leaves,
+** and the marks inside it moved too. */
 static void endf(Enc *e, size_t at) {
-  uint32_t n;
+  size_t n, k = 0, i, shift;
+  unsigned char t[5];
+  uint32_t v;
   if (e->st != LL_OK) return;
-  if (e->b.n - at > 0xFFFFFFF0u) {
+  n = e->b.n - at;
+  if (n > 0xFFFFFFF0u) {
     e->st = LL_ERRINPUT;
     return;
   }
-  n = (uint32_t)(e->b.n - at);
-  memcpy(e->b.p + at - 4, &n, 4);
+  v = (uint32_t)n;
+  while (v >= 0x80) {
+    t[k++] = (unsigned char)(v | 0x80);
+    v >>= 7;
+  }
+  t[k++] = (unsigned char)v;
+  shift = 4 - k;
+  memcpy(e->b.p + at - 4, t, k);
+  if (shift > 0) {
+    memmove(e->b.p + at - 4 + k, e->b.p + at, n);
+    e->b.n -= shift;
+    for (i = e->marks.n; i-- > 0;) {
+      Mark *mk = (Mark *)e->marks.p + i;
+      if (mk->off < at) break;
+      mk->off -= shift;
+      if (mk->slen > 0) mk->soff -= shift;
+    }
+  }
 }
 
 static void putstr(Enc *e, unsigned tag, const char *s, size_t n) {
@@ -251,6 +273,7 @@ static void putblock(Enc *e, unsigned tag, const ll_Block *b) {
   toff = beginf(e, B_TEXT);
   put(e, b->text, b->len);
   endf(e, toff);
+  toff = e->b.n - b->len; /* where the text ended up */
   if (b->nrefs > 0) {
     f = beginf(e, B_REFS);
     for (i = 0; i < b->nrefs; i++) {
@@ -284,6 +307,7 @@ static void putblock(Enc *e, unsigned tag, const ll_Block *b) {
     }
     slen = e->b.n - soff;
     endf(e, f);
+    soff = e->b.n - slen;
   }
   mark(e, b->text, toff, soff, slen);
   endf(e, at);
@@ -302,7 +326,7 @@ static void putrecord(Enc *e, const ll_Doc *d) {
     v = beginf(e, F_VALUE);
     put(e, d->fields[i].value, strlen(d->fields[i].value));
     endf(e, v);
-    mark(e, d->fields[i].value, v, 0, 0);
+    mark(e, d->fields[i].value, e->b.n - strlen(d->fields[i].value), 0, 0);
     endf(e, at);
   }
   if (d->source != NULL) {
@@ -350,15 +374,24 @@ typedef struct Rd {
 /* The next field: 1 with *tag, *v, *len; 0 at the end; -1 when the list
 ** is cut short. */
 static int nextf(Rd *r, unsigned *tag, const unsigned char **v, size_t *len) {
-  uint32_t n;
+  uint64_t n = 0;
+  unsigned sh = 0;
+  size_t at;
   if (r->at == r->n) return 0;
-  if (r->n - r->at < 5) return -1;
   *tag = r->p[r->at];
-  n = rd32(r->p + r->at + 1);
-  if (n > r->n - r->at - 5) return -1;
-  *v = r->p + r->at + 5;
-  *len = n;
-  r->at += 5 + (size_t)n;
+  at = r->at + 1;
+  for (;;) { /* the length: a varint of at most 5 bytes */
+    unsigned char c;
+    if (at >= r->n || sh > 28) return -1;
+    c = r->p[at++];
+    n |= (uint64_t)(c & 0x7F) << sh;
+    if (!(c & 0x80)) break;
+    sh += 7;
+  }
+  if (n > r->n - at) return -1;
+  *v = r->p + at;
+  *len = (size_t)n;
+  r->at = at + (size_t)n;
   return 1;
 }
 
@@ -718,7 +751,7 @@ struct ll_StoreWriter {
   ll_Index *ix;
   ll_Vec pages; /* PageEnt */
   ll_Vec segs;  /* SegRec */
-  ll_Buf paths, warns;
+  ll_Buf paths, warns, words;
   Enc enc;
   SecEnt sec[S_LAST];
   size_t nsec;
@@ -732,6 +765,7 @@ static void freewriter(ll_StoreWriter *w) {
   ll_vec_free(&m, &w->segs);
   ll_buf_free(&m, &w->paths);
   ll_buf_free(&m, &w->warns);
+  ll_buf_free(&m, &w->words);
   ll_buf_free(&m, &w->enc.b);
   ll_vec_free(&m, &w->enc.marks);
   ll_free(&m, w->path, w->pathsz);
@@ -931,6 +965,7 @@ int ll_store_finish(ll_StoreWriter *w, char *err, size_t errsz) {
   counts[C_WORDSIZE] = ll_index_wordsize();
   for (k = 0; k < LL_NPARTS; k++) counts[C_NPART + k] = img.npart[k];
   if (w->pages.n != img.ndocs || w->segs.n != img.nsegs) st = fail(err, errsz, "pages and index disagree");
+  if (st == LL_OK) st = ll_index_pack_words(&w->mem, w->ix, &w->words);
 #define SEC(id, p, n) \
   if (st == LL_OK) st = section(w, id, p, n, err, errsz)
   SEC(S_PAGES, w->pages.p, w->pages.n * sizeof(PageEnt));
@@ -942,9 +977,9 @@ int ll_store_finish(ll_StoreWriter *w, char *err, size_t errsz) {
   SEC(S_CKPT, NULL, 0);
   SEC(S_SEGSTART, img.segstart, (img.nsegs + 1) * sizeof(uint32_t));
   SEC(S_DOCSEG, img.docseg, (img.ndocs + 1) * sizeof(uint32_t));
-  SEC(S_WORDS, img.words, img.nwords * ll_index_wordsize());
+  SEC(S_WORDS, w->words.p, w->words.n);
   SEC(S_CHARS, img.chars, img.nchars);
-  SEC(S_SLOTS, img.slots, img.nslots * sizeof(uint32_t));
+  SEC(S_SLOTS, NULL, 0);
   SEC(S_PVAR, img.pvar, img.npvar);
 #undef SEC
   if (st == LL_OK) {
@@ -1011,6 +1046,9 @@ struct ll_Store {
   size_t bad;
   ll_SegTable tab;
   ll_Index *ix;
+  ll_IndexImage img;
+  void *words; /* the vocabulary's entries and hash table, made on opening */
+  uint32_t *slots;
 };
 
 static void getpage(const ll_Store *s, size_t i, PageEnt *pe) {
@@ -1165,7 +1203,7 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   sc = findsec(tab, nsec, S_COUNTS);
   if (sc->size != sizeof counts) return refuse(s, err, errsz, "bad counts");
   memcpy(counts, p + sc->off, sizeof counts);
-  if (counts[C_WORDSIZE] != ll_index_wordsize() || counts[C_NARROW] > 1)
+  if (counts[C_NARROW] > 1)
     return refuse(s, err, errsz, "bad counts");
   for (i = 0; i < NCOUNT; i++)
     if (counts[i] > (uint64_t)0xFFFFFFFFu) return refuse(s, err, errsz, "bad counts");
@@ -1190,11 +1228,15 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   ARR(ckpt, S_CKPT, img.nckpt, 4u);
   ARR(segstart, S_SEGSTART, (uint64_t)img.nsegs + 1, 4u);
   ARR(docseg, S_DOCSEG, (uint64_t)img.ndocs + 1, 4u);
-  ARR(words, S_WORDS, img.nwords, ll_index_wordsize());
   ARR(chars, S_CHARS, img.nchars, 1u);
-  ARR(slots, S_SLOTS, img.nslots, 4u);
   ARR(pvar, S_PVAR, img.npvar, 1u);
 #undef ARR
+  if (img.nchars > 0 && img.chars[img.nchars - 1] != '\0') return refuse(s, err, errsz, "bad vocabulary");
+  sc = findsec(tab, nsec, S_WORDS);
+  st = ll_index_unpack_words(&s->mem, p + sc->off, (size_t)sc->size, &img, &s->words, &s->slots);
+  if (st == LL_ERRINPUT) return refuse(s, err, errsz, "bad vocabulary");
+  if (st != LL_OK) return st;
+  s->img = img;
   /* the pages: their records tile the records' section */
   sc = findsec(tab, nsec, S_PAGES);
   if (sc->size != (uint64_t)img.ndocs * sizeof(PageEnt)) return refuse(s, err, errsz, "bad page table");
@@ -1338,6 +1380,7 @@ void ll_store_close(ll_Store *s) {
   if (s == NULL) return;
   m = s->mem;
   ll_index_free(s->ix);
+  ll_index_free_words(&m, &s->img, s->words, s->slots);
   ll_free(&m, s->checked, s->npages ? s->npages : 1);
   if (s->mapped) munmap((void *)s->p, s->n);
   ll_free(&m, s, sizeof *s);

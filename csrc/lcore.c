@@ -1212,7 +1212,8 @@ typedef struct CorpusBox {
   ll_Mem mem;    /* of docs and ix */
   ll_Doc **docs; /* n entries, the documents ix was built over, or NULL */
   ll_Index *ix;  /* the corpus index, or NULL before the first query */
-  struct ll_Store *store; /* an index file's corpus (lindex.c), else NULL */
+  /* an index file's corpus (lindex.c), else NULL */
+  struct ll_Store *store;
 } CorpusBox;
 
 /* index files (lindex.c, included at the end of this section) */

@@ -351,12 +351,9 @@ static int core_filestat(lua_State *L) {
   return 3;
 }
 
-static const luaL_Reg store_methods[] = {{"cx_page", cx_page},
-                                         {"cx_pages", cx_pages},
-                                         {"cx_stale", cx_stale},
-                                         {"cx_warnings", cx_warnings},
-                                         {"cx_check", cx_check},
-                                         {NULL, NULL}};
+static const luaL_Reg store_methods[] = {{"cx_page", cx_page},   {"cx_pages", cx_pages},
+                                         {"cx_stale", cx_stale}, {"cx_warnings", cx_warnings},
+                                         {"cx_check", cx_check}, {NULL, NULL}};
 
 /* Registers the writer's metatable and core's index functions in the
 ** table on top; the corpus methods go into the Corpus __index (below it). */

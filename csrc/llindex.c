@@ -33,10 +33,10 @@ struct ll_Index {
   size_t segbase;
   const ll_SegTable *segtab; /* a mapped index: where its segments are */
   int mapped;                /* the arrays below are not the index's own */
-  ll_Doc *const *docs; /* a corpus index: its documents (not owned) ... */
-  size_t ndocs;        /* ... how many ... */
-  uint32_t *docseg;    /* ... and ndocs + 1 entries: first segment of each */
-  void *word;          /* the tokens: word id of each, uint16_t while narrow
+  ll_Doc *const *docs;       /* a corpus index: its documents (not owned) ... */
+  size_t ndocs;              /* ... how many ... */
+  uint32_t *docseg;          /* ... and ndocs + 1 entries: first segment of each */
+  void *word;                /* the tokens: word id of each, uint16_t while narrow
                           (a corpus index of < 65536 words), else uint32_t;
                           read with WID */
   int narrow;
@@ -933,7 +933,8 @@ static int checkimage(const ll_IndexImage *img, char *err, size_t errsz) {
   if (img->ntok > LL_MAXTOKENS || img->nwords >= 0xFFFFFFF0u || img->nsegs >= LL_MAXTOKENS ||
       img->ndocs >= LL_MAXTOKENS || img->nchars > 0xFFFFFFF0u || img->npvar > 0xFFFFFFF0u)
     return imgerr(err, errsz, "counts out of range");
-  if (img->narrow ? img->nwords > 0x10000u : 0) return imgerr(err, errsz, "narrow ids, wide vocabulary");
+  if (img->narrow ? img->nwords > 0x10000u : 0)
+    return imgerr(err, errsz, "narrow ids, wide vocabulary");
   if (img->nckpt != 0 && img->nckpt != (img->ntok > 0 ? NCKPT(img->ntok) : 0))
     return imgerr(err, errsz, "checkpoints do not match the tokens");
   if (img->nslots == 0 || (img->nslots & (img->nslots - 1)) != 0 || img->nslots < img->nwords)

@@ -104,7 +104,18 @@ enum {
 };
 
 /* record tags: a document */
-enum { D_AUTHOR = 1, D_NUMBER, D_TITLE, D_SUBTITLE, D_FIELD, D_SOURCE, D_PARA, D_NOTE, D_NAV, D_WARN };
+enum {
+  D_AUTHOR = 1,
+  D_NUMBER,
+  D_TITLE,
+  D_SUBTITLE,
+  D_FIELD,
+  D_SOURCE,
+  D_PARA,
+  D_NOTE,
+  D_NAV,
+  D_WARN
+};
 /* a block */
 enum { B_TEXT = 1, B_REFS, B_BREAKS, B_LABELS, B_SENTS };
 /* a header field; a note; a citation */
@@ -169,7 +180,7 @@ int ll_store_statfile(const char *path, ll_PageInfo *out) {
 
 /* Where a segment's text went in the record being written. */
 typedef struct Mark {
-  const char *text; /* the segment's text in the document */
+  const char *text;       /* the segment's text in the document */
   size_t off, soff, slen; /* in the record: text, sentences */
 } Mark;
 
@@ -637,8 +648,7 @@ static void getnote(Dec *x, const unsigned char *p, size_t n, ll_Note *nt) {
   if (x->st == LL_OK && (!num || nt->nparas == 0)) bad(x, "a note has no number or no text");
   for (np = 0; np < nt->ncites && x->st == LL_OK; np++) {
     const ll_Cite *ci = &nt->cites[np];
-    if (ci->text == NULL || (size_t)ci->para >= nt->nparas ||
-        ci->pos > nt->paras[ci->para].len)
+    if (ci->text == NULL || (size_t)ci->para >= nt->nparas || ci->pos > nt->paras[ci->para].len)
       bad(x, "bad citation");
   }
 }
@@ -672,55 +682,68 @@ static int getrecord(ll_Mem *m, const unsigned char *p, size_t n, ll_Doc **out, 
   d->warnings = (char **)alloc(&x, (size_t)cw, sizeof *d->warnings);
   while (x.st == LL_OK && (k = nextf(&r, &tag, &v, &len)) > 0) {
     switch (tag) {
-    case D_AUTHOR: d->author = getstr(&x, v, len); break;
-    case D_NUMBER: d->number = getstr(&x, v, len); break;
-    case D_TITLE:
-    case D_SUBTITLE: {
-      ll_Block *b = (ll_Block *)alloc(&x, 1, sizeof *b);
-      if (b == NULL) break;
-      getblock(&x, v, len, b);
-      if (tag == D_TITLE)
-        d->title = b;
-      else
-        d->subtitle = b;
-      break;
-    }
-    case D_FIELD: {
-      Rd f = {v, len, 0};
-      unsigned ft;
-      const unsigned char *fv;
-      size_t fl;
-      ll_Field *fd = &d->fields[nf++];
-      memset(fd, 0, sizeof *fd);
-      while (x.st == LL_OK && (k = nextf(&f, &ft, &fv, &fl)) > 0) {
-        if (ft == F_NAME) fd->name = getstr(&x, fv, fl);
-        if (ft == F_VALUE) fd->value = getstr(&x, fv, fl);
+      case D_AUTHOR:
+        d->author = getstr(&x, v, len);
+        break;
+      case D_NUMBER:
+        d->number = getstr(&x, v, len);
+        break;
+      case D_TITLE:
+      case D_SUBTITLE: {
+        ll_Block *b = (ll_Block *)alloc(&x, 1, sizeof *b);
+        if (b == NULL) break;
+        getblock(&x, v, len, b);
+        if (tag == D_TITLE)
+          d->title = b;
+        else
+          d->subtitle = b;
+        break;
       }
-      if (x.st == LL_OK && (k < 0 || fd->name == NULL || fd->value == NULL)) bad(&x, "bad field");
-      break;
-    }
-    case D_SOURCE: {
-      Rd f = {v, len, 0};
-      unsigned ft;
-      const unsigned char *fv;
-      size_t fl;
-      ll_Source *s = (ll_Source *)alloc(&x, 1, sizeof *s);
-      char **slot[8];
-      if (s == NULL) break;
-      memset(s, 0, sizeof *s);
-      slot[0] = &s->work, slot[1] = &s->edition, slot[2] = &s->publisher, slot[3] = &s->place;
-      slot[4] = &s->year, slot[5] = &s->volume, slot[6] = &s->first_page, slot[7] = &s->last_page;
-      while (x.st == LL_OK && (k = nextf(&f, &ft, &fv, &fl)) > 0)
-        if (ft >= 1 && ft <= 8) *slot[ft - 1] = getstr(&x, fv, fl);
-      if (k < 0) bad(&x, "bad Source");
-      d->source = s;
-      break;
-    }
-    case D_PARA: getblock(&x, v, len, &d->paras[np++]); break;
-    case D_NOTE: getnote(&x, v, len, &d->notes[nn++]); break;
-    case D_NAV: d->nav[nv++] = getstr(&x, v, len); break;
-    case D_WARN: d->warnings[nw++] = getstr(&x, v, len); break;
-    default: break; /* a field of a newer writer */
+      case D_FIELD: {
+        Rd f = {v, len, 0};
+        unsigned ft;
+        const unsigned char *fv;
+        size_t fl;
+        ll_Field *fd = &d->fields[nf++];
+        memset(fd, 0, sizeof *fd);
+        while (x.st == LL_OK && (k = nextf(&f, &ft, &fv, &fl)) > 0) {
+          if (ft == F_NAME) fd->name = getstr(&x, fv, fl);
+          if (ft == F_VALUE) fd->value = getstr(&x, fv, fl);
+        }
+        if (x.st == LL_OK && (k < 0 || fd->name == NULL || fd->value == NULL)) bad(&x, "bad field");
+        break;
+      }
+      case D_SOURCE: {
+        Rd f = {v, len, 0};
+        unsigned ft;
+        const unsigned char *fv;
+        size_t fl;
+        ll_Source *s = (ll_Source *)alloc(&x, 1, sizeof *s);
+        char **slot[8];
+        if (s == NULL) break;
+        memset(s, 0, sizeof *s);
+        slot[0] = &s->work, slot[1] = &s->edition, slot[2] = &s->publisher, slot[3] = &s->place;
+        slot[4] = &s->year, slot[5] = &s->volume, slot[6] = &s->first_page, slot[7] = &s->last_page;
+        while (x.st == LL_OK && (k = nextf(&f, &ft, &fv, &fl)) > 0)
+          if (ft >= 1 && ft <= 8) *slot[ft - 1] = getstr(&x, fv, fl);
+        if (k < 0) bad(&x, "bad Source");
+        d->source = s;
+        break;
+      }
+      case D_PARA:
+        getblock(&x, v, len, &d->paras[np++]);
+        break;
+      case D_NOTE:
+        getnote(&x, v, len, &d->notes[nn++]);
+        break;
+      case D_NAV:
+        d->nav[nv++] = getstr(&x, v, len);
+        break;
+      case D_WARN:
+        d->warnings[nw++] = getstr(&x, v, len);
+        break;
+      default:
+        break; /* a field of a newer writer */
     }
   }
   d->nfields = nf;
@@ -870,8 +893,7 @@ static int addpage(ll_StoreWriter *w, const ll_Doc *d, const ll_PageInfo *info, 
     SegRec *se;
     size_t tries;
     /* the marks come in the segments' order; look on if not */
-    for (tries = 0; tries < e->marks.n && mk[k].text != sg->text; tries++)
-      k = (k + 1) % e->marks.n;
+    for (tries = 0; tries < e->marks.n && mk[k].text != sg->text; tries++) k = (k + 1) % e->marks.n;
     if (e->marks.n == 0 || mk[k].text != sg->text)
       return fail(err, errsz, "a segment of the page is not in its record");
     if (sg->len > 0xFFFFFFF0u || mk[k].slen >= (1u << SENTBITS) || e->b.n > 0xFFFFFFF0u)
@@ -964,7 +986,8 @@ int ll_store_finish(ll_StoreWriter *w, char *err, size_t errsz) {
   counts[C_NARROW] = (uint64_t)img.narrow;
   counts[C_WORDSIZE] = ll_index_wordsize();
   for (k = 0; k < LL_NPARTS; k++) counts[C_NPART + k] = img.npart[k];
-  if (w->pages.n != img.ndocs || w->segs.n != img.nsegs) st = fail(err, errsz, "pages and index disagree");
+  if (w->pages.n != img.ndocs || w->segs.n != img.nsegs)
+    st = fail(err, errsz, "pages and index disagree");
   if (st == LL_OK) st = ll_index_pack_words(&w->mem, w->ix, &w->words);
 #define SEC(id, p, n) \
   if (st == LL_OK) st = section(w, id, p, n, err, errsz)
@@ -1011,7 +1034,8 @@ int ll_store_finish(ll_StoreWriter *w, char *err, size_t errsz) {
       unlink(w->tmp);
       st = fail(err, errsz, "cannot close the index file");
     } else if (rename(w->tmp, w->path) != 0) {
-      if (errsz > 0) snprintf(err, errsz, "cannot rename %s to %s: %s", w->tmp, w->path, strerror(errno));
+      if (errsz > 0)
+        snprintf(err, errsz, "cannot rename %s to %s: %s", w->tmp, w->path, strerror(errno));
       unlink(w->tmp);
       st = LL_ERRINPUT;
     }
@@ -1126,7 +1150,8 @@ static size_t tab_sentence(const void *ud, size_t seg, size_t pos) {
   uint64_t a, c;
   getseg(s, seg, pageof(s, seg), &se);
   if (se.sentlen == 0) return LL_NOSENT;
-  while (getvar(s->p + se.sents, se.sentlen, &at, &a) && getvar(s->p + se.sents, se.sentlen, &at, &c)) {
+  while (getvar(s->p + se.sents, se.sentlen, &at, &a) &&
+         getvar(s->p + se.sents, se.sentlen, &at, &c)) {
     size_t start = prev + (size_t)a;
     if (start > pos) break;
     found = k;
@@ -1190,7 +1215,8 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
         return refuse(s, err, errsz, "bad section");
       for (k = at; k < tab[i].off; k++)
         if (p[k] != 0) return refuse(s, err, errsz, "bad padding");
-      if (!(tab[i].flags & F_LAZY) && ll_store_sum(p + tab[i].off, (size_t)tab[i].size) != tab[i].sum)
+      if (!(tab[i].flags & F_LAZY) &&
+          ll_store_sum(p + tab[i].off, (size_t)tab[i].size) != tab[i].sum)
         return refuse(s, err, errsz, "corrupted section");
       at = tab[i].off + tab[i].size;
     }
@@ -1203,8 +1229,7 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   sc = findsec(tab, nsec, S_COUNTS);
   if (sc->size != sizeof counts) return refuse(s, err, errsz, "bad counts");
   memcpy(counts, p + sc->off, sizeof counts);
-  if (counts[C_NARROW] > 1)
-    return refuse(s, err, errsz, "bad counts");
+  if (counts[C_NARROW] > 1) return refuse(s, err, errsz, "bad counts");
   for (i = 0; i < NCOUNT; i++)
     if (counts[i] > (uint64_t)0xFFFFFFFFu) return refuse(s, err, errsz, "bad counts");
   memset(&img, 0, sizeof img);
@@ -1218,11 +1243,11 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   img.nckpt = (size_t)counts[C_NCKPT];
   img.narrow = (int)counts[C_NARROW];
   for (i = 0; i < LL_NPARTS; i++) img.npart[i] = (size_t)counts[C_NPART + i];
-#define ARR(field, id, count, esz)                                                      \
-  do {                                                                                  \
-    sc = findsec(tab, nsec, id);                                                        \
+#define ARR(field, id, count, esz)                                                        \
+  do {                                                                                    \
+    sc = findsec(tab, nsec, id);                                                          \
     if (sc->size != (uint64_t)(count) * (esz)) return refuse(s, err, errsz, "bad array"); \
-    img.field = (const void *)(p + sc->off);                                            \
+    img.field = (const void *)(p + sc->off);                                              \
   } while (0)
   ARR(tokens, S_TOKENS, img.ntok, (img.narrow ? 2u : 4u));
   ARR(ckpt, S_CKPT, img.nckpt, 4u);
@@ -1231,7 +1256,8 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   ARR(chars, S_CHARS, img.nchars, 1u);
   ARR(pvar, S_PVAR, img.npvar, 1u);
 #undef ARR
-  if (img.nchars > 0 && img.chars[img.nchars - 1] != '\0') return refuse(s, err, errsz, "bad vocabulary");
+  if (img.nchars > 0 && img.chars[img.nchars - 1] != '\0')
+    return refuse(s, err, errsz, "bad vocabulary");
   sc = findsec(tab, nsec, S_WORDS);
   st = ll_index_unpack_words(&s->mem, p + sc->off, (size_t)sc->size, &img, &s->words, &s->slots);
   if (st == LL_ERRINPUT) return refuse(s, err, errsz, "bad vocabulary");
@@ -1239,7 +1265,8 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   s->img = img;
   /* the pages: their records tile the records' section */
   sc = findsec(tab, nsec, S_PAGES);
-  if (sc->size != (uint64_t)img.ndocs * sizeof(PageEnt)) return refuse(s, err, errsz, "bad page table");
+  if (sc->size != (uint64_t)img.ndocs * sizeof(PageEnt))
+    return refuse(s, err, errsz, "bad page table");
   s->pages = (const PageEnt *)(const void *)(p + sc->off);
   s->npages = img.ndocs;
   sc = findsec(tab, nsec, S_PATHS);
@@ -1265,14 +1292,16 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
     size_t k = 0;
     const unsigned char *w = s->warns;
     while (k < s->nwarns) {
-      if (s->nwarns - k < 4 || rd32(w + k) > s->nwarns - k - 4) return refuse(s, err, errsz, "bad warnings");
+      if (s->nwarns - k < 4 || rd32(w + k) > s->nwarns - k - 4)
+        return refuse(s, err, errsz, "bad warnings");
       k += 4 + rd32(w + k);
     }
   }
   /* the segments: each inside its page's record, on the page the index
      says */
   sc = findsec(tab, nsec, S_SEGS);
-  if (sc->size != (uint64_t)img.nsegs * sizeof(SegRec)) return refuse(s, err, errsz, "bad segment table");
+  if (sc->size != (uint64_t)img.nsegs * sizeof(SegRec))
+    return refuse(s, err, errsz, "bad segment table");
   s->segs = p + sc->off;
   s->nsegs = img.nsegs;
   s->docseg = img.docseg;
@@ -1287,7 +1316,8 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
       if (se.part >= LL_NPARTS) return refuse(s, err, errsz, "bad segment entry");
       getpage(s, pg, &pe);
       if (se.text - pe.off > pe.len || se.len > pe.off + pe.len - se.text ||
-          (se.sentlen > 0 && (se.sents - pe.off > pe.len || se.sentlen > pe.off + pe.len - se.sents)))
+          (se.sentlen > 0 &&
+           (se.sents - pe.off > pe.len || se.sentlen > pe.off + pe.len - se.sents)))
         return refuse(s, err, errsz, "bad segment entry");
     }
   }
@@ -1306,8 +1336,7 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   return st;
 }
 
-int ll_store_openmem(ll_Mem *m, const void *p, size_t n, ll_Store **out, char *err,
-                     size_t errsz) {
+int ll_store_openmem(ll_Mem *m, const void *p, size_t n, ll_Store **out, char *err, size_t errsz) {
   ll_Store *s;
   int st;
   *out = NULL;
@@ -1425,7 +1454,8 @@ int ll_store_warning(const ll_Store *s, size_t k, const char **msg, size_t *len)
 
 int ll_store_check(const ll_Store *s, size_t i, char *err, size_t errsz) {
   if (!checkpage(s, i)) {
-    if (errsz > 0) snprintf(err, errsz, "index file corrupted: page %lu's record", (unsigned long)i + 1);
+    if (errsz > 0)
+      snprintf(err, errsz, "index file corrupted: page %lu's record", (unsigned long)i + 1);
     return LL_ERRINPUT;
   }
   return LL_OK;
@@ -1442,13 +1472,15 @@ int ll_store_page(const ll_Store *s, ll_Mem *m, size_t i, ll_Doc **out, char *er
   getpage(s, i, &pe);
   st = getrecord(m, s->p + pe.off, (size_t)pe.len, &d, &why);
   if (st == LL_ERRINPUT) {
-    if (errsz > 0) snprintf(err, errsz, "index file corrupted: page %lu: %s", (unsigned long)i + 1, why);
+    if (errsz > 0)
+      snprintf(err, errsz, "index file corrupted: page %lu: %s", (unsigned long)i + 1, why);
     return st;
   }
   if (st != LL_OK) return st;
   /* its segments must be the index's */
   first = s->docseg[i];
-  if (d->nsegs != s->docseg[i + 1] - first) j = 0;
+  if (d->nsegs != s->docseg[i + 1] - first)
+    j = 0;
   else
     for (j = 0; j < d->nsegs; j++) {
       SegEnt se;
@@ -1484,7 +1516,8 @@ void ll_store_reseal(unsigned char *p, size_t n) {
           for (k = 0; k < se.size / sizeof(PageEnt); k++) {
             PageEnt pe;
             memcpy(&pe, p + se.off + k * sizeof pe, sizeof pe);
-            if (pe.off <= n && pe.len <= n - pe.off) pe.sum = ll_store_sum(p + pe.off, (size_t)pe.len);
+            if (pe.off <= n && pe.len <= n - pe.off)
+              pe.sum = ll_store_sum(p + pe.off, (size_t)pe.len);
             memcpy(p + se.off + k * sizeof pe, &pe, sizeof pe);
           }
           se.sum = ll_store_sum(p + se.off, (size_t)se.size);

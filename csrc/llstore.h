@@ -74,8 +74,7 @@ typedef struct ll_Store ll_Store;
 int ll_store_open(ll_Mem *m, const char *path, ll_Store **out, char *err, size_t errsz);
 
 /* The same over n bytes at p (not copied: they must outlive the store). */
-int ll_store_openmem(ll_Mem *m, const void *p, size_t n, ll_Store **out, char *err,
-                     size_t errsz);
+int ll_store_openmem(ll_Mem *m, const void *p, size_t n, ll_Store **out, char *err, size_t errsz);
 
 void ll_store_close(ll_Store *s);
 

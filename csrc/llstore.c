@@ -1259,6 +1259,8 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   if (img.nchars > 0 && img.chars[img.nchars - 1] != '\0')
     return refuse(s, err, errsz, "bad vocabulary");
   sc = findsec(tab, nsec, S_WORDS);
+  /* each entry packs into 7 bytes at least: no count beyond what is there */
+  if (img.nwords > sc->size / 7) return refuse(s, err, errsz, "bad vocabulary");
   st = ll_index_unpack_words(&s->mem, p + sc->off, (size_t)sc->size, &img, &s->words, &s->slots);
   if (st == LL_ERRINPUT) return refuse(s, err, errsz, "bad vocabulary");
   if (st != LL_OK) return st;

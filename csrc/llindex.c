@@ -1055,9 +1055,33 @@ uint32_t ll_index_lookup(const ll_Index *ix, const char *s, size_t len) {
   return e == 0 ? LL_NOWORD : e - 1;
 }
 
+/* See llindex.h. */
+int ll_seg_in(const ll_Seg *sg, unsigned mask) {
+  int k;
+  if (!(mask & LL_PARTBIT(sg->part))) return 0;
+  if (!(mask & LL_KINDMASK)) return 1;
+  if (sg->part == LL_TITLE || sg->part == LL_SUBTITLE)
+    k = LL_HEADING;
+  else if (sg->block == NULL)
+    return 0;
+  else
+    k = sg->block->kind >= 0 && sg->block->kind < LL_NKINDS ? sg->block->kind : LL_PARAGRAPH;
+  return (mask & LL_KINDBIT(k)) != 0;
+}
+
+static int inmask(const ll_Index *ix, size_t seg, unsigned mask); /* below */
+
 size_t ll_index_freq(const ll_Index *ix, uint32_t id, unsigned mask) {
   size_t k, n = 0;
   if (id >= ix->nwords) return 0;
+  if (mask & LL_KINDMASK) { /* kinds: count the segments in scope */
+    size_t seg, t;
+    for (seg = 0; seg < ix->nsegs; seg++) {
+      if (!inmask(ix, seg, mask)) continue;
+      for (t = ix->segstart[seg]; t < ix->segstart[seg + 1]; t++) n += WID(ix, t) == id;
+    }
+    return n;
+  }
   for (k = 0; k < NPARTS; k++)
     if (mask & LL_PARTBIT(k)) n += ix->words[id].n[k];
   return n;
@@ -1065,9 +1089,31 @@ size_t ll_index_freq(const ll_Index *ix, uint32_t id, unsigned mask) {
 
 size_t ll_index_ntokens(const ll_Index *ix, unsigned mask) {
   size_t k, n = 0;
+  if (mask & LL_KINDMASK) {
+    size_t seg;
+    for (seg = 0; seg < ix->nsegs; seg++)
+      if (inmask(ix, seg, mask)) n += ix->segstart[seg + 1] - ix->segstart[seg];
+    return n;
+  }
   for (k = 0; k < NPARTS; k++)
     if (mask & LL_PARTBIT(k)) n += ix->npart[k];
   return n;
+}
+
+/* Fills count[0, nwords) with each word's occurrences in mask: one pass
+** over the tokens when the mask names kinds, else the counts kept. */
+static void wordcounts(const ll_Index *ix, unsigned mask, size_t *count) {
+  size_t i;
+  if (mask & LL_KINDMASK) {
+    size_t seg, t;
+    for (i = 0; i < ix->nwords; i++) count[i] = 0;
+    for (seg = 0; seg < ix->nsegs; seg++) {
+      if (!inmask(ix, seg, mask)) continue;
+      for (t = ix->segstart[seg]; t < ix->segstart[seg + 1]; t++) count[WID(ix, t)]++;
+    }
+    return;
+  }
+  for (i = 0; i < ix->nwords; i++) count[i] = ll_index_freq(ix, (uint32_t)i, mask);
 }
 
 size_t ll_index_size(const ll_Index *ix) {
@@ -1482,9 +1528,22 @@ static int termmatch(const RTerm *t, uint32_t w) {
   return t->set != NULL ? t->set[w] != 0 : t->id == w;
 }
 
-static unsigned partbit(const ll_Index *ix, size_t seg) {
-  if (ix->segtab != NULL) return LL_PARTBIT(ix->segtab->part(ix->segtab->ud, seg));
-  return LL_PARTBIT(SEG(ix, seg)->part);
+/* Is segment seg in the scope mask (see ll_seg_in)? A mapped index reads
+** the segment's part and kind from its table (no text read). */
+static int inmask(const ll_Index *ix, size_t seg, unsigned mask) {
+  const ll_Seg *sg;
+  if (ix->segtab != NULL) {
+    int kind = LL_PARAGRAPH;
+    ll_Part part = ix->segtab->part(ix->segtab->ud, seg, &kind);
+    if (!(mask & LL_PARTBIT(part))) return 0;
+    if (!(mask & LL_KINDMASK)) return 1;
+    if (part == LL_TITLE || part == LL_SUBTITLE) kind = LL_HEADING;
+    else if (part == LL_META) return 0;
+    return (mask & LL_KINDBIT(kind)) != 0;
+  }
+  sg = SEG(ix, seg);
+  if (!(mask & LL_KINDMASK)) return (mask & LL_PARTBIT(sg->part)) != 0;
+  return ll_seg_in(sg, mask);
 }
 
 /* If the query's terms match at token t of segment seg, records a hit. */
@@ -1534,7 +1593,7 @@ static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask, ll_Ve
     for (k = 0; k < NPARTS; k++) tot += w->n[k];
     for (k = 0; k < tot && st == LL_OK; k++) {
       seg = segof(ix, p[k], seg);
-      if (mask & partbit(ix, seg)) st = tryat(m, ix, r, seg, p[k], hits, count, &c);
+      if (inmask(ix, seg, mask)) st = tryat(m, ix, r, seg, p[k], hits, count, &c);
     }
   } else if (t0->set == NULL && ix->pvar != NULL) {
     /* through the compact postings of the first word */
@@ -1560,7 +1619,7 @@ static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask, ll_Ve
       if (t >= ix->ntok) break;
       next = t + 1;
       seg = segof(ix, t, seg);
-      if (mask & partbit(ix, seg)) st = tryat(m, ix, r, seg, t, hits, count, &c);
+      if (inmask(ix, seg, mask)) st = tryat(m, ix, r, seg, t, hits, count, &c);
     }
   } else if (t0->set == NULL) {
     /* no postings (a corpus index too large for them): scan the tokens of the segments in
@@ -1569,7 +1628,7 @@ static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask, ll_Ve
     uint32_t id = t0->id;
     for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
       size_t e = ix->segstart[seg + 1];
-      if (!(mask & partbit(ix, seg))) continue;
+      if (!inmask(ix, seg, mask)) continue;
       for (t = ix->segstart[seg]; t < e && st == LL_OK; t++)
         if (WID(ix, t) == id) st = tryat(m, ix, r, seg, t, hits, count, &c);
     }
@@ -1577,7 +1636,7 @@ static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask, ll_Ve
     /* a set: scan the tokens of the segments in scope */
     size_t seg, t;
     for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
-      if (!(mask & partbit(ix, seg))) continue;
+      if (!inmask(ix, seg, mask)) continue;
       for (t = ix->segstart[seg]; t < ix->segstart[seg + 1] && st == LL_OK; t++)
         if (t0->set[WID(ix, t)]) st = tryat(m, ix, r, seg, t, hits, count, &c);
     }
@@ -1710,10 +1769,9 @@ int ll_index_frequencies(ll_Mem *m, const ll_Index *ix, unsigned mask, size_t mi
   if (min < 1) min = 1;
   if (count == NULL || ids == NULL || tmp == NULL) st = LL_ERRMEM;
   if (st == LL_OK) {
-    for (i = 0; i < ix->nwords; i++) {
-      count[i] = ll_index_freq(ix, (uint32_t)i, mask);
+    wordcounts(ix, mask, count);
+    for (i = 0; i < ix->nwords; i++)
       if (count[i] >= min && (skip == NULL || !skip[i])) ids[n++] = (uint32_t)i;
-    }
     c.ix = ix;
     c.count = count;
     msort(ids, tmp, n, cmp_freq, &c);
@@ -1789,7 +1847,7 @@ int ll_index_ngrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size
   memset(slots, 0, ns * sizeof *slots);
   for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
     size_t end = ix->segstart[seg + 1];
-    if (!(mask & partbit(ix, seg))) continue;
+    if (!inmask(ix, seg, mask)) continue;
     for (t = ix->segstart[seg]; t + n <= end && st == LL_OK; t++) {
       size_t k = gramhash(ix, t, n) & (ns - 1);
       ll_Gram *e;
@@ -1912,7 +1970,7 @@ int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsign
                         size_t window, int which, size_t min, const unsigned char *skip,
                         ll_Vec *out) {
   ll_Vec hits, cs;
-  size_t nw = ix->nwords ? ix->nwords : 1, *o = NULL;
+  size_t nw = ix->nwords ? ix->nwords : 1, *o = NULL, *kc = NULL;
   size_t i, j = 0, upto = 0, span = 0, nhits, N;
   uint32_t *ids = NULL, *tmp = NULL;
   int st;
@@ -1947,6 +2005,13 @@ int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsign
     if (b > upto) upto = b;
   }
   N = ll_index_ntokens(ix, mask);
+  if (st == LL_OK && (mask & LL_KINDMASK)) { /* the words' counts in one pass */
+    kc = (size_t *)ll_malloc(m, nw * sizeof *kc);
+    if (kc == NULL)
+      st = LL_ERRMEM;
+    else
+      wordcounts(ix, mask, kc);
+  }
   for (i = 0; i < ix->nwords && st == LL_OK; i++) {
     ll_Colloc *c;
     if (o[i] < min || (skip != NULL && skip[i])) continue;
@@ -1957,8 +2022,9 @@ int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsign
     }
     c->word = (uint32_t)i;
     c->count = o[i];
-    c->score = measure(which, (double)o[i], (double)span,
-                       (double)ll_index_freq(ix, (uint32_t)i, mask), (double)N);
+    c->score =
+        measure(which, (double)o[i], (double)span,
+                (double)(kc != NULL ? kc[i] : ll_index_freq(ix, (uint32_t)i, mask)), (double)N);
   }
   if (st == LL_OK && cs.n > 0) {
     CollCtx x;
@@ -1981,6 +2047,7 @@ int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsign
     ll_free(m, tmp, cs.n * sizeof *tmp);
   }
   ll_free(m, o, nw * sizeof *o);
+  ll_free(m, kc, nw * sizeof *kc);
   ll_vec_free(m, &hits);
   ll_vec_free(m, &cs);
   return st;
@@ -1995,7 +2062,7 @@ void ll_index_offsets(const ll_Index *ix, const ll_Hit *hits, size_t n, unsigned
   size_t seg = 0, acc = 0, i;
   for (i = 0; i < n; i++) {
     while (seg < hits[i].seg) {
-      if (mask & partbit(ix, seg)) acc += ix->segstart[seg + 1] - ix->segstart[seg];
+      if (inmask(ix, seg, mask)) acc += ix->segstart[seg + 1] - ix->segstart[seg];
       seg++;
     }
     out[i] = acc + (hits[i].tok - ix->segstart[seg]);

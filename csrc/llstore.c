@@ -83,10 +83,10 @@ typedef struct SegRec {
 /* the same, read */
 typedef struct SegEnt {
   uint64_t text, sents; /* file offsets of the text and of its sentences */
-  uint32_t len, sentlen, part, page;
+  uint32_t len, sentlen, part, kind, page;
 } SegEnt;
 
-#define SENTBITS 29
+#define SENTBITS 26 /* meta: the sentences' bytes, then the kind (3 bits), the part (3) */
 
 enum {
   C_NTOK,
@@ -117,7 +117,8 @@ enum {
   D_WARN
 };
 /* a block */
-enum { B_TEXT = 1, B_REFS, B_BREAKS, B_LABELS, B_SENTS };
+enum { B_TEXT = 1, B_REFS, B_BREAKS, B_LABELS, B_SENTS, B_KIND, B_LABEL, B_SPANS, B_TABLE };
+#define B_LAST B_TABLE
 /* a header field; a note; a citation */
 enum { F_NAME = 1, F_VALUE };
 enum { N_NUM = 1, N_PARA, N_CITE };
@@ -320,6 +321,42 @@ static void putblock(Enc *e, unsigned tag, const ll_Block *b) {
     endf(e, f);
     soff = e->b.n - slen;
   }
+  /* structure: only what differs from a plain paragraph */
+  if (b->kind != LL_PARAGRAPH || b->level != 0) {
+    f = beginf(e, B_KIND);
+    putvar(e, (uint64_t)(b->kind >= 0 ? b->kind : 0));
+    putvar(e, (uint64_t)(b->level >= 0 ? b->level : 0));
+    endf(e, f);
+  }
+  if (b->label != NULL) putstr(e, B_LABEL, b->label, strlen(b->label));
+  if (b->nspans > 0) {
+    size_t prev = 0;
+    f = beginf(e, B_SPANS);
+    for (i = 0; i < b->nspans; i++) {
+      const ll_Inline *sp = &b->spans[i];
+      size_t hl = sp->href != NULL ? strlen(sp->href) : 0;
+      putvar(e, (uint64_t)sp->kind);
+      putvar(e, (uint64_t)(sp->pos - prev));
+      putvar(e, (uint64_t)sp->len);
+      putvar(e, sp->href != NULL ? (uint64_t)hl + 1 : 0);
+      put(e, sp->href, hl);
+      prev = sp->pos;
+    }
+    endf(e, f);
+  }
+  if (b->table != NULL) {
+    const ll_Table *t = b->table;
+    size_t prev = 0;
+    f = beginf(e, B_TABLE);
+    putvar(e, (uint64_t)t->nrows);
+    for (i = 0; i < t->nrows; i++) putvar(e, (uint64_t)t->rowcells[i]);
+    for (i = 0; i < t->ncells; i++) {
+      putvar(e, (uint64_t)(t->cells[i].start - prev));
+      putvar(e, (uint64_t)(t->cells[i].end - t->cells[i].start));
+      prev = t->cells[i].end;
+    }
+    endf(e, f);
+  }
   mark(e, b->text, toff, soff, slen);
   endf(e, at);
 }
@@ -480,6 +517,91 @@ static int boundary(const char *s, size_t n, size_t i) {
   return i == 0 || i >= n || ((unsigned char)s[i] & 0xC0) != 0x80;
 }
 
+/* A block's spans: kind, position (from the span before), length, href. */
+static void getspans(Dec *x, const unsigned char *v, size_t len, ll_Block *b) {
+  size_t at = 0, n = 0, i, prev = 0;
+  uint64_t k, pos, l, h;
+  /* count them first: four varints and an href each */
+  while (at < len) {
+    if (!getvar(v, len, &at, &k) || !getvar(v, len, &at, &pos) || !getvar(v, len, &at, &l) ||
+        !getvar(v, len, &at, &h) || (h > 0 && h - 1 > len - at)) {
+      bad(x, "bad spans");
+      return;
+    }
+    at += h > 0 ? (size_t)(h - 1) : 0;
+    n++;
+  }
+  if (n == 0 || n > 0xFFFFFFF0u) {
+    bad(x, "bad spans");
+    return;
+  }
+  b->spans = (ll_Inline *)alloc(x, n, sizeof *b->spans);
+  b->nspans = (unsigned)n;
+  for (at = 0, i = 0; i < n && x->st == LL_OK; i++) {
+    ll_Inline *sp = &b->spans[i];
+    getvar(v, len, &at, &k);
+    getvar(v, len, &at, &pos);
+    getvar(v, len, &at, &l);
+    getvar(v, len, &at, &h);
+    if (k > LL_LINK || pos > b->len - prev || l == 0 || l > b->len - prev - pos ||
+        !boundary(b->text, b->len, prev + (size_t)pos) ||
+        !boundary(b->text, b->len, prev + (size_t)(pos + l)) || ((h > 0) != (k == LL_LINK))) {
+      bad(x, "bad span");
+      return;
+    }
+    sp->kind = (int)k;
+    sp->pos = prev = prev + (size_t)pos;
+    sp->len = (size_t)l;
+    sp->href = h > 0 ? getstr(x, v + at, (size_t)(h - 1)) : NULL;
+    at += h > 0 ? (size_t)(h - 1) : 0;
+  }
+}
+
+/* A table's cells: rows, cells in each row, then each cell's start (from
+** the end of the cell before) and length. */
+static void gettable(Dec *x, const unsigned char *v, size_t len, ll_Block *b) {
+  size_t at = 0, i, total = 0, prev = 0;
+  uint64_t nrows, c, a;
+  long nv = nvars(v, len);
+  ll_Table *t;
+  if (nv < 1 || !getvar(v, len, &at, &nrows) || nrows > (uint64_t)nv - 1) {
+    bad(x, "bad table");
+    return;
+  }
+  t = (ll_Table *)alloc(x, 1, sizeof *t);
+  if (t == NULL) return;
+  memset(t, 0, sizeof *t);
+  b->table = t;
+  t->nrows = (size_t)nrows;
+  t->rowcells = (size_t *)alloc(x, t->nrows, sizeof *t->rowcells);
+  for (i = 0; i < t->nrows && x->st == LL_OK; i++) {
+    getvar(v, len, &at, &c);
+    if (c > (uint64_t)nv || total + (size_t)c > (size_t)nv) {
+      bad(x, "bad table");
+      return;
+    }
+    t->rowcells[i] = (size_t)c;
+    total += (size_t)c;
+  }
+  if (x->st != LL_OK) return;
+  if ((uint64_t)nv != 1 + nrows + 2 * (uint64_t)total) {
+    bad(x, "bad table");
+    return;
+  }
+  t->ncells = total;
+  t->cells = (ll_Span *)alloc(x, total, sizeof *t->cells);
+  for (i = 0; i < total && x->st == LL_OK; i++) {
+    getvar(v, len, &at, &a);
+    getvar(v, len, &at, &c);
+    if (a > b->len - prev || c > b->len - prev - a || (i > 0 && a == 0)) {
+      bad(x, "bad table cell");
+      return;
+    }
+    t->cells[i].start = prev + (size_t)a;
+    t->cells[i].end = prev = t->cells[i].start + (size_t)c;
+  }
+}
+
 /* Reads a block, holding it to what a parse gives (offsets inside the
 ** text, on characters, in order). New block fields: a tag here, and in
 ** putblock. */
@@ -503,10 +625,22 @@ static void getblock(Dec *x, const unsigned char *p, size_t n, ll_Block *b) {
       text = 1;
       continue;
     }
-    if (tag > B_SENTS) continue; /* a field of a newer writer */
+    if (tag > B_LAST) continue; /* a field of a newer writer */
     if (!text) {
       bad(x, "a block's text does not come first");
       break;
+    }
+    if (tag == B_LABEL) {
+      b->label = getstr(x, v, len);
+      continue;
+    }
+    if (tag == B_SPANS) {
+      getspans(x, v, len, b);
+      continue;
+    }
+    if (tag == B_TABLE) {
+      gettable(x, v, len, b);
+      continue;
     }
     if (tag == B_LABELS) {
       if (b->nbreaks == 0) {
@@ -527,12 +661,21 @@ static void getblock(Dec *x, const unsigned char *p, size_t n, ll_Block *b) {
       continue;
     }
     nv = nvars(v, len);
-    if (nv < 0 || ((tag == B_REFS || tag == B_SENTS) && nv % 2 != 0)) {
+    if (nv < 0 || ((tag == B_REFS || tag == B_SENTS) && nv % 2 != 0) || (tag == B_KIND && nv != 2)) {
       bad(x, "bad numbers in a block");
       break;
     }
     at = 0;
-    if (tag == B_REFS) {
+    if (tag == B_KIND) {
+      getvar(v, len, &at, &a);
+      getvar(v, len, &at, &c);
+      if (a >= LL_NKINDS || c > 0x7FFF || (c != 0 && a != LL_HEADING)) {
+        bad(x, "bad block kind");
+        break;
+      }
+      b->kind = (short)a;
+      b->level = (short)c;
+    } else if (tag == B_REFS) {
       b->nrefs = (size_t)nv / 2;
       b->refs = (ll_Ref *)alloc(x, b->nrefs, sizeof *b->refs);
       for (i = 0; i < b->nrefs && x->st == LL_OK; i++) {
@@ -576,6 +719,9 @@ static void getblock(Dec *x, const unsigned char *p, size_t n, ll_Block *b) {
     }
   }
   if (x->st == LL_OK && !text) bad(x, "a block has no text");
+  if (x->st == LL_OK && ((b->label != NULL && b->kind != LL_ITEM) ||
+                         ((b->table != NULL) != (b->kind == LL_TABLE))))
+    bad(x, "a block's structure does not fit its kind");
 }
 
 /* the number of fields of tag t in p[0, n) (-1: the list is cut short) */
@@ -903,7 +1049,12 @@ static int addpage(ll_StoreWriter *w, const ll_Doc *d, const ll_PageInfo *info, 
     se->text = (uint32_t)mk[k].off;
     se->sents = (uint32_t)mk[k].soff;
     se->len = (uint32_t)sg->len;
-    se->meta = (uint32_t)mk[k].slen | (uint32_t)sg->part << SENTBITS;
+    se->meta = (uint32_t)mk[k].slen |
+               (uint32_t)(sg->block != NULL && sg->block->kind > 0 && sg->block->kind < LL_NKINDS
+                              ? sg->block->kind
+                              : 0)
+                   << SENTBITS |
+               (uint32_t)sg->part << (SENTBITS + 3);
     k = (k + 1) % e->marks.n;
   }
   pe = (PageEnt *)ll_vec_push(&w->mem, &w->pages);
@@ -1089,7 +1240,8 @@ static void getseg(const ll_Store *s, size_t i, size_t page, SegEnt *se) {
   se->sents = pe.off + r.sents;
   se->len = r.len;
   se->sentlen = r.meta & ((1u << SENTBITS) - 1);
-  se->part = r.meta >> SENTBITS;
+  se->part = r.meta >> (SENTBITS + 3);
+  se->kind = (r.meta >> SENTBITS) & 7u;
   se->page = (uint32_t)page;
 }
 
@@ -1136,11 +1288,12 @@ static void tab_seg(const void *ud, size_t seg, ll_Seg *out) {
   out->len = se.len;
 }
 
-static ll_Part tab_part(const void *ud, size_t seg) {
+static ll_Part tab_part(const void *ud, size_t seg, int *kind) {
   const ll_Store *s = (const ll_Store *)ud;
   uint32_t meta;
   memcpy(&meta, s->segs + seg * sizeof(SegRec) + offsetof(SegRec, meta), 4);
-  return (ll_Part)(meta >> SENTBITS);
+  *kind = (int)((meta >> SENTBITS) & 7u);
+  return (ll_Part)(meta >> (SENTBITS + 3));
 }
 
 static size_t tab_sentence(const void *ud, size_t seg, size_t pos) {
@@ -1315,7 +1468,7 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
       while (pg < img.ndocs && img.docseg[pg + 1] <= i) pg++;
       if (pg >= img.ndocs) return refuse(s, err, errsz, "bad segment entry");
       getseg(s, i, pg, &se);
-      if (se.part >= LL_NPARTS) return refuse(s, err, errsz, "bad segment entry");
+      if (se.part >= LL_NPARTS || se.kind >= LL_NKINDS) return refuse(s, err, errsz, "bad segment entry");
       getpage(s, pg, &pe);
       if (se.text - pe.off > pe.len || se.len > pe.off + pe.len - se.text ||
           (se.sentlen > 0 &&
@@ -1487,7 +1640,10 @@ int ll_store_page(const ll_Store *s, ll_Mem *m, size_t i, ll_Doc **out, char *er
     for (j = 0; j < d->nsegs; j++) {
       SegEnt se;
       getseg(s, first + j, i, &se);
-      if (se.len != d->segs[j].len || se.part != (uint32_t)d->segs[j].part) break;
+      const ll_Block *b = d->segs[j].block;
+      if (se.len != d->segs[j].len || se.part != (uint32_t)d->segs[j].part ||
+          se.kind != (uint32_t)(b != NULL ? b->kind : 0))
+        break;
     }
   if (j != d->nsegs || (d->nsegs == 0 && s->docseg[i + 1] != first)) {
     ll_doc_free(d);

@@ -17,8 +17,9 @@
 -- the format's version, the section table and the word index (sizes,
 -- checksums and every id and offset a query follows): a truncated,
 -- corrupted, foreign or newer file gives `nil, message`. A page's record
--- has its own checksum, checked when the page is first read; `c:check()`
--- checks them all.
+-- has its own checksum, checked when the page is first read (`c[i]`, or a
+-- hit on it, raises an error naming the page when it does not match);
+-- `c:check()` checks them all at once.
 --
 -- **Changed pages.** The size and modification time of every page's file
 -- are kept: `c:stale()` lists the pages whose files changed, and
@@ -113,8 +114,11 @@ function M.write(list, path, opts)
       local v = items[k]
       if type(v) == "string" then
         local old = keep[v]
-        if old then
-          parsed[k] = old.cx:cx_page(old.page)
+        -- a page taken from the old file, unless its record is corrupted
+        local ok, ud = false, nil
+        if old then ok, ud = pcall(old.cx.cx_page, old.cx, old.page) end
+        if ok then
+          parsed[k] = ud
           stats[k] = old.stat
         else
           stats[k] = stat(v)  -- before the read: a change during it shows later

@@ -321,11 +321,17 @@ static int cx_warnings(lua_State *L) {
   return 1;
 }
 
-/* cx:cx_check() -> true | nil, message: every page's record checked */
+/* cx:cx_check() -> true | nil, message: what opening left unchecked, and
+** every page's record made */
 static int cx_check(lua_State *L) {
   CorpusBox *cb = checkstore(L);
   char err[LL_ERRSIZE];
   size_t i;
+  if (ll_store_check_all(cb->store, err, sizeof err) != LL_OK) {
+    lua_pushnil(L);
+    lua_pushstring(L, err);
+    return 2;
+  }
   for (i = 0; i < cb->n; i++) {
     ll_Doc *d;
     int st = ll_store_page(cb->store, &cb->mem, i, &d, err, sizeof err);

@@ -66,9 +66,11 @@ void ll_store_abort(ll_StoreWriter *w);
 typedef struct ll_Store ll_Store;
 
 /* Opens the index file at path by mapping it. Its header, its section
-** table and every section but the pages' records are checked (sizes,
-** checksums, and each id and offset a query follows) before LL_OK; a
-** page's record is checked when the page is first read. LL_ERRINPUT with
+** table and every section are checked (sizes, checksums, and each id and
+** offset a query follows) before LL_OK, but for the checksums of the
+** tokens and the postings (whose values are checked) and of the pages'
+** records: a page's record is checked when the page is first read, the
+** rest by ll_store_check_all. LL_ERRINPUT with
 ** the reason in err for a file that is not an index file, is of a newer
 ** version, or is truncated or corrupted; LL_ERRMEM. */
 int ll_store_open(ll_Mem *m, const char *path, ll_Store **out, char *err, size_t errsz);
@@ -95,6 +97,11 @@ int ll_store_page(const ll_Store *s, ll_Mem *m, size_t i, ll_Doc **out, char *er
 /* Checks page i's record without making its document (LL_OK or
 ** LL_ERRINPUT with the reason in err). */
 int ll_store_check(const ll_Store *s, size_t i, char *err, size_t errsz);
+
+/* Checks what opening leaves to later: the checksums of the tokens and
+** the postings, and every page's record. LL_OK, or LL_ERRINPUT with the
+** reason in err. */
+int ll_store_check_all(const ll_Store *s, char *err, size_t errsz);
 
 /* 1 + the first page whose record a query found corrupted, or 0. */
 size_t ll_store_bad(const ll_Store *s);

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 LUA=${LUA:-lua5.4}
 RUNS=${RUNS:-5}
 SAMPLE=${SAMPLE:-../shared/corpus}
-OUT=bench/out
+OUT=${OUT:-bench/out}
 PHRASE="Black Hundreds"
 export LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;'
 export LUA_CPATH='csrc/?.so;;'
@@ -27,13 +27,19 @@ if ! command -v omindex > /dev/null || ! command -v quest > /dev/null; then
 fi
 
 # run NAME CMD...: runs CMD once, appends "wall cpu peak_kb" to $OUT/NAME.t
+# (CPU from perf stat's task-clock where perf is there: /usr/bin/time counts
+# in 10 ms steps; peak memory from /usr/bin/time)
+PERF=
+if perf stat -x, -e task-clock -o /dev/null true > /dev/null 2>&1; then PERF="perf stat -x, -e task-clock -o $OUT/perf.csv"; fi
 run() {
   name=$1
   shift
   s=$(date +%s%N)
-  /usr/bin/time -f "%U %S %M" -o "$OUT/$name.rusage" "$@" > /dev/null 2>&1
+  /usr/bin/time -f "%U %S %M" -o "$OUT/$name.rusage" $PERF "$@" > /dev/null 2>&1
   e=$(date +%s%N)
-  awk -v s="$s" -v e="$e" '{ printf "%.4f %.3f %d\n", (e - s) / 1e9, $1 + $2, $3 }' \
+  cpu=$(awk '{ printf "%.3f", $1 + $2 }' "$OUT/$name.rusage")
+  [ -n "$PERF" ] && cpu=$(awk -F, '/task-clock/ { printf "%.4f", $1 / 1000 }' "$OUT/perf.csv")
+  awk -v s="$s" -v e="$e" -v c="$cpu" '{ printf "%.4f %s %d\n", (e - s) / 1e9, c, $3 }' \
     "$OUT/$name.rusage" >> "$OUT/$name.t"
 }
 # col NAME K: median, min and max of column K (1 wall, 2 cpu, 3 peak kB)
@@ -44,7 +50,7 @@ col() {
 }
 med() { col "$1" "$2" | cut -d' ' -f1; }
 spread() { col "$1" "$2" | awk '{ printf "%s-%s", $2, $3 }'; }
-ratio() { awk "BEGIN { printf \"%.2f\", ($1) / ($2) }"; }
+ratio() { awk "BEGIN { if (($2) > 0) printf \"%.2f\", ($1) / ($2); else printf \"-\" }"; }
 rm -f "$OUT"/*.t
 
 pages=$(find "$SAMPLE" -type f \( -name '*.htm' -o -name '*.html' -o -name '*.txt' \) | wc -l)
@@ -70,7 +76,7 @@ while [ $i -lt "$RUNS" ]; do
   run kwic_dir $LL kwic "$PHRASE" --dir "$SAMPLE"
   i=$((i + 1))
 done
-n_index=$($LL kwic "$PHRASE" --index "$OUT/sample.llx" | wc -l)
+n_index=$($LL kwic "$PHRASE" --index "$OUT/sample.llx" 2> /dev/null | wc -l)
 n_dir=$($LL kwic "$PHRASE" --dir "$SAMPLE" 2> /dev/null | wc -l)
 
 echo
@@ -95,6 +101,11 @@ if [ $xapian = 1 ]; then
   printf '%-46s %-26s %-26s %-8s %s\n' "kwic \"$PHRASE\" --index vs quest, wall s" \
     "$(med kwic_index 1) ($(spread kwic_index 1))" "quest $(med quest 1) ($(spread quest 1))" \
     "$(ratio "$(med kwic_index 1)" "$(med quest 1)")x" "<= 1.0x"
+fi
+if [ $xapian = 1 ]; then
+  printf '%-46s %-26s %-26s %-8s %s\n' "  the same, CPU s" \
+    "$(med kwic_index 2) ($(spread kwic_index 2))" "quest $(med quest 2) ($(spread quest 2))" \
+    "$(ratio "$(med kwic_index 2)" "$(med quest 2)")x" "-"
 fi
 printf '%-46s %-26s %-26s %-8s %s\n' "kwic \"$PHRASE\": --dir / --index, wall s" \
   "$(med kwic_index 1)" "--dir $(med kwic_dir 1) ($(spread kwic_dir 1))" \

@@ -32,6 +32,8 @@ struct ll_Index {
                           segbase on, while built page by page) */
   size_t segbase;
   const ll_SegTable *segtab; /* a mapped index: where its segments are */
+  int nockpt;                /* built page by page: no checkpoints kept */
+  size_t segcap, doccap;     /* built page by page: room in segstart, docseg */
   int mapped;                /* the arrays below are not the index's own */
   ll_Doc *const *docs;       /* a corpus index: its documents (not owned) ... */
   size_t ndocs;              /* ... how many ... */
@@ -232,11 +234,12 @@ void ll_index_free(ll_Index *ix) {
   if (ix->pos != NULL) ll_free(&m, ix->pos, ix->poscap * sizeof(uint32_t));
   if (ix->segv != NULL)
     ll_free(&m, (void *)ix->segv, (ix->nsegs ? ix->nsegs : 1) * sizeof *ix->segv);
-  ll_free(&m, ix->docseg, ix->docseg != NULL ? (ix->ndocs + 1) * sizeof(uint32_t) : 0);
+  ll_free(&m, ix->docseg,
+          ix->docseg != NULL ? (ix->doccap ? ix->doccap : ix->ndocs + 1) * sizeof(uint32_t) : 0);
   if (ix->post != NULL) ll_free(&m, ix->post, (ix->ntok ? ix->ntok : 1) * sizeof(uint32_t));
   ll_free(&m, ix->pvar, ix->npvar);
   ll_free(&m, ix->ckpt, ix->ckcap * sizeof(uint32_t));
-  ll_free(&m, ix->segstart, (ix->nsegs + 1) * sizeof(uint32_t));
+  ll_free(&m, ix->segstart, (ix->segcap ? ix->segcap : ix->nsegs + 1) * sizeof(uint32_t));
   ll_free(&m, ix->words, ix->wcap * sizeof(Word));
   ll_free(&m, ix->chars, ix->ccap);
   ll_free(&m, ix->slots, ix->nslots * sizeof(uint32_t));
@@ -380,7 +383,7 @@ static int scan(ll_Index *ix) {
       else
         ((uint32_t *)ix->word)[ix->ntok] = id;
       if (ix->pos != NULL) ix->pos[ix->ntok] = (uint32_t)a;
-      if (ix->pos == NULL && (ix->ntok & ((1u << CKPTBITS) - 1)) == 0) {
+      if (ix->pos == NULL && !ix->nockpt && (ix->ntok & ((1u << CKPTBITS) - 1)) == 0) {
         size_t j = ix->ntok >> CKPTBITS;
         if (grow(&ix->mem, (void **)&ix->ckpt, &ix->ckcap, sizeof(uint32_t), j + 1) != LL_OK) {
           st = LL_ERRMEM;
@@ -727,8 +730,10 @@ int ll_index_corpus_new(ll_Mem *m, ll_Index **out) {
   memset(ix, 0, sizeof *ix);
   ix->mem = *m;
   ix->narrow = 1;
+  ix->nockpt = 1;
   ix->docseg = (uint32_t *)ll_malloc(m, sizeof(uint32_t));
   ix->segstart = (uint32_t *)ll_malloc(m, sizeof(uint32_t));
+  ix->segcap = ix->doccap = 1;
   if (ix->docseg == NULL || ix->segstart == NULL || rehash(ix) != LL_OK) {
     ll_index_free(ix);
     return LL_ERRMEM;
@@ -750,19 +755,16 @@ int ll_index_corpus_add(ll_Index *ix, ll_Doc *const *docs, size_t n) {
   }
   if (n >= LL_MAXTOKENS - ix->ndocs) return LL_ERRINPUT;
   if (add + nsegs > (size_t)-1 / sizeof(uint32_t) - 1) return LL_ERRMEM;
-  p = (uint32_t *)ll_realloc(&ix->mem, ix->docseg, (ix->ndocs + 1) * sizeof *p,
-                             (ix->ndocs + n + 1) * sizeof *p);
-  if (p == NULL) return LL_ERRMEM;
-  ix->docseg = p;
+  if (grow(&ix->mem, (void **)&ix->docseg, &ix->doccap, sizeof *p, ix->ndocs + n + 1) != LL_OK)
+    return LL_ERRMEM;
+  p = ix->docseg;
   for (i = 0; i < n; i++) { /* ndocs grows only once segstart is whole */
     p[ix->ndocs + i] = (uint32_t)(nsegs + k);
     k += docs[i]->nsegs;
   }
   p[ix->ndocs + n] = (uint32_t)(nsegs + add);
-  p = (uint32_t *)ll_realloc(&ix->mem, ix->segstart, (nsegs + 1) * sizeof *p,
-                             (nsegs + add + 1) * sizeof *p);
-  if (p == NULL) return LL_ERRMEM;
-  ix->segstart = p;
+  if (grow(&ix->mem, (void **)&ix->segstart, &ix->segcap, sizeof *p, nsegs + add + 1) != LL_OK)
+    return LL_ERRMEM;
   sv = (const ll_Seg **)ll_malloc(&ix->mem, (add ? add : 1) * sizeof *sv);
   if (sv == NULL) return LL_ERRMEM;
   k = 0;
@@ -780,6 +782,11 @@ int ll_index_corpus_add(ll_Index *ix, ll_Doc *const *docs, size_t n) {
 }
 
 int ll_index_corpus_end(ll_Index *ix) {
+  /* segstart and docseg to their size, as ll_index_free takes them */
+  shrink(&ix->mem, (void **)&ix->segstart, &ix->segcap, sizeof(uint32_t), ix->nsegs + 1);
+  shrink(&ix->mem, (void **)&ix->docseg, &ix->doccap, sizeof(uint32_t), ix->ndocs + 1);
+  if (ix->segcap != ix->nsegs + 1 || ix->doccap != ix->ndocs + 1) return LL_ERRMEM;
+  ix->segcap = ix->doccap = 0;
   if (ix->ntok > 0) {
     shrink(&ix->mem, (void **)&ix->word, &ix->tokcap, WSZ(ix), ix->ntok);
     shrink(&ix->mem, (void **)&ix->ckpt, &ix->ckcap, sizeof(uint32_t), NCKPT(ix->ntok));
@@ -805,7 +812,7 @@ int ll_index_image(const ll_Index *ix, ll_IndexImage *img) {
   img->nslots = ix->nslots;
   img->nchars = ix->nchars;
   img->npvar = ix->npvar;
-  img->nckpt = ix->ntok > 0 ? NCKPT(ix->ntok) : 0;
+  img->nckpt = ix->ntok > 0 && ix->ckpt != NULL ? NCKPT(ix->ntok) : 0;
   img->narrow = ix->narrow;
   for (k = 0; k < NPARTS; k++) img->npart[k] = ix->npart[k];
   img->tokens = ix->word;

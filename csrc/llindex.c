@@ -1544,8 +1544,10 @@ static int inmask(const ll_Index *ix, size_t seg, unsigned mask) {
     ll_Part part = ix->segtab->part(ix->segtab->ud, seg, &kind);
     if (!(mask & LL_PARTBIT(part))) return 0;
     if (!(mask & LL_KINDMASK)) return 1;
-    if (part == LL_TITLE || part == LL_SUBTITLE) kind = LL_HEADING;
-    else if (part == LL_META) return 0;
+    if (part == LL_TITLE || part == LL_SUBTITLE)
+      kind = LL_HEADING;
+    else if (part == LL_META)
+      return 0;
     return (mask & LL_KINDBIT(kind)) != 0;
   }
   sg = SEG(ix, seg);

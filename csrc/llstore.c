@@ -61,7 +61,8 @@ enum {
   S_LAST
 };
 #define F_LAZY 1u /* checked piece by piece (the page records: each its checksum) */
-#define F_LATE 2u /* checked by ll_store_check_all only: the tokens and the
+#define F_LATE \
+  2u /* checked by ll_store_check_all only: the tokens and the
                      postings, whose every value opening checks is in range
                      (a changed one gives a wrong answer, never a bad read) */
 
@@ -680,7 +681,8 @@ static void getblock(Dec *x, const unsigned char *p, size_t n, ll_Block *b) {
       continue;
     }
     nv = nvars(v, len);
-    if (nv < 0 || ((tag == B_REFS || tag == B_SENTS) && nv % 2 != 0) || (tag == B_KIND && nv != 2)) {
+    if (nv < 0 || ((tag == B_REFS || tag == B_SENTS) && nv % 2 != 0) ||
+        (tag == B_KIND && nv != 2)) {
       bad(x, "bad numbers in a block");
       break;
     }
@@ -738,8 +740,8 @@ static void getblock(Dec *x, const unsigned char *p, size_t n, ll_Block *b) {
     }
   }
   if (x->st == LL_OK && !text) bad(x, "a block has no text");
-  if (x->st == LL_OK && ((b->label != NULL && b->kind != LL_ITEM) ||
-                         ((b->table != NULL) != (b->kind == LL_TABLE))))
+  if (x->st == LL_OK &&
+      ((b->label != NULL && b->kind != LL_ITEM) || ((b->table != NULL) != (b->kind == LL_TABLE))))
     bad(x, "a block's structure does not fit its kind");
 }
 
@@ -1492,7 +1494,8 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
       while (pg < img.ndocs && img.docseg[pg + 1] <= i) pg++;
       if (pg >= img.ndocs) return refuse(s, err, errsz, "bad segment entry");
       getseg(s, i, pg, &se);
-      if (se.part >= LL_NPARTS || se.kind >= LL_NKINDS) return refuse(s, err, errsz, "bad segment entry");
+      if (se.part >= LL_NPARTS || se.kind >= LL_NKINDS)
+        return refuse(s, err, errsz, "bad segment entry");
       getpage(s, pg, &pe);
       if (se.text - pe.off > pe.len || se.len > pe.off + pe.len - se.text ||
           (se.sentlen > 0 &&

@@ -540,7 +540,7 @@ static int boundary(const char *s, size_t n, size_t i) {
 /* A block's spans: kind, position (from the span before), length, href. */
 static void getspans(Dec *x, const unsigned char *v, size_t len, ll_Block *b) {
   size_t at = 0, n = 0, i, prev = 0;
-  uint64_t k, pos, l, h;
+  uint64_t k = 0, pos = 0, l = 0, h = 0;
   /* count them first: four varints and an href each */
   while (at < len) {
     if (!getvar(v, len, &at, &k) || !getvar(v, len, &at, &pos) || !getvar(v, len, &at, &l) ||
@@ -581,7 +581,7 @@ static void getspans(Dec *x, const unsigned char *v, size_t len, ll_Block *b) {
 ** the end of the cell before) and length. */
 static void gettable(Dec *x, const unsigned char *v, size_t len, ll_Block *b) {
   size_t at = 0, i, total = 0, prev = 0;
-  uint64_t nrows, c, a;
+  uint64_t nrows = 0, c = 0, a = 0;
   long nv = nvars(v, len);
   ll_Table *t;
   if (nv < 1 || !getvar(v, len, &at, &nrows) || nrows > (uint64_t)nv - 1) {
@@ -631,7 +631,7 @@ static void getblock(Dec *x, const unsigned char *p, size_t n, ll_Block *b) {
   const unsigned char *v;
   size_t len, i, at;
   int k, text = 0;
-  uint64_t a, c;
+  uint64_t a = 0, c = 0;
   memset(b, 0, sizeof *b);
   while (x->st == LL_OK && (k = nextf(&r, &tag, &v, &len)) != 0) {
     long nv;
@@ -1325,7 +1325,7 @@ static size_t tab_sentence(const void *ud, size_t seg, size_t pos) {
   const ll_Store *s = (const ll_Store *)ud;
   SegEnt se;
   size_t at = 0, k = 0, prev = 0, found = 0;
-  uint64_t a, c;
+  uint64_t a = 0, c = 0;
   getseg(s, seg, pageof(s, seg), &se);
   if (se.sentlen == 0) return LL_NOSENT;
   while (getvar(s->p + se.sents, se.sentlen, &at, &a) &&

@@ -1498,7 +1498,7 @@ static int core_pathkind(lua_State *L) {
   return 1;
 }
 
-#include "lindex.c"
+#include "lindex.c" /* NOLINT(bugprone-suspicious-include): the binding is one unit */
 
 /* Registers the Corpus metatable and core.corpus in the table on top. */
 static void opencorpus(lua_State *L) {

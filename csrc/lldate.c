@@ -11,7 +11,7 @@
 **   "Jan. 9, 1905", "May 1905", "Sept. 1905", "1905", "[1977]" (the
 **   brackets belong to the text), "12.I.1916" and "12.1.1916" (day, month
 **   in Roman or Arabic figures, year), "1905-11-15" (ISO), year ranges
-**   "1905-07", "1905–07", "1917-1921", "1917 to 1921" (a two-digit end
+**   "1905-07", "1905–07", "1917—1921" (every dash: -, –, —), "1917 to 1921" (a two-digit end
 **   needs the hyphen or dash touching both years), day and month ranges
 **   "November 2-4, 1905", "2-4 November 1905", "May-June 1905",
 **   "October 30 to November 2, 1905", "December 1905-January 1906".
@@ -138,7 +138,7 @@ enum {
   K_RBRK,
   K_COMMA,
   K_DOT,
-  K_DASH,  /* hyphen, en dash and their kin: joins a range */
+  K_DASH,  /* hyphen, en dash, em dash and their kin: joins a range */
   K_SIGN,  /* # $ % / § № £ € ...: a number beside one is no date */
   K_OTHER, /* any other character (runs of them are one token) */
   K_BREAK, /* a blank line */
@@ -180,6 +180,8 @@ static int kindof(long c) {
     case 0x2011:
     case 0x2012:
     case 0x2013:
+    case 0x2014: /* em dash: "October—November, 1918" */
+    case 0x2015:
     case 0x2212:
       return K_DASH;
     case '#':
@@ -978,7 +980,7 @@ static void dotted_at(P *p, size_t i, Cand *v, int *nv) {
   c->te = e;
 }
 
-/* Years: "1905", "1905-07", "1905–07", "1917-1921", "1917 to 1921",
+/* Years: "1905", "1905-07", "1905–07", "1917—1921" (every dash: -, –, —), "1917 to 1921",
 ** "[1977]". A year that a touching dash joins to a number that is no
 ** end of its range is no date ("1905-123"). Appends a reading to v. */
 static void years_at(P *p, size_t i, Cand *v, int *nv) {

@@ -1,14 +1,27 @@
---- The Document class: a parsed page as plain Lua tables, with methods.
+--- The Document class: a parsed page as plain Lua tables, with methods;
+-- the one option checker of the module; and the one door from the Lua
+-- modules to the C core.
 --
 -- Internal module shared by the Lua layer. A Document is a plain table
 -- (the fields of API.md) whose metatable is `Document`; the C document it
 -- came from is kept in a weak table, so only the module can reach it.
 -- Other modules add methods to `Document` (see `leninletter.query`).
+--
+-- **Options.** Every public function checks its options table with
+-- `checkopts` (a table or nil; an unknown key raises
+-- `bad argument #N to 'name' (unknown option 'x')`) and reads typed options
+-- with `intopt`, `choiceopt` and the validators in `check`.
+--
+-- **The C core.** `leninletter.corpus` and `leninletter.quiz` reach the
+-- C core only through the functions here (`readpages`, `listdir`,
+-- `pathkind`, `corpushandle`, `generator`), so what they need from C is
+-- listed in one place.
 -- @module leninletter.document
 -- @local
 
 local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
 local math = compat.math
+local core = require "leninletter.core"
 local M = {}
 
 --- The method table of every Document.
@@ -81,6 +94,175 @@ function M.checktype(v, t, argn, fname, optional)
   return v
 end
 
+-- ------------------------------------------------------------------
+-- Options: the one checker
+-- ------------------------------------------------------------------
+
+-- a value as messages show it: a string quoted, a number as is, else its type
+local function shown(v)
+  if type(v) == "string" then return '"' .. v .. '"' end
+  if type(v) == "number" then return tostring(v) end
+  return M.typename(v)
+end
+M.shown = shown
+
+--- Validators for `checkopts`: each is called as `f(value, argn, fname, key)`
+-- for a key present in the options, and raises on a bad value.
+-- `scope` (`"body"`, `"notes"` or `"all"`), `kinds` (an array of kinds of
+-- Block), `boolean`, `func`, `table`, `string`.
+M.check = {}
+
+function M.check.scope(v, argn, fname)
+  if v ~= "body" and v ~= "notes" and v ~= "all" then
+    M.argerror(argn, fname, ('opts.scope must be "body", "notes" or "all", got %s'):format(shown(v)))
+  end
+end
+
+function M.check.boolean(v, argn, fname, key)
+  if type(v) ~= "boolean" then
+    M.argerror(argn, fname, ("opts.%s must be a boolean, got %s"):format(key, M.typename(v)))
+  end
+end
+
+function M.check.func(v, argn, fname, key)
+  if type(v) ~= "function" then
+    M.argerror(argn, fname, ("opts.%s must be a function, got %s"):format(key, M.typename(v)))
+  end
+end
+
+function M.check.table(v, argn, fname, key)
+  if type(v) ~= "table" then
+    M.argerror(argn, fname, ("opts.%s must be a table, got %s"):format(key, M.typename(v)))
+  end
+end
+
+function M.check.string(v, argn, fname, key)
+  if type(v) ~= "string" then
+    M.argerror(argn, fname, ("opts.%s must be a string, got %s"):format(key, M.typename(v)))
+  end
+end
+
+--- Checks the options table at argument argn of fname: nil (read as an
+-- empty table) or a table whose keys are all in `allowed`; for each key
+-- present whose `allowed` value is a function, calls it as
+-- `check(value, argn, fname, key)`. Keys are examined in sorted order, so
+-- the message is the same on every Lua.
+-- @param opts the options
+-- @int argn their position
+-- @string fname the public function's name
+-- @tparam table allowed key -> `true` or a validator
+-- @treturn table opts, or a new empty table
+-- @usage opts = document.checkopts(opts, 2, "parse", {entities = true})
+function M.checkopts(opts, argn, fname, allowed)
+  if opts == nil then return {} end
+  if type(opts) ~= "table" then
+    M.argerror(argn, fname, ("table expected, got %s"):format(M.typename(opts)))
+  end
+  local keys = {}
+  for k in pairs(opts) do keys[#keys + 1] = k end
+  if #keys > 1 then
+    table.sort(keys, function(a, b)
+      local ta, tb = type(a), type(b)
+      if ta ~= tb then return ta < tb end
+      if ta == "string" or ta == "number" then return a < b end
+      return false
+    end)
+  end
+  for _, k in ipairs(keys) do
+    local chk = allowed[k]
+    if not chk then M.argerror(argn, fname, ("unknown option '%s'"):format(tostring(k))) end
+    if type(chk) == "function" then chk(opts[k], argn, fname, k) end
+  end
+  return opts
+end
+
+--- An integer option: `opts[key]`, or dflt when absent; a float with an
+-- integer value is taken. Raises `opts.KEY must be WANT, got V` when it is
+-- no integer or lies outside [least, most] (either may be nil).
+-- @tparam table opts the options
+-- @string key the option
+-- @int argn position of the options
+-- @string fname the public function's name
+-- @param dflt the value when absent
+-- @int[opt] least the least value
+-- @int[opt] most the greatest value
+-- @string[opt] want what the message says is expected (default from least)
+-- @treturn integer the value
+-- @usage local width = document.intopt(opts, "width", 2, "concordance", 40, 0)
+function M.intopt(opts, key, argn, fname, dflt, least, most, want)
+  local v = opts[key]
+  if v == nil then return dflt end
+  local i = math.type(v) == "float" and math.tointeger(v) or v
+  if math.type(i) ~= "integer" or (least and i < least) or (most and i > most) then
+    want = want or (least == 0 and "a non-negative integer")
+      or (least == 1 and "a positive integer") or "an integer"
+    M.argerror(argn, fname, ("opts.%s must be %s, got %s"):format(key, want,
+      type(v) == "number" and tostring(v) or M.typename(v)))
+  end
+  return i
+end
+
+--- A string option from a list of choices, or the first choice when absent.
+-- @tparam table opts the options
+-- @string key the option
+-- @tparam {string,...} choices the values allowed, the default first
+-- @int argn position of the options
+-- @string fname the public function's name
+-- @treturn string the value
+-- @usage local sort = document.choiceopt(opts, "sort", {"position", "left", "right"}, 2, "concordance")
+function M.choiceopt(opts, key, choices, argn, fname)
+  local v = opts[key]
+  if v == nil then return choices[1] end
+  for _, c in ipairs(choices) do
+    if v == c then return v end
+  end
+  local quoted = {}
+  for i, c in ipairs(choices) do quoted[i] = '"' .. c .. '"' end
+  local list = table.concat(quoted, ", ", 1, #quoted - 1) .. " or " .. quoted[#quoted]
+  M.argerror(argn, fname, ("opts.%s must be %s, got %s"):format(key, list, shown(v)))
+end
+
+-- ------------------------------------------------------------------
+-- The door to the C core
+-- ------------------------------------------------------------------
+
+--- Reads and parses pages in C (on two threads where there are two
+-- cores): for each path, the C document or a string saying why not.
+-- @function readpages
+-- @tparam {string,...} paths the files
+-- @treturn table one result per path
+M.readpages = core.load
+
+--- The names in a folder (sub-folders ending in "/"), or nil and a message.
+-- @function listdir
+M.listdir = core.listdir
+
+--- What a path is: `"folder"`, `"file"` or nil.
+-- @function pathkind
+M.pathkind = core.pathkind
+
+--- One C corpus over the C documents of an array (their index built on
+-- the first query).
+-- @function corpushandle
+M.corpushandle = core.corpus
+
+--- The dates in a string, as Dates `{text, old_style, new_style, pos, len}`
+-- (the reader of `doc:dates`, for text that stands in no document).
+-- @function readdates
+M.readdates = core.dates
+
+--- The module's random generator (the same numbers on every platform and
+-- Lua), seeded, for a Document: `rnd:below(n)` and `rnd:next()`.
+-- @param doc a Document
+-- @int seed the seed
+-- @string fname the public function's name, for the message when doc is
+--   no Document
+-- @return the generator
+-- @usage local rnd = document.generator(ll.letter(), 1, "cloze")
+function M.generator(doc, seed, fname)
+  return M.core(doc, fname):rand_new(seed)
+end
+
 --- The kinds of Block, as API.md names them (`Block.kind`), in order.
 M.KINDS = { "paragraph", "heading", "quote", "verse", "item", "table", "separator" }
 local KINDSET = {}
@@ -117,6 +299,10 @@ function M.scopearg(opts)
   local kinds = {}
   for i = 1, #opts.kinds do kinds[i] = opts.kinds[i] end
   return { scope, kinds = kinds }
+end
+
+function M.check.kinds(v, argn, fname)
+  M.checkkinds({ kinds = v }, argn, fname)
 end
 
 -- The index of the sentence of block b that a marker at pos follows: the
@@ -267,21 +453,8 @@ end
 -- end
 function Document:sentences(opts)
   M.core(self, "sentences")
-  if opts ~= nil and type(opts) ~= "table" then
-    M.argerror(1, "sentences", ("table expected, got %s"):format(M.typename(opts)))
-  end
-  opts = opts or {}
-  for k in pairs(opts) do
-    if k ~= "scope" and k ~= "kinds" then
-      M.argerror(1, "sentences", ("unknown option '%s'"):format(tostring(k)))
-    end
-  end
+  opts = M.checkopts(opts, 1, "sentences", { scope = M.check.scope, kinds = M.check.kinds })
   local scope = opts.scope or "body"
-  if scope ~= "body" and scope ~= "notes" and scope ~= "all" then
-    M.argerror(1, "sentences", ('opts.scope must be "body", "notes" or "all", got %s'):format(
-      type(scope) == "string" and ('"' .. scope .. '"') or M.typename(scope)))
-  end
-  M.checkkinds(opts, 1, "sentences")
   local want
   if opts.kinds then
     want = {}

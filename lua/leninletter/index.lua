@@ -29,9 +29,10 @@
 -- The format is described in `csrc/llstore.c`.
 -- @module leninletter.index
 
-local core = require "leninletter.core"
+local core = require "leninletter.core"  -- the index files' functions (csrc/lindex.c)
 local document = require "leninletter.document"
 local corpus = require "leninletter.corpus"
+local entities = require "leninletter.entities"
 
 local argerror = document.argerror
 local typename = document.typename
@@ -126,7 +127,7 @@ function M.write(list, path, opts)
         end
       end
     end
-    local res = #parse > 0 and core.load(parse) or {}
+    local res = #parse > 0 and document.readpages(parse) or {}
     local r = 1
     for k = at, last do
       local v = items[k]
@@ -168,17 +169,12 @@ end
 -- @treturn string the message, on failure
 -- @usage local c = assert(ll.corpus("lenin.llx"))
 function M.open(path, opts)
-  if opts ~= nil and type(opts) ~= "table" then
-    argerror(2, "corpus", ("table expected, got %s"):format(typename(opts)))
-  end
-  opts = opts or {}
-  for k in pairs(opts) do
-    if k ~= "entities" then argerror(2, "corpus", ("unknown option '%s'"):format(tostring(k))) end
-  end
+  opts = document.checkopts(opts, 2, "corpus", { entities = true })
+  local cat = opts.entities and entities.check(opts.entities, 2, "corpus") or nil
   local cx, err = core.index_open(path)
   if not cx then return nil, err end
   local paths = cx:cx_pages()
-  return corpus.make(cx, #paths, paths, cx:cx_warnings(), { entities = opts.entities })
+  return corpus.make(cx, #paths, paths, cx:cx_warnings(), { entities = opts.entities }, cat)
 end
 
 local Corpus = corpus.Corpus

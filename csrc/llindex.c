@@ -2491,10 +2491,14 @@ void ll_index_docsizes(const ll_Index *ix, unsigned mask, size_t *words, size_t 
     words[d] = sents[d] = 0;
     docsegs(ix, d, &a, &b);
     for (seg = a; seg < b; seg++) {
-      const ll_Seg *sg = SEG(ix, seg);
       if (!inmask(ix, seg, mask)) continue;
       words[d] += ix->segstart[seg + 1] - ix->segstart[seg];
-      if (sg->block != NULL) sents[d] += sg->block->nsents;
+      if (ix->segtab != NULL) {
+        sents[d] += ix->segtab->nsents(ix->segtab->ud, seg);
+      } else {
+        const ll_Seg *sg = SEG(ix, seg);
+        if (sg->block != NULL) sents[d] += sg->block->nsents;
+      }
     }
   }
 }

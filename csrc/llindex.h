@@ -112,11 +112,12 @@ int ll_index_corpus_end(ll_Index *ix);
 /* Where a mapped index reads its segments: seg fills out's part, text and
 ** len (block NULL); part gives the part and sets *kind to the block's kind
 ** (ll_Kind), with no text read; sentence is ll_index_sentence for that
-** segment. */
+** segment, nsents the number of its block's sentences. */
 typedef struct ll_SegTable {
   void (*seg)(const void *ud, size_t seg, ll_Seg *out);
   ll_Part (*part)(const void *ud, size_t seg, int *kind);
   size_t (*sentence)(const void *ud, size_t seg, size_t pos);
+  size_t (*nsents)(const void *ud, size_t seg); /* the block's sentences */
   const void *ud;
 } ll_SegTable;
 

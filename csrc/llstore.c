@@ -1339,6 +1339,18 @@ static size_t tab_sentence(const void *ud, size_t seg, size_t pos) {
   return found;
 }
 
+static size_t tab_nsents(const void *ud, size_t seg) {
+  const ll_Store *s = (const ll_Store *)ud;
+  SegEnt se;
+  size_t at = 0, k = 0;
+  uint64_t a, c;
+  getseg(s, seg, pageof(s, seg), &se);
+  while (getvar(s->p + se.sents, se.sentlen, &at, &a) &&
+         getvar(s->p + se.sents, se.sentlen, &at, &c))
+    k++;
+  return k;
+}
+
 static int refuse(ll_Store *s, char *err, size_t errsz, const char *why) {
   if (errsz > 0) snprintf(err, errsz, "not a whole index file (%s)", why);
   (void)s;
@@ -1509,6 +1521,7 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   s->tab.seg = tab_seg;
   s->tab.part = tab_part;
   s->tab.sentence = tab_sentence;
+  s->tab.nsents = tab_nsents;
   s->tab.ud = s;
   {
     char why[LL_ERRSIZE];

@@ -101,6 +101,17 @@ local function queries(c)
   r.coll = c:collocates("soviet", { min = 2 })
   r.coll_mi = c:collocates("party", { measure = "mi", window = 3, min = 3 })
   r.coll_t = c:collocates("Black Hundreds", { measure = "t", scope = "all", stoplist = true })
+  -- per page (issue #18)
+  r.counts = c:counts("soviet*", { scope = "all" })
+  r.sizes = c:sizes()
+  r.keywords = c:keywords({ 1 }, { min = 2 })
+  r.dates = c:dates()
+  r.titles = {}
+  for i = 1, #c do r.titles[i] = c:title(i) or false end
+  r.freq_by = c:frequencies({ by = "doc", min = 2 })
+  r.variants = c:find("Black Hundreds", { variants = true })
+  r.within = c:count({ "soviet", "party", within = "sentence" })
+  r.kinds = c:count("the", { kinds = { "heading", "quote" } })
   r.paths = c.paths
   r.warnings = c.warnings
   r.n = #c

@@ -124,6 +124,9 @@ size20=$(wc -c < "$OUT/corpus20.llx")
 printf '%-46s %-26s %-26s %-8s %s\n' "20x corpus ($((pages * 20)) pages), wall s" \
   "$(med build20 1) ($(spread build20 1))" "sample $(med build 1)" \
   "$(ratio "$(med build20 1)" "$(med build 1)")x" "<= 20x"
+printf '%-46s %-26s %-26s %-8s %s\n' "  the same, CPU s" \
+  "$(med build20 2) ($(spread build20 2))" "sample $(med build 2)" \
+  "$(ratio "$(med build20 2)" "$(med build 2)")x" "<= 20x"
 printf '%-46s %-26s %-26s %-8s %s\n' "  its peak memory, MB" \
   "$(awk "BEGIN { printf \"%.0f\", $(med build20 3) / 1024 }") ($(spread build20 3) kB)" "-" "-" "< 1024 MB"
 printf '%-46s %-26s %-26s %-8s %s\n' "  its index file, MB" \

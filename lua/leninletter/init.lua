@@ -18,6 +18,7 @@ local corpus = require "leninletter.corpus"
 local index = require "leninletter.index"
 local entities = require "leninletter.entities"
 require "leninletter.dates"
+require "leninletter.errata"
 
 local M = {}
 

@@ -118,9 +118,13 @@ local function walk(dir, out, warnings)
   compat.move(found, 1, #found, #out + 1, out)
 end
 
--- What a list names, in order: paths of files, the pages of folders (a
--- folder that cannot be read is a warning), and Documents; for ll.corpus
--- and ll.index (fname names the caller in errors).
+--- What a list names, in order: paths of files, the pages of folders (read
+-- recursively, sorted; a folder that cannot be read is a warning), and
+-- Documents; for `ll.corpus` and `ll.index`.
+-- @param list the list, as `ll.corpus` takes it
+-- @string fname the caller's public name, for errors
+-- @treturn table the items (paths and Documents), and the warnings
+-- @usage local items, warnings = require("leninletter.corpus").items({ "../shared/corpus" }, "corpus")
 function M.items(list, fname)
   local items, warnings = {}, {}
   for i = 1, #list do
@@ -209,7 +213,10 @@ end
 --   or nil; uds the pages' C documents (nil: made from cx as asked for,
 --   `cx:cx_page(i)`) and docs the Documents given as such, by index
 -- @return Corpus
--- @local
+-- @usage -- as leninletter.index opens an index file:
+-- local cx = require("leninletter.core").index_open(path)
+-- local paths = cx:cx_pages()
+-- local c = require("leninletter.corpus").make(cx, #paths, paths, cx:cx_warnings(), {})
 function M.make(cx, n, paths, warnings, opts, cat, uds, docs)
   if uds == nil then
     uds = setmetatable({}, { __index = function(t, i)
@@ -229,7 +236,10 @@ function M.make(cx, n, paths, warnings, opts, cat, uds, docs)
 end
 
 --- The core corpus handle of a Corpus (for `leninletter.index`).
--- @local
+-- @param c the Corpus
+-- @string fname the caller's public name, for errors
+-- @return the handle
+-- @usage local cx = require("leninletter.corpus").cx(c, "stale")
 function M.cx(c, fname)
   return priv(c, fname).cx
 end

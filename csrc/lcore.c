@@ -179,6 +179,37 @@ static void pushblock(lua_State *L, const ll_Block *b) {
   pushstructure(L, b);
 }
 
+/* Pushes a citation: {text, pos, len, paragraph, work, present, volume,
+** first_page, last_page, ranges = {{first, last}, ...}}. */
+static void pushcite(lua_State *L, const ll_Cite *c) {
+  size_t r;
+  luaL_checkstack(L, 4, "citation");
+  lua_createtable(L, 0, 10);
+  lua_pushlstring(L, c->text, c->len);
+  lua_setfield(L, -2, "text");
+  setint(L, "pos", (lua_Integer)c->pos + 1);
+  setint(L, "len", (lua_Integer)c->len);
+  setint(L, "paragraph", (lua_Integer)c->para + 1);
+  setstr(L, "work", c->work);
+  lua_pushboolean(L, c->present);
+  lua_setfield(L, -2, "present");
+  if (c->volume > 0) setint(L, "volume", c->volume);
+  if (c->nranges > 0) {
+    setint(L, "first_page", c->ranges[0]);
+    setint(L, "last_page", c->ranges[1]);
+  }
+  lua_createtable(L, (int)c->nranges, 0);
+  for (r = 0; r < c->nranges; r++) {
+    lua_createtable(L, 2, 0);
+    lua_pushinteger(L, c->ranges[2 * r]);
+    lua_rawseti(L, -2, 1);
+    lua_pushinteger(L, c->ranges[2 * r + 1]);
+    lua_rawseti(L, -2, 2);
+    lua_rawseti(L, -2, (lua_Integer)r + 1);
+  }
+  lua_setfield(L, -2, "ranges");
+}
+
 static void pushstrings(lua_State *L, char **v, size_t n) {
   size_t i;
   lua_createtable(L, (int)n, 0);
@@ -195,6 +226,7 @@ static int doc_tree(lua_State *L) {
   lua_createtable(L, 0, 16);
   setstr(L, "author", d->author);
   setstr(L, "number", d->number);
+  if (d->first_page > 0) setint(L, "first_page", d->first_page);
   if (d->title) {
     pushblock(L, d->title);
     lua_setfield(L, -2, "title");
@@ -217,6 +249,19 @@ static int doc_tree(lua_State *L) {
   }
   lua_setfield(L, -3, "meta");
   lua_setfield(L, -2, "fields");
+  /* the markers of header fields: {field = name, note = n, pos = p} */
+  lua_newtable(L);
+  for (i = 0, k = 0; i < d->nfields; i++) {
+    size_t j;
+    for (j = 0; j < d->fields[i].nrefs; j++) {
+      lua_createtable(L, 0, 3);
+      setstr(L, "field", d->fields[i].name);
+      setint(L, "note", d->fields[i].refs[j].note);
+      setint(L, "pos", (lua_Integer)d->fields[i].refs[j].pos + 1);
+      lua_rawseti(L, -2, (lua_Integer)++k);
+    }
+  }
+  lua_setfield(L, -2, "fieldrefs");
   if (d->source) {
     const ll_Source *s = d->source;
     lua_createtable(L, 0, 8);
@@ -225,7 +270,9 @@ static int doc_tree(lua_State *L) {
     setstr(L, "publisher", s->publisher);
     setstr(L, "place", s->place);
     setnumstr(L, "year", s->year);
-    setnumstr(L, "volume", s->volume);
+    if (s->volume > 0) setint(L, "volume", s->volume);
+    if (s->volumes > 0) setint(L, "volumes", s->volumes);
+    setstr(L, "issue", s->issue);
     setnumstr(L, "first_page", s->first_page);
     setnumstr(L, "last_page", s->last_page);
     lua_setfield(L, -2, "source");
@@ -250,11 +297,7 @@ static int doc_tree(lua_State *L) {
     lua_setfield(L, -2, "paragraphs");
     lua_createtable(L, (int)nt->ncites, 0);
     for (i = 0; i < nt->ncites; i++) {
-      const ll_Cite *c = &nt->cites[i];
-      lua_createtable(L, 0, 3);
-      setnumstr(L, "volume", c->volume);
-      setnumstr(L, "first_page", c->first_page);
-      setnumstr(L, "last_page", c->last_page);
+      pushcite(L, &nt->cites[i]);
       lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "citations");
@@ -318,6 +361,9 @@ static int parsehtml(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *e
     h.body = shape.body;
     h.notes = shape.notes;
     h.footer = shape.footer;
+    h.first_page = shape.first_page;
+    h.linked = shape.linked;
+    h.nlinked = shape.nlinked;
     st = ll_parse_text(m, text.p, text.n, &h, out, err, errsz);
   }
   ll_buf_free(m, &text);

@@ -152,13 +152,6 @@ typedef struct Tok {
   unsigned char sp; /* whitespace stands between it and the one before */
 } Tok;
 
-/* whether code point c is whitespace (for the date's purposes) */
-static int isspacecp(long c) {
-  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-         c == 0x3000 || c == 0xFEFF;
-}
-
 /* the token kind that code point c starts (never K_NUM's digits) */
 static int kindof(long c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return K_WORD;
@@ -252,7 +245,7 @@ static void more(P *p) {
   long c = 0;
   int k;
   Tok *t = &p->ring[p->n % WINDOW];
-  while (i < len && isspacecp(c = cpat(s, len, i, &n))) {
+  while (i < len && ll_utf8_isspace(c = cpat(s, len, i, &n))) {
     if (c == '\n') p->nl++;
     p->sp = 1;
     i += n;
@@ -288,7 +281,7 @@ static void more(P *p) {
     while ((k == K_WORD || k == K_OTHER) && j < len) {
       size_t n2;
       long c2 = cpat(s, len, j, &n2);
-      if (isspacecp(c2) || kindof(c2) != k || (c2 >= '0' && c2 <= '9')) break;
+      if (ll_utf8_isspace(c2) || kindof(c2) != k || (c2 >= '0' && c2 <= '9')) break;
       j += n2;
     }
   }

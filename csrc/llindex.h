@@ -1,9 +1,9 @@
 /*
-** llindex.h: words, the word index of a document, and queries over it.
-** Word scanning and normal forms live in llutf8.c; the index (of one
-** document, or of a corpus with one vocabulary), queries (variants,
-** wildcards, co-occurrence), concordances, frequencies, n-grams,
-** collocates, dispersion, per-document figures and keywords in llindex.c.
+** llindex.h: the word index of a document, and queries over it (llindex.c):
+** the index of one document or of a corpus with one vocabulary, queries
+** (variants, wildcards, co-occurrence), concordances, frequencies,
+** n-grams, collocates, dispersion, per-document figures and keywords.
+** Words and their normal forms are the ground floor's (ll.h, llutf8.c).
 */
 #ifndef LLINDEX_H
 #define LLINDEX_H
@@ -12,28 +12,6 @@
 #include <stdint.h>
 
 #include "ll.h"
-
-/* ------------------------------------------------------------------ */
-/* Words (llutf8.c)                                                    */
-/* ------------------------------------------------------------------ */
-
-/* A word is a run of letters and digits of any script (Unicode categories
-** L* and N*; combining marks M* continue a word but never start one),
-** where one hyphen (-, U+2010, U+2011) or apostrophe (', U+2019) between
-** two of them joins. Its normal form is the NFC of its Unicode case fold,
-** with U+2019 written as '. */
-
-/* Finds the first word in s[*at, len) (valid UTF-8). On success sets
-** [*start, *end), moves *at to *end and returns 1; returns 0 when no word
-** is left. */
-int ll_word_next(const char *s, size_t len, size_t *at, size_t *start, size_t *end);
-
-/* Writes the normal form of the word s[0, n) into out, replacing what out
-** held (out->p is '\0'-terminated). LL_OK or LL_ERRMEM. */
-int ll_word_norm(ll_Mem *m, const char *s, size_t n, ll_Buf *out);
-
-/* Is the code point cp a letter or a digit (may it start a word)? */
-int ll_word_char(long cp);
 
 /* ------------------------------------------------------------------ */
 /* The index                                                           */

@@ -118,15 +118,29 @@ enum {
   D_PARA,
   D_NOTE,
   D_NAV,
-  D_WARN
+  D_WARN,
+  D_FIRSTPAGE
 };
 /* a block */
 enum { B_TEXT = 1, B_REFS, B_BREAKS, B_LABELS, B_SENTS, B_KIND, B_LABEL, B_SPANS, B_TABLE };
 #define B_LAST B_TABLE
 /* a header field; a note; a citation */
-enum { F_NAME = 1, F_VALUE };
+enum { F_NAME = 1, F_VALUE, F_REFS };
 enum { N_NUM = 1, N_PARA, N_CITE };
-enum { C_TEXT = 1, C_POS, C_PARA, C_VOLUME, C_FIRST, C_LAST };
+enum { C_TEXT = 1, C_POS, C_LEN, C_PARA, C_WORK, C_PRESENT, C_VOLUME, C_RANGES };
+/* the Source: strings but for the two numbers */
+enum {
+  SRC_WORK = 1,
+  SRC_EDITION,
+  SRC_PUBLISHER,
+  SRC_PLACE,
+  SRC_YEAR,
+  SRC_VOLUME,
+  SRC_FIRST,
+  SRC_LAST,
+  SRC_VOLUMES,
+  SRC_ISSUE
+};
 
 /* ------------------------------------------------------------------ */
 /* Checksums and small helpers                                         */
@@ -277,6 +291,15 @@ static void putcstr(Enc *e, unsigned tag, const char *s) {
   if (s != NULL) putstr(e, tag, s, strlen(s));
 }
 
+/* a signed number, zigzag: 0, -1, 1, -2, ... as 0, 1, 2, 3, ... */
+static uint64_t zig(long v) {
+  return v < 0 ? ((uint64_t)(-(v + 1)) << 1) | 1u : (uint64_t)v << 1;
+}
+
+static long unzig(uint64_t v) {
+  return (v & 1u) ? -(long)(v >> 1) - 1 : (long)(v >> 1);
+}
+
 static void putuint(Enc *e, unsigned tag, uint64_t v) {
   size_t at = beginf(e, tag);
   putvar(e, v);
@@ -395,17 +418,32 @@ static void putrecord(Enc *e, const ll_Doc *d) {
     put(e, d->fields[i].value, strlen(d->fields[i].value));
     endf(e, v);
     mark(e, d->fields[i].value, e->b.n - strlen(d->fields[i].value), 0, 0);
+    if (d->fields[i].nrefs > 0) {
+      size_t r, f2 = beginf(e, F_REFS);
+      for (r = 0; r < d->fields[i].nrefs; r++) {
+        putvar(e, (uint64_t)d->fields[i].refs[r].note);
+        putvar(e, (uint64_t)d->fields[i].refs[r].pos);
+      }
+      endf(e, f2);
+    }
     endf(e, at);
   }
   if (d->source != NULL) {
     const ll_Source *s = d->source;
-    const char *v[8];
-    v[0] = s->work, v[1] = s->edition, v[2] = s->publisher, v[3] = s->place;
-    v[4] = s->year, v[5] = s->volume, v[6] = s->first_page, v[7] = s->last_page;
     at = beginf(e, D_SOURCE);
-    for (i = 0; i < 8; i++) putcstr(e, (unsigned)i + 1, v[i]);
+    putcstr(e, SRC_WORK, s->work);
+    putcstr(e, SRC_EDITION, s->edition);
+    putcstr(e, SRC_PUBLISHER, s->publisher);
+    putcstr(e, SRC_PLACE, s->place);
+    putcstr(e, SRC_YEAR, s->year);
+    if (s->volume != 0) putuint(e, SRC_VOLUME, zig(s->volume));
+    putcstr(e, SRC_FIRST, s->first_page);
+    putcstr(e, SRC_LAST, s->last_page);
+    if (s->volumes != 0) putuint(e, SRC_VOLUMES, zig(s->volumes));
+    putcstr(e, SRC_ISSUE, s->issue);
     endf(e, at);
   }
+  if (d->first_page != 0) putuint(e, D_FIRSTPAGE, zig(d->first_page));
   for (i = 0; i < d->nparas; i++) putblock(e, D_PARA, &d->paras[i]);
   for (k = 0; k < d->nnotes; k++) {
     const ll_Note *nt = &d->notes[k];
@@ -414,13 +452,20 @@ static void putrecord(Enc *e, const ll_Doc *d) {
     for (i = 0; i < nt->nparas; i++) putblock(e, N_PARA, &nt->paras[i]);
     for (i = 0; i < nt->ncites; i++) {
       const ll_Cite *c = &nt->cites[i];
+      size_t r, f2;
       f = beginf(e, N_CITE);
       putcstr(e, C_TEXT, c->text);
       putuint(e, C_POS, (uint64_t)c->pos);
+      putuint(e, C_LEN, (uint64_t)c->len);
       putuint(e, C_PARA, (uint64_t)c->para);
-      putcstr(e, C_VOLUME, c->volume);
-      putcstr(e, C_FIRST, c->first_page);
-      putcstr(e, C_LAST, c->last_page);
+      putcstr(e, C_WORK, c->work);
+      if (c->present) putuint(e, C_PRESENT, 1);
+      if (c->volume != 0) putuint(e, C_VOLUME, zig(c->volume));
+      if (c->nranges > 0) {
+        f2 = beginf(e, C_RANGES);
+        for (r = 0; r < 2 * c->nranges; r++) putvar(e, zig(c->ranges[r]));
+        endf(e, f2);
+      }
       endf(e, f);
     }
     endf(e, at);
@@ -791,20 +836,36 @@ static void getnote(Dec *x, const unsigned char *p, size_t n, ll_Note *nt) {
       while (x->st == LL_OK && (k = nextf(&c, &ct, &cv, &cl)) > 0) {
         at = 0;
         a = 0;
-        if (ct == C_POS || ct == C_PARA) {
+        if (ct == C_POS || ct == C_PARA || ct == C_LEN || ct == C_PRESENT || ct == C_VOLUME) {
           if (!getvar(cv, cl, &at, &a) || at != cl || a > 0x7FFFFFFF) bad(x, "bad citation");
           if (ct == C_POS)
             ci->pos = (size_t)a;
-          else
+          else if (ct == C_LEN)
+            ci->len = (size_t)a;
+          else if (ct == C_PARA)
             ci->para = (int)a;
+          else if (ct == C_PRESENT)
+            ci->present = a != 0;
+          else
+            ci->volume = unzig(a);
         } else if (ct == C_TEXT) {
           ci->text = getstr(x, cv, cl);
-        } else if (ct == C_VOLUME) {
-          ci->volume = getstr(x, cv, cl);
-        } else if (ct == C_FIRST) {
-          ci->first_page = getstr(x, cv, cl);
-        } else if (ct == C_LAST) {
-          ci->last_page = getstr(x, cv, cl);
+        } else if (ct == C_WORK) {
+          ci->work = getstr(x, cv, cl);
+        } else if (ct == C_RANGES) {
+          long nr = nvars(cv, cl);
+          size_t r;
+          if (nr < 0 || nr % 2 != 0) {
+            bad(x, "bad citation");
+            break;
+          }
+          ci->nranges = (size_t)nr / 2;
+          ci->ranges = (long *)alloc(x, (size_t)nr, sizeof *ci->ranges);
+          for (r = 0; r < (size_t)nr && x->st == LL_OK; r++) {
+            getvar(cv, cl, &at, &a);
+            ci->ranges[r] = unzig(a);
+            if (ci->ranges[r] < 0) bad(x, "bad citation");
+          }
         }
       }
       if (k < 0) bad(x, "a citation is cut short");
@@ -815,9 +876,71 @@ static void getnote(Dec *x, const unsigned char *p, size_t n, ll_Note *nt) {
   if (x->st == LL_OK && (!num || nt->nparas == 0)) bad(x, "a note has no number or no text");
   for (np = 0; np < nt->ncites && x->st == LL_OK; np++) {
     const ll_Cite *ci = &nt->cites[np];
-    if (ci->text == NULL || (size_t)ci->para >= nt->nparas || ci->pos > nt->paras[ci->para].len)
+    if (ci->text == NULL || (size_t)ci->para >= nt->nparas || strlen(ci->text) != ci->len ||
+        ci->pos > nt->paras[ci->para].len || ci->len > nt->paras[ci->para].len - ci->pos ||
+        memcmp(nt->paras[ci->para].text + ci->pos, ci->text, ci->len) != 0 || ci->volume < 0 ||
+        ci->nranges > ci->len)
       bad(x, "bad citation");
   }
+}
+
+/* A header field's markers: note and position pairs, after its value. */
+static void getfieldrefs(Dec *x, const unsigned char *v, size_t len, ll_Field *fd) {
+  long nr = nvars(v, len);
+  size_t r, at = 0, vl;
+  uint64_t a = 0, c = 0;
+  if (nr <= 0 || nr % 2 != 0 || fd->value == NULL) {
+    bad(x, "bad field");
+    return;
+  }
+  vl = strlen(fd->value);
+  fd->nrefs = (size_t)nr / 2;
+  fd->refs = (ll_Ref *)alloc(x, fd->nrefs, sizeof *fd->refs);
+  for (r = 0; r < fd->nrefs && x->st == LL_OK; r++) {
+    getvar(v, len, &at, &a);
+    getvar(v, len, &at, &c);
+    if (a < 1 || a > LL_MAXNOTE || c > vl) bad(x, "bad field marker");
+    fd->refs[r].note = (long)a;
+    fd->refs[r].pos = (size_t)c;
+  }
+}
+
+/* The Source: its strings, and its volume numbers. */
+static void getsource(Dec *x, const unsigned char *v, size_t len, ll_Source *s) {
+  Rd f = {v, len, 0};
+  unsigned ft;
+  const unsigned char *fv;
+  size_t fl;
+  int k;
+  memset(s, 0, sizeof *s);
+  while (x->st == LL_OK && (k = nextf(&f, &ft, &fv, &fl)) > 0) {
+    if (ft == SRC_VOLUME || ft == SRC_VOLUMES) {
+      size_t at = 0;
+      uint64_t a = 0;
+      if (!getvar(fv, fl, &at, &a) || at != fl || unzig(a) < 0) bad(x, "bad Source");
+      if (ft == SRC_VOLUME)
+        s->volume = unzig(a);
+      else
+        s->volumes = unzig(a);
+    } else if (ft == SRC_WORK) {
+      s->work = getstr(x, fv, fl);
+    } else if (ft == SRC_EDITION) {
+      s->edition = getstr(x, fv, fl);
+    } else if (ft == SRC_PUBLISHER) {
+      s->publisher = getstr(x, fv, fl);
+    } else if (ft == SRC_PLACE) {
+      s->place = getstr(x, fv, fl);
+    } else if (ft == SRC_YEAR) {
+      s->year = getstr(x, fv, fl);
+    } else if (ft == SRC_FIRST) {
+      s->first_page = getstr(x, fv, fl);
+    } else if (ft == SRC_LAST) {
+      s->last_page = getstr(x, fv, fl);
+    } else if (ft == SRC_ISSUE) {
+      s->issue = getstr(x, fv, fl);
+    }
+  }
+  if (k < 0) bad(x, "bad Source");
 }
 
 /* Makes the document of a record (checked for shape, not checksum). */
@@ -876,24 +999,15 @@ static int getrecord(ll_Mem *m, const unsigned char *p, size_t n, ll_Doc **out, 
         while (x.st == LL_OK && (k = nextf(&f, &ft, &fv, &fl)) > 0) {
           if (ft == F_NAME) fd->name = getstr(&x, fv, fl);
           if (ft == F_VALUE) fd->value = getstr(&x, fv, fl);
+          if (ft == F_REFS) getfieldrefs(&x, fv, fl, fd);
         }
         if (x.st == LL_OK && (k < 0 || fd->name == NULL || fd->value == NULL)) bad(&x, "bad field");
         break;
       }
       case D_SOURCE: {
-        Rd f = {v, len, 0};
-        unsigned ft;
-        const unsigned char *fv;
-        size_t fl;
         ll_Source *s = (ll_Source *)alloc(&x, 1, sizeof *s);
-        char **slot[8];
         if (s == NULL) break;
-        memset(s, 0, sizeof *s);
-        slot[0] = &s->work, slot[1] = &s->edition, slot[2] = &s->publisher, slot[3] = &s->place;
-        slot[4] = &s->year, slot[5] = &s->volume, slot[6] = &s->first_page, slot[7] = &s->last_page;
-        while (x.st == LL_OK && (k = nextf(&f, &ft, &fv, &fl)) > 0)
-          if (ft >= 1 && ft <= 8) *slot[ft - 1] = getstr(&x, fv, fl);
-        if (k < 0) bad(&x, "bad Source");
+        getsource(&x, v, len, s);
         d->source = s;
         break;
       }
@@ -909,6 +1023,13 @@ static int getrecord(ll_Mem *m, const unsigned char *p, size_t n, ll_Doc **out, 
       case D_WARN:
         d->warnings[nw++] = getstr(&x, v, len);
         break;
+      case D_FIRSTPAGE: {
+        size_t at = 0;
+        uint64_t a = 0;
+        if (!getvar(v, len, &at, &a) || at != len || unzig(a) < 0) bad(&x, "bad first page");
+        d->first_page = unzig(a);
+        break;
+      }
       default:
         break; /* a field of a newer writer */
     }

@@ -320,13 +320,20 @@ local function refsentence(b, pos)
 end
 
 -- Where each note is cited: every marker of the title, subtitle, body and
--- notes, in document order, with the sentence it stands in.
-local function noterefs(doc, titleblock, subtitleblock)
+-- notes, in document order, with the sentence it stands in (a header
+-- field's marker has none).
+local function noterefs(doc, titleblock, subtitleblock, fieldrefs)
   local refs = {}
   local function add(n, b, r)
     r.sentence = refsentence(b, r.pos)
     refs[n] = refs[n] or {}
     table.insert(refs[n], r)
+  end
+  -- the header fields come between the subtitle and the body
+  local function addfields()
+    for _, r in ipairs(fieldrefs or {}) do
+      add(r.note, {}, { part = "meta", field = r.field, pos = r.pos })
+    end
   end
   if titleblock then
     for _, r in ipairs(titleblock.refs) do add(r.note, titleblock, { part = "title", pos = r.pos }) end
@@ -336,6 +343,7 @@ local function noterefs(doc, titleblock, subtitleblock)
       add(r.note, subtitleblock, { part = "subtitle", pos = r.pos })
     end
   end
+  addfields()
   for i, p in ipairs(doc.paragraphs) do
     for _, r in ipairs(p.refs) do add(r.note, p, { part = "body", paragraph = i, pos = r.pos }) end
   end
@@ -347,6 +355,83 @@ local function noterefs(doc, titleblock, subtitleblock)
     end
   end
   return refs
+end
+
+-- Who wrote a note, as its page says: "editor" for a note signed
+-- "—Ed." (or "[Ed.]", "—Trans.", "Editor's note: ...") and for the notes of
+-- a Collected or Selected Works edition (the edition's own apparatus),
+-- "author" for one signed with the author's name ("—Lenin", "—N. Lenin",
+-- the page author's surname or initials, "—Author"), nil otherwise.
+local EDITOR_SIGNS = {
+  ["ed"] = true, ["eds"] = true, ["ed."] = true, ["eds."] = true, ["editor"] = true,
+  ["editors"] = true, ["the editors"] = true, ["editorial board"] = true, ["editor's note"] = true,
+  ["trans"] = true, ["trans."] = true, ["tr."] = true, ["tr"] = true, ["translator"] = true,
+  ["mia"] = true, ["mia editor"] = true, ["transcriber"] = true, ["note by the editors"] = true,
+  ["note by transcriber"] = true, ["note by the transcriber"] = true, ["transcriber's note"] = true,
+  ["note by the editor"] = true, ["note by mia"] = true, ["translator's note"] = true,
+}
+
+local NOTE_BY = { transcriber = true, editor = true, editors = true, translator = true, mia = true }
+
+local DASHES = { "\226\128\148", "\226\128\147", "%-%-", "%-" } -- em dash, en dash, --, -
+
+local function trim(s)
+  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
+end
+
+-- the author's surname and initials: "V. I. Lenin" -> "lenin", "v. i. l."
+local function authorsigns(author)
+  local signs = { lenin = true, ["n. lenin"] = true, ["v. i. lenin"] = true, ["v.i. lenin"] = true,
+    author = true, ["the author"] = true, ["author's note"] = true }
+  if type(author) == "string" and author ~= "" then
+    local a = author:lower():gsub("%f[%w]%d+%f[^%w]", ""):gsub("%s+", " ")
+    a = trim(a)
+    signs[a] = true
+    local last = a:match("(%S+)$")
+    if last and #last > 2 then signs[last] = true end
+    local ini = {}
+    for w in a:gmatch("[^%s%.]+") do ini[#ini + 1] = w:sub(1, 1) .. "." end
+    if #ini >= 2 then
+      signs[table.concat(ini, " ")] = true
+      signs[table.concat(ini, "")] = true
+      signs[ini[1] .. " " .. ini[#ini]] = true -- "A. F. Kerensky" signs "—A. K."
+      signs[ini[1] .. ini[#ini]] = true
+    end
+  end
+  return signs
+end
+
+local function noteby(text, signs, edition)
+  local t = trim(text):gsub("\194\160", " ")
+  local low = t:lower()
+  -- "Editor's note: ...", "Ed. note", "MIA note", "Translator's note"
+  if low:find("^%[?editor[s’']*%s*note") or low:find("^%[?ed%. note") or low:find("^%[?mia note")
+    or low:find("^%[?translator[s’']*%s*note") or low:find("^%[?transcriber[s’']*%s*note") then
+    return "editor"
+  end
+  -- "Note by transcriber—...", "Note by the editors: ..."
+  local who = low:match("^%[?note by the (%a+)") or low:match("^%[?note by (%a+)")
+  if who and NOTE_BY[who] then return "editor" end
+  if low:find("^%[?author[s’']*%s*note") then return "author" end
+  -- a signature in brackets at the end: "[Ed.]", "(Ed.)", "[Lenin]"
+  local br = low:match("[%[%(]([^%[%]%(%)]+)[%]%)]%.?$")
+  if br then
+    br = trim(br):gsub("’", "'")
+    if EDITOR_SIGNS[br] or EDITOR_SIGNS[(br:gsub("%.$", ""))] then return "editor" end
+    if signs[br] or signs[(br:gsub("%.$", ""))] then return "author" end
+  end
+  -- a signature after a dash at the end: ".—Ed.", " – Lenin", "—A. K."
+  for _, d in ipairs(DASHES) do
+    local sig = low:match(d .. "%s*([^\226%-]-)%s*$")
+    if sig and #sig > 0 and #sig <= 30 then
+      sig = sig:gsub("’", "'"):gsub("[%]%)]+$", "")
+      local bare = sig:gsub("%.$", "")
+      if EDITOR_SIGNS[sig] or EDITOR_SIGNS[bare] then return "editor" end
+      if signs[sig] or signs[bare] then return "author" end
+    end
+  end
+  if edition then return "editor" end
+  return nil
 end
 
 -- The heading outline of the body: see API.md, doc.sections.
@@ -393,19 +478,28 @@ function M.wrap(ud, opts, isletter)
     fields = t.fields,
     meta = t.meta,
     source = t.source,
+    first_page = t.first_page,
     paragraphs = t.paragraphs,
     notes = t.notes,
     navigation = t.navigation,
     warnings = t.warnings,
   }
-  local refs = noterefs(doc, t.title, t.subtitle)
+  local refs = noterefs(doc, t.title, t.subtitle, t.fieldrefs)
   doc.sections = sections(doc.paragraphs)
   heads[doc] = { title = t.title, subtitle = t.subtitle }
+  local signs = authorsigns(doc.author)
+  -- a Collected or Selected Works edition: its notes are its editors'.
+  -- So are the unsigned notes of Lenin's pages: the archive's Lenin works
+  -- come from the Collected Works, and it signs Lenin's own notes "—Lenin".
+  local work = doc.source and doc.source.work or ""
+  local edition = work:find("Collected Works") ~= nil or work:find("Selected Works") ~= nil
+    or (doc.author or ""):find("Lenin") ~= nil
   for _, note in ipairs(doc.notes) do
     local texts = {}
     for i, p in ipairs(note.paragraphs) do texts[i] = p.text end
     note.text = table.concat(texts, "\n\n")
     note.refs = refs[note.n] or {}
+    note.by = noteby(note.text, signs, edition)
   end
   cores[doc] = ud
   setmetatable(doc, Document)
@@ -434,6 +528,30 @@ function Document:note(n)
     if note.n == n then return note end
   end
   return nil
+end
+
+--- Every citation of every note, in document order: each a fresh copy
+-- of a Note's citation (`text`, `pos`, `len`, `paragraph`, `work`,
+-- `present`, `volume`, `first_page`, `last_page`, `ranges`) with `note`,
+-- the note's number, added.
+-- @treturn table array of citations
+-- @usage for _, c in ipairs(ll.letter():citations()) do print(c.note, c.text) end
+-- --> 1	present edition, Vol. 5, pp. 451-67
+-- --> 4	present edition, Vol. 9, p. 310
+function Document:citations()
+  M.core(self, "citations")
+  local out = {}
+  for _, note in ipairs(self.notes) do
+    for _, c in ipairs(note.citations or {}) do
+      local t = { note = note.n, ranges = {} }
+      for k, v in pairs(c) do
+        if k ~= "ranges" then t[k] = v end
+      end
+      for i, r in ipairs(c.ranges or {}) do t.ranges[i] = { r[1], r[2] } end
+      out[#out + 1] = t
+    end
+  end
+  return out
 end
 
 --- Iterates over the sentences of the document, in document order.

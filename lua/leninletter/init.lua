@@ -51,7 +51,13 @@ function M.letter(opts)
 end
 
 --- Parses a page of the Marxists Internet Archive: its plain-text form, or
--- the page's HTML as marxists.org serves it.
+-- the page's HTML as marxists.org serves it. Besides the text, the
+-- Document reads `source` (the Source field in parts, `volume` an integer,
+-- `issue` what follows it), `first_page` (the page the text starts on),
+-- markers (a bracketed number is one only when the page has that note, or
+-- in HTML links to one; a header field's marker is a ref with `part =
+-- "meta"` and `field`), each note's `by` (`"editor"`, `"author"` or nil) and
+-- `citations` (see `Document:citations`).
 -- @string text the page
 -- @tparam[opt] table opts `entities`: a catalogue (as `catalogue()` returns) to find
 --   entities with

@@ -760,7 +760,10 @@ static void getblock(Dec *x, const unsigned char *p, size_t n, ll_Block *b) {
       b->breaks = (size_t *)alloc(x, b->nbreaks, sizeof *b->breaks);
       for (i = 0; i < b->nbreaks && x->st == LL_OK; i++) {
         getvar(v, len, &at, &a);
-        if (a >= b->len || b->text[a] != ' ' || (i > 0 && a <= b->breaks[i - 1])) {
+        /* a break stands on the space that replaced it, or (the first)
+           at the block's start, where a page began with the block */
+        if (!(i == 0 && a == 0) &&
+            (a >= b->len || b->text[a] != ' ' || (i > 0 && a <= b->breaks[i - 1]))) {
           bad(x, "bad page break");
           break;
         }
@@ -879,7 +882,7 @@ static void getnote(Dec *x, const unsigned char *p, size_t n, ll_Note *nt) {
     if (ci->text == NULL || (size_t)ci->para >= nt->nparas || strlen(ci->text) != ci->len ||
         ci->pos > nt->paras[ci->para].len || ci->len > nt->paras[ci->para].len - ci->pos ||
         memcmp(nt->paras[ci->para].text + ci->pos, ci->text, ci->len) != 0 || ci->volume < 0 ||
-        ci->nranges > ci->len)
+        ci->nranges > ci->len || (ci->volume == 0 && ci->nranges == 0))
       bad(x, "bad citation");
   }
 }

@@ -85,6 +85,9 @@ $(CORE_SO): $(CORE_OBJ)
 csrc/%.o: csrc/%.c csrc/*.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# the binding includes its index-file helper
+$(BUILD_DIR)/lcore.o: csrc/lindex.c
+
 ifneq ($(BUILD_DIR),csrc)
 $(BUILD_DIR)/%.o: csrc/%.c csrc/*.h
 	@mkdir -p $(@D)
@@ -208,6 +211,7 @@ clean:
 bench: all
 	sh bench/run.sh
 	sh bench/html_run.sh
+	sh bench/index_run.sh
 
 # ------------------------------------------------------------------
 # Hardening (issue #7): sanitizers, valgrind, fuzzing, failing
@@ -229,7 +233,7 @@ GENHTML      ?= genhtml
 SHARED       ?= ../shared
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 2
-FUZZERS      ?= page html query sent dates entities
+FUZZERS      ?= page html query sent dates entities index
 VALGRIND_SPECS ?= spec
 # the storms and long lines of hostile_spec at a tenth of their size in the
 # slow runs (valgrind, full collections): every case still runs

@@ -1486,10 +1486,17 @@ typedef struct CorpusBox {
   ll_Mem mem;    /* of docs and ix */
   ll_Doc **docs; /* n entries, the documents ix was built over, or NULL */
   ll_Index *ix;  /* the corpus index, or NULL before the first query */
+  /* an index file's corpus (lindex.c), else NULL */
+  struct ll_Store *store;
 } CorpusBox;
+
+/* index files (lindex.c, included at the end of this section) */
+static int store_gc(CorpusBox *cb);
+static ll_Doc *corpusdoc(lua_State *L, CorpusBox *cb, size_t d);
 
 static int corpus_gc(lua_State *L) {
   CorpusBox *cb = (CorpusBox *)luaL_checkudata(L, 1, CORPUS_MT);
+  if (cb->store != NULL) return store_gc(cb);
   ll_index_free(cb->ix);
   ll_free(&cb->mem, cb->docs, cb->n * sizeof *cb->docs);
   cb->ix = NULL;
@@ -1504,6 +1511,7 @@ static CorpusBox *corpusbox(lua_State *L, int ci) {
   size_t i;
   int st;
   if (cb == NULL) return NULL;
+  if (cb->store != NULL) return cb; /* an index file's: its index is mapped */
   if (cb->docs == NULL && cb->n > 0) {
     cb->docs = (ll_Doc **)ll_malloc(&cb->mem, cb->n * sizeof *cb->docs);
     if (cb->docs == NULL) memerror(L);
@@ -1597,7 +1605,7 @@ static int cx_find(lua_State *L) {
     size_t local, d = ll_index_docof(ix, h.seg, &local);
     h.seg = local;
     luaL_checkstack(L, 4, "hits");
-    pushhit(L, cb->docs[d], &h, width);
+    pushhit(L, corpusdoc(L, cb, d), &h, width);
     lua_pushinteger(L, (lua_Integer)d + 1);
     lua_setfield(L, -2, "doc");
     lua_rawseti(L, -2, (lua_Integer)i + 1);
@@ -1696,6 +1704,8 @@ static int core_pathkind(lua_State *L) {
   return 1;
 }
 
+#include "lindex.c" /* NOLINT(bugprone-suspicious-include): the binding is one unit */
+
 /* Registers the Corpus metatable and core.corpus in the table on top. */
 static void opencorpus(lua_State *L) {
   if (luaL_newmetatable(L, CORPUS_MT)) {
@@ -1713,6 +1723,7 @@ static void opencorpus(lua_State *L) {
   lua_setfield(L, -2, "listdir");
   lua_pushcfunction(L, core_pathkind);
   lua_setfield(L, -2, "pathkind");
+  openstore(L);
 }
 
 /* ==== end of HTML pages and corpora ==== */

@@ -355,6 +355,11 @@ typedef struct ll_PageHints {
 int ll_parse_text(ll_Mem *m, const char *s, size_t len, const ll_PageHints *hints, ll_Doc **out,
                   char *err, size_t errsz);
 void ll_doc_free(ll_Doc *d);
+/* (Re)builds d->segs from its blocks and fields, in document order: title,
+** subtitle, header fields, body, notes. LL_OK or LL_ERRMEM. */
+int ll_doc_segments(ll_Doc *d);
+/* the note numbered n, or NULL */
+const ll_Note *ll_doc_note(const ll_Doc *d, long n);
 
 /* ------------------------------------------------------------------ */
 /* Page pipeline (llread.c)                                            */
@@ -366,8 +371,6 @@ void ll_doc_free(ll_Doc *d);
 int ll_read_page(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *err, size_t errsz);
 /* As ll_read_page for a page known to be HTML. */
 int ll_read_html(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *err, size_t errsz);
-/* the note numbered n, or NULL */
-const ll_Note *ll_doc_note(const ll_Doc *d, long n);
 
 /* ------------------------------------------------------------------ */
 /* Citations (llcite.c)                                                */

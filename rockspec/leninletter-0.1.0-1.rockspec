@@ -38,7 +38,7 @@ build = {
          sources = {
             "csrc/lcore.c", "csrc/llmem.c", "csrc/llutf8.c", "csrc/llpage.c",
             "csrc/llsent.c", "csrc/llcite.c", "csrc/llindex.c", "csrc/lldate.c", "csrc/llentity.c", "csrc/llhtml.c", "csrc/llrand.c",
-            "csrc/lldir.c", "csrc/llread.c", "csrc/llwordnet.c",
+            "csrc/lldir.c", "csrc/llread.c", "csrc/llwordnet.c", "csrc/llstore.c",
          },
          incdirs = { "csrc", "$(UTF8PROC_INCDIR)", "$(LIBXML2_INCDIR)/libxml2", "$(STEMMER_INCDIR)" },
          libdirs = { "$(UTF8PROC_LIBDIR)", "$(LIBXML2_LIBDIR)", "$(STEMMER_LIBDIR)" },
@@ -48,6 +48,7 @@ build = {
       ["leninletter.document"] = "lua/leninletter/document.lua",
       ["leninletter.query"] = "lua/leninletter/query.lua",
       ["leninletter.corpus"] = "lua/leninletter/corpus.lua",
+      ["leninletter.index"] = "lua/leninletter/index.lua",
       ["leninletter.entities"] = "lua/leninletter/entities.lua",
       ["leninletter.dates"] = "lua/leninletter/dates.lua",
       ["leninletter.catalogue"] = "lua/leninletter/catalogue.lua",

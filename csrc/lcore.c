@@ -331,54 +331,6 @@ static int doc_tostring(lua_State *L) {
   return 1;
 }
 
-/* Reads an HTML page with the HTML reader and parses the text it writes,
-** the reader's shape of it as hints. No Lua call in between: nothing can
-** raise while the buffers are held. */
-static int parsehtml(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *err, size_t errsz) {
-  ll_Buf text, labels;
-  ll_HtmlShape shape;
-  ll_PageHints h;
-  size_t nlabels = 0;
-  int st;
-  ll_buf_init(&text);
-  ll_buf_init(&labels);
-  st = ll_html_read_marked(m, s, len, &text, &labels, &nlabels, &shape, err, errsz);
-  if (st == LL_OK && text.n == 0) {
-    snprintf(err, errsz, "HTML page with no text");
-    st = LL_ERRINPUT;
-  }
-  if (st == LL_OK) {
-    memset(&h, 0, sizeof h);
-    h.labels = labels.p;
-    h.nlabels = nlabels;
-    h.known = 1;
-    h.marks = 1;
-    h.head = ((shape.head & LL_HTML_AUTHOR) ? LL_PAGE_AUTHOR : 0u) |
-             ((shape.head & LL_HTML_NUMBER) ? LL_PAGE_NUMBER : 0u) |
-             ((shape.head & LL_HTML_TITLE) ? LL_PAGE_TITLE : 0u) |
-             ((shape.head & LL_HTML_SUBTITLE) ? LL_PAGE_SUBTITLE : 0u);
-    h.fields = shape.fields;
-    h.body = shape.body;
-    h.notes = shape.notes;
-    h.footer = shape.footer;
-    h.first_page = shape.first_page;
-    h.linked = shape.linked;
-    h.nlinked = shape.nlinked;
-    st = ll_parse_text(m, text.p, text.n, &h, out, err, errsz);
-  }
-  ll_buf_free(m, &text);
-  ll_buf_free(m, &labels);
-  return st;
-}
-
-/* Parses a page in either form (HTML or the plain-text form) into *out.
-** Calls nothing of Lua: worker threads run it (see core.load). */
-static int parsebytes(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *err, size_t errsz) {
-  err[0] = '\0';
-  if (ll_html_sniff(s, len)) return parsehtml(m, s, len, out, err, errsz);
-  return ll_parse_text(m, s, len, NULL, out, err, errsz);
-}
-
 /* Parses text into a new Document userdata on the stack; on bad input
 ** pushes nil and the message. The box exists before anything is
 ** allocated, so an error can never leak the document. */
@@ -390,7 +342,7 @@ static int pushparsed(lua_State *L, const char *s, size_t len) {
   box->doc = NULL;
   luaL_setmetatable(L, DOC_MT);
   getmem(L, &m);
-  st = parsebytes(&m, s, len, &box->doc, err, sizeof err);
+  st = ll_read_page(&m, s, len, &box->doc, err, sizeof err);
   if (st == LL_ERRMEM) return failure(L, st, err);
   if (st != LL_OK) {
     lua_pushnil(L);
@@ -592,7 +544,7 @@ static void loadpage(ll_Mem *m, void *ctx, size_t i) {
   ll_buf_init(&buf);
   stage = readpage(m, pg, &buf);
   if (stage == PAGE_TODO) {
-    pg->st = parsebytes(m, buf.n > 0 ? buf.p : "", buf.n, &pg->doc, pg->err, sizeof pg->err);
+    pg->st = ll_read_page(m, buf.n > 0 ? buf.p : "", buf.n, &pg->doc, pg->err, sizeof pg->err);
     stage = PAGE_PARSED;
   }
   ll_buf_free(m, &buf);

@@ -362,6 +362,17 @@ int ll_doc_segments(ll_Doc *d);
 const ll_Note *ll_doc_note(const ll_Doc *d, long n);
 
 /* ------------------------------------------------------------------ */
+/* Page pipeline (llread.c)                                            */
+/* ------------------------------------------------------------------ */
+
+/* Reads a page in either form (HTML when ll_html_sniff says so, else the
+** archive's plain-text form) into *out, as ll_parse_text returns: the one
+** entry the binding and the fuzzers call. */
+int ll_read_page(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *err, size_t errsz);
+/* As ll_read_page for a page known to be HTML. */
+int ll_read_html(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *err, size_t errsz);
+
+/* ------------------------------------------------------------------ */
 /* Citations (llcite.c)                                                */
 /* ------------------------------------------------------------------ */
 

@@ -38,7 +38,7 @@ build = {
          sources = {
             "csrc/lcore.c", "csrc/llmem.c", "csrc/llutf8.c", "csrc/llpage.c",
             "csrc/llsent.c", "csrc/llcite.c", "csrc/llindex.c", "csrc/lldate.c", "csrc/llentity.c", "csrc/llhtml.c", "csrc/llrand.c",
-            "csrc/lldir.c", "csrc/llwordnet.c", "csrc/llstore.c",
+            "csrc/lldir.c", "csrc/llread.c", "csrc/llwordnet.c", "csrc/llstore.c",
          },
          incdirs = { "csrc", "$(UTF8PROC_INCDIR)", "$(LIBXML2_INCDIR)/libxml2", "$(STEMMER_INCDIR)" },
          libdirs = { "$(UTF8PROC_LIBDIR)", "$(LIBXML2_LIBDIR)", "$(STEMMER_LIBDIR)" },

@@ -1,8 +1,8 @@
 /*
-** fuzz_html.c: libFuzzer harness for the HTML reader (llhtml.c, with the
-** structure's marks) and the page parser behind it: any bytes give UTF-8 text without NUL that parses
-** into a document keeping its invariants (with its page labels), or a
-** refusal with a message; nothing leaks, even when memory runs out.
+** fuzz_html.c: libFuzzer harness for the HTML page pipeline as the binding
+** calls it (ll_read_html, llread.c: the HTML reader and the document
+** builder behind it): any bytes give a document keeping its invariants,
+** or a refusal with a message; nothing leaks, even when memory runs out.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -14,71 +14,32 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Reads the page, then parses what the reader wrote. */
+/* Reads the page through the binding's HTML entry (ll_read_html, llread.c):
+** a document keeping its invariants, no reader's mark left in its text,
+** or a refusal with its message. */
 static int run(const uint8_t *data, size_t size, FuzzAlloc *a, long failat) {
   ll_Mem m;
-  ll_Buf text, labels;
-  ll_HtmlShape shape;
-  size_t nlabels = 0, i, at;
+  ll_Doc *d = NULL;
   char err[LL_ERRSIZE];
   int st;
   fuzz_mem(&m, a, failat);
-  ll_buf_init(&text);
-  ll_buf_init(&labels);
   err[0] = '\0';
   (void)ll_html_sniff((const char *)data, size);
-  st = ll_html_read_marked(&m, (const char *)data, size, &text, &labels, &nlabels,
-                           &shape, err, sizeof err);
+  /* every input through the HTML reader, sniffed as HTML or not */
+  st = ll_read_html(&m, (const char *)data, size, &d, err, sizeof err);
   if (st == LL_OK) {
-    ll_PageHints hints;
-    ll_Doc *d = NULL;
-    fuzz_utf8(text.p != NULL ? text.p : "", text.n);
-    /* nlabels labels, each '\0'-terminated, and nothing more */
-    for (i = 0, at = 0; i < nlabels; i++) {
-      FUZZ_CHECK(at < labels.n);
-      fuzz_string(labels.p + at);
-      at += strlen(labels.p + at) + 1;
-    }
-    FUZZ_CHECK(at == labels.n);
-    /* the hints as the binding gives them: labels and the reader's shape */
-    memset(&hints, 0, sizeof hints);
-    hints.labels = labels.p;
-    hints.nlabels = nlabels;
-    hints.known = 1;
-    hints.marks = 1;
-    hints.head = ((shape.head & LL_HTML_AUTHOR) ? LL_PAGE_AUTHOR : 0u) |
-                 ((shape.head & LL_HTML_NUMBER) ? LL_PAGE_NUMBER : 0u) |
-                 ((shape.head & LL_HTML_TITLE) ? LL_PAGE_TITLE : 0u) |
-                 ((shape.head & LL_HTML_SUBTITLE) ? LL_PAGE_SUBTITLE : 0u);
-    hints.fields = shape.fields;
-    hints.body = shape.body;
-    hints.notes = shape.notes;
-    hints.footer = shape.footer;
-    if (text.n > 0) {
-      st = ll_parse_text(&m, text.p, text.n, &hints, &d, err, sizeof err);
-      /* the document owns all it holds: the caller's buffers go first */
-      ll_buf_free(&m, &text);
-      ll_buf_free(&m, &labels);
-      if (st == LL_OK) {
-        size_t k, j;
-        fuzz_doc(d);
-        for (k = 0; k < d->nparas; k++) fuzz_nomarks(&d->paras[k]);
-        for (k = 0; k < d->nnotes; k++)
-          for (j = 0; j < d->notes[k].nparas; j++) fuzz_nomarks(&d->notes[k].paras[j]);
-        ll_doc_free(d);
-      } else {
-        FUZZ_CHECK(d == NULL && err[0] != '\0');
-        FUZZ_CHECK(st == LL_ERRMEM || st == LL_ERRINPUT);
-      }
-    }
+    size_t k, j;
+    FUZZ_CHECK(d != NULL);
+    fuzz_doc(d);
+    for (k = 0; k < d->nparas; k++) fuzz_nomarks(&d->paras[k]);
+    for (k = 0; k < d->nnotes; k++)
+      for (j = 0; j < d->notes[k].nparas; j++) fuzz_nomarks(&d->notes[k].paras[j]);
+    ll_doc_free(d);
   } else {
+    FUZZ_CHECK(d == NULL);
     FUZZ_CHECK(st == LL_ERRMEM || st == LL_ERRINPUT);
     FUZZ_CHECK(err[0] != '\0' && strlen(err) < sizeof err);
-    FUZZ_CHECK(text.n == 0 && labels.n == 0 && nlabels == 0);
-    FUZZ_CHECK(shape.head == 0 && shape.body == 0 && shape.notes == 0);
   }
-  ll_buf_free(&m, &text);
-  ll_buf_free(&m, &labels);
   FUZZ_CHECK(a->live == 0);
   return st;
 }

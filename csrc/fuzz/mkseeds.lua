@@ -160,8 +160,8 @@ package.cpath = "csrc/?.so;" .. package.cpath
 local has_ll, ll = pcall(require, "leninletter")
 if has_ll then
   local tmp = os.tmpname()
-  local function indexseed(name, list)
-    if ll.index(list, tmp) then
+  local function indexseed(name, docs)
+    if ll.index(docs, tmp) then
       local s = readfile(tmp)
       if s then seed("index", name, s) end
     end

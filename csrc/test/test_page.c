@@ -2,14 +2,14 @@
 ** test_page.c: tests of the page parser (llpage.c) and the sentence
 ** splitter (llsent.c) on snippets in the archive's plain-text form: the
 ** Source field's volume, markers and bracketed numbers, markers in header
-** fields, citations in notes, and initials.
+** fields, citations in notes, and initials; and the page pipeline's entry
+** (ll_read_page, llread.c) on HTML and plain text.
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ll.h"
-#include "llhtml.h"
 
 typedef struct Tally {
   int passed, failed;
@@ -260,43 +260,43 @@ static void test_sentences(Tally *t) {
 /* Page breaks of an HTML page                                         */
 /* ------------------------------------------------------------------ */
 
-/* Reads an HTML page as the binding does (the reader's marked text, then
-** the parser with its shape as hints). */
+/* Reads a page (HTML or plain text) as the binding does, through the
+** library's one entry (ll_read_page, llread.c); exits on failure. */
 static ll_Doc *parsehtml(const char *html) {
   ll_Mem m = {ll_stdalloc, NULL};
-  ll_Buf text, labels;
-  ll_HtmlShape shape;
-  ll_PageHints h;
-  size_t nlabels = 0;
   ll_Doc *d = NULL;
   char err[LL_ERRSIZE];
-  ll_buf_init(&text);
-  ll_buf_init(&labels);
-  if (ll_html_read_marked(&m, html, strlen(html), &text, &labels, &nlabels, &shape, err,
-                          sizeof err) != LL_OK) {
-    printf("FAIL html: %s\n", err);
+  if (ll_read_page(&m, html, strlen(html), &d, err, sizeof err) != LL_OK) {
+    printf("FAIL read: %s\n", err);
     exit(1);
   }
-  memset(&h, 0, sizeof h);
-  h.labels = labels.p;
-  h.nlabels = nlabels;
-  h.known = h.marks = 1;
-  h.head = ((shape.head & LL_HTML_AUTHOR) ? LL_PAGE_AUTHOR : 0u) |
-           ((shape.head & LL_HTML_TITLE) ? LL_PAGE_TITLE : 0u);
-  h.fields = shape.fields;
-  h.body = shape.body;
-  h.notes = shape.notes;
-  h.footer = shape.footer;
-  h.first_page = shape.first_page;
-  h.linked = shape.linked;
-  h.nlinked = shape.nlinked;
-  if (ll_parse_text(&m, text.p, text.n, &h, &d, err, sizeof err) != LL_OK) {
-    printf("FAIL parse: %s\n", err);
-    exit(1);
-  }
-  ll_buf_free(&m, &text);
-  ll_buf_free(&m, &labels);
   return d;
+}
+
+/* The pipeline's entry: HTML sniffed and read, plain text parsed, a page
+** with no text refused with its message and no document. */
+static void test_readpage(Tally *t) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  ll_Doc *d = NULL;
+  char err[LL_ERRSIZE];
+  int st;
+  d = parsehtml("<html><body><h2>V. I. Lenin</h2><h1>The Title</h1><p>One. Two.</p></body></html>");
+  check(t, streq(d->author, "V. I. Lenin") && d->title != NULL && streq(d->title->text, "The Title"),
+        "read_page: HTML's header");
+  check(t, d->nparas == 1 && streq(d->paras[0].text, "One. Two.") && d->paras[0].nsents == 2,
+        "read_page: HTML's body, its sentences");
+  ll_doc_free(d);
+  d = parsehtml("Author\n\nTitle\n\nWritten: 1917\n\nBody text.\n");
+  check(t, streq(d->author, "Author") && d->nfields == 1 && d->nparas == 1,
+        "read_page: plain text through the page parser");
+  ll_doc_free(d);
+  d = NULL;
+  st = ll_read_page(&m, "<html><body></body></html>", 26, &d, err, sizeof err);
+  check(t, st == LL_ERRINPUT && d == NULL && strcmp(err, "HTML page with no text") == 0,
+        "read_page: an HTML page with no text is refused");
+  st = ll_read_page(&m, "", 0, &d, err, sizeof err);
+  check(t, st == LL_ERRINPUT && d == NULL && strcmp(err, "empty input") == 0,
+        "read_page: empty input is refused");
 }
 
 static void test_pagebreaks(Tally *t) {
@@ -341,6 +341,7 @@ int main(void) {
   test_markers(&t);
   test_cites(&t);
   test_pagebreaks(&t);
+  test_readpage(&t);
   test_sentences(&t);
   printf("test_page: %d passed, %d failed\n", t.passed, t.failed);
   return t.failed == 0 ? 0 : 1;

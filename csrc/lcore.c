@@ -1508,6 +1508,7 @@ static const luaL_Reg core_funcs[] = {{"parse", core_parse},
 LUALIB_API int luaopen_leninletter_core(lua_State *L);
 
 __attribute__((visibility("default"))) LUALIB_API int luaopen_leninletter_core(lua_State *L) {
+  ll_html_init(); /* libxml2 set up, its allocator given (see llhtml.c) */
   if (luaL_newmetatable(L, DOC_MT)) {
     luaL_setfuncs(L, doc_meta, 0);
     luaL_newlib(L, doc_methods);

@@ -86,21 +86,49 @@ local function pageext(name)
   return e == "htm" or e == "html" or e == "txt"
 end
 
--- Appends the pages under folder dir to out, sorted by path.
+-- A path as a warning shows it: control characters (a newline, a NUL)
+-- escaped as in Lua source, so one warning is one line.
+local function showpath(path)
+  return (path:gsub("[%c\\]", function(ch)
+    return ch == "\\" and "\\\\" or ("\\%03d"):format(ch:byte())
+  end))
+end
+
+-- Appends the pages under folder dir to out, sorted by path. Links to
+-- folders are followed, each folder read once (a link back to a folder
+-- being read is a warning, not a loop). Entries that are not pages are
+-- left out; those that could not be examined (a dangling link, a name too
+-- long), and a page-named entry that is not a regular file (a FIFO, a
+-- device), are warnings.
 local function walk(dir, out, warnings)
+  local seen = {}
   local base = dir:sub(-1) == "/" and dir or dir .. "/"
   local found = {}
   local function collect(d, b)
-    local list, e = core.listdir(d)
+    local _, id = core.pathkind(d)
+    if id then
+      if seen[id] then
+        warnings[#warnings + 1] = ("%s: a folder already read (a link back to it)"):format(showpath(d))
+        return
+      end
+      seen[id] = true
+    end
+    local list, e, skipped = core.listdir(d)
     if not list then
-      warnings[#warnings + 1] = e
+      warnings[#warnings + 1] = showpath(e)
       return
     end
+    skipped = e
     for _, n in ipairs(list) do
       if n:sub(-1) == "/" then
         collect(b .. n:sub(1, -2), b .. n)
       elseif pageext(n) then
         found[#found + 1] = b .. n
+      end
+    end
+    for _, x in ipairs(skipped) do
+      if not x.examined or pageext(x.name) then
+        warnings[#warnings + 1] = ("%s: %s"):format(showpath(b .. x.name), x.reason)
       end
     end
   end
@@ -112,7 +140,7 @@ end
 -- pages read and parsed by one call of core.load
 local BATCH = 128
 
-local CORPUS_OPTS = { progress = true, entities = true }
+local CORPUS_OPTS = { progress = true, entities = true, max_page_size = true }
 
 --- Loads many pages as one Corpus.
 -- @tparam {string|Document,...} list paths of pages, folders (read
@@ -121,7 +149,9 @@ local CORPUS_OPTS = { progress = true, entities = true }
 -- @tparam[opt] table opts `progress`: a function called as
 --   `progress(done, total)` after each page is loaded (or fails);
 --   `entities`: a catalogue for the Documents made from pages, as for
---   `parse`
+--   `parse`; `max_page_size`: the largest file read as a page, in bytes
+--   (default 64 MB, 175 times the largest page of the archive's sample);
+--   a larger one is a warning, refused unread
 -- @treturn Corpus the corpus; pages that failed are in `c.warnings`;
 --   `c.paths[i]` is the path the i-th Document was read from (`false` for
 --   a Document given in the list)
@@ -141,6 +171,11 @@ function M.new(list, opts)
   local progress = opts.progress
   if progress ~= nil and type(progress) ~= "function" then
     argerror(2, "corpus", ("opts.progress must be a function, got %s"):format(typename(progress)))
+  end
+  local maxsize = opts.max_page_size
+  if maxsize ~= nil and (math.type(maxsize) ~= "integer" or maxsize < 1) then
+    argerror(2, "corpus", ("opts.max_page_size must be a positive integer, got %s"):format(
+      math.type(maxsize) and tostring(maxsize) or typename(maxsize)))
   end
   local wrapopts = { entities = opts.entities }
   -- what to load, in order
@@ -169,11 +204,11 @@ function M.new(list, opts)
       -- are two cores), BATCH at a time so that progress follows the pages
       local run = {}
       while #run < BATCH and type(items[at + #run]) == "string" do run[#run + 1] = items[at + #run] end
-      local res = core.load(run)
+      local res = core.load(run, maxsize)
       for k, path in ipairs(run) do
         local r = res[k]
         if type(r) == "string" then
-          warnings[#warnings + 1] = ("%s: %s"):format(path, r)
+          warnings[#warnings + 1] = ("%s: %s"):format(showpath(path), r)
         else
           uds[#uds + 1] = r
           paths[#uds] = path

@@ -1149,11 +1149,19 @@ static void setrange(lua_State *L, const char *k, const char *a, const char *b) 
 
 /* 0-based sentence of block b holding byte pos, or LL_NOSENT */
 static size_t blocksentence(const ll_Block *b, size_t pos) {
-  size_t i;
-  if (b == NULL) return LL_NOSENT;
-  for (i = 0; i < b->nsents; i++)
-    if (pos < b->sents[i].end) return i;
-  return b->nsents > 0 ? b->nsents - 1 : LL_NOSENT;
+  size_t lo = 0, hi;
+  if (b == NULL || b->nsents == 0) return LL_NOSENT;
+  hi = b->nsents; /* the first sentence ending after pos, by halves: the
+                     sentences are in order (one scan per date was
+                     quadratic in a long paragraph of dates) */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (pos < b->sents[mid].end)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return lo < b->nsents ? lo : b->nsents - 1;
 }
 
 /* ud:dt_find(scope) -> array of Dates with the Hit fields (part,

@@ -264,6 +264,20 @@ void ll_html_init(void) {
 int ll_html_sniff(const char *s, size_t len) {
   size_t i = 0, lim = len < 4096 ? len : 4096;
   if (s == NULL) return 0;
+  if (lim >= 2 && ((unsigned char)s[0] == 0xFF || (unsigned char)s[0] == 0xFE) &&
+      (unsigned char)s[1] == ((unsigned char)s[0] ^ 0x01)) {
+    /* UTF-16 with its byte order mark (decode decodes it): sniffed on its
+       first code units as ASCII, anything else a byte no tag holds */
+    char a[2048];
+    int be = (unsigned char)s[0] == 0xFE;
+    size_t k;
+    for (k = 0; 2 + 2 * k + 1 < lim && k < sizeof a; k++) {
+      unsigned hi = (unsigned char)s[2 + 2 * k + (be ? 0 : 1)];
+      unsigned lo = (unsigned char)s[2 + 2 * k + (be ? 1 : 0)];
+      a[k] = (char)(hi == 0 && lo < 0x80 && lo != 0 ? lo : 0x80);
+    }
+    return k > 0 && ll_html_sniff(a, k);
+  }
   if (lim >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) i = 3;
   for (;;) {
     size_t j, k;

@@ -96,11 +96,48 @@ static void setnumstr(lua_State *L, const char *k, const char *v) {
   lua_setfield(L, -2, k);
 }
 
+/* Sets the structure fields of the Block table on top of the stack: kind,
+** level (headings), label (items), rows (tables), spans. */
+static void pushstructure(lua_State *L, const ll_Block *b) {
+  static const char *const inl[] = {"emphasis", "strong", "link"};
+  size_t i, r, c = 0;
+  int kind = b->kind >= 0 && b->kind < LL_NKINDS ? b->kind : LL_PARAGRAPH;
+  lua_pushstring(L, ll_kind_names[kind]);
+  lua_setfield(L, -2, "kind");
+  if (kind == LL_HEADING) setint(L, "level", b->level > 0 ? b->level : 1);
+  setstr(L, "label", b->label);
+  if (kind == LL_TABLE && b->table != NULL) {
+    const ll_Table *t = b->table;
+    lua_createtable(L, (int)t->nrows, 0);
+    for (r = 0; r < t->nrows; r++) {
+      lua_createtable(L, (int)t->rowcells[r], 0);
+      for (i = 0; i < t->rowcells[r] && c < t->ncells; i++, c++) {
+        lua_pushlstring(L, b->text + t->cells[c].start, t->cells[c].end - t->cells[c].start);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+      }
+      lua_rawseti(L, -2, (lua_Integer)r + 1);
+    }
+    lua_setfield(L, -2, "rows");
+  }
+  lua_createtable(L, (int)b->nspans, 0);
+  for (i = 0; i < b->nspans; i++) {
+    const ll_Inline *sp = &b->spans[i];
+    lua_createtable(L, 0, 4);
+    lua_pushstring(L, inl[sp->kind >= 0 && sp->kind <= LL_LINK ? sp->kind : 0]);
+    lua_setfield(L, -2, "kind");
+    setint(L, "pos", (lua_Integer)sp->pos + 1);
+    setint(L, "len", (lua_Integer)sp->len);
+    setstr(L, "href", sp->href);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "spans");
+}
+
 /* Pushes a Block: text, refs, pagebreaks, sentences (and page labels). */
 static void pushblock(lua_State *L, const ll_Block *b) {
   size_t i;
-  luaL_checkstack(L, 6, "block");
-  lua_createtable(L, 0, 5);
+  luaL_checkstack(L, 8, "block");
+  lua_createtable(L, 0, 10);
   lua_pushlstring(L, b->text, b->len);
   lua_setfield(L, -2, "text");
   lua_createtable(L, (int)b->nrefs, 0);
@@ -134,6 +171,13 @@ static void pushblock(lua_State *L, const ll_Block *b) {
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   lua_setfield(L, -2, "sentences");
+  lua_createtable(L, (int)b->nsents, 0);
+  for (i = 0; i < b->nsents; i++) {
+    lua_pushinteger(L, (lua_Integer)b->sents[i].start + 1);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "sentence_pos");
+  pushstructure(L, b);
 }
 
 static void pushstrings(lua_State *L, char **v, size_t n) {
@@ -256,7 +300,7 @@ static int parsehtml(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *e
   int st;
   ll_buf_init(&text);
   ll_buf_init(&labels);
-  st = ll_html_read(m, s, len, &text, &labels, &nlabels, &shape, err, errsz);
+  st = ll_html_read_marked(m, s, len, &text, &labels, &nlabels, &shape, err, errsz);
   if (st == LL_OK && text.n == 0) {
     snprintf(err, errsz, "HTML page with no text");
     st = LL_ERRINPUT;
@@ -266,6 +310,7 @@ static int parsehtml(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *e
     h.labels = labels.p;
     h.nlabels = nlabels;
     h.known = 1;
+    h.marks = 1;
     h.head = ((shape.head & LL_HTML_AUTHOR) ? LL_PAGE_AUTHOR : 0u) |
              ((shape.head & LL_HTML_NUMBER) ? LL_PAGE_NUMBER : 0u) |
              ((shape.head & LL_HTML_TITLE) ? LL_PAGE_TITLE : 0u) |
@@ -733,8 +778,35 @@ static const char *const scope_names[] = {"body", "notes", "all", "meta", "any",
 static const unsigned scope_masks[] = {LL_SCOPE_BODY, LL_SCOPE_NOTES, LL_SCOPE_ALL, LL_SCOPE_META,
                                        LL_SCOPE_ANY};
 
+/* The scope at index i: a scope name, or a table {name, kinds = {...}}
+** whose kinds (names of ll_Kind, as ll_kind_names) limit it to those kinds
+** of Block (the Lua layer has checked them). */
 static unsigned checkscope(lua_State *L, int i) {
-  return scope_masks[luaL_checkoption(L, i, "body", scope_names)];
+  unsigned mask;
+  size_t k;
+  if (!lua_istable(L, i)) return scope_masks[luaL_checkoption(L, i, "body", scope_names)];
+  lua_rawgeti(L, i, 1);
+  mask = scope_masks[luaL_checkoption(L, -1, "body", scope_names)];
+  lua_pop(L, 1);
+  lua_getfield(L, i, "kinds");
+  if (lua_istable(L, -1)) {
+    for (k = 1;; k++) {
+      int j;
+      const char *name;
+      lua_rawgeti(L, -1, (lua_Integer)k);
+      name = lua_tostring(L, -1);
+      if (name == NULL) {
+        lua_pop(L, 1);
+        break;
+      }
+      for (j = 0; j < LL_NKINDS; j++)
+        if (strcmp(name, ll_kind_names[j]) == 0) mask |= LL_KINDBIT(j);
+      lua_pop(L, 1);
+    }
+    mask |= LL_KINDSGIVEN;
+  }
+  lua_pop(L, 1);
+  return mask;
 }
 
 static const char *const part_names[] = {"title", "subtitle", "meta", "body", "note"};
@@ -905,7 +977,7 @@ static int ix_nexttoken(lua_State *L) {
     if (seg >= d->nsegs) return 0;
     ll_index_segtokens(ix, seg, &first, &last);
     if (t < first) t = first;
-    if ((mask & LL_PARTBIT(d->segs[seg].part)) && t < last) break;
+    if (ll_seg_in(&d->segs[seg], mask) && t < last) break;
     seg++;
   }
   ll_index_token(ix, t, &tk);
@@ -1176,7 +1248,7 @@ static int dt_find(lua_State *L) {
   lua_newtable(L);
   for (seg = 0; seg < d->nsegs; seg++) {
     const ll_Seg *sg = &d->segs[seg];
-    if (!(mask & LL_PARTBIT(sg->part))) continue;
+    if (!ll_seg_in(sg, mask)) continue;
     s->v.n = 0;
     if (ll_dates_find(&s->mem, sg->text, sg->len, &s->v) != LL_OK) return memerror(L);
     for (i = 0; i < s->v.n; i++) {
@@ -1278,7 +1350,7 @@ static int ent_mentions(lua_State *L) {
   const ll_Mention *ms = ll_ents_mentions(d->ents, &n);
   lua_createtable(L, (int)(n < 0x7FFFFFFF ? n : 0), 0);
   for (i = 0; i < n; i++) {
-    if (!(mask & LL_PARTBIT(d->segs[ms[i].hit.seg].part))) continue;
+    if (!ll_seg_in(&d->segs[ms[i].hit.seg], mask)) continue;
     luaL_checkstack(L, 4, "mentions");
     pushhit(L, d, &ms[i].hit, -1);
     setint(L, "entity", (lua_Integer)ms[i].ent + 1);

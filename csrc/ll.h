@@ -117,6 +117,39 @@ typedef struct ll_Span {
   size_t start, end; /* [start, end) */
 } ll_Span;
 
+/* What a block is (API.md, "Structure"); LL_PARAGRAPH is 0, the default. */
+typedef enum ll_Kind {
+  LL_PARAGRAPH = 0,
+  LL_HEADING,  /* a section heading; level 1 for the highest the body uses */
+  LL_QUOTE,    /* a block quotation */
+  LL_VERSE,    /* one stanza of a poem, "\n" between its lines */
+  LL_ITEM,     /* one list item; label is its printed number, NULL for a bullet */
+  LL_TABLE,    /* one whole table: cells joined by tabs, rows by "\n" */
+  LL_SEPARATOR /* "* * *" and the like, as printed */
+} ll_Kind;
+#define LL_NKINDS 7
+/* the kinds' names as API.md writes them, indexed by ll_Kind */
+extern const char *const ll_kind_names[LL_NKINDS];
+
+/* An inline stretch of a block's text: emphasis (em, i, cite), strong (b,
+** strong) or a link (a href, not a note marker). */
+typedef enum ll_InlineKind { LL_EMPHASIS = 0, LL_STRONG, LL_LINK } ll_InlineKind;
+
+typedef struct ll_Inline {
+  int kind;         /* ll_InlineKind */
+  size_t pos, len;  /* [pos, pos + len) of the block's text */
+  const char *href; /* links: the href as written in the page; else NULL */
+} ll_Inline;
+
+/* A table's cells: every cell of every row, in order, as offsets of the
+** block's text, and the number of cells of each row. */
+typedef struct ll_Table {
+  ll_Span *cells;
+  size_t ncells;
+  size_t *rowcells;
+  size_t nrows;
+} ll_Table;
+
 typedef struct ll_Block {
   char *text;
   size_t len;
@@ -127,6 +160,13 @@ typedef struct ll_Block {
   size_t nbreaks;
   ll_Span *sents;
   size_t nsents;
+  /* structure (contract version 2), kept small: most blocks are paragraphs */
+  short kind;        /* ll_Kind */
+  short level;       /* headings: 1 for the highest level the body uses; else 0 */
+  unsigned nspans;   /* spans: in order of pos (an enclosing one before those inside) */
+  ll_Inline *spans;  /* NULL when none */
+  const char *label; /* items: "3.", "(a)", "IV."; NULL for a bullet or another kind */
+  ll_Table *table;   /* tables: the cells; NULL for another kind */
 } ll_Block;
 
 typedef struct ll_Cite {
@@ -200,6 +240,30 @@ typedef struct ll_Doc {
   void (*freeents)(ll_EntSet *es);
 } ll_Doc;
 
+/* Marks a reader may put in the text it hands to the parser with
+** ll_PageHints.known (the HTML reader does; plain text is never read for
+** them). They are taken out of the text, their places kept:
+**   LL_MK_BLOCK k l label LL_MK_BLOCKEND   at the start of a body or note
+**       block (after a note's "[N] "): its kind ('p' paragraph, 'h'
+**       heading, 'q' quote, 'v' verse, 'i' item, 't' table, 's'
+**       separator), its level as one byte '0' + level, and an item's label
+**       (no control bytes; empty for a bullet). Only a block that opens so
+**       is read for the other marks.
+**   LL_MK_EMPH, LL_MK_STRONG        open an emphasis, a strong span
+**   LL_MK_LINK href LL_MK_HREFEND   open a link (href without control bytes)
+**   LL_MK_CLOSE                     closes the innermost span open
+**   LL_MK_CELL, LL_MK_ROW           between two cells, two rows of a table
+**                                   (written as a tab and a line break) */
+#define LL_MK_EMPH     '\x03'
+#define LL_MK_STRONG   '\x04'
+#define LL_MK_LINK     '\x05'
+#define LL_MK_CLOSE    '\x06'
+#define LL_MK_HREFEND  '\x07'
+#define LL_MK_BLOCK    '\x0E'
+#define LL_MK_BLOCKEND '\x0F'
+#define LL_MK_ROW      '\x1E'
+#define LL_MK_CELL     '\x1F'
+
 /* the header blocks a reader wrote, in this order (ll_PageHints.head) */
 #define LL_PAGE_AUTHOR   1u
 #define LL_PAGE_NUMBER   2u
@@ -222,6 +286,7 @@ typedef struct ll_PageHints {
                          each ending in '\0' (NULL when none) */
   size_t nlabels;
   int known;     /* the shape below is the text's */
+  int marks;     /* with known: the text carries LL_MK_* marks */
   unsigned head; /* LL_PAGE_* */
   int fields;
   size_t body, notes;
@@ -246,5 +311,30 @@ const ll_Note *ll_doc_note(const ll_Doc *d, long n);
 
 /* Splits text into sentences; pushes ll_Span elements onto out. */
 int ll_sentences(ll_Mem *m, const char *s, size_t len, ll_Vec *out);
+
+/* ------------------------------------------------------------------ */
+/* Structure (llpage.c)                                                */
+/* ------------------------------------------------------------------ */
+
+/* If the block of n bytes at s opens with a printed list label ("3.",
+** "12)", "(a)", "(iv)", "b)", "IV.") followed by a space or a no-break
+** space and more text, returns the label's length (without the space),
+** else 0. An initial ("V. I. Lenin", "V. Ulyanov") or a year ("1905.") is
+** no label, and a block of which another line opens with a label too is a
+** list written as lines, not one item. */
+size_t ll_item_label(const char *s, size_t n);
+
+/* Nonzero if the n bytes at s read as a poem's stanza: four lines or
+** more, each short (90 bytes at most, 2 to 14 words, four a line on
+** average), opening with a capital (after an opening quote), with
+** lower-case letters, no figure and no more than half of its words
+** capitalised (which a list of titles, an address or a signature has),
+** and a quarter of them at least not ending in '.', '!' or '?' (a list of
+** sentences or slogans is no poem). */
+int ll_is_verse(const char *s, size_t n);
+
+/* If the n bytes at s are a separator line as printed ("* * *", "***",
+** "⁂"), nonzero. */
+int ll_is_separator(const char *s, size_t n);
 
 #endif

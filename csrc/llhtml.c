@@ -1060,6 +1060,9 @@ static int defines(const Marks *mk, const Mark *c) {
 /* kinds of item */
 enum { K_PARA, K_HEAD, K_INFO, K_NAV, K_IMG };
 
+/* what an element is to the structure (Frame.role) */
+enum { F_NONE, F_LIST, F_LI, F_TABLE, F_ROW, F_CELL };
+
 typedef struct Frame {
   int kind;        /* K_* of items opened inside */
   int tag, level;  /* the nearest block element: T_*, heading level */
@@ -1067,7 +1070,23 @@ typedef struct Frame {
   int pre;         /* inside <pre> */
   int block;       /* this element closes the item around it */
   int cell;        /* a table cell */
+  int bkind;       /* ll_Kind of the items opened inside (paragraph, quote,
+                      verse, item, table) */
+  int role;        /* F_*: this element's part in a list or a data table */
+  int ordered;     /* F_LIST: an <ol>; ltype its type ('1', 'a', 'A', 'i', 'I') */
+  int ltype;
+  long next;   /* F_LIST: the number of its next item */
+  size_t span; /* 1 + the index in W.spans of the span this element opened, or 0 */
 } Frame;
+
+/* An inline span in the pool: [start, end) of W.pool, or NOPOS before its
+** first character is written (and after, when it held none). */
+#define NOPOS ((size_t)-1)
+typedef struct HSpan {
+  int kind; /* ll_InlineKind */
+  size_t start, end;
+  const char *href; /* links: the attribute, in the tree */
+} HSpan;
 
 /* A paragraph-like stretch of the page: its text is written in the form the
 ** output wants (white space collapsed, markers as [N], page breaks as the
@@ -1081,6 +1100,9 @@ typedef struct Item {
   const Mark *lead; /* the marker it starts with, or NULL */
   int refs;         /* markers after its start */
   int fields;       /* header field names in it */
+  int bkind;        /* ll_Kind from the elements around it */
+  char label[16];   /* a list item's number as a browser shows it ("" for a bullet) */
+  size_t s0, s1;    /* the spans in W.spans that may overlap it */
 } Item;
 
 typedef struct W {
@@ -1097,6 +1119,12 @@ typedef struct W {
   char brklab[24];    /* its label */
   int body;           /* a body paragraph or info block has been closed */
   const char *author; /* <meta name="author"> */
+  ll_Vec spans;       /* HSpan, in the order their elements open */
+  size_t unset;       /* spans from here on may wait for their start */
+  char lilabel[16];   /* the label of the list item just entered */
+  int lipending;      /* its first item is still to open */
+  int cellno;         /* cells entered in the data table's row */
+  int structure;      /* structure is read (ll_html_read_marked) */
 } W;
 
 /* the last item (the open one, when one is open) */
@@ -1143,6 +1171,23 @@ static void item_open(W *w) {
   it->cls = f->cls;
   it->off = w->pool.n;
   it->loff = it->lend = w->labs.n;
+  it->bkind = f->bkind;
+  it->label[0] = '\0';
+  if (it->bkind == LL_ITEM && w->lipending) {
+    memcpy(it->label, w->lilabel, sizeof it->label);
+    w->lipending = 0;
+  }
+  { /* the outermost span still open may overlap it, and all after */
+    size_t k;
+    it->s0 = w->spans.n;
+    for (k = 0; k < w->frames.n; k++) {
+      const Frame *fk = (const Frame *)w->frames.p + k;
+      if (fk->span > 0 && ((HSpan *)w->spans.p)[fk->span - 1].end == NOPOS) {
+        it->s0 = fk->span - 1;
+        break;
+      }
+    }
+  }
   w->open = 1;
   forget(w);
 }
@@ -1156,6 +1201,7 @@ static void item_close(W *w) {
   it = cur(w);
   it->len = w->pool.n - it->off;
   it->lend = w->labs.n;
+  it->s1 = w->spans.n;
   if (it->len == 0) {
     w->labs.n = it->loff;
     w->items.n--;
@@ -1170,12 +1216,13 @@ static void item_close(W *w) {
 ** item is closed and a new one opened in the same context). */
 static void flush(W *w) {
   Item *it = cur(w);
-  if (w->pool.n == it->off) { /* nothing before: edges are dropped */
+  if (w->pool.n == it->off || w->pool.p[w->pool.n - 1] == LL_MK_CELL ||
+      w->pool.p[w->pool.n - 1] == LL_MK_ROW) { /* nothing before: edges are dropped */
     forget(w);
     return;
   }
   if (w->nl > 0) {
-    if (w->nl >= 2 && it->kind == K_PARA) {
+    if (w->nl >= 2 && it->kind == K_PARA && it->bkind != LL_TABLE) {
       item_close(w);
       item_open(w);
     } else {
@@ -1195,12 +1242,58 @@ static void flush(W *w) {
   forget(w);
 }
 
+/* The spans waiting for their first character start here. */
+static void startspans(W *w) {
+  size_t k;
+  for (k = w->unset; k < w->spans.n; k++) {
+    HSpan *h = (HSpan *)w->spans.p + k;
+    if (h->start == NOPOS && h->end == NOPOS) h->start = w->pool.n;
+  }
+  w->unset = w->spans.n;
+}
+
+/* Opens an inline span of kind k (a link to href) at the next character;
+** returns 1 + its index, or 0 when out of memory. */
+static size_t openspan(W *w, int k, const char *href) {
+  HSpan *h = (HSpan *)ll_vec_push(w->m, &w->spans);
+  if (h == NULL) {
+    w->status = LL_ERRMEM;
+    return 0;
+  }
+  h->kind = k;
+  h->start = h->end = NOPOS;
+  h->href = href;
+  return w->spans.n;
+}
+
+/* Closes span i: it ends after the last character written; one that held
+** none is dropped (its start stays NOPOS, its end is 0). */
+static void closespan(W *w, size_t i) {
+  HSpan *h = (HSpan *)w->spans.p + i;
+  if (h->start == NOPOS) {
+    h->end = 0;
+  } else {
+    h->end = w->pool.n;
+  }
+}
+
+/* Writes a table's separator c (LL_MK_CELL or LL_MK_ROW) in place of the
+** white space waiting. */
+static void tablesep(W *w, char c) {
+  if (w->status != LL_OK) return;
+  if (!w->open) item_open(w);
+  if (w->status != LL_OK) return;
+  forget(w);
+  raw(w, &c, 1);
+}
+
 /* Writes content s (no white space in it). */
 static void put(W *w, const char *s, size_t n) {
   if (w->status != LL_OK || n == 0) return;
   if (!w->open) item_open(w);
   if (w->status != LL_OK) return;
   if (w->sp | w->nbsp | w->nl | w->brk) flush(w); /* else flush does nothing */
+  if (w->unset < w->spans.n) startspans(w);
   raw(w, s, n);
 }
 
@@ -1468,6 +1561,161 @@ static int tocpara(xmlNode *n) {
   return in > 0 && out == 0;
 }
 
+/* Nonzero for an element that makes a block of its own in a table cell:
+** its presence makes the table a layout. */
+static int cellblock(const xmlNode *n) {
+  static const char *const names[] = {"p",   "div", "h1",    "h2",   "h3",     "h4",
+                                      "h5",  "h6",  "ul",    "ol",   "li",     "blockquote",
+                                      "pre", "dl",  "table", "form", "center", NULL};
+  int k;
+  const char *name = (const char *)n->name;
+  if (name == NULL) return 0;
+  for (k = 0; names[k] != NULL; k++)
+    if (strcmp(name, names[k]) == 0) return 1;
+  return 0;
+}
+
+/* Is table n a table of data: at least two rows, one with two cells or
+** more, and every cell holding text and inline elements only, or one
+** paragraph? A table that places paragraphs, lists or other tables is a
+** layout: its paragraphs are read as paragraphs. */
+static int datatable(xmlNode *n) {
+  xmlNode *p;
+  size_t rows = 0, cells = 0, most = 0, blocks = 0;
+  for (p = n->children; p != NULL;) {
+    int down = 1;
+    if (p->type == XML_ELEMENT_NODE && p->name != NULL) {
+      const char *name = (const char *)p->name;
+      int lv;
+      if (strcmp(name, "tr") == 0) {
+        rows++;
+        cells = 0;
+      } else if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0) {
+        if (++cells > most) most = cells;
+        blocks = 0;
+      } else if (cellblock(p)) {
+        if (strcmp(name, "p") != 0 || ++blocks > 1) return 0;
+      } else if (tagcode(p, &lv) == T_SKIP) {
+        down = 0;
+      }
+    }
+    p = nextnode(p, n, down);
+  }
+  return rows >= 2 && most >= 2;
+}
+
+/* Writes the label a browser shows for item k of a list of type t ('1',
+** 'a', 'A', 'i', 'I') into buf: "3.", "c.", "iv.". */
+static void listlabel(char *buf, size_t cap, long k, int t) {
+  static const char *const ones[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
+  static const char *const tens[] = {"", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"};
+  if ((t == 'a' || t == 'A') && k >= 1 && k <= 26) {
+    snprintf(buf, cap, "%c.", (char)(t + k - 1));
+  } else if ((t == 'i' || t == 'I') && k >= 1 && k < 100) {
+    char r[12];
+    size_t i;
+    snprintf(r, sizeof r, "%s%s", tens[k / 10], ones[k % 10]);
+    for (i = 0; t == 'I' && r[i] != '\0'; i++) r[i] = (char)(r[i] - 'a' + 'A');
+    snprintf(buf, cap, "%s.", r);
+  } else {
+    snprintf(buf, cap, "%ld.", k);
+  }
+}
+
+/* The integer value of attribute name of n, or dflt. */
+static long intattr(const xmlNode *n, const char *name, long dflt) {
+  const char *v = attr(n, name);
+  char *e;
+  long k;
+  if (v == NULL) return dflt;
+  k = strtol(v, &e, 10);
+  return (e != v && k > -1000000 && k < 1000000) ? k : dflt;
+}
+
+/* nonzero if s holds w (lower case), ignoring ASCII case */
+static int icontains(const char *s, const char *w) {
+  size_t n = strlen(s), i;
+  for (i = 0; i < n; i++)
+    if (lower((unsigned char)s[i]) == w[0] && iprefix(s + i, n - i, w)) return 1;
+  return 0;
+}
+
+/* What a block element n (tag t) makes of the items inside it: a data
+** table, a quotation (blockquote, a class naming a quote), a poem (a class
+** naming a poem, verse or stanza), a list and its items. Sets f. */
+static void blockstructure(W *w, xmlNode *n, int t, Frame *f) {
+  const char *name = (const char *)n->name;
+  if (f->kind != K_PARA || !w->structure) return;
+  if (t == T_TABLE) {
+    if (datatable(n)) {
+      f->bkind = LL_TABLE;
+      f->role = F_TABLE;
+      w->cellno = 0;
+    }
+    return;
+  }
+  if (name[0] == 'b' && strcmp(name, "blockquote") == 0) f->bkind = LL_QUOTE;
+  if (f->cls != NULL) { /* n's class, as enter read it */
+    if (icontains(f->cls, "quote")) f->bkind = LL_QUOTE;
+    if (icontains(f->cls, "poem") || icontains(f->cls, "verse") || icontains(f->cls, "stanza"))
+      f->bkind = LL_VERSE;
+  }
+  if (strchr("uomdl", name[0]) == NULL) return; /* no list, no item */
+  if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0 || strcmp(name, "menu") == 0 ||
+      strcmp(name, "dir") == 0) {
+    const char *ty = attr(n, "type");
+    f->role = F_LIST;
+    f->ordered = name[0] == 'o';
+    f->ltype = (ty != NULL && strchr("aAiI", ty[0]) != NULL && ty[0] != '\0') ? ty[0] : '1';
+    f->next = intattr(n, "start", 1);
+  } else if (strcmp(name, "li") == 0) {
+    size_t k;
+    Frame *list = NULL;
+    f->role = F_LI;
+    if (f->bkind != LL_VERSE) f->bkind = LL_ITEM; /* in a quotation too: its number counts */
+    for (k = w->frames.n; k > 0; k--) {
+      Frame *fk = (Frame *)w->frames.p + (k - 1);
+      if (fk->role == F_LIST) {
+        list = fk;
+        break;
+      }
+    }
+    w->lilabel[0] = '\0';
+    if (list != NULL && list->ordered) {
+      long v = intattr(n, "value", list->next);
+      listlabel(w->lilabel, sizeof w->lilabel, v, list->ltype);
+      list->next = v + 1;
+    }
+    w->lipending = 1;
+  }
+}
+
+/* Inside a data table: a row or a cell writes its separator and closes
+** no item; the row groups are passed through. Returns nonzero if n was
+** one of these (f set), else 0 (n is read as elsewhere). */
+static int tablepart(W *w, xmlNode *n, int t, Frame *f) {
+  const char *name = (const char *)n->name;
+  if (strcmp(name, "tr") == 0) {
+    if (w->open && w->pool.n > cur(w)->off) tablesep(w, LL_MK_ROW);
+    w->cellno = 0;
+    f->role = F_ROW;
+  } else if (t == T_CELL) {
+    if (w->cellno++ > 0) tablesep(w, LL_MK_CELL);
+    f->role = F_CELL;
+    f->cell = 1;
+    w->sp = 1;
+  } else if (strcmp(name, "tbody") == 0 || strcmp(name, "thead") == 0 ||
+             strcmp(name, "tfoot") == 0 || t == T_P) {
+    f->role = F_NONE; /* a cell's one paragraph is the cell's text */
+  } else {
+    if (strcmp(name, "caption") == 0) f->bkind = LL_PARAGRAPH;
+    return 0;
+  }
+  if (t != T_CELL) f->cell = 0;
+  f->block = 0;
+  return 1;
+}
+
 /* Enters node n; returns nonzero if a frame was pushed (the walk then goes
 ** into its children and calls leave). */
 static int enter(W *w, xmlNode *n) {
@@ -1527,6 +1775,9 @@ static int enter(W *w, xmlNode *n) {
       break;
   }
   f = *top(w);
+  f.role = F_NONE;
+  f.span = 0;
+  if (f.bkind == LL_TABLE && tablepart(w, n, t, &f)) goto push;
   f.block = t == T_P || t == T_H || t == T_BLOCK || t == T_DIV || t == T_PRE || t == T_TABLE;
   f.cell = t == T_CELL;
   if (f.block) {
@@ -1545,9 +1796,19 @@ static int enter(W *w, xmlNode *n) {
       else if (t == T_H && f.kind != K_INFO)
         f.kind = K_HEAD;
     }
+    blockstructure(w, n, t, &f);
   }
   if (t == T_PRE) f.pre = 1;
   if (f.cell) w->sp = 1;
+  if ((f.kind == K_PARA || f.kind == K_HEAD) && w->structure) {
+    const char *name = (const char *)n->name, *href;
+    if (t == T_LABEL || (name[0] == 'c' && strcmp(name, "cite") == 0)) {
+      f.span = openspan(w, (name[0] == 'b' || name[0] == 's') ? LL_STRONG : LL_EMPHASIS, NULL);
+    } else if (t == T_A && (href = attr(n, "href")) != NULL && *href != '\0') {
+      f.span = openspan(w, LL_LINK, href);
+    }
+  }
+push:
   if (ll_vec_push(w->m, &w->frames) == NULL) {
     w->status = LL_ERRMEM;
     return 0;
@@ -1561,6 +1822,8 @@ static void leave(W *w) {
   Frame *f = top(w);
   if (f->block) item_close(w);
   if (f->cell) w->sp = 1;
+  if (f->span > 0) closespan(w, f->span - 1);
+  if (f->role == F_LI) w->lipending = 0;
   w->frames.n--;
 }
 
@@ -1624,6 +1887,10 @@ typedef struct Out {
   ll_Buf tmp;         /* scratch for one block */
   ll_Buf part;        /* scratch for a piece of one */
   ll_HtmlShape shape; /* what was written */
+  ll_Buf item;        /* scratch for a body or note block with its marks */
+  ll_Vec evs;         /* Ev: where its spans open and close */
+  int hrank[8];       /* a body heading's level by its tag's (h1 ... h6; 0 other) */
+  int marks;          /* write the structure's marks */
 } Out;
 
 /* the text of an item (it->len bytes, not terminated) */
@@ -1651,7 +1918,7 @@ static int flatten(ll_Mem *m, ll_Buf *b, const char *s, size_t n, int flags) {
       if (c == '\n') {
         nl = 1;
         j++;
-      } else if (isspc(c) || c == FIELDMARK || c == FIELDEND) {
+      } else if (isspc(c) || c == FIELDMARK || c == FIELDEND || c == LL_MK_CELL || c == LL_MK_ROW) {
         sp = 1;
         j++;
       } else if (j + 1 < n && memcmp(s + j, NBSP, 2) == 0) {
@@ -1677,7 +1944,8 @@ static int flatten(ll_Mem *m, ll_Buf *b, const char *s, size_t n, int flags) {
     }
     while (j < n) {
       unsigned char c = (unsigned char)s[j];
-      if (isspc(c) || c == FIELDMARK || c == FIELDEND || (j + 1 < n && memcmp(s + j, NBSP, 2) == 0))
+      if (isspc(c) || c == FIELDMARK || c == FIELDEND || c == LL_MK_CELL || c == LL_MK_ROW ||
+          (j + 1 < n && memcmp(s + j, NBSP, 2) == 0))
         break;
       j++;
     }
@@ -1717,9 +1985,163 @@ static void flatblock(Out *o, const char *s, size_t n) {
 }
 
 /* Appends the item's text as written, and its page labels. */
+/* A span opening or closing in an item's text (at pool offset pos). */
+typedef struct Ev {
+  size_t pos;
+  int close;
+  size_t idx; /* in W.spans */
+} Ev;
+
+/* qsort order of events: by place; there, closings (the inner first)
+** before openings (the outer first) */
+static int evcmp(const void *a, const void *b) {
+  const Ev *x = (const Ev *)a, *y = (const Ev *)b;
+  if (x->pos != y->pos) return x->pos < y->pos ? -1 : 1;
+  if (x->close != y->close) return x->close ? -1 : 1;
+  if (x->idx == y->idx) return 0;
+  return (x->idx < y->idx) == !x->close ? -1 : 1;
+}
+
+/* Nonzero if a link span overlaps item it (a list of links is no poem). */
+static int haslink(const W *w, const Item *it) {
+  size_t k;
+  const HSpan *sp = (const HSpan *)w->spans.p;
+  for (k = it->s0; k < it->s1; k++)
+    if (sp[k].kind == LL_LINK && sp[k].start != NOPOS && sp[k].end != NOPOS &&
+        sp[k].end > it->off && sp[k].start < it->off + it->len)
+      return 1;
+  return 0;
+}
+
+/* The kind of body or note item it, its text read from offset from: a
+** separator line, a heading (its level in *level), a table, a poem's
+** stanza (classed so, or lines as ll_is_verse has them), a quotation, a list item, a paragraph that opens with a printed
+** label ("3.", "(a)", "IV."), else a paragraph. An item's label goes to
+** *lab and *labn, and *skip is set to the bytes of the text (the printed
+** label and the space after it) that the block leaves out. */
+static int itemkind(const Out *o, const W *w, const Item *it, size_t from, const char **lab,
+                    size_t *labn, size_t *skip, int *level) {
+  const char *s = itext(w, it) + from;
+  size_t n = it->len - from, k;
+  *lab = NULL;
+  *labn = *skip = 0;
+  *level = 0;
+  if (ll_is_separator(s, n)) return LL_SEPARATOR;
+  if (it->kind == K_HEAD) {
+    *level = o->hrank[it->level >= 0 && it->level < 8 ? it->level : 0];
+    return LL_HEADING;
+  }
+  if (it->bkind == LL_TABLE || it->bkind == LL_VERSE) return it->bkind;
+  if (memchr(s, '\n', n) != NULL && ll_is_verse(s, n) && !haslink(w, it)) return LL_VERSE;
+  if (it->bkind == LL_QUOTE) return it->bkind;
+  if ((k = ll_item_label(s, n)) > 0) {
+    *lab = s;
+    *labn = k;
+    *skip = k;
+    while (*skip < n && (s[*skip] == ' ' || (*skip + 1 < n && memcmp(s + *skip, NBSP, 2) == 0)))
+      *skip += s[*skip] == ' ' ? 1 : 2;
+    return LL_ITEM;
+  }
+  if (it->bkind == LL_ITEM) {
+    *lab = it->label;
+    *labn = strlen(it->label);
+    return LL_ITEM;
+  }
+  return LL_PARAGRAPH;
+}
+
+/* Appends to b the text of item it from offset from, as a block that
+** carries its structure (see ll.h, LL_MK_*): its kind first unless a
+** paragraph, its spans' marks where they open and close, a table's cells
+** and rows as their separators. Returns nonzero if that text is the item's
+** own (no mark, nothing left out), when the caller may use it as it is. */
+static int emit(Out *o, const W *w, const Item *it, size_t from, ll_Buf *b) {
+  const char *s = itext(w, it), *lab;
+  size_t n = it->len, labn, skip, k, at;
+  int level, kind;
+  static const char kinds[] = "phqvits"; /* by ll_Kind */
+  const HSpan *sp = (const HSpan *)w->spans.p;
+  Ev *ev;
+  if (o->status != LL_OK || !o->marks) return 1;
+  kind = itemkind(o, w, it, from, &lab, &labn, &skip, &level);
+  from += skip;
+  o->evs.n = 0;
+  if (it->s1 > it->s0 && ll_vec_reserve(o->m, &o->evs, 2 * (it->s1 - it->s0)) != LL_OK) {
+    o->status = LL_ERRMEM;
+    return 0;
+  }
+  for (k = it->s0; k < it->s1; k++) {
+    size_t a = sp[k].start, e = sp[k].end;
+    if (a == NOPOS || e == NOPOS || e <= a) continue;
+    if (a < it->off + from) a = it->off + from;
+    if (e > it->off + n) e = it->off + n;
+    if (e <= a) continue;
+    ev = (Ev *)o->evs.p + o->evs.n;
+    ev[0].pos = a;
+    ev[0].close = 0;
+    ev[0].idx = k;
+    ev[1].pos = e;
+    ev[1].close = 1;
+    ev[1].idx = k;
+    o->evs.n += 2;
+  }
+  if (kind == LL_PARAGRAPH && o->evs.n == 0 && from == 0) return 1;
+  { /* the block's kind, always first: the parser looks for marks only after it */
+    char head[3];
+    head[0] = LL_MK_BLOCK;
+    head[1] = kinds[kind];
+    head[2] = (char)('0' + (level > 0 && level < 10 ? level : 0));
+    if (ll_buf_add(o->m, b, head, 3) != LL_OK ||
+        (labn > 0 && ll_buf_add(o->m, b, lab, labn) != LL_OK) ||
+        ll_buf_addc(o->m, b, LL_MK_BLOCKEND) != LL_OK)
+      goto nomem;
+  }
+  if (o->evs.n > 2) qsort(o->evs.p, o->evs.n, sizeof(Ev), evcmp);
+  ev = (Ev *)o->evs.p;
+  at = it->off + from;
+  for (k = 0; k <= o->evs.n; k++) {
+    size_t upto = k < o->evs.n ? ev[k].pos : it->off + n;
+    if (upto > at) {
+      if (kind == LL_TABLE) { /* a line break in a cell is a space */
+        size_t i;
+        for (i = at; i < upto; i++)
+          if (ll_buf_addc(o->m, b, w->pool.p[i] == '\n' ? ' ' : w->pool.p[i]) != LL_OK) goto nomem;
+      } else if (ll_buf_add(o->m, b, w->pool.p + at, upto - at) != LL_OK) {
+        goto nomem;
+      }
+      at = upto;
+    }
+    if (k == o->evs.n) break;
+    if (ev[k].close) {
+      if (ll_buf_addc(o->m, b, LL_MK_CLOSE) != LL_OK) goto nomem;
+    } else {
+      const HSpan *h = &sp[ev[k].idx];
+      int c = h->kind == LL_LINK ? LL_MK_LINK : h->kind == LL_STRONG ? LL_MK_STRONG : LL_MK_EMPH;
+      if (ll_buf_addc(o->m, b, c) != LL_OK) goto nomem;
+      if (h->kind == LL_LINK) { /* the href without control bytes or edge spaces */
+        const char *hr = h->href;
+        size_t hn = strlen(hr), i;
+        trim(&hr, &hn);
+        for (i = 0; i < hn; i++)
+          if ((unsigned char)hr[i] >= 0x20 && ll_buf_addc(o->m, b, hr[i]) != LL_OK) goto nomem;
+        if (ll_buf_addc(o->m, b, LL_MK_HREFEND) != LL_OK) goto nomem;
+      }
+    }
+  }
+  (void)s;
+  return 0;
+nomem:
+  o->status = LL_ERRMEM;
+  return 0;
+}
+
 static void paragraph(Out *o, const W *w, const Item *it) {
   if (o->status != LL_OK) return;
-  block(o, itext(w, it), it->len);
+  o->item.n = 0;
+  if (emit(o, w, it, 0, &o->item))
+    block(o, itext(w, it), it->len);
+  else
+    block(o, o->item.p, o->item.n);
   if (o->status == LL_OK && it->lend > it->loff) {
     if (ll_buf_add(o->m, o->labels, w->labs.p + it->loff, it->lend - it->loff) != LL_OK)
       o->status = LL_ERRMEM;
@@ -1837,8 +2259,10 @@ static int headclass(const Item *it) {
 ** names the <meta> author, else the first one before the title, else one
 ** "by ..." after it, else the <meta> author itself. A heading ending in ':'
 ** just before the title is put in front of it; the others after the title
-** (or left over before it) make the subtitle. */
-static void header(Out *o, const W *w, const size_t *h, size_t nh) {
+** (or left over before it) make the subtitle. With imgtitle (the items are
+** pictures' texts before the body's headings) the last one is the title
+** and a short first one, when none names the author, is the author. */
+static void header(Out *o, const W *w, const size_t *h, size_t nh, int imgtitle) {
   size_t i;
   int b0 = o->blocks;
   long ai = -1, ti = -1, ni = -1;
@@ -1847,6 +2271,8 @@ static void header(Out *o, const W *w, const size_t *h, size_t nh) {
 #define HT(i) itext(w, HI(i)), HI(i)->len
   for (i = 0; i < nh && ai < 0; i++)
     if (countwords(HT(i)) <= 8 && names_author(HT(i), w->author)) ai = (long)i;
+  if (imgtitle && ai < 0 && nh > 1 && countwords(HT(0)) <= 4) ai = 0;
+  if (imgtitle && (long)nh - 1 != ai) ti = (long)nh - 1;
   for (i = 0; i < nh && ti < 0; i++)
     if ((long)i != ai && HI(i)->tag == T_H && HI(i)->cls != NULL && ieq(HI(i)->cls, "title"))
       ti = (long)i;
@@ -2186,9 +2612,11 @@ static int notestart(Out *o, const W *w, const Item *it, const Item *next) {
         break;
     }
     if (r < n && ll_buf_add(o->m, &o->tmp, " ", 1) != LL_OK) goto nomem;
-    if (ll_buf_add(o->m, &o->tmp, s + r, n - r) != LL_OK) goto nomem;
+    if (r < n && emit(o, w, it, r, &o->tmp) && ll_buf_add(o->m, &o->tmp, s + r, n - r) != LL_OK)
+      goto nomem;
   } else if (next != NULL) {
-    if (ll_buf_add(o->m, &o->tmp, " ", 1) != LL_OK ||
+    if (ll_buf_add(o->m, &o->tmp, " ", 1) != LL_OK) goto nomem;
+    if (emit(o, w, next, 0, &o->tmp) &&
         ll_buf_add(o->m, &o->tmp, itext(w, next), next->len) != LL_OK)
       goto nomem;
     used = 1;
@@ -2255,7 +2683,7 @@ static void assemble(Out *o, W *w) {
   size_t *h = NULL;
   unsigned char *role = NULL;
   long notehead = -1, lastref = -1, region;
-  int nfields = 0, b0;
+  int nfields = 0, b0, imgtitle = 0;
   if (n == 0) return;
   h = (size_t *)ll_malloc(o->m, n * sizeof *h);
   role = (unsigned char *)ll_malloc(o->m, n);
@@ -2292,6 +2720,19 @@ static void assemble(Out *o, W *w) {
     }
     if (it[hend].kind != K_NAV) h[nh++] = hend;
   }
+  for (i = 0; i < nh && it[h[i]].kind == K_IMG; i++) {
+  }
+  if (i >= 3 && i < nh) {
+    /* three pictures or more that name author, work and chapter (The
+       State and Revolution's chapters), then headings: the pictures'
+       texts are the header, the last one the title; the headings open the
+       body (two pictures, author and work, leave the title to a heading:
+       its preface) */
+    size_t k;
+    for (k = i; k < nh; k++) it[h[k]].tag = -1;
+    nh = i;
+    imgtitle = 1;
+  }
   for (i = 0; i < nh && it[h[i]].kind != K_HEAD; i++) {
   }
   if (i < nh) { /* with headings, pictures are no header */
@@ -2300,7 +2741,7 @@ static void assemble(Out *o, W *w) {
       if (it[h[i]].kind != K_IMG) h[k++] = h[i];
     nh = k;
   }
-  header(o, w, h, nh);
+  header(o, w, h, nh, imgtitle);
   /* the fields */
   o->tmp.n = 0;
   for (i = 0; i < n; i++) {
@@ -2389,6 +2830,17 @@ static void assemble(Out *o, W *w) {
           (long)i > region)
         role[i] = R_SKIP;
     }
+  }
+  /* the levels of the body's headings: 1 for the highest tag used, 2 for
+     the next, ... (a separator written as a heading is none) */
+  {
+    int seen[8] = {0}, k, r = 0;
+    for (i = 0; i < n; i++)
+      if (role[i] != R_SKIP && role[i] != R_NOTESHEAD && it[i].kind == K_HEAD && it[i].level >= 0 &&
+          it[i].level < 8 && !ll_is_separator(itext(w, &it[i]), it[i].len))
+        seen[it[i].level] = 1;
+    for (k = 1; k < 8; k++) o->hrank[k] = seen[k] ? ++r : 0;
+    o->hrank[0] = seen[0] ? r + 1 : 1; /* a block inside a heading */
   }
   /* body */
   b0 = o->blocks;
@@ -2485,9 +2937,25 @@ int ll_html_to_text(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Bu
   return ll_html_read(m, html, len, text, labels, nlabels, NULL, err, errsz);
 }
 
-/* See llhtml.h: decode, parse, find the markers, walk, assemble. */
+static int readpage(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *labels,
+                    size_t *nlabels, ll_HtmlShape *shape, int marks, char *err, size_t errsz);
+
+/* See llhtml.h. */
 int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *labels,
                  size_t *nlabels, ll_HtmlShape *shape, char *err, size_t errsz) {
+  return readpage(m, html, len, text, labels, nlabels, shape, 0, err, errsz);
+}
+
+/* See llhtml.h. */
+int ll_html_read_marked(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *labels,
+                        size_t *nlabels, ll_HtmlShape *shape, char *err, size_t errsz) {
+  return readpage(m, html, len, text, labels, nlabels, shape, 1, err, errsz);
+}
+
+/* ll_html_read, with the structure's marks when marks is set: decode,
+** parse, find the markers, walk, assemble. */
+static int readpage(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *labels,
+                    size_t *nlabels, ll_HtmlShape *shape, int marks, char *err, size_t errsz) {
   size_t text0 = text->n, labels0 = labels->n;
   int status = LL_OK, same = 0;
   ll_Buf in;
@@ -2513,6 +2981,7 @@ int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *
   ll_buf_init(&in);
   memset(&w, 0, sizeof w);
   w.m = m;
+  w.structure = marks;
   ll_buf_init(&w.pool);
   ll_buf_init(&w.labs);
   ll_vec_init(&w.items, sizeof(Item));
@@ -2523,6 +2992,9 @@ int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *
   memset(&o, 0, sizeof o);
   ll_buf_init(&o.tmp);
   ll_buf_init(&o.part);
+  ll_buf_init(&o.item);
+  ll_vec_init(&o.evs, sizeof(Ev));
+  ll_vec_init(&w.spans, sizeof(HSpan));
   xmlSetGenericErrorFunc(NULL, quiet);
   memset(&rd, 0, sizeof rd);
   xmlSetStructuredErrorFunc(&rd, onreport);
@@ -2584,6 +3056,7 @@ int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *
   status = w.status;
   if (status != LL_OK) goto fail;
   o.m = m;
+  o.marks = marks;
   o.text = text;
   o.labels = labels;
   assemble(&o, &w);
@@ -2610,6 +3083,9 @@ done:
   ll_buf_free(m, &in);
   ll_buf_free(m, &o.tmp);
   ll_buf_free(m, &o.part);
+  ll_buf_free(m, &o.item);
+  ll_vec_free(m, &o.evs);
+  ll_vec_free(m, &w.spans);
   ll_buf_free(m, &w.pool);
   ll_buf_free(m, &w.labs);
   ll_vec_free(m, &w.items);

@@ -1,7 +1,8 @@
 /*
 ** llhtml.h: the HTML reader of the leninletter library.
 ** Turns a Marxists Internet Archive page served as HTML into the archive's
-** plain-text form, which the page parser (llpage.c) reads.
+** plain-text form, which the page parser (llpage.c) reads, with the page's
+** structure (kinds of blocks, spans) as in-band marks when asked.
 */
 #ifndef LLHTML_H
 #define LLHTML_H
@@ -94,5 +95,20 @@ typedef struct ll_HtmlShape {
 ** the text written; on failure *shape is all zeros. */
 int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *labels,
                  size_t *nlabels, ll_HtmlShape *shape, char *err, size_t errsz);
+
+/* As ll_html_read, and the text carries the page's structure as the marks
+** of ll.h (LL_MK_*), for ll_parse_text with hints.known and hints.marks:
+** each body and note block that is not a plain paragraph opens with its
+** kind (a heading of the body with its level among the levels the body
+** uses; a quotation: <blockquote>, a class naming a quote; a poem's stanza:
+** a class naming a poem, verse or stanza, stanzas parted by two <br>s; a
+** list item with its label, the number an <ol> gives it or one printed at
+** its start, which is then left out of the text; a table of data: at
+** least two rows, one of two cells or more, no cell holding more than one
+** paragraph, its cells and rows parted by LL_MK_CELL and LL_MK_ROW; a
+** separator line), and em, i, cite, strong, b and a href (not the note
+** markers) are spans. */
+int ll_html_read_marked(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *labels,
+                        size_t *nlabels, ll_HtmlShape *shape, char *err, size_t errsz);
 
 #endif

@@ -801,9 +801,33 @@ uint32_t ll_index_lookup(const ll_Index *ix, const char *s, size_t len) {
   return e == 0 ? LL_NOWORD : e - 1;
 }
 
+/* See llindex.h. */
+int ll_seg_in(const ll_Seg *sg, unsigned mask) {
+  int k;
+  if (!(mask & LL_PARTBIT(sg->part))) return 0;
+  if (!(mask & LL_KINDMASK)) return 1;
+  if (sg->part == LL_TITLE || sg->part == LL_SUBTITLE)
+    k = LL_HEADING;
+  else if (sg->block == NULL)
+    return 0;
+  else
+    k = sg->block->kind >= 0 && sg->block->kind < LL_NKINDS ? sg->block->kind : LL_PARAGRAPH;
+  return (mask & LL_KINDBIT(k)) != 0;
+}
+
+static int inmask(const ll_Index *ix, size_t seg, unsigned mask); /* below */
+
 size_t ll_index_freq(const ll_Index *ix, uint32_t id, unsigned mask) {
   size_t k, n = 0;
   if (id >= ix->nwords) return 0;
+  if (mask & LL_KINDMASK) { /* kinds: count the segments in scope */
+    size_t seg, t;
+    for (seg = 0; seg < ix->nsegs; seg++) {
+      if (!inmask(ix, seg, mask)) continue;
+      for (t = ix->segstart[seg]; t < ix->segstart[seg + 1]; t++) n += WID(ix, t) == id;
+    }
+    return n;
+  }
   for (k = 0; k < NPARTS; k++)
     if (mask & LL_PARTBIT(k)) n += ix->words[id].n[k];
   return n;
@@ -811,9 +835,31 @@ size_t ll_index_freq(const ll_Index *ix, uint32_t id, unsigned mask) {
 
 size_t ll_index_ntokens(const ll_Index *ix, unsigned mask) {
   size_t k, n = 0;
+  if (mask & LL_KINDMASK) {
+    size_t seg;
+    for (seg = 0; seg < ix->nsegs; seg++)
+      if (inmask(ix, seg, mask)) n += ix->segstart[seg + 1] - ix->segstart[seg];
+    return n;
+  }
   for (k = 0; k < NPARTS; k++)
     if (mask & LL_PARTBIT(k)) n += ix->npart[k];
   return n;
+}
+
+/* Fills count[0, nwords) with each word's occurrences in mask: one pass
+** over the tokens when the mask names kinds, else the counts kept. */
+static void wordcounts(const ll_Index *ix, unsigned mask, size_t *count) {
+  size_t i;
+  if (mask & LL_KINDMASK) {
+    size_t seg, t;
+    for (i = 0; i < ix->nwords; i++) count[i] = 0;
+    for (seg = 0; seg < ix->nsegs; seg++) {
+      if (!inmask(ix, seg, mask)) continue;
+      for (t = ix->segstart[seg]; t < ix->segstart[seg + 1]; t++) count[WID(ix, t)]++;
+    }
+    return;
+  }
+  for (i = 0; i < ix->nwords; i++) count[i] = ll_index_freq(ix, (uint32_t)i, mask);
 }
 
 size_t ll_index_size(const ll_Index *ix) {
@@ -1225,8 +1271,11 @@ static int termmatch(const RTerm *t, uint32_t w) {
   return t->set != NULL ? t->set[w] != 0 : t->id == w;
 }
 
-static unsigned partbit(const ll_Index *ix, size_t seg) {
-  return LL_PARTBIT(SEG(ix, seg)->part);
+/* Is segment seg in the scope mask (see ll_seg_in)? */
+static int inmask(const ll_Index *ix, size_t seg, unsigned mask) {
+  const ll_Seg *sg = SEG(ix, seg);
+  if (!(mask & LL_KINDMASK)) return (mask & LL_PARTBIT(sg->part)) != 0;
+  return ll_seg_in(sg, mask);
 }
 
 /* If the query's terms match at token t of segment seg, records a hit. */
@@ -1276,7 +1325,7 @@ static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask, ll_Ve
     for (k = 0; k < NPARTS; k++) tot += w->n[k];
     for (k = 0; k < tot && st == LL_OK; k++) {
       seg = segof(ix, p[k], seg);
-      if (mask & partbit(ix, seg)) st = tryat(m, ix, r, seg, p[k], hits, count, &c);
+      if (inmask(ix, seg, mask)) st = tryat(m, ix, r, seg, p[k], hits, count, &c);
     }
   } else if (t0->set == NULL && ix->pvar != NULL) {
     /* through the compact postings of the first word */
@@ -1295,7 +1344,7 @@ static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask, ll_Ve
       t = next + v;
       next = t + 1;
       seg = segof(ix, t, seg);
-      if (mask & partbit(ix, seg)) st = tryat(m, ix, r, seg, t, hits, count, &c);
+      if (inmask(ix, seg, mask)) st = tryat(m, ix, r, seg, t, hits, count, &c);
     }
   } else if (t0->set == NULL) {
     /* no postings (a corpus index too large for them): scan the tokens of the segments in
@@ -1304,7 +1353,7 @@ static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask, ll_Ve
     uint32_t id = t0->id;
     for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
       size_t e = ix->segstart[seg + 1];
-      if (!(mask & partbit(ix, seg))) continue;
+      if (!inmask(ix, seg, mask)) continue;
       for (t = ix->segstart[seg]; t < e && st == LL_OK; t++)
         if (WID(ix, t) == id) st = tryat(m, ix, r, seg, t, hits, count, &c);
     }
@@ -1312,7 +1361,7 @@ static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask, ll_Ve
     /* a set: scan the tokens of the segments in scope */
     size_t seg, t;
     for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
-      if (!(mask & partbit(ix, seg))) continue;
+      if (!inmask(ix, seg, mask)) continue;
       for (t = ix->segstart[seg]; t < ix->segstart[seg + 1] && st == LL_OK; t++)
         if (t0->set[WID(ix, t)]) st = tryat(m, ix, r, seg, t, hits, count, &c);
     }
@@ -1451,10 +1500,9 @@ int ll_index_frequencies(ll_Mem *m, const ll_Index *ix, unsigned mask, size_t mi
   if (min < 1) min = 1;
   if (count == NULL || ids == NULL || tmp == NULL) st = LL_ERRMEM;
   if (st == LL_OK) {
-    for (i = 0; i < ix->nwords; i++) {
-      count[i] = ll_index_freq(ix, (uint32_t)i, mask);
+    wordcounts(ix, mask, count);
+    for (i = 0; i < ix->nwords; i++)
       if (count[i] >= min && (skip == NULL || !skip[i])) ids[n++] = (uint32_t)i;
-    }
     c.ix = ix;
     c.count = count;
     msort(ids, tmp, n, cmp_freq, &c);
@@ -1530,7 +1578,7 @@ int ll_index_ngrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size
   memset(slots, 0, ns * sizeof *slots);
   for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
     size_t end = ix->segstart[seg + 1];
-    if (!(mask & partbit(ix, seg))) continue;
+    if (!inmask(ix, seg, mask)) continue;
     for (t = ix->segstart[seg]; t + n <= end && st == LL_OK; t++) {
       size_t k = gramhash(ix, t, n) & (ns - 1);
       ll_Gram *e;
@@ -1653,7 +1701,7 @@ int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsign
                         size_t window, int which, size_t min, const unsigned char *skip,
                         ll_Vec *out) {
   ll_Vec hits, cs;
-  size_t nw = ix->nwords ? ix->nwords : 1, *o = NULL;
+  size_t nw = ix->nwords ? ix->nwords : 1, *o = NULL, *kc = NULL;
   size_t i, j = 0, upto = 0, span = 0, nhits, N;
   uint32_t *ids = NULL, *tmp = NULL;
   int st;
@@ -1688,6 +1736,13 @@ int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsign
     if (b > upto) upto = b;
   }
   N = ll_index_ntokens(ix, mask);
+  if (st == LL_OK && (mask & LL_KINDMASK)) { /* the words' counts in one pass */
+    kc = (size_t *)ll_malloc(m, nw * sizeof *kc);
+    if (kc == NULL)
+      st = LL_ERRMEM;
+    else
+      wordcounts(ix, mask, kc);
+  }
   for (i = 0; i < ix->nwords && st == LL_OK; i++) {
     ll_Colloc *c;
     if (o[i] < min || (skip != NULL && skip[i])) continue;
@@ -1698,8 +1753,9 @@ int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsign
     }
     c->word = (uint32_t)i;
     c->count = o[i];
-    c->score = measure(which, (double)o[i], (double)span,
-                       (double)ll_index_freq(ix, (uint32_t)i, mask), (double)N);
+    c->score =
+        measure(which, (double)o[i], (double)span,
+                (double)(kc != NULL ? kc[i] : ll_index_freq(ix, (uint32_t)i, mask)), (double)N);
   }
   if (st == LL_OK && cs.n > 0) {
     CollCtx x;
@@ -1722,6 +1778,7 @@ int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsign
     ll_free(m, tmp, cs.n * sizeof *tmp);
   }
   ll_free(m, o, nw * sizeof *o);
+  ll_free(m, kc, nw * sizeof *kc);
   ll_vec_free(m, &hits);
   ll_vec_free(m, &cs);
   return st;
@@ -1736,7 +1793,7 @@ void ll_index_offsets(const ll_Index *ix, const ll_Hit *hits, size_t n, unsigned
   size_t seg = 0, acc = 0, i;
   for (i = 0; i < n; i++) {
     while (seg < hits[i].seg) {
-      if (mask & partbit(ix, seg)) acc += ix->segstart[seg + 1] - ix->segstart[seg];
+      if (inmask(ix, seg, mask)) acc += ix->segstart[seg + 1] - ix->segstart[seg];
       seg++;
     }
     out[i] = acc + (hits[i].tok - ix->segstart[seg]);

@@ -52,6 +52,18 @@ int ll_word_char(long cp);
 #define LL_SCOPE_META LL_PARTBIT(LL_META)
 #define LL_SCOPE_ANY  (LL_SCOPE_ALL | LL_SCOPE_META)
 
+/* A scope may also name kinds of Block (opts.kinds): bit 8 + k for
+** ll_Kind k, and LL_KINDSGIVEN. Without LL_KINDSGIVEN, every kind is in
+** scope; with it, only segments of a block of the kinds set (the title and subtitle count as
+** headings; header fields as none). */
+#define LL_KINDSHIFT  8u
+#define LL_KINDBIT(k) (1u << (LL_KINDSHIFT + (unsigned)(k)))
+#define LL_KINDSGIVEN LL_KINDBIT(LL_NKINDS) /* kinds were named (maybe none) */
+#define LL_KINDMASK   (((1u << (LL_NKINDS + 1)) - 1u) << LL_KINDSHIFT)
+
+/* Is segment sg in the scope mask (its part, and its block's kind)? */
+int ll_seg_in(const ll_Seg *sg, unsigned mask);
+
 /* Limits: a document of more tokens, or a segment longer than this, is
 ** refused with LL_ERRINPUT. */
 #define LL_MAXTOKENS ((size_t)0xFFFFFFF0u)

@@ -3,6 +3,7 @@
 ** Reads a page of the Marxists Internet Archive in its plain-text form into
 ** an ll_Doc: header, fields, body blocks, markers, page breaks, notes, footer.
 */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,8 +36,19 @@ typedef struct P {
   ll_Vec lines, blks;
   ll_Buf buf; /* scratch */
   ll_Vec refs, breaks, labels, sents, cites, warns;
+  /* structure of the block being made (marks: see ll.h, LL_MK_*) */
+  int marks;          /* the text may carry marks (a reader's, with known) */
+  int inmarks;        /* the block being made does (it opens with LL_MK_BLOCK) */
+  ll_Vec spans;       /* ll_Inline of the block */
+  ll_Vec open;        /* size_t: indexes in spans of the spans open */
+  ll_Vec cells, rows; /* ll_Span, size_t: a table's cells, cells per row */
+  size_t cellstart, rowcells;
   int status;
 } P;
+
+/* the kinds' names, as API.md writes them */
+const char *const ll_kind_names[LL_NKINDS] = {"paragraph", "heading", "quote",    "verse",
+                                              "item",      "table",   "separator"};
 
 static int isnbsp(const char *s, size_t i, size_t len) {
   return i + 1 < len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0;
@@ -220,6 +232,207 @@ static int alldigits(const char *s, size_t len) {
   return 1;
 }
 
+/* nonzero for a Roman numeral's letter */
+static int romanc(int c) {
+  return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C' || c == 'i' || c == 'v' ||
+         c == 'x' || c == 'l' || c == 'c';
+}
+
+static size_t onelabel(const char *s, size_t n);
+
+/* See ll.h. */
+size_t ll_item_label(const char *s, size_t n) {
+  size_t k = onelabel(s, n), i;
+  if (k == 0) return 0;
+  for (i = k; i < n; i++) /* another line with a label: lines of a list */
+    if (s[i] == '\n' && onelabel(s + i + 1, n - i - 1) > 0) return 0;
+  return k;
+}
+
+/* The label opening s (see ll_item_label), the rest of s aside. */
+static size_t onelabel(const char *s, size_t n) {
+  size_t i = 0, k, e;
+  int paren = 0;
+  if (n > 0 && s[0] == '(') paren = i = 1;
+  k = i;
+  while (i < n && i - k < 4 && s[i] >= '0' && s[i] <= '9') i++;
+  if (i > k) { /* digits: "3.", "3)", "(3)"; four digits are a year */
+    if (i - k > 3 || i >= n) return 0;
+    if (!(s[i] == ')' || (!paren && s[i] == '.'))) return 0;
+  } else {
+    while (i < n && i - k < 7 && romanc((unsigned char)s[i])) i++;
+    if (i == k && i < n && s[i] >= 'a' && s[i] <= 'z') i++; /* "(a)", "a)" */
+    if (i == k || i >= n) return 0;
+    if (paren || s[i] == ')') {
+      if (s[i] != ')') return 0;
+      if (!paren && i - k > 1) return 0; /* "iv)" alone is rare; "a)" is not */
+    } else {
+      /* "IV." in capitals; one letter only before a word, not an initial */
+      size_t j;
+      if (s[i] != '.') return 0;
+      for (j = k; j < i; j++)
+        if (s[j] < 'A' || s[j] > 'Z') return 0;
+      if (i - k == 1) {
+        /* "V.", "L.", "C." alone are initials ("V. Ulyanov (Lenin)") */
+        if (s[k] == 'V' || s[k] == 'L' || s[k] == 'C') return 0;
+        j = i + 1;
+        while (j < n && s[j] == ' ') j++;
+        if (j + 1 < n && s[j] >= 'A' && s[j] <= 'Z' && s[j + 1] == '.') return 0;
+        if (j + 1 < n && s[j] >= 'A' && s[j] <= 'Z' && (s[j + 1] < 'a' || s[j + 1] > 'z'))
+          return 0; /* "C. SPD": not a sentence */
+      }
+    }
+  }
+  e = i + 1; /* after the '.' or ')' */
+  if (e < n && s[e] == ' ') {
+    e++;
+  } else if (e + 1 < n && (unsigned char)s[e] == 0xC2 && (unsigned char)s[e + 1] == 0xA0) {
+    e += 2;
+  } else {
+    return 0;
+  }
+  while (e < n && (s[e] == ' ' ||
+                   (e + 1 < n && (unsigned char)s[e] == 0xC2 && (unsigned char)s[e + 1] == 0xA0)))
+    e += s[e] == ' ' ? 1 : 2;
+  return e < n ? i + 1 : 0;
+}
+
+/* the length of the UTF-8 opening quote at s ("“", "‘", "«", '"', "'"), or 0 */
+static size_t openquote(const char *s, size_t n) {
+  if (n >= 1 && (s[0] == '"' || s[0] == '\'')) return 1;
+  if (n >= 3 && (memcmp(s, "\xE2\x80\x9C", 3) == 0 || memcmp(s, "\xE2\x80\x98", 3) == 0)) return 3;
+  if (n >= 2 && memcmp(s, "\xC2\xAB", 2) == 0) return 2;
+  return 0;
+}
+
+/* See ll.h. */
+int ll_is_verse(const char *s, size_t n) {
+  size_t i = 0, lines = 0, total = 0, open = 0;
+  while (i < n) {
+    size_t e = i, words = 0, caps = 0, j, q;
+    int in = 0;
+    while (e < n && s[e] != '\n') e++;
+    if (e - i > 90 || e == i) return 0;
+    q = openquote(s + i, e - i);
+    if (!(s[i + q] >= 'A' && s[i + q] <= 'Z')) return 0;
+    for (j = i; j < e; j++) {
+      int sp = s[j] == ' ';
+      if (s[j] >= '0' && s[j] <= '9') return 0; /* figures: a list, a table */
+      if (!sp && !in) {
+        words++;
+        if (words > 1 && s[j] >= 'A' && s[j] <= 'Z') caps++;
+      }
+      in = !sp;
+    }
+    /* a line of a poem: a few words, most of them small */
+    if (words < 2 || words > 14 || caps * 2 > words - 1) return 0;
+    for (j = i; j < e && !(s[j] >= 'a' && s[j] <= 'z'); j++) {
+    }
+    if (j == e) return 0; /* capitals only: a name, a heading */
+    lines++;
+    total += words;
+    if (strchr(".!?", s[e - 1]) == NULL) open++; /* a line that runs on */
+    i = e + 1;
+  }
+  /* four words a line or more, and lines that run on to the next: a list
+     of sentences or slogans is no poem */
+  return lines >= 4 && total >= 4 * lines && open * 4 >= lines;
+}
+
+/* See ll.h. */
+int ll_is_separator(const char *s, size_t n) {
+  size_t i = 0, stars = 0;
+  while (i < n) {
+    if (s[i] == '*') {
+      stars++;
+      i++;
+    } else if (s[i] == ' ' || s[i] == '\t') {
+      i++;
+    } else if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0) {
+      i += 2;
+    } else if (i + 2 < n && memcmp(s + i, "\xE2\x81\x82", 3) == 0) { /* ⁂ */
+      stars += 3;
+      i += 3;
+    } else {
+      return 0;
+    }
+  }
+  return stars >= 3;
+}
+
+/* The words of line ln (runs of non-space bytes). */
+static size_t linewords(P *p, const Line *ln) {
+  size_t i, k = 0;
+  int in = 0;
+  for (i = ln->start; i < ln->end; i++) {
+    int sp = p->s[i] == ' ' || p->s[i] == '\t';
+    if (!sp && !in) k++;
+    in = !sp;
+  }
+  return k;
+}
+
+/* Is block b of plain text prose: a long stretch, not a marker's note? */
+static int prose(P *p, size_t b) {
+  const Blk *bk = blk(p, b);
+  size_t i, n = 0;
+  const Line *ln = line(p, bk->first);
+  long nn;
+  if (marker(p->s + ln->start, ln->end - ln->start, &nn) > 0) return 0;
+  for (i = 0; i < bk->n; i++) n += linewords(p, line(p, bk->first + i));
+  return n >= 15;
+}
+
+static int startswith(const char *s, size_t n, const char *pre);
+
+/* Nonzero if the line opens with a month's name (a letter's date,
+** "November 18, 1903"), which is no heading. */
+static int dateline(const char *s, size_t n) {
+  static const char *const months[] = {"January",  "February", "March",  "April",     "May",
+                                       "June",     "July",     "August", "September", "October",
+                                       "November", "December", NULL};
+  size_t k;
+  for (k = 0; months[k] != NULL; k++) {
+    size_t m = strlen(months[k]);
+    if (n > m && memcmp(s, months[k], m) == 0 && s[m] == ' ' && s[m + 1] >= '0' && s[m + 1] <= '9')
+      return 1;
+  }
+  return 0;
+}
+
+/* The kind of body block b (of nb) of plain text, from what the text
+** shows: a separator line, an item opening with a printed label (its
+** length in *label, the label and the space after it in *skip), a heading
+** (one short line with no final punctuation before prose, not a date or a
+** salutation), a poem's
+** stanza (see ll_is_verse), else a paragraph. */
+static int plainkind(P *p, size_t b, size_t nb, size_t *skip, size_t *label) {
+  const Blk *bk = blk(p, b);
+  const Line *ln = line(p, bk->first);
+  const char *s = p->s + ln->start;
+  size_t len = ln->end - ln->start, k;
+  size_t all = line(p, bk->first + bk->n - 1)->end - ln->start; /* the whole block */
+  unsigned char last = len > 0 ? (unsigned char)s[len - 1] : 0;
+  *skip = *label = 0;
+  if (bk->n == 1 && ll_is_separator(s, len)) return LL_SEPARATOR;
+  if ((k = ll_item_label(s, all)) > 0) {
+    *label = k;
+    *skip = k;
+    while (*skip < len && (s[*skip] == ' ' || isnbsp(s, *skip, len)))
+      *skip += s[*skip] == ' ' ? 1 : 2;
+    return LL_ITEM;
+  }
+  if (bk->n == 1 && len <= 100 && linewords(p, ln) <= 12 && strchr(".,;:!?", last) == NULL &&
+      !dateline(s, len) && !startswith(s, len, "Dear ") &&
+      !(len >= 3 && memcmp(s + len - 3, "\xE2\x80\xA6", 3) == 0) && s[0] != '[' &&
+      ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= '0' && s[0] <= '9') ||
+       (unsigned char)s[0] >= 0x80) &&
+      b + 1 < nb && prose(p, b + 1))
+    return LL_HEADING;
+  if (bk->n >= 4 && ll_is_verse(s, all)) return LL_VERSE;
+  return LL_PARAGRAPH;
+}
+
 /* ------------------------------------------------------------------ */
 /* Building text                                                       */
 /* ------------------------------------------------------------------ */
@@ -292,11 +505,119 @@ static size_t pagebreak(const char *s, size_t i, size_t len) {
   return j + 1 - i;
 }
 
+static char *dupstr(P *p, const char *s, size_t n);
+
+/* the offset of the next mark byte (a control byte) in s[i, len), or len;
+** eight bytes at a time while none of them is below 0x20 */
+static size_t nextmark(const char *s, size_t i, size_t len) {
+  const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  while (len - i >= 8) {
+    uint64_t v;
+    memcpy(&v, s + i, 8);
+    if (((v - ones * 0x20u) & ~v & highs) != 0) break;
+    i += 8;
+  }
+  while (i < len && (unsigned char)s[i] >= 0x20) i++;
+  return i;
+}
+
+/* Ends the table cell open at the end of the scratch buffer. */
+static void endcell(P *p) {
+  ll_Span *c;
+  if (p->status != LL_OK) return;
+  c = (ll_Span *)ll_vec_push(p->m, &p->cells);
+  if (c == NULL) {
+    p->status = LL_ERRMEM;
+    return;
+  }
+  c->start = p->cellstart;
+  c->end = p->buf.n;
+  p->rowcells++;
+}
+
+/* Ends the table row open: its cell count goes to p->rows. */
+static void endrow(P *p) {
+  size_t *r;
+  endcell(p);
+  if (p->status != LL_OK) return;
+  r = (size_t *)ll_vec_push(p->m, &p->rows);
+  if (r == NULL) {
+    p->status = LL_ERRMEM;
+    return;
+  }
+  *r = p->rowcells;
+  p->rowcells = 0;
+}
+
+/* Reads the mark at s[i] (a control byte; see ll.h, LL_MK_*) into the
+** block's structure; returns the offset after it. Other control bytes are
+** dropped. */
+static size_t addmark(P *p, const char *s, size_t i, size_t len) {
+  char c = s[i];
+  if (c == LL_MK_EMPH || c == LL_MK_STRONG || c == LL_MK_LINK) {
+    ll_Inline *sp = (ll_Inline *)ll_vec_push(p->m, &p->spans);
+    size_t *o = (size_t *)ll_vec_push(p->m, &p->open);
+    if (sp == NULL || o == NULL) {
+      p->status = LL_ERRMEM;
+      return len;
+    }
+    *o = p->spans.n - 1;
+    sp->kind = c == LL_MK_EMPH ? LL_EMPHASIS : c == LL_MK_STRONG ? LL_STRONG : LL_LINK;
+    sp->pos = p->buf.n;
+    sp->len = (size_t)-1; /* open */
+    i++;
+    if (c == LL_MK_LINK) {
+      size_t e = i;
+      while (e < len && s[e] != LL_MK_HREFEND) e++;
+      sp->href = ll_arena_strndup(&p->d->arena, s + i, e - i);
+      if (sp->href == NULL) p->status = LL_ERRMEM;
+      i = e < len ? e + 1 : e;
+    }
+    return i;
+  }
+  if (c == LL_MK_CLOSE) {
+    if (p->open.n > 0) {
+      ll_Inline *sp = (ll_Inline *)p->spans.p + ((size_t *)p->open.p)[--p->open.n];
+      if (sp->pos > p->buf.n) sp->pos = p->buf.n; /* a space before a marker went */
+      sp->len = p->buf.n - sp->pos;
+    }
+    return i + 1;
+  }
+  if (c == LL_MK_CELL || c == LL_MK_ROW) {
+    if (c == LL_MK_CELL)
+      endcell(p);
+    else
+      endrow(p);
+    bufadd(p, c == LL_MK_CELL ? "\t" : "\n", 1);
+    p->cellstart = p->buf.n;
+    return i + 1;
+  }
+  return i + 1;
+}
+
+/* Reads a block's kind at s[*a] (LL_MK_BLOCK kind level label
+** LL_MK_BLOCKEND) into out and moves *a past it. */
+static void blockkind(P *p, ll_Block *out, const char *s, size_t *a, size_t end) {
+  static const char kinds[] = "phqvits"; /* by ll_Kind */
+  size_t i = *a + 1, l;
+  const char *k;
+  if (i + 2 > end) return;
+  k = s[i] != '\0' ? strchr(kinds, s[i]) : NULL;
+  out->kind = (short)(k != NULL ? k - kinds : LL_PARAGRAPH);
+  out->level = (short)((unsigned char)s[i + 1] >= '0' ? (unsigned char)s[i + 1] - '0' : 0);
+  i += 2;
+  l = i;
+  while (l < end && s[l] != LL_MK_BLOCKEND) l++;
+  if (out->kind == LL_ITEM && l > i) out->label = dupstr(p, s + i, l - i);
+  *a = l < end ? l + 1 : l;
+}
+
 /* Appends text to the scratch buffer, taking out footnote markers (into
 ** p->refs) and, when breaks is set, page-break runs (into p->breaks).
 ** Lines are joined with joiner ("\n" in body blocks, " " in headings). */
 static void addtext(P *p, const char *s, size_t len, int breaks) {
   size_t i = 0, lb = 0; /* lb: the next '[' after i, once looked for */
+  size_t lc = 0;        /* lc: the next mark after i, the same way */
   while (i < len && p->status == LL_OK) {
     long n;
     size_t ml, pb;
@@ -308,7 +629,9 @@ static void addtext(P *p, const char *s, size_t len, int breaks) {
       if (p->buf.n > 0 && p->buf.p[p->buf.n - 1] == ' ' &&
           (after >= len || s[after] == ' ' || s[after] == '\n' || s[after] == ',' ||
            s[after] == '.' || s[after] == ';' || s[after] == ':' || s[after] == '[' ||
-           s[after] == ')'))
+           s[after] == ')' ||
+           (p->marks &&
+            (s[after] == LL_MK_CLOSE || s[after] == LL_MK_CELL || s[after] == LL_MK_ROW))))
         p->buf.n--;
       r = (ll_Ref *)ll_vec_push(p->m, &p->refs);
       if (r == NULL) {
@@ -344,6 +667,10 @@ static void addtext(P *p, const char *s, size_t len, int breaks) {
       i += pb;
       continue;
     }
+    if (p->inmarks && (unsigned char)s[i] < 0x20) {
+      i = addmark(p, s, i, len);
+      continue;
+    }
     {
       /* up to the next '[' or the next space that may open a page break
          (a space before a no-break space): one copy for the whole run */
@@ -352,6 +679,8 @@ static void addtext(P *p, const char *s, size_t len, int breaks) {
         const char *q = (const char *)memchr(s + i + 1, '[', len - i - 1);
         lb = q != NULL ? (size_t)(q - s) : len;
       }
+      if (p->inmarks && lc <= i) lc = nextmark(s, i + 1, len);
+      if (p->inmarks && lc < lb) lb = lc;
       j = lb;
       for (c = i + 2; c < lb; c++) {
         const char *r = (const char *)memchr(s + c, 0xC2, lb - c);
@@ -376,9 +705,17 @@ static int makeblock(P *p, ll_Block *out, size_t first, size_t n, size_t skip, i
   int st = LL_OK;
   p->buf.n = 0;
   p->refs.n = p->breaks.n = p->labels.n = p->sents.n = 0;
+  p->spans.n = p->open.n = p->cells.n = p->rows.n = 0;
+  p->cellstart = p->rowcells = 0;
+  p->inmarks = 0;
+  memset(out, 0, sizeof *out);
   for (i = 0; i < n; i++) {
     const Line *ln = line(p, first + i);
     size_t a = ln->start + (i == 0 ? skip : 0);
+    if (i == 0 && p->marks && !heading && a < ln->end && p->s[a] == LL_MK_BLOCK) {
+      p->inmarks = 1;
+      blockkind(p, out, p->s, &a, ln->end);
+    }
     if (i > 0) bufadd(p, heading ? " " : "\n", 1);
     if (heading) {
       /* collapse first, then take markers out */
@@ -396,8 +733,9 @@ static int makeblock(P *p, ll_Block *out, size_t first, size_t n, size_t skip, i
     }
   }
   if (heading) trimbuf(p);
+  if (out->kind == LL_TABLE) endrow(p);
+  p->inmarks = 0;
   if (p->status != LL_OK) return p->status;
-  memset(out, 0, sizeof *out);
   out->text = bufseal(p);
   out->len = p->buf.n;
   out->refs = (ll_Ref *)ll_vec_seal(&p->d->arena, &p->refs, &st);
@@ -409,6 +747,31 @@ static int makeblock(P *p, ll_Block *out, size_t first, size_t n, size_t skip, i
   if (st == LL_OK && p->status == LL_OK) st = ll_sentences(p->m, out->text, out->len, &p->sents);
   out->sents = (ll_Span *)ll_vec_seal(&p->d->arena, &p->sents, &st);
   out->nsents = p->sents.n;
+  if (p->spans.n > 0) { /* spans left open end with the block; empty ones go */
+    size_t k, w = 0;
+    ll_Inline *sp = (ll_Inline *)p->spans.p;
+    for (k = 0; k < p->spans.n; k++) {
+      if (sp[k].pos > out->len) sp[k].pos = out->len;
+      if (sp[k].len == (size_t)-1 || sp[k].pos + sp[k].len > out->len)
+        sp[k].len = out->len - sp[k].pos;
+      if (sp[k].len > 0) sp[w++] = sp[k];
+    }
+    p->spans.n = w;
+    out->spans = (ll_Inline *)ll_vec_seal(&p->d->arena, &p->spans, &st);
+    out->nspans = (unsigned)p->spans.n;
+  }
+  if (out->kind == LL_TABLE && st == LL_OK) {
+    ll_Table *t = (ll_Table *)ll_arena_alloc(&p->d->arena, sizeof *t);
+    if (t == NULL) {
+      st = LL_ERRMEM;
+    } else {
+      t->cells = (ll_Span *)ll_vec_seal(&p->d->arena, &p->cells, &st);
+      t->ncells = p->cells.n;
+      t->rowcells = (size_t *)ll_vec_seal(&p->d->arena, &p->rows, &st);
+      t->nrows = p->rows.n;
+      out->table = t;
+    }
+  }
   if (st != LL_OK) p->status = st;
   return p->status;
 }
@@ -1080,11 +1443,18 @@ static void build(P *p) {
       }
       {
         ll_Block *pb = (ll_Block *)ll_vec_push(p->m, &paras);
+        size_t skip = 0, lab = 0;
+        int k = known ? LL_PARAGRAPH : plainkind(p, b, end, &skip, &lab);
         if (pb == NULL) {
           p->status = LL_ERRMEM;
           break;
         }
-        makeblock(p, pb, bk->first, bk->n, 0, 0);
+        makeblock(p, pb, bk->first, bk->n, skip, 0);
+        if (!p->marks) {
+          pb->kind = (short)k;
+          pb->level = (short)(k == LL_HEADING ? 1 : 0);
+          if (lab > 0) pb->label = dupstr(p, s, lab);
+        }
         kind[b] = K_BODY;
       }
     }
@@ -1193,6 +1563,11 @@ int ll_parse_text(ll_Mem *m, const char *s, size_t len, const ll_PageHints *hint
   ll_vec_init(&p.sents, sizeof(ll_Span));
   ll_vec_init(&p.cites, sizeof(ll_Cite));
   ll_vec_init(&p.warns, sizeof(char *));
+  ll_vec_init(&p.spans, sizeof(ll_Inline));
+  ll_vec_init(&p.open, sizeof(size_t));
+  ll_vec_init(&p.cells, sizeof(ll_Span));
+  ll_vec_init(&p.rows, sizeof(size_t));
+  p.marks = hints != NULL && hints->known && hints->marks;
 
   if (hints != NULL && hints->known && memchr(s, '\r', len) == NULL &&
       !(len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)) {
@@ -1219,6 +1594,10 @@ int ll_parse_text(ll_Mem *m, const char *s, size_t len, const ll_PageHints *hint
   ll_vec_free(m, &p.sents);
   ll_vec_free(m, &p.cites);
   ll_vec_free(m, &p.warns);
+  ll_vec_free(m, &p.spans);
+  ll_vec_free(m, &p.open);
+  ll_vec_free(m, &p.cells);
+  ll_vec_free(m, &p.rows);
   if (st != LL_OK) {
     ll_doc_free(d);
     snprintf(err, errsz, "not enough memory");

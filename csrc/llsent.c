@@ -105,10 +105,10 @@ static int abbreviation(const char *s, size_t dot) {
 }
 
 int ll_sentences(ll_Mem *m, const char *s, size_t len, ll_Vec *out) {
-  size_t i = 0, start;
+  size_t i = 0, start, first;
   /* skip leading white space */
   while (i < len && space(s, i, len)) i += space(s, i, len);
-  start = i;
+  start = first = i;
   while (i < len) {
     size_t j, k, w, next;
     if (!isterm((unsigned char)s[i])) {
@@ -133,6 +133,11 @@ int ll_sentences(ll_Mem *m, const char *s, size_t len, ll_Vec *out) {
         }
         /* a lone period after an abbreviation or initial goes on */
         if (j == i + 1 && k == j && s[i] == '.' && abbreviation(s, i)) {
+          i = k;
+          continue;
+        }
+        /* so does a printed label opening the text ("1. The State") */
+        if (start == first && ll_item_label(s + start, len - start) == k - start) {
           i = k;
           continue;
         }

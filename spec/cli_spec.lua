@@ -47,7 +47,16 @@ describe("leninletter command line", function()
     for _, c in ipairs(COMMANDS) do
       assert.truthy(out:find("\n  " .. c, 1, true), c)
     end
-    assert.equal(1, (cli("")))
+    local code2, out2, err2 = cli("")
+    assert.equal(2, code2)
+    assert.equal("", out2)
+    assert.truthy(err2:find("^usage: leninletter COMMAND"))
+  end)
+
+  it("prints its version with --version", function()
+    local code, out = cli("--version")
+    assert.equal(0, code)
+    assert.equal(ll._VERSION .. "\n", out)
   end)
 
   for _, c in ipairs(COMMANDS) do
@@ -58,27 +67,83 @@ describe("leninletter command line", function()
     end)
   end
 
-  it("sends errors to stderr with a non-zero exit", function()
+  it("sends errors to stderr: status 2 for a command line it does not understand, 1 for a failure", function()
     local code, out, err = cli("frobnicate")
-    assert.equal(1, code)
+    assert.equal(2, code)
     assert.equal("", out)
     assert.equal("leninletter: unknown command 'frobnicate' (see leninletter --help)\n", err)
     local _
+    -- an option no command takes is named, whatever follows it
     code, _, err = cli("kwic Soviet --bogus 1")
-    assert.equal(1, code)
-    assert.equal("leninletter: unknown option --bogus for kwic (see leninletter kwic --help)\n", err)
+    assert.equal(2, code)
+    assert.equal("leninletter: unknown option --bogus (see leninletter --help)\n", err)
+    code, _, err = cli("kwic Soviet --bogus")
+    assert.equal(2, code)
+    assert.equal("leninletter: unknown option --bogus (see leninletter --help)\n", err)
+    -- an option of another command
+    code, _, err = cli("info --top 3")
+    assert.equal(2, code)
+    assert.equal("leninletter: unknown option --top for info (see leninletter info --help)\n", err)
+    code, _, err = cli("kwic Soviet --width")
+    assert.equal(2, code)
+    assert.equal("leninletter: option --width needs a value\n", err)
     code, _, err = cli("info --file /nonexistent/page.txt")
     assert.equal(1, code)
     assert.truthy(err:find("^leninletter: cannot open /nonexistent/page.txt"))
     code, _, err = cli("quiz --count zero")
-    assert.equal(1, code)
+    assert.equal(2, code)
     assert.equal("leninletter: --count wants an integer of at least 1, got 'zero'\n", err)
     code, _, err = cli("export pdf")
-    assert.equal(1, code)
+    assert.equal(2, code)
     assert.truthy(err:find("unknown format 'pdf'", 1, true))
     code, _, err = cli("kwic")
-    assert.equal(1, code)
+    assert.equal(2, code)
     assert.truthy(err:find("kwic needs a QUERY", 1, true))
+  end)
+
+  it("never writes a page's control characters to the terminal", function()
+    -- a page holding ESC [2J (clear the screen), OSC 52 (write the
+    -- clipboard), a bell, a backspace and the C1 CSI (U+009B)
+    local evil = "\27[2J\27]52;c;aGVsbG8=\7\8\194\155"
+    local path = tmpfile("Title\n\nA page " .. evil .. " names the Soviet.\n\nThe Soviet " .. evil .. " again.\n")
+    for _, c in ipairs({ "kwic Soviet", "text", "info", "freq", "ngrams 2", "quiz --count 1",
+                         "kwic Soviet --csv", "notes", "export text" }) do
+      local code, out, err = cli(c .. " --file " .. sh(path))
+      assert.is_true(code == 0 or code == 1, c)
+      for _, s in ipairs({ out, err }) do
+        s = s:gsub("\r\n", "\n")  -- CSV's line ends
+        assert.is_nil(s:find("[%z\1-\8\11-\31\127]"), c)
+        assert.is_nil(s:find("\194[\128-\159]"), c)
+      end
+    end
+    local _, out = cli("text --file " .. sh(path))
+    assert.truthy(out:find("A page \239\191\189[2J", 1, true))
+    os.remove(path)
+  end)
+
+  it("wraps text and notes to the terminal, or to --wrap N", function()
+    for _, cols in ipairs({ 40, 80 }) do
+      local code, out = cli("text", "COLUMNS=" .. cols)
+      assert.equal(0, code)
+      local words = 0
+      for _, l in ipairs(lines(out)) do
+        -- a line is longer only when it is one word
+        assert.is_true(utf8.len(l) <= cols or not l:find(" "), l)
+        for _ in l:gmatch("%S+") do words = words + 1 end
+      end
+      -- no word lost: title, subtitle, the paragraphs and "[n] " + each note
+      local want = 0
+      local function count(s) for _ in s:gmatch("%S+") do want = want + 1 end end
+      count(doc.title); count(doc.subtitle)
+      for _, p in ipairs(doc.paragraphs) do count(p.text) end
+      for _, n in ipairs(doc.notes) do count("[" .. n.n .. "] " .. n.text) end
+      assert.equal(want, words)
+    end
+    local _, out = cli("text --wrap 0")
+    assert.truthy(out:find(doc.paragraphs[1].text, 1, true))
+    _, out = cli("notes", "COLUMNS=60")
+    for _, l in ipairs(lines(out)) do assert.is_true(utf8.len(l) <= 60 or not l:find(" ", 5), l) end
+    assert.truthy(out:find("\n    Novaya Zhizn (New Life)", 1, true))
   end)
 
   it("prints info with aligned columns", function()
@@ -119,7 +184,7 @@ describe("leninletter command line", function()
       assert.equal(#doc:concordance("Soviet", { scope = "all" }), #ls)
       assert.is_true(utf8.len(ls[1]) <= 5 + 2 + 10 + 1 + 6 + 1 + 10)
       local code, _, err = cli("kwic Soviet --sort sideways")
-      assert.equal(1, code)
+      assert.equal(2, code)
       assert.equal("leninletter: --sort must be one of position, left, right, got 'sideways'\n", err)
     end)
 
@@ -143,7 +208,7 @@ describe("leninletter command line", function()
     local g = doc:ngrams(2)
     assert.equal(("rank,ngram,count\r\n1,%s,%d\r\n2,%s,%d\r\n"):format(g[1].ngram, g[1].count, g[2].ngram,
       g[2].count), csv)
-    assert.equal(1, (cli("ngrams 0")))
+    assert.equal(2, (cli("ngrams 0")))
   end)
 
   describe("quiz", function()
@@ -214,7 +279,7 @@ describe("leninletter command line", function()
     assert.equal(require("leninletter.plot").dispersion(doc, { "Soviet", "Black Hundreds" }), out)
     local _, f = cli("plot --freq --top 5")
     assert.truthy(f:find("<svg", 1, true))
-    assert.equal(1, (cli("plot")))
+    assert.equal(2, (cli("plot")))
   end)
 
   it("works on another page with --file", function()
@@ -227,12 +292,59 @@ describe("leninletter command line", function()
     os.remove(path)
   end)
 
+  it("labels kwic and freq lines over a folder (--dir) with each page's path under it", function()
+    local dir = os.tmpname()
+    os.remove(dir)
+    assert.is_true(compat.execute("mkdir -p " .. sh(dir .. "/1905")))
+    local function put(name, text)
+      local f = assert(io.open(dir .. "/" .. name, "wb"))
+      f:write(text)
+      f:close()
+    end
+    put("1905/a.txt", "Title A\n\nThe Soviet met.\n\nNo match here.\n\nThe Soviet again.\n")
+    put("b.txt", "Title B\n\nA Soviet of deputies.\n")
+    local code, out, err = cli("kwic Soviet --dir " .. sh(dir), "COLUMNS=80")
+    assert.equal(0, code, err)
+    local ls = lines(out)
+    assert.equal(3, #ls)
+    assert.truthy(ls[1]:find("^1905/a%.txt:p2 "))
+    assert.truthy(ls[2]:find("^1905/a%.txt:p4 "))
+    assert.truthy(ls[3]:find("^b%.txt:p2      "))
+    local _, csv = cli("kwic Soviet --csv --dir " .. sh(dir .. "/"))
+    assert.truthy(csv:find("\r\n1905/a.txt:p2,body,2,", 1, true))
+    assert.truthy(csv:find("\r\nb.txt:p2,body,2,", 1, true))
+    compat.execute("rm -r " .. sh(dir))
+  end)
+
+  it("lists a page's entities with --catalogue, and says why there are none without", function()
+    local path = tmpfile("A Letter\n\nThe Black Hundreds and the Soviet met in St. Petersburg.\n")
+    local code, out, err = cli("entities --file " .. sh(path))
+    assert.equal(1, code)
+    assert.equal("", out)
+    assert.equal("leninletter: a page given with --file has no entity catalogue: give one with "
+      .. "--catalogue letter|FILE\n", err)
+    code, out = cli("entities --catalogue letter --file " .. sh(path))
+    assert.equal(0, code)
+    assert.truthy(out:find("\nBlack Hundreds%s+organization%s+1%s"))
+    assert.truthy(out:find("\nSt. Petersburg%s+place%s+1%s"))
+    -- a catalogue of one's own, as a Lua file returning a table
+    local cat = tmpfile('return {{id = "bh", name = "Black Hundreds", type = "organization", aliases = {}}}')
+    code, out = cli("entities --catalogue " .. sh(cat) .. " --file " .. sh(path))
+    assert.equal(0, code)
+    assert.equal(2, #lines(out))
+    local _
+    code, _, err = cli("entities --catalogue /nonexistent.lua --file " .. sh(path))
+    assert.equal(1, code)
+    assert.truthy(err:find("cannot read catalogue /nonexistent.lua", 1, true))
+    os.remove(path)
+    os.remove(cat)
+  end)
+
   it("lists entities, by type", function()
-    if type(doc.entities) ~= "function" then pending("doc:entities() not yet available (issue 4)") return end
     local code, out = cli("entities periodical")
     assert.equal(0, code)
     assert.truthy(out:find("Novaya Zhizn%s+periodical%s+%d+%s+3%s+novaya%-zhizn"))
-    assert.equal(1, (cli("entities planet")))
+    assert.equal(2, (cli("entities planet")))
   end)
 
   it("makes a study pack and says what it wrote", function()

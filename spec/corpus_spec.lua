@@ -196,9 +196,9 @@ describe("leninletter.corpus", function()
 end)
 
 describe("leninletter.corpus over the shared corpus", function()
-  it("loads all 1,728 pages and finds a word across them", function()
+  it("loads all 1,728 pages and finds a word across them #corpus", function()
     if not have_corpus() then
-      pending("no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
+      pending("environment limit: no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
       return
     end
     local c = ll.corpus({ CORPUS })

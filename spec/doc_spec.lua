@@ -80,6 +80,17 @@ describe("leninletter reference documentation", function()
       "leninletter.export", "leninletter.plot" }) do
       assert.is_truthy(index:find(m, 1, true), m .. " is not in the reference")
     end
+    -- Markdown rendered (Debian's lua-discount), not shown raw
+    assert.is_nil(out:find("falling back to text", 1, true), out)
+    assert.is_truthy(index:find("<code>", 1, true))
+    -- a page for every table the API hands out
+    f = assert(io.open(tmp .. "/modules/tables.html", "rb"))
+    local tables = f:read("*a")
+    f:close()
+    for _, t in ipairs({ "Document", "Block", "Note", "Hit", "Corpus", "Question", "Date" }) do
+      assert.is_truthy(tables:find('<a name = "' .. t .. '"></a>', 1, true), t)
+    end
+    assert.is_truthy(tables:find("<code>&quot;paragraph&quot;</code>", 1, true))
     os.execute("rm -rf " .. tmp)
   end)
 

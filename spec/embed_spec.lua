@@ -17,7 +17,7 @@ describe("leninletter.core letter", function()
   it("is a byte-identical copy of the seed, where the seed is at hand", function()
     local f = io.open("../shared/seed/letter.txt", "rb")
     if not f then
-      pending("../shared/seed/letter.txt is not here")
+      pending("environment limit: ../shared/seed/letter.txt is not here")
       return
     end
     local seed = f:read("*a")

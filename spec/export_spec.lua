@@ -150,10 +150,6 @@ describe("leninletter.export", function()
     end)
 
     it("decodes to the entities with mentions, and the dates", function()
-      if type(doc.entities) ~= "function" or type(doc.dates) ~= "function" then
-        pending("doc:entities() and doc:dates() not yet available (issue 4)")
-        return
-      end
       local es = doc:entities()
       assert.equal(#es, #t.entities)
       for i, e in ipairs(es) do
@@ -327,10 +323,6 @@ describe("leninletter.export", function()
     end)
 
     it("names entities that point into the lists, and dates with @when and @when-custom", function()
-      if type(doc.entities) ~= "function" or type(doc.dates) ~= "function" then
-        pending("doc:entities() and doc:dates() not yet available (issue 4)")
-        return
-      end
       if not ok_xmllint then pending("xmllint is not installed") return end
       local f = write(tmp("e.xml"), export.tei(doc))
       assert.equal("0", xpath(f, "count(//*[@ref][not(substring(@ref,2) = //*/@xml:id)])"))
@@ -501,7 +493,6 @@ describe("leninletter.export", function()
     end)
 
     it("highlights entities by type", function()
-      if type(doc.entities) ~= "function" then pending("doc:entities() not yet available (issue 4)") return end
       assert.truthy(page:find('class="ent ent-periodical" data-entity="novaya-zhizn"', 1, true))
       assert.truthy(page:find('class="ent ent-organization"', 1, true))
     end)

@@ -50,7 +50,7 @@ describe("leninletter.parse of HTML", function()
     assert.equal(1, #d.notes)
     assert.equal(1, d.notes[1].n)
     assert.equal("The note itself.", d.notes[1].text)
-    assert.same({ { part = "body", paragraph = 1, pos = 30 } }, d.notes[1].refs)
+    assert.same({ { part = "body", paragraph = 1, pos = 30, sentence = 1 } }, d.notes[1].refs)
     assert.same({}, d.warnings)
   end)
 
@@ -192,10 +192,13 @@ local PAGES = {
     author = "Vladimir Lenin", title = "The Tasks of the Youth Leagues",
     fields = { "Written", "Source", "First Published", "Online Version", "Transcribed", "HTML Markup" },
     paragraphs = 57, notes = { 1, 2 }, source = "Collected Works, Volume 31" },
+  -- the chapter's author, work and title are only pictures' alt texts
+  -- ("Vladimir Lenin’s", "The State and Revolution", "Class Society and the
+  -- State"); its <h4> sections open the body (issue #13)
   { path = "mia-lenin/archive/lenin/works/1917/staterev/ch01.htm",
-    author = nil, title = "1. The State: A Product of the Irreconcilability of Class Antagonisms",
+    author = "Vladimir Lenin", title = "Class Society and the State",
     fields = {  },
-    paragraphs = 63, notes = { 1, 2, 3, 4, 5, 6, 7 }, source = nil },
+    paragraphs = 64, notes = { 1, 2, 3, 4, 5, 6, 7 }, source = nil },
   { path = "mia-lenin/archive/lenin/works/1918/7thcong/03.htm",
     author = "V. I. Lenin", title = "Resolution On War And Peace",
     fields = {  },
@@ -226,7 +229,7 @@ describe("leninletter.parse of the corpus's Lenin pages", function()
   for _, want in ipairs(PAGES) do
     it("reads " .. want.path, function()
       if not have_corpus() then
-        pending("no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
+        pending("environment limit: no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
         return
       end
       local d = assert(ll.open(CORPUS .. "/" .. want.path))
@@ -244,7 +247,7 @@ describe("leninletter.parse of the corpus's Lenin pages", function()
 
   it("gives Engels' biography its page labels (<!-- vol=2 pg=... --> comments)", function()
     if not have_corpus() then
-      pending("no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
+      pending("environment limit: no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
       return
     end
     local d = assert(ll.open(CORPUS .. "/mia-reader-lenin/archive/lenin/works/1895/misc/engels-bio.htm"))
@@ -257,9 +260,9 @@ describe("leninletter.parse of the corpus's Lenin pages", function()
 end)
 
 describe("leninletter.parse over the whole corpus", function()
-  it("loads every page; most have a title, the Lenin works pages their Source", function()
+  it("loads every page; most have a title, the Lenin works pages their Source #corpus #slow", function()
     if not have_corpus() then
-      pending("no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
+      pending("environment limit: no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
       return
     end
     local c = ll.corpus({ CORPUS })

@@ -84,13 +84,17 @@ describe("leninletter.letter", function()
   end)
 
   it("records that the subtitle cites note 2", function()
-    assert.same({ { part = "subtitle", pos = 23 } }, doc:note(2).refs)
+    assert.same({ { part = "subtitle", pos = 23, sentence = 1 } }, doc:note(2).refs)
   end)
 
-  it("records where each note is cited", function()
-    assert.same({ { part = "body", paragraph = 5, pos = 617 } }, doc:note(1).refs)
-    assert.same({ { part = "body", paragraph = 2, pos = 126 } }, doc:note(3).refs)
-    assert.same({ { part = "body", paragraph = 21, pos = 345 } }, doc:note(8).refs)
+  it("records where each note is cited, and in which sentence", function()
+    -- note 1's marker ends paragraph 5's fifth sentence ("... members of
+    -- the Social-Democratic Party.[1]"): it counts in that sentence
+    assert.same({ { part = "body", paragraph = 5, pos = 617, sentence = 5 } }, doc:note(1).refs)
+    assert.same({ { part = "body", paragraph = 2, pos = 126, sentence = 2 } }, doc:note(3).refs)
+    assert.same({ { part = "body", paragraph = 21, pos = 345, sentence = 2 } }, doc:note(8).refs)
+    assert.equal(" members of the Social-Democratic Party.",
+      doc.paragraphs[5].sentences[5]:sub(-40))
   end)
 
   it("replaces the seven page breaks of the body with one space each", function()

@@ -107,7 +107,7 @@ describe("leninletter.query", function()
     assert.equal(0, doc:count("Workers’ Deputies") - doc:count("Workers Deputies"))
   end)
 
-  it("gives every word as many hits and concordance lines as its count, in every scope", function()
+  it("gives every word as many hits and concordance lines as its count, in every scope #slow", function()
     for _, scope in ipairs({ "body", "notes", "all" }) do
       local opts = { scope = scope }
       local plain = plaincounts(doc, scope)

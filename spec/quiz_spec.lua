@@ -23,8 +23,6 @@ local function plainfill(prompt, answer)
   return prompt:sub(1, a - 1) .. answer .. prompt:sub(b + 1)
 end
 
-local function has_entities() return type(doc.entities) == "function" end
-local function has_dates() return type(doc.dates) == "function" and doc.written ~= nil end
 
 local function check_source(q)
   local h = q.source
@@ -141,7 +139,6 @@ describe("leninletter.quiz", function()
     end)
 
     it("blanks entities when the document has them", function()
-      if not has_entities() then pending("doc:entities() not yet available (issue 4)") return end
       local any = false
       for _, q in ipairs(quiz.cloze(doc, { count = 60, seed = 5 })) do
         if q.target == "entity" then
@@ -189,7 +186,6 @@ describe("leninletter.quiz", function()
     end)
 
     it("draws entity distractors of the answer's type", function()
-      if not has_entities() then pending("doc:entities() not yet available (issue 4)") return end
       local types = {}
       for _, e in ipairs(doc:entities()) do
         types[e.name:lower()] = e.type
@@ -219,7 +215,6 @@ describe("leninletter.quiz", function()
 
   describe("notes", function()
     it("asks what the notes explain, with choices from the catalogue", function()
-      if not has_entities() then pending("doc:entities() not yet available (issue 4)") return end
       local qs, msg = quiz.notes(doc, { count = 8, seed = 1 })
       assert.equal(8, #qs, msg)
       local nz
@@ -246,7 +241,6 @@ describe("leninletter.quiz", function()
 
   describe("dates", function()
     it("asks when the letter was written, in either calendar", function()
-      if not has_dates() then pending("doc:dates() and doc.written not yet available (issue 4)") return end
       local qs = quiz.dates(doc, { count = 6, seed = 1 })
       assert.equal("November 2-4, 1905", qs[1].answer)
       assert.truthy(qs[1].prompt:find("old style", 1, true))

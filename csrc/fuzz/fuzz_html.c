@@ -1,6 +1,6 @@
 /*
-** fuzz_html.c: libFuzzer harness for the HTML reader (llhtml.c) and the
-** page parser behind it: any bytes give UTF-8 text without NUL that parses
+** fuzz_html.c: libFuzzer harness for the HTML reader (llhtml.c, with the
+** structure's marks) and the page parser behind it: any bytes give UTF-8 text without NUL that parses
 ** into a document keeping its invariants (with its page labels), or a
 ** refusal with a message; nothing leaks, even when memory runs out.
 */
@@ -27,8 +27,8 @@ static int run(const uint8_t *data, size_t size, FuzzAlloc *a, long failat) {
   ll_buf_init(&labels);
   err[0] = '\0';
   (void)ll_html_sniff((const char *)data, size);
-  st = ll_html_read(&m, (const char *)data, size, &text, &labels, &nlabels,
-                    &shape, err, sizeof err);
+  st = ll_html_read_marked(&m, (const char *)data, size, &text, &labels, &nlabels,
+                           &shape, err, sizeof err);
   if (st == LL_OK) {
     ll_PageHints hints;
     ll_Doc *d = NULL;
@@ -45,6 +45,7 @@ static int run(const uint8_t *data, size_t size, FuzzAlloc *a, long failat) {
     hints.labels = labels.p;
     hints.nlabels = nlabels;
     hints.known = 1;
+    hints.marks = 1;
     hints.head = ((shape.head & LL_HTML_AUTHOR) ? LL_PAGE_AUTHOR : 0u) |
                  ((shape.head & LL_HTML_NUMBER) ? LL_PAGE_NUMBER : 0u) |
                  ((shape.head & LL_HTML_TITLE) ? LL_PAGE_TITLE : 0u) |
@@ -59,7 +60,11 @@ static int run(const uint8_t *data, size_t size, FuzzAlloc *a, long failat) {
       ll_buf_free(&m, &text);
       ll_buf_free(&m, &labels);
       if (st == LL_OK) {
+        size_t k, j;
         fuzz_doc(d);
+        for (k = 0; k < d->nparas; k++) fuzz_nomarks(&d->paras[k]);
+        for (k = 0; k < d->nnotes; k++)
+          for (j = 0; j < d->notes[k].nparas; j++) fuzz_nomarks(&d->notes[k].paras[j]);
         ll_doc_free(d);
       } else {
         FUZZ_CHECK(d == NULL && err[0] != '\0');

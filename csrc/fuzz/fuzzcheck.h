@@ -119,6 +119,46 @@ static inline void fuzz_block(const ll_Block *b) {
     FUZZ_CHECK(fuzz_boundary(b->text, b->len, sp->end));
     if (i > 0) FUZZ_CHECK(b->sents[i - 1].end <= sp->start);
   }
+  /* structure: a kind, spans inside the text in order, a table's cells */
+  FUZZ_CHECK(b->kind >= 0 && b->kind < LL_NKINDS);
+  FUZZ_CHECK(b->level >= 0 && (b->kind == LL_HEADING || b->level == 0));
+  if (b->label != NULL) {
+    FUZZ_CHECK(b->kind == LL_ITEM);
+    fuzz_string(b->label);
+  }
+  for (i = 0; i < b->nspans; i++) {
+    const ll_Inline *sp = &b->spans[i];
+    FUZZ_CHECK(sp->kind >= LL_EMPHASIS && sp->kind <= LL_LINK);
+    FUZZ_CHECK(sp->len > 0 && sp->pos + sp->len <= b->len);
+    FUZZ_CHECK(fuzz_boundary(b->text, b->len, sp->pos));
+    FUZZ_CHECK(fuzz_boundary(b->text, b->len, sp->pos + sp->len));
+    FUZZ_CHECK((sp->href != NULL) == (sp->kind == LL_LINK));
+    if (sp->href != NULL) fuzz_string(sp->href);
+    if (i > 0) FUZZ_CHECK(b->spans[i - 1].pos <= sp->pos);
+  }
+  if (b->kind == LL_TABLE) {
+    const ll_Table *t = b->table;
+    size_t c = 0;
+    FUZZ_CHECK(t != NULL);
+    for (i = 0; i < t->nrows; i++) c += t->rowcells[i];
+    FUZZ_CHECK(c == t->ncells);
+    for (i = 0; i < t->ncells; i++) {
+      FUZZ_CHECK(t->cells[i].start <= t->cells[i].end && t->cells[i].end <= b->len);
+      if (i > 0) FUZZ_CHECK(t->cells[i - 1].end < t->cells[i].start);
+    }
+  } else {
+    FUZZ_CHECK(b->table == NULL);
+  }
+}
+
+/* A block a reader made: no mark of ll.h (no control byte but a line
+** break, and a tab between a table's cells) is left in its text. */
+static inline void fuzz_nomarks(const ll_Block *b) {
+  size_t i;
+  for (i = 0; i < b->len; i++) {
+    unsigned char c = (unsigned char)b->text[i];
+    FUZZ_CHECK(c >= 0x20 || c == '\n' || (c == '\t' && b->kind == LL_TABLE));
+  }
 }
 
 /* Every string valid, every offset inside its text, every segment where

@@ -703,6 +703,262 @@ static void test_nomem(Tally *t, const char *html, size_t n, int every) {
   check(t, bad == 0 && done, "failing allocations", NULL);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Structure: the marked text and the blocks the parser makes of it    */
+/* ------------------------------------------------------------------ */
+
+/* Reads html with its structure's marks and parses the text as the
+** binding does; *out is the document (NULL on failure). */
+static int structured(ll_Mem *m, const char *html, ll_Doc **out) {
+  ll_Buf text, labels;
+  ll_HtmlShape shape;
+  ll_PageHints h;
+  size_t nl = 0;
+  char err[LL_ERRSIZE];
+  int st;
+  *out = NULL;
+  ll_buf_init(&text);
+  ll_buf_init(&labels);
+  st = ll_html_read_marked(m, html, strlen(html), &text, &labels, &nl, &shape, err, sizeof err);
+  if (st == LL_OK) {
+    memset(&h, 0, sizeof h);
+    h.labels = labels.p;
+    h.nlabels = nl;
+    h.known = 1;
+    h.marks = 1;
+    h.head = ((shape.head & LL_HTML_AUTHOR) ? LL_PAGE_AUTHOR : 0u) |
+             ((shape.head & LL_HTML_NUMBER) ? LL_PAGE_NUMBER : 0u) |
+             ((shape.head & LL_HTML_TITLE) ? LL_PAGE_TITLE : 0u) |
+             ((shape.head & LL_HTML_SUBTITLE) ? LL_PAGE_SUBTITLE : 0u);
+    h.fields = shape.fields;
+    h.body = shape.body;
+    h.notes = shape.notes;
+    h.footer = shape.footer;
+    st = ll_parse_text(m, text.p, text.n, &h, out, err, sizeof err);
+  }
+  ll_buf_free(m, &text);
+  ll_buf_free(m, &labels);
+  return st;
+}
+
+/* the bytes [pos, pos + len) of b's text equal s */
+static int at(const ll_Block *b, size_t pos, size_t len, const char *s) {
+  return pos + len <= b->len && strlen(s) == len && memcmp(b->text + pos, s, len) == 0;
+}
+
+/* NULL if block b's structure is sound (its kind known, its spans inside
+** its text and in order, a table's cells adding up, no mark left in its
+** text), else what is wrong. */
+static const char *blockok(const ll_Block *b) {
+  size_t i, c = 0;
+  if (b->kind < 0 || b->kind >= LL_NKINDS) return "kind";
+  if (b->label != NULL && b->kind != LL_ITEM) return "label on a non-item";
+  for (i = 0; i < b->nspans; i++) {
+    const ll_Inline *sp = &b->spans[i];
+    if (sp->len == 0 || sp->pos + sp->len > b->len) return "span outside the text";
+    if (i > 0 && b->spans[i - 1].pos > sp->pos) return "spans out of order";
+    if ((sp->href != NULL) != (sp->kind == LL_LINK)) return "href";
+  }
+  for (i = 0; i < b->len; i++) {
+    unsigned char ch = (unsigned char)b->text[i];
+    if (ch < 0x20 && ch != '\n' && !(ch == '\t' && b->kind == LL_TABLE)) return "a mark left";
+  }
+  if (b->kind == LL_TABLE) {
+    if (b->table == NULL) return "a table without cells";
+    for (i = 0; i < b->table->nrows; i++) c += b->table->rowcells[i];
+    if (c != b->table->ncells) return "cells do not add up";
+    for (i = 0; i < b->table->ncells; i++)
+      if (b->table->cells[i].end > b->len) return "cell outside the text";
+  } else if (b->table != NULL) {
+    return "cells on a non-table";
+  }
+  return NULL;
+}
+
+#define HEAD "<html><head><title>t</title></head><body><h2>A. Author</h2><h1>The Title</h1>"
+#define TAIL "</body></html>"
+
+static void test_structure(Tally *t) {
+  ll_Mem m;
+  ll_Doc *d;
+  const ll_Block *b;
+  char why[200];
+  m.f = ll_stdalloc;
+  m.ud = NULL;
+
+  /* headings: levels among the ones the body uses; a separator in <h4> */
+  if (structured(&m, HEAD "<p>Opening.</p><h3>One</h3><p>Text one.</p><h5>Sub</h5><p>Two.</p>"
+                 "<h4>* * *</h4><p>Text three.</p>" TAIL, &d) == LL_OK && d->nparas == 7) {
+    check(t, d->paras[1].kind == LL_HEADING && d->paras[1].level == 1, "h3 is level 1", NULL);
+    check(t, d->paras[3].kind == LL_HEADING && d->paras[3].level == 2, "h5 after h3 is level 2",
+          NULL);
+    check(t, d->paras[5].kind == LL_SEPARATOR && at(&d->paras[5], 0, 5, "* * *"),
+          "<h4>* * *</h4> is a separator", NULL);
+    check(t, d->paras[2].kind == LL_PARAGRAPH && d->paras[2].level == 0, "a paragraph", NULL);
+    check(t, strcmp(d->title->text, "The Title") == 0 && strcmp(d->author, "A. Author") == 0,
+          "the page's own headings stay in the header", NULL);
+  } else {
+    check(t, 0, "headings page", NULL);
+  }
+  ll_doc_free(d);
+
+  /* spans: emphasis and a link, right after a marker is taken out */
+  if (structured(&m, HEAD "<p>Word<sup><a href=\"#n1\" name=\"r1\">[1]</a></sup> and "
+                 "<em>this</em>, <b>that</b> and <a href=\"../x.htm#y\">a <i>link</i></a>.</p>"
+                 "<p><a name=\"n1\" href=\"#r1\">[1]</a> A note with <cite>Iskra</cite>.</p>" TAIL,
+                 &d) == LL_OK && d->nparas == 1 && d->nnotes == 1) {
+    b = &d->paras[0];
+    snprintf(why, sizeof why, "\"%s\", %lu spans", b->text, (unsigned long)b->nspans);
+    check(t, strcmp(b->text, "Word and this, that and a link.") == 0 && b->nrefs == 1 &&
+                 b->refs[0].pos == 4,
+          "text and marker", why);
+    check(t, b->nspans == 4, "four spans", why);
+    if (b->nspans == 4) {
+      check(t, b->spans[0].kind == LL_EMPHASIS && at(b, b->spans[0].pos, b->spans[0].len, "this"),
+            "em", why);
+      check(t, b->spans[1].kind == LL_STRONG && at(b, b->spans[1].pos, b->spans[1].len, "that"),
+            "b", why);
+      check(t, b->spans[2].kind == LL_LINK && at(b, b->spans[2].pos, b->spans[2].len, "a link") &&
+                   strcmp(b->spans[2].href, "../x.htm#y") == 0,
+            "a href, as written", why);
+      check(t, b->spans[3].kind == LL_EMPHASIS && at(b, b->spans[3].pos, b->spans[3].len, "link"),
+            "i inside the link, after it", why);
+    }
+    b = &d->notes[0].paras[0];
+    check(t, b->nspans == 1 && at(b, b->spans[0].pos, b->spans[0].len, "Iskra") &&
+                 b->spans[0].kind == LL_EMPHASIS,
+          "cite in a note", b->text);
+  } else {
+    check(t, 0, "spans page", NULL);
+  }
+  ll_doc_free(d);
+
+  /* quotations, lists and printed labels */
+  if (structured(&m, HEAD "<blockquote><p>Quoted.</p></blockquote><p class=\"quoteb\">Also.</p>"
+                 "<ol start=\"3\"><li>Third</li><li>Fourth</li></ol><ol type=\"a\"><li>x</li></ol>"
+                 "<ul><li>Bullet</li></ul><p>(b) Printed label.</p><p>IV. Roman.</p>"
+                 "<p>V. I. Lenin.</p>" TAIL,
+                 &d) == LL_OK && d->nparas == 9) {
+    check(t, d->paras[0].kind == LL_QUOTE && d->paras[1].kind == LL_QUOTE, "quotations", NULL);
+    check(t, d->paras[2].kind == LL_ITEM && strcmp(d->paras[2].label, "3.") == 0 &&
+                 strcmp(d->paras[2].text, "Third") == 0,
+          "<ol start=3>", NULL);
+    check(t, d->paras[3].label != NULL && strcmp(d->paras[3].label, "4.") == 0, "next item", NULL);
+    check(t, d->paras[4].label != NULL && strcmp(d->paras[4].label, "a.") == 0, "<ol type=a>",
+          NULL);
+    check(t, d->paras[5].kind == LL_ITEM && d->paras[5].label == NULL, "a bullet", NULL);
+    check(t, d->paras[6].kind == LL_ITEM && strcmp(d->paras[6].label, "(b)") == 0 &&
+                 strcmp(d->paras[6].text, "Printed label.") == 0,
+          "printed label", d->paras[6].text);
+    check(t, d->paras[7].label != NULL && strcmp(d->paras[7].label, "IV.") == 0, "IV.", NULL);
+    check(t, d->paras[8].kind == LL_PARAGRAPH && strcmp(d->paras[8].text, "V. I. Lenin.") == 0,
+          "initials are no label", d->paras[8].text);
+  } else {
+    check(t, 0, "lists page", NULL);
+  }
+  ll_doc_free(d);
+
+  /* a table of data; a layout table of paragraphs is none */
+  if (structured(&m, HEAD "<table><tr><th>Year</th><th></th><th>Votes</th></tr>"
+                 "<tr><td>1912</td><td>a<br>b</td><td><b>4.2</b></td></tr></table>"
+                 "<table><tr><td><p>One.</p><p>Two.</p></td><td>Side</td></tr>"
+                 "<tr><td>x</td><td>y</td></tr></table>" TAIL,
+                 &d) == LL_OK && d->nparas >= 2) {
+    b = &d->paras[0];
+    check(t, b->kind == LL_TABLE && strcmp(b->text, "Year\t\tVotes\n1912\ta b\t4.2") == 0,
+          "table text", b->text);
+    check(t, b->table != NULL && b->table->nrows == 2 && b->table->ncells == 6 &&
+                 b->table->rowcells[0] == 3 && b->table->rowcells[1] == 3,
+          "table cells", NULL);
+    if (b->table != NULL && b->table->ncells == 6) {
+      const ll_Span *c = b->table->cells;
+      check(t, c[1].start == c[1].end && at(b, c[5].start, c[5].end - c[5].start, "4.2"),
+            "an empty cell, a last cell", NULL);
+    }
+    check(t, b->nspans == 1 && at(b, b->spans[0].pos, b->spans[0].len, "4.2"), "span in a cell",
+          NULL);
+    check(t, d->paras[1].kind == LL_PARAGRAPH && strcmp(d->paras[1].text, "One.") == 0,
+          "layout table", d->paras[1].text);
+  } else {
+    check(t, 0, "tables page", NULL);
+  }
+  ll_doc_free(d);
+
+  /* a poem: stanzas parted by two line breaks, each a verse Block */
+  if (structured(&m, HEAD "<p class=\"poem\">Line one<br>Line two<br><br>Line three<br>"
+                 "Line four</p>" TAIL,
+                 &d) == LL_OK && d->nparas == 2) {
+    check(t, d->paras[0].kind == LL_VERSE && strcmp(d->paras[0].text, "Line one\nLine two") == 0,
+          "first stanza", d->paras[0].text);
+    check(t, d->paras[1].kind == LL_VERSE, "second stanza", NULL);
+  } else {
+    check(t, 0, "poem page", NULL);
+  }
+  ll_doc_free(d);
+
+  /* pictures that name author, work and chapter, then the sections */
+  if (structured(&m, "<html><head><meta name=\"author\" content=\"V. Lenin\"></head><body>"
+                 "<img src=a.gif alt=\"V. Lenin's\"><img src=b.gif alt=\"The Work\">"
+                 "<img src=c.gif alt=\"The Chapter\"><h4>1. First</h4><p>Text.</p>" TAIL,
+                 &d) == LL_OK) {
+    check(t, d->title != NULL && strcmp(d->title->text, "The Chapter") == 0, "picture title",
+          d->title ? d->title->text : "none");
+    check(t, d->nparas == 2 && d->paras[0].kind == LL_HEADING, "the section heading opens the body",
+          NULL);
+  } else {
+    check(t, 0, "pictures page", NULL);
+  }
+  ll_doc_free(d);
+
+  /* the plain-text form has no marks: ll_html_read writes none */
+  {
+    ll_Buf text, labels;
+    size_t nl = 0, i;
+    char err[LL_ERRSIZE];
+    int clean = 1;
+    const char *h = HEAD "<p><em>a</em> <a href=\"x\">b</a></p><table><tr><td>1</td><td>2</td>"
+                         "</tr><tr><td>3</td><td>4</td></tr></table>" TAIL;
+    ll_buf_init(&text);
+    ll_buf_init(&labels);
+    if (ll_html_read(&m, h, strlen(h), &text, &labels, &nl, NULL, err, sizeof err) != LL_OK)
+      clean = 0;
+    for (i = 0; i < text.n; i++)
+      if ((unsigned char)text.p[i] < 0x20 && text.p[i] != '\n') clean = 0;
+    check(t, clean, "no marks in the plain-text form", NULL);
+    ll_buf_free(&m, &text);
+    ll_buf_free(&m, &labels);
+  }
+}
+
+/* Failing allocations in the structured path free everything. */
+static void test_structure_nomem(Tally *t) {
+  const char *h = HEAD "<h3>One</h3><p>W<sup><a href=\"#n1\" name=\"r1\">[1]</a></sup> "
+                       "<em>x</em> <a href=\"y\">z</a></p><ol><li>i</li></ol><table><tr><td>1"
+                       "</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table>"
+                       "<p><a name=\"n1\" href=\"#r1\">[1]</a> <i>n</i></p>" TAIL;
+  long k;
+  int bad = 0, done = 0;
+  for (k = 0; !done && k < 100000; k++) {
+    Counter c = {0, 0, -1};
+    ll_Mem m;
+    ll_Doc *d = NULL;
+    int st;
+    m.f = counting;
+    m.ud = &c;
+    c.failat = k;
+    st = structured(&m, h, &d);
+    if (st == LL_OK) {
+      done = 1;
+      ll_doc_free(d);
+    } else if (st != LL_ERRMEM || d != NULL) {
+      bad++;
+    }
+    if (c.live != 0) bad++;
+  }
+  check(t, bad == 0 && done, "failing allocations, structured", NULL);
+}
+
 /* Appending keeps what the buffers held. */
 static void test_append(Tally *t) {
   ll_Mem m = {ll_stdalloc, NULL};
@@ -762,6 +1018,26 @@ static void corpus_file(Tally *t, Stats *st, const char *path) {
   }
   if (r.nlabels > 0) st->labels++;
   release(&m, &r);
+  { /* and with its structure: every block's kinds, spans and cells sound */
+    ll_Doc *d = NULL;
+    const char *bad = NULL;
+    size_t i, k;
+    char *z = (char *)malloc(n + 1);
+    if (z != NULL) {
+      memcpy(z, s, n);
+      z[n] = '\0';
+      if (structured(&m, z, &d) != LL_OK) bad = "structured read failed";
+      for (i = 0; d != NULL && bad == NULL && i < d->nparas; i++) bad = blockok(&d->paras[i]);
+      for (k = 0; d != NULL && bad == NULL && k < d->nnotes; k++)
+        for (i = 0; bad == NULL && i < d->notes[k].nparas; i++) bad = blockok(&d->notes[k].paras[i]);
+      if (bad != NULL) {
+        st->failed++;
+        check(t, 0, path, bad);
+      }
+      ll_doc_free(d);
+      free(z);
+    }
+  }
   free(s);
 }
 
@@ -854,6 +1130,8 @@ int main(int argc, char **argv) {
   page = readfile(CORPUS "/mia-reader-lenin/archive/lenin/works/1913/mar/"
                          "22.htm", &plen);
   test_cases(&t);
+  test_structure(&t);
+  test_structure_nomem(&t);
   test_sniff(&t);
   test_append(&t);
   test_hostile(&t, page);

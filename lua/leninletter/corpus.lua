@@ -244,10 +244,11 @@ local function checkopts(opts, argn, fname, allowed)
     argerror(argn, fname, ("table expected, got %s"):format(typename(opts)))
   end
   for k in pairs(opts) do
-    if not allowed[k] then
+    if not allowed[k] and k ~= "kinds" then
       argerror(argn, fname, ("unknown option '%s'"):format(tostring(k)))
     end
   end
+  document.checkkinds(opts, argn, fname)
   local scope = opts.scope
   if scope ~= nil and scope ~= "body" and scope ~= "notes" and scope ~= "all" then
     argerror(argn, fname, ("%s, got %s"):format(SCOPE_MSG,
@@ -334,7 +335,7 @@ local CONC_OPTS = { scope = true, stem = true, width = true, sort = true }
 function Corpus:count(q, opts)
   local st = priv(self, "count")
   opts = checkopts(opts, 2, "count", QUERY_OPTS)
-  local n, why = st.cx:cx_count(getquery(st, q, 1, "count"), opts.scope or "body", opts.stem)
+  local n, why = st.cx:cx_count(getquery(st, q, 1, "count"), document.scopearg(opts), opts.stem)
   return check(n, why, "count")
 end
 
@@ -348,7 +349,7 @@ end
 function Corpus:find(q, opts)
   local st = priv(self, "find")
   opts = checkopts(opts, 2, "find", QUERY_OPTS)
-  local hits, why = st.cx:cx_find(getquery(st, q, 1, "find"), opts.scope or "body", opts.stem)
+  local hits, why = st.cx:cx_find(getquery(st, q, 1, "find"), document.scopearg(opts), opts.stem)
   return check(hits, why, "find")
 end
 
@@ -366,7 +367,7 @@ function Corpus:concordance(q, opts)
   opts = checkopts(opts, 2, "concordance", CONC_OPTS)
   local width = intopt(opts, "width", 0, 40, 2, "concordance")
   local sort = choiceopt(opts, "sort", { "position", "left", "right" }, 2, "concordance")
-  local hits, why = st.cx:cx_find(getquery(st, q, 1, "concordance"), opts.scope or "body",
+  local hits, why = st.cx:cx_find(getquery(st, q, 1, "concordance"), document.scopearg(opts),
     opts.stem, width, sort)
   return check(hits, why, "concordance")
 end
@@ -380,7 +381,7 @@ function Corpus:frequencies(opts)
   opts = checkopts(opts, 1, "frequencies", { scope = true, stoplist = true, min = true })
   local min = intopt(opts, "min", 1, 1, 1, "frequencies")
   local stop = stoplist(opts, 1, "frequencies")
-  return st.cx:cx_frequencies(opts.scope or "body", min, stop)
+  return st.cx:cx_frequencies(document.scopearg(opts), min, stop)
 end
 
 --- N-grams of all documents (never across blocks or documents).
@@ -397,7 +398,7 @@ function Corpus:ngrams(n, opts)
   end
   opts = checkopts(opts, 2, "ngrams", { scope = true, min = true })
   local min = intopt(opts, "min", 1, 1, 2, "ngrams")
-  return st.cx:cx_ngrams(i, opts.scope or "body", min)
+  return st.cx:cx_ngrams(i, document.scopearg(opts), min)
 end
 
 --- Collocates of a query over all documents: the span, its size R, the
@@ -415,7 +416,7 @@ function Corpus:collocates(q, opts)
   local measure = choiceopt(opts, "measure", { "llr", "mi", "t" }, 2, "collocates")
   local min = intopt(opts, "min", 1, 1, 2, "collocates")
   local stop = stoplist(opts, 2, "collocates")
-  local res, why = st.cx:cx_collocates(getquery(st, q, 1, "collocates"), opts.scope or "body",
+  local res, why = st.cx:cx_collocates(getquery(st, q, 1, "collocates"), document.scopearg(opts),
     opts.stem, window, measure, min, stop)
   return check(res, why, "collocates")
 end

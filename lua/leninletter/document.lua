@@ -81,32 +81,114 @@ function M.checktype(v, t, argn, fname, optional)
   return v
 end
 
+--- The kinds of Block, as API.md names them (`Block.kind`), in order.
+M.KINDS = { "paragraph", "heading", "quote", "verse", "item", "table", "separator" }
+local KINDSET = {}
+for _, k in ipairs(M.KINDS) do KINDSET[k] = true end
+
+--- Checks `opts.kinds` (nil, or an array of kinds of Block) for a query
+-- function; raises the usual "bad argument" error otherwise.
+-- @tab opts the options table
+-- @int argn the options' argument position
+-- @string fname the function's public name
+-- @usage require("leninletter.document").checkkinds({kinds = {"quote"}}, 2, "count")
+function M.checkkinds(opts, argn, fname)
+  local kinds = opts.kinds
+  if kinds == nil then return end
+  if type(kinds) ~= "table" then
+    M.argerror(argn, fname, ("opts.kinds must be an array of kinds, got %s"):format(M.typename(kinds)))
+  end
+  for i = 1, #kinds do
+    if not KINDSET[kinds[i]] then
+      M.argerror(argn, fname, ('opts.kinds[%d] must be one of "%s", got %s'):format(i,
+        table.concat(M.KINDS, '", "'),
+        type(kinds[i]) == "string" and ('"' .. kinds[i] .. '"') or M.typename(kinds[i])))
+    end
+  end
+end
+
+--- The scope argument the C core takes: the scope's name, or with
+-- `opts.kinds` the table `{name, kinds = {...}}`.
+-- @tab opts checked options
+-- @usage local scope = require("leninletter.document").scopearg({kinds = {"quote"}})
+function M.scopearg(opts)
+  local scope = opts.scope or "body"
+  if opts.kinds == nil then return scope end
+  local kinds = {}
+  for i = 1, #opts.kinds do kinds[i] = opts.kinds[i] end
+  return { scope, kinds = kinds }
+end
+
+-- The index of the sentence of block b that a marker at pos follows: the
+-- one holding the character before it (a marker after a full stop belongs
+-- to the sentence it ends); nil when the block has no sentence.
+local function refsentence(b, pos)
+  local sp = b.sentence_pos
+  if sp == nil or #sp == 0 then return nil end
+  local at = pos > 1 and pos - 1 or 1
+  local k = 1
+  for i = 2, #sp do
+    if sp[i] <= at then k = i else break end
+  end
+  return k
+end
+
 -- Where each note is cited: every marker of the title, subtitle, body and
--- notes, in document order.
+-- notes, in document order, with the sentence it stands in.
 local function noterefs(doc, titleblock, subtitleblock)
   local refs = {}
-  local function add(n, r)
+  local function add(n, b, r)
+    r.sentence = refsentence(b, r.pos)
     refs[n] = refs[n] or {}
     table.insert(refs[n], r)
   end
   if titleblock then
-    for _, r in ipairs(titleblock.refs) do add(r.note, { part = "title", pos = r.pos }) end
+    for _, r in ipairs(titleblock.refs) do add(r.note, titleblock, { part = "title", pos = r.pos }) end
   end
   if subtitleblock then
-    for _, r in ipairs(subtitleblock.refs) do add(r.note, { part = "subtitle", pos = r.pos }) end
+    for _, r in ipairs(subtitleblock.refs) do
+      add(r.note, subtitleblock, { part = "subtitle", pos = r.pos })
+    end
   end
   for i, p in ipairs(doc.paragraphs) do
-    for _, r in ipairs(p.refs) do add(r.note, { part = "body", paragraph = i, pos = r.pos }) end
+    for _, r in ipairs(p.refs) do add(r.note, p, { part = "body", paragraph = i, pos = r.pos }) end
   end
   for _, note in ipairs(doc.notes) do
     for i, p in ipairs(note.paragraphs) do
       for _, r in ipairs(p.refs) do
-        add(r.note, { part = "note", note = note.n, paragraph = i, pos = r.pos })
+        add(r.note, p, { part = "note", note = note.n, paragraph = i, pos = r.pos })
       end
     end
   end
   return refs
 end
+
+-- The heading outline of the body: see API.md, doc.sections.
+local function sections(paragraphs)
+  local out, open = {}, {} -- open: indexes in out of the sections still open, outermost first
+  for i, b in ipairs(paragraphs) do
+    if b.kind == "heading" then
+      local level = b.level or 1
+      while #open > 0 and out[open[#open]].level >= level do
+        out[open[#open]].last = i - 1
+        open[#open] = nil
+      end
+      out[#out + 1] = {
+        title = (b.text:gsub("%s+", " ")),
+        level = level,
+        paragraph = i,
+        first = i + 1,
+        parent = open[#open],
+      }
+      open[#open + 1] = #out
+    end
+  end
+  for _, k in ipairs(open) do out[k].last = #paragraphs end
+  return out
+end
+
+-- document table -> its title and subtitle Blocks (for doc:sentences)
+local heads = setmetatable({}, { __mode = "k" })
 
 --- Makes a Document from a C document.
 -- @param ud the userdata from `leninletter.core`
@@ -131,6 +213,8 @@ function M.wrap(ud, opts, isletter)
     warnings = t.warnings,
   }
   local refs = noterefs(doc, t.title, t.subtitle)
+  doc.sections = sections(doc.paragraphs)
+  heads[doc] = { title = t.title, subtitle = t.subtitle }
   for _, note in ipairs(doc.notes) do
     local texts = {}
     for i, p in ipairs(note.paragraphs) do texts[i] = p.text end
@@ -164,6 +248,82 @@ function Document:note(n)
     if note.n == n then return note end
   end
   return nil
+end
+
+--- Iterates over the sentences of the document, in document order.
+-- Each is a fresh table `{text, part, paragraph, note, sentence, pos, len}`:
+-- `text` the sentence (an exact substring of its block's `text`), `part`
+-- `"title"`, `"subtitle"`, `"body"` or `"note"`, `paragraph` the block's
+-- index in the body or in its note (absent for the title and subtitle),
+-- `note` the note's number for a note, `sentence` its index in the block's
+-- `sentences`, `pos` its byte position in the block's `text` (its
+-- `sentence_pos`), `len` its length in bytes.
+-- @tparam[opt] table opts `scope` (`"body"` (default), `"notes"`, `"all"`:
+--   title, subtitle, body and notes), `kinds` (an array of kinds of Block:
+--   only their sentences; the title and subtitle count as headings)
+-- @return an iterator
+-- @usage for s in ll.letter():sentences() do
+--   if s.text:find("Soviet") then print(s.paragraph, s.sentence, s.text) end
+-- end
+function Document:sentences(opts)
+  M.core(self, "sentences")
+  if opts ~= nil and type(opts) ~= "table" then
+    M.argerror(1, "sentences", ("table expected, got %s"):format(M.typename(opts)))
+  end
+  opts = opts or {}
+  for k in pairs(opts) do
+    if k ~= "scope" and k ~= "kinds" then
+      M.argerror(1, "sentences", ("unknown option '%s'"):format(tostring(k)))
+    end
+  end
+  local scope = opts.scope or "body"
+  if scope ~= "body" and scope ~= "notes" and scope ~= "all" then
+    M.argerror(1, "sentences", ('opts.scope must be "body", "notes" or "all", got %s'):format(
+      type(scope) == "string" and ('"' .. scope .. '"') or M.typename(scope)))
+  end
+  M.checkkinds(opts, 1, "sentences")
+  local want
+  if opts.kinds then
+    want = {}
+    for _, k in ipairs(opts.kinds) do want[k] = true end
+  end
+  -- the blocks in scope, in order: {block, part, paragraph, note}
+  local blocks = {}
+  local function add(b, part, i, n)
+    if b and (want == nil or want[(part == "title" or part == "subtitle") and "heading" or b.kind]) then
+      blocks[#blocks + 1] = { b, part, i, n }
+    end
+  end
+  local h = heads[self] or {}
+  if scope == "all" then
+    add(h.title, "title")
+    add(h.subtitle, "subtitle")
+  end
+  if scope ~= "notes" then
+    for i, b in ipairs(self.paragraphs) do add(b, "body", i) end
+  end
+  if scope ~= "body" then
+    for _, note in ipairs(self.notes) do
+      for i, b in ipairs(note.paragraphs) do add(b, "note", i, note.n) end
+    end
+  end
+  local bi, si = 1, 0
+  return function()
+    while blocks[bi] do
+      local b = blocks[bi][1]
+      si = si + 1
+      local text = b.sentences[si]
+      if text then
+        local pos = b.sentence_pos[si]
+        return {
+          text = text, part = blocks[bi][2], paragraph = blocks[bi][3], note = blocks[bi][4],
+          sentence = si, pos = pos, len = #text,
+        }
+      end
+      bi, si = bi + 1, 0
+    end
+    return nil
+  end
 end
 
 function Document:__tostring()

@@ -27,7 +27,7 @@
 --      "written", "published": Date,
 --      "paragraphs": [Block],
 --      "notes": [{"n", "text", "paragraphs": [Block],
---                 "refs": [{"part", "paragraph", "note", "pos"}],
+--                 "refs": [{"part", "paragraph", "note", "pos", "sentence"}],
 --                 "citations": [{"volume", "first_page", "last_page"}]}],
 --      "entities": [{"id", "name", "type", "aliases": [string], "note",
 --                    "description", "mentions": [Hit]}],
@@ -363,7 +363,7 @@ function M.json(doc)
     local ps, refs, cites = {}, {}, {}
     for j, b in ipairs(n.paragraphs) do ps[j] = jblock(b) end
     for j, r in ipairs(n.refs) do
-      refs[j] = { part = r.part, paragraph = r.paragraph, note = r.note, pos = r.pos }
+      refs[j] = { part = r.part, paragraph = r.paragraph, note = r.note, pos = r.pos, sentence = r.sentence }
     end
     for j, c in ipairs(n.citations or {}) do cites[j] = copy(c) end
     notes[i] = { n = n.n, text = n.text, paragraphs = arr(ps), refs = arr(refs),

@@ -22,6 +22,11 @@
 --
 -- **Scopes.** `opts.scope` is `"body"` (the default), `"notes"`, or `"all"`
 -- (title, subtitle, body and notes; never the header fields).
+-- `opts.kinds`, an array of kinds of Block (`"paragraph"`, `"heading"`,
+-- `"quote"`, `"verse"`, `"item"`, `"table"`, `"separator"`), limits every
+-- query, count, token iterator, frequency list, n-gram list, collocation
+-- and dispersion to those Blocks (the title and subtitle count as
+-- headings); `{}` matches nothing.
 --
 -- **Hits** are tables `{part, paragraph, note, sentence, pos, len, text}`:
 -- `part` is `"title"`, `"subtitle"`, `"body"` or `"note"`; `paragraph` the
@@ -62,10 +67,11 @@ local function checkopts(opts, argn, fname, allowed)
     argerror(argn, fname, ("table expected, got %s"):format(typename(opts)))
   end
   for k in pairs(opts) do
-    if not allowed[k] then
+    if not allowed[k] and k ~= "kinds" then
       argerror(argn, fname, ("unknown option '%s'"):format(tostring(k)))
     end
   end
+  document.checkkinds(opts, argn, fname)
   local scope = opts.scope
   if scope ~= nil and scope ~= "body" and scope ~= "notes" and scope ~= "all" then
     argerror(argn, fname, ("%s, got %s"):format(SCOPE_MSG,
@@ -236,7 +242,7 @@ function Document:count(query, opts)
   local ud = document.core(self, "count")
   opts = checkopts(opts, 2, "count", QUERY_OPTS)
   local q = getquery(ud, query, 1, "count")
-  local n, why = ud:ix_count(q, opts.scope or "body", opts.stem)
+  local n, why = ud:ix_count(q, document.scopearg(opts), opts.stem)
   return check(n, why, "count")
 end
 
@@ -251,7 +257,7 @@ function Document:find(query, opts)
   local ud = document.core(self, "find")
   opts = checkopts(opts, 2, "find", QUERY_OPTS)
   local q = getquery(ud, query, 1, "find")
-  local hits, why = ud:ix_find(q, opts.scope or "body", opts.stem)
+  local hits, why = ud:ix_find(q, document.scopearg(opts), opts.stem)
   return check(hits, why, "find")
 end
 
@@ -281,7 +287,7 @@ function Document:concordance(query, opts)
   local width = intopt(opts, "width", 0, 40, 2, "concordance")
   local sort = choiceopt(opts, "sort", { "position", "left", "right" }, 2, "concordance")
   local q = getquery(ud, query, 1, "concordance")
-  local hits, why = ud:ix_find(q, opts.scope or "body", opts.stem, width, sort)
+  local hits, why = ud:ix_find(q, document.scopearg(opts), opts.stem, width, sort)
   return check(hits, why, "concordance")
 end
 
@@ -297,7 +303,7 @@ end
 function Document:tokens(opts)
   local ud = document.core(self, "tokens")
   opts = checkopts(opts, 1, "tokens", { scope = true })
-  return ud:ix_tokens(opts.scope or "body")
+  return ud:ix_tokens(document.scopearg(opts))
 end
 
 --- The words of the document with their counts, as in a frequency list.
@@ -314,7 +320,7 @@ function Document:frequencies(opts)
   opts = checkopts(opts, 1, "frequencies", { scope = true, stoplist = true, min = true })
   local min = intopt(opts, "min", 1, 1, 1, "frequencies")
   local stop = stoplist(opts, 1, "frequencies")
-  return ud:ix_frequencies(opts.scope or "body", min, stop)
+  return ud:ix_frequencies(document.scopearg(opts), min, stop)
 end
 
 --- N-grams: runs of n consecutive words within one block (a paragraph,
@@ -334,7 +340,7 @@ function Document:ngrams(n, opts)
   end
   opts = checkopts(opts, 2, "ngrams", { scope = true, min = true })
   local min = intopt(opts, "min", 1, 1, 2, "ngrams")
-  return ud:ix_ngrams(i, opts.scope or "body", min)
+  return ud:ix_ngrams(i, document.scopearg(opts), min)
 end
 
 --- Collocates of a query: the words found near its hits more (or less)
@@ -373,7 +379,7 @@ function Document:collocates(query, opts)
   local min = intopt(opts, "min", 1, 1, 2, "collocates")
   local stop = stoplist(opts, 2, "collocates")
   local q = getquery(ud, query, 1, "collocates")
-  local res, why = ud:ix_collocates(q, opts.scope or "body", opts.stem, window, measure, min, stop)
+  local res, why = ud:ix_collocates(q, document.scopearg(opts), opts.stem, window, measure, min, stop)
   return check(res, why, "collocates")
 end
 
@@ -391,7 +397,7 @@ function Document:dispersion(query, opts)
   local ud = document.core(self, "dispersion")
   opts = checkopts(opts, 2, "dispersion", QUERY_OPTS)
   local q = getquery(ud, query, 1, "dispersion")
-  local xs, n = ud:ix_dispersion(q, opts.scope or "body", opts.stem)
+  local xs, n = ud:ix_dispersion(q, document.scopearg(opts), opts.stem)
   check(xs, n, "dispersion")
   return xs, n
 end

@@ -205,7 +205,7 @@ GENHTML      ?= genhtml
 SHARED       ?= ../shared
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 2
-FUZZERS      ?= page html query sent dates entities
+FUZZERS      ?= page html query sent dates entities big
 VALGRIND_SPECS ?= spec
 # the storms and long lines of hostile_spec at a tenth of their size in the
 # slow runs (valgrind, full collections): every case still runs

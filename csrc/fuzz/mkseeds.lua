@@ -84,6 +84,18 @@ for _, p in ipairs(pages) do
   end
 end
 
+-- big (issue #19): a repetition count, then a piece of a text or a page
+-- that fuzz_big repeats to a large page with crafted words between copies
+for i, k in ipairs(names) do
+  local t = texts[k]
+  if t then seed("big", ("%02d-%s"):format(i, k), string.char(i * 61 % 256) .. t:sub(1, 16384)) end
+end
+for i, p in ipairs(pages) do
+  local h = readfile(shared .. "/corpus/" .. p)
+  if h and i <= 4 then seed("big", ("html-%02d"):format(i), string.char(i * 97 % 256) .. h:sub(1, 16384)) end
+end
+seed("big", "nested", "\255" .. ("<div>"):rep(64) .. "the soviet ")
+
 -- sent: the paragraphs of every text
 for _, k in ipairs(names) do
   local t = texts[k]

@@ -205,6 +205,25 @@ describe("hardening (issue #19)", function()
   end)
 
   describe("costs that grew with the square of the input", function()
+    it("makes a cloze of one long sentence with no full stop in linear time", function()
+      local quiz = require "leninletter.quiz"
+      local words = { "soviet", "revolution", "proletariat", "deputies", "workers",
+        "January 9, 1905", "uprising", "party" }
+      local docs = {}
+      local function cloze(n)
+        if not docs[n] then
+          local t = {}
+          for i = 1, n do t[i] = words[i % #words + 1] end
+          docs[n] = assert(ll.parse("Lenin\n\nTitle\n\n" .. table.concat(t, " and the ") .. ".\n"))
+        end
+        return #quiz.cloze(docs[n], { count = 5, seed = 1 })
+      end
+      local n = math.max(200, math.floor(1000 * (tonumber(os.getenv("LL_SCALE")) or 1)))
+      assert.equal(1, cloze(n)) -- one sentence: one question
+      local ok, detail = linear(cloze, n)
+      assert(ok, detail)
+    end)
+
     it("finds the dates of one long paragraph of dates in linear time", function()
       -- each date looked its sentence up from the paragraph's first
       local docs = {} -- parsed once: the least of three runs times doc:dates() alone

@@ -201,12 +201,26 @@ local function hitof(h, pos, len, text)
     sentence = h.sentence, pos = pos or h.pos, len = len or h.len, text = text or h.text }
 end
 
--- Does [pos, pos+len) overlap a span already taken in unit u?
+-- Does [pos, pos+len) overlap a span already taken in unit u? The bytes
+-- the spans cover are marked in u.taken as candidates are added (checked
+-- from u.ntaken on), so a call costs the length asked about, not the
+-- number of candidates: one long sentence with no full stop was quadratic
+-- (issue #19: a 156 KB page took a minute, a 500 KB one did not finish).
 local function overlaps(u, pos, len)
-  for _, c in ipairs(u.cands) do
-    if c.target ~= "word" and pos < c.hit.pos + c.hit.len and c.hit.pos < pos + len then
-      return true
+  local taken = u.taken
+  if not taken then
+    taken = {}
+    u.taken, u.ntaken = taken, 0
+  end
+  for i = u.ntaken + 1, #u.cands do
+    local c = u.cands[i]
+    if c.target ~= "word" then
+      for b = c.hit.pos, c.hit.pos + c.hit.len - 1 do taken[b] = true end
     end
+  end
+  u.ntaken = #u.cands
+  for b = pos, pos + len - 1 do
+    if taken[b] then return true end
   end
   return false
 end

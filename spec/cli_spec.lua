@@ -357,6 +357,32 @@ describe("leninletter command line", function()
       assert.truthy(out:find(name, 1, true))
     end
     assert.truthy(out:find("Open the study page", 1, true))
+    -- the entities' concordance: a line per mention, each once at the
+    -- longest name that covers it (the Soviet: 22, not its 33 matches of
+    -- "Soviet" and "Soviet of Workers' Deputies"; the R.S.D.L.P.: 21)
+    local f = assert(io.open(dir .. "/kwic-entities.csv", "rb"))
+    local csv = f:read("*a")
+    f:close()
+    local per = {}
+    for id in csv:gmatch("\r\n([%w%-]+),") do per[id] = (per[id] or 0) + 1 end
+    local letter = require("leninletter").letter()
+    assert.equal(22, per["soviet-of-workers-deputies"])
+    assert.equal(#letter:entity("Soviet").mentions, per["soviet-of-workers-deputies"])
+    assert.equal(#letter:entity("R.S.D.L.P.").mentions, per.rsdlp)
+    assert.equal(21, per.rsdlp)
+    -- and the dispersion plot's rows count the same way (body only): 22 and 20
+    f = assert(io.open(dir .. "/dispersion.svg", "rb"))
+    local svg = f:read("*a")
+    f:close()
+    assert.truthy(svg:find("Soviet of Workers’ Deputies <tspan class=\"small\">(22)</tspan>", 1, true))
+    assert.truthy(svg:find("Russian Social-Democratic Labour Party <tspan class=\"small\">(20)</tspan>", 1, true))
+    -- the pack's TEI is valid TEI P5 (jing, tei_all.rng), where the schema is at hand
+    local rng = io.open("../shared/schemas/tei_all.rng")
+    if rng then
+      rng:close()
+      local jout, status = compat.run("jing ../shared/schemas/tei_all.rng " .. sh(dir .. "/letter.tei.xml") .. " 2>&1")
+      assert.equal(0, status, jout)
+    end
     os.execute("rm -rf " .. sh(dir))
   end)
 end)

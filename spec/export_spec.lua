@@ -1,12 +1,14 @@
 -- leninletter.export: every format checked by the program that reads it
 -- (lua-cjson, pandoc, xmllint, Python's csv module, gift-pegjs, Chromium).
 local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
+local utf8 = compat.utf8
 local ll = require "leninletter"
 local export = require "leninletter.export"
 local quiz = require "leninletter.quiz"
 local cjson = require "cjson"
 
 local doc = ll.letter()
+local errata_block = function(x) return require("leninletter.errata").block(doc, x) end
 
 local HOSTILE = table.concat({
   "V. I. Lenin",
@@ -69,7 +71,9 @@ local function stringify(ins)
     elseif i.t == "Space" or i.t == "SoftBreak" then out[#out + 1] = " "
     elseif i.t == "LineBreak" then out[#out + 1] = "\n"
     elseif i.t == "Quoted" then out[#out + 1] = "?" .. stringify(i.c[2]) .. "?"
-    elseif i.t == "Emph" or i.t == "Strong" then out[#out + 1] = stringify(i.c) end
+    elseif i.t == "Emph" or i.t == "Strong" or i.t == "Superscript" then out[#out + 1] = stringify(i.c)
+    elseif i.t == "Span" then out[#out + 1] = stringify(i.c[2])
+    elseif i.t == "Link" then out[#out + 1] = stringify(i.c[2]) end
   end
   return table.concat(out)
 end
@@ -103,7 +107,8 @@ describe("leninletter.export", function()
 
     it("carries a schema name and a version", function()
       assert.equal("leninletter-document", t.schema)
-      assert.equal(1, t.version)
+      assert.equal(2, t.version)
+      assert.equal("https://www.marxists.org/archive/lenin/works/1905/nov/04b.htm", t.url)
       assert.equal(ll._VERSION, t.generator)
     end)
 
@@ -113,15 +118,54 @@ describe("leninletter.export", function()
       assert.equal(doc.subtitle, t.subtitle)
       assert.same(doc.fields, t.fields)
       assert.same(doc.meta, t.meta)
-      assert.same(doc.source, t.source)
+      for k, v in pairs(doc.source) do assert.equal(v, t.source[k]) end
       assert.same(doc.navigation, t.navigation)
     end)
 
-    it("decodes to the paragraphs with refs, page breaks and sentences", function()
+    -- the code-point offset of byte position pos in s
+    local function cpo(s, pos) return utf8.len(s:sub(1, pos - 1)) end
+
+    it("decodes to the paragraphs with their kind, refs, page breaks, spans and sentences, bytes and code points", function()
       assert.equal(#doc.paragraphs, #t.paragraphs)
       for i, p in ipairs(doc.paragraphs) do
-        assert.same({ text = p.text, refs = p.refs, pagebreaks = p.pagebreaks, sentences = p.sentences },
-          t.paragraphs[i])
+        local j = t.paragraphs[i]
+        assert.equal(p.text, j.text)
+        assert.equal(p.kind or "paragraph", j.kind)
+        assert.same(p.pagebreaks, j.pagebreaks)
+        assert.same(p.sentences, j.sentences)
+        assert.same(p.sentence_pos, j.sentence_pos)
+        for k, r in ipairs(p.refs) do
+          assert.same({ note = r.note, pos = r.pos, offset = cpo(p.text, r.pos) }, j.refs[k])
+        end
+        for k, b in ipairs(p.pagebreaks) do assert.equal(cpo(p.text, b), j.pagebreak_offsets[k]) end
+        for k, b in ipairs(p.sentence_pos or {}) do assert.equal(cpo(p.text, b), j.sentence_offsets[k]) end
+      end
+      -- paragraph 2: "Novaya Zhizn[3]" after a ’ and a —: bytes and code points differ
+      local r = t.paragraphs[2].refs[1]
+      assert.equal(3, r.note)
+      assert.equal("in No. 5 of Novaya Zhizn", doc.paragraphs[2].text:sub(r.pos - 24, r.pos - 1))
+      assert.equal(r.pos - 1, r.offset)
+      local last = t.paragraphs[21].refs[1]
+      assert.equal(8, last.note)
+      assert.is_true(last.offset < last.pos - 1)
+    end)
+
+    it("gives each Hit, date and erratum its code-point offset and length beside the bytes", function()
+      for _, e in ipairs(t.entities) do
+        for _, m in ipairs(e.mentions) do
+          local text = m.part == "body" and doc.paragraphs[m.paragraph].text
+            or m.part == "note" and doc:note(m.note).paragraphs[m.paragraph].text
+            or m.part == "title" and doc.title or m.part == "subtitle" and doc.subtitle or doc.meta[m.field]
+          assert.equal(m.text, text:sub(m.pos, m.pos + m.len - 1))
+          assert.equal(cpo(text, m.pos), m.offset)
+          assert.equal(utf8.len(m.text), m.length)
+        end
+      end
+      assert.equal(16, #t.errata)
+      for k, x in ipairs(doc.errata) do
+        assert.same({ part = x.part, paragraph = x.paragraph, note = x.note, pos = x.pos, len = x.len, sic = x.sic,
+          corr = x.corr, why = x.why, offset = cpo(errata_block(x).text, x.pos), length = utf8.len(x.sic) },
+          t.errata[k])
       end
     end)
 
@@ -131,8 +175,16 @@ describe("leninletter.export", function()
         local j = t.notes[i]
         assert.equal(n.n, j.n)
         assert.equal(n.text, j.text)
-        assert.same(n.refs, j.refs)
-        assert.same(n.citations, j.citations)
+        for k, r in ipairs(n.refs) do
+          assert.equal(r.part, j.refs[k].part)
+          assert.equal(r.pos, j.refs[k].pos)
+          assert.equal(r.paragraph, j.refs[k].paragraph)
+        end
+        for k, c in ipairs(n.citations) do
+          for key, v in pairs(c) do
+            if type(v) ~= "table" then assert.equal(v, j.citations[k][key]) end
+          end
+        end
         assert.equal(#n.paragraphs, #j.paragraphs)
       end
     end)
@@ -160,6 +212,85 @@ describe("leninletter.export", function()
       assert.equal(#doc:dates({ scope = "all" }), #t.dates)
       assert.same(doc.written.old_style, t.written.old_style)
       assert.same(doc.written.new_style, t.written.new_style)
+    end)
+
+    -- Debian's python3-jsonschema (the interpreter in /usr/bin: a pyenv's
+    -- python3 earlier in PATH would not have it)
+    local PY = "/usr/bin/python3"
+    local function jsonschema_ready()
+      return compat.execute(PY .. " -c 'import jsonschema' >/dev/null 2>&1") == true
+    end
+    local SCHEMA = "schema/leninletter-document.schema.json"
+
+    it("validates against schema/leninletter-document.schema.json (jsonschema, draft 2020-12), keys in its order",
+      function()
+      if not jsonschema_ready() then pending("python3-jsonschema is not installed (apt-get install python3-jsonschema)") return end
+      local files = { write(tmp("v-letter.json"), export.json(doc)), write(tmp("v-hostile.json"), export.json(hostile)),
+        write(tmp("v-bare.json"), export.json(assert(ll.parse("Just a line of text.")))) }
+      -- real pages with structure (../shared/corpus): Mandel 1975, tables and
+      -- notes; Varga 1924, chapters, items (1) (2), tables; Lenin 1918, notes
+      -- and numbered page breaks; Hansen 1941, quotations and a 1.-7. list
+      for i, p in ipairs({ "mia-pd/archive/mandel/1975/12/waiting_upturn.htm", "mia-pd/archive/varga/1924/x01/x01.htm",
+        "mia-lenin/archive/lenin/works/1918/mar/28.htm", "mia-pd/archive/hansen/1941/06/burnham.htm" }) do
+        local d = ll.open("../shared/corpus/" .. p)
+        if d then files[#files + 1] = write(tmp("v-page" .. i .. ".json"), export.json(d)) end
+      end
+      local ok, out = run(("%s spec/json_check.py %s %s"):format(PY, SCHEMA, table.concat(files, " ")))
+      assert.is_true(ok, out)
+      assert.truthy(out:find(#files .. " valid, 0 invalid", 1, true), out)
+      -- and the validator does refuse what the schema does not allow
+      local wrong = export.json(doc):gsub('"kind":"paragraph"', '"kind":"para"', 1)
+      local ok2, out2 = run(("%s spec/json_check.py %s %s"):format(PY, SCHEMA, write(tmp("v-wrong.json"), wrong)))
+      assert.is_false(ok2)
+      assert.truthy(out2:find("'para' is not one of", 1, true), out2)
+      local moved = export.json(doc):gsub('^{"schema":"leninletter%-document","version":2,', '{"version":2,"schema":"leninletter-document",')
+      local ok3, out3 = run(("%s spec/json_check.py %s %s"):format(PY, SCHEMA, write(tmp("v-moved.json"), moved)))
+      assert.is_false(ok3)
+      assert.truthy(out3:find("not in the schema's order", 1, true), out3)
+    end)
+
+    it("writes its keys in the order the schema file lists them", function()
+      local schema = cjson.decode(read(SCHEMA))
+      assert.equal("https://json-schema.org/draft/2020-12/schema", schema["$schema"])
+      -- lua-cjson forgets key order: read the order from the file's text
+      local text = read(SCHEMA)
+      local function order(def)
+        local at = def and assert(text:find('\n    "' .. def .. '": {', 1, true)) or 1
+        local props = assert(text:find('"properties": {', at, true))
+        local keys, depth = {}, 0
+        local indent = text:sub(1, props):match("\n( *)[^\n]*$")
+        for line in text:sub(props):gmatch("[^\n]+") do
+          local k = line:match('^' .. indent .. '  "([%w_$]+)": ')
+          if k then keys[#keys + 1] = k end
+          if line:match("^" .. indent .. "}") then break end
+          depth = depth + 1
+        end
+        return keys
+      end
+      local K = require("leninletter.export.json")._KEYS
+      assert.same(K.document, order(nil))
+      for _, def in ipairs({ "source", "section", "block", "blockref", "span", "note", "noteref", "citation", "erratum",
+        "entity", "hit", "date", "range" }) do
+        assert.same(K[def], order(def), def)
+      end
+    end)
+
+    it("is documented in the README from the schema file, the keys in its order", function()
+      local readme = read("README.md")
+      local block = assert(readme:match("#### The JSON schema.-```text\n(.-)```"))
+      local K = require("leninletter.export.json")._KEYS
+      local NAMES = { Document = "document", Source = "source", Section = "section", Block = "block",
+        BlockRef = "blockref", Span = "span", Note = "note", NoteRef = "noteref", Citation = "citation",
+        Erratum = "erratum", Entity = "entity", Hit = "hit", Date = "date", Range = "range" }
+      local seen = 0
+      for name, body in block:gmatch("(%u%a+) = (%b{})") do
+        local keys = {}
+        -- a key starts the object or follows ", ", and ends in ": " or "?: "
+        for k in ("," .. body:sub(2, -2)):gsub("%s+", " "):gmatch(",%s*([%w_]+)%??:") do keys[#keys + 1] = k end
+        assert.same(K[assert(NAMES[name], name)], keys, name)
+        seen = seen + 1
+      end
+      assert.equal(14, seen)
     end)
 
     it("keeps hostile text as data", function()
@@ -194,23 +325,83 @@ describe("leninletter.export", function()
   describe("markdown", function()
     local ok_pandoc = have("pandoc")
 
-    it("is read by pandoc with the 8 notes", function()
+    -- the notes as Pandoc reads them: Note inlines, or Divs of class note
+    local function divs_in(v, acc)
+      acc = acc or {}
+      if type(v) == "table" then
+        if v.t == "Div" and v.c[1][2][1] == "note" then acc[#acc + 1] = v end
+        for _, x in pairs(v) do divs_in(x, acc) end
+      end
+      return acc
+    end
+    local function links_in(v, acc)
+      acc = acc or {}
+      if type(v) == "table" then
+        if v.t == "Link" then acc[#acc + 1] = v end
+        for _, x in pairs(v) do links_in(x, acc) end
+      end
+      return acc
+    end
+
+    -- The letter numbers its notes as printed: [2] is cited from the
+    -- subtitle, [3] ("Novaya Zhizn[3]") from paragraph 2, before [1] in
+    -- paragraph 5. Pandoc would number them 1, 2, 3 in that order: so they
+    -- are endnotes under the printed numbers, each marker a link to one.
+    it("gives pandoc the letter's 8 notes, each once, under its printed number, and no other numbering", function()
       if not ok_pandoc then pending("pandoc is not installed") return end
-      local ok, out = run("pandoc -f markdown -t json " .. write(tmp("letter.md"), export.markdown(doc)))
+      local md = write(tmp("letter.md"), export.markdown(doc))
+      local ok, out = run("pandoc -f markdown-smart -t json " .. md)
       assert.is_true(ok, out)
       local ast = cjson.decode(out)
-      local notes = notes_in(ast)
-      assert.equal(8, #notes)
-      -- the original numbers stay visible, whatever Pandoc numbers them
-      local seen = {}
-      for _, n in ipairs(notes) do
-        local first = n.c[1].c[1]
+      assert.equal(0, #notes_in(ast))
+      local divs = divs_in(ast)
+      assert.equal(8, #divs)
+      for k, d in ipairs(divs) do
+        local n = doc.notes[k]
+        assert.equal("note-" .. n.n, d.c[1][1])
+        local first = d.c[2][1].c[1]
         assert.equal("Strong", first.t)
-        seen[#seen + 1] = stringify(first.c)
+        assert.equal("[" .. n.n .. "]", stringify(first.c))
+        local texts = {}
+        for j, b in ipairs(d.c[2]) do texts[j] = stringify(b.c) end
+        assert.equal(squash("[" .. n.n .. "] " .. n.text), squash(table.concat(texts, " ")))
       end
-      table.sort(seen)
-      assert.same({ "[1]", "[2]", "[3]", "[4]", "[5]", "[6]", "[7]", "[8]" }, seen)
+      -- every marker: a link to its note, showing the printed number
+      local markers = {}
+      for _, l in ipairs(links_in(ast.blocks)) do
+        local target = l.c[3][1]
+        local num = target:match("^#note%-(%d+)$")
+        assert.is_truthy(num, target)
+        assert.equal("[" .. num .. "]", stringify(l.c[2]))
+        markers[#markers + 1] = tonumber(num)
+      end
+      assert.same({ 3, 1, 4, 5, 6, 7, 8 }, markers)
+      assert.equal("A Letter to the Editor[2]", stringify(ast.meta.subtitle.c))
       assert.equal(doc.title, stringify(ast.meta.title.c))
+      -- what a reader sees, in plain text and in the docx made from it
+      local ok2, plain = run("pandoc -f markdown -t plain --wrap=none " .. md)
+      assert.is_true(ok2, plain)
+      local _, count = plain:gsub("%[3%] Novaya Zhizn %(New Life%)", "")
+      assert.equal(1, count)
+      assert.is_nil(plain:find("%[%d%] %[%d%]"))
+      local docx = tmp("letter-md.docx")
+      assert.is_true((run(("pandoc -f markdown -o %s %s"):format(docx, md))))
+      local ok3, fromdocx = run("pandoc -f docx -t plain --wrap=none " .. docx)
+      assert.is_true(ok3, fromdocx)
+      assert.truthy(fromdocx:find("[3] Novaya Zhizn (New Life)", 1, true))
+      assert.truthy(fromdocx:find("Novaya Zhizn^([3])", 1, true) or fromdocx:find("Novaya Zhizn[3]", 1, true),
+        fromdocx:sub(1, 2000))
+      assert.is_nil(fromdocx:find("%[%d%] %[%d%]"))
+    end)
+
+    it("gives notes cited once each, in order, as Pandoc footnotes whose numbers are the printed ones", function()
+      if not ok_pandoc then pending("pandoc is not installed") return end
+      local d = assert(ll.parse("A Page\n\nOne.[1] Two.[2]\n\nThree.[3]\n\n[1] First.\n\n[2] Second.\n\n[3] Third.\n"))
+      local md = export.markdown(d)
+      assert.truthy(md:find("One.[^1] Two.[^2]", 1, true), md)
+      local ok, out = run("pandoc -f markdown -t plain --wrap=none " .. write(tmp("foot.md"), md))
+      assert.is_true(ok, out)
+      assert.truthy(out:find("One.[1] Two.[2]\n\nThree.[3]\n\n[1] First.\n\n[2] Second.\n\n[3] Third.", 1, true), out)
     end)
 
     it("gives pandoc the paragraphs' text as written", function()
@@ -224,15 +415,32 @@ describe("leninletter.export", function()
           if b.t == "Para" then paras[#paras + 1] = b end
         end
         for i, p in ipairs(d.paragraphs) do
-          assert.equal(squash(p.text), squash(stringify(paras[i].c)))
+          -- the printed page break stays; its marker is an empty span
+          local want = squash(p.text)
+          local got = squash(stringify(paras[i].c)):gsub("%[%d%]", "")
+          if d == doc then
+            for _, x in ipairs(d.errata) do
+              if x.part == "body" and x.paragraph == i then assert.truthy(got:find(x.sic, 1, true)) end
+            end
+          end
+          assert.equal(want, squash(got))
         end
-        -- nothing became raw HTML, math, code, a link or a citation
+        -- nothing became raw HTML, math, code, a citation, or a link other than to a note
         assert.is_nil(out:find('"t":"RawInline"', 1, true))
         assert.is_nil(out:find('"t":"Math"', 1, true))
         assert.is_nil(out:find('"t":"Code"', 1, true))
-        assert.is_nil(out:find('"t":"Link"', 1, true))
         assert.is_nil(out:find('"t":"Cite"', 1, true))
+        for _, l in ipairs(links_in(ast)) do assert.truthy(l.c[3][1]:find("^#note%-%d+$")) end
       end
+    end)
+
+    it("marks the letter's misprints as sic spans that keep the printed text", function()
+      local md = export.markdown(doc)
+      assert.truthy(md:find('[tire less]{.sic corr="tireless"}', 1, true))
+      assert.truthy(md:find('By the end of [1900]{.sic corr="1906"}', 1, true))
+      assert.truthy(md:find('Petersburg Social-Democrats and the entire proletariat', 1, true))
+      assert.truthy(md:find('completely[]{.pagebreak page="18"} independent', 1, true))
+      assert.truthy(md:find('\n[]{.pagebreak page="17"}Comrades, the question', 1, true))
     end)
   end)
 
@@ -259,10 +467,13 @@ describe("leninletter.export", function()
       local ok, out = run("pandoc -f json -t json " .. write(tmp("l.ast.json"), export.pandoc(doc)))
       assert.is_true(ok, out)
       local ast = cjson.decode(out)
-      assert.equal(8, #notes_in(ast))
+      -- endnotes under the printed numbers, as in the Markdown
+      assert.equal(0, #notes_in(ast))
       local ok2, plain = run("pandoc -f json -t plain --wrap=none " .. tmp("l.ast.json"))
       assert.is_true(ok2)
-      assert.truthy(plain:find("[3] Novaya Zhizn (New Life)", 1, true))
+      local _, count = plain:gsub("%[3%] Novaya Zhizn %(New Life%)", "")
+      assert.equal(1, count)
+      assert.is_nil(plain:find("%[%d%] %[%d%]"))
     end)
 
     it("converts a hostile page, its text as text", function()
@@ -319,7 +530,8 @@ describe("leninletter.export", function()
       local pbs = 0
       for _, p in ipairs(doc.paragraphs) do pbs = pbs + #p.pagebreaks end
       for _, n in ipairs(doc.notes) do for _, p in ipairs(n.paragraphs) do pbs = pbs + #p.pagebreaks end end
-      assert.equal(tostring(pbs), xpath(f, "count(//*[local-name()='pb'])"))
+      -- and one where the body begins, on the source's first page
+      assert.equal(tostring(pbs + 1), xpath(f, "count(//*[local-name()='pb'])"))
     end)
 
     it("names entities that point into the lists, and dates with @when and @when-custom", function()
@@ -475,7 +687,10 @@ describe("leninletter.export", function()
     it("is one self-contained page: no external resource, a CSP that forbids the network", function()
       assert.truthy(page:find("^<!DOCTYPE html>"))
       assert.is_nil(page:find('src="http', 1, true))
-      assert.is_nil(page:find('href="http', 1, true))
+      -- nothing loaded: no <link> to a network resource (the source's address
+      -- in the header is a link to follow, not a resource)
+      assert.is_nil(page:find('<link[^>]*href="http'))
+      assert.truthy(page:find('<p class="source">From <a href="https://www.marxists.org/', 1, true))
       assert.truthy(page:find("default-src 'none'", 1, true))
       local n = 0
       for _ in page:gmatch("<script") do n = n + 1 end
@@ -493,7 +708,9 @@ describe("leninletter.export", function()
     end)
 
     it("highlights entities by type", function()
-      assert.truthy(page:find('class="ent ent-periodical" data-entity="novaya-zhizn"', 1, true))
+      -- each a button for the keyboard (Tab, Enter) that opens what the notes say
+      assert.truthy(page:find('<span class="ent ent%-periodical" tabindex="0" role="button" aria%-haspopup="dialog" '
+        .. 'data%-entity="novaya%-zhizn">Novaya Zhizn</span>'))
       assert.truthy(page:find('class="ent ent-organization"', 1, true))
     end)
 
@@ -508,18 +725,46 @@ describe("leninletter.export", function()
       assert.truthy(h:find("&lt;script&gt;window.__pwned=1&lt;/script&gt;", 1, true))
     end)
 
-    it("works in headless Chromium: notes both ways, live concordance, quiz, no console errors", function()
+    it("works in headless Chromium: margins, notes and names on click, keys and taps, glossary, variant search, "
+      .. "sortable concordance, quiz with passages, a phone layout, no console errors", function()
       local ready, why = browser_ready()
       if not ready then pending("browser check skipped: " .. why) return end
       local expected = #doc:concordance("Soviet")
       assert.equal(22, expected)
       local shot = tmp("study-page.png")
-      local more = {}
-      local queries = { "Black Hundreds", "revolution*", "tsar's", "Social-Democrats", "REVOLUTIONARY government" }
-      for _, q in ipairs(queries) do
-        more[#more + 1] = ("%q:%d"):format(q, #doc:concordance(q))
+      -- the page's search finds the variants a reader means: the lines it
+      -- must show are those of every form, as doc:concordance finds each
+      local forms = {
+        ["Black Hundreds"] = { "Black Hundreds", "Black-Hundred", "Black Hundred", "Black-Hundreds" },
+        tsar = { "tsar", "tsar's", "tsars" },
+        ["revolution*"] = { "revolution*" },
+        ["Social-Democrats"] = { "Social-Democrats", "Social-Democrat", "Social Democrats", "Social Democrat",
+          "Social-Democrat's" },
+        ["REVOLUTIONARY government"] = { "revolutionary government", "revolutionary governments",
+          "revolutionary government's" },
+      }
+      local queries = {}
+      for q, fs in pairs(forms) do
+        local n = 0
+        for _, f in ipairs(fs) do n = n + #doc:concordance(f) end
+        queries[q] = n
       end
-      local json = "'" .. ("{" .. table.concat(more, ",") .. "}"):gsub("'", "'\\''") .. "'"
+      assert.equal(15, queries["Black Hundreds"])
+      assert.equal(#doc:entity("Black Hundreds").mentions, queries["Black Hundreds"])
+      -- the glossary: every entity the text (not only the header) names
+      local glossary = 0
+      for _, e in ipairs(doc:entities()) do
+        for _, m in ipairs(e.mentions) do
+          if m.part ~= "meta" then glossary = glossary + 1 break end
+        end
+      end
+      local pages = {}
+      for k = 17, 24 do pages[#pages + 1] = "p. " .. k end
+      local nz = doc:entity("Novaya Zhizn")
+      local want = { queries = queries, paragraphs = #doc.paragraphs, pages = pages, glossary = glossary,
+        entity = nz.id, entityName = nz.name, entityNote = nz.note, sic = "tire less", corr = "tireless",
+        firstWhere = "\194\1821 p.17", shots = tmpdir }
+      local json = "'" .. cjson.encode(want):gsub("'", "'\\''") .. "'"
       local ok, out = run(("cd %s && node study_page.test.js %s %s %d %s %s"):format(BROWSER_DIR,
         write(tmp("letter.html"), page), write(tmp("hostile.html"), export.html(hostile)), expected, shot,
         json))
@@ -534,11 +779,40 @@ describe("leninletter.export", function()
     end)
   end)
 
+  describe("layout", function()
+    it("has the study page's CSS and script compiled in by a generator whose output is not stale", function()
+      local lua = os.getenv("LUA") or "lua5.4"
+      local ok, fresh = run(lua .. " data/studypage/gen.lua data/studypage")
+      assert.is_true(ok, fresh)
+      assert.equal(read("lua/leninletter/export/studypage.lua"), fresh)
+      assert.matches("Generated by data/studypage/gen.lua", fresh, 1, true)
+      local sp = require "leninletter.export.studypage"
+      assert.equal(read("data/studypage/page.css"), sp.css)
+      assert.equal(read("data/studypage/page.js"), sp.js)
+      assert.truthy(export.html(doc):find(sp.js, 1, true))
+    end)
+  end)
+
   describe("argument checks", function()
     for _, f in ipairs({ "json", "markdown", "pandoc", "tei", "text", "html" }) do
       it(f .. " wants a Document", function()
         assert.has_error(function() export[f]("x") end,
           ("bad argument #1 to '%s' (Document expected, got string)"):format(f))
+      end)
+      it(f .. " refuses an unknown option, and options that are not a table", function()
+        assert.has_error(function() export[f](doc, { bogus = true }) end,
+          ("bad argument #2 to '%s' (unknown option 'bogus')"):format(f))
+        assert.has_error(function() export[f](doc, 7) end,
+          ("bad argument #2 to '%s' (table expected, got number)"):format(f))
+      end)
+    end
+    for _, f in ipairs({ "json", "tei", "html" }) do
+      it(f .. " takes the page's url as a string", function()
+        assert.has_error(function() export[f](doc, { url = 1 }) end,
+          ("bad argument #2 to '%s' (opts.url must be a string, got number)"):format(f))
+        local out = export[f](doc, { url = "https://example.org/x.htm" })
+        if f == "json" then out = cjson.decode(out).url end
+        assert.truthy(out:find("https://example.org/x.htm", 1, true))
       end)
     end
   end)

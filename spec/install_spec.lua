@@ -43,13 +43,18 @@ describe("leninletter rockspec", function()
     local script = [[
       local ll = require "leninletter"
       local core = require("leninletter.compat").searchpath("leninletter.core", package.cpath)
+      -- the exporters, one module a format (TEI needs no cjson, which this
+      -- path leaves out), and the study page with its compiled-in script
+      local tei = require("leninletter.export").tei(ll.letter())
+      local js = require("leninletter.export.studypage").js
       print(ll.letter().title, #ll.letter().paragraphs,
-        ll.letter():frequencies({ stoplist = true })[1].word, core)
+        ll.letter():frequencies({ stoplist = true })[1].word, core,
+        tei:find("<TEI", 1, true) ~= nil and js:find("leninletter-data", 1, true) ~= nil)
     ]]
     ok, out = run(("cd / && %s %s -e '%s'"):format(paths(tree .. "/share/lua/" .. V, tree .. "/lib/lua/" .. V),
       LUA, script))
     assert.is_true(ok, out)
-    local want = ("%s\t21\trevolutionary\t%s\n"):format(TITLE, tree .. "/lib/lua/" .. V .. "/leninletter/core.so")
+    local want = ("%s\t21\trevolutionary\t%s\ttrue\n"):format(TITLE, tree .. "/lib/lua/" .. V .. "/leninletter/core.so")
     assert.equal(want, out)
     -- the command line tool, through luarocks' wrapper, and the man page
     ok, out = run(("cd / && %s %s/bin/leninletter info"):format(
@@ -95,9 +100,10 @@ describe("leninletter make install", function()
     end
     -- the module, from the installed files only
     ok, out = run(("cd / && %s %s -e 'local ll = require \"leninletter\"; print(ll.letter().title, "
-      .. "ll.letter():count(\"Soviet\"))'"):format(paths(lmod, cmod), LUA))
+      .. "ll.letter():count(\"Soviet\"), #require(\"leninletter.export\").tei(ll.letter()) > 0)'"):format(
+      paths(lmod, cmod), LUA))
     assert.is_true(ok, out)
-    assert.equal(TITLE .. "\t22\n", out)
+    assert.equal(TITLE .. "\t22\ttrue\n", out)
     -- the command, run as a program (its #! names this Lua)
     ok, out = run(("cd / && %s %s/usr/bin/leninletter info"):format(paths(lmod, cmod), dest))
     assert.is_true(ok, out)

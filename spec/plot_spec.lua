@@ -60,6 +60,24 @@ describe("leninletter.plot", function()
       assert.equal(doc:count("Soviet"), count(twice, 'stroke%-width="2"'))
     end)
 
+    it("counts a mention once, at the longest name that covers it (an entity's row)", function()
+      -- the R.S.D.L.P.: 20 mentions in the body, but its aliases
+      -- "Social-Democratic" and "Social-Democrats" also match inside
+      -- "Russian Social-Democratic Labour Party" and the like (26 hits)
+      local e = doc:entity("R.S.D.L.P.")
+      local row = { e.name }
+      for _, a in ipairs(e.aliases) do row[#row + 1] = a end
+      local body = 0
+      for _, m in ipairs(e.mentions) do if m.part == "body" then body = body + 1 end end
+      assert.equal(20, body)
+      local s = plot.dispersion(doc, { row })
+      assert.equal(20, count(s, 'stroke%-width="2"'))
+      assert.truthy(s:find("Russian Social-Democratic Labour Party <tspan class=\"small\">(20)</tspan>", 1, true))
+      -- the Soviet: 22, not 33 ("Soviet" inside "Soviet of Workers’ Deputies")
+      local soviet = doc:entity("Soviet")
+      assert.equal(22, count(plot.dispersion(doc, { { soviet.name, "Soviet" } }), 'stroke%-width="2"'))
+    end)
+
     it("stays well-formed with hostile words and text", function()
       local h = assert(ll.parse("T\n\nA <script> ]]> & {=}~# \"q\" =cmd| text, with script words.[1]\n\n[1] N <b>."))
       local s = plot.dispersion(h, { "script", "<script>]]>&\"" })

@@ -17,6 +17,7 @@ require "leninletter.query"
 local corpus = require "leninletter.corpus"
 local entities = require "leninletter.entities"
 require "leninletter.dates"
+require "leninletter.errata"
 
 local M = {}
 

@@ -130,15 +130,34 @@ function M.dispersion(doc, words, opts)
   local rows = {}
   local total = 0
   for i, it in ipairs(items) do
-    local seen, xs = {}, {}
+    -- every query's hits with their places; a hit inside a longer hit of
+    -- the same row (Social-Democratic inside Russian Social-Democratic
+    -- Labour Party) is the same mention, counted once, at the longer name
+    local all = {}
     for _, q in ipairs(it.queries) do
       local found, n = doc:dispersion(q, { scope = scope })
+      local hits = doc:find(q, { scope = scope })
       total = n
-      for _, x in ipairs(found) do
-        if not seen[x] then
-          seen[x] = true
-          xs[#xs + 1] = x
+      for k, x in ipairs(found) do
+        local h = hits[#hits == #found and k or 0] or {}
+        all[#all + 1] = { x = x, key = tostring(h.part) .. ":" .. tostring(h.note) .. ":" .. tostring(h.paragraph),
+          pos = h.pos or 0, last = (h.pos or 0) + (h.len or 0) - 1 }
+      end
+    end
+    table.sort(all, function(a, b)
+      if a.key ~= b.key then return a.key < b.key end
+      if a.pos ~= b.pos then return a.pos < b.pos end
+      return a.last > b.last
+    end)
+    local xs, seen, key, reach = {}, {}, nil, -1
+    for _, a in ipairs(all) do
+      if a.key ~= key then key, reach = a.key, -1 end
+      if a.last > reach or a.pos == 0 then
+        if not seen[a.x] then
+          seen[a.x] = true
+          xs[#xs + 1] = a.x
         end
+        reach = math.max(reach, a.last)
       end
     end
     table.sort(xs)

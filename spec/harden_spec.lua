@@ -204,6 +204,60 @@ describe("hardening (issue #19)", function()
     end)
   end)
 
+  describe("exports", function()
+    local export = require "leninletter.export"
+    local quiz = require "leninletter.quiz"
+
+    it("keeps an Anki note whose text starts with # (not read as a comment)", function()
+      local a = export.anki({ { kind = "cloze", prompt = "#1 _____ of the Soviet.", answer = "deputies" } })
+      local last = a:match("([^\n]*)\n$")
+      assert.equal("&#35;1 {{c1::deputies}} of the Soviet.\t", last)
+    end)
+
+    it("guards CSV formulas behind white space", function()
+      local c = export.csv({ { " =1+1", "\n=1", "\t=1", "=1", "a =1" } })
+      assert.equal("' =1+1,\"'\n=1\",'\t=1,'=1,a =1\r\n", c)
+    end)
+
+    it("writes clozes whose blank starts the sentence as Moodle reads them", function()
+      -- Moodle's importer (qformat_gift::readquestion) takes the text around
+      -- the first "{": "[plain]{=Comrades}, the ..." is "_____, the ..."
+      -- the letter's first sentence, blanked at its first word, and the
+      -- letter's clozes of ten seeds
+      local first = { kind = "cloze", answer = "Comrades",
+        prompt = "_____, the question of the significance and role of the Soviet of Workers’ Deputies "
+          .. "is now immediately facing the St. Petersburg Social-Democrats." }
+      local sets = { { first } }
+      for seed = 1, 10 do
+        local qs = quiz.cloze(ll.letter(), { seed = seed })
+        qs[#qs + 1] = first
+        sets[#sets + 1] = qs
+      end
+      local dir0 = "spec/browser"
+      local mods = os.getenv("NODE_PATH") or (dir0 .. "/node_modules")
+      local f = io.open(mods .. "/gift-pegjs/package.json")
+      if not f or not sh("command -v node >/dev/null 2>&1") then
+        return pending("environment limit: spec/browser/node_modules is missing (npm ci in spec/browser)")
+      end
+      f:close()
+      for _, qs in ipairs(sets) do
+        local path = dir .. "/q.gift"
+        write(path, export.gift(qs))
+        local p = io.popen("node " .. dir0 .. "/gift_check.js '" .. path .. "' 2>&1")
+        local out = p:read("*a")
+        p:close()
+        assert.truthy(out:sub(1, 1) == "[", out)
+        for i, q in ipairs(qs) do
+          if q.prompt:sub(1, 5) == "_____" then
+            assert.truthy(out:find('"title":"Q' .. i .. ' ', 1, true))
+          end
+        end
+        local n = select(2, out:gsub('"title":', ""))
+        assert.equal(#qs, n)
+      end
+    end)
+  end)
+
   describe("costs that grew with the square of the input", function()
     it("makes a cloze of one long sentence with no full stop in linear time", function()
       local quiz = require "leninletter.quiz"
@@ -221,6 +275,25 @@ describe("hardening (issue #19)", function()
       local n = math.max(200, math.floor(1000 * (tonumber(os.getenv("LL_SCALE")) or 1)))
       assert.equal(1, cloze(n)) -- one sentence: one question
       local ok, detail = linear(cloze, n)
+      assert(ok, detail)
+    end)
+
+    it("writes the study page of one long sentence in linear time", function()
+      local export = require "leninletter.export"
+      local words = { "soviet", "revolution", "proletariat", "deputies", "workers",
+        "January 9, 1905", "uprising", "party" }
+      local docs = {}
+      local function html(n)
+        if not docs[n] then
+          local t = {}
+          for i = 1, n do t[i] = words[i % #words + 1] end
+          docs[n] = assert(ll.parse("Lenin\n\nTitle\n\n" .. table.concat(t, " and the ") .. ".\n"))
+        end
+        return #export.html(docs[n])
+      end
+      local n = math.max(100, math.floor(300 * (tonumber(os.getenv("LL_SCALE")) or 1)))
+      assert.truthy(html(n) > 0)
+      local ok, detail = linear(html, n)
       assert(ok, detail)
     end)
 

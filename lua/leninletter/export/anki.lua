@@ -63,6 +63,9 @@ function M.anki(questions, opts)
     local back = ""
     local where = sourcename(q.source)
     if where then back = ankihtml(where) end
+    -- Anki's importer takes a line starting with "#" as a comment: the
+    -- note would vanish; as a character reference it shows as "#"
+    if text:sub(1, 1) == "#" then text = "&#35;" .. text:sub(2) end
     out[#out + 1] = text .. "\t" .. back
   end
   return table.concat(out, "\n") .. "\n"

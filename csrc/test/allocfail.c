@@ -196,6 +196,7 @@ static const Task tasks[] = {
    /* more than 64 KB of text: the index is built in two halves */
    "local c = assert(ll.corpus({DIR, LETTER, LETTER, LETTER}))\n"
    "put(#c, #(c.warnings or {}))\n"
+   "for _, w in ipairs(c.warnings or {}) do put(w) end\n"
    "put(c:count('the'), c:count('Soviet', {scope = 'all'}))\n"
    "for _, h in ipairs(c:concordance('Lenin', {width = 10})) do\n"
    "  put(h.doc, h.left, h.right)\n"
@@ -337,6 +338,11 @@ static int judge(const Task *t, long n, int once, const Outcome *o,
            mode, (unsigned long)o->leaked);
     return 0;
   }
+  /* a corpus page that ran out of memory is that page's warning (issue
+     #19): the run goes on and says so in its result */
+  if (o->ok && o->failed && o->result != NULL && strcmp(o->result, want) != 0 &&
+      strstr(o->result, ": not enough memory") != NULL)
+    return 1;
   if (o->ok) {
     if (o->result == NULL || strcmp(o->result, want) != 0) {
       printf("FAIL %s: N=%ld (%s): a different result\n  got:  %.200s\n"

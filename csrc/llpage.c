@@ -1123,7 +1123,7 @@ static void checkrefs(P *p, const long *defined, size_t ndefined, const ll_Block
 
 static void warnings(P *p) {
   ll_Doc *d = p->d;
-  size_t i, k;
+  size_t i, k, nn = d->nnotes; /* notes: a copy the checks below cannot change */
   char where[80], msg[200];
   ll_Vec keys, nums, cites; /* NoteKey by number; note numbers; cited numbers */
   unsigned char *dup = NULL;
@@ -1131,20 +1131,19 @@ static void warnings(P *p) {
   ll_vec_init(&keys, sizeof(NoteKey));
   ll_vec_init(&nums, sizeof(long));
   ll_vec_init(&cites, sizeof(long));
-  if (ll_vec_reserve(p->m, &keys, d->nnotes) != LL_OK ||
-      ll_vec_reserve(p->m, &nums, d->nnotes) != LL_OK ||
-      (d->nnotes > 0 && (dup = (unsigned char *)ll_malloc(p->m, d->nnotes)) == NULL)) {
+  if (ll_vec_reserve(p->m, &keys, nn) != LL_OK || ll_vec_reserve(p->m, &nums, nn) != LL_OK ||
+      (nn > 0 && (dup = (unsigned char *)ll_malloc(p->m, nn)) == NULL)) {
     st = LL_ERRMEM;
     goto done;
   }
-  for (k = 0; k < d->nnotes; k++) {
+  for (k = 0; k < nn; k++) {
     NoteKey *nk = (NoteKey *)keys.p + k;
     nk->n = d->notes[k].n;
     nk->k = k;
     ((long *)nums.p)[k] = d->notes[k].n;
     dup[k] = 0;
   }
-  keys.n = nums.n = d->nnotes;
+  keys.n = nums.n = nn;
   if (keys.n > 1) qsort(keys.p, keys.n, sizeof(NoteKey), cmpkey);
   if (nums.n > 1) qsort(nums.p, nums.n, sizeof(long), cmplong);
   for (k = 1; k < keys.n; k++) /* a later note with the number of one before */
@@ -1168,7 +1167,7 @@ static void warnings(P *p) {
       snprintf(where, sizeof where, "note %ld", d->notes[k].n);
       checkrefs(p, (const long *)nums.p, nums.n, &d->notes[k].paras[i], where);
     }
-  for (k = 0; k < d->nnotes; k++) {
+  for (k = 0; dup != NULL && k < nn; k++) {
     if (dup[k]) {
       snprintf(msg, sizeof msg, "note %ld is defined more than once", d->notes[k].n);
       warn(p, msg);
@@ -1179,7 +1178,7 @@ static void warnings(P *p) {
   }
 done:
   if (st != LL_OK && p->status == LL_OK) p->status = st;
-  ll_free(p->m, dup, d->nnotes);
+  ll_free(p->m, dup, nn);
   ll_vec_free(p->m, &keys);
   ll_vec_free(p->m, &nums);
   ll_vec_free(p->m, &cites);

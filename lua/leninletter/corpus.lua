@@ -113,12 +113,12 @@ local function walk(dir, out, warnings)
       end
       seen[id] = true
     end
-    local list, e, skipped = core.listdir(d)
+    -- a listing, and the entries left out; or nil and the message
+    local list, skipped = core.listdir(d)
     if not list then
-      warnings[#warnings + 1] = showpath(e)
+      warnings[#warnings + 1] = showpath(skipped)
       return
     end
-    skipped = e
     for _, n in ipairs(list) do
       if n:sub(-1) == "/" then
         collect(b .. n:sub(1, -2), b .. n)

@@ -178,7 +178,8 @@ describe("hardening (issue #19)", function()
       local u = { "\255\254" }
       local function unit(c) u[#u + 1] = string.char(c % 256, math.floor(c / 256)) end
       for ch in html:gmatch("[%z\1-\127\194-\244][\128-\191]*") do
-        local b, cp = ch:byte(1), nil
+        local b = ch:byte(1)
+        local cp
         if b < 0x80 then cp = b
         elseif b < 0xE0 then cp = (b - 0xC0) * 64 + ch:byte(2) - 0x80
         elseif b < 0xF0 then cp = ((b - 0xE0) * 64 + ch:byte(2) - 0x80) * 64 + ch:byte(3) - 0x80

@@ -198,6 +198,9 @@ typedef struct Reading {
   htmlParserCtxtPtr ctxt; /* the parse in progress, or NULL */
   const char *src;        /* the bytes handed to libxml2 (never written) */
   size_t srcn;
+  const void *at;     /* where the input stood at the last report ... */
+  unsigned long same; /* ... and how many reports in a row stood there */
+  int stuck;          /* libxml2 reported and reported without moving */
 } Reading;
 
 static void onreport(void *ctx, xmlErrorPtr e); /* below */
@@ -548,21 +551,45 @@ static void quiet(void *ctx, const char *msg, ...) {
 ** ("while (CUR != 0 && CUR != '>') NEXT;"), and those then spin for ever
 ** (htmlParseDocument in staterev/ch01.htm, with its 17th allocation
 ** failing). So the rest of libxml2's copy of the input is overwritten with
-** NULs: every loop sees the end where it stands, and no position moves,
-** so code that skips characters it has already seen stays inside the
-** buffer. Neither xmlStopParser (it frees the input, which the code that
-** failed may be building) nor moving the cursor to the end (some code
-** then skips past it) is safe from here. The bytes handed to libxml2 are
-** never written: a libxml2 that reads them in place is left alone. */
+** NULs: every loop sees the end where it stands, and no position moves, so
+** code that skips characters it has already seen stays inside the buffer.
+** Neither xmlStopParser (it frees the input, which the code that failed
+** may be building) nor moving the cursor to the end (some code then skips
+** past it) is safe from here. A failure libxml2 does not report (a tag
+** name it could not make) shows as the same report at the same place over
+** and over (STUCK times): then the rest is overwritten with '>' instead,
+** since after that failure 2.9.14 runs "while ((CUR == 0) && (CUR != '>'))
+** NEXT;", which would spin on NULs. The bytes handed to libxml2 are never
+** written: a libxml2 that reads them in place is left alone. */
+static void endinput(Reading *r, int fill) {
+  xmlParserInputPtr in = r->ctxt != NULL ? r->ctxt->input : NULL;
+  if (in != NULL && in->cur != NULL && in->end != NULL && in->end > in->cur &&
+      !((const char *)in->end >= r->src && (const char *)in->cur <= r->src + r->srcn))
+    memset((xmlChar *)in->cur, fill, (size_t)(in->end - in->cur));
+}
+
+/* Reports in a row at one place in the input that mean libxml2 is stuck
+** there: after an allocation it did not report failed (a name it could
+** not make), it reports the same error over and over without moving. */
+#define STUCK 10000
+
 static void onreport(void *ctx, xmlErrorPtr e) {
   Reading *r = (Reading *)ctx;
+  xmlParserInputPtr in;
   if (r == NULL || e == NULL) return;
+  in = r->ctxt != NULL ? r->ctxt->input : NULL;
+  if (in != NULL && (const void *)in->cur == r->at) {
+    if (++r->same >= STUCK && !r->stuck) {
+      r->stuck = 1;
+      endinput(r, '>');
+    }
+  } else {
+    r->at = in != NULL ? (const void *)in->cur : NULL;
+    r->same = 0;
+  }
   if (e->code == XML_ERR_NO_MEMORY) {
-    xmlParserInputPtr in = r->ctxt != NULL ? r->ctxt->input : NULL;
     r->nomem = 1;
-    if (in != NULL && in->cur != NULL && in->end != NULL && in->end > in->cur &&
-        !((const char *)in->end >= r->src && (const char *)in->cur <= r->src + r->srcn))
-      memset((xmlChar *)in->cur, 0, (size_t)(in->end - in->cur));
+    endinput(r, 0);
   } else if (e->code == XML_ERR_INTERNAL_ERROR && e->message != NULL &&
              strstr(e->message, "Excessive depth") != NULL) {
     r->deep = 1;
@@ -3031,6 +3058,11 @@ static int readpage(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Bu
      page: never a page with a piece missing, always "not enough memory" */
   if (rd.nomem || ctxt->errNo == XML_ERR_NO_MEMORY) {
     status = LL_ERRMEM;
+    goto fail;
+  }
+  if (rd.stuck) { /* after a failure libxml2 did not report, or a bug of its */
+    snprintf(err, errsz, "libxml2 stopped making progress in the page");
+    status = LL_ERRINPUT;
     goto fail;
   }
   if (rd.deep) {

@@ -180,6 +180,37 @@ static void pushblock(lua_State *L, const ll_Block *b) {
   pushstructure(L, b);
 }
 
+/* Pushes a citation: {text, pos, len, paragraph, work, present, volume,
+** first_page, last_page, ranges = {{first, last}, ...}}. */
+static void pushcite(lua_State *L, const ll_Cite *c) {
+  size_t r;
+  luaL_checkstack(L, 4, "citation");
+  lua_createtable(L, 0, 10);
+  lua_pushlstring(L, c->text, c->len);
+  lua_setfield(L, -2, "text");
+  setint(L, "pos", (lua_Integer)c->pos + 1);
+  setint(L, "len", (lua_Integer)c->len);
+  setint(L, "paragraph", (lua_Integer)c->para + 1);
+  setstr(L, "work", c->work);
+  lua_pushboolean(L, c->present);
+  lua_setfield(L, -2, "present");
+  if (c->volume > 0) setint(L, "volume", c->volume);
+  if (c->nranges > 0) {
+    setint(L, "first_page", c->ranges[0]);
+    setint(L, "last_page", c->ranges[1]);
+  }
+  lua_createtable(L, (int)c->nranges, 0);
+  for (r = 0; r < c->nranges; r++) {
+    lua_createtable(L, 2, 0);
+    lua_pushinteger(L, c->ranges[2 * r]);
+    lua_rawseti(L, -2, 1);
+    lua_pushinteger(L, c->ranges[2 * r + 1]);
+    lua_rawseti(L, -2, 2);
+    lua_rawseti(L, -2, (lua_Integer)r + 1);
+  }
+  lua_setfield(L, -2, "ranges");
+}
+
 static void pushstrings(lua_State *L, char **v, size_t n) {
   size_t i;
   lua_createtable(L, (int)n, 0);
@@ -196,6 +227,7 @@ static int doc_tree(lua_State *L) {
   lua_createtable(L, 0, 16);
   setstr(L, "author", d->author);
   setstr(L, "number", d->number);
+  if (d->first_page > 0) setint(L, "first_page", d->first_page);
   if (d->title) {
     pushblock(L, d->title);
     lua_setfield(L, -2, "title");
@@ -218,6 +250,19 @@ static int doc_tree(lua_State *L) {
   }
   lua_setfield(L, -3, "meta");
   lua_setfield(L, -2, "fields");
+  /* the markers of header fields: {field = name, note = n, pos = p} */
+  lua_newtable(L);
+  for (i = 0, k = 0; i < d->nfields; i++) {
+    size_t j;
+    for (j = 0; j < d->fields[i].nrefs; j++) {
+      lua_createtable(L, 0, 3);
+      setstr(L, "field", d->fields[i].name);
+      setint(L, "note", d->fields[i].refs[j].note);
+      setint(L, "pos", (lua_Integer)d->fields[i].refs[j].pos + 1);
+      lua_rawseti(L, -2, (lua_Integer)++k);
+    }
+  }
+  lua_setfield(L, -2, "fieldrefs");
   if (d->source) {
     const ll_Source *s = d->source;
     lua_createtable(L, 0, 8);
@@ -226,7 +271,9 @@ static int doc_tree(lua_State *L) {
     setstr(L, "publisher", s->publisher);
     setstr(L, "place", s->place);
     setnumstr(L, "year", s->year);
-    setnumstr(L, "volume", s->volume);
+    if (s->volume > 0) setint(L, "volume", s->volume);
+    if (s->volumes > 0) setint(L, "volumes", s->volumes);
+    setstr(L, "issue", s->issue);
     setnumstr(L, "first_page", s->first_page);
     setnumstr(L, "last_page", s->last_page);
     lua_setfield(L, -2, "source");
@@ -251,11 +298,7 @@ static int doc_tree(lua_State *L) {
     lua_setfield(L, -2, "paragraphs");
     lua_createtable(L, (int)nt->ncites, 0);
     for (i = 0; i < nt->ncites; i++) {
-      const ll_Cite *c = &nt->cites[i];
-      lua_createtable(L, 0, 3);
-      setnumstr(L, "volume", c->volume);
-      setnumstr(L, "first_page", c->first_page);
-      setnumstr(L, "last_page", c->last_page);
+      pushcite(L, &nt->cites[i]);
       lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "citations");
@@ -319,6 +362,9 @@ static int parsehtml(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *e
     h.body = shape.body;
     h.notes = shape.notes;
     h.footer = shape.footer;
+    h.first_page = shape.first_page;
+    h.linked = shape.linked;
+    h.nlinked = shape.nlinked;
     st = ll_parse_text(m, text.p, text.n, &h, out, err, errsz);
   }
   ll_buf_free(m, &text);
@@ -717,10 +763,27 @@ typedef struct Scratch {
   size_t nskip;
   size_t *offs; /* dispersion offsets */
   size_t noffs;
+  ll_Query *subs; /* a co-occurrence's queries (nsubs of them), or NULL */
+  size_t nsubs;
+  size_t within;  /* a co-occurrence's reach: 0 for a sentence */
+  size_t *perdoc; /* counts or sizes per document */
+  size_t nperdoc;
+  unsigned char *pick; /* keywords: one byte per document */
+  ll_Vec hv;           /* hits, where v holds something else */
 } Scratch;
 
 static int scratch_gc(lua_State *L) {
   Scratch *s = (Scratch *)lua_touserdata(L, 1);
+  size_t i;
+  for (i = 0; i < s->nsubs; i++) ll_query_free(&s->mem, &s->subs[i]);
+  ll_free(&s->mem, s->subs, s->nsubs * sizeof *s->subs);
+  ll_free(&s->mem, s->perdoc, s->nperdoc * sizeof *s->perdoc);
+  ll_free(&s->mem, s->pick, s->nperdoc);
+  s->subs = NULL;
+  s->perdoc = NULL;
+  s->pick = NULL;
+  s->nsubs = s->nperdoc = 0;
+  ll_vec_free(&s->mem, &s->hv);
   ll_query_free(&s->mem, &s->q);
   ll_vec_free(&s->mem, &s->v);
   ll_buf_free(&s->mem, &s->b);
@@ -744,6 +807,13 @@ static Scratch *newscratch(lua_State *L, size_t esz) {
   s->skip = NULL;
   s->offs = NULL;
   s->nskip = s->noffs = 0;
+  s->subs = NULL;
+  s->nsubs = 0;
+  s->within = 0;
+  s->perdoc = NULL;
+  s->nperdoc = 0;
+  s->pick = NULL;
+  ll_vec_init(&s->hv, sizeof(ll_Hit));
   if (luaL_newmetatable(L, SCRATCH_MT)) {
     lua_pushcfunction(L, scratch_gc);
     lua_setfield(L, -2, "__gc");
@@ -811,15 +881,24 @@ static unsigned checkscope(lua_State *L, int i) {
 
 static const char *const part_names[] = {"title", "subtitle", "meta", "body", "note"};
 
-/* Reads the query at index i (a string, or an array of 1-based word ids
-** from an LPeg match) into s->q. Returns 1, or pushes nil and the reason
+/* The flags at index i: a boolean (stem), or an integer of LL_TERM_STEM
+** and LL_TERM_VARIANT bits. */
+static int getflags(lua_State *L, int i) {
+  if (lua_type(L, i) == LUA_TNUMBER)
+    return (int)(luaL_checkinteger(L, i) & (LL_TERM_STEM | LL_TERM_VARIANT));
+  return lua_toboolean(L, i) ? LL_TERM_STEM : 0;
+}
+
+/* Reads one query at index i (a string, or an array of 1-based word ids
+** from an LPeg match) into q. Returns 1, or pushes nil and the reason
 ** and returns 0. */
-static int getquery(lua_State *L, int i, Scratch *s, int flags) {
+static int getone(lua_State *L, int i, Scratch *s, ll_Query *q, int flags) {
   int st;
   if (lua_type(L, i) == LUA_TTABLE) {
     lua_Integer k, n = luaL_len(L, i);
     uint32_t *ids;
     /* the ids go through the Scratch, freed if a check raises */
+    s->ids.n = 0;
     if (n > 0 && ll_vec_reserve(&s->mem, &s->ids, (size_t)n) != LL_OK) return memerror(L);
     ids = (uint32_t *)s->ids.p;
     for (k = 1; k <= n; k++) {
@@ -829,14 +908,14 @@ static int getquery(lua_State *L, int i, Scratch *s, int flags) {
       lua_pop(L, 1);
       ids[k - 1] = (id >= 1 && id <= 0xFFFFFFF0) ? (uint32_t)(id - 1) : LL_NOWORD;
     }
-    st = ll_query_ids(&s->mem, &s->q, ids, (size_t)n);
+    st = ll_query_ids(&s->mem, q, ids, (size_t)n);
     if (st != LL_OK) return memerror(L);
     return 1;
   } else {
     size_t len;
-    const char *q = luaL_checklstring(L, i, &len);
+    const char *qs = luaL_checklstring(L, i, &len);
     char err[LL_ERRSIZE];
-    st = ll_query_parse(&s->mem, &s->q, q, len, flags, err, sizeof err);
+    st = ll_query_parse(&s->mem, q, qs, len, flags, err, sizeof err);
     if (st == LL_ERRMEM) return memerror(L);
     if (st != LL_OK) {
       lua_pushnil(L);
@@ -845,6 +924,44 @@ static int getquery(lua_State *L, int i, Scratch *s, int flags) {
     }
     return 1;
   }
+}
+
+/* Reads the query at index i into s: a string, an array of word ids, or
+** a co-occurrence {q1, q2, ..., within = "sentence" | n} (the Lua layer
+** checked its shape) into s->subs. Returns 1, or pushes nil and the
+** reason and returns 0. */
+static int getquery(lua_State *L, int i, Scratch *s, int flags) {
+  lua_Integer k, n;
+  if (lua_type(L, i) != LUA_TTABLE) return getone(L, i, s, &s->q, flags);
+  lua_getfield(L, i, "within");
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    return getone(L, i, s, &s->q, flags);
+  }
+  s->within = lua_type(L, -1) == LUA_TNUMBER ? (size_t)luaL_checkinteger(L, -1) : 0;
+  lua_pop(L, 1);
+  n = luaL_len(L, i);
+  luaL_argcheck(L, n >= 1 && n <= 64, i, "a co-occurrence needs 1 to 64 queries");
+  s->subs = (ll_Query *)ll_malloc(&s->mem, (size_t)n * sizeof *s->subs);
+  if (s->subs == NULL) return memerror(L);
+  for (k = 0; k < n; k++) ll_query_init(&s->subs[k]);
+  s->nsubs = (size_t)n;
+  for (k = 1; k <= n; k++) {
+    int ok;
+    lua_rawgeti(L, i, k);
+    ok = getone(L, lua_gettop(L), s, &s->subs[k - 1], flags);
+    if (!ok) return 0; /* nil and the reason are on top */
+    lua_pop(L, 1);
+  }
+  return 1;
+}
+
+/* Matches the query read into s over ix: hits onto hits (or NULL) and
+** their number into *n. */
+static int matchq(Scratch *s, const ll_Index *ix, unsigned mask, ll_Vec *hits, size_t *n) {
+  if (s->subs != NULL)
+    return ll_index_cooccur(&s->mem, ix, s->subs, s->nsubs, s->within, mask, hits, n);
+  return ll_index_match(&s->mem, ix, &s->q, mask, hits, n);
 }
 
 /* Pushes s[0, n) with line breaks and tabs made spaces. */
@@ -923,11 +1040,11 @@ static void pushhit(lua_State *L, const ll_Doc *d, const ll_Hit *h, lua_Integer 
 static int ix_count(lua_State *L) {
   const ll_Index *ix = checkindex(L, NULL);
   unsigned mask = checkscope(L, 3);
-  int flags = lua_toboolean(L, 4) ? LL_TERM_STEM : 0;
+  int flags = getflags(L, 4);
   Scratch *s = newscratch(L, sizeof(ll_Hit));
   size_t n;
   if (!getquery(L, 2, s, flags)) return 2;
-  if (ll_index_match(&s->mem, ix, &s->q, mask, NULL, &n) != LL_OK) return memerror(L);
+  if (matchq(s, ix, mask, NULL, &n) != LL_OK) return memerror(L);
   lua_pushinteger(L, (lua_Integer)n);
   return 1;
 }
@@ -939,14 +1056,14 @@ static int ix_find(lua_State *L) {
   ll_Doc *d;
   const ll_Index *ix = checkindex(L, &d);
   unsigned mask = checkscope(L, 3);
-  int flags = lua_toboolean(L, 4) ? LL_TERM_STEM : 0;
+  int flags = getflags(L, 4);
   lua_Integer width = luaL_optinteger(L, 5, -1);
   int sort = luaL_checkoption(L, 6, "position", sorts);
   Scratch *s = newscratch(L, sizeof(ll_Hit));
   size_t i, n;
   const ll_Hit *hits;
   if (!getquery(L, 2, s, flags)) return 2;
-  if (ll_index_match(&s->mem, ix, &s->q, mask, &s->v, &n) != LL_OK) return memerror(L);
+  if (matchq(s, ix, mask, &s->v, &n) != LL_OK) return memerror(L);
   if (sort != 0 && ll_index_sort(&s->mem, ix, (ll_Hit *)s->v.p, s->v.n,
                                  sort == 1 ? LL_SORT_LEFT : LL_SORT_RIGHT) != LL_OK)
     return memerror(L);
@@ -1057,18 +1174,21 @@ static void getskip(lua_State *L, int i, const ll_Index *ix, Scratch *s) {
   }
 }
 
-/* ud:ix_frequencies(scope, min, stopwords) -> array of {word, count} */
+/* ud:ix_frequencies(scope, min, stopwords [, bydoc]) -> array of {word,
+** count}; with bydoc, count is the number of documents holding the word */
 static int ix_frequencies(lua_State *L) {
   const ll_Index *ix = checkindex(L, NULL);
   unsigned mask = checkscope(L, 2);
   lua_Integer min = luaL_optinteger(L, 3, 1);
   Scratch *s;
+  int bydoc = lua_toboolean(L, 5);
   lua_settop(L, 4);
   s = newscratch(L, sizeof(ll_Freq));
   const ll_Freq *f;
   size_t i, len;
   getskip(L, 4, ix, s);
-  if (ll_index_frequencies(&s->mem, ix, mask, min < 1 ? 1 : (size_t)min, s->skip, &s->v) != LL_OK)
+  if ((bydoc ? ll_index_docfreq : ll_index_frequencies)(
+          &s->mem, ix, mask, min < 1 ? 1 : (size_t)min, s->skip, &s->v) != LL_OK)
     return memerror(L);
   f = (const ll_Freq *)s->v.p;
   lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);
@@ -1085,7 +1205,8 @@ static int ix_frequencies(lua_State *L) {
   return 1;
 }
 
-/* ud:ix_ngrams(n, scope, min) -> array of {ngram, count} */
+/* ud:ix_ngrams(n, scope, min [, bydoc]) -> array of {ngram, count}; with
+** bydoc, count is the number of documents holding the n-gram */
 static int ix_ngrams(lua_State *L) {
   const ll_Index *ix = checkindex(L, NULL);
   lua_Integer n = luaL_checkinteger(L, 2);
@@ -1096,7 +1217,8 @@ static int ix_ngrams(lua_State *L) {
   size_t i, k, len;
   int st;
   luaL_argcheck(L, n >= 1 && n <= LL_MAXNGRAM, 2, "n out of range");
-  st = ll_index_ngrams(&s->mem, ix, (size_t)n, mask, min < 1 ? 1 : (size_t)min, &s->v);
+  st = (lua_toboolean(L, 5) ? ll_index_docgrams : ll_index_ngrams)(
+      &s->mem, ix, (size_t)n, mask, min < 1 ? 1 : (size_t)min, &s->v);
   if (st != LL_OK) return memerror(L);
   g = (const ll_Gram *)s->v.p;
   lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);
@@ -1126,7 +1248,7 @@ static int ix_collocates(lua_State *L) {
   static const int mcodes[] = {LL_LLR, LL_MI, LL_T};
   const ll_Index *ix = checkindex(L, NULL);
   unsigned mask = checkscope(L, 3);
-  int flags = lua_toboolean(L, 4) ? LL_TERM_STEM : 0;
+  int flags = getflags(L, 4);
   lua_Integer window = luaL_optinteger(L, 5, 5);
   int which = mcodes[luaL_checkoption(L, 6, "llr", measures)];
   lua_Integer min = luaL_optinteger(L, 7, 1);
@@ -1138,8 +1260,9 @@ static int ix_collocates(lua_State *L) {
   luaL_argcheck(L, window >= 1, 5, "window must be positive");
   if (!getquery(L, 2, s, flags)) return 2;
   getskip(L, 8, ix, s);
-  if (ll_index_collocates(&s->mem, ix, &s->q, mask, (size_t)window, which,
-                          min < 1 ? 1 : (size_t)min, s->skip, &s->v) != LL_OK)
+  if (matchq(s, ix, mask, &s->hv, &i) != LL_OK ||
+      ll_index_collocates_hits(&s->mem, ix, (const ll_Hit *)s->hv.p, s->hv.n, mask, (size_t)window,
+                               which, min < 1 ? 1 : (size_t)min, s->skip, &s->v) != LL_OK)
     return memerror(L);
   c = (const ll_Colloc *)s->v.p;
   lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);
@@ -1163,11 +1286,11 @@ static int ix_collocates(lua_State *L) {
 static int ix_dispersion(lua_State *L) {
   const ll_Index *ix = checkindex(L, NULL);
   unsigned mask = checkscope(L, 3);
-  int flags = lua_toboolean(L, 4) ? LL_TERM_STEM : 0;
+  int flags = getflags(L, 4);
   Scratch *s = newscratch(L, sizeof(ll_Hit));
   size_t i, n, total = ll_index_ntokens(ix, mask);
   if (!getquery(L, 2, s, flags)) return 2;
-  if (ll_index_match(&s->mem, ix, &s->q, mask, &s->v, &n) != LL_OK) return memerror(L);
+  if (matchq(s, ix, mask, &s->v, &n) != LL_OK) return memerror(L);
   if (n > 0) {
     s->offs = (size_t *)ll_malloc(&s->mem, n * sizeof(size_t));
     if (s->offs == NULL) return memerror(L);
@@ -1191,7 +1314,110 @@ static int ix_stats(lua_State *L) {
   return 2;
 }
 
+/* the per-document array of s, of ll_index_ndocs(ix) entries (zeroed) */
+static size_t *perdoc(lua_State *L, Scratch *s, const ll_Index *ix) {
+  size_t nd = ll_index_ndocs(ix);
+  s->perdoc = (size_t *)ll_malloc(&s->mem, (nd ? nd : 1) * 2 * sizeof *s->perdoc);
+  if (s->perdoc == NULL) memerror(L);
+  s->nperdoc = (nd ? nd : 1) * 2;
+  memset(s->perdoc, 0, s->nperdoc * sizeof *s->perdoc);
+  return s->perdoc;
+}
+
+/* ud:ix_counts(query, scope, flags) -> array: each document's count |
+** nil, reason */
+static int ix_counts(lua_State *L) {
+  const ll_Index *ix = checkindex(L, NULL);
+  unsigned mask = checkscope(L, 3);
+  int flags = getflags(L, 4);
+  Scratch *s = newscratch(L, sizeof(ll_Hit));
+  size_t i, n, nd = ll_index_ndocs(ix), *c;
+  if (!getquery(L, 2, s, flags)) return 2;
+  if (matchq(s, ix, mask, &s->v, &n) != LL_OK) return memerror(L);
+  c = perdoc(L, s, ix);
+  ll_index_perdoc(ix, (const ll_Hit *)s->v.p, n, c);
+  lua_createtable(L, (int)(nd < 0x7FFFFFFF ? nd : 0), 0);
+  for (i = 0; i < nd; i++) {
+    lua_pushinteger(L, (lua_Integer)c[i]);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
+/* ud:ix_sizes(scope) -> array of {words, sentences}, one a document */
+static int ix_sizes(lua_State *L) {
+  const ll_Index *ix = checkindex(L, NULL);
+  unsigned mask = checkscope(L, 2);
+  Scratch *s = newscratch(L, 1);
+  size_t i, nd = ll_index_ndocs(ix), *c = perdoc(L, s, ix);
+  ll_index_docsizes(ix, mask, c, c + nd);
+  lua_createtable(L, (int)(nd < 0x7FFFFFFF ? nd : 0), 0);
+  for (i = 0; i < nd; i++) {
+    luaL_checkstack(L, 4, "sizes");
+    lua_createtable(L, 0, 2);
+    lua_pushinteger(L, (lua_Integer)c[i]);
+    lua_setfield(L, -2, "words");
+    lua_pushinteger(L, (lua_Integer)c[nd + i]);
+    lua_setfield(L, -2, "sentences");
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
+/* ud:ix_keywords(pages, scope, measure, min, stopwords) -> array of
+** {word, count, other, score}; pages an array of 1-based documents */
+static int ix_keywords(lua_State *L) {
+  static const char *const measures[] = {"llr", "pdiff", NULL};
+  static const int mcodes[] = {LL_KEY_LLR, LL_KEY_PDIFF};
+  const ll_Index *ix = checkindex(L, NULL);
+  unsigned mask = checkscope(L, 3);
+  int which = mcodes[luaL_checkoption(L, 4, "llr", measures)];
+  lua_Integer min = luaL_optinteger(L, 5, 1), k, n;
+  size_t i, len, nd = ll_index_ndocs(ix);
+  Scratch *s;
+  const ll_Key *kw;
+  luaL_checktype(L, 2, LUA_TTABLE);
+  lua_settop(L, 6);
+  s = newscratch(L, sizeof(ll_Key));
+  getskip(L, 6, ix, s);
+  perdoc(L, s, ix); /* s->nperdoc bytes at least: the picks */
+  s->pick = (unsigned char *)ll_malloc(&s->mem, s->nperdoc);
+  if (s->pick == NULL) return memerror(L);
+  memset(s->pick, 0, s->nperdoc);
+  n = luaL_len(L, 2);
+  for (k = 1; k <= n; k++) {
+    lua_Integer d;
+    lua_rawgeti(L, 2, k);
+    d = lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    if (d >= 1 && (size_t)d <= nd) s->pick[d - 1] = 1;
+  }
+  if (ll_index_keywords(&s->mem, ix, mask, s->pick, which, min < 1 ? 1 : (size_t)min, s->skip,
+                        &s->v) != LL_OK)
+    return memerror(L);
+  kw = (const ll_Key *)s->v.p;
+  lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);
+  for (i = 0; i < s->v.n; i++) {
+    const char *w = ll_index_word(ix, kw[i].word, &len);
+    luaL_checkstack(L, 4, "keywords");
+    lua_createtable(L, 0, 4);
+    lua_pushlstring(L, w, len);
+    lua_setfield(L, -2, "word");
+    lua_pushinteger(L, (lua_Integer)kw[i].count);
+    lua_setfield(L, -2, "count");
+    lua_pushinteger(L, (lua_Integer)kw[i].other);
+    lua_setfield(L, -2, "other");
+    lua_pushnumber(L, (lua_Number)kw[i].score);
+    lua_setfield(L, -2, "score");
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
 static const luaL_Reg ix_methods[] = {{"ix_count", ix_count},
+                                      {"ix_counts", ix_counts},
+                                      {"ix_sizes", ix_sizes},
+                                      {"ix_keywords", ix_keywords},
                                       {"ix_find", ix_find},
                                       {"ix_tokens", ix_tokens},
                                       {"ix_vocab", ix_vocab},
@@ -1266,6 +1492,30 @@ static int dt_find(lua_State *L) {
       setint(L, "len", (lua_Integer)dt->len);
       lua_rawseti(L, -2, ++k);
     }
+  }
+  return 1;
+}
+
+/* core.dates(text) -> array of Dates {text, old_style, new_style, pos,
+** len} found in a string (for dates that stand in no document: a page's
+** place in the archive, works/1918/may/09.htm, written out) */
+static int core_dates(lua_State *L) {
+  size_t len, i;
+  const char *t = luaL_checklstring(L, 1, &len);
+  Scratch *s = newscratch(L, sizeof(ll_Date));
+  if (ll_dates_find(&s->mem, t, len, &s->v) != LL_OK) return memerror(L);
+  lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);
+  for (i = 0; i < s->v.n; i++) {
+    const ll_Date *dt = (const ll_Date *)s->v.p + i;
+    luaL_checkstack(L, 4, "dates");
+    lua_createtable(L, 0, 5);
+    lua_pushlstring(L, t + dt->pos, dt->len);
+    lua_setfield(L, -2, "text");
+    setrange(L, "old_style", dt->os_first, dt->os_last);
+    setrange(L, "new_style", dt->ns_first, dt->ns_last);
+    setint(L, "pos", (lua_Integer)dt->pos + 1);
+    setint(L, "len", (lua_Integer)dt->len);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   return 1;
 }
@@ -1476,7 +1726,7 @@ static int cx_find(lua_State *L) {
   static const char *const sorts[] = {"position", "left", "right", NULL};
   CorpusBox *cb = (CorpusBox *)luaL_checkudata(L, 1, CORPUS_MT);
   unsigned mask = checkscope(L, 3);
-  int flags = lua_toboolean(L, 4) ? LL_TERM_STEM : 0;
+  int flags = getflags(L, 4);
   lua_Integer width = luaL_optinteger(L, 5, -1);
   int sort = luaL_checkoption(L, 6, "position", sorts);
   Scratch *s;
@@ -1487,7 +1737,7 @@ static int cx_find(lua_State *L) {
   ix = cb->ix;
   s = newscratch(L, sizeof(ll_Hit));
   if (!getquery(L, 2, s, flags)) return 2;
-  if (ll_index_match(&s->mem, ix, &s->q, mask, &s->v, &n) != LL_OK) return memerror(L);
+  if (matchq(s, ix, mask, &s->v, &n) != LL_OK) return memerror(L);
   if (sort != 0 && ll_index_sort(&s->mem, ix, (ll_Hit *)s->v.p, s->v.n,
                                  sort == 1 ? LL_SORT_LEFT : LL_SORT_RIGHT) != LL_OK)
     return memerror(L);
@@ -1522,6 +1772,10 @@ static const luaL_Reg corpus_methods[] = {{"cx_count", ix_count},
                                           {"cx_frequencies", ix_frequencies},
                                           {"cx_ngrams", ix_ngrams},
                                           {"cx_collocates", ix_collocates},
+                                          {"cx_dispersion", ix_dispersion},
+                                          {"cx_counts", ix_counts},
+                                          {"cx_sizes", ix_sizes},
+                                          {"cx_keywords", ix_keywords},
                                           {NULL, NULL}};
 
 /* C memory of a listing, freed by __gc if anything raises. */
@@ -1710,16 +1964,22 @@ static const luaL_Reg rand_methods[] = {{"rand_new", rand_new}, {NULL, NULL}};
 
 /* ==== end of random numbers ==== */
 
-static const luaL_Reg doc_methods[] = {{"tree", doc_tree}, {NULL, NULL}};
+/* ud:title() -> the title's text, or nil (without making the tree) */
+static int doc_title(lua_State *L) {
+  ll_Doc *d = checkdoc(L, 1);
+  if (d->title == NULL) return 0;
+  lua_pushlstring(L, d->title->text, d->title->len);
+  return 1;
+}
+
+static const luaL_Reg doc_methods[] = {{"tree", doc_tree}, {"title", doc_title}, {NULL, NULL}};
 
 static const luaL_Reg doc_meta[] = {
     {"__gc", doc_gc}, {"__close", doc_gc}, {"__tostring", doc_tostring}, {NULL, NULL}};
 
-static const luaL_Reg core_funcs[] = {{"parse", core_parse},
-                                      {"load", core_load},
-                                      {"letter", core_letter},
-                                      {"letter_text", core_letter_text},
-                                      {NULL, NULL}};
+static const luaL_Reg core_funcs[] = {{"parse", core_parse},   {"load", core_load},
+                                      {"letter", core_letter}, {"letter_text", core_letter_text},
+                                      {"dates", core_dates},   {NULL, NULL}};
 
 LUALIB_API int luaopen_leninletter_core(lua_State *L);
 

@@ -101,6 +101,33 @@ int ll_utf8_check(const char *s, size_t len, char *err, size_t errsz);
 size_t ll_utf8_decode(const char *s, size_t len, long *cp);
 /* length of the character starting at s (1 for a stray byte) */
 size_t ll_utf8_charlen(const char *s, size_t len);
+/* Is code point cp white space? Unicode's White_Space (tabs, line ends,
+** the no-break and typographic spaces, U+2028/2029), and the zero-width
+** space and byte-order mark that pages use as invisible separators. The
+** one test every phase uses. */
+int ll_utf8_isspace(long cp);
+
+/* ------------------------------------------------------------------ */
+/* Words (llutf8.c)                                                    */
+/* ------------------------------------------------------------------ */
+
+/* A word is a run of letters and digits of any script (Unicode categories
+** L* and N*; combining marks M* continue a word but never start one),
+** where one hyphen (-, U+2010, U+2011) or apostrophe (', U+2019) between
+** two of them joins. Its normal form is the NFC of its Unicode case fold,
+** with U+2019 written as '. */
+
+/* Finds the first word in s[*at, len) (valid UTF-8). On success sets
+** [*start, *end), moves *at to *end and returns 1; returns 0 when no word
+** is left. */
+int ll_word_next(const char *s, size_t len, size_t *at, size_t *start, size_t *end);
+
+/* Writes the normal form of the word s[0, n) into out, replacing what out
+** held (out->p is '\0'-terminated). LL_OK or LL_ERRMEM. */
+int ll_word_norm(ll_Mem *m, const char *s, size_t n, ll_Buf *out);
+
+/* Is the code point cp a letter or a digit (may it start a word)? */
+int ll_word_char(long cp);
 
 /* ------------------------------------------------------------------ */
 /* The document model                                                  */
@@ -169,13 +196,19 @@ typedef struct ll_Block {
   ll_Table *table;   /* tables: the cells; NULL for another kind */
 } ll_Block;
 
+/* A cross-reference to a printed work in a note: "present edition, Vol. 5,
+** pp. 451-67", "Marx and Engels, Selected Works, Moscow, 1962, Vol. I,
+** p. 581", "pp. 118-19 and 126". */
 typedef struct ll_Cite {
-  char *text;   /* as written, e.g. "Vol. 5, pp. 451-67" */
-  size_t pos;   /* offset in the note paragraph */
+  char *text;   /* as written, from the work named (or "present edition") on */
+  size_t pos;   /* offset of text in the note paragraph */
+  size_t len;   /* bytes of text */
   int para;     /* 0-based paragraph of the note */
-  char *volume; /* strings; the binding turns numeric ones into numbers */
-  char *first_page;
-  char *last_page;
+  char *work;   /* the other work named, NULL for the present edition or none */
+  int present;  /* cites the edition the page belongs to */
+  long volume;  /* 0 when none; Roman numerals read */
+  long *ranges; /* nranges pairs first, last: short forms expanded (600-03 is 600, 603) */
+  size_t nranges;
 } ll_Cite;
 
 typedef struct ll_Note {
@@ -188,13 +221,23 @@ typedef struct ll_Note {
 
 typedef struct ll_Field {
   char *name;
-  char *value;
+  char *value;  /* footnote markers taken out */
+  ll_Ref *refs; /* the markers that stood in the value */
+  size_t nrefs;
 } ll_Field;
 
 typedef struct ll_Source {
-  char *work, *edition, *publisher, *place, *year, *volume;
+  char *work, *edition, *publisher, *place, *year;
+  long volume;  /* 0 when the Source names none; Roman numerals read */
+  long volumes; /* "Volume 4 of 4": 4; else 0 */
+  char *issue;  /* what follows the volume: "No. 8 (Whole No. 104)"; or NULL */
   char *first_page, *last_page;
 } ll_Source;
+
+/* Reads a volume number at s[0, n): digits, or a Roman numeral in capitals
+** (I to MMMCMXCIX) that no letter follows. Returns its length, 0 if none;
+** sets *v. */
+size_t ll_volnum(const char *s, size_t n, long *v);
 
 /* Where a piece of text stands in the document. */
 typedef enum ll_Part { LL_TITLE = 0, LL_SUBTITLE, LL_META, LL_BODY, LL_NOTE } ll_Part;
@@ -223,6 +266,8 @@ typedef struct ll_Doc {
   ll_Field *fields;
   size_t nfields;
   ll_Source *source; /* NULL when there is no readable Source field */
+  long first_page;   /* the page the text starts on (a reader's page label before
+                        the body, else the Source's first page); 0 if unknown */
   ll_Block *paras;
   size_t nparas;
   ll_Note *notes;
@@ -253,12 +298,16 @@ typedef struct ll_Doc {
 **   LL_MK_LINK href LL_MK_HREFEND   open a link (href without control bytes)
 **   LL_MK_CLOSE                     closes the innermost span open
 **   LL_MK_CELL, LL_MK_ROW           between two cells, two rows of a table
-**                                   (written as a tab and a line break) */
+**                                   (written as a tab and a line break)
+**   LL_MK_PAGE                      a page break at the start of a block
+**                                   (after its LL_MK_BLOCK head), taking
+**                                   the next page label; no space */
 #define LL_MK_EMPH     '\x03'
 #define LL_MK_STRONG   '\x04'
 #define LL_MK_LINK     '\x05'
 #define LL_MK_CLOSE    '\x06'
 #define LL_MK_HREFEND  '\x07'
+#define LL_MK_PAGE     '\x10'
 #define LL_MK_BLOCK    '\x0E'
 #define LL_MK_BLOCKEND '\x0F'
 #define LL_MK_ROW      '\x1E'
@@ -285,6 +334,10 @@ typedef struct ll_PageHints {
   const char *labels; /* page labels, one per page-break run, in order,
                          each ending in '\0' (NULL when none) */
   size_t nlabels;
+  const char *first_page; /* the page the text starts on, or NULL */
+  const long *linked;     /* numbers that are footnote markers even with no
+                             note of theirs (an HTML link to a note) */
+  size_t nlinked;
   int known;     /* the shape below is the text's */
   int marks;     /* with known: the text carries LL_MK_* marks */
   unsigned head; /* LL_PAGE_* */
@@ -304,6 +357,18 @@ int ll_parse_text(ll_Mem *m, const char *s, size_t len, const ll_PageHints *hint
 void ll_doc_free(ll_Doc *d);
 /* the note numbered n, or NULL */
 const ll_Note *ll_doc_note(const ll_Doc *d, long n);
+
+/* ------------------------------------------------------------------ */
+/* Citations (llcite.c)                                                */
+/* ------------------------------------------------------------------ */
+
+/* Finds the citations in s[0, n), paragraph para of a note, and pushes
+** them onto out (a vector of ll_Cite; their strings and ranges in a).
+** src, the page's Source or NULL, tells which work is the present
+** edition. "Ibid." takes the work of the citation before it among those
+** pushed since the call began. Returns LL_OK or LL_ERRMEM. */
+int ll_cites(ll_Mem *m, ll_Arena *a, const char *s, size_t n, int para, const ll_Source *src,
+             ll_Vec *out);
 
 /* ------------------------------------------------------------------ */
 /* Sentences (llsent.c)                                                */

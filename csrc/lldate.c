@@ -11,7 +11,7 @@
 **   "Jan. 9, 1905", "May 1905", "Sept. 1905", "1905", "[1977]" (the
 **   brackets belong to the text), "12.I.1916" and "12.1.1916" (day, month
 **   in Roman or Arabic figures, year), "1905-11-15" (ISO), year ranges
-**   "1905-07", "1905–07", "1917-1921", "1917 to 1921" (a two-digit end
+**   "1905-07", "1905–07", "1917—1921" (every dash: -, –, —), "1917 to 1921" (a two-digit end
 **   needs the hyphen or dash touching both years), day and month ranges
 **   "November 2-4, 1905", "2-4 November 1905", "May-June 1905",
 **   "October 30 to November 2, 1905", "December 1905-January 1906".
@@ -138,7 +138,7 @@ enum {
   K_RBRK,
   K_COMMA,
   K_DOT,
-  K_DASH,  /* hyphen, en dash and their kin: joins a range */
+  K_DASH,  /* hyphen, en dash, em dash and their kin: joins a range */
   K_SIGN,  /* # $ % / § № £ € ...: a number beside one is no date */
   K_OTHER, /* any other character (runs of them are one token) */
   K_BREAK, /* a blank line */
@@ -151,13 +151,6 @@ typedef struct Tok {
   unsigned char k;  /* K_* */
   unsigned char sp; /* whitespace stands between it and the one before */
 } Tok;
-
-/* whether code point c is whitespace (for the date's purposes) */
-static int isspacecp(long c) {
-  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-         c == 0x3000 || c == 0xFEFF;
-}
 
 /* the token kind that code point c starts (never K_NUM's digits) */
 static int kindof(long c) {
@@ -180,6 +173,8 @@ static int kindof(long c) {
     case 0x2011:
     case 0x2012:
     case 0x2013:
+    case 0x2014: /* em dash: "October—November, 1918" */
+    case 0x2015:
     case 0x2212:
       return K_DASH;
     case '#':
@@ -250,7 +245,7 @@ static void more(P *p) {
   long c = 0;
   int k;
   Tok *t = &p->ring[p->n % WINDOW];
-  while (i < len && isspacecp(c = cpat(s, len, i, &n))) {
+  while (i < len && ll_utf8_isspace(c = cpat(s, len, i, &n))) {
     if (c == '\n') p->nl++;
     p->sp = 1;
     i += n;
@@ -286,7 +281,7 @@ static void more(P *p) {
     while ((k == K_WORD || k == K_OTHER) && j < len) {
       size_t n2;
       long c2 = cpat(s, len, j, &n2);
-      if (isspacecp(c2) || kindof(c2) != k || (c2 >= '0' && c2 <= '9')) break;
+      if (ll_utf8_isspace(c2) || kindof(c2) != k || (c2 >= '0' && c2 <= '9')) break;
       j += n2;
     }
   }
@@ -978,7 +973,7 @@ static void dotted_at(P *p, size_t i, Cand *v, int *nv) {
   c->te = e;
 }
 
-/* Years: "1905", "1905-07", "1905–07", "1917-1921", "1917 to 1921",
+/* Years: "1905", "1905-07", "1905–07", "1917—1921" (every dash: -, –, —), "1917 to 1921",
 ** "[1977]". A year that a touching dash joins to a number that is no
 ** end of its range is no date ("1905-123"). Appends a reading to v. */
 static void years_at(P *p, size_t i, Cand *v, int *nv) {

@@ -23,13 +23,6 @@ typedef struct Cand {
 /* Keys                                                                */
 /* ------------------------------------------------------------------ */
 
-/* is cp white space (the no-break and typographic spaces included)? */
-static int isspacecp(long cp) {
-  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
-         cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
-         cp == 0x205F || cp == 0x3000;
-}
-
 /* Appends the separator s[0, n) to out: U+2019 as ', white space runs as
 ** one space (only between two non-space pieces: *pend remembers one). */
 static int addsep(ll_Mem *m, ll_Buf *out, const char *s, size_t n, int *pend) {
@@ -38,7 +31,7 @@ static int addsep(ll_Mem *m, ll_Buf *out, const char *s, size_t n, int *pend) {
     long cp;
     size_t k = ll_utf8_decode(s + i, n - i, &cp);
     if (k == 0) k = 1;
-    if (isspacecp(cp)) {
+    if (ll_utf8_isspace(cp)) {
       *pend = 1;
     } else {
       if (*pend && out->n > 0 && ll_buf_addc(m, out, ' ') != LL_OK) return LL_ERRMEM;
@@ -91,7 +84,7 @@ static size_t matchfwd(const char *t, size_t tn, size_t at, const char *k, size_
       while (q < tn) {
         long cp;
         size_t c = ll_utf8_decode(t + q, tn - q, &cp);
-        if (c == 0 || !isspacecp(cp)) break;
+        if (c == 0 || !ll_utf8_isspace(cp)) break;
         q += c;
       }
       if (q == p) return (size_t)-1;

@@ -1130,6 +1130,7 @@ typedef struct Item {
   int bkind;        /* ll_Kind from the elements around it */
   char label[16];   /* a list item's number as a browser shows it ("" for a bullet) */
   size_t s0, s1;    /* the spans in W.spans that may overlap it */
+  char pglab[16];   /* a page break before its first character: the page's label, or "" */
 } Item;
 
 typedef struct W {
@@ -1144,6 +1145,7 @@ typedef struct W {
   int sp, nbsp, nl;   /* white space and line breaks waiting */
   int brk;            /* a page break waiting */
   char brklab[24];    /* its label */
+  char pendlab[16];   /* a page break between items: the next item's pglab */
   int body;           /* a body paragraph or info block has been closed */
   const char *author; /* <meta name="author"> */
   ll_Vec spans;       /* HSpan, in the order their elements open */
@@ -1200,6 +1202,8 @@ static void item_open(W *w) {
   it->loff = it->lend = w->labs.n;
   it->bkind = f->bkind;
   it->label[0] = '\0';
+  memcpy(it->pglab, w->pendlab, sizeof it->pglab); /* the page it starts on */
+  w->pendlab[0] = '\0';
   if (it->bkind == LL_ITEM && w->lipending) {
     memcpy(it->label, w->lilabel, sizeof it->label);
     w->lipending = 0;
@@ -1231,6 +1235,8 @@ static void item_close(W *w) {
   it->s1 = w->spans.n;
   if (it->len == 0) {
     w->labs.n = it->loff;
+    if (it->pglab[0] != '\0' && w->pendlab[0] == '\0') /* the next item starts the page */
+      memcpy(w->pendlab, it->pglab, sizeof it->pglab);
     w->items.n--;
   } else if (it->kind == K_PARA || it->kind == K_INFO) {
     w->body = 1;
@@ -1402,13 +1408,20 @@ static void text(W *w, const char *s, int pre) {
   }
 }
 
-/* A page break at this point, labelled lab. Only one inside an item counts:
-** at its start it is dropped, and several in a row make one run. */
+/* A page break at this point, labelled lab. Inside an item it waits for
+** the next character (several in a row make one run); between items, or
+** at an item's start, the next item starts the page (its pglab; the last
+** label wins). */
 static void pagebreak(W *w, const char *lab, size_t n) {
   size_t i = 0;
-  if (!w->open || w->pool.n == cur(w)->off) return;
   while (n - i > 1 && lab[i] == '0') i++; /* leading zeros */
-  if (n - i == 0 || n - i >= sizeof w->brklab) return;
+  if (n - i == 0 || n - i >= sizeof w->pendlab) return;
+  if (!w->open || w->pool.n == cur(w)->off) {
+    char *to = w->open ? cur(w)->pglab : w->pendlab;
+    memcpy(to, lab + i, n - i);
+    to[n - i] = '\0';
+    return;
+  }
   memcpy(w->brklab, lab + i, n - i);
   w->brklab[n - i] = '\0';
   w->brk = 1;
@@ -1586,6 +1599,55 @@ static int tocpara(xmlNode *n) {
     return 0;
   countlinks(p, &in, &out);
   return in > 0 && out == 0;
+}
+
+/* Does the page of node n define the anchor frag[0, k) (an element
+** named or with the id frag)? */
+static int definesanchor(xmlNode *n, const char *frag, size_t k) {
+  xmlNode *root = n, *p;
+  while (root->parent != NULL && root->parent->type == XML_ELEMENT_NODE) root = root->parent;
+  for (p = root; p != NULL; p = nextnode(p, root, 1)) {
+    const char *v;
+    if (p->type != XML_ELEMENT_NODE) continue;
+    if (((v = attr(p, "name")) != NULL || (v = attr(p, "id")) != NULL) && strlen(v) == k &&
+        memcmp(v, frag, k) == 0)
+      return 1;
+    if ((v = attr(p, "id")) != NULL && strlen(v) == k && memcmp(v, frag, k) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Is n, of any class, the page's own contents: lines of links (at least
+** three lines, a link on each) that all point to anchors of this page (one
+** may be broken),
+** written "#p1" or with the page's own file name, "x02.htm#p1"
+** (varga/1921/x01/x02.htm)? */
+static int ownlinks(xmlNode *n) {
+  xmlNode *p;
+  int links = 0, brs = 0, missing = 0, pass;
+  /* first the shape, cheaply; then, for a paragraph that has it, where
+     the links point (a walk over the page for each) */
+  for (pass = 0; pass < 2; pass++) {
+    for (p = n->children; p != NULL; p = nextnode(p, n, 1)) {
+      const char *href, *hash;
+      if (p->type != XML_ELEMENT_NODE || p->name == NULL) continue;
+      if (ieq((const char *)p->name, "br")) {
+        brs += pass == 0;
+        continue;
+      }
+      if (!ieq((const char *)p->name, "a") || (href = attr(p, "href")) == NULL) continue;
+      hash = strchr(href, '#');
+      if (hash == NULL || hash[1] == '\0' || memchr(href, '/', (size_t)(hash - href)) != NULL ||
+          memchr(href, ':', (size_t)(hash - href)) != NULL)
+        return 0; /* a link elsewhere: this is text */
+      if (pass == 0)
+        links++;
+      else if (!definesanchor(n, hash + 1, strlen(hash + 1)))
+        missing++; /* a broken link of the contents ("#p7" with no p7) */
+    }
+    if (pass == 0 && !(brs >= 2 && links >= brs + 1 && links >= 3)) return 0;
+  }
+  return links - missing >= 3 && missing <= 1;
 }
 
 /* Nonzero for an element that makes a block of its own in a table cell:
@@ -1815,7 +1877,7 @@ static int enter(W *w, xmlNode *n) {
     if (f.kind != K_NAV) {
       const char *name = (const char *)n->name;
       if (navclass(n) || strcmp(name, "nav") == 0 || strcmp(name, "footer") == 0 ||
-          (t == T_P && tocpara(n)))
+          (t == T_P && (tocpara(n) || ownlinks(n))))
         f.kind = K_NAV;
       else if ((t == T_P || t == T_DIV) && f.kind != K_INFO &&
                (classhas(n, "information", 1) || classhas(n, "info", 1) || opens_fields(n)))
@@ -2163,12 +2225,43 @@ nomem:
 }
 
 static void paragraph(Out *o, const W *w, const Item *it) {
+  int pg = o->marks && it->pglab[0] != '\0', plain = 0;
   if (o->status != LL_OK) return;
   o->item.n = 0;
-  if (emit(o, w, it, 0, &o->item))
-    block(o, itext(w, it), it->len);
-  else
-    block(o, o->item.p, o->item.n);
+  if (emit(o, w, it, 0, &o->item)) {
+    plain = 1;
+    if (!pg) {
+      block(o, itext(w, it), it->len);
+    } else {
+      /* a paragraph's head, as emit writes it: the parser reads marks only
+         in a block that opens with its kind */
+      static const char head[] = {LL_MK_BLOCK, 'p', '0', LL_MK_BLOCKEND, LL_MK_PAGE};
+      if (ll_buf_add(o->m, &o->item, head, sizeof head) != LL_OK ||
+          ll_buf_add(o->m, &o->item, itext(w, it), it->len) != LL_OK)
+        o->status = LL_ERRMEM;
+    }
+  }
+  if (o->status != LL_OK) return;
+  if (pg && !plain && o->item.n > 0) {
+    /* a page break at the block's start, after its kind's head */
+    size_t at = 0;
+    if (o->item.p[0] == LL_MK_BLOCK) {
+      while (at < o->item.n && o->item.p[at] != LL_MK_BLOCKEND) at++;
+      if (at < o->item.n) at++;
+    }
+    if (ll_buf_addc(o->m, &o->item, LL_MK_PAGE) != LL_OK) {
+      o->status = LL_ERRMEM;
+      return;
+    }
+    memmove(o->item.p + at + 1, o->item.p + at, o->item.n - 1 - at);
+    o->item.p[at] = LL_MK_PAGE;
+  }
+  if (pg || o->item.n > 0) block(o, o->item.p, o->item.n);
+  if (o->status == LL_OK && pg) { /* its label goes first */
+    if (ll_buf_add(o->m, o->labels, it->pglab, strlen(it->pglab) + 1) != LL_OK)
+      o->status = LL_ERRMEM;
+    o->nlabels++;
+  }
   if (o->status == LL_OK && it->lend > it->loff) {
     if (ll_buf_add(o->m, o->labels, w->labs.p + it->loff, it->lend - it->loff) != LL_OK)
       o->status = LL_ERRMEM;
@@ -2268,6 +2361,83 @@ static int endswith_colon(const char *s, size_t n) {
   return n > 0 && s[n - 1] == ':';
 }
 
+/* Nonzero if s is the site's banner ("Lenin Internet Archive: Works: Date
+** Index", "MIA: ..."): page furniture, never the author. */
+static int banner(const char *s, size_t n) {
+  size_t i;
+  trim(&s, &n);
+  if (n >= 4 && memcmp(s, "MIA:", 4) == 0) return 1;
+  for (i = 0; i + 16 <= n; i++)
+    if (memcmp(s + i, "Internet Archive", 16) == 0) return 1;
+  return 0;
+}
+
+/* Nonzero if s is a part's label standing alone ("Part I", "Chapter 3",
+** "Book Two"): a heading over the title, not the title. */
+static int partlabel(const char *s, size_t n) {
+  static const char *const words[] = {"Part ",    "PART ", "Chapter ", "CHAPTER ",
+                                      "Section ", "Book ", "BOOK ",    NULL};
+  static const char *const nums[] = {"One",   "Two",  "Three", "Four", "Five", "Six", "Seven",
+                                     "Eight", "Nine", "Ten",   "ONE",  "TWO",  NULL};
+  size_t k, l, i;
+  trim(&s, &n);
+  while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ':')) n--;
+  for (k = 0; words[k] != NULL; k++) {
+    l = strlen(words[k]);
+    if (n <= l || n > l + 8 || memcmp(s, words[k], l) != 0) continue;
+    for (i = l; i < n; i++) /* a number or a Roman numeral */
+      if (!isdig((unsigned char)s[i]) && strchr("IVXLC", s[i]) == NULL) break;
+    if (i == n) return 1;
+    for (i = 0; nums[i] != NULL; i++)
+      if (strlen(nums[i]) == n - l && memcmp(nums[i], s + l, n - l) == 0) return 1;
+    return 0;
+  }
+  return 0;
+}
+
+/* Nonzero if s looks like a person's name standing alone: two to five
+** words, each an initial ("P.", "J.P.") or a capitalised word (particles
+** such as "de" and "von" between), no digits ("James P. Cannon"). */
+static int namelike(const char *s, size_t n) {
+  static const char *const particles[] = {"de", "van", "von", "der", "la", "le", "du", "y", NULL};
+  /* words of titles, not of names */
+  static const char *const titlewords[] = {
+      "The", "A",  "An",  "On", "In",  "Of",  "To",  "For",   "Our", "My",  "And",  "With", "From",
+      "At",  "By", "Can", "Is", "Are", "Not", "Its", "Their", "How", "Why", "What", "Who",  NULL};
+  size_t i = 0, words = 0;
+  trim(&s, &n);
+  if (n == 0 || n > 40) return 0;
+  while (i < n) {
+    size_t b = i, k;
+    int initial = 1, cap;
+    while (i < n && s[i] != ' ') i++;
+    cap = s[b] >= 'A' && s[b] <= 'Z';
+    for (k = b; k < i; k++) {
+      unsigned char c = (unsigned char)s[k];
+      if (isdig(c) || c == ':' || c == ',' || c == ';' || c == '(' || c == '!' || c == '?')
+        return 0;
+      if (c == '.') continue;
+      if (k > b && s[k - 1] != '.') initial = 0;
+    }
+    {
+      size_t q;
+      for (q = 0; titlewords[q] != NULL; q++)
+        if (strlen(titlewords[q]) == i - b && memcmp(titlewords[q], s + b, i - b) == 0) return 0;
+    }
+    if (!cap) {
+      size_t q;
+      for (q = 0; particles[q] != NULL; q++)
+        if (strlen(particles[q]) == i - b && memcmp(particles[q], s + b, i - b) == 0) break;
+      if (particles[q] == NULL || words == 0) return 0;
+    } else if (s[i - 1] == '.' && !initial) {
+      return 0; /* "Opens." */
+    }
+    words++;
+    while (i < n && s[i] == ' ') i++;
+  }
+  return words >= 2 && words <= 5 && s[0] >= 'A' && s[0] <= 'Z';
+}
+
 /* Nonzero for a paragraph class that belongs to the header (p.title holds
 ** the author on many pages). */
 static int headclass(const Item *it) {
@@ -2289,32 +2459,55 @@ static int headclass(const Item *it) {
 ** (or left over before it) make the subtitle. With imgtitle (the items are
 ** pictures' texts before the body's headings) the last one is the title
 ** and a short first one, when none names the author, is the author. */
-static void header(Out *o, const W *w, const size_t *h, size_t nh, int imgtitle) {
-  size_t i;
+static void header(Out *o, const W *w, const size_t *hin, size_t nh, int imgtitle) {
+  size_t i, hbuf[64];
+  const size_t *h = hin;
   int b0 = o->blocks;
   long ai = -1, ti = -1, ni = -1;
   const Item *it0 = (const Item *)w->items.p;
 #define HI(i) (&it0[h[i]])
 #define HT(i) itext(w, HI(i)), HI(i)->len
+  if (nh <= sizeof hbuf / sizeof hbuf[0]) { /* the site's banner is no part of the header */
+    size_t k = 0;
+    for (i = 0; i < nh; i++)
+      if (!banner(itext(w, &it0[hin[i]]), it0[hin[i]].len)) hbuf[k++] = hin[i];
+    if (k > 0 && k < nh) {
+      h = hbuf;
+      nh = k;
+    }
+  }
   for (i = 0; i < nh && ai < 0; i++)
-    if (countwords(HT(i)) <= 8 && names_author(HT(i), w->author)) ai = (long)i;
+    if (countwords(HT(i)) <= 8 && names_author(HT(i), w->author) && !banner(HT(i))) ai = (long)i;
   if (imgtitle && ai < 0 && nh > 1 && countwords(HT(0)) <= 4) ai = 0;
   if (imgtitle && (long)nh - 1 != ai) ti = (long)nh - 1;
   for (i = 0; i < nh && ti < 0; i++)
     if ((long)i != ai && HI(i)->tag == T_H && HI(i)->cls != NULL && ieq(HI(i)->cls, "title"))
       ti = (long)i;
-  for (i = 0; i < nh && ti < 0; i++)
-    if ((long)i != ai && HI(i)->tag == T_H && HI(i)->level == 1) ti = (long)i;
+  for (i = 0; i < nh && ti < 0; i++) /* an <h1>, but not "Part I" over the title */
+    if ((long)i != ai && HI(i)->tag == T_H && HI(i)->level == 1 && !partlabel(HT(i))) ti = (long)i;
   for (i = 0; i + 1 < nh && ti < 0; i++) /* a document number, then it */
     if ((long)i != ai && isnumber(HT(i)) && (long)i + 1 != ai) ti = (long)i + 1;
-  if (ti < 0 && ai < 0 && nh > 1 && !isnumber(HT(0))) ai = 0;
+  if (ti < 0 && ai < 0 && nh > 1 && !isnumber(HT(0)) && !banner(HT(0))) ai = 0;
   for (i = 0; i < nh && ti < 0; i++)
-    if ((long)i != ai && !isnumber(HT(i)) &&
+    if ((long)i != ai && !isnumber(HT(i)) && !partlabel(HT(i)) &&
         !(i + 1 < nh && (long)i + 1 != ai && endswith_colon(HT(i))))
       ti = (long)i;
+  if (ai < 0 && ti == 0 && namelike(HT(ti))) {
+    /* "<h1>James P. Cannon</h1><h3>The Party 'Discussion' Opens</h3>":
+       the name is the author, the first other heading the title */
+    for (i = 0; i < nh; i++)
+      if ((long)i != ti && !isnumber(HT(i)) && !namelike(HT(i)) && !banner(HT(i)) &&
+          !partlabel(HT(i)) && !endswith_colon(HT(i)))
+        break;
+    if (i < nh) {
+      ai = ti;
+      ti = (long)i;
+    }
+  }
   if (ai < 0) {
     for (i = 0; ti > 0 && i < (size_t)ti && ai < 0; i++)
-      if (!isnumber(HT(i)) && !endswith_colon(HT(i))) ai = (long)i;
+      if (!isnumber(HT(i)) && !endswith_colon(HT(i)) && !banner(HT(i)) && !partlabel(HT(i)))
+        ai = (long)i;
     for (i = (size_t)(ti + 1); ai < 0 && i < nh; i++)
       if (HI(i)->len > 3 && iprefix(HT(i), "by ") && countwords(HT(i)) <= 8) ai = (long)i;
   }
@@ -2333,6 +2526,14 @@ static void header(Out *o, const W *w, const size_t *h, size_t nh, int imgtitle)
       n -= 2;
     else if (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0)
       n -= 4;
+    /* a year glued on: "Dora B. Montefiore 1918" */
+    if (n > 6 && isdig((unsigned char)s[n - 1]) && isdig((unsigned char)s[n - 2]) &&
+        isdig((unsigned char)s[n - 3]) && isdig((unsigned char)s[n - 4]) &&
+        (s[n - 4] == '1' || s[n - 4] == '2') && !isdig((unsigned char)s[n - 5]) &&
+        (s[n - 5] == ' ' || s[n - 5] == ',' || s[n - 5] == '\n')) {
+      n -= 4;
+      while (n > 0 && (isspc((unsigned char)s[n - 1]) || s[n - 1] == ',')) n--;
+    }
     flatblock(o, s, n);
   } else if (w->author != NULL) {
     flatblock(o, w->author, strlen(w->author));
@@ -2676,7 +2877,39 @@ nomem:
 /* Assembly                                                            */
 /* ------------------------------------------------------------------ */
 
-enum { R_SKIP, R_BODY, R_NOTE, R_MORE, R_NOTESHEAD };
+/* R_UNOTE: a note without a number after the last notes heading */
+enum { R_SKIP, R_BODY, R_NOTE, R_MORE, R_NOTESHEAD, R_UNOTE };
+
+/* Does s open an unnumbered note: a mark such as "*", "**", "†", "‡",
+** "[*]", or "Note by ..." / "Note:" / "Transcriber's note"? */
+static int unnumbered(const char *s, size_t n) {
+  trim(&s, &n);
+  if (n == 0) return 0;
+  if (s[0] == '*' || (n >= 2 && s[0] == '[' && s[1] == '*')) return 1;
+  if (n >= 3 && memcmp(s, "\xE2\x80\xA0", 3) == 0) return 1; /* dagger */
+  if (n >= 3 && memcmp(s, "\xE2\x80\xA1", 3) == 0) return 1; /* double dagger */
+  return iprefix(s, n, "note by ") || iprefix(s, n, "note:") || iprefix(s, n, "transcriber") ||
+         iprefix(s, n, "editor's note") || iprefix(s, n, "editor\xE2\x80\x99s note");
+}
+
+/* Writes an unnumbered note's first paragraph as note k: "[k] " and its
+** text (as printed, its mark kept), with its page labels. */
+static void unote(Out *o, const W *w, const Item *it, long k) {
+  char num[24];
+  int len = snprintf(num, sizeof num, "[%ld] ", k);
+  o->tmp.n = 0;
+  if (ll_buf_add(o->m, &o->tmp, num, (size_t)len) != LL_OK ||
+      (emit(o, w, it, 0, &o->tmp) && ll_buf_add(o->m, &o->tmp, itext(w, it), it->len) != LL_OK)) {
+    o->status = LL_ERRMEM;
+    return;
+  }
+  block(o, o->tmp.p, o->tmp.n);
+  if (o->status == LL_OK && it->lend > it->loff) {
+    if (ll_buf_add(o->m, o->labels, w->labs.p + it->loff, it->lend - it->loff) != LL_OK)
+      o->status = LL_ERRMEM;
+    o->nlabels += it->nlab;
+  }
+}
 
 /* Nonzero if a paragraph is page furniture by its text alone: "Top of the
 ** page", "Last updated on ...", an arrow. */
@@ -2818,6 +3051,30 @@ static void assemble(Out *o, W *w) {
     if (notes_heading(itext(w, &it[i - 1]), it[i - 1].len)) role[i - 1] = R_SKIP;
     break;
   }
+  if (notehead < 0) {
+    /* no numbered note after it: the last notes heading of the body and
+       the few paragraphs after it are notes without numbers ("<h3>Notes</h3>
+       <p>* At the 18th National Congress ...</p>", "Note by transcriber--")
+       that the page prints after its text */
+    size_t last = n, after = 0, j;
+    for (i = n; i > 0 && last == n; i--)
+      if (role[i - 1] == R_BODY && it[i - 1].kind == K_HEAD &&
+          notes_heading(itext(w, &it[i - 1]), it[i - 1].len))
+        last = i - 1;
+    for (j = last + 1; last < n && j < n; j++) {
+      if (role[j] == R_NOTE) break;
+      if (role[j] == R_BODY) after++;
+    }
+    if (last < n && last > 0 && j == n && after > 0 && after <= 12) {
+      int first = 1;
+      notehead = (long)last;
+      for (j = last + 1; j < n; j++) {
+        if (role[j] != R_BODY) continue;
+        role[j] = first || unnumbered(itext(w, &it[j]), it[j].len) ? R_UNOTE : R_MORE;
+        first = 0;
+      }
+    }
+  }
   for (i = 0; i < n; i++)
     if (role[i] == R_BODY && it[i].refs > 0 && (notehead < 0 || (long)i < notehead))
       lastref = (long)i;
@@ -2833,6 +3090,7 @@ static void assemble(Out *o, W *w) {
   /* notes before the region keep paragraphs of their own class; in the
      region every paragraph after a note belongs to it */
   for (i = 0; i < n; i++) {
+    if (role[i] == R_UNOTE && firstnote == (size_t)-1) firstnote = i;
     if (role[i] != R_NOTE) continue;
     if (firstnote == (size_t)-1) firstnote = i;
     if ((long)i < region) {
@@ -2869,6 +3127,27 @@ static void assemble(Out *o, W *w) {
     for (k = 1; k < 8; k++) o->hrank[k] = seen[k] ? ++r : 0;
     o->hrank[0] = seen[0] ? r + 1 : 1; /* a block inside a heading */
   }
+  /* page breaks between items: one before the body's first paragraph is
+     the page the text starts on; one before a later body paragraph stays
+     at its start; one before anything else goes to the next body
+     paragraph */
+  {
+    char carry[sizeof it[0].pglab] = "";
+    int started = 0;
+    for (i = 0; i < n; i++) {
+      if (it[i].pglab[0] != '\0') memcpy(carry, it[i].pglab, sizeof carry);
+      it[i].pglab[0] = '\0';
+      if (role[i] != R_BODY) continue;
+      if (carry[0] != '\0') {
+        if (!started)
+          memcpy(o->shape.first_page, carry, sizeof carry);
+        else
+          memcpy(it[i].pglab, carry, sizeof carry);
+        carry[0] = '\0';
+      }
+      started = 1;
+    }
+  }
   /* body */
   b0 = o->blocks;
   for (i = 0; i < n; i++)
@@ -2878,8 +3157,16 @@ static void assemble(Out *o, W *w) {
   if (firstnote != (size_t)-1) {
     block(o, "Notes", 5);
     b0 = o->blocks;
+    long top = 0; /* the highest note number: unnumbered notes come after it */
     for (i = 0; i < n; i++) {
-      if (role[i] == R_NOTE) {
+      long k = it[i].lead != NULL ? 0 : textnote(itext(w, &it[i]), it[i].len);
+      if (role[i] == R_NOTE && k > top) top = k;
+      if (role[i] == R_NOTE && it[i].lead != NULL && it[i].lead->n > top) top = it[i].lead->n;
+    }
+    for (i = 0; i < n; i++) {
+      if (role[i] == R_UNOTE) {
+        unote(o, w, &it[i], ++top);
+      } else if (role[i] == R_NOTE) {
         size_t j = i + 1;
         while (j < n && role[j] == R_SKIP) j++;
         if (notestart(o, w, &it[i], (j < n && role[j] == R_MORE) ? &it[j] : NULL)) role[j] = R_SKIP;
@@ -3098,6 +3385,16 @@ static int readpage(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Bu
     status = sanitize(m, text, text0);
   if (status != LL_OK) goto fail;
   *nlabels = o.nlabels;
+  { /* the numbers of the links taken as markers */
+    size_t k, j;
+    for (k = 0; k < w.marks.marks.n; k++) {
+      const Mark *c = (const Mark *)w.marks.marks.p + k;
+      if (!c->ok || c->href == NULL) continue;
+      for (j = 0; j < o.shape.nlinked && o.shape.linked[j] != c->n; j++) {
+      }
+      if (j == o.shape.nlinked && j < LL_HTML_MAXLINKED) o.shape.linked[o.shape.nlinked++] = c->n;
+    }
+  }
   if (shape != NULL) *shape = o.shape;
   goto done;
 fail:

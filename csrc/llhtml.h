@@ -89,7 +89,16 @@ typedef struct ll_HtmlShape {
   size_t body;   /* the body paragraphs that follow, one block each */
   size_t notes;  /* blocks after the "Notes" line (0 when none) */
   int footer;    /* the last block is the footer */
+  /* the page label of a page-break comment before the body's first
+     paragraph (the page the text starts on), "" when none */
+  char first_page[16];
+  /* the numbers that links written as markers ([N] linking to a note)
+     show, the first LL_HTML_MAXLINKED of them: each is a footnote marker
+     even where the page lost its note */
+  long linked[64];
+  size_t nlinked;
 } ll_HtmlShape;
+#define LL_HTML_MAXLINKED 64
 
 /* As ll_html_to_text, and fills *shape (when not NULL) with the shape of
 ** the text written; on failure *shape is all zeros. */

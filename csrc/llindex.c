@@ -2,8 +2,10 @@
 ** llindex.c: the word index of a document or of a corpus, and the queries
 ** it answers. Tokens in flat arrays, a hash table of normal forms, postings
 ** per word (a document's index); a corpus index spans many documents'
-** segments with one vocabulary, compact postings. Matching, concordance sorts, frequencies,
-** n-grams, collocates, dispersion.
+** segments with one vocabulary, compact postings. Matching (phrases,
+** wildcards at either end, variants, co-occurrence), concordance sorts,
+** frequencies, n-grams, collocates, dispersion, and per document: counts,
+** sizes, document frequencies and keywords.
 */
 #include <math.h>
 #include <string.h>
@@ -1111,9 +1113,26 @@ static int queryerr(char *err, size_t errsz, const char *msg) {
   return LL_ERRINPUT;
 }
 
+int ll_query_wild(ll_Mem *m, ll_Query *q, ll_TermKind kind, const char *norm, size_t len,
+                  int flags) {
+  return addterm(m, q, kind, flags & LL_TERM_VARIANT, norm, len);
+}
+
+#define STARMSG "'*' must stand at either end of a word"
+
+/* Is every '*' of s[from, to) at one of the places allowed (a, b: a
+** position or (size_t)-1), and is there none at both when they meet? */
+static int starsok(const char *s, size_t from, size_t to, size_t a, size_t b) {
+  size_t i;
+  for (i = from; i < to; i++)
+    if (s[i] == '*' && i != a && i != b) return 0;
+  return !(a != (size_t)-1 && a == b && s[a] == '*');
+}
+
 int ll_query_parse(ll_Mem *m, ll_Query *q, const char *s, size_t len, int flags, char *err,
                    size_t errsz) {
   size_t at = 0, a, b, i, prev = 0, nwords = 0;
+  const size_t none = (size_t)-1;
   ll_Buf nb;
   int st = LL_OK;
   for (i = 0; i < len; i++)
@@ -1121,20 +1140,21 @@ int ll_query_parse(ll_Mem *m, ll_Query *q, const char *s, size_t len, int flags,
   if (i == len) return queryerr(err, errsz, "empty query");
   ll_buf_init(&nb);
   while (st == LL_OK && ll_word_next(s, len, &at, &a, &b)) {
-    /* a '*' between the last word and this one follows no word */
-    if (memchr(s + prev, '*', a - prev) != NULL &&
-        !(prev > 0 && s[prev] == '*' && memchr(s + prev + 1, '*', a - prev - 1) == NULL)) {
-      st = queryerr(err, errsz, "'*' must follow a word");
-      break;
-    }
-    if (prev > 0 && s[prev] == '*' && prev + 1 == a) {
-      st = queryerr(err, errsz, "'*' must end a word");
+    int lead = a > 0 && s[a - 1] == '*', trail = b < len && s[b] == '*';
+    /* between the last word and this one, a '*' may end the one or start
+       this one, not both */
+    if (!starsok(s, prev, a, nwords > 0 ? prev : none, a > 0 ? a - 1 : none)) {
+      st = queryerr(err, errsz, STARMSG);
       break;
     }
     st = ll_word_norm(m, s + a, b - a, &nb);
     if (st != LL_OK) break;
-    if (b < len && s[b] == '*')
-      st = ll_query_prefix(m, q, nb.p, nb.n);
+    if (lead && trail)
+      st = ll_query_wild(m, q, LL_TERM_INFIX, nb.p, nb.n, flags);
+    else if (lead)
+      st = ll_query_wild(m, q, LL_TERM_SUFFIX, nb.p, nb.n, flags);
+    else if (trail)
+      st = ll_query_wild(m, q, LL_TERM_PREFIX, nb.p, nb.n, flags);
     else
       st = ll_query_word(m, q, nb.p, nb.n, flags);
     nwords++;
@@ -1142,10 +1162,8 @@ int ll_query_parse(ll_Mem *m, ll_Query *q, const char *s, size_t len, int flags,
   }
   if (st == LL_OK) {
     /* after the last word */
-    size_t from = prev;
-    if (nwords > 0 && from < len && s[from] == '*') from++;
-    if (memchr(s + from, '*', len - from) != NULL)
-      st = queryerr(err, errsz, "'*' must follow a word");
+    if (!starsok(s, prev, len, nwords > 0 ? prev : none, none))
+      st = queryerr(err, errsz, STARMSG);
     else if (nwords == 0)
       st = queryerr(err, errsz, "query has no words");
   }
@@ -1206,6 +1224,71 @@ static int stemset(ll_Mem *m, const ll_Index *ix, const char *s, size_t n, unsig
   return st;
 }
 
+/* ---- variants (LL_TERM_VARIANT) and wildcards ---- */
+
+/* the length of s[0, n) without a possessive "'s" at its end */
+static size_t unposs(const char *s, size_t n) {
+  if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') return n - 2;
+  return n;
+}
+
+/* the length of the hyphen at s[i] (-, U+2010, U+2011), or 0 */
+static size_t hyphenat(const char *s, size_t n, size_t i) {
+  if (s[i] == '-') return 1;
+  if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+      ((unsigned char)s[i + 2] == 0x90 || (unsigned char)s[i + 2] == 0x91))
+    return 3;
+  return 0;
+}
+
+/* The part of s[0, n) (a normal form) that starts at *at: sets [*a, *b)
+** and moves *at past the hyphen after it. 0 when none is left. */
+static int nextpart(const char *s, size_t n, size_t *at, size_t *a, size_t *b) {
+  size_t i = *at, h = 0;
+  if (i > n || (i == n && i > 0)) return 0;
+  *a = i;
+  while (i < n && (h = hyphenat(s, n, i)) == 0) i++;
+  *b = i;
+  *at = i < n ? i + h : n + 1;
+  return 1;
+}
+
+/* Does the wildcard p[0, pn) of kind match w[0, wn) whole? */
+static int wildmatch(ll_TermKind kind, const char *w, size_t wn, const char *p, size_t pn) {
+  size_t i;
+  if (wn < pn) return 0;
+  if (kind == LL_TERM_PREFIX) return memcmp(w, p, pn) == 0;
+  if (kind == LL_TERM_SUFFIX) return memcmp(w + wn - pn, p, pn) == 0;
+  for (i = 0; i + pn <= wn; i++)
+    if (memcmp(w + i, p, pn) == 0) return 1;
+  return 0;
+}
+
+/* Does the wildcard term match the word w[0, wn)? With variants, the
+** word without its possessive, or one of its hyphenated parts, may match. */
+static int wildword(const ll_Term *t, const char *p, const char *w, size_t wn) {
+  size_t at = 0, a, b;
+  if (wildmatch(t->kind, w, wn, p, t->len)) return 1;
+  if (!(t->flags & LL_TERM_VARIANT)) return 0;
+  wn = unposs(w, wn);
+  if (wildmatch(t->kind, w, wn, p, t->len)) return 1;
+  while (nextpart(w, wn, &at, &a, &b))
+    if (a > 0 || b < wn)
+      if (wildmatch(t->kind, w + a, b - a, p, t->len)) return 1;
+  return 0;
+}
+
+/* The words that are s[0, n) or its possessive (or, for a possessive,
+** the word without it). */
+static void possset(const ll_Index *ix, const char *s, size_t n, unsigned char *set) {
+  size_t k, key = unposs(s, n);
+  for (k = 0; k < ix->nwords; k++) {
+    const Word *w = &ix->words[k];
+    const char *ws = ix->chars + w->off;
+    if (unposs(ws, w->len) == key && memcmp(ws, s, key) == 0) set[k] = 1;
+  }
+}
+
 /* Resolves the terms of q against ix. */
 static int resolve(ll_Mem *m, const ll_Index *ix, const ll_Query *q, Res *r) {
   size_t i, k;
@@ -1232,7 +1315,7 @@ static int resolve(ll_Mem *m, const ll_Index *ix, const ll_Query *q, Res *r) {
     RTerm *rt = &r->t[i];
     size_t found = 0;
     uint32_t last = LL_NOWORD;
-    if (t->kind == LL_TERM_WORD && !(t->flags & LL_TERM_STEM)) {
+    if (t->kind == LL_TERM_WORD && !(t->flags & (LL_TERM_STEM | LL_TERM_VARIANT))) {
       rt->id = ll_index_lookup(ix, s, t->len);
       if (rt->id == LL_NOWORD) r->none = 1;
       continue;
@@ -1241,11 +1324,18 @@ static int resolve(ll_Mem *m, const ll_Index *ix, const ll_Query *q, Res *r) {
     if (rt->set == NULL) return LL_ERRMEM;
     memset(rt->set, 0, r->nw ? r->nw : 1);
     if (t->kind == LL_TERM_WORD) {
-      if (stemset(m, ix, s, t->len, rt->set) != LL_OK) return LL_ERRMEM;
-    } else if (t->kind == LL_TERM_PREFIX) {
+      if ((t->flags & LL_TERM_STEM) && stemset(m, ix, s, t->len, rt->set) != LL_OK)
+        return LL_ERRMEM;
+      if (t->flags & LL_TERM_VARIANT) possset(ix, s, t->len, rt->set);
+    } else if (t->kind == LL_TERM_PREFIX && !(t->flags & LL_TERM_VARIANT)) {
       for (k = 0; k < ix->nwords; k++) {
         const Word *w = &ix->words[k];
         if (w->len >= t->len && memcmp(ix->chars + w->off, s, t->len) == 0) rt->set[k] = 1;
+      }
+    } else if (t->kind != LL_TERM_IDS) {
+      for (k = 0; k < ix->nwords; k++) {
+        const Word *w = &ix->words[k];
+        if (wildword(t, s, ix->chars + w->off, w->len)) rt->set[k] = 1;
       }
     } else if (t->nids > 0) { /* q->ids.p is NULL when no id was given */
       const uint32_t *ids = (const uint32_t *)q->ids.p + t->ioff;
@@ -1278,30 +1368,133 @@ static int inmask(const ll_Index *ix, size_t seg, unsigned mask) {
   return ll_seg_in(sg, mask);
 }
 
-/* If the query's terms match at token t of segment seg, records a hit. */
-static int tryat(ll_Mem *m, const ll_Index *ix, const Res *r, size_t seg, size_t t, ll_Vec *hits,
-                 size_t *count, Cursor *c) {
-  size_t k, end = ix->segstart[seg + 1], a, b;
+/* Records a hit of ntok tokens from token t of segment seg. */
+static int addhit(ll_Mem *m, const ll_Index *ix, size_t seg, size_t t, size_t ntok, ll_Vec *hits,
+                  size_t *count, Cursor *c) {
+  size_t a, b;
   ll_Hit *h;
-  if (t + r->n > end) return LL_OK;
-  for (k = 1; k < r->n; k++)
-    if (!termmatch(&r->t[k], WID(ix, t + k))) return LL_OK;
   (*count)++;
   if (hits == NULL) return LL_OK;
   h = (ll_Hit *)ll_vec_push(m, hits);
   if (h == NULL) return LL_ERRMEM;
   h->seg = seg;
   h->tok = t;
-  h->ntok = r->n;
+  h->ntok = ntok;
   tokbytes(ix, c, seg, t, &a, &b);
   h->pos = a;
-  if (r->n > 1) {
+  if (ntok > 1) {
     Cursor c2 = *c; /* the next hit may start inside this one */
-    tokbytes(ix, &c2, seg, t + r->n - 1, &a, &b);
+    tokbytes(ix, &c2, seg, t + ntok - 1, &a, &b);
   }
   h->len = b - h->pos;
   h->sent = ll_index_sentence(ix, seg, h->pos);
   return LL_OK;
+}
+
+/* If the query's terms match at token t of segment seg, records a hit. */
+static int tryat(ll_Mem *m, const ll_Index *ix, const Res *r, size_t seg, size_t t, ll_Vec *hits,
+                 size_t *count, Cursor *c) {
+  size_t k, end = ix->segstart[seg + 1];
+  if (t + r->n > end) return LL_OK;
+  for (k = 1; k < r->n; k++)
+    if (!termmatch(&r->t[k], WID(ix, t + k))) return LL_OK;
+  return addhit(m, ix, seg, t, r->n, hits, count, c);
+}
+
+/* ---- variant phrases: parts joined by hyphens or standing apart ---- */
+
+typedef struct Part {
+  const char *p;
+  size_t n;
+} Part;
+
+/* The parts of a variant phrase q (word terms only, each with
+** LL_TERM_VARIANT and without LL_TERM_STEM, two parts or more in all)
+** into a new array *pp of *np; 0 (and nothing allocated) when q is no
+** such phrase, -1 when memory ran out. */
+static int vparts(ll_Mem *m, const ll_Query *q, Part **pp, size_t *np) {
+  const ll_Term *terms = (const ll_Term *)q->terms.p;
+  size_t i, n = 0, at, a, b, sn;
+  for (i = 0; i < q->terms.n; i++) {
+    const char *s;
+    /* (an ids term has no text, and q->text.p may then be NULL) */
+    if (terms[i].kind != LL_TERM_WORD || !(terms[i].flags & LL_TERM_VARIANT) ||
+        (terms[i].flags & LL_TERM_STEM))
+      return 0;
+    s = q->text.p + terms[i].off;
+    for (at = 0, sn = unposs(s, terms[i].len); nextpart(s, sn, &at, &a, &b);) n++;
+  }
+  if (n < 2) return 0;
+  *pp = (Part *)ll_malloc(m, n * sizeof **pp);
+  if (*pp == NULL) return -1;
+  *np = 0;
+  for (i = 0; i < q->terms.n; i++) {
+    const char *s = q->text.p + terms[i].off;
+    for (at = 0, sn = unposs(s, terms[i].len); nextpart(s, sn, &at, &a, &b); (*np)++) {
+      (*pp)[*np].p = s + a;
+      (*pp)[*np].n = b - a;
+    }
+  }
+  return 1;
+}
+
+/* Does the part a[0, an) stand for part j of P[0, np)? The last part may
+** differ by a plural "s". */
+static int partfits(const char *a, size_t an, const Part *P, size_t j, size_t np) {
+  size_t pn = P[j].n;
+  if (an == pn && memcmp(a, P[j].p, an) == 0) return 1;
+  if (j + 1 != np) return 0;
+  if (an == pn + 1 && a[pn] == 's' && memcmp(a, P[j].p, pn) == 0) return 1;
+  return pn == an + 1 && P[j].p[an] == 's' && memcmp(a, P[j].p, an) == 0;
+}
+
+/* The number of tokens from t on, in segment seg, whose parts (each
+** without its possessive) are P[0, np), or 0. */
+static size_t vphraseat(const ll_Index *ix, size_t seg, size_t t, const Part *P, size_t np) {
+  size_t j = 0, k = t, end = ix->segstart[seg + 1];
+  while (j < np) {
+    size_t at = 0, a, b, wn;
+    const char *w;
+    if (k >= end) return 0;
+    w = ll_index_word(ix, WID(ix, k), &wn);
+    wn = unposs(w, wn);
+    while (nextpart(w, wn, &at, &a, &b)) {
+      if (j >= np || !partfits(w + a, b - a, P, j, np)) return 0;
+      j++;
+    }
+    k++;
+  }
+  return k - t;
+}
+
+/* Matches a variant phrase of parts P[0, np) over the segments in mask. */
+static int vphraserun(ll_Mem *m, const ll_Index *ix, const Part *P, size_t np, unsigned mask,
+                      ll_Vec *hits, size_t *count) {
+  size_t nw = ix->nwords ? ix->nwords : 1, k, seg, t;
+  unsigned char *first = (unsigned char *)ll_malloc(m, nw);
+  Cursor c = NOCURSOR;
+  int st = LL_OK;
+  *count = 0;
+  if (first == NULL) return LL_ERRMEM;
+  /* the words whose first part is the phrase's first */
+  for (k = 0; k < ix->nwords; k++) {
+    const Word *w = &ix->words[k];
+    const char *ws = ix->chars + w->off;
+    size_t at = 0, a, b;
+    first[k] = nextpart(ws, unposs(ws, w->len), &at, &a, &b) && b - a == P[0].n &&
+               memcmp(ws, P[0].p, P[0].n) == 0;
+  }
+  for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
+    if (!inmask(ix, seg, mask)) continue;
+    for (t = ix->segstart[seg]; t < ix->segstart[seg + 1] && st == LL_OK; t++) {
+      size_t n;
+      if (!first[WID(ix, t)]) continue;
+      n = vphraseat(ix, seg, t, P, np);
+      if (n > 0) st = addhit(m, ix, seg, t, n, hits, count, &c);
+    }
+  }
+  ll_free(m, first, nw);
+  return st;
 }
 
 /* Runs a resolved query. */
@@ -1372,8 +1565,18 @@ static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask, ll_Ve
 int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsigned mask, ll_Vec *hits,
                    size_t *count) {
   Res r;
-  size_t n = 0;
-  int st = resolve(m, ix, q, &r);
+  size_t n = 0, np = 0;
+  Part *P = NULL;
+  int st = vparts(m, q, &P, &np);
+  if (count != NULL) *count = 0;
+  if (st != 0) {
+    if (st < 0) return LL_ERRMEM;
+    st = vphraserun(m, ix, P, np, mask, hits, &n);
+    ll_free(m, P, np * sizeof *P);
+    if (count != NULL) *count = n;
+    return st;
+  }
+  st = resolve(m, ix, q, &r);
   if (st == LL_OK) st = run(m, ix, &r, mask, hits, &n);
   freeres(&r);
   if (count != NULL) *count = n;
@@ -1563,22 +1766,26 @@ static int sameseq(const ll_Index *ix, size_t a, size_t b, size_t n) {
   return 1;
 }
 
-int ll_index_ngrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size_t min,
-                    ll_Vec *out) {
-  ll_Vec g; /* distinct n-grams */
+/* N-grams (see ll_index_ngrams); with bydoc, each counted once a document. */
+static int grams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size_t min, int bydoc,
+                 ll_Vec *out) {
+  ll_Vec g;    /* distinct n-grams */
+  ll_Vec last; /* with bydoc: the document (+ 1) each was last counted in */
   uint32_t *slots = NULL, *ids = NULL, *tmp = NULL, *rank = NULL;
-  size_t ns = 1024, seg, t, i, kept = 0;
+  size_t ns = 1024, seg, t, i, kept = 0, doc = 0, local;
   int st = LL_OK;
   GramCtx c;
   if (n < 1 || n > LL_MAXNGRAM) return LL_ERRINPUT;
   if (min < 1) min = 1;
   ll_vec_init(&g, sizeof(ll_Gram));
+  ll_vec_init(&last, sizeof(size_t));
   slots = (uint32_t *)ll_malloc(m, ns * sizeof *slots);
   if (slots == NULL) return LL_ERRMEM;
   memset(slots, 0, ns * sizeof *slots);
   for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
     size_t end = ix->segstart[seg + 1];
     if (!inmask(ix, seg, mask)) continue;
+    if (bydoc) doc = ll_index_docof(ix, seg, &local) + 1;
     for (t = ix->segstart[seg]; t + n <= end && st == LL_OK; t++) {
       size_t k = gramhash(ix, t, n) & (ns - 1);
       ll_Gram *e;
@@ -1590,7 +1797,12 @@ int ll_index_ngrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size
         k = (k + 1) & (ns - 1);
       }
       if (slots[k] != 0) {
-        ((ll_Gram *)g.p)[slots[k] - 1].count++;
+        if (!bydoc) {
+          ((ll_Gram *)g.p)[slots[k] - 1].count++;
+        } else if (((size_t *)last.p)[slots[k] - 1] != doc) {
+          ((size_t *)last.p)[slots[k] - 1] = doc;
+          ((ll_Gram *)g.p)[slots[k] - 1].count++;
+        }
         continue;
       }
       if (g.n >= 0xFFFFFFF0u) {
@@ -1605,6 +1817,14 @@ int ll_index_ngrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size
       e->tok = t;
       e->count = 1;
       slots[k] = (uint32_t)g.n;
+      if (bydoc) {
+        size_t *l = (size_t *)ll_vec_push(m, &last);
+        if (l == NULL) {
+          st = LL_ERRMEM;
+          break;
+        }
+        *l = doc;
+      }
       if (g.n * 2 > ns) { /* grow the table */
         size_t nn = ns * 2, j;
         uint32_t *sl;
@@ -1654,7 +1874,18 @@ int ll_index_ngrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size
     if (rank != NULL) freeranks(m, ix, rank);
   }
   ll_vec_free(m, &g);
+  ll_vec_free(m, &last);
   return st;
+}
+
+int ll_index_ngrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size_t min,
+                    ll_Vec *out) {
+  return grams(m, ix, n, mask, min, 0, out);
+}
+
+int ll_index_docgrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size_t min,
+                      ll_Vec *out) {
+  return grams(m, ix, n, mask, min, 1, out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1700,25 +1931,36 @@ static int cmp_coll(uint32_t a, uint32_t b, const void *vctx) {
 int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsigned mask,
                         size_t window, int which, size_t min, const unsigned char *skip,
                         ll_Vec *out) {
-  ll_Vec hits, cs;
-  size_t nw = ix->nwords ? ix->nwords : 1, *o = NULL, *kc = NULL;
-  size_t i, j = 0, upto = 0, span = 0, nhits, N;
-  uint32_t *ids = NULL, *tmp = NULL;
+  ll_Vec hits;
+  size_t nhits;
   int st;
-  if (min < 1) min = 1;
   ll_vec_init(&hits, sizeof(ll_Hit));
-  ll_vec_init(&cs, sizeof(ll_Colloc));
   st = ll_index_match(m, ix, q, mask, &hits, &nhits);
-  if (st == LL_OK) {
-    o = (size_t *)ll_malloc(m, nw * sizeof *o);
-    if (o == NULL)
-      st = LL_ERRMEM;
-    else
-      memset(o, 0, nw * sizeof *o);
-  }
+  if (st == LL_OK)
+    st = ll_index_collocates_hits(m, ix, (const ll_Hit *)hits.p, nhits, mask, window, which, min,
+                                  skip, out);
+  ll_vec_free(m, &hits);
+  return st;
+}
+
+int ll_index_collocates_hits(ll_Mem *m, const ll_Index *ix, const ll_Hit *hitv, size_t nhits,
+                             unsigned mask, size_t window, int which, size_t min,
+                             const unsigned char *skip, ll_Vec *out) {
+  ll_Vec cs;
+  size_t nw = ix->nwords ? ix->nwords : 1, *o = NULL, *kc = NULL;
+  size_t i, j = 0, upto = 0, span = 0, N;
+  uint32_t *ids = NULL, *tmp = NULL;
+  int st = LL_OK;
+  if (min < 1) min = 1;
+  ll_vec_init(&cs, sizeof(ll_Colloc));
+  o = (size_t *)ll_malloc(m, nw * sizeof *o);
+  if (o == NULL)
+    st = LL_ERRMEM;
+  else
+    memset(o, 0, nw * sizeof *o);
   /* the span: tokens are visited in increasing order, each once */
   for (i = 0; i < nhits && st == LL_OK; i++) {
-    const ll_Hit *h = (const ll_Hit *)hits.p + i;
+    const ll_Hit *h = hitv + i;
     size_t first = ix->segstart[h->seg], last = ix->segstart[h->seg + 1];
     size_t a = h->tok >= first + window ? h->tok - window : first;
     size_t b = h->tok + h->ntok + window < last ? h->tok + h->ntok + window : last;
@@ -1726,9 +1968,9 @@ int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsign
     if (a < upto) a = upto;
     for (t = a; t < b; t++) {
       const ll_Hit *hj;
-      /* skip the tokens of hits (all hits have the same length) */
-      while (j < nhits && ((const ll_Hit *)hits.p)[j].tok + h->ntok <= t) j++;
-      hj = (const ll_Hit *)hits.p + j;
+      /* skip the tokens of hits (in order, none overlapping) */
+      while (j < nhits && hitv[j].tok + hitv[j].ntok <= t) j++;
+      hj = hitv + j;
       if (j < nhits && hj->tok <= t) continue;
       o[WID(ix, t)]++;
       span++;
@@ -1779,7 +2021,6 @@ int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsign
   }
   ll_free(m, o, nw * sizeof *o);
   ll_free(m, kc, nw * sizeof *kc);
-  ll_vec_free(m, &hits);
   ll_vec_free(m, &cs);
   return st;
 }
@@ -1798,4 +2039,333 @@ void ll_index_offsets(const ll_Index *ix, const ll_Hit *hits, size_t n, unsigned
     }
     out[i] = acc + (hits[i].tok - ix->segstart[seg]);
   }
+}
+
+/* ------------------------------------------------------------------ */
+/* Co-occurrence                                                       */
+/* ------------------------------------------------------------------ */
+
+/* One hit of one of the queries of a co-occurrence. */
+typedef struct Sub {
+  ll_Hit h;
+  size_t q;
+} Sub;
+
+/* the last token of hit h */
+#define LASTTOK(h) ((h)->tok + (h)->ntok - 1)
+
+/* Pushes the hit from sub-hit a to sub-hit b (a's sentence). */
+static int cohit(ll_Mem *m, const ll_Hit *a, const ll_Hit *b, ll_Vec *hits, size_t *count) {
+  ll_Hit *h;
+  (*count)++;
+  if (hits == NULL) return LL_OK;
+  h = (ll_Hit *)ll_vec_push(m, hits);
+  if (h == NULL) return LL_ERRMEM;
+  *h = *a;
+  h->ntok = LASTTOK(b) + 1 - a->tok;
+  h->len = b->pos + b->len - a->pos;
+  return LL_OK;
+}
+
+/* The hits of one group of sub-hits v[0, n) (one segment; for a sentence,
+** one sentence), in order of first token: by sentence, one hit when every
+** query is there; within n words, the shortest windows from the left. */
+static int cogroup(ll_Mem *m, const Sub *v, size_t n, size_t nq, size_t within, size_t *seen,
+                   ll_Vec *hits, size_t *count) {
+  size_t i, k, found = 0, last = 0;
+  if (within == 0) {
+    for (k = 0; k < nq; k++) seen[k] = 0;
+    for (i = 0; i < n; i++) {
+      if (!seen[v[i].q]) found++;
+      seen[v[i].q] = 1;
+      if (LASTTOK(&v[i].h) > LASTTOK(&v[last].h)) last = i;
+    }
+    return found == nq ? cohit(m, &v[0].h, &v[last].h, hits, count) : LL_OK;
+  }
+  i = 0;
+  while (i < n) {
+    /* the window from sub-hit i: the first hit of each query from there */
+    size_t end = 0, endi = i, ok = 1, j;
+    for (k = 0; k < nq && ok; k++) {
+      for (j = i; j < n && v[j].q != k; j++) continue;
+      if (j == n)
+        ok = 0;
+      else if (LASTTOK(&v[j].h) >= end) {
+        end = LASTTOK(&v[j].h);
+        endi = j;
+      }
+    }
+    if (!ok) break; /* no later window can hold every query either */
+    if (end - v[i].h.tok > within) {
+      i++;
+      continue;
+    }
+    /* a shorter window starting later, inside this one, is taken instead */
+    if (i + 1 < n && v[i + 1].h.tok > v[i].h.tok) {
+      size_t end2 = 0, ok2 = 1;
+      for (k = 0; k < nq && ok2; k++) {
+        for (j = i + 1; j < n && v[j].q != k; j++) continue;
+        if (j == n)
+          ok2 = 0;
+        else if (LASTTOK(&v[j].h) > end2)
+          end2 = LASTTOK(&v[j].h);
+      }
+      if (ok2 && end2 <= end) {
+        i++;
+        continue;
+      }
+    }
+    if (cohit(m, &v[i].h, &v[endi].h, hits, count) != LL_OK) return LL_ERRMEM;
+    while (i < n && v[i].h.tok <= end) i++;
+  }
+  return LL_OK;
+}
+
+/* orders sub-hits by segment, first token, then query */
+static int subbefore(const Sub *a, const Sub *b) {
+  if (a->h.seg != b->h.seg) return a->h.seg < b->h.seg;
+  if (a->h.tok != b->h.tok) return a->h.tok < b->h.tok;
+  return a->q < b->q;
+}
+
+/* Merges the sorted runs v[0, mid) and v[mid, n) in place. */
+static int mergesubs(ll_Mem *m, Sub *v, size_t mid, size_t n) {
+  Sub *t = (Sub *)ll_malloc(m, n * sizeof *t);
+  size_t a = 0, b = mid, k = 0;
+  if (t == NULL) return LL_ERRMEM;
+  while (a < mid || b < n) {
+    if (b == n || (a < mid && !subbefore(&v[b], &v[a])))
+      t[k++] = v[a++];
+    else
+      t[k++] = v[b++];
+  }
+  memcpy(v, t, n * sizeof *t);
+  ll_free(m, t, n * sizeof *t);
+  return LL_OK;
+}
+
+int ll_index_cooccur(ll_Mem *m, const ll_Index *ix, const ll_Query *qs, size_t nq, size_t within,
+                     unsigned mask, ll_Vec *hits, size_t *count) {
+  ll_Vec all, one;
+  size_t i, k, n = 0, *seen = NULL;
+  int st = LL_OK;
+  *count = 0;
+  ll_vec_init(&all, sizeof(Sub));
+  ll_vec_init(&one, sizeof(ll_Hit));
+  if (nq == 0) return LL_OK;
+  seen = (size_t *)ll_malloc(m, nq * sizeof *seen);
+  if (seen == NULL) st = LL_ERRMEM;
+  /* every query's hits, merged into one list in document order */
+  for (k = 0; k < nq && st == LL_OK; k++) {
+    size_t nk = 0, before = all.n;
+    one.n = 0;
+    st = ll_index_match(m, ix, &qs[k], mask, &one, &nk);
+    if (st == LL_OK) st = ll_vec_reserve(m, &all, nk);
+    for (i = 0; i < nk && st == LL_OK; i++) {
+      Sub *x = (Sub *)ll_vec_push(m, &all);
+      x->h = ((const ll_Hit *)one.p)[i];
+      x->q = k;
+    }
+    /* the new run merged into the sorted list */
+    if (st == LL_OK && before > 0 && nk > 0) st = mergesubs(m, (Sub *)all.p, before, all.n);
+  }
+  /* groups: one segment, or one sentence of it */
+  for (i = 0; i < all.n && st == LL_OK; i = n) {
+    const Sub *v = (const Sub *)all.p;
+    for (n = i + 1;
+         n < all.n && v[n].h.seg == v[i].h.seg && (within > 0 || v[n].h.sent == v[i].h.sent); n++)
+      continue;
+    st = cogroup(m, v + i, n - i, nq, within, seen, hits, count);
+  }
+  ll_free(m, seen, nq * sizeof *seen);
+  ll_vec_free(m, &all);
+  ll_vec_free(m, &one);
+  return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Per document                                                        */
+/* ------------------------------------------------------------------ */
+
+size_t ll_index_ndocs(const ll_Index *ix) {
+  return ix->docseg != NULL ? ix->ndocs : 1;
+}
+
+/* the segments [*first, *last) of document d */
+static void docsegs(const ll_Index *ix, size_t d, size_t *first, size_t *last) {
+  if (ix->docseg == NULL) {
+    *first = 0;
+    *last = ix->nsegs;
+    return;
+  }
+  *first = ix->docseg[d];
+  *last = ix->docseg[d + 1];
+}
+
+void ll_index_perdoc(const ll_Index *ix, const ll_Hit *hits, size_t n, size_t *counts) {
+  size_t i, local;
+  for (i = 0; i < n; i++) counts[ll_index_docof(ix, hits[i].seg, &local)]++;
+}
+
+void ll_index_docsizes(const ll_Index *ix, unsigned mask, size_t *words, size_t *sents) {
+  size_t d, nd = ll_index_ndocs(ix), seg, a, b;
+  for (d = 0; d < nd; d++) {
+    words[d] = sents[d] = 0;
+    docsegs(ix, d, &a, &b);
+    for (seg = a; seg < b; seg++) {
+      const ll_Seg *sg = SEG(ix, seg);
+      if (!inmask(ix, seg, mask)) continue;
+      words[d] += ix->segstart[seg + 1] - ix->segstart[seg];
+      if (sg->block != NULL) sents[d] += sg->block->nsents;
+    }
+  }
+}
+
+/* Pushes ll_Freq for ids[0, n) sorted by count[] descending then word. */
+static int freqlist(ll_Mem *m, const ll_Index *ix, const size_t *count, uint32_t *ids, size_t n,
+                    ll_Vec *out) {
+  size_t i;
+  uint32_t *tmp = (uint32_t *)ll_malloc(m, (n ? n : 1) * sizeof *tmp);
+  FreqCtx c;
+  int st;
+  if (tmp == NULL) return LL_ERRMEM;
+  c.ix = ix;
+  c.count = count;
+  msort(ids, tmp, n, cmp_freq, &c);
+  st = ll_vec_reserve(m, out, n);
+  for (i = 0; i < n && st == LL_OK; i++) {
+    ll_Freq *f = (ll_Freq *)ll_vec_push(m, out);
+    f->word = ids[i];
+    f->count = count[ids[i]];
+  }
+  ll_free(m, tmp, (n ? n : 1) * sizeof *tmp);
+  return st;
+}
+
+int ll_index_docfreq(ll_Mem *m, const ll_Index *ix, unsigned mask, size_t min,
+                     const unsigned char *skip, ll_Vec *out) {
+  size_t nw = ix->nwords ? ix->nwords : 1, i, n = 0, d, nd = ll_index_ndocs(ix), seg, a, b, t;
+  size_t *count = (size_t *)ll_malloc(m, nw * sizeof *count);
+  size_t *last = (size_t *)ll_malloc(m, nw * sizeof *last);
+  uint32_t *ids = (uint32_t *)ll_malloc(m, nw * sizeof *ids);
+  int st = LL_OK;
+  if (min < 1) min = 1;
+  if (count == NULL || last == NULL || ids == NULL) st = LL_ERRMEM;
+  if (st == LL_OK) {
+    memset(count, 0, nw * sizeof *count);
+    memset(last, 0, nw * sizeof *last);
+    for (d = 0; d < nd; d++) {
+      docsegs(ix, d, &a, &b);
+      for (seg = a; seg < b; seg++) {
+        if (!inmask(ix, seg, mask)) continue;
+        for (t = ix->segstart[seg]; t < ix->segstart[seg + 1]; t++) {
+          uint32_t w = WID(ix, t);
+          if (last[w] != d + 1) {
+            last[w] = d + 1;
+            count[w]++;
+          }
+        }
+      }
+    }
+    for (i = 0; i < ix->nwords; i++)
+      if (count[i] >= min && (skip == NULL || !skip[i])) ids[n++] = (uint32_t)i;
+    st = freqlist(m, ix, count, ids, n, out);
+  }
+  ll_free(m, count, nw * sizeof *count);
+  ll_free(m, last, nw * sizeof *last);
+  ll_free(m, ids, nw * sizeof *ids);
+  return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Keywords                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct KeyCtx {
+  const ll_Index *ix;
+  const ll_Key *k;
+} KeyCtx;
+
+static int cmp_key(uint32_t a, uint32_t b, const void *vctx) {
+  const KeyCtx *x = (const KeyCtx *)vctx;
+  if (x->k[a].score != x->k[b].score) return x->k[a].score > x->k[b].score ? -1 : 1;
+  return wordcmp(x->ix, x->k[a].word, x->k[b].word);
+}
+
+/* one term of the log-likelihood: O ln(O / E), 0 when O is */
+static double llterm(double o, double e) {
+  return o > 0 && e > 0 ? o * log(o / e) : 0.0;
+}
+
+int ll_index_keywords(ll_Mem *m, const ll_Index *ix, unsigned mask, const unsigned char *pick,
+                      int which, size_t min, const unsigned char *skip, ll_Vec *out) {
+  size_t nw = ix->nwords ? ix->nwords : 1, i, d, nd = ll_index_ndocs(ix), seg, a, b, t;
+  size_t *ca = (size_t *)ll_malloc(m, nw * sizeof *ca);
+  size_t *cb = (size_t *)ll_malloc(m, nw * sizeof *cb);
+  double N1 = 0, N2 = 0;
+  ll_Vec ks;
+  uint32_t *ids = NULL, *tmp = NULL;
+  int st = LL_OK;
+  if (min < 1) min = 1;
+  ll_vec_init(&ks, sizeof(ll_Key));
+  if (ca == NULL || cb == NULL) st = LL_ERRMEM;
+  if (st == LL_OK) {
+    memset(ca, 0, nw * sizeof *ca);
+    memset(cb, 0, nw * sizeof *cb);
+    for (d = 0; d < nd; d++) {
+      size_t *c = pick[d] ? ca : cb;
+      docsegs(ix, d, &a, &b);
+      for (seg = a; seg < b; seg++) {
+        if (!inmask(ix, seg, mask)) continue;
+        for (t = ix->segstart[seg]; t < ix->segstart[seg + 1]; t++) c[WID(ix, t)]++;
+        if (pick[d])
+          N1 += (double)(ix->segstart[seg + 1] - ix->segstart[seg]);
+        else
+          N2 += (double)(ix->segstart[seg + 1] - ix->segstart[seg]);
+      }
+    }
+  }
+  for (i = 0; i < ix->nwords && st == LL_OK && N1 > 0; i++) {
+    double A = (double)ca[i], B = (double)cb[i], score;
+    ll_Key *k;
+    if (ca[i] < min || (skip != NULL && skip[i])) continue;
+    if (N2 > 0 && A / N1 <= B / N2) continue; /* not more typical of the pages */
+    if (which == LL_KEY_PDIFF) {
+      double rb = N2 > 0 && B > 0 ? B / N2 : 1e-18;
+      score = 100.0 * (A / N1 - (N2 > 0 ? B / N2 : 0)) / rb;
+    } else {
+      double E1 = N1 * (A + B) / (N1 + N2), E2 = N2 * (A + B) / (N1 + N2);
+      score = 2.0 * (llterm(A, E1) + llterm(B, E2));
+    }
+    k = (ll_Key *)ll_vec_push(m, &ks);
+    if (k == NULL) {
+      st = LL_ERRMEM;
+      break;
+    }
+    k->word = (uint32_t)i;
+    k->count = ca[i];
+    k->other = cb[i];
+    k->score = score;
+  }
+  if (st == LL_OK && ks.n > 0) {
+    KeyCtx x;
+    ids = (uint32_t *)ll_malloc(m, ks.n * sizeof *ids);
+    tmp = (uint32_t *)ll_malloc(m, ks.n * sizeof *tmp);
+    if (ids == NULL || tmp == NULL || ks.n > 0xFFFFFFF0u) st = LL_ERRMEM;
+    if (st == LL_OK) {
+      for (i = 0; i < ks.n; i++) ids[i] = (uint32_t)i;
+      x.ix = ix;
+      x.k = (const ll_Key *)ks.p;
+      msort(ids, tmp, ks.n, cmp_key, &x);
+      st = ll_vec_reserve(m, out, ks.n);
+    }
+    for (i = 0; i < ks.n && st == LL_OK; i++)
+      *(ll_Key *)ll_vec_push(m, out) = ((const ll_Key *)ks.p)[ids[i]];
+    ll_free(m, ids, ks.n * sizeof *ids);
+    ll_free(m, tmp, ks.n * sizeof *tmp);
+  }
+  ll_free(m, ca, nw * sizeof *ca);
+  ll_free(m, cb, nw * sizeof *cb);
+  ll_vec_free(m, &ks);
+  return st;
 }

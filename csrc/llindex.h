@@ -1,8 +1,9 @@
 /*
-** llindex.h: words, the word index of a document, and queries over it.
-** Word scanning and normal forms live in llutf8.c; the index (of one
-** document, or of a corpus with one vocabulary), queries, concordances,
-** frequencies, n-grams, collocates and dispersion in llindex.c.
+** llindex.h: the word index of a document, and queries over it (llindex.c):
+** the index of one document or of a corpus with one vocabulary, queries
+** (variants, wildcards, co-occurrence), concordances, frequencies,
+** n-grams, collocates, dispersion, per-document figures and keywords.
+** Words and their normal forms are the ground floor's (ll.h, llutf8.c).
 */
 #ifndef LLINDEX_H
 #define LLINDEX_H
@@ -11,28 +12,6 @@
 #include <stdint.h>
 
 #include "ll.h"
-
-/* ------------------------------------------------------------------ */
-/* Words (llutf8.c)                                                    */
-/* ------------------------------------------------------------------ */
-
-/* A word is a run of letters and digits of any script (Unicode categories
-** L* and N*; combining marks M* continue a word but never start one),
-** where one hyphen (-, U+2010, U+2011) or apostrophe (', U+2019) between
-** two of them joins. Its normal form is the NFC of its Unicode case fold,
-** with U+2019 written as '. */
-
-/* Finds the first word in s[*at, len) (valid UTF-8). On success sets
-** [*start, *end), moves *at to *end and returns 1; returns 0 when no word
-** is left. */
-int ll_word_next(const char *s, size_t len, size_t *at, size_t *start, size_t *end);
-
-/* Writes the normal form of the word s[0, n) into out, replacing what out
-** held (out->p is '\0'-terminated). LL_OK or LL_ERRMEM. */
-int ll_word_norm(ll_Mem *m, const char *s, size_t n, ll_Buf *out);
-
-/* Is the code point cp a letter or a digit (may it start a word)? */
-int ll_word_char(long cp);
 
 /* ------------------------------------------------------------------ */
 /* The index                                                           */
@@ -147,12 +126,22 @@ size_t ll_index_sentence(const ll_Index *ix, size_t seg, size_t pos);
 typedef enum ll_TermKind {
   LL_TERM_WORD,   /* one normal form */
   LL_TERM_PREFIX, /* every word whose normal form starts so */
-  LL_TERM_IDS     /* a set of word ids of one index (from an LPeg match) */
+  LL_TERM_IDS,    /* a set of word ids of one index (from an LPeg match) */
+  LL_TERM_SUFFIX, /* every word whose normal form ends so ("*ism") */
+  LL_TERM_INFIX   /* every word whose normal form holds it ("*revolution*") */
 } ll_TermKind;
 
-#define LL_TERM_STEM \
-  1 /* flag on LL_TERM_WORD: any word of the same \
-       English (Snowball) stem */
+/* flag on LL_TERM_WORD: any word of the same English (Snowball) stem */
+#define LL_TERM_STEM 1
+/* flag on every kind but LL_TERM_IDS, the variants of what a historian
+** means: a word also matches its possessive ("tsar" finds "tsar's", and
+** "tsar's" finds "tsar"); a prefix, suffix or infix also matches one part
+** of a hyphenated word ("revolution*" finds "counter-revolution"); and a
+** query whose words have two or more parts in all (a phrase, a hyphenated
+** word) matches the same parts joined by hyphens or standing apart, the
+** last part with or without a plural "s" ("black hundreds" finds
+** "Black-Hundred", "black-hundreds" and "Black Hundreds'"). */
+#define LL_TERM_VARIANT 2
 
 typedef struct ll_Term {
   ll_TermKind kind;
@@ -171,9 +160,10 @@ void ll_query_init(ll_Query *q);
 void ll_query_free(ll_Mem *m, ll_Query *q);
 
 /* Appends the terms of a query string: words separated by anything that is
-** not a word; a word directly followed by '*' is a prefix. flags apply to
-** every word term. LL_OK, LL_ERRMEM, or LL_ERRINPUT with the reason in err
-** ("empty query", "'*' must follow a word", "'*' must end a word",
+** not a word; a word directly followed by '*' is a prefix, directly
+** preceded by '*' a suffix, both an infix. flags apply to every term
+** (LL_TERM_STEM only to words). LL_OK, LL_ERRMEM, or LL_ERRINPUT with the
+** reason in err ("empty query", "'*' must stand at either end of a word",
 ** "query has no words"). */
 int ll_query_parse(ll_Mem *m, ll_Query *q, const char *s, size_t len, int flags, char *err,
                    size_t errsz);
@@ -182,6 +172,9 @@ int ll_query_parse(ll_Mem *m, ll_Query *q, const char *s, size_t len, int flags,
 ** prefix, or a set of word ids of the index it will run on. */
 int ll_query_word(ll_Mem *m, ll_Query *q, const char *norm, size_t len, int flags);
 int ll_query_prefix(ll_Mem *m, ll_Query *q, const char *norm, size_t len);
+/* a prefix, suffix or infix term (kind) with flags */
+int ll_query_wild(ll_Mem *m, ll_Query *q, ll_TermKind kind, const char *norm, size_t len,
+                  int flags);
 int ll_query_ids(ll_Mem *m, ll_Query *q, const uint32_t *ids, size_t n);
 
 /* A match, in document order. */
@@ -199,6 +192,63 @@ typedef struct ll_Hit {
 ** LL_ERRMEM (hits then holds what was found so far; free it). */
 int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsigned mask, ll_Vec *hits,
                    size_t *count);
+
+/* Co-occurrence: where the queries qs[0, nq) all match together, within
+** one sentence (within == 0) or within `within` words (the first word of
+** the earliest hit to the last word of the latest is at most within words
+** on), in one segment. A sentence gives one hit; within n words, hits
+** are the shortest such stretches, none overlapping, taken from the left.
+** Each hit spans from the first word of the earliest sub-hit to the last
+** word of the latest; its sentence is the earliest's. Pushes ll_Hit
+** elements (hits may be NULL) and sets *count. LL_OK or LL_ERRMEM. */
+int ll_index_cooccur(ll_Mem *m, const ll_Index *ix, const ll_Query *qs, size_t nq, size_t within,
+                     unsigned mask, ll_Vec *hits, size_t *count);
+
+/* ------------------------------------------------------------------ */
+/* Per document (a corpus index; a document's index is one document)   */
+/* ------------------------------------------------------------------ */
+
+/* number of documents: a corpus index's, 1 for a document's */
+size_t ll_index_ndocs(const ll_Index *ix);
+
+/* Adds to counts[d] the hits of hits[0, n) in document d (counts has
+** ll_index_ndocs entries). */
+void ll_index_perdoc(const ll_Index *ix, const ll_Hit *hits, size_t n, size_t *counts);
+
+/* For each document d, its tokens and its sentences in the parts of mask
+** into words[d] and sents[d] (ll_index_ndocs entries each, set here). */
+void ll_index_docsizes(const ll_Index *ix, unsigned mask, size_t *words, size_t *sents);
+
+/* Document frequencies: pushes ll_Freq elements whose count is the number
+** of documents in which the word occurs in the parts of mask, for counts
+** >= min (and skip[word] == 0), count descending then normal form. */
+int ll_index_docfreq(ll_Mem *m, const ll_Index *ix, unsigned mask, size_t min,
+                     const unsigned char *skip, ll_Vec *out);
+
+/* N-grams by document: as ll_index_ngrams, count being the number of
+** documents holding the n-gram. */
+int ll_index_docgrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size_t min,
+                      ll_Vec *out);
+
+enum { LL_KEY_LLR = 0, LL_KEY_PDIFF = 1 };
+
+typedef struct ll_Key {
+  uint32_t word;
+  size_t count, other; /* in the chosen documents, in the rest */
+  double score;
+} ll_Key;
+
+/* Keywords of the documents d with pick[d] != 0 against the rest, as
+** AntConc's keyword list: with a the word's count in the chosen
+** documents, b in the rest, N1 and N2 their tokens (parts of mask), E1 =
+** N1 (a + b) / (N1 + N2), E2 = N2 (a + b) / (N1 + N2),
+**   llr   = 2 (a ln(a / E1) + b ln(b / E2))   (a term is 0 when its count is)
+**   pdiff = 100 (a / N1 - b / N2) / (b / N2)  (b / N2 taken as 1e-18 when
+**           b is 0, as Gabrielatos and Marchi propose). Only words more frequent (relatively) in the chosen
+** documents, with a >= min and skip[word] == 0; score descending, then
+** normal form. */
+int ll_index_keywords(ll_Mem *m, const ll_Index *ix, unsigned mask, const unsigned char *pick,
+                      int which, size_t min, const unsigned char *skip, ll_Vec *out);
 
 /* ------------------------------------------------------------------ */
 /* Concordances                                                        */
@@ -276,6 +326,12 @@ typedef struct ll_Colloc {
 int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsigned mask,
                         size_t window, int measure, size_t min, const unsigned char *skip,
                         ll_Vec *out);
+
+/* The same for hits already found (in document order, none overlapping),
+** such as those of ll_index_cooccur. */
+int ll_index_collocates_hits(ll_Mem *m, const ll_Index *ix, const ll_Hit *hits, size_t nhits,
+                             unsigned mask, size_t window, int measure, size_t min,
+                             const unsigned char *skip, ll_Vec *out);
 
 /* For hits (in document order, all in mask), writes to out[i] the number of
 ** tokens of the parts in mask before hit i. */

@@ -36,6 +36,7 @@ typedef struct P {
   ll_Vec lines, blks;
   ll_Buf buf; /* scratch */
   ll_Vec refs, breaks, labels, sents, cites, warns;
+  ll_Vec nums; /* the page's note numbers (long), found before any block is made */
   /* structure of the block being made (marks: see ll.h, LL_MK_*) */
   int marks;          /* the text may carry marks (a reader's, with known) */
   int inmarks;        /* the block being made does (it opens with LL_MK_BLOCK) */
@@ -505,6 +506,41 @@ static size_t pagebreak(const char *s, size_t i, size_t len) {
   return j + 1 - i;
 }
 
+/* Records a page break at the end of the scratch buffer, with the next
+** page label of the hints. */
+static void addbreak(P *p) {
+  size_t *b = (size_t *)ll_vec_push(p->m, &p->breaks);
+  const char **lab = (const char **)ll_vec_push(p->m, &p->labels);
+  if (b == NULL || lab == NULL) {
+    p->status = LL_ERRMEM;
+    return;
+  }
+  *b = p->buf.n;
+  if (p->hints != NULL && p->nextlabel < p->hints->nlabels) {
+    /* a copy: the hints' labels are the caller's, freed after */
+    size_t ln = strlen(p->labelp);
+    *lab = ll_arena_strndup(&p->d->arena, p->labelp, ln);
+    if (*lab == NULL) {
+      p->status = LL_ERRMEM;
+      return;
+    }
+    p->labelp += ln + 1;
+    p->nextlabel++;
+  }
+}
+
+static int cmpnum(const void *a, const void *b) {
+  long x = *(const long *)a, y = *(const long *)b;
+  return (x > y) - (x < y);
+}
+
+/* Does the page have a note numbered n? p->nums is sorted and without
+** repeats once build has gathered it (one scan per number made a page of
+** many notes quadratic: issue #19). */
+static int hasnote(const P *p, long n) {
+  return p->nums.n > 0 && bsearch(&n, p->nums.p, p->nums.n, sizeof(long), cmpnum) != NULL;
+}
+
 static char *dupstr(P *p, const char *s, size_t n);
 
 /* the offset of the next mark byte (a control byte) in s[i, len), or len;
@@ -583,6 +619,10 @@ static size_t addmark(P *p, const char *s, size_t i, size_t len) {
     }
     return i + 1;
   }
+  if (c == LL_MK_PAGE) { /* a page break at the block's start: no space */
+    addbreak(p);
+    return i + 1;
+  }
   if (c == LL_MK_CELL || c == LL_MK_ROW) {
     if (c == LL_MK_CELL)
       endcell(p);
@@ -621,7 +661,9 @@ static void addtext(P *p, const char *s, size_t len, int breaks) {
   while (i < len && p->status == LL_OK) {
     long n;
     size_t ml, pb;
-    if (s[i] == '[' && (ml = marker(s + i, len - i, &n)) > 0) {
+    if (s[i] == '[' && (ml = marker(s + i, len - i, &n)) > 0 && hasnote(p, n)) {
+      /* a bracketed number is a marker only when the page has that note:
+         "November 15 [1945]. We welcome" keeps its editor's year */
       size_t after = i + ml;
       ll_Ref *r;
       /* a marker after a space: drop that space when the marker ends a
@@ -645,24 +687,7 @@ static void addtext(P *p, const char *s, size_t len, int breaks) {
       continue;
     }
     if (breaks && s[i] == ' ' && (pb = pagebreak(s, i, len)) > 0 && p->buf.n > 0) {
-      size_t *b = (size_t *)ll_vec_push(p->m, &p->breaks);
-      const char **lab = (const char **)ll_vec_push(p->m, &p->labels);
-      if (b == NULL || lab == NULL) {
-        p->status = LL_ERRMEM;
-        return;
-      }
-      *b = p->buf.n;
-      if (p->hints != NULL && p->nextlabel < p->hints->nlabels) {
-        /* a copy: the hints' labels are the caller's, freed after */
-        size_t ln = strlen(p->labelp);
-        *lab = ll_arena_strndup(&p->d->arena, p->labelp, ln);
-        if (*lab == NULL) {
-          p->status = LL_ERRMEM;
-          return;
-        }
-        p->labelp += ln + 1;
-        p->nextlabel++;
-      }
+      addbreak(p);
       bufadd(p, " ", 1);
       i += pb;
       continue;
@@ -836,6 +861,20 @@ static int readfields(P *p, size_t b0, size_t b1) {
       f->value[n] = '\0';
     }
   }
+  /* a marker in a value is a ref of that field (a note on the Source) */
+  for (i = 0; i < fields.n && p->status == LL_OK; i++) {
+    ll_Field *f = (ll_Field *)fields.p + i;
+    if (strchr(f->value, '[') == NULL) continue;
+    p->buf.n = 0;
+    p->refs.n = 0;
+    addtext(p, f->value, strlen(f->value), 0);
+    trimbuf(p);
+    f->value = bufseal(p);
+    f->refs = (ll_Ref *)ll_vec_seal(&p->d->arena, &p->refs, &st);
+    f->nrefs = p->refs.n;
+    /* "pp.83-88. [1] (William": the marker's space went; the ref stays put */
+    if (st != LL_OK) p->status = st;
+  }
   if (p->status == LL_OK) {
     p->d->fields = (ll_Field *)ll_vec_seal(&p->d->arena, &fields, &st);
     p->d->nfields = fields.n;
@@ -864,6 +903,8 @@ static int hasword(const char *s, size_t n, const char *w) {
     if (memcmp(s + i, w, k) == 0) return 1;
   return 0;
 }
+
+static size_t digitsat(const char *s, size_t i, size_t n);
 
 /* Reads pages "17-28", "199", "509b-510a" into first and last. */
 static void readpages(P *p, const char *s, size_t n, char **first, char **last) {
@@ -894,8 +935,195 @@ static void readpages(P *p, const char *s, size_t n, char **first, char **last) 
   }
 }
 
+/* value of a Roman numeral's capital letter, 0 for any other byte */
+static long romanval(char c) {
+  switch (c) {
+    case 'I':
+      return 1;
+    case 'V':
+      return 5;
+    case 'X':
+      return 10;
+    case 'L':
+      return 50;
+    case 'C':
+      return 100;
+    case 'D':
+      return 500;
+    case 'M':
+      return 1000;
+    default:
+      return 0;
+  }
+}
+
+static int isletter(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+}
+
+/* Writes v (1 to 3999) as a Roman numeral into out (room for 16). */
+static void toroman(long v, char *out) {
+  static const long val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+  static const char *const sym[] = {"M",  "CM", "D",  "CD", "C",  "XC", "L",
+                                    "XL", "X",  "IX", "V",  "IV", "I"};
+  size_t k, o = 0;
+  for (k = 0; k < 13; k++)
+    while (v >= val[k] && o + 2 < 16) {
+      size_t l = strlen(sym[k]);
+      memcpy(out + o, sym[k], l);
+      o += l;
+      v -= val[k];
+    }
+  out[o] = '\0';
+}
+
+size_t ll_volnum(const char *s, size_t n, long *v) {
+  size_t i = 0;
+  long t = 0;
+  if (n > 0 && s[0] >= '0' && s[0] <= '9') {
+    while (i < n && s[i] >= '0' && s[i] <= '9') {
+      if (i >= 6) return 0;
+      t = t * 10 + (s[i] - '0');
+      i++;
+    }
+    if (t == 0 || (i < n && isletter((unsigned char)s[i]))) return 0;
+    *v = t;
+    return i;
+  }
+  while (i < n && romanval(s[i]) != 0) i++;
+  if (i == 0 || i > 15 || (i < n && isletter((unsigned char)s[i]))) return 0;
+  {
+    /* read with the subtractive rule, then accept only the canonical form
+       ("IIII" and "VX" are not numerals) */
+    size_t k;
+    char canon[16];
+    for (k = 0; k < i; k++) {
+      long a = romanval(s[k]), b = k + 1 < i ? romanval(s[k + 1]) : 0;
+      t += a < b ? -a : a;
+    }
+    if (t <= 0 || t > 3999) return 0;
+    toroman(t, canon);
+    if (strlen(canon) != i || memcmp(canon, s, i) != 0) return 0;
+  }
+  *v = t;
+  return i;
+}
+
+/* If a volume word ("Volume", "Vol.", "vol.", "Vols.") stands at s[k] (at a
+** word's start), returns the offset of what follows it and its spaces. */
+static size_t volword(const char *s, size_t k, size_t e) {
+  size_t j;
+  if (k > 0 && isletter((unsigned char)s[k - 1])) return 0;
+  if (startswith(s + k, e - k, "Volume") || startswith(s + k, e - k, "volume"))
+    j = k + 6;
+  else if (startswith(s + k, e - k, "Vol.") || startswith(s + k, e - k, "vol.") ||
+           startswith(s + k, e - k, "VOL."))
+    j = k + 4;
+  else if (startswith(s + k, e - k, "Vol ") || startswith(s + k, e - k, "VOLUME "))
+    j = k + (s[k + 1] == 'O' ? 6 : 3);
+  else
+    return 0;
+  if (s[j - 1] != '.' && j < e && isletter((unsigned char)s[j])) return 0; /* "volumes", "Volga" */
+  while (j < e && (s[j] == ' ' || isnbsp(s, j, e))) j += s[j] == ' ' ? 1 : 2;
+  return j;
+}
+
+/* a 4-digit year from 1500 to 2099 standing alone in s[a, e), or NULL */
+static const char *yearin(const char *s, size_t a, size_t e) {
+  size_t k;
+  for (k = a; k + 4 <= e; k++)
+    if ((k == a || !(s[k - 1] >= '0' && s[k - 1] <= '9')) && digitsat(s, k, e) == 4 &&
+        (s[k] == '1' || (s[k] == '2' && s[k + 1] == '0')) && (s[k] > '1' || s[k + 1] >= '5'))
+      return s + k;
+  return NULL;
+}
+
+static int isissue(const char *s, size_t n) {
+  return startswith(s, n, "No.") || startswith(s, n, "No ") || startswith(s, n, "no.") ||
+         startswith(s, n, "Nos.") || startswith(s, n, "Number") || startswith(s, n, "Issue") ||
+         startswith(s, n, "#");
+}
+
+/* Reads one comma-separated part s[a, e) of the Source field (not its
+** first, the work) into src. */
+static void sourcepart(P *p, ll_Source *src, const char *v, size_t a, size_t e, int first) {
+  size_t k;
+  while (a < e && v[a] == ' ') a++;
+  while (e > a && (v[e - 1] == ' ' || v[e - 1] == '.')) e--;
+  if (e == a || p->status != LL_OK) return;
+  /* a volume anywhere in the part: "Volume 27", "1972 Volume 27",
+     "Left Review Vol. 2", "Vol. V No. 8 (Whole No. 104)", "Volume 4 of 4" */
+  if (src->volume == 0)
+    for (k = a; k < e; k++) {
+      size_t j = volword(v, k, e), l;
+      long vol;
+      if (j == 0 || (l = ll_volnum(v + j, e - j, &vol)) == 0) continue;
+      src->volume = vol;
+      j += l;
+      while (j < e && v[j] == ' ') j++;
+      if (startswith(v + j, e - j, "of ") && digitsat(v, j + 3, e) > 0) {
+        size_t m;
+        long total = 0;
+        for (m = j + 3; m < e && v[m] >= '0' && v[m] <= '9' && m < j + 9; m++)
+          total = total * 10 + (v[m] - '0');
+        src->volumes = total;
+        j = m;
+        while (j < e && v[j] == ' ') j++;
+      }
+      /* what stands before the volume is a part of its own */
+      if (first)
+        sourcepart(p, src, v, a, k, 2);
+      else
+        sourcepart(p, src, v, a, k, 0);
+      if (j < e && isissue(v + j, e - j) && src->issue == NULL)
+        src->issue = dupstr(p, v + j, e - j);
+      else if (j < e)
+        sourcepart(p, src, v, j, e, 0);
+      return;
+    }
+  if (first == 1 || (first == 2 && src->work == NULL)) {
+    src->work = dupstr(p, v + a, e - a);
+    return;
+  }
+  if (startswith(v + a, e - a, "page") || startswith(v + a, e - a, "pp.") ||
+      startswith(v + a, e - a, "p.")) {
+    if (src->first_page == NULL) readpages(p, v + a, e - a, &src->first_page, &src->last_page);
+  } else if (isissue(v + a, e - a)) {
+    if (src->issue == NULL) src->issue = dupstr(p, v + a, e - a);
+  } else if (hasword(v + a, e - a, "Publish") || hasword(v + a, e - a, "Press") ||
+             hasword(v + a, e - a, "Verlag") || hasword(v + a, e - a, "Books") ||
+             hasword(v + a, e - a, "House")) {
+    src->publisher = dupstr(p, v + a, e - a);
+  } else if (hasword(v + a, e - a, "Edition") || hasword(v + a, e - a, "edition")) {
+    src->edition = dupstr(p, v + a, e - a);
+  } else {
+    /* a year, possibly in brackets: "1965", "[1977]", "[197[4]]"; or
+       the year of a date: "20 February 1932" */
+    size_t digits = 0, other = 0;
+    const char *y;
+    for (k = a; k < e; k++) {
+      if (v[k] >= '0' && v[k] <= '9')
+        digits++;
+      else if (v[k] != '[' && v[k] != ']')
+        other++;
+    }
+    if (digits == 4 && other == 0 && src->year == NULL) {
+      p->buf.n = 0;
+      for (k = a; k < e; k++)
+        if (v[k] >= '0' && v[k] <= '9') bufadd(p, v + k, 1);
+      src->year = bufseal(p);
+    } else if (other > 0 && digits == 0 && src->place == NULL && v[a] >= 'A' && v[a] <= 'Z') {
+      src->place = dupstr(p, v + a, e - a);
+    } else if (other > 0 && src->year == NULL && e - a < 40 && (y = yearin(v, a, e)) != NULL) {
+      src->year = dupstr(p, y, 4);
+    }
+  }
+}
+
 /* Reads the Source field: "Lenin Collected Works, Progress Publishers,
-** 1965, Moscow, Volume 10, pages 17-28." in any order of its parts. */
+** 1965, Moscow, Volume 10, pages 17-28." in any order of its parts; a
+** periodical's "The Militant, Vol. V No. 8 (Whole No. 104), 20 February
+** 1932, p. 4." gives volume 5, issue "No. 8 (Whole No. 104)" and year 1932. */
 static void readsource(P *p, const char *v) {
   ll_Source *src;
   size_t n = strlen(v), i = 0, part = 0;
@@ -906,7 +1134,7 @@ static void readsource(P *p, const char *v) {
   }
   memset(src, 0, sizeof *src);
   while (i < n && p->status == LL_OK) {
-    size_t a, e, j;
+    size_t a, e;
     while (i < n && v[i] == ' ') i++;
     a = i;
     while (i < n && v[i] != ',') i++;
@@ -914,41 +1142,7 @@ static void readsource(P *p, const char *v) {
     if (i < n) i++;
     while (e > a && (v[e - 1] == ' ' || v[e - 1] == '.')) e--;
     if (e == a) continue;
-    if (part++ == 0) {
-      src->work = dupstr(p, v + a, e - a);
-      continue;
-    }
-    if (startswith(v + a, e - a, "Volume") || startswith(v + a, e - a, "Vol.")) {
-      j = a;
-      while (j < e && !(v[j] >= '0' && v[j] <= '9')) j++;
-      if (j < e) src->volume = dupstr(p, v + j, e - j);
-    } else if (startswith(v + a, e - a, "page") || startswith(v + a, e - a, "pp.") ||
-               startswith(v + a, e - a, "p.")) {
-      readpages(p, v + a, e - a, &src->first_page, &src->last_page);
-    } else if (hasword(v + a, e - a, "Publish") || hasword(v + a, e - a, "Press") ||
-               hasword(v + a, e - a, "Verlag") || hasword(v + a, e - a, "Books") ||
-               hasword(v + a, e - a, "House")) {
-      src->publisher = dupstr(p, v + a, e - a);
-    } else if (hasword(v + a, e - a, "Edition") || hasword(v + a, e - a, "edition")) {
-      src->edition = dupstr(p, v + a, e - a);
-    } else {
-      /* a year, possibly in brackets: "1965", "[1977]", "[197[4]]" */
-      size_t k, digits = 0, other = 0;
-      for (k = a; k < e; k++) {
-        if (v[k] >= '0' && v[k] <= '9')
-          digits++;
-        else if (v[k] != '[' && v[k] != ']')
-          other++;
-      }
-      if (digits == 4 && other == 0 && src->year == NULL) {
-        p->buf.n = 0;
-        for (k = a; k < e; k++)
-          if (v[k] >= '0' && v[k] <= '9') bufadd(p, v + k, 1);
-        src->year = bufseal(p);
-      } else if (other > 0 && digits == 0 && src->place == NULL && v[a] >= 'A' && v[a] <= 'Z') {
-        src->place = dupstr(p, v + a, e - a);
-      }
-    }
+    sourcepart(p, src, v, a, e, part++ == 0);
   }
   p->d->source = src;
 }
@@ -957,79 +1151,10 @@ static void readsource(P *p, const char *v) {
 /* Citations in notes                                                  */
 /* ------------------------------------------------------------------ */
 
-static size_t skipsp(const char *s, size_t i, size_t n) {
-  for (;;) {
-    if (i < n && s[i] == ' ')
-      i++;
-    else if (isnbsp(s, i, n))
-      i += 2;
-    else
-      return i;
-  }
-}
-
 static size_t digitsat(const char *s, size_t i, size_t n) {
   size_t j = i;
   while (j < n && s[j] >= '0' && s[j] <= '9') j++;
   return j - i;
-}
-
-/* Finds "Vol. 5, pp. 451-67", "Vol. 9, p. 310", "Vol. 7" and "p. 310" in
-** a note paragraph. */
-static void readcites(P *p, const ll_Block *b, int para) {
-  const char *s = b->text;
-  size_t n = b->len, i = 0;
-  while (i < n && p->status == LL_OK) {
-    size_t a = i, j, k;
-    char *vol = NULL, *first = NULL, *last = NULL;
-    ll_Cite *c;
-    int found = 0;
-    if (startswith(s + i, n - i, "Vol. ") || startswith(s + i, n - i, "Vol.\xC2\xA0")) {
-      j = skipsp(s, i + 4, n);
-      k = digitsat(s, j, n);
-      if (k > 0 && k < 5 && (a == 0 || s[a - 1] == ' ' || s[a - 1] == '(')) {
-        vol = dupstr(p, s + j, k);
-        found = 1;
-        i = j + k;
-        if (i + 1 < n && s[i] == ',') {
-          j = skipsp(s, i + 1, n);
-          if (startswith(s + j, n - j, "pp.") || startswith(s + j, n - j, "p.")) i = j;
-        }
-      }
-    }
-    if (startswith(s + i, n - i, "pp.") || startswith(s + i, n - i, "p.")) {
-      size_t pstart = i;
-      j = skipsp(s, i + (s[i + 1] == 'p' ? 3 : 2), n);
-      k = digitsat(s, j, n);
-      if (k > 0 && (pstart == 0 || s[pstart - 1] == ' ' || s[pstart - 1] == '(' || found)) {
-        size_t e = j + k;
-        /* a range: "451-67", "143–56" */
-        if (e < n && s[e] == '-' && digitsat(s, e + 1, n) > 0)
-          e += 1 + digitsat(s, e + 1, n);
-        else if (startswith(s + e, n - e, "\xE2\x80\x93") && digitsat(s, e + 3, n) > 0)
-          e += 3 + digitsat(s, e + 3, n);
-        readpages(p, s + j, e - j, &first, &last);
-        if (!found) a = pstart;
-        found = 1;
-        i = e;
-      }
-    }
-    if (!found) {
-      i++;
-      continue;
-    }
-    c = (ll_Cite *)ll_vec_push(p->m, &p->cites);
-    if (c == NULL) {
-      p->status = LL_ERRMEM;
-      return;
-    }
-    c->text = dupstr(p, s + a, i - a);
-    c->pos = a;
-    c->para = para;
-    c->volume = vol;
-    c->first_page = first;
-    c->last_page = last;
-  }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1109,6 +1234,10 @@ static int addcites(ll_Mem *m, ll_Vec *v, const ll_Block *b, int innote, long se
   return LL_OK;
 }
 
+/* Warns of each marker of b with no note (defined: the page's note
+** numbers, sorted), and of each bracketed number kept as text because the
+** page has no such note (a year such as "[1945]" is no marker and gives
+** no warning). */
 static void checkrefs(P *p, const long *defined, size_t ndefined, const ll_Block *b,
                       const char *where) {
   size_t i;
@@ -1119,6 +1248,18 @@ static void checkrefs(P *p, const long *defined, size_t ndefined, const ll_Block
       snprintf(msg, sizeof msg, "marker [%ld] in %s has no note", b->refs[i].note, where);
       warn(p, msg);
     }
+  for (i = 0; i < b->len && p->status == LL_OK; i++) {
+    long n;
+    size_t ml;
+    const char *q = (const char *)memchr(b->text + i, '[', b->len - i);
+    if (q == NULL) break;
+    i = (size_t)(q - b->text);
+    ml = marker(b->text + i, b->len - i, &n);
+    if (ml > 0 && !(ml == 6 && n >= 1000 && n < 2100)) {
+      snprintf(msg, sizeof msg, "[%ld] in %s has no note: kept as text", n, where);
+      warn(p, msg);
+    }
+  }
 }
 
 static void warnings(P *p) {
@@ -1150,6 +1291,14 @@ static void warnings(P *p) {
     if (((NoteKey *)keys.p)[k].n == ((NoteKey *)keys.p)[k - 1].n) dup[((NoteKey *)keys.p)[k].k] = 1;
   st = addcites(p->m, &cites, d->title, 0, 0);
   if (st == LL_OK) st = addcites(p->m, &cites, d->subtitle, 0, 0);
+  for (i = 0; st == LL_OK && i < d->nfields; i++) /* markers in header fields */
+    for (k = 0; st == LL_OK && k < d->fields[i].nrefs; k++) {
+      long *slot = (long *)ll_vec_push(p->m, &cites);
+      if (slot == NULL)
+        st = LL_ERRMEM;
+      else
+        *slot = d->fields[i].refs[k].note;
+    }
   for (i = 0; st == LL_OK && i < d->nparas; i++) st = addcites(p->m, &cites, &d->paras[i], 0, 0);
   for (k = 0; st == LL_OK && k < d->nnotes; k++)
     for (i = 0; st == LL_OK && i < d->notes[k].nparas; i++)
@@ -1288,6 +1437,35 @@ static void build(P *p) {
     p->status = LL_ERRMEM;
     return;
   }
+  /* the note numbers, before any block is made: a block opening with a
+     marker (with the reader's shape, one of the notes blocks), and the
+     numbers the reader saw linked to a note */
+  for (i = 0; p->hints != NULL && i < p->hints->nlinked && p->status == LL_OK; i++) {
+    long *slot = (long *)ll_vec_push(p->m, &p->nums);
+    if (slot == NULL)
+      p->status = LL_ERRMEM;
+    else
+      *slot = p->hints->linked[i];
+  }
+  for (b = 0; b < nb && p->status == LL_OK; b++) {
+    const Line *ln = line(p, blk(p, b)->first);
+    long n, *slot;
+    if (known && b <= nhead + (p->hints->fields ? 1 : 0) + p->hints->body) continue;
+    if (marker(p->s + ln->start, ln->end - ln->start, &n) == 0) continue;
+    slot = (long *)ll_vec_push(p->m, &p->nums);
+    if (slot == NULL)
+      p->status = LL_ERRMEM;
+    else
+      *slot = n;
+  }
+  if (p->nums.n > 1) { /* sorted, each number once: hasnote looks up by halves */
+    long *v = (long *)p->nums.p;
+    size_t j, w = 1;
+    qsort(v, p->nums.n, sizeof *v, cmpnum);
+    for (j = 1; j < p->nums.n; j++)
+      if (v[j] != v[w - 1]) v[w++] = v[j];
+    p->nums.n = w;
+  }
   for (b = 0; b < nb; b++) kind[b] = K_NONE;
   ll_vec_init(&paras, sizeof(ll_Block));
   ll_vec_init(&notes, sizeof(ll_Note));
@@ -1369,6 +1547,13 @@ static void build(P *p) {
         readsource(p, d->fields[i].value);
         break;
       }
+  }
+  /* the page the text starts on: the reader's page label before the
+     body, else the Source's first page */
+  {
+    const char *fp = p->hints != NULL ? p->hints->first_page : NULL;
+    if ((fp == NULL || *fp == '\0') && d->source != NULL) fp = d->source->first_page;
+    if (fp != NULL && alldigits(fp, strlen(fp))) d->first_page = strtol(fp, NULL, 10);
   }
 
   /* body and notes */
@@ -1506,7 +1691,9 @@ static void build(P *p) {
   for (b = 0; b < d->nnotes && p->status == LL_OK; b++) {
     ll_Note *nt = &d->notes[b];
     p->cites.n = 0;
-    for (i = 0; i < nt->nparas; i++) readcites(p, &nt->paras[i], (int)i);
+    for (i = 0; i < nt->nparas && p->status == LL_OK; i++)
+      p->status = ll_cites(p->m, &d->arena, nt->paras[i].text, nt->paras[i].len, (int)i, d->source,
+                           &p->cites);
     nt->cites = (ll_Cite *)ll_vec_seal(&d->arena, &p->cites, &st);
     nt->ncites = p->cites.n;
     if (st != LL_OK) p->status = st;
@@ -1562,6 +1749,7 @@ int ll_parse_text(ll_Mem *m, const char *s, size_t len, const ll_PageHints *hint
   ll_vec_init(&p.sents, sizeof(ll_Span));
   ll_vec_init(&p.cites, sizeof(ll_Cite));
   ll_vec_init(&p.warns, sizeof(char *));
+  ll_vec_init(&p.nums, sizeof(long));
   ll_vec_init(&p.spans, sizeof(ll_Inline));
   ll_vec_init(&p.open, sizeof(size_t));
   ll_vec_init(&p.cells, sizeof(ll_Span));
@@ -1593,6 +1781,7 @@ int ll_parse_text(ll_Mem *m, const char *s, size_t len, const ll_PageHints *hint
   ll_vec_free(m, &p.sents);
   ll_vec_free(m, &p.cites);
   ll_vec_free(m, &p.warns);
+  ll_vec_free(m, &p.nums);
   ll_vec_free(m, &p.spans);
   ll_vec_free(m, &p.open);
   ll_vec_free(m, &p.cells);

@@ -85,8 +85,34 @@ static int starter(const char *s, size_t i, size_t len) {
   return 0;
 }
 
-/* Does the period at s[dot] belong to an abbreviation or an initial? */
-static int abbreviation(const char *s, size_t dot) {
+/* words that open sentences far more often than they follow initials */
+static const char *const openers[] = {
+    "The",   "This",     "That",     "These",        "Those",     "It",
+    "Its",   "He",       "She",      "We",           "They",      "I",
+    "In",    "On",       "At",       "For",          "But",       "And",
+    "Or",    "If",       "When",     "As",           "A",         "An",
+    "So",    "Yet",      "Thus",     "There",        "Here",      "Our",
+    "Their", "His",      "Her",      "Now",          "Then",      "Such",
+    "What",  "Why",      "How",      "Who",          "To",        "By",
+    "With",  "From",     "After",    "Not",          "All",       "Its",
+    "Is",    "Was",      "Are",      "Nevertheless", "However",   "During",
+    "Even",  "Among",    "Moreover", "Meanwhile",    "Therefore", "Hence",
+    "Since", "Although", "While",    "Only",         "One",       NULL};
+
+/* Does the word at s[0, len) open sentences (one of openers)? */
+static int opener(const char *s, size_t len) {
+  size_t n = 0, k;
+  if (len > 0 && s[0] >= '0' && s[0] <= '9') return 1; /* "the U.S.A. 13." */
+  while (n < len && ((s[n] >= 'A' && s[n] <= 'Z') || (s[n] >= 'a' && s[n] <= 'z'))) n++;
+  if (n == 0) return 0;
+  for (k = 0; openers[k] != NULL; k++)
+    if (strlen(openers[k]) == n && memcmp(openers[k], s, n) == 0) return 1;
+  return 0;
+}
+
+/* Does the period at s[dot] belong to an abbreviation or an initial? next
+** is where the following word starts. */
+static int abbreviation(const char *s, size_t dot, size_t next, size_t len) {
   size_t b = dot, n, k;
   while (b > 0) {
     unsigned char c = (unsigned char)s[b - 1];
@@ -99,6 +125,14 @@ static int abbreviation(const char *s, size_t dot) {
   if (n == 0) return 0;
   /* a single capital: an initial ("V. V. Vorovsky") */
   if (n == 1 && s[b] >= 'A' && s[b] <= 'Z') return 1;
+  /* initials with no space, two or three of them ("V.I. Lenin",
+     "J.P. Cannon"), unless a word that opens sentences follows ("the
+     I.L.P. The"): abbreviations of parties end sentences too */
+  if ((n == 3 || n == 5) && !opener(s + next, len - next)) {
+    for (k = 0; k < n; k++)
+      if (k % 2 == 0 ? !(s[b + k] >= 'A' && s[b + k] <= 'Z') : s[b + k] != '.') break;
+    if (k == n) return 1;
+  }
   for (k = 0; noend[k] != NULL; k++)
     if (strlen(noend[k]) == n && memcmp(noend[k], s + b, n) == 0) return 1;
   return 0;
@@ -132,7 +166,7 @@ int ll_sentences(ll_Mem *m, const char *s, size_t len, ll_Vec *out) {
           continue;
         }
         /* a lone period after an abbreviation or initial goes on */
-        if (j == i + 1 && k == j && s[i] == '.' && abbreviation(s, i)) {
+        if (j == i + 1 && k == j && s[i] == '.' && abbreviation(s, i, next, len)) {
           i = k;
           continue;
         }

@@ -9,7 +9,6 @@
 #include <utf8proc.h>
 
 #include "ll.h"
-#include "llindex.h"
 
 /* Length of a well-formed sequence at s, or 0 if it is not one. Refuses
 ** overlong forms, surrogates and code points above U+10FFFF (RFC 3629). */
@@ -92,6 +91,14 @@ size_t ll_utf8_decode(const char *s, size_t len, long *cp) {
 size_t ll_utf8_charlen(const char *s, size_t len) {
   size_t n = seqlen((const unsigned char *)s, len);
   return n == 0 ? 1 : n;
+}
+
+int ll_utf8_isspace(long cp) {
+  if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D)) return 1;
+  if (cp < 0x85) return 0;
+  return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) ||
+         cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
+         cp == 0xFEFF;
 }
 
 /* ------------------------------------------------------------------ */

@@ -36,7 +36,7 @@ build = {
       ["leninletter.core"] = {
          sources = {
             "csrc/lcore.c", "csrc/llmem.c", "csrc/llutf8.c", "csrc/llpage.c",
-            "csrc/llsent.c", "csrc/llindex.c", "csrc/lldate.c", "csrc/llentity.c", "csrc/llhtml.c", "csrc/llrand.c",
+            "csrc/llsent.c", "csrc/llcite.c", "csrc/llindex.c", "csrc/lldate.c", "csrc/llentity.c", "csrc/llhtml.c", "csrc/llrand.c",
             "csrc/lldir.c",
          },
          incdirs = { "csrc", "$(UTF8PROC_INCDIR)", "$(LIBXML2_INCDIR)/libxml2", "$(STEMMER_INCDIR)" },

@@ -105,7 +105,9 @@ describe("leninletter.corpus", function()
     local function strip(hits)
       for _, h in ipairs(hits) do
         assert.equal(1, h.doc)
-        h.doc = nil
+        assert.is_nil(h.path) -- a Document given as such has no path
+        assert.equal("Our Tasks and the Soviet of Workers’ Deputies", h.title)
+        h.doc, h.title = nil, nil
       end
       return hits
     end

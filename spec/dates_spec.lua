@@ -116,7 +116,10 @@ describe("leninletter.dates", function()
         old_style = { first = "1906", last = "1906" },
         new_style = nil },
     }
-    assert.same(expected, doc:dates())
+    -- what links each date to what it dates is checked below
+    local got = doc:dates()
+    for _, d in ipairs(got) do d.context, d.entities = nil, nil end
+    assert.same(expected, got)
   end)
 
   it("gives each date's text as it stands at pos in its field or block", function()

@@ -48,8 +48,11 @@ describe("leninletter.parse with bad input", function()
     doc = ll.parse("Body[1][2].\n\n[2] Two.\n\n[1] One.\n\n[2] Again.")
     assert.same({ { note = 1, pos = 5 }, { note = 2, pos = 5 } }, doc.paragraphs[1].refs)
     assert.same({ "note 2 is defined more than once" }, doc.warnings)
+    -- a bracketed number is a marker only when the page has that note
     doc = ll.parse("Text[7].")
-    assert.same({ "marker [7] in body paragraph 1 has no note" }, doc.warnings)
+    assert.equal("Text[7].", doc.paragraphs[1].text)
+    assert.same({}, doc.paragraphs[1].refs)
+    assert.same({ "[7] in body paragraph 1 has no note: kept as text" }, doc.warnings)
   end)
 
   it("keeps other bracketed text as text", function()

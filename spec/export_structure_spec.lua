@@ -290,6 +290,27 @@ describe("structured exports", function()
     end)
   end)
 
+  describe("HTML study page", function()
+    it("lists the page's sections (doc.sections), each linked to its heading: Varga 1924", function()
+      if not exists(CORPUS .. PAGES[2]) then pending("environment limit: ../shared is absent: no corpus pages") return end
+      local d = assert(ll.open(CORPUS .. PAGES[2]))
+      local page = export.html(d)
+      local toc = assert(page:match('<details class="toc" id="toc">(.-)</details>'))
+      local links = {}
+      for href, title in toc:gmatch('<a href="#(p%d+)">(.-)</a>') do links[#links + 1] = { href, title } end
+      assert.equal(#d.sections, #links)
+      for k, sec in ipairs(d.sections) do
+        assert.equal("p" .. sec.paragraph, links[k][1])
+        assert.truthy(page:find('<h%d id="' .. links[k][1] .. '" class="blk">'), links[k][1])
+      end
+      assert.equal("I.—THE PERIOD OF DECLINE OF “NORMAL” CAPITALISM", links[3][2])
+      -- its headings, tables and lists as HTML
+      local _, tables = page:gsub("<table>", "")
+      assert.equal(count(d, "table", true), tables)
+      assert.truthy(page:find('<li id="p23" class="blk" value="1" data-label="(1)">', 1, true))
+    end)
+  end)
+
   describe("plain text", function()
     it("writes items with their printed labels, quotations indented, separators, verse and tables as laid out; "
       .. "ll.parse reads the kinds back", function()

@@ -553,11 +553,18 @@ describe("leninletter's public functions with wrong arguments", function()
   end)
 
   it("refuses malformed and hostile queries with a bad argument error", function()
-    for _, q in ipairs({ "", " \t\n", "*", "**", "a**", "*a", "\0", "\255", "...", R("*", 1e5) }) do
+    for _, q in ipairs({ "", " \t\n", "*", "**", "a**", "* a", "a*b", "**a", "\0", "\255", "...", R("*", 1e5) }) do
       assert.is_false(misuse(function() return doc:count(q) end, 1, "count", ("query %q"):format(q:sub(1, 20))))
     end
-    -- odd but well-formed queries just count
+    -- odd but well-formed queries just count ("*ism": Marxism twice,
+    -- mysticism, socialism twice and tsarism in the letter's body)
     assert.equal(22, doc:count("\255Soviet"))
+    assert.equal(6, doc:count("*ism"))
+    -- a table query must hold queries
+    assert.is_false(misuse(function() return doc:count({}) end, 1, "count", "an empty table query"))
+    assert.is_false(misuse(function() return doc:count({ "soviet", 3 }) end, 1, "count", "a number in a table query"))
+    assert.is_false(misuse(function() return doc:count({ "soviet", within = 0 }) end, 1, "count", "within 0"))
+    assert.is_false(misuse(function() return doc:count({ "soviet", "*" }) end, 1, "count", "a bad query in a table"))
     assert.equal(0, doc:count(R("soviet ", 1e5)))
     assert.equal(22, #doc:concordance("Soviet", { width = math.maxinteger }))
   end)

@@ -157,10 +157,27 @@ describe("leninletter.letter", function()
     assert.equal("See present edition, Vol. 5, pp. 451-67.—Ed.", doc:note(1).text)
   end)
 
+  it("says who wrote each note", function()
+    -- note 1 ends "—Ed."; notes 2 to 8 are the Collected Works' own endnotes
+    for n = 1, 8 do assert.equal("editor", doc:note(n).by) end
+  end)
+
   it("reads the citations of notes 1 and 4", function()
-    assert.same({ { volume = 5, first_page = 451, last_page = 467 } }, doc:note(1).citations)
-    assert.same({ { volume = 9, first_page = 310, last_page = 310 } }, doc:note(4).citations)
+    -- note 1 is "See present edition, Vol. 5, pp. 451-67.—Ed."; note 4 has
+    -- "(see present edition, Vol. 9, p. 310)" in its first paragraph
+    assert.same({ { text = "present edition, Vol. 5, pp. 451-67", pos = 5, len = 35, paragraph = 1,
+      present = true, volume = 5, first_page = 451, last_page = 467, ranges = { { 451, 467 } } } },
+      doc:note(1).citations)
+    local c4 = doc:note(4).citations
+    assert.equal(1, #c4)
+    assert.same({ volume = 9, first_page = 310, last_page = 310, present = true, text = "present edition, Vol. 9, p. 310" },
+      { volume = c4[1].volume, first_page = c4[1].first_page, last_page = c4[1].last_page,
+        present = c4[1].present, text = c4[1].text })
+    assert.equal(c4[1].text, doc:note(4).paragraphs[1].text:sub(c4[1].pos, c4[1].pos + c4[1].len - 1))
     assert.same({}, doc:note(3).citations)
+    local all = doc:citations()
+    assert.same({ 1, 4 }, { all[1].note, all[2].note })
+    assert.equal("present edition, Vol. 9, p. 310", all[2].text)
   end)
 
   it("keeps the footer out of the text", function()

@@ -432,10 +432,13 @@ for line in open(sys.argv[1]):
 
   it("raises clear errors for malformed queries and options", function()
     assert.equal("bad argument #1 to 'count' (empty query)", errmsg(doc.count, doc, ""))
-    assert.equal("bad argument #1 to 'find' ('*' must follow a word)", errmsg(doc.find, doc, "*"))
-    assert.equal("bad argument #1 to 'count' ('*' must end a word)", errmsg(doc.count, doc, "re*volution"))
+    assert.equal("bad argument #1 to 'find' ('*' must stand at either end of a word)", errmsg(doc.find, doc, "*"))
+    assert.equal("bad argument #1 to 'count' ('*' must stand at either end of a word)",
+      errmsg(doc.count, doc, "re*volution"))
+    assert.equal("bad argument #1 to 'count' ('*' must stand at either end of a word)",
+      errmsg(doc.count, doc, "**ism"))
     assert.equal("bad argument #1 to 'count' (query has no words)", errmsg(doc.count, doc, "..."))
-    assert.equal("bad argument #1 to 'concordance' (string or LPeg pattern expected, got nil)",
+    assert.equal("bad argument #1 to 'concordance' (string, LPeg pattern or table of queries expected, got nil)",
       errmsg(doc.concordance, doc))
     assert.equal("bad argument #2 to 'count' (unknown option 'scop')",
       errmsg(doc.count, doc, "x", { scop = "body" }))

@@ -89,7 +89,10 @@ describe("leninletter.parse on real pages", function()
     local doc = ll.open(SAMPLES .. "/08.txt")
     assert.equal("454", doc.number)
     assert.equal("To: G. Y. ZINOVIEV", doc.title)
-    assert.same({ volume = 22, first_page = 143, last_page = 156 }, doc:note(1).citations[1])
+    local c = doc:note(1).citations[1]
+    assert.same({ volume = 22, first_page = 143, last_page = 156, present = true },
+      { volume = c.volume, first_page = c.first_page, last_page = c.last_page, present = c.present })
+    assert.equal("present edition, Vol. 22, pp. 143–56", c.text)
     assert.equal("* This refers to the Secretariat Abroad of the Mensheviks’ O. C.—Ed.",
       doc:note(2).text)
     assert.equal("509b", doc.source.first_page)
@@ -106,7 +109,8 @@ describe("leninletter.parse on real pages", function()
     local doc = ll.open(SAMPLES .. "/01.txt")
     assert.equal("To the Editorial Board of the Central Organ of the R.S.D.L.P.” "
       .. "(see present edition, Vol. 7).—Ed.", doc:note(2).text)
-    assert.same({ { volume = 7 } }, doc:note(2).citations)
+    assert.same({ { volume = 7, text = "present edition, Vol. 7", pos = 71, len = 23, paragraph = 1,
+      present = true, ranges = {} } }, doc:note(2).citations)
     assert.equal("Yours sincerely,\nN. Lenin", doc.paragraphs[7].text)
     assert.same({ "< backward forward >", "Works Index | Volume 34 | Collected Works | L.I.A. Index" },
       doc.navigation)

@@ -2,7 +2,8 @@
 ** fuzz_query.c: libFuzzer harness for the query parser and the queries
 ** (llindex.c, llutf8.c) over the letter's index: any bytes as a query give
 ** hits inside their segments, or a refusal with a message; nothing leaks.
-** The first byte picks the options (stem, scope, sort), the second the
+** The first byte picks the options (stem, scope, sort, variants, and how
+** near a co-occurrence with "the" must be), the second the
 ** concordance width; the rest is the query, as a Lua string would be.
 */
 #include <stdint.h>
@@ -43,7 +44,8 @@ static int run(const char *q, size_t len, int opt, size_t width,
                FuzzAlloc *a, long failat) {
   const ll_Index *ix = letter->index;
   unsigned mask = scopes[(opt >> 1) & 3];
-  int flags = (opt & 1) ? LL_TERM_STEM : 0, sort = (opt >> 3) % 3;
+  int flags = ((opt & 1) ? LL_TERM_STEM : 0) | ((opt & 0x40) ? LL_TERM_VARIANT : 0);
+  int sort = (opt >> 3) % 3;
   ll_Mem m;
   ll_Query query;
   ll_Vec hits, out;
@@ -97,6 +99,31 @@ static int run(const char *q, size_t len, int opt, size_t width,
   if (st == LL_OK)
     st = ll_index_collocates(&m, ix, &query, mask, 1 + width % 8,
                              (opt >> 5) % 3, 1, NULL, &out);
+  /* the query with itself and "the": a co-occurrence, by sentence or
+     within a few words; its hits stay in their segments, in order */
+  if (st == LL_OK) {
+    ll_Query two[2];
+    ll_Vec co;
+    size_t n = 0;
+    two[0] = query;
+    ll_query_init(&two[1]);
+    ll_vec_init(&co, sizeof(ll_Hit));
+    st = ll_query_parse(&m, &two[1], "the", 3, flags, err, sizeof err);
+    if (st == LL_OK)
+      st = ll_index_cooccur(&m, ix, two, 2, (opt & 0x80) ? width % 12 : 0, mask, &co, &n);
+    if (st == LL_OK) {
+      FUZZ_CHECK(n == co.n);
+      for (i = 0; i < co.n; i++) {
+        const ll_Hit *h = (const ll_Hit *)co.p + i;
+        const ll_Seg *sg = &letter->segs[h->seg];
+        FUZZ_CHECK(h->len > 0 && h->pos + h->len <= sg->len);
+        FUZZ_CHECK(h->ntok >= 1 && h->tok + h->ntok <= ll_index_size(ix));
+        if (i > 0) FUZZ_CHECK(h[-1].seg < h->seg || h[-1].tok < h->tok);
+      }
+    }
+    ll_vec_free(&m, &co);
+    ll_query_free(&m, &two[1]);
+  }
   if (st == LL_OK && hits.n > 0) {
     size_t *offs = (size_t *)ll_malloc(&m, hits.n * sizeof *offs);
     if (offs == NULL) {

@@ -107,8 +107,10 @@ static inline void fuzz_block(const ll_Block *b) {
     if (i > 0) FUZZ_CHECK(b->refs[i - 1].pos <= b->refs[i].pos);
   }
   for (i = 0; i < b->nbreaks; i++) {
-    FUZZ_CHECK(b->breaks[i] < b->len);
-    FUZZ_CHECK(b->text[b->breaks[i]] == ' ');
+    /* a break inside the block stands where a space replaced its run; one
+       at its start (a page that begins with the block) takes no space */
+    FUZZ_CHECK((i == 0 && b->breaks[i] == 0) || b->breaks[i] < b->len);
+    FUZZ_CHECK((i == 0 && b->breaks[i] == 0) || b->text[b->breaks[i]] == ' ');
     if (i > 0) FUZZ_CHECK(b->breaks[i - 1] < b->breaks[i]);
     if (b->labels != NULL && b->labels[i] != NULL) fuzz_string(b->labels[i]);
   }
@@ -170,18 +172,25 @@ static inline void fuzz_doc(const ll_Doc *d) {
   if (d->title != NULL) fuzz_block(d->title), nseg++;
   if (d->subtitle != NULL) fuzz_block(d->subtitle), nseg++;
   for (i = 0; i < d->nfields; i++) {
+    size_t r;
     fuzz_string(d->fields[i].name);
     fuzz_string(d->fields[i].value);
+    for (r = 0; r < d->fields[i].nrefs; r++) { /* a marker of a header field */
+      FUZZ_CHECK(d->fields[i].refs[r].pos <= strlen(d->fields[i].value));
+      FUZZ_CHECK(d->fields[i].refs[r].note >= 1 && d->fields[i].refs[r].note <= LL_MAXNOTE);
+    }
   }
+  FUZZ_CHECK(d->first_page >= 0);
   nseg += d->nfields + d->nparas;
   if (d->source != NULL) {
     const ll_Source *s = d->source;
     const char *v[8];
     v[0] = s->work, v[1] = s->edition, v[2] = s->publisher, v[3] = s->place;
-    v[4] = s->year, v[5] = s->volume, v[6] = s->first_page;
+    v[4] = s->year, v[5] = s->issue, v[6] = s->first_page;
     v[7] = s->last_page;
     for (i = 0; i < 8; i++)
       if (v[i] != NULL) fuzz_string(v[i]);
+    FUZZ_CHECK(s->volume >= 0 && s->volume < 1000000 && s->volumes >= 0);
   }
   for (i = 0; i < d->nparas; i++) fuzz_block(&d->paras[i]);
   for (k = 0; k < d->nnotes; k++) {
@@ -193,10 +202,16 @@ static inline void fuzz_doc(const ll_Doc *d) {
     for (i = 0; i < n->ncites; i++) {
       const ll_Cite *c = &n->cites[i];
       FUZZ_CHECK(c->para >= 0 && (size_t)c->para < n->nparas);
-      if (c->text != NULL) fuzz_string(c->text);
-      if (c->volume != NULL) fuzz_string(c->volume);
-      if (c->first_page != NULL) fuzz_string(c->first_page);
-      if (c->last_page != NULL) fuzz_string(c->last_page);
+      size_t r;
+      FUZZ_CHECK(c->text != NULL && strlen(c->text) == c->len);
+      fuzz_string(c->text);
+      /* the text stands at pos in its paragraph, as written */
+      FUZZ_CHECK(c->pos + c->len <= n->paras[c->para].len);
+      FUZZ_CHECK(memcmp(n->paras[c->para].text + c->pos, c->text, c->len) == 0);
+      if (c->work != NULL) fuzz_string(c->work);
+      FUZZ_CHECK(c->volume >= 0 && c->nranges <= c->len);
+      FUZZ_CHECK(c->volume > 0 || c->nranges > 0);
+      for (r = 0; r < 2 * c->nranges; r++) FUZZ_CHECK(c->ranges[r] >= 0);
     }
   }
   for (i = 0; i < d->nnav; i++) fuzz_string(d->nav[i]);

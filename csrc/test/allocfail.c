@@ -206,6 +206,26 @@ static const Task tasks[] = {
    "for _, k in ipairs(c:collocates('Soviet')) do put(k.word, k.count) end\n"
    "if lpeg then put(c:count(lpeg.P('sov') * lpeg.R('az') ^ 0)) end\n"
    "return table.concat(out, '|')\n"},
+  {"research: variants, wildcards, co-occurrence, per page, keywords", 400,
+   "ll = require 'leninletter'\n"
+   "LETTER = ll.letter()\n",
+   DIGEST
+   "local doc = LETTER\n"
+   "put(doc:count('tsar', {variants = true}), doc:count('Black Hundreds', {variants = true}))\n"
+   "put(doc:count('*ism'), doc:count('*revolution*'), doc:count('revolution*', {variants = true}))\n"
+   "for _, h in ipairs(doc:concordance({'soviet', 'party', within = 5}, {width = 20})) do\n"
+   "  put(h.match)\n"
+   "end\n"
+   "put(doc:count({'soviet', 'party', within = 'sentence'}))\n"
+   "for _, k in ipairs(doc:collocates({'soviet', 'party'}, {min = 3})) do put(k.word) end\n"
+   "local c = ll.corpus({LETTER, ll.parse('Page\\n\\nThe soviet met the party.\\n')})\n"
+   "put(table.concat(c:counts('soviet'), ','), c:sizes()[2].words)\n"
+   "for _, f in ipairs(c:frequencies({by = 'doc', min = 2})) do put(f.word) end\n"
+   "for _, g in ipairs(c:ngrams(2, {by = 'doc', min = 2})) do put(g.ngram) end\n"
+   "for _, k in ipairs(c:keywords({1}, {min = 5})) do put(k.word, k.count) end\n"
+   "for _, d in ipairs(c:dates()) do put(d.date_source) end\n"
+   "put(#c:find('soviet', {variants = true})[1].title)\n"
+   "return table.concat(out, '|')\n"},
   {"study: quiz and exports, when they are there", 300,
    "ll = require 'leninletter'\n"
    "local ok\n"

@@ -294,6 +294,11 @@ static const Case forms[] = {
   DAY("January 9th, 1905", "January 9th, 1905", "1905-01-09", "1905-01-22"),
   DAY("Jan. 9, 1905.", "Jan. 9, 1905", "1905-01-09", "1905-01-22"),
   DAY("Sept. 14, 1905", "Sept. 14, 1905", "1905-09-14", "1905-09-27"),
+  /* the white space every phase shares (ll_utf8_isspace): a no-break
+  ** space, a line separator, a zero-width space between the parts */
+  DAY("January\xc2\xa0" "9,\xe2\x80\xa8" "1905", "January\xc2\xa0" "9,\xe2\x80\xa8" "1905", "1905-01-09",
+      "1905-01-22"),
+  DAY("January\xe2\x80\x8b" "9, 1905", "January\xe2\x80\x8b" "9, 1905", "1905-01-09", "1905-01-22"),
   OS("in Sept. 1905", "Sept. 1905", "1905-09", "1905-09"),
   OS("MAY 1905", "MAY 1905", "1905-05", "1905-05"),
   OS("May, 1905", "May, 1905", "1905-05", "1905-05"),
@@ -810,6 +815,18 @@ static void hostile(Tally *t, ll_Mem *m, Counter *cnt) {
   }
 }
 
+/* One white-space test for every phase: Unicode's White_Space, the
+** zero-width space and the byte-order mark; not letters, not the
+** zero-width joiner. */
+static void whitespace(Tally *t) {
+  static const long yes[] = {' ', '\t', '\n', '\r', 0x0B, 0x0C, 0x85, 0xA0, 0x1680, 0x2000,
+                             0x200A, 0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF};
+  static const long no[] = {'a', '0', '-', 0x7F, 0xAD, 0x200C, 0x200D, 0x2060, 0x3001};
+  size_t i;
+  for (i = 0; i < sizeof yes / sizeof yes[0]; i++) ok(t, ll_utf8_isspace(yes[i]), "white space", NULL);
+  for (i = 0; i < sizeof no / sizeof no[0]; i++) ok(t, !ll_utf8_isspace(no[i]), "not white space", NULL);
+}
+
 int main(void) {
   Tally t = {0, 0};
   Counter cnt = {0, -1, 0};
@@ -823,6 +840,7 @@ int main(void) {
   runcases(&t, &m, "not dates", notdates);
   wholeletter(&t, &m);
   conversion(&t);
+  whitespace(&t);
   hostile(&t, &m, &cnt);
   ok(&t, cnt.out == 0, "no memory left allocated", NULL);
   printf("%d passed, %d failed\n", t.pass, t.fail);

@@ -308,6 +308,47 @@ static const Case cases[] = {
    "<h2>An Answer</h2><p>Body.</p>",
    "James P. Cannon\n\nWhere is the Left Wing Going?\n\nAn Answer\n\nBody.\n",
    "", NULL, NULL, -1},
+  {"header: a name first, no <meta> author (cannon/works/1928/dec/01.htm)",
+   "<body><h1>James P. Cannon</h1><h3>The Party &#8216;Discussion&#8217; Opens</h3>"
+   "<p>Body.</p>",
+   "James P. Cannon\n\nThe Party \xE2\x80\x98" "Discussion\xE2\x80\x99 Opens\n\nBody.\n", "",
+   NULL, NULL, LL_HTML_AUTHOR | LL_HTML_TITLE},
+  {"header: a title that only looks like a name stays the title",
+   "<body><h1>Results Of The Party Convention</h1><h3>(March 1929)</h3><p>Body.</p>",
+   "Results Of The Party Convention\n\n(March 1929)\n\nBody.\n", "", NULL, NULL,
+   LL_HTML_TITLE | LL_HTML_SUBTITLE},
+  {"header: 'Part I' over the title (lenin/works/1920/8thcong/ch01.htm)",
+   "<body><h2>V. I. Lenin</h2><h3>Eighth All-Russia Congress of Soviets</h3><h1>Part I</h1>"
+   "<h2>Report On Concessions</h2><p>Body.</p>",
+   "V. I. Lenin\n\nEighth All-Russia Congress of Soviets\n\nPart I. Report On Concessions\n\n"
+   "Body.\n", "", NULL, NULL, LL_HTML_AUTHOR | LL_HTML_TITLE | LL_HTML_SUBTITLE},
+  {"header: the site's banner is no author (lenin/works/date/1893.htm)",
+   "<html><head><meta name=\"AUTHOR\" content=\"Vladimir Lenin\" /></head><body>"
+   "<p class=\"title\">Lenin Internet Archive: Works: Date Index</p><h2>1893 </h2>"
+   "<p>Body.</p>",
+   "Vladimir Lenin\n\n1893\n\nBody.\n", "", NULL, NULL, LL_HTML_AUTHOR | LL_HTML_TITLE},
+  {"header: a year glued to the author (montefiore/1918/01/03.htm)",
+   "<html><head><meta name=\"author\" content=\" Dora Montefiore\"></head><body>"
+   "<p class=\"title\">Dora B. Montefiore 1918</p><h3>An Open Letter to Lenin</h3>"
+   "<p>Body.</p>",
+   "Dora B. Montefiore\n\nAn Open Letter to Lenin\n\nBody.\n", "", NULL, NULL,
+   LL_HTML_AUTHOR | LL_HTML_TITLE},
+  {"a page's own contents, links to its anchors by file name (varga/1921/x01/x02.htm)",
+   "<h1>T</h1><p class=\"indentb\"><strong><a href=\"x02.htm#p1\">1</a>. The root.<br />"
+   "<a href=\"x02.htm#p2\">2</a>. The war.<br /><a href=\"x02.htm#p3\">3</a>. The U.S.A."
+   "</strong></p><a name=\"p1\"></a><h4>I.</h4><p>One.</p><a name=\"p2\"></a><p>Two.</p>"
+   "<a name=\"p3\"></a><p>Three, see <a href=\"#p1\">1</a>, <a href=\"#p2\">2</a> and "
+   "<a href=\"#p3\">3</a>.</p>",
+   NULL, "", "Three, see 1, 2 and 3.", "1. The root.\n\n", -1},
+  {"notes without numbers after the last notes heading (horner/1945/11/coal.htm)",
+   "<h1>T</h1><p>Body.*</p><p>More.\xE2\x80\xA0</p><h3>Notes</h3>"
+   "<p class=\"note\"><a id=\"n1\" href=\"#f1\" name=\"n1\">*</a>&#160;At the Congress.</p>"
+   "<p>Its second paragraph.</p><p>\xE2\x80\xA0 Re-translated.</p>",
+   "T\n\nBody.*\n\nMore.\xE2\x80\xA0\n\nNotes\n\n[1] *\xC2\xA0" "At the Congress.\n\n"
+   "Its second paragraph.\n\n[2] \xE2\x80\xA0 Re-translated.\n", "", NULL, NULL, -1},
+  {"an 'Editor's note' paragraph is no notes heading (kun-bela/1921/11/hungary.html)",
+   "<h1>T</h1><p>Intro.</p><p class=\"author\">Editor&#8217;s note</p><p>Body.</p>",
+   "T\n\nIntro.\n\nEditor\xE2\x80\x99s note\n\nBody.\n", "", NULL, NULL, -1},
   {"header: by-line after the title",
    "<h1>The Debate</h1><h2>by Ernest Mandel</h2><h4>(January 1982)</h4>"
    "<p>Body.</p>",

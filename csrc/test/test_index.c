@@ -209,6 +209,21 @@ static const CountCase counts[] = {
   /* a phrase does not run across blocks */
   {"met the", LL_SCOPE_BODY, 0, 1},
   {"again black", LL_SCOPE_BODY, 0, 0},
+  /* variants: Black Hundreds, Black-Hundred, black hundreds */
+  {"black hundreds", LL_SCOPE_BODY, LL_TERM_VARIANT, 3},
+  {"black-hundreds", LL_SCOPE_BODY, LL_TERM_VARIANT, 3},
+  {"Black-Hundred", LL_SCOPE_BODY, LL_TERM_VARIANT, 3},
+  {"black hundreds press", LL_SCOPE_BODY, LL_TERM_VARIANT, 0}, /* a plural s only at the end */
+  {"black hundred press", LL_SCOPE_BODY, LL_TERM_VARIANT, 1},
+  {"black-hundred press", LL_SCOPE_BODY, LL_TERM_VARIANT, 1},
+  {"soviet", LL_SCOPE_BODY, LL_TERM_VARIANT, 2},
+  /* wildcards at either end: Hundreds, Black-Hundred, hundreds */
+  {"*hundred*", LL_SCOPE_BODY, 0, 3},
+  {"*hundred", LL_SCOPE_BODY, 0, 1},
+  {"hundred*", LL_SCOPE_BODY, 0, 2},
+  {"hundred*", LL_SCOPE_BODY, LL_TERM_VARIANT, 3},
+  {"*black", LL_SCOPE_BODY, 0, 2},
+  {"*black", LL_SCOPE_BODY, LL_TERM_VARIANT, 3},
   {NULL, 0, 0, 0}
 };
 
@@ -237,8 +252,9 @@ static void test_queries(Tally *t) {
   {
     static const char *const bad[][2] = {
       {"", "empty query"}, {"  ", "empty query"},
-      {"*", "'*' must follow a word"}, {"a *", "'*' must follow a word"},
-      {"a**", "'*' must follow a word"}, {"re*vol", "'*' must end a word"},
+      {"*", "'*' must stand at either end of a word"}, {"a *", "'*' must stand at either end of a word"},
+      {"a**", "'*' must stand at either end of a word"}, {"re*vol", "'*' must stand at either end of a word"},
+      {"**ism", "'*' must stand at either end of a word"}, {"* ism", "'*' must stand at either end of a word"},
       {"...", "query has no words"}, {NULL, NULL}
     };
     for (i = 0; bad[i][0] != NULL; i++) {
@@ -940,8 +956,114 @@ static void test_corpus_nomem(Tally *t) {
   ok(t, c.out == 0, "the corpus loop frees everything", NULL);
 }
 
+/* ------------------------------------------------------------------ */
+/* Co-occurrence, per document, keywords                               */
+/* ------------------------------------------------------------------ */
+
+/* a co-occurrence of two string queries over ix's body */
+static size_t cocount(ll_Mem *m, const ll_Index *ix, const char *a, const char *b, size_t within,
+                      ll_Vec *hits) {
+  ll_Query q[2];
+  char err[LL_ERRSIZE];
+  size_t n = 0;
+  int st;
+  ll_query_init(&q[0]);
+  ll_query_init(&q[1]);
+  st = ll_query_parse(m, &q[0], a, strlen(a), 0, err, sizeof err);
+  if (st == LL_OK) st = ll_query_parse(m, &q[1], b, strlen(b), 0, err, sizeof err);
+  if (st == LL_OK) st = ll_index_cooccur(m, ix, q, 2, within, LL_SCOPE_BODY, hits, &n);
+  ll_query_free(m, &q[0]);
+  ll_query_free(m, &q[1]);
+  return st == LL_OK ? n : (size_t)-1;
+}
+
+static void test_research(Tally *t) {
+  ll_Mem m;
+  ll_Doc *docs[NCDOCS] = {NULL, NULL, NULL, NULL};
+  ll_Index *cx = NULL;
+  ll_Vec v;
+  char err[LL_ERRSIZE];
+  size_t counts[NCDOCS] = {0, 0, 0, 0}, words[NCDOCS], sents[NCDOCS], i;
+  unsigned char pick[NCDOCS] = {0, 1, 0, 0};
+  m.f = ll_stdalloc;
+  m.ud = NULL;
+  if (corpusdocs(&m, docs, err) != LL_OK) {
+    ok(t, 0, "parse the corpus pages", err);
+    return;
+  }
+  if (ll_index_build_corpus(&m, docs, NCDOCS, NULL, &cx) != LL_OK) {
+    ok(t, 0, "build a corpus index", NULL);
+    freecorpusdocs(docs);
+    return;
+  }
+  ok(t, ll_index_ndocs(cx) == NCDOCS, "a corpus index of four documents", NULL);
+  /* page (twice in the corpus): "The Soviet of Workers' Deputies met. The
+     soviet spoke." soviet and met: one sentence; words: The(0) Soviet(1)
+     of(2) Workers(3) Deputies(4) met(5) The(6) soviet(7) spoke(8) */
+  ok(t, cocount(&m, cx, "soviet", "met", 0, NULL) == 2, "soviet and met: one sentence a page (twice)",
+     NULL);
+  ok(t, cocount(&m, cx, "soviet", "met", 1, NULL) == 0, "not within 1 word", NULL);
+  /* within 2: met(5) The soviet(7), across the sentences' end */
+  ok(t, cocount(&m, cx, "soviet", "met", 2, NULL) == 2, "within 2 words", NULL);
+  /* within 4: Soviet(1) .. met(5) first; met .. soviet(7) overlaps it */
+  ok(t, cocount(&m, cx, "soviet", "met", 4, NULL) == 2, "within 4 words, none overlapping", NULL);
+  ll_vec_init(&v, sizeof(ll_Hit));
+  cocount(&m, cx, "met", "soviet", 0, &v);
+  /* "Soviet of Workers’ Deputies met": 6 + 1 + 2 + 1 + 7 + 3 + 1 + 8 + 1 + 3 bytes */
+  ok(t, v.n == 2 && ((const ll_Hit *)v.p)[0].ntok == 5 && ((const ll_Hit *)v.p)[0].pos == 4 &&
+            ((const ll_Hit *)v.p)[0].len == 33,
+     "a co-occurrence spans its first word to its last", NULL);
+  v.n = 0;
+  /* per document: soviet in the bodies 2 + 3 + 22 + 2 */
+  if (qhits(&m, cx, "soviet", LL_SCOPE_BODY, &v) == LL_OK)
+    ll_index_perdoc(cx, (const ll_Hit *)v.p, v.n, counts);
+  ok(t, counts[0] == 2 && counts[1] == 3 && counts[2] == 22 && counts[3] == 2,
+     "soviet per document: 2, 3, 22, 2", NULL);
+  ll_vec_free(&m, &v);
+  ll_index_docsizes(cx, LL_SCOPE_BODY, words, sents);
+  for (i = 0; i < NCDOCS; i++) {
+    ll_index_build(docs[i]);
+    ok(t, words[i] == ll_index_ntokens(docs[i]->index, LL_SCOPE_BODY), "a document's words", NULL);
+  }
+  ok(t, sents[0] == 3, "the first page's body: 3 sentences", NULL);
+  /* document frequency: the number of documents whose own index has the word */
+  ll_vec_init(&v, sizeof(ll_Freq));
+  if (ll_index_docfreq(&m, cx, LL_SCOPE_BODY, 1, NULL, &v) == LL_OK) {
+    const ll_Freq *f = (const ll_Freq *)v.p;
+    size_t len, d, bad = 0;
+    for (i = 0; i < v.n; i++) {
+      const char *w = ll_index_word(cx, f[i].word, &len);
+      size_t want = 0;
+      for (d = 0; d < NCDOCS; d++) {
+        uint32_t id = ll_index_lookup(docs[d]->index, w, len);
+        if (id != LL_NOWORD && ll_index_freq(docs[d]->index, id, LL_SCOPE_BODY) > 0) want++;
+      }
+      if (want != f[i].count) bad++;
+      if (i > 0 && f[i].count > f[i - 1].count) bad++;
+    }
+    ok(t, v.n > 0 && bad == 0, "document frequencies: the documents holding each word", NULL);
+  } else {
+    ok(t, 0, "document frequencies", NULL);
+  }
+  ll_vec_free(&m, &v);
+  /* keywords of page 2: its Cyrillic soviets are used nowhere else */
+  ll_vec_init(&v, sizeof(ll_Key));
+  if (ll_index_keywords(&m, cx, LL_SCOPE_BODY, pick, LL_KEY_LLR, 1, NULL, &v) == LL_OK && v.n > 0) {
+    const ll_Key *k = (const ll_Key *)v.p;
+    ok(t, k[0].other == 0 && k[0].score > 0, "page 2's first keyword is its own", NULL);
+    for (i = 1; i < v.n; i++)
+      if (k[i].score > k[i - 1].score) ok(t, 0, "keywords by score", NULL);
+  } else {
+    ok(t, 0, "keywords", NULL);
+  }
+  ll_vec_free(&m, &v);
+  ll_index_free(cx);
+  freecorpusdocs(docs);
+}
+
 int main(void) {
   Tally t = {0, 0};
+  test_research(&t);
   test_words(&t);
   test_queries(&t);
   test_letter(&t);

@@ -3,8 +3,18 @@
 -- `ll.corpus(list [, opts])` (see `leninletter.corpus`) loads paths,
 -- folders (read recursively; only `.htm`, `.html` and `.txt` files, sorted
 -- by path) and Documents, and answers the same queries as a Document, with
--- the same options, over all of them. Every Hit also carries `doc`, the
--- index of its Document in the corpus.
+-- the same options, over all of them (the methods are `leninletter.query`'s
+-- one table). Every Hit also carries `doc`, the index of its Document in
+-- the corpus, `path`, the file it came from (nil for a Document given as
+-- such), and `title`, that page's title.
+--
+-- **Per page.** `c:counts(q)` and `c:sizes()` (one entry a page),
+-- `frequencies` and `ngrams` with `by = "doc"` (the pages a word is on),
+-- `c:keywords(pages)` (log-likelihood or %DIFF against the other pages),
+-- `c:dates()` (each page's date of writing and where it was read) and
+-- `c:bydate(values)` (any per-page figure by year or month, in either
+-- calendar); `c:entities()`, `c:entity(name)` and `c:mentions(name)`
+-- across the pages.
 --
 -- **Speed.** The pages are read and parsed in C, on two threads where the
 -- machine has two cores (a batch of pages at a time; `progress` is still
@@ -22,15 +32,12 @@
 
 local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
 local math = compat.math
-local core = require "leninletter.core"
 local document = require "leninletter.document"
 local query = require "leninletter.query"
+local entities = require "leninletter.entities"
 
 local argerror = document.argerror
 local typename = document.typename
-
-local has_lpeg, lpeg = pcall(require, "lpeg")
-if not has_lpeg then lpeg = nil end
 
 local M = {}
 
@@ -105,7 +112,7 @@ local function walk(dir, out, warnings)
   local base = dir:sub(-1) == "/" and dir or dir .. "/"
   local found = {}
   local function collect(d, b)
-    local _, id = core.pathkind(d)
+    local _, id = document.pathkind(d)
     if id then
       if seen[id] then
         warnings[#warnings + 1] = ("%s: a folder already read (a link back to it)"):format(showpath(d))
@@ -114,7 +121,7 @@ local function walk(dir, out, warnings)
       seen[id] = true
     end
     -- a listing, and the entries left out; or nil and the message
-    local list, skipped = core.listdir(d)
+    local list, skipped = document.listdir(d)
     if not list then
       warnings[#warnings + 1] = showpath(skipped)
       return
@@ -137,10 +144,19 @@ local function walk(dir, out, warnings)
   compat.move(found, 1, #found, #out + 1, out)
 end
 
--- pages read and parsed by one call of core.load
+-- pages read and parsed by one call of document.readpages
 local BATCH = 128
 
-local CORPUS_OPTS = { progress = true, entities = true, max_page_size = true }
+local CORPUS_OPTS = {
+  progress = document.check.func,
+  entities = function(v, argn, fname) entities.check(v, argn, fname) end,
+  max_page_size = function(v, argn, fname)
+    if math.type(v) ~= "integer" or v < 1 then
+      argerror(argn, fname, ("opts.max_page_size must be a positive integer, got %s"):format(
+        math.type(v) and tostring(v) or typename(v)))
+    end
+  end,
+}
 
 --- Loads many pages as one Corpus.
 -- @tparam {string|Document,...} list paths of pages, folders (read
@@ -161,29 +177,17 @@ function M.new(list, opts)
   if type(list) ~= "table" or document.is(list) then
     argerror(1, "corpus", ("table expected, got %s"):format(typename(list)))
   end
-  if opts ~= nil and type(opts) ~= "table" then
-    argerror(2, "corpus", ("table expected, got %s"):format(typename(opts)))
-  end
-  opts = opts or {}
-  for k in pairs(opts) do
-    if not CORPUS_OPTS[k] then argerror(2, "corpus", ("unknown option '%s'"):format(tostring(k))) end
-  end
+  opts = document.checkopts(opts, 2, "corpus", CORPUS_OPTS)
   local progress = opts.progress
-  if progress ~= nil and type(progress) ~= "function" then
-    argerror(2, "corpus", ("opts.progress must be a function, got %s"):format(typename(progress)))
-  end
   local maxsize = opts.max_page_size
-  if maxsize ~= nil and (math.type(maxsize) ~= "integer" or maxsize < 1) then
-    argerror(2, "corpus", ("opts.max_page_size must be a positive integer, got %s"):format(
-      math.type(maxsize) and tostring(maxsize) or typename(maxsize)))
-  end
   local wrapopts = { entities = opts.entities }
+  local cat = opts.entities and entities.check(opts.entities, 2, "corpus") or nil
   -- what to load, in order
   local items, warnings = {}, {}
   for i = 1, #list do
     local v = list[i]
     if type(v) == "string" then
-      local kind = core.pathkind(v)
+      local kind = document.pathkind(v)
       if kind == "folder" then
         walk(v, items, warnings)
       else
@@ -204,7 +208,7 @@ function M.new(list, opts)
       -- are two cores), BATCH at a time so that progress follows the pages
       local run = {}
       while #run < BATCH and type(items[at + #run]) == "string" do run[#run + 1] = items[at + #run] end
-      local res = core.load(run, maxsize)
+      local res = document.readpages(run, maxsize)
       for k, path in ipairs(run) do
         local r = res[k]
         if type(r) == "string" then
@@ -225,7 +229,8 @@ function M.new(list, opts)
     end
   end
   local c = setmetatable({ warnings = warnings, paths = paths }, Corpus)
-  state[c] = { cx = core.corpus(uds), uds = uds, docs = docs, opts = wrapopts }
+  state[c] = { cx = document.corpushandle(uds), uds = uds, docs = docs, opts = wrapopts,
+    titles = {}, cat = cat, ents = {} }
   if not TABLE_LEN then
     for i = 1, #uds do rawset(c, i, Corpus.__index(c, i)) end
   end
@@ -233,192 +238,353 @@ function M.new(list, opts)
 end
 
 -- ------------------------------------------------------------------
--- Options (as a Document's; see leninletter.query)
+-- Queries: a Document's methods (leninletter.query), run on the corpus
 -- ------------------------------------------------------------------
 
-local SCOPE_MSG = 'opts.scope must be "body", "notes" or "all"'
+local CX_OPS = { count = "cx_count", find = "cx_find", vocab = "cx_vocab",
+  frequencies = "cx_frequencies", ngrams = "cx_ngrams", collocates = "cx_collocates",
+  dispersion = "cx_dispersion", counts = "cx_counts", sizes = "cx_sizes",
+  keywords = "cx_keywords" }
 
-local function checkopts(opts, argn, fname, allowed)
-  if opts == nil then return {} end
-  if type(opts) ~= "table" then
-    argerror(argn, fname, ("table expected, got %s"):format(typename(opts)))
+-- The title of page i, read once (without making its Document).
+local function title(st, i)
+  local t = st.titles[i]
+  if t == nil then
+    t = st.uds[i]:title() or false
+    st.titles[i] = t
   end
-  for k in pairs(opts) do
-    if not allowed[k] and k ~= "kinds" then
-      argerror(argn, fname, ("unknown option '%s'"):format(tostring(k)))
-    end
-  end
-  document.checkkinds(opts, argn, fname)
-  local scope = opts.scope
-  if scope ~= nil and scope ~= "body" and scope ~= "notes" and scope ~= "all" then
-    argerror(argn, fname, ("%s, got %s"):format(SCOPE_MSG,
-      type(scope) == "string" and ('"' .. scope .. '"') or typename(scope)))
-  end
-  if opts.stem ~= nil and type(opts.stem) ~= "boolean" then
-    argerror(argn, fname, ("opts.stem must be a boolean, got %s"):format(typename(opts.stem)))
-  end
-  return opts
+  return t or nil
 end
 
-local function intopt(opts, key, least, dflt, argn, fname)
-  local v = opts[key]
-  if v == nil then return dflt end
-  local i = math.type(v) == "float" and math.tointeger(v) or v
-  if math.type(i) ~= "integer" or i < least then
-    local want = least == 0 and "a non-negative integer" or "a positive integer"
-    argerror(argn, fname, ("opts.%s must be %s, got %s"):format(key, want,
-      type(v) == "number" and tostring(v) or typename(v)))
+--- The title of page i (`c[i].title`, read without making the Document),
+-- or nil.
+-- @int i the page's index
+-- @treturn string|nil the title
+-- @usage print(c:title(1))
+function Corpus:title(i)
+  local st = priv(self, "title")
+  if math.type(i) ~= "integer" or i < 1 or i > #st.uds then
+    argerror(1, "title", ("page index from 1 to %d expected, got %s"):format(#st.uds,
+      document.shown(i)))
   end
-  return i
+  return title(st, i)
 end
 
-local function choiceopt(opts, key, choices, argn, fname)
-  local v = opts[key]
-  if v == nil then return choices[1] end
-  for _, c in ipairs(choices) do
-    if v == c then return v end
+-- ------------------------------------------------------------------
+-- Entities across pages
+-- ------------------------------------------------------------------
+
+-- The entity state of page i (see entities.attach), or nil where the page
+-- has no catalogue: a Document given as such keeps its own, a page read
+-- from a file gets the corpus's `opts.entities` (matched on first use).
+local function pagestate(st, i)
+  local doc = st.docs[i]
+  if doc ~= nil then return entities.stateof(doc) end
+  if st.cat == nil then return nil end
+  local e = st.ents[i]
+  if e == nil then
+    e = entities.attach(st.uds[i], st.cat)
+    st.ents[i] = e
   end
-  local quoted = {}
-  for i, c in ipairs(choices) do quoted[i] = '"' .. c .. '"' end
-  local list = table.concat(quoted, ", ", 1, #quoted - 1) .. " or " .. quoted[#quoted]
-  argerror(argn, fname, ("opts.%s must be %s, got %s"):format(key, list,
-    type(v) == "string" and ('"' .. v .. '"') or typename(v)))
+  return e
 end
 
-local function stoplist(opts, argn, fname)
-  local s = opts.stoplist
-  if s == nil or s == false then return nil end
-  if s == true then return query.stopwords() end
-  if type(s) == "table" then
-    for i = 1, #s do
-      if type(s[i]) ~= "string" then
-        argerror(argn, fname, ("opts.stoplist[%d] must be a string, got %s"):format(i, typename(s[i])))
+-- adds doc, path and title to the hits of page i
+local function tag(c, st, i, hits)
+  for _, h in ipairs(hits) do
+    h.doc, h.path, h.title = i, c.paths[i] or nil, title(st, i)
+  end
+  return hits
+end
+
+--- The entities of every page, merged by `id`, in order of first mention
+-- (page by page), optionally of one type only: each an Entity whose
+-- `mentions` are Hits over all the pages, each with `doc`, `path` and
+-- `title`. Pages read from files use the corpus's `opts.entities`
+-- (`ll.corpus(list, {entities = ll.catalogue()})`); Documents given as
+-- such their own catalogue; a corpus without any has none.
+-- @string[opt] etype an entity type, as for `Document:entities`
+-- @treturn {Entity,...} fresh tables
+-- @usage local c = ll.corpus({"../shared/corpus/mia-lenin"}, {entities = ll.catalogue()})
+-- for _, e in ipairs(c:entities("person")) do print(e.name, #e.mentions) end
+function Corpus:entities(etype)
+  local st = priv(self, "entities")
+  if etype ~= nil and not entities.ISTYPE[etype] then
+    argerror(1, "entities", ("type must be one of %s; got %s")
+      :format(table.concat(entities.TYPES, ", "), document.shown(etype)))
+  end
+  local out, byid = {}, {}
+  for i = 1, #st.uds do
+    local es = pagestate(st, i)
+    if es ~= nil then
+      local order, by = entities.grouped(st.uds[i], "any")
+      for _, k in ipairs(order) do
+        local entry = es.cat[k]
+        if etype == nil or entry.type == etype then
+          local e = byid[entry.id]
+          if e == nil then
+            e = entities.entity(es, k, {})
+            byid[entry.id] = e
+            out[#out + 1] = e
+          end
+          for _, h in ipairs(tag(self, st, i, by[k])) do e.mentions[#e.mentions + 1] = h end
+        end
       end
     end
-    return s
   end
-  argerror(argn, fname, ("opts.stoplist must be true or an array of strings, got %s"):format(typename(s)))
+  return out
 end
 
--- The query as the C side takes it: the string, or for an LPeg pattern the
--- word ids of the corpus's one vocabulary whose normal form it matches whole.
-local function getquery(st, q, argn, fname)
-  if type(q) == "string" then return q end
-  if lpeg and lpeg.type(q) == "pattern" then
-    local vocab = st.vocab
-    if not vocab then
-      vocab = st.cx:cx_vocab()
-      st.vocab = vocab
+--- The entity that goes by a name (or id, or a person's surname where
+-- only one person has it) on any page, with its mentions on every page
+-- that knows it by that name, or nil.
+-- @string name a name, alias, id or surname
+-- @treturn Entity|nil a fresh table, its mentions carrying `doc`, `path`, `title`
+-- @usage local e = c:entity("Vorovsky")
+function Corpus:entity(name)
+  local st = priv(self, "entity")
+  if type(name) ~= "string" then
+    argerror(1, "entity", ("string expected, got %s"):format(typename(name)))
+  end
+  local e
+  for i = 1, #st.uds do
+    local es = pagestate(st, i)
+    local k = es and entities.lookup(es, st.uds[i], name, true)
+    if k then
+      local order, by = entities.grouped(st.uds[i], "any")
+      if by[k] and #order > 0 then
+        e = e or entities.entity(es, k, {})
+        for _, h in ipairs(tag(self, st, i, by[k])) do e.mentions[#e.mentions + 1] = h end
+      end
     end
-    return query.matchvocab(q, vocab)
   end
-  argerror(argn, fname, ("string or LPeg pattern expected, got %s"):format(typename(q)))
+  return e
 end
 
-local function check(res, why, fname)
-  if res == nil then argerror(1, fname, why) end
-  return res
+--- Where the pages mention an entity: Hits with `doc`, `path` and
+-- `title`, page by page.
+-- @param name_or_entity a name (as for `entity`) or an Entity
+-- @tparam[opt] table opts `scope` as for `Document:mentions`
+-- @treturn {Hit,...} fresh tables
+-- @usage print(#c:mentions("Black Hundreds", {scope = "all"}))
+function Corpus:mentions(name_or_entity, opts)
+  local st = priv(self, "mentions")
+  local t = type(name_or_entity)
+  if t ~= "string" and t ~= "table" then
+    argerror(1, "mentions", ("string or Entity expected, got %s"):format(typename(name_or_entity)))
+  end
+  local scope = entities.checkscope(opts, 2, "mentions", "body")
+  local out = {}
+  for i = 1, #st.uds do
+    local es = pagestate(st, i)
+    local k = es and entities.lookup(es, st.uds[i], name_or_entity)
+    if k then
+      local _, by = entities.grouped(st.uds[i], scope)
+      for _, h in ipairs(tag(self, st, i, by[k] or {})) do out[#out + 1] = h end
+    end
+  end
+  return out
 end
-
-local QUERY_OPTS = { scope = true, stem = true }
-local CONC_OPTS = { scope = true, stem = true, width = true, sort = true }
 
 -- ------------------------------------------------------------------
--- Queries
+-- Dates across pages
 -- ------------------------------------------------------------------
 
---- Counts the matches of a query in every document.
--- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
--- @tparam[opt] table opts `scope`, `stem`, as for `Document:count`
--- @treturn integer the number of hits
--- @usage print(c:count("Soviet", {scope = "all"}))
-function Corpus:count(q, opts)
-  local st = priv(self, "count")
-  opts = checkopts(opts, 2, "count", QUERY_OPTS)
-  local n, why = st.cx:cx_count(getquery(st, q, 1, "count"), document.scopearg(opts), opts.stem)
-  return check(n, why, "count")
-end
+local MONTHS = { jan = "January", feb = "February", mar = "March", apr = "April", may = "May",
+  jun = "June", jul = "July", aug = "August", sep = "September", oct = "October",
+  nov = "November", dec = "December" }
 
---- Finds the matches of a query: Hits as a Document's, each with `doc`.
--- @param query a string or an LPeg pattern
--- @tparam[opt] table opts `scope`, `stem`
--- @treturn {Hit,...} document by document, in document order
--- @usage for _, h in ipairs(c:find("Black Hundreds")) do
---   print(c[h.doc].title, h.paragraph, h.text)
--- end
-function Corpus:find(q, opts)
-  local st = priv(self, "find")
-  opts = checkopts(opts, 2, "find", QUERY_OPTS)
-  local hits, why = st.cx:cx_find(getquery(st, q, 1, "find"), document.scopearg(opts), opts.stem)
-  return check(hits, why, "find")
-end
+-- the header fields that date a page's writing, in order of preference
+local HEADER = { "Written", "Delivered", "Dictated" }
 
---- A concordance over every document: Hits with `left`, `match`, `right`
--- and `doc`, as `Document:concordance`; `sort = "left"` or `"right"`
--- orders all the lines together, lines with equal keys in corpus order.
--- @param query a string or an LPeg pattern
--- @tparam[opt] table opts `scope`, `stem`, `width` (default 40), `sort`
--- @treturn {Hit,...} the lines
--- @usage for _, l in ipairs(c:concordance("soviet", {width = 30})) do
---   print(l.doc, l.left, l.match, l.right)
--- end
-function Corpus:concordance(q, opts)
-  local st = priv(self, "concordance")
-  opts = checkopts(opts, 2, "concordance", CONC_OPTS)
-  local width = intopt(opts, "width", 0, 40, 2, "concordance")
-  local sort = choiceopt(opts, "sort", { "position", "left", "right" }, 2, "concordance")
-  local hits, why = st.cx:cx_find(getquery(st, q, 1, "concordance"), document.scopearg(opts),
-    opts.stem, width, sort)
-  return check(hits, why, "concordance")
-end
-
---- The words of all documents with their counts.
--- @tparam[opt] table opts `scope`, `stoplist`, `min`, as for `Document:frequencies`
--- @treturn {{word=string,count=integer},...} count descending, then word
--- @usage for i, f in ipairs(c:frequencies({stoplist = true, min = 100})) do print(f.word, f.count) end
-function Corpus:frequencies(opts)
-  local st = priv(self, "frequencies")
-  opts = checkopts(opts, 1, "frequencies", { scope = true, stoplist = true, min = true })
-  local min = intopt(opts, "min", 1, 1, 1, "frequencies")
-  local stop = stoplist(opts, 1, "frequencies")
-  return st.cx:cx_frequencies(document.scopearg(opts), min, stop)
-end
-
---- N-grams of all documents (never across blocks or documents).
--- @int n words in each n-gram, 1 to 16
--- @tparam[opt] table opts `scope`, `min`
--- @treturn {{ngram=string,count=integer},...} count descending, then ngram
--- @usage for _, g in ipairs(c:ngrams(3, {min = 20})) do print(g.ngram, g.count) end
-function Corpus:ngrams(n, opts)
-  local st = priv(self, "ngrams")
-  local i = math.type(n) == "float" and math.tointeger(n) or n
-  if math.type(i) ~= "integer" or i < 1 or i > 16 then
-    argerror(1, "ngrams", ("n must be an integer from 1 to 16, got %s"):format(
-      type(n) == "number" and tostring(n) or typename(n)))
+--- A page's date from its place in the archive (`.../works/1918/may/09.htm`
+-- is 9 May 1918, `.../1934/03/morris_myth.htm` March 1934,
+-- `.../works/1918/7thcong/01.htm` 1918), as a Date whose
+-- `text` is that part of the path; nil when the path holds no year.
+-- @string path the page's path
+-- @treturn Date|nil the date
+-- @usage local d = corpus.pathdate("lenin/works/1918/may/09.htm")
+-- print(d.text, d.new_style.first)   --> 1918/may/09  1918-05-09
+function M.pathdate(path)
+  local best
+  for a, year, rest in path:gmatch("()/(%d%d%d%d)(/[^/]*/?[^/]*)") do
+    local y = tonumber(year)
+    if y >= 1500 and y <= 2099 then best = { at = a, year = year, rest = rest } end
   end
-  opts = checkopts(opts, 2, "ngrams", { scope = true, min = true })
-  local min = intopt(opts, "min", 1, 1, 2, "ngrams")
-  return st.cx:cx_ngrams(i, document.scopearg(opts), min)
+  if best == nil then return nil end
+  local mon, day = best.rest:match("^/(%a%a%a)%a*/(%d%d?)%f[^%d]")
+  if mon == nil then mon = best.rest:match("^/(%a%a%a)%a*/") end
+  local month = mon and MONTHS[mon:lower()]
+  if month == nil then
+    -- a month in figures: .../1934/03/morris_myth.htm
+    local m2
+    m2, day = best.rest:match("^/(%d%d?)/(%d%d?)%f[^%d]")
+    if m2 == nil then m2 = best.rest:match("^/(%d%d?)/") end
+    local k = tonumber(m2)
+    if k and k >= 1 and k <= 12 then
+      local names = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+        "dec" }
+      month = MONTHS[names[k]]
+    else
+      day = nil
+    end
+  end
+  local text, written = best.year, best.year
+  if month then
+    text = best.year .. "/" .. best.rest:match("^/([^/]+)")
+    written = month .. " " .. best.year
+    local d = tonumber(day)
+    if d and d >= 1 and d <= 31 then
+      text = text .. "/" .. day
+      written = month .. " " .. d .. ", " .. best.year
+    end
+  end
+  local found = document.readdates(written)[1]
+  if found == nil and written ~= best.year then found = document.readdates(best.year)[1] end
+  if found == nil then return nil end
+  found.text, found.pos, found.len = text, nil, nil
+  return found
 end
 
---- Collocates of a query over all documents: the span, its size R, the
--- word's count in the span O, its count C and the scope's size N are
--- summed over the documents, then scored as `Document:collocates` does.
--- @param query a string or an LPeg pattern
--- @tparam[opt] table opts `scope`, `stem`, `window`, `measure`, `min`, `stoplist`
--- @treturn {{word=string,count=integer,score=number},...}
--- @usage for _, x in ipairs(c:collocates("soviet", {min = 5})) do print(x.word, x.score) end
-function Corpus:collocates(q, opts)
-  local st = priv(self, "collocates")
-  opts = checkopts(opts, 2, "collocates",
-    { scope = true, stem = true, window = true, measure = true, min = true, stoplist = true })
-  local window = intopt(opts, "window", 1, 5, 2, "collocates")
-  local measure = choiceopt(opts, "measure", { "llr", "mi", "t" }, 2, "collocates")
-  local min = intopt(opts, "min", 1, 1, 2, "collocates")
-  local stop = stoplist(opts, 2, "collocates")
-  local res, why = st.cx:cx_collocates(getquery(st, q, 1, "collocates"), document.scopearg(opts),
-    opts.stem, window, measure, min, stop)
-  return check(res, why, "collocates")
+-- the first date of field name among a page's header dates
+local function fielddate(metadates, name, precise)
+  for _, d in ipairs(metadates) do
+    if d.field == name then
+      local r = d.new_style or d.old_style
+      if not precise or r.first:find("-", 1, true) then return d end
+    end
+  end
+  return nil
 end
+
+--- Each page's date of writing, one entry a page in corpus order: a Date
+-- (`text`, `old_style`, `new_style`) with `doc` (the page's index), `path`
+-- and `date_source`: `"header"` from the `Written` field (else
+-- `Delivered` or `Dictated`), else `"source"`, the first date in the
+-- `Source` field precise to a month or a day (a newspaper's issue, such
+-- as `Pravda No. 45, March 9, 1918`; a bare year there is the edition's,
+-- not the page's), else `"path"`, the page's place in the archive
+-- (`works/1918/may/09.htm`, see `pathdate`). A page none of these dates is
+-- `{doc = i, path = p}` with no `date_source`.
+-- @treturn {Date,...} one a page
+-- @usage for _, d in ipairs(c:dates()) do
+--   print(d.doc, d.date_source, d.text)
+-- end
+function Corpus:dates()
+  local st = priv(self, "dates")
+  local out = {}
+  for i = 1, #st.uds do
+    local metadates = st.uds[i]:dt_find("meta")
+    local d, how
+    for _, f in ipairs(HEADER) do
+      d = fielddate(metadates, f)
+      if d then break end
+    end
+    if d then
+      how = "header"
+    else
+      d = fielddate(metadates, "Source", true)
+      if d then
+        how = "source"
+      elseif self.paths[i] then
+        d = M.pathdate(self.paths[i])
+        how = d and "path"
+      end
+    end
+    d = d or {}
+    d.doc, d.path, d.date_source = i, self.paths[i] or nil, how
+    out[i] = d
+  end
+  return out
+end
+
+-- the year or month of reading r at the precision asked, or nil
+local function datekey(r, by)
+  if r == nil then return nil end
+  if by == "year" then return r.first:sub(1, 4) end
+  if #r.first >= 7 then return r.first:sub(1, 7) end
+  return nil
+end
+
+--- Groups a per-page figure by the pages' dates (`c:dates()`): by year or
+-- by month, in the new style (Gregorian) or the old (Julian). A page
+-- whose date lacks the calendar asked (a single date before 1918 precise
+-- only to a month or year has the old style alone) is placed by the
+-- other. Figures are summed: numbers, or tables of numbers field by field
+-- (`c:sizes()`'s entries).
+-- @tparam table values one figure a page (`c:counts(q)`, `c:sizes()`)
+-- @tparam[opt] table opts `by` (`"year"` (default) or `"month"`),
+--   `calendar` (`"new"` (default) or `"old"`)
+-- @treturn {table,...} groups in date order: `{key = "1918" | "1918-05",
+--   value = sum, pages = {i, ...}, label = key, or key and the other
+--   calendar's keys where pages differ: "1906 (1905)"}`
+-- @treturn {integer,...} the pages not placed (no date at that precision)
+-- @usage local counts, sizes = c:counts("soviet*"), c:sizes()
+-- for _, g in ipairs(c:bydate(counts)) do print(g.label, g.value) end
+function Corpus:bydate(values, opts)
+  local st = priv(self, "bydate")
+  if type(values) ~= "table" then
+    argerror(1, "bydate", ("table expected, got %s"):format(typename(values)))
+  end
+  opts = document.checkopts(opts, 2, "bydate", { by = true, calendar = true })
+  local by = document.choiceopt(opts, "by", { "year", "month" }, 2, "bydate")
+  local cal = document.choiceopt(opts, "calendar", { "new", "old" }, 2, "bydate")
+  local dates = self:dates()
+  local groups, order, unplaced = {}, {}, {}
+  for i = 1, #st.uds do
+    local d, v = dates[i], values[i]
+    local main, other = d.new_style, d.old_style
+    if cal == "old" then main, other = other, main end
+    local key = datekey(main, by) or datekey(other, by)
+    if key == nil or v == nil then
+      unplaced[#unplaced + 1] = i
+    else
+      local g = groups[key]
+      if g == nil then
+        g = { key = key, pages = {}, others = {} }
+        groups[key] = g
+        order[#order + 1] = key
+      end
+      g.pages[#g.pages + 1] = i
+      local ok = main and datekey(other, by)
+      if ok and ok ~= key then g.others[ok] = true end
+      if type(v) == "number" then
+        g.value = (g.value or 0) + v
+      elseif type(v) == "table" then
+        g.value = g.value or {}
+        for k, x in pairs(v) do
+          if type(x) == "number" then g.value[k] = (g.value[k] or 0) + x end
+        end
+      else
+        argerror(1, "bydate", ("values[%d] must be a number or a table, got %s"):format(i, typename(v)))
+      end
+    end
+  end
+  table.sort(order)
+  local out = {}
+  for k, key in ipairs(order) do
+    local g = groups[key]
+    local others = {}
+    for o in pairs(g.others) do others[#others + 1] = o end
+    table.sort(others)
+    g.label = #others > 0 and ("%s (%s)"):format(key, table.concat(others, ", ")) or key
+    g.others = nil
+    out[k] = g
+  end
+  return out, unplaced
+end
+
+query.install(Corpus, {
+  resolve = function(c, fname) return priv(c, fname).cx, CX_OPS end,
+  -- every Hit also says which page it is in: its path and title
+  after = function(c, hits)
+    local st = state[c]
+    for _, h in ipairs(hits) do
+      h.path = c.paths[h.doc] or nil
+      h.title = title(st, h.doc)
+    end
+  end,
+}, { "count", "find", "concordance", "frequencies", "ngrams", "collocates", "dispersion",
+  "counts", "sizes", "keywords" })
 
 return M

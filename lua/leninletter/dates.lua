@@ -48,18 +48,77 @@ local function onwrap(doc, ud)
 end
 table.insert(document.onwrap, onwrap)
 
+-- where a hit stands, to the sentence: part, note, paragraph, sentence
+-- (a header field: its name)
+local function place(h)
+  if h.part == "meta" then return "meta:" .. tostring(h.field) end
+  return ("%s:%s:%s:%s"):format(h.part, tostring(h.note or 0), tostring(h.paragraph or 0),
+    tostring(h.sentence or 0))
+end
+
+-- the text of the sentence (or header field, title, subtitle) a hit stands in
+local function context(doc, h)
+  if h.part == "meta" then return doc.meta[h.field] end
+  if h.part == "title" then return doc.title end
+  if h.part == "subtitle" then return doc.subtitle end
+  local block
+  if h.part == "body" then
+    block = doc.paragraphs[h.paragraph]
+  elseif h.part == "note" then
+    local note = doc:note(h.note)
+    block = note and note.paragraphs[h.paragraph]
+  end
+  return block and h.sentence and block.sentences[h.sentence] or nil
+end
+
 --- Every date in the document, in document order (the header fields first,
--- then title, subtitle, body and notes).
+-- then title, subtitle, body and notes). Each Date is linked to what it
+-- dates: `context` is the sentence it stands in (the whole value of a
+-- header field, the title or the subtitle), and `entities` the entities
+-- the document mentions in that same sentence, in order of mention, each
+-- `{id, name, type}` (empty where the document has no catalogue).
 -- @tparam[opt] table opts `scope`: `"any"` (the default), `"all"`, `"body"`,
 --   `"notes"` or `"meta"`
 -- @treturn {Date,...} fresh tables
 -- @usage for _, d in ipairs(ll.letter():dates()) do
 --   print(d.text, d.old_style and d.old_style.first, d.new_style and d.new_style.first)
+--   for _, e in ipairs(d.entities) do print("", e.name) end
 -- end
 function Document:dates(opts)
   local ud = document.core(self, "dates")
   local scope = entities.checkscope(opts, 1, "dates", "any")
-  return ud:dt_find(scope)
+  local ds = ud:dt_find(scope)
+  if #ds == 0 then return ds end
+  -- the entities of each sentence, in order of mention
+  local insentence = {}
+  local ms = {}
+  for _, e in ipairs(self:entities()) do
+    for _, m in ipairs(e.mentions) do ms[#ms + 1] = { m = m, e = e } end
+  end
+  table.sort(ms, function(a, b)
+    if place(a.m) ~= place(b.m) then return place(a.m) < place(b.m) end
+    return a.m.pos < b.m.pos
+  end)
+  for _, x in ipairs(ms) do
+    local k = place(x.m)
+    local list = insentence[k]
+    if list == nil then
+      list = { seen = {} }
+      insentence[k] = list
+    end
+    if not list.seen[x.e.id] then
+      list.seen[x.e.id] = true
+      list[#list + 1] = x.e
+    end
+  end
+  for _, d in ipairs(ds) do
+    d.context = context(self, d)
+    d.entities = {}
+    for i, e in ipairs(insentence[place(d)] or {}) do
+      d.entities[i] = { id = e.id, name = e.name, type = e.type }
+    end
+  end
+  return ds
 end
 
 return M

@@ -1,14 +1,27 @@
---- The Document class: a parsed page as plain Lua tables, with methods.
+--- The Document class: a parsed page as plain Lua tables, with methods;
+-- the one option checker of the module; and the one door from the Lua
+-- modules to the C core.
 --
 -- Internal module shared by the Lua layer. A Document is a plain table
 -- (the fields of API.md) whose metatable is `Document`; the C document it
 -- came from is kept in a weak table, so only the module can reach it.
 -- Other modules add methods to `Document` (see `leninletter.query`).
+--
+-- **Options.** Every public function checks its options table with
+-- `checkopts` (a table or nil; an unknown key raises
+-- `bad argument #N to 'name' (unknown option 'x')`) and reads typed options
+-- with `intopt`, `choiceopt` and the validators in `check`.
+--
+-- **The C core.** `leninletter.corpus` and `leninletter.quiz` reach the
+-- C core only through the functions here (`readpages`, `listdir`,
+-- `pathkind`, `corpushandle`, `generator`), so what they need from C is
+-- listed in one place.
 -- @module leninletter.document
 -- @local
 
 local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
 local math = compat.math
+local core = require "leninletter.core"
 local M = {}
 
 --- The method table of every Document.
@@ -81,6 +94,179 @@ function M.checktype(v, t, argn, fname, optional)
   return v
 end
 
+-- ------------------------------------------------------------------
+-- Options: the one checker
+-- ------------------------------------------------------------------
+
+-- a value as messages show it: a string quoted, a number as is, else its type
+local function shown(v)
+  if type(v) == "string" then return '"' .. v .. '"' end
+  if type(v) == "number" then return tostring(v) end
+  return M.typename(v)
+end
+M.shown = shown
+
+--- Validators for `checkopts`: each is called as `f(value, argn, fname, key)`
+-- for a key present in the options, and raises on a bad value.
+-- `scope` (`"body"`, `"notes"` or `"all"`), `kinds` (an array of kinds of
+-- Block), `boolean`, `func`, `table`, `string`.
+M.check = {}
+
+function M.check.scope(v, argn, fname)
+  if v ~= "body" and v ~= "notes" and v ~= "all" then
+    M.argerror(argn, fname, ('opts.scope must be "body", "notes" or "all", got %s'):format(shown(v)))
+  end
+end
+
+function M.check.boolean(v, argn, fname, key)
+  if type(v) ~= "boolean" then
+    M.argerror(argn, fname, ("opts.%s must be a boolean, got %s"):format(key, M.typename(v)))
+  end
+end
+
+function M.check.func(v, argn, fname, key)
+  if type(v) ~= "function" then
+    M.argerror(argn, fname, ("opts.%s must be a function, got %s"):format(key, M.typename(v)))
+  end
+end
+
+function M.check.table(v, argn, fname, key)
+  if type(v) ~= "table" then
+    M.argerror(argn, fname, ("opts.%s must be a table, got %s"):format(key, M.typename(v)))
+  end
+end
+
+function M.check.string(v, argn, fname, key)
+  if type(v) ~= "string" then
+    M.argerror(argn, fname, ("opts.%s must be a string, got %s"):format(key, M.typename(v)))
+  end
+end
+
+--- Checks the options table at argument argn of fname: nil (read as an
+-- empty table) or a table whose keys are all in `allowed`; for each key
+-- present whose `allowed` value is a function, calls it as
+-- `check(value, argn, fname, key)`. Keys are examined in sorted order, so
+-- the message is the same on every Lua.
+-- @param opts the options
+-- @int argn their position
+-- @string fname the public function's name
+-- @tparam table allowed key -> `true` or a validator
+-- @treturn table opts, or a new empty table
+-- @usage opts = document.checkopts(opts, 2, "parse", {entities = true})
+function M.checkopts(opts, argn, fname, allowed)
+  if opts == nil then return {} end
+  if type(opts) ~= "table" then
+    M.argerror(argn, fname, ("table expected, got %s"):format(M.typename(opts)))
+  end
+  local keys = {}
+  for k in pairs(opts) do keys[#keys + 1] = k end
+  if #keys > 1 then
+    table.sort(keys, function(a, b)
+      local ta, tb = type(a), type(b)
+      if ta ~= tb then return ta < tb end
+      if ta == "string" or ta == "number" then return a < b end
+      return false
+    end)
+  end
+  for _, k in ipairs(keys) do
+    local chk = allowed[k]
+    if not chk then M.argerror(argn, fname, ("unknown option '%s'"):format(tostring(k))) end
+    if type(chk) == "function" then chk(opts[k], argn, fname, k) end
+  end
+  return opts
+end
+
+--- An integer option: `opts[key]`, or dflt when absent; a float with an
+-- integer value is taken. Raises `opts.KEY must be WANT, got V` when it is
+-- no integer or lies outside [least, most] (either may be nil).
+-- @tparam table opts the options
+-- @string key the option
+-- @int argn position of the options
+-- @string fname the public function's name
+-- @param dflt the value when absent
+-- @int[opt] least the least value
+-- @int[opt] most the greatest value
+-- @string[opt] want what the message says is expected (default from least)
+-- @treturn integer the value
+-- @usage local width = document.intopt(opts, "width", 2, "concordance", 40, 0)
+function M.intopt(opts, key, argn, fname, dflt, least, most, want)
+  local v = opts[key]
+  if v == nil then return dflt end
+  local i = math.type(v) == "float" and math.tointeger(v) or v
+  if math.type(i) ~= "integer" or (least and i < least) or (most and i > most) then
+    want = want or (least == 0 and "a non-negative integer")
+      or (least == 1 and "a positive integer") or "an integer"
+    M.argerror(argn, fname, ("opts.%s must be %s, got %s"):format(key, want,
+      type(v) == "number" and tostring(v) or M.typename(v)))
+  end
+  return i
+end
+
+--- A string option from a list of choices, or the first choice when absent.
+-- @tparam table opts the options
+-- @string key the option
+-- @tparam {string,...} choices the values allowed, the default first
+-- @int argn position of the options
+-- @string fname the public function's name
+-- @treturn string the value
+-- @usage local sort = document.choiceopt(opts, "sort", {"position", "left", "right"}, 2, "concordance")
+function M.choiceopt(opts, key, choices, argn, fname)
+  local v = opts[key]
+  if v == nil then return choices[1] end
+  for _, c in ipairs(choices) do
+    if v == c then return v end
+  end
+  local quoted = {}
+  for i, c in ipairs(choices) do quoted[i] = '"' .. c .. '"' end
+  local list = table.concat(quoted, ", ", 1, #quoted - 1) .. " or " .. quoted[#quoted]
+  M.argerror(argn, fname, ("opts.%s must be %s, got %s"):format(key, list, shown(v)))
+end
+
+-- ------------------------------------------------------------------
+-- The door to the C core
+-- ------------------------------------------------------------------
+
+--- Reads and parses pages in C (on two threads where there are two
+-- cores): for each path, the C document or a string saying why not.
+-- @function readpages
+-- @tparam {string,...} paths the files
+-- @tparam[opt] integer maxbytes a larger file is refused unread (default 64 MB)
+-- @treturn table one result per path
+M.readpages = core.load
+
+--- The names in a folder (sub-folders, and links to them, ending in "/")
+-- and the entries left out (`{name, reason, examined}`), or nil and a
+-- message.
+-- @function listdir
+M.listdir = core.listdir
+
+--- What a path is: `"folder"`, `"file"` or nil; for a folder also an id
+-- that is the same for every path to it.
+-- @function pathkind
+M.pathkind = core.pathkind
+
+--- One C corpus over the C documents of an array (their index built on
+-- the first query).
+-- @function corpushandle
+M.corpushandle = core.corpus
+
+--- The dates in a string, as Dates `{text, old_style, new_style, pos, len}`
+-- (the reader of `doc:dates`, for text that stands in no document).
+-- @function readdates
+M.readdates = core.dates
+
+--- The module's random generator (the same numbers on every platform and
+-- Lua), seeded, for a Document: `rnd:below(n)` and `rnd:next()`.
+-- @param doc a Document
+-- @int seed the seed
+-- @string fname the public function's name, for the message when doc is
+--   no Document
+-- @return the generator
+-- @usage local rnd = document.generator(ll.letter(), 1, "cloze")
+function M.generator(doc, seed, fname)
+  return M.core(doc, fname):rand_new(seed)
+end
+
 --- The kinds of Block, as API.md names them (`Block.kind`), in order.
 M.KINDS = { "paragraph", "heading", "quote", "verse", "item", "table", "separator" }
 local KINDSET = {}
@@ -119,6 +305,10 @@ function M.scopearg(opts)
   return { scope, kinds = kinds }
 end
 
+function M.check.kinds(v, argn, fname)
+  M.checkkinds({ kinds = v }, argn, fname)
+end
+
 -- The index of the sentence of block b that a marker at pos follows: the
 -- one holding the character before it (a marker after a full stop belongs
 -- to the sentence it ends); nil when the block has no sentence.
@@ -134,13 +324,20 @@ local function refsentence(b, pos)
 end
 
 -- Where each note is cited: every marker of the title, subtitle, body and
--- notes, in document order, with the sentence it stands in.
-local function noterefs(doc, titleblock, subtitleblock)
+-- notes, in document order, with the sentence it stands in (a header
+-- field's marker has none).
+local function noterefs(doc, titleblock, subtitleblock, fieldrefs)
   local refs = {}
   local function add(n, b, r)
     r.sentence = refsentence(b, r.pos)
     refs[n] = refs[n] or {}
     table.insert(refs[n], r)
+  end
+  -- the header fields come between the subtitle and the body
+  local function addfields()
+    for _, r in ipairs(fieldrefs or {}) do
+      add(r.note, {}, { part = "meta", field = r.field, pos = r.pos })
+    end
   end
   if titleblock then
     for _, r in ipairs(titleblock.refs) do add(r.note, titleblock, { part = "title", pos = r.pos }) end
@@ -150,6 +347,7 @@ local function noterefs(doc, titleblock, subtitleblock)
       add(r.note, subtitleblock, { part = "subtitle", pos = r.pos })
     end
   end
+  addfields()
   for i, p in ipairs(doc.paragraphs) do
     for _, r in ipairs(p.refs) do add(r.note, p, { part = "body", paragraph = i, pos = r.pos }) end
   end
@@ -161,6 +359,83 @@ local function noterefs(doc, titleblock, subtitleblock)
     end
   end
   return refs
+end
+
+-- Who wrote a note, as its page says: "editor" for a note signed
+-- "—Ed." (or "[Ed.]", "—Trans.", "Editor's note: ...") and for the notes of
+-- a Collected or Selected Works edition (the edition's own apparatus),
+-- "author" for one signed with the author's name ("—Lenin", "—N. Lenin",
+-- the page author's surname or initials, "—Author"), nil otherwise.
+local EDITOR_SIGNS = {
+  ["ed"] = true, ["eds"] = true, ["ed."] = true, ["eds."] = true, ["editor"] = true,
+  ["editors"] = true, ["the editors"] = true, ["editorial board"] = true, ["editor's note"] = true,
+  ["trans"] = true, ["trans."] = true, ["tr."] = true, ["tr"] = true, ["translator"] = true,
+  ["mia"] = true, ["mia editor"] = true, ["transcriber"] = true, ["note by the editors"] = true,
+  ["note by transcriber"] = true, ["note by the transcriber"] = true, ["transcriber's note"] = true,
+  ["note by the editor"] = true, ["note by mia"] = true, ["translator's note"] = true,
+}
+
+local NOTE_BY = { transcriber = true, editor = true, editors = true, translator = true, mia = true }
+
+local DASHES = { "\226\128\148", "\226\128\147", "%-%-", "%-" } -- em dash, en dash, --, -
+
+local function trim(s)
+  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
+end
+
+-- the author's surname and initials: "V. I. Lenin" -> "lenin", "v. i. l."
+local function authorsigns(author)
+  local signs = { lenin = true, ["n. lenin"] = true, ["v. i. lenin"] = true, ["v.i. lenin"] = true,
+    author = true, ["the author"] = true, ["author's note"] = true }
+  if type(author) == "string" and author ~= "" then
+    local a = author:lower():gsub("%f[%w]%d+%f[^%w]", ""):gsub("%s+", " ")
+    a = trim(a)
+    signs[a] = true
+    local last = a:match("(%S+)$")
+    if last and #last > 2 then signs[last] = true end
+    local ini = {}
+    for w in a:gmatch("[^%s%.]+") do ini[#ini + 1] = w:sub(1, 1) .. "." end
+    if #ini >= 2 then
+      signs[table.concat(ini, " ")] = true
+      signs[table.concat(ini, "")] = true
+      signs[ini[1] .. " " .. ini[#ini]] = true -- "A. F. Kerensky" signs "—A. K."
+      signs[ini[1] .. ini[#ini]] = true
+    end
+  end
+  return signs
+end
+
+local function noteby(text, signs, edition)
+  local t = trim(text):gsub("\194\160", " ")
+  local low = t:lower()
+  -- "Editor's note: ...", "Ed. note", "MIA note", "Translator's note"
+  if low:find("^%[?editor[s’']*%s*note") or low:find("^%[?ed%. note") or low:find("^%[?mia note")
+    or low:find("^%[?translator[s’']*%s*note") or low:find("^%[?transcriber[s’']*%s*note") then
+    return "editor"
+  end
+  -- "Note by transcriber—...", "Note by the editors: ..."
+  local who = low:match("^%[?note by the (%a+)") or low:match("^%[?note by (%a+)")
+  if who and NOTE_BY[who] then return "editor" end
+  if low:find("^%[?author[s’']*%s*note") then return "author" end
+  -- a signature in brackets at the end: "[Ed.]", "(Ed.)", "[Lenin]"
+  local br = low:match("[%[%(]([^%[%]%(%)]+)[%]%)]%.?$")
+  if br then
+    br = trim(br):gsub("’", "'")
+    if EDITOR_SIGNS[br] or EDITOR_SIGNS[(br:gsub("%.$", ""))] then return "editor" end
+    if signs[br] or signs[(br:gsub("%.$", ""))] then return "author" end
+  end
+  -- a signature after a dash at the end: ".—Ed.", " – Lenin", "—A. K."
+  for _, d in ipairs(DASHES) do
+    local sig = low:match(d .. "%s*([^\226%-]-)%s*$")
+    if sig and #sig > 0 and #sig <= 30 then
+      sig = sig:gsub("’", "'"):gsub("[%]%)]+$", "")
+      local bare = sig:gsub("%.$", "")
+      if EDITOR_SIGNS[sig] or EDITOR_SIGNS[bare] then return "editor" end
+      if signs[sig] or signs[bare] then return "author" end
+    end
+  end
+  if edition then return "editor" end
+  return nil
 end
 
 -- The heading outline of the body: see API.md, doc.sections.
@@ -207,19 +482,28 @@ function M.wrap(ud, opts, isletter)
     fields = t.fields,
     meta = t.meta,
     source = t.source,
+    first_page = t.first_page,
     paragraphs = t.paragraphs,
     notes = t.notes,
     navigation = t.navigation,
     warnings = t.warnings,
   }
-  local refs = noterefs(doc, t.title, t.subtitle)
+  local refs = noterefs(doc, t.title, t.subtitle, t.fieldrefs)
   doc.sections = sections(doc.paragraphs)
   heads[doc] = { title = t.title, subtitle = t.subtitle }
+  local signs = authorsigns(doc.author)
+  -- a Collected or Selected Works edition: its notes are its editors'.
+  -- So are the unsigned notes of Lenin's pages: the archive's Lenin works
+  -- come from the Collected Works, and it signs Lenin's own notes "—Lenin".
+  local work = doc.source and doc.source.work or ""
+  local edition = work:find("Collected Works") ~= nil or work:find("Selected Works") ~= nil
+    or (doc.author or ""):find("Lenin") ~= nil
   for _, note in ipairs(doc.notes) do
     local texts = {}
     for i, p in ipairs(note.paragraphs) do texts[i] = p.text end
     note.text = table.concat(texts, "\n\n")
     note.refs = refs[note.n] or {}
+    note.by = noteby(note.text, signs, edition)
   end
   cores[doc] = ud
   setmetatable(doc, Document)
@@ -250,6 +534,30 @@ function Document:note(n)
   return nil
 end
 
+--- Every citation of every note, in document order: each a fresh copy
+-- of a Note's citation (`text`, `pos`, `len`, `paragraph`, `work`,
+-- `present`, `volume`, `first_page`, `last_page`, `ranges`) with `note`,
+-- the note's number, added.
+-- @treturn table array of citations
+-- @usage for _, c in ipairs(ll.letter():citations()) do print(c.note, c.text) end
+-- --> 1	present edition, Vol. 5, pp. 451-67
+-- --> 4	present edition, Vol. 9, p. 310
+function Document:citations()
+  M.core(self, "citations")
+  local out = {}
+  for _, note in ipairs(self.notes) do
+    for _, c in ipairs(note.citations or {}) do
+      local t = { note = note.n, ranges = {} }
+      for k, v in pairs(c) do
+        if k ~= "ranges" then t[k] = v end
+      end
+      for i, r in ipairs(c.ranges or {}) do t.ranges[i] = { r[1], r[2] } end
+      out[#out + 1] = t
+    end
+  end
+  return out
+end
+
 --- Iterates over the sentences of the document, in document order.
 -- Each is a fresh table `{text, part, paragraph, note, sentence, pos, len}`:
 -- `text` the sentence (an exact substring of its block's `text`), `part`
@@ -267,21 +575,8 @@ end
 -- end
 function Document:sentences(opts)
   M.core(self, "sentences")
-  if opts ~= nil and type(opts) ~= "table" then
-    M.argerror(1, "sentences", ("table expected, got %s"):format(M.typename(opts)))
-  end
-  opts = opts or {}
-  for k in pairs(opts) do
-    if k ~= "scope" and k ~= "kinds" then
-      M.argerror(1, "sentences", ("unknown option '%s'"):format(tostring(k)))
-    end
-  end
+  opts = M.checkopts(opts, 1, "sentences", { scope = M.check.scope, kinds = M.check.kinds })
   local scope = opts.scope or "body"
-  if scope ~= "body" and scope ~= "notes" and scope ~= "all" then
-    M.argerror(1, "sentences", ('opts.scope must be "body", "notes" or "all", got %s'):format(
-      type(scope) == "string" and ('"' .. scope .. '"') or M.typename(scope)))
-  end
-  M.checkkinds(opts, 1, "sentences")
   local want
   if opts.kinds then
     want = {}

@@ -44,6 +44,7 @@ M.TYPES = { "person", "organization", "periodical", "place", "event", "work" }
 
 local ISTYPE = {}
 for _, t in ipairs(M.TYPES) do ISTYPE[t] = true end
+M.ISTYPE = ISTYPE
 
 -- What Lua 5.1 and LuaJIT lack (math.type, utf8), kept local to this file.
 local mtype = math.type or function(v)
@@ -171,6 +172,57 @@ end
 -- byid = id -> entry index}; weak so that it dies with the document
 local states = setmetatable({}, { __mode = "k" })
 
+-- The last word of a name, without a possessive: a person's surname
+-- ("V. V. Vorovsky" -> "Vorovsky"), or nil for a one-word name.
+local function surname(name)
+  local last = name:match("([^%s]+)%s*$")
+  if last == nil or last == name:match("^%s*(.-)%s*$") then return nil end
+  last = last:gsub("’s$", ""):gsub("'s$", "")
+  if last:find("^%p*$") or last:find("%.$") then return nil end
+  return last
+end
+
+--- Gives a C document a checked catalogue (as `check` returns it): its
+-- names are matched in C, once. Returns the lookup state
+-- `{cat, keys, byid, surnames}` that `entity`, `entities` and `mentions`
+-- read (keys: name key -> entry; byid: id -> entry; surnames: the key of
+-- a surname that only one person of the catalogue has -> entry).
+-- @param ud the C document
+-- @tparam table cat the checked catalogue
+-- @treturn table the state
+-- @usage local st = entities.attach(ud, entities.check(ll.catalogue(), 2, "parse"))
+function M.attach(ud, cat)
+  local forms, keys, byid, surnames = {}, {}, {}, {}
+  for i, e in ipairs(cat) do
+    local f = { e.name }
+    for j, a in ipairs(e.aliases) do f[j + 1] = a end
+    forms[i] = f
+    for _, name in ipairs(f) do
+      local k = ud:ent_key(name)
+      if keys[k] == nil then keys[k] = i end
+    end
+    if byid[e.id] == nil then byid[e.id] = i end
+  end
+  -- a surname alone finds a person where no other person has it
+  for i, e in ipairs(cat) do
+    if e.type == "person" then
+      for _, name in ipairs(forms[i]) do
+        local sur = surname(name)
+        if sur then
+          local k = ud:ent_key(sur)
+          if surnames[k] == nil then
+            surnames[k] = i
+          elseif surnames[k] ~= i then
+            surnames[k] = false
+          end
+        end
+      end
+    end
+  end
+  ud:ent_set(forms)
+  return { cat = cat, keys = keys, byid = byid, surnames = surnames }
+end
+
 -- Sets a new document's catalogue: opts.entities, else the built-in one
 -- for the letter, else none.
 local function onwrap(doc, ud, opts, _, isletter)
@@ -182,19 +234,7 @@ local function onwrap(doc, ud, opts, _, isletter)
   else
     return
   end
-  local forms, keys, byid = {}, {}, {}
-  for i, e in ipairs(cat) do
-    local f = { e.name }
-    for j, a in ipairs(e.aliases) do f[j + 1] = a end
-    forms[i] = f
-    for _, name in ipairs(f) do
-      local k = ud:ent_key(name)
-      if keys[k] == nil then keys[k] = i end
-    end
-    if byid[e.id] == nil then byid[e.id] = i end
-  end
-  ud:ent_set(forms)
-  states[doc] = { cat = cat, keys = keys, byid = byid }
+  states[doc] = M.attach(ud, cat)
 end
 table.insert(document.onwrap, onwrap)
 
@@ -210,20 +250,12 @@ local SCOPE_MSG = 'opts.scope must be "body", "notes", "all", "meta" or "any"'
 -- @treturn string the scope
 -- @usage local scope = entities.checkscope(opts, 1, "dates", "any")
 function M.checkscope(opts, argn, fname, dflt)
-  if opts == nil then return dflt end
-  if type(opts) ~= "table" then
-    argerror(argn, fname, ("table expected, got %s"):format(typename(opts)))
-  end
-  for k in pairs(opts) do
-    if k ~= "scope" then argerror(argn, fname, ("unknown option '%s'"):format(tostring(k))) end
-  end
-  local scope = opts.scope
-  if scope == nil then return dflt end
-  if not SCOPES[scope] then
-    argerror(argn, fname, ("%s, got %s"):format(SCOPE_MSG,
-      type(scope) == "string" and ('"' .. scope .. '"') or typename(scope)))
-  end
-  return scope
+  opts = document.checkopts(opts, argn, fname, { scope = function(scope)
+    if not SCOPES[scope] then
+      argerror(argn, fname, ("%s, got %s"):format(SCOPE_MSG, document.shown(scope)))
+    end
+  end })
+  return opts.scope or dflt
 end
 
 -- the C mentions as Hits (their entity and form fields removed), grouped
@@ -245,23 +277,91 @@ local function entity(st, i, mentions)
   return e
 end
 
--- the entry index a name or Entity designates, or nil
-local function lookup(st, ud, v)
+-- the entry index a name or Entity designates, or nil; with byid, also
+-- an id or a surname only one person has
+local function lookup(st, ud, v, byid)
   if type(v) == "table" then
     if type(v.id) == "string" and st.byid[v.id] then return st.byid[v.id] end
     v = v.name
   end
   if type(v) ~= "string" or not isutf8(v) then return nil end
-  return st.keys[ud:ent_key(v)]
+  local k = ud:ent_key(v)
+  if st.keys[k] then return st.keys[k] end
+  if not byid then return nil end
+  return st.byid[v] or st.surnames[k] or nil
+end
+
+-- ------------------------------------------------------------------
+-- For corpora (leninletter.corpus): a page's state, its mentions
+-- ------------------------------------------------------------------
+
+--- The lookup state of a Document (see `attach`), or nil when it has no
+-- catalogue.
+-- @param doc a Document
+-- @treturn table|nil the state
+-- @usage local st = entities.stateof(ll.letter())
+function M.stateof(doc)
+  return states[doc]
+end
+
+--- Every mention of a page, grouped by entry: `order` (the entries in
+-- order of first mention) and `by` (entry -> array of Hits), in scope.
+-- @param ud its C document (its catalogue attached)
+-- @string scope as for `mentions`
+-- @treturn table order
+-- @treturn table by
+-- @usage local order, by = entities.grouped(ud, "any")
+function M.grouped(ud, scope)
+  local order, by = {}, {}
+  for _, h in ipairs(ud:ent_mentions(scope)) do
+    local i = h.entity
+    h.entity, h.form = nil, nil
+    if by[i] == nil then
+      by[i] = {}
+      order[#order + 1] = i
+    end
+    table.insert(by[i], h)
+  end
+  return order, by
+end
+
+--- A fresh Entity (a copy of entry i of the state's catalogue) with the
+-- mentions given.
+-- @tparam table st the state
+-- @int i the entry
+-- @tparam table mentions its Hits
+-- @treturn table the Entity
+-- @usage local e = entities.entity(st, 1, {})
+function M.entity(st, i, mentions)
+  local e = copy(st.cat[i])
+  e.mentions = mentions
+  return e
+end
+
+--- The entry of a state's catalogue a name or an Entity designates, or
+-- nil; with byid (as `Document:entity`), an id or a surname only one
+-- person has too.
+-- @tparam table st the state
+-- @param ud the C document
+-- @param v a name or an Entity
+-- @bool[opt] byid whether ids and surnames are looked up
+-- @treturn integer|nil the entry
+-- @usage local k = entities.lookup(st, ud, "Vorovsky", true)
+function M.lookup(st, ud, v, byid)
+  return lookup(st, ud, v, byid)
 end
 
 --- The entity that goes by a name, or nil: any of its names or aliases,
--- ignoring case, the apostrophe kind and spacing. An entity of the
--- catalogue that the document never mentions is nil too.
+-- ignoring case, the apostrophe kind and spacing; else its `id`
+-- (`"vorovsky"`); else, for a person, the last word of a name or alias
+-- (a surname: `"Vorovsky"` for `V. V. Vorovsky`) where no other person of
+-- the catalogue has it. An entity of the catalogue that the document never
+-- mentions is nil too.
 -- @string name a name or alias
 -- @treturn Entity|nil a fresh table; `mentions` covers the whole document
 -- @usage local soviet = ll.letter():entity("soviet of workers' deputies")
 -- print(soviet.id, #soviet.mentions)   --> soviet-of-workers-deputies  22
+-- print(ll.letter():entity("Vorovsky").name)   --> V. V. Vorovsky
 function Document:entity(name)
   local ud = document.core(self, "entity")
   if type(name) ~= "string" then
@@ -269,7 +369,7 @@ function Document:entity(name)
   end
   local st = states[self]
   if st == nil then return nil end
-  local i = lookup(st, ud, name)
+  local i = lookup(st, ud, name, true)
   if i == nil then return nil end
   local ms = hits(ud, "any", i)
   if #ms == 0 then return nil end
@@ -330,6 +430,318 @@ function Document:mentions(name_or_entity, opts)
   local i = lookup(st, ud, name_or_entity)
   if i == nil then return {} end
   return hits(ud, scope, i)
+end
+
+-- ------------------------------------------------------------------
+-- Proposing a catalogue
+-- ------------------------------------------------------------------
+
+-- words that join the parts of a name ("Union of Unions")
+local JOINERS = { ["of"] = true }
+-- a title before a person's name
+local TITLES = { comrade = true, mr = true, mrs = true, dr = true, general = true, citizen = true,
+  professor = true, prince = true, count = true }
+-- words that make a name an organization's, or an event's
+local ORGWORDS = { party = true, congress = true, committee = true, soviet = true, soviets = true,
+  union = true, unions = true, league = true, bureau = true, international = true,
+  government = true, council = true, duma = true, army = true, conference = true,
+  organisation = true, organization = true, group = true, society = true, commune = true }
+local EVENTWORDS = { revolution = true, war = true, strike = true, uprising = true,
+  insurrection = true, peace = true }
+
+-- capitalised words that are no names: months, days, abbreviations of
+-- references
+local NONAMES = {}
+for w in ([[january february march april may june july august september october
+  november december monday tuesday wednesday thursday friday saturday sunday vol vols no nos
+  pp ed cf ibid op cit see part chapter section art]]):gmatch("%a+") do NONAMES[w] = true end
+-- abbreviations whose dot does not end a name ("St. Petersburg")
+local ABBREVS = { st = true, mr = true, mrs = true, dr = true, gen = true, mt = true }
+
+-- the stop list as a set (the module's stop list, loaded by leninletter.query)
+local stopset
+
+-- a guess at an entry's type from its forms (an initial or a title makes
+-- a person; words such as Party an organization; Revolution an event; a
+-- place by its ending); the user checks it
+local function guesstype(words, initials)
+  if initials then return "person" end
+  local last = words[#words]
+  for _, w in ipairs(words) do
+    if TITLES[w] then return "person" end
+  end
+  for _, w in ipairs(words) do
+    if EVENTWORDS[w] then return "event" end
+  end
+  for _, w in ipairs(words) do
+    if ORGWORDS[w] then return "organization" end
+  end
+  if last:find("burg$") or last:find("grad$") or last:find("ia$") or last:find("land$")
+      or last:find("sk$") or last:find("ow$") then
+    return "place"
+  end
+  if #words <= 3 and (last:find("sky$") or last:find("ski$") or last:find("ov$")
+      or last:find("ev$") or last:find("in$") or last:find("ich$") or last:find("yev$")) then
+    return "person"
+  end
+  -- a plural (Bolsheviks, Cadets) or a doctrine (Marxism) names a group
+  if #words > 1 or last:find("s$") or last:find("ism$") then return "organization" end
+  return "person"
+end
+
+-- The Block a token of the body or the notes stands in, or nil (a note
+-- number a page uses twice: the first note of that number).
+local function blockof(doc, tok)
+  if tok.part == "body" then return doc.paragraphs[tok.paragraph] end
+  if tok.part == "note" then
+    local note = doc:note(tok.note)
+    return note and note.paragraphs[tok.paragraph]
+  end
+  return nil
+end
+
+-- Does the token open its sentence (the first word of a body or note
+-- sentence, or of the title)?
+local function opens(doc, tok)
+  if tok.part == "title" or tok.part == "subtitle" then return true end
+  local block = blockof(doc, tok)
+  if block == nil or tok.sentence == nil then return false end
+  local at = block.sentence_pos and block.sentence_pos[tok.sentence]
+    or block.text:find(block.sentences[tok.sentence], 1, true)
+  if at == nil then return false end
+  -- the first word: only punctuation before it in the sentence
+  return not block.text:sub(at, tok.pos - 1):find("[%w\128-\255]")
+end
+
+-- The capitalised runs of one Document, added to found: key (normal
+-- forms joined by spaces, a final possessive dropped) -> {forms = {text
+-- -> count}, count, initial (occurrences opening a sentence only), words,
+-- initials, docs = {doc -> true}}.
+local function runs(doc, scope, found, docid)
+  local seq, blocktext = {}, nil
+  local function textof(tok)
+    if tok.part == "title" then return doc.title end
+    if tok.part == "subtitle" then return doc.subtitle end
+    local b = blockof(doc, tok)
+    return b and b.text
+  end
+  local function flush()
+    -- joiners and stop words at either end are no part of a name
+    while #seq > 0 and (JOINERS[seq[#seq].norm] or stopset[seq[#seq].norm]) do seq[#seq] = nil end
+    while #seq > 0 and (JOINERS[seq[1].norm] or stopset[seq[1].norm]) and not seq[1].initialletter do
+      table.remove(seq, 1)
+    end
+    if #seq > 0 then
+      local first, last = seq[1], seq[#seq]
+      local stop = last.pos + #last.text - 1
+      -- an abbreviation keeps its last dot: R.S.D.L.P.
+      if last.initialletter and #seq > 1 then stop = stop + 1 end
+      local text = blocktext:sub(first.pos, stop)
+      text = text:gsub("’s$", ""):gsub("'s$", "")
+      local words, initials = {}, false
+      for i, t in ipairs(seq) do
+        words[i] = t.norm:gsub("'s$", "")
+        if t.initialletter then initials = true end
+      end
+      if not (#seq == 1 and initials) and not text:find("^%d") then
+        local key = table.concat(words, " ")
+        local f = found[key]
+        if f == nil then
+          f = { forms = {}, order = {}, count = 0, initial = 0, words = words, initials = initials,
+            docs = {} }
+          found[key] = f
+        end
+        if f.forms[text] == nil then f.order[#f.order + 1] = text end
+        f.forms[text] = (f.forms[text] or 0) + 1
+        f.count = f.count + 1
+        f.docs[docid] = true
+        if first.opens and #seq == 1 then f.initial = f.initial + 1 end
+      end
+    end
+    seq = {}
+  end
+  local prev
+  -- one token: it continues the run, or ends it and maybe starts another
+  local function step(tok)
+    local text = textof(tok)
+    -- a token whose block cannot be told (a note number used twice) ends a run
+    if text == nil or text:sub(tok.pos, tok.pos + #tok.text - 1) ~= tok.text then
+      flush()
+      return nil
+    end
+    local cap = tok.text:find("^%u") ~= nil
+    local joins = JOINERS[tok.norm] and #seq > 0
+    local same = prev and prev.part == tok.part and prev.paragraph == tok.paragraph
+      and prev.note == tok.note
+    if same and #seq > 0 then
+      -- only spaces, an initial's dot or a possessive's apostrophe between
+      local gap = text:sub(prev.pos + #prev.text, tok.pos - 1)
+      if not gap:find("^[ %.’']*$") or gap:find("%.%s*$") and not prev.initialletter
+          and not ABBREVS[prev.norm] then
+        flush()
+      end
+    elseif #seq > 0 then
+      flush()
+    end
+    -- headings and titles capitalise every word: no names are read there
+    local b = blockof(doc, tok)
+    if NONAMES[tok.norm] or tok.part == "title" or tok.part == "subtitle"
+        or (b and b.kind == "heading") then
+      cap, joins = false, false
+    end
+    if cap or joins then
+      blocktext = text
+      tok.opens = opens(doc, tok)
+      tok.initialletter = cap and #tok.text == 1 and text:sub(tok.pos + 1, tok.pos + 1) == "."
+      seq[#seq + 1] = tok
+    else
+      flush()
+    end
+    return tok
+  end
+  for tok in doc:tokens({ scope = scope }) do prev = step(tok) end
+  flush()
+end
+
+--- Proposes catalogue entries for a page or a corpus, for a user to
+-- curate (no catalogue covers the whole archive): the names written with
+-- capitals (runs of capitalised words, with initials, `of` between
+-- them: `V. V. Vorovsky`, `Union of Unions`), their variants grouped
+-- (the possessive dropped; hyphen and space variants and a plural `s`:
+-- `Black Hundreds` and `Black-Hundred`; a surname alone with the one full
+-- name that ends in it: `Vorovsky` with `V. V. Vorovsky`) and counted. A
+-- word that opens a sentence is counted only where the same name also
+-- stands inside a sentence, and a one-word name only where the word is
+-- written with a capital more often than without (so `The`, `But` and
+-- common nouns at a sentence's start are left out).
+-- @param source a Document or a Corpus
+-- @tparam[opt] table opts `min` (least count, default 2), `scope`
+--   (default `"all"`: title, subtitle, body and notes)
+-- @treturn {table,...} entries `{id, name, type, aliases, count, docs,
+--   guessed = true}` (`docs` the number of pages; `type` a guess:
+--   check it), count descending, then name; ready for `opts.entities`
+-- @usage local cat = ll.propose(ll.open("page.htm"))
+-- for _, e in ipairs(cat) do print(e.count, e.type, e.name, table.concat(e.aliases, "; ")) end
+-- local doc = ll.open("page.htm", {entities = cat})
+function M.propose(source, opts)
+  opts = document.checkopts(opts, 2, "propose", { min = true, scope = document.check.scope })
+  local min = document.intopt(opts, "min", 2, "propose", 2, 1)
+  local scope = opts.scope or "all"
+  local docs
+  if document.is(source) then
+    docs = { source }
+  elseif type(source) == "table" and getmetatable(source) and getmetatable(source).__name
+      == "leninletter.Corpus" then
+    docs = {}
+    for i = 1, #source do docs[i] = source[i] end
+  else
+    argerror(1, "propose", ("Document or Corpus expected, got %s"):format(typename(source)))
+  end
+  if stopset == nil then
+    stopset = {}
+    for _, w in ipairs(require("leninletter.query").stopwords()) do stopset[w] = true end
+  end
+  local found, lower = {}, {}
+  for i, doc in ipairs(docs) do
+    runs(doc, scope, found, i)
+    for tok in doc:tokens({ scope = scope }) do
+      if not tok.text:find("^%u") then lower[tok.norm] = (lower[tok.norm] or 0) + 1 end
+    end
+  end
+  -- groups: the same parts without hyphens, spaces or a final s
+  local groups, gorder = {}, {}
+  local keys = {}
+  for key in pairs(found) do keys[#keys + 1] = key end
+  table.sort(keys)
+  for _, key in ipairs(keys) do
+    local f = found[key]
+    local inside = f.count - f.initial
+    local single = #f.words == 1
+    -- a one-word name must be no common word (written without a capital
+    -- as often as with one inside sentences), no stop word, no Roman
+    -- numeral and no adjective ("Russian", "English")
+    local keep = inside > 0 and not (single and ((lower[key] or 0) >= inside
+      or stopset[key] or stopset[key:gsub("'.*$", "")] or key:find("^[ivxlc]+$")
+      or key:find("ic$") or key:find("an$") or key:find("ish$") or key:find("ch$")))
+    if keep then
+      local vkey = key:gsub("[%s%-]", ""):gsub("s$", "")
+      local g = groups[vkey]
+      if g == nil then
+        g = { members = {}, vkey = vkey }
+        groups[vkey] = g
+        gorder[#gorder + 1] = vkey
+      end
+      g.members[#g.members + 1] = f
+    end
+  end
+  -- a one-word group joins the one person's name (with initials) whose
+  -- last word it is: a surname
+  local bylast = {}
+  for _, vkey in ipairs(gorder) do
+    for _, f in ipairs(groups[vkey].members) do
+      if #f.words > 1 and f.initials then
+        local l = f.words[#f.words]
+        if bylast[l] == nil then bylast[l] = vkey elseif bylast[l] ~= vkey then bylast[l] = false end
+      end
+    end
+  end
+  for _, vkey in ipairs(gorder) do
+    local g = groups[vkey]
+    local f = g.members[1]
+    if #g.members == 1 and #f.words == 1 then
+      local into = bylast[f.words[1]]
+      if into and into ~= vkey and groups[into] then
+        local target = groups[into]
+        target.members[#target.members + 1] = f
+        groups[vkey] = nil
+      end
+    end
+  end
+  local out = {}
+  for _, vkey in ipairs(gorder) do
+    local g = groups[vkey]
+    if g then
+      local count, docset, forms, initials, words = 0, {}, {}, false, nil
+      for _, f in ipairs(g.members) do
+        count = count + f.count
+        for d in pairs(f.docs) do docset[d] = true end
+        initials = initials or f.initials
+        for _, text in ipairs(f.order) do
+          forms[#forms + 1] = { text = text, n = f.forms[text], words = #f.words }
+        end
+      end
+      -- the name: the fullest form, then the most frequent, then the first
+      table.sort(forms, function(a, b)
+        if a.words ~= b.words then return a.words > b.words end
+        if a.n ~= b.n then return a.n > b.n end
+        if #a.text ~= #b.text then return #a.text > #b.text end
+        return a.text < b.text
+      end)
+      local best = forms[1].text
+      for _, f in ipairs(g.members) do
+        if #f.words == forms[1].words then words = f.words end
+      end
+      local aliases, seen = {}, { [best:lower()] = true }
+      for _, x in ipairs(forms) do
+        local k = x.text:lower()
+        if not seen[k] then
+          seen[k] = true
+          aliases[#aliases + 1] = x.text
+        end
+      end
+      if count >= min then
+        local ndocs = 0
+        for _ in pairs(docset) do ndocs = ndocs + 1 end
+        out[#out + 1] = { id = slug(best), name = best, type = guesstype(words or {}, initials),
+          aliases = aliases, count = count, docs = ndocs, guessed = true }
+      end
+    end
+  end
+  table.sort(out, function(a, b)
+    if a.count ~= b.count then return a.count > b.count end
+    return a.name < b.name
+  end)
+  return out
 end
 
 return M

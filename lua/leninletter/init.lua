@@ -26,11 +26,15 @@ M._VERSION = "leninletter 0.1.0"
 
 local checktype = document.checktype
 
--- Reads the options common to parse, open and letter.
+-- The options of parse, open and letter: `entities` only.
+local DOC_OPTS = {
+  entities = function(v, argn, fname) entities.check(v, argn, fname) end,
+}
+
+-- Reads the options of parse, open and letter: an unknown key (such as
+-- `entity` for `entities`) raises.
 local function checkopts(opts, argn, fname)
-  checktype(opts, "table", argn, fname, true)
-  if opts and opts.entities ~= nil then entities.check(opts.entities, argn, fname) end
-  return opts or {}
+  return document.checkopts(opts, argn, fname, DOC_OPTS)
 end
 
 --- The letter compiled into the module, as a new Document. No file is read.
@@ -46,7 +50,13 @@ function M.letter(opts)
 end
 
 --- Parses a page of the Marxists Internet Archive: its plain-text form, or
--- the page's HTML as marxists.org serves it.
+-- the page's HTML as marxists.org serves it. Besides the text, the
+-- Document reads `source` (the Source field in parts, `volume` an integer,
+-- `issue` what follows it), `first_page` (the page the text starts on),
+-- markers (a bracketed number is one only when the page has that note, or
+-- in HTML links to one; a header field's marker is a ref with `part =
+-- "meta"` and `field`), each note's `by` (`"editor"`, `"author"` or nil) and
+-- `citations` (see `Document:citations`).
 -- @string text the page
 -- @tparam[opt] table opts `entities`: a catalogue (as `catalogue()` returns) to find
 --   entities with
@@ -73,6 +83,19 @@ end
 -- local doc = ll.parse(text, {entities = cat})
 function M.catalogue()
   return entities.catalogue()
+end
+
+--- Proposes catalogue entries for a page or a corpus, for a user to
+-- curate: the names it writes with capitals, their variants grouped and
+-- counted, each with a guessed type (see `leninletter.entities.propose`).
+-- Give the result, checked and changed, as `opts.entities`.
+-- @param source a Document or a Corpus
+-- @tparam[opt] table opts `min` (least count, default 2), `scope` (default `"all"`)
+-- @treturn {table,...} entries `{id, name, type, aliases, count, docs, guessed}`
+-- @usage local cat = ll.propose(ll.open("page.htm"), {min = 3})
+-- local doc = ll.open("page.htm", {entities = cat})
+function M.propose(source, opts)
+  return entities.propose(source, opts)
 end
 
 --- Reads a file, then parses it as `parse` does.

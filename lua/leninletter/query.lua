@@ -1,9 +1,12 @@
 --- Words and queries: counts, hits, concordances, frequency lists,
--- n-grams, collocates and dispersion over a Document.
+-- n-grams, collocates and dispersion over a Document or a Corpus.
 --
 -- Requiring this module adds its methods to every Document (`init.lua`
--- does it). The work is done in C, over an index of the document's words
--- built once, on the first query: normal form to positions.
+-- does it); `leninletter.corpus` gives a Corpus the same methods from the
+-- same table (`methods`, `install`), with the same options, checked by the
+-- module's one checker (`leninletter.document`). The work is done in C,
+-- over an index of the document's words built once, on the first query:
+-- normal form to positions.
 --
 -- **Words.** A token is a run of letters and digits of any script, where
 -- one hyphen or apostrophe between two of them joins (`Social-Democrats`,
@@ -19,6 +22,27 @@
 -- LPeg pattern matches a word when it matches its whole normal form.
 -- `opts.stem = true` makes every word of a string query match any word of
 -- the same English (Snowball) stem.
+--
+-- **Wildcards.** `*` may stand at either end of a word: `"revolution*"`
+-- (a prefix), `"*ism"` (a suffix), `"*revolution*"` (anywhere in the
+-- word, so `counter-revolution` and `Socialist-Revolutionary` too).
+--
+-- **Variants** (`opts.variants = true`, off by default): a word also
+-- matches its possessive (`tsar` finds `tsar’s`, and `tsar’s` finds
+-- `tsar`); a prefix or suffix also matches one part of a hyphenated word
+-- (`revolution*` finds `counter-revolution`, `*socialist` finds
+-- `Socialist-Revolutionary`); and a query of two parts or more (a phrase,
+-- a hyphenated word) matches the same parts joined by hyphens or standing
+-- apart, its last part with or without a plural s (`Black Hundreds` finds
+-- `Black-Hundred`, `black-hundreds` and `Black Hundreds’`).
+--
+-- **Co-occurrence.** A table of queries, `{"soviet", "party", within =
+-- "sentence"}` (the default) or `within = n`, matches where all of them
+-- stand together: in one sentence (one hit a sentence), or within n words
+-- in one block (from the first word of the earliest to the last word of
+-- the latest at most n words on; the shortest such stretches, none
+-- overlapping, from the left). A hit spans from its first word to its
+-- last; it is counted, found, concordanced and collocated like any query.
 --
 -- **Scopes.** `opts.scope` is `"body"` (the default), `"notes"`, or `"all"`
 -- (title, subtitle, body and notes; never the header fields).
@@ -44,7 +68,6 @@ local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
 local math = compat.math
 local document = require "leninletter.document"
 
-local Document = document.Document
 local argerror = document.argerror
 local typename = document.typename
 
@@ -54,61 +77,11 @@ if not has_lpeg then lpeg = nil end
 local M = {}
 
 -- ------------------------------------------------------------------
--- Options
+-- Options (the checker is leninletter.document's, the module's one)
 -- ------------------------------------------------------------------
 
-local SCOPE_MSG = 'opts.scope must be "body", "notes" or "all"'
-
--- Checks the options table at argn: a table or nil, with only the keys
--- in allowed, and a valid scope. Returns the table (or an empty one).
-local function checkopts(opts, argn, fname, allowed)
-  if opts == nil then return {} end
-  if type(opts) ~= "table" then
-    argerror(argn, fname, ("table expected, got %s"):format(typename(opts)))
-  end
-  for k in pairs(opts) do
-    if not allowed[k] and k ~= "kinds" then
-      argerror(argn, fname, ("unknown option '%s'"):format(tostring(k)))
-    end
-  end
-  document.checkkinds(opts, argn, fname)
-  local scope = opts.scope
-  if scope ~= nil and scope ~= "body" and scope ~= "notes" and scope ~= "all" then
-    argerror(argn, fname, ("%s, got %s"):format(SCOPE_MSG,
-      type(scope) == "string" and ('"' .. scope .. '"') or typename(scope)))
-  end
-  if opts.stem ~= nil and type(opts.stem) ~= "boolean" then
-    argerror(argn, fname, ("opts.stem must be a boolean, got %s"):format(typename(opts.stem)))
-  end
-  return opts
-end
-
--- An integer option (or nil for dflt) of at least least.
-local function intopt(opts, key, least, dflt, argn, fname)
-  local v = opts[key]
-  if v == nil then return dflt end
-  local i = math.type(v) == "float" and math.tointeger(v) or v
-  if math.type(i) ~= "integer" or i < least then
-    local want = least == 0 and "a non-negative integer" or "a positive integer"
-    argerror(argn, fname, ("opts.%s must be %s, got %s"):format(key, want,
-      type(v) == "number" and tostring(v) or typename(v)))
-  end
-  return i
-end
-
--- A string option from a list of choices (or nil for the first).
-local function choiceopt(opts, key, choices, argn, fname)
-  local v = opts[key]
-  if v == nil then return choices[1] end
-  for _, c in ipairs(choices) do
-    if v == c then return v end
-  end
-  local quoted = {}
-  for i, c in ipairs(choices) do quoted[i] = '"' .. c .. '"' end
-  local list = table.concat(quoted, ", ", 1, #quoted - 1) .. " or " .. quoted[#quoted]
-  argerror(argn, fname, ("opts.%s must be %s, got %s"):format(key, list,
-    type(v) == "string" and ('"' .. v .. '"') or typename(v)))
-end
+local checkopts, intopt, choiceopt = document.checkopts, document.intopt, document.choiceopt
+local V = document.check
 
 -- ------------------------------------------------------------------
 -- The built-in stop list (data/stopwords.txt)
@@ -204,22 +177,87 @@ function M.matchvocab(p, vocab)
   return ids
 end
 
--- the vocabulary of each C document, for LPeg queries
+-- ------------------------------------------------------------------
+-- Receivers: what a method is called on
+-- ------------------------------------------------------------------
+
+-- A Document and a Corpus answer the same queries with the same options;
+-- only the C object the work goes to differs. A receiver r says, for one
+-- class, how to reach it: r.resolve(self, fname) returns the C object and
+-- the names of its operations (raising "bad argument #1 to 'fname'
+-- (Document expected, got ...)" for a value of another class);
+-- r.after(self, results, what) (optional) adds what that class's results
+-- carry beyond a Document's (a Corpus's Hits their page).
+
+-- The C object behind self and its operation names.
+local function receiver(r, self, fname)
+  return r.resolve(self, fname)
+end
+
+-- the vocabulary of each C object, for LPeg queries
 local vocabs = setmetatable({}, { __mode = "k" })
 
--- The query at argn as the C side takes it: the string, or the array of
--- (1-based) word ids whose normal form an LPeg pattern matches whole.
-local function getquery(ud, q, argn, fname)
+-- One query as the C side takes it: the string, or the array of
+-- (1-based) word ids whose normal form an LPeg pattern matches whole; nil
+-- for anything else.
+local function getone(h, ops, q)
   if type(q) == "string" then return q end
   if lpeg and lpeg.type(q) == "pattern" then
-    local vocab = vocabs[ud]
+    local vocab = vocabs[h]
     if not vocab then
-      vocab = ud:ix_vocab()
-      vocabs[ud] = vocab
+      vocab = h[ops.vocab](h)
+      vocabs[h] = vocab
     end
     return M.matchvocab(q, vocab)
   end
-  argerror(argn, fname, ("string or LPeg pattern expected, got %s"):format(typename(q)))
+  return nil
+end
+
+local WITHIN_MSG = 'within must be "sentence" or a positive integer'
+
+-- The query at argn as the C side takes it: one query (see getone), or a
+-- co-occurrence `{q1, q2, ..., within = "sentence" | n}` as
+-- `{within = "sentence" | n, c1, c2, ...}`.
+local function getquery(h, ops, q, argn, fname)
+  local one = getone(h, ops, q)
+  if one ~= nil then return one end
+  if type(q) ~= "table" then
+    argerror(argn, fname, ("string, LPeg pattern or table of queries expected, got %s")
+      :format(typename(q)))
+  end
+  local n, out = #q, {}
+  if n == 0 or n > 64 then
+    argerror(argn, fname, ("a table query needs 1 to 64 queries, got %d"):format(n))
+  end
+  for k in pairs(q) do
+    if k ~= "within" and not (math.type(k) == "integer" and k >= 1 and k <= n) then
+      argerror(argn, fname, ("a table query holds queries and within, got key '%s'"):format(tostring(k)))
+    end
+  end
+  local within = q.within
+  if within == nil or within == "sentence" then
+    out.within = "sentence"
+  else
+    local i = math.type(within) == "float" and math.tointeger(within) or within
+    if math.type(i) ~= "integer" or i < 1 then
+      argerror(argn, fname, ("%s, got %s"):format(WITHIN_MSG, document.shown(within)))
+    end
+    out.within = i
+  end
+  for i = 1, n do
+    local c = getone(h, ops, q[i])
+    if c == nil then
+      argerror(argn, fname, ("query[%d] must be a string or LPeg pattern, got %s")
+        :format(i, typename(q[i])))
+    end
+    out[i] = c
+  end
+  return out
+end
+
+-- The flags of a query's options, as the C side takes them.
+local function flags(opts)
+  return (opts.stem and 1 or 0) + (opts.variants and 2 or 0)
 end
 
 -- Raises the C side's reason for refusing a query string.
@@ -228,8 +266,36 @@ local function check(res, why, fname)
   return res
 end
 
-local QUERY_OPTS = { scope = true, stem = true }
-local CONC_OPTS = { scope = true, stem = true, width = true, sort = true }
+-- the options of each method
+-- (every one takes scope and kinds: the text searched)
+local QUERY_OPTS = { scope = V.scope, kinds = V.kinds, stem = V.boolean, variants = V.boolean }
+local CONC_OPTS = { scope = V.scope, kinds = V.kinds, stem = V.boolean, variants = V.boolean,
+  width = true, sort = true }
+local FREQ_OPTS = { scope = V.scope, kinds = V.kinds, stoplist = true, min = true, by = true }
+local NGRAM_OPTS = { scope = V.scope, kinds = V.kinds, min = true, by = true }
+local COLL_OPTS = { scope = V.scope, kinds = V.kinds, stem = V.boolean, variants = V.boolean,
+  window = true, measure = true, min = true, stoplist = true }
+local TOKEN_OPTS = { scope = V.scope, kinds = V.kinds }
+local SIZE_OPTS = { scope = V.scope, kinds = V.kinds }
+local KEY_OPTS = { scope = V.scope, kinds = V.kinds, measure = true, min = true, stoplist = true }
+
+--- The option sets of the query methods (for modules that pass options
+-- through, such as `leninletter.plot`): method name -> allowed keys.
+M.OPTIONS = { count = QUERY_OPTS, find = QUERY_OPTS, concordance = CONC_OPTS,
+  frequencies = FREQ_OPTS, ngrams = NGRAM_OPTS, collocates = COLL_OPTS, tokens = TOKEN_OPTS,
+  dispersion = QUERY_OPTS, counts = QUERY_OPTS, sizes = SIZE_OPTS, keywords = KEY_OPTS }
+
+-- ------------------------------------------------------------------
+-- The methods, one table for Documents and Corpora
+-- ------------------------------------------------------------------
+
+--- The query methods, shared by every Document and every Corpus (see
+-- `install`): each is `impl(receiver, self, ...)`, and `install` gives a
+-- class `self:name(...)`. Each is documented below as a Document's
+-- method; a Corpus's answers are the same over all its pages (see
+-- `leninletter.corpus`).
+M.methods = {}
+local methods = M.methods
 
 --- Counts the matches of a query.
 -- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
@@ -238,11 +304,11 @@ local CONC_OPTS = { scope = true, stem = true, width = true, sort = true }
 -- @usage local doc = ll.letter()
 -- print(doc:count("Soviet"))                   --> 22
 -- print(doc:count("Soviet", {scope = "all"}))  --> 28
-function Document:count(query, opts)
-  local ud = document.core(self, "count")
+function methods.count(r, self, query, opts)
+  local h, ops = receiver(r, self, "count")
   opts = checkopts(opts, 2, "count", QUERY_OPTS)
-  local q = getquery(ud, query, 1, "count")
-  local n, why = ud:ix_count(q, document.scopearg(opts), opts.stem)
+  local q = getquery(h, ops, query, 1, "count")
+  local n, why = h[ops.count](h, q, document.scopearg(opts), flags(opts))
   return check(n, why, "count")
 end
 
@@ -253,12 +319,14 @@ end
 -- @usage for _, h in ipairs(doc:find("Black Hundreds")) do
 --   print(h.paragraph, h.sentence, h.pos, h.text)
 -- end
-function Document:find(query, opts)
-  local ud = document.core(self, "find")
+function methods.find(r, self, query, opts)
+  local h, ops = receiver(r, self, "find")
   opts = checkopts(opts, 2, "find", QUERY_OPTS)
-  local q = getquery(ud, query, 1, "find")
-  local hits, why = ud:ix_find(q, document.scopearg(opts), opts.stem)
-  return check(hits, why, "find")
+  local q = getquery(h, ops, query, 1, "find")
+  local hits, why = h[ops.find](h, q, document.scopearg(opts), flags(opts))
+  hits = check(hits, why, "find")
+  if r.after then r.after(self, hits, "hits") end
+  return hits
 end
 
 --- A concordance (key word in context): the hits of a query, each with
@@ -273,7 +341,8 @@ end
 -- left of the match, then the second, and so on (AntConc's 1L, 2L, ...);
 -- `sort = "right"` by the first word to the right, then the next; words are
 -- compared by normal form, byte order, and a line with no word left at the
--- block's edge comes first; lines with equal keys keep document order.
+-- block's edge comes first; lines with equal keys keep document order (for
+-- a Corpus, all lines are sorted together, equal keys in corpus order).
 -- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
 -- @tparam[opt] table opts `scope`, `stem`, `width` (characters each side,
 --   default 40), `sort` (`"position"` (default), `"left"`, `"right"`)
@@ -281,14 +350,16 @@ end
 -- @usage for _, l in ipairs(doc:concordance("soviet", {width = 30, sort = "right"})) do
 --   print(("%30s [%s] %s"):format(l.left, l.match, l.right))
 -- end
-function Document:concordance(query, opts)
-  local ud = document.core(self, "concordance")
+function methods.concordance(r, self, query, opts)
+  local h, ops = receiver(r, self, "concordance")
   opts = checkopts(opts, 2, "concordance", CONC_OPTS)
-  local width = intopt(opts, "width", 0, 40, 2, "concordance")
+  local width = intopt(opts, "width", 2, "concordance", 40, 0)
   local sort = choiceopt(opts, "sort", { "position", "left", "right" }, 2, "concordance")
-  local q = getquery(ud, query, 1, "concordance")
-  local hits, why = ud:ix_find(q, document.scopearg(opts), opts.stem, width, sort)
-  return check(hits, why, "concordance")
+  local q = getquery(h, ops, query, 1, "concordance")
+  local hits, why = h[ops.find](h, q, document.scopearg(opts), flags(opts), width, sort)
+  hits = check(hits, why, "concordance")
+  if r.after then r.after(self, hits, "hits") end
+  return hits
 end
 
 --- Iterates over the tokens (words) of the document, in document order.
@@ -300,10 +371,10 @@ end
 -- for tok in doc:tokens({scope = "all"}) do
 --   if tok.norm == "soviet" then n = n + 1 end
 -- end
-function Document:tokens(opts)
-  local ud = document.core(self, "tokens")
-  opts = checkopts(opts, 1, "tokens", { scope = true })
-  return ud:ix_tokens(document.scopearg(opts))
+function methods.tokens(r, self, opts)
+  local h, ops = receiver(r, self, "tokens")
+  opts = checkopts(opts, 1, "tokens", TOKEN_OPTS)
+  return h[ops.tokens](h, document.scopearg(opts))
 end
 
 --- The words of the document with their counts, as in a frequency list.
@@ -315,32 +386,34 @@ end
 -- @usage for i, f in ipairs(doc:frequencies({stoplist = true, min = 5})) do
 --   print(i, f.word, f.count)
 -- end
-function Document:frequencies(opts)
-  local ud = document.core(self, "frequencies")
-  opts = checkopts(opts, 1, "frequencies", { scope = true, stoplist = true, min = true })
-  local min = intopt(opts, "min", 1, 1, 1, "frequencies")
+function methods.frequencies(r, self, opts)
+  local h, ops = receiver(r, self, "frequencies")
+  opts = checkopts(opts, 1, "frequencies", FREQ_OPTS)
+  local min = intopt(opts, "min", 1, "frequencies", 1, 1)
   local stop = stoplist(opts, 1, "frequencies")
-  return ud:ix_frequencies(document.scopearg(opts), min, stop)
+  local by = choiceopt(opts, "by", { "token", "doc" }, 1, "frequencies")
+  return h[ops.frequencies](h, document.scopearg(opts), min, stop, by == "doc")
 end
 
 --- N-grams: runs of n consecutive words within one block (a paragraph,
--- the title, ...), never across blocks; punctuation between the words
--- does not break a run.
+-- the title, ...), never across blocks (nor pages); punctuation between
+-- the words does not break a run.
 -- @int n words in each n-gram, 1 to 16
 -- @tparam[opt] table opts `scope`, `min` (the least count listed, default 1)
 -- @treturn {{ngram=string,count=integer},...} `ngram` the normal forms
 --   joined by one space; count descending, then `ngram` ascending (bytes)
 -- @usage for _, g in ipairs(doc:ngrams(2, {min = 5})) do print(g.ngram, g.count) end
-function Document:ngrams(n, opts)
-  local ud = document.core(self, "ngrams")
+function methods.ngrams(r, self, n, opts)
+  local h, ops = receiver(r, self, "ngrams")
   local i = math.type(n) == "float" and math.tointeger(n) or n
   if math.type(i) ~= "integer" or i < 1 or i > 16 then
     argerror(1, "ngrams", ("n must be an integer from 1 to 16, got %s"):format(
       type(n) == "number" and tostring(n) or typename(n)))
   end
-  opts = checkopts(opts, 2, "ngrams", { scope = true, min = true })
-  local min = intopt(opts, "min", 1, 1, 2, "ngrams")
-  return ud:ix_ngrams(i, document.scopearg(opts), min)
+  opts = checkopts(opts, 2, "ngrams", NGRAM_OPTS)
+  local min = intopt(opts, "min", 2, "ngrams", 1, 1)
+  local by = choiceopt(opts, "by", { "token", "doc" }, 2, "ngrams")
+  return h[ops.ngrams](h, i, document.scopearg(opts), min, by == "doc")
 end
 
 --- Collocates of a query: the words found near its hits more (or less)
@@ -360,7 +433,8 @@ end
 --
 -- These are NLTK's `BigramAssocMeasures.likelihood_ratio`, `pmi` and
 -- `student_t` with n_ii = O, n_ix = R, n_xi = C, n_xx = N (Evert's surface
--- co-occurrence, the span as the node's margin).
+-- co-occurrence, the span as the node's margin). Over a Corpus, R, O, C
+-- and N are summed over the pages.
 -- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
 -- @tparam[opt] table opts `scope`, `stem`, `window` (words each side,
 --   default 5), `measure` (`"llr"` (default), `"mi"`, `"t"`), `min` (least
@@ -370,16 +444,16 @@ end
 -- @usage for _, c in ipairs(doc:collocates("Soviet", {measure = "llr", min = 2})) do
 --   print(c.word, c.count, ("%.2f"):format(c.score))
 -- end
-function Document:collocates(query, opts)
-  local ud = document.core(self, "collocates")
-  opts = checkopts(opts, 2, "collocates",
-    { scope = true, stem = true, window = true, measure = true, min = true, stoplist = true })
-  local window = intopt(opts, "window", 1, 5, 2, "collocates")
+function methods.collocates(r, self, query, opts)
+  local h, ops = receiver(r, self, "collocates")
+  opts = checkopts(opts, 2, "collocates", COLL_OPTS)
+  local window = intopt(opts, "window", 2, "collocates", 5, 1)
   local measure = choiceopt(opts, "measure", { "llr", "mi", "t" }, 2, "collocates")
-  local min = intopt(opts, "min", 1, 1, 2, "collocates")
+  local min = intopt(opts, "min", 2, "collocates", 1, 1)
   local stop = stoplist(opts, 2, "collocates")
-  local q = getquery(ud, query, 1, "collocates")
-  local res, why = ud:ix_collocates(q, document.scopearg(opts), opts.stem, window, measure, min, stop)
+  local q = getquery(h, ops, query, 1, "collocates")
+  local res, why = h[ops.collocates](h, q, document.scopearg(opts), flags(opts), window, measure, min,
+    stop)
   return check(res, why, "collocates")
 end
 
@@ -393,13 +467,113 @@ end
 -- @treturn integer the number of tokens in the scope
 -- @usage local xs, n = doc:dispersion("Soviet")
 -- print(#xs, n, xs[1])
-function Document:dispersion(query, opts)
-  local ud = document.core(self, "dispersion")
+function methods.dispersion(r, self, query, opts)
+  local h, ops = receiver(r, self, "dispersion")
   opts = checkopts(opts, 2, "dispersion", QUERY_OPTS)
-  local q = getquery(ud, query, 1, "dispersion")
-  local xs, n = ud:ix_dispersion(q, document.scopearg(opts), opts.stem)
+  local q = getquery(h, ops, query, 1, "dispersion")
+  local xs, n = h[ops.dispersion](h, q, document.scopearg(opts), flags(opts))
   check(xs, n, "dispersion")
   return xs, n
 end
+
+--- Each page's count of a query (a Corpus method): an array, `counts[i]`
+-- the number of hits in page `i` (`c[i]`), so that the counts sum to
+-- `c:count(query, opts)`.
+-- @param query a query, as for `count`
+-- @tparam[opt] table opts `scope`, `stem`, `variants`
+-- @treturn {integer,...} one count a page, in corpus order
+-- @usage local counts = c:counts("soviet*")
+-- for i, n in ipairs(counts) do print(c[i].title, n) end
+function methods.counts(r, self, query, opts)
+  local h, ops = receiver(r, self, "counts")
+  opts = checkopts(opts, 2, "counts", QUERY_OPTS)
+  local q = getquery(h, ops, query, 1, "counts")
+  local res, why = h[ops.counts](h, q, document.scopearg(opts), flags(opts))
+  return check(res, why, "counts")
+end
+
+--- Each page's size (a Corpus method): an array of
+-- `{words = w, sentences = s}`, the words (tokens) and sentences in the
+-- scope, one entry a page. Relative frequencies are `counts[i] /
+-- sizes[i].words`.
+-- @tparam[opt] table opts `scope` (default `"body"`)
+-- @treturn {{words=integer,sentences=integer},...} one a page
+-- @usage local sizes = c:sizes()
+-- print(sizes[1].words, sizes[1].sentences)
+function methods.sizes(r, self, opts)
+  local h, ops = receiver(r, self, "sizes")
+  opts = checkopts(opts, 1, "sizes", SIZE_OPTS)
+  return h[ops.sizes](h, document.scopearg(opts))
+end
+
+--- Keywords (a Corpus method): the words most typical of some pages
+-- against the rest of the corpus, as AntConc's keyword list. With `a` a
+-- word's count in the pages chosen (`count`), `b` in the others
+-- (`other`), `N1` and `N2` the tokens of each side, `E1 = N1 (a + b) /
+-- (N1 + N2)` and `E2 = N2 (a + b) / (N1 + N2)`:
+--
+-- * `llr` (log-likelihood, Rayson and Garside): `2 (a ln(a/E1) + b ln(b/E2))`
+--   (a term is 0 where its count is)
+-- * `pdiff` (%DIFF, Gabrielatos and Marchi): `100 (a/N1 - b/N2) / (b/N2)`,
+--   `b/N2` taken as 1e-18 where `b` is 0
+--
+-- Only words relatively more frequent in the chosen pages are listed
+-- (positive keywords).
+-- @tparam {integer,...} pages indices of the chosen pages
+-- @tparam[opt] table opts `measure` (`"llr"` (default) or `"pdiff"`),
+--   `min` (least `count`, default 1), `stoplist`, `scope`
+-- @treturn {{word=string,count=integer,other=integer,score=number},...}
+--   score descending, then word ascending
+-- @usage for _, k in ipairs(c:keywords({1, 2}, {min = 3})) do
+--   print(k.word, k.count, k.other, ("%.1f"):format(k.score))
+-- end
+function methods.keywords(r, self, pages, opts)
+  local h, ops = receiver(r, self, "keywords")
+  if type(pages) ~= "table" then
+    argerror(1, "keywords", ("array of page indices expected, got %s"):format(typename(pages)))
+  end
+  local n = #self
+  for i = 1, #pages do
+    local p = pages[i]
+    local k = math.type(p) == "float" and math.tointeger(p) or p
+    if math.type(k) ~= "integer" or k < 1 or k > n then
+      argerror(1, "keywords", ("pages[%d] must be a page index from 1 to %d, got %s")
+        :format(i, n, document.shown(p)))
+    end
+  end
+  opts = checkopts(opts, 2, "keywords", KEY_OPTS)
+  local measure = choiceopt(opts, "measure", { "llr", "pdiff" }, 2, "keywords")
+  local min = intopt(opts, "min", 2, "keywords", 1, 1)
+  local stop = stoplist(opts, 2, "keywords")
+  return h[ops.keywords](h, pages, document.scopearg(opts), measure, min, stop)
+end
+
+--- Gives a class the query methods: `names` (an array) of `methods` are
+-- set in `Class`, and `spec.resolve(self, fname)` tells them, for a value
+-- of that class, the C object to run on and the names of its operations
+-- (`count`, `find`, `vocab`, `frequencies`, `ngrams`, `collocates`, and
+-- where the class has them `tokens` and `dispersion`);
+-- `spec.after(self, results, what)`, when given, completes results
+-- (`what` is `"hits"`) before they are returned.
+-- @tparam table Class the method table (also the metatable of its values)
+-- @tparam table spec `{resolve = function, after = function | nil}`
+-- @tparam {string,...} names the methods the class has
+-- @usage query.install(Corpus, {resolve = function(c, fname) return cx, CX_OPS end},
+--   {"count", "find"})
+function M.install(Class, spec, names)
+  for _, name in ipairs(names) do
+    local impl = methods[name]
+    Class[name] = function(...) return impl(spec, ...) end
+  end
+end
+
+local DOC_OPS = { count = "ix_count", find = "ix_find", vocab = "ix_vocab", tokens = "ix_tokens",
+  frequencies = "ix_frequencies", ngrams = "ix_ngrams", collocates = "ix_collocates",
+  dispersion = "ix_dispersion" }
+
+M.install(document.Document, {
+  resolve = function(doc, fname) return document.core(doc, fname), DOC_OPS end,
+}, { "count", "find", "concordance", "tokens", "frequencies", "ngrams", "collocates",
+  "dispersion" })
 
 return M

@@ -43,8 +43,6 @@ local math, utf8 = compat.math, compat.utf8
 local document = require "leninletter.document"
 local query = require "leninletter.query"
 
-local argerror = document.argerror
-local typename = document.typename
 
 local M = {}
 
@@ -56,11 +54,12 @@ local BLANK = M.BLANK
 -- Options
 -- ------------------------------------------------------------------
 
+local SCOPE = document.check.scope
 local OPTS = {
-  cloze = { count = true, seed = true, scope = true },
-  choice = { count = true, seed = true, scope = true, choices = true },
+  cloze = { count = true, seed = true, scope = SCOPE },
+  choice = { count = true, seed = true, scope = SCOPE, choices = true },
   notes = { count = true, seed = true, choices = true },
-  dates = { count = true, seed = true, scope = true, choices = true },
+  dates = { count = true, seed = true, scope = SCOPE, choices = true },
 }
 
 local MAXCHOICES = 10
@@ -78,45 +77,21 @@ local FUNCTION_WORDS = {
 }
 
 -- Checks the document and the options of the quiz function fname.
--- Returns the C document, and the options read: count, seed, scope, k
--- (distractors per question).
+-- Returns the options read: count, seed, scope, choices, and rnd (the
+-- generator, from the facade).
 local function checkargs(doc, opts, fname)
-  local ud = document.core(doc, fname)
-  if opts == nil then opts = {} end
-  if type(opts) ~= "table" then
-    argerror(2, fname, ("table expected, got %s"):format(typename(opts)))
-  end
-  local allowed = OPTS[fname]
-  local keys = {}
-  for k in pairs(opts) do keys[#keys + 1] = tostring(k) end
-  table.sort(keys)
-  for _, k in ipairs(keys) do
-    if not allowed[k] then argerror(2, fname, ("unknown option '%s'"):format(k)) end
-  end
-  local function int(key, dflt, least, most, want)
-    local v = opts[key]
-    if v == nil then return dflt end
-    local i = math.type(v) == "float" and math.tointeger(v) or v
-    if math.type(i) ~= "integer" or (least and i < least) or (most and i > most) then
-      argerror(2, fname, ("opts.%s must be %s, got %s"):format(key, want,
-        type(v) == "number" and tostring(v) or typename(v)))
-    end
-    return i
-  end
+  document.core(doc, fname)
+  opts = document.checkopts(opts, 2, fname, OPTS[fname])
   local r = {}
-  r.count = int("count", 10, 1, nil, "a positive integer")
-  r.seed = int("seed", 1, nil, nil, "an integer")
-  r.choices = int("choices", 4, 2, MAXCHOICES, "an integer from 2 to " .. MAXCHOICES)
-  local scope = opts.scope
-  if scope ~= nil and scope ~= "body" and scope ~= "notes" and scope ~= "all" then
-    argerror(2, fname, ('opts.scope must be "body", "notes" or "all", got %s'):format(
-      type(scope) == "string" and ('"' .. scope .. '"') or typename(scope)))
-  end
+  r.count = document.intopt(opts, "count", 2, fname, 10, 1)
+  r.seed = document.intopt(opts, "seed", 2, fname, 1)
+  r.choices = document.intopt(opts, "choices", 2, fname, 4, 2, MAXCHOICES,
+    "an integer from 2 to " .. MAXCHOICES)
   -- dates are mostly in the notes: their questions look everywhere
-  r.scope = scope or (fname == "dates" and "all" or "body")
+  r.scope = opts.scope or (fname == "dates" and "all" or "body")
   -- each kind draws its own stream, so a cloze and a choice quiz of one
   -- seed do not pick the same sentences
-  r.rnd = ud:rand_new(compat.bxor(r.seed, SALT[fname]))
+  r.rnd = document.generator(doc, compat.bxor(r.seed, SALT[fname]), fname)
   return r
 end
 

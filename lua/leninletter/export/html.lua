@@ -237,6 +237,19 @@ function M.html(doc, opts)
     w("</dl>\n</details>\n")
   end
   if url then w('<p class="source">From <a href="', esc(url), '">', esc(url), "</a></p>\n") end
+  -- the page's sections (doc.sections), each linked to its heading
+  local secs = type(doc.sections) == "table" and doc.sections or {}
+  if #secs > 1 then
+    w('<details class="toc" id="toc"><summary>Contents (', #secs, " sections)</summary>\n<ul>\n")
+    for _, sec in ipairs(secs) do
+      if math.type(sec.paragraph) == "integer" and doc.paragraphs[sec.paragraph] then
+        local level = math.type(sec.level) == "integer" and math.max(1, math.min(6, sec.level)) or 1
+        w(('<li class="toc-%d"><a href="#p%d">%s</a></li>\n'):format(level, sec.paragraph,
+          esc((tostring(sec.title or doc.paragraphs[sec.paragraph].text):gsub("%s+", " ")))))
+      end
+    end
+    w("</ul>\n</details>\n")
+  end
   w("</header>\n")
   -- the text: every block numbered; data for the script's search
   local blocksdata = {}

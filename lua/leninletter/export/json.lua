@@ -26,7 +26,7 @@ local K = {
   document = { "schema", "version", "generator", "url", "author", "number", "title", "subtitle", "fields", "meta",
     "source", "written", "published", "sections", "paragraphs", "notes", "errata", "entities", "dates",
     "navigation", "warnings" },
-  source = { "work", "publisher", "place", "year", "volume", "issue", "first_page", "last_page" },
+  source = { "work", "publisher", "place", "year", "volume", "issue", "volumes", "first_page", "last_page" },
   section = { "title", "level", "paragraph", "first", "last", "parent" },
   block = { "kind", "level", "label", "text", "rows", "refs", "pagebreaks", "pagebreak_offsets", "spans",
     "sentences", "sentence_pos", "sentence_offsets" },

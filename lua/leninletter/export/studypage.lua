@@ -24,6 +24,11 @@ footer { order: 7; }
 header .author { font-variant: small-caps; letter-spacing: .05em; color: var(--muted); margin: 0; }
 h1 { font-size: 2rem; line-height: 1.2; margin: .2rem 0; color: var(--accent); }
 header .subtitle { font-style: italic; margin: 0 0 1rem; }
+details.toc summary { font: 13px system-ui, sans-serif; color: var(--muted); cursor: pointer; margin: .4rem 0; }
+details.toc ul { list-style: none; padding: 0; margin: .2rem 0 .6rem; font: 14px/1.5 system-ui, sans-serif; }
+details.toc a { color: var(--accent); text-decoration: none; }
+details.toc .toc-2 { padding-left: 1.2rem; } details.toc .toc-3 { padding-left: 2.4rem; }
+details.toc .toc-4, details.toc .toc-5, details.toc .toc-6 { padding-left: 3.6rem; }
 header .source { font: 12px/1.4 system-ui, sans-serif; color: var(--muted); overflow-wrap: anywhere; }
 header .source a { color: var(--muted); }
 details.fields summary { font: 13px system-ui, sans-serif; color: var(--muted); cursor: pointer; margin: .4rem 0; }

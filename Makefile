@@ -85,6 +85,9 @@ $(CORE_SO): $(CORE_OBJ)
 csrc/%.o: csrc/%.c csrc/*.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# the binding includes its index-file helper
+$(BUILD_DIR)/lcore.o: csrc/lindex.c
+
 ifneq ($(BUILD_DIR),csrc)
 $(BUILD_DIR)/%.o: csrc/%.c csrc/*.h
 	@mkdir -p $(@D)
@@ -182,6 +185,9 @@ install: all
 	install -m 644 lua/leninletter/export/*.lua $(DESTDIR)$(INSTALL_LMOD)/leninletter/export/
 	install -m 644 data/entities.lua $(DESTDIR)$(INSTALL_LMOD)/leninletter/entities_data.lua
 	install -m 644 data/errata.lua $(DESTDIR)$(INSTALL_LMOD)/leninletter/errata_data.lua
+	install -m 644 data/theses.lua $(DESTDIR)$(INSTALL_LMOD)/leninletter/theses_data.lua
+	install -m 644 data/entity_eras.lua $(DESTDIR)$(INSTALL_LMOD)/leninletter/entity_eras.lua
+	install -m 644 data/archive_words.lua $(DESTDIR)$(INSTALL_LMOD)/leninletter/archive_words.lua
 	sed '1s|^#!.*|#!/usr/bin/env $(notdir $(LUA))|' bin/leninletter > $(DESTDIR)$(INSTALL_BIN)/leninletter
 	chmod 755 $(DESTDIR)$(INSTALL_BIN)/leninletter
 	install -m 644 man/leninletter.1 $(DESTDIR)$(INSTALL_MAN)/leninletter.1
@@ -191,7 +197,9 @@ uninstall:
 	  $(DESTDIR)$(INSTALL_MAN)/leninletter.1
 	rm -f $(addprefix $(DESTDIR)$(INSTALL_LMOD)/leninletter/,$(notdir $(wildcard lua/leninletter/*.lua)) stopwords.txt)
 	rm -f $(addprefix $(DESTDIR)$(INSTALL_LMOD)/leninletter/export/,$(notdir $(wildcard lua/leninletter/export/*.lua)))
-	rm -f $(DESTDIR)$(INSTALL_LMOD)/leninletter/entities_data.lua $(DESTDIR)$(INSTALL_LMOD)/leninletter/errata_data.lua
+	rm -f $(DESTDIR)$(INSTALL_LMOD)/leninletter/entities_data.lua $(DESTDIR)$(INSTALL_LMOD)/leninletter/errata_data.lua \
+	  $(DESTDIR)$(INSTALL_LMOD)/leninletter/theses_data.lua $(DESTDIR)$(INSTALL_LMOD)/leninletter/archive_words.lua \
+	  $(DESTDIR)$(INSTALL_LMOD)/leninletter/entity_eras.lua
 	-rmdir $(DESTDIR)$(INSTALL_LMOD)/leninletter/export
 	-rmdir $(DESTDIR)$(INSTALL_CMOD)/leninletter $(DESTDIR)$(INSTALL_LMOD)/leninletter
 
@@ -203,6 +211,7 @@ clean:
 bench: all
 	sh bench/run.sh
 	sh bench/html_run.sh
+	sh bench/index_run.sh
 
 # ------------------------------------------------------------------
 # Hardening (issue #7): sanitizers, valgrind, fuzzing, failing
@@ -224,7 +233,7 @@ GENHTML      ?= genhtml
 SHARED       ?= ../shared
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 2
-FUZZERS      ?= page html query sent dates entities big
+FUZZERS      ?= page html query sent dates entities index big
 VALGRIND_SPECS ?= spec
 # the storms and long lines of hostile_spec at a tenth of their size in the
 # slow runs (valgrind, full collections): every case still runs

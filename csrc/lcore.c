@@ -1635,10 +1635,17 @@ typedef struct CorpusBox {
   ll_Mem mem;    /* of docs and ix */
   ll_Doc **docs; /* n entries, the documents ix was built over, or NULL */
   ll_Index *ix;  /* the corpus index, or NULL before the first query */
+  /* an index file's corpus (lindex.c), else NULL */
+  struct ll_Store *store;
 } CorpusBox;
+
+/* index files (lindex.c, included at the end of this section) */
+static int store_gc(CorpusBox *cb);
+static ll_Doc *corpusdoc(lua_State *L, CorpusBox *cb, size_t d);
 
 static int corpus_gc(lua_State *L) {
   CorpusBox *cb = (CorpusBox *)luaL_checkudata(L, 1, CORPUS_MT);
+  if (cb->store != NULL) return store_gc(cb);
   ll_index_free(cb->ix);
   ll_free(&cb->mem, cb->docs, cb->n * sizeof *cb->docs);
   cb->ix = NULL;
@@ -1655,6 +1662,7 @@ static CorpusBox *corpusbox(lua_State *L, int ci) {
   int st;
   if (cb == NULL) return NULL;
   if (cb->closed) luaL_error(L, "corpus has been closed");
+  if (cb->store != NULL) return cb; /* an index file's: its index is mapped */
   if (cb->docs == NULL && cb->n > 0) {
     cb->docs = (ll_Doc **)ll_malloc(&cb->mem, cb->n * sizeof *cb->docs);
     if (cb->docs == NULL) memerror(L);
@@ -1748,7 +1756,7 @@ static int cx_find(lua_State *L) {
     size_t local, d = ll_index_docof(ix, h.seg, &local);
     h.seg = local;
     luaL_checkstack(L, 4, "hits");
-    pushhit(L, cb->docs[d], &h, width);
+    pushhit(L, corpusdoc(L, cb, d), &h, width);
     lua_pushinteger(L, (lua_Integer)d + 1);
     lua_setfield(L, -2, "doc");
     lua_rawseti(L, -2, (lua_Integer)i + 1);
@@ -1888,6 +1896,8 @@ static int core_pathkind(lua_State *L) {
   return 1;
 }
 
+#include "lindex.c" /* NOLINT(bugprone-suspicious-include): the binding is one unit */
+
 /* Registers the Corpus metatable and core.corpus in the table on top. */
 static void opencorpus(lua_State *L) {
   if (luaL_newmetatable(L, CORPUS_MT)) {
@@ -1905,6 +1915,7 @@ static void opencorpus(lua_State *L) {
   lua_setfield(L, -2, "listdir");
   lua_pushcfunction(L, core_pathkind);
   lua_setfield(L, -2, "pathkind");
+  openstore(L);
 }
 
 /* ==== end of HTML pages and corpora ==== */
@@ -1964,6 +1975,150 @@ static const luaL_Reg rand_methods[] = {{"rand_new", rand_new}, {NULL, NULL}};
 
 /* ==== end of random numbers ==== */
 
+/* ==== WordNet lookups for quizzes (llwordnet.c) ==== */
+
+#include "llwordnet.h"
+
+#define WN_MT "leninletter.WordNet"
+
+/* The userdata: the allocator the handle was opened with, and the handle
+** (NULL once closed). */
+typedef struct WnBox {
+  ll_Mem mem;
+  ll_WordNet *wn;
+} WnBox;
+
+static const char *const WN_POS[LL_WN_NPOS] = {"noun", "verb", "adj", "adv"};
+static const char *const WN_INFL[] = {"base", "plural",    "third",       "past",
+                                      "ing",  "irregular", "comparative", "superlative"};
+
+static int wn_gc(lua_State *L) {
+  WnBox *b = (WnBox *)luaL_checkudata(L, 1, WN_MT);
+  ll_wn_close(b->wn);
+  b->wn = NULL;
+  return 0;
+}
+
+/* pushes w with WordNet's '_' as spaces */
+static void wn_pushword(lua_State *L, const char *w, size_t len) {
+  luaL_Buffer B;
+  size_t i;
+  luaL_buffinit(L, &B);
+  for (i = 0; i < len; i++) luaL_addchar(&B, w[i] == '_' ? ' ' : w[i]);
+  luaL_pushresult(&B);
+}
+
+/* appends each synset word to the array at the top of the stack */
+static int wn_addword(void *ctx, const char *w, size_t len) {
+  lua_State *L = (lua_State *)ctx;
+  wn_pushword(L, w, len);
+  lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+  return 0;
+}
+
+typedef struct WnLook {
+  lua_State *L;
+  const ll_WordNet *wn;
+  int pos;
+} WnLook;
+
+/* one reading {pos, lemma, inflection, senses, tagged, synset (the first
+** sense's offset), lexfile, synonyms, words} appended to the array at the top of the stack */
+static int wn_addreading(void *ctx, const char *base, size_t len, int inflection) {
+  WnLook *lk = (WnLook *)ctx;
+  lua_State *L = lk->L;
+  ll_WnEntry e;
+  int i, lex = -1;
+  if (!ll_wn_index(lk->wn, lk->pos, base, len, &e)) return 0;
+  lua_createtable(L, 0, 8);
+  lua_pushstring(L, WN_POS[lk->pos]);
+  lua_setfield(L, -2, "pos");
+  wn_pushword(L, base, len);
+  lua_setfield(L, -2, "lemma");
+  lua_pushstring(L, WN_INFL[inflection]);
+  lua_setfield(L, -2, "inflection");
+  lua_pushinteger(L, e.senses);
+  lua_setfield(L, -2, "senses");
+  lua_pushinteger(L, e.tagged);
+  lua_setfield(L, -2, "tagged");
+  lua_pushinteger(L, ll_wn_offset(&e, 0));
+  lua_setfield(L, -2, "synset");
+  /* synonyms: the words of the first (most frequent) sense; words: those
+  ** of every sense */
+  lua_newtable(L);
+  lua_newtable(L);
+  for (i = 0; i < e.senses; i++) {
+    int lf = -1;
+    long off = ll_wn_offset(&e, i);
+    if (i == 0) {
+      lua_pushvalue(L, -2);
+      ll_wn_synset(lk->wn, lk->pos, off, &lf, wn_addword, L);
+      lua_pop(L, 1);
+      lex = lf;
+    }
+    ll_wn_synset(lk->wn, lk->pos, off, &lf, wn_addword, L);
+  }
+  lua_setfield(L, -3, "words");
+  lua_setfield(L, -2, "synonyms");
+  if (ll_wn_lexname(lex) != NULL) {
+    lua_pushstring(L, ll_wn_lexname(lex));
+    lua_setfield(L, -2, "lexfile");
+  }
+  lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+  return 0;
+}
+
+/* wn:lookup(word) -> array of readings, one for each part of speech and
+** base form that WordNet's morphy finds for word (lower case, spaces or
+** '_' between words), nouns first, then verbs, adjectives, adverbs */
+static int wn_lookup(lua_State *L) {
+  WnBox *b = (WnBox *)luaL_checkudata(L, 1, WN_MT);
+  size_t len, i;
+  const char *w = luaL_checklstring(L, 2, &len);
+  char buf[128];
+  WnLook lk;
+  luaL_argcheck(L, b->wn != NULL, 1, "WordNet closed");
+  lua_newtable(L);
+  if (len == 0 || len >= sizeof buf) return 1;
+  for (i = 0; i < len; i++) buf[i] = w[i] == ' ' ? '_' : w[i];
+  lk.L = L;
+  lk.wn = b->wn;
+  for (lk.pos = 0; lk.pos < LL_WN_NPOS; lk.pos++) {
+    if (ll_wn_bases(&b->mem, b->wn, lk.pos, buf, len, wn_addreading, &lk) != LL_OK)
+      return luaL_error(L, "not enough memory");
+  }
+  return 1;
+}
+
+static const luaL_Reg wn_methods[] = {{"lookup", wn_lookup}, {"close", wn_gc}, {NULL, NULL}};
+
+/* core.wordnet(dir) -> WordNet | nil, message: the database in folder dir */
+static int core_wordnet(lua_State *L) {
+  const char *dir = luaL_checkstring(L, 1);
+  char err[LL_ERRSIZE];
+  int st;
+  WnBox *b = (WnBox *)lua_newuserdatauv(L, sizeof *b, 0);
+  b->wn = NULL;
+  getmem(L, &b->mem);
+  if (luaL_newmetatable(L, WN_MT)) {
+    lua_pushcfunction(L, wn_gc);
+    lua_setfield(L, -2, "__gc");
+    luaL_newlib(L, wn_methods);
+    lua_setfield(L, -2, "__index");
+  }
+  lua_setmetatable(L, -2);
+  st = ll_wn_open(&b->mem, dir, &b->wn, err, sizeof err);
+  if (st == LL_ERRMEM) return luaL_error(L, "not enough memory");
+  if (st != LL_OK) {
+    lua_pushnil(L);
+    lua_pushstring(L, err);
+    return 2;
+  }
+  return 1;
+}
+
+/* ==== end of WordNet ==== */
+
 /* ud:title() -> the title's text, or nil (without making the tree) */
 static int doc_title(lua_State *L) {
   ll_Doc *d = checkdoc(L, 1);
@@ -1977,9 +2132,13 @@ static const luaL_Reg doc_methods[] = {{"tree", doc_tree}, {"title", doc_title},
 static const luaL_Reg doc_meta[] = {
     {"__gc", doc_gc}, {"__close", doc_gc}, {"__tostring", doc_tostring}, {NULL, NULL}};
 
-static const luaL_Reg core_funcs[] = {{"parse", core_parse},   {"load", core_load},
-                                      {"letter", core_letter}, {"letter_text", core_letter_text},
-                                      {"dates", core_dates},   {NULL, NULL}};
+static const luaL_Reg core_funcs[] = {{"parse", core_parse},
+                                      {"load", core_load},
+                                      {"letter", core_letter},
+                                      {"letter_text", core_letter_text},
+                                      {"dates", core_dates},
+                                      {"wordnet", core_wordnet},
+                                      {NULL, NULL}};
 
 LUALIB_API int luaopen_leninletter_core(lua_State *L);
 

@@ -355,6 +355,9 @@ typedef struct ll_PageHints {
 int ll_parse_text(ll_Mem *m, const char *s, size_t len, const ll_PageHints *hints, ll_Doc **out,
                   char *err, size_t errsz);
 void ll_doc_free(ll_Doc *d);
+/* (Re)builds d->segs from its blocks and fields, in document order: title,
+** subtitle, header fields, body, notes. LL_OK or LL_ERRMEM. */
+int ll_doc_segments(ll_Doc *d);
 /* the note numbered n, or NULL */
 const ll_Note *ll_doc_note(const ll_Doc *d, long n);
 

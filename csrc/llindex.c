@@ -8,6 +8,7 @@
 ** sizes, document frequencies and keywords.
 */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -30,11 +31,17 @@ struct ll_Index {
   ll_Mem mem;
   const ll_Doc *doc;   /* the document of a document's index, else NULL */
   const ll_Seg *segs;  /* a document's index: doc->segs */
-  const ll_Seg **segv; /* a corpus index: every document's segments */
-  ll_Doc *const *docs; /* a corpus index: its documents (not owned) ... */
-  size_t ndocs;        /* ... how many ... */
-  uint32_t *docseg;    /* ... and ndocs + 1 entries: first segment of each */
-  void *word;          /* the tokens: word id of each, uint16_t while narrow
+  const ll_Seg **segv; /* a corpus index: every document's segments (from
+                          segbase on, while built page by page) */
+  size_t segbase;
+  const ll_SegTable *segtab; /* a mapped index: where its segments are */
+  int nockpt;                /* built page by page: no checkpoints kept */
+  size_t segcap, doccap;     /* built page by page: room in segstart, docseg */
+  int mapped;                /* the arrays below are not the index's own */
+  ll_Doc *const *docs;       /* a corpus index: its documents (not owned) ... */
+  size_t ndocs;              /* ... how many ... */
+  uint32_t *docseg;          /* ... and ndocs + 1 entries: first segment of each */
+  void *word;                /* the tokens: word id of each, uint16_t while narrow
                           (a corpus index of < 65536 words), else uint32_t;
                           read with WID */
   int narrow;
@@ -72,7 +79,16 @@ struct ll_Index {
 #define WSZ(ix)  ((ix)->narrow ? sizeof(uint16_t) : sizeof(uint32_t))
 #define WID(ix, t) \
   ((ix)->narrow ? (uint32_t)((const uint16_t *)(ix)->word)[t] : ((const uint32_t *)(ix)->word)[t])
-#define SEG(ix, s) ((ix)->segv != NULL ? (ix)->segv[s] : &(ix)->segs[s])
+#define SEG(ix, s) ((ix)->segv != NULL ? (ix)->segv[(s) - (ix)->segbase] : &(ix)->segs[s])
+
+/* Segment s, read from a mapped index's table into *tmp, else in place. */
+static const ll_Seg *segat(const ll_Index *ix, size_t s, ll_Seg *tmp) {
+  if (ix->segtab != NULL) {
+    ix->segtab->seg(ix->segtab->ud, s, tmp);
+    return tmp;
+  }
+  return SEG(ix, s);
+}
 
 /* The normal forms are hashed with FNV-1a started from the index's own
 ** seed instead of FNV's fixed offset: words crafted to share one FNV-1a
@@ -95,10 +111,26 @@ static uint32_t mix32(uint32_t h) {
   return h;
 }
 
-/* A seed for index ix, never the same twice in a row for it. */
+/* A seed from address a (an index, or the words of a mapped one), never
+** the same twice in a row for it. */
+static uint32_t seedfrom(const void *a, uint32_t old, int n) {
+  uint32_t x = (uint32_t)(size_t)a, t = (uint32_t)time(NULL), c = (uint32_t)clock();
+  return mix32(x ^ mix32(t + 0x9e3779b9u * (uint32_t)(n + 1)) ^ mix32(c) ^ old) | 1u;
+}
+
 static uint32_t newseed(const ll_Index *ix, uint32_t old) {
-  uint32_t a = (uint32_t)(size_t)ix, t = (uint32_t)time(NULL), c = (uint32_t)clock();
-  return mix32(a ^ mix32(t + 0x9e3779b9u * (uint32_t)(ix->reseeds + 1)) ^ mix32(c) ^ old) | 1u;
+  return seedfrom(ix, old, ix->reseeds);
+}
+
+/* FNV-1a from seed */
+static uint32_t fnvfrom(uint32_t seed, const char *s, size_t n) {
+  uint32_t h = seed;
+  size_t i;
+  for (i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 16777619u;
+  }
+  return h;
 }
 
 /* FNV-1a from the index's seed */
@@ -272,15 +304,20 @@ void ll_index_free(ll_Index *ix) {
   ll_Mem m;
   if (ix == NULL) return;
   m = ix->mem;
+  if (ix->mapped) {
+    ll_free(&m, ix, sizeof *ix);
+    return;
+  }
   ll_free(&m, ix->word, ix->tokcap * WSZ(ix));
   if (ix->pos != NULL) ll_free(&m, ix->pos, ix->poscap * sizeof(uint32_t));
   if (ix->segv != NULL)
     ll_free(&m, (void *)ix->segv, (ix->nsegs ? ix->nsegs : 1) * sizeof *ix->segv);
-  ll_free(&m, ix->docseg, ix->docseg != NULL ? (ix->ndocs + 1) * sizeof(uint32_t) : 0);
+  ll_free(&m, ix->docseg,
+          ix->docseg != NULL ? (ix->doccap ? ix->doccap : ix->ndocs + 1) * sizeof(uint32_t) : 0);
   if (ix->post != NULL) ll_free(&m, ix->post, (ix->ntok ? ix->ntok : 1) * sizeof(uint32_t));
   ll_free(&m, ix->pvar, ix->npvar);
   ll_free(&m, ix->ckpt, ix->ckcap * sizeof(uint32_t));
-  ll_free(&m, ix->segstart, (ix->nsegs + 1) * sizeof(uint32_t));
+  ll_free(&m, ix->segstart, (ix->segcap ? ix->segcap : ix->nsegs + 1) * sizeof(uint32_t));
   ll_free(&m, ix->words, ix->wcap * sizeof(Word));
   ll_free(&m, ix->chars, ix->ccap);
   ll_free(&m, ix->slots, ix->nslots * sizeof(uint32_t));
@@ -370,7 +407,7 @@ static int scan(ll_Index *ix) {
   int st = LL_OK;
   char w[WORDBUF];
   ll_buf_init(&nb);
-  for (s = 0; s < ix->nsegs && st == LL_OK; s++) {
+  for (s = ix->segbase; s < ix->nsegs && st == LL_OK; s++) {
     const ll_Seg *sg = SEG(ix, s);
     size_t len = sg->len, i = 0;
     unsigned part = (unsigned)sg->part;
@@ -424,7 +461,7 @@ static int scan(ll_Index *ix) {
       else
         ((uint32_t *)ix->word)[ix->ntok] = id;
       if (ix->pos != NULL) ix->pos[ix->ntok] = (uint32_t)a;
-      if (ix->pos == NULL && (ix->ntok & ((1u << CKPTBITS) - 1)) == 0) {
+      if (ix->pos == NULL && !ix->nockpt && (ix->ntok & ((1u << CKPTBITS) - 1)) == 0) {
         size_t j = ix->ntok >> CKPTBITS;
         if (grow(&ix->mem, (void **)&ix->ckpt, &ix->ckcap, sizeof(uint32_t), j + 1) != LL_OK) {
           st = LL_ERRMEM;
@@ -760,6 +797,317 @@ int ll_index_build_corpus(ll_Mem *m, ll_Doc *const *docs, size_t ndocs, const ll
   return LL_OK;
 }
 
+/* ------------------------------------------------------------------ */
+/* A corpus index built page by page, its image, and a mapped index    */
+/* ------------------------------------------------------------------ */
+
+int ll_index_corpus_new(ll_Mem *m, ll_Index **out) {
+  ll_Index *ix = (ll_Index *)ll_malloc(m, sizeof *ix);
+  *out = NULL;
+  if (ix == NULL) return LL_ERRMEM;
+  memset(ix, 0, sizeof *ix);
+  ix->mem = *m;
+  ix->narrow = 1;
+  ix->nockpt = 1;
+  ix->docseg = (uint32_t *)ll_malloc(m, sizeof(uint32_t));
+  ix->segstart = (uint32_t *)ll_malloc(m, sizeof(uint32_t));
+  ix->segcap = ix->doccap = 1;
+  if (ix->docseg == NULL || ix->segstart == NULL || rehash(ix) != LL_OK) {
+    ll_index_free(ix);
+    return LL_ERRMEM;
+  }
+  ix->docseg[0] = 0;
+  ix->segstart[0] = 0;
+  *out = ix;
+  return LL_OK;
+}
+
+int ll_index_corpus_add(ll_Index *ix, ll_Doc *const *docs, size_t n) {
+  size_t i, j, add = 0, k = 0, nsegs = ix->nsegs;
+  const ll_Seg **sv;
+  uint32_t *p;
+  int st;
+  for (i = 0; i < n; i++) {
+    if (docs[i]->nsegs >= LL_MAXTOKENS - nsegs - add) return LL_ERRINPUT;
+    add += docs[i]->nsegs;
+  }
+  if (n >= LL_MAXTOKENS - ix->ndocs) return LL_ERRINPUT;
+  if (add + nsegs > (size_t)-1 / sizeof(uint32_t) - 1) return LL_ERRMEM;
+  if (grow(&ix->mem, (void **)&ix->docseg, &ix->doccap, sizeof *p, ix->ndocs + n + 1) != LL_OK)
+    return LL_ERRMEM;
+  p = ix->docseg;
+  for (i = 0; i < n; i++) { /* ndocs grows only once segstart is whole */
+    p[ix->ndocs + i] = (uint32_t)(nsegs + k);
+    k += docs[i]->nsegs;
+  }
+  p[ix->ndocs + n] = (uint32_t)(nsegs + add);
+  if (grow(&ix->mem, (void **)&ix->segstart, &ix->segcap, sizeof *p, nsegs + add + 1) != LL_OK)
+    return LL_ERRMEM;
+  sv = (const ll_Seg **)ll_malloc(&ix->mem, (add ? add : 1) * sizeof *sv);
+  if (sv == NULL) return LL_ERRMEM;
+  k = 0;
+  for (i = 0; i < n; i++)
+    for (j = 0; j < docs[i]->nsegs; j++) sv[k++] = &docs[i]->segs[j];
+  ix->segv = sv;
+  ix->segbase = nsegs;
+  ix->nsegs = nsegs + add;
+  st = scan(ix);
+  ll_free(&ix->mem, (void *)sv, (add ? add : 1) * sizeof *sv);
+  ix->segv = NULL;
+  ix->segbase = ix->nsegs;
+  if (st == LL_OK) ix->ndocs += n;
+  return st;
+}
+
+int ll_index_corpus_end(ll_Index *ix) {
+  /* segstart and docseg to their size, as ll_index_free takes them */
+  shrink(&ix->mem, (void **)&ix->segstart, &ix->segcap, sizeof(uint32_t), ix->nsegs + 1);
+  shrink(&ix->mem, (void **)&ix->docseg, &ix->doccap, sizeof(uint32_t), ix->ndocs + 1);
+  if (ix->segcap != ix->nsegs + 1 || ix->doccap != ix->ndocs + 1) return LL_ERRMEM;
+  ix->segcap = ix->doccap = 0;
+  if (ix->ntok > 0) {
+    shrink(&ix->mem, (void **)&ix->word, &ix->tokcap, WSZ(ix), ix->ntok);
+    shrink(&ix->mem, (void **)&ix->ckpt, &ix->ckcap, sizeof(uint32_t), NCKPT(ix->ntok));
+  }
+  shrink(&ix->mem, (void **)&ix->words, &ix->wcap, sizeof(Word), ix->nwords);
+  shrink(&ix->mem, (void **)&ix->chars, &ix->ccap, 1, ix->nchars);
+  return varpostings(ix);
+}
+
+size_t ll_index_wordsize(void) {
+  return sizeof(Word);
+}
+
+int ll_index_image(const ll_Index *ix, ll_IndexImage *img) {
+  size_t k;
+  if (ix->pvar == NULL || ix->docseg == NULL || ix->cktok != 0 || ix->pos != NULL)
+    return LL_ERRINPUT; /* not a corpus index built page by page */
+  memset(img, 0, sizeof *img);
+  img->ntok = ix->ntok;
+  img->nwords = ix->nwords;
+  img->nsegs = ix->nsegs;
+  img->ndocs = ix->ndocs;
+  img->nslots = ix->nslots;
+  img->nchars = ix->nchars;
+  img->npvar = ix->npvar;
+  img->nckpt = ix->ntok > 0 && ix->ckpt != NULL ? NCKPT(ix->ntok) : 0;
+  img->narrow = ix->narrow;
+  for (k = 0; k < NPARTS; k++) img->npart[k] = ix->npart[k];
+  img->tokens = ix->word;
+  img->ckpt = ix->ckpt;
+  img->segstart = ix->segstart;
+  img->docseg = ix->docseg;
+  img->slots = ix->slots;
+  img->seed = ix->seed;
+  img->words = ix->words;
+  img->chars = ix->chars;
+  img->pvar = ix->pvar;
+  return LL_OK;
+}
+
+/* a varint into out */
+static int packvar(ll_Mem *m, ll_Buf *out, uint64_t v) {
+  char t[10];
+  size_t n = 0;
+  while (v >= 0x80) {
+    t[n++] = (char)(v | 0x80);
+    v >>= 7;
+  }
+  t[n++] = (char)v;
+  return ll_buf_add(m, out, t, n);
+}
+
+int ll_index_pack_words(ll_Mem *m, const ll_Index *ix, ll_Buf *out) {
+  size_t i, k;
+  uint32_t post = 0;
+  for (i = 0; i < ix->nwords; i++) {
+    const Word *w = &ix->words[i];
+    if (packvar(m, out, w->len) != LL_OK || packvar(m, out, w->post - post) != LL_OK)
+      return LL_ERRMEM;
+    post = w->post;
+    for (k = 0; k < NPARTS; k++)
+      if (packvar(m, out, w->n[k]) != LL_OK) return LL_ERRMEM;
+  }
+  return LL_OK;
+}
+
+/* reads a varint of at most 32 bits at *at of p[0, n) */
+static int unpackvar(const unsigned char *p, size_t n, size_t *at, uint32_t *v) {
+  uint64_t x = 0;
+  unsigned sh = 0;
+  while (*at < n && sh <= 28) {
+    unsigned char c = p[(*at)++];
+    x |= (uint64_t)(c & 0x7F) << sh;
+    if (!(c & 0x80)) {
+      if (x > 0xFFFFFFFFu) return 0;
+      *v = (uint32_t)x;
+      return 1;
+    }
+    sh += 7;
+  }
+  return 0;
+}
+
+int ll_index_unpack_words(ll_Mem *m, const unsigned char *p, size_t n, ll_IndexImage *img,
+                          void **words, uint32_t **slots) {
+  size_t i, k, at = 0, off = 0, ns = 1024;
+  uint32_t post = 0;
+  Word *w;
+  uint32_t *sl;
+  *words = NULL;
+  *slots = NULL;
+  while (ns < img->nwords * 2) {
+    if (ns > ((size_t)-1 / sizeof *sl) / 4) return LL_ERRMEM;
+    ns *= 2;
+  }
+  if (img->nwords > (size_t)-1 / sizeof *w) return LL_ERRMEM;
+  w = (Word *)ll_malloc(m, (img->nwords ? img->nwords : 1) * sizeof *w);
+  sl = (uint32_t *)ll_malloc(m, ns * sizeof *sl);
+  if (w == NULL || sl == NULL) {
+    ll_free(m, w, (img->nwords ? img->nwords : 1) * sizeof *w);
+    ll_free(m, sl, ns * sizeof *sl);
+    return LL_ERRMEM;
+  }
+  memset(sl, 0, ns * sizeof *sl);
+  img->seed = seedfrom(w, img->seed, 0); /* this copy's own (issue #19) */
+  for (i = 0; i < img->nwords; i++) {
+    uint32_t len, d;
+    size_t slot;
+    if (!unpackvar(p, n, &at, &len) || !unpackvar(p, n, &at, &d) || len >= img->nchars - off ||
+        img->chars[off + len] != '\0' || d > 0xFFFFFFFFu - post)
+      break;
+    w[i].off = (uint32_t)off;
+    w[i].len = len;
+    w[i].hash = fnvfrom(img->seed, img->chars + off, len);
+    w[i].post = post = post + d;
+    for (k = 0; k < NPARTS; k++)
+      if (!unpackvar(p, n, &at, &w[i].n[k])) break;
+    if (k < NPARTS) break;
+    off += (size_t)len + 1;
+    slot = w[i].hash & (ns - 1);
+    while (sl[slot] != 0) slot = (slot + 1) & (ns - 1);
+    sl[slot] = (uint32_t)i + 1;
+  }
+  if (i < img->nwords || at != n || off != img->nchars) {
+    ll_free(m, w, (img->nwords ? img->nwords : 1) * sizeof *w);
+    ll_free(m, sl, ns * sizeof *sl);
+    return LL_ERRINPUT;
+  }
+  img->words = w;
+  img->slots = sl;
+  img->nslots = ns;
+  *words = w;
+  *slots = sl;
+  return LL_OK;
+}
+
+void ll_index_free_words(ll_Mem *m, const ll_IndexImage *img, void *words, uint32_t *slots) {
+  if (words != NULL) ll_free(m, words, (img->nwords ? img->nwords : 1) * sizeof(Word));
+  if (slots != NULL) ll_free(m, slots, img->nslots * sizeof *slots);
+}
+
+static int imgerr(char *err, size_t errsz, const char *what) {
+  snprintf(err, errsz, "%s", what);
+  return LL_ERRINPUT;
+}
+
+/* Checks what a query takes on trust: every id, offset and count in
+** range, so that nothing read through the image can go out of bounds. */
+static int checkimage(const ll_IndexImage *img, char *err, size_t errsz) {
+  const Word *w = (const Word *)img->words;
+  size_t i, k;
+  int empty = 0;
+  if (img->ntok > LL_MAXTOKENS || img->nwords >= 0xFFFFFFF0u || img->nsegs >= LL_MAXTOKENS ||
+      img->ndocs >= LL_MAXTOKENS || img->nchars > 0xFFFFFFF0u || img->npvar > 0xFFFFFFF0u)
+    return imgerr(err, errsz, "counts out of range");
+  if (img->narrow ? img->nwords > 0x10000u : 0)
+    return imgerr(err, errsz, "narrow ids, wide vocabulary");
+  if (img->nckpt != 0 && img->nckpt != (img->ntok > 0 ? NCKPT(img->ntok) : 0))
+    return imgerr(err, errsz, "checkpoints do not match the tokens");
+  if (img->nslots == 0 || (img->nslots & (img->nslots - 1)) != 0 || img->nslots < img->nwords)
+    return imgerr(err, errsz, "bad hash table size");
+  if (img->npvar == 0 || (img->nchars > 0 && img->chars[img->nchars - 1] != '\0'))
+    return imgerr(err, errsz, "bad vocabulary");
+  for (i = 0; i < img->nwords; i++) {
+    if (w[i].off >= img->nchars || w[i].len >= img->nchars - w[i].off ||
+        img->chars[w[i].off + w[i].len] != '\0' || w[i].post > img->npvar ||
+        (i > 0 && w[i].post < w[i - 1].post))
+      return imgerr(err, errsz, "bad vocabulary entry");
+    for (k = 0; k < NPARTS; k++)
+      if (w[i].n[k] > img->ntok) return imgerr(err, errsz, "bad word count");
+  }
+  for (i = 0; i < img->nslots; i++) {
+    if (img->slots[i] > img->nwords) return imgerr(err, errsz, "bad hash table entry");
+    if (img->slots[i] == 0) empty = 1;
+  }
+  if (!empty) return imgerr(err, errsz, "full hash table");
+  if (img->segstart[0] != 0 || img->segstart[img->nsegs] != img->ntok)
+    return imgerr(err, errsz, "bad segment starts");
+  for (i = 0; i < img->nsegs; i++)
+    if (img->segstart[i + 1] < img->segstart[i]) return imgerr(err, errsz, "bad segment starts");
+  if (img->docseg[0] != 0 || img->docseg[img->ndocs] != img->nsegs)
+    return imgerr(err, errsz, "bad page starts");
+  for (i = 0; i < img->ndocs; i++)
+    if (img->docseg[i + 1] < img->docseg[i]) return imgerr(err, errsz, "bad page starts");
+  /* the largest id, four at a time side by side (the index's largest
+     array: this is most of what opening costs) */
+  {
+    uint32_t mx[4] = {0, 0, 0, 0};
+    size_t n4 = img->ntok & ~(size_t)3;
+    if (img->narrow) {
+      const uint16_t *t = (const uint16_t *)img->tokens;
+      for (i = 0; i < n4; i += 4)
+        for (k = 0; k < 4; k++) mx[k] = t[i + k] > mx[k] ? t[i + k] : mx[k];
+      for (; i < img->ntok; i++) mx[0] = t[i] > mx[0] ? t[i] : mx[0];
+    } else {
+      const uint32_t *t = (const uint32_t *)img->tokens;
+      for (i = 0; i < n4; i += 4)
+        for (k = 0; k < 4; k++) mx[k] = t[i + k] > mx[k] ? t[i + k] : mx[k];
+      for (; i < img->ntok; i++) mx[0] = t[i] > mx[0] ? t[i] : mx[0];
+    }
+    for (k = 1; k < 4; k++) mx[0] = mx[k] > mx[0] ? mx[k] : mx[0];
+    if (img->ntok > 0 && mx[0] >= img->nwords) return imgerr(err, errsz, "bad word id");
+  }
+  return LL_OK;
+}
+
+int ll_index_mapped(ll_Mem *m, const ll_IndexImage *img, const ll_SegTable *segs, ll_Index **out,
+                    char *err, size_t errsz) {
+  ll_Index *ix;
+  size_t k;
+  int st;
+  *out = NULL;
+  st = checkimage(img, err, errsz);
+  if (st != LL_OK) return st;
+  ix = (ll_Index *)ll_malloc(m, sizeof *ix);
+  if (ix == NULL) return LL_ERRMEM;
+  memset(ix, 0, sizeof *ix);
+  ix->mem = *m;
+  ix->mapped = 1;
+  ix->segtab = segs;
+  ix->ndocs = img->ndocs;
+  ix->docseg = (uint32_t *)img->docseg;
+  ix->word = (void *)img->tokens;
+  ix->narrow = img->narrow;
+  ix->ntok = ix->tokcap = img->ntok;
+  ix->ckpt = img->nckpt > 0 ? (uint32_t *)img->ckpt : NULL;
+  ix->ckcap = img->nckpt;
+  ix->segstart = (uint32_t *)img->segstart;
+  ix->nsegs = ix->segbase = img->nsegs;
+  ix->words = (Word *)img->words;
+  ix->nwords = ix->wcap = img->nwords;
+  ix->chars = (char *)img->chars;
+  ix->nchars = ix->ccap = img->nchars;
+  ix->slots = (uint32_t *)img->slots;
+  ix->nslots = img->nslots;
+  ix->seed = img->seed;
+  ix->pvar = (unsigned char *)img->pvar;
+  ix->npvar = img->npvar;
+  for (k = 0; k < NPARTS; k++) ix->npart[k] = img->npart[k];
+  *out = ix;
+  return LL_OK;
+}
+
 size_t ll_index_docof(const ll_Index *ix, size_t seg, size_t *local) {
   size_t lo = 0, hi = ix->ndocs; /* docseg[lo] <= seg < docseg[hi] */
   if (ix->docseg == NULL) {
@@ -884,7 +1232,8 @@ static size_t segof(const ll_Index *ix, size_t t, size_t lo) {
 
 /* byte length of the token at pos of segment seg */
 static size_t toklen(const ll_Index *ix, size_t seg, size_t pos) {
-  const ll_Seg *sg = SEG(ix, seg);
+  ll_Seg tmp;
+  const ll_Seg *sg = segat(ix, seg, &tmp);
   size_t at = pos, a, b;
   if (!ll_word_next(sg->text, sg->len, &at, &a, &b)) return 0;
   return b - a;
@@ -903,6 +1252,7 @@ typedef struct Cursor {
 /* Bytes [*a, *b) of token t of segment seg. */
 static void tokbytes(const ll_Index *ix, Cursor *c, size_t seg, size_t t, size_t *a, size_t *b) {
   const ll_Seg *sg;
+  ll_Seg tmp;
   char w[WORDBUF];
   size_t k;
   uint32_t h;
@@ -911,7 +1261,7 @@ static void tokbytes(const ll_Index *ix, Cursor *c, size_t seg, size_t t, size_t
     *b = *a + toklen(ix, seg, *a);
     return;
   }
-  sg = SEG(ix, seg);
+  sg = segat(ix, seg, &tmp);
   if (c->seg != seg || c->tok > t) {
     c->seg = seg;
     c->tok = ix->segstart[seg];
@@ -962,8 +1312,10 @@ void ll_index_segtokens(const ll_Index *ix, size_t seg, size_t *first, size_t *l
 }
 
 size_t ll_index_sentence(const ll_Index *ix, size_t seg, size_t pos) {
-  const ll_Block *b = SEG(ix, seg)->block;
+  const ll_Block *b;
   size_t lo = 0, hi;
+  if (ix->segtab != NULL) return ix->segtab->sentence(ix->segtab->ud, seg, pos);
+  b = SEG(ix, seg)->block;
   if (b == NULL || b->nsents == 0) return LL_NOSENT;
   hi = b->nsents; /* the last sentence starting at or before pos */
   while (hi - lo > 1) {
@@ -1361,9 +1713,22 @@ static int termmatch(const RTerm *t, uint32_t w) {
   return t->set != NULL ? t->set[w] != 0 : t->id == w;
 }
 
-/* Is segment seg in the scope mask (see ll_seg_in)? */
+/* Is segment seg in the scope mask (see ll_seg_in)? A mapped index reads
+** the segment's part and kind from its table (no text read). */
 static int inmask(const ll_Index *ix, size_t seg, unsigned mask) {
-  const ll_Seg *sg = SEG(ix, seg);
+  const ll_Seg *sg;
+  if (ix->segtab != NULL) {
+    int kind = LL_PARAGRAPH;
+    ll_Part part = ix->segtab->part(ix->segtab->ud, seg, &kind);
+    if (!(mask & LL_PARTBIT(part))) return 0;
+    if (!(mask & LL_KINDMASK)) return 1;
+    if (part == LL_TITLE || part == LL_SUBTITLE)
+      kind = LL_HEADING;
+    else if (part == LL_META)
+      return 0;
+    return (mask & LL_KINDBIT(kind)) != 0;
+  }
+  sg = SEG(ix, seg);
   if (!(mask & LL_KINDMASK)) return (mask & LL_PARTBIT(sg->part)) != 0;
   return ll_seg_in(sg, mask);
 }
@@ -1524,17 +1889,24 @@ static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask, ll_Ve
     /* through the compact postings of the first word */
     const Word *w = &ix->words[t0->id];
     const unsigned char *p = ix->pvar + w->post;
+    /* a word's varints end where the next word's start: never read past
+       them, nor take a token past the last (a mapped index is read as
+       found, however it was made) */
+    const unsigned char *pe =
+        ix->pvar + (t0->id + 1 < ix->nwords ? ix->words[t0->id + 1].post : ix->npvar);
     size_t k, tot = 0, seg = 0, next = 0;
     for (k = 0; k < NPARTS; k++) tot += w->n[k];
     for (k = 0; k < tot && st == LL_OK; k++) {
       size_t v = 0, t;
       unsigned sh = 0;
-      while (*p & 0x80) {
+      while (p < pe && (*p & 0x80) && sh < 28) {
         v |= (size_t)(*p++ & 0x7F) << sh;
         sh += 7;
       }
-      v |= (size_t)*p++ << sh;
+      if (p >= pe) break;
+      v |= (size_t)(*p++ & 0x7F) << sh;
       t = next + v;
+      if (t >= ix->ntok) break;
       next = t + 1;
       seg = segof(ix, t, seg);
       if (inmask(ix, seg, mask)) st = tryat(m, ix, r, seg, t, hits, count, &c);
@@ -1607,7 +1979,8 @@ void ll_seg_context(const ll_Seg *sg, const ll_Hit *h, size_t width, size_t *lef
 
 void ll_index_context(const ll_Index *ix, const ll_Hit *h, size_t width, size_t *left,
                       size_t *right) {
-  ll_seg_context(SEG(ix, h->seg), h, width, left, right);
+  ll_Seg tmp;
+  ll_seg_context(segat(ix, h->seg, &tmp), h, width, left, right);
 }
 
 typedef struct SortCtx {
@@ -2213,10 +2586,14 @@ void ll_index_docsizes(const ll_Index *ix, unsigned mask, size_t *words, size_t 
     words[d] = sents[d] = 0;
     docsegs(ix, d, &a, &b);
     for (seg = a; seg < b; seg++) {
-      const ll_Seg *sg = SEG(ix, seg);
       if (!inmask(ix, seg, mask)) continue;
       words[d] += ix->segstart[seg + 1] - ix->segstart[seg];
-      if (sg->block != NULL) sents[d] += sg->block->nsents;
+      if (ix->segtab != NULL) {
+        sents[d] += ix->segtab->nsents(ix->segtab->ud, seg);
+      } else {
+        const ll_Seg *sg = SEG(ix, seg);
+        if (sg->block != NULL) sents[d] += sg->block->nsents;
+      }
     }
   }
 }

@@ -75,6 +75,78 @@ int ll_index_build(ll_Doc *d);
 int ll_index_build_corpus(ll_Mem *m, ll_Doc *const *docs, size_t ndocs, const ll_Runner *run,
                           ll_Index **out);
 
+/* A corpus index built page by page, so that pages can be dropped once
+** read: ll_index_corpus_new makes an empty one; ll_index_corpus_add
+** tokenises the segments of docs[0, n) after those already added (the
+** documents may be freed once it returns: the index keeps no pointer into
+** them); ll_index_corpus_end makes the postings. Word ids, counts and
+** postings are those ll_index_build_corpus gives for the same documents.
+** Such an index answers no query (it has no segments): it is written out
+** through its image. On failure only ll_index_free is left to do. */
+int ll_index_corpus_new(ll_Mem *m, ll_Index **out);
+int ll_index_corpus_add(ll_Index *ix, ll_Doc *const *docs, size_t n);
+int ll_index_corpus_end(ll_Index *ix);
+
+/* Where a mapped index reads its segments: seg fills out's part, text and
+** len (block NULL); part gives the part and sets *kind to the block's kind
+** (ll_Kind), with no text read; sentence is ll_index_sentence for that
+** segment, nsents the number of its block's sentences. */
+typedef struct ll_SegTable {
+  void (*seg)(const void *ud, size_t seg, ll_Seg *out);
+  ll_Part (*part)(const void *ud, size_t seg, int *kind);
+  size_t (*sentence)(const void *ud, size_t seg, size_t pos);
+  size_t (*nsents)(const void *ud, size_t seg); /* the block's sentences */
+  const void *ud;
+} ll_SegTable;
+
+#define LL_NPARTS 5
+
+/* The arrays of a corpus index, as they are in memory (native byte
+** order): tokens (ntok word ids, uint16_t when narrow, else uint32_t),
+** ckpt (nckpt), segstart (nsegs + 1), docseg (ndocs + 1), slots (nslots),
+** words (nwords entries of ll_index_wordsize() bytes), chars (nchars),
+** pvar (npvar). */
+typedef struct ll_IndexImage {
+  size_t ntok, nwords, nsegs, ndocs, nslots, nchars, npvar, nckpt;
+  int narrow;
+  size_t npart[LL_NPARTS];
+  const void *tokens;
+  const uint32_t *ckpt, *segstart, *docseg, *slots;
+  const void *words;
+  const char *chars;
+  const unsigned char *pvar;
+  uint32_t seed; /* of the hash of words and slots (issue #19) */
+} ll_IndexImage;
+
+size_t ll_index_wordsize(void);
+
+/* The image of an index made by ll_index_corpus_end (LL_ERRINPUT for any
+** other): it points into the index. */
+int ll_index_image(const ll_Index *ix, ll_IndexImage *img);
+
+/* The vocabulary's entries without what can be made again (offsets and
+** hashes): appended to out as varints, about 8 bytes a word instead of
+** ll_index_wordsize(). LL_OK or LL_ERRMEM. */
+int ll_index_pack_words(ll_Mem *m, const ll_Index *ix, ll_Buf *out);
+
+/* Makes the entries (and the hash table) of img's vocabulary from p[0, n),
+** what ll_index_pack_words wrote, over img->chars and img->nchars (which
+** must end in '\0' when nchars > 0); sets img->words, slots and nslots
+** to them and *words, *slots to what ll_index_free_words frees. LL_OK,
+** LL_ERRMEM, or LL_ERRINPUT when p does not hold img->nwords entries that
+** tile the normal forms. */
+int ll_index_unpack_words(ll_Mem *m, const unsigned char *p, size_t n, ll_IndexImage *img,
+                          void **words, uint32_t **slots);
+void ll_index_free_words(ll_Mem *m, const ll_IndexImage *img, void *words, uint32_t *slots);
+
+/* An index over an image's arrays as they lie (a mapped file), reading
+** its segments through segs; nothing is copied, and the image and segs
+** must outlive it. The image is checked first, in one pass over each
+** array, so that no query can read out of bounds whatever it holds:
+** LL_ERRINPUT with the reason in err when it is not whole. */
+int ll_index_mapped(ll_Mem *m, const ll_IndexImage *img, const ll_SegTable *segs, ll_Index **out,
+                    char *err, size_t errsz);
+
 /* The document (0-based) of segment seg of a corpus index, with *local
 ** its index in that document's segs (for a document's index: 0, seg). */
 size_t ll_index_docof(const ll_Index *ix, size_t seg, size_t *local);

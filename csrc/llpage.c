@@ -1333,17 +1333,14 @@ done:
   ll_vec_free(p->m, &cites);
 }
 
-/* Lists the searchable segments in document order. */
-static void segments(P *p) {
-  ll_Doc *d = p->d;
+/* Lists the searchable segments in document order (exported for the
+** index file reader, llstore.c, which rebuilds a document's). */
+int ll_doc_segments(ll_Doc *d) {
   size_t n = 2 + d->nfields + d->nparas, i, k, j = 0;
   ll_Seg *sg;
   for (k = 0; k < d->nnotes; k++) n += d->notes[k].nparas;
   sg = (ll_Seg *)ll_arena_alloc(&d->arena, n * sizeof *sg);
-  if (sg == NULL) {
-    p->status = LL_ERRMEM;
-    return;
-  }
+  if (sg == NULL) return LL_ERRMEM;
 #define SEG(pt, pa, no, fi, bl, tx, ln) \
   do {                                  \
     sg[j].part = pt;                    \
@@ -1368,6 +1365,11 @@ static void segments(P *p) {
 #undef SEG
   d->segs = sg;
   d->nsegs = j;
+  return LL_OK;
+}
+
+static void segments(P *p) {
+  if (ll_doc_segments(p->d) != LL_OK) p->status = LL_ERRMEM;
 }
 
 /* The first nhead blocks as the header blocks that head names, in the

@@ -155,8 +155,13 @@ describe("leninletter.corpus", function()
   end)
 
   it("raises for misuse", function()
-    assert.has_error(function() ll.corpus("x") end,
-      "bad argument #1 to 'corpus' (table expected, got string)")
+    assert.has_error(function() ll.corpus(3) end,
+      "bad argument #1 to 'corpus' (table expected, got number)")
+    -- a string names an index file (issue #16): one that is not there is
+    -- an expected failure
+    local none, err = ll.corpus("x")
+    assert.is_nil(none)
+    assert.truthy(err:find("cannot open x", 1, true))
     assert.has_error(function() ll.corpus({ 1 }) end,
       "bad argument #1 to 'corpus' (list[1] must be a path or a Document, got number)")
     assert.has_error(function() ll.corpus({}, { progress = 1 }) end,

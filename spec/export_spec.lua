@@ -566,7 +566,14 @@ describe("leninletter.export", function()
         pending("spec/browser/node_modules is missing (npm ci in spec/browser)")
         return
       end
-      for _, set in ipairs({ qs, (quiz.cloze(hostile, { count = 3 })) }) do
+      -- a user's own questions, with GIFT's special characters everywhere
+      local own = {
+        { kind = "cloze", prompt = "With ]]> and {=}~# and _____ \\ end: 100%", answer = "=cmd|' /C calc'!A0",
+          accept = { "a:b", "{x}" }, feedback = "{=}~# ]]> <b> :: #", category = "a/b:c", title = "t::{1}" },
+        { kind = "choice", prompt = "Which {=}~#?", answer = "#1", choices = { "~2", "#1", "=3" },
+          feedback = "::t:: {x}" },
+      }
+      for _, set in ipairs({ qs, own }) do
         local ok, out = run("node " .. BROWSER_DIR .. "/gift_check.js " .. write(tmp("q.gift"), export.gift(set)))
         assert.is_true(ok, out)
         local parsed = cjson.decode(out)
@@ -608,12 +615,15 @@ describe("leninletter.export", function()
       local lines = {}
       for l in a:gmatch("([^\n]*)\n") do lines[#lines + 1] = l end
       assert.same({ "#separator:tab", "#html:true", "#notetype:Cloze", "#deck:Lenin 1905",
-        "#columns:Text\tBack Extra" }, { table.unpack(lines, 1, 5) })
-      assert.equal(#qs + 5, #lines)
-      for i = 6, #lines do
-        local text, back = lines[i]:match("^([^\t]*)\t([^\t]*)$")
+        "#guid column:1", "#tags column:4", "#columns:GUID\tText\tBack Extra\tTags" },
+        { table.unpack(lines, 1, 7) })
+      assert.equal(#qs + 7, #lines)
+      for i = 8, #lines do
+        local guid, text, back, tags = lines[i]:match("^([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)$")
+        assert.equal(qs[i - 7].id, guid)
         assert.is_string(text)
         assert.is_string(back)
+        assert.is_string(tags)
         local n = 0
         for _ in text:gmatch("{{c1::") do n = n + 1 end
         assert.equal(1, n)
@@ -623,14 +633,14 @@ describe("leninletter.export", function()
 
     it("shows the choices as the cloze hint", function()
       local a = export.anki({ { kind = "choice", prompt = "A _____ b", answer = "x", choices = { "y", "x" } } })
-      assert.truthy(a:find("A {{c1::x::y / x}} b\t", 1, true))
+      assert.truthy(a:find("\tA {{c1::x::y / x}} b\t", 1, true))
     end)
 
     it("keeps hostile text inert: no markup, no stray cloze, no extra fields", function()
       local a = export.anki({ { kind = "cloze", prompt = "<b>{{c2::x}}</b>\tz _____ \"q\"", answer = "a::b}}" } })
       local row = a:match("#columns:[^\n]*\n([^\n]*)\n")
-      assert.equal("&lt;b&gt;&#123;&#123;c2&#58;&#58;x&#125;&#125;&lt;/b&gt; z "
-        .. "{{c1::a&#58;&#58;b&#125;&#125;}} &quot;q&quot;\t", row)
+      assert.equal("ll-adf71e0fbcef7d0d\t&lt;b&gt;&#123;&#123;c2&#58;&#58;x&#125;&#125;&lt;/b&gt; z "
+        .. "{{c1::a&#58;&#58;b&#125;&#125;}} &quot;q&quot;\t\t", row)
     end)
   end)
 

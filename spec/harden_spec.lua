@@ -210,9 +210,16 @@ describe("hardening (issue #19)", function()
     local quiz = require "leninletter.quiz"
 
     it("keeps an Anki note whose text starts with # (not read as a comment)", function()
-      local a = export.anki({ { kind = "cloze", prompt = "#1 _____ of the Soviet.", answer = "deputies" } })
-      local last = a:match("([^\n]*)\n$")
-      assert.equal("&#35;1 {{c1::deputies}} of the Soviet.\t", last)
+      -- each note's line opens with its id; no line of a note may open with "#"
+      local a = export.anki({ { kind = "cloze", prompt = "#1 _____ of the Soviet.", answer = "deputies" },
+        { kind = "cloze", prompt = "_____ of the Soviet.", answer = "#1" } })
+      local notes = {}
+      for l in a:gmatch("([^\n]*)\n") do
+        if l:find("{{c1::", 1, true) then notes[#notes + 1] = l end
+      end
+      assert.equal(2, #notes)
+      for _, l in ipairs(notes) do assert.is_nil(l:find("^#")) end
+      assert.truthy(notes[1]:find("\t#1 {{c1::deputies}} of the Soviet.\t", 1, true))
     end)
 
     it("guards CSV formulas behind white space", function()

@@ -165,6 +165,33 @@ if ok and type(catalogue) == "table" then
   end
 end
 
+-- index: index files written by the module (when it is built): small ones,
+-- so that a mutation often lands in each section; the HTML seeds' pages
+package.path = "lua/?.lua;lua/?/init.lua;data/?.lua;" .. package.path
+package.cpath = "csrc/?.so;" .. package.cpath
+local has_ll, ll = pcall(require, "leninletter")
+if has_ll then
+  local tmp = os.tmpname()
+  local function indexseed(name, list)
+    if ll.index(list, tmp) then
+      local s = readfile(tmp)
+      if s then seed("index", name, s) end
+    end
+  end
+  indexseed("letter", { ll.letter() })
+  indexseed("tiny", { ll.parse("<html><body><h1>One</h1><p>Soviet one.</p>"
+    .. "<p>The Black Hundreds.<sup><a href=\"#n1\">[1]</a></sup></p>"
+    .. "<p class=\"endnote\"><a name=\"n1\">[1]</a> A note.</p></body></html>") })
+  local few = {}
+  for i = 1, math.min(3, #pages) do
+    local h = readfile(shared .. "/corpus/" .. pages[i])
+    local d = h and ll.parse(h)
+    if d then few[#few + 1] = d end
+  end
+  if #few > 0 then indexseed("pages", few) end
+  os.remove(tmp)
+end
+
 local report = {}
 for k, v in pairs(counts) do report[#report + 1] = ("%s %d"):format(k, v) end
 table.sort(report)

@@ -46,7 +46,9 @@ local Corpus = {}
 Corpus.__name = "leninletter.Corpus"
 M.Corpus = Corpus
 
--- corpus table -> its private state {cx, uds, docs, opts}
+-- corpus table -> its private state {cx, n, uds, docs, opts, ...}; the uds
+-- of an index file's corpus are made from its records as they are asked
+-- for (leninletter.index)
 local state = setmetatable({}, { __mode = "k" })
 
 local function priv(c, fname)
@@ -60,7 +62,7 @@ end
 function Corpus.__index(c, k)
   if math.type(k) == "integer" then
     local st = state[c]
-    if st == nil or k < 1 or k > #st.uds then return nil end
+    if st == nil or k < 1 or k > st.n then return nil end
     local doc = st.docs[k]
     if doc == nil then
       doc = document.wrap(st.uds[k], st.opts)
@@ -72,7 +74,7 @@ function Corpus.__index(c, k)
 end
 
 function Corpus.__len(c)
-  return #priv(c, "__len").uds
+  return priv(c, "__len").n
 end
 
 -- Lua 5.1 and LuaJIT never call __len on a table: there `#c` counts the
@@ -80,7 +82,7 @@ end
 local TABLE_LEN = #setmetatable({}, { __len = function() return 1 end }) == 1
 
 function Corpus.__tostring(c)
-  return ("leninletter.Corpus (%d documents)"):format(#priv(c, "tostring").uds)
+  return ("leninletter.Corpus (%d documents)"):format(priv(c, "tostring").n)
 end
 
 -- ------------------------------------------------------------------
@@ -144,6 +146,33 @@ local function walk(dir, out, warnings)
   compat.move(found, 1, #found, #out + 1, out)
 end
 
+--- What a list names, in order: paths of files, the pages of folders (read
+-- recursively, sorted; a folder that cannot be read is a warning), and
+-- Documents; for `ll.corpus` and `ll.index`.
+-- @param list the list, as `ll.corpus` takes it
+-- @string fname the caller's public name, for errors
+-- @treturn table the items (paths and Documents), and the warnings
+-- @usage local items, warnings = require("leninletter.corpus").items({ "../shared/corpus" }, "corpus")
+function M.items(list, fname)
+  local items, warnings = {}, {}
+  for i = 1, #list do
+    local v = list[i]
+    if type(v) == "string" then
+      local kind = document.pathkind(v)
+      if kind == "folder" then
+        walk(v, items, warnings)
+      else
+        items[#items + 1] = v  -- a file, or a path whose failure is a warning
+      end
+    elseif document.is(v) then
+      items[#items + 1] = v
+    else
+      argerror(1, fname, ("list[%d] must be a path or a Document, got %s"):format(i, typename(v)))
+    end
+  end
+  return items, warnings
+end
+
 -- pages read and parsed by one call of document.readpages
 local BATCH = 128
 
@@ -182,23 +211,7 @@ function M.new(list, opts)
   local maxsize = opts.max_page_size
   local wrapopts = { entities = opts.entities }
   local cat = opts.entities and entities.check(opts.entities, 2, "corpus") or nil
-  -- what to load, in order
-  local items, warnings = {}, {}
-  for i = 1, #list do
-    local v = list[i]
-    if type(v) == "string" then
-      local kind = document.pathkind(v)
-      if kind == "folder" then
-        walk(v, items, warnings)
-      else
-        items[#items + 1] = v  -- a file, or a path whose failure is a warning
-      end
-    elseif document.is(v) then
-      items[#items + 1] = v
-    else
-      argerror(1, "corpus", ("list[%d] must be a path or a Document, got %s"):format(i, typename(v)))
-    end
-  end
+  local items, warnings = M.items(list, "corpus")
   local uds, docs, paths, total = {}, {}, {}, #items
   local at = 1
   while at <= total do
@@ -228,13 +241,44 @@ function M.new(list, opts)
       at = at + 1
     end
   end
+  return M.make(document.corpushandle(uds), #uds, paths, warnings, wrapopts, cat, uds, docs)
+end
+
+--- Makes a Corpus of a core corpus handle (for `leninletter.index` too).
+-- @param cx the handle; n its pages; paths, warnings as `c.paths` and
+--   `c.warnings`; opts for the Documents made; cat the checked catalogue
+--   or nil; uds the pages' C documents (nil: made from cx as asked for,
+--   `cx:cx_page(i)`) and docs the Documents given as such, by index
+-- @return Corpus
+-- @usage -- as leninletter.index opens an index file:
+-- local cx = require("leninletter.core").index_open(path)
+-- local paths = cx:cx_pages()
+-- local c = require("leninletter.corpus").make(cx, #paths, paths, cx:cx_warnings(), {})
+function M.make(cx, n, paths, warnings, opts, cat, uds, docs)
+  if uds == nil then
+    uds = setmetatable({}, { __index = function(t, i)
+      if math.type(i) ~= "integer" or i < 1 or i > n then return nil end
+      local ud = cx:cx_page(i)
+      rawset(t, i, ud)
+      return ud
+    end })
+  end
   local c = setmetatable({ warnings = warnings, paths = paths }, Corpus)
-  state[c] = { cx = document.corpushandle(uds), uds = uds, docs = docs, opts = wrapopts,
+  state[c] = { cx = cx, n = n, uds = uds, docs = docs or {}, opts = opts,
     titles = {}, cat = cat, ents = {} }
   if not TABLE_LEN then
-    for i = 1, #uds do rawset(c, i, Corpus.__index(c, i)) end
+    for i = 1, n do rawset(c, i, Corpus.__index(c, i)) end
   end
   return c
+end
+
+--- The core corpus handle of a Corpus (for `leninletter.index`).
+-- @param c the Corpus
+-- @string fname the caller's public name, for errors
+-- @return the handle
+-- @usage local cx = require("leninletter.corpus").cx(c, "stale")
+function M.cx(c, fname)
+  return priv(c, fname).cx
 end
 
 -- ------------------------------------------------------------------
@@ -263,8 +307,8 @@ end
 -- @usage print(c:title(1))
 function Corpus:title(i)
   local st = priv(self, "title")
-  if math.type(i) ~= "integer" or i < 1 or i > #st.uds then
-    argerror(1, "title", ("page index from 1 to %d expected, got %s"):format(#st.uds,
+  if math.type(i) ~= "integer" or i < 1 or i > st.n then
+    argerror(1, "title", ("page index from 1 to %d expected, got %s"):format(st.n,
       document.shown(i)))
   end
   return title(st, i)
@@ -314,7 +358,7 @@ function Corpus:entities(etype)
       :format(table.concat(entities.TYPES, ", "), document.shown(etype)))
   end
   local out, byid = {}, {}
-  for i = 1, #st.uds do
+  for i = 1, st.n do
     local es = pagestate(st, i)
     if es ~= nil then
       local order, by = entities.grouped(st.uds[i], "any")
@@ -347,7 +391,7 @@ function Corpus:entity(name)
     argerror(1, "entity", ("string expected, got %s"):format(typename(name)))
   end
   local e
-  for i = 1, #st.uds do
+  for i = 1, st.n do
     local es = pagestate(st, i)
     local k = es and entities.lookup(es, st.uds[i], name, true)
     if k then
@@ -375,7 +419,7 @@ function Corpus:mentions(name_or_entity, opts)
   end
   local scope = entities.checkscope(opts, 2, "mentions", "body")
   local out = {}
-  for i = 1, #st.uds do
+  for i = 1, st.n do
     local es = pagestate(st, i)
     local k = es and entities.lookup(es, st.uds[i], name_or_entity)
     if k then
@@ -473,7 +517,7 @@ end
 function Corpus:dates()
   local st = priv(self, "dates")
   local out = {}
-  for i = 1, #st.uds do
+  for i = 1, st.n do
     local metadates = st.uds[i]:dt_find("meta")
     local d, how
     for _, f in ipairs(HEADER) do
@@ -531,7 +575,7 @@ function Corpus:bydate(values, opts)
   local cal = document.choiceopt(opts, "calendar", { "new", "old" }, 2, "bydate")
   local dates = self:dates()
   local groups, order, unplaced = {}, {}, {}
-  for i = 1, #st.uds do
+  for i = 1, st.n do
     local d, v = dates[i], values[i]
     local main, other = d.new_style, d.old_style
     if cal == "old" then main, other = other, main end

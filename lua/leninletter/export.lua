@@ -52,6 +52,7 @@ M.tei = require("leninletter.export.tei").tei
 M.giftescape = gift.giftescape
 M.gift = gift.gift
 M.anki = require("leninletter.export.anki").anki
+M.moodle = require("leninletter.export.moodle").moodle
 M.csv = require("leninletter.export.csv").csv
 M.html = require("leninletter.export.html").html
 

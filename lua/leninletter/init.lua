@@ -15,6 +15,7 @@ local core = require "leninletter.core"
 local document = require "leninletter.document"
 require "leninletter.query"
 local corpus = require "leninletter.corpus"
+local index = require "leninletter.index"
 local entities = require "leninletter.entities"
 require "leninletter.dates"
 require "leninletter.errata"
@@ -138,7 +139,25 @@ end
 --   print(c[l.doc].title, l.left, l.match, l.right)
 -- end
 function M.corpus(list, opts)
+  if type(list) == "string" then return index.open(list, opts) end
   return corpus.new(list, opts)
+end
+
+--- Writes an index file: every page's parsed document and the corpus
+-- word index, in one file that `corpus(path)` opens again (mapped, not
+-- parsed) as the same Corpus. See `leninletter.index`.
+-- @tparam {string|Document,...} list as for `corpus`
+-- @string path the file to write (written beside it, then renamed)
+-- @tparam[opt] table opts `progress`, as for `corpus`; `update = true`
+--   parses again only the pages whose files changed since `path` was
+--   written; `batch`: pages held in memory at once (default 128)
+-- @treturn true|nil true, or nil and a message
+-- @treturn string the message, on failure
+-- @usage assert(ll.index({"../shared/corpus/mia-lenin"}, "/tmp/lenin.llx"))
+-- local c = assert(ll.corpus("/tmp/lenin.llx"))
+-- print(#c, c:count("soviet"), #c:stale())
+function M.index(list, path, opts)
+  return index.write(list, path, opts)
 end
 
 return M

@@ -1,28 +1,64 @@
 --- Quizzes from a Document: cloze, multiple choice, questions from the
--- notes, and questions on dates.
+-- notes and on dates, and hand-written questions on the letter's theses.
 --
 --    local quiz = require "leninletter.quiz"
---    local qs, why = quiz.cloze(ll.letter(), {count = 10, seed = 1})
+--    local qs, why = quiz.choice(ll.letter(), {count = 10, seed = 1})
 --    for _, q in ipairs(qs) do print(q.prompt, "->", q.answer) end
 --
--- **Question.** A table: `kind` (`"cloze"`, `"choice"`, `"note"` or
--- `"date"`), `prompt` (the question; cloze and choice prompts are a real
--- sentence with exactly one blank `_____` where the answer stood), `answer`
--- (as the text writes it), `choices` (for the kinds with choices: the
--- answer once and the distractors, shuffled), `source` (a Hit: `part`,
--- `paragraph`, `note`, `field`, `sentence`, `pos`, `len`, `text`: where the
--- answer is in the document), and `target` (what was blanked or asked:
--- `"word"`, `"entity"` or `"date"`), `entity` (its id, for entities).
--- Putting the answer back in a prompt's blank gives the source sentence
--- byte for byte.
+-- **Question.** A table:
 --
--- **Distractors** are of the same kind as the answer: other entities of
--- the same type (person, organization, periodical, ...), other dates for a
--- date, and for a plain word other content words whose count in the text
--- is nearest to the answer's, written with the same capitalisation. They
--- are distinct from one another and never equal to the answer (compared
--- ignoring case), and a date is never offered as a distractor when it is
--- the same day as the answer.
+-- * `kind`: `"cloze"`, `"choice"`, `"note"` or `"date"`;
+-- * `prompt`: the question. A cloze prompt is the source sentence with
+--   exactly one blank `_____` where the answer stood (putting the answer
+--   back gives the sentence byte for byte); a choice prompt is such a
+--   sentence too, led by `In note N, on X: ` when it comes from a note (so
+--   that its "it" or "the Union" is named), or a question;
+-- * `answer`: the right answer (as the text writes it, for a blank);
+-- * `choices`: for the kinds with choices, the answer once and the
+--   distractors, shuffled;
+-- * `accept`: other answers also marked right (a cloze's: the other
+--   apostrophe, a hyphen written as a space, a title without its question
+--   mark, WordNet synonyms of a word of one sense put in the answer's
+--   inflection), or nil;
+-- * `source`: a Hit (`part`, `paragraph`, `note`, `field`, `sentence`,
+--   `pos`, `len`, `text`): where the answer stands in the document;
+-- * `feedback`: shown after answering: the source sentence (or note, or
+--   header field) and where it stands, and for a thesis the teacher's
+--   explanation;
+-- * `title`, `category` (a path, `"<document title>/<kind>"`), `tags`
+--   (array of words without spaces), `id` (a stable identifier: the same
+--   question has the same id on every run and platform);
+-- * `target` (`"word"`, `"entity"`, `"date"` or `"thesis"`), and `entity`
+--   (its id) for entities.
+--
+-- **What a question must be** (API.md): one right answer; choices of the
+-- answer's own kind; no choice also true, named by the prompt, or taken
+-- from the page's furniture; blanks on words worth learning; never an
+-- answer the source misprints. So:
+--
+-- * *Entities*: distractors are entities of the same type (and of the same
+--   class, "party", "city", ..., where one is known) that existed in the
+--   question's year (the built-in catalogue's years, classes and parts are
+--   in data/entity_eras.lua; the year of a sentence is the year its dates,
+--   or the events it names, give, else the document's); never one the
+--   prompt names, never a part for the whole (the Bolsheviks for the
+--   R.S.D.L.P.), never the page's furniture (an entity the page names only
+--   in its header, or the edition, publisher, transcriber and archives),
+--   never an event that spans the answer's or that it spans. A person named
+--   by surname gets surnames.
+-- * *Dates*: distractors are the answer with its year (from the years the
+--   document names, then nearby ones) or its month changed, written in the
+--   same words ("early in November 1905" gives "early in October 1905");
+--   none overlaps the answer in either calendar, or another date of the
+--   same sentence. A date the document's errata (`doc.errata`) mark as
+--   misprinted is never asked about nor used.
+-- * *Words* (only with WordNet 3.0, see `leninletter.lexicon`): only a
+--   page's key terms are blanked (content words used at least twice, key
+--   by log-likelihood against a sample of the Marxists Internet Archive),
+--   never a function word; distractors are other words of the page that
+--   WordNet reads with the answer's part of speech and inflection (of the
+--   same lexicographer class first), none a synonym of the answer or
+--   already in the sentence. Without WordNet, no word is blanked.
 --
 -- **Reproducible.** All chance comes from the module's own generator
 -- (xoshiro128** in C, integer arithmetic only; never `math.random`), seeded
@@ -32,16 +68,19 @@
 -- **Too few?** Asking for more questions than the text supports returns as
 -- many as it can, and a message saying so as a second value.
 --
--- Entity questions need the document's entities (`doc:entities()`: the
--- letter has the built-in catalogue; pages parsed with `opts.entities`
--- have theirs); date questions need `doc:dates()` and `doc.written`.
+-- **Cost.** What a page offers (its sentences, their candidate blanks, the
+-- words' WordNet readings, the entities' and dates' pools) is worked out
+-- once per document and kept (weakly) with it; each question then costs
+-- microseconds.
+--
 -- Misuse raises `bad argument #N to 'name' (...)`.
 -- @module leninletter.quiz
 
-local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
+local compat = require "leninletter.compat"
 local math, utf8 = compat.math, compat.utf8
 local document = require "leninletter.document"
 local query = require "leninletter.query"
+local lexicon = require "leninletter.lexicon"
 
 
 local M = {}
@@ -55,16 +94,33 @@ local BLANK = M.BLANK
 -- ------------------------------------------------------------------
 
 local SCOPE = document.check.scope
+local BOOL = document.check.boolean
+-- questions already asked (an earlier quiz of a set)
+local function AVOID(v, argn, fname)
+  if type(v) ~= "table" then
+    document.argerror(argn, fname, ("opts.avoid must be an array of questions, got %s"):format(
+      document.typename(v)))
+  end
+  for i, q in ipairs(v) do
+    if type(q) ~= "table" or type(q.prompt) ~= "string" then
+      document.argerror(argn, fname, ("opts.avoid[%d] must be a question, got %s"):format(i,
+        document.typename(q)))
+    end
+  end
+end
 local OPTS = {
-  cloze = { count = true, seed = true, scope = SCOPE },
-  choice = { count = true, seed = true, scope = SCOPE, choices = true },
-  notes = { count = true, seed = true, choices = true },
-  dates = { count = true, seed = true, scope = SCOPE, choices = true },
+  cloze = { count = true, seed = true, scope = SCOPE, wordnet = BOOL, avoid = AVOID },
+  choice = { count = true, seed = true, scope = SCOPE, choices = true, wordnet = BOOL, theses = BOOL,
+    avoid = AVOID },
+  notes = { count = true, seed = true, choices = true, avoid = AVOID },
+  dates = { count = true, seed = true, scope = SCOPE, choices = true, avoid = AVOID },
+  theses = { count = true, seed = true, choices = true, avoid = AVOID },
 }
 
 local MAXCHOICES = 10
 
-local SALT = { cloze = 0, choice = 0x63686f69, notes = 0x6e6f7465, dates = 0x64617465 }
+local SALT = { cloze = 0, choice = 0x63686f69, notes = 0x6e6f7465, dates = 0x64617465,
+  theses = 0x74686573 }
 
 -- Function words that NLTK's stop list leaves out: never blanked, never
 -- offered as distractors.
@@ -74,11 +130,16 @@ local FUNCTION_WORDS = {
   "however", "therefore", "unless", "while", "among", "either", "neither", "whose",
   "whom", "said", "says", "made", "make", "become", "became", "being", "within",
   "without", "towards", "whole", "less", "least", "more", "most", "still", "already",
+  "cannot", "enough", "indeed", "rather", "quite", "yet", "may", "shall", "per", "via",
+  "upon", "whilst", "amongst", "across", "along", "around", "behind", "beyond", "toward",
+  "one", "two", "three", "first", "second", "third", "lastly", "namely", "etc", "i.e",
+  "another", "other", "others", "such", "like", "unlike", "several", "certain", "fact",
+  "thing", "things", "way", "ways", "time", "times", "part", "parts", "case", "cases",
 }
 
 -- Checks the document and the options of the quiz function fname.
--- Returns the options read: count, seed, scope, choices, and rnd (the
--- generator, from the facade).
+-- Returns the options read: count, seed, scope, choices, wordnet, theses,
+-- avoid, and rnd (the generator, from the facade).
 local function checkargs(doc, opts, fname)
   document.core(doc, fname)
   opts = document.checkopts(opts, 2, fname, OPTS[fname])
@@ -87,6 +148,10 @@ local function checkargs(doc, opts, fname)
   r.seed = document.intopt(opts, "seed", 2, fname, 1)
   r.choices = document.intopt(opts, "choices", 2, fname, 4, 2, MAXCHOICES,
     "an integer from 2 to " .. MAXCHOICES)
+  r.wordnet = opts.wordnet ~= false
+  r.theses = opts.theses == true
+  -- their sentences, and any sentence their prompts quote, are not asked again
+  r.avoid = opts.avoid or {}
   -- dates are mostly in the notes: their questions look everywhere
   r.scope = opts.scope or (fname == "dates" and "all" or "body")
   -- each kind draws its own stream, so a cloze and a choice quiz of one
@@ -96,7 +161,7 @@ local function checkargs(doc, opts, fname)
 end
 
 -- ------------------------------------------------------------------
--- Chance: the module's generator only
+-- Small helpers
 -- ------------------------------------------------------------------
 
 -- Shuffles t in place (Fisher-Yates) and returns it.
@@ -108,8 +173,37 @@ local function shuffle(rnd, t)
   return t
 end
 
+-- Case and apostrophe folded, for comparing names and answers.
+local function fold(s)
+  return (s:gsub("’", "'"):gsub("‘", "'"):lower():gsub("%s+", " "))
+end
+
+-- Does name occur in s (both folded) as whole words?
+local function names(s, name)
+  local i = 1
+  while true do
+    local a, b = s:find(name, i, true)
+    if not a then return false end
+    local before, after = s:sub(a - 1, a - 1), s:sub(b + 1, b + 1)
+    if not before:find("[%w]") and not after:find("[%w]") then return true end
+    i = a + 1
+  end
+end
+
+-- A stable identifier of a string: two 32-bit polynomial hashes (in
+-- doubles below 2^53, the same on every Lua), as 16 hex digits.
+local function hash(s)
+  local h1, h2 = 5381, 52711
+  for i = 1, #s do
+    local c = s:byte(i)
+    h1 = (h1 * 33 + c) % 4294967291
+    h2 = (h2 * 31 + c) % 4294967279
+  end
+  return ("%08x%08x"):format(math.floor(h1), math.floor(h2))
+end
+
 -- ------------------------------------------------------------------
--- The document's sentences, tokens, entities and dates
+-- The document's sentences
 -- ------------------------------------------------------------------
 
 local function inscope(part, scope)
@@ -122,29 +216,25 @@ local function unitkey(part, note, paragraph, sentence)
   return ("%s:%s:%d:%d"):format(part, tostring(note or 0), paragraph, sentence)
 end
 
--- Every sentence of the body and/or notes (by scope), in document order:
--- {part, note, paragraph, sentence, text, start} (start: the sentence's
--- byte position in its block's text), and a map from unitkey to unit.
-local function sentences(doc, scope)
+-- Every sentence of the body and notes, in document order:
+-- {part, note, paragraph, sentence, text, start, cands, words}, and a map
+-- from unitkey to unit.
+local function sentences(doc)
   local units, bykey = {}, {}
   local function block(part, note, i, b)
     local from = 1
     for j, s in ipairs(b.sentences) do
-      local a = b.text:find(s, from, true) or from
+      local a = (b.sentence_pos and b.sentence_pos[j]) or b.text:find(s, from, true) or from
       from = a + #s
       local u = { part = part, note = note, paragraph = i, sentence = j, text = s, start = a,
-        cands = {} }
+        cands = {}, words = {}, ntok = 0 }
       units[#units + 1] = u
       bykey[unitkey(part, note, i, j)] = u
     end
   end
-  if inscope("body", scope) then
-    for i, b in ipairs(doc.paragraphs) do block("body", nil, i, b) end
-  end
-  if inscope("note", scope) then
-    for _, n in ipairs(doc.notes) do
-      for i, b in ipairs(n.paragraphs) do block("note", n.n, i, b) end
-    end
+  for i, b in ipairs(doc.paragraphs) do block("body", nil, i, b) end
+  for _, n in ipairs(doc.notes) do
+    for i, b in ipairs(n.paragraphs) do block("note", n.n, i, b) end
   end
   return units, bykey
 end
@@ -159,25 +249,13 @@ local function unitof(bykey, h)
   return nil
 end
 
--- The document's entities, when the document has them.
-local function entities(doc, etype)
-  if type(doc.entities) ~= "function" then return {} end
-  return doc:entities(etype)
-end
-
--- The document's dates, when the document has them.
-local function dates(doc)
-  if type(doc.dates) ~= "function" then return {} end
-  return doc:dates({ scope = "all" })
-end
-
 local function hitof(h, pos, len, text)
   return { part = h.part, paragraph = h.paragraph, note = h.note, field = h.field,
     sentence = h.sentence, pos = pos or h.pos, len = len or h.len, text = text or h.text }
 end
 
--- Does [pos, pos+len) overlap a span already taken in unit u? The bytes
--- the spans cover are marked in u.taken as candidates are added (checked
+-- Does [pos, pos+len) overlap a blank already found in unit u? The bytes
+-- the blanks cover are marked in u.taken as candidates are added (checked
 -- from u.ntaken on), so a call costs the length asked about, not the
 -- number of candidates: one long sentence with no full stop was quadratic
 -- (issue #19: a 156 KB page took a minute, a 500 KB one did not finish).
@@ -188,10 +266,8 @@ local function overlaps(u, pos, len)
     u.taken, u.ntaken = taken, 0
   end
   for i = u.ntaken + 1, #u.cands do
-    local c = u.cands[i]
-    if c.target ~= "word" then
-      for b = c.hit.pos, c.hit.pos + c.hit.len - 1 do taken[b] = true end
-    end
+    local h = u.cands[i].hit
+    for b = h.pos, h.pos + h.len - 1 do taken[b] = true end
   end
   u.ntaken = #u.cands
   for b = pos, pos + len - 1 do
@@ -200,136 +276,210 @@ local function overlaps(u, pos, len)
   return false
 end
 
--- Fills every unit's candidates: entity mentions, dates, then content words
--- (the words not inside a mention or a date). Returns the word pool for
--- distractors: {word, count, form, upper} of the content words.
-local function candidates(doc, bykey, scope)
-  for _, e in ipairs(entities(doc)) do
-    for _, m in ipairs(e.mentions or {}) do
-      local u = inscope(m.part, scope) and unitof(bykey, m)
-      if u then u.cands[#u.cands + 1] = { target = "entity", hit = m, entity = e } end
-    end
-  end
-  for _, d in ipairs(dates(doc)) do
-    local u = inscope(d.part, scope) and unitof(bykey, d)
-    if u and not overlaps(u, d.pos, d.len) then
-      u.cands[#u.cands + 1] = { target = "date", hit = d, date = d }
-    end
-  end
-  local stop = {}
-  for _, w in ipairs(query.stopwords()) do stop[w] = true end
-  for _, w in ipairs(FUNCTION_WORDS) do stop[w] = true end
-  local forms = {}
-  for tok in doc:tokens({ scope = scope }) do
-    local u = unitof(bykey, { part = tok.part, note = tok.note, paragraph = tok.paragraph,
-      sentence = tok.sentence, pos = tok.pos, len = #tok.text })
-    if u then u.ntok = (u.ntok or 0) + 1 end
-    if u and not stop[tok.norm] and utf8.len(tok.text) >= 4 and not tok.norm:find("%d")
-        and not overlaps(u, tok.pos, #tok.text) then
-      local initial = tok.pos == u.start
-      u.cands[#u.cands + 1] = { target = "word", initial = initial, norm = tok.norm,
-        hit = { part = tok.part, paragraph = tok.paragraph, note = tok.note,
-          sentence = tok.sentence, pos = tok.pos, len = #tok.text, text = tok.text } }
-      if not initial and not forms[tok.norm] then forms[tok.norm] = tok.text end
-    end
-  end
-  local pool = {}
-  for _, f in ipairs(doc:frequencies({ scope = scope, stoplist = true })) do
-    local form = forms[f.word]
-    if form and not stop[f.word] then
-      pool[#pool + 1] = { word = f.word, count = f.count, form = form,
-        upper = form:find("^%u") ~= nil }
-    end
-  end
-  return pool
-end
-
 -- The prompt: unit u's sentence with [pos, pos+len) of its block blanked.
 local function blanked(u, pos, len)
   local off = pos - u.start
   return u.text:sub(1, off) .. BLANK .. u.text:sub(off + len + 1)
 end
 
--- A sentence can take a blank when it has some words around it (a
--- heading of one word is no question) and no run of underscores already.
-local MINWORDS = 4
-local function blankable(u)
-  return (u.ntok or 0) >= MINWORDS and not u.text:find("__", 1, true)
+-- Pronouns and definite descriptions whose antecedent stands outside the
+-- sentence.
+local ANAPHORS = { "it", "its", "they", "their", "them", "he", "his", "she", "her", "this",
+  "these", "the union", "the paper", "the party", "the congress", "the article" }
+-- "It is", "It seems": no antecedent needed.
+local EXPLETIVE = { ["it is"] = true, ["it seems"] = true, ["it was"] = true,
+  ["it would"] = true, ["it goes"] = true }
+
+-- Does the sentence lean on an antecedent outside it? In the body, a
+-- sentence opening with a pronoun; in a note, any of them anywhere.
+local function anaphoric(u)
+  local s = fold(u.text)
+  if u.part == "body" then
+    local w1, w2 = s:match("^(%a+)%s+(%a+)")
+    if not w1 then return false end
+    if EXPLETIVE[w1 .. " " .. w2] then return false end
+    for _, a in ipairs(ANAPHORS) do
+      if not a:find(" ") and w1 == a then return true end
+    end
+    return false
+  end
+  for _, a in ipairs(ANAPHORS) do
+    if names(s, a) then return true end
+  end
+  return false
 end
 
 -- ------------------------------------------------------------------
--- Distractors
+-- Entities
 -- ------------------------------------------------------------------
 
-local function lower(s) return s:lower() end
+-- What the quizzes know of the built-in catalogue's entities beyond it
+-- (data/entity_eras.lua: from, to, class, within, furniture), by id.
+local extras
+local function catalogue_extras()
+  if not extras then
+    local ok, data = pcall(require, "leninletter.entity_eras")
+    if not (ok and type(data) == "table") then
+      data = nil
+      local src = debug.getinfo(1, "S").source
+      if src:sub(1, 1) == "@" then
+        local dir = src:sub(2):match("^(.*)[/\\]") or "."
+        local f = loadfile(dir .. "/../../data/entity_eras.lua", "t", {})
+        if f then data = f() end
+      end
+    end
+    extras = data or {}
+  end
+  return extras
+end
 
--- Takes up to k strings from pool (already in preference order), none
--- equal to the answer or to each other ignoring case.
-local function takedistinct(pool, k, answer, taken)
-  local out = {}
-  taken = taken or {}
-  taken[lower(answer)] = true
-  for _, s in ipairs(pool) do
+local function surname(name)
+  return name:match("(%S+)$") or name
+end
+
+-- Entity records: {e, id, type, class, from, to, furniture, names (folded),
+-- display}, and the subject of each note.
+local function prepare_entities(P, doc)
+  P.ents, P.byid, P.subject = {}, {}, {}
+  if type(doc.entities) ~= "function" then return end
+  local ex = catalogue_extras()
+  local author = doc.author and fold(doc.author)
+  for _, e in ipairs(doc:entities()) do
+    local x = ex[e.id] or {}
+    local inside = 0
+    for _, m in ipairs(e.mentions or {}) do
+      if m.part == "body" or m.part == "note" then inside = inside + 1 end
+    end
+    local r = { e = e, id = e.id, type = e.type, class = x.class, from = x.from, to = x.to,
+      within = x.within, furniture = x.furniture or inside == 0, names = { fold(e.name) },
+      -- worth a question: named twice in the text, or explained by a note
+      salient = inside >= 2 or e.note ~= nil }
+    for _, a in ipairs(e.aliases or {}) do r.names[#r.names + 1] = fold(a) end
+    if e.type == "person" then r.names[#r.names + 1] = fold(surname(e.name)) end
+    r.author = author ~= nil and (fold(e.name) == author or names(author, fold(e.name)))
+    P.ents[#P.ents + 1] = r
+    P.byid[e.id] = r
+    if e.note and not P.subject[e.note] and not r.furniture then P.subject[e.note] = r end
+  end
+end
+
+-- Did the entity exist in year y (or, given y2, at some time in [y, y2])?
+local function alive(r, y, y2)
+  if not y or not r.from then return true end
+  y2 = y2 or y
+  return r.from <= y2 and (r.to == nil or r.to >= y)
+end
+
+-- Is entity r named in the folded text s?
+local function named(r, s)
+  for _, n in ipairs(r.names) do
+    if names(s, n) then return true end
+  end
+  return false
+end
+
+-- How an entity is shown as a choice, in the answer's shape: a surname
+-- for a person the answer names by surname alone.
+local function display(r, answer)
+  if r.type == "person" then
+    if not answer:find("%s") then return surname(r.e.name) end
+    -- initials for initials ("A. V. Lunacharsky"), full names for full names
+    local initials = answer:find("^%u%.") ~= nil
+    if (r.e.name:find("^%u%.") ~= nil) ~= initials or not r.e.name:find("%s") then return nil end
+  end
+  return r.e.name
+end
+
+-- Up to k distractor entities for answer record a, shown like answer,
+-- in year y (or the span y..y2), none named in the folded prompt.
+local function entitypool(P, a, answer, y, y2, prompt)
+  local same = {}
+  for _, r in ipairs(P.ents) do
+    local ok = r.id ~= a.id and r.type == a.type and not r.furniture and not r.author
+      and alive(r, y, y2) and not named(r, prompt)
+      -- a part for the whole or the whole for a part (the Bolsheviks for the R.S.D.L.P.)
+      and r.within ~= a.id and a.within ~= r.id
+    -- an event that spans the answer's, or that the answer's spans, is
+    -- true at a coarser or a finer grain
+    if ok and r.type == "event" and a.from and r.from then
+      local a1, a2, r1, r2 = a.from, a.to or a.from, r.from, r.to or 9999
+      if (r1 <= a1 and r2 >= a2) or (a1 <= r1 and a2 >= r2) then
+        ok = (r2 - r1) == 0 and (a2 - a1) == 0 -- two events of one year are told apart
+      end
+    end
+    if ok and display(r, answer) then
+      if a.class == nil or r.class == a.class then same[#same + 1] = r end
+    end
+  end
+  return same
+end
+
+local function entitydistractors(P, rnd, a, answer, k, y, y2, prompt)
+  local same = shuffle(rnd, entitypool(P, a, answer, y, y2, prompt))
+  local out, taken = {}, { [fold(answer)] = true }
+  for _, n in ipairs(a.names) do taken[n] = true end
+  for _, r in ipairs(same) do
     if #out >= k then break end
-    if not taken[lower(s)] then
-      taken[lower(s)] = true
+    local s = display(r, answer)
+    if s and not taken[fold(s)] then
+      taken[fold(s)] = true
       out[#out + 1] = s
     end
   end
   return out
 end
 
--- Words of the nearest counts, with the answer's capitalisation.
-local function worddistractors(rnd, pool, cand, k)
-  local count
-  for _, p in ipairs(pool) do
-    if p.word == cand.norm then count = p.count break end
-  end
-  if not count then return nil end
-  local upper = cand.hit.text:find("^%u") ~= nil
-  -- the nearest counts first; among equally near words, an order drawn at
-  -- random (so that rare answers do not always meet the same rare words)
-  local near = {}
-  for _, p in ipairs(pool) do
-    if p.word ~= cand.norm and p.upper == upper then
-      near[#near + 1] = { p = p, key = rnd:next() }
-    end
-  end
-  table.sort(near, function(a, b)
-    local da, db = math.abs(a.p.count - count), math.abs(b.p.count - count)
-    if da ~= db then return da < db end
-    if a.key ~= b.key then return a.key < b.key end
-    return a.p.word < b.p.word
-  end)
-  local some = {}
-  for i = 1, math.min(#near, math.max(2 * k, 8)) do some[i] = near[i].p.form end
-  shuffle(rnd, some)
-  local out = takedistinct(some, k, cand.hit.text)
-  if #out < k then return nil end
-  return out
-end
-
--- Other entities of the same type: their names.
-local function entitydistractors(rnd, doc, e, answer, k, allowfewer)
-  local names = {}
-  for _, o in ipairs(entities(doc, e.type)) do
-    if o.id ~= e.id then names[#names + 1] = o.name end
-  end
-  shuffle(rnd, names)
-  local taken = {}
-  taken[lower(e.name)] = true
-  for _, a in ipairs(e.aliases or {}) do taken[lower(a)] = true end
-  local out = takedistinct(names, k, answer, taken)
-  if #out < k and not (allowfewer and #out >= 1) then return nil end
-  return out
-end
+-- ------------------------------------------------------------------
+-- Dates
+-- ------------------------------------------------------------------
 
 local MONTHS = { "January", "February", "March", "April", "May", "June", "July",
   "August", "September", "October", "November", "December" }
+local MONTHNO = {}
+for i, m in ipairs(MONTHS) do MONTHNO[m] = i end
+local MDAYS = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
 
 local function ymd(iso)
   local y, m, d = iso:match("^(%d%d%d%d)%-?(%d*)%-?(%d*)$")
   return tonumber(y), tonumber(m), tonumber(d)
+end
+
+-- An ISO range {first, last} as day numbers [a, b] (yyyymmdd).
+local function interval(range)
+  local y1, m1, d1 = ymd(range.first)
+  local y2, m2, d2 = ymd(range.last or range.first)
+  if not y1 or not y2 then return nil end
+  return { (y1 * 100 + (m1 or 1)) * 100 + (d1 or 1), (y2 * 100 + (m2 or 12)) * 100 + (d2 or 31) }
+end
+
+-- The intervals of a Date's readings (either calendar).
+local function intervals(d)
+  local t = {}
+  for _, s in ipairs({ "old_style", "new_style" }) do
+    local r = d[s] and interval(d[s])
+    if r then t[#t + 1] = r end
+  end
+  return t
+end
+
+local function overlap(a, b) return a[1] <= b[2] and b[1] <= a[2] end
+
+local function anyoverlap(iv, list)
+  for _, x in ipairs(list) do
+    if overlap(iv, x) then return true end
+  end
+  return false
+end
+
+-- Shifts day number n by dy years and dm months (days kept).
+local function shiftday(n, dy, dm)
+  local d = n % 100
+  local m = math.floor(n / 100) % 100
+  local y = math.floor(n / 10000)
+  local mm = m - 1 + dm
+  y = y + dy + math.floor(mm / 12)
+  m = mm % 12 + 1
+  return (y * 100 + m) * 100 + d
 end
 
 --- An ISO date or range `{first, last}` in English, as the date questions
@@ -360,52 +510,588 @@ local function english(range)
 end
 M.english = english
 
--- The same day (or span) in either calendar?
-local function sameday(a, b)
-  local function eq(x, y) return x and y and x.first == y.first and x.last == y.last end
-  return eq(a.old_style, b.old_style) or eq(a.new_style, b.new_style)
-    or eq(a.old_style, b.new_style) or eq(a.new_style, b.old_style)
+-- The shape of a date as written: its one year and at most one month name
+-- (which variants change), and its days; nil when the text has another
+-- shape (no year, two years, two months, a range of years).
+local function shape(text)
+  local years = {}
+  for y in text:gmatch("%f[%d]%d%d%d%d%f[%D]") do years[#years + 1] = y end
+  if #years ~= 1 then return nil end
+  if text:find("%d%d%d%d%-%d") or text:find("%d%-%d%d%d%d") then return nil end
+  local months = {}
+  for w in text:gmatch("%a+") do
+    if MONTHNO[w] then months[#months + 1] = w end
+  end
+  if #months > 1 then return nil end
+  local days = {}
+  if months[1] then
+    for d in text:gmatch(months[1] .. " (%d%d?)%f[%D]") do days[#days + 1] = tonumber(d) end
+    for d in text:gmatch("%-(%d%d?)%f[%D]") do days[#days + 1] = tonumber(d) end
+  end
+  return { year = tonumber(years[1]), month = months[1] and MONTHNO[months[1]], days = days }
 end
 
--- Other dates as the text writes them, then the answer with its years
--- moved (1905 -> 1906, 1904, ...), for a date written in the text.
-local function datedistractors(rnd, doc, d, k, render)
-  local texts = {}
-  for _, o in ipairs(dates(doc)) do
-    if not sameday(o, d) then texts[#texts + 1] = render(o) end
+-- The text with its year moved by dy and its month by dm, or nil when a
+-- day would not exist in the new month.
+local function movetext(text, sh, dy, dm)
+  local y, m = sh.year + dy, sh.month
+  if m then
+    local mm = m - 1 + dm
+    y = y + math.floor(mm / 12)
+    m = mm % 12 + 1
+    for _, d in ipairs(sh.days) do
+      if d > MDAYS[m] or (m == 2 and d == 29 and y % 4 ~= 0) then return nil end
+    end
+  elseif dm ~= 0 then
+    return nil
   end
-  table.sort(texts)
-  shuffle(rnd, texts)
-  local out = takedistinct(texts, k, render(d))
-  local taken = {}
-  taken[lower(render(d))] = true
-  for _, s in ipairs(out) do taken[lower(s)] = true end
-  local answer = render(d)
-  for shift = 1, 30 do
+  local s = text:gsub("%f[%d]" .. sh.year .. "%f[%D]", tostring(y), 1)
+  if sh.month and m ~= sh.month then
+    s = s:gsub("%f[%a]" .. MONTHS[sh.month] .. "%f[%A]", MONTHS[m], 1)
+  end
+  return s
+end
+
+-- Up to k distractors for a date written text, whose reading in its own
+-- calendar is the interval own, and which must overlap none of the
+-- intervals in avoid (the answer's readings in both calendars, the other
+-- dates of its sentence). Variants: the year changed to another the
+-- document names, the month moved by one or two, the year by one to three.
+local function datedistractors(P, rnd, text, own, avoid, k, order_with, after, yearsfirst)
+  local sh = shape(text)
+  if not sh or not own then return {} end
+  local byyear, bymonth, near = {}, {}, {}
+  -- the years the document names, the nearest first (ties at random)
+  local ys = {}
+  for _, y in ipairs(P.years) do
+    if y ~= sh.year then ys[#ys + 1] = { y = y, key = rnd:next() } end
+  end
+  table.sort(ys, function(a, b)
+    local da, db = math.abs(a.y - sh.year), math.abs(b.y - sh.year)
+    if da ~= db then return da < db end
+    return a.key < b.key
+  end)
+  for _, x in ipairs(ys) do byyear[#byyear + 1] = { x.y - sh.year, 0 } end
+  if sh.month then
+    for _, dm in ipairs({ -2, -1, 1, 2 }) do bymonth[#bymonth + 1] = { 0, dm } end
+  end
+  for _, dy in ipairs({ -1, 1, -2, 2, -3, 3 }) do near[#near + 1] = { dy, 0 } end
+  shuffle(rnd, bymonth)
+  local order = {}
+  local i = 1
+  while byyear[i] or bymonth[i] do
+    if bymonth[i] and not yearsfirst then order[#order + 1] = bymonth[i] end
+    if byyear[i] then order[#order + 1] = byyear[i] end
+    i = i + 1
+  end
+  if yearsfirst then
+    for _, x in ipairs(bymonth) do order[#order + 1] = x end
+  end
+  for _, x in ipairs(near) do order[#order + 1] = x end
+  local out, taken = {}, { [fold(text)] = true }
+  for _, x in ipairs(order) do
     if #out >= k then break end
-    for _, sign in ipairs({ 1, -1 }) do
-      if #out >= k then break end
-      local n = 0
-      local v = answer:gsub("%f[%d]%d%d%d%d%f[%D]", function(y)
-        n = n + 1
-        return tostring(tonumber(y) + sign * shift)
-      end)
-      if n == 0 then
-        v = answer:gsub("%f[%d]%d%d?%f[%D]", function(x)
-          n = n + 1
-          local day = tonumber(x) + sign * shift
-          if day < 1 or day > 28 then return nil end
-          return tostring(day)
-        end, 1)
+    local s = movetext(text, sh, x[1], x[2])
+    local iv = { shiftday(own[1], x[1], x[2]), shiftday(own[2], x[1], x[2]) }
+    local inorder = true
+    for _, o in ipairs(order_with or {}) do
+      if (own[2] < o[1]) ~= (iv[2] < o[1]) or (own[1] > o[2]) ~= (iv[1] > o[2]) then
+        inorder = false
       end
-      if n > 0 and not taken[lower(v)] then
-        taken[lower(v)] = true
-        out[#out + 1] = v
+    end
+    if after and iv[1] <= after then inorder = false end
+    if s and inorder and not taken[fold(s)] and not anyoverlap(iv, avoid) then
+      taken[fold(s)] = true
+      out[#out + 1] = s
+    end
+  end
+  return out
+end
+
+-- Does a hit fall on a passage the document's errata mark as misprinted?
+local function misprinted(doc, h)
+  local errata = rawget(doc, "errata")
+  if type(errata) ~= "table" then return false end
+  for _, e in ipairs(errata) do
+    if type(e) == "table" and e.part == h.part and e.paragraph == h.paragraph
+        and (e.part ~= "note" or e.note == h.note) and type(e.pos) == "number"
+        and type(e.len) == "number" and h.pos < e.pos + e.len and e.pos < h.pos + h.len then
+      return true
+    end
+  end
+  return false
+end
+
+local function prepare_dates(P, doc)
+  P.dates = {}
+  local years, seen = {}, {}
+  local all = type(doc.dates) == "function" and doc:dates({ scope = "all" }) or {}
+  for _, d in ipairs(all) do
+    if not misprinted(doc, d) then
+      P.dates[#P.dates + 1] = d
+      for _, s in ipairs({ "old_style", "new_style" }) do
+        if d[s] then
+          for _, iso in ipairs({ d[s].first, d[s].last }) do
+            local y = ymd(iso)
+            if y and not seen[y] then
+              seen[y] = true
+              years[#years + 1] = y
+            end
+          end
+        end
       end
     end
   end
-  if #out < k then return nil end
+  table.sort(years)
+  P.years = years
+end
+
+-- ------------------------------------------------------------------
+-- Words
+-- ------------------------------------------------------------------
+
+local DETS = {}
+for _, w in ipairs({ "the", "a", "an", "this", "that", "these", "those", "its", "their", "our",
+  "his", "her", "my", "your", "every", "each", "all", "any", "some", "no", "such", "whose",
+  "what", "which", "whole", "own" }) do DETS[w] = true end
+local PREPS = {}
+for _, w in ipairs({ "of", "in", "on", "for", "by", "with", "from", "into", "at", "about",
+  "against", "among", "through", "without", "within", "upon", "under", "over", "between",
+  "after", "before", "towards", "toward", "during" }) do PREPS[w] = true end
+local MODALS = {}
+for _, w in ipairs({ "to", "will", "would", "shall", "should", "must", "can", "cannot",
+  "could", "may", "might", "not", "us", "let" }) do MODALS[w] = true end
+local BE = {}
+for _, w in ipairs({ "is", "are", "was", "were", "be", "been", "being", "am" }) do BE[w] = true end
+
+local CONTENT = { noun = true, verb = true, adj = true }
+
+-- The inflections a word's readings have in part of speech pos, as a key.
+local function infls(readings, pos)
+  local t = {}
+  for _, o in ipairs(readings) do
+    if o.pos == pos then t[#t + 1] = o.inflection end
+  end
+  table.sort(t)
+  return table.concat(t, ",")
+end
+
+-- The reading of a word that its neighbours allow and WordNet ranks first
+-- (the most senses seen in its tagged corpus, then the most senses).
+local function primary(readings, prev, prevreadings, nextreadings)
+  local allow
+  local function only(rs, pos)
+    if not rs or #rs == 0 then return false end
+    for _, r in ipairs(rs) do
+      if r.pos ~= pos then return false end
+    end
+    return true
+  end
+  -- before a noun: a modifier ("provisional revolutionary government");
+  -- after an adjective: a noun ("the political struggle")
+  if only(nextreadings, "noun") then allow = { adj = true, noun = true }
+  elseif only(prevreadings, "adj") then allow = { noun = true }
+  elseif prev and DETS[prev] then allow = { noun = true, adj = true }
+  elseif prev and MODALS[prev] then allow = { ["verb:base"] = true }
+  elseif prev and PREPS[prev] then allow = { noun = true, ["verb:ing"] = true }
+  elseif prev and BE[prev] then allow = { adj = true, ["verb:ing"] = true, ["verb:past"] = true }
+  end
+  local best
+  if allow and allow.adj and allow.noun and nextreadings then
+    for _, r in ipairs(readings) do
+      if r.pos == "adj" then return r end
+    end
+  end
+  for pass = 1, 2 do
+    for _, r in ipairs(readings) do
+      if CONTENT[r.pos] and (pass == 2 or not allow or allow[r.pos]
+          or allow[r.pos .. ":" .. r.inflection]) then
+        if not best or r.tagged > best.tagged
+            or (r.tagged == best.tagged and r.senses > best.senses) then
+          best = r
+        end
+      end
+    end
+    if best then break end
+  end
+  return best
+end
+
+-- The words of a page: {norm, form, count, readings, key}; pools of the
+-- content words by "pos:inflection".
+local function prepare_words(P, doc, usewn)
+  P.vocab, P.pools = {}, {}
+  P.lexicon = false
+  if not usewn then
+    P.why = "WordNet not used (opts.wordnet = false)"
+    return
+  end
+  local wn, why = lexicon.wordnet()
+  if not wn then
+    P.why = why
+    return
+  end
+  P.lexicon = true
+  P.bigrams = {}
+  for _, g in ipairs(doc:ngrams(2, { scope = "all" })) do P.bigrams[g.ngram] = g.count end
+  P.trigrams = {}
+  for _, g in ipairs(doc:ngrams(3, { scope = "all" })) do
+    if g.count >= 2 then P.trigrams[g.ngram] = g.count end
+  end
+  local stop = {}
+  for _, w in ipairs(query.stopwords()) do stop[w] = true end
+  for _, w in ipairs(FUNCTION_WORDS) do stop[w] = true end
+  P.stop = stop
+  local ref = lexicon.reference()
+  local total = 0
+  local freqs = doc:frequencies({ scope = "all" })
+  for _, f in ipairs(freqs) do total = total + f.count end
+  for _, f in ipairs(freqs) do
+    local w = f.word
+    if not stop[w] and utf8.len(w) >= 4 and not w:find("[%d']") and not w:find("’") then
+      local rs = lexicon.readings(w) or {}
+      local content = false
+      for _, r in ipairs(rs) do
+        if CONTENT[r.pos] then content = true end
+      end
+      if content then
+        local key = false
+        if f.count >= 2 then
+          if ref then
+            local b = ref.counts[w] or 0
+            key = lexicon.keyness(f.count, total, b, ref.total) >= 10.83
+          else
+            key = true
+          end
+        end
+        local v = { norm = w, count = f.count, readings = rs, key = key, lemmas = {}, infls = {} }
+        for pos in pairs(CONTENT) do v.infls[pos] = infls(rs, pos) end
+        -- what the word mostly is: the part of speech of its reading with
+        -- the most senses seen in WordNet's tagged corpus
+        local top
+        for _, r in ipairs(rs) do
+          if not top or r.tagged > top.tagged or (r.tagged == top.tagged and r.senses > top.senses) then top = r end
+        end
+        v.toppos = top and top.pos
+        for _, r in ipairs(rs) do
+          v.lemmas[r.lemma] = true
+          local sig = r.pos .. ":" .. r.inflection
+          if CONTENT[r.pos] then
+            local pool = P.pools[sig]
+            if not pool then
+              pool = {}
+              P.pools[sig] = pool
+            end
+            pool[#pool + 1] = v
+          end
+        end
+        P.vocab[w] = v
+      end
+    end
+  end
+end
+
+-- Are two readings' words synonyms or the same lemma in any sense?
+local function related(r, v)
+  if v.lemmas[r.lemma] then return true end
+  for _, w in ipairs(r.words) do
+    if v.lemmas[w] or v.norm == w then return true end
+  end
+  for _, o in ipairs(v.readings) do
+    if o.pos == r.pos then
+      for _, w in ipairs(o.words) do
+        if w == r.lemma then return true end
+      end
+    end
+  end
+  return false
+end
+
+-- Up to k words of the page for a blank on candidate c: the same part of
+-- speech and inflection, the same lexicographer class first, key terms
+-- first, none related to the answer or already in the sentence.
+local function worddistractors(P, rnd, c, u, k)
+  local r = c.reading
+  local pool = P.pools[r.pos .. ":" .. r.inflection]
+  if not pool or #pool <= 1 then return {} end
+  local groups = { {}, {}, {}, {} }
+  local seen = {}
+  local n = #pool
+  -- a random sample of the pool is enough: draws, not a sort of it
+  local tries = math.min(n, 6 * k + 12)
+  for _ = 1, tries do
+    local v = pool[rnd:below(n)]
+    if not seen[v.norm] then
+      seen[v.norm] = true
+      -- the same inflections in that part of speech: not "troops" (a
+      -- noun and a plural) for "government" (a noun only)
+      local reading
+      -- a word the page writes in lower case, as the answer (no "British")
+      local lower = v.form and not v.form:find("^%u")
+      -- and mostly of the answer's part of speech ("heard" is no adjective)
+      if lower and v.toppos == r.pos and v.norm ~= c.norm and not u.words[v.norm] and v.infls[r.pos] == c.infls then
+        -- never a word the document joins to the blank's neighbours
+        -- ("revolutionary army" where the answer is "revolutionary government")
+        local joined = (c.prev and P.bigrams[c.prev .. " " .. v.norm])
+          or (c.next and P.bigrams[v.norm .. " " .. c.next])
+        if not joined then
+          for _, o in ipairs(v.readings) do
+            if o.pos == r.pos and o.inflection == r.inflection then reading = o break end
+          end
+        end
+      end
+      if reading then
+        local g = (reading.lexfile == r.lexfile and 0 or 2) + (v.key and 1 or 2)
+        table.insert(groups[g], { v = v, lemma = reading.lemma })
+      end
+    end
+  end
+  local out, lemmas = {}, { [r.lemma] = true }
+  for _, g in ipairs(groups) do
+    for _, x in ipairs(g) do
+      if #out >= k then break end
+      if not lemmas[x.lemma] and not related(r, x.v) then
+        lemmas[x.lemma] = true
+        out[#out + 1] = x.v.form or x.v.norm
+      end
+    end
+  end
   return out
+end
+
+-- Other answers a student may type: the other apostrophe, hyphens as
+-- spaces, and, for a word, WordNet synonyms whose own first
+-- sense is the answer's first sense, put in the answer's inflection.
+local function variants(answer, reading)
+  local out, seen = {}, { [answer] = true }
+  local function add(s)
+    if s and not seen[s] then
+      seen[s] = true
+      out[#out + 1] = s
+    end
+  end
+  local forms = { answer }
+  if answer:find("’", 1, true) then forms[#forms + 1] = answer:gsub("’", "'") end
+  if answer:find("'", 1, true) then forms[#forms + 1] = answer:gsub("'", "’") end
+  -- a title's closing mark ("What Is To Be Done?") is not the student's to type
+  if answer:find("[?!]$") then forms[#forms + 1] = answer:gsub("[?!]$", "") end
+  for _, f in ipairs(forms) do
+    add(f)
+    if f:find("%a%-%a") then add((f:gsub("(%a)%-(%a)", "%1 %2"))) end
+  end
+  -- synonyms only of a word of one sense: where it has more, the
+  -- sentence's may not be the one they share
+  if reading and reading.senses == 1 and reading.onepos then
+    local n = 0
+    for _, syn in ipairs(reading.synonyms) do
+      if n >= 3 then break end
+      if syn ~= reading.lemma and syn:find("^%l+$") then
+        local mutual = false
+        for _, o in ipairs(lexicon.readings(syn) or {}) do
+          if o.pos == reading.pos and o.lemma == syn and o.inflection == "base"
+              and o.synset == reading.synset then
+            mutual = true
+          end
+        end
+        local w = mutual and lexicon.inflect(syn, reading.inflection)
+        if w then
+          if answer:find("^%u") then w = w:sub(1, 1):upper() .. w:sub(2) end
+          add(w)
+          n = n + 1
+        end
+      end
+    end
+  end
+  seen[answer] = nil
+  local acc = {}
+  for _, s in ipairs(out) do
+    if s ~= answer then acc[#acc + 1] = s end
+  end
+  return #acc > 0 and acc or nil
+end
+
+-- ------------------------------------------------------------------
+-- Preparing a document once
+-- ------------------------------------------------------------------
+
+local prepared = setmetatable({}, { __mode = "k" })
+local conversion -- M.dates: the new style of the letter's date
+
+-- The year a sentence speaks of: its dates', else the events' it names,
+-- else the previous sentence's of the same block, else the document's.
+local function unityears(P, doc)
+  local base = doc.written and doc.written.old_style and ymd(doc.written.old_style.first)
+    or (doc.written and doc.written.new_style and ymd(doc.written.new_style.first))
+  local prev
+  for _, u in ipairs(P.units) do
+    local y, y2
+    for _, c in ipairs(u.cands) do
+      if c.target == "date" then
+        local iv = intervals(c.date)[1]
+        if iv then
+          local a, b = math.floor(iv[1] / 10000), math.floor(iv[2] / 10000)
+          y = y and math.min(y, a) or a
+          y2 = y2 and math.max(y2, b) or b
+        end
+      end
+    end
+    if not y then
+      for _, c in ipairs(u.cands) do
+        if c.target == "entity" and c.rec.type == "event" and c.rec.from then
+          y = y and math.min(y, c.rec.from) or c.rec.from
+          y2 = y2 and math.max(y2, c.rec.to or c.rec.from) or (c.rec.to or c.rec.from)
+        end
+      end
+    end
+    if not y and u.part == "note" and prev and prev.part == "note" and prev.note == u.note
+        and prev.paragraph == u.paragraph then
+      y, y2 = prev.year, prev.year2
+    end
+    if not y then
+      if u.part == "body" then y, y2 = base, base
+      elseif u.part == "note" and P.subject[u.note] and P.subject[u.note].from then
+        y = P.subject[u.note].from
+        y2 = P.subject[u.note].to or y
+      else
+        y, y2 = base, base
+      end
+    end
+    u.year, u.year2 = y, y2
+    prev = u
+  end
+end
+
+local function prepare(doc, usewn)
+  local per = prepared[doc]
+  if not per then
+    per = {}
+    prepared[doc] = per
+  end
+  local key = usewn and "wn" or "nown"
+  if per[key] then return per[key] end
+  local P = {}
+  P.units, P.bykey = sentences(doc)
+  prepare_entities(P, doc)
+  prepare_dates(P, doc)
+  prepare_words(P, doc, usewn)
+  -- entity mentions: never furniture, never a misprint
+  for _, r in ipairs(P.ents) do
+    if not r.furniture then
+      for _, m in ipairs(r.e.mentions or {}) do
+        local u = unitof(P.bykey, m)
+        if u and not misprinted(doc, m) then
+          u.cands[#u.cands + 1] = { target = "entity", hit = m, rec = r,
+            full = fold(m.text) == fold(r.e.name)
+              or (r.type == "person" and fold(m.text) == fold(surname(r.e.name))) }
+        end
+      end
+    end
+  end
+  -- dates written in a shape variants can copy
+  for _, d in ipairs(P.dates) do
+    local u = unitof(P.bykey, d)
+    -- a date may hold an entity's name ("January 9" in "January 9, 1905"):
+    -- both are blanks, one question a sentence
+    if u then
+      u.cands[#u.cands + 1] = { target = "date", hit = d, date = d, shaped = shape(d.text) ~= nil }
+    end
+  end
+  -- the words of each sentence; a key term in one of the document's own
+  -- phrases (a pair of words it uses more than once: "provisional
+  -- revolutionary", "armed uprising") is a blank
+  local toks = {}
+  local lastkey, lastu = nil, nil
+  for tok in doc:tokens({ scope = "all" }) do
+    local u
+    if tok.part == "body" or tok.part == "note" then
+      local k = tok.part == "body" and tok.paragraph * 4096 + tok.sentence
+        or -((tok.note * 4096 + tok.paragraph) * 4096 + tok.sentence)
+      if k ~= lastkey then
+        lastkey = k
+        lastu = P.bykey[unitkey(tok.part, tok.note, tok.paragraph, tok.sentence)]
+      end
+      u = lastu
+      if u and not (tok.pos >= u.start and tok.pos + #tok.text <= u.start + #u.text) then u = nil end
+    end
+    if u then
+      u.ntok = u.ntok + 1
+      u.words[tok.norm] = true
+      toks[#toks + 1] = { tok = tok, u = u }
+      -- how the page writes the word inside a sentence ("British", "soviet")
+      local v = P.vocab[tok.norm]
+      if v and not v.form and tok.pos ~= u.start then v.form = tok.text end
+    end
+  end
+  local bigrams = P.bigrams
+  for i, x in ipairs(toks) do
+    local tok, u = x.tok, x.u
+    local v = P.vocab[tok.norm]
+    if v and v.key and not overlaps(u, tok.pos, #tok.text) then
+      local prev = toks[i - 1] and toks[i - 1].u == u and toks[i - 1].tok.norm or nil
+      local nxt = toks[i + 1] and toks[i + 1].u == u and toks[i + 1].tok.norm or nil
+      local phrase = (prev and not P.stop[prev] and (bigrams[prev .. " " .. tok.norm] or 0) >= 2)
+        or (nxt and not P.stop[nxt] and (bigrams[tok.norm .. " " .. nxt] or 0) >= 2)
+      local r = phrase and primary(v.readings, prev, prev and P.vocab[prev] and P.vocab[prev].readings,
+        nxt and P.vocab[nxt] and P.vocab[nxt].readings)
+      -- the cloze wants more: a phrase of three words used more than once
+      local p2 = toks[i - 2] and toks[i - 2].u == u and toks[i - 2].tok.norm or nil
+      local n2 = toks[i + 2] and toks[i + 2].u == u and toks[i + 2].tok.norm or nil
+      -- of three content words ("provisional revolutionary government")
+      local function content3(a, b, c2)
+        if not (a and b and c2 and P.vocab[a] and P.vocab[b] and P.vocab[c2]) then return nil end
+        local g = a .. " " .. b .. " " .. c2
+        return (P.trigrams[g] or 0) >= 2 and g or nil
+      end
+      local tri = content3(p2, prev, tok.norm) or content3(prev, tok.norm, nxt)
+        or content3(tok.norm, nxt, n2)
+      if r then
+        local pos1 = true
+        for _, o in ipairs(v.readings) do
+          if CONTENT[o.pos] and o.pos ~= r.pos then pos1 = false end
+        end
+        if pos1 ~= (r.onepos or false) then
+          r = setmetatable({ onepos = pos1 }, { __index = r })
+        end
+        u.cands[#u.cands + 1] = { target = "word", norm = tok.norm, reading = r,
+          infls = infls(v.readings, r.pos),
+          prev = prev, next = nxt, phrase3 = tri,
+          initial = tok.pos == u.start, upper = tok.text:find("^%u") ~= nil,
+          hit = { part = tok.part, paragraph = tok.paragraph, note = tok.note,
+            sentence = tok.sentence, pos = tok.pos, len = #tok.text, text = tok.text } }
+      end
+    end
+  end
+  unityears(P, doc)
+  -- the definitions the notes questions ask about (see M.notes)
+  local defs = {}
+  for _, r in ipairs(P.ents) do
+    local e = r.e
+    if e.description and e.note and not r.furniture then
+      local desc = e.description:gsub("%s*%b()%s*$", "")
+      if not named(r, fold(desc)) and #entitypool(P, r, e.name, r.from, r.to, fold(desc)) >= 2 then
+        defs[#defs + 1] = e.description
+      end
+    end
+  end
+  for _, u in ipairs(P.units) do
+    u.anaphoric = anaphoric(u)
+    u.folded = fold(u.text)
+    -- a lone small letter other than "a" is a misprint ("the Soviet i, and")
+    for w in (" " .. u.text .. " "):gmatch("%s(%l)[%s,;]") do
+      if w ~= "a" then u.misprint = true end
+    end
+    if misprinted(doc, { part = u.part, note = u.note, paragraph = u.paragraph, pos = u.start,
+      len = #u.text }) then
+      u.misprint = true
+    end
+    if u.part == "note" then
+      for _, dsc in ipairs(defs) do
+        if u.text:find(dsc, 1, true) then u.defines = true end
+      end
+    end
+  end
+  per[key] = P
+  return P
 end
 
 -- ------------------------------------------------------------------
@@ -424,68 +1110,299 @@ local function withchoices(rnd, q, distractors)
   return q
 end
 
--- The cloze or choice question for candidate c of unit u, or nil when
--- there are not enough distractors of its kind.
-local function question(kind, doc, rnd, pool, u, c, k)
+local KINDNAME = { cloze = "Cloze", choice = "Multiple choice", note = "Notes", date = "Dates" }
+
+-- Where a hit stands, in words.
+local function where(h)
+  if h.part == "body" then return ("paragraph %d"):format(h.paragraph or 0) end
+  if h.part == "note" then return ("note %d"):format(h.note or 0) end
+  if h.part == "meta" then return ("the header, %s"):format(h.field or "") end
+  return h.part or "the text"
+end
+
+-- A tag: lower case, words joined by "-".
+local function tag(s)
+  return (fold(s):gsub("[^%w]+", "-"):gsub("^%-+", ""):gsub("%-+$", ""))
+end
+
+-- Adds title, category, tags, feedback and id to question q.
+local function finish(doc, q, sentence)
+  local h = q.source
+  local w = where(h)
+  -- a title a question bank can tell apart: the sentence too
+  local tw = w
+  if (h.part == "body" or h.part == "note") and h.sentence then
+    tw = ("%s, sentence %d"):format(h.part == "note" and ("note %d, paragraph %d"):format(h.note or 0,
+      h.paragraph or 0) or w, h.sentence)
+  end
+  q.title = q.title or (KINDNAME[q.kind] or q.kind) .. ": " .. tw
+  q.category = (doc.title or "leninletter"):gsub("/", "-") .. "/" .. (KINDNAME[q.kind] or q.kind)
+  local tags = q.tags or {}
+  tags[#tags + 1] = "leninletter"
+  tags[#tags + 1] = tag(KINDNAME[q.kind] or q.kind)
+  if q.target then tags[#tags + 1] = q.target end
+  if q.entity then tags[#tags + 1] = q.entity end
+  if h.part == "note" then tags[#tags + 1] = "note-" .. tostring(h.note)
+  elseif h.part == "body" then tags[#tags + 1] = "paragraph-" .. tostring(h.paragraph) end
+  q.tags = tags
+  if not q.feedback and sentence then
+    q.feedback = ("“%s” (%s)"):format(sentence, w)
+  end
+  q.id = q.id or ("ll-%s-%s"):format(q.kind, hash(q.kind .. "\0" .. q.prompt .. "\0" .. q.answer))
+  return q
+end
+
+-- The lead of a prompt from a note: the note and what it is about.
+local function notelead(P, u, answer_rec)
+  local s = P.subject[u.note]
+  if s and s ~= answer_rec then
+    local name = s.e.name
+    if s.type == "work" then name = "“" .. name .. "”"
+    elseif s.type == "organization" or s.type == "event" then name = "the " .. name end
+    return ("In note %d, on %s: "):format(u.note, name)
+  end
+  return ("In note %d: "):format(u.note)
+end
+
+-- A test of the sentences that questions qs (a list that may grow) have
+-- asked about or quoted.
+-- Each sentence is checked against each question once (seen[u]: the
+-- questions already checked; a yes stays yes, the list only grows): every
+-- candidate of a long sentence checked every question again (#19).
+local function avoider(qs)
+  local seen, yes = setmetatable({}, { __mode = "k" }), setmetatable({}, { __mode = "k" })
+  return function(u)
+    if yes[u] then return true end
+    for i = (seen[u] or 0) + 1, #qs do
+      local q = qs[i]
+      local h = q.source
+      seen[u] = i
+      if type(h) == "table" and h.part == u.part and h.paragraph == u.paragraph
+          and (u.part ~= "note" or h.note == u.note) and h.sentence == u.sentence then
+        yes[u] = true
+        return true
+      end
+      if #u.text >= 20 and q.prompt:find(u.text, 1, true) then
+        yes[u] = true
+        return true
+      end
+    end
+    return false
+  end
+end
+
+-- The question of kind for candidate c of unit u, or nil when it cannot
+-- be one a teacher would keep.
+-- The date candidates of unit u next to c (before and after it in the
+-- sentence), from a list sorted once a sentence: a scan of every date for
+-- each question made a sentence of thousands of dates quadratic (#19).
+local function dateneighbours(u, c)
+  local sorted = u.datesorted
+  if not sorted then
+    sorted = {}
+    for _, o in ipairs(u.cands) do
+      if o.target == "date" then sorted[#sorted + 1] = o end
+    end
+    table.sort(sorted, function(a, b) return a.hit.pos < b.hit.pos end)
+    u.datesorted, u.dateat = sorted, {}
+    for k, o in ipairs(sorted) do u.dateat[o] = k end
+  end
+  local k = u.dateat[c]
+  if not k then return nil, nil end
+  return sorted[k - 1], sorted[k + 1]
+end
+
+local function question(kind, P, doc, rnd, u, c, k, avoided)
   local h = c.hit
-  local q = { kind = kind, prompt = blanked(u, h.pos, h.len), answer = h.text,
-    source = hitof(h), target = c.target, entity = c.entity and c.entity.id }
-  if kind == "cloze" then return q end
+  local prompt = blanked(u, h.pos, h.len)
+  local fprompt = fold(prompt)
+  -- never the answer twice: an entity the rest of the sentence names
+  if c.target == "entity" and named(c.rec, fprompt) then return nil end
+  if c.target == "word" then
+    if (c.initial or c.upper) and kind ~= "cloze" then return nil end
+    if kind == "cloze" and not c.phrase3 then return nil end
+    -- the answer elsewhere in the sentence gives it away
+    if names(fprompt, c.norm) then return nil end
+  end
+  if c.target == "date" and not c.shaped and kind ~= "cloze" then return nil end
+  -- a proper name, not a description ("the great Russian revolution",
+  -- "the strike committee"), which a student could word otherwise; one
+  -- the text names twice or a note explains, not a passing detail
+  if c.target == "entity" then
+    if not h.text:find("^%u") then return nil end
+    -- an event to recall without choices has too many names ("the
+    -- October revolution", "the general strike"): choices only
+    if kind == "cloze" and c.rec.type == "event" then return nil end
+    if not c.rec.salient and kind ~= "note" then return nil end
+    -- "as _____ put it ... (see present edition, Vol. 9)": the edition is his
+    if c.rec.author and u.text:find("present edition", 1, true) then return nil end
+    -- a place the prompt gives away ("the Winter Palace": St. Petersburg)
+    for _, r in ipairs(P.ents) do
+      if r.type == "place" and r.within == c.rec.id and named(r, fprompt) then return nil end
+    end
+  end
+  if avoided and avoided(u) then return nil end
+  -- a misprinted sentence ("the Soviet i, and must be") makes a garbled stem
+  if u.misprint then return nil end
+  if kind ~= "cloze" then
+    -- a note's definition is the notes questions' own
+    if u.defines then return nil end
+    if c.target == "date" then
+      -- another date close by gives it away ("the end of 1901 and beginning of 1902")
+      local b4, af = dateneighbours(u, c)
+      if (b4 and h.pos - b4.hit.pos < 40) or (af and af.hit.pos - h.pos < 40) then return nil end
+    end
+  end
+  local lead = ""
+  if u.part == "note" and kind ~= "cloze" then
+    if u.anaphoric and P.subject[u.note] == c.rec then return nil end
+    lead = notelead(P, u, c.rec)
+    -- a lead that names the answer's month ("on the October revolution")
+    if c.target == "date" then
+      local sh = shape(h.text)
+      if sh and sh.month and fold(lead):find(fold(MONTHS[sh.month]), 1, true) then
+        lead = ("In note %d: "):format(u.note)
+      end
+    end
+  elseif u.anaphoric then
+    return nil
+  end
+  -- some words around the blank: "It was _____." is no question
+  local n = 0
+  for _ in h.text:gmatch("[%w’']+") do n = n + 1 end
+  if u.ntok - n < 4 then return nil end
+  local q = { kind = kind, prompt = lead .. prompt, answer = h.text, source = hitof(h),
+    target = c.target, entity = c.rec and c.rec.id }
+  if kind == "cloze" then
+    q.accept = variants(h.text, c.target == "word" and c.reading or nil)
+    q.phrase = c.phrase3
+    return finish(doc, q, u.text)
+  end
+  local flead = fold(lead) .. fprompt
   local ds
   if c.target == "entity" then
-    ds = entitydistractors(rnd, doc, c.entity, h.text, k)
+    if not c.full then return nil end
+    ds = entitydistractors(P, rnd, c.rec, h.text, k, u.year, u.year2, flead)
   elseif c.target == "date" then
-    ds = datedistractors(rnd, doc, c.date, k, function(d) return d.text end)
-  elseif not c.initial then
-    ds = worddistractors(rnd, pool, c, k)
+    local own = intervals(c.date)[1]
+    local others = {}
+    -- every date of the sentence is avoided (their readings, gathered once
+    -- a sentence), and the order kept with the dates next to this one:
+    -- against every date of a sentence of thousands, each question cost
+    -- them all (issue #19)
+    local avoid = u.dateavoid
+    if not avoid then
+      avoid = {}
+      for _, o in ipairs(u.cands) do
+        if o.target == "date" then
+          for _, iv in ipairs(intervals(o.date)) do avoid[#avoid + 1] = iv end
+        end
+      end
+      u.dateavoid = avoid
+    end
+    local before, after = dateneighbours(u, c)
+    if before then others[#others + 1] = intervals(before.date)[1] end
+    if after then others[#others + 1] = intervals(after.date)[1] end
+    -- "at the end of 1901 and beginning of 1902": the order kept
+    ds = datedistractors(P, rnd, h.text, own, avoid, k, others)
+  else
+    ds = worddistractors(P, rnd, c, u, k)
   end
-  if not ds then return nil end
-  return withchoices(rnd, q, ds)
+  if #ds < k then return nil end
+  return finish(doc, withchoices(rnd, q, ds), u.text)
 end
+
+-- the candidates of one kind tried in one sentence, at most (see ask)
+local MAXTRY = 16
 
 -- Cloze and choice: one question per sentence, sentences drawn at random.
-local function blanks(kind, doc, o)
-  local units, bykey = sentences(doc, o.scope)
-  local pool = candidates(doc, bykey, o.scope)
+local function blanks(kind, doc, o, P)
   local usable = {}
-  for _, u in ipairs(units) do
-    if #u.cands > 0 and blankable(u) then usable[#usable + 1] = u end
+  for _, u in ipairs(P.units) do
+    if inscope(u.part, o.scope) and #u.cands > 0 and u.ntok >= 4
+        and not u.text:find("__", 1, true) then
+      usable[#usable + 1] = u
+    end
   end
   shuffle(o.rnd, usable)
-  local out = {}
+  -- sentences with an entity or a date first: their questions are the
+  -- surest; key terms after
+  local rich, plain = {}, {}
   for _, u in ipairs(usable) do
-    if #out >= o.count then break end
-    -- a kind of blank at random among those the sentence has, then one of them
-    local bykind, kinds = {}, {}
+    local has = false
     for _, c in ipairs(u.cands) do
-      if not bykind[c.target] then
-        bykind[c.target] = {}
-        kinds[#kinds + 1] = c.target
-      end
-      table.insert(bykind[c.target], c)
+      if c.target ~= "word" then has = true end
     end
-    shuffle(o.rnd, kinds)
-    local q
-    for _, t in ipairs(kinds) do
-      local cs = shuffle(o.rnd, bykind[t])
-      for _, c in ipairs(cs) do
-        q = question(kind, doc, o.rnd, pool, u, c, o.choices - 1)
-        if q then break end
-      end
-      if q then break end
-    end
-    if q then out[#out + 1] = q end
+    if has then rich[#rich + 1] = u else plain[#plain + 1] = u end
   end
-  return out, shortby(#out, o.count, kind,
-    kind == "cloze" and "the text has no more sentences with a word to blank"
-    or "the text has no more sentences with a blank that has enough distractors")
+  usable = rich
+  for _, u in ipairs(plain) do usable[#usable + 1] = u end
+  local out, answers = {}, {}
+  -- the question for unit u: entities first, then dates, then key terms,
+  -- one of them at random; with capped, each answer (and each of the
+  -- letter's phrases, "provisional revolutionary government") once a quiz
+  local function ask(u, capped)
+    if o.skip and o.skip[u] then return nil end
+    local bykind, hasother = {}, false
+    for _, c in ipairs(u.cands) do
+      if c.target ~= "word" then hasother = true end
+      local t = bykind[c.target]
+      if not t then
+        t = {}
+        bykind[c.target] = t
+      end
+      local key = c.rec and c.rec.id or fold(c.hit.text)
+      if not capped or (not answers[key] and not (c.phrase3 and answers[c.phrase3])) then
+        t[#t + 1] = c
+      end
+    end
+    -- a choice among words only where the sentence has no entity or date:
+    -- those are the surer questions
+    local order = (kind ~= "cloze" and hasother) and { "entity", "date" } or { "entity", "date", "word" }
+    for _, t in ipairs(order) do
+      local cs = {}
+      for i, c in ipairs(bykind[t] or {}) do cs[i] = c end
+      shuffle(o.rnd, cs)
+      -- at most MAXTRY candidates of a kind a sentence: each try costs the
+      -- sentence's length, and a sentence of thousands of dates or words
+      -- with no full stop made a quiz quadratic (issue #19)
+      for j, c in ipairs(cs) do
+        if j > MAXTRY then break end
+        local q = question(kind, P, doc, o.rnd, u, c, o.choices - 1, o.avoided)
+        if q then return q end
+      end
+    end
+    return nil
+  end
+  -- first each answer once; then, if the quiz is still short, again
+  local used = {}
+  for _, capped in ipairs({ true, false }) do
+    for _, u in ipairs(usable) do
+      if #out >= o.count then break end
+      local q = not used[u] and ask(u, capped)
+      if q then
+        used[u] = true
+        out[#out + 1] = q
+        answers[q.entity or fold(q.answer)] = true
+        if q.phrase then answers[q.phrase] = true end
+        q.phrase = nil
+      end
+    end
+  end
+  local why = kind == "cloze" and "the text has no more sentences with a word to blank"
+    or "the text has no more sentences with a blank that has enough distractors"
+  if not P.lexicon then why = why .. " (" .. tostring(P.why) .. ": entities and dates only)" end
+  return out, shortby(#out, o.count, kind, why)
 end
 
---- Cloze questions: a content word, an entity or a date blanked in a real
--- sentence, one question per sentence.
+--- Cloze questions: an entity, a date or a key term blanked in a real
+-- sentence, one question per sentence; `accept` lists the other spellings
+-- (and WordNet synonyms) also right.
 -- @tparam Document doc the document
 -- @tparam[opt] table opts `count` (default 10), `seed` (an integer, default
---   1), `scope` (`"body"` (default), `"notes"`, `"all"`)
+--   1), `scope` (`"body"` (default), `"notes"`, `"all"`), `wordnet`
+--   (default true: blank key terms where WordNet is installed; false:
+--   entities and dates only)
 -- @treturn {Question,...} the questions, in the order drawn
 -- @treturn[opt] string a message, when fewer than `count` could be made
 -- @usage local qs = quiz.cloze(ll.letter(), {count = 5, seed = 7})
@@ -493,15 +1410,112 @@ end
 -- assert(q.prompt:gsub("_____", q.answer) ==
 --   ll.letter().paragraphs[q.source.paragraph].sentences[q.source.sentence])
 function M.cloze(doc, opts)
-  return blanks("cloze", doc, checkargs(doc, opts, "cloze"))
+  local o = checkargs(doc, opts, "cloze")
+  o.avoided = avoider(o.avoid)
+  return blanks("cloze", doc, o, prepare(doc, o.wordnet))
+end
+
+-- ------------------------------------------------------------------
+-- The letter's theses
+-- ------------------------------------------------------------------
+
+local theses_data
+
+-- Loads data/theses.lua: the installed module, else the work tree's file.
+local function load_theses()
+  if theses_data == nil then
+    local ok, data = pcall(require, "leninletter.theses_data")
+    if not (ok and type(data) == "table") then
+      data = nil
+      local src = debug.getinfo(1, "S").source
+      if src:sub(1, 1) == "@" then
+        local dir = src:sub(2):match("^(.*)[/\\]") or "."
+        local f = loadfile(dir .. "/../../data/theses.lua", "t", {})
+        if f then data = f() end
+      end
+    end
+    theses_data = data or false
+  end
+  return theses_data or {}
+end
+
+-- The curated questions whose passages the document's body holds, each
+-- with its Hit, in the data's order; only those with at least k
+-- distractors.
+local function theses_found(doc, k)
+  local out = {}
+  for _, t in ipairs(load_theses()) do
+    for i, b in ipairs(#t.distractors >= k and doc.paragraphs or {}) do
+      local a = b.text:find(t.passage, 1, true)
+      if a then
+        local sentence = 1
+        for j, s in ipairs(b.sentences) do
+          local p = (b.sentence_pos and b.sentence_pos[j]) or b.text:find(s, 1, true) or 1
+          if p <= a then sentence = j end
+        end
+        out[#out + 1] = { t = t, hit = { part = "body", paragraph = i, sentence = sentence, pos = a,
+          len = #t.passage, text = t.passage } }
+        break
+      end
+    end
+  end
+  return out
+end
+
+local function thesis(doc, rnd, x, k)
+  local t = x.t
+  local ds = {}
+  for i = 1, math.min(k, #t.distractors) do ds[i] = t.distractors[i] end
+  local tags = {}
+  for _, g in ipairs(t.tags or {}) do tags[#tags + 1] = g end
+  tags[#tags + 1] = "thesis"
+  local q = withchoices(rnd, { kind = "choice", prompt = t.prompt, answer = t.answer,
+    source = x.hit, target = "thesis", tags = tags, id = "thesis-" .. t.id,
+    title = ("Thesis: %s"):format(t.id:gsub("%-", " ")),
+    feedback = ("%s “%s” (%s)"):format(t.explanation, t.passage, where(x.hit)) }, ds)
+  return finish(doc, q)
+end
+
+--- Questions on the letter's theses, written by hand (data/theses.lua):
+-- both the Soviet and the Party; the Soviet adhering to no one party; the
+-- Soviet as the embryo of a provisional revolutionary government; its
+-- widening to sailors, soldiers, peasants and the revolutionary
+-- intelligentsia; the programme. Each rests on a passage of the letter,
+-- found in the document's body (a page without those passages has none),
+-- and carries the teacher's explanation as its feedback.
+-- @tparam Document doc the document
+-- @tparam[opt] table opts `count` (default 10), `seed` (default 1),
+--   `choices` (default 4; a question written with fewer distractors than
+--   `choices` needs is left out)
+-- @treturn {Question,...} the questions (kind `"choice"`, target `"thesis"`)
+-- @treturn[opt] string a message, when fewer than `count` could be made
+-- @usage for _, q in ipairs(quiz.theses(ll.letter(), {count = 3})) do print(q.prompt) end
+function M.theses(doc, opts)
+  local o = checkargs(doc, opts, "theses")
+  local found = shuffle(o.rnd, theses_found(doc, o.choices - 1))
+  local done = {}
+  for _, q in ipairs(o.avoid) do
+    if q.id then done[q.id] = true end
+  end
+  local out = {}
+  for _, x in ipairs(found) do
+    if #out >= o.count then break end
+    if not done["thesis-" .. x.t.id] then out[#out + 1] = thesis(doc, o.rnd, x, o.choices - 1) end
+  end
+  return out, shortby(#out, o.count, "thesis", "the document holds no more of the letter's theses")
 end
 
 --- Multiple-choice questions: a sentence with one blank, and `choices`
--- answers to fill it with, the distractors of the answer's kind.
+-- answers to fill it with, the distractors of the answer's kind; with
+-- `opts.theses`, mixed with the hand-written questions on the letter's
+-- theses (about half of them, see `theses`; the study pack does so).
 -- @tparam Document doc the document
 -- @tparam[opt] table opts `count` (default 10), `seed` (default 1),
 --   `scope` (default `"body"`), `choices` (answers offered, the right one
---   included, 2 to 10, default 4)
+--   included, 2 to 10, default 4), `wordnet` (default true), `theses`
+--   (default false: true mixes in the questions on the letter's theses,
+--   which are questions of their own, with no blank), `avoid` (questions
+--   already asked: their sentences are not asked about again)
 -- @treturn {Question,...} the questions
 -- @treturn[opt] string a message, when fewer than `count` could be made
 -- @usage for _, q in ipairs(quiz.choice(doc, {count = 3, seed = 2})) do
@@ -509,59 +1523,86 @@ end
 --   for i, c in ipairs(q.choices) do print(i, c) end
 -- end
 function M.choice(doc, opts)
-  return blanks("choice", doc, checkargs(doc, opts, "choice"))
-end
-
--- Masks every name of entity e in s with "…", longest name first.
-local function mask(s, e)
-  local names = { e.name }
-  for _, a in ipairs(e.aliases or {}) do names[#names + 1] = a end
-  table.sort(names, function(a, b)
-    if #a ~= #b then return #a > #b end
-    return a < b
-  end)
-  for _, n in ipairs(names) do
-    local i = 1
-    while true do
-      local a, b = s:find(n, i, true)
-      if not a then break end
-      s = s:sub(1, a - 1) .. "…" .. s:sub(b + 1)
-      i = a + #"…"
+  local o = checkargs(doc, opts, "choice")
+  local P = prepare(doc, o.wordnet)
+  o.avoided = avoider(o.avoid)
+  local found = {}
+  if o.theses and o.scope ~= "notes" then
+    local done = {}
+    for _, q in ipairs(o.avoid) do
+      if q.id then done[q.id] = true end
+    end
+    for _, x in ipairs(shuffle(o.rnd, theses_found(doc, o.choices - 1))) do
+      if not done["thesis-" .. x.t.id] then found[#found + 1] = x end
     end
   end
-  return s
+  local want = math.min(#found, math.floor((o.count + 1) / 2))
+  local count = o.count
+  o.count = count - want
+  -- no generated question on a sentence a thesis already asks about
+  o.skip = {}
+  for i = 1, math.min(#found, count) do
+    local h = found[i].hit
+    for _, u in ipairs(P.units) do
+      if u.part == "body" and u.paragraph == h.paragraph and u.start < h.pos + h.len
+          and h.pos < u.start + #u.text then
+        o.skip[u] = true
+      end
+    end
+  end
+  local gen, msg = {}, nil
+  if o.count > 0 then gen, msg = blanks("choice", doc, o, P) end
+  -- fill with more theses when the text offers too few blanks
+  if #gen < o.count then want = math.min(#found, count - #gen) end
+  local out, gi, ti = {}, 1, 1
+  -- theses and generated questions alternate
+  while #out < count and (gen[gi] or ti <= want) do
+    if ti <= want and (#out % 2 == 0 or not gen[gi]) then
+      out[#out + 1] = thesis(doc, o.rnd, found[ti], o.choices - 1)
+      ti = ti + 1
+    elseif gen[gi] then
+      out[#out + 1] = gen[gi]
+      gi = gi + 1
+    end
+  end
+  if #out >= count then return out end
+  return out, msg and (msg:gsub("^only %d+ of the %d+", ("only %d of the %d"):format(#out, count)))
 end
 
-local ARTICLE = { ["a "] = true, ["an "] = true, ["the "] = true }
+-- ------------------------------------------------------------------
+-- Notes
+-- ------------------------------------------------------------------
 
--- Where text stands in note n: a Hit, or the note's first sentence.
+-- Where text stands in note n: a Hit, or the note's first sentence; and
+-- the sentence.
 local function notehit(doc, n, text)
   local note = doc:note(n)
   for i, b in ipairs(note.paragraphs) do
     local a = b.text:find(text, 1, true)
     if a then
-      local from, sentence = 1, 1
+      local sentence, stext = 1, b.sentences[1]
       for j, s in ipairs(b.sentences) do
-        local p = b.text:find(s, from, true) or from
-        if p <= a then sentence = j end
-        from = p + #s
+        local p = (b.sentence_pos and b.sentence_pos[j]) or b.text:find(s, 1, true) or 1
+        if p <= a then sentence, stext = j, s end
       end
       return { part = "note", note = n, paragraph = i, sentence = sentence, pos = a,
-        len = #text, text = text }
+        len = #text, text = text }, stext
     end
   end
   local s = note.paragraphs[1] and note.paragraphs[1].sentences[1] or ""
-  return { part = "note", note = n, paragraph = 1, sentence = 1, pos = 1, len = #s, text = s }
+  return { part = "note", note = n, paragraph = 1, sentence = 1, pos = 1, len = #s, text = s }, s
 end
 
+local ARTICLE = { ["a "] = true, ["an "] = true, ["the "] = true }
+
 --- Questions from what the notes explain: for each entity a note explains
--- ("Which periodical was the first legal Bolshevik newspaper, ...?"), the
--- entity's names masked in the question, with choices of the same type
--- drawn from the document's catalogue; then, to reach `count`, sentences of
--- the notes with an entity blanked.
--- When the catalogue has fewer entities of the answer's type than
--- `choices` needs, a question explained by a note offers fewer choices
--- (two at least).
+-- ("Which periodical was the first legal Bolshevik newspaper, ...?"), with
+-- choices of the same type and era drawn from the document's catalogue
+-- (a definition that names the entity itself is not asked); then, to reach
+-- `count`, sentences of the notes with an entity blanked, led by the note
+-- and what it is about (`In note 8, on the All-Russian Peasant Union: ...`).
+-- A question explained by a note may offer fewer choices (three at least)
+-- when the catalogue has too few entities of the answer's type and era.
 -- @tparam Document doc the document (with entities: `ll.letter()`, or a
 --   page parsed with `opts.entities`)
 -- @tparam[opt] table opts `count` (default 10), `seed` (default 1),
@@ -572,52 +1613,77 @@ end
 -- print(qs[1].prompt, qs[1].answer)
 function M.notes(doc, opts)
   local o = checkargs(doc, opts, "notes")
+  local P = prepare(doc, false)
   local k = o.choices - 1
+  local asked = {}
+  for _, q in ipairs(o.avoid) do asked[#asked + 1] = q end
+  local avoided = avoider(asked)
   local explained = {}
-  for _, e in ipairs(entities(doc)) do
-    if e.note and e.description and doc:note(e.note) then explained[#explained + 1] = e end
+  for _, r in ipairs(P.ents) do
+    local e = r.e
+    if e.note and e.description and doc:note(e.note) and not r.furniture then
+      explained[#explained + 1] = r
+    end
   end
   shuffle(o.rnd, explained)
   local out = {}
-  for _, e in ipairs(explained) do
+  for _, r in ipairs(explained) do
     if #out >= o.count then break end
-    local desc = mask(e.description, e)
-    local who = e.type == "person" and "who" or "which " .. e.type
-    local prompt
-    if ARTICLE[desc:match("^%a+ ") or ""] then
-      prompt = ("According to note %d, %s was %s?"):format(e.note, who, desc)
-    else
-      prompt = ("%s%s does note %d describe: “%s”?"):format(who:sub(1, 1):upper(), who:sub(2),
-        e.note, desc)
-    end
-    local ds = entitydistractors(o.rnd, doc, e, e.name, k, true)
-    if ds then
-      out[#out + 1] = withchoices(o.rnd, { kind = "note", prompt = prompt, answer = e.name,
-        source = notehit(doc, e.note, e.description), target = "entity", entity = e.id }, ds)
+    local e = r.e
+    -- the definition, without a closing parenthesis of examples
+    local desc = e.description:gsub("%s*%b()%s*$", "")
+    local fdesc = fold(desc)
+    if not named(r, fdesc) then
+      local who = e.type == "person" and "who" or "which " .. e.type
+      local prompt
+      if ARTICLE[desc:match("^%a+ ") or ""] then
+        prompt = ("According to note %d, %s was %s?"):format(e.note, who, desc)
+      else
+        prompt = ("%s%s does note %d describe: “%s”?"):format(who:sub(1, 1):upper(), who:sub(2),
+          e.note, desc)
+      end
+      local hit, stext = notehit(doc, e.note, e.description)
+      -- a short definition: with the note's next sentence, which tells
+      -- the like apart ("It was founded in May 1905 ...")
+      local nb = doc:note(e.note).paragraphs[hit.paragraph]
+      local nexts = nb and nb.sentences[hit.sentence + 1]
+      if #desc < 80 and nexts and #nexts < 200 and not named(r, fold(nexts)) then
+        prompt = ("%s (The note goes on: “%s”)"):format(prompt, nexts)
+      end
+      local ds = entitydistractors(P, o.rnd, r, e.name, k, r.from, r.to, fold(prompt))
+      if #ds >= math.min(k, 2) then
+        out[#out + 1] = finish(doc, withchoices(o.rnd, { kind = "note", prompt = prompt,
+          answer = e.name, source = hit, target = "entity", entity = e.id,
+          title = ("Notes: note %d, %s"):format(e.note, e.name) }, ds), stext)
+        asked[#asked + 1] = out[#out]
+      end
     end
   end
   if #out < o.count then
     -- then entities blanked in the notes' sentences
-    local units, bykey = sentences(doc, "notes")
-    candidates(doc, bykey, "notes")
     local usable = {}
-    for _, u in ipairs(units) do
-      local es = {}
-      for _, c in ipairs(u.cands) do
-        if c.target == "entity" then es[#es + 1] = c end
+    for _, u in ipairs(P.units) do
+      if u.part == "note" and u.ntok >= 4 then
+        local es = {}
+        for _, c in ipairs(u.cands) do
+          -- the note's own subject is the definition question's
+          if c.target == "entity" and c.rec ~= P.subject[u.note] then es[#es + 1] = c end
+        end
+        if #es > 0 then usable[#usable + 1] = { u = u, es = es } end
       end
-      if #es > 0 and blankable(u) then usable[#usable + 1] = { u = u, es = es } end
     end
     shuffle(o.rnd, usable)
+    -- each entity once
+    local used = {}
+    for _, q in ipairs(out) do used[q.entity] = true end
     for _, x in ipairs(usable) do
       if #out >= o.count then break end
       for _, c in ipairs(shuffle(o.rnd, x.es)) do
-        local ds = entitydistractors(o.rnd, doc, c.entity, c.hit.text, k)
-        if ds then
-          out[#out + 1] = withchoices(o.rnd, { kind = "note",
-            prompt = ("In note %d: %s"):format(x.u.note, blanked(x.u, c.hit.pos, c.hit.len)),
-            answer = c.hit.text, source = hitof(c.hit), target = "entity",
-            entity = c.entity.id }, ds)
+        local q = not used[c.rec.id] and question("note", P, doc, o.rnd, x.u, c, k, avoided)
+        if q then
+          used[c.rec.id] = true
+          out[#out + 1] = q
+          asked[#asked + 1] = q
           break
         end
       end
@@ -628,6 +1694,10 @@ function M.notes(doc, opts)
     or "the notes explain no more entities with enough choices")
 end
 
+-- ------------------------------------------------------------------
+-- Dates
+-- ------------------------------------------------------------------
+
 -- The Hit of a header field's date.
 local function metahit(doc, field, d)
   local v = doc.meta[field] or ""
@@ -635,10 +1705,76 @@ local function metahit(doc, field, d)
   return { part = "meta", field = field, pos = a, len = #d.text, text = d.text }
 end
 
+-- Day arithmetic in the Gregorian calendar: y, m, d moved by n days.
+local function isleap(y) return (y % 4 == 0 and y % 100 ~= 0) or y % 400 == 0 end
+local function adddays(y, m, d, n)
+  while n > 0 do
+    local last = (m == 2 and isleap(y)) and 29 or (m == 2 and 28 or MDAYS[m])
+    if d + n <= last then return y, m, d + n end
+    n = n - (last - d + 1)
+    d, m = 1, m + 1
+    if m > 12 then m, y = 1, y + 1 end
+  end
+  while n < 0 do
+    if d + n >= 1 then return y, m, d + n end
+    n = n + d
+    m = m - 1
+    if m < 1 then m, y = 12, y - 1 end
+    d = (m == 2 and isleap(y)) and 29 or (m == 2 and 28 or MDAYS[m])
+  end
+  return y, m, d
+end
+
+-- When the letter was written, in the new style: the distractors the usual
+-- slips in turning the old style into the new, none overlapping either
+-- reading: ten days added (the difference of 1582), thirteen taken away
+-- instead of added, and a later week of the month. Who knows the old-style date and the calendars'
+-- thirteen days knows the answer; the choices give neither away.
+conversion = function(_, doc, rnd, w, k)
+  local os1, os2 = w.old_style.first, w.old_style.last or w.old_style.first
+  local y1, m1, d1 = ymd(os1)
+  local y2, m2, d2 = ymd(os2)
+  if not (d1 and d2) then return nil end
+  local answer = english(w.new_style)
+  local function shifted(n)
+    local a1, b1, c1 = adddays(y1, m1, d1, n)
+    local a2, b2, c2 = adddays(y2, m2, d2, n)
+    return english({ first = ("%04d-%02d-%02d"):format(a1, b1, c1),
+      last = ("%04d-%02d-%02d"):format(a2, b2, c2) })
+  end
+  local function shapeof(s)
+    s = s:gsub("%d", "9"):gsub("%a+", function(m) return MONTHNO[m] and "M" or m end)
+    return s
+  end
+  local own, shape0 = english(w.old_style), shapeof(answer)
+  local pool, taken = {}, { [answer] = true, [own] = true }
+  local readings = intervals(w)
+  for _, n in ipairs({ 10, -13, 20, -12 }) do
+    local s = shifted(n)
+    -- the answer's shape ("November 15-17, 1905"), never a reading that is true
+    local iv = interval({ first = ("%04d-%02d-%02d"):format(adddays(y1, m1, d1, n)),
+      last = ("%04d-%02d-%02d"):format(adddays(y2, m2, d2, n)) })
+    if not taken[s] and shapeof(s) == shape0 and not anyoverlap(iv, readings) then
+      taken[s] = true
+      pool[#pool + 1] = s
+    end
+  end
+  if #pool < k then return nil end
+  local ds = {}
+  for i = 1, k do ds[i] = pool[i] end
+  return finish(doc, withchoices(rnd, { kind = "date",
+    prompt = "When was the letter written, in the new style (the Gregorian calendar)?",
+    answer = answer, source = metahit(doc, "Written", w), target = "date",
+    feedback = ("Written: %s (the header). In 1905 the new style ran 13 days ahead of the old."):format(
+      doc.meta.Written or w.text) }, ds))
+end
+
+
 --- Questions on dates: when the letter was written, in the old style (the
 -- Julian calendar Russia used until 1918) and in the new style, when it
--- was first published, then sentences with a date blanked. The readings of
--- the other calendar are among the distractors of the first two.
+-- was first published, then sentences with a date blanked. No distractor
+-- is the answer in the other calendar, or a date that holds it or that it
+-- holds (`November 1905` for `November 2-4, 1905`).
 -- @tparam Document doc the document
 -- @tparam[opt] table opts `count` (default 10), `seed` (default 1),
 --   `scope` (sentences from the `"body"`, the `"notes"` or `"all"` (the
@@ -649,51 +1785,71 @@ end
 -- print(q.prompt, q.answer)   -- When was the letter written (old style ...)?  November 2-4, 1905
 function M.dates(doc, opts)
   local o = checkargs(doc, opts, "dates")
+  local P = prepare(doc, false)
+  local avoided = avoider(o.avoid)
   local k = o.choices - 1
   local out = {}
   local function add(q)
     if #out < o.count and q then out[#out + 1] = q end
   end
+  -- a publication is after the writing: no distractor before it
+  local written = doc.written and intervals(doc.written)
+  local wend
+  for _, iv in ipairs(written or {}) do wend = math.max(wend or 0, iv[2]) end
+  local asked = {}
   local function header(field, d, style, what)
     if not d or not d[style] then return nil end
     local answer = english(d[style])
-    local pool = {}
-    local other = style == "old_style" and "new_style" or "old_style"
-    if d[other] and english(d[other]) ~= answer then pool[1] = english(d[other]) end
-    local rest = datedistractors(o.rnd, doc, d, k, function(x)
-      local r = x[style] or x[other]
-      return r and english(r) or x.text
-    end) or {}
-    for _, s in ipairs(rest) do pool[#pool + 1] = s end
-    local ds = takedistinct(pool, k, answer)
+    for _, iv in ipairs(intervals(d)) do asked[#asked + 1] = iv end
+    -- when it was written: the months around it first (October 1905, the
+    -- general strike; December, the uprising); when published: other years
+    local ds = datedistractors(P, o.rnd, answer, interval(d[style]), intervals(d), k, nil,
+      field == "Published" and wend or nil, field == "Published")
     if #ds < k then return nil end
-    return withchoices(o.rnd, { kind = "date", prompt = what, answer = answer,
-      source = metahit(doc, field, d), target = "date" }, ds)
+    return finish(doc, withchoices(o.rnd, { kind = "date", prompt = what, answer = answer,
+      source = metahit(doc, field, d), target = "date",
+      feedback = ("%s: %s (the header)"):format(field, doc.meta[field] or d.text) }, ds))
   end
   add(header("Written", doc.written, "old_style",
     "When was the letter written, in the old style (the Julian calendar Russia used until 1918)?"))
-  add(header("Written", doc.written, "new_style",
-    "When was the letter written, in the new style (the Gregorian calendar)?"))
+  -- the new style: the calendars' difference is what is asked
+  local w = doc.written
+  if w and w.old_style and w.new_style and #out < o.count then
+    local q = conversion(P, doc, o.rnd, w, k)
+    if q then add(q) end
+  end
+  if not (w and w.old_style) then
+    add(header("Written", doc.written, "new_style",
+      "When was the letter written, in the new style (the Gregorian calendar)?"))
+  end
   add(header("Published", doc.published, doc.published and doc.published.old_style
     and "old_style" or "new_style", "When was the letter first published?"))
   if #out < o.count then
-    local units, bykey = sentences(doc, o.scope)
-    candidates(doc, bykey, o.scope)
     local usable = {}
-    for _, u in ipairs(units) do
-      local ds = {}
-      for _, c in ipairs(u.cands) do
-        if c.target == "date" then ds[#ds + 1] = c end
+    for _, u in ipairs(P.units) do
+      if inscope(u.part, o.scope) and u.ntok >= 4 then
+        local ds = {}
+        for _, c in ipairs(u.cands) do
+          if c.target == "date" then ds[#ds + 1] = c end
+        end
+        if #ds > 0 then usable[#usable + 1] = { u = u, ds = ds } end
       end
-      if #ds > 0 and blankable(u) then usable[#usable + 1] = { u = u, ds = ds } end
     end
     shuffle(o.rnd, usable)
     for _, x in ipairs(usable) do
       if #out >= o.count then break end
-      for _, c in ipairs(shuffle(o.rnd, x.ds)) do
-        local q = question("choice", doc, o.rnd, nil, x.u, c, k)
+      for j, c in ipairs(shuffle(o.rnd, x.ds)) do
+        if j > MAXTRY then break end -- a sentence of thousands of dates (#19)
+        -- a date that holds an answer already given, or that one holds
+        -- ("the autumn of 1940" after "November 5, 1940"), is given away
+        local given = false
+        for _, iv in ipairs(intervals(c.date)) do
+          for _, a in ipairs(asked) do
+            if (iv[1] <= a[1] and iv[2] >= a[2]) or (a[1] <= iv[1] and a[2] >= iv[2]) then given = true end
+          end
+        end
+        local q = not given and question("date", P, doc, o.rnd, x.u, c, k, avoided)
         if q then
-          q.kind = "date"
           add(q)
           break
         end

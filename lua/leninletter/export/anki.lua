@@ -3,7 +3,7 @@
 -- @local
 
 local C = require "leninletter.export.common"
-local checkquestions = C.checkquestions
+local check = require("leninletter.export.questions").check
 local xmlchars = C.xmlchars
 local esc = C.esc
 local oneline = C.oneline
@@ -22,18 +22,44 @@ local function ankihtml(s)
   return s
 end
 
+-- A stable identifier for a question without an id: a hash of its kind,
+-- prompt and answer (two 32-bit polynomial hashes, exact in doubles).
+local function guid(q)
+  if q.id then return q.id end
+  local s = (q.kind or "") .. "\0" .. q.prompt .. "\0" .. q.answer
+  local h1, h2 = 5381, 52711
+  for i = 1, #s do
+    local c = s:byte(i)
+    h1 = (h1 * 33 + c) % 4294967291
+    h2 = (h2 * 31 + c) % 4294967279
+  end
+  return ("ll-%08x%08x"):format(math.floor(h1), math.floor(h2))
+end
+
+-- A field with no tab and no line break (a GUID or a tag).
+local function plain(s)
+  return (oneline(s):gsub("[%s]+", "_"))
+end
+
 --- Questions as an Anki text import file: the header lines `#separator:tab`,
--- `#html:true`, `#notetype:Cloze`, `#deck:NAME` and `#columns:Text	Back Extra`,
--- then one Cloze note per line, the answer as `{{c1::answer}}` where the
--- blank was (with the choices as the hint, `{{c1::answer::a / b / c}}`, for
--- multiple choice), the source as the Back Extra. Text is HTML-escaped.
--- @tparam {Question,...} questions as the `leninletter.quiz` functions return
+-- `#html:true`, `#notetype:Cloze`, `#deck:NAME`, `#guid column:1`,
+-- `#tags column:4` and `#columns:GUID	Text	Back Extra	Tags`, then one
+-- Cloze note per line: its GUID (the question's `id`, else a hash of its
+-- kind, prompt and answer: the same question keeps its GUID, so importing
+-- again updates the note instead of adding a second), the text with the
+-- answer as `{{c1::answer}}` where the blank was (with the choices as the
+-- hint, `{{c1::answer::a / b / c}}`, for multiple choice), the Back Extra
+-- (the source sentence and where it stands: the question's `feedback`,
+-- else its source) and the tags (the question's `tags`, spaces as `_`).
+-- Text is HTML-escaped. The exporters' check is run first (see
+-- `export.gift`).
+-- @tparam {Question,...} questions as the `leninletter.quiz` functions return, or a user's own
 -- @tparam[opt] table opts `deck` (default `"leninletter"`)
 -- @treturn string the file's text
 -- @usage io.open("quiz.txt", "w"):write(export.anki(quiz.cloze(doc), {deck = "Lenin 1905"}))
 -- -- Anki: File, Import
 function M.anki(questions, opts)
-  checkquestions(questions, "anki")
+  check(questions, "anki")
   if opts ~= nil and type(opts) ~= "table" then
     argerror(2, "anki", ("table expected, got %s"):format(typename(opts)))
   end
@@ -43,7 +69,7 @@ function M.anki(questions, opts)
   end
   deck = oneline(deck):gsub("\t", " ")
   local out = { "#separator:tab", "#html:true", "#notetype:Cloze", "#deck:" .. deck,
-    "#columns:Text\tBack Extra" }
+    "#guid column:1", "#tags column:4", "#columns:GUID\tText\tBack Extra\tTags" }
   for _, q in ipairs(questions) do
     local cloze = "{{c1::" .. ankihtml(q.answer)
     if q.choices and #q.choices > 0 then
@@ -61,12 +87,21 @@ function M.anki(questions, opts)
       text = ankihtml(prompt) .. "<br>" .. cloze
     end
     local back = ""
-    local where = sourcename(q.source)
-    if where then back = ankihtml(where) end
+    if q.feedback then
+      back = ankihtml(q.feedback)
+    elseif type(q.source) == "table" then
+      local where = sourcename(q.source)
+      if type(q.source.text) == "string" then back = "“" .. ankihtml(q.source.text) .. "”" end
+      if where then back = back .. (back ~= "" and " " or "") .. "(" .. ankihtml(where) .. ")" end
+    end
+    local tags = {}
+    for _, t in ipairs(q.tags or {}) do tags[#tags + 1] = ankihtml(plain(t)) end
+    local line = ankihtml(plain(guid(q))) .. "\t" .. text .. "\t" .. back .. "\t"
+      .. table.concat(tags, " ")
     -- Anki's importer takes a line starting with "#" as a comment: the
-    -- note would vanish; as a character reference it shows as "#"
-    if text:sub(1, 1) == "#" then text = "&#35;" .. text:sub(2) end
-    out[#out + 1] = text .. "\t" .. back
+    -- note would vanish; as a character reference it shows as "#" (#19)
+    if line:sub(1, 1) == "#" then line = "&#35;" .. line:sub(2) end
+    out[#out + 1] = line
   end
   return table.concat(out, "\n") .. "\n"
 end

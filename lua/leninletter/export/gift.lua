@@ -3,7 +3,7 @@
 -- @local
 
 local C = require "leninletter.export.common"
-local checkquestions = C.checkquestions
+local check = require("leninletter.export.questions").check
 local oneline = C.oneline
 local sourcename = C.sourcename
 
@@ -19,42 +19,94 @@ function M.giftescape(s)
 end
 local gesc = M.giftescape
 
---- Questions in Moodle's GIFT format: each question titled, its text
--- marked `[plain]` (Moodle shows it as written, never as HTML), the
--- answers placed where the blank was (`{=answer}` for a cloze,
--- `{=right ~wrong ~wrong}` for choices), or after a question without a
--- blank. GIFT's special characters are escaped in titles, texts and answers.
--- @tparam {Question,...} questions as the `leninletter.quiz` functions return
+-- What the feedback quotes: the question's own, else its source and where
+-- it stands.
+local function feedback(q)
+  if q.feedback then return q.feedback end
+  local h = q.source
+  if type(h) == "table" and type(h.text) == "string" then
+    local where = sourcename(h)
+    return ("“%s”%s"):format(h.text, where and (" (" .. where .. ")") or "")
+  end
+  return nil
+end
+
+--- Questions in Moodle's GIFT format: a `$CATEGORY:` line (`$course$/top/`
+-- and the question's `category`) before each run of questions of one
+-- category; each question titled (its `title`, else its number and kind),
+-- its text marked `[plain]` (Moodle shows it as written, never as HTML),
+-- the answers placed where the blank was (`{=answer =other}` for a cloze,
+-- with each of `accept` also right; `{=right ~wrong ~wrong}` for choices),
+-- or after a question without a blank. Each answer carries feedback
+-- (`#...`: right or not, and the source passage and where it stands, from
+-- the question's `feedback` or its `source`), which is also the general
+-- feedback (`####...`). GIFT's special characters are escaped in titles,
+-- texts, answers and feedback.
+--
+-- The question exporters (`gift`, `moodle`, `anki`) take the module's
+-- questions and a user's own, and refuse with `bad argument #1` a question
+-- whose prompt or answer is not a string, whose choices repeat (ignoring
+-- case and spacing) or do not hold the answer, or whose cloze prompt has
+-- no blank `_____` or more than one.
+-- @tparam {Question,...} questions as the `leninletter.quiz` functions return, or a user's own
 -- @treturn string the GIFT text
 -- @usage local qs = quiz.cloze(ll.letter(), {count = 10})
 -- io.open("quiz.gift", "w"):write(export.gift(qs))
 function M.gift(questions)
-  checkquestions(questions, "gift")
+  check(questions, "gift")
   local out = { "// leninletter: " .. #questions
     .. " questions (import in Moodle: Question bank, Import, GIFT format)" }
+  local current
   for i, q in ipairs(questions) do
-    local title = ("Q%d %s"):format(i, q.kind or "question")
-    local where = sourcename(q.source)
-    if where then title = title .. " (" .. where .. ")" end
+    if q.category and q.category ~= current then
+      current = q.category
+      out[#out + 1] = "$CATEGORY: " .. oneline("$course$/top/" .. q.category)
+    end
+    local title = q.title
+    if not title then
+      title = ("Q%d %s"):format(i, q.kind or "question")
+      local where = sourcename(q.source)
+      if where then title = title .. " (" .. where .. ")" end
+    end
+    local fb = feedback(q)
+    local right = fb and ("#Right. " .. gesc(oneline(fb))) or ""
     local answers
     if q.choices and #q.choices > 0 then
       local a = {}
       for _, c in ipairs(q.choices) do
-        a[#a + 1] = (c == q.answer and "=" or "~") .. gesc(oneline(c))
+        if c == q.answer then
+          a[#a + 1] = "=" .. gesc(oneline(c)) .. right
+        else
+          a[#a + 1] = "~" .. gesc(oneline(c))
+            .. (fb and ("#" .. gesc("No: the answer is “" .. oneline(q.answer) .. "”. " .. oneline(fb))) or "")
+        end
       end
-      answers = "{" .. table.concat(a, " ") .. "}"
+      answers = "{" .. table.concat(a, " ")
     else
-      answers = "{=" .. gesc(oneline(q.answer)) .. "}"
+      local a, seen = {}, {}
+      local all = { q.answer }
+      for _, s in ipairs(q.accept or {}) do all[#all + 1] = s end
+      for _, s in ipairs(all) do
+        if not seen[s] then
+          seen[s] = true
+          a[#a + 1] = "=" .. gesc(oneline(s)) .. right
+        end
+      end
+      answers = "{" .. table.concat(a, " ")
     end
+    if fb then answers = answers .. " ####" .. gesc(oneline(fb)) end
+    answers = answers .. "}"
     local prompt = oneline(q.prompt)
     local a, b = prompt:find("_____", 1, true)
     local body
-    if a then
+    -- a blank that opens the text stays, the answers after it (GIFT wants
+    -- some text before them)
+    if a and a > 1 then
       body = gesc(prompt:sub(1, a - 1)) .. answers .. gesc(prompt:sub(b + 1))
     else
       body = gesc(prompt) .. " " .. answers
     end
-    out[#out + 1] = "::" .. gesc(title) .. "::[plain]" .. body
+    out[#out + 1] = "::" .. gesc(oneline(title)) .. "::[plain]" .. body
   end
   return table.concat(out, "\n\n") .. "\n"
 end

@@ -1,0 +1,100 @@
+/*
+** fuzz_index.c: libFuzzer harness for the index file reader (llstore.c,
+** and llindex.c's mapped index): any bytes given as an index file are
+** refused with a message, or open to a corpus whose every page can be made
+** (or is refused) and whose queries give hits inside their segments;
+** nothing crashes or leaks. Each input is tried twice: as it is (the
+** checksums catch nearly every mutation) and resealed (its checksums
+** recomputed, so that the mutation reaches the structural checks).
+*/
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ll.h"
+#include "llindex.h"
+#include "llstore.h"
+#include "fuzzcheck.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char *const queries[] = {"the", "soviet", "black hundreds", "s*", "revolution* of"};
+
+/* Runs the queries over the corpus index; checks each hit's bytes. */
+static void query(ll_Mem *m, const ll_Index *ix) {
+  size_t k, i;
+  for (k = 0; k < sizeof queries / sizeof queries[0]; k++) {
+    ll_Query q;
+    ll_Vec hits, out;
+    char err[LL_ERRSIZE];
+    size_t n = 0;
+    ll_query_init(&q);
+    ll_vec_init(&hits, sizeof(ll_Hit));
+    ll_vec_init(&out, sizeof(ll_Freq));
+    if (ll_query_parse(m, &q, queries[k], strlen(queries[k]), 0, err, sizeof err) == LL_OK &&
+        ll_index_match(m, ix, &q, LL_SCOPE_ALL, &hits, &n) == LL_OK) {
+      for (i = 0; i < hits.n; i++) {
+        const ll_Hit *h = (const ll_Hit *)hits.p + i;
+        size_t l, r;
+        ll_index_context(ix, h, 20, &l, &r);
+        FUZZ_CHECK(l <= h->pos && h->pos + h->len <= r);
+      }
+      (void)ll_index_sort(m, ix, (ll_Hit *)hits.p, hits.n, LL_SORT_LEFT);
+    }
+    ll_vec_free(m, &out);
+    if (k == 0) {
+      ll_vec_init(&out, sizeof(ll_Freq));
+      (void)ll_index_frequencies(m, ix, LL_SCOPE_ANY, 1, NULL, &out);
+      ll_vec_free(m, &out);
+      ll_vec_init(&out, sizeof(ll_Gram));
+      (void)ll_index_ngrams(m, ix, 2, LL_SCOPE_ALL, 1, &out);
+      ll_vec_free(m, &out);
+      ll_vec_init(&out, sizeof(ll_Colloc));
+      (void)ll_index_collocates(m, ix, &q, LL_SCOPE_BODY, 3, LL_LLR, 1, NULL, &out);
+    }
+    ll_vec_free(m, &out);
+    ll_vec_free(m, &hits);
+    ll_query_free(m, &q);
+  }
+}
+
+static void try(const unsigned char *buf, size_t size) {
+  FuzzAlloc a;
+  ll_Mem m;
+  ll_Store *s;
+  char err[LL_ERRSIZE];
+  size_t i;
+  fuzz_mem(&m, &a, -1);
+  err[0] = '\0';
+  if (ll_store_openmem(&m, buf, size, &s, err, sizeof err) != LL_OK) {
+    FUZZ_CHECK(err[0] != '\0');
+    FUZZ_CHECK(a.live == 0);
+    return;
+  }
+  query(&m, ll_store_index(s));
+  for (i = 0; i < ll_store_npages(s); i++) {
+    ll_Doc *d;
+    ll_PageInfo in;
+    ll_store_info(s, i, &in);
+    if (ll_store_page(s, &m, i, &d, err, sizeof err) != LL_OK) continue;
+    FUZZ_CHECK(in.path == NULL || in.pathlen < 0xFFFFFFFFu);
+    fuzz_doc(d);
+    FUZZ_CHECK(ll_index_build(d) == LL_OK);
+    ll_doc_free(d);
+  }
+  ll_store_close(s);
+  FUZZ_CHECK(a.live == 0);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  /* the reader wants its bytes aligned, as a mapping is */
+  unsigned char *buf = (unsigned char *)malloc(size ? size : 1);
+  if (buf == NULL) return 0;
+  if (size > 0) memcpy(buf, data, size);
+  try(buf, size);
+  ll_store_reseal(buf, size);
+  try(buf, size);
+  free(buf);
+  return 0;
+}

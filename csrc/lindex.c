@@ -1,0 +1,384 @@
+/*
+** lindex.c: the binding of index files (llstore.c), included by lcore.c
+** at the end of its corpus section (it uses that section's CorpusBox,
+** DocBox and Scratch). Owns the Writer userdata (an index file being
+** written, removed by __gc unless finished) and the corpus of an index
+** file: a CorpusBox whose store is set, whose index is the store's
+** (mapped), and whose documents are made from their records when a query
+** or c[i] first needs them.
+*/
+
+#include "llstore.h"
+
+#define WRITER_MT "leninletter.IndexWriter"
+
+typedef struct WriterBox {
+  ll_StoreWriter *w; /* NULL once finished or given up */
+} WriterBox;
+
+static int writer_gc(lua_State *L) {
+  WriterBox *b = (WriterBox *)luaL_checkudata(L, 1, WRITER_MT);
+  ll_store_abort(b->w);
+  b->w = NULL;
+  return 0;
+}
+
+static ll_StoreWriter *checkwriter(lua_State *L) {
+  WriterBox *b = (WriterBox *)luaL_checkudata(L, 1, WRITER_MT);
+  if (b->w == NULL) luaL_argerror(L, 1, "index writer is finished");
+  return b->w;
+}
+
+/* core.index_create(path) -> writer | nil, message */
+static int core_index_create(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  WriterBox *b = (WriterBox *)lua_newuserdatauv(L, sizeof *b, 0);
+  ll_Mem m;
+  char err[LL_ERRSIZE];
+  int st;
+  b->w = NULL;
+  luaL_setmetatable(L, WRITER_MT);
+  getmem(L, &m);
+  st = ll_store_create(&m, path, &b->w, err, sizeof err);
+  if (st == LL_ERRMEM) return memerror(L);
+  if (st != LL_OK) {
+    lua_pushnil(L);
+    lua_pushstring(L, err);
+    return 2;
+  }
+  return 1;
+}
+
+/* C memory of one writer:add call, freed by __gc if anything raises. */
+typedef struct AddTmp {
+  ll_Mem mem;
+  ll_Doc **docs;
+  ll_PageInfo *infos;
+  size_t n;
+} AddTmp;
+
+static int addtmp_gc(lua_State *L) {
+  AddTmp *t = (AddTmp *)lua_touserdata(L, 1);
+  ll_free(&t->mem, t->docs, t->n * sizeof *t->docs);
+  ll_free(&t->mem, t->infos, t->n * sizeof *t->infos);
+  t->docs = NULL;
+  t->infos = NULL;
+  return 0;
+}
+
+/* w:add(docs, paths, stats) -> true | nil, message: docs an array of
+** Document userdata; paths[i] the path of the i-th (false for none);
+** stats[i] its file's {size, mtime_s, mtime_ns} (false when unknown). */
+static int writer_add(lua_State *L) {
+  ll_StoreWriter *w = checkwriter(L);
+  lua_Integer i, n;
+  AddTmp *t;
+  char err[LL_ERRSIZE];
+  int st;
+  luaL_checktype(L, 2, LUA_TTABLE);
+  luaL_checktype(L, 3, LUA_TTABLE);
+  luaL_checktype(L, 4, LUA_TTABLE);
+  n = luaL_len(L, 2);
+  t = (AddTmp *)lua_newuserdatauv(L, sizeof *t, 0);
+  memset(t, 0, sizeof *t);
+  getmem(L, &t->mem);
+  lua_newtable(L);
+  lua_pushcfunction(L, addtmp_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  if (n <= 0) {
+    lua_pushboolean(L, 1);
+    return 1;
+  }
+  if ((size_t)n > (size_t)-1 / sizeof(ll_PageInfo)) return memerror(L);
+  t->docs = (ll_Doc **)ll_malloc(&t->mem, (size_t)n * sizeof *t->docs);
+  t->infos = (ll_PageInfo *)ll_malloc(&t->mem, (size_t)n * sizeof *t->infos);
+  t->n = (size_t)n;
+  if (t->docs == NULL || t->infos == NULL) return memerror(L);
+  for (i = 1; i <= n; i++) {
+    ll_PageInfo *in = &t->infos[i - 1];
+    lua_rawgeti(L, 2, i);
+    t->docs[i - 1] = checkdoc(L, -1);
+    lua_pop(L, 1);
+    in->path = NULL;
+    in->pathlen = 0;
+    in->size = in->mtime_s = in->mtime_ns = -1;
+    lua_rawgeti(L, 3, i);
+    if (lua_type(L, -1) == LUA_TSTRING) in->path = lua_tolstring(L, -1, &in->pathlen);
+    lua_pop(L, 1); /* the string stays in the paths table */
+    lua_rawgeti(L, 4, i);
+    if (lua_istable(L, -1)) {
+      lua_rawgeti(L, -1, 1);
+      lua_rawgeti(L, -2, 2);
+      lua_rawgeti(L, -3, 3);
+      in->size = (int64_t)lua_tointeger(L, -3);
+      in->mtime_s = (int64_t)lua_tointeger(L, -2);
+      in->mtime_ns = (int64_t)lua_tointeger(L, -1);
+      lua_pop(L, 3);
+    }
+    lua_pop(L, 1);
+  }
+  st = ll_store_add(w, t->docs, t->infos, t->n, err, sizeof err);
+  if (st == LL_ERRMEM) return memerror(L);
+  if (st != LL_OK) {
+    lua_pushnil(L);
+    lua_pushstring(L, err);
+    return 2;
+  }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+/* w:warn(message) */
+static int writer_warn(lua_State *L) {
+  ll_StoreWriter *w = checkwriter(L);
+  size_t len;
+  const char *s = luaL_checklstring(L, 2, &len);
+  if (ll_store_warn(w, s, len) != LL_OK) return memerror(L);
+  return 0;
+}
+
+/* w:finish() -> true | nil, message (the file is in place, or nothing is) */
+static int writer_finish(lua_State *L) {
+  WriterBox *b = (WriterBox *)luaL_checkudata(L, 1, WRITER_MT);
+  ll_StoreWriter *w = checkwriter(L);
+  char err[LL_ERRSIZE];
+  int st;
+  b->w = NULL;
+  st = ll_store_finish(w, err, sizeof err);
+  if (st == LL_ERRMEM) return memerror(L);
+  if (st != LL_OK) {
+    lua_pushnil(L);
+    lua_pushstring(L, err);
+    return 2;
+  }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+/* w:abort(): removes the temporary file */
+static int writer_abort(lua_State *L) {
+  return writer_gc(L);
+}
+
+static const luaL_Reg writer_methods[] = {{"add", writer_add},
+                                          {"warn", writer_warn},
+                                          {"finish", writer_finish},
+                                          {"abort", writer_abort},
+                                          {NULL, NULL}};
+
+/* ---- the corpus of an index file ---- */
+
+static int store_gc(CorpusBox *cb) {
+  size_t i;
+  if (cb->docs != NULL)
+    for (i = 0; i < cb->n; i++) ll_doc_free(cb->docs[i]);
+  ll_free(&cb->mem, cb->docs, cb->n * sizeof *cb->docs);
+  cb->docs = NULL;
+  cb->ix = NULL; /* the store's */
+  ll_store_close(cb->store);
+  cb->store = NULL;
+  return 0;
+}
+
+/* Raises the error of a page that could not be made. */
+static int pageerror(lua_State *L, int st, const char *err) {
+  if (st == LL_ERRMEM) return memerror(L);
+  return luaL_error(L, "%s", err);
+}
+
+/* Document d of the corpus, for its hits: made from its record on first
+** use and kept by the box. */
+static ll_Doc *corpusdoc(lua_State *L, CorpusBox *cb, size_t d) {
+  char err[LL_ERRSIZE];
+  int st;
+  if (cb->store == NULL) return cb->docs[d];
+  if (cb->docs[d] == NULL) {
+    st = ll_store_page(cb->store, &cb->mem, d, &cb->docs[d], err, sizeof err);
+    if (st != LL_OK) pageerror(L, st, err);
+  }
+  return cb->docs[d];
+}
+
+static CorpusBox *checkstore(lua_State *L) {
+  CorpusBox *cb = (CorpusBox *)luaL_checkudata(L, 1, CORPUS_MT);
+  if (cb->store == NULL) luaL_argerror(L, 1, "not the corpus of an index file");
+  return cb;
+}
+
+/* core.index_open(path) -> Corpus | nil, message */
+static int core_index_open(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  CorpusBox *cb = (CorpusBox *)lua_newuserdatauv(L, sizeof *cb, 1);
+  char err[LL_ERRSIZE];
+  int st;
+  memset(cb, 0, sizeof *cb);
+  getmem(L, &cb->mem);
+  luaL_setmetatable(L, CORPUS_MT);
+  st = ll_store_open(&cb->mem, path, &cb->store, err, sizeof err);
+  if (st == LL_ERRMEM) return memerror(L);
+  if (st != LL_OK) {
+    lua_pushnil(L);
+    lua_pushstring(L, err);
+    return 2;
+  }
+  cb->n = ll_store_npages(cb->store);
+  cb->ix = (ll_Index *)ll_store_index(cb->store);
+  if (cb->n > 0) {
+    cb->docs = (ll_Doc **)ll_malloc(&cb->mem, cb->n * sizeof *cb->docs);
+    if (cb->docs == NULL) {
+      cb->n = 0;
+      return memerror(L);
+    }
+    memset(cb->docs, 0, cb->n * sizeof *cb->docs);
+  }
+  return 1;
+}
+
+/* cx:cx_page(i) -> a new Document userdata of page i (1-based) */
+static int cx_page(lua_State *L) {
+  CorpusBox *cb = checkstore(L);
+  lua_Integer i = luaL_checkinteger(L, 2);
+  DocBox *box;
+  char err[LL_ERRSIZE];
+  int st;
+  luaL_argcheck(L, i >= 1 && (size_t)i <= cb->n, 2, "no such page");
+  box = (DocBox *)lua_newuserdatauv(L, sizeof *box, 1);
+  box->doc = NULL;
+  luaL_setmetatable(L, DOC_MT);
+  st = ll_store_page(cb->store, &cb->mem, (size_t)i - 1, &box->doc, err, sizeof err);
+  if (st != LL_OK) return pageerror(L, st, err);
+  return 1;
+}
+
+/* cx:cx_pages() -> array of each page's path (false for none), and an
+** array of {size, mtime_s, mtime_ns} (false when unknown) */
+static int cx_pages(lua_State *L) {
+  CorpusBox *cb = checkstore(L);
+  size_t i;
+  lua_createtable(L, (int)(cb->n < 0x7FFFFFFF ? cb->n : 0), 0);
+  lua_createtable(L, (int)(cb->n < 0x7FFFFFFF ? cb->n : 0), 0);
+  for (i = 0; i < cb->n; i++) {
+    ll_PageInfo in;
+    ll_store_info(cb->store, i, &in);
+    if (in.path != NULL)
+      lua_pushlstring(L, in.path, in.pathlen);
+    else
+      lua_pushboolean(L, 0);
+    lua_rawseti(L, -3, (lua_Integer)i + 1);
+    if (in.size >= 0) {
+      lua_createtable(L, 3, 0);
+      lua_pushinteger(L, (lua_Integer)in.size);
+      lua_rawseti(L, -2, 1);
+      lua_pushinteger(L, (lua_Integer)in.mtime_s);
+      lua_rawseti(L, -2, 2);
+      lua_pushinteger(L, (lua_Integer)in.mtime_ns);
+      lua_rawseti(L, -2, 3);
+    } else {
+      lua_pushboolean(L, 0);
+    }
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 2;
+}
+
+/* cx:cx_stale() -> array of the (1-based) pages whose file is gone or
+** has another size or modification time than when it was read */
+static int cx_stale(lua_State *L) {
+  CorpusBox *cb = checkstore(L);
+  size_t i;
+  lua_Integer k = 0;
+  luaL_Buffer b;
+  lua_newtable(L);
+  for (i = 0; i < cb->n; i++) {
+    ll_PageInfo in, now;
+    ll_store_info(cb->store, i, &in);
+    if (in.path == NULL) continue;
+    /* the path, '\0'-terminated, through a Lua buffer */
+    luaL_buffinit(L, &b);
+    luaL_addlstring(&b, in.path, in.pathlen);
+    luaL_pushresult(&b);
+    if (ll_store_statfile(lua_tostring(L, -1), &now) != LL_OK || now.size != in.size ||
+        now.mtime_s != in.mtime_s || now.mtime_ns != in.mtime_ns) {
+      lua_pushinteger(L, (lua_Integer)i + 1);
+      lua_rawseti(L, -3, ++k);
+    }
+    lua_pop(L, 1);
+  }
+  return 1;
+}
+
+/* cx:cx_warnings() -> array of the warnings written with the index */
+static int cx_warnings(lua_State *L) {
+  CorpusBox *cb = checkstore(L);
+  const char *s;
+  size_t len, k;
+  lua_newtable(L);
+  for (k = 0; ll_store_warning(cb->store, k, &s, &len); k++) {
+    lua_pushlstring(L, s, len);
+    lua_rawseti(L, -2, (lua_Integer)k + 1);
+  }
+  return 1;
+}
+
+/* cx:cx_check() -> true | nil, message: what opening left unchecked, and
+** every page's record made */
+static int cx_check(lua_State *L) {
+  CorpusBox *cb = checkstore(L);
+  char err[LL_ERRSIZE];
+  size_t i;
+  if (ll_store_check_all(cb->store, err, sizeof err) != LL_OK) {
+    lua_pushnil(L);
+    lua_pushstring(L, err);
+    return 2;
+  }
+  for (i = 0; i < cb->n; i++) {
+    ll_Doc *d;
+    int st = ll_store_page(cb->store, &cb->mem, i, &d, err, sizeof err);
+    if (st == LL_ERRMEM) return memerror(L);
+    if (st != LL_OK) {
+      lua_pushnil(L);
+      lua_pushstring(L, err);
+      return 2;
+    }
+    ll_doc_free(d);
+  }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+/* core.filestat(path) -> size, mtime_s, mtime_ns | nil */
+static int core_filestat(lua_State *L) {
+  ll_PageInfo in;
+  if (ll_store_statfile(luaL_checkstring(L, 1), &in) != LL_OK) return 0;
+  lua_pushinteger(L, (lua_Integer)in.size);
+  lua_pushinteger(L, (lua_Integer)in.mtime_s);
+  lua_pushinteger(L, (lua_Integer)in.mtime_ns);
+  return 3;
+}
+
+static const luaL_Reg store_methods[] = {{"cx_page", cx_page},   {"cx_pages", cx_pages},
+                                         {"cx_stale", cx_stale}, {"cx_warnings", cx_warnings},
+                                         {"cx_check", cx_check}, {NULL, NULL}};
+
+/* Registers the writer's metatable and core's index functions in the
+** table on top; the corpus methods go into the Corpus __index (below it). */
+static void openstore(lua_State *L) {
+  if (luaL_newmetatable(L, WRITER_MT)) {
+    lua_pushcfunction(L, writer_gc);
+    lua_setfield(L, -2, "__gc");
+    luaL_newlib(L, writer_methods);
+    lua_setfield(L, -2, "__index");
+  }
+  lua_pop(L, 1);
+  luaL_getmetatable(L, CORPUS_MT);
+  lua_getfield(L, -1, "__index");
+  luaL_setfuncs(L, store_methods, 0);
+  lua_pop(L, 2);
+  lua_pushcfunction(L, core_index_create);
+  lua_setfield(L, -2, "index_create");
+  lua_pushcfunction(L, core_index_open);
+  lua_setfield(L, -2, "index_open");
+  lua_pushcfunction(L, core_filestat);
+  lua_setfield(L, -2, "filestat");
+}

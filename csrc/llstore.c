@@ -1,0 +1,1873 @@
+/*
+** llstore.c: index files. Owns the file format (header, section table,
+** page records, the corpus index's arrays), writing a file page by page
+** through a temporary file renamed into place, and reading one by
+** mapping it: the corpus index answers queries over the mapped arrays, and
+** a page's document is made from its record only when asked for. POSIX
+** (open, mmap, fstat, rename); knows nothing of Lua.
+**
+** The file, all integers in the writer's byte order (a reader of the
+** other order refuses it):
+**   header (64 bytes): magic "llindex\0", u32 version, u32 0x01020304,
+**     u64 file size, u64 table offset, u32 sections, u32 0, u64 the
+**     table's checksum, u64 0, u64 the checksum of the 56 bytes before
+**   sections, each at an offset that is a multiple of 8, the bytes
+**     between them zero; the page records first, the rest after them
+**   the section table, last: per section u32 id, u32 flags, u64 offset,
+**     u64 size, u64 checksum (0 for the page records, whose checksums are
+**     in the page table, one a page)
+** A section of an unknown id is skipped (a newer writer of the same
+** version may add one); a missing one refuses the file.
+**
+** A page record is a list of fields, each a one-byte tag, its length as a
+** varint (7 bits a byte, low first) and that many bytes; nested for blocks, notes, header fields and the
+** Source. A reader skips the tags it does not know, so a field can be
+** added to the model without a new version (see putblock, getblock).
+*/
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ll.h"
+#include "llindex.h"
+#include "llstore.h"
+
+#define MAGIC    "llindex"
+#define BYTEMARK 0x01020304u
+#define HEADSZ   64
+
+/* section ids */
+enum {
+  S_RECORDS = 1, /* the page records, back to back */
+  S_PAGES,       /* per page: PageEnt */
+  S_PATHS,       /* the pages' paths, back to back */
+  S_SEGS,        /* per segment: SegEnt */
+  S_COUNTS,      /* the index's counts: NCOUNT u64 */
+  S_TOKENS,
+  S_CKPT,
+  S_SEGSTART,
+  S_DOCSEG,
+  S_WORDS, /* the vocabulary's entries, packed (ll_index_pack_words) */
+  S_CHARS,
+  S_SLOTS, /* empty: the hash table is made again on opening */
+  S_PVAR,
+  S_WARNINGS, /* u32 length and bytes, each */
+  S_LAST
+};
+#define F_LAZY 1u /* checked piece by piece (the page records: each its checksum) */
+#define F_LATE \
+  2u /* checked by ll_store_check_all only: the tokens and the
+                     postings, whose every value opening checks is in range
+                     (a changed one gives a wrong answer, never a bad read) */
+
+typedef struct SecEnt {
+  uint32_t id, flags;
+  uint64_t off, size, sum;
+} SecEnt;
+
+typedef struct PageEnt {
+  uint64_t off, len, sum; /* the record */
+  int64_t size, mtime_s, mtime_ns;
+  uint64_t pathoff;
+  uint32_t pathlen, flags; /* flags 1: has a path */
+} PageEnt;
+
+/* a segment in the file: its text and its sentences' varints, at offsets
+** in its page's record; meta is the sentences' bytes | the part << 29 */
+typedef struct SegRec {
+  uint32_t text, len, sents, meta;
+} SegRec;
+
+/* the same, read */
+typedef struct SegEnt {
+  uint64_t text, sents; /* file offsets of the text and of its sentences */
+  uint32_t len, sentlen, part, kind, page;
+} SegEnt;
+
+#define SENTBITS 26 /* meta: the sentences' bytes, then the kind (3 bits), the part (3) */
+
+enum {
+  C_NTOK,
+  C_NWORDS,
+  C_NSEGS,
+  C_NDOCS,
+  C_NSLOTS,
+  C_NCHARS,
+  C_NPVAR,
+  C_NCKPT,
+  C_NARROW,
+  C_WORDSIZE,
+  C_NPART,
+  NCOUNT = C_NPART + LL_NPARTS
+};
+
+/* record tags: a document */
+enum {
+  D_AUTHOR = 1,
+  D_NUMBER,
+  D_TITLE,
+  D_SUBTITLE,
+  D_FIELD,
+  D_SOURCE,
+  D_PARA,
+  D_NOTE,
+  D_NAV,
+  D_WARN,
+  D_FIRSTPAGE
+};
+/* a block */
+enum { B_TEXT = 1, B_REFS, B_BREAKS, B_LABELS, B_SENTS, B_KIND, B_LABEL, B_SPANS, B_TABLE };
+#define B_LAST B_TABLE
+/* a header field; a note; a citation */
+enum { F_NAME = 1, F_VALUE, F_REFS };
+enum { N_NUM = 1, N_PARA, N_CITE };
+enum { C_TEXT = 1, C_POS, C_LEN, C_PARA, C_WORK, C_PRESENT, C_VOLUME, C_RANGES };
+/* the Source: strings but for the two numbers */
+enum {
+  SRC_WORK = 1,
+  SRC_EDITION,
+  SRC_PUBLISHER,
+  SRC_PLACE,
+  SRC_YEAR,
+  SRC_VOLUME,
+  SRC_FIRST,
+  SRC_LAST,
+  SRC_VOLUMES,
+  SRC_ISSUE
+};
+
+/* ------------------------------------------------------------------ */
+/* Checksums and small helpers                                         */
+/* ------------------------------------------------------------------ */
+
+#define MIX 0x9E3779B97F4A7C15ull
+
+uint64_t ll_store_sum(const void *p, size_t n) {
+  const unsigned char *s = (const unsigned char *)p;
+  uint64_t h[4], w, r;
+  size_t k;
+  /* four lanes of 8-byte words, each step a bijection of its lane for a
+     given word (so one changed word always changes its lane), then the
+     lanes chained by the same steps: fast, as the lanes run side by side */
+  for (k = 0; k < 4; k++) h[k] = 0x243F6A8885A308D3ull ^ (uint64_t)n ^ (k * MIX);
+  while (n >= 32) {
+    for (k = 0; k < 4; k++) {
+      memcpy(&w, s + 8 * k, 8);
+      h[k] = (h[k] ^ w) * MIX;
+      h[k] ^= h[k] >> 32;
+    }
+    s += 32;
+    n -= 32;
+  }
+  while (n >= 8) {
+    memcpy(&w, s, 8);
+    h[0] = (h[0] ^ w) * MIX;
+    h[0] ^= h[0] >> 32;
+    s += 8;
+    n -= 8;
+  }
+  w = 0;
+  if (n > 0) memcpy(&w, s, n);
+  r = (h[0] ^ w) * MIX;
+  for (k = 1; k < 4; k++) {
+    r ^= r >> 29;
+    r = (r ^ h[k]) * MIX;
+  }
+  r ^= r >> 29;
+  return r;
+}
+
+static int fail(char *err, size_t errsz, const char *msg) {
+  if (errsz > 0) snprintf(err, errsz, "%s", msg);
+  return LL_ERRINPUT;
+}
+
+static uint64_t rd64(const unsigned char *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return v;
+}
+
+static uint32_t rd32(const unsigned char *p) {
+  uint32_t v;
+  memcpy(&v, p, 4);
+  return v;
+}
+
+int ll_store_statfile(const char *path, ll_PageInfo *out) {
+  struct stat sb;
+  if (stat(path, &sb) != 0) return LL_ERRINPUT;
+  out->size = (int64_t)sb.st_size;
+  out->mtime_s = (int64_t)sb.st_mtim.tv_sec;
+  out->mtime_ns = (int64_t)sb.st_mtim.tv_nsec;
+  return LL_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Page records: writing                                               */
+/* ------------------------------------------------------------------ */
+
+/* Where a segment's text went in the record being written. */
+typedef struct Mark {
+  const char *text;       /* the segment's text in the document */
+  size_t off, soff, slen; /* in the record: text, sentences */
+} Mark;
+
+typedef struct Enc {
+  ll_Mem *m;
+  ll_Buf b;
+  ll_Vec marks;
+  int st;
+} Enc;
+
+static void put(Enc *e, const void *p, size_t n) {
+  if (e->st == LL_OK) e->st = ll_buf_add(e->m, &e->b, (const char *)p, n);
+}
+
+static void putvar(Enc *e, uint64_t v) {
+  unsigned char t[10];
+  size_t n = 0;
+  while (v >= 0x80) {
+    t[n++] = (unsigned char)(v | 0x80);
+    v >>= 7;
+  }
+  t[n++] = (unsigned char)v;
+  put(e, t, n);
+}
+
+/* opens a field: its tag and room for its length, written by endf */
+static size_t beginf(Enc *e, unsigned tag) {
+  unsigned char t[5] = {(unsigned char)tag, 0, 0, 0, 0};
+  put(e, t, 5);
+  return e->b.n;
+}
+
+/* Closes the field whose payload starts at at: its length as a varint in
+** the room before it, the payload moved back over what the varint leaves,
+** and the marks inside it moved too. */
+static void endf(Enc *e, size_t at) {
+  size_t n, k = 0, i, shift;
+  unsigned char t[5];
+  uint32_t v;
+  if (e->st != LL_OK) return;
+  n = e->b.n - at;
+  if (n > 0xFFFFFFF0u) {
+    e->st = LL_ERRINPUT;
+    return;
+  }
+  v = (uint32_t)n;
+  while (v >= 0x80) {
+    t[k++] = (unsigned char)(v | 0x80);
+    v >>= 7;
+  }
+  t[k++] = (unsigned char)v;
+  shift = 4 - k;
+  memcpy(e->b.p + at - 4, t, k);
+  if (shift > 0) {
+    memmove(e->b.p + at - 4 + k, e->b.p + at, n);
+    e->b.n -= shift;
+    for (i = e->marks.n; i-- > 0;) {
+      Mark *mk = (Mark *)e->marks.p + i;
+      if (mk->off < at) break;
+      mk->off -= shift;
+      if (mk->slen > 0) mk->soff -= shift;
+    }
+  }
+}
+
+static void putstr(Enc *e, unsigned tag, const char *s, size_t n) {
+  size_t at = beginf(e, tag);
+  put(e, s, n);
+  endf(e, at);
+}
+
+static void putcstr(Enc *e, unsigned tag, const char *s) {
+  if (s != NULL) putstr(e, tag, s, strlen(s));
+}
+
+/* a signed number, zigzag: 0, -1, 1, -2, ... as 0, 1, 2, 3, ... */
+static uint64_t zig(long v) {
+  return v < 0 ? ((uint64_t)(-(v + 1)) << 1) | 1u : (uint64_t)v << 1;
+}
+
+static long unzig(uint64_t v) {
+  return (v & 1u) ? -(long)(v >> 1) - 1 : (long)(v >> 1);
+}
+
+static void putuint(Enc *e, unsigned tag, uint64_t v) {
+  size_t at = beginf(e, tag);
+  putvar(e, v);
+  endf(e, at);
+}
+
+/* notes where the text of a segment went */
+static void mark(Enc *e, const char *text, size_t off, size_t soff, size_t slen) {
+  Mark *k;
+  if (e->st != LL_OK) return;
+  k = (Mark *)ll_vec_push(e->m, &e->marks);
+  if (k == NULL) {
+    e->st = LL_ERRMEM;
+    return;
+  }
+  k->text = text;
+  k->off = off;
+  k->soff = soff;
+  k->slen = slen;
+}
+
+/* A block: its text first, then what points into it. New block fields
+** get new tags here and in getblock. */
+static void putblock(Enc *e, unsigned tag, const ll_Block *b) {
+  size_t at = beginf(e, tag), i, toff, soff = 0, slen = 0, f;
+  toff = beginf(e, B_TEXT);
+  put(e, b->text, b->len);
+  endf(e, toff);
+  toff = e->b.n - b->len; /* where the text ended up */
+  if (b->nrefs > 0) {
+    f = beginf(e, B_REFS);
+    for (i = 0; i < b->nrefs; i++) {
+      putvar(e, (uint64_t)b->refs[i].note);
+      putvar(e, (uint64_t)b->refs[i].pos);
+    }
+    endf(e, f);
+  }
+  if (b->nbreaks > 0) {
+    f = beginf(e, B_BREAKS);
+    for (i = 0; i < b->nbreaks; i++) putvar(e, (uint64_t)b->breaks[i]);
+    endf(e, f);
+  }
+  if (b->labels != NULL && b->nbreaks > 0) {
+    f = beginf(e, B_LABELS);
+    for (i = 0; i < b->nbreaks; i++) {
+      size_t n = b->labels[i] != NULL ? strlen(b->labels[i]) : 0;
+      putvar(e, b->labels[i] != NULL ? (uint64_t)n + 1 : 0);
+      put(e, b->labels[i], n);
+    }
+    endf(e, f);
+  }
+  if (b->nsents > 0) {
+    size_t prev = 0;
+    f = beginf(e, B_SENTS);
+    soff = e->b.n;
+    for (i = 0; i < b->nsents; i++) {
+      putvar(e, (uint64_t)(b->sents[i].start - prev));
+      putvar(e, (uint64_t)(b->sents[i].end - b->sents[i].start));
+      prev = b->sents[i].end;
+    }
+    slen = e->b.n - soff;
+    endf(e, f);
+    soff = e->b.n - slen;
+  }
+  /* structure: only what differs from a plain paragraph */
+  if (b->kind != LL_PARAGRAPH || b->level != 0) {
+    f = beginf(e, B_KIND);
+    putvar(e, (uint64_t)(b->kind >= 0 ? b->kind : 0));
+    putvar(e, (uint64_t)(b->level >= 0 ? b->level : 0));
+    endf(e, f);
+  }
+  if (b->label != NULL) putstr(e, B_LABEL, b->label, strlen(b->label));
+  if (b->nspans > 0) {
+    size_t prev = 0;
+    f = beginf(e, B_SPANS);
+    for (i = 0; i < b->nspans; i++) {
+      const ll_Inline *sp = &b->spans[i];
+      size_t hl = sp->href != NULL ? strlen(sp->href) : 0;
+      putvar(e, (uint64_t)sp->kind);
+      putvar(e, (uint64_t)(sp->pos - prev));
+      putvar(e, (uint64_t)sp->len);
+      putvar(e, sp->href != NULL ? (uint64_t)hl + 1 : 0);
+      put(e, sp->href, hl);
+      prev = sp->pos;
+    }
+    endf(e, f);
+  }
+  if (b->table != NULL) {
+    const ll_Table *t = b->table;
+    size_t prev = 0;
+    f = beginf(e, B_TABLE);
+    putvar(e, (uint64_t)t->nrows);
+    for (i = 0; i < t->nrows; i++) putvar(e, (uint64_t)t->rowcells[i]);
+    for (i = 0; i < t->ncells; i++) {
+      putvar(e, (uint64_t)(t->cells[i].start - prev));
+      putvar(e, (uint64_t)(t->cells[i].end - t->cells[i].start));
+      prev = t->cells[i].end;
+    }
+    endf(e, f);
+  }
+  mark(e, b->text, toff, soff, slen);
+  endf(e, at);
+}
+
+static void putrecord(Enc *e, const ll_Doc *d) {
+  size_t i, k, at, f;
+  putcstr(e, D_AUTHOR, d->author);
+  putcstr(e, D_NUMBER, d->number);
+  if (d->title != NULL) putblock(e, D_TITLE, d->title);
+  if (d->subtitle != NULL) putblock(e, D_SUBTITLE, d->subtitle);
+  for (i = 0; i < d->nfields; i++) {
+    size_t v;
+    at = beginf(e, D_FIELD);
+    putcstr(e, F_NAME, d->fields[i].name);
+    v = beginf(e, F_VALUE);
+    put(e, d->fields[i].value, strlen(d->fields[i].value));
+    endf(e, v);
+    mark(e, d->fields[i].value, e->b.n - strlen(d->fields[i].value), 0, 0);
+    if (d->fields[i].nrefs > 0) {
+      size_t r, f2 = beginf(e, F_REFS);
+      for (r = 0; r < d->fields[i].nrefs; r++) {
+        putvar(e, (uint64_t)d->fields[i].refs[r].note);
+        putvar(e, (uint64_t)d->fields[i].refs[r].pos);
+      }
+      endf(e, f2);
+    }
+    endf(e, at);
+  }
+  if (d->source != NULL) {
+    const ll_Source *s = d->source;
+    at = beginf(e, D_SOURCE);
+    putcstr(e, SRC_WORK, s->work);
+    putcstr(e, SRC_EDITION, s->edition);
+    putcstr(e, SRC_PUBLISHER, s->publisher);
+    putcstr(e, SRC_PLACE, s->place);
+    putcstr(e, SRC_YEAR, s->year);
+    if (s->volume != 0) putuint(e, SRC_VOLUME, zig(s->volume));
+    putcstr(e, SRC_FIRST, s->first_page);
+    putcstr(e, SRC_LAST, s->last_page);
+    if (s->volumes != 0) putuint(e, SRC_VOLUMES, zig(s->volumes));
+    putcstr(e, SRC_ISSUE, s->issue);
+    endf(e, at);
+  }
+  if (d->first_page != 0) putuint(e, D_FIRSTPAGE, zig(d->first_page));
+  for (i = 0; i < d->nparas; i++) putblock(e, D_PARA, &d->paras[i]);
+  for (k = 0; k < d->nnotes; k++) {
+    const ll_Note *nt = &d->notes[k];
+    at = beginf(e, D_NOTE);
+    putuint(e, N_NUM, (uint64_t)nt->n);
+    for (i = 0; i < nt->nparas; i++) putblock(e, N_PARA, &nt->paras[i]);
+    for (i = 0; i < nt->ncites; i++) {
+      const ll_Cite *c = &nt->cites[i];
+      size_t r, f2;
+      f = beginf(e, N_CITE);
+      putcstr(e, C_TEXT, c->text);
+      putuint(e, C_POS, (uint64_t)c->pos);
+      putuint(e, C_LEN, (uint64_t)c->len);
+      putuint(e, C_PARA, (uint64_t)c->para);
+      putcstr(e, C_WORK, c->work);
+      if (c->present) putuint(e, C_PRESENT, 1);
+      if (c->volume != 0) putuint(e, C_VOLUME, zig(c->volume));
+      if (c->nranges > 0) {
+        f2 = beginf(e, C_RANGES);
+        for (r = 0; r < 2 * c->nranges; r++) putvar(e, zig(c->ranges[r]));
+        endf(e, f2);
+      }
+      endf(e, f);
+    }
+    endf(e, at);
+  }
+  for (i = 0; i < d->nnav; i++) putcstr(e, D_NAV, d->nav[i]);
+  for (i = 0; i < d->nwarnings; i++) putcstr(e, D_WARN, d->warnings[i]);
+}
+
+/* ------------------------------------------------------------------ */
+/* Page records: reading                                               */
+/* ------------------------------------------------------------------ */
+
+/* A field list being read. */
+typedef struct Rd {
+  const unsigned char *p;
+  size_t n, at;
+} Rd;
+
+/* The next field: 1 with *tag, *v, *len; 0 at the end; -1 when the list
+** is cut short. */
+static int nextf(Rd *r, unsigned *tag, const unsigned char **v, size_t *len) {
+  uint64_t n = 0;
+  unsigned sh = 0;
+  size_t at;
+  if (r->at == r->n) return 0;
+  *tag = r->p[r->at];
+  at = r->at + 1;
+  for (;;) { /* the length: a varint of at most 5 bytes */
+    unsigned char c;
+    if (at >= r->n || sh > 28) return -1;
+    c = r->p[at++];
+    n |= (uint64_t)(c & 0x7F) << sh;
+    if (!(c & 0x80)) break;
+    sh += 7;
+  }
+  if (n > r->n - at) return -1;
+  *v = r->p + at;
+  *len = (size_t)n;
+  r->at = at + (size_t)n;
+  return 1;
+}
+
+/* reads a varint at *at of p[0, n); 0 when there is none whole */
+static int getvar(const unsigned char *p, size_t n, size_t *at, uint64_t *out) {
+  uint64_t v = 0;
+  unsigned sh = 0;
+  while (*at < n) {
+    unsigned char c = p[(*at)++];
+    if (sh >= 63 && c > 1) return 0;
+    v |= (uint64_t)(c & 0x7F) << sh;
+    if (!(c & 0x80)) {
+      *out = v;
+      return 1;
+    }
+    sh += 7;
+    if (sh > 63) return 0;
+  }
+  return 0;
+}
+
+/* the varints of a field: how many, or -1 when they are not whole */
+static long nvars(const unsigned char *p, size_t n) {
+  size_t at = 0;
+  long k = 0;
+  uint64_t v;
+  while (at < n) {
+    if (!getvar(p, n, &at, &v)) return -1;
+    k++;
+  }
+  return k;
+}
+
+typedef struct Dec {
+  ll_Doc *d;
+  const char *why; /* the first thing found wrong */
+  int st;
+} Dec;
+
+static void bad(Dec *x, const char *why) {
+  if (x->st == LL_OK) {
+    x->st = LL_ERRINPUT;
+    x->why = why;
+  }
+}
+
+static void *alloc(Dec *x, size_t n, size_t esz) {
+  void *p;
+  if (n == 0 || x->st != LL_OK) return NULL;
+  if (n > (size_t)-1 / esz) {
+    x->st = LL_ERRMEM;
+    return NULL;
+  }
+  p = ll_arena_alloc(&x->d->arena, n * esz);
+  if (p == NULL) x->st = LL_ERRMEM;
+  return p;
+}
+
+/* a string field: UTF-8 without NUL, copied '\0'-terminated */
+static char *getstr(Dec *x, const unsigned char *v, size_t n) {
+  char e[8];
+  char *s;
+  if (x->st != LL_OK) return NULL;
+  if (ll_utf8_check((const char *)v, n, e, sizeof e) != LL_OK) {
+    bad(x, "a string is not UTF-8");
+    return NULL;
+  }
+  s = ll_arena_strndup(&x->d->arena, (const char *)v, n);
+  if (s == NULL) x->st = LL_ERRMEM;
+  return s;
+}
+
+/* is byte i of s[0, n) where a character starts (or the end)? */
+static int boundary(const char *s, size_t n, size_t i) {
+  return i == 0 || i >= n || ((unsigned char)s[i] & 0xC0) != 0x80;
+}
+
+/* A block's spans: kind, position (from the span before), length, href. */
+static void getspans(Dec *x, const unsigned char *v, size_t len, ll_Block *b) {
+  size_t at = 0, n = 0, i, prev = 0;
+  uint64_t k = 0, pos = 0, l = 0, h = 0;
+  /* count them first: four varints and an href each */
+  while (at < len) {
+    if (!getvar(v, len, &at, &k) || !getvar(v, len, &at, &pos) || !getvar(v, len, &at, &l) ||
+        !getvar(v, len, &at, &h) || (h > 0 && h - 1 > len - at)) {
+      bad(x, "bad spans");
+      return;
+    }
+    at += h > 0 ? (size_t)(h - 1) : 0;
+    n++;
+  }
+  if (n == 0 || n > 0xFFFFFFF0u) {
+    bad(x, "bad spans");
+    return;
+  }
+  b->spans = (ll_Inline *)alloc(x, n, sizeof *b->spans);
+  b->nspans = (unsigned)n;
+  for (at = 0, i = 0; i < n && x->st == LL_OK; i++) {
+    ll_Inline *sp = &b->spans[i];
+    getvar(v, len, &at, &k);
+    getvar(v, len, &at, &pos);
+    getvar(v, len, &at, &l);
+    getvar(v, len, &at, &h);
+    if (k > LL_LINK || pos > b->len - prev || l == 0 || l > b->len - prev - pos ||
+        !boundary(b->text, b->len, prev + (size_t)pos) ||
+        !boundary(b->text, b->len, prev + (size_t)(pos + l)) || ((h > 0) != (k == LL_LINK))) {
+      bad(x, "bad span");
+      return;
+    }
+    sp->kind = (int)k;
+    sp->pos = prev = prev + (size_t)pos;
+    sp->len = (size_t)l;
+    sp->href = h > 0 ? getstr(x, v + at, (size_t)(h - 1)) : NULL;
+    at += h > 0 ? (size_t)(h - 1) : 0;
+  }
+}
+
+/* A table's cells: rows, cells in each row, then each cell's start (from
+** the end of the cell before) and length. */
+static void gettable(Dec *x, const unsigned char *v, size_t len, ll_Block *b) {
+  size_t at = 0, i, total = 0, prev = 0;
+  uint64_t nrows = 0, c = 0, a = 0;
+  long nv = nvars(v, len);
+  ll_Table *t;
+  if (nv < 1 || !getvar(v, len, &at, &nrows) || nrows > (uint64_t)nv - 1) {
+    bad(x, "bad table");
+    return;
+  }
+  t = (ll_Table *)alloc(x, 1, sizeof *t);
+  if (t == NULL) return;
+  memset(t, 0, sizeof *t);
+  b->table = t;
+  t->nrows = (size_t)nrows;
+  t->rowcells = (size_t *)alloc(x, t->nrows, sizeof *t->rowcells);
+  for (i = 0; i < t->nrows && x->st == LL_OK; i++) {
+    getvar(v, len, &at, &c);
+    if (c > (uint64_t)nv || total + (size_t)c > (size_t)nv) {
+      bad(x, "bad table");
+      return;
+    }
+    t->rowcells[i] = (size_t)c;
+    total += (size_t)c;
+  }
+  if (x->st != LL_OK) return;
+  if ((uint64_t)nv != 1 + nrows + 2 * (uint64_t)total) {
+    bad(x, "bad table");
+    return;
+  }
+  t->ncells = total;
+  t->cells = (ll_Span *)alloc(x, total, sizeof *t->cells);
+  for (i = 0; i < total && x->st == LL_OK; i++) {
+    getvar(v, len, &at, &a);
+    getvar(v, len, &at, &c);
+    if (a > b->len - prev || c > b->len - prev - a || (i > 0 && a == 0)) {
+      bad(x, "bad table cell");
+      return;
+    }
+    t->cells[i].start = prev + (size_t)a;
+    t->cells[i].end = prev = t->cells[i].start + (size_t)c;
+  }
+}
+
+/* Reads a block, holding it to what a parse gives (offsets inside the
+** text, on characters, in order). New block fields: a tag here, and in
+** putblock. */
+static void getblock(Dec *x, const unsigned char *p, size_t n, ll_Block *b) {
+  Rd r = {p, n, 0};
+  unsigned tag;
+  const unsigned char *v;
+  size_t len, i, at;
+  int k, text = 0;
+  uint64_t a = 0, c = 0;
+  memset(b, 0, sizeof *b);
+  while (x->st == LL_OK && (k = nextf(&r, &tag, &v, &len)) != 0) {
+    long nv;
+    if (k < 0) {
+      bad(x, "a block is cut short");
+      break;
+    }
+    if (tag == B_TEXT) {
+      b->text = getstr(x, v, len);
+      b->len = len;
+      text = 1;
+      continue;
+    }
+    if (tag > B_LAST) continue; /* a field of a newer writer */
+    if (!text) {
+      bad(x, "a block's text does not come first");
+      break;
+    }
+    if (tag == B_LABEL) {
+      b->label = getstr(x, v, len);
+      continue;
+    }
+    if (tag == B_SPANS) {
+      getspans(x, v, len, b);
+      continue;
+    }
+    if (tag == B_TABLE) {
+      gettable(x, v, len, b);
+      continue;
+    }
+    if (tag == B_LABELS) {
+      if (b->nbreaks == 0) {
+        bad(x, "page labels without page breaks");
+        break;
+      }
+      b->labels = (const char **)alloc(x, b->nbreaks, sizeof *b->labels);
+      for (i = 0, at = 0; i < b->nbreaks && x->st == LL_OK; i++) {
+        a = 0;
+        if (!getvar(v, len, &at, &a) || (a > 0 && a - 1 > len - at)) {
+          bad(x, "bad page label");
+          break;
+        }
+        b->labels[i] = a == 0 ? NULL : getstr(x, v + at, (size_t)(a - 1));
+        at += a == 0 ? 0 : (size_t)(a - 1);
+      }
+      if (x->st == LL_OK && at != len) bad(x, "bad page labels");
+      continue;
+    }
+    nv = nvars(v, len);
+    if (nv < 0 || ((tag == B_REFS || tag == B_SENTS) && nv % 2 != 0) ||
+        (tag == B_KIND && nv != 2)) {
+      bad(x, "bad numbers in a block");
+      break;
+    }
+    at = 0;
+    if (tag == B_KIND) {
+      getvar(v, len, &at, &a);
+      getvar(v, len, &at, &c);
+      if (a >= LL_NKINDS || c > 0x7FFF || (c != 0 && a != LL_HEADING)) {
+        bad(x, "bad block kind");
+        break;
+      }
+      b->kind = (short)a;
+      b->level = (short)c;
+    } else if (tag == B_REFS) {
+      b->nrefs = (size_t)nv / 2;
+      b->refs = (ll_Ref *)alloc(x, b->nrefs, sizeof *b->refs);
+      for (i = 0; i < b->nrefs && x->st == LL_OK; i++) {
+        getvar(v, len, &at, &a);
+        getvar(v, len, &at, &c);
+        if (a < 1 || a > LL_MAXNOTE || c > b->len || !boundary(b->text, b->len, (size_t)c) ||
+            (i > 0 && c < b->refs[i - 1].pos)) {
+          bad(x, "bad note marker");
+          break;
+        }
+        b->refs[i].note = (long)a;
+        b->refs[i].pos = (size_t)c;
+      }
+    } else if (tag == B_BREAKS) {
+      b->nbreaks = (size_t)nv;
+      b->breaks = (size_t *)alloc(x, b->nbreaks, sizeof *b->breaks);
+      for (i = 0; i < b->nbreaks && x->st == LL_OK; i++) {
+        getvar(v, len, &at, &a);
+        /* a break stands on the space that replaced it, or (the first)
+           at the block's start, where a page began with the block */
+        if (!(i == 0 && a == 0) &&
+            (a >= b->len || b->text[a] != ' ' || (i > 0 && a <= b->breaks[i - 1]))) {
+          bad(x, "bad page break");
+          break;
+        }
+        b->breaks[i] = (size_t)a;
+      }
+    } else if (tag == B_SENTS) {
+      size_t prev = 0;
+      b->nsents = (size_t)nv / 2;
+      b->sents = (ll_Span *)alloc(x, b->nsents, sizeof *b->sents);
+      for (i = 0; i < b->nsents && x->st == LL_OK; i++) {
+        getvar(v, len, &at, &a);
+        getvar(v, len, &at, &c);
+        if (a > b->len - prev || c == 0 || c > b->len - prev - a ||
+            !boundary(b->text, b->len, prev + (size_t)a) ||
+            !boundary(b->text, b->len, prev + (size_t)(a + c))) {
+          bad(x, "bad sentence");
+          break;
+        }
+        b->sents[i].start = prev + (size_t)a;
+        b->sents[i].end = prev = b->sents[i].start + (size_t)c;
+      }
+    }
+  }
+  if (x->st == LL_OK && !text) bad(x, "a block has no text");
+  if (x->st == LL_OK &&
+      ((b->label != NULL && b->kind != LL_ITEM) || ((b->table != NULL) != (b->kind == LL_TABLE))))
+    bad(x, "a block's structure does not fit its kind");
+}
+
+/* the number of fields of tag t in p[0, n) (-1: the list is cut short) */
+static long countf(const unsigned char *p, size_t n, unsigned t) {
+  Rd r = {p, n, 0};
+  unsigned tag;
+  const unsigned char *v;
+  size_t len;
+  long c = 0;
+  int k;
+  while ((k = nextf(&r, &tag, &v, &len)) > 0)
+    if (tag == t) c++;
+  return k < 0 ? -1 : c;
+}
+
+static void getnote(Dec *x, const unsigned char *p, size_t n, ll_Note *nt) {
+  Rd r = {p, n, 0};
+  unsigned tag;
+  const unsigned char *v;
+  size_t len, np = 0, nc = 0;
+  long cp = countf(p, n, N_PARA), cc = countf(p, n, N_CITE);
+  int k, num = 0;
+  memset(nt, 0, sizeof *nt);
+  if (cp < 0 || cc < 0) {
+    bad(x, "a note is cut short");
+    return;
+  }
+  nt->paras = (ll_Block *)alloc(x, (size_t)cp, sizeof *nt->paras);
+  nt->cites = (ll_Cite *)alloc(x, (size_t)cc, sizeof *nt->cites);
+  while (x->st == LL_OK && (k = nextf(&r, &tag, &v, &len)) > 0) {
+    size_t at = 0;
+    uint64_t a = 0;
+    if (tag == N_NUM) {
+      if (!getvar(v, len, &at, &a) || at != len || a > LL_MAXNOTE) bad(x, "bad note number");
+      nt->n = (long)a;
+      num = 1;
+    } else if (tag == N_PARA) {
+      getblock(x, v, len, &nt->paras[np++]);
+    } else if (tag == N_CITE) {
+      Rd c = {v, len, 0};
+      unsigned ct;
+      const unsigned char *cv;
+      size_t cl;
+      ll_Cite *ci = &nt->cites[nc++];
+      memset(ci, 0, sizeof *ci);
+      while (x->st == LL_OK && (k = nextf(&c, &ct, &cv, &cl)) > 0) {
+        at = 0;
+        a = 0;
+        if (ct == C_POS || ct == C_PARA || ct == C_LEN || ct == C_PRESENT || ct == C_VOLUME) {
+          if (!getvar(cv, cl, &at, &a) || at != cl || a > 0x7FFFFFFF) bad(x, "bad citation");
+          if (ct == C_POS)
+            ci->pos = (size_t)a;
+          else if (ct == C_LEN)
+            ci->len = (size_t)a;
+          else if (ct == C_PARA)
+            ci->para = (int)a;
+          else if (ct == C_PRESENT)
+            ci->present = a != 0;
+          else
+            ci->volume = unzig(a);
+        } else if (ct == C_TEXT) {
+          ci->text = getstr(x, cv, cl);
+        } else if (ct == C_WORK) {
+          ci->work = getstr(x, cv, cl);
+        } else if (ct == C_RANGES) {
+          long nr = nvars(cv, cl);
+          size_t r;
+          if (nr < 0 || nr % 2 != 0) {
+            bad(x, "bad citation");
+            break;
+          }
+          ci->nranges = (size_t)nr / 2;
+          ci->ranges = (long *)alloc(x, (size_t)nr, sizeof *ci->ranges);
+          for (r = 0; r < (size_t)nr && x->st == LL_OK; r++) {
+            getvar(cv, cl, &at, &a);
+            ci->ranges[r] = unzig(a);
+            if (ci->ranges[r] < 0) bad(x, "bad citation");
+          }
+        }
+      }
+      if (k < 0) bad(x, "a citation is cut short");
+    }
+  }
+  nt->nparas = np;
+  nt->ncites = nc;
+  if (x->st == LL_OK && (!num || nt->nparas == 0)) bad(x, "a note has no number or no text");
+  for (np = 0; np < nt->ncites && x->st == LL_OK; np++) {
+    const ll_Cite *ci = &nt->cites[np];
+    if (ci->text == NULL || (size_t)ci->para >= nt->nparas || strlen(ci->text) != ci->len ||
+        ci->pos > nt->paras[ci->para].len || ci->len > nt->paras[ci->para].len - ci->pos ||
+        memcmp(nt->paras[ci->para].text + ci->pos, ci->text, ci->len) != 0 || ci->volume < 0 ||
+        ci->nranges > ci->len || (ci->volume == 0 && ci->nranges == 0))
+      bad(x, "bad citation");
+  }
+}
+
+/* A header field's markers: note and position pairs, after its value. */
+static void getfieldrefs(Dec *x, const unsigned char *v, size_t len, ll_Field *fd) {
+  long nr = nvars(v, len);
+  size_t r, at = 0, vl;
+  uint64_t a = 0, c = 0;
+  if (nr <= 0 || nr % 2 != 0 || fd->value == NULL) {
+    bad(x, "bad field");
+    return;
+  }
+  vl = strlen(fd->value);
+  fd->nrefs = (size_t)nr / 2;
+  fd->refs = (ll_Ref *)alloc(x, fd->nrefs, sizeof *fd->refs);
+  for (r = 0; r < fd->nrefs && x->st == LL_OK; r++) {
+    getvar(v, len, &at, &a);
+    getvar(v, len, &at, &c);
+    if (a < 1 || a > LL_MAXNOTE || c > vl) bad(x, "bad field marker");
+    fd->refs[r].note = (long)a;
+    fd->refs[r].pos = (size_t)c;
+  }
+}
+
+/* The Source: its strings, and its volume numbers. */
+static void getsource(Dec *x, const unsigned char *v, size_t len, ll_Source *s) {
+  Rd f = {v, len, 0};
+  unsigned ft;
+  const unsigned char *fv;
+  size_t fl;
+  int k;
+  memset(s, 0, sizeof *s);
+  while (x->st == LL_OK && (k = nextf(&f, &ft, &fv, &fl)) > 0) {
+    if (ft == SRC_VOLUME || ft == SRC_VOLUMES) {
+      size_t at = 0;
+      uint64_t a = 0;
+      if (!getvar(fv, fl, &at, &a) || at != fl || unzig(a) < 0) bad(x, "bad Source");
+      if (ft == SRC_VOLUME)
+        s->volume = unzig(a);
+      else
+        s->volumes = unzig(a);
+    } else if (ft == SRC_WORK) {
+      s->work = getstr(x, fv, fl);
+    } else if (ft == SRC_EDITION) {
+      s->edition = getstr(x, fv, fl);
+    } else if (ft == SRC_PUBLISHER) {
+      s->publisher = getstr(x, fv, fl);
+    } else if (ft == SRC_PLACE) {
+      s->place = getstr(x, fv, fl);
+    } else if (ft == SRC_YEAR) {
+      s->year = getstr(x, fv, fl);
+    } else if (ft == SRC_FIRST) {
+      s->first_page = getstr(x, fv, fl);
+    } else if (ft == SRC_LAST) {
+      s->last_page = getstr(x, fv, fl);
+    } else if (ft == SRC_ISSUE) {
+      s->issue = getstr(x, fv, fl);
+    }
+  }
+  if (k < 0) bad(x, "bad Source");
+}
+
+/* Makes the document of a record (checked for shape, not checksum). */
+static int getrecord(ll_Mem *m, const unsigned char *p, size_t n, ll_Doc **out, const char **why) {
+  Dec x;
+  Rd r = {p, n, 0};
+  unsigned tag;
+  const unsigned char *v;
+  size_t len, nf = 0, np = 0, nn = 0, nv = 0, nw = 0;
+  long cf = countf(p, n, D_FIELD), cp = countf(p, n, D_PARA), cn = countf(p, n, D_NOTE);
+  long cv = countf(p, n, D_NAV), cw = countf(p, n, D_WARN);
+  int k;
+  ll_Doc *d;
+  *out = NULL;
+  *why = "a record is cut short";
+  if (cf < 0 || cp < 0 || cn < 0 || cv < 0 || cw < 0) return LL_ERRINPUT;
+  d = (ll_Doc *)ll_malloc(m, sizeof *d);
+  if (d == NULL) return LL_ERRMEM;
+  memset(d, 0, sizeof *d);
+  d->mem = *m;
+  ll_arena_init(&d->arena, &d->mem);
+  x.d = d;
+  x.why = NULL;
+  x.st = LL_OK;
+  d->fields = (ll_Field *)alloc(&x, (size_t)cf, sizeof *d->fields);
+  d->paras = (ll_Block *)alloc(&x, (size_t)cp, sizeof *d->paras);
+  d->notes = (ll_Note *)alloc(&x, (size_t)cn, sizeof *d->notes);
+  d->nav = (char **)alloc(&x, (size_t)cv, sizeof *d->nav);
+  d->warnings = (char **)alloc(&x, (size_t)cw, sizeof *d->warnings);
+  while (x.st == LL_OK && (k = nextf(&r, &tag, &v, &len)) > 0) {
+    switch (tag) {
+      case D_AUTHOR:
+        d->author = getstr(&x, v, len);
+        break;
+      case D_NUMBER:
+        d->number = getstr(&x, v, len);
+        break;
+      case D_TITLE:
+      case D_SUBTITLE: {
+        ll_Block *b = (ll_Block *)alloc(&x, 1, sizeof *b);
+        if (b == NULL) break;
+        getblock(&x, v, len, b);
+        if (tag == D_TITLE)
+          d->title = b;
+        else
+          d->subtitle = b;
+        break;
+      }
+      case D_FIELD: {
+        Rd f = {v, len, 0};
+        unsigned ft;
+        const unsigned char *fv;
+        size_t fl;
+        ll_Field *fd = &d->fields[nf++];
+        memset(fd, 0, sizeof *fd);
+        while (x.st == LL_OK && (k = nextf(&f, &ft, &fv, &fl)) > 0) {
+          if (ft == F_NAME) fd->name = getstr(&x, fv, fl);
+          if (ft == F_VALUE) fd->value = getstr(&x, fv, fl);
+          if (ft == F_REFS) getfieldrefs(&x, fv, fl, fd);
+        }
+        if (x.st == LL_OK && (k < 0 || fd->name == NULL || fd->value == NULL)) bad(&x, "bad field");
+        break;
+      }
+      case D_SOURCE: {
+        ll_Source *s = (ll_Source *)alloc(&x, 1, sizeof *s);
+        if (s == NULL) break;
+        getsource(&x, v, len, s);
+        d->source = s;
+        break;
+      }
+      case D_PARA:
+        getblock(&x, v, len, &d->paras[np++]);
+        break;
+      case D_NOTE:
+        getnote(&x, v, len, &d->notes[nn++]);
+        break;
+      case D_NAV:
+        d->nav[nv++] = getstr(&x, v, len);
+        break;
+      case D_WARN:
+        d->warnings[nw++] = getstr(&x, v, len);
+        break;
+      case D_FIRSTPAGE: {
+        size_t at = 0;
+        uint64_t a = 0;
+        if (!getvar(v, len, &at, &a) || at != len || unzig(a) < 0) bad(&x, "bad first page");
+        d->first_page = unzig(a);
+        break;
+      }
+      default:
+        break; /* a field of a newer writer */
+    }
+  }
+  d->nfields = nf;
+  d->nparas = np;
+  d->nnotes = nn;
+  d->nnav = nv;
+  d->nwarnings = nw;
+  if (x.st == LL_OK) x.st = ll_doc_segments(d);
+  if (x.st != LL_OK) {
+    *why = x.why != NULL ? x.why : "not enough memory";
+    ll_doc_free(d);
+    return x.st;
+  }
+  *out = d;
+  return LL_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing a file                                                      */
+/* ------------------------------------------------------------------ */
+
+struct ll_StoreWriter {
+  ll_Mem mem;
+  int fd;
+  char *path, *tmp;
+  size_t pathsz, tmpsz;
+  uint64_t at; /* bytes written */
+  ll_Index *ix;
+  ll_Vec pages; /* PageEnt */
+  ll_Vec segs;  /* SegRec */
+  ll_Buf paths, warns, words;
+  Enc enc;
+  SecEnt sec[S_LAST];
+  size_t nsec;
+};
+
+static void freewriter(ll_StoreWriter *w) {
+  ll_Mem m = w->mem;
+  if (w->fd >= 0) close(w->fd);
+  ll_index_free(w->ix);
+  ll_vec_free(&m, &w->pages);
+  ll_vec_free(&m, &w->segs);
+  ll_buf_free(&m, &w->paths);
+  ll_buf_free(&m, &w->warns);
+  ll_buf_free(&m, &w->words);
+  ll_buf_free(&m, &w->enc.b);
+  ll_vec_free(&m, &w->enc.marks);
+  ll_free(&m, w->path, w->pathsz);
+  ll_free(&m, w->tmp, w->tmpsz);
+  ll_free(&m, w, sizeof *w);
+}
+
+static int writeall(ll_StoreWriter *w, const void *p, size_t n, char *err, size_t errsz) {
+  const char *s = (const char *)p;
+  while (n > 0) {
+    ssize_t k = write(w->fd, s, n);
+    if (k < 0 && errno == EINTR) continue;
+    if (k <= 0) {
+      if (errsz > 0) snprintf(err, errsz, "cannot write %s: %s", w->tmp, strerror(errno));
+      return LL_ERRINPUT;
+    }
+    s += k;
+    n -= (size_t)k;
+    w->at += (uint64_t)k;
+  }
+  return LL_OK;
+}
+
+int ll_store_create(ll_Mem *m, const char *path, ll_StoreWriter **out, char *err, size_t errsz) {
+  ll_StoreWriter *w;
+  size_t n = strlen(path);
+  unsigned char head[HEADSZ];
+  *out = NULL;
+  w = (ll_StoreWriter *)ll_malloc(m, sizeof *w);
+  if (w == NULL) return LL_ERRMEM;
+  memset(w, 0, sizeof *w);
+  w->mem = *m;
+  w->fd = -1;
+  ll_vec_init(&w->pages, sizeof(PageEnt));
+  ll_vec_init(&w->segs, sizeof(SegRec));
+  ll_vec_init(&w->enc.marks, sizeof(Mark));
+  w->enc.m = &w->mem;
+  w->pathsz = n + 1;
+  w->tmpsz = n + 32;
+  w->path = (char *)ll_malloc(m, w->pathsz);
+  w->tmp = (char *)ll_malloc(m, w->tmpsz);
+  if (w->path == NULL || w->tmp == NULL || ll_index_corpus_new(&w->mem, &w->ix) != LL_OK) {
+    freewriter(w);
+    return LL_ERRMEM;
+  }
+  memcpy(w->path, path, n + 1);
+  snprintf(w->tmp, w->tmpsz, "%s.tmp-%ld", path, (long)getpid());
+  w->fd = open(w->tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
+  if (w->fd < 0 && errno == EEXIST) { /* left by a process of this id that died */
+    unlink(w->tmp);
+    w->fd = open(w->tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
+  }
+  if (w->fd < 0) {
+    if (errsz > 0) snprintf(err, errsz, "cannot create %s: %s", w->tmp, strerror(errno));
+    freewriter(w);
+    return LL_ERRINPUT;
+  }
+  memset(head, 0, sizeof head); /* the header is written last, over this */
+  if (writeall(w, head, sizeof head, err, errsz) != LL_OK) {
+    ll_store_abort(w);
+    return LL_ERRINPUT;
+  }
+  *out = w;
+  return LL_OK;
+}
+
+void ll_store_abort(ll_StoreWriter *w) {
+  if (w == NULL) return;
+  if (w->fd >= 0) {
+    close(w->fd);
+    w->fd = -1;
+    unlink(w->tmp);
+  }
+  freewriter(w);
+}
+
+int ll_store_warn(ll_StoreWriter *w, const char *msg, size_t len) {
+  uint32_t n = (uint32_t)(len > 0xFFFFu ? 0xFFFFu : len);
+  if (ll_buf_add(&w->mem, &w->warns, (const char *)&n, 4) != LL_OK ||
+      ll_buf_add(&w->mem, &w->warns, msg, n) != LL_OK)
+    return LL_ERRMEM;
+  return LL_OK;
+}
+
+/* Writes one page's record and its segments' entries. */
+static int addpage(ll_StoreWriter *w, const ll_Doc *d, const ll_PageInfo *info, char *err,
+                   size_t errsz) {
+  Enc *e = &w->enc;
+  PageEnt *pe;
+  size_t j, k = 0, page = w->pages.n;
+  const Mark *mk;
+  int st;
+  e->b.n = 0;
+  e->marks.n = 0;
+  e->st = LL_OK;
+  putrecord(e, d);
+  if (e->st != LL_OK) return e->st == LL_ERRMEM ? LL_ERRMEM : fail(err, errsz, "page too large");
+  if (page >= 0xFFFFFFF0u) return fail(err, errsz, "too many pages");
+  mk = (const Mark *)e->marks.p;
+  for (j = 0; j < d->nsegs; j++) {
+    const ll_Seg *sg = &d->segs[j];
+    SegRec *se;
+    size_t tries;
+    /* the marks come in the segments' order; look on if not */
+    for (tries = 0; tries < e->marks.n && mk[k].text != sg->text; tries++) k = (k + 1) % e->marks.n;
+    if (e->marks.n == 0 || mk[k].text != sg->text)
+      return fail(err, errsz, "a segment of the page is not in its record");
+    if (sg->len > 0xFFFFFFF0u || mk[k].slen >= (1u << SENTBITS) || e->b.n > 0xFFFFFFF0u)
+      return fail(err, errsz, "page too large");
+    se = (SegRec *)ll_vec_push(&w->mem, &w->segs);
+    if (se == NULL) return LL_ERRMEM;
+    se->text = (uint32_t)mk[k].off;
+    se->sents = (uint32_t)mk[k].soff;
+    se->len = (uint32_t)sg->len;
+    se->meta = (uint32_t)mk[k].slen |
+               (uint32_t)(sg->block != NULL && sg->block->kind > 0 && sg->block->kind < LL_NKINDS
+                              ? sg->block->kind
+                              : 0)
+                   << SENTBITS |
+               (uint32_t)sg->part << (SENTBITS + 3);
+    k = (k + 1) % e->marks.n;
+  }
+  pe = (PageEnt *)ll_vec_push(&w->mem, &w->pages);
+  if (pe == NULL) return LL_ERRMEM;
+  pe->off = w->at;
+  pe->len = e->b.n;
+  pe->sum = ll_store_sum(e->b.p, e->b.n);
+  pe->size = info != NULL ? info->size : -1;
+  pe->mtime_s = info != NULL ? info->mtime_s : -1;
+  pe->mtime_ns = info != NULL ? info->mtime_ns : -1;
+  pe->pathoff = w->paths.n;
+  if (info != NULL && info->path != NULL) {
+    if (info->pathlen > 0xFFFFFFF0u) return fail(err, errsz, "path too long");
+    if (ll_buf_add(&w->mem, &w->paths, info->path, info->pathlen) != LL_OK) return LL_ERRMEM;
+    pe->pathlen = (uint32_t)info->pathlen;
+    pe->flags = 1;
+  }
+  st = writeall(w, e->b.p != NULL ? e->b.p : "", e->b.n, err, errsz);
+  return st;
+}
+
+int ll_store_add(ll_StoreWriter *w, ll_Doc *const *docs, const ll_PageInfo *infos, size_t n,
+                 char *err, size_t errsz) {
+  size_t i;
+  int st;
+  for (i = 0; i < n; i++) {
+    st = addpage(w, docs[i], infos != NULL ? &infos[i] : NULL, err, errsz);
+    if (st != LL_OK) return st;
+  }
+  st = ll_index_corpus_add(w->ix, docs, n);
+  if (st == LL_ERRINPUT) return fail(err, errsz, "corpus too large to index");
+  return st;
+}
+
+/* Appends a section: zeros up to a multiple of 8, then p[0, n). */
+static int section(ll_StoreWriter *w, unsigned id, const void *p, size_t n, char *err,
+                   size_t errsz) {
+  static const char zero[8] = {0};
+  SecEnt *s = &w->sec[w->nsec++];
+  int st = LL_OK;
+  if (w->at % 8 != 0) st = writeall(w, zero, 8 - (size_t)(w->at % 8), err, errsz);
+  s->id = id;
+  s->flags = 0;
+  s->off = w->at;
+  s->size = n;
+  s->sum = ll_store_sum(p, n);
+  if (st == LL_OK && n > 0) st = writeall(w, p, n, err, errsz);
+  return st;
+}
+
+int ll_store_finish(ll_StoreWriter *w, char *err, size_t errsz) {
+  ll_IndexImage img;
+  uint64_t counts[NCOUNT], head[HEADSZ / 8];
+  size_t k, tsz;
+  unsigned char table[S_LAST * sizeof(SecEnt)];
+  int st = ll_index_corpus_end(w->ix);
+  if (st == LL_OK) st = ll_index_image(w->ix, &img);
+  if (st != LL_OK) {
+    ll_store_abort(w);
+    return st == LL_ERRMEM ? LL_ERRMEM : fail(err, errsz, "cannot image the index");
+  }
+  tsz = img.narrow ? 2 : 4;
+  /* the page records are the first section, already written */
+  w->sec[0].id = S_RECORDS;
+  w->sec[0].flags = F_LAZY;
+  w->sec[0].off = HEADSZ;
+  w->sec[0].size = w->at - HEADSZ;
+  w->sec[0].sum = 0;
+  w->nsec = 1;
+  memset(counts, 0, sizeof counts);
+  counts[C_NTOK] = img.ntok;
+  counts[C_NWORDS] = img.nwords;
+  counts[C_NSEGS] = img.nsegs;
+  counts[C_NDOCS] = img.ndocs;
+  counts[C_NSLOTS] = img.nslots;
+  counts[C_NCHARS] = img.nchars;
+  counts[C_NPVAR] = img.npvar;
+  counts[C_NCKPT] = 0; /* no checkpoints: a scan for a hit starts at its
+                         segment's start (segments are short) */
+  counts[C_NARROW] = (uint64_t)img.narrow;
+  counts[C_WORDSIZE] = ll_index_wordsize();
+  for (k = 0; k < LL_NPARTS; k++) counts[C_NPART + k] = img.npart[k];
+  if (w->pages.n != img.ndocs || w->segs.n != img.nsegs)
+    st = fail(err, errsz, "pages and index disagree");
+  if (st == LL_OK) st = ll_index_pack_words(&w->mem, w->ix, &w->words);
+#define SEC(id, p, n) \
+  if (st == LL_OK) st = section(w, id, p, n, err, errsz)
+  SEC(S_PAGES, w->pages.p, w->pages.n * sizeof(PageEnt));
+  SEC(S_PATHS, w->paths.p, w->paths.n);
+  SEC(S_WARNINGS, w->warns.p, w->warns.n);
+  SEC(S_SEGS, w->segs.p, w->segs.n * sizeof(SegRec));
+  SEC(S_COUNTS, counts, sizeof counts);
+  SEC(S_TOKENS, img.tokens, img.ntok * tsz);
+  if (st == LL_OK) w->sec[w->nsec - 1].flags = F_LATE;
+  SEC(S_CKPT, NULL, 0);
+  SEC(S_SEGSTART, img.segstart, (img.nsegs + 1) * sizeof(uint32_t));
+  SEC(S_DOCSEG, img.docseg, (img.ndocs + 1) * sizeof(uint32_t));
+  SEC(S_WORDS, w->words.p, w->words.n);
+  SEC(S_CHARS, img.chars, img.nchars);
+  SEC(S_SLOTS, NULL, 0);
+  SEC(S_PVAR, img.pvar, img.npvar);
+  if (st == LL_OK) w->sec[w->nsec - 1].flags = F_LATE;
+#undef SEC
+  if (st == LL_OK) {
+    static const char zero[8] = {0};
+    uint64_t toff;
+    for (k = 0; k < w->nsec; k++) memcpy(table + k * sizeof(SecEnt), &w->sec[k], sizeof(SecEnt));
+    if (w->at % 8 != 0) st = writeall(w, zero, 8 - (size_t)(w->at % 8), err, errsz);
+    toff = w->at;
+    if (st == LL_OK) st = writeall(w, table, w->nsec * sizeof(SecEnt), err, errsz);
+    memset(head, 0, sizeof head);
+    memcpy(head, MAGIC, 8);
+    {
+      uint32_t v[2] = {LL_STORE_VERSION, BYTEMARK}, ns[2] = {(uint32_t)w->nsec, 0};
+      memcpy(&head[1], v, 8);
+      head[2] = w->at;
+      head[3] = toff;
+      memcpy(&head[4], ns, 8);
+      head[5] = ll_store_sum(table, w->nsec * sizeof(SecEnt));
+      head[7] = ll_store_sum(head, 56);
+    }
+    if (st == LL_OK && pwrite(w->fd, head, sizeof head, 0) != (ssize_t)sizeof head)
+      st = fail(err, errsz, "cannot write the header");
+  }
+  if (st == LL_OK && fsync(w->fd) != 0) st = fail(err, errsz, "cannot sync the index file");
+  if (st == LL_OK) {
+    int fd = w->fd;
+    w->fd = -1;
+    if (close(fd) != 0) {
+      unlink(w->tmp);
+      st = fail(err, errsz, "cannot close the index file");
+    } else if (rename(w->tmp, w->path) != 0) {
+      if (errsz > 0)
+        snprintf(err, errsz, "cannot rename %s to %s: %s", w->tmp, w->path, strerror(errno));
+      unlink(w->tmp);
+      st = LL_ERRINPUT;
+    }
+  }
+  if (st != LL_OK) {
+    ll_store_abort(w);
+    return st;
+  }
+  freewriter(w);
+  return LL_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading a file                                                      */
+/* ------------------------------------------------------------------ */
+
+struct ll_Store {
+  ll_Mem mem;
+  const unsigned char *p;
+  size_t n;
+  int mapped;
+  const PageEnt *pages; /* not aligned for the type: read with memcpy */
+  size_t npages;
+  const unsigned char *paths;
+  size_t npaths;
+  const unsigned char *segs;
+  size_t nsegs;
+  const unsigned char *warns;
+  size_t nwarns;
+  const uint32_t *docseg; /* the index's: first segment of each page */
+  unsigned char *checked; /* per page: 0 not yet, 1 good, 2 corrupted */
+  size_t bad;
+  ll_SegTable tab;
+  ll_Index *ix;
+  ll_IndexImage img;
+  SecEnt late[2]; /* the sections checked by ll_store_check_all */
+  size_t nlate;
+  void *words; /* the vocabulary's entries and hash table, made on opening */
+  uint32_t *slots;
+};
+
+static void getpage(const ll_Store *s, size_t i, PageEnt *pe) {
+  memcpy(pe, (const unsigned char *)s->pages + i * sizeof(PageEnt), sizeof *pe);
+}
+
+/* segment i, on page page */
+static void getseg(const ll_Store *s, size_t i, size_t page, SegEnt *se) {
+  SegRec r;
+  PageEnt pe;
+  memcpy(&r, s->segs + i * sizeof r, sizeof r);
+  getpage(s, page, &pe);
+  se->text = pe.off + r.text;
+  se->sents = pe.off + r.sents;
+  se->len = r.len;
+  se->sentlen = r.meta & ((1u << SENTBITS) - 1);
+  se->part = r.meta >> (SENTBITS + 3);
+  se->kind = (r.meta >> SENTBITS) & 7u;
+  se->page = (uint32_t)page;
+}
+
+/* the page of segment seg */
+static size_t pageof(const ll_Store *s, size_t seg) {
+  size_t local;
+  return ll_index_docof(s->ix, seg, &local);
+}
+
+/* checks page i's record: checksum, and every segment's text UTF-8 */
+static int checkpage(const ll_Store *s, size_t i) {
+  ll_Store *w = (ll_Store *)s; /* the checked marks are a cache */
+  PageEnt pe;
+  size_t k;
+  char e[8];
+  if (w->checked[i] != 0) return w->checked[i] == 1;
+  getpage(s, i, &pe);
+  w->checked[i] = 2;
+  if (ll_store_sum(s->p + pe.off, (size_t)pe.len) != pe.sum) return 0;
+  for (k = s->docseg[i]; k < s->docseg[i + 1]; k++) {
+    SegEnt se;
+    getseg(s, k, i, &se);
+    if (ll_utf8_check((const char *)s->p + se.text, se.len, e, sizeof e) != LL_OK) return 0;
+  }
+  w->checked[i] = 1;
+  return 1;
+}
+
+static void tab_seg(const void *ud, size_t seg, ll_Seg *out) {
+  const ll_Store *s = (const ll_Store *)ud;
+  SegEnt se;
+  getseg(s, seg, pageof(s, seg), &se);
+  memset(out, 0, sizeof *out);
+  out->part = (ll_Part)se.part;
+  out->field = -1;
+  if (!checkpage(s, se.page)) {
+    ll_Store *w = (ll_Store *)s;
+    if (w->bad == 0) w->bad = (size_t)se.page + 1;
+    out->text = "";
+    out->len = 0;
+    return;
+  }
+  out->text = (const char *)s->p + se.text;
+  out->len = se.len;
+}
+
+static ll_Part tab_part(const void *ud, size_t seg, int *kind) {
+  const ll_Store *s = (const ll_Store *)ud;
+  uint32_t meta;
+  memcpy(&meta, s->segs + seg * sizeof(SegRec) + offsetof(SegRec, meta), 4);
+  *kind = (int)((meta >> SENTBITS) & 7u);
+  return (ll_Part)(meta >> (SENTBITS + 3));
+}
+
+static size_t tab_sentence(const void *ud, size_t seg, size_t pos) {
+  const ll_Store *s = (const ll_Store *)ud;
+  SegEnt se;
+  size_t at = 0, k = 0, prev = 0, found = 0;
+  uint64_t a = 0, c = 0;
+  getseg(s, seg, pageof(s, seg), &se);
+  if (se.sentlen == 0) return LL_NOSENT;
+  while (getvar(s->p + se.sents, se.sentlen, &at, &a) &&
+         getvar(s->p + se.sents, se.sentlen, &at, &c)) {
+    size_t start = prev + (size_t)a;
+    if (start > pos) break;
+    found = k;
+    prev = start + (size_t)c;
+    k++;
+  }
+  return found;
+}
+
+static size_t tab_nsents(const void *ud, size_t seg) {
+  const ll_Store *s = (const ll_Store *)ud;
+  SegEnt se;
+  size_t at = 0, k = 0;
+  uint64_t a, c;
+  getseg(s, seg, pageof(s, seg), &se);
+  while (getvar(s->p + se.sents, se.sentlen, &at, &a) &&
+         getvar(s->p + se.sents, se.sentlen, &at, &c))
+    k++;
+  return k;
+}
+
+static int refuse(ll_Store *s, char *err, size_t errsz, const char *why) {
+  if (errsz > 0) snprintf(err, errsz, "not a whole index file (%s)", why);
+  (void)s;
+  return LL_ERRINPUT;
+}
+
+/* The section of id in the table (NULL when there is none). */
+static const SecEnt *findsec(const SecEnt *t, size_t n, unsigned id) {
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (t[i].id == id) return &t[i];
+  return NULL;
+}
+
+static int readstore(ll_Store *s, char *err, size_t errsz) {
+  const unsigned char *p = s->p;
+  size_t n = s->n, i, nsec;
+  uint64_t toff, counts[NCOUNT];
+  SecEnt tab[64];
+  const SecEnt *sc;
+  ll_IndexImage img;
+  uint32_t v;
+  int st;
+  if (n < 8 || memcmp(p, MAGIC, 8) != 0) return fail(err, errsz, "not an index file");
+  if (n < HEADSZ) return refuse(s, err, errsz, "truncated header");
+  v = rd32(p + 8);
+  if (rd32(p + 12) != BYTEMARK) return fail(err, errsz, "index file of another byte order");
+  /* the version first: a newer one may lay its header out otherwise */
+  if (v > LL_STORE_VERSION) {
+    if (errsz > 0)
+      snprintf(err, errsz, "index file of a newer version (%lu; this reader knows %d)",
+               (unsigned long)v, LL_STORE_VERSION);
+    return LL_ERRINPUT;
+  }
+  if (ll_store_sum(p, 56) != rd64(p + 56)) return refuse(s, err, errsz, "corrupted header");
+  if (v < 1) return refuse(s, err, errsz, "bad version");
+  if (rd64(p + 16) != n) return refuse(s, err, errsz, n < rd64(p + 16) ? "truncated" : "bad size");
+  toff = rd64(p + 24);
+  nsec = rd32(p + 32);
+  if (nsec > 64 || toff % 8 != 0 || toff > n || n - toff != nsec * sizeof(SecEnt))
+    return refuse(s, err, errsz, "bad section table");
+  if (ll_store_sum(p + toff, nsec * sizeof(SecEnt)) != rd64(p + 40))
+    return refuse(s, err, errsz, "corrupted section table");
+  memcpy(tab, p + toff, nsec * sizeof(SecEnt));
+  /* the sections tile the file from the header to the table, in order */
+  {
+    uint64_t at = HEADSZ;
+    for (i = 0; i < nsec; i++) {
+      uint64_t k;
+      if (tab[i].off < at || tab[i].off - at >= 8 || tab[i].off % 8 != 0 ||
+          tab[i].size > toff - tab[i].off)
+        return refuse(s, err, errsz, "bad section");
+      for (k = at; k < tab[i].off; k++)
+        if (p[k] != 0) return refuse(s, err, errsz, "bad padding");
+      if (!(tab[i].flags & (F_LAZY | F_LATE)) &&
+          ll_store_sum(p + tab[i].off, (size_t)tab[i].size) != tab[i].sum)
+        return refuse(s, err, errsz, "corrupted section");
+      if ((tab[i].flags & F_LATE) && s->nlate < 2) s->late[s->nlate++] = tab[i];
+      at = tab[i].off + tab[i].size;
+    }
+    if (toff < at || toff - at >= 8) return refuse(s, err, errsz, "bad section table");
+    for (; at < toff; at++)
+      if (p[at] != 0) return refuse(s, err, errsz, "bad padding");
+  }
+  for (i = S_RECORDS; i < S_LAST; i++)
+    if (findsec(tab, nsec, (unsigned)i) == NULL) return refuse(s, err, errsz, "missing section");
+  sc = findsec(tab, nsec, S_COUNTS);
+  if (sc->size != sizeof counts) return refuse(s, err, errsz, "bad counts");
+  memcpy(counts, p + sc->off, sizeof counts);
+  if (counts[C_NARROW] > 1) return refuse(s, err, errsz, "bad counts");
+  for (i = 0; i < NCOUNT; i++)
+    if (counts[i] > (uint64_t)0xFFFFFFFFu) return refuse(s, err, errsz, "bad counts");
+  memset(&img, 0, sizeof img);
+  img.ntok = (size_t)counts[C_NTOK];
+  img.nwords = (size_t)counts[C_NWORDS];
+  img.nsegs = (size_t)counts[C_NSEGS];
+  img.ndocs = (size_t)counts[C_NDOCS];
+  img.nslots = (size_t)counts[C_NSLOTS];
+  img.nchars = (size_t)counts[C_NCHARS];
+  img.npvar = (size_t)counts[C_NPVAR];
+  img.nckpt = (size_t)counts[C_NCKPT];
+  img.narrow = (int)counts[C_NARROW];
+  for (i = 0; i < LL_NPARTS; i++) img.npart[i] = (size_t)counts[C_NPART + i];
+#define ARR(field, id, count, esz)                                                        \
+  do {                                                                                    \
+    sc = findsec(tab, nsec, id);                                                          \
+    if (sc->size != (uint64_t)(count) * (esz)) return refuse(s, err, errsz, "bad array"); \
+    img.field = (const void *)(p + sc->off);                                              \
+  } while (0)
+  ARR(tokens, S_TOKENS, img.ntok, (img.narrow ? 2u : 4u));
+  ARR(ckpt, S_CKPT, img.nckpt, 4u);
+  ARR(segstart, S_SEGSTART, (uint64_t)img.nsegs + 1, 4u);
+  ARR(docseg, S_DOCSEG, (uint64_t)img.ndocs + 1, 4u);
+  ARR(chars, S_CHARS, img.nchars, 1u);
+  ARR(pvar, S_PVAR, img.npvar, 1u);
+#undef ARR
+  if (img.nchars > 0 && img.chars[img.nchars - 1] != '\0')
+    return refuse(s, err, errsz, "bad vocabulary");
+  sc = findsec(tab, nsec, S_WORDS);
+  /* each entry packs into 7 bytes at least: no count beyond what is there */
+  if (img.nwords > sc->size / 7) return refuse(s, err, errsz, "bad vocabulary");
+  st = ll_index_unpack_words(&s->mem, p + sc->off, (size_t)sc->size, &img, &s->words, &s->slots);
+  if (st == LL_ERRINPUT) return refuse(s, err, errsz, "bad vocabulary");
+  if (st != LL_OK) return st;
+  s->img = img;
+  /* the pages: their records tile the records' section */
+  sc = findsec(tab, nsec, S_PAGES);
+  if (sc->size != (uint64_t)img.ndocs * sizeof(PageEnt))
+    return refuse(s, err, errsz, "bad page table");
+  s->pages = (const PageEnt *)(const void *)(p + sc->off);
+  s->npages = img.ndocs;
+  sc = findsec(tab, nsec, S_PATHS);
+  s->paths = p + sc->off;
+  s->npaths = (size_t)sc->size;
+  sc = findsec(tab, nsec, S_WARNINGS);
+  s->warns = p + sc->off;
+  s->nwarns = (size_t)sc->size;
+  sc = findsec(tab, nsec, S_RECORDS);
+  {
+    uint64_t at = sc->off;
+    for (i = 0; i < s->npages; i++) {
+      PageEnt pe;
+      getpage(s, i, &pe);
+      if (pe.off != at || pe.len > sc->off + sc->size - at || pe.flags > 1 ||
+          pe.pathoff > s->npaths || pe.pathlen > s->npaths - pe.pathoff)
+        return refuse(s, err, errsz, "bad page entry");
+      at += pe.len;
+    }
+    if (at != sc->off + sc->size) return refuse(s, err, errsz, "bad page table");
+  }
+  {
+    size_t k = 0;
+    const unsigned char *w = s->warns;
+    while (k < s->nwarns) {
+      if (s->nwarns - k < 4 || rd32(w + k) > s->nwarns - k - 4)
+        return refuse(s, err, errsz, "bad warnings");
+      k += 4 + rd32(w + k);
+    }
+  }
+  /* the segments: each inside its page's record, on the page the index
+     says */
+  sc = findsec(tab, nsec, S_SEGS);
+  if (sc->size != (uint64_t)img.nsegs * sizeof(SegRec))
+    return refuse(s, err, errsz, "bad segment table");
+  s->segs = p + sc->off;
+  s->nsegs = img.nsegs;
+  s->docseg = img.docseg;
+  {
+    size_t pg = 0;
+    for (i = 0; i < s->nsegs; i++) {
+      SegEnt se;
+      PageEnt pe;
+      while (pg < img.ndocs && img.docseg[pg + 1] <= i) pg++;
+      if (pg >= img.ndocs) return refuse(s, err, errsz, "bad segment entry");
+      getseg(s, i, pg, &se);
+      if (se.part >= LL_NPARTS || se.kind >= LL_NKINDS)
+        return refuse(s, err, errsz, "bad segment entry");
+      getpage(s, pg, &pe);
+      if (se.text - pe.off > pe.len || se.len > pe.off + pe.len - se.text ||
+          (se.sentlen > 0 &&
+           (se.sents - pe.off > pe.len || se.sentlen > pe.off + pe.len - se.sents)))
+        return refuse(s, err, errsz, "bad segment entry");
+    }
+  }
+  s->checked = (unsigned char *)ll_malloc(&s->mem, s->npages ? s->npages : 1);
+  if (s->checked == NULL) return LL_ERRMEM;
+  memset(s->checked, 0, s->npages ? s->npages : 1);
+  s->tab.seg = tab_seg;
+  s->tab.part = tab_part;
+  s->tab.sentence = tab_sentence;
+  s->tab.nsents = tab_nsents;
+  s->tab.ud = s;
+  {
+    char why[LL_ERRSIZE];
+    st = ll_index_mapped(&s->mem, &img, &s->tab, &s->ix, why, sizeof why);
+    if (st == LL_ERRINPUT) return refuse(s, err, errsz, why);
+  }
+  return st;
+}
+
+int ll_store_openmem(ll_Mem *m, const void *p, size_t n, ll_Store **out, char *err, size_t errsz) {
+  ll_Store *s;
+  int st;
+  *out = NULL;
+  if (((uintptr_t)p & 7u) != 0) return fail(err, errsz, "index bytes not aligned");
+  s = (ll_Store *)ll_malloc(m, sizeof *s);
+  if (s == NULL) return LL_ERRMEM;
+  memset(s, 0, sizeof *s);
+  s->mem = *m;
+  s->p = (const unsigned char *)p;
+  s->n = n;
+  st = readstore(s, err, errsz);
+  if (st != LL_OK) {
+    ll_store_close(s);
+    return st;
+  }
+  *out = s;
+  return LL_OK;
+}
+
+int ll_store_open(ll_Mem *m, const char *path, ll_Store **out, char *err, size_t errsz) {
+  int fd = open(path, O_RDONLY), st;
+  struct stat sb;
+  void *p;
+  *out = NULL;
+  if (fd < 0) {
+    if (errsz > 0) snprintf(err, errsz, "cannot open %s: %s", path, strerror(errno));
+    return LL_ERRINPUT;
+  }
+  if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+    close(fd);
+    if (errsz > 0) snprintf(err, errsz, "%s: not a file", path);
+    return LL_ERRINPUT;
+  }
+  if (sb.st_size < HEADSZ) {
+    char head[8];
+    ssize_t k = read(fd, head, sizeof head);
+    close(fd);
+    if (errsz > 0)
+      snprintf(err, errsz, "%s: %s", path,
+               k == 8 && memcmp(head, MAGIC, 8) == 0 ? "not a whole index file (truncated header)"
+                                                     : "not an index file");
+    return LL_ERRINPUT;
+  }
+  if ((unsigned long long)sb.st_size > (size_t)-1 / 2) {
+    close(fd);
+    if (errsz > 0) snprintf(err, errsz, "%s: too large", path);
+    return LL_ERRINPUT;
+  }
+  p = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_SHARED, fd, 0);
+  close(fd);
+  if (p == MAP_FAILED) {
+    if (errsz > 0) snprintf(err, errsz, "cannot map %s: %s", path, strerror(errno));
+    return LL_ERRINPUT;
+  }
+  {
+    char why[LL_ERRSIZE];
+    st = ll_store_openmem(m, p, (size_t)sb.st_size, out, why, sizeof why);
+    if (st != LL_OK) {
+      munmap(p, (size_t)sb.st_size);
+      if (st == LL_ERRINPUT && errsz > 0) snprintf(err, errsz, "%s: %s", path, why);
+      return st;
+    }
+  }
+  (*out)->mapped = 1;
+  return LL_OK;
+}
+
+void ll_store_close(ll_Store *s) {
+  ll_Mem m;
+  if (s == NULL) return;
+  m = s->mem;
+  ll_index_free(s->ix);
+  ll_index_free_words(&m, &s->img, s->words, s->slots);
+  ll_free(&m, s->checked, s->npages ? s->npages : 1);
+  if (s->mapped) munmap((void *)s->p, s->n);
+  ll_free(&m, s, sizeof *s);
+}
+
+size_t ll_store_npages(const ll_Store *s) {
+  return s->npages;
+}
+
+const ll_Index *ll_store_index(const ll_Store *s) {
+  return s->ix;
+}
+
+int ll_store_check_all(const ll_Store *s, char *err, size_t errsz) {
+  size_t i;
+  for (i = 0; i < s->nlate; i++)
+    if (ll_store_sum(s->p + s->late[i].off, (size_t)s->late[i].size) != s->late[i].sum) {
+      if (errsz > 0)
+        snprintf(err, errsz, "index file corrupted: its %s",
+                 s->late[i].id == S_TOKENS ? "tokens" : "postings");
+      return LL_ERRINPUT;
+    }
+  for (i = 0; i < s->npages; i++)
+    if (ll_store_check(s, i, err, errsz) != LL_OK) return LL_ERRINPUT;
+  return LL_OK;
+}
+
+size_t ll_store_bad(const ll_Store *s) {
+  return s->bad;
+}
+
+void ll_store_info(const ll_Store *s, size_t i, ll_PageInfo *out) {
+  PageEnt pe;
+  getpage(s, i, &pe);
+  out->path = pe.flags & 1 ? (const char *)s->paths + pe.pathoff : NULL;
+  out->pathlen = pe.flags & 1 ? pe.pathlen : 0;
+  out->size = pe.size;
+  out->mtime_s = pe.mtime_s;
+  out->mtime_ns = pe.mtime_ns;
+}
+
+int ll_store_warning(const ll_Store *s, size_t k, const char **msg, size_t *len) {
+  size_t at = 0;
+  for (;;) {
+    uint32_t n;
+    if (at >= s->nwarns) return 0;
+    n = rd32(s->warns + at);
+    if (k-- == 0) {
+      *msg = (const char *)s->warns + at + 4;
+      *len = n;
+      return 1;
+    }
+    at += 4 + (size_t)n;
+  }
+}
+
+int ll_store_check(const ll_Store *s, size_t i, char *err, size_t errsz) {
+  if (!checkpage(s, i)) {
+    if (errsz > 0)
+      snprintf(err, errsz, "index file corrupted: page %lu's record", (unsigned long)i + 1);
+    return LL_ERRINPUT;
+  }
+  return LL_OK;
+}
+
+int ll_store_page(const ll_Store *s, ll_Mem *m, size_t i, ll_Doc **out, char *err, size_t errsz) {
+  PageEnt pe;
+  const char *why;
+  ll_Doc *d;
+  size_t j, first;
+  int st;
+  *out = NULL;
+  if (ll_store_check(s, i, err, errsz) != LL_OK) return LL_ERRINPUT;
+  getpage(s, i, &pe);
+  st = getrecord(m, s->p + pe.off, (size_t)pe.len, &d, &why);
+  if (st == LL_ERRINPUT) {
+    if (errsz > 0)
+      snprintf(err, errsz, "index file corrupted: page %lu: %s", (unsigned long)i + 1, why);
+    return st;
+  }
+  if (st != LL_OK) return st;
+  /* its segments must be the index's */
+  first = s->docseg[i];
+  if (d->nsegs != s->docseg[i + 1] - first)
+    j = 0;
+  else
+    for (j = 0; j < d->nsegs; j++) {
+      SegEnt se;
+      getseg(s, first + j, i, &se);
+      const ll_Block *b = d->segs[j].block;
+      if (se.len != d->segs[j].len || se.part != (uint32_t)d->segs[j].part ||
+          se.kind != (uint32_t)(b != NULL ? b->kind : 0))
+        break;
+    }
+  if (j != d->nsegs || (d->nsegs == 0 && s->docseg[i + 1] != first)) {
+    ll_doc_free(d);
+    if (errsz > 0)
+      snprintf(err, errsz, "index file corrupted: page %lu does not match the index",
+               (unsigned long)i + 1);
+    return LL_ERRINPUT;
+  }
+  *out = d;
+  return LL_OK;
+}
+
+void ll_store_reseal(unsigned char *p, size_t n) {
+  uint64_t toff, nsec, i;
+  if (n < HEADSZ || memcmp(p, MAGIC, 8) != 0) return;
+  toff = rd64(p + 24);
+  nsec = rd32(p + 32);
+  if (nsec <= 64 && toff % 8 == 0 && toff <= n && n - toff >= nsec * sizeof(SecEnt)) {
+    for (i = 0; i < nsec; i++) {
+      SecEnt se;
+      memcpy(&se, p + toff + i * sizeof se, sizeof se);
+      if (se.off <= n && se.size <= n - se.off) {
+        if (se.flags & F_LAZY) continue;
+        se.sum = ll_store_sum(p + se.off, (size_t)se.size);
+        memcpy(p + toff + i * sizeof se, &se, sizeof se);
+        if (se.id == S_PAGES && se.size % sizeof(PageEnt) == 0) {
+          uint64_t k;
+          for (k = 0; k < se.size / sizeof(PageEnt); k++) {
+            PageEnt pe;
+            memcpy(&pe, p + se.off + k * sizeof pe, sizeof pe);
+            if (pe.off <= n && pe.len <= n - pe.off)
+              pe.sum = ll_store_sum(p + pe.off, (size_t)pe.len);
+            memcpy(p + se.off + k * sizeof pe, &pe, sizeof pe);
+          }
+          se.sum = ll_store_sum(p + se.off, (size_t)se.size);
+          memcpy(p + toff + i * sizeof se, &se, sizeof se);
+        }
+      }
+    }
+    {
+      uint64_t s = ll_store_sum(p + toff, (size_t)(nsec * sizeof(SecEnt)));
+      memcpy(p + 40, &s, 8);
+    }
+  }
+  {
+    uint64_t s = ll_store_sum(p, 56);
+    memcpy(p + 56, &s, 8);
+  }
+}

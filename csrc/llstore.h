@@ -1,0 +1,118 @@
+/*
+** llstore.h: index files (llstore.c). One file holds a corpus: every
+** page's parsed document and the corpus word index, in a versioned
+** binary format read in place (mapped), never parsed.
+*/
+#ifndef LLSTORE_H
+#define LLSTORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ll.h"
+#include "llindex.h"
+
+/* The format's version: a file of a higher one is refused as newer. */
+#define LL_STORE_VERSION 1
+
+/* Where a page came from: its path (NULL for a document given as such),
+** and the file's size and modification time when it was read (-1 when
+** unknown). */
+typedef struct ll_PageInfo {
+  const char *path;
+  size_t pathlen;
+  int64_t size, mtime_s, mtime_ns;
+} ll_PageInfo;
+
+/* The size and modification time of the file at path into *out (path
+** and pathlen untouched); LL_ERRINPUT when it cannot be read. */
+int ll_store_statfile(const char *path, ll_PageInfo *out);
+
+/* Checksum of p[0, n): every change of one 8-byte word changes it. */
+uint64_t ll_store_sum(const void *p, size_t n);
+
+/* ------------------------------------------------------------------ */
+/* Writing                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct ll_StoreWriter ll_StoreWriter;
+
+/* Starts an index file to be named path: everything goes to a temporary
+** file beside it (path.tmp-PID), renamed to path by ll_store_finish, so
+** that path is never half written. LL_OK, LL_ERRMEM, or LL_ERRINPUT with
+** the reason in err. */
+int ll_store_create(ll_Mem *m, const char *path, ll_StoreWriter **out, char *err, size_t errsz);
+
+/* Writes the pages docs[0, n) (infos[i] says where each came from) and
+** adds their words to the index. The documents are not kept: the caller
+** may free them once it returns. LL_OK, LL_ERRMEM or LL_ERRINPUT (err). */
+int ll_store_add(ll_StoreWriter *w, ll_Doc *const *docs, const ll_PageInfo *infos, size_t n,
+                 char *err, size_t errsz);
+
+/* Adds a warning (a page that could not be read) to the file. */
+int ll_store_warn(ll_StoreWriter *w, const char *msg, size_t len);
+
+/* Writes the index and the tables, then renames the file into place.
+** Frees w whatever happens (the temporary file is removed on failure). */
+int ll_store_finish(ll_StoreWriter *w, char *err, size_t errsz);
+
+/* Gives up: removes the temporary file and frees w. */
+void ll_store_abort(ll_StoreWriter *w);
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct ll_Store ll_Store;
+
+/* Opens the index file at path by mapping it. Its header, its section
+** table and every section are checked (sizes, checksums, and each id and
+** offset a query follows) before LL_OK, but for the checksums of the
+** tokens and the postings (whose values are checked) and of the pages'
+** records: a page's record is checked when the page is first read, the
+** rest by ll_store_check_all. LL_ERRINPUT with
+** the reason in err for a file that is not an index file, is of a newer
+** version, or is truncated or corrupted; LL_ERRMEM. */
+int ll_store_open(ll_Mem *m, const char *path, ll_Store **out, char *err, size_t errsz);
+
+/* The same over n bytes at p (not copied: they must outlive the store). */
+int ll_store_openmem(ll_Mem *m, const void *p, size_t n, ll_Store **out, char *err, size_t errsz);
+
+void ll_store_close(ll_Store *s);
+
+size_t ll_store_npages(const ll_Store *s);
+
+/* The corpus index, over the mapped file: ll_index_match and the rest
+** answer on it as on the index of the same pages loaded. */
+const ll_Index *ll_store_index(const ll_Store *s);
+
+/* Where page i (0-based) came from; path points into the file. */
+void ll_store_info(const ll_Store *s, size_t i, ll_PageInfo *out);
+
+/* Page i's document, made from its record (checked first) with memory
+** from m: the document the page's parse gave. LL_OK, LL_ERRMEM, or
+** LL_ERRINPUT with the reason in err when the record is corrupted. */
+int ll_store_page(const ll_Store *s, ll_Mem *m, size_t i, ll_Doc **out, char *err, size_t errsz);
+
+/* Checks page i's record without making its document (LL_OK or
+** LL_ERRINPUT with the reason in err). */
+int ll_store_check(const ll_Store *s, size_t i, char *err, size_t errsz);
+
+/* Checks what opening leaves to later: the checksums of the tokens and
+** the postings, and every page's record. LL_OK, or LL_ERRINPUT with the
+** reason in err. */
+int ll_store_check_all(const ll_Store *s, char *err, size_t errsz);
+
+/* 1 + the first page whose record a query found corrupted, or 0. */
+size_t ll_store_bad(const ll_Store *s);
+
+/* The warnings written with ll_store_warn: the k-th into *msg, *len;
+** returns 0 past the last. */
+int ll_store_warning(const ll_Store *s, size_t k, const char **msg, size_t *len);
+
+/* Recomputes every checksum of the n bytes at p in place, where its
+** tables can be read (for the fuzzer: a mutated file that still passes
+** its checksums reaches the structural checks). */
+void ll_store_reseal(unsigned char *p, size_t n);
+
+#endif

@@ -1,0 +1,210 @@
+--- Index files: a corpus parsed once, written to one file, and opened
+-- again in milliseconds.
+--
+-- `ll.index(list, path [, opts])` reads the pages of `list` (paths,
+-- folders and Documents, as `ll.corpus`) and writes every page's parsed
+-- document and the corpus word index to `path`. `ll.corpus(path)` opens
+-- such a file: the file is mapped, not read or parsed; a query reads the
+-- word index where the query leads (the postings of its words, the
+-- tokens and text around its hits), and a page's Document is made from
+-- its record only when `c[i]` (or a hit on it) asks. Every query gives
+-- what the same corpus loaded from its pages gives.
+--
+-- **Safe on disk.** The file is written beside `path` under a temporary
+-- name and renamed into place when whole, so a crash never leaves a half
+-- written index under the name; an existing index stays readable by the
+-- processes that have it open, however many. Opening checks the header,
+-- the format's version, the section table and the word index (sizes,
+-- checksums and every id and offset a query follows): a truncated,
+-- corrupted, foreign or newer file gives `nil, message`. A page's record
+-- has its own checksum, checked when the page is first read (`c[i]`, or a
+-- hit on it, raises an error naming the page when it does not match);
+-- `c:check()` checks them all at once.
+--
+-- **Changed pages.** The size and modification time of every page's file
+-- are kept: `c:stale()` lists the pages whose files changed, and
+-- `ll.index(list, path, {update = true})` parses only those (and new
+-- pages), taking the others from the existing file.
+--
+-- The format is described in `csrc/llstore.c`.
+-- @module leninletter.index
+
+local core = require "leninletter.core"  -- the index files' functions (csrc/lindex.c)
+local document = require "leninletter.document"
+local corpus = require "leninletter.corpus"
+local entities = require "leninletter.entities"
+
+local argerror = document.argerror
+local typename = document.typename
+
+local M = {}
+
+local INDEX_OPTS = { progress = true, update = true, batch = true, entities = true }
+
+-- the file's size and modification time, as the writer keeps them
+local function stat(path)
+  local size, s, ns = core.filestat(path)
+  if size == nil then return false end
+  return { size, s, ns }
+end
+
+-- the pages of an existing index file at path that can be taken as they
+-- are: path -> {cx, page}, for pages whose files have not changed
+local function reusable(path)
+  local cx = core.index_open(path)
+  if not cx then return {} end
+  local paths, stats = cx:cx_pages()
+  local stale = {}
+  for _, i in ipairs(cx:cx_stale()) do stale[i] = true end
+  local keep = {}
+  for i, p in ipairs(paths) do
+    if p and not stale[i] and keep[p] == nil then keep[p] = { cx = cx, page = i, stat = stats[i] } end
+  end
+  return keep
+end
+
+--- Writes an index file of many pages.
+-- @tparam {string|Document,...} list paths of pages, folders (read
+--   recursively) and Documents, as for `ll.corpus`
+-- @string path the index file to write (replaced when whole)
+-- @tparam[opt] table opts `progress`: `function(done, total)` called as
+--   pages are read; `update = true`: take the pages whose files have not
+--   changed since `path` was written from it instead of parsing them
+--   again; `batch`: pages parsed and held in memory at once (default 128:
+--   memory stays bounded however large the corpus)
+-- @treturn true|nil true, or nil and a message when the file cannot be
+--   written (pages that cannot be read are kept as warnings, as
+--   `ll.corpus` keeps them)
+-- @treturn string the message, on failure
+-- @usage assert(ll.index({"../shared/corpus/mia-lenin"}, "lenin.llx"))
+-- local c = ll.corpus("lenin.llx")
+-- print(#c, c:count("soviet"))
+function M.write(list, path, opts)
+  if type(list) ~= "table" or document.is(list) then
+    argerror(1, "index", ("table expected, got %s"):format(typename(list)))
+  end
+  if type(path) ~= "string" then
+    argerror(2, "index", ("string expected, got %s"):format(typename(path)))
+  end
+  if opts ~= nil and type(opts) ~= "table" then
+    argerror(3, "index", ("table expected, got %s"):format(typename(opts)))
+  end
+  opts = opts or {}
+  for k in pairs(opts) do
+    if not INDEX_OPTS[k] then argerror(3, "index", ("unknown option '%s'"):format(tostring(k))) end
+  end
+  local progress = opts.progress
+  if progress ~= nil and type(progress) ~= "function" then
+    argerror(3, "index", ("opts.progress must be a function, got %s"):format(typename(progress)))
+  end
+  local batch = opts.batch or 128
+  if type(batch) ~= "number" or batch < 1 or batch ~= math.floor(batch) then
+    argerror(3, "index", ("opts.batch must be a positive integer, got %s"):format(
+      type(batch) == "number" and tostring(batch) or typename(batch)))
+  end
+  local items, warnings = corpus.items(list, "index")
+  local keep = opts.update and reusable(path) or {}
+  local w, err = core.index_create(path)
+  if not w then return nil, err end
+  local total, at = #items, 1
+  while at <= total do
+    -- a batch: the pages to parse are read on two threads (core.load)
+    local uds, paths, stats, parse, parsed = {}, {}, {}, {}, {}
+    local last = math.min(total, at + batch - 1)
+    for k = at, last do
+      local v = items[k]
+      if type(v) == "string" then
+        local old = keep[v]
+        -- a page taken from the old file, unless its record is corrupted
+        local ok, ud = false, nil
+        if old then ok, ud = pcall(old.cx.cx_page, old.cx, old.page) end
+        if ok then
+          parsed[k] = ud
+          stats[k] = old.stat
+        else
+          stats[k] = stat(v)  -- before the read: a change during it shows later
+          parse[#parse + 1] = v
+        end
+      end
+    end
+    local res = #parse > 0 and document.readpages(parse) or {}
+    local r = 1
+    for k = at, last do
+      local v = items[k]
+      if type(v) == "string" then
+        local ud = parsed[k]
+        if ud == nil then
+          ud = res[r]
+          r = r + 1
+        end
+        if type(ud) == "string" then
+          warnings[#warnings + 1] = ("%s: %s"):format(v, ud)
+        else
+          uds[#uds + 1] = ud
+          paths[#uds] = v
+          stats[#uds] = stats[k]
+        end
+      else
+        uds[#uds + 1] = document.core(v, "index")
+        paths[#uds] = false
+        stats[#uds] = false
+      end
+      if progress then progress(k, total) end
+    end
+    local ok, werr = w:add(uds, paths, stats)
+    if not ok then
+      w:abort()
+      return nil, werr
+    end
+    at = last + 1
+  end
+  for _, msg in ipairs(warnings) do w:warn(msg) end
+  return w:finish()
+end
+
+--- Opens an index file as a Corpus (what `ll.corpus(path)` does).
+-- @string path the file
+-- @tparam[opt] table opts `entities`: a catalogue for the Documents made
+-- @treturn Corpus|nil the corpus, or nil and a message
+-- @treturn string the message, on failure
+-- @usage local c = assert(ll.corpus("lenin.llx"))
+function M.open(path, opts)
+  opts = document.checkopts(opts, 2, "corpus", { entities = true })
+  local cat = opts.entities and entities.check(opts.entities, 2, "corpus") or nil
+  local cx, err = core.index_open(path)
+  if not cx then return nil, err end
+  local paths = cx:cx_pages()
+  return corpus.make(cx, #paths, paths, cx:cx_warnings(), { entities = opts.entities }, cat)
+end
+
+local Corpus = corpus.Corpus
+
+--- The pages whose files changed (or are gone) since the index file was
+-- written: their paths, in corpus order. A corpus loaded from its pages,
+-- not from an index file, has none.
+-- @treturn {string,...} the paths
+-- @usage for _, p in ipairs(c:stale()) do print("changed: " .. p) end
+function Corpus:stale()
+  local cx = corpus.cx(self, "stale")
+  local out = {}
+  if cx.cx_stale == nil then return out end
+  local ok, list = pcall(cx.cx_stale, cx)
+  if not ok then return out end
+  for _, i in ipairs(list) do out[#out + 1] = self.paths[i] end
+  return out
+end
+
+--- Checks every page's record of an index file (opening checks the rest):
+-- `true`, or nil and a message naming the first corrupted page. A corpus
+-- loaded from its pages is always whole.
+-- @treturn true|nil
+-- @treturn string the message, on failure
+-- @usage assert(ll.corpus("lenin.llx"):check())
+function Corpus:check()
+  local cx = corpus.cx(self, "check")
+  local ok, res, err = pcall(cx.cx_check, cx)
+  if not ok or res then return true end  -- whole, or not an index file's corpus
+  return nil, err
+end
+
+return M

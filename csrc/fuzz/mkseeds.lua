@@ -172,8 +172,8 @@ package.cpath = "csrc/?.so;" .. package.cpath
 local has_ll, ll = pcall(require, "leninletter")
 if has_ll then
   local tmp = os.tmpname()
-  local function indexseed(name, list)
-    if ll.index(list, tmp) then
+  local function indexseed(name, items)
+    if ll.index(items, tmp) then
       local s = readfile(tmp)
       if s then seed("index", name, s) end
     end

@@ -6,6 +6,7 @@
 #if defined(__unix__) || defined(__APPLE__)
 #define _POSIX_C_SOURCE 200809L /* fileno, fstat, sysconf, threads */
 #define LL_POSIX
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #if !defined(LL_NO_THREADS)
@@ -468,6 +469,7 @@ enum { PAGE_TODO = 0, PAGE_OPEN, PAGE_READ, PAGE_PARSED };
 
 typedef struct Page {
   const char *path; /* a string of the paths table, on the stack */
+  size_t pathlen;   /* its length: a path with a NUL in it is refused */
   ll_Doc *doc;      /* the parsed page, until a Document box takes it */
   int stage;        /* PAGE_*: where it stopped */
   int st;           /* the parse's status */
@@ -475,9 +477,15 @@ typedef struct Page {
   char err[LL_ERRSIZE];
 } Page;
 
+/* the largest page core.load reads unless told otherwise (ll.corpus's
+** max_page_size): 64 MB, 175 times the largest page of the archive's
+** sample (365 KB) */
+#define LL_MAXPAGE ((lua_Integer)64 << 20)
+
 typedef struct Batch {
   size_t n;
-  Page pages[1]; /* n of them */
+  size_t maxpage; /* bytes: a larger file is refused unread */
+  Page pages[1];  /* n of them */
 } Batch;
 
 static int batch_gc(lua_State *L) {
@@ -490,48 +498,126 @@ static int batch_gc(lua_State *L) {
   return 0;
 }
 
+/* Refuses page pg with a message (stage PAGE_PARSED, status LL_ERRINPUT). */
+static int refuse(Page *pg, const char *fmt, unsigned long long a, unsigned long long b) {
+  snprintf(pg->err, sizeof pg->err, fmt, a, b);
+  pg->st = LL_ERRINPUT;
+  return PAGE_PARSED;
+}
+
+#ifdef LL_POSIX
+/* what a file that is not a regular file is, for the message */
+static const char *filekind(mode_t m) {
+  if (S_ISFIFO(m)) return "a FIFO";
+  if (S_ISCHR(m)) return "a character device";
+  if (S_ISBLK(m)) return "a block device";
+  if (S_ISSOCK(m)) return "a socket";
+  return "not a regular file";
+}
+#endif
+
 /* Reads a whole file into buf. Returns PAGE_TODO when read, PAGE_OPEN or
-** PAGE_READ with pg->errnum set, or PAGE_PARSED with pg->st = LL_ERRMEM. */
-static int readpage(ll_Mem *m, Page *pg, ll_Buf *buf) {
-  FILE *f = fopen(pg->path, "rb");
+** PAGE_READ with pg->errnum set, or PAGE_PARSED with pg->st = LL_ERRMEM or
+** LL_ERRINPUT (refused: a NUL in the path, not a regular file, larger than
+** max bytes) and pg->err. The file is opened without blocking (a FIFO
+** would wait for a writer for ever) and checked on the descriptor opened,
+** so a file swapped in after the folder was listed is checked too; a file
+** that grows past max while it is read is refused as well. */
+static int readpage(ll_Mem *m, Page *pg, ll_Buf *buf, size_t max) {
   size_t want = 65536;
-  if (f == NULL) {
+#ifdef LL_POSIX
+  struct stat sb;
+  int fd;
+#else
+  FILE *f;
+#endif
+  if (strlen(pg->path) != pg->pathlen) return refuse(pg, "a path with a NUL byte in it", 0, 0);
+#ifdef LL_POSIX
+  fd = open(pg->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
     pg->errnum = errno;
     return PAGE_OPEN;
   }
-#ifdef LL_POSIX
-  {
-    struct stat sb; /* room for the whole file and one byte: one read */
-    if (fstat(fileno(f), &sb) == 0 && sb.st_size > 0 &&
-        (unsigned long long)sb.st_size < (size_t)-1 / 4)
-      want = (size_t)sb.st_size + 2;
+  if (fstat(fd, &sb) != 0) {
+    pg->errnum = errno;
+    close(fd);
+    return PAGE_READ;
+  }
+  if (S_ISDIR(sb.st_mode)) {
+    pg->errnum = EISDIR;
+    close(fd);
+    return PAGE_READ;
+  }
+  if (!S_ISREG(sb.st_mode)) {
+    close(fd);
+    snprintf(pg->err, sizeof pg->err, "cannot read: %s, not a regular file", filekind(sb.st_mode));
+    pg->st = LL_ERRINPUT;
+    return PAGE_PARSED;
+  }
+  if (sb.st_size > 0 && (unsigned long long)sb.st_size > max) {
+    close(fd);
+    return refuse(pg, "page too large: %llu bytes (the limit is %llu)",
+                  (unsigned long long)sb.st_size, (unsigned long long)max);
+  }
+  if (sb.st_size > 0) want = (size_t)sb.st_size + 2; /* room for it and one byte: one read */
+#else
+  f = fopen(pg->path, "rb");
+  if (f == NULL) {
+    pg->errnum = errno;
+    return PAGE_OPEN;
   }
 #endif
   for (;;) {
     size_t got;
     if (buf->cap - buf->n < 2) {
       char *np = NULL;
-      if (want <= (size_t)-1 / 4 - buf->cap)
-        np = (char *)ll_realloc(m, buf->p, buf->cap, buf->cap + want);
+      if (buf->n > max) break; /* refused below */
+      if (want > max + 2 - buf->cap) want = max + 2 - buf->cap;
+      np = (char *)ll_realloc(m, buf->p, buf->cap, buf->cap + want);
       if (np == NULL) {
+#ifdef LL_POSIX
+        close(fd);
+#else
         fclose(f);
+#endif
         pg->st = LL_ERRMEM;
+        snprintf(pg->err, sizeof pg->err, "not enough memory");
         return PAGE_PARSED;
       }
       buf->p = np;
       buf->cap += want;
       want = buf->cap; /* the file is longer than it said: double */
     }
+#ifdef LL_POSIX
+    {
+      ssize_t r = read(fd, buf->p + buf->n, buf->cap - buf->n - 1);
+      if (r < 0 && errno == EINTR) continue;
+      if (r < 0) {
+        pg->errnum = errno;
+        close(fd);
+        return PAGE_READ;
+      }
+      got = (size_t)r;
+    }
+#else
     got = fread(buf->p + buf->n, 1, buf->cap - buf->n - 1, f);
+#endif
     buf->n += got;
     if (got == 0) break;
   }
+#ifdef LL_POSIX
+  close(fd);
+#else
   if (ferror(f)) {
     pg->errnum = errno;
     fclose(f);
     return PAGE_READ;
   }
   fclose(f);
+#endif
+  if (buf->n > max)
+    return refuse(pg, "page too large: more than %llu bytes (the limit is %llu)",
+                  (unsigned long long)max, (unsigned long long)max);
   buf->p[buf->n] = '\0';
   return PAGE_TODO;
 }
@@ -542,7 +628,7 @@ static void loadpage(ll_Mem *m, void *ctx, size_t i) {
   ll_Buf buf;
   int stage;
   ll_buf_init(&buf);
-  stage = readpage(m, pg, &buf);
+  stage = readpage(m, pg, &buf, ((Batch *)ctx)->maxpage);
   if (stage == PAGE_TODO) {
     pg->st = ll_read_page(m, buf.n > 0 ? buf.p : "", buf.n, &pg->doc, pg->err, sizeof pg->err);
     stage = PAGE_PARSED;
@@ -551,19 +637,25 @@ static void loadpage(ll_Mem *m, void *ctx, size_t i) {
   pg->stage = stage;
 }
 
-/* core.load(paths) -> array, for each path its Document or the reason it
-** failed ("cannot open: ...", "cannot read: ...", or the parser's). Raises
-** "not enough memory" when any page ran out of it. */
+/* core.load(paths [, maxbytes]) -> array, for each path its Document or
+** the reason it failed ("cannot open: ...", "cannot read: ...", "page too
+** large: ...", "not enough memory", or the parser's): one page that fails,
+** for memory too, never fails the others. Files larger than maxbytes
+** (default LL_MAXPAGE) are refused unread. */
 static int core_load(lua_State *L) {
   size_t n, i;
   Batch *b;
   Page *pg;
   ll_Mem m;
+  lua_Integer maxpage;
   luaL_checktype(L, 1, LUA_TTABLE);
+  maxpage = luaL_optinteger(L, 2, LL_MAXPAGE);
+  luaL_argcheck(L, maxpage >= 1, 2, "page size limit must be positive");
   n = (size_t)lua_rawlen(L, 1);
   if (n > ((size_t)-1 - sizeof(Batch)) / sizeof(Page)) return memerror(L);
   b = (Batch *)lua_newuserdatauv(L, sizeof(Batch) + (n > 0 ? n - 1 : 0) * sizeof(Page), 0);
   b->n = 0;
+  b->maxpage = (unsigned long long)maxpage < (size_t)-1 / 4 ? (size_t)maxpage : (size_t)-1 / 4;
   luaL_setmetatable(L, BATCH_MT);
   for (i = 0; i < n; i++) {
     pg = &b->pages[i];
@@ -571,7 +663,7 @@ static int core_load(lua_State *L) {
     lua_rawgeti(L, 1, (lua_Integer)i + 1);
     if (lua_type(L, -1) != LUA_TSTRING)
       return luaL_argerror(L, 1, lua_pushfstring(L, "paths[%d] is not a string", (int)i + 1));
-    pg->path = lua_tostring(L, -1); /* kept alive by the table */
+    pg->path = lua_tolstring(L, -1, &pg->pathlen); /* kept alive by the table */
     lua_pop(L, 1);
     b->n = i + 1;
   }
@@ -580,8 +672,6 @@ static int core_load(lua_State *L) {
   getmem(L, &m);
   for (i = 0; i < n; i++)
     if (b->pages[i].doc != NULL) b->pages[i].doc->mem = m;
-  for (i = 0; i < n; i++)
-    if (b->pages[i].stage == PAGE_PARSED && b->pages[i].st == LL_ERRMEM) return memerror(L);
   lua_createtable(L, (int)n, 0);
   for (i = 0; i < n; i++) {
     pg = &b->pages[i];
@@ -595,6 +685,8 @@ static int core_load(lua_State *L) {
       lua_pushfstring(L, "cannot open: %s", strerror(pg->errnum));
     } else if (pg->stage == PAGE_READ) {
       lua_pushfstring(L, "cannot read: %s", strerror(pg->errnum));
+    } else if (pg->st == LL_ERRMEM) {
+      lua_pushliteral(L, "not enough memory");
     } else {
       lua_pushstring(L, pg->err);
     }
@@ -1307,11 +1399,19 @@ static void setrange(lua_State *L, const char *k, const char *a, const char *b) 
 
 /* 0-based sentence of block b holding byte pos, or LL_NOSENT */
 static size_t blocksentence(const ll_Block *b, size_t pos) {
-  size_t i;
-  if (b == NULL) return LL_NOSENT;
-  for (i = 0; i < b->nsents; i++)
-    if (pos < b->sents[i].end) return i;
-  return b->nsents > 0 ? b->nsents - 1 : LL_NOSENT;
+  size_t lo = 0, hi;
+  if (b == NULL || b->nsents == 0) return LL_NOSENT;
+  hi = b->nsents; /* the first sentence ending after pos, by halves: the
+                     sentences are in order (one scan per date was
+                     quadratic in a long paragraph of dates) */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (pos < b->sents[mid].end)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return lo < b->nsents ? lo : b->nsents - 1;
 }
 
 /* ud:dt_find(scope) -> array of Dates with the Hit fields (part,
@@ -1482,6 +1582,7 @@ static const luaL_Reg ent_methods[] = {
 #define CLIST_MT  "leninletter.DirList"
 
 typedef struct CorpusBox {
+  int closed;    /* its __gc has run: queries raise */
   size_t n;      /* documents */
   ll_Mem mem;    /* of docs and ix */
   ll_Doc **docs; /* n entries, the documents ix was built over, or NULL */
@@ -1501,6 +1602,7 @@ static int corpus_gc(lua_State *L) {
   ll_free(&cb->mem, cb->docs, cb->n * sizeof *cb->docs);
   cb->ix = NULL;
   cb->docs = NULL;
+  cb->closed = 1; /* used again (a finalizer, at exit): raise, never rebuild */
   return 0;
 }
 
@@ -1511,6 +1613,7 @@ static CorpusBox *corpusbox(lua_State *L, int ci) {
   size_t i;
   int st;
   if (cb == NULL) return NULL;
+  if (cb->closed) luaL_error(L, "corpus has been closed");
   if (cb->store != NULL) return cb; /* an index file's: its index is mapped */
   if (cb->docs == NULL && cb->n > 0) {
     cb->docs = (ll_Doc **)ll_malloc(&cb->mem, cb->n * sizeof *cb->docs);
@@ -1663,14 +1766,27 @@ static CList *newclist(lua_State *L) {
 
 #include "lldir.h"
 
-/* core.listdir(path) -> array of entry names, a folder's ending in "/"
-** (order as the system gives) | nil, message */
+/* core.listdir(path) -> array of entry names, a folder's (or a link to
+** one) ending in "/" (order as the system gives), and an array of the
+** entries left out, each {name, reason, examined}: examined is false when
+** the entry could not be examined at all (a dangling link, a name too
+** long), true when it is something other than a file or a folder (a FIFO,
+** a device) | nil, message. A path with a NUL byte is refused. */
 static int core_listdir(lua_State *L) {
-  const char *dir = luaL_checkstring(L, 1);
-  CList *s = newclist(L);
+  size_t dl;
+  const char *dir = luaL_checklstring(L, 1, &dl);
+  CList *s;
   char err[LL_ERRSIZE];
   size_t n, i, at = 0;
-  int st = ll_dir_list(&s->mem, dir, &s->keys, &n, err, sizeof err);
+  lua_Integer nlist = 0, nskip = 0;
+  int st;
+  if (strlen(dir) != dl) {
+    lua_pushnil(L);
+    lua_pushliteral(L, "cannot open folder: a path with a NUL byte in it");
+    return 2;
+  }
+  s = newclist(L);
+  st = ll_dir_list(&s->mem, dir, &s->keys, &n, err, sizeof err);
   if (st == LL_ERRMEM) return memerror(L);
   if (st != LL_OK) {
     lua_pushnil(L);
@@ -1678,29 +1794,57 @@ static int core_listdir(lua_State *L) {
     return 2;
   }
   lua_createtable(L, (int)(n < 0x7FFFFFFF ? n : 0), 0);
+  lua_newtable(L);
   for (i = 0; i < n; i++) {
+    char kind = s->keys.p[at];
     const char *name = s->keys.p + at + 1;
     size_t len = strlen(name);
+    at += len + 2;
+    if (kind == 'o' || kind == '?') {
+      const char *why = s->keys.p + at;
+      at += strlen(why) + 1;
+      lua_createtable(L, 0, 3);
+      lua_pushlstring(L, name, len);
+      lua_setfield(L, -2, "name");
+      lua_pushstring(L, why);
+      lua_setfield(L, -2, "reason");
+      lua_pushboolean(L, kind == 'o');
+      lua_setfield(L, -2, "examined");
+      lua_rawseti(L, -2, ++nskip);
+      continue;
+    }
     lua_pushlstring(L, name, len);
-    if (s->keys.p[at] == 'd') {
+    if (kind == 'd') {
       lua_pushliteral(L, "/");
       lua_concat(L, 2);
     }
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
-    at += len + 2;
+    lua_rawseti(L, -3, ++nlist);
   }
-  return 1;
+  return 2;
 }
 
-/* core.pathkind(path) -> "folder" | "file" | nil */
+/* core.pathkind(path) -> "folder" | "file" | nil, and for a folder an id
+** ("device:inode", links followed) that is the same for every path to it;
+** nil for a path with a NUL byte. */
 static int core_pathkind(lua_State *L) {
-  int k = ll_dir_kind(luaL_checkstring(L, 1));
-  if (k == 'd')
+  size_t len;
+  const char *path = luaL_checklstring(L, 1, &len);
+  int k = strlen(path) == len ? ll_dir_kind(path) : 0;
+  unsigned long long dev, ino;
+  if (k == 'd') {
     lua_pushliteral(L, "folder");
-  else if (k == 'f')
+    if (!ll_dir_id(path, &dev, &ino)) return 1;
+    {
+      char id[48];
+      snprintf(id, sizeof id, "%llu:%llu", dev, ino);
+      lua_pushstring(L, id);
+    }
+    return 2;
+  } else if (k == 'f') {
     lua_pushliteral(L, "file");
-  else
+  } else {
     lua_pushnil(L);
+  }
   return 1;
 }
 
@@ -1951,6 +2095,7 @@ static const luaL_Reg core_funcs[] = {{"parse", core_parse},
 LUALIB_API int luaopen_leninletter_core(lua_State *L);
 
 __attribute__((visibility("default"))) LUALIB_API int luaopen_leninletter_core(lua_State *L) {
+  ll_html_init(); /* libxml2 set up, its allocator given (see llhtml.c) */
   if (luaL_newmetatable(L, DOC_MT)) {
     luaL_setfuncs(L, doc_meta, 0);
     luaL_newlib(L, doc_methods);

@@ -13,22 +13,47 @@
 #include "ll.h"
 #include "lldir.h"
 
-/* the kind of the entry at path: 'd', 'f', or 0 for anything else (a
-** symbolic link to a directory is 0, so no walk can loop) */
-static char kindof(const char *path) {
+/* what a file that is neither a folder nor a regular file is */
+static const char *othername(mode_t m) {
+  if (S_ISFIFO(m)) return "a FIFO, not a regular file";
+  if (S_ISCHR(m)) return "a character device, not a regular file";
+  if (S_ISBLK(m)) return "a block device, not a regular file";
+  if (S_ISSOCK(m)) return "a socket, not a regular file";
+  return "not a regular file";
+}
+
+/* The kind of the entry at path: 'd' (a folder, or a symbolic link to one),
+** 'f' (a regular file, or a link to one), 'o' (something else: *why says
+** what) or '?' (it could not be examined: *why says why). */
+static char kindof(const char *path, const char **why) {
   struct stat st;
-  if (lstat(path, &st) != 0) return 0;
-  if (S_ISLNK(st.st_mode)) {
-    if (stat(path, &st) != 0) return 0;
-    return S_ISREG(st.st_mode) ? 'f' : 0;
+  *why = NULL;
+  if (lstat(path, &st) != 0) {
+    *why = strerror(errno);
+    return '?';
+  }
+  if (S_ISLNK(st.st_mode) && stat(path, &st) != 0) {
+    *why = errno == ENOENT ? "a symbolic link to nothing" : strerror(errno);
+    return '?';
   }
   if (S_ISDIR(st.st_mode)) return 'd';
   if (S_ISREG(st.st_mode)) return 'f';
-  return 0;
+  *why = othername(st.st_mode);
+  return 'o';
 }
 
 int ll_dir_kind(const char *path) {
-  return kindof(path);
+  const char *why;
+  char k = kindof(path, &why);
+  return k == 'd' || k == 'f' ? k : 0;
+}
+
+int ll_dir_id(const char *path, unsigned long long *dev, unsigned long long *ino) {
+  struct stat st;
+  if (stat(path, &st) != 0) return 0;
+  *dev = (unsigned long long)st.st_dev;
+  *ino = (unsigned long long)st.st_ino;
+  return 1;
 }
 
 int ll_dir_list(ll_Mem *m, const char *dir, ll_Buf *out, size_t *n, char *err, size_t errsz) {
@@ -45,6 +70,7 @@ int ll_dir_list(ll_Mem *m, const char *dir, ll_Buf *out, size_t *n, char *err, s
   ll_buf_init(&path);
   while (st == LL_OK && (e = readdir(dp)) != NULL) {
     size_t nl = strlen(e->d_name);
+    const char *why;
     char k;
     if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
     path.n = 0;
@@ -54,9 +80,9 @@ int ll_dir_list(ll_Mem *m, const char *dir, ll_Buf *out, size_t *n, char *err, s
       st = LL_ERRMEM;
       break;
     }
-    k = kindof(path.p);
-    if (k == 0) continue;
-    if (ll_buf_addc(m, out, k) != LL_OK || ll_buf_add(m, out, e->d_name, nl + 1) != LL_OK) {
+    k = kindof(path.p, &why);
+    if (ll_buf_addc(m, out, k) != LL_OK || ll_buf_add(m, out, e->d_name, nl + 1) != LL_OK ||
+        (why != NULL && ll_buf_add(m, out, why, strlen(why) + 1) != LL_OK)) {
       st = LL_ERRMEM;
       break;
     }

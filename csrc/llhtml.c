@@ -11,7 +11,10 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>
+#include <libxml/parserInternals.h>
+#include <libxml/threads.h>
 #include <libxml/tree.h>
+#include <libxml/xmlmemory.h>
 
 #include "ll.h"
 #include "llhtml.h"
@@ -186,15 +189,98 @@ static const char *const sniff_tags[] = {
     "font", "span",       "a",    "b",     "i",    "em",       "strong", "script", "style",
     "base", "blockquote", "pre",  "ul",    "ol",   "frameset", NULL};
 
-/* See llhtml.h. */
+/* What one read learns from libxml2's reports while it works: for the
+** length of ll_html_read, libxml2's structured-error context of this
+** thread (libxml2 keeps one per thread) points at it. */
+typedef struct Reading {
+  int nomem;              /* an allocation of libxml2's failed */
+  int deep;               /* the page nests past libxml2's depth limit */
+  htmlParserCtxtPtr ctxt; /* the parse in progress, or NULL */
+  const char *src;        /* the bytes handed to libxml2 (never written) */
+  size_t srcn;
+  const void *at;     /* where the input stood at the last report ... */
+  unsigned long same; /* ... and how many reports in a row stood there */
+  int stuck;          /* libxml2 reported and reported without moving */
+} Reading;
+
+static void onreport(void *ctx, xmlErrorPtr e); /* below */
+
+/* libxml2's memory, as the module gives it (ll_html_init): the C
+** library's malloc, realloc, free and strdup, except that an allocation
+** that fails while this thread is in ll_html_read marks that read out of
+** memory, even where libxml2 itself would say nothing and go on with a
+** piece of the page missing. The read is found through libxml2's
+** structured-error context of this thread, which ll_html_read points at
+** its own state while it works; these functions keep no state of their
+** own. */
+static void xmlnomem(void) {
+  if (xmlStructuredError == onreport && xmlStructuredErrorContext != NULL)
+    ((Reading *)xmlStructuredErrorContext)->nomem = 1;
+}
+
+static void *xmlmalloc(size_t n) {
+  void *p = malloc(n);
+  if (p == NULL) xmlnomem();
+  return p;
+}
+
+static void *xmlrealloc(void *q, size_t n) {
+  void *p = realloc(q, n);
+  if (p == NULL) xmlnomem();
+  return p;
+}
+
+static char *xmlstrdup(const char *s) {
+  size_t n = strlen(s) + 1;
+  char *p = (char *)malloc(n);
+  if (p == NULL) {
+    xmlnomem();
+    return NULL;
+  }
+  memcpy(p, s, n);
+  return p;
+}
+
+/* See llhtml.h. xmlMemSetup is process-wide: every lua_State, every thread
+** and every other user of libxml2 in the process shares what it sets. So
+** the functions are only installed while libxml2 still uses the C
+** library's own (another program or module that installed its own keeps
+** them: a test host counting libxml2's allocations, a debugging
+** allocator), and they are the C library's functions with a hook, so a
+** block allocated before they were installed, or by another state or
+** thread, is freed correctly by either; installing them again from
+** another state, or from two threads at once under libxml2's library
+** lock, writes the same pointers. */
 void ll_html_init(void) {
+  xmlFreeFunc f;
+  xmlMallocFunc ma;
+  xmlReallocFunc re;
+  xmlStrdupFunc sd;
   xmlInitParser();
+  xmlLockLibrary();
+  if (xmlMemGet(&f, &ma, &re, &sd) == 0 && f == free && ma == malloc && re == realloc)
+    xmlMemSetup(free, xmlmalloc, xmlrealloc, xmlstrdup);
+  xmlUnlockLibrary();
 }
 
 /* See llhtml.h. */
 int ll_html_sniff(const char *s, size_t len) {
   size_t i = 0, lim = len < 4096 ? len : 4096;
   if (s == NULL) return 0;
+  if (lim >= 2 && ((unsigned char)s[0] == 0xFF || (unsigned char)s[0] == 0xFE) &&
+      (unsigned char)s[1] == ((unsigned char)s[0] ^ 0x01)) {
+    /* UTF-16 with its byte order mark (decode decodes it): sniffed on its
+       first code units as ASCII, anything else a byte no tag holds */
+    char a[2048];
+    int be = (unsigned char)s[0] == 0xFE;
+    size_t k;
+    for (k = 0; 2 + 2 * k + 1 < lim && k < sizeof a; k++) {
+      unsigned hi = (unsigned char)s[2 + 2 * k + (be ? 0 : 1)];
+      unsigned lo = (unsigned char)s[2 + 2 * k + (be ? 1 : 0)];
+      a[k] = (char)(hi == 0 && lo < 0x80 && lo != 0 ? lo : 0x80);
+    }
+    return k > 0 && ll_html_sniff(a, k);
+  }
   if (lim >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) i = 3;
   for (;;) {
     size_t j, k;
@@ -458,10 +544,56 @@ static void quiet(void *ctx, const char *msg, ...) {
   (void)msg;
 }
 
-/* Nothing, for libxml2's structured reports. */
-static void quiet_structured(void *ctx, xmlErrorPtr e) {
-  (void)ctx;
-  (void)e;
+/* libxml2's structured reports, silenced. One that an allocation failed
+** marks the read out of memory and ends the page there. On such a failure
+** libxml2 2.9.14 marks the parser finished, which stops xmlNextChar from
+** moving, but many of its loops only end on a NUL or a given character
+** ("while (CUR != 0 && CUR != '>') NEXT;"), and those then spin for ever
+** (htmlParseDocument in staterev/ch01.htm, with its 17th allocation
+** failing). So the rest of libxml2's copy of the input is overwritten with
+** NULs: every loop sees the end where it stands, and no position moves, so
+** code that skips characters it has already seen stays inside the buffer.
+** Neither xmlStopParser (it frees the input, which the code that failed
+** may be building) nor moving the cursor to the end (some code then skips
+** past it) is safe from here. A failure libxml2 does not report (a tag
+** name it could not make) shows as the same report at the same place over
+** and over (STUCK times): then the rest is overwritten with '>' instead,
+** since after that failure 2.9.14 runs "while ((CUR == 0) && (CUR != '>'))
+** NEXT;", which would spin on NULs. The bytes handed to libxml2 are never
+** written: a libxml2 that reads them in place is left alone. */
+static void endinput(Reading *r, int fill) {
+  xmlParserInputPtr in = r->ctxt != NULL ? r->ctxt->input : NULL;
+  if (in != NULL && in->cur != NULL && in->end != NULL && in->end > in->cur &&
+      !((const char *)in->end >= r->src && (const char *)in->cur <= r->src + r->srcn))
+    memset((xmlChar *)in->cur, fill, (size_t)(in->end - in->cur));
+}
+
+/* Reports in a row at one place in the input that mean libxml2 is stuck
+** there: after an allocation it did not report failed (a name it could
+** not make), it reports the same error over and over without moving. */
+#define STUCK 10000
+
+static void onreport(void *ctx, xmlErrorPtr e) {
+  Reading *r = (Reading *)ctx;
+  xmlParserInputPtr in;
+  if (r == NULL || e == NULL) return;
+  in = r->ctxt != NULL ? r->ctxt->input : NULL;
+  if (in != NULL && (const void *)in->cur == r->at) {
+    if (++r->same >= STUCK && !r->stuck) {
+      r->stuck = 1;
+      endinput(r, '>');
+    }
+  } else {
+    r->at = in != NULL ? (const void *)in->cur : NULL;
+    r->same = 0;
+  }
+  if (e->code == XML_ERR_NO_MEMORY) {
+    r->nomem = 1;
+    endinput(r, 0);
+  } else if (e->code == XML_ERR_INTERNAL_ERROR && e->message != NULL &&
+             strstr(e->message, "Excessive depth") != NULL) {
+    r->deep = 1;
+  }
 }
 
 /* ------------------------------------------------------------------ */
@@ -3147,6 +3279,7 @@ static int readpage(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Bu
   xmlDoc *doc = NULL;
   W w;
   Out o;
+  Reading rd;
   /* libxml2's reports, silenced while we work and then put back */
   xmlGenericErrorFunc gfunc = xmlGenericError;
   void *gctx = xmlGenericErrorContext;
@@ -3177,8 +3310,10 @@ static int readpage(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Bu
   ll_vec_init(&o.evs, sizeof(Ev));
   ll_vec_init(&w.spans, sizeof(HSpan));
   xmlSetGenericErrorFunc(NULL, quiet);
-  xmlSetStructuredErrorFunc(NULL, quiet_structured);
+  memset(&rd, 0, sizeof rd);
+  xmlSetStructuredErrorFunc(&rd, onreport);
   status = decode(m, html, len, &in, &same);
+  if (status == LL_OK && rd.nomem) status = LL_ERRMEM;
   if (status != LL_OK) goto fail;
   if (!same) { /* else the page is already as decoding would make it */
     src = in.p;
@@ -3199,9 +3334,30 @@ static int readpage(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Bu
     status = LL_ERRMEM;
     goto fail;
   }
+  rd.ctxt = ctxt;
+  rd.src = src;
+  rd.srcn = srcn;
   doc = htmlCtxtReadMemory(ctxt, src, (int)srcn, NULL, "UTF-8",
                            HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  rd.ctxt = NULL;
+  /* a failed allocation anywhere in libxml2 may have cost part of the
+     page: never a page with a piece missing, always "not enough memory" */
+  if (rd.nomem || ctxt->errNo == XML_ERR_NO_MEMORY) {
+    status = LL_ERRMEM;
+    goto fail;
+  }
+  if (rd.stuck) { /* after a failure libxml2 did not report, or a bug of its */
+    snprintf(err, errsz, "libxml2 stopped making progress in the page");
+    status = LL_ERRINPUT;
+    goto fail;
+  }
+  if (rd.deep) {
+    snprintf(err, errsz, "HTML nested deeper than libxml2 reads (%u elements)",
+             (unsigned)xmlParserMaxDepth);
+    status = LL_ERRINPUT;
+    goto fail;
+  }
   if (doc == NULL) {
     if (ctxt->errNo == XML_ERR_NO_MEMORY) {
       status = LL_ERRMEM;

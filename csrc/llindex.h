@@ -115,6 +115,7 @@ typedef struct ll_IndexImage {
   const void *words;
   const char *chars;
   const unsigned char *pvar;
+  uint32_t seed; /* of the hash of words and slots (issue #19) */
 } ll_IndexImage;
 
 size_t ll_index_wordsize(void);
@@ -339,8 +340,10 @@ enum { LL_SORT_LEFT = 1, LL_SORT_RIGHT = 2 };
 /* Sorts hits by the words nearest them on one side (LL_SORT_LEFT: the
 ** first word to the left, then the second, ...; LL_SORT_RIGHT: the first
 ** word to the right, then the next), comparing normal forms bytewise; a
-** word missing at the block's edge sorts first; equal keys keep their
-** order. LL_OK or LL_ERRMEM (hits unchanged). */
+** word missing at the block's edge sorts first; up to 32 words on that
+** side are compared, and hits whose keys are equal that far keep their
+** order (so sorting costs O(n log n) even for one word repeated).
+** LL_OK or LL_ERRMEM (hits unchanged). */
 int ll_index_sort(ll_Mem *m, const ll_Index *ix, ll_Hit *hits, size_t n, int side);
 
 /* ------------------------------------------------------------------ */

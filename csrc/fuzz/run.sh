@@ -10,10 +10,11 @@ shift 2
 dir=build/fuzz
 : "${SHARED:=../shared}" "${LUA:=lua5.4}"
 
-# the largest input each harness tries: pages are large, queries short
+# the largest input each harness tries: pages are large (past 128 KB, where
+# quadratic costs show: issue #19), queries short; big repeats its input
 maxlen() {
   case $1 in
-    page) echo 131072 ;; html) echo 131072 ;; query) echo 512 ;;
+    page) echo 524288 ;; html) echo 524288 ;; big) echo 65536 ;; query) echo 512 ;;
     sent) echo 8192 ;; dates) echo 4096 ;; entities) echo 16384 ;; *) echo 65536 ;;
   esac
 }
@@ -21,6 +22,9 @@ maxlen() {
 if [ "${1:-}" = "--one" ]; then
   name=$2
   mkdir -p "$dir/corpus/$name" "$dir/artifacts" "csrc/fuzz/seeds/$name"
+  # libxml2 2.9.14 leaks on some of its own paths after one of its
+  # allocations failed (fuzz_html fails them): csrc/test/lsan-libxml2.supp
+  LSAN_OPTIONS=suppressions=csrc/test/lsan-libxml2.supp:print_suppressions=0 \
   "$dir/fuzz_$name" -max_total_time="$secs" -max_len="$(maxlen "$name")" \
     -timeout=25 -rss_limit_mb=2560 -print_final_stats=1 \
     -artifact_prefix="$dir/artifacts/$name-" \

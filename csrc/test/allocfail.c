@@ -9,10 +9,14 @@
 ** for the large study task; 0: no limit), a sample of that many evenly
 ** spread Ns for a larger one.
 */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlmemory.h>
 
 #include "lua.h"
 #include "lauxlib.h"
@@ -42,6 +46,26 @@ typedef struct Mem {
   int armed, once, failed;
 } Mem;
 
+/* The count is shared with libxml2's allocations (below), which the
+** module's worker threads make outside its own lock: this one guards it. */
+static pthread_mutex_t countlock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Counts one allocation of m when armed; nonzero if it must fail. */
+static int refuse(Mem *m) {
+  int no = 0;
+  pthread_mutex_lock(&countlock);
+  if (m->armed) {
+    m->count++;
+    if (m->failat > 0 && (m->count == m->failat ||
+                          (!m->once && m->count > m->failat))) {
+      m->failed = 1;
+      no = 1;
+    }
+  }
+  pthread_mutex_unlock(&countlock);
+  return no;
+}
+
 static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   Mem *m = (Mem *)ud;
   void *q;
@@ -50,19 +74,33 @@ static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     free(ptr);
     return NULL;
   }
-  if (m->armed && !(ptr != NULL && nsize <= osize)) {
-    m->count++;
-    if (m->failat > 0 && (m->count == m->failat ||
-                          (!m->once && m->count > m->failat))) {
-      m->failed = 1;
-      return NULL;
-    }
-  }
+  if (!(ptr != NULL && nsize <= osize) && refuse(m)) return NULL;
   q = realloc(ptr, nsize);
   if (q == NULL) return NULL;
   if (ptr != NULL) m->live -= osize;
   m->live += nsize;
   return q;
+}
+
+/* libxml2's allocations count with the Lua state's and fail the same way
+** (installed with xmlMemSetup before the module is loaded, which then
+** keeps them): the Mem of the run in progress, NULL between runs. What
+** libxml2 does not give back, LeakSanitizer reports. */
+static Mem *xmlcount;
+
+static void *x_malloc(size_t n) {
+  return xmlcount != NULL && refuse(xmlcount) ? NULL : malloc(n);
+}
+
+static void *x_realloc(void *p, size_t n) {
+  return xmlcount != NULL && refuse(xmlcount) ? NULL : realloc(p, n);
+}
+
+static char *x_strdup(const char *s) {
+  size_t n = strlen(s) + 1;
+  char *p = xmlcount != NULL && refuse(xmlcount) ? NULL : (char *)malloc(n);
+  if (p != NULL) memcpy(p, s, n);
+  return p;
 }
 
 /* ------------------------------------------------------------------ */
@@ -134,6 +172,18 @@ static const Task tasks[] = {
    "for _, p in ipairs(doc.paragraphs) do put(#p.sentences, #p.pagebreaks) end\n"
    "put(doc:count('war'))\n"
    "return table.concat(out, '|')\n"},
+  /* with libxml2 2.9.14 its 17th, 42nd, 59th... allocation failing made
+     htmlParseDocument spin for ever (issue #19) */
+  {"html: State and Revolution, chapter 1, libxml2's allocations failing", 0,
+   "ll = require 'leninletter'\n"
+   "local f = assert(io.open(SHARED .. "
+   "'/corpus/mia-lenin/archive/lenin/works/1917/staterev/ch01.htm', 'rb'))\n"
+   "TEXT = f:read('a') f:close()\n",
+   DIGEST
+   "local doc, err = ll.parse(TEXT)\n"
+   "if not doc then return err end\n"
+   "put(doc.title, #doc.paragraphs, #doc.notes, doc.paragraphs[5].text)\n"
+   "return table.concat(out, '|')\n"},
   {"corpus: a folder of pages and Documents, queried across", 800,
    "ll = require 'leninletter'\n"
    "DIR = SHARED .. '/mia-samples'\n"
@@ -146,6 +196,7 @@ static const Task tasks[] = {
    /* more than 64 KB of text: the index is built in two halves */
    "local c = assert(ll.corpus({DIR, LETTER, LETTER, LETTER}))\n"
    "put(#c, #(c.warnings or {}))\n"
+   "for _, w in ipairs(c.warnings or {}) do put(w) end\n"
    "put(c:count('the'), c:count('Soviet', {scope = 'all'}))\n"
    "for _, h in ipairs(c:concordance('Lenin', {width = 10})) do\n"
    "  put(h.doc, h.left, h.right)\n"
@@ -261,6 +312,7 @@ static void run(const Task *t, long failat, int once, Outcome *o) {
   lua_gc(L, LUA_GCCOLLECT);
   m.failat = failat;
   m.once = once;
+  xmlcount = &m;
   m.armed = 1;
   if (lua_pcall(L, 0, 1, 0) == LUA_OK) {
     const char *r = lua_tostring(L, -1);
@@ -273,6 +325,7 @@ static void run(const Task *t, long failat, int once, Outcome *o) {
     m.armed = 0;
     o->error = dupstr(e);
   }
+  xmlcount = NULL;
   o->allocs = m.count;
   o->failed = m.failed;
   /* the state must still work after the error */
@@ -305,6 +358,11 @@ static int judge(const Task *t, long n, int once, const Outcome *o,
            mode, (unsigned long)o->leaked);
     return 0;
   }
+  /* a corpus page that ran out of memory is that page's warning (issue
+     #19): the run goes on and says so in its result */
+  if (o->ok && o->failed && o->result != NULL && strcmp(o->result, want) != 0 &&
+      strstr(o->result, ": not enough memory") != NULL)
+    return 1;
   if (o->ok) {
     if (o->result == NULL || strcmp(o->result, want) != 0) {
       printf("FAIL %s: N=%ld (%s): a different result\n  got:  %.200s\n"
@@ -392,6 +450,8 @@ int main(int argc, char **argv) {
   long max = s != NULL ? atol(s) : 2000;
   size_t i;
   int k;
+  xmlMemSetup(free, x_malloc, x_realloc, x_strdup);
+  xmlInitParser();
   for (i = 0; i < NTASKS; i++) {
     int chosen = argc < 2;
     for (k = 1; k < argc; k++)

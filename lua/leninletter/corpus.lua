@@ -95,14 +95,37 @@ local function pageext(name)
   return e == "htm" or e == "html" or e == "txt"
 end
 
--- Appends the pages under folder dir to out, sorted by path.
+-- A path as a warning shows it: control characters (a newline, a NUL)
+-- escaped as in Lua source, so one warning is one line.
+local function showpath(path)
+  return (path:gsub("[%c\\]", function(ch)
+    return ch == "\\" and "\\\\" or ("\\%03d"):format(ch:byte())
+  end))
+end
+
+-- Appends the pages under folder dir to out, sorted by path. Links to
+-- folders are followed, each folder read once (a link back to a folder
+-- being read is a warning, not a loop). Entries that are not pages are
+-- left out; those that could not be examined (a dangling link, a name too
+-- long), and a page-named entry that is not a regular file (a FIFO, a
+-- device), are warnings.
 local function walk(dir, out, warnings)
+  local seen = {}
   local base = dir:sub(-1) == "/" and dir or dir .. "/"
   local found = {}
   local function collect(d, b)
-    local list, e = document.listdir(d)
+    local _, id = document.pathkind(d)
+    if id then
+      if seen[id] then
+        warnings[#warnings + 1] = ("%s: a folder already read (a link back to it)"):format(showpath(d))
+        return
+      end
+      seen[id] = true
+    end
+    -- a listing, and the entries left out; or nil and the message
+    local list, skipped = document.listdir(d)
     if not list then
-      warnings[#warnings + 1] = e
+      warnings[#warnings + 1] = showpath(skipped)
       return
     end
     for _, n in ipairs(list) do
@@ -110,6 +133,11 @@ local function walk(dir, out, warnings)
         collect(b .. n:sub(1, -2), b .. n)
       elseif pageext(n) then
         found[#found + 1] = b .. n
+      end
+    end
+    for _, x in ipairs(skipped) do
+      if not x.examined or pageext(x.name) then
+        warnings[#warnings + 1] = ("%s: %s"):format(showpath(b .. x.name), x.reason)
       end
     end
   end
@@ -151,6 +179,12 @@ local BATCH = 128
 local CORPUS_OPTS = {
   progress = document.check.func,
   entities = function(v, argn, fname) entities.check(v, argn, fname) end,
+  max_page_size = function(v, argn, fname)
+    if math.type(v) ~= "integer" or v < 1 then
+      argerror(argn, fname, ("opts.max_page_size must be a positive integer, got %s"):format(
+        math.type(v) and tostring(v) or typename(v)))
+    end
+  end,
 }
 
 --- Loads many pages as one Corpus.
@@ -160,7 +194,9 @@ local CORPUS_OPTS = {
 -- @tparam[opt] table opts `progress`: a function called as
 --   `progress(done, total)` after each page is loaded (or fails);
 --   `entities`: a catalogue for the Documents made from pages, as for
---   `parse`
+--   `parse`; `max_page_size`: the largest file read as a page, in bytes
+--   (default 64 MB, 175 times the largest page of the archive's sample);
+--   a larger one is a warning, refused unread
 -- @treturn Corpus the corpus; pages that failed are in `c.warnings`;
 --   `c.paths[i]` is the path the i-th Document was read from (`false` for
 --   a Document given in the list)
@@ -172,6 +208,7 @@ function M.new(list, opts)
   end
   opts = document.checkopts(opts, 2, "corpus", CORPUS_OPTS)
   local progress = opts.progress
+  local maxsize = opts.max_page_size
   local wrapopts = { entities = opts.entities }
   local cat = opts.entities and entities.check(opts.entities, 2, "corpus") or nil
   local items, warnings = M.items(list, "corpus")
@@ -184,11 +221,11 @@ function M.new(list, opts)
       -- are two cores), BATCH at a time so that progress follows the pages
       local run = {}
       while #run < BATCH and type(items[at + #run]) == "string" do run[#run + 1] = items[at + #run] end
-      local res = document.readpages(run)
+      local res = document.readpages(run, maxsize)
       for k, path in ipairs(run) do
         local r = res[k]
         if type(r) == "string" then
-          warnings[#warnings + 1] = ("%s: %s"):format(path, r)
+          warnings[#warnings + 1] = ("%s: %s"):format(showpath(path), r)
         else
           uds[#uds + 1] = r
           paths[#uds] = path

@@ -230,14 +230,18 @@ end
 -- cores): for each path, the C document or a string saying why not.
 -- @function readpages
 -- @tparam {string,...} paths the files
+-- @tparam[opt] integer maxbytes a larger file is refused unread (default 64 MB)
 -- @treturn table one result per path
 M.readpages = core.load
 
---- The names in a folder (sub-folders ending in "/"), or nil and a message.
+--- The names in a folder (sub-folders, and links to them, ending in "/")
+-- and the entries left out (`{name, reason, examined}`), or nil and a
+-- message.
 -- @function listdir
 M.listdir = core.listdir
 
---- What a path is: `"folder"`, `"file"` or nil.
+--- What a path is: `"folder"`, `"file"` or nil; for a folder also an id
+-- that is the same for every path to it.
 -- @function pathkind
 M.pathkind = core.pathkind
 

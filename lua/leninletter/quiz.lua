@@ -254,10 +254,24 @@ local function hitof(h, pos, len, text)
     sentence = h.sentence, pos = pos or h.pos, len = len or h.len, text = text or h.text }
 end
 
--- Does [pos, pos+len) overlap a blank already found in unit u?
+-- Does [pos, pos+len) overlap a blank already found in unit u? The bytes
+-- the blanks cover are marked in u.taken as candidates are added (checked
+-- from u.ntaken on), so a call costs the length asked about, not the
+-- number of candidates: one long sentence with no full stop was quadratic
+-- (issue #19: a 156 KB page took a minute, a 500 KB one did not finish).
 local function overlaps(u, pos, len)
-  for _, c in ipairs(u.cands) do
-    if pos < c.hit.pos + c.hit.len and c.hit.pos < pos + len then return true end
+  local taken = u.taken
+  if not taken then
+    taken = {}
+    u.taken, u.ntaken = taken, 0
+  end
+  for i = u.ntaken + 1, #u.cands do
+    local h = u.cands[i].hit
+    for b = h.pos, h.pos + h.len - 1 do taken[b] = true end
+  end
+  u.ntaken = #u.cands
+  for b = pos, pos + len - 1 do
+    if taken[b] then return true end
   end
   return false
 end
@@ -1152,15 +1166,26 @@ end
 
 -- A test of the sentences that questions qs (a list that may grow) have
 -- asked about or quoted.
+-- Each sentence is checked against each question once (seen[u]: the
+-- questions already checked; a yes stays yes, the list only grows): every
+-- candidate of a long sentence checked every question again (#19).
 local function avoider(qs)
+  local seen, yes = setmetatable({}, { __mode = "k" }), setmetatable({}, { __mode = "k" })
   return function(u)
-    for _, q in ipairs(qs) do
+    if yes[u] then return true end
+    for i = (seen[u] or 0) + 1, #qs do
+      local q = qs[i]
       local h = q.source
+      seen[u] = i
       if type(h) == "table" and h.part == u.part and h.paragraph == u.paragraph
           and (u.part ~= "note" or h.note == u.note) and h.sentence == u.sentence then
+        yes[u] = true
         return true
       end
-      if #u.text >= 20 and q.prompt:find(u.text, 1, true) then return true end
+      if #u.text >= 20 and q.prompt:find(u.text, 1, true) then
+        yes[u] = true
+        return true
+      end
     end
     return false
   end
@@ -1168,6 +1193,25 @@ end
 
 -- The question of kind for candidate c of unit u, or nil when it cannot
 -- be one a teacher would keep.
+-- The date candidates of unit u next to c (before and after it in the
+-- sentence), from a list sorted once a sentence: a scan of every date for
+-- each question made a sentence of thousands of dates quadratic (#19).
+local function dateneighbours(u, c)
+  local sorted = u.datesorted
+  if not sorted then
+    sorted = {}
+    for _, o in ipairs(u.cands) do
+      if o.target == "date" then sorted[#sorted + 1] = o end
+    end
+    table.sort(sorted, function(a, b) return a.hit.pos < b.hit.pos end)
+    u.datesorted, u.dateat = sorted, {}
+    for k, o in ipairs(sorted) do u.dateat[o] = k end
+  end
+  local k = u.dateat[c]
+  if not k then return nil, nil end
+  return sorted[k - 1], sorted[k + 1]
+end
+
 local function question(kind, P, doc, rnd, u, c, k, avoided)
   local h = c.hit
   local prompt = blanked(u, h.pos, h.len)
@@ -1205,9 +1249,8 @@ local function question(kind, P, doc, rnd, u, c, k, avoided)
     if u.defines then return nil end
     if c.target == "date" then
       -- another date close by gives it away ("the end of 1901 and beginning of 1902")
-      for _, o in ipairs(u.cands) do
-        if o.target == "date" and o ~= c and math.abs(o.hit.pos - h.pos) < 40 then return nil end
-      end
+      local b4, af = dateneighbours(u, c)
+      if (b4 and h.pos - b4.hit.pos < 40) or (af and af.hit.pos - h.pos < 40) then return nil end
     end
   end
   local lead = ""
@@ -1242,13 +1285,24 @@ local function question(kind, P, doc, rnd, u, c, k, avoided)
     ds = entitydistractors(P, rnd, c.rec, h.text, k, u.year, u.year2, flead)
   elseif c.target == "date" then
     local own = intervals(c.date)[1]
-    local avoid, others = intervals(c.date), {}
-    for _, o in ipairs(u.cands) do
-      if o.target == "date" and o ~= c then
-        for _, iv in ipairs(intervals(o.date)) do avoid[#avoid + 1] = iv end
-        others[#others + 1] = intervals(o.date)[1]
+    local others = {}
+    -- every date of the sentence is avoided (their readings, gathered once
+    -- a sentence), and the order kept with the dates next to this one:
+    -- against every date of a sentence of thousands, each question cost
+    -- them all (issue #19)
+    local avoid = u.dateavoid
+    if not avoid then
+      avoid = {}
+      for _, o in ipairs(u.cands) do
+        if o.target == "date" then
+          for _, iv in ipairs(intervals(o.date)) do avoid[#avoid + 1] = iv end
+        end
       end
+      u.dateavoid = avoid
     end
+    local before, after = dateneighbours(u, c)
+    if before then others[#others + 1] = intervals(before.date)[1] end
+    if after then others[#others + 1] = intervals(after.date)[1] end
     -- "at the end of 1901 and beginning of 1902": the order kept
     ds = datedistractors(P, rnd, h.text, own, avoid, k, others)
   else
@@ -1257,6 +1311,9 @@ local function question(kind, P, doc, rnd, u, c, k, avoided)
   if #ds < k then return nil end
   return finish(doc, withchoices(rnd, q, ds), u.text)
 end
+
+-- the candidates of one kind tried in one sentence, at most (see ask)
+local MAXTRY = 16
 
 -- Cloze and choice: one question per sentence, sentences drawn at random.
 local function blanks(kind, doc, o, P)
@@ -1306,7 +1363,11 @@ local function blanks(kind, doc, o, P)
       local cs = {}
       for i, c in ipairs(bykind[t] or {}) do cs[i] = c end
       shuffle(o.rnd, cs)
-      for _, c in ipairs(cs) do
+      -- at most MAXTRY candidates of a kind a sentence: each try costs the
+      -- sentence's length, and a sentence of thousands of dates or words
+      -- with no full stop made a quiz quadratic (issue #19)
+      for j, c in ipairs(cs) do
+        if j > MAXTRY then break end
         local q = question(kind, P, doc, o.rnd, u, c, o.choices - 1, o.avoided)
         if q then return q end
       end
@@ -1777,7 +1838,8 @@ function M.dates(doc, opts)
     shuffle(o.rnd, usable)
     for _, x in ipairs(usable) do
       if #out >= o.count then break end
-      for _, c in ipairs(shuffle(o.rnd, x.ds)) do
+      for j, c in ipairs(shuffle(o.rnd, x.ds)) do
+        if j > MAXTRY then break end -- a sentence of thousands of dates (#19)
         -- a date that holds an answer already given, or that one holds
         -- ("the autumn of 1940" after "November 5, 1940"), is given away
         local given = false

@@ -7,7 +7,18 @@
 "use strict";
 const fs = require("fs");
 const { parse } = require("gift-pegjs");
-const text = fs.readFileSync(process.argv[2], "utf8");
+// gift-pegjs wants some text before an answer; Moodle's importer does not
+// (qformat_gift::readquestion takes the text around the first "{" and
+// puts "_____" where the answer was), so a cloze whose blank starts the
+// sentence, "::T::[plain]{=Comrades}, the question...", imports in Moodle
+// as "_____, the question...". The check reads it as Moodle does: a
+// placeholder word goes before such an answer for the parser and is
+// taken out of the stem after (issue #19).
+const START = "LENINLETTERBLANKSTART";
+const text = fs.readFileSync(process.argv[2], "utf8")
+  .replace(/^(::(?:[^:\\]|\\.|:(?!:))*::)?(\[[a-z]+\])?\{/gm,
+    (m, title, format) => (title || "") + (format || "") + START + "{");
+const unstart = (s) => s && s.replace(START + " ", "").replace(START, "");
 const fb = (f) => (f && f.text !== undefined ? f.text : f || null);
 try {
   let category = null;
@@ -16,7 +27,7 @@ try {
     if (q.type === "Category") { category = q.title; continue; }
     if (q.type === "Description" && !q.stem) continue;
     out.push({
-      type: q.type, title: q.title, stem: q.stem && q.stem.text, format: q.stem && q.stem.format,
+      type: q.type, title: q.title, stem: q.stem && unstart(q.stem.text), format: q.stem && q.stem.format,
       category, feedback: fb(q.globalFeedback),
       answers: (q.choices || []).map((c) => ({
         text: c.text && c.text.text !== undefined ? c.text.text : c.text, correct: c.isCorrect,

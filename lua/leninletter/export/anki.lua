@@ -96,8 +96,12 @@ function M.anki(questions, opts)
     end
     local tags = {}
     for _, t in ipairs(q.tags or {}) do tags[#tags + 1] = ankihtml(plain(t)) end
-    out[#out + 1] = ankihtml(plain(guid(q))) .. "\t" .. text .. "\t" .. back .. "\t"
+    local line = ankihtml(plain(guid(q))) .. "\t" .. text .. "\t" .. back .. "\t"
       .. table.concat(tags, " ")
+    -- Anki's importer takes a line starting with "#" as a comment: the
+    -- note would vanish; as a character reference it shows as "#" (#19)
+    if line:sub(1, 1) == "#" then line = "&#35;" .. line:sub(2) end
+    out[#out + 1] = line
   end
   return table.concat(out, "\n") .. "\n"
 end

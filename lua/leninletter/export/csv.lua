@@ -15,8 +15,8 @@ local PREFERRED = { "doc", "part", "field", "note", "paragraph", "sentence", "po
 
 --- Rows as CSV (RFC 4180): CRLF line ends, a field quoted when it holds a
 -- comma, a quote, CR or LF, quotes doubled. A text cell that starts with
--- `=`, `+`, `-`, `@`, a tab or CR (which a spreadsheet would run as a
--- formula) gets a leading `'`. Numbers are written as Lua writes them,
+-- `=`, `+`, `-` or `@`, after any white space, or with a tab, CR or LF
+-- (which a spreadsheet would run as a formula) gets a leading `'`. Numbers are written as Lua writes them,
 -- booleans as true/false, nil as an empty cell.
 -- @tparam {table,...} rows records (tables with string keys: concordance
 --   lines, frequency rows, ...) or arrays of cells
@@ -54,7 +54,8 @@ function M.csv(rows, columns)
     elseif t == "boolean" then
       v = tostring(v)
     elseif t == "string" then
-      if v:find("^[=+%-@\t\r]") then v = "'" .. v end
+      -- white space first does not stop a spreadsheet from reading a formula
+      if v:find("^%s*[=+%-@]") or v:find("^[\t\r\n]") then v = "'" .. v end
     else
       argerror(1, "csv", ("row %d, column %s: string, number or boolean expected, got %s"):format(
         i, tostring(col), typename(v)))

@@ -249,7 +249,8 @@ end
 --   `c.warnings`; opts for the Documents made; cat the checked catalogue
 --   or nil; uds the pages' C documents (nil: made from cx as asked for,
 --   `cx:cx_page(i)`) and docs the Documents given as such, by index
--- @return Corpus
+-- @return Corpus; or nil and a message where, under Lua 5.1 and LuaJIT (which
+--   make every page at once), an index file's page record is corrupted
 -- @usage -- as leninletter.index opens an index file:
 -- local cx = require("leninletter.core").index_open(path)
 -- local paths = cx:cx_pages()
@@ -267,7 +268,19 @@ function M.make(cx, n, paths, warnings, opts, cat, uds, docs)
   state[c] = { cx = cx, n = n, uds = uds, docs = docs or {}, opts = opts,
     titles = {}, cat = cat, ents = {} }
   if not TABLE_LEN then
-    for i = 1, n do rawset(c, i, Corpus.__index(c, i)) end
+    -- every page made now (an index file's too, from its records): a
+    -- record found corrupted is the open's failure, nil and the message,
+    -- as the lazy pages of Lua 5.2 and later say it in c:check()
+    for i = 1, n do
+      local ok, doc = pcall(Corpus.__index, c, i)
+      if not ok then
+        if type(doc) == "string" and doc:find("index file corrupted", 1, true) then
+          return nil, (doc:gsub("^[^\n]-:%d+: ", ""))
+        end
+        error(doc, 0)
+      end
+      rawset(c, i, doc)
+    end
   end
   return c
 end

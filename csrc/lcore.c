@@ -2023,12 +2023,37 @@ static int wn_addreading(void *ctx, const char *base, size_t len, int inflection
 /* wn:lookup(word) -> array of readings, one for each part of speech and
 ** base form that WordNet's morphy finds for word (lower case, spaces or
 ** '_' between words), nouns first, then verbs, adjectives, adverbs */
+/* The base forms morphy finds for one part of speech, copied out while
+** ll_wn_bases runs: its callback must not call Lua, which could raise
+** while the library still holds memory (make allocfail found that). */
+#define WN_MAXBASES 16
+typedef struct WnBases {
+  size_t n;
+  struct {
+    char s[128];
+    size_t len;
+    int inflection;
+  } b[WN_MAXBASES];
+} WnBases;
+
+static int wn_keepbase(void *ctx, const char *base, size_t len, int inflection) {
+  WnBases *bs = (WnBases *)ctx;
+  if (bs->n < WN_MAXBASES && len < sizeof bs->b[0].s) {
+    memcpy(bs->b[bs->n].s, base, len);
+    bs->b[bs->n].len = len;
+    bs->b[bs->n].inflection = inflection;
+    bs->n++;
+  }
+  return 0;
+}
+
 static int wn_lookup(lua_State *L) {
   WnBox *b = (WnBox *)luaL_checkudata(L, 1, WN_MT);
   size_t len, i;
   const char *w = luaL_checklstring(L, 2, &len);
   char buf[128];
   WnLook lk;
+  WnBases bs;
   luaL_argcheck(L, b->wn != NULL, 1, "WordNet closed");
   lua_newtable(L);
   if (len == 0 || len >= sizeof buf) return 1;
@@ -2036,8 +2061,11 @@ static int wn_lookup(lua_State *L) {
   lk.L = L;
   lk.wn = b->wn;
   for (lk.pos = 0; lk.pos < LL_WN_NPOS; lk.pos++) {
-    if (ll_wn_bases(&b->mem, b->wn, lk.pos, buf, len, wn_addreading, &lk) != LL_OK)
-      return luaL_error(L, "not enough memory");
+    bs.n = 0;
+    if (ll_wn_bases(&b->mem, b->wn, lk.pos, buf, len, wn_keepbase, &bs) != LL_OK)
+      return memerror(L);
+    /* the library holds nothing now: Lua may raise */
+    for (i = 0; i < bs.n; i++) wn_addreading(&lk, bs.b[i].s, bs.b[i].len, bs.b[i].inflection);
   }
   return 1;
 }
@@ -2060,7 +2088,7 @@ static int core_wordnet(lua_State *L) {
   }
   lua_setmetatable(L, -2);
   st = ll_wn_open(&b->mem, dir, &b->wn, err, sizeof err);
-  if (st == LL_ERRMEM) return luaL_error(L, "not enough memory");
+  if (st == LL_ERRMEM) return memerror(L);
   if (st != LL_OK) {
     lua_pushnil(L);
     lua_pushstring(L, err);

@@ -816,6 +816,15 @@ describe("leninletter.export", function()
           ("bad argument #2 to '%s' (table expected, got number)"):format(f))
       end)
     end
+    for _, f in ipairs({ "gift", "anki", "moodle" }) do
+      it(f .. " refuses an unknown option, and options that are not a table", function()
+        local qs = require("leninletter.quiz").cloze(doc, { count = 2 })
+        assert.has_error(function() export[f](qs, { bogus = true }) end,
+          ("bad argument #2 to '%s' (unknown option 'bogus')"):format(f))
+        assert.has_error(function() export[f](qs, 7) end,
+          ("bad argument #2 to '%s' (table expected, got number)"):format(f))
+      end)
+    end
     for _, f in ipairs({ "json", "tei", "html" }) do
       it(f .. " takes the page's url as a string", function()
         assert.has_error(function() export[f](doc, { url = 1 }) end,

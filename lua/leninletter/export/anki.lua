@@ -60,10 +60,8 @@ end
 -- -- Anki: File, Import
 function M.anki(questions, opts)
   check(questions, "anki")
-  if opts ~= nil and type(opts) ~= "table" then
-    argerror(2, "anki", ("table expected, got %s"):format(typename(opts)))
-  end
-  local deck = opts and opts.deck or "leninletter"
+  opts = C.checkopts(opts, "anki", { deck = true })
+  local deck = opts.deck or "leninletter"
   if type(deck) ~= "string" then
     argerror(2, "anki", ("opts.deck must be a string, got %s"):format(typename(deck)))
   end

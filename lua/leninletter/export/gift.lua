@@ -49,11 +49,13 @@ end
 -- case and spacing) or do not hold the answer, or whose cloze prompt has
 -- no blank `_____` or more than one.
 -- @tparam {Question,...} questions as the `leninletter.quiz` functions return, or a user's own
+-- @tparam[opt] table opts none yet: a key given raises, as everywhere
 -- @treturn string the GIFT text
 -- @usage local qs = quiz.cloze(ll.letter(), {count = 10})
 -- io.open("quiz.gift", "w"):write(export.gift(qs))
-function M.gift(questions)
+function M.gift(questions, opts)
   check(questions, "gift")
+  C.checkopts(opts, "gift", {})
   local out = { "// leninletter: " .. #questions
     .. " questions (import in Moodle: Question bank, Import, GIFT format)" }
   local current

@@ -55,10 +55,8 @@ end
 -- @usage io.open("quiz.xml", "w"):write(export.moodle(quiz.choice(ll.letter())))
 function M.moodle(questions, opts)
   check(questions, "moodle")
-  if opts ~= nil and type(opts) ~= "table" then
-    argerror(2, "moodle", ("table expected, got %s"):format(typename(opts)))
-  end
-  local fixed = opts and opts.category
+  opts = C.checkopts(opts, "moodle", { category = true })
+  local fixed = opts.category
   if fixed ~= nil and type(fixed) ~= "string" then
     argerror(2, "moodle", ("opts.category must be a string, got %s"):format(typename(fixed)))
   end

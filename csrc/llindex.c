@@ -1369,6 +1369,29 @@ static void msort(uint32_t *a, uint32_t *tmp, size_t n, Cmp cmp, const void *ctx
   if (src != a) memcpy(a, src, n * sizeof *a);
 }
 
+/* Pushes the records of src onto out (of the same element size), in the
+** order cmp gives their indices (stable; ctx is cmp's). LL_OK or
+** LL_ERRMEM, with nothing held on failure. */
+static int sortedinto(ll_Mem *m, const ll_Vec *src, Cmp cmp, const void *ctx, ll_Vec *out) {
+  size_t n = src->n, i;
+  uint32_t *ids, *tmp;
+  int st = LL_OK;
+  if (n > 0xFFFFFFF0u) return LL_ERRMEM;
+  ids = (uint32_t *)ll_malloc(m, n * sizeof *ids);
+  tmp = (uint32_t *)ll_malloc(m, n * sizeof *tmp);
+  if (ids == NULL || tmp == NULL) st = LL_ERRMEM;
+  if (st == LL_OK) {
+    for (i = 0; i < n; i++) ids[i] = (uint32_t)i;
+    msort(ids, tmp, n, cmp, ctx);
+    st = ll_vec_reserve(m, out, n);
+  }
+  for (i = 0; i < n && st == LL_OK; i++)
+    memcpy(ll_vec_push(m, out), src->p + (size_t)ids[i] * src->esz, src->esz);
+  ll_free(m, ids, n * sizeof *ids);
+  ll_free(m, tmp, n * sizeof *tmp);
+  return st;
+}
+
 /* byte order of two normal forms; a prefix sorts first */
 static int wordcmp(const ll_Index *ix, uint32_t a, uint32_t b) {
   const Word *x = &ix->words[a], *y = &ix->words[b];
@@ -2322,7 +2345,6 @@ int ll_index_collocates_hits(ll_Mem *m, const ll_Index *ix, const ll_Hit *hitv, 
   ll_Vec cs;
   size_t nw = ix->nwords ? ix->nwords : 1, *o = NULL, *kc = NULL;
   size_t i, j = 0, upto = 0, span = 0, N;
-  uint32_t *ids = NULL, *tmp = NULL;
   int st = LL_OK;
   if (min < 1) min = 1;
   ll_vec_init(&cs, sizeof(ll_Colloc));
@@ -2374,23 +2396,9 @@ int ll_index_collocates_hits(ll_Mem *m, const ll_Index *ix, const ll_Hit *hitv, 
   }
   if (st == LL_OK && cs.n > 0) {
     CollCtx x;
-    if (cs.n > 0xFFFFFFF0u) st = LL_ERRMEM;
-    if (st == LL_OK) {
-      ids = (uint32_t *)ll_malloc(m, cs.n * sizeof *ids);
-      tmp = (uint32_t *)ll_malloc(m, cs.n * sizeof *tmp);
-      if (ids == NULL || tmp == NULL) st = LL_ERRMEM;
-    }
-    if (st == LL_OK) {
-      for (i = 0; i < cs.n; i++) ids[i] = (uint32_t)i;
-      x.ix = ix;
-      x.c = (const ll_Colloc *)cs.p;
-      msort(ids, tmp, cs.n, cmp_coll, &x);
-      st = ll_vec_reserve(m, out, cs.n);
-    }
-    for (i = 0; i < cs.n && st == LL_OK; i++)
-      *(ll_Colloc *)ll_vec_push(m, out) = ((const ll_Colloc *)cs.p)[ids[i]];
-    ll_free(m, ids, cs.n * sizeof *ids);
-    ll_free(m, tmp, cs.n * sizeof *tmp);
+    x.ix = ix;
+    x.c = (const ll_Colloc *)cs.p;
+    st = sortedinto(m, &cs, cmp_coll, &x, out);
   }
   ll_free(m, o, nw * sizeof *o);
   ll_free(m, kc, nw * sizeof *kc);
@@ -2681,7 +2689,6 @@ int ll_index_keywords(ll_Mem *m, const ll_Index *ix, unsigned mask, const unsign
   size_t *cb = (size_t *)ll_malloc(m, nw * sizeof *cb);
   double N1 = 0, N2 = 0;
   ll_Vec ks;
-  uint32_t *ids = NULL, *tmp = NULL;
   int st = LL_OK;
   if (min < 1) min = 1;
   ll_vec_init(&ks, sizeof(ll_Key));
@@ -2726,20 +2733,9 @@ int ll_index_keywords(ll_Mem *m, const ll_Index *ix, unsigned mask, const unsign
   }
   if (st == LL_OK && ks.n > 0) {
     KeyCtx x;
-    ids = (uint32_t *)ll_malloc(m, ks.n * sizeof *ids);
-    tmp = (uint32_t *)ll_malloc(m, ks.n * sizeof *tmp);
-    if (ids == NULL || tmp == NULL || ks.n > 0xFFFFFFF0u) st = LL_ERRMEM;
-    if (st == LL_OK) {
-      for (i = 0; i < ks.n; i++) ids[i] = (uint32_t)i;
-      x.ix = ix;
-      x.k = (const ll_Key *)ks.p;
-      msort(ids, tmp, ks.n, cmp_key, &x);
-      st = ll_vec_reserve(m, out, ks.n);
-    }
-    for (i = 0; i < ks.n && st == LL_OK; i++)
-      *(ll_Key *)ll_vec_push(m, out) = ((const ll_Key *)ks.p)[ids[i]];
-    ll_free(m, ids, ks.n * sizeof *ids);
-    ll_free(m, tmp, ks.n * sizeof *tmp);
+    x.ix = ix;
+    x.k = (const ll_Key *)ks.p;
+    st = sortedinto(m, &ks, cmp_key, &x, out);
   }
   ll_free(m, ca, nw * sizeof *ca);
   ll_free(m, cb, nw * sizeof *cb);

@@ -77,6 +77,19 @@ local function paragraphstarts(doc, scope)
   return starts
 end
 
+
+-- The axis under a dispersion plot: a line at base, ticks and labels at 0,
+-- 25, 50, 75 and 100 percent of plotw.
+local function percentaxis(w, left, plotw, base)
+  w(('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#444"/>\n'):format(left, base, left + plotw, base))
+  for k = 0, 4 do
+    local x = left + k / 4 * plotw
+    w(('<line x1="%s" y1="%d" x2="%s" y2="%d" stroke="#444"/>\n'):format(num(x), base, num(x), base + 4))
+    w(('<text class="small" x="%s" y="%d" text-anchor="middle">%d%%</text>\n'):format(num(x), base + 16,
+      k * 25))
+  end
+end
+
 --- A dispersion plot: for each query, a row with a tick wherever it occurs
 -- in the text (from `doc:dispersion`), over the text from its first word
 -- to its last, with the body's paragraphs marked.
@@ -202,13 +215,7 @@ function M.dispersion(doc, words, opts)
     end
   end
   local base = top + rowh * #rows
-  w(('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#444"/>\n'):format(left, base, left + plotw, base))
-  for k = 0, 4 do
-    local x = left + k / 4 * plotw
-    w(('<line x1="%s" y1="%d" x2="%s" y2="%d" stroke="#444"/>\n'):format(num(x), base, num(x), base + 4))
-    w(('<text class="small" x="%s" y="%d" text-anchor="middle">%d%%</text>\n'):format(num(x), base + 16,
-      k * 25))
-  end
+  percentaxis(w, left, plotw, base)
   w(('<text class="small" x="%s" y="%d" text-anchor="middle">position in the text (share of its %d words)</text>\n')
     :format(num(left + plotw / 2), base + 32, total))
   w("</svg>\n")
@@ -444,13 +451,7 @@ function M.corpusdispersion(c, words, opts)
     end
   end
   local base = top + rowh * #rows
-  w(('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#444"/>\n'):format(left, base, left + plotw, base))
-  for k = 0, 4 do
-    local x = left + k / 4 * plotw
-    w(('<line x1="%s" y1="%d" x2="%s" y2="%d" stroke="#444"/>\n'):format(num(x), base, num(x), base + 4))
-    w(('<text class="small" x="%s" y="%d" text-anchor="middle">%d%%</text>\n'):format(num(x), base + 16,
-      k * 25))
-  end
+  percentaxis(w, left, plotw, base)
   local what = rowsby == "terms" and "the pages, end to end" or (rowsby == "pages" and "each page"
     or "each year's pages")
   w(('<text class="small" x="%s" y="%d" text-anchor="middle">position in %s</text>\n')

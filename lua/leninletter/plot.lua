@@ -77,7 +77,6 @@ local function paragraphstarts(doc, scope)
   return starts
 end
 
-
 -- The axis under a dispersion plot: a line at base, ticks and labels at 0,
 -- 25, 50, 75 and 100 percent of plotw.
 local function percentaxis(w, left, plotw, base)

@@ -74,6 +74,12 @@ for _, k in ipairs(names) do
 end
 seed("page", "letter-bom-cr.txt", "\239\187\191" .. texts.letter:gsub("\n", "\r"))
 
+-- big: a repetition byte (1 + its value copies), then a page's start
+for i, k in ipairs(names) do
+  local t = texts[k]
+  if t then seed("big", k, string.char((i * 53) % 256) .. t:sub(1, 16384)) end
+end
+
 -- html: the pages as served
 local nhtml = 0
 for _, p in ipairs(pages) do

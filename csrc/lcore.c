@@ -516,70 +516,107 @@ static const char *filekind(mode_t m) {
 }
 #endif
 
-/* Reads a whole file into buf. Returns PAGE_TODO when read, PAGE_OPEN or
-** PAGE_READ with pg->errnum set, or PAGE_PARSED with pg->st = LL_ERRMEM or
-** LL_ERRINPUT (refused: a NUL in the path, not a regular file, larger than
-** max bytes) and pg->err. The file is opened without blocking (a FIFO
-** would wait for a writer for ever) and checked on the descriptor opened,
-** so a file swapped in after the folder was listed is checked too; a file
-** that grows past max while it is read is refused as well. */
-static int readpage(ll_Mem *m, Page *pg, ll_Buf *buf, size_t max) {
-  size_t want = 65536;
+/* A file open for reading: a descriptor opened without blocking, or a
+** stream where there is no POSIX. */
+typedef struct PageFile {
 #ifdef LL_POSIX
-  struct stat sb;
   int fd;
 #else
   FILE *f;
 #endif
-  if (strlen(pg->path) != pg->pathlen) return refuse(pg, "a path with a NUL byte in it", 0, 0);
+} PageFile;
+
+static void closefile(PageFile *pf) {
 #ifdef LL_POSIX
-  fd = open(pg->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) {
+  close(pf->fd);
+#else
+  fclose(pf->f);
+#endif
+}
+
+/* Opens pg's file into pf. Returns PAGE_TODO when open (*want then the
+** bytes to ask for first: the file's size and room for one more, so a
+** regular file takes one read), else the stage it stopped at, nothing left
+** open: PAGE_OPEN (pg->errnum), PAGE_READ (pg->errnum, or 0 and pg->err
+** saying what the file is when it is no regular file: a FIFO would wait
+** for a writer for ever, a device never end), or PAGE_PARSED (larger than
+** max bytes). Checked on the descriptor opened, so a file swapped in after
+** the folder was listed is checked too. */
+static int openfile(Page *pg, PageFile *pf, size_t max, size_t *want) {
+#ifdef LL_POSIX
+  struct stat sb;
+  pf->fd = open(pg->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (pf->fd < 0) {
     pg->errnum = errno;
     return PAGE_OPEN;
   }
-  if (fstat(fd, &sb) != 0) {
+  if (fstat(pf->fd, &sb) != 0) {
     pg->errnum = errno;
-    close(fd);
+    closefile(pf);
     return PAGE_READ;
   }
   if (S_ISDIR(sb.st_mode)) {
     pg->errnum = EISDIR;
-    close(fd);
+    closefile(pf);
     return PAGE_READ;
   }
   if (!S_ISREG(sb.st_mode)) {
-    close(fd);
-    snprintf(pg->err, sizeof pg->err, "cannot read: %s, not a regular file", filekind(sb.st_mode));
-    pg->st = LL_ERRINPUT;
-    return PAGE_PARSED;
+    closefile(pf);
+    pg->errnum = 0;
+    snprintf(pg->err, sizeof pg->err, "%s, not a regular file", filekind(sb.st_mode));
+    return PAGE_READ;
   }
   if (sb.st_size > 0 && (unsigned long long)sb.st_size > max) {
-    close(fd);
+    closefile(pf);
     return refuse(pg, "page too large: %llu bytes (the limit is %llu)",
                   (unsigned long long)sb.st_size, (unsigned long long)max);
   }
-  if (sb.st_size > 0) want = (size_t)sb.st_size + 2; /* room for it and one byte: one read */
+  if (sb.st_size > 0) *want = (size_t)sb.st_size + 2;
 #else
-  f = fopen(pg->path, "rb");
-  if (f == NULL) {
+  (void)max;
+  (void)want;
+  pf->f = fopen(pg->path, "rb");
+  if (pf->f == NULL) {
     pg->errnum = errno;
     return PAGE_OPEN;
   }
 #endif
+  return PAGE_TODO;
+}
+
+/* Reads at most n bytes of pf into p: the count (0 at the end), or -1
+** with *errnum set. */
+static long readsome(PageFile *pf, char *p, size_t n, int *errnum) {
+#ifdef LL_POSIX
   for (;;) {
-    size_t got;
+    ssize_t r = read(pf->fd, p, n);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) *errnum = errno;
+    return r < 0 ? -1 : (long)r;
+  }
+#else
+  size_t got = fread(p, 1, n, pf->f);
+  if (got == 0 && ferror(pf->f)) {
+    *errnum = errno;
+    return -1;
+  }
+  return (long)got;
+#endif
+}
+
+/* Reads pf to its end into buf, growing it want bytes first, then doubling,
+** never past max + 2 bytes (a file that grows past max while it is read
+** stops there and is refused by the caller). Returns PAGE_TODO, PAGE_READ
+** (pg->errnum) or PAGE_PARSED (pg->st = LL_ERRMEM). */
+static int readall(ll_Mem *m, Page *pg, PageFile *pf, ll_Buf *buf, size_t want, size_t max) {
+  for (;;) {
+    long got;
     if (buf->cap - buf->n < 2) {
-      char *np = NULL;
-      if (buf->n > max) break; /* refused below */
+      char *np;
+      if (buf->n > max) return PAGE_TODO;
       if (want > max + 2 - buf->cap) want = max + 2 - buf->cap;
       np = (char *)ll_realloc(m, buf->p, buf->cap, buf->cap + want);
       if (np == NULL) {
-#ifdef LL_POSIX
-        close(fd);
-#else
-        fclose(f);
-#endif
         pg->st = LL_ERRMEM;
         snprintf(pg->err, sizeof pg->err, "not enough memory");
         return PAGE_PARSED;
@@ -588,33 +625,28 @@ static int readpage(ll_Mem *m, Page *pg, ll_Buf *buf, size_t max) {
       buf->cap += want;
       want = buf->cap; /* the file is longer than it said: double */
     }
-#ifdef LL_POSIX
-    {
-      ssize_t r = read(fd, buf->p + buf->n, buf->cap - buf->n - 1);
-      if (r < 0 && errno == EINTR) continue;
-      if (r < 0) {
-        pg->errnum = errno;
-        close(fd);
-        return PAGE_READ;
-      }
-      got = (size_t)r;
-    }
-#else
-    got = fread(buf->p + buf->n, 1, buf->cap - buf->n - 1, f);
-#endif
-    buf->n += got;
-    if (got == 0) break;
+    got = readsome(pf, buf->p + buf->n, buf->cap - buf->n - 1, &pg->errnum);
+    if (got < 0) return PAGE_READ;
+    if (got == 0) return PAGE_TODO;
+    buf->n += (size_t)got;
   }
-#ifdef LL_POSIX
-  close(fd);
-#else
-  if (ferror(f)) {
-    pg->errnum = errno;
-    fclose(f);
-    return PAGE_READ;
-  }
-  fclose(f);
-#endif
+}
+
+/* Reads a whole file into buf (NUL-terminated). Returns PAGE_TODO when
+** read, PAGE_OPEN or PAGE_READ with pg->errnum set (or, for a file that
+** is no regular file, errnum 0 and pg->err), or PAGE_PARSED with pg->st =
+** LL_ERRMEM or LL_ERRINPUT (refused: a NUL in the path, larger than max
+** bytes) and pg->err. */
+static int readpage(ll_Mem *m, Page *pg, ll_Buf *buf, size_t max) {
+  size_t want = 65536;
+  PageFile pf;
+  int stage;
+  if (strlen(pg->path) != pg->pathlen) return refuse(pg, "a path with a NUL byte in it", 0, 0);
+  stage = openfile(pg, &pf, max, &want);
+  if (stage != PAGE_TODO) return stage;
+  stage = readall(m, pg, &pf, buf, want, max);
+  closefile(&pf);
+  if (stage != PAGE_TODO) return stage;
   if (buf->n > max)
     return refuse(pg, "page too large: more than %llu bytes (the limit is %llu)",
                   (unsigned long long)max, (unsigned long long)max);
@@ -684,7 +716,7 @@ static int core_load(lua_State *L) {
     } else if (pg->stage == PAGE_OPEN) {
       lua_pushfstring(L, "cannot open: %s", strerror(pg->errnum));
     } else if (pg->stage == PAGE_READ) {
-      lua_pushfstring(L, "cannot read: %s", strerror(pg->errnum));
+      lua_pushfstring(L, "cannot read: %s", pg->errnum != 0 ? strerror(pg->errnum) : pg->err);
     } else if (pg->st == LL_ERRMEM) {
       lua_pushliteral(L, "not enough memory");
     } else {
@@ -772,6 +804,35 @@ static Scratch *newscratch(lua_State *L, size_t esz) {
   }
   lua_setmetatable(L, -2);
   return s;
+}
+
+/* core.readfile(path) -> the file's bytes, or nil and a message naming
+** the path: "cannot open PATH: ..." or "cannot read PATH: ..." (a folder,
+** a FIFO, a device: what it is). Read as core.load reads a page (opened
+** without blocking, regular files only), with no limit on the size but
+** memory's, which raises. */
+static int core_readfile(lua_State *L) {
+  Page pg;
+  Scratch *s;
+  int stage;
+  memset(&pg, 0, sizeof pg);
+  pg.path = luaL_checklstring(L, 1, &pg.pathlen);
+  s = newscratch(L, 1); /* its buffer is freed should pushing raise */
+  stage = readpage(&s->mem, &pg, &s->b, (size_t)-1 / 4);
+  if (stage == PAGE_TODO) {
+    lua_pushlstring(L, s->b.n > 0 ? s->b.p : "", s->b.n);
+    ll_buf_free(&s->mem, &s->b);
+    return 1;
+  }
+  if (stage == PAGE_PARSED && pg.st == LL_ERRMEM) return memerror(L);
+  lua_pushnil(L);
+  if (stage == PAGE_READ)
+    lua_pushfstring(L, "cannot read %s: %s", pg.path,
+                    pg.errnum != 0 ? strerror(pg.errnum) : pg.err);
+  else
+    lua_pushfstring(L, "cannot open %s: %s", pg.path,
+                    stage == PAGE_OPEN ? strerror(pg.errnum) : pg.err);
+  return 2;
 }
 
 static const ll_Index *corpusindex(lua_State *L, int ci); /* below */
@@ -2114,6 +2175,7 @@ static const luaL_Reg doc_meta[] = {
 
 static const luaL_Reg core_funcs[] = {{"parse", core_parse},
                                       {"load", core_load},
+                                      {"readfile", core_readfile},
                                       {"letter", core_letter},
                                       {"letter_text", core_letter_text},
                                       {"dates", core_dates},

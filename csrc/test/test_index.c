@@ -715,6 +715,101 @@ static void test_corpus_wide(Tally *t) {
   ll_doc_free(docs[1]);
 }
 
+/* ------------------------------------------------------------------ */
+/* Long phrases of frequent words (issue #19)                          */
+/* ------------------------------------------------------------------ */
+
+/* A page of 30 paragraphs of 40 "the" then "soviet the the", each followed
+** by one of "soviet" then 5 "the": a phrase that ends one and starts the
+** next is no phrase. */
+static int theparas(ll_Mem *m, ll_Doc **d, char *err) {
+  ll_Buf b;
+  int i, k, st;
+  ll_buf_init(&b);
+  ll_buf_add(m, &b, "Long phrases\n\n", 14);
+  for (i = 0; i < 30; i++) {
+    for (k = 0; k < 40; k++) ll_buf_add(m, &b, "the ", 4);
+    ll_buf_add(m, &b, "soviet the the.\n\nsoviet the the the the the.\n\n", 46);
+  }
+  st = ll_parse_text(m, b.p, b.n, NULL, d, err, LL_ERRSIZE);
+  ll_buf_free(m, &b);
+  return st;
+}
+
+/* Whether the hits of q (words, or prefixes matching only the word
+** without its '*') over ix are exactly those a scan of every token finds:
+** each place where its words follow one another inside one segment. */
+static int samephrasehits(ll_Mem *m, const ll_Index *ix, const char *q, size_t *n) {
+  uint32_t ids[64];
+  size_t k = 0, i, t, h = 0;
+  const char *s = q;
+  ll_Vec v;
+  int same = 1;
+  while (*s != '\0' && k < 64) {
+    size_t len = strcspn(s, " *");
+    ids[k++] = ll_index_lookup(ix, s, len);
+    s += len;
+    s += strspn(s, " *");
+  }
+  ll_vec_init(&v, sizeof(ll_Hit));
+  if (qhits(m, ix, q, LL_SCOPE_ALL, &v) != LL_OK) return 0;
+  for (t = 0; t + k <= ll_index_size(ix); t++) {
+    ll_Token a, b;
+    ll_index_token(ix, t, &a);
+    ll_index_token(ix, t + k - 1, &b);
+    for (i = 0; i < k && ll_index_tokword(ix, t + i) == ids[i]; i++) continue;
+    if (i < k || a.seg != b.seg) continue;
+    if (h >= v.n || ((ll_Hit *)v.p)[h].tok != t || ((ll_Hit *)v.p)[h].seg != a.seg ||
+        ((ll_Hit *)v.p)[h].ntok != k)
+      same = 0;
+    h++;
+  }
+  if (h != v.n) same = 0;
+  *n = v.n;
+  ll_vec_free(m, &v);
+  return same;
+}
+
+/* A long phrase of a frequent word, matched through its rarest word, in a
+** document's index and a corpus's: every hit found, in order, and none
+** that would start in the segment before. */
+static void test_longphrase(Tally *t) {
+  static const struct {
+    const char *q;
+    size_t want;
+  } cases[] = {
+      {"the the the the the the the the the the the the the the the the the the the the soviet", 30},
+      {"the the the the the the the the the the the the the the the the the the the the", 30 * 21},
+      {"the soviet", 30}, /* not "the" ending a block, "soviet" starting the next */
+      {"the the soviet the the", 30},
+      {"soviet the the", 60}, /* the rarest word first */
+      {"the the the the the", 30 * 36 + 30},
+      {"the* soviet", 30}, /* a first term that is a set */
+      {"soviet the* the", 60},
+      {"soviet soviet", 0},
+      {NULL, 0}};
+  ll_Mem m = {ll_stdalloc, NULL};
+  ll_Doc *d = NULL, *docs[2];
+  ll_Index *cx = NULL;
+  char err[LL_ERRSIZE], what[160];
+  size_t i, n;
+  if (theparas(&m, &d, err) != LL_OK || ll_index_build(d) != LL_OK) {
+    ok(t, 0, "parse the page of long phrases", err);
+    return;
+  }
+  docs[0] = docs[1] = d;
+  ok(t, ll_index_build_corpus(&m, docs, 2, NULL, &cx) == LL_OK, "a corpus of it twice", NULL);
+  for (i = 0; cases[i].q != NULL; i++) {
+    snprintf(what, sizeof what, "long phrase \"%.100s\" in the document", cases[i].q);
+    ok(t, samephrasehits(&m, d->index, cases[i].q, &n) && n == cases[i].want, what, NULL);
+    if (cx == NULL) continue;
+    snprintf(what, sizeof what, "long phrase \"%.100s\" in the corpus", cases[i].q);
+    ok(t, samephrasehits(&m, cx, cases[i].q, &n) && n == 2 * cases[i].want, what, NULL);
+  }
+  ll_index_free(cx);
+  ll_doc_free(d);
+}
+
 /* A runner on this thread: tasks in order, or last first (the halves of
 ** a corpus index must not depend on which is built first). */
 typedef struct Serial {
@@ -1069,6 +1164,7 @@ int main(void) {
   test_letter(&t);
   test_corpus(&t);
   test_corpus_wide(&t);
+  test_longphrase(&t);
   test_corpus_split(&t);
   test_nomem(&t);
   test_corpus_nomem(&t);

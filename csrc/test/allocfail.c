@@ -22,6 +22,8 @@
 #include "lauxlib.h"
 #include "lualib.h"
 
+#include "testutil.h"
+
 LUALIB_API int luaopen_leninletter_core(lua_State *L);
 
 #ifndef LL_LUA_PATH
@@ -345,10 +347,6 @@ static void release(Outcome *o) {
 /* The sweep                                                           */
 /* ------------------------------------------------------------------ */
 
-typedef struct Tally {
-  int passed, failed;
-} Tally;
-
 /* Checks one run against the reference; prints what is wrong. */
 static int judge(const Task *t, long n, int once, const Outcome *o,
                  const char *want) {
@@ -463,6 +461,5 @@ int main(int argc, char **argv) {
     else tally.failed++;
     fflush(stdout);
   }
-  printf("%d passed, %d failed\n", tally.passed, tally.failed);
-  return tally.failed != 0;
+  return report(&tally);
 }

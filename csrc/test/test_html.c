@@ -11,49 +11,10 @@
 
 #include "ll.h"
 #include "llhtml.h"
+#include "testutil.h"
 
 #define CORPUS "/work/shared/corpus"
 #define RUN " \xC2\xA0 "
-
-typedef struct Tally {
-  int passed, failed;
-} Tally;
-
-/* Counts a check; prints what failed. */
-static void check(Tally *t, int ok, const char *what, const char *detail) {
-  if (ok) {
-    t->passed++;
-  } else {
-    t->failed++;
-    printf("FAIL %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
-  }
-}
-
-/* ------------------------------------------------------------------ */
-/* An allocator that counts, and fails on request                      */
-/* ------------------------------------------------------------------ */
-
-typedef struct Counter {
-  size_t live;    /* bytes allocated and not freed */
-  long calls;     /* allocations so far */
-  long failat;    /* the allocation that fails (-1: none) */
-} Counter;
-
-/* An ll_Alloc that keeps the bytes live in ud (a Counter) and fails the
-** allocation numbered failat. */
-static void *counting(void *ud, void *ptr, size_t osize, size_t nsize) {
-  Counter *c = (Counter *)ud;
-  void *p;
-  if (nsize == 0) {
-    if (ptr != NULL) c->live -= osize;
-    free(ptr);
-    return NULL;
-  }
-  if (c->failat >= 0 && c->calls++ == c->failat) return NULL;
-  p = realloc(ptr, nsize);
-  if (p != NULL) c->live += nsize - (ptr != NULL ? osize : 0);
-  return p;
-}
 
 /* ------------------------------------------------------------------ */
 /* Running the reader                                                  */
@@ -556,30 +517,6 @@ static void hostile(Tally *t, const char *name, const char *s, size_t n) {
   }
   release(&m, &r);
   check(t, c.live == 0, name, "leak");
-}
-
-/* The contents of a file (malloc'd, NUL-terminated), or NULL. */
-static char *readfile(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  char *s;
-  long n;
-  if (f == NULL) return NULL;
-  if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
-      fseek(f, 0, SEEK_SET) != 0) {
-    fclose(f);
-    return NULL;
-  }
-  s = (char *)malloc((size_t)n + 1);
-  if (s != NULL && fread(s, 1, (size_t)n, f) != (size_t)n) {
-    free(s);
-    s = NULL;
-  }
-  fclose(f);
-  if (s != NULL) {
-    s[n] = '\0';
-    *len = (size_t)n;
-  }
-  return s;
 }
 
 /* a repeated times, then mid, then b repeated times (malloc'd), or NULL. */

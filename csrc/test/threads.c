@@ -18,6 +18,7 @@
 
 #include "ll.h"
 #include "llhtml.h"
+#include "testutil.h"
 
 LUALIB_API int luaopen_leninletter_core(lua_State *L);
 
@@ -79,27 +80,6 @@ typedef struct Job {
   char *digest[ROUNDS];
   char err[256];
 } Job;
-
-static char *readfile(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  char *p;
-  long n;
-  if (f == NULL) return NULL;
-  if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
-      fseek(f, 0, SEEK_SET) != 0) {
-    fclose(f);
-    return NULL;
-  }
-  p = (char *)malloc((size_t)n + 1);
-  if (p != NULL && fread(p, 1, (size_t)n, f) != (size_t)n) {
-    free(p);
-    p = NULL;
-  }
-  fclose(f);
-  if (p != NULL) p[n] = '\0';
-  if (len != NULL) *len = (size_t)n;
-  return p;
-}
 
 /* The HTML page through the C library: reader, then parser. */
 static void html_digest(const Job *j, luaL_Buffer *b) {

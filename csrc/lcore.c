@@ -220,10 +220,94 @@ static void pushstrings(lua_State *L, char **v, size_t n) {
   }
 }
 
+/* Sets t.fields (the header's field names in order) and t.meta (name ->
+** value, a name used twice keeping its first value) on the table on top. */
+static void setfields(lua_State *L, const ll_Doc *d) {
+  size_t i;
+  lua_createtable(L, (int)d->nfields, 0); /* fields */
+  lua_createtable(L, 0, (int)d->nfields); /* meta */
+  for (i = 0; i < d->nfields; i++) {
+    lua_pushstring(L, d->fields[i].name);
+    lua_rawseti(L, -3, (lua_Integer)i + 1);
+    lua_getfield(L, -1, d->fields[i].name);
+    if (lua_isnil(L, -1)) {
+      lua_pushstring(L, d->fields[i].value);
+      lua_setfield(L, -3, d->fields[i].name);
+    }
+    lua_pop(L, 1);
+  }
+  lua_setfield(L, -3, "meta");
+  lua_setfield(L, -2, "fields");
+}
+
+/* Sets t.fieldrefs, the markers of header fields, {field = name, note = n,
+** pos = p}, on the table on top. */
+static void setfieldrefs(lua_State *L, const ll_Doc *d) {
+  size_t i, j, k = 0;
+  lua_newtable(L);
+  for (i = 0; i < d->nfields; i++) {
+    for (j = 0; j < d->fields[i].nrefs; j++) {
+      lua_createtable(L, 0, 3);
+      setstr(L, "field", d->fields[i].name);
+      setint(L, "note", d->fields[i].refs[j].note);
+      setint(L, "pos", (lua_Integer)d->fields[i].refs[j].pos + 1);
+      lua_rawseti(L, -2, (lua_Integer)++k);
+    }
+  }
+  lua_setfield(L, -2, "fieldrefs");
+}
+
+/* Sets t.source, the Source field's parts, on the table on top. */
+static void setsource(lua_State *L, const ll_Source *s) {
+  lua_createtable(L, 0, 8);
+  setstr(L, "work", s->work);
+  setstr(L, "edition", s->edition);
+  setstr(L, "publisher", s->publisher);
+  setstr(L, "place", s->place);
+  setnumstr(L, "year", s->year);
+  if (s->volume > 0) setint(L, "volume", s->volume);
+  if (s->volumes > 0) setint(L, "volumes", s->volumes);
+  setstr(L, "issue", s->issue);
+  setnumstr(L, "first_page", s->first_page);
+  setnumstr(L, "last_page", s->last_page);
+  lua_setfield(L, -2, "source");
+}
+
+/* Pushes an array of the n blocks b. */
+static void pushblocks(lua_State *L, const ll_Block *b, size_t n) {
+  size_t i;
+  lua_createtable(L, (int)n, 0);
+  for (i = 0; i < n; i++) {
+    pushblock(L, &b[i]);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+}
+
+/* Sets t.notes, each {n, paragraphs, citations}, on the table on top. */
+static void setnotes(lua_State *L, const ll_Doc *d) {
+  size_t i, k;
+  lua_createtable(L, (int)d->nnotes, 0);
+  for (k = 0; k < d->nnotes; k++) {
+    const ll_Note *nt = &d->notes[k];
+    luaL_checkstack(L, 8, "notes");
+    lua_createtable(L, 0, 4);
+    setint(L, "n", nt->n);
+    pushblocks(L, nt->paras, nt->nparas);
+    lua_setfield(L, -2, "paragraphs");
+    lua_createtable(L, (int)nt->ncites, 0);
+    for (i = 0; i < nt->ncites; i++) {
+      pushcite(L, &nt->cites[i]);
+      lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "citations");
+    lua_rawseti(L, -2, (lua_Integer)k + 1);
+  }
+  lua_setfield(L, -2, "notes");
+}
+
 /* doc:tree() -> a fresh table of everything the parser read. */
 static int doc_tree(lua_State *L) {
   ll_Doc *d = checkdoc(L, 1);
-  size_t i, k;
   lua_createtable(L, 0, 16);
   setstr(L, "author", d->author);
   setstr(L, "number", d->number);
@@ -236,75 +320,12 @@ static int doc_tree(lua_State *L) {
     pushblock(L, d->subtitle);
     lua_setfield(L, -2, "subtitle");
   }
-  lua_createtable(L, (int)d->nfields, 0); /* fields */
-  lua_createtable(L, 0, (int)d->nfields); /* meta */
-  for (i = 0; i < d->nfields; i++) {
-    lua_pushstring(L, d->fields[i].name);
-    lua_rawseti(L, -3, (lua_Integer)i + 1);
-    lua_getfield(L, -1, d->fields[i].name);
-    if (lua_isnil(L, -1)) { /* a name used twice keeps its first value */
-      lua_pushstring(L, d->fields[i].value);
-      lua_setfield(L, -3, d->fields[i].name);
-    }
-    lua_pop(L, 1);
-  }
-  lua_setfield(L, -3, "meta");
-  lua_setfield(L, -2, "fields");
-  /* the markers of header fields: {field = name, note = n, pos = p} */
-  lua_newtable(L);
-  for (i = 0, k = 0; i < d->nfields; i++) {
-    size_t j;
-    for (j = 0; j < d->fields[i].nrefs; j++) {
-      lua_createtable(L, 0, 3);
-      setstr(L, "field", d->fields[i].name);
-      setint(L, "note", d->fields[i].refs[j].note);
-      setint(L, "pos", (lua_Integer)d->fields[i].refs[j].pos + 1);
-      lua_rawseti(L, -2, (lua_Integer)++k);
-    }
-  }
-  lua_setfield(L, -2, "fieldrefs");
-  if (d->source) {
-    const ll_Source *s = d->source;
-    lua_createtable(L, 0, 8);
-    setstr(L, "work", s->work);
-    setstr(L, "edition", s->edition);
-    setstr(L, "publisher", s->publisher);
-    setstr(L, "place", s->place);
-    setnumstr(L, "year", s->year);
-    if (s->volume > 0) setint(L, "volume", s->volume);
-    if (s->volumes > 0) setint(L, "volumes", s->volumes);
-    setstr(L, "issue", s->issue);
-    setnumstr(L, "first_page", s->first_page);
-    setnumstr(L, "last_page", s->last_page);
-    lua_setfield(L, -2, "source");
-  }
-  lua_createtable(L, (int)d->nparas, 0);
-  for (i = 0; i < d->nparas; i++) {
-    pushblock(L, &d->paras[i]);
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
-  }
+  setfields(L, d);
+  setfieldrefs(L, d);
+  if (d->source) setsource(L, d->source);
+  pushblocks(L, d->paras, d->nparas);
   lua_setfield(L, -2, "paragraphs");
-  lua_createtable(L, (int)d->nnotes, 0);
-  for (k = 0; k < d->nnotes; k++) {
-    const ll_Note *nt = &d->notes[k];
-    luaL_checkstack(L, 8, "notes");
-    lua_createtable(L, 0, 4);
-    setint(L, "n", nt->n);
-    lua_createtable(L, (int)nt->nparas, 0);
-    for (i = 0; i < nt->nparas; i++) {
-      pushblock(L, &nt->paras[i]);
-      lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-    lua_setfield(L, -2, "paragraphs");
-    lua_createtable(L, (int)nt->ncites, 0);
-    for (i = 0; i < nt->ncites; i++) {
-      pushcite(L, &nt->cites[i]);
-      lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-    lua_setfield(L, -2, "citations");
-    lua_rawseti(L, -2, (lua_Integer)k + 1);
-  }
-  lua_setfield(L, -2, "notes");
+  setnotes(L, d);
   pushstrings(L, d->nav, d->nnav);
   lua_setfield(L, -2, "navigation");
   pushstrings(L, d->warnings, d->nwarnings);

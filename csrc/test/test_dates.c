@@ -616,16 +616,10 @@ static const char *const frags[] = {
   "of", "February", "(May 19)", "(16)"
 };
 
-/* Digit runs, truncations at every byte, invalid bytes, random junk,
-** failing allocations, and a time limit on long adversarial input. */
-static void hostile(Tally *t, ll_Mem *m, Counter *cnt) {
-  size_t len, i, k;
-  char *s;
-  unsigned long seed = 12345;
-  long bad = 0;
-  char msg[120];
-  /* 100000 digits, alone and before a year */
-  s = repeat("9", 100000, &len);
+/* 100000 digits, alone and before a year. */
+static void hostile_digits(Tally *t, ll_Mem *m) {
+  size_t len;
+  char *s = repeat("9", 100000, &len);
   check(t, s && exact(m, s, len) == 0, "100000 digits", NULL);
   free(s);
   s = repeat("1", 100000, &len);
@@ -640,7 +634,13 @@ static void hostile(Tally *t, ll_Mem *m, Counter *cnt) {
     }
   }
   free(s);
-  /* every prefix and suffix of hard dates */
+}
+
+/* Every prefix and suffix of hard dates, and all 256 bytes before, inside
+** and after a date. */
+static void hostile_cuts(Tally *t, ll_Mem *m) {
+  size_t len, i, k;
+  long bad = 0;
   for (k = 0; hard[k] != NULL; k++) {
     len = strlen(hard[k]);
     for (i = 0; i <= len; i++) {
@@ -649,7 +649,6 @@ static void hostile(Tally *t, ll_Mem *m, Counter *cnt) {
     }
   }
   check(t, bad == 0, "truncations of dates at every byte", NULL);
-  /* all 256 bytes before, inside and after a date */
   bad = 0;
   for (i = 0; i < 256; i++) {
     char buf[32];
@@ -660,8 +659,13 @@ static void hostile(Tally *t, ll_Mem *m, Counter *cnt) {
     if (exact(m, buf, 12) < 0) bad++;
   }
   check(t, bad == 0, "every byte value", NULL);
-  /* random strings from date-like pieces and bytes */
-  bad = 0;
+}
+
+/* 20000 random strings from date-like pieces and bytes. */
+static void hostile_random(Tally *t, ll_Mem *m) {
+  unsigned long seed = 12345;
+  size_t i, k;
+  long bad = 0;
   for (k = 0; k < 20000; k++) {
     char buf[400];
     size_t n = 0, parts;
@@ -684,77 +688,95 @@ static void hostile(Tally *t, ll_Mem *m, Counter *cnt) {
     if (exact(m, buf, n) < 0) bad++;
   }
   check(t, bad == 0, "20000 random strings", NULL);
-  /* text without dates costs no memory at all, however long */
-  s = repeat("((( No. 1905 pp. 451-67 May the 80,000 ", 20000, &len);
+}
+
+/* Text without dates costs no memory at all, however long; a vector of
+** the wrong element size is refused. */
+static void hostile_nodates(Tally *t, ll_Mem *m, Counter *cnt) {
+  size_t len;
+  char *s = repeat("((( No. 1905 pp. 451-67 May the 80,000 ", 20000, &len);
+  ll_Vec v;
   cnt->calls = 0;
   check(t, s && exact(m, s, len) == 0 && cnt->calls == 0,
      "no allocation for text without dates", NULL);
   free(s);
-  /* a vector of the wrong element size is refused */
-  {
+  ll_vec_init(&v, 1);
+  check(t, ll_dates_find(m, "1905", 4, &v) == LL_ERRINPUT,
+     "a vector of the wrong size is refused", NULL);
+}
+
+/* Allocation failure at every step over the letter: LL_ERRMEM, out as it
+** was, no leak. */
+static void hostile_nomem(Tally *t, ll_Mem *m, Counter *cnt) {
+  size_t letlen;
+  char *let = readletter(&letlen);
+  char msg[120];
+  long n, bad = 0;
+  int done = 0;
+  for (n = 0; let != NULL && !done && n < 10000; n++) {
     ll_Vec v;
-    ll_vec_init(&v, 1);
-    check(t, ll_dates_find(m, "1905", 4, &v) == LL_ERRINPUT,
-       "a vector of the wrong size is refused", NULL);
-  }
-  /* allocation failure at every step: LL_ERRMEM, out as it was, no leak */
-  {
-    size_t letlen;
-    char *let = readletter(&letlen);
-    long n;
-    int done = 0;
-    bad = 0;
-    for (n = 0; let != NULL && !done && n < 10000; n++) {
-      ll_Vec v;
-      ll_Date *first;
-      int st;
-      cnt->calls = 0;
-      cnt->failat = -1;
-      ll_vec_init(&v, sizeof(ll_Date));
-      first = (ll_Date *)ll_vec_push(m, &v);  /* a date already there */
-      if (first == NULL) {
-        bad++;
-        break;
-      }
-      first->len = 1;
-      cnt->calls = 0;
-      cnt->failat = n;
-      st = ll_dates_find(m, let, letlen, &v);
-      cnt->failat = -1;
-      if (st == LL_OK) done = 1;
-      else if (st != LL_ERRMEM || v.n != 1 ||
-               ((ll_Date *)(void *)v.p)->len != 1)
-        bad++;
-      ll_vec_free(m, &v);
-      if (cnt->live != 0) bad++;
+    ll_Date *first;
+    int st;
+    cnt->calls = 0;
+    cnt->failat = -1;
+    ll_vec_init(&v, sizeof(ll_Date));
+    first = (ll_Date *)ll_vec_push(m, &v);  /* a date already there */
+    if (first == NULL) {
+      bad++;
+      break;
     }
-    snprintf(msg, sizeof msg, "read %d, done %d after %ld, %ld bad",
-             let != NULL, done, n, bad);
-    check(t, let != NULL && done && bad == 0,
-       "failing allocations give LL_ERRMEM, leave out alone, leak nothing",
-       msg);
-    free(let);
+    first->len = 1;
+    cnt->calls = 0;
+    cnt->failat = n;
+    st = ll_dates_find(m, let, letlen, &v);
+    cnt->failat = -1;
+    if (st == LL_OK) done = 1;
+    else if (st != LL_ERRMEM || v.n != 1 ||
+             ((ll_Date *)(void *)v.p)->len != 1)
+      bad++;
+    ll_vec_free(m, &v);
+    if (cnt->live != 0) bad++;
   }
-  /* long adversarial input runs in linear time: 2 MB well within a minute
-     even under valgrind (quadratic work would take hours) */
-  {
-    static const char *const units[] = {
-      "May 5 (", "1905-", "(((", "the end of the end of ", "August and ",
-      "12.I.", "2-4 (15-17) ", "9 (22) ", NULL
-    };
-    clock_t c0 = clock();
-    double secs;
-    bad = 0;
-    for (k = 0; units[k] != NULL; k++) {
-      s = repeat(units[k], 250000 / strlen(units[k]) + 1, &len);
-      if (s == NULL || exact(m, s, len) < 0) bad++;
-      free(s);
-    }
-    secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
-    snprintf(msg, sizeof msg, "%ld bad, %.2f s", bad, secs);
-    check(t, bad == 0 && secs < 60.0, "2 MB of adversarial input in time",
-       msg);
+  snprintf(msg, sizeof msg, "read %d, done %d after %ld, %ld bad",
+           let != NULL, done, n, bad);
+  check(t, let != NULL && done && bad == 0,
+     "failing allocations give LL_ERRMEM, leave out alone, leak nothing",
+     msg);
+  free(let);
+}
+
+/* Long adversarial input runs in linear time: 2 MB well within a minute
+** even under valgrind (quadratic work would take hours). */
+static void hostile_long(Tally *t, ll_Mem *m) {
+  static const char *const units[] = {
+    "May 5 (", "1905-", "(((", "the end of the end of ", "August and ",
+    "12.I.", "2-4 (15-17) ", "9 (22) ", NULL
+  };
+  clock_t c0 = clock();
+  double secs;
+  char msg[120], *s;
+  size_t len, k;
+  long bad = 0;
+  for (k = 0; units[k] != NULL; k++) {
+    s = repeat(units[k], 250000 / strlen(units[k]) + 1, &len);
+    if (s == NULL || exact(m, s, len) < 0) bad++;
+    free(s);
   }
+  secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
+  snprintf(msg, sizeof msg, "%ld bad, %.2f s", bad, secs);
+  check(t, bad == 0 && secs < 60.0, "2 MB of adversarial input in time",
+     msg);
+}
+
+/* Digit runs, truncations at every byte, invalid bytes, random junk,
+** failing allocations, and a time limit on long adversarial input. */
+static void hostile(Tally *t, ll_Mem *m, Counter *cnt) {
+  hostile_digits(t, m);
+  hostile_cuts(t, m);
+  hostile_random(t, m);
+  hostile_nodates(t, m, cnt);
+  hostile_nomem(t, m, cnt);
+  hostile_long(t, m);
 }
 
 /* One white-space test for every phase: Unicode's White_Space, the

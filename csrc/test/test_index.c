@@ -185,11 +185,127 @@ static const CountCase counts[] = {
   {NULL, 0, 0, 0}
 };
 
+/* Counts of the table's queries on the test page. */
+static void test_counts(Tally *t, ll_Mem *m, const ll_Doc *d) {
+  char msg[200];
+  size_t i;
+  for (i = 0; counts[i].q != NULL; i++) {
+    size_t n = qcount(m, d->index, counts[i].q, counts[i].mask,
+                      counts[i].flags);
+    snprintf(msg, sizeof msg, "\"%s\" mask %u: %ld, want %lu", counts[i].q,
+             counts[i].mask, (long)n, (unsigned long)counts[i].want);
+    check(t, n == counts[i].want, "count", msg);
+  }
+}
+
+/* Malformed queries are refused, with their message. */
+static void test_badqueries(Tally *t, ll_Mem *m) {
+  char err[LL_ERRSIZE], msg[200];
+  size_t i;
+  int st;
+  static const char *const bad[][2] = {
+    {"", "empty query"}, {"  ", "empty query"},
+    {"*", "'*' must stand at either end of a word"}, {"a *", "'*' must stand at either end of a word"},
+    {"a**", "'*' must stand at either end of a word"}, {"re*vol", "'*' must stand at either end of a word"},
+    {"**ism", "'*' must stand at either end of a word"}, {"* ism", "'*' must stand at either end of a word"},
+    {"...", "query has no words"}, {NULL, NULL}
+  };
+  for (i = 0; bad[i][0] != NULL; i++) {
+    ll_Query q;
+    ll_query_init(&q);
+    err[0] = '\0';
+    st = ll_query_parse(m, &q, bad[i][0], strlen(bad[i][0]), 0, err,
+                        sizeof err);
+    snprintf(msg, sizeof msg, "\"%s\" gave %d \"%s\"", bad[i][0], st, err);
+    check(t, st == LL_ERRINPUT && strcmp(err, bad[i][1]) == 0, "bad query",
+       msg);
+    ll_query_free(m, &q);
+  }
+}
+
+/* Hits: positions, lengths, sentences, the phrase's span. */
+static void test_hits(Tally *t, ll_Mem *m, const ll_Doc *d) {
+  char err[LL_ERRSIZE];
+  int st;
+  ll_Query q;
+  ll_Vec hits;
+  size_t n;
+  const ll_Hit *h;
+  ll_query_init(&q);
+  ll_vec_init(&hits, sizeof(ll_Hit));
+  ll_query_parse(m, &q, "soviet", 6, 0, err, sizeof err);
+  st = ll_index_match(m, d->index, &q, LL_SCOPE_BODY, &hits, &n);
+  h = (const ll_Hit *)hits.p;
+  check(t, st == LL_OK && n == 2 && hits.n == 2, "two hits", NULL);
+  if (hits.n == 2) {
+    const ll_Seg *sg = &d->segs[h[1].seg];
+    check(t, h[0].pos == 4 && h[0].len == 6 && h[0].sent == 0, "hit 1", NULL);
+    check(t, h[1].sent == 1 && memcmp(sg->text + h[1].pos, "soviet", 6) == 0,
+       "hit 2 in sentence 2", NULL);
+    check(t, sg->part == LL_BODY && sg->para == 0, "hit 2 in paragraph 1",
+       NULL);
+  }
+  ll_query_free(m, &q);
+  ll_query_init(&q);
+  hits.n = 0;
+  ll_query_parse(m, &q, "Soviet of Workers' Deputies", 27, 0, err,
+                 sizeof err);
+  st = ll_index_match(m, d->index, &q, LL_SCOPE_BODY, &hits, &n);
+  h = (const ll_Hit *)hits.p;
+  check(t, st == LL_OK && n == 1 && h[0].pos == 4 &&
+            h[0].len == strlen("Soviet of Workers" RSQUO " Deputies") &&
+            h[0].ntok == 4,
+     "phrase hit spans the words", NULL);
+  ll_query_free(m, &q);
+  ll_vec_free(m, &hits);
+}
+
+/* Frequencies and n-grams, and their orders. */
+static void test_freqs(Tally *t, ll_Mem *m, const ll_Doc *d) {
+  int st;
+  ll_Vec v;
+  const ll_Freq *f;
+  size_t len;
+  ll_vec_init(&v, sizeof(ll_Freq));
+  st = ll_index_frequencies(m, d->index, LL_SCOPE_BODY, 2, NULL, &v);
+  f = (const ll_Freq *)v.p;
+  check(t, st == LL_OK && v.n == 4, "four words twice or more", NULL);
+  if (v.n == 4) {
+    check(t, f[0].count == 3 && strcmp(ll_index_word(d->index, f[0].word,
+                                                  &len), "the") == 0,
+       "the first", NULL);
+    check(t, strcmp(ll_index_word(d->index, f[1].word, &len), "black") == 0 &&
+              strcmp(ll_index_word(d->index, f[2].word, &len),
+                     "hundreds") == 0 &&
+              strcmp(ll_index_word(d->index, f[3].word, &len), "soviet") ==
+                  0,
+       "ties in byte order", NULL);
+  }
+  ll_vec_free(m, &v);
+  ll_vec_init(&v, sizeof(ll_Gram));
+  st = ll_index_ngrams(m, d->index, 2, LL_SCOPE_BODY, 2, &v);
+  check(t, st == LL_OK && v.n == 2 &&
+            ((const ll_Gram *)v.p)[0].count == 2,
+     "two bigrams twice (black hundreds, the soviet)", NULL);
+  if (v.n == 2) {
+    ll_Token tk;
+    size_t len;
+    ll_index_token(d->index, ((const ll_Gram *)v.p)[0].tok, &tk);
+    check(t, strcmp(ll_index_word(d->index, tk.word, &len), "black") == 0,
+       "black hundreds before the soviet", NULL);
+  }
+  ll_vec_free(m, &v);
+  ll_vec_init(&v, sizeof(ll_Gram));
+  check(t, ll_index_ngrams(m, d->index, 0, LL_SCOPE_BODY, 1, &v) ==
+            LL_ERRINPUT,
+     "n = 0 refused", NULL);
+  ll_vec_free(m, &v);
+}
+
 static void test_queries(Tally *t) {
   ll_Mem m;
   ll_Doc *d = NULL;
-  char err[LL_ERRSIZE], msg[200];
-  size_t i;
+  char err[LL_ERRSIZE];
   int st;
   m.f = ll_stdalloc;
   m.ud = NULL;
@@ -199,108 +315,10 @@ static void test_queries(Tally *t) {
   check(t, ll_index_build(d) == LL_OK, "build", NULL);
   check(t, d->index != NULL && d->freeindex != NULL, "index set", NULL);
   check(t, ll_index_build(d) == LL_OK, "build twice is a no-op", NULL);
-  for (i = 0; counts[i].q != NULL; i++) {
-    size_t n = qcount(&m, d->index, counts[i].q, counts[i].mask,
-                      counts[i].flags);
-    snprintf(msg, sizeof msg, "\"%s\" mask %u: %ld, want %lu", counts[i].q,
-             counts[i].mask, (long)n, (unsigned long)counts[i].want);
-    check(t, n == counts[i].want, "count", msg);
-  }
-  /* malformed queries */
-  {
-    static const char *const bad[][2] = {
-      {"", "empty query"}, {"  ", "empty query"},
-      {"*", "'*' must stand at either end of a word"}, {"a *", "'*' must stand at either end of a word"},
-      {"a**", "'*' must stand at either end of a word"}, {"re*vol", "'*' must stand at either end of a word"},
-      {"**ism", "'*' must stand at either end of a word"}, {"* ism", "'*' must stand at either end of a word"},
-      {"...", "query has no words"}, {NULL, NULL}
-    };
-    for (i = 0; bad[i][0] != NULL; i++) {
-      ll_Query q;
-      ll_query_init(&q);
-      err[0] = '\0';
-      st = ll_query_parse(&m, &q, bad[i][0], strlen(bad[i][0]), 0, err,
-                          sizeof err);
-      snprintf(msg, sizeof msg, "\"%s\" gave %d \"%s\"", bad[i][0], st, err);
-      check(t, st == LL_ERRINPUT && strcmp(err, bad[i][1]) == 0, "bad query",
-         msg);
-      ll_query_free(&m, &q);
-    }
-  }
-  /* hits: positions, lengths, sentences, the phrase's span */
-  {
-    ll_Query q;
-    ll_Vec hits;
-    size_t n;
-    const ll_Hit *h;
-    ll_query_init(&q);
-    ll_vec_init(&hits, sizeof(ll_Hit));
-    ll_query_parse(&m, &q, "soviet", 6, 0, err, sizeof err);
-    st = ll_index_match(&m, d->index, &q, LL_SCOPE_BODY, &hits, &n);
-    h = (const ll_Hit *)hits.p;
-    check(t, st == LL_OK && n == 2 && hits.n == 2, "two hits", NULL);
-    if (hits.n == 2) {
-      const ll_Seg *sg = &d->segs[h[1].seg];
-      check(t, h[0].pos == 4 && h[0].len == 6 && h[0].sent == 0, "hit 1", NULL);
-      check(t, h[1].sent == 1 && memcmp(sg->text + h[1].pos, "soviet", 6) == 0,
-         "hit 2 in sentence 2", NULL);
-      check(t, sg->part == LL_BODY && sg->para == 0, "hit 2 in paragraph 1",
-         NULL);
-    }
-    ll_query_free(&m, &q);
-    ll_query_init(&q);
-    hits.n = 0;
-    ll_query_parse(&m, &q, "Soviet of Workers' Deputies", 27, 0, err,
-                   sizeof err);
-    st = ll_index_match(&m, d->index, &q, LL_SCOPE_BODY, &hits, &n);
-    h = (const ll_Hit *)hits.p;
-    check(t, st == LL_OK && n == 1 && h[0].pos == 4 &&
-              h[0].len == strlen("Soviet of Workers" RSQUO " Deputies") &&
-              h[0].ntok == 4,
-       "phrase hit spans the words", NULL);
-    ll_query_free(&m, &q);
-    ll_vec_free(&m, &hits);
-  }
-  /* frequencies and n-grams orders */
-  {
-    ll_Vec v;
-    const ll_Freq *f;
-    size_t len;
-    ll_vec_init(&v, sizeof(ll_Freq));
-    st = ll_index_frequencies(&m, d->index, LL_SCOPE_BODY, 2, NULL, &v);
-    f = (const ll_Freq *)v.p;
-    check(t, st == LL_OK && v.n == 4, "four words twice or more", NULL);
-    if (v.n == 4) {
-      check(t, f[0].count == 3 && strcmp(ll_index_word(d->index, f[0].word,
-                                                    &len), "the") == 0,
-         "the first", NULL);
-      check(t, strcmp(ll_index_word(d->index, f[1].word, &len), "black") == 0 &&
-                strcmp(ll_index_word(d->index, f[2].word, &len),
-                       "hundreds") == 0 &&
-                strcmp(ll_index_word(d->index, f[3].word, &len), "soviet") ==
-                    0,
-         "ties in byte order", NULL);
-    }
-    ll_vec_free(&m, &v);
-    ll_vec_init(&v, sizeof(ll_Gram));
-    st = ll_index_ngrams(&m, d->index, 2, LL_SCOPE_BODY, 2, &v);
-    check(t, st == LL_OK && v.n == 2 &&
-              ((const ll_Gram *)v.p)[0].count == 2,
-       "two bigrams twice (black hundreds, the soviet)", NULL);
-    if (v.n == 2) {
-      ll_Token tk;
-      size_t len;
-      ll_index_token(d->index, ((const ll_Gram *)v.p)[0].tok, &tk);
-      check(t, strcmp(ll_index_word(d->index, tk.word, &len), "black") == 0,
-         "black hundreds before the soviet", NULL);
-    }
-    ll_vec_free(&m, &v);
-    ll_vec_init(&v, sizeof(ll_Gram));
-    check(t, ll_index_ngrams(&m, d->index, 0, LL_SCOPE_BODY, 1, &v) ==
-              LL_ERRINPUT,
-       "n = 0 refused", NULL);
-    ll_vec_free(&m, &v);
-  }
+  test_counts(t, &m, d);
+  test_badqueries(t, &m);
+  test_hits(t, &m, d);
+  test_freqs(t, &m, d);
   ll_doc_free(d);
 }
 
@@ -386,37 +404,26 @@ static void freecorpusdocs(ll_Doc **docs) {
   ll_doc_free(docs[2]);
 }
 
-static void test_corpus(Tally *t) {
-  static const unsigned masks[] = {LL_SCOPE_BODY, LL_SCOPE_NOTES, LL_SCOPE_ALL, LL_SCOPE_ANY};
-  static const char *const queries[] = {"soviet", "Soviet of Workers' Deputies", "black*",
-                                        "of the", "the soviet", "again", "nothing", NULL};
-  ll_Mem m;
-  ll_Doc *docs[NCDOCS] = {NULL, NULL, NULL, NULL};
-  ll_Index *cx = NULL;
-  char err[LL_ERRSIZE], msg[300];
-  size_t d, i, k, sum, local;
-  int good;
-  m.f = ll_stdalloc;
-  m.ud = NULL;
-  if (corpusdocs(&m, docs, err) != LL_OK) {
-    check(t, 0, "parse the corpus pages", err);
-    return;
-  }
-  check(t, ll_index_build_corpus(&m, docs, NCDOCS, NULL, &cx) == LL_OK, "build a corpus index", NULL);
-  if (cx == NULL) return;
-  for (d = 0; d < NCDOCS; d++) ll_index_build(docs[d]);
-  check(t, ll_index_doc(cx) == NULL, "a corpus index has no one document", NULL);
-  /* sizes: tokens and segments are the documents', end to end */
+static const unsigned cmasks[] = {LL_SCOPE_BODY, LL_SCOPE_NOTES, LL_SCOPE_ALL, LL_SCOPE_ANY};
+
+/* Sizes: a corpus index's tokens and segments are the documents', end to
+** end. */
+static void corpus_sizes(Tally *t, const ll_Index *cx, ll_Doc **docs) {
+  size_t d, k, sum;
   for (k = 0; k < 4; k++) {
     sum = 0;
-    for (d = 0; d < NCDOCS; d++) sum += ll_index_ntokens(docs[d]->index, masks[k]);
-    check(t, ll_index_ntokens(cx, masks[k]) == sum, "tokens in scope = the documents' sum", NULL);
+    for (d = 0; d < NCDOCS; d++) sum += ll_index_ntokens(docs[d]->index, cmasks[k]);
+    check(t, ll_index_ntokens(cx, cmasks[k]) == sum, "tokens in scope = the documents' sum", NULL);
   }
   sum = 0;
   for (d = 0; d < NCDOCS; d++) sum += ll_index_size(docs[d]->index);
   check(t, ll_index_size(cx) == sum, "tokens = the documents' sum", NULL);
-  /* one vocabulary: every word of every document, its count the sum */
-  good = 1;
+}
+
+/* One vocabulary: every word of every document, its count the sum. */
+static void corpus_vocab(Tally *t, const ll_Index *cx, ll_Doc **docs) {
+  size_t d, i;
+  int good = 1;
   for (d = 0; d < NCDOCS; d++) {
     const ll_Index *ix = docs[d]->index;
     for (i = 0; i < ll_index_nwords(ix); i++) {
@@ -440,94 +447,134 @@ static void test_corpus(Tally *t) {
           ll_index_freq(cx, ll_index_lookup(cx, "\xd1\x81\xd0\xbe\xd0\xb2\xd0\xb5\xd1\x82", 10),
                         LL_SCOPE_BODY) == 2,
      "a Cyrillic word twice, cases folded", NULL);
-  /* hits: the documents' hits, one after another, with the same places */
+}
+
+/* Whether the corpus hits all of q over mask are the documents' hits, one
+** after another, with the same places and contexts. */
+static int samehits(ll_Mem *m, const ll_Index *cx, ll_Doc **docs, const ll_Vec *all,
+                    const char *q, unsigned mask) {
+  size_t d, at = 0, local;
+  int good = 1;
+  for (d = 0; d < NCDOCS && good; d++) {
+    ll_Vec one;
+    size_t j;
+    ll_vec_init(&one, sizeof(ll_Hit));
+    if (qhits(m, docs[d]->index, q, mask, &one) != LL_OK) good = 0;
+    for (j = 0; j < one.n && good; j++, at++) {
+      const ll_Hit *x = (const ll_Hit *)one.p + j, *y = (const ll_Hit *)all->p + at;
+      size_t l1, r1, l2, r2;
+      if (at >= all->n || ll_index_docof(cx, y->seg, &local) != d || local != x->seg ||
+          y->pos != x->pos || y->len != x->len || y->sent != x->sent || y->ntok != x->ntok) {
+        good = 0;
+        break;
+      }
+      ll_index_context(docs[d]->index, x, 7, &l1, &r1);
+      ll_index_context(cx, y, 7, &l2, &r2);
+      if (l1 != l2 || r1 != r2) good = 0;
+    }
+    ll_vec_free(m, &one);
+  }
+  return good && at == all->n;
+}
+
+/* Hits: the documents' hits, one after another, with the same places. */
+static void corpus_hits(Tally *t, ll_Mem *m, const ll_Index *cx, ll_Doc **docs) {
+  static const char *const queries[] = {"soviet", "Soviet of Workers' Deputies", "black*",
+                                        "of the", "the soviet", "again", "nothing", NULL};
+  char msg[300];
+  size_t i, k;
   for (i = 0; queries[i] != NULL; i++)
     for (k = 0; k < 4; k++) {
-      ll_Vec all, one;
-      size_t at = 0;
-      good = 1;
+      ll_Vec all;
+      int good = 1;
       ll_vec_init(&all, sizeof(ll_Hit));
-      if (qhits(&m, cx, queries[i], masks[k], &all) != LL_OK) good = 0;
-      for (d = 0; d < NCDOCS && good; d++) {
-        size_t j;
-        ll_vec_init(&one, sizeof(ll_Hit));
-        if (qhits(&m, docs[d]->index, queries[i], masks[k], &one) != LL_OK) good = 0;
-        for (j = 0; j < one.n && good; j++, at++) {
-          const ll_Hit *x = (const ll_Hit *)one.p + j, *y = (const ll_Hit *)all.p + at;
-          size_t l1, r1, l2, r2;
-          if (at >= all.n || ll_index_docof(cx, y->seg, &local) != d || local != x->seg ||
-              y->pos != x->pos || y->len != x->len || y->sent != x->sent || y->ntok != x->ntok) {
-            good = 0;
-            break;
-          }
-          ll_index_context(docs[d]->index, x, 7, &l1, &r1);
-          ll_index_context(cx, y, 7, &l2, &r2);
-          if (l1 != l2 || r1 != r2) good = 0;
-        }
-        ll_vec_free(&m, &one);
-      }
-      if (at != all.n) good = 0;
-      snprintf(msg, sizeof msg, "\"%s\" mask %u: %lu hits", queries[i], masks[k],
+      if (qhits(m, cx, queries[i], cmasks[k], &all) != LL_OK) good = 0;
+      good = good && samehits(m, cx, docs, &all, queries[i], cmasks[k]);
+      snprintf(msg, sizeof msg, "\"%s\" mask %u: %lu hits", queries[i], cmasks[k],
                (unsigned long)all.n);
       check(t, good, "corpus hits = the documents' hits", msg);
-      ll_vec_free(&m, &all);
+      ll_vec_free(m, &all);
     }
-  check(t, qcount(&m, cx, "soviet", LL_SCOPE_BODY, 0) == 2 + 3 + 22 + 2, "soviet 29 times in bodies",
+  check(t, qcount(m, cx, "soviet", LL_SCOPE_BODY, 0) == 2 + 3 + 22 + 2, "soviet 29 times in bodies",
      NULL);
-  /* tokens read back: word id and bytes as each document's */
-  good = 1;
+}
+
+/* Tokens read back: word id and bytes as each document's. */
+static void corpus_tokens(Tally *t, const ll_Index *cx, ll_Doc **docs) {
+  size_t i, d, local;
+  int good = 1;
   for (i = 0; i < ll_index_size(cx) && good; i++) {
     ll_Token a, b;
-    size_t len;
+    size_t len, first = 0, e;
     const char *w;
     ll_index_token(cx, i, &a);
     d = ll_index_docof(cx, a.seg, &local);
-    {
-      size_t first = 0, e;
-      for (e = 0; e < d; e++) first += ll_index_size(docs[e]->index);
-      ll_index_token(docs[d]->index, i - first, &b);
-    }
+    for (e = 0; e < d; e++) first += ll_index_size(docs[e]->index);
+    ll_index_token(docs[d]->index, i - first, &b);
     w = ll_index_word(cx, a.word, &len);
     if (local != b.seg || a.pos != b.pos || a.len != b.len || ll_index_tokword(cx, i) != a.word ||
         ll_index_lookup(docs[d]->index, w, len) != b.word)
       good = 0;
   }
   check(t, good, "every token as its document has it", NULL);
-  /* frequencies and n-grams: counts are the sums */
-  {
-    ll_Vec f, g;
-    ll_vec_init(&f, sizeof(ll_Freq));
-    ll_vec_init(&g, sizeof(ll_Gram));
-    check(t, ll_index_frequencies(&m, cx, LL_SCOPE_ALL, 1, NULL, &f) == LL_OK, "frequencies", NULL);
-    check(t, f.n <= ll_index_nwords(cx), "a word at most once",
-       NULL);
-    sum = 0;
-    for (i = 0; i < f.n; i++) sum += ((const ll_Freq *)f.p)[i].count;
-    check(t, sum == ll_index_ntokens(cx, LL_SCOPE_ALL), "frequencies add up to the tokens", NULL);
-    check(t, f.n > 0 && strcmp(ll_index_word(cx, ((const ll_Freq *)f.p)[0].word, NULL), "the") == 0,
-       "\"the\" comes first", NULL);
-    check(t, ll_index_ngrams(&m, cx, 2, LL_SCOPE_BODY, 1, &g) == LL_OK, "bigrams", NULL);
-    sum = 0;
-    for (i = 0; i < g.n; i++) sum += ((const ll_Gram *)g.p)[i].count;
-    {
-      size_t want = 0;
-      for (d = 0; d < NCDOCS; d++) {
-        ll_Vec h;
-        ll_vec_init(&h, sizeof(ll_Gram));
-        if (ll_index_ngrams(&m, docs[d]->index, 2, LL_SCOPE_BODY, 1, &h) == LL_OK)
-          for (i = 0; i < h.n; i++) want += ((const ll_Gram *)h.p)[i].count;
-        ll_vec_free(&m, &h);
-      }
-      check(t, sum == want, "bigrams add up to the documents'", NULL);
-    }
-    {
-      size_t n = g.n ? ((const ll_Gram *)g.p)[0].count : 0;
-      snprintf(msg, sizeof msg, "%lu", (unsigned long)n);
-      check(t, n == qcount(&m, cx, "of the", LL_SCOPE_BODY, 0) && n > 0, "top bigram \"of the\"", msg);
-    }
-    ll_vec_free(&m, &f);
-    ll_vec_free(&m, &g);
+}
+
+/* Frequencies and n-grams: counts are the sums. */
+static void corpus_counts(Tally *t, ll_Mem *m, const ll_Index *cx, ll_Doc **docs) {
+  ll_Vec f, g;
+  char msg[300];
+  size_t i, d, sum, want = 0, n;
+  ll_vec_init(&f, sizeof(ll_Freq));
+  ll_vec_init(&g, sizeof(ll_Gram));
+  check(t, ll_index_frequencies(m, cx, LL_SCOPE_ALL, 1, NULL, &f) == LL_OK, "frequencies", NULL);
+  check(t, f.n <= ll_index_nwords(cx), "a word at most once",
+     NULL);
+  sum = 0;
+  for (i = 0; i < f.n; i++) sum += ((const ll_Freq *)f.p)[i].count;
+  check(t, sum == ll_index_ntokens(cx, LL_SCOPE_ALL), "frequencies add up to the tokens", NULL);
+  check(t, f.n > 0 && strcmp(ll_index_word(cx, ((const ll_Freq *)f.p)[0].word, NULL), "the") == 0,
+     "\"the\" comes first", NULL);
+  check(t, ll_index_ngrams(m, cx, 2, LL_SCOPE_BODY, 1, &g) == LL_OK, "bigrams", NULL);
+  sum = 0;
+  for (i = 0; i < g.n; i++) sum += ((const ll_Gram *)g.p)[i].count;
+  for (d = 0; d < NCDOCS; d++) {
+    ll_Vec h;
+    ll_vec_init(&h, sizeof(ll_Gram));
+    if (ll_index_ngrams(m, docs[d]->index, 2, LL_SCOPE_BODY, 1, &h) == LL_OK)
+      for (i = 0; i < h.n; i++) want += ((const ll_Gram *)h.p)[i].count;
+    ll_vec_free(m, &h);
   }
+  check(t, sum == want, "bigrams add up to the documents'", NULL);
+  n = g.n ? ((const ll_Gram *)g.p)[0].count : 0;
+  snprintf(msg, sizeof msg, "%lu", (unsigned long)n);
+  check(t, n == qcount(m, cx, "of the", LL_SCOPE_BODY, 0) && n > 0, "top bigram \"of the\"", msg);
+  ll_vec_free(m, &f);
+  ll_vec_free(m, &g);
+}
+
+/* A corpus index of the test pages and the letter, checked against its
+** documents' own indexes. */
+static void test_corpus(Tally *t) {
+  ll_Mem m;
+  ll_Doc *docs[NCDOCS] = {NULL, NULL, NULL, NULL};
+  ll_Index *cx = NULL;
+  char err[LL_ERRSIZE];
+  size_t d;
+  m.f = ll_stdalloc;
+  m.ud = NULL;
+  if (corpusdocs(&m, docs, err) != LL_OK) {
+    check(t, 0, "parse the corpus pages", err);
+    return;
+  }
+  check(t, ll_index_build_corpus(&m, docs, NCDOCS, NULL, &cx) == LL_OK, "build a corpus index", NULL);
+  if (cx == NULL) return;
+  for (d = 0; d < NCDOCS; d++) ll_index_build(docs[d]);
+  check(t, ll_index_doc(cx) == NULL, "a corpus index has no one document", NULL);
+  corpus_sizes(t, cx, docs);
+  corpus_vocab(t, cx, docs);
+  corpus_hits(t, &m, cx, docs);
+  corpus_tokens(t, cx, docs);
+  corpus_counts(t, &m, cx, docs);
   ll_index_free(cx);
   freecorpusdocs(docs);
 }
@@ -1030,60 +1077,55 @@ static size_t cocount(ll_Mem *m, const ll_Index *ix, const char *a, const char *
   return st == LL_OK ? n : (size_t)-1;
 }
 
-static void test_research(Tally *t) {
-  ll_Mem m;
-  ll_Doc *docs[NCDOCS] = {NULL, NULL, NULL, NULL};
-  ll_Index *cx = NULL;
+/* Co-occurrences on page (twice in the corpus): "The Soviet of Workers'
+** Deputies met. The soviet spoke." soviet and met: one sentence; words:
+** The(0) Soviet(1) of(2) Workers(3) Deputies(4) met(5) The(6) soviet(7)
+** spoke(8). */
+static void research_cooccur(Tally *t, ll_Mem *m, const ll_Index *cx) {
   ll_Vec v;
-  char err[LL_ERRSIZE];
-  size_t counts[NCDOCS] = {0, 0, 0, 0}, words[NCDOCS], sents[NCDOCS], i;
-  unsigned char pick[NCDOCS] = {0, 1, 0, 0};
-  m.f = ll_stdalloc;
-  m.ud = NULL;
-  if (corpusdocs(&m, docs, err) != LL_OK) {
-    check(t, 0, "parse the corpus pages", err);
-    return;
-  }
-  if (ll_index_build_corpus(&m, docs, NCDOCS, NULL, &cx) != LL_OK) {
-    check(t, 0, "build a corpus index", NULL);
-    freecorpusdocs(docs);
-    return;
-  }
-  check(t, ll_index_ndocs(cx) == NCDOCS, "a corpus index of four documents", NULL);
-  /* page (twice in the corpus): "The Soviet of Workers' Deputies met. The
-     soviet spoke." soviet and met: one sentence; words: The(0) Soviet(1)
-     of(2) Workers(3) Deputies(4) met(5) The(6) soviet(7) spoke(8) */
-  check(t, cocount(&m, cx, "soviet", "met", 0, NULL) == 2, "soviet and met: one sentence a page (twice)",
+  check(t, cocount(m, cx, "soviet", "met", 0, NULL) == 2, "soviet and met: one sentence a page (twice)",
      NULL);
-  check(t, cocount(&m, cx, "soviet", "met", 1, NULL) == 0, "not within 1 word", NULL);
+  check(t, cocount(m, cx, "soviet", "met", 1, NULL) == 0, "not within 1 word", NULL);
   /* within 2: met(5) The soviet(7), across the sentences' end */
-  check(t, cocount(&m, cx, "soviet", "met", 2, NULL) == 2, "within 2 words", NULL);
+  check(t, cocount(m, cx, "soviet", "met", 2, NULL) == 2, "within 2 words", NULL);
   /* within 4: Soviet(1) .. met(5) first; met .. soviet(7) overlaps it */
-  check(t, cocount(&m, cx, "soviet", "met", 4, NULL) == 2, "within 4 words, none overlapping", NULL);
+  check(t, cocount(m, cx, "soviet", "met", 4, NULL) == 2, "within 4 words, none overlapping", NULL);
   ll_vec_init(&v, sizeof(ll_Hit));
-  cocount(&m, cx, "met", "soviet", 0, &v);
+  cocount(m, cx, "met", "soviet", 0, &v);
   /* "Soviet of Workers’ Deputies met": 6 + 1 + 2 + 1 + 7 + 3 + 1 + 8 + 1 + 3 bytes */
   check(t, v.n == 2 && ((const ll_Hit *)v.p)[0].ntok == 5 && ((const ll_Hit *)v.p)[0].pos == 4 &&
             ((const ll_Hit *)v.p)[0].len == 33,
      "a co-occurrence spans its first word to its last", NULL);
-  v.n = 0;
-  /* per document: soviet in the bodies 2 + 3 + 22 + 2 */
-  if (qhits(&m, cx, "soviet", LL_SCOPE_BODY, &v) == LL_OK)
+  ll_vec_free(m, &v);
+}
+
+/* Per document: soviet's hits in the bodies, 2 + 3 + 22 + 2; each
+** document's words and sentences. */
+static void research_perdoc(Tally *t, ll_Mem *m, const ll_Index *cx, ll_Doc **docs) {
+  ll_Vec v;
+  size_t counts[NCDOCS] = {0, 0, 0, 0}, words[NCDOCS], sents[NCDOCS], i;
+  ll_vec_init(&v, sizeof(ll_Hit));
+  if (qhits(m, cx, "soviet", LL_SCOPE_BODY, &v) == LL_OK)
     ll_index_perdoc(cx, (const ll_Hit *)v.p, v.n, counts);
   check(t, counts[0] == 2 && counts[1] == 3 && counts[2] == 22 && counts[3] == 2,
      "soviet per document: 2, 3, 22, 2", NULL);
-  ll_vec_free(&m, &v);
+  ll_vec_free(m, &v);
   ll_index_docsizes(cx, LL_SCOPE_BODY, words, sents);
   for (i = 0; i < NCDOCS; i++) {
     ll_index_build(docs[i]);
     check(t, words[i] == ll_index_ntokens(docs[i]->index, LL_SCOPE_BODY), "a document's words", NULL);
   }
   check(t, sents[0] == 3, "the first page's body: 3 sentences", NULL);
-  /* document frequency: the number of documents whose own index has the word */
+}
+
+/* Document frequency: the number of documents whose own index has the
+** word, most first. */
+static void research_docfreq(Tally *t, ll_Mem *m, const ll_Index *cx, ll_Doc **docs) {
+  ll_Vec v;
   ll_vec_init(&v, sizeof(ll_Freq));
-  if (ll_index_docfreq(&m, cx, LL_SCOPE_BODY, 1, NULL, &v) == LL_OK) {
+  if (ll_index_docfreq(m, cx, LL_SCOPE_BODY, 1, NULL, &v) == LL_OK) {
     const ll_Freq *f = (const ll_Freq *)v.p;
-    size_t len, d, bad = 0;
+    size_t len, d, bad = 0, i;
     for (i = 0; i < v.n; i++) {
       const char *w = ll_index_word(cx, f[i].word, &len);
       size_t want = 0;
@@ -1098,10 +1140,16 @@ static void test_research(Tally *t) {
   } else {
     check(t, 0, "document frequencies", NULL);
   }
-  ll_vec_free(&m, &v);
-  /* keywords of page 2: its Cyrillic soviets are used nowhere else */
+  ll_vec_free(m, &v);
+}
+
+/* Keywords of page 2: its Cyrillic soviets are used nowhere else. */
+static void research_keywords(Tally *t, ll_Mem *m, const ll_Index *cx) {
+  unsigned char pick[NCDOCS] = {0, 1, 0, 0};
+  ll_Vec v;
+  size_t i;
   ll_vec_init(&v, sizeof(ll_Key));
-  if (ll_index_keywords(&m, cx, LL_SCOPE_BODY, pick, LL_KEY_LLR, 1, NULL, &v) == LL_OK && v.n > 0) {
+  if (ll_index_keywords(m, cx, LL_SCOPE_BODY, pick, LL_KEY_LLR, 1, NULL, &v) == LL_OK && v.n > 0) {
     const ll_Key *k = (const ll_Key *)v.p;
     check(t, k[0].other == 0 && k[0].score > 0, "page 2's first keyword is its own", NULL);
     for (i = 1; i < v.n; i++)
@@ -1109,7 +1157,32 @@ static void test_research(Tally *t) {
   } else {
     check(t, 0, "keywords", NULL);
   }
-  ll_vec_free(&m, &v);
+  ll_vec_free(m, &v);
+}
+
+/* The research queries over a corpus index: co-occurrences, counts per
+** document, document frequencies, keywords. */
+static void test_research(Tally *t) {
+  ll_Mem m;
+  ll_Doc *docs[NCDOCS] = {NULL, NULL, NULL, NULL};
+  ll_Index *cx = NULL;
+  char err[LL_ERRSIZE];
+  m.f = ll_stdalloc;
+  m.ud = NULL;
+  if (corpusdocs(&m, docs, err) != LL_OK) {
+    check(t, 0, "parse the corpus pages", err);
+    return;
+  }
+  if (ll_index_build_corpus(&m, docs, NCDOCS, NULL, &cx) != LL_OK) {
+    check(t, 0, "build a corpus index", NULL);
+    freecorpusdocs(docs);
+    return;
+  }
+  check(t, ll_index_ndocs(cx) == NCDOCS, "a corpus index of four documents", NULL);
+  research_cooccur(t, &m, cx);
+  research_perdoc(t, &m, cx, docs);
+  research_docfreq(t, &m, cx, docs);
+  research_keywords(t, &m, cx);
   ll_index_free(cx);
   freecorpusdocs(docs);
 }

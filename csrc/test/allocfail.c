@@ -22,16 +22,9 @@
 #include "lauxlib.h"
 #include "lualib.h"
 
+#include "luahost.h"
 #include "testutil.h"
 
-LUALIB_API int luaopen_leninletter_core(lua_State *L);
-
-#ifndef LL_LUA_PATH
-#define LL_LUA_PATH "lua/?.lua;lua/?/init.lua;data/?.lua"
-#endif
-#ifndef LL_SHARED
-#define LL_SHARED "../shared"
-#endif
 
 /* ------------------------------------------------------------------ */
 /* The allocator                                                       */
@@ -273,15 +266,7 @@ static char *dupstr(const char *s) {
 static lua_State *newstate(Mem *m) {
   lua_State *L = lua_newstate(l_alloc, m);
   if (L == NULL) return NULL;
-  luaL_openlibs(L);
-  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
-  lua_pushcfunction(L, luaopen_leninletter_core);
-  lua_setfield(L, -2, "leninletter.core");
-  lua_pop(L, 1);
-  lua_getglobal(L, "package");
-  lua_pushstring(L, LL_LUA_PATH);
-  lua_setfield(L, -2, "path");
-  lua_pop(L, 1);
+  host_open(L);
   lua_pushstring(L, getenv("LL_SHARED") ? getenv("LL_SHARED") : LL_SHARED);
   lua_setglobal(L, "SHARED");
   return L;

@@ -18,16 +18,9 @@
 
 #include "ll.h"
 #include "llhtml.h"
+#include "luahost.h"
 #include "testutil.h"
 
-LUALIB_API int luaopen_leninletter_core(lua_State *L);
-
-#ifndef LL_LUA_PATH
-#define LL_LUA_PATH "lua/?.lua;lua/?/init.lua;data/?.lua"
-#endif
-#ifndef LL_SHARED
-#define LL_SHARED "../shared"
-#endif
 
 #define NTHREADS 2
 #define ROUNDS 10
@@ -121,15 +114,7 @@ static void *work(void *arg) {
       snprintf(j->err, sizeof j->err, "no state");
       return NULL;
     }
-    luaL_openlibs(L);
-    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
-    lua_pushcfunction(L, luaopen_leninletter_core);
-    lua_setfield(L, -2, "leninletter.core");
-    lua_pop(L, 1);
-    lua_getglobal(L, "package");
-    lua_pushstring(L, LL_LUA_PATH);
-    lua_setfield(L, -2, "path");
-    lua_pop(L, 1);
+    host_open(L);
     lua_pushstring(L, j->sample);
     lua_setglobal(L, "SAMPLE");
     if (j->pages != NULL) {

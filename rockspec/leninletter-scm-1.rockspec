@@ -80,8 +80,14 @@ build = {
    copy_directories = { "man" },
    install = {
       bin = { leninletter = "bin/leninletter" },
-      -- the built-in English stop list, found beside query.lua
-      lua = { ["leninletter.stopwords"] = "data/stopwords.txt" },
+      -- the built-in English stop list, found beside query.lua, and the
+      -- study page's style sheet and script (leninletter/studypage/page.css
+      -- and page.js), read by leninletter.export.studypage
+      lua = {
+         ["leninletter.stopwords"] = "data/stopwords.txt",
+         ["leninletter.studypage.css"] = "data/studypage/page.css",
+         ["leninletter.studypage.js"] = "data/studypage/page.js",
+      },
    },
 }
 -- `luarocks test` runs spec/run.lua with this Lua: `make spec` for it, with

@@ -94,16 +94,18 @@ describe("leninletter make install", function()
     local _, cmod = run("pkg-config --variable=INSTALL_CMOD " .. PC)
     lmod, cmod = dest .. lmod:gsub("%s+$", ""), dest .. cmod:gsub("%s+$", "")
     for _, f in ipairs({ cmod .. "/leninletter/core.so", lmod .. "/leninletter/init.lua",
-      lmod .. "/leninletter/stopwords.txt", dest .. "/usr/bin/leninletter",
+      lmod .. "/leninletter/stopwords.txt", lmod .. "/leninletter/studypage/page.css",
+      lmod .. "/leninletter/studypage/page.js", dest .. "/usr/bin/leninletter",
       dest .. "/usr/share/man/man1/leninletter.1" }) do
       assert.is_true((run("test -f " .. f)), f .. " is not installed")
     end
     -- the module, from the installed files only
     ok, out = run(("cd / && %s %s -e 'local ll = require \"leninletter\"; print(ll.letter().title, "
-      .. "ll.letter():count(\"Soviet\"), #require(\"leninletter.export\").tei(ll.letter()) > 0)'"):format(
+      .. "ll.letter():count(\"Soviet\"), #require(\"leninletter.export\").tei(ll.letter()) > 0, "
+      .. "require(\"leninletter.export.studypage\").js:find(\"leninletter-data\", 1, true) ~= nil)'"):format(
       paths(lmod, cmod), LUA))
     assert.is_true(ok, out)
-    assert.equal(TITLE .. "\t22\ttrue\n", out)
+    assert.equal(TITLE .. "\t22\ttrue\ttrue\n", out)
     -- the command, run as a program (its #! names this Lua)
     ok, out = run(("cd / && %s %s/usr/bin/leninletter info"):format(paths(lmod, cmod), dest))
     assert.is_true(ok, out)

@@ -92,21 +92,8 @@ local stoplist_cache
 -- Where the stop list is: beside this file once installed, in data/ of
 -- the work tree, or anywhere on package.path as leninletter/stopwords.txt.
 local function stopfile()
-  local tried = {}
-  local src = debug.getinfo(1, "S").source
-  if src:sub(1, 1) == "@" then
-    local dir = src:sub(2):match("^(.*)[/\\]") or "."
-    tried[#tried + 1] = dir .. "/stopwords.txt"
-    tried[#tried + 1] = dir .. "/../../data/stopwords.txt"
-  end
-  local path = package.path:gsub("%?%.lua", "?.txt"):gsub("%?/init%.lua", "?.txt")
-  tried[#tried + 1] = compat.searchpath("leninletter.stopwords", path)
-  tried[#tried + 1] = compat.searchpath("stopwords", path)
-  for _, p in ipairs(tried) do
-    local f = io.open(p, "rb")
-    if f then return f end
-  end
-  return nil
+  return compat.datafile(debug.getinfo(1, "S").source, { "stopwords.txt", "../../data/stopwords.txt" },
+    { "leninletter.stopwords", "stopwords" }, "txt")
 end
 
 --- The built-in English stop list (NLTK's English list): a fresh array of

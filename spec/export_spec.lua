@@ -275,9 +275,9 @@ describe("leninletter.export", function()
       end
     end)
 
-    it("is documented in the README from the schema file, the keys in its order", function()
-      local readme = read("README.md")
-      local block = assert(readme:match("#### The JSON schema.-```text\n(.-)```"))
+    it("is documented in docs/JSON.md from the schema file, the keys in its order", function()
+      local page = read("docs/JSON.md")
+      local block = assert(page:match("# The JSON schema.-```text\n(.-)```"))
       local K = require("leninletter.export.json")._KEYS
       local NAMES = { Document = "document", Source = "source", Section = "section", Block = "block",
         BlockRef = "blockref", Span = "span", Note = "note", NoteRef = "noteref", Citation = "citation",

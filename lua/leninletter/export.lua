@@ -26,7 +26,7 @@
 -- `schema/leninletter-document.schema.json`, keys in that file's order;
 -- every position both as 1-based bytes (`pos`, `len`, as in Lua) and as
 -- 0-based code points (`offset`, `length`, as Python and JavaScript index
--- strings). The README documents it.
+-- strings). docs/JSON.md documents it.
 --
 -- Each format is a module of its own under leninletter/export/ (common,
 -- text, json, markdown, pandoc, tei, gift, anki, csv, html); this module

@@ -30,7 +30,8 @@
 --
 -- Each format is a module of its own under leninletter/export/ (common,
 -- text, json, markdown, pandoc, tei, gift, anki, csv, html); this module
--- gathers their functions.
+-- gathers their functions, each documented in its format's module
+-- (`leninletter.export.json` for `export.json`, and so on).
 -- @module leninletter.export
 
 local M = {}

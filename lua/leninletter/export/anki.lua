@@ -1,6 +1,5 @@
--- Questions as an Anki text import file: `export.anki`.
+--- Questions as an Anki text import file: `export.anki`.
 -- @module leninletter.export.anki
--- @local
 
 local C = require "leninletter.export.common"
 local check = require("leninletter.export.questions").check

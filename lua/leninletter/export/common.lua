@@ -1,4 +1,4 @@
--- Helpers shared by the exporters of `leninletter.export` (one module per
+--- Helpers shared by the exporters of `leninletter.export` (one module per
 -- format under leninletter/export/): the document check, its entities and
 -- dates, XML escaping, the spans of entity mentions and dates by block, the
 -- walk over a block's text, the JSON encoder with a fixed key order, the

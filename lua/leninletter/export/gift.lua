@@ -1,6 +1,5 @@
--- Questions in Moodle's GIFT format: `export.gift`, `export.giftescape`.
+--- Questions in Moodle's GIFT format: `export.gift`, `export.giftescape`.
 -- @module leninletter.export.gift
--- @local
 
 local C = require "leninletter.export.common"
 local check = require("leninletter.export.questions").check

@@ -1,8 +1,7 @@
--- The HTML5 study page: `export.html`. Its style sheet and script are
+--- The HTML5 study page: `export.html`. Its style sheet and script are
 -- data/studypage/page.css and page.js, read by leninletter.export.studypage
 -- when the first page is written.
 -- @module leninletter.export.html
--- @local
 
 local compat = require "leninletter.compat"
 local math = compat.math

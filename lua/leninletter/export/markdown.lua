@@ -1,6 +1,5 @@
--- Pandoc Markdown: `export.markdown`.
+--- Pandoc Markdown: `export.markdown`.
 -- @module leninletter.export.markdown
--- @local
 
 local C = require "leninletter.export.common"
 local checkdoc = C.checkdoc

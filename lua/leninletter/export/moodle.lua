@@ -1,6 +1,5 @@
--- Questions as Moodle XML, for a course's question bank: `export.moodle`.
+--- Questions as Moodle XML, for a course's question bank: `export.moodle`.
 -- @module leninletter.export.moodle
--- @local
 
 local C = require "leninletter.export.common"
 local check = require("leninletter.export.questions").check

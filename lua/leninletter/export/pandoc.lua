@@ -1,6 +1,5 @@
--- The Pandoc JSON AST: `export.pandoc`.
+--- The Pandoc JSON AST: `export.pandoc`.
 -- @module leninletter.export.pandoc
--- @local
 
 local C = require "leninletter.export.common"
 local checkdoc = C.checkdoc

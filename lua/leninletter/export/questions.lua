@@ -1,4 +1,4 @@
--- The check every question exporter runs (GIFT, Moodle XML, Anki) on the
+--- The check every question exporter runs (GIFT, Moodle XML, Anki) on the
 -- module's questions and a user's own: `check`.
 -- @module leninletter.export.questions
 -- @local
@@ -40,6 +40,8 @@ end
 -- @tparam table qs the questions
 -- @string fname the exporter's name, for the message
 -- @treturn table qs
+-- @usage local check = require("leninletter.export.questions").check
+-- check({{kind = "cloze", prompt = "All power to the _____!", answer = "Soviets"}}, "gift")
 function M.check(qs, fname)
   if type(qs) ~= "table" then
     argerror(1, fname, ("array of questions expected, got %s"):format(typename(qs)))

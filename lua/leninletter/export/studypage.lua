@@ -1,4 +1,4 @@
--- studypage.lua: the study page's style sheet and script, read from their
+--- studypage.lua: the study page's style sheet and script, read from their
 -- one source, data/studypage/page.css and page.js (installed beside the
 -- Lua modules as leninletter/studypage/page.css and page.js by the rockspec
 -- and `make install`), once, on first use.

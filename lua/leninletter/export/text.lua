@@ -1,6 +1,5 @@
--- Plain text: `export.text`.
+--- Plain text: `export.text`.
 -- @module leninletter.export.text
--- @local
 
 local C = require "leninletter.export.common"
 local checkdoc = C.checkdoc

@@ -3,6 +3,8 @@
 -- checked before (and apart from) the C core that embeds it.
 
 local compat = require "leninletter.compat"  -- utf8 and math as in Lua 5.4, on every Lua
+local H = require "spec.helpers"
+local read = H.readfile
 local utf8, math = compat.utf8, compat.math
 local CATALOGUE = "data/entities.lua"
 local LETTER = "data/letter.txt"
@@ -23,13 +25,6 @@ local function is_array(t)
     n = n + 1
   end
   return n == #t
-end
-
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
 end
 
 ---------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 -- The reference documentation: every public function of the Lua layer has
 -- an LDoc comment with a summary and a usage example; `make doc` (LDoc)
 -- builds the HTML reference from them; the man page of the tool is valid.
+local H = require "spec.helpers"
+local has = H.have
 
 -- Each public function of a file: `function M.name`, `function Class:name`,
 -- `function Class.name` at the start of a line, where the name does not
@@ -31,10 +33,6 @@ local function lua_files()
   for l in p:lines() do files[#files + 1] = l end
   p:close()
   return files
-end
-
-local function has(cmd)
-  return require("leninletter.compat").execute("command -v " .. cmd .. " >/dev/null 2>&1") == true
 end
 
 describe("leninletter reference documentation", function()

@@ -9,6 +9,11 @@ local cjson = require "cjson"
 
 local doc = ll.letter()
 local errata_block = function(x) return require("leninletter.errata").block(doc, x) end
+local H = require "spec.helpers"
+local write = H.write
+local read = H.readfile
+local run = H.run
+local have = H.have
 
 local HOSTILE = table.concat({
   "V. I. Lenin",
@@ -29,39 +34,9 @@ local HOSTILE = table.concat({
 }, "\n")
 local hostile = assert(ll.parse(HOSTILE))
 
-local tmpdir
-local function tmp(name)
-  if not tmpdir then
-    tmpdir = os.tmpname()
-    os.remove(tmpdir)
-    assert(os.execute("mkdir -p " .. tmpdir))
-  end
-  return tmpdir .. "/" .. name
-end
-
-local function write(path, s)
-  local f = assert(io.open(path, "wb"))
-  f:write(s)
-  f:close()
-  return path
-end
-
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local tmp = H.scratch() -- a path in this spec's temporary folder
 
 -- runs a shell command; returns ok, stdout (stderr is appended)
-local function run(cmd)
-  local out, code = compat.run(cmd .. " 2>&1")
-  return code == 0, out
-end
-
-local function have(prog)
-  return compat.execute("command -v " .. prog .. " >/dev/null 2>&1") == true
-end
 
 -- Pandoc AST helpers: the text of inlines (notes and spans left out), and notes
 local function stringify(ins)
@@ -773,7 +748,7 @@ describe("leninletter.export", function()
       local nz = doc:entity("Novaya Zhizn")
       local want = { queries = queries, paragraphs = #doc.paragraphs, pages = pages, glossary = glossary,
         entity = nz.id, entityName = nz.name, entityNote = nz.note, sic = "tire less", corr = "tireless",
-        firstWhere = "\194\1821 p.17", shots = tmpdir }
+        firstWhere = "\194\1821 p.17", shots = tmp(".") }  -- the temporary folder itself
       local json = "'" .. cjson.encode(want):gsub("'", "'\\''") .. "'"
       local ok, out = run(("cd %s && node study_page.test.js %s %s %d %s %s"):format(BROWSER_DIR,
         write(tmp("letter.html"), page), write(tmp("hostile.html"), export.html(hostile)), expected, shot,

@@ -13,17 +13,11 @@ local ll = require "leninletter"
 local core = require "leninletter.core"
 -- utf8 and math as in Lua 5.4, on every Lua (5.3's utf8.len takes surrogates)
 local compat = require "leninletter.compat"
+local H = require "spec.helpers"
+local readfile = H.tryread
 local utf8, math = compat.utf8, compat.math
 
 local letter = core.letter_text()
-
-local function readfile(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("*a")
-  f:close()
-  return s
-end
 
 local SHARED = os.getenv("LL_SHARED") or "../shared"
 local samples = {}

@@ -3,24 +3,14 @@
 -- puts the same files where a distribution would (into a temporary DESTDIR),
 -- the command and its man page too; `make uninstall` takes them away. Each
 -- for the Lua under test (LUA, as `make test LUA_VERSION=...` sets it).
-local compat = require "leninletter.compat"
-
-local function run(cmd)
-  local out, code = compat.run(cmd .. " 2>&1")
-  return code == 0, out, code
-end
+local H = require "spec.helpers"
+local run = H.run
+local tmpdir = H.tmpdir
 
 local LUA = os.getenv("LUA") or "lua5.4"
 local JIT = LUA:find("luajit", 1, true) ~= nil
 local V = select(2, run(LUA .. " -e 'io.write((_VERSION:match(\"%d+%.%d+\")))'"))
 local PC = JIT and "luajit" or "lua" .. V
-
-local function tmpdir()
-  local tmp = os.tmpname()
-  os.remove(tmp)
-  assert(run("mkdir -p " .. tmp))
-  return tmp
-end
 
 local function paths(lmod, cmod)
   return ("LUA_PATH='%s/?.lua;%s/?/init.lua' LUA_CPATH='%s/?.so'"):format(lmod, lmod, cmod)

@@ -23,7 +23,6 @@ local function plainfill(prompt, answer)
   return prompt:sub(1, a - 1) .. answer .. prompt:sub(b + 1)
 end
 
-
 local function check_source(q)
   local h = q.source
   assert.is_table(h)

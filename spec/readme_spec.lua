@@ -1,12 +1,8 @@
 -- The Lua examples of the README and of docs/*.md run, and print what their
 -- `-->` comments say; their links lead to files that exist.
 local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
-local function readfile(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local H = require "spec.helpers"
+local readfile = H.readfile
 
 local function examples(text)
   local out = {}

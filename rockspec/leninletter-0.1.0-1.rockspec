@@ -47,6 +47,7 @@ build = {
       ["leninletter"] = "lua/leninletter/init.lua",
       ["leninletter.document"] = "lua/leninletter/document.lua",
       ["leninletter.query"] = "lua/leninletter/query.lua",
+      ["leninletter.files"] = "lua/leninletter/files.lua",
       ["leninletter.corpus"] = "lua/leninletter/corpus.lua",
       ["leninletter.index"] = "lua/leninletter/index.lua",
       ["leninletter.entities"] = "lua/leninletter/entities.lua",

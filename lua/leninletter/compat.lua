@@ -180,31 +180,6 @@ M.searchpath = rawget(package, "searchpath") or function(name, path)
   return nil, table.concat(tried)
 end
 
---- Opens a data file the module ships (the stop list, the study page's
--- style sheet and script): beside the calling module once installed, in
--- `data/` of the work tree, or anywhere on `package.path`.
--- @string source the calling module's `debug.getinfo(1, "S").source`
--- @tab near paths to try relative to the calling module's folder, in order
--- @tab names module names to look for on `package.path`, in order
--- @string ext the file's extension (`"txt"`, `"css"`, ...)
--- @treturn file|nil the file, open for reading in binary mode, or nil
--- @usage local f = compat.datafile(debug.getinfo(1, "S").source,
---   { "stopwords.txt", "../../data/stopwords.txt" }, { "leninletter.stopwords" }, "txt")
-function M.datafile(source, near, names, ext)
-  local tried = {}
-  if source:sub(1, 1) == "@" then
-    local dir = source:sub(2):match("^(.*)[/\\]") or "."
-    for _, rel in ipairs(near) do tried[#tried + 1] = dir .. "/" .. rel end
-  end
-  local path = package.path:gsub("%?%.lua", "?." .. ext):gsub("%?/init%.lua", "?." .. ext)
-  for _, name in ipairs(names) do tried[#tried + 1] = M.searchpath(name, path) end
-  for _, p in ipairs(tried) do
-    local f = io.open(p, "rb")
-    if f then return f end
-  end
-  return nil
-end
-
 --- The format of `file:read` that reads a whole file on every version.
 -- @usage local s = io.open("README.md"):read(require("leninletter.compat").ALL)
 M.ALL = "*a"

@@ -71,12 +71,7 @@ local function isutf8(s)
 end
 
 -- a deep copy of plain data
-local function copy(v)
-  if type(v) ~= "table" then return v end
-  local t = {}
-  for k, x in pairs(v) do t[k] = copy(x) end
-  return t
-end
+local copy = require("leninletter.files").copy
 
 -- the original built-in catalogue, out of every caller's reach
 local PRISTINE = copy(builtin)

@@ -92,7 +92,8 @@ local stoplist_cache
 -- Where the stop list is: beside this file once installed, in data/ of
 -- the work tree, or anywhere on package.path as leninletter/stopwords.txt.
 local function stopfile()
-  return compat.datafile(debug.getinfo(1, "S").source, { "stopwords.txt", "../../data/stopwords.txt" },
+  return require("leninletter.files").open(debug.getinfo(1, "S").source,
+    { "stopwords.txt", "../../data/stopwords.txt" },
     { "leninletter.stopwords", "stopwords" }, "txt")
 end
 

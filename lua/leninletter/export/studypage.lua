@@ -6,6 +6,7 @@
 -- @local
 
 local compat = require "leninletter.compat"
+local files = require "leninletter.files"
 
 local SOURCE = debug.getinfo(1, "S").source
 local FILES = { css = "page.css", js = "page.js" }
@@ -16,7 +17,7 @@ local cache = {}
 -- in data/studypage/ of the work tree, or on package.path
 local function readfile(key)
   local name = FILES[key]
-  local f = compat.datafile(SOURCE, { "../studypage/" .. name, "../../../data/studypage/" .. name },
+  local f = files.open(SOURCE, { "../studypage/" .. name, "../../../data/studypage/" .. name },
     { "leninletter.studypage.page" }, (name:match("%.(%a+)$")))
   if not f then error("leninletter: cannot find the study page's " .. name, 3) end
   local text = f:read(compat.ALL)

@@ -77,6 +77,28 @@ local function paragraphstarts(doc, scope)
   return starts
 end
 
+-- a label cut to at most n characters, with "…"
+local function cut(label, n)
+  if (utf8.len(label) or #label) <= n then return label end
+  return label:sub(1, (utf8.offset(label, n) or (#label + 1)) - 1) .. "…"
+end
+
+-- One row of a dispersion plot: its label and count at the left, a grey
+-- base line, and a tick of the row's color at each hit (xs: shares of the
+-- text, 0 to 1), inset pixels clear of the row's edges.
+local function dispersionrow(w, g, y, label, n, xs, color, inset)
+  local left, plotw, rowh = g.left, g.plotw, g.rowh
+  w(('<text x="%d" y="%d" text-anchor="end">%s <tspan class="small">(%d)</tspan></text>\n'):format(
+    left - 10, y + rowh / 2 + 4, esc(label), n))
+  w(('<line x1="%d" y1="%s" x2="%d" y2="%s" stroke="#bbb"/>\n'):format(left, num(y + rowh / 2),
+    left + plotw, num(y + rowh / 2)))
+  for _, x in ipairs(xs) do
+    local px = left + x * plotw
+    w(('<line x1="%s" y1="%d" x2="%s" y2="%d" stroke="%s" stroke-width="2"/>\n'):format(num(px),
+      y + inset, num(px), y + rowh - inset, color))
+  end
+end
+
 -- The axis under a dispersion plot: a line at base, ticks and labels at 0,
 -- 25, 50, 75 and 100 percent of plotw.
 local function percentaxis(w, left, plotw, base)
@@ -198,20 +220,8 @@ function M.dispersion(doc, words, opts)
   end
   for i, r in ipairs(rows) do
     local y = top + (i - 1) * rowh
-    local color = COLORS[(i - 1) % #COLORS + 1]
-    local label = r.q
-    if (utf8.len(label) or #label) > maxchars then
-      label = label:sub(1, (utf8.offset(label, maxchars) or (#label + 1)) - 1) .. "…"
-    end
-    w(('<text x="%d" y="%d" text-anchor="end">%s <tspan class="small">(%d)</tspan></text>\n'):format(
-      left - 10, y + rowh / 2 + 4, esc(label), #r.xs))
-    w(('<line x1="%d" y1="%s" x2="%d" y2="%s" stroke="#bbb"/>\n'):format(left, num(y + rowh / 2),
-      left + plotw, num(y + rowh / 2)))
-    for _, x in ipairs(r.xs) do
-      local px = left + x * plotw
-      w(('<line x1="%s" y1="%d" x2="%s" y2="%d" stroke="%s" stroke-width="2"/>\n'):format(num(px),
-        y + 5, num(px), y + rowh - 5, color))
-    end
+    dispersionrow(w, { left = left, plotw = plotw, rowh = rowh }, y, cut(r.q, maxchars), #r.xs, r.xs,
+      COLORS[(i - 1) % #COLORS + 1], 5)
   end
   local base = top + rowh * #rows
   percentaxis(w, left, plotw, base)
@@ -272,12 +282,6 @@ end
 function M.iscorpus(v)
   local mt = getmetatable(v)
   return type(v) == "table" and type(mt) == "table" and mt.__name == "leninletter.Corpus"
-end
-
--- a label cut to at most n characters, with "…"
-local function cut(label, n)
-  if (utf8.len(label) or #label) <= n then return label end
-  return label:sub(1, (utf8.offset(label, n) or (#label + 1)) - 1) .. "…"
 end
 
 -- the queries of a dispersion's words: {label, queries} items
@@ -438,16 +442,8 @@ function M.corpusdispersion(c, words, opts)
   end
   for i, r in ipairs(rows) do
     local y = top + (i - 1) * rowh
-    local color = COLORS[(rowsby == "terms" and (i - 1) or 0) % #COLORS + 1]
-    w(('<text x="%d" y="%d" text-anchor="end">%s <tspan class="small">(%d)</tspan></text>\n'):format(
-      left - 10, y + rowh / 2 + 4, esc(cut(r.q, maxchars)), r.n))
-    w(('<line x1="%d" y1="%s" x2="%d" y2="%s" stroke="#bbb"/>\n'):format(left, num(y + rowh / 2),
-      left + plotw, num(y + rowh / 2)))
-    for _, x in ipairs(r.xs) do
-      local px = left + x * plotw
-      w(('<line x1="%s" y1="%d" x2="%s" y2="%d" stroke="%s" stroke-width="2"/>\n'):format(num(px),
-        y + 4, num(px), y + rowh - 4, color))
-    end
+    dispersionrow(w, { left = left, plotw = plotw, rowh = rowh }, y, cut(r.q, maxchars), r.n, r.xs,
+      COLORS[(rowsby == "terms" and (i - 1) or 0) % #COLORS + 1], 4)
   end
   local base = top + rowh * #rows
   percentaxis(w, left, plotw, base)

@@ -191,17 +191,8 @@ local function names(s, name)
   end
 end
 
--- A stable identifier of a string: two 32-bit polynomial hashes (in
--- doubles below 2^53, the same on every Lua), as 16 hex digits.
-local function hash(s)
-  local h1, h2 = 5381, 52711
-  for i = 1, #s do
-    local c = s:byte(i)
-    h1 = (h1 * 33 + c) % 4294967291
-    h2 = (h2 * 31 + c) % 4294967279
-  end
-  return ("%08x%08x"):format(math.floor(h1), math.floor(h2))
-end
+-- A stable identifier of a string (compat.hash: the same on every Lua).
+local hash = compat.hash
 
 -- ------------------------------------------------------------------
 -- The document's sentences

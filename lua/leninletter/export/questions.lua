@@ -88,4 +88,19 @@ function M.check(qs, fname)
   return qs
 end
 
+--- What a question's feedback quotes: its own `feedback`, else its source
+-- sentence and where it stands (`“...” (paragraph 3, sentence 1)`), else nil.
+-- @tparam Question q the question
+-- @treturn string|nil
+-- @usage local fb = require("leninletter.export.questions").feedback(q)
+function M.feedback(q)
+  if q.feedback then return q.feedback end
+  local h = q.source
+  if type(h) == "table" and type(h.text) == "string" then
+    local where = C.sourcename(h)
+    return ("“%s”%s"):format(h.text, where and (" (" .. where .. ")") or "")
+  end
+  return nil
+end
+
 return M

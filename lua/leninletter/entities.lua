@@ -386,16 +386,7 @@ function Document:entities(etype)
   end
   local st = states[self]
   if st == nil then return {} end
-  local order, by = {}, {}
-  for _, h in ipairs(ud:ent_mentions("any")) do
-    local i = h.entity
-    h.entity, h.form = nil, nil
-    if by[i] == nil then
-      by[i] = {}
-      order[#order + 1] = i
-    end
-    table.insert(by[i], h)
-  end
+  local order, by = M.grouped(ud, "any")
   local out = {}
   for _, i in ipairs(order) do
     if etype == nil or st.cat[i].type == etype then

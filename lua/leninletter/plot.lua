@@ -111,6 +111,35 @@ local function percentaxis(w, left, plotw, base)
   end
 end
 
+-- the queries of a dispersion's words: {label, queries} items
+local function items(words, fname)
+  if type(words) == "string" then words = { words } end
+  if type(words) ~= "table" or #words == 0 then
+    argerror(2, fname, ("string or array of strings expected, got %s"):format(
+      type(words) == "table" and "empty table" or typename(words)))
+  end
+  local out = {}
+  for i, q in ipairs(words) do
+    if type(q) == "string" then
+      out[i] = { label = q, queries = { q } }
+    elseif type(q) == "table" and #q > 0 then
+      for j, x in ipairs(q) do
+        if type(x) ~= "string" then
+          argerror(2, fname, ("words[%d][%d] must be a string, got %s"):format(i, j, typename(x)))
+        end
+      end
+      if q.label ~= nil and type(q.label) ~= "string" then
+        argerror(2, fname, ("words[%d].label must be a string, got %s"):format(i, typename(q.label)))
+      end
+      out[i] = { label = q.label or q[1], queries = q }
+    else
+      argerror(2, fname, ("words[%d] must be a string, got %s"):format(i,
+        type(q) == "table" and "empty table" or typename(q)))
+    end
+  end
+  return out
+end
+
 --- A dispersion plot: for each query, a row with a tick wherever it occurs
 -- in the text (from `doc:dispersion`), over the text from its first word
 -- to its last, with the body's paragraphs marked.
@@ -127,36 +156,12 @@ end
 function M.dispersion(doc, words, opts)
   if M.iscorpus(doc) then return M.corpusdispersion(doc, words, opts) end
   document.core(doc, "dispersion")
-  if type(words) == "string" then words = { words } end
-  if type(words) ~= "table" or #words == 0 then
-    argerror(2, "dispersion", ("string or array of strings expected, got %s"):format(
-      type(words) == "table" and "empty table" or typename(words)))
-  end
-  local items = {}
-  for i, q in ipairs(words) do
-    if type(q) == "string" then
-      items[i] = { label = q, queries = { q } }
-    elseif type(q) == "table" and #q > 0 then
-      for j, x in ipairs(q) do
-        if type(x) ~= "string" then
-          argerror(2, "dispersion", ("words[%d][%d] must be a string, got %s"):format(i, j, typename(x)))
-        end
-      end
-      local label = q.label
-      if label ~= nil and type(label) ~= "string" then
-        argerror(2, "dispersion", ("words[%d].label must be a string, got %s"):format(i, typename(label)))
-      end
-      items[i] = { label = label or q[1], queries = q }
-    else
-      argerror(2, "dispersion", ("words[%d] must be a string, got %s"):format(i,
-        type(q) == "table" and "empty table" or typename(q)))
-    end
-  end
+  local its = items(words, "dispersion")
   opts = checkopts(opts, 3, "dispersion", { scope = true, width = true, title = true })
   local scope = opts.scope or "body"
   local rows = {}
   local total = 0
-  for i, it in ipairs(items) do
+  for i, it in ipairs(its) do
     -- every query's hits with their places; a hit inside a longer hit of
     -- the same row (Social-Democratic inside Russian Social-Democratic
     -- Labour Party) is the same mention, counted once, at the longer name
@@ -282,35 +287,6 @@ end
 function M.iscorpus(v)
   local mt = getmetatable(v)
   return type(v) == "table" and type(mt) == "table" and mt.__name == "leninletter.Corpus"
-end
-
--- the queries of a dispersion's words: {label, queries} items
-local function items(words, fname)
-  if type(words) == "string" then words = { words } end
-  if type(words) ~= "table" or #words == 0 then
-    argerror(2, fname, ("string or array of strings expected, got %s"):format(
-      type(words) == "table" and "empty table" or typename(words)))
-  end
-  local out = {}
-  for i, q in ipairs(words) do
-    if type(q) == "string" then
-      out[i] = { label = q, queries = { q } }
-    elseif type(q) == "table" and #q > 0 then
-      for j, x in ipairs(q) do
-        if type(x) ~= "string" then
-          argerror(2, fname, ("words[%d][%d] must be a string, got %s"):format(i, j, typename(x)))
-        end
-      end
-      if q.label ~= nil and type(q.label) ~= "string" then
-        argerror(2, fname, ("words[%d].label must be a string, got %s"):format(i, typename(q.label)))
-      end
-      out[i] = { label = q.label or q[1], queries = q }
-    else
-      argerror(2, fname, ("words[%d] must be a string, got %s"):format(i,
-        type(q) == "table" and "empty table" or typename(q)))
-    end
-  end
-  return out
 end
 
 --- A dispersion plot over a Corpus (what `plot.dispersion` draws when

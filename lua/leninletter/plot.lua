@@ -99,6 +99,16 @@ local function dispersionrow(w, g, y, label, n, xs, color, inset)
   end
 end
 
+-- The room a dispersion plot's labels take at the left of a plot W pixels
+-- wide: about 7 pixels a character of the longest label (and its count),
+-- at least 120, at most 45% of W; and how many characters a label may keep.
+local function labelroom(rows, W)
+  local longest = 0
+  for _, r in ipairs(rows) do longest = math.max(longest, (utf8.len(r.q) or #r.q) + 5) end
+  local left = math.max(120, math.min(20 + 7 * longest, math.floor(W * 0.45)))
+  return left, compat.idiv(left - 20, 7) - 5
+end
+
 -- The axis under a dispersion plot: a line at base, ticks and labels at 0,
 -- 25, 50, 75 and 100 percent of plotw.
 local function percentaxis(w, left, plotw, base)
@@ -196,11 +206,7 @@ function M.dispersion(doc, words, opts)
     rows[i] = { q = it.label, xs = xs }
   end
   local W = opts.width or 800
-  -- room for the longest label (about 7 pixels a character), at most 45%
-  local longest = 0
-  for _, r in ipairs(rows) do longest = math.max(longest, (utf8.len(r.q) or #r.q) + 5) end
-  local left = math.max(120, math.min(20 + 7 * longest, math.floor(W * 0.45)))
-  local maxchars = compat.idiv(left - 20, 7) - 5
+  local left, maxchars = labelroom(rows, W)
   local right, top, rowh = 20, 46, 30
   local plotw = W - left - right
   local H = top + rowh * #rows + 44
@@ -390,10 +396,7 @@ function M.corpusdispersion(c, words, opts)
     end
   end
   local W = opts.width or 800
-  local longest = 0
-  for _, r in ipairs(rows) do longest = math.max(longest, (utf8.len(r.q) or #r.q) + 5) end
-  local left = math.max(120, math.min(20 + 7 * longest, math.floor(W * 0.45)))
-  local maxchars = compat.idiv(left - 20, 7) - 5
+  local left, maxchars = labelroom(rows, W)
   local right, top, rowh = 20, 46, rowsby == "terms" and 30 or 20
   local plotw = W - left - right
   local H = top + rowh * math.max(#rows, 1) + 44

@@ -4,15 +4,10 @@
 -- pages) and are pending, as an environment limit, where ../shared is
 -- absent. Counts checked by hand are said where they are asserted.
 local H = require "spec.helpers"
+local have_corpus = H.have_lenin
 local tmpdir = H.tmpdir
 local slurp = H.readfile
-local CORPUS = "../shared/corpus/mia-lenin"
-
-local function have_corpus()
-  local f = io.open(CORPUS .. "/archive/lenin/works/1918/mar/01.htm", "rb")
-  if f then f:close() end
-  return f ~= nil
-end
+local CORPUS = H.LENIN
 
 -- Runs examples/NAME.lua with the arguments given, in this Lua, and
 -- returns what it printed (one string, lines joined by "\n").

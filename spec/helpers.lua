@@ -71,6 +71,36 @@ function H.scratch()
   end
 end
 
+--- The code point that ends just before byte position p of UTF-8 text s,
+-- and where it starts; nil at the start.
+function H.cp_before(s, p)
+  local i = p - 1
+  if i < 1 then return nil end
+  while i > 1 and s:byte(i) >= 0x80 and s:byte(i) < 0xC0 do i = i - 1 end
+  return compat.utf8.codepoint(s, i), i
+end
+
+--- The code point that starts at byte position p of UTF-8 text s, and
+-- where the next one starts; nil past the end.
+function H.cp_at(s, p)
+  if p > #s then return nil end
+  local cp = compat.utf8.codepoint(s, p)
+  return cp, p + #compat.utf8.char(cp)
+end
+
+--- How many times the pattern pat matches in s.
+function H.count(s, pat)
+  local n = 0
+  for _ in s:gmatch(pat) do n = n + 1 end
+  return n
+end
+
+--- Whether the Lenin pages of the sample's corpus (`mia-lenin`) are there.
+H.LENIN = H.CORPUS .. "/mia-lenin"
+function H.have_lenin()
+  return H.exists(H.LENIN .. "/archive/lenin/works/1918/mar/01.htm")
+end
+
 --- Runs a shell command with its standard error joined to its output:
 -- true when it exits with status 0, the output, the status.
 function H.run(cmd)

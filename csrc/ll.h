@@ -285,67 +285,6 @@ typedef struct ll_Doc {
   void (*freeents)(ll_EntSet *es);
 } ll_Doc;
 
-/* Marks a reader may put in the text it hands to the parser with
-** ll_PageHints.known (the HTML reader does; plain text is never read for
-** them). They are taken out of the text, their places kept:
-**   LL_MK_BLOCK k l label LL_MK_BLOCKEND   at the start of a body or note
-**       block (after a note's "[N] "): its kind ('p' paragraph, 'h'
-**       heading, 'q' quote, 'v' verse, 'i' item, 't' table, 's'
-**       separator), its level as one byte '0' + level, and an item's label
-**       (no control bytes; empty for a bullet). Only a block that opens so
-**       is read for the other marks.
-**   LL_MK_EMPH, LL_MK_STRONG        open an emphasis, a strong span
-**   LL_MK_LINK href LL_MK_HREFEND   open a link (href without control bytes)
-**   LL_MK_CLOSE                     closes the innermost span open
-**   LL_MK_CELL, LL_MK_ROW           between two cells, two rows of a table
-**                                   (written as a tab and a line break)
-**   LL_MK_PAGE                      a page break at the start of a block
-**                                   (after its LL_MK_BLOCK head), taking
-**                                   the next page label; no space */
-#define LL_MK_EMPH     '\x03'
-#define LL_MK_STRONG   '\x04'
-#define LL_MK_LINK     '\x05'
-#define LL_MK_CLOSE    '\x06'
-#define LL_MK_HREFEND  '\x07'
-#define LL_MK_PAGE     '\x10'
-#define LL_MK_BLOCK    '\x0E'
-#define LL_MK_BLOCKEND '\x0F'
-#define LL_MK_ROW      '\x1E'
-#define LL_MK_CELL     '\x1F'
-
-/* the header blocks a reader wrote, in this order (ll_PageHints.head) */
-#define LL_PAGE_AUTHOR   1u
-#define LL_PAGE_NUMBER   2u
-#define LL_PAGE_TITLE    4u
-#define LL_PAGE_SUBTITLE 8u
-
-/* Extra input a reader can hand to the parser (the HTML reader does).
-** Zero it all before filling what is known. With known set, the text's
-** blocks (runs of lines between blank lines) are taken as the reader laid
-** them out instead of guessed: one block per bit of head (LL_PAGE_*, in
-** that order), one block of "Name: value" lines if fields, body blocks
-** of body paragraphs, then, when notes > 0, a "Notes" block and notes
-** blocks (each note opening "[N] ", other blocks continuing the note
-** before), and the footer's block last if footer. If the text's blocks
-** are not that many, the parser guesses as for plain text. With known
-** set the text must be UTF-8 without NUL (the HTML reader's contract): it
-** is not checked again. */
-typedef struct ll_PageHints {
-  const char *labels; /* page labels, one per page-break run, in order,
-                         each ending in '\0' (NULL when none) */
-  size_t nlabels;
-  const char *first_page; /* the page the text starts on, or NULL */
-  const long *linked;     /* numbers that are footnote markers even with no
-                             note of theirs (an HTML link to a note) */
-  size_t nlinked;
-  int known;     /* the shape below is the text's */
-  int marks;     /* with known: the text carries LL_MK_* marks */
-  unsigned head; /* LL_PAGE_* */
-  int fields;
-  size_t body, notes;
-  int footer;
-} ll_PageHints;
-
 /* ------------------------------------------------------------------ */
 /* Document builder (llbuild.c)                                        */
 /* ------------------------------------------------------------------ */
@@ -423,13 +362,13 @@ size_t ll_field_name(const char *s, size_t len);
 size_t ll_note_marker(const char *s, size_t len, long *n);
 
 /* ------------------------------------------------------------------ */
-/* Page parser (llpage.c)                                              */
+/* Page parser (llpage.c) and documents (llbuild.c)                    */
 /* ------------------------------------------------------------------ */
 
-/* Parses a page in the archive's plain-text form. On LL_OK *out is a new
-** document (free it with ll_doc_free); otherwise err holds the reason. */
-int ll_parse_text(ll_Mem *m, const char *s, size_t len, const ll_PageHints *hints, ll_Doc **out,
-                  char *err, size_t errsz);
+/* Parses a page in the archive's plain-text form (UTF-8, checked) and
+** feeds it to the document builder. On LL_OK *out is a new document (free
+** it with ll_doc_free); otherwise err holds the reason. */
+int ll_parse_text(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *err, size_t errsz);
 void ll_doc_free(ll_Doc *d);
 /* (Re)builds d->segs from its blocks and fields, in document order: title,
 ** subtitle, header fields, body, notes. LL_OK or LL_ERRMEM. */

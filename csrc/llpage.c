@@ -26,11 +26,9 @@ typedef struct Blk {
 typedef struct PageParse {
   ll_Mem *m;
   ll_Builder *b; /* what the blocks are fed to */
-  const ll_PageHints *hints;
   const char *s; /* text with BOM dropped and line ends made "\n" */
   size_t len;
   ll_Vec lines, blks;
-  int marks; /* the text may carry marks (a reader's, with known) */
   int status;
 } PageParse;
 
@@ -439,79 +437,17 @@ static void blocktext(PageParse *p, const Blk *bk, const char **s, size_t *n) {
   *n = e->end - a->start;
 }
 
-/* Reads a block's head at s[a] (LL_MK_BLOCK kind level label
-** LL_MK_BLOCKEND, see ll.h) into *kind, *level and an item's *label;
-** returns the offset after it (a when it is cut short). */
-static size_t readhead(PageParse *p, size_t a, size_t end, int *kind, int *level,
-                       const char **label, size_t *labeln) {
-  static const char kinds[] = "phqvits"; /* by ll_Kind */
-  const char *s = p->s, *k;
-  size_t i = a + 1, l;
-  if (i + 2 > end) return a;
-  k = s[i] != '\0' ? strchr(kinds, s[i]) : NULL;
-  *kind = k != NULL ? (int)(k - kinds) : LL_PARAGRAPH;
-  *level = (unsigned char)s[i + 1] >= '0' ? (unsigned char)s[i + 1] - '0' : 0;
-  i += 2;
-  l = i;
-  while (l < end && s[l] != LL_MK_BLOCKEND) l++;
-  if (*kind == LL_ITEM && l > i) {
-    *label = s + i;
-    *labeln = l - i;
-  }
-  return l < end ? l + 1 : l;
-}
-
-/* Feeds the text of a marked line (LL_MK_* of ll.h) to the builder: the
-** runs between marks as text, the marks as the builder's calls; other
-** control bytes are dropped. */
-static void feedmarked(PageParse *p, const char *s, size_t len) {
-  size_t i = 0;
-  while (i < len) {
-    size_t j = i;
-    char c;
-    while (j < len && (unsigned char)s[j] >= 0x20) j++;
-    if (j > i) ll_build_text(p->b, s + i, j - i);
-    if (j >= len) break;
-    c = s[j++];
-    if (c == LL_MK_EMPH || c == LL_MK_STRONG) {
-      ll_build_span(p->b, c == LL_MK_EMPH ? LL_EMPHASIS : LL_STRONG, NULL, 0);
-    } else if (c == LL_MK_LINK) {
-      size_t e = j;
-      while (e < len && s[e] != LL_MK_HREFEND) e++;
-      ll_build_span(p->b, LL_LINK, s + j, e - j);
-      j = e < len ? e + 1 : e;
-    } else if (c == LL_MK_CLOSE) {
-      ll_build_span_end(p->b);
-    } else if (c == LL_MK_CELL || c == LL_MK_ROW) {
-      ll_build_cell(p->b, c == LL_MK_ROW);
-    } else if (c == LL_MK_PAGE) {
-      ll_build_page(p->b);
-    }
-    i = j;
-  }
-}
-
-/* Feeds block bk as a block of the builder, from offset skip of its first
-** line, its lines joined by line breaks: of kind and label as given, or as
-** the head a reader's marks put at its start says. */
+/* Feeds block bk as a block of kind and label of the builder, from offset
+** skip of its first line, its lines joined by line breaks. */
 static void feedblock(PageParse *p, const Blk *bk, size_t skip, int kind, const char *label,
                       size_t labeln) {
-  const Line *ln = line(p, bk->first);
-  size_t i, a = ln->start + skip;
-  int level = kind == LL_HEADING ? 1 : 0, marked = 0;
-  if (p->marks && a < ln->end && p->s[a] == LL_MK_BLOCK) {
-    marked = 1;
-    a = readhead(p, a, ln->end, &kind, &level, &label, &labeln);
-  }
-  ll_build_block(p->b, kind, level, label, labeln);
+  size_t i;
+  ll_build_block(p->b, kind, kind == LL_HEADING ? 1 : 0, label, labeln);
   for (i = 0; i < bk->n; i++) {
     const Line *li = line(p, bk->first + i);
-    size_t at = i == 0 ? a : li->start;
+    size_t at = li->start + (i == 0 ? skip : 0);
     if (i > 0) ll_build_text(p->b, "\n", 1);
-    if (marked)
-      feedmarked(p, p->s + at, li->end - at);
-    else
-      ll_build_text(p->b, p->s + at, li->end - at);
+    ll_build_text(p->b, p->s + at, li->end - at);
   }
 }
 
@@ -565,70 +501,15 @@ static size_t notelead(const char *s, size_t len, long *n) {
 /* The page's parts                                                    */
 /* ------------------------------------------------------------------ */
 
-/* The number of header blocks the reader's hints name (LL_PAGE_*). */
-static size_t hintheads(const ll_PageHints *h) {
-  return (size_t)((h->head & LL_PAGE_AUTHOR) != 0) + ((h->head & LL_PAGE_NUMBER) != 0) +
-         ((h->head & LL_PAGE_TITLE) != 0) + ((h->head & LL_PAGE_SUBTITLE) != 0);
-}
-
-/* Nonzero if the reader's hints give the text's shape and its counts add
-** up to the blocks. */
-static int knownshape(PageParse *p) {
-  const ll_PageHints *h = p->hints;
-  size_t nb = p->blks.n, want;
-  if (h == NULL || !h->known) return 0;
-  want = hintheads(h) + (h->fields ? 1 : 0) + (h->footer ? 1 : 0);
-  if (h->body > nb || h->notes > nb) return 0;
-  want += h->body + (h->notes > 0 ? 1 + h->notes : 0);
-  return want == nb && nb > 0;
-}
-
-/* Hands the builder the page's note numbers (the numbers the reader saw
-** linked to a note, and each block's that opens with a marker; with the
-** reader's shape, only those of the notes and the footer) and the
-** reader's page labels. */
-static void feednumbers(PageParse *p, int known) {
-  const ll_PageHints *h = p->hints;
-  size_t b, i, from = 0;
-  if (known) from = hintheads(h) + (h->fields ? 1 : 0) + h->body + 1;
-  for (i = 0; h != NULL && i < h->nlinked; i++) ll_build_note_number(p->b, h->linked[i]);
-  for (b = from; b < p->blks.n; b++) {
+/* Hands the builder the page's note numbers: each block's that opens with
+** a marker. */
+static void feednumbers(PageParse *p) {
+  size_t b;
+  for (b = 0; b < p->blks.n; b++) {
     const Line *ln = line(p, blk(p, b)->first);
     long n;
     if (ll_note_marker(p->s + ln->start, ln->end - ln->start, &n) > 0)
       ll_build_note_number(p->b, n);
-  }
-  if (h != NULL) {
-    const char *lp = h->labels;
-    for (i = 0; i < h->nlabels; i++) {
-      size_t n = strlen(lp);
-      ll_build_label(p->b, lp, n);
-      lp += n + 1;
-    }
-    if (h->first_page != NULL) ll_build_first_page(p->b, h->first_page, strlen(h->first_page));
-  }
-}
-
-/* The first blocks as the header blocks the hints name, in the order
-** author, number, title, subtitle. */
-static void knownheader(PageParse *p, unsigned head) {
-  size_t b, nhead = hintheads(p->hints);
-  for (b = 0; b < nhead; b++) {
-    const Blk *bk = blk(p, b);
-    const Line *ln = line(p, bk->first);
-    if (head & LL_PAGE_AUTHOR) {
-      head &= ~LL_PAGE_AUTHOR;
-      feedauthor(p, bk);
-    } else if (head & LL_PAGE_NUMBER) {
-      head &= ~LL_PAGE_NUMBER;
-      ll_build_number(p->b, p->s + ln->start, ln->end - ln->start);
-    } else if (head & LL_PAGE_TITLE) {
-      head &= ~LL_PAGE_TITLE;
-      feedtitle(p, bk, 0);
-    } else {
-      head &= ~LL_PAGE_SUBTITLE;
-      feedtitle(p, bk, 1);
-    }
   }
 }
 
@@ -658,12 +539,11 @@ static void guessheader(PageParse *p, size_t hstart) {
   }
 }
 
-/* Feeds blocks [from, end) as the body and the notes: with the reader's
-** shape (known) the body's bodyend - from blocks, the "Notes" line, then
-** notes; else a notes heading, and a block opening with a marker after the
-** body's first block, start the notes. In the notes a block opening with
-** a marker starts a note, and the others continue it. */
-static void feedbody(PageParse *p, size_t from, size_t bodyend, size_t end, int known) {
+/* Feeds blocks [from, end) as the body and the notes: a notes heading,
+** and a block opening with a marker after the body's first block, start
+** the notes. In the notes a block opening with a marker starts a note, and
+** the others continue it. */
+static void feedbody(PageParse *p, size_t from, size_t end) {
   size_t b, nbody = 0;
   int innotes = 0, havenote = 0;
   for (b = from; b < end && p->status == LL_OK; b++) {
@@ -672,87 +552,64 @@ static void feedbody(PageParse *p, size_t from, size_t bodyend, size_t end, int 
     const char *s = p->s + ln->start;
     size_t len = ln->end - ln->start, skip, lab = 0;
     long n;
-    int k = LL_PARAGRAPH;
-    if (known && b == bodyend) { /* the "Notes" line */
+    int k;
+    if (bk->n == 1 && isnotesheading(s, len) && b + 1 < end) {
       innotes = 1;
       continue;
     }
-    if (!known && bk->n == 1 && isnotesheading(s, len) && b + 1 < end) {
-      innotes = 1;
-      continue;
-    }
-    if (!(known && b < bodyend) && (skip = notelead(s, len, &n)) > 0 && (innotes || nbody > 0)) {
+    if ((skip = notelead(s, len, &n)) > 0 && (innotes || nbody > 0)) {
       innotes = havenote = 1; /* a body paragraph may open with a marker too */
       ll_build_note(p->b, n);
       feedblock(p, bk, skip, LL_PARAGRAPH, NULL, 0);
       continue;
     }
-    skip = 0;
-    if (!(known && b < bodyend) && innotes && havenote) {
+    if (innotes && havenote) {
       feedblock(p, bk, 0, LL_PARAGRAPH, NULL, 0); /* the note goes on */
       continue;
     }
-    if (!known) k = plainkind(p, b, end, &skip, &lab);
-    if (p->marks) { /* the marks say the kind */
-      k = LL_PARAGRAPH;
-      lab = 0;
-    }
+    k = plainkind(p, b, end, &skip, &lab);
     feedblock(p, bk, skip, k, s, lab);
     nbody++;
   }
 }
 
-/* Classifies the blocks and feeds them to the builder: with the reader's
-** shape as it says, else as plain text shows it (footer: trailing blocks
-** of navigation lines; header fields: the first field block within the
-** first eight and those after it; before them the header; the rest body
-** and notes). */
+/* Classifies the blocks and feeds them to the builder: the footer
+** (trailing blocks of navigation lines), the header fields (the first
+** field block within the first eight and those after it), before them the
+** header, the rest body and notes. */
 static void build(PageParse *p) {
   size_t nb = p->blks.n, b, hstart = nb, hend = nb, end = nb;
-  int known = knownshape(p);
-  feednumbers(p, known);
-  if (known) {
-    const ll_PageHints *h = p->hints;
-    if (h->footer) end--;
-    hstart = hintheads(h);
-    hend = hstart + (h->fields ? 1 : 0);
-    knownheader(p, h->head);
-  } else {
-    while (end > 1 && isnavblock(p, blk(p, end - 1))) end--;
-    for (b = 0; b < end && b < 8; b++)
-      if (isfieldblock(p, blk(p, b))) {
-        hstart = b;
-        break;
-      }
-    if (hstart < end) {
-      hend = hstart + 1;
-      while (hend < end && isfieldblock(p, blk(p, hend))) hend++;
-    } else {
-      hstart = hend = 0; /* no header: everything is body */
+  feednumbers(p);
+  while (end > 1 && isnavblock(p, blk(p, end - 1))) end--;
+  for (b = 0; b < end && b < 8; b++)
+    if (isfieldblock(p, blk(p, b))) {
+      hstart = b;
+      break;
     }
-    guessheader(p, hstart);
+  if (hstart < end) {
+    hend = hstart + 1;
+    while (hend < end && isfieldblock(p, blk(p, hend))) hend++;
+  } else {
+    hstart = hend = 0; /* no header: everything is body */
   }
+  guessheader(p, hstart);
   for (b = hstart; b < hend; b++) feedfields(p, blk(p, b));
-  feedbody(p, hend, known ? hend + p->hints->body : 0, end, known);
+  feedbody(p, hend, end);
   feednav(p, end);
 }
 
-int ll_parse_text(ll_Mem *m, const char *s, size_t len, const ll_PageHints *hints, ll_Doc **out,
-                  char *err, size_t errsz) {
+/* See ll.h. */
+int ll_parse_text(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *err, size_t errsz) {
   PageParse p;
   ll_Buf norm;
   *out = NULL;
-  /* the HTML reader's text (hints known) is UTF-8 by its contract */
-  if (!(hints != NULL && hints->known) && ll_utf8_check(s, len, err, errsz) != LL_OK)
-    return LL_ERRINPUT;
+  if (ll_utf8_check(s, len, err, errsz) != LL_OK) return LL_ERRINPUT;
   if (blank(s, len) || (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 && blank(s + 3, len - 3))) {
     snprintf(err, errsz, len == 0 ? "empty input" : "blank input: no text");
     return LL_ERRINPUT;
   }
   memset(&p, 0, sizeof p);
   p.m = m;
-  p.hints = hints;
-  p.marks = hints != NULL && hints->known && hints->marks;
   if (ll_build_begin(m, &p.b) != LL_OK) {
     snprintf(err, errsz, "not enough memory");
     return LL_ERRMEM;
@@ -760,15 +617,9 @@ int ll_parse_text(ll_Mem *m, const char *s, size_t len, const ll_PageHints *hint
   ll_buf_init(&norm);
   ll_vec_init(&p.lines, sizeof(Line));
   ll_vec_init(&p.blks, sizeof(Blk));
-  if (hints != NULL && hints->known && memchr(s, '\r', len) == NULL &&
-      !(len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)) {
-    p.s = s; /* the reader's text is already as normalise makes it */
-    p.len = len;
-  } else {
-    p.status = normalise(m, s, len, &norm);
-    p.s = norm.p;
-    p.len = norm.n;
-  }
+  p.status = normalise(m, s, len, &norm);
+  p.s = norm.p;
+  p.len = norm.n;
   if (p.status == LL_OK) p.status = split(&p);
   if (p.status == LL_OK) build(&p);
   if (p.status == LL_OK) {

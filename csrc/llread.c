@@ -35,5 +35,5 @@ int ll_read_html(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *err, 
 int ll_read_page(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *err, size_t errsz) {
   err[0] = '\0';
   if (ll_html_sniff(s, len)) return ll_read_html(m, s, len, out, err, errsz);
-  return ll_parse_text(m, s, len, NULL, out, err, errsz);
+  return ll_parse_text(m, s, len, out, err, errsz);
 }

@@ -35,7 +35,7 @@ static ll_Doc *parse(const char *text) {
   ll_Mem m = {ll_stdalloc, NULL};
   ll_Doc *d = NULL;
   char err[LL_ERRSIZE];
-  if (ll_parse_text(&m, text, strlen(text), NULL, &d, err, sizeof err) != LL_OK) {
+  if (ll_parse_text(&m, text, strlen(text), &d, err, sizeof err) != LL_OK) {
     printf("FAIL parse: %s\n", err);
     exit(1);
   }

@@ -952,6 +952,87 @@ static int notey_parent(const xmlNode *n) {
   return 0;
 }
 
+/* If element n (of tag t, an <a> or a <sup>) shows a marker, adds it to
+** mk's candidates with its link target, name and id. Returns LL_OK, or
+** LL_ERRMEM; *found is set when n was one (its children are not looked
+** at then). */
+static int candidate(ll_Mem *m, xmlNode *n, int t, Marks *mk, int *found) {
+  char buf[40];
+  Mark c, *p;
+  size_t len = shorttext(n, buf, sizeof buf, t == T_SUP ? "a" : NULL);
+  *found = 0;
+  memset(&c, 0, sizeof c);
+  if (len == (size_t)-1 || !parse_marker(buf, len, &c)) return LL_OK;
+  if (t == T_A) {
+    c.href = fragment(attr(n, "href"));
+    c.name = attr(n, "name");
+    c.id = attr(n, "id");
+    c.insup = notey_parent(n) || classhas(n, "note", 0);
+    if (c.href == NULL && c.name == NULL && c.id == NULL) return LL_OK;
+  } else {
+    c.plainsup = 1;
+    c.insup = classhas(n, "note", 0);
+  }
+  c.order = mk->marks.n;
+  c.node = n;
+  p = (Mark *)ll_vec_push(m, &mk->marks);
+  if (p == NULL) return LL_ERRMEM;
+  *p = c;
+  *found = 1;
+  if (pushkey(m, &mk->hrefs, c.href, c.order) != LL_OK ||
+      pushkey(m, &mk->names, c.name, c.order) != LL_OK ||
+      pushkey(m, &mk->names, c.id, c.order) != LL_OK)
+    return LL_ERRMEM;
+  return LL_OK;
+}
+
+/* Decides which candidates are markers: a bracketed number, one paired
+** with a link target, one in a note-classed element (a <sup> without a
+** link: bracketed or note-classed); the plain ones go to plain, sorted by
+** number. */
+static int decide(ll_Mem *m, Marks *mk, ll_Vec *plain) {
+  size_t i;
+  for (i = 0; i < mk->marks.n; i++) {
+    Mark *c = (Mark *)mk->marks.p + i;
+    int paired = haskey(&mk->hrefs, c->name, c->order, 0) ||
+                 haskey(&mk->hrefs, c->id, c->order, 0) || haskey(&mk->names, c->href, c->order, 0);
+    if (c->plainsup)
+      c->ok = c->bracket || c->insup;
+    else
+      c->ok = c->bracket || paired || c->insup;
+    if (c->ok && !c->star) {
+      Mark **p = (Mark **)ll_vec_push(m, plain);
+      if (p == NULL) return LL_ERRMEM;
+      *p = c;
+    }
+  }
+  if (plain->n > 1) qsort(plain->p, plain->n, sizeof(Mark *), markcmp);
+  return LL_OK;
+}
+
+/* A starred marker [N*] beside plain [N]s is one only when each of them is
+** its partner (plain: the plain markers, sorted by number). */
+static void starred(Marks *mk, const ll_Vec *plain) {
+  size_t i;
+  for (i = 0; i < mk->marks.n; i++) {
+    Mark *c = (Mark *)mk->marks.p + i, **p = (Mark **)plain->p, **e;
+    size_t lo = 0, hi = plain->n, k;
+    if (!c->ok || !c->star || plain->n == 0) continue; /* p may be NULL */
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (p[mid]->n < c->n)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    for (e = p + plain->n, p += lo, k = 0; p < e && (*p)->n == c->n; p++)
+      if (++k > 16 || !partners(c, *p)) {
+        c->ok = 0;
+        break;
+      }
+  }
+}
+
 /* First pass: finds the candidate footnote markers (links and <sup>s that
 ** show a number) and decides which are markers. A bracketed [N] link or sup
 ** always is; a bare number only inside a <sup> or note-classed span, or when
@@ -963,84 +1044,27 @@ static int find_marks(ll_Mem *m, xmlDoc *doc, Marks *mk) {
   xmlNode *n = doc->children;
   ll_Vec plain;
   size_t i;
-  char buf[40];
+  int st;
   while (n != NULL) {
-    int down = 1, lv;
+    int down = 1, lv, found;
     if (n->type == XML_ELEMENT_NODE) {
       int t = tagcode(n, &lv);
-      Mark c;
-      memset(&c, 0, sizeof c);
       if (t == T_SKIP) {
         down = 0;
       } else if (t == T_A || t == T_SUP) {
-        size_t len = shorttext(n, buf, sizeof buf, t == T_SUP ? "a" : NULL);
-        if (len != (size_t)-1 && parse_marker(buf, len, &c)) {
-          Mark *p;
-          if (t == T_A) {
-            c.href = fragment(attr(n, "href"));
-            c.name = attr(n, "name");
-            c.id = attr(n, "id");
-            c.insup = notey_parent(n) || classhas(n, "note", 0);
-            if (c.href == NULL && c.name == NULL && c.id == NULL) goto next;
-          } else {
-            c.plainsup = 1;
-            c.insup = classhas(n, "note", 0);
-          }
-          c.order = mk->marks.n;
-          c.node = n;
-          p = (Mark *)ll_vec_push(m, &mk->marks);
-          if (p == NULL) return LL_ERRMEM;
-          *p = c;
-          if (pushkey(m, &mk->hrefs, c.href, c.order) != LL_OK ||
-              pushkey(m, &mk->names, c.name, c.order) != LL_OK ||
-              pushkey(m, &mk->names, c.id, c.order) != LL_OK)
-            return LL_ERRMEM;
-          down = 0;
-        }
+        if (candidate(m, n, t, mk, &found) != LL_OK) return LL_ERRMEM;
+        down = !found;
       }
     }
-  next:
     n = nextnode(n, (xmlNode *)doc, down);
   }
   if (mk->hrefs.n > 1) qsort(mk->hrefs.p, mk->hrefs.n, sizeof(Key), keycmp);
   if (mk->names.n > 1) qsort(mk->names.p, mk->names.n, sizeof(Key), keycmp);
   ll_vec_init(&plain, sizeof(Mark *));
-  for (i = 0; i < mk->marks.n; i++) {
-    Mark *c = (Mark *)mk->marks.p + i;
-    int paired = haskey(&mk->hrefs, c->name, c->order, 0) ||
-                 haskey(&mk->hrefs, c->id, c->order, 0) || haskey(&mk->names, c->href, c->order, 0);
-    if (c->plainsup)
-      c->ok = c->bracket || c->insup;
-    else
-      c->ok = c->bracket || paired || c->insup;
-    if (c->ok && !c->star) {
-      Mark **p = (Mark **)ll_vec_push(m, &plain);
-      if (p == NULL) {
-        ll_vec_free(m, &plain);
-        return LL_ERRMEM;
-      }
-      *p = c;
-    }
-  }
-  if (plain.n > 1) qsort(plain.p, plain.n, sizeof(Mark *), markcmp);
-  for (i = 0; i < mk->marks.n; i++) { /* [N*] beside a plain [N] */
-    Mark *c = (Mark *)mk->marks.p + i, **p = (Mark **)plain.p, **e;
-    size_t lo = 0, hi = plain.n, k;
-    if (!c->ok || !c->star || plain.n == 0) continue; /* p may be NULL */
-    while (lo < hi) {
-      size_t mid = lo + (hi - lo) / 2;
-      if (p[mid]->n < c->n)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    for (e = p + plain.n, p += lo, k = 0; p < e && (*p)->n == c->n; p++)
-      if (++k > 16 || !partners(c, *p)) {
-        c->ok = 0;
-        break;
-      }
-  }
+  st = decide(m, mk, &plain);
+  if (st == LL_OK) starred(mk, &plain);
   ll_vec_free(m, &plain);
+  if (st != LL_OK) return st;
   /* hand each marker's Mark to its node, now that the vector stays put */
   for (i = 0; i < mk->marks.n; i++) {
     Mark *c = (Mark *)mk->marks.p + i;
@@ -1781,6 +1805,61 @@ static int tablepart(Walk *w, xmlNode *n, int t, Frame *f) {
   return 1;
 }
 
+/* A picture's alt text before the body, outside navigation and at an
+** item's start, is an item of its own (K_IMG: a title drawn as a picture). */
+static void picture(Walk *w, xmlNode *n) {
+  const char *alt = attr(n, "alt");
+  Frame f;
+  if (w->body || alt == NULL || top(w)->kind == K_NAV || (w->open && w->pool.n != cur(w)->off))
+    return;
+  item_close(w);
+  f = *top(w);
+  f.kind = K_IMG;
+  f.tag = T_IMG;
+  if (ll_vec_push(w->m, &w->frames) == NULL) {
+    w->status = LL_ERRMEM;
+    return;
+  }
+  *top(w) = f;
+  text(w, alt, 0);
+  item_close(w);
+  w->frames.n--;
+}
+
+/* The frame of a block element n of tag t: it closes the item before; its
+** kind is navigation (a navigation class, <nav>, <footer>, a paragraph of
+** the page's own contents or links), an info block, a heading, or its
+** parent's; its structure (blockstructure). */
+static void blockframe(Walk *w, xmlNode *n, int t, int level, Frame *f) {
+  item_close(w);
+  f->tag = t;
+  f->level = level;
+  f->cls = attr(n, "class");
+  if (f->kind != K_NAV) {
+    const char *name = (const char *)n->name;
+    if (navclass(n) || strcmp(name, "nav") == 0 || strcmp(name, "footer") == 0 ||
+        (t == T_P && (tocpara(n) || ownlinks(n))))
+      f->kind = K_NAV;
+    else if ((t == T_P || t == T_DIV) && f->kind != K_INFO &&
+             (classhas(n, "information", 1) || classhas(n, "info", 1) || opens_fields(n)))
+      f->kind = K_INFO;
+    else if (t == T_H && f->kind != K_INFO)
+      f->kind = K_HEAD;
+  }
+  blockstructure(w, n, t, f);
+}
+
+/* In a paragraph or heading, an inline element that makes a span opens it:
+** emphasis (em, i, cite), strong (b, strong), a link (a href). */
+static void inlinespan(Walk *w, xmlNode *n, int t, Frame *f) {
+  const char *name = (const char *)n->name, *href;
+  if (f->kind != K_PARA && f->kind != K_HEAD) return;
+  if (t == T_LABEL || (name[0] == 'c' && strcmp(name, "cite") == 0))
+    f->span = openspan(w, (name[0] == 'b' || name[0] == 's') ? LL_STRONG : LL_EMPHASIS, NULL);
+  else if (t == T_A && (href = attr(n, "href")) != NULL && *href != '\0')
+    f->span = openspan(w, LL_LINK, href);
+}
+
 /* Enters node n; returns nonzero if a frame was pushed (the walk then goes
 ** into its children and calls leave). */
 static int enter(Walk *w, xmlNode *n) {
@@ -1809,25 +1888,9 @@ static int enter(Walk *w, xmlNode *n) {
     case T_HR:
       item_close(w);
       return 0;
-    case T_IMG: {
-      const char *alt = attr(n, "alt");
-      if (!w->body && alt != NULL && top(w)->kind != K_NAV &&
-          (!w->open || w->pool.n == cur(w)->off)) {
-        item_close(w);
-        f = *top(w);
-        f.kind = K_IMG;
-        f.tag = T_IMG;
-        if (ll_vec_push(w->m, &w->frames) == NULL) {
-          w->status = LL_ERRMEM;
-          return 0;
-        }
-        *top(w) = f;
-        text(w, alt, 0);
-        item_close(w);
-        w->frames.n--;
-      }
+    case T_IMG:
+      picture(w, n);
       return 0;
-    }
     case T_A:
       if (glossarylink(n)) return 0;
       anchor(w, n);
@@ -1845,34 +1908,10 @@ static int enter(Walk *w, xmlNode *n) {
   if (f.bkind == LL_TABLE && tablepart(w, n, t, &f)) goto push;
   f.block = t == T_P || t == T_H || t == T_BLOCK || t == T_DIV || t == T_PRE || t == T_TABLE;
   f.cell = t == T_CELL;
-  if (f.block) {
-    item_close(w);
-    f.tag = t;
-    f.level = level;
-    f.cls = attr(n, "class");
-    if (f.kind != K_NAV) {
-      const char *name = (const char *)n->name;
-      if (navclass(n) || strcmp(name, "nav") == 0 || strcmp(name, "footer") == 0 ||
-          (t == T_P && (tocpara(n) || ownlinks(n))))
-        f.kind = K_NAV;
-      else if ((t == T_P || t == T_DIV) && f.kind != K_INFO &&
-               (classhas(n, "information", 1) || classhas(n, "info", 1) || opens_fields(n)))
-        f.kind = K_INFO;
-      else if (t == T_H && f.kind != K_INFO)
-        f.kind = K_HEAD;
-    }
-    blockstructure(w, n, t, &f);
-  }
+  if (f.block) blockframe(w, n, t, level, &f);
   if (t == T_PRE) f.pre = 1;
   if (f.cell) w->sp = 1;
-  if (f.kind == K_PARA || f.kind == K_HEAD) {
-    const char *name = (const char *)n->name, *href;
-    if (t == T_LABEL || (name[0] == 'c' && strcmp(name, "cite") == 0)) {
-      f.span = openspan(w, (name[0] == 'b' || name[0] == 's') ? LL_STRONG : LL_EMPHASIS, NULL);
-    } else if (t == T_A && (href = attr(n, "href")) != NULL && *href != '\0') {
-      f.span = openspan(w, LL_LINK, href);
-    }
-  }
+  inlinespan(w, n, t, &f);
 push:
   if (ll_vec_push(w->m, &w->frames) == NULL) {
     w->status = LL_ERRMEM;
@@ -2469,33 +2508,29 @@ static int headclass(const Item *it) {
   return 0;
 }
 
-/* Writes the header blocks from items h[0..nh): author, number, title,
-** subtitle. The title is a heading classed "title", else the first <h1>,
-** else the first heading after the author; the author is the heading that
-** names the <meta> author, else the first one before the title, else one
-** "by ..." after it, else the <meta> author itself. A heading ending in ':'
-** just before the title is put in front of it; the others after the title
-** (or left over before it) make the subtitle. With imgtitle (the items are
-** pictures' texts before the body's headings) the last one is the title
-** and a short first one, when none names the author, is the author. */
-static void header(Assembly *o, const Walk *w, const size_t *hin, size_t nh, int imgtitle) {
-  size_t i, hbuf[64];
-  const size_t *h = hin;
+/* The header's items, for choosing among them: h[0..nh) in the walk's
+** items, the site's banner left out; ai, ti, ni the author's, title's and
+** number's places in h, or -1. */
+typedef struct Heads {
+  const Walk *w;
+  const Item *it;
+  const size_t *h; /* buf, or the caller's list */
+  size_t buf[64];
+  size_t nh;
+  long ai, ti, ni;
+} Heads;
+
+#define HI(i) (&hd->it[hd->h[i]])
+#define HT(i) itext(hd->w, HI(i)), HI(i)->len
+
+/* Chooses the author, the title and the number among the header's items
+** (see header). */
+static void pickheads(Heads *hd, int imgtitle) {
+  size_t i, nh = hd->nh;
   long ai = -1, ti = -1, ni = -1;
-  const Item *it0 = (const Item *)w->items.p;
-#define HI(i) (&it0[h[i]])
-#define HT(i) itext(w, HI(i)), HI(i)->len
-  if (nh <= sizeof hbuf / sizeof hbuf[0]) { /* the site's banner is no part of the header */
-    size_t k = 0;
-    for (i = 0; i < nh; i++)
-      if (!banner(itext(w, &it0[hin[i]]), it0[hin[i]].len)) hbuf[k++] = hin[i];
-    if (k > 0 && k < nh) {
-      h = hbuf;
-      nh = k;
-    }
-  }
   for (i = 0; i < nh && ai < 0; i++)
-    if (countwords(HT(i)) <= 8 && names_author(HT(i), w->author) && !banner(HT(i))) ai = (long)i;
+    if (countwords(HT(i)) <= 8 && names_author(HT(i), hd->w->author) && !banner(HT(i)))
+      ai = (long)i;
   if (imgtitle && ai < 0 && nh > 1 && countwords(HT(0)) <= 4) ai = 0;
   if (imgtitle && (long)nh - 1 != ai) ti = (long)nh - 1;
   for (i = 0; i < nh && ti < 0; i++)
@@ -2531,48 +2566,63 @@ static void header(Assembly *o, const Walk *w, const size_t *hin, size_t nh, int
   }
   for (i = 0; i < nh && ni < 0; i++)
     if ((long)i != ai && (long)i != ti && isnumber(HT(i))) ni = (long)i;
-  /* author */
-  if (ai >= 0) {
-    const char *s = itext(w, HI(ai));
-    size_t n = HI(ai)->len;
-    trim(&s, &n);
-    if (n > 3 && iprefix(s, n, "by ")) {
-      s += 3;
-      n -= 3;
-    }
-    if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'')
-      n -= 2;
-    else if (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0)
-      n -= 4;
-    /* a year glued on: "Dora B. Montefiore 1918" */
-    if (n > 6 && isdig((unsigned char)s[n - 1]) && isdig((unsigned char)s[n - 2]) &&
-        isdig((unsigned char)s[n - 3]) && isdig((unsigned char)s[n - 4]) &&
-        (s[n - 4] == '1' || s[n - 4] == '2') && !isdig((unsigned char)s[n - 5]) &&
-        (s[n - 5] == ' ' || s[n - 5] == ',' || s[n - 5] == '\n')) {
-      n -= 4;
-      while (n > 0 && (isspc((unsigned char)s[n - 1]) || s[n - 1] == ',')) n--;
-    }
-    feedflat(o, s, n, ll_build_author);
-  } else if (w->author != NULL) {
-    feedflat(o, w->author, strlen(w->author), ll_build_author);
+  hd->ai = ai;
+  hd->ti = ti;
+  hd->ni = ni;
+}
+
+/* Feeds the author: the chosen heading without "by ", a possessive or a
+** year glued on ("Dora B. Montefiore 1918"), else the <meta> author. */
+static void headauthor(Assembly *o, const Heads *hd) {
+  const char *s;
+  size_t n;
+  if (hd->ai < 0) {
+    if (hd->w->author != NULL) feedflat(o, hd->w->author, strlen(hd->w->author), ll_build_author);
+    return;
   }
-  if (ni >= 0) feedflat(o, HT(ni), ll_build_number);
-  if (ti >= 0) { /* title, after a kicker ending in ':' */
-    o->tmp.n = 0;
-    for (i = 0; i < (size_t)ti && o->status == LL_OK; i++) {
-      if ((long)i == ai || (long)i == ni || !endswith_colon(HT(i))) continue;
-      if (i + 1 != (size_t)ti) continue;
-      if (flatten(o->m, &o->tmp, HT(i), 0) != LL_OK || ll_buf_add(o->m, &o->tmp, " ", 1) != LL_OK)
-        o->status = LL_ERRMEM;
-    }
-    if (o->status == LL_OK && flatten(o->m, &o->tmp, HT(ti), 0) != LL_OK) o->status = LL_ERRMEM;
-    feedtitle(o, 0);
+  s = itext(hd->w, HI(hd->ai));
+  n = HI(hd->ai)->len;
+  trim(&s, &n);
+  if (n > 3 && iprefix(s, n, "by ")) {
+    s += 3;
+    n -= 3;
   }
-  /* subtitle: whatever is left, joined by a space, or by ". " when the
-     first part ends without punctuation and the next opens no bracket */
+  if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'')
+    n -= 2;
+  else if (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0)
+    n -= 4;
+  if (n > 6 && isdig((unsigned char)s[n - 1]) && isdig((unsigned char)s[n - 2]) &&
+      isdig((unsigned char)s[n - 3]) && isdig((unsigned char)s[n - 4]) &&
+      (s[n - 4] == '1' || s[n - 4] == '2') && !isdig((unsigned char)s[n - 5]) &&
+      (s[n - 5] == ' ' || s[n - 5] == ',' || s[n - 5] == '\n')) {
+    n -= 4;
+    while (n > 0 && (isspc((unsigned char)s[n - 1]) || s[n - 1] == ',')) n--;
+  }
+  feedflat(o, s, n, ll_build_author);
+}
+
+/* Feeds the title, after a kicker ending in ':' just before it. */
+static void headtitle(Assembly *o, const Heads *hd) {
+  size_t i, ti = (size_t)hd->ti;
+  if (hd->ti < 0) return;
   o->tmp.n = 0;
-  for (i = 0; i < nh && o->status == LL_OK; i++) {
-    if ((long)i == ai || (long)i == ni || (long)i == ti) continue;
+  if (ti > 0 && (long)ti - 1 != hd->ai && (long)ti - 1 != hd->ni && endswith_colon(HT(ti - 1))) {
+    i = ti - 1;
+    if (flatten(o->m, &o->tmp, HT(i), 0) != LL_OK || ll_buf_add(o->m, &o->tmp, " ", 1) != LL_OK)
+      o->status = LL_ERRMEM;
+  }
+  if (o->status == LL_OK && flatten(o->m, &o->tmp, HT(ti), 0) != LL_OK) o->status = LL_ERRMEM;
+  feedtitle(o, 0);
+}
+
+/* Feeds the subtitle: whatever is left, joined by a space, or by ". " when
+** the first part ends without punctuation and the next opens no bracket. */
+static void headsubtitle(Assembly *o, const Heads *hd) {
+  size_t i;
+  long ti = hd->ti;
+  o->tmp.n = 0;
+  for (i = 0; i < hd->nh && o->status == LL_OK; i++) {
+    if ((long)i == hd->ai || (long)i == hd->ni || (long)i == ti) continue;
     if (ti >= 0 && i + 1 == (size_t)ti && endswith_colon(HT(i))) continue;
     o->part.n = 0;
     if (flatten(o->m, &o->part, HT(i), 0) != LL_OK) {
@@ -2591,9 +2641,42 @@ static void header(Assembly *o, const Walk *w, const size_t *hin, size_t nh, int
     if (ll_buf_add(o->m, &o->tmp, o->part.p, o->part.n) != LL_OK) o->status = LL_ERRMEM;
   }
   feedtitle(o, 1);
+}
+
+/* Feeds the header from items h[0..nh): author, number, title, subtitle.
+** The title is a heading classed "title", else the first <h1>, else the
+** first heading after the author; the author is the heading that names
+** the <meta> author, else the first one before the title, else one "by
+** ..." after it, else the <meta> author itself. A heading ending in ':'
+** just before the title is put in front of it; the others after the title
+** (or left over before it) make the subtitle. With imgtitle (the items are
+** pictures' texts before the body's headings) the last one is the title
+** and a short first one, when none names the author, is the author. The
+** site's banner is no part of the header. */
+static void header(Assembly *o, const Walk *w, const size_t *h, size_t nh, int imgtitle) {
+  Heads hdv, *hd = &hdv;
+  size_t i, k = 0;
+  hd->w = w;
+  hd->it = (const Item *)w->items.p;
+  hd->h = h;
+  hd->nh = nh;
+  if (nh <= sizeof hd->buf / sizeof hd->buf[0]) {
+    for (i = 0; i < nh; i++)
+      if (!banner(itext(w, &hd->it[h[i]]), hd->it[h[i]].len)) hd->buf[k++] = h[i];
+    if (k > 0 && k < nh) { /* some kept (none or all: all) */
+      hd->h = hd->buf;
+      hd->nh = k;
+    }
+  }
+  pickheads(hd, imgtitle);
+  headauthor(o, hd);
+  if (hd->ni >= 0) feedflat(o, HT(hd->ni), ll_build_number);
+  headtitle(o, hd);
+  headsubtitle(o, hd);
+}
+
 #undef HI
 #undef HT
-}
 
 /* ------------------------------------------------------------------ */
 /* Header fields                                                       */

@@ -1132,6 +1132,7 @@ typedef struct Item {
   char label[16];   /* a list item's number as a browser shows it ("" for a bullet) */
   size_t s0, s1;    /* the spans in Walk.spans that may overlap it */
   char pglab[16];   /* a page break before its first character: the page's label, or "" */
+  int cells;        /* it holds a table's separators (CELLMARK, ROWMARK) */
 } Item;
 
 typedef struct Walk {
@@ -1318,6 +1319,7 @@ static void tablesep(Walk *w, char c) {
   if (w->status != LL_OK) return;
   forget(w);
   raw(w, &c, 1);
+  cur(w)->cells = 1;
 }
 
 /* Writes content s (no white space in it). */
@@ -2226,8 +2228,12 @@ static size_t spanevents(Assembly *o, const Walk *w, const Item *it, size_t from
 /* Feeds the pool's bytes s[0, n) as text: the separators of a table's
 ** cells and rows as its cells and rows, and in a table a line break as a
 ** space. */
-static void feedrun(Assembly *o, const char *s, size_t n, int table) {
+static void feedrun(Assembly *o, const char *s, size_t n, int table, int cells) {
   size_t i = 0;
+  if (!table && !cells) { /* the common case: text alone */
+    ll_build_text(o->b, s, n);
+    return;
+  }
   while (i < n) {
     size_t j = i;
     while (j < n && s[j] != CELLMARK && s[j] != ROWMARK && !(table && s[j] == '\n')) j++;
@@ -2291,7 +2297,7 @@ static void feeditem(Assembly *o, const Walk *w, const Item *it, size_t from, in
   for (k = 0; k <= o->evs.n && o->status == LL_OK; k++) {
     size_t upto = k < o->evs.n ? ev[k].pos : it->off + n;
     if (upto > at) {
-      feedrun(o, w->pool.p + at, upto - at, kind == LL_TABLE);
+      feedrun(o, w->pool.p + at, upto - at, kind == LL_TABLE, it->cells);
       at = upto;
     }
     if (k == o->evs.n) break;

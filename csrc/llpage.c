@@ -578,7 +578,7 @@ static void feedbody(PageParse *p, size_t from, size_t end) {
 ** field block within the first eight and those after it), before them the
 ** header, the rest body and notes. */
 static void build(PageParse *p) {
-  size_t nb = p->blks.n, b, hstart = nb, hend = nb, end = nb;
+  size_t nb = p->blks.n, b, hstart = nb, hend, end = nb;
   feednumbers(p);
   while (end > 1 && isnavblock(p, blk(p, end - 1))) end--;
   for (b = 0; b < end && b < 8; b++)

@@ -8,8 +8,7 @@ max_line_length = 120
 -- the code; configuration files (rockspecs, config.ld, .busted) are tables
 -- of settings read by their tools, not programs
 include_files = { "lua/**/*.lua", "bin/leninletter", "spec/**/*.lua", "csrc/*.lua", "csrc/fuzz/*.lua",
-  "bench/*.lua", "data/*.lua",
-  "data/studypage/*.lua" }
+  "bench/*.lua", "data/*.lua" }
 exclude_files = { "spec/browser/node_modules/**" }
 
 files["spec/**/*.lua"] = {
@@ -17,8 +16,6 @@ files["spec/**/*.lua"] = {
   -- tables of test cases and expected texts hold long literal lines
   max_line_length = false,
 }
--- generated: the study page's style sheet and script as Lua strings
-files["lua/leninletter/export/studypage.lua"] = { max_line_length = false }
 -- generated data (the entity catalogue): one entry a line
 files["data/*.lua"] = { max_line_length = false }
 -- benchmarks drop their big values on purpose (x = nil, then collect) and

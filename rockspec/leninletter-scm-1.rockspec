@@ -46,6 +46,7 @@ build = {
       ["leninletter"] = "lua/leninletter/init.lua",
       ["leninletter.document"] = "lua/leninletter/document.lua",
       ["leninletter.query"] = "lua/leninletter/query.lua",
+      ["leninletter.files"] = "lua/leninletter/files.lua",
       ["leninletter.corpus"] = "lua/leninletter/corpus.lua",
       ["leninletter.index"] = "lua/leninletter/index.lua",
       ["leninletter.entities"] = "lua/leninletter/entities.lua",
@@ -80,8 +81,14 @@ build = {
    copy_directories = { "man" },
    install = {
       bin = { leninletter = "bin/leninletter" },
-      -- the built-in English stop list, found beside query.lua
-      lua = { ["leninletter.stopwords"] = "data/stopwords.txt" },
+      -- the built-in English stop list, found beside query.lua, and the
+      -- study page's style sheet and script (leninletter/studypage/page.css
+      -- and page.js), read by leninletter.export.studypage
+      lua = {
+         ["leninletter.stopwords"] = "data/stopwords.txt",
+         ["leninletter.studypage.css"] = "data/studypage/page.css",
+         ["leninletter.studypage.js"] = "data/studypage/page.js",
+      },
    },
 }
 -- `luarocks test` runs spec/run.lua with this Lua: `make spec` for it, with

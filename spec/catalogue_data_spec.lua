@@ -3,6 +3,10 @@
 -- checked before (and apart from) the C core that embeds it.
 
 local compat = require "leninletter.compat"  -- utf8 and math as in Lua 5.4, on every Lua
+local H = require "spec.helpers"
+local before = H.cp_before
+local at = H.cp_at
+local read = H.readfile
 local utf8, math = compat.utf8, compat.math
 local CATALOGUE = "data/entities.lua"
 local LETTER = "data/letter.txt"
@@ -23,13 +27,6 @@ local function is_array(t)
     n = n + 1
   end
   return n == #t
-end
-
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
 end
 
 ---------------------------------------------------------------------------
@@ -60,21 +57,6 @@ end
 
 local function is_joiner(cp)
   return cp == 45 or cp == 39   -- "-" and "'" (’ is already ')
-end
-
--- the code point that ends just before byte position p, and where it starts
-local function before(s, p)
-  local i = p - 1
-  if i < 1 then return nil end
-  while i > 1 and s:byte(i) >= 0x80 and s:byte(i) < 0xC0 do i = i - 1 end
-  return utf8.codepoint(s, i), i
-end
-
--- the code point that starts at byte position p, and where the next one starts
-local function at(s, p)
-  if p > #s then return nil end
-  local cp = utf8.codepoint(s, p)
-  return cp, p + #utf8.char(cp)
 end
 
 local function starts_word(s, p)

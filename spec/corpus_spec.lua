@@ -4,24 +4,15 @@
 -- specs that need it are skipped, with a message, where it is absent.
 local ll = require "leninletter"
 local core = require "leninletter.core"
+local H = require "spec.helpers"
+local have_corpus = H.have_corpus
+local write = H.write
 
 local CORPUS = "../shared/corpus"
-
-local function have_corpus()
-  local f = io.open(CORPUS .. "/MANIFEST.tsv", "rb")
-  if f then f:close() return true end
-  return false
-end
 
 local function page(title, body)
   return "<!DOCTYPE html>\n<html><head><title>" .. title .. "</title></head><body>\n"
     .. "<h2>V. I. Lenin</h2>\n<h1>" .. title .. "</h1>\n" .. body .. "\n</body></html>\n"
-end
-
-local function write(path, text)
-  local f = assert(io.open(path, "wb"))
-  f:write(text)
-  f:close()
 end
 
 -- a temporary folder of pages:

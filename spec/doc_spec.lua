@@ -1,6 +1,8 @@
 -- The reference documentation: every public function of the Lua layer has
 -- an LDoc comment with a summary and a usage example; `make doc` (LDoc)
 -- builds the HTML reference from them; the man page of the tool is valid.
+local H = require "spec.helpers"
+local has = H.have
 
 -- Each public function of a file: `function M.name`, `function Class:name`,
 -- `function Class.name` at the start of a line, where the name does not
@@ -26,15 +28,11 @@ local function public_functions(path)
 end
 
 local function lua_files()
-  local p = assert(io.popen("ls lua/leninletter/*.lua"))
+  local p = assert(io.popen("ls lua/leninletter/*.lua lua/leninletter/export/*.lua"))
   local files = {}
   for l in p:lines() do files[#files + 1] = l end
   p:close()
   return files
-end
-
-local function has(cmd)
-  return require("leninletter.compat").execute("command -v " .. cmd .. " >/dev/null 2>&1") == true
 end
 
 describe("leninletter reference documentation", function()
@@ -72,12 +70,19 @@ describe("leninletter reference documentation", function()
     local p = assert(io.popen("ldoc -d " .. tmp .. " . 2>&1"))
     local out = p:read("*a")
     p:close()
+    -- no warning: every item's parameters match its function's, no module
+    -- without items ("FILE:LINE: ...")
+    local warnings = {}
+    for line in out:gmatch("[^\n]+") do
+      if line:match("^%S+:%d+: ") then warnings[#warnings + 1] = line end
+    end
+    assert.same({}, warnings)
     local f = io.open(tmp .. "/index.html", "rb")
     assert.is_truthy(f, out)
     local index = f:read("*a")
     f:close()
     for _, m in ipairs({ "leninletter", "leninletter.query", "leninletter.quiz",
-      "leninletter.export", "leninletter.plot" }) do
+      "leninletter.export", "leninletter.plot", "leninletter.export.json", "leninletter.export.anki" }) do
       assert.is_truthy(index:find(m, 1, true), m .. " is not in the reference")
     end
     -- Markdown rendered (Debian's lua-discount), not shown raw

@@ -1,13 +1,8 @@
 -- The letter compiled into the module is data/letter.txt, and the generated
 -- header is what the committed generator makes of it today.
 local core = require "leninletter.core"
-
-local function readfile(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local H = require "spec.helpers"
+local readfile = H.readfile
 
 describe("leninletter.core letter", function()
   it("is data/letter.txt byte for byte", function()

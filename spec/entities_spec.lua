@@ -5,6 +5,9 @@
 
 local ll = require "leninletter"
 local utf8 = require("leninletter.compat").utf8  -- as in Lua 5.4, on every Lua
+local H = require "spec.helpers"
+local before = H.cp_before
+local at = H.cp_at
 
 local TYPES = "person, organization, periodical, place, event, work"
 
@@ -24,19 +27,6 @@ local function is_alnum(cp)
     or (cp >= 0xC0 and cp <= 0x24F and cp ~= 0xD7 and cp ~= 0xF7))
 end
 local function is_joiner(cp) return cp == 45 or cp == 39 end
-
-local function before(s, p)
-  local i = p - 1
-  if i < 1 then return nil end
-  while i > 1 and s:byte(i) >= 0x80 and s:byte(i) < 0xC0 do i = i - 1 end
-  return utf8.codepoint(s, i), i
-end
-
-local function at(s, p)
-  if p > #s then return nil end
-  local cp = utf8.codepoint(s, p)
-  return cp, p + #utf8.char(cp)
-end
 
 local function boundary(s, p, get)
   local cp, i = get(s, p)

@@ -3,28 +3,11 @@
 -- else; the corpus scripts read ../shared/corpus/mia-lenin (107 Lenin
 -- pages) and are pending, as an environment limit, where ../shared is
 -- absent. Counts checked by hand are said where they are asserted.
-local CORPUS = "../shared/corpus/mia-lenin"
-
-local function have_corpus()
-  local f = io.open(CORPUS .. "/archive/lenin/works/1918/mar/01.htm", "rb")
-  if f then f:close() end
-  return f ~= nil
-end
-
--- a fresh empty folder for the files a script writes
-local function tmpdir()
-  local name = os.tmpname()
-  os.remove(name)
-  assert(os.execute(("mkdir -p '%s'"):format(name)))
-  return name
-end
-
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local H = require "spec.helpers"
+local have_corpus = H.have_lenin
+local tmpdir = H.tmpdir
+local slurp = H.readfile
+local CORPUS = H.LENIN
 
 -- Runs examples/NAME.lua with the arguments given, in this Lua, and
 -- returns what it printed (one string, lines joined by "\n").

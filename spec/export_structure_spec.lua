@@ -3,41 +3,20 @@
 -- tei_all.rng), Markdown and the Pandoc AST read back by pandoc. On the
 -- letter, on a page made here with every kind of Block, and on real
 -- archive pages from ../shared/corpus (each described where it is used).
-local compat = require "leninletter.compat"
 local ll = require "leninletter"
 local export = require "leninletter.export"
 local cjson = require "cjson"
+local H = require "spec.helpers"
+local run = H.run
+local have = H.have
+local exists = H.exists
+local write = H.write
 
 local SHARED = "../shared"
 local TEI_RNG = SHARED .. "/schemas/tei_all.rng"
 local CORPUS = SHARED .. "/corpus/"
 
-local function run(cmd)
-  local out, code = compat.run(cmd .. " 2>&1")
-  return code == 0, out
-end
-local function have(prog) return compat.execute("command -v " .. prog .. " >/dev/null 2>&1") == true end
-local function exists(path)
-  local f = io.open(path, "rb")
-  if f then f:close() return true end
-  return false
-end
-
-local tmpdir
-local function tmp(name)
-  if not tmpdir then
-    tmpdir = os.tmpname()
-    os.remove(tmpdir)
-    assert(compat.execute("mkdir -p " .. tmpdir))
-  end
-  return tmpdir .. "/" .. name
-end
-local function write(path, s)
-  local f = assert(io.open(path, "wb"))
-  f:write(s)
-  f:close()
-  return path
-end
+local tmp = H.scratch() -- a path in this spec's temporary folder
 
 local function xpath(file, expr)
   local ok, out = run(("xmllint --xpath %q %s"):format(expr, file))

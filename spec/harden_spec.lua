@@ -7,22 +7,12 @@
 -- quadratic work costs 256 times). The C side is csrc/test/test_harden.c.
 local ll = require "leninletter"
 local core = require "leninletter.core"
+local H = require "spec.helpers"
+local readfile = H.readfile
+local write = H.write
 
 local SAMPLE = "../shared/mia-samples/08.txt"
 local STATEREV = "../shared/corpus/mia-lenin/archive/lenin/works/1917/staterev/ch01.htm"
-
-local function readfile(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
-
-local function write(path, text)
-  local f = assert(io.open(path, "wb"))
-  f:write(text)
-  f:close()
-end
 
 local function sh(cmd)
   local ok = os.execute(cmd)

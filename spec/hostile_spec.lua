@@ -1,29 +1,23 @@
 -- Hostile input: a table of cases, each with what it must give (a Document
 -- that keeps its invariants, or nil and a message saying what and where),
 -- and the Lua side's answer to wrong arguments. Every case is linear in its
--- size by construction; the times are measured apart (README, Hardening),
+-- size by construction; the times are measured apart (docs/HARDENING.md),
 -- never asserted here.
 -- The cases compute what they expect with Lua 5.4's utf8 library and
 -- coroutine rules; the C core under test is the same on every Lua, so the
 -- table runs on 5.4 only (other versions run every other spec; `make test`
--- runs 5.4, and README "Tests" says so). Under other versions this file
+-- runs 5.4, and docs/LIMITS.md, Lua versions, says so). Under other versions this file
 -- defines no spec rather than a pending one: a pending spec fails CI.
 if _VERSION ~= "Lua 5.4" then return end
 local ll = require "leninletter"
 local core = require "leninletter.core"
 -- utf8 and math as in Lua 5.4, on every Lua (5.3's utf8.len takes surrogates)
 local compat = require "leninletter.compat"
+local H = require "spec.helpers"
+local readfile = H.tryread
 local utf8, math = compat.utf8, compat.math
 
 local letter = core.letter_text()
-
-local function readfile(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("*a")
-  f:close()
-  return s
-end
 
 local SHARED = os.getenv("LL_SHARED") or "../shared"
 local samples = {}

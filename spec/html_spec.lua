@@ -3,14 +3,10 @@
 -- skipped, with a message, where it is absent. Small inline pages check
 -- each feature on its own.
 local ll = require "leninletter"
+local H = require "spec.helpers"
+local have_corpus = H.have_corpus
 
 local CORPUS = "../shared/corpus"
-
-local function have_corpus()
-  local f = io.open(CORPUS .. "/MANIFEST.tsv", "rb")
-  if f then f:close() return true end
-  return false
-end
 
 local function page(body, head)
   return "<!DOCTYPE html>\n<html><head>" .. (head or "") .. "<title>T</title></head><body>\n"

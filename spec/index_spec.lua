@@ -5,35 +5,14 @@
 -- 1,728 archive pages) where it is present; the corruption specs run on a
 -- small index of three pages written to a temporary folder.
 local ll = require "leninletter"
+local H = require "spec.helpers"
+local have_corpus = H.have_corpus
+local readfile = H.readfile
+local write = H.write
+local tmpdir = H.tmpdir
 
 local CORPUS = "../shared/corpus"
 local LUA = os.getenv("LUA") or "lua5.4"
-
-local function have_corpus()
-  local f = io.open(CORPUS .. "/MANIFEST.tsv", "rb")
-  if f then f:close() return true end
-  return false
-end
-
-local function readfile(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
-
-local function write(path, text)
-  local f = assert(io.open(path, "wb"))
-  f:write(text)
-  f:close()
-end
-
-local function tmpdir()
-  local d = os.tmpname()
-  os.remove(d)
-  assert(os.execute("mkdir -p '" .. d .. "'"))
-  return d
-end
 
 -- A canonical dump of any value: tables with their keys sorted, numbers
 -- as %.17g, so that two results compare byte for byte. A table met again

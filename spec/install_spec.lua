@@ -3,24 +3,14 @@
 -- puts the same files where a distribution would (into a temporary DESTDIR),
 -- the command and its man page too; `make uninstall` takes them away. Each
 -- for the Lua under test (LUA, as `make test LUA_VERSION=...` sets it).
-local compat = require "leninletter.compat"
-
-local function run(cmd)
-  local out, code = compat.run(cmd .. " 2>&1")
-  return code == 0, out, code
-end
+local H = require "spec.helpers"
+local run = H.run
+local tmpdir = H.tmpdir
 
 local LUA = os.getenv("LUA") or "lua5.4"
 local JIT = LUA:find("luajit", 1, true) ~= nil
 local V = select(2, run(LUA .. " -e 'io.write((_VERSION:match(\"%d+%.%d+\")))'"))
 local PC = JIT and "luajit" or "lua" .. V
-
-local function tmpdir()
-  local tmp = os.tmpname()
-  os.remove(tmp)
-  assert(run("mkdir -p " .. tmp))
-  return tmp
-end
 
 local function paths(lmod, cmod)
   return ("LUA_PATH='%s/?.lua;%s/?/init.lua' LUA_CPATH='%s/?.so'"):format(lmod, lmod, cmod)
@@ -94,16 +84,18 @@ describe("leninletter make install", function()
     local _, cmod = run("pkg-config --variable=INSTALL_CMOD " .. PC)
     lmod, cmod = dest .. lmod:gsub("%s+$", ""), dest .. cmod:gsub("%s+$", "")
     for _, f in ipairs({ cmod .. "/leninletter/core.so", lmod .. "/leninletter/init.lua",
-      lmod .. "/leninletter/stopwords.txt", dest .. "/usr/bin/leninletter",
+      lmod .. "/leninletter/stopwords.txt", lmod .. "/leninletter/studypage/page.css",
+      lmod .. "/leninletter/studypage/page.js", dest .. "/usr/bin/leninletter",
       dest .. "/usr/share/man/man1/leninletter.1" }) do
       assert.is_true((run("test -f " .. f)), f .. " is not installed")
     end
     -- the module, from the installed files only
     ok, out = run(("cd / && %s %s -e 'local ll = require \"leninletter\"; print(ll.letter().title, "
-      .. "ll.letter():count(\"Soviet\"), #require(\"leninletter.export\").tei(ll.letter()) > 0)'"):format(
+      .. "ll.letter():count(\"Soviet\"), #require(\"leninletter.export\").tei(ll.letter()) > 0, "
+      .. "require(\"leninletter.export.studypage\").js:find(\"leninletter-data\", 1, true) ~= nil)'"):format(
       paths(lmod, cmod), LUA))
     assert.is_true(ok, out)
-    assert.equal(TITLE .. "\t22\ttrue\n", out)
+    assert.equal(TITLE .. "\t22\ttrue\ttrue\n", out)
     -- the command, run as a program (its #! names this Lua)
     ok, out = run(("cd / && %s %s/usr/bin/leninletter info"):format(paths(lmod, cmod), dest))
     assert.is_true(ok, out)

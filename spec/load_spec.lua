@@ -5,12 +5,8 @@
 -- every page in order.
 local ll = require "leninletter"
 local core = require "leninletter.core"
-
-local function write(path, text)
-  local f = assert(io.open(path, "wb"))
-  f:write(text)
-  f:close()
-end
+local H = require "spec.helpers"
+local write = H.write
 
 local function page(i)
   return ("<!DOCTYPE html>\n<html><head><title>Page %d</title></head><body>\n"

@@ -4,14 +4,10 @@
 -- names its page and what its HTML holds. The specs that need the corpus
 -- are pending, with a message, where it is absent.
 local ll = require "leninletter"
+local H = require "spec.helpers"
+local have_corpus = H.have_corpus
 
 local CORPUS = "../shared/corpus"
-
-local function have_corpus()
-  local f = io.open(CORPUS .. "/MANIFEST.tsv", "rb")
-  if f then f:close() return true end
-  return false
-end
 
 -- the page at path under the corpus, parsed
 local function open(path)

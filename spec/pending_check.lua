@@ -2,7 +2,7 @@
 -- failure unless its reason is an environment limit, a thing this machine
 -- truly cannot give, such as ../shared (the archive sample) not being
 -- beside the project. Such reasons start with "environment limit:"; the
--- README lists them (Tests). Any other pending, such as a tool that
+-- README lists them (The two commands). Any other pending, such as a tool that
 -- `make deps` should have installed, makes the run end with status 1 and
 -- the line "N pending not allowed", which .ci/run counts as failures.
 local busted = require "busted"

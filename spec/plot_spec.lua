@@ -2,6 +2,8 @@
 local ll = require "leninletter"
 local plot = require "leninletter.plot"
 local compat = require "leninletter.compat"
+local H = require "spec.helpers"
+local count = H.count
 
 local doc = ll.letter()
 
@@ -17,12 +19,6 @@ end
 
 local function have_xmllint()
   return compat.execute("command -v xmllint >/dev/null 2>&1") == true
-end
-
-local function count(s, pat)
-  local n = 0
-  for _ in s:gmatch(pat) do n = n + 1 end
-  return n
 end
 
 describe("leninletter.plot", function()

@@ -3,6 +3,8 @@ local compat = require "leninletter.compat"  -- utf8 and math as in Lua 5.4, on 
 local utf8, math = compat.utf8, compat.math
 local ll = require "leninletter"
 local quiz = require "leninletter.quiz"
+local H = require "spec.helpers"
+local count = H.count
 
 local doc = ll.letter()
 
@@ -12,17 +14,10 @@ local function block(h)
   if h.part == "note" then return doc:note(h.note).paragraphs[h.paragraph] end
 end
 
-local function count(s, pat)
-  local n = 0
-  for _ in s:gmatch(pat) do n = n + 1 end
-  return n
-end
-
 local function plainfill(prompt, answer)
   local a, b = prompt:find("_____", 1, true)
   return prompt:sub(1, a - 1) .. answer .. prompt:sub(b + 1)
 end
-
 
 local function check_source(q)
   local h = q.source

@@ -12,13 +12,10 @@
 local ll = require "leninletter"
 local corpus = require "leninletter.corpus"
 local plot = require "leninletter.plot"
+local H = require "spec.helpers"
+local have_corpus = H.have_lenin
 
-local CORPUS = "../shared/corpus/mia-lenin"
-local function have_corpus()
-  local f = io.open(CORPUS .. "/archive/lenin/works/1918/mar/01.htm", "rb")
-  if f then f:close() end
-  return f ~= nil
-end
+local CORPUS = H.LENIN
 
 local function texts(hits)
   local out = {}

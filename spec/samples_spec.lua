@@ -5,16 +5,10 @@ local compat = require "leninletter.compat"  -- utf8 and math as in Lua 5.4, on 
 local math = compat.math
 local ll = require "leninletter"
 local cjson = require "cjson"
+local H = require "spec.helpers"
+local readfile = H.tryread
 
 local SAMPLES = os.getenv("LENINLETTER_SAMPLES") or "../shared/mia-samples"
-
-local function readfile(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("*a")
-  f:close()
-  return s
-end
 
 local function num(v) return math.tointeger(v) or v end
 

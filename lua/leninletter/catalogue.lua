@@ -14,25 +14,12 @@
 -- @usage local cat = require "leninletter.catalogue"
 -- print(#cat, cat[1].id)   --> 56  lenin
 
--- Loads data/entities.lua: the installed module, else the work tree's file.
-local function load()
-  local ok, data = pcall(require, "leninletter.entities_data")
-  if ok and type(data) == "table" then return data end
-  local src = debug.getinfo(1, "S").source
-  if src:sub(1, 1) == "@" then
-    local dir = src:sub(2):match("^(.*)[/\\]") or "."
-    local f = loadfile(dir .. "/../../data/entities.lua", "t", {})
-    if f then return f() end
-  end
+local files = require "leninletter.files"
+
+-- data/entities.lua: the installed module, else the work tree's file
+local data = files.module("leninletter.entities_data", debug.getinfo(1, "S").source, "../../data/entities.lua")
+if not data then
   error("leninletter: the built-in entity catalogue (leninletter.entities_data) is not installed", 0)
 end
 
--- a deep copy of plain data
-local function copy(v)
-  if type(v) ~= "table" then return v end
-  local t = {}
-  for k, x in pairs(v) do t[k] = copy(x) end
-  return t
-end
-
-return copy(load())
+return files.copy(data)

@@ -78,6 +78,22 @@ function M.bxor(a, b)
   return hi * 2 ^ 32 + bxor32(a - hi * 2 ^ 32, b)
 end
 
+--- A stable identifier of a string (the quizzes' ids, Anki's GUIDs): two
+-- 32-bit polynomial hashes, computed in doubles below 2^53 so that every
+-- Lua gives the same, as 16 hex digits.
+-- @string s the string
+-- @treturn string 16 lower-case hex digits
+-- @usage print(require("leninletter.compat").hash("Soviet"))
+function M.hash(s)
+  local h1, h2 = 5381, 52711
+  for i = 1, #s do
+    local c = s:byte(i)
+    h1 = (h1 * 33 + c) % 4294967291
+    h2 = (h2 * 31 + c) % 4294967279
+  end
+  return ("%08x%08x"):format(floor(h1), floor(h2))
+end
+
 --- `table.unpack` (`unpack` in 5.1 and LuaJIT).
 -- @function unpack
 -- @usage print(require("leninletter.compat").unpack({1, 2, 3}))   --> 1	2	3

@@ -245,10 +245,15 @@ function M.new(list, opts)
 end
 
 --- Makes a Corpus of a core corpus handle (for `leninletter.index` too).
--- @param cx the handle; n its pages; paths, warnings as `c.paths` and
---   `c.warnings`; opts for the Documents made; cat the checked catalogue
---   or nil; uds the pages' C documents (nil: made from cx as asked for,
---   `cx:cx_page(i)`) and docs the Documents given as such, by index
+-- @param cx the core corpus handle
+-- @int n its number of pages
+-- @tparam {string,...} paths as `c.paths`
+-- @tparam {string,...} warnings as `c.warnings`
+-- @tab opts the options of the Documents made
+-- @tparam[opt] table cat the checked catalogue, or nil
+-- @tparam[opt] table uds the pages' C documents (nil: made from cx as asked
+--   for, `cx:cx_page(i)`)
+-- @tparam[opt] table docs the Documents given as such, by index
 -- @return Corpus; or nil and a message where, under Lua 5.1 and LuaJIT (which
 --   make every page at once), an index file's page record is corrupted
 -- @usage -- as leninletter.index opens an index file:

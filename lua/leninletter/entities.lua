@@ -71,12 +71,7 @@ local function isutf8(s)
 end
 
 -- a deep copy of plain data
-local function copy(v)
-  if type(v) ~= "table" then return v end
-  local t = {}
-  for k, x in pairs(v) do t[k] = copy(x) end
-  return t
-end
+local copy = require("leninletter.files").copy
 
 -- the original built-in catalogue, out of every caller's reach
 local PRISTINE = copy(builtin)
@@ -391,16 +386,7 @@ function Document:entities(etype)
   end
   local st = states[self]
   if st == nil then return {} end
-  local order, by = {}, {}
-  for _, h in ipairs(ud:ent_mentions("any")) do
-    local i = h.entity
-    h.entity, h.form = nil, nil
-    if by[i] == nil then
-      by[i] = {}
-      order[#order + 1] = i
-    end
-    table.insert(by[i], h)
-  end
+  local order, by = M.grouped(ud, "any")
   local out = {}
   for _, i in ipairs(order) do
     if etype == nil or st.cat[i].type == etype then

@@ -23,20 +23,9 @@ M.LETTER_URL = "https://www.marxists.org/archive/lenin/works/1905/nov/04b.htm"
 
 -- Loads data/errata.lua: the installed module, else the work tree's file.
 local function load()
-  local ok, data = pcall(require, "leninletter.errata_data")
-  if ok and type(data) == "table" then return data end
-  -- running out of memory is not a missing file (make allocfail)
-  local function nomem(e)
-    if tostring(e):find("not enough memory", 1, true) then error("not enough memory", 0) end
-  end
-  if not ok then nomem(data) end
-  local src = debug.getinfo(1, "S").source
-  if src:sub(1, 1) == "@" then
-    local dir = src:sub(2):match("^(.*)[/\\]") or "."
-    local f, err = loadfile(dir .. "/../../data/errata.lua", "t", {})
-    if f then return f() end
-    nomem(err)
-  end
+  local data = require("leninletter.files").module("leninletter.errata_data", debug.getinfo(1, "S").source,
+    "../../data/errata.lua")
+  if data then return data end
   error("leninletter: the letter's errata (leninletter.errata_data) are not installed", 0)
 end
 

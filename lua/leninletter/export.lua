@@ -26,11 +26,12 @@
 -- `schema/leninletter-document.schema.json`, keys in that file's order;
 -- every position both as 1-based bytes (`pos`, `len`, as in Lua) and as
 -- 0-based code points (`offset`, `length`, as Python and JavaScript index
--- strings). The README documents it.
+-- strings). docs/JSON.md documents it.
 --
 -- Each format is a module of its own under leninletter/export/ (common,
 -- text, json, markdown, pandoc, tei, gift, anki, csv, html); this module
--- gathers their functions.
+-- gathers their functions, each documented in its format's module
+-- (`leninletter.export.json` for `export.json`, and so on).
 -- @module leninletter.export
 
 local M = {}

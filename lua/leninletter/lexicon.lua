@@ -104,16 +104,8 @@ local reference
 
 -- Loads data/archive_words.lua: the installed module, else the work tree's.
 local function loadref()
-  local ok, data = pcall(require, "leninletter.archive_words")
-  if not (ok and type(data) == "table") then
-    data = nil
-    local src = debug.getinfo(1, "S").source
-    if src:sub(1, 1) == "@" then
-      local dir = src:sub(2):match("^(.*)[/\\]") or "."
-      local f = loadfile(dir .. "/../../data/archive_words.lua", "t", {})
-      if f then data = f() end
-    end
-  end
+  local data = require("leninletter.files").module("leninletter.archive_words", debug.getinfo(1, "S").source,
+    "../../data/archive_words.lua")
   if not data then return nil end
   local counts = {}
   for w, n in data.words:gmatch("([^\n ]+) (%d+)") do counts[w] = tonumber(n) end

@@ -77,6 +77,38 @@ local function paragraphstarts(doc, scope)
   return starts
 end
 
+-- a label cut to at most n characters, with "…"
+local function cut(label, n)
+  if (utf8.len(label) or #label) <= n then return label end
+  return label:sub(1, (utf8.offset(label, n) or (#label + 1)) - 1) .. "…"
+end
+
+-- One row of a dispersion plot: its label and count at the left, a grey
+-- base line, and a tick of the row's color at each hit (xs: shares of the
+-- text, 0 to 1), inset pixels clear of the row's edges.
+local function dispersionrow(w, g, y, label, n, xs, color, inset)
+  local left, plotw, rowh = g.left, g.plotw, g.rowh
+  w(('<text x="%d" y="%d" text-anchor="end">%s <tspan class="small">(%d)</tspan></text>\n'):format(
+    left - 10, y + rowh / 2 + 4, esc(label), n))
+  w(('<line x1="%d" y1="%s" x2="%d" y2="%s" stroke="#bbb"/>\n'):format(left, num(y + rowh / 2),
+    left + plotw, num(y + rowh / 2)))
+  for _, x in ipairs(xs) do
+    local px = left + x * plotw
+    w(('<line x1="%s" y1="%d" x2="%s" y2="%d" stroke="%s" stroke-width="2"/>\n'):format(num(px),
+      y + inset, num(px), y + rowh - inset, color))
+  end
+end
+
+-- The room a dispersion plot's labels take at the left of a plot W pixels
+-- wide: about 7 pixels a character of the longest label (and its count),
+-- at least 120, at most 45% of W; and how many characters a label may keep.
+local function labelroom(rows, W)
+  local longest = 0
+  for _, r in ipairs(rows) do longest = math.max(longest, (utf8.len(r.q) or #r.q) + 5) end
+  local left = math.max(120, math.min(20 + 7 * longest, math.floor(W * 0.45)))
+  return left, compat.idiv(left - 20, 7) - 5
+end
+
 -- The axis under a dispersion plot: a line at base, ticks and labels at 0,
 -- 25, 50, 75 and 100 percent of plotw.
 local function percentaxis(w, left, plotw, base)
@@ -87,6 +119,35 @@ local function percentaxis(w, left, plotw, base)
     w(('<text class="small" x="%s" y="%d" text-anchor="middle">%d%%</text>\n'):format(num(x), base + 16,
       k * 25))
   end
+end
+
+-- the queries of a dispersion's words: {label, queries} items
+local function items(words, fname)
+  if type(words) == "string" then words = { words } end
+  if type(words) ~= "table" or #words == 0 then
+    argerror(2, fname, ("string or array of strings expected, got %s"):format(
+      type(words) == "table" and "empty table" or typename(words)))
+  end
+  local out = {}
+  for i, q in ipairs(words) do
+    if type(q) == "string" then
+      out[i] = { label = q, queries = { q } }
+    elseif type(q) == "table" and #q > 0 then
+      for j, x in ipairs(q) do
+        if type(x) ~= "string" then
+          argerror(2, fname, ("words[%d][%d] must be a string, got %s"):format(i, j, typename(x)))
+        end
+      end
+      if q.label ~= nil and type(q.label) ~= "string" then
+        argerror(2, fname, ("words[%d].label must be a string, got %s"):format(i, typename(q.label)))
+      end
+      out[i] = { label = q.label or q[1], queries = q }
+    else
+      argerror(2, fname, ("words[%d] must be a string, got %s"):format(i,
+        type(q) == "table" and "empty table" or typename(q)))
+    end
+  end
+  return out
 end
 
 --- A dispersion plot: for each query, a row with a tick wherever it occurs
@@ -105,36 +166,12 @@ end
 function M.dispersion(doc, words, opts)
   if M.iscorpus(doc) then return M.corpusdispersion(doc, words, opts) end
   document.core(doc, "dispersion")
-  if type(words) == "string" then words = { words } end
-  if type(words) ~= "table" or #words == 0 then
-    argerror(2, "dispersion", ("string or array of strings expected, got %s"):format(
-      type(words) == "table" and "empty table" or typename(words)))
-  end
-  local items = {}
-  for i, q in ipairs(words) do
-    if type(q) == "string" then
-      items[i] = { label = q, queries = { q } }
-    elseif type(q) == "table" and #q > 0 then
-      for j, x in ipairs(q) do
-        if type(x) ~= "string" then
-          argerror(2, "dispersion", ("words[%d][%d] must be a string, got %s"):format(i, j, typename(x)))
-        end
-      end
-      local label = q.label
-      if label ~= nil and type(label) ~= "string" then
-        argerror(2, "dispersion", ("words[%d].label must be a string, got %s"):format(i, typename(label)))
-      end
-      items[i] = { label = label or q[1], queries = q }
-    else
-      argerror(2, "dispersion", ("words[%d] must be a string, got %s"):format(i,
-        type(q) == "table" and "empty table" or typename(q)))
-    end
-  end
+  local its = items(words, "dispersion")
   opts = checkopts(opts, 3, "dispersion", { scope = true, width = true, title = true })
   local scope = opts.scope or "body"
   local rows = {}
   local total = 0
-  for i, it in ipairs(items) do
+  for i, it in ipairs(its) do
     -- every query's hits with their places; a hit inside a longer hit of
     -- the same row (Social-Democratic inside Russian Social-Democratic
     -- Labour Party) is the same mention, counted once, at the longer name
@@ -169,11 +206,7 @@ function M.dispersion(doc, words, opts)
     rows[i] = { q = it.label, xs = xs }
   end
   local W = opts.width or 800
-  -- room for the longest label (about 7 pixels a character), at most 45%
-  local longest = 0
-  for _, r in ipairs(rows) do longest = math.max(longest, (utf8.len(r.q) or #r.q) + 5) end
-  local left = math.max(120, math.min(20 + 7 * longest, math.floor(W * 0.45)))
-  local maxchars = compat.idiv(left - 20, 7) - 5
+  local left, maxchars = labelroom(rows, W)
   local right, top, rowh = 20, 46, 30
   local plotw = W - left - right
   local H = top + rowh * #rows + 44
@@ -198,20 +231,8 @@ function M.dispersion(doc, words, opts)
   end
   for i, r in ipairs(rows) do
     local y = top + (i - 1) * rowh
-    local color = COLORS[(i - 1) % #COLORS + 1]
-    local label = r.q
-    if (utf8.len(label) or #label) > maxchars then
-      label = label:sub(1, (utf8.offset(label, maxchars) or (#label + 1)) - 1) .. "…"
-    end
-    w(('<text x="%d" y="%d" text-anchor="end">%s <tspan class="small">(%d)</tspan></text>\n'):format(
-      left - 10, y + rowh / 2 + 4, esc(label), #r.xs))
-    w(('<line x1="%d" y1="%s" x2="%d" y2="%s" stroke="#bbb"/>\n'):format(left, num(y + rowh / 2),
-      left + plotw, num(y + rowh / 2)))
-    for _, x in ipairs(r.xs) do
-      local px = left + x * plotw
-      w(('<line x1="%s" y1="%d" x2="%s" y2="%d" stroke="%s" stroke-width="2"/>\n'):format(num(px),
-        y + 5, num(px), y + rowh - 5, color))
-    end
+    dispersionrow(w, { left = left, plotw = plotw, rowh = rowh }, y, cut(r.q, maxchars), #r.xs, r.xs,
+      COLORS[(i - 1) % #COLORS + 1], 5)
   end
   local base = top + rowh * #rows
   percentaxis(w, left, plotw, base)
@@ -272,41 +293,6 @@ end
 function M.iscorpus(v)
   local mt = getmetatable(v)
   return type(v) == "table" and type(mt) == "table" and mt.__name == "leninletter.Corpus"
-end
-
--- a label cut to at most n characters, with "…"
-local function cut(label, n)
-  if (utf8.len(label) or #label) <= n then return label end
-  return label:sub(1, (utf8.offset(label, n) or (#label + 1)) - 1) .. "…"
-end
-
--- the queries of a dispersion's words: {label, queries} items
-local function items(words, fname)
-  if type(words) == "string" then words = { words } end
-  if type(words) ~= "table" or #words == 0 then
-    argerror(2, fname, ("string or array of strings expected, got %s"):format(
-      type(words) == "table" and "empty table" or typename(words)))
-  end
-  local out = {}
-  for i, q in ipairs(words) do
-    if type(q) == "string" then
-      out[i] = { label = q, queries = { q } }
-    elseif type(q) == "table" and #q > 0 then
-      for j, x in ipairs(q) do
-        if type(x) ~= "string" then
-          argerror(2, fname, ("words[%d][%d] must be a string, got %s"):format(i, j, typename(x)))
-        end
-      end
-      if q.label ~= nil and type(q.label) ~= "string" then
-        argerror(2, fname, ("words[%d].label must be a string, got %s"):format(i, typename(q.label)))
-      end
-      out[i] = { label = q.label or q[1], queries = q }
-    else
-      argerror(2, fname, ("words[%d] must be a string, got %s"):format(i,
-        type(q) == "table" and "empty table" or typename(q)))
-    end
-  end
-  return out
 end
 
 --- A dispersion plot over a Corpus (what `plot.dispersion` draws when
@@ -410,10 +396,7 @@ function M.corpusdispersion(c, words, opts)
     end
   end
   local W = opts.width or 800
-  local longest = 0
-  for _, r in ipairs(rows) do longest = math.max(longest, (utf8.len(r.q) or #r.q) + 5) end
-  local left = math.max(120, math.min(20 + 7 * longest, math.floor(W * 0.45)))
-  local maxchars = compat.idiv(left - 20, 7) - 5
+  local left, maxchars = labelroom(rows, W)
   local right, top, rowh = 20, 46, rowsby == "terms" and 30 or 20
   local plotw = W - left - right
   local H = top + rowh * math.max(#rows, 1) + 44
@@ -438,16 +421,8 @@ function M.corpusdispersion(c, words, opts)
   end
   for i, r in ipairs(rows) do
     local y = top + (i - 1) * rowh
-    local color = COLORS[(rowsby == "terms" and (i - 1) or 0) % #COLORS + 1]
-    w(('<text x="%d" y="%d" text-anchor="end">%s <tspan class="small">(%d)</tspan></text>\n'):format(
-      left - 10, y + rowh / 2 + 4, esc(cut(r.q, maxchars)), r.n))
-    w(('<line x1="%d" y1="%s" x2="%d" y2="%s" stroke="#bbb"/>\n'):format(left, num(y + rowh / 2),
-      left + plotw, num(y + rowh / 2)))
-    for _, x in ipairs(r.xs) do
-      local px = left + x * plotw
-      w(('<line x1="%s" y1="%d" x2="%s" y2="%d" stroke="%s" stroke-width="2"/>\n'):format(num(px),
-        y + 4, num(px), y + rowh - 4, color))
-    end
+    dispersionrow(w, { left = left, plotw = plotw, rowh = rowh }, y, cut(r.q, maxchars), r.n, r.xs,
+      COLORS[(rowsby == "terms" and (i - 1) or 0) % #COLORS + 1], 4)
   end
   local base = top + rowh * #rows
   percentaxis(w, left, plotw, base)

@@ -92,21 +92,9 @@ local stoplist_cache
 -- Where the stop list is: beside this file once installed, in data/ of
 -- the work tree, or anywhere on package.path as leninletter/stopwords.txt.
 local function stopfile()
-  local tried = {}
-  local src = debug.getinfo(1, "S").source
-  if src:sub(1, 1) == "@" then
-    local dir = src:sub(2):match("^(.*)[/\\]") or "."
-    tried[#tried + 1] = dir .. "/stopwords.txt"
-    tried[#tried + 1] = dir .. "/../../data/stopwords.txt"
-  end
-  local path = package.path:gsub("%?%.lua", "?.txt"):gsub("%?/init%.lua", "?.txt")
-  tried[#tried + 1] = compat.searchpath("leninletter.stopwords", path)
-  tried[#tried + 1] = compat.searchpath("stopwords", path)
-  for _, p in ipairs(tried) do
-    local f = io.open(p, "rb")
-    if f then return f end
-  end
-  return nil
+  return require("leninletter.files").open(debug.getinfo(1, "S").source,
+    { "stopwords.txt", "../../data/stopwords.txt" },
+    { "leninletter.stopwords", "stopwords" }, "txt")
 end
 
 --- The built-in English stop list (NLTK's English list): a fresh array of
@@ -298,6 +286,7 @@ M.methods = {}
 local methods = M.methods
 
 --- Counts the matches of a query.
+-- @function Document:count
 -- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
 -- @tparam[opt] table opts `scope` (`"body"`, `"notes"`, `"all"`), `stem`
 -- @treturn integer the number of hits, the same as `#doc:find(query, opts)`
@@ -313,6 +302,7 @@ function methods.count(r, self, query, opts)
 end
 
 --- Finds the matches of a query.
+-- @function Document:find
 -- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
 -- @tparam[opt] table opts `scope`, `stem`
 -- @treturn {Hit,...} the hits, in document order
@@ -343,6 +333,7 @@ end
 -- compared by normal form, byte order, and a line with no word left at the
 -- block's edge comes first; lines with equal keys keep document order (for
 -- a Corpus, all lines are sorted together, equal keys in corpus order).
+-- @function Document:concordance
 -- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
 -- @tparam[opt] table opts `scope`, `stem`, `width` (characters each side,
 --   default 40), `sort` (`"position"` (default), `"left"`, `"right"`)
@@ -365,6 +356,7 @@ end
 --- Iterates over the tokens (words) of the document, in document order.
 -- Each is a fresh table `{text, norm, part, paragraph, note, sentence, pos}`
 -- (`text` as written, `norm` its normal form; the rest as in a Hit).
+-- @function Document:tokens
 -- @tparam[opt] table opts `scope` (default `"body"`)
 -- @return an iterator
 -- @usage local n = 0
@@ -378,6 +370,7 @@ function methods.tokens(r, self, opts)
 end
 
 --- The words of the document with their counts, as in a frequency list.
+-- @function Document:frequencies
 -- @tparam[opt] table opts `scope`; `stoplist` (`true` for the built-in
 --   English stop list, or an array of words, compared by normal form);
 --   `min` (the least count listed, default 1)
@@ -398,6 +391,7 @@ end
 --- N-grams: runs of n consecutive words within one block (a paragraph,
 -- the title, ...), never across blocks (nor pages); punctuation between
 -- the words does not break a run.
+-- @function Document:ngrams
 -- @int n words in each n-gram, 1 to 16
 -- @tparam[opt] table opts `scope`, `min` (the least count listed, default 1)
 -- @treturn {{ngram=string,count=integer},...} `ngram` the normal forms
@@ -435,6 +429,7 @@ end
 -- `student_t` with n_ii = O, n_ix = R, n_xi = C, n_xx = N (Evert's surface
 -- co-occurrence, the span as the node's margin). Over a Corpus, R, O, C
 -- and N are summed over the pages.
+-- @function Document:collocates
 -- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
 -- @tparam[opt] table opts `scope`, `stem`, `window` (words each side,
 --   default 5), `measure` (`"llr"` (default), `"mi"`, `"t"`), `min` (least
@@ -461,6 +456,7 @@ end
 -- document order, the number of the scope's tokens before it divided by
 -- the number of tokens in the scope (so 0 <= x < 1; the body's first word
 -- is 0).
+-- @function Document:dispersion
 -- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
 -- @tparam[opt] table opts `scope`, `stem`
 -- @treturn {number,...} the fractions
@@ -479,6 +475,7 @@ end
 --- Each page's count of a query (a Corpus method): an array, `counts[i]`
 -- the number of hits in page `i` (`c[i]`), so that the counts sum to
 -- `c:count(query, opts)`.
+-- @function Corpus:counts
 -- @param query a query, as for `count`
 -- @tparam[opt] table opts `scope`, `stem`, `variants`
 -- @treturn {integer,...} one count a page, in corpus order
@@ -496,6 +493,7 @@ end
 -- `{words = w, sentences = s}`, the words (tokens) and sentences in the
 -- scope, one entry a page. Relative frequencies are `counts[i] /
 -- sizes[i].words`.
+-- @function Corpus:sizes
 -- @tparam[opt] table opts `scope` (default `"body"`)
 -- @treturn {{words=integer,sentences=integer},...} one a page
 -- @usage local sizes = c:sizes()
@@ -519,6 +517,7 @@ end
 --
 -- Only words relatively more frequent in the chosen pages are listed
 -- (positive keywords).
+-- @function Corpus:keywords
 -- @tparam {integer,...} pages indices of the chosen pages
 -- @tparam[opt] table opts `measure` (`"llr"` (default) or `"pdiff"`),
 --   `min` (least `count`, default 1), `stoplist`, `scope`

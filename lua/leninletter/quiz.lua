@@ -81,6 +81,7 @@ local math, utf8 = compat.math, compat.utf8
 local document = require "leninletter.document"
 local query = require "leninletter.query"
 local lexicon = require "leninletter.lexicon"
+local files = require "leninletter.files"
 
 
 local M = {}
@@ -190,17 +191,8 @@ local function names(s, name)
   end
 end
 
--- A stable identifier of a string: two 32-bit polynomial hashes (in
--- doubles below 2^53, the same on every Lua), as 16 hex digits.
-local function hash(s)
-  local h1, h2 = 5381, 52711
-  for i = 1, #s do
-    local c = s:byte(i)
-    h1 = (h1 * 33 + c) % 4294967291
-    h2 = (h2 * 31 + c) % 4294967279
-  end
-  return ("%08x%08x"):format(math.floor(h1), math.floor(h2))
-end
+-- A stable identifier of a string (compat.hash: the same on every Lua).
+local hash = compat.hash
 
 -- ------------------------------------------------------------------
 -- The document's sentences
@@ -318,16 +310,7 @@ end
 local extras
 local function catalogue_extras()
   if not extras then
-    local ok, data = pcall(require, "leninletter.entity_eras")
-    if not (ok and type(data) == "table") then
-      data = nil
-      local src = debug.getinfo(1, "S").source
-      if src:sub(1, 1) == "@" then
-        local dir = src:sub(2):match("^(.*)[/\\]") or "."
-        local f = loadfile(dir .. "/../../data/entity_eras.lua", "t", {})
-        if f then data = f() end
-      end
-    end
+    local data = files.module("leninletter.entity_eras", debug.getinfo(1, "S").source, "../../data/entity_eras.lua")
     extras = data or {}
   end
   return extras
@@ -1424,16 +1407,7 @@ local theses_data
 -- Loads data/theses.lua: the installed module, else the work tree's file.
 local function load_theses()
   if theses_data == nil then
-    local ok, data = pcall(require, "leninletter.theses_data")
-    if not (ok and type(data) == "table") then
-      data = nil
-      local src = debug.getinfo(1, "S").source
-      if src:sub(1, 1) == "@" then
-        local dir = src:sub(2):match("^(.*)[/\\]") or "."
-        local f = loadfile(dir .. "/../../data/theses.lua", "t", {})
-        if f then data = f() end
-      end
-    end
+    local data = files.module("leninletter.theses_data", debug.getinfo(1, "S").source, "../../data/theses.lua")
     theses_data = data or false
   end
   return theses_data or {}

@@ -1,6 +1,5 @@
--- Questions as an Anki text import file: `export.anki`.
+--- Questions as an Anki text import file: `export.anki`.
 -- @module leninletter.export.anki
--- @local
 
 local C = require "leninletter.export.common"
 local check = require("leninletter.export.questions").check
@@ -26,14 +25,7 @@ end
 -- prompt and answer (two 32-bit polynomial hashes, exact in doubles).
 local function guid(q)
   if q.id then return q.id end
-  local s = (q.kind or "") .. "\0" .. q.prompt .. "\0" .. q.answer
-  local h1, h2 = 5381, 52711
-  for i = 1, #s do
-    local c = s:byte(i)
-    h1 = (h1 * 33 + c) % 4294967291
-    h2 = (h2 * 31 + c) % 4294967279
-  end
-  return ("ll-%08x%08x"):format(math.floor(h1), math.floor(h2))
+  return "ll-" .. require("leninletter.compat").hash((q.kind or "") .. "\0" .. q.prompt .. "\0" .. q.answer)
 end
 
 -- A field with no tab and no line break (a GUID or a tag).

@@ -1,4 +1,4 @@
--- Helpers shared by the exporters of `leninletter.export` (one module per
+--- Helpers shared by the exporters of `leninletter.export` (one module per
 -- format under leninletter/export/): the document check, its entities and
 -- dates, XML escaping, the spans of entity mentions and dates by block, the
 -- walk over a block's text, the JSON encoder with a fixed key order, the
@@ -369,6 +369,24 @@ local function footnotable(doc)
   return true
 end
 
+-- What Markdown and the Pandoc AST start from (export FNAME, which takes
+-- no options): the document checked, its spans by block, whether its notes
+-- can be Pandoc footnotes, and the page number of the k-th page break.
+local function pandocstart(doc, opts, fname)
+  checkdoc(doc, fname)
+  checkopts(opts, fname, {})
+  return spans(doc), footnotable(doc), pagenumber(doc)
+end
+
+-- The level of the Notes heading at the end: 1 when the body has headings
+-- of its own (they start at 1), else 2.
+local function noteslevel(doc)
+  for _, b in ipairs(doc.paragraphs) do
+    if b.kind == "heading" then return 1 end
+  end
+  return 2
+end
+
 -- The body's blocks, with a page break at the start of the first when the
 -- source names its first page (so that it carries that page's number):
 -- returns the blocks and the number to start counting the breaks from.
@@ -553,6 +571,8 @@ M.spans = spans
 M.blockat = blockat
 M.bodyblocks = bodyblocks
 M.footnotable = footnotable
+M.pandocstart = pandocstart
+M.noteslevel = noteslevel
 M.checkopts = checkopts
 M.sourceurl = sourceurl
 M.pagenumber = pagenumber

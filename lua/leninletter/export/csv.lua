@@ -1,6 +1,5 @@
--- CSV (RFC 4180): `export.csv`.
+--- CSV (RFC 4180): `export.csv`.
 -- @module leninletter.export.csv
--- @local
 
 local math = require("leninletter.compat").math
 

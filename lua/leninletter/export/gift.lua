@@ -1,6 +1,5 @@
--- Questions in Moodle's GIFT format: `export.gift`, `export.giftescape`.
+--- Questions in Moodle's GIFT format: `export.gift`, `export.giftescape`.
 -- @module leninletter.export.gift
--- @local
 
 local C = require "leninletter.export.common"
 local check = require("leninletter.export.questions").check
@@ -21,15 +20,7 @@ local gesc = M.giftescape
 
 -- What the feedback quotes: the question's own, else its source and where
 -- it stands.
-local function feedback(q)
-  if q.feedback then return q.feedback end
-  local h = q.source
-  if type(h) == "table" and type(h.text) == "string" then
-    local where = sourcename(h)
-    return ("“%s”%s"):format(h.text, where and (" (" .. where .. ")") or "")
-  end
-  return nil
-end
+local feedback = require("leninletter.export.questions").feedback
 
 --- Questions in Moodle's GIFT format: a `$CATEGORY:` line (`$course$/top/`
 -- and the question's `category`) before each run of questions of one

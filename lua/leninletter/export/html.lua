@@ -1,8 +1,7 @@
--- The HTML5 study page: `export.html`. Its style sheet and script are
--- data/studypage/page.css and page.js, compiled into
--- leninletter.export.studypage by data/studypage/gen.lua.
+--- The HTML5 study page: `export.html`. Its style sheet and script are
+-- data/studypage/page.css and page.js, read by leninletter.export.studypage
+-- when the first page is written.
 -- @module leninletter.export.html
--- @local
 
 local compat = require "leninletter.compat"
 local math = compat.math
@@ -28,7 +27,6 @@ local pagenumber = C.pagenumber
 local VERSION = C.VERSION
 
 local studypage = require "leninletter.export.studypage"
-local HTML_CSS, HTML_JS = studypage.css, studypage.js
 
 local M = {}
 
@@ -221,7 +219,7 @@ function M.html(doc, opts)
     'style-src \'unsafe-inline\'; script-src \'unsafe-inline\'; img-src data:">\n',
     '<link rel="icon" href="data:,">\n',
     '<meta name="generator" content="', esc(VERSION), '">\n',
-    "<title>", esc(title), "</title>\n<style>", HTML_CSS, "</style>\n</head>\n<body>\n")
+    "<title>", esc(title), "</title>\n<style>", studypage.css, "</style>\n</head>\n<body>\n")
   w('<header id="top">\n')
   if doc.author then w('<p class="author">', esc(doc.author), "</p>\n") end
   if doc.title then w("<h1>", inline(headblock(doc, doc.title, "title"), nil, "title", "top"), "</h1>\n") end
@@ -466,7 +464,7 @@ function M.html(doc, opts)
   end
   w('<script type="application/json" id="leninletter-data">',
     scriptjson({ blocks = arr(blocksdata), questions = arr(qdata), entities = entdata }), "</script>\n")
-  w("<script>", HTML_JS, "</script>\n</body>\n</html>\n")
+  w("<script>", studypage.js, "</script>\n</body>\n</html>\n")
   return table.concat(o)
 end
 

@@ -1,7 +1,6 @@
--- JSON: `export.json`. The schema is schema/leninletter-document.schema.json
+--- JSON: `export.json`. The schema is schema/leninletter-document.schema.json
 -- (JSON Schema draft 2020-12); the key orders below are that file's.
 -- @module leninletter.export.json
--- @local
 
 local math = require("leninletter.compat").math
 local C = require "leninletter.export.common"

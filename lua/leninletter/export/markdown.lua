@@ -1,17 +1,11 @@
--- Pandoc Markdown: `export.markdown`.
+--- Pandoc Markdown: `export.markdown`.
 -- @module leninletter.export.markdown
--- @local
 
 local C = require "leninletter.export.common"
-local checkdoc = C.checkdoc
 local xmlchars = C.xmlchars
 local walk = C.walk
-local spans = C.spans
 local units = C.units
 local headblock = C.headblock
-local checkopts = C.checkopts
-local pagenumber = C.pagenumber
-local footnotable = C.footnotable
 
 local M = {}
 
@@ -221,11 +215,7 @@ end
 -- @usage io.open("letter.md", "w"):write(export.markdown(ll.letter()))
 -- -- then: pandoc letter.md -o letter.docx
 function M.markdown(doc, opts)
-  checkdoc(doc, "markdown")
-  checkopts(opts, "markdown", {})
-  local sp = spans(doc)
-  local foot = footnotable(doc)
-  local pagenum = pagenumber(doc)
+  local sp, foot, pagenum = C.pandocstart(doc, opts, "markdown")
   local pbcount = 0
   local ctx = {
     marker = function(n)
@@ -272,10 +262,7 @@ function M.markdown(doc, opts)
         out[#out + 1] = "[^" .. n.n .. "]: " .. table.concat(bs, "\n\n")
       end
     else
-      local level = 2
-      for _, b in ipairs(doc.paragraphs) do
-        if b.kind == "heading" then level = 1 break end
-      end
+      local level = C.noteslevel(doc)
       out[#out + 1] = ("#"):rep(level) .. " Notes {#notes}"
       local seen = {}
       for _, n in ipairs(doc.notes) do

@@ -1,11 +1,9 @@
--- Questions as Moodle XML, for a course's question bank: `export.moodle`.
+--- Questions as Moodle XML, for a course's question bank: `export.moodle`.
 -- @module leninletter.export.moodle
--- @local
 
 local C = require "leninletter.export.common"
 local check = require("leninletter.export.questions").check
 local esc = C.esc
-local sourcename = C.sourcename
 local argerror = C.argerror
 local typename = C.typename
 
@@ -23,15 +21,7 @@ end
 
 -- What the feedback quotes: the question's own, else its source and where
 -- it stands.
-local function feedback(q)
-  if q.feedback then return q.feedback end
-  local h = q.source
-  if type(h) == "table" and type(h.text) == "string" then
-    local where = sourcename(h)
-    return ("“%s”%s"):format(h.text, where and (" (" .. where .. ")") or "")
-  end
-  return nil
-end
+local feedback = require("leninletter.export.questions").feedback
 
 -- A short answer as Moodle matches it: `*` is its wildcard.
 local function literal(s)

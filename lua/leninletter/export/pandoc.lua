@@ -1,20 +1,14 @@
--- The Pandoc JSON AST: `export.pandoc`.
+--- The Pandoc JSON AST: `export.pandoc`.
 -- @module leninletter.export.pandoc
--- @local
 
 local C = require "leninletter.export.common"
-local checkdoc = C.checkdoc
 local xmlchars = C.xmlchars
 local walk = C.walk
-local spans = C.spans
 local units = C.units
 local EMPTY = C.EMPTY
 local arr = C.arr
 local encode = C.encode
 local headblock = C.headblock
-local checkopts = C.checkopts
-local pagenumber = C.pagenumber
-local footnotable = C.footnotable
 
 local M = {}
 
@@ -174,11 +168,7 @@ end
 -- f:write(export.pandoc(ll.letter())) f:close()
 -- os.execute("pandoc -f json letter.json -o letter.docx")
 function M.pandoc(doc, opts)
-  checkdoc(doc, "pandoc")
-  checkopts(opts, "pandoc", {})
-  local sp = spans(doc)
-  local foot = footnotable(doc)
-  local pagenum = pagenumber(doc)
+  local sp, foot, pagenum = C.pandocstart(doc, opts, "pandoc")
   local pbcount = 0
   local function link(n)
     local l = { t = "Link", c = { attr(), { Str("[" .. n .. "]") }, { "#note-" .. n, "" } } }
@@ -226,10 +216,7 @@ function M.pandoc(doc, opts)
     blocks_[#blocks_ + 1] = bl
   end
   if not foot and #doc.notes > 0 then
-    local level = 2
-    for _, b in ipairs(doc.paragraphs) do
-      if b.kind == "heading" then level = 1 break end
-    end
+    local level = C.noteslevel(doc)
     blocks_[#blocks_ + 1] = { t = "Header", c = { level, attr("notes"), { Str("Notes") } } }
     local seen = {}
     for _, n in ipairs(doc.notes) do

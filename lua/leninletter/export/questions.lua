@@ -1,4 +1,4 @@
--- The check every question exporter runs (GIFT, Moodle XML, Anki) on the
+--- The check every question exporter runs (GIFT, Moodle XML, Anki) on the
 -- module's questions and a user's own: `check`.
 -- @module leninletter.export.questions
 -- @local
@@ -40,6 +40,8 @@ end
 -- @tparam table qs the questions
 -- @string fname the exporter's name, for the message
 -- @treturn table qs
+-- @usage local check = require("leninletter.export.questions").check
+-- check({{kind = "cloze", prompt = "All power to the _____!", answer = "Soviets"}}, "gift")
 function M.check(qs, fname)
   if type(qs) ~= "table" then
     argerror(1, fname, ("array of questions expected, got %s"):format(typename(qs)))
@@ -84,6 +86,21 @@ function M.check(qs, fname)
     if q.kind == "cloze" and n == 0 then bad("a cloze prompt needs a blank (_____)") end
   end
   return qs
+end
+
+--- What a question's feedback quotes: its own `feedback`, else its source
+-- sentence and where it stands (`“...” (paragraph 3, sentence 1)`), else nil.
+-- @tparam Question q the question
+-- @treturn string|nil
+-- @usage local fb = require("leninletter.export.questions").feedback(q)
+function M.feedback(q)
+  if q.feedback then return q.feedback end
+  local h = q.source
+  if type(h) == "table" and type(h.text) == "string" then
+    local where = C.sourcename(h)
+    return ("“%s”%s"):format(h.text, where and (" (" .. where .. ")") or "")
+  end
+  return nil
 end
 
 return M

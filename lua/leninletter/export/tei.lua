@@ -1,6 +1,5 @@
--- TEI P5 XML: `export.tei`.
+--- TEI P5 XML: `export.tei`.
 -- @module leninletter.export.tei
--- @local
 
 local math = require("leninletter.compat").math
 

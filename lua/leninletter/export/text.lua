@@ -1,6 +1,5 @@
--- Plain text: `export.text`.
+--- Plain text: `export.text`.
 -- @module leninletter.export.text
--- @local
 
 local C = require "leninletter.export.common"
 local checkdoc = C.checkdoc
@@ -48,16 +47,8 @@ function M.text(doc, opts)
   checkopts(opts, "text", {})
   local out = {}
   if doc.author then out[#out + 1] = doc.author end
-  local function refs(s, part)
-    local b = { text = s, refs = {} }
-    for _, n in ipairs(doc.notes) do
-      for _, r in ipairs(n.refs) do
-        if r.part == part then b.refs[#b.refs + 1] = { note = n.n, pos = r.pos } end
-      end
-    end
-    table.sort(b.refs, function(x, y) return x.pos < y.pos end)
-    return withmarkers(b)
-  end
+  -- the title or subtitle with its note markers
+  local function refs(s, part) return withmarkers(C.headblock(doc, s, part)) end
   if doc.number then out[#out + 1] = doc.number end
   if doc.title then out[#out + 1] = refs(doc.title, "title") end
   if doc.subtitle then out[#out + 1] = refs(doc.subtitle, "subtitle") end

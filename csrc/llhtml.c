@@ -1,7 +1,8 @@
 /*
 ** llhtml.c: the HTML reader of the leninletter library.
-** Owns charset decoding, the walk over libxml2's tree and the rebuilding of
-** a page as the archive's plain-text form (see llhtml.h).
+** Owns charset decoding, the walk over libxml2's tree into the page's
+** items, and their assembly (header, fields, body, notes, footer) fed to
+** the document builder, llbuild.c (see llhtml.h).
 */
 #include <limits.h>
 #include <stdio.h>
@@ -3368,7 +3369,7 @@ static void bodyandnotes(Assembly *o, const Walk *w, Parts *pt) {
   for (i = 0; i < pt->n; i++)
     if (pt->role[i] == R_BODY) paragraph(o, w, &pt->it[i]);
   if (pt->firstnote == (size_t)-1) return;
-  o->blocks++; /* the "Notes" line of the plain-text form */
+  o->blocks++; /* the notes' heading */
   for (i = 0; i < pt->n && o->status == LL_OK; i++) {
     const Item *it = &pt->it[i];
     if (pt->role[i] == R_UNOTE) {

@@ -1,9 +1,10 @@
 /*
-** llpage.c: the page parser.
-** Reads a page of the Marxists Internet Archive in its plain-text form into
-** an ll_Doc: header, fields, body blocks, markers, page breaks, notes, footer.
+** llpage.c: the plain-text reader.
+** Reads a page of the Marxists Internet Archive in its plain-text form:
+** splits it into lines and blocks, tells header, fields, body blocks (and
+** their kinds), notes and footer apart, and feeds them to the document
+** builder (llbuild.c), which makes the ll_Doc.
 */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

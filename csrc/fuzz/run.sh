@@ -24,8 +24,8 @@ if [ "${1:-}" = "--one" ]; then
   mkdir -p "$dir/corpus/$name" "$dir/artifacts" "csrc/fuzz/seeds/$name"
   # libxml2 2.9.14 leaks on some of its own paths after one of its
   # allocations failed (fuzz_html fails them): csrc/test/lsan-libxml2.supp
-  LSAN_OPTIONS=suppressions=csrc/test/lsan-libxml2.supp:print_suppressions=0 \
   mkdir -p "$dir/seeds/$name"
+  LSAN_OPTIONS=suppressions=csrc/test/lsan-libxml2.supp:print_suppressions=0 \
   "$dir/fuzz_$name" -max_total_time="$secs" -max_len="$(maxlen "$name")" \
     -timeout=25 -rss_limit_mb=2560 -print_final_stats=1 \
     -artifact_prefix="$dir/artifacts/$name-" \

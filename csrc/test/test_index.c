@@ -235,7 +235,7 @@ static void test_queries(Tally *t) {
   int st;
   m.f = ll_stdalloc;
   m.ud = NULL;
-  st = ll_parse_text(&m, page, sizeof page - 1, NULL, &d, err, sizeof err);
+  st = ll_parse_text(&m, page, sizeof page - 1, &d, err, sizeof err);
   ok(t, st == LL_OK, "parse the test page", err);
   if (st != LL_OK) return;
   ok(t, ll_index_build(d) == LL_OK, "build", NULL);
@@ -357,8 +357,7 @@ static void test_letter(Tally *t) {
   size_t i, sum = 0, nw;
   m.f = ll_stdalloc;
   m.ud = NULL;
-  if (ll_parse_text(&m, (const char *)ll_letter_text, sizeof ll_letter_text,
-                    NULL, &d, err, sizeof err) != LL_OK) {
+  if (ll_parse_text(&m, (const char *)ll_letter_text, sizeof ll_letter_text, &d, err, sizeof err) != LL_OK) {
     ok(t, 0, "parse the letter", err);
     return;
   }
@@ -412,10 +411,10 @@ static int qhits(ll_Mem *m, const ll_Index *ix, const char *q, unsigned mask, ll
 /* Builds the corpus index of the test pages and the letter (the first page
 ** twice). *docs receives them; LL_OK, or the failing status. */
 static int corpusdocs(ll_Mem *m, ll_Doc **docs, char *err) {
-  int st = ll_parse_text(m, page, sizeof page - 1, NULL, &docs[0], err, LL_ERRSIZE);
-  if (st == LL_OK) st = ll_parse_text(m, page2, sizeof page2 - 1, NULL, &docs[1], err, LL_ERRSIZE);
+  int st = ll_parse_text(m, page, sizeof page - 1, &docs[0], err, LL_ERRSIZE);
+  if (st == LL_OK) st = ll_parse_text(m, page2, sizeof page2 - 1, &docs[1], err, LL_ERRSIZE);
   if (st == LL_OK)
-    st = ll_parse_text(m, (const char *)ll_letter_text, sizeof ll_letter_text, NULL, &docs[2],
+    st = ll_parse_text(m, (const char *)ll_letter_text, sizeof ll_letter_text, &docs[2],
                        err, LL_ERRSIZE);
   docs[3] = docs[0];
   return st;
@@ -595,7 +594,7 @@ static void test_nomem(Tally *t) {
     c.allocs = 0;
     c.failat = -1;
     c.out = 0;
-    if (ll_parse_text(&m, page, sizeof page - 1, NULL, &d, err, sizeof err) !=
+    if (ll_parse_text(&m, page, sizeof page - 1, &d, err, sizeof err) !=
         LL_OK) {
       ok(t, 0, "parse", err);
       return;
@@ -664,7 +663,7 @@ static int manywords(ll_Mem *m, char p, size_t n, ll_Doc **d, char *err) {
     ll_buf_add(m, &b, w, (size_t)k);
   }
   ll_buf_add(m, &b, " the soviet x7\n", 15);
-  st = ll_parse_text(m, b.p, b.n, NULL, d, err, LL_ERRSIZE);
+  st = ll_parse_text(m, b.p, b.n, d, err, LL_ERRSIZE);
   ll_buf_free(m, &b);
   return st;
 }
@@ -679,7 +678,7 @@ static void test_corpus_wide(Tally *t) {
   int good = 1;
   m.f = ll_stdalloc;
   m.ud = NULL;
-  if (ll_parse_text(&m, page, sizeof page - 1, NULL, &docs[0], err, sizeof err) != LL_OK ||
+  if (ll_parse_text(&m, page, sizeof page - 1, &docs[0], err, sizeof err) != LL_OK ||
       manywords(&m, 'x', 70000, &docs[1], err) != LL_OK) {
     ok(t, 0, "parse", err);
     return;

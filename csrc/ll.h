@@ -285,75 +285,90 @@ typedef struct ll_Doc {
   void (*freeents)(ll_EntSet *es);
 } ll_Doc;
 
-/* Marks a reader may put in the text it hands to the parser with
-** ll_PageHints.known (the HTML reader does; plain text is never read for
-** them). They are taken out of the text, their places kept:
-**   LL_MK_BLOCK k l label LL_MK_BLOCKEND   at the start of a body or note
-**       block (after a note's "[N] "): its kind ('p' paragraph, 'h'
-**       heading, 'q' quote, 'v' verse, 'i' item, 't' table, 's'
-**       separator), its level as one byte '0' + level, and an item's label
-**       (no control bytes; empty for a bullet). Only a block that opens so
-**       is read for the other marks.
-**   LL_MK_EMPH, LL_MK_STRONG        open an emphasis, a strong span
-**   LL_MK_LINK href LL_MK_HREFEND   open a link (href without control bytes)
-**   LL_MK_CLOSE                     closes the innermost span open
-**   LL_MK_CELL, LL_MK_ROW           between two cells, two rows of a table
-**                                   (written as a tab and a line break)
-**   LL_MK_PAGE                      a page break at the start of a block
-**                                   (after its LL_MK_BLOCK head), taking
-**                                   the next page label; no space */
-#define LL_MK_EMPH     '\x03'
-#define LL_MK_STRONG   '\x04'
-#define LL_MK_LINK     '\x05'
-#define LL_MK_CLOSE    '\x06'
-#define LL_MK_HREFEND  '\x07'
-#define LL_MK_PAGE     '\x10'
-#define LL_MK_BLOCK    '\x0E'
-#define LL_MK_BLOCKEND '\x0F'
-#define LL_MK_ROW      '\x1E'
-#define LL_MK_CELL     '\x1F'
-
-/* the header blocks a reader wrote, in this order (ll_PageHints.head) */
-#define LL_PAGE_AUTHOR   1u
-#define LL_PAGE_NUMBER   2u
-#define LL_PAGE_TITLE    4u
-#define LL_PAGE_SUBTITLE 8u
-
-/* Extra input a reader can hand to the parser (the HTML reader does).
-** Zero it all before filling what is known. With known set, the text's
-** blocks (runs of lines between blank lines) are taken as the reader laid
-** them out instead of guessed: one block per bit of head (LL_PAGE_*, in
-** that order), one block of "Name: value" lines if fields, body blocks
-** of body paragraphs, then, when notes > 0, a "Notes" block and notes
-** blocks (each note opening "[N] ", other blocks continuing the note
-** before), and the footer's block last if footer. If the text's blocks
-** are not that many, the parser guesses as for plain text. With known
-** set the text must be UTF-8 without NUL (the HTML reader's contract): it
-** is not checked again. */
-typedef struct ll_PageHints {
-  const char *labels; /* page labels, one per page-break run, in order,
-                         each ending in '\0' (NULL when none) */
-  size_t nlabels;
-  const char *first_page; /* the page the text starts on, or NULL */
-  const long *linked;     /* numbers that are footnote markers even with no
-                             note of theirs (an HTML link to a note) */
-  size_t nlinked;
-  int known;     /* the shape below is the text's */
-  int marks;     /* with known: the text carries LL_MK_* marks */
-  unsigned head; /* LL_PAGE_* */
-  int fields;
-  size_t body, notes;
-  int footer;
-} ll_PageHints;
-
 /* ------------------------------------------------------------------ */
-/* Page parser (llpage.c)                                              */
+/* Document builder (llbuild.c)                                        */
 /* ------------------------------------------------------------------ */
 
-/* Parses a page in the archive's plain-text form. On LL_OK *out is a new
-** document (free it with ll_doc_free); otherwise err holds the reason. */
-int ll_parse_text(ll_Mem *m, const char *s, size_t len, const ll_PageHints *hints, ll_Doc **out,
-                  char *err, size_t errsz);
+/* The one place a document is assembled: a reader feeds it, in this order,
+** the page's note numbers, then in any order the header (author, number,
+** title, subtitle, field lines), the body's blocks, then the notes (a
+** note's number, then its paragraphs as blocks), and footer lines; then
+** ll_build_end makes the document (it reads the Source field, finds the
+** citations in the notes, warns of markers without notes and notes never
+** cited, and lists the searchable segments). Each call after a failed
+** allocation does nothing; ll_build_end reports it. Text is UTF-8. */
+typedef struct ll_Builder ll_Builder;
+
+/* A new builder with an empty document, through m. LL_OK or LL_ERRMEM. */
+int ll_build_begin(ll_Mem *m, ll_Builder **out);
+/* The page has a note numbered n: a marker "[n]" in text is a footnote
+** marker (else it is text: "[1945]"). Call before any text. */
+void ll_build_note_number(ll_Builder *b, long n);
+/* The label of the next page break (a page-break run in body or note
+** text, or ll_build_page), in the order of the breaks. */
+void ll_build_label(ll_Builder *b, const char *label, size_t n);
+/* The page's label of the page the text starts on (a reader's); else the
+** Source's first page is taken. */
+void ll_build_first_page(ll_Builder *b, const char *label, size_t n);
+/* The author, its white space collapsed (line breaks too), trimmed. */
+void ll_build_author(ll_Builder *b, const char *s, size_t n);
+/* The document number, as it is. */
+void ll_build_number(ll_Builder *b, const char *s, size_t n);
+/* The title (subtitle set: the subtitle): white space collapsed, then
+** markers "[N]" taken out as its refs, trimmed. */
+void ll_build_title(ll_Builder *b, int subtitle, const char *s, size_t n);
+/* One header line "Name: value" (ll_field_name reads the name); a line
+** that names no field continues the value before it (or, first, is a
+** field of that name with no value). White space is collapsed. */
+void ll_build_field_line(ll_Builder *b, const char *s, size_t n);
+/* Begins a block of kind (ll_Kind) and level, an item's label (labeln
+** bytes, 0 for none): a body block, or after ll_build_note a paragraph of
+** the last note. The block before it ends. */
+void ll_build_block(ll_Builder *b, int kind, int level, const char *label, size_t labeln);
+/* Begins note n; its paragraphs follow as blocks. */
+void ll_build_note(ll_Builder *b, long n);
+/* Appends text to the block: each marker "[N]" of a note the page has
+** becomes a ref where it stood (a space before it goes when the marker
+** ends a word group: a space, punctuation, a line break, a span's, cell's
+** or the block's end follows), each page-break run (a space, no-break
+** spaces, a space; not at the block's start) one space and a page break
+** taking the next label; "\n" is a line break. */
+void ll_build_text(ll_Builder *b, const char *s, size_t n);
+/* Opens an inline span of kind (ll_InlineKind; a link to href, hn bytes)
+** at the next character; ll_build_span_end closes the innermost open.
+** Spans left open end with the block; empty ones go. */
+void ll_build_span(ll_Builder *b, int kind, const char *href, size_t hn);
+void ll_build_span_end(ll_Builder *b);
+/* In a table: ends a cell (row unset: a tab follows) or a row (a line
+** break follows). */
+void ll_build_cell(ll_Builder *b, int row);
+/* A page break at this point with no space (a block's start), taking the
+** next label. */
+void ll_build_page(ll_Builder *b);
+/* One footer line, white space collapsed, trimmed. */
+void ll_build_nav(ll_Builder *b, const char *s, size_t n);
+/* Ends the build: on LL_OK *out is the new document (ll_doc_free);
+** otherwise err says why and nothing is left. The builder is freed. */
+int ll_build_end(ll_Builder *b, ll_Doc **out, char *err, size_t errsz);
+/* Frees a builder and its document without making it. */
+void ll_build_abort(ll_Builder *b);
+
+/* If the line s[0, len) opens "Name: " (a capitalised name of at most five
+** words and 40 bytes, then ':' and a space or the end), the length of
+** Name, else 0. */
+size_t ll_field_name(const char *s, size_t len);
+/* If s opens with a footnote marker "[N]" (1 to 6 digits, N > 0), its
+** length, N in *n; else 0. */
+size_t ll_note_marker(const char *s, size_t len, long *n);
+
+/* ------------------------------------------------------------------ */
+/* Page parser (llpage.c) and documents (llbuild.c)                    */
+/* ------------------------------------------------------------------ */
+
+/* Parses a page in the archive's plain-text form (UTF-8, checked) and
+** feeds it to the document builder. On LL_OK *out is a new document (free
+** it with ll_doc_free); otherwise err holds the reason. */
+int ll_parse_text(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *err, size_t errsz);
 void ll_doc_free(ll_Doc *d);
 /* (Re)builds d->segs from its blocks and fields, in document order: title,
 ** subtitle, header fields, body, notes. LL_OK or LL_ERRMEM. */

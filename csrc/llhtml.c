@@ -1,7 +1,8 @@
 /*
 ** llhtml.c: the HTML reader of the leninletter library.
-** Owns charset decoding, the walk over libxml2's tree and the rebuilding of
-** a page as the archive's plain-text form (see llhtml.h).
+** Owns charset decoding, the walk over libxml2's tree into the page's
+** items, and their assembly (header, fields, body, notes, footer) fed to
+** the document builder, llbuild.c (see llhtml.h).
 */
 #include <limits.h>
 #include <stdio.h>
@@ -23,6 +24,8 @@
 #define BREAKRUN  " \xC2\xA0 " /* the page-break run */
 #define FIELDMARK '\x01'       /* starts a header field name in an item */
 #define FIELDEND  '\x02'       /* ends it */
+#define CELLMARK  '\x1F'       /* between two cells of a data table in an item */
+#define ROWMARK   '\x1E'       /* between two rows */
 
 /* ------------------------------------------------------------------ */
 /* Characters                                                          */
@@ -151,31 +154,6 @@ static int prose8(uint64_t v) {
   z = ~(((x & low7) + low7) | x | low7);                         /* 0x80 exactly in the spaces */
   if (z & (z << 8)) return 0;                                    /* two in a row */
   if (z & ((uint64_t)0x80u | ((uint64_t)0x80u << 56))) return 0; /* at an end */
-  return 1;
-}
-
-/* Is s well-formed UTF-8 without NUL (what ll_utf8_check accepts)? */
-static int utf8ok(const char *s, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    unsigned c;
-    if (n - i >= 8) {
-      uint64_t v = load8(s + i);
-      if (!((v & HIGHS) | HASLESS(v, 1))) {
-        i += 8;
-        continue;
-      }
-    }
-    c = (unsigned char)s[i];
-    if (c == 0) return 0;
-    if (c < 0x80) {
-      i++;
-    } else {
-      size_t k = utf8len(s + i, n - i);
-      if (k == 0) return 0;
-      i += k;
-    }
-  }
   return 1;
 }
 
@@ -975,6 +953,87 @@ static int notey_parent(const xmlNode *n) {
   return 0;
 }
 
+/* If element n (of tag t, an <a> or a <sup>) shows a marker, adds it to
+** mk's candidates with its link target, name and id. Returns LL_OK, or
+** LL_ERRMEM; *found is set when n was one (its children are not looked
+** at then). */
+static int candidate(ll_Mem *m, xmlNode *n, int t, Marks *mk, int *found) {
+  char buf[40];
+  Mark c, *p;
+  size_t len = shorttext(n, buf, sizeof buf, t == T_SUP ? "a" : NULL);
+  *found = 0;
+  memset(&c, 0, sizeof c);
+  if (len == (size_t)-1 || !parse_marker(buf, len, &c)) return LL_OK;
+  if (t == T_A) {
+    c.href = fragment(attr(n, "href"));
+    c.name = attr(n, "name");
+    c.id = attr(n, "id");
+    c.insup = notey_parent(n) || classhas(n, "note", 0);
+    if (c.href == NULL && c.name == NULL && c.id == NULL) return LL_OK;
+  } else {
+    c.plainsup = 1;
+    c.insup = classhas(n, "note", 0);
+  }
+  c.order = mk->marks.n;
+  c.node = n;
+  p = (Mark *)ll_vec_push(m, &mk->marks);
+  if (p == NULL) return LL_ERRMEM;
+  *p = c;
+  *found = 1;
+  if (pushkey(m, &mk->hrefs, c.href, c.order) != LL_OK ||
+      pushkey(m, &mk->names, c.name, c.order) != LL_OK ||
+      pushkey(m, &mk->names, c.id, c.order) != LL_OK)
+    return LL_ERRMEM;
+  return LL_OK;
+}
+
+/* Decides which candidates are markers: a bracketed number, one paired
+** with a link target, one in a note-classed element (a <sup> without a
+** link: bracketed or note-classed); the plain ones go to plain, sorted by
+** number. */
+static int decide(ll_Mem *m, Marks *mk, ll_Vec *plain) {
+  size_t i;
+  for (i = 0; i < mk->marks.n; i++) {
+    Mark *c = (Mark *)mk->marks.p + i;
+    int paired = haskey(&mk->hrefs, c->name, c->order, 0) ||
+                 haskey(&mk->hrefs, c->id, c->order, 0) || haskey(&mk->names, c->href, c->order, 0);
+    if (c->plainsup)
+      c->ok = c->bracket || c->insup;
+    else
+      c->ok = c->bracket || paired || c->insup;
+    if (c->ok && !c->star) {
+      Mark **p = (Mark **)ll_vec_push(m, plain);
+      if (p == NULL) return LL_ERRMEM;
+      *p = c;
+    }
+  }
+  if (plain->n > 1) qsort(plain->p, plain->n, sizeof(Mark *), markcmp);
+  return LL_OK;
+}
+
+/* A starred marker [N*] beside plain [N]s is one only when each of them is
+** its partner (plain: the plain markers, sorted by number). */
+static void starred(Marks *mk, const ll_Vec *plain) {
+  size_t i;
+  for (i = 0; i < mk->marks.n; i++) {
+    Mark *c = (Mark *)mk->marks.p + i, **p = (Mark **)plain->p, **e;
+    size_t lo = 0, hi = plain->n, k;
+    if (!c->ok || !c->star || plain->n == 0) continue; /* p may be NULL */
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (p[mid]->n < c->n)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    for (e = p + plain->n, p += lo, k = 0; p < e && (*p)->n == c->n; p++)
+      if (++k > 16 || !partners(c, *p)) {
+        c->ok = 0;
+        break;
+      }
+  }
+}
+
 /* First pass: finds the candidate footnote markers (links and <sup>s that
 ** show a number) and decides which are markers. A bracketed [N] link or sup
 ** always is; a bare number only inside a <sup> or note-classed span, or when
@@ -986,84 +1045,27 @@ static int find_marks(ll_Mem *m, xmlDoc *doc, Marks *mk) {
   xmlNode *n = doc->children;
   ll_Vec plain;
   size_t i;
-  char buf[40];
+  int st;
   while (n != NULL) {
-    int down = 1, lv;
+    int down = 1, lv, found;
     if (n->type == XML_ELEMENT_NODE) {
       int t = tagcode(n, &lv);
-      Mark c;
-      memset(&c, 0, sizeof c);
       if (t == T_SKIP) {
         down = 0;
       } else if (t == T_A || t == T_SUP) {
-        size_t len = shorttext(n, buf, sizeof buf, t == T_SUP ? "a" : NULL);
-        if (len != (size_t)-1 && parse_marker(buf, len, &c)) {
-          Mark *p;
-          if (t == T_A) {
-            c.href = fragment(attr(n, "href"));
-            c.name = attr(n, "name");
-            c.id = attr(n, "id");
-            c.insup = notey_parent(n) || classhas(n, "note", 0);
-            if (c.href == NULL && c.name == NULL && c.id == NULL) goto next;
-          } else {
-            c.plainsup = 1;
-            c.insup = classhas(n, "note", 0);
-          }
-          c.order = mk->marks.n;
-          c.node = n;
-          p = (Mark *)ll_vec_push(m, &mk->marks);
-          if (p == NULL) return LL_ERRMEM;
-          *p = c;
-          if (pushkey(m, &mk->hrefs, c.href, c.order) != LL_OK ||
-              pushkey(m, &mk->names, c.name, c.order) != LL_OK ||
-              pushkey(m, &mk->names, c.id, c.order) != LL_OK)
-            return LL_ERRMEM;
-          down = 0;
-        }
+        if (candidate(m, n, t, mk, &found) != LL_OK) return LL_ERRMEM;
+        down = !found;
       }
     }
-  next:
     n = nextnode(n, (xmlNode *)doc, down);
   }
   if (mk->hrefs.n > 1) qsort(mk->hrefs.p, mk->hrefs.n, sizeof(Key), keycmp);
   if (mk->names.n > 1) qsort(mk->names.p, mk->names.n, sizeof(Key), keycmp);
   ll_vec_init(&plain, sizeof(Mark *));
-  for (i = 0; i < mk->marks.n; i++) {
-    Mark *c = (Mark *)mk->marks.p + i;
-    int paired = haskey(&mk->hrefs, c->name, c->order, 0) ||
-                 haskey(&mk->hrefs, c->id, c->order, 0) || haskey(&mk->names, c->href, c->order, 0);
-    if (c->plainsup)
-      c->ok = c->bracket || c->insup;
-    else
-      c->ok = c->bracket || paired || c->insup;
-    if (c->ok && !c->star) {
-      Mark **p = (Mark **)ll_vec_push(m, &plain);
-      if (p == NULL) {
-        ll_vec_free(m, &plain);
-        return LL_ERRMEM;
-      }
-      *p = c;
-    }
-  }
-  if (plain.n > 1) qsort(plain.p, plain.n, sizeof(Mark *), markcmp);
-  for (i = 0; i < mk->marks.n; i++) { /* [N*] beside a plain [N] */
-    Mark *c = (Mark *)mk->marks.p + i, **p = (Mark **)plain.p, **e;
-    size_t lo = 0, hi = plain.n, k;
-    if (!c->ok || !c->star || plain.n == 0) continue; /* p may be NULL */
-    while (lo < hi) {
-      size_t mid = lo + (hi - lo) / 2;
-      if (p[mid]->n < c->n)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    for (e = p + plain.n, p += lo, k = 0; p < e && (*p)->n == c->n; p++)
-      if (++k > 16 || !partners(c, *p)) {
-        c->ok = 0;
-        break;
-      }
-  }
+  st = decide(m, mk, &plain);
+  if (st == LL_OK) starred(mk, &plain);
   ll_vec_free(m, &plain);
+  if (st != LL_OK) return st;
   /* hand each marker's Mark to its node, now that the vector stays put */
   for (i = 0; i < mk->marks.n; i++) {
     Mark *c = (Mark *)mk->marks.p + i;
@@ -1103,10 +1105,10 @@ typedef struct Frame {
   int ordered;     /* F_LIST: an <ol>; ltype its type ('1', 'a', 'A', 'i', 'I') */
   int ltype;
   long next;   /* F_LIST: the number of its next item */
-  size_t span; /* 1 + the index in W.spans of the span this element opened, or 0 */
+  size_t span; /* 1 + the index in Walk.spans of the span this element opened, or 0 */
 } Frame;
 
-/* An inline span in the pool: [start, end) of W.pool, or NOPOS before its
+/* An inline span in the pool: [start, end) of Walk.pool, or NOPOS before its
 ** first character is written (and after, when it held none). */
 #define NOPOS ((size_t)-1)
 typedef struct HSpan {
@@ -1121,19 +1123,20 @@ typedef struct HSpan {
 typedef struct Item {
   int kind, tag, level;
   const char *cls;
-  size_t off, len;   /* its text in W.pool */
-  size_t loff, lend; /* its page labels in W.labs */
+  size_t off, len;   /* its text in Walk.pool */
+  size_t loff, lend; /* its page labels in Walk.labs */
   size_t nlab;
   const Mark *lead; /* the marker it starts with, or NULL */
   int refs;         /* markers after its start */
   int fields;       /* header field names in it */
   int bkind;        /* ll_Kind from the elements around it */
   char label[16];   /* a list item's number as a browser shows it ("" for a bullet) */
-  size_t s0, s1;    /* the spans in W.spans that may overlap it */
+  size_t s0, s1;    /* the spans in Walk.spans that may overlap it */
   char pglab[16];   /* a page break before its first character: the page's label, or "" */
+  int cells;        /* it holds a table's separators (CELLMARK, ROWMARK) */
 } Item;
 
-typedef struct W {
+typedef struct Walk {
   ll_Mem *m;
   int status;
   Marks marks;
@@ -1153,21 +1156,20 @@ typedef struct W {
   char lilabel[16];   /* the label of the list item just entered */
   int lipending;      /* its first item is still to open */
   int cellno;         /* cells entered in the data table's row */
-  int structure;      /* structure is read (ll_html_read_marked) */
-} W;
+} Walk;
 
 /* the last item (the open one, when one is open) */
-static Item *cur(W *w) {
+static Item *cur(Walk *w) {
   return (Item *)w->items.p + (w->items.n - 1);
 }
 
 /* the innermost frame */
-static Frame *top(W *w) {
+static Frame *top(Walk *w) {
   return (Frame *)w->frames.p + (w->frames.n - 1);
 }
 
 /* Appends s to the text as it is (no white-space rules). */
-static void raw(W *w, const char *s, size_t n) {
+static void raw(Walk *w, const char *s, size_t n) {
   ll_Buf *b = &w->pool;
   if (w->status != LL_OK) return;
   if (b->cap - b->n > n) { /* the common case, without a call */
@@ -1180,12 +1182,12 @@ static void raw(W *w, const char *s, size_t n) {
 }
 
 /* Drops the white space, line breaks and page break waiting. */
-static void forget(W *w) {
+static void forget(Walk *w) {
   w->sp = w->nbsp = w->nl = w->brk = 0;
 }
 
 /* Opens an item in the context of the innermost frame. */
-static void item_open(W *w) {
+static void item_open(Walk *w) {
   Item *it;
   Frame *f = top(w);
   if (w->status != LL_OK) return;
@@ -1224,7 +1226,7 @@ static void item_open(W *w) {
 }
 
 /* Closes the open item; an empty one is dropped. What waits is dropped. */
-static void item_close(W *w) {
+static void item_close(Walk *w) {
   Item *it;
   forget(w);
   if (!w->open) return;
@@ -1247,10 +1249,10 @@ static void item_close(W *w) {
 ** (with its label), a space, or no-break spaces standing alone; at the
 ** start of an item, nothing. Two line breaks in a row end a paragraph (the
 ** item is closed and a new one opened in the same context). */
-static void flush(W *w) {
+static void flush(Walk *w) {
   Item *it = cur(w);
-  if (w->pool.n == it->off || w->pool.p[w->pool.n - 1] == LL_MK_CELL ||
-      w->pool.p[w->pool.n - 1] == LL_MK_ROW) { /* nothing before: edges are dropped */
+  if (w->pool.n == it->off || w->pool.p[w->pool.n - 1] == CELLMARK ||
+      w->pool.p[w->pool.n - 1] == ROWMARK) { /* nothing before: edges are dropped */
     forget(w);
     return;
   }
@@ -1276,7 +1278,7 @@ static void flush(W *w) {
 }
 
 /* The spans waiting for their first character start here. */
-static void startspans(W *w) {
+static void startspans(Walk *w) {
   size_t k;
   for (k = w->unset; k < w->spans.n; k++) {
     HSpan *h = (HSpan *)w->spans.p + k;
@@ -1287,7 +1289,7 @@ static void startspans(W *w) {
 
 /* Opens an inline span of kind k (a link to href) at the next character;
 ** returns 1 + its index, or 0 when out of memory. */
-static size_t openspan(W *w, int k, const char *href) {
+static size_t openspan(Walk *w, int k, const char *href) {
   HSpan *h = (HSpan *)ll_vec_push(w->m, &w->spans);
   if (h == NULL) {
     w->status = LL_ERRMEM;
@@ -1301,7 +1303,7 @@ static size_t openspan(W *w, int k, const char *href) {
 
 /* Closes span i: it ends after the last character written; one that held
 ** none is dropped (its start stays NOPOS, its end is 0). */
-static void closespan(W *w, size_t i) {
+static void closespan(Walk *w, size_t i) {
   HSpan *h = (HSpan *)w->spans.p + i;
   if (h->start == NOPOS) {
     h->end = 0;
@@ -1310,18 +1312,19 @@ static void closespan(W *w, size_t i) {
   }
 }
 
-/* Writes a table's separator c (LL_MK_CELL or LL_MK_ROW) in place of the
+/* Writes a table's separator c (CELLMARK or ROWMARK) in place of the
 ** white space waiting. */
-static void tablesep(W *w, char c) {
+static void tablesep(Walk *w, char c) {
   if (w->status != LL_OK) return;
   if (!w->open) item_open(w);
   if (w->status != LL_OK) return;
   forget(w);
   raw(w, &c, 1);
+  cur(w)->cells = 1;
 }
 
 /* Writes content s (no white space in it). */
-static void put(W *w, const char *s, size_t n) {
+static void put(Walk *w, const char *s, size_t n) {
   if (w->status != LL_OK || n == 0) return;
   if (!w->open) item_open(w);
   if (w->status != LL_OK) return;
@@ -1337,7 +1340,7 @@ static int special(long cp) {
 }
 
 /* Feeds the UTF-8 text s (from libxml2) through the white-space rules. */
-static void text(W *w, const char *s, int pre) {
+static void text(Walk *w, const char *s, int pre) {
   size_t n = strlen(s), i = 0;
   while (i < n && w->status == LL_OK) {
     unsigned c = (unsigned char)s[i];
@@ -1412,7 +1415,7 @@ static void text(W *w, const char *s, int pre) {
 ** the next character (several in a row make one run); between items, or
 ** at an item's start, the next item starts the page (its pglab; the last
 ** label wins). */
-static void pagebreak(W *w, const char *lab, size_t n) {
+static void pagebreak(Walk *w, const char *lab, size_t n) {
   size_t i = 0;
   while (n - i > 1 && lab[i] == '0') i++; /* leading zeros */
   if (n - i == 0 || n - i >= sizeof w->pendlab) return;
@@ -1428,7 +1431,7 @@ static void pagebreak(W *w, const char *lab, size_t n) {
 }
 
 /* Reads "pg=NNN" in a comment such as <!-- vol=19 pg=021 src=... -->. */
-static void comment(W *w, const char *s) {
+static void comment(Walk *w, const char *s) {
   const char *p = strstr(s, "pg=");
   size_t n = 0;
   if (p == NULL || strstr(s, "vol=") == NULL) return;
@@ -1438,7 +1441,7 @@ static void comment(W *w, const char *s) {
 }
 
 /* A page anchor: an empty <a> named like "v21pp74h:42" or "p249". */
-static void anchor(W *w, const xmlNode *n) {
+static void anchor(Walk *w, const xmlNode *n) {
   const char *nm = attr(n, "name"), *p;
   size_t k;
   const xmlNode *c;
@@ -1470,7 +1473,7 @@ static void anchor(W *w, const xmlNode *n) {
 
 /* Writes marker c as "[N]"; the item remembers it as its lead when it is
 ** the item's first content, else counts it as a reference. */
-static void mark(W *w, const Mark *c) {
+static void mark(Walk *w, const Mark *c) {
   char b[16];
   size_t k;
   snprintf(b, sizeof b, "[%ld]", c->n);
@@ -1488,7 +1491,7 @@ static void mark(W *w, const Mark *c) {
 ** such as <span class="info">Written:</span> or, at the start of a line,
 ** <strong>Source:</strong>, writes it as FIELDMARK name FIELDEND; returns
 ** nonzero if it did. */
-static int fieldname(W *w, xmlNode *n, int t) {
+static int fieldname(Walk *w, xmlNode *n, int t) {
   char buf[80];
   const char *s = buf;
   size_t len = shorttext(n, buf, sizeof buf, NULL), i, words = 1;
@@ -1732,9 +1735,9 @@ static int icontains(const char *s, const char *w) {
 /* What a block element n (tag t) makes of the items inside it: a data
 ** table, a quotation (blockquote, a class naming a quote), a poem (a class
 ** naming a poem, verse or stanza), a list and its items. Sets f. */
-static void blockstructure(W *w, xmlNode *n, int t, Frame *f) {
+static void blockstructure(Walk *w, xmlNode *n, int t, Frame *f) {
   const char *name = (const char *)n->name;
-  if (f->kind != K_PARA || !w->structure) return;
+  if (f->kind != K_PARA) return;
   if (t == T_TABLE) {
     if (datatable(n)) {
       f->bkind = LL_TABLE;
@@ -1782,14 +1785,14 @@ static void blockstructure(W *w, xmlNode *n, int t, Frame *f) {
 /* Inside a data table: a row or a cell writes its separator and closes
 ** no item; the row groups are passed through. Returns nonzero if n was
 ** one of these (f set), else 0 (n is read as elsewhere). */
-static int tablepart(W *w, xmlNode *n, int t, Frame *f) {
+static int tablepart(Walk *w, xmlNode *n, int t, Frame *f) {
   const char *name = (const char *)n->name;
   if (strcmp(name, "tr") == 0) {
-    if (w->open && w->pool.n > cur(w)->off) tablesep(w, LL_MK_ROW);
+    if (w->open && w->pool.n > cur(w)->off) tablesep(w, ROWMARK);
     w->cellno = 0;
     f->role = F_ROW;
   } else if (t == T_CELL) {
-    if (w->cellno++ > 0) tablesep(w, LL_MK_CELL);
+    if (w->cellno++ > 0) tablesep(w, CELLMARK);
     f->role = F_CELL;
     f->cell = 1;
     w->sp = 1;
@@ -1805,9 +1808,64 @@ static int tablepart(W *w, xmlNode *n, int t, Frame *f) {
   return 1;
 }
 
+/* A picture's alt text before the body, outside navigation and at an
+** item's start, is an item of its own (K_IMG: a title drawn as a picture). */
+static void picture(Walk *w, xmlNode *n) {
+  const char *alt = attr(n, "alt");
+  Frame f;
+  if (w->body || alt == NULL || top(w)->kind == K_NAV || (w->open && w->pool.n != cur(w)->off))
+    return;
+  item_close(w);
+  f = *top(w);
+  f.kind = K_IMG;
+  f.tag = T_IMG;
+  if (ll_vec_push(w->m, &w->frames) == NULL) {
+    w->status = LL_ERRMEM;
+    return;
+  }
+  *top(w) = f;
+  text(w, alt, 0);
+  item_close(w);
+  w->frames.n--;
+}
+
+/* The frame of a block element n of tag t: it closes the item before; its
+** kind is navigation (a navigation class, <nav>, <footer>, a paragraph of
+** the page's own contents or links), an info block, a heading, or its
+** parent's; its structure (blockstructure). */
+static void blockframe(Walk *w, xmlNode *n, int t, int level, Frame *f) {
+  item_close(w);
+  f->tag = t;
+  f->level = level;
+  f->cls = attr(n, "class");
+  if (f->kind != K_NAV) {
+    const char *name = (const char *)n->name;
+    if (navclass(n) || strcmp(name, "nav") == 0 || strcmp(name, "footer") == 0 ||
+        (t == T_P && (tocpara(n) || ownlinks(n))))
+      f->kind = K_NAV;
+    else if ((t == T_P || t == T_DIV) && f->kind != K_INFO &&
+             (classhas(n, "information", 1) || classhas(n, "info", 1) || opens_fields(n)))
+      f->kind = K_INFO;
+    else if (t == T_H && f->kind != K_INFO)
+      f->kind = K_HEAD;
+  }
+  blockstructure(w, n, t, f);
+}
+
+/* In a paragraph or heading, an inline element that makes a span opens it:
+** emphasis (em, i, cite), strong (b, strong), a link (a href). */
+static void inlinespan(Walk *w, xmlNode *n, int t, Frame *f) {
+  const char *name = (const char *)n->name, *href;
+  if (f->kind != K_PARA && f->kind != K_HEAD) return;
+  if (t == T_LABEL || (name[0] == 'c' && strcmp(name, "cite") == 0))
+    f->span = openspan(w, (name[0] == 'b' || name[0] == 's') ? LL_STRONG : LL_EMPHASIS, NULL);
+  else if (t == T_A && (href = attr(n, "href")) != NULL && *href != '\0')
+    f->span = openspan(w, LL_LINK, href);
+}
+
 /* Enters node n; returns nonzero if a frame was pushed (the walk then goes
 ** into its children and calls leave). */
-static int enter(W *w, xmlNode *n) {
+static int enter(Walk *w, xmlNode *n) {
   Frame f;
   int t, level;
   if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -1833,25 +1891,9 @@ static int enter(W *w, xmlNode *n) {
     case T_HR:
       item_close(w);
       return 0;
-    case T_IMG: {
-      const char *alt = attr(n, "alt");
-      if (!w->body && alt != NULL && top(w)->kind != K_NAV &&
-          (!w->open || w->pool.n == cur(w)->off)) {
-        item_close(w);
-        f = *top(w);
-        f.kind = K_IMG;
-        f.tag = T_IMG;
-        if (ll_vec_push(w->m, &w->frames) == NULL) {
-          w->status = LL_ERRMEM;
-          return 0;
-        }
-        *top(w) = f;
-        text(w, alt, 0);
-        item_close(w);
-        w->frames.n--;
-      }
+    case T_IMG:
+      picture(w, n);
       return 0;
-    }
     case T_A:
       if (glossarylink(n)) return 0;
       anchor(w, n);
@@ -1869,34 +1911,10 @@ static int enter(W *w, xmlNode *n) {
   if (f.bkind == LL_TABLE && tablepart(w, n, t, &f)) goto push;
   f.block = t == T_P || t == T_H || t == T_BLOCK || t == T_DIV || t == T_PRE || t == T_TABLE;
   f.cell = t == T_CELL;
-  if (f.block) {
-    item_close(w);
-    f.tag = t;
-    f.level = level;
-    f.cls = attr(n, "class");
-    if (f.kind != K_NAV) {
-      const char *name = (const char *)n->name;
-      if (navclass(n) || strcmp(name, "nav") == 0 || strcmp(name, "footer") == 0 ||
-          (t == T_P && (tocpara(n) || ownlinks(n))))
-        f.kind = K_NAV;
-      else if ((t == T_P || t == T_DIV) && f.kind != K_INFO &&
-               (classhas(n, "information", 1) || classhas(n, "info", 1) || opens_fields(n)))
-        f.kind = K_INFO;
-      else if (t == T_H && f.kind != K_INFO)
-        f.kind = K_HEAD;
-    }
-    blockstructure(w, n, t, &f);
-  }
+  if (f.block) blockframe(w, n, t, level, &f);
   if (t == T_PRE) f.pre = 1;
   if (f.cell) w->sp = 1;
-  if ((f.kind == K_PARA || f.kind == K_HEAD) && w->structure) {
-    const char *name = (const char *)n->name, *href;
-    if (t == T_LABEL || (name[0] == 'c' && strcmp(name, "cite") == 0)) {
-      f.span = openspan(w, (name[0] == 'b' || name[0] == 's') ? LL_STRONG : LL_EMPHASIS, NULL);
-    } else if (t == T_A && (href = attr(n, "href")) != NULL && *href != '\0') {
-      f.span = openspan(w, LL_LINK, href);
-    }
-  }
+  inlinespan(w, n, t, &f);
 push:
   if (ll_vec_push(w->m, &w->frames) == NULL) {
     w->status = LL_ERRMEM;
@@ -1907,7 +1925,7 @@ push:
 }
 
 /* Leaves the element whose frame enter pushed. */
-static void leave(W *w) {
+static void leave(Walk *w) {
   Frame *f = top(w);
   if (f->block) item_close(w);
   if (f->cell) w->sp = 1;
@@ -1917,7 +1935,7 @@ static void leave(W *w) {
 }
 
 /* Walks the document, filling w->items. */
-static void walk(W *w, xmlDoc *doc) {
+static void walk(Walk *w, xmlDoc *doc) {
   xmlNode *root = (xmlNode *)doc, *n = doc->children;
   Frame *f = (Frame *)ll_vec_push(w->m, &w->frames);
   if (f == NULL) {
@@ -1964,26 +1982,25 @@ static const char *meta_author(xmlDoc *doc) {
 }
 
 /* ------------------------------------------------------------------ */
-/* Output                                                              */
+/* Output: the document builder fed                                    */
 /* ------------------------------------------------------------------ */
 
-typedef struct Out {
+typedef struct Assembly {
   ll_Mem *m;
-  ll_Buf *text, *labels;
-  size_t nlabels;
-  int blocks; /* blocks written so far */
+  ll_Builder *b; /* what the page is fed to (ll.h, "Document builder") */
+  int blocks;    /* parts fed so far: a page with none has no text */
   int status;
-  ll_Buf tmp;         /* scratch for one block */
-  ll_Buf part;        /* scratch for a piece of one */
-  ll_HtmlShape shape; /* what was written */
-  ll_Buf item;        /* scratch for a body or note block with its marks */
-  ll_Vec evs;         /* Ev: where its spans open and close */
-  int hrank[8];       /* a body heading's level by its tag's (h1 ... h6; 0 other) */
-  int marks;          /* write the structure's marks */
-} Out;
+  ll_Buf tmp;          /* scratch for one part */
+  ll_Buf part;         /* scratch for a piece of one */
+  ll_Buf href;         /* scratch for a link's href */
+  ll_Buf foot;         /* the footer's lines */
+  ll_Vec evs;          /* Ev: where an item's spans open and close */
+  int hrank[8];        /* a body heading's level by its tag's (h1 ... h6; 0 other) */
+  char first_page[16]; /* the page label before the body's first paragraph */
+} Assembly;
 
 /* the text of an item (it->len bytes, not terminated) */
-static const char *itext(const W *w, const Item *it) {
+static const char *itext(const Walk *w, const Item *it) {
   return w->pool.p + it->off;
 }
 
@@ -2007,7 +2024,7 @@ static int flatten(ll_Mem *m, ll_Buf *b, const char *s, size_t n, int flags) {
       if (c == '\n') {
         nl = 1;
         j++;
-      } else if (isspc(c) || c == FIELDMARK || c == FIELDEND || c == LL_MK_CELL || c == LL_MK_ROW) {
+      } else if (isspc(c) || c == FIELDMARK || c == FIELDEND || c == CELLMARK || c == ROWMARK) {
         sp = 1;
         j++;
       } else if (j + 1 < n && memcmp(s + j, NBSP, 2) == 0) {
@@ -2033,7 +2050,7 @@ static int flatten(ll_Mem *m, ll_Buf *b, const char *s, size_t n, int flags) {
     }
     while (j < n) {
       unsigned char c = (unsigned char)s[j];
-      if (isspc(c) || c == FIELDMARK || c == FIELDEND || c == LL_MK_CELL || c == LL_MK_ROW ||
+      if (isspc(c) || c == FIELDMARK || c == FIELDEND || c == CELLMARK || c == ROWMARK ||
           (j + 1 < n && memcmp(s + j, NBSP, 2) == 0))
         break;
       j++;
@@ -2058,27 +2075,67 @@ static int flatten(ll_Mem *m, ll_Buf *b, const char *s, size_t n, int flags) {
   return LL_OK;
 }
 
-/* Appends a finished block of n bytes at s (nothing if it is empty). */
-static void block(Out *o, const char *s, size_t n) {
-  if (o->status != LL_OK || n == 0) return;
-  if ((o->blocks++ > 0 && ll_buf_add(o->m, o->text, "\n\n", 2) != LL_OK) ||
-      ll_buf_add(o->m, o->text, s, n) != LL_OK)
-    o->status = LL_ERRMEM;
+/* Trims what a line of the archive's plain text never has at its edges:
+** spaces, tabs and no-break spaces at its end, spaces and tabs at its
+** start. */
+static void linetrim(const char **s, size_t *n) {
+  while (*n > 0 && ((*s)[0] == ' ' || (*s)[0] == '\t')) {
+    (*s)++;
+    (*n)--;
+  }
+  for (;;) {
+    if (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+      (*n)--;
+    else if (*n > 1 && memcmp(*s + *n - 2, NBSP, 2) == 0)
+      (*n) -= 2;
+    else
+      break;
+  }
 }
 
-/* Appends a line flattened from s as a block. */
-static void flatblock(Out *o, const char *s, size_t n) {
+/* Feeds each line of b (lines parted by "\n", trimmed, empty ones left
+** out) to fn: header field lines, footer lines. */
+static void feedlines(Assembly *o, const ll_Buf *b,
+                      void (*fn)(ll_Builder *, const char *, size_t)) {
+  size_t i = 0;
+  if (b->n == 0) return;
+  o->blocks++;
+  while (i < b->n) {
+    const char *s = b->p + i, *e = (const char *)memchr(s, '\n', b->n - i);
+    size_t n = e != NULL ? (size_t)(e - s) : b->n - i;
+    i += n + 1;
+    linetrim(&s, &n);
+    if (n > 0) fn(o->b, s, n);
+  }
+}
+
+/* Feeds a header line flattened from s (nothing if it is empty) to fn:
+** the author, the number. */
+static void feedflat(Assembly *o, const char *s, size_t n,
+                     void (*fn)(ll_Builder *, const char *, size_t)) {
+  const char *t;
   o->tmp.n = 0;
   if (o->status == LL_OK && flatten(o->m, &o->tmp, s, n, 0) != LL_OK) o->status = LL_ERRMEM;
-  block(o, o->tmp.p, o->tmp.n);
+  if (o->status != LL_OK || o->tmp.n == 0) return;
+  t = o->tmp.p;
+  n = o->tmp.n;
+  linetrim(&t, &n);
+  fn(o->b, t, n);
+  o->blocks++;
 }
 
-/* Appends the item's text as written, and its page labels. */
+/* Feeds the title (subtitle set: the subtitle) in o->tmp, if any. */
+static void feedtitle(Assembly *o, int subtitle) {
+  if (o->status != LL_OK || o->tmp.n == 0) return;
+  ll_build_title(o->b, subtitle, o->tmp.p, o->tmp.n);
+  o->blocks++;
+}
+
 /* A span opening or closing in an item's text (at pool offset pos). */
 typedef struct Ev {
   size_t pos;
   int close;
-  size_t idx; /* in W.spans */
+  size_t idx; /* in Walk.spans */
 } Ev;
 
 /* qsort order of events: by place; there, closings (the inner first)
@@ -2092,7 +2149,7 @@ static int evcmp(const void *a, const void *b) {
 }
 
 /* Nonzero if a link span overlaps item it (a list of links is no poem). */
-static int haslink(const W *w, const Item *it) {
+static int haslink(const Walk *w, const Item *it) {
   size_t k;
   const HSpan *sp = (const HSpan *)w->spans.p;
   for (k = it->s0; k < it->s1; k++)
@@ -2108,7 +2165,7 @@ static int haslink(const W *w, const Item *it) {
 ** label ("3.", "(a)", "IV."), else a paragraph. An item's label goes to
 ** *lab and *labn, and *skip is set to the bytes of the text (the printed
 ** label and the space after it) that the block leaves out. */
-static int itemkind(const Out *o, const W *w, const Item *it, size_t from, const char **lab,
+static int itemkind(const Assembly *o, const Walk *w, const Item *it, size_t from, const char **lab,
                     size_t *labn, size_t *skip, int *level) {
   const char *s = itext(w, it) + from;
   size_t n = it->len - from, k;
@@ -2139,21 +2196,12 @@ static int itemkind(const Out *o, const W *w, const Item *it, size_t from, const
   return LL_PARAGRAPH;
 }
 
-/* Appends to b the text of item it from offset from, as a block that
-** carries its structure (see ll.h, LL_MK_*): its kind first unless a
-** paragraph, its spans' marks where they open and close, a table's cells
-** and rows as their separators. Returns nonzero if that text is the item's
-** own (no mark, nothing left out), when the caller may use it as it is. */
-static int emit(Out *o, const W *w, const Item *it, size_t from, ll_Buf *b) {
-  const char *s = itext(w, it), *lab;
-  size_t n = it->len, labn, skip, k, at;
-  int level, kind;
-  static const char kinds[] = "phqvits"; /* by ll_Kind */
+/* Gathers in o->evs where the spans of item it open and close in its text
+** from offset from, in order; returns their number. */
+static size_t spanevents(Assembly *o, const Walk *w, const Item *it, size_t from) {
   const HSpan *sp = (const HSpan *)w->spans.p;
+  size_t k;
   Ev *ev;
-  if (o->status != LL_OK || !o->marks) return 1;
-  kind = itemkind(o, w, it, from, &lab, &labn, &skip, &level);
-  from += skip;
   o->evs.n = 0;
   if (it->s1 > it->s0 && ll_vec_reserve(o->m, &o->evs, 2 * (it->s1 - it->s0)) != LL_OK) {
     o->status = LL_ERRMEM;
@@ -2163,7 +2211,7 @@ static int emit(Out *o, const W *w, const Item *it, size_t from, ll_Buf *b) {
     size_t a = sp[k].start, e = sp[k].end;
     if (a == NOPOS || e == NOPOS || e <= a) continue;
     if (a < it->off + from) a = it->off + from;
-    if (e > it->off + n) e = it->off + n;
+    if (e > it->off + it->len) e = it->off + it->len;
     if (e <= a) continue;
     ev = (Ev *)o->evs.p + o->evs.n;
     ev[0].pos = a;
@@ -2174,99 +2222,116 @@ static int emit(Out *o, const W *w, const Item *it, size_t from, ll_Buf *b) {
     ev[1].idx = k;
     o->evs.n += 2;
   }
-  if (kind == LL_PARAGRAPH && o->evs.n == 0 && from == 0) return 1;
-  { /* the block's kind, always first: the parser looks for marks only after it */
-    char head[3];
-    head[0] = LL_MK_BLOCK;
-    head[1] = kinds[kind];
-    head[2] = (char)('0' + (level > 0 && level < 10 ? level : 0));
-    if (ll_buf_add(o->m, b, head, 3) != LL_OK ||
-        (labn > 0 && ll_buf_add(o->m, b, lab, labn) != LL_OK) ||
-        ll_buf_addc(o->m, b, LL_MK_BLOCKEND) != LL_OK)
-      goto nomem;
-  }
   if (o->evs.n > 2) qsort(o->evs.p, o->evs.n, sizeof(Ev), evcmp);
-  ev = (Ev *)o->evs.p;
+  return o->evs.n;
+}
+
+/* Feeds the pool's bytes s[0, n) as text: the separators of a table's
+** cells and rows as its cells and rows, and in a table a line break as a
+** space. */
+static void feedrun(Assembly *o, const char *s, size_t n, int table, int cells) {
+  size_t i = 0;
+  if (!table && !cells) { /* the common case: text alone */
+    ll_build_text(o->b, s, n);
+    return;
+  }
+  while (i < n) {
+    size_t j = i;
+    while (j < n && s[j] != CELLMARK && s[j] != ROWMARK && !(table && s[j] == '\n')) j++;
+    if (j > i) ll_build_text(o->b, s + i, j - i);
+    if (j >= n) break;
+    if (s[j] == '\n')
+      ll_build_text(o->b, " ", 1);
+    else
+      ll_build_cell(o->b, s[j] == ROWMARK);
+    i = j + 1;
+  }
+}
+
+/* Opens the span of event ev: a link's href without control bytes or
+** white space at its ends. */
+static void feedspan(Assembly *o, const HSpan *h) {
+  const char *hr;
+  size_t hn, i;
+  if (h->kind != LL_LINK) {
+    ll_build_span(o->b, h->kind, NULL, 0);
+    return;
+  }
+  hr = h->href;
+  hn = strlen(hr);
+  trim(&hr, &hn);
+  o->href.n = 0;
+  for (i = 0; i < hn && o->status == LL_OK; i++)
+    if ((unsigned char)hr[i] >= 0x20 && ll_buf_addc(o->m, &o->href, hr[i]) != LL_OK)
+      o->status = LL_ERRMEM;
+  ll_build_span(o->b, LL_LINK, o->href.p != NULL ? o->href.p : "", o->href.n);
+}
+
+/* Is item it a plain paragraph: of kind paragraph with no span? */
+static int plainitem(Assembly *o, const Walk *w, const Item *it) {
+  const char *lab;
+  size_t labn, skip;
+  int level;
+  return itemkind(o, w, it, 0, &lab, &labn, &skip, &level) == LL_PARAGRAPH &&
+         spanevents(o, w, it, 0) == 0;
+}
+
+/* Feeds item it from offset from as a block of the builder: its kind
+** (itemkind; a list item's printed label left out of the text), level and
+** label, a page break at its start when pg is set, its text with its spans,
+** a table's cells and rows. */
+static void feeditem(Assembly *o, const Walk *w, const Item *it, size_t from, int pg) {
+  const char *lab;
+  size_t labn, skip, k, at, n = it->len;
+  int level, kind;
+  const HSpan *sp = (const HSpan *)w->spans.p;
+  const Ev *ev;
+  if (o->status != LL_OK) return;
+  kind = itemkind(o, w, it, from, &lab, &labn, &skip, &level);
+  from += skip;
+  spanevents(o, w, it, from);
+  if (kind != LL_ITEM) labn = 0;
+  ll_build_block(o->b, kind, level > 0 && level < 10 ? level : 0, lab, labn);
+  if (pg) ll_build_page(o->b);
+  ev = (const Ev *)o->evs.p;
   at = it->off + from;
-  for (k = 0; k <= o->evs.n; k++) {
+  for (k = 0; k <= o->evs.n && o->status == LL_OK; k++) {
     size_t upto = k < o->evs.n ? ev[k].pos : it->off + n;
     if (upto > at) {
-      if (kind == LL_TABLE) { /* a line break in a cell is a space */
-        size_t i;
-        for (i = at; i < upto; i++)
-          if (ll_buf_addc(o->m, b, w->pool.p[i] == '\n' ? ' ' : w->pool.p[i]) != LL_OK) goto nomem;
-      } else if (ll_buf_add(o->m, b, w->pool.p + at, upto - at) != LL_OK) {
-        goto nomem;
-      }
+      feedrun(o, w->pool.p + at, upto - at, kind == LL_TABLE, it->cells);
       at = upto;
     }
     if (k == o->evs.n) break;
-    if (ev[k].close) {
-      if (ll_buf_addc(o->m, b, LL_MK_CLOSE) != LL_OK) goto nomem;
-    } else {
-      const HSpan *h = &sp[ev[k].idx];
-      int c = h->kind == LL_LINK ? LL_MK_LINK : h->kind == LL_STRONG ? LL_MK_STRONG : LL_MK_EMPH;
-      if (ll_buf_addc(o->m, b, c) != LL_OK) goto nomem;
-      if (h->kind == LL_LINK) { /* the href without control bytes or edge spaces */
-        const char *hr = h->href;
-        size_t hn = strlen(hr), i;
-        trim(&hr, &hn);
-        for (i = 0; i < hn; i++)
-          if ((unsigned char)hr[i] >= 0x20 && ll_buf_addc(o->m, b, hr[i]) != LL_OK) goto nomem;
-        if (ll_buf_addc(o->m, b, LL_MK_HREFEND) != LL_OK) goto nomem;
-      }
-    }
+    if (ev[k].close)
+      ll_build_span_end(o->b);
+    else
+      feedspan(o, &sp[ev[k].idx]);
   }
-  (void)s;
-  return 0;
-nomem:
-  o->status = LL_ERRMEM;
-  return 0;
 }
 
-static void paragraph(Out *o, const W *w, const Item *it) {
-  int pg = o->marks && it->pglab[0] != '\0', plain = 0;
+/* Hands the builder the page labels of item it, the first skip of them
+** left out. */
+static void feedlabels(Assembly *o, const Walk *w, const Item *it, size_t skip) {
+  size_t i = it->loff;
+  while (i < it->lend) {
+    size_t n = strlen(w->labs.p + i);
+    if (skip > 0)
+      skip--;
+    else
+      ll_build_label(o->b, w->labs.p + i, n);
+    i += n + 1;
+  }
+}
+
+/* Feeds a body paragraph (or a paragraph that continues a note), with the
+** page break before it, if any. */
+static void paragraph(Assembly *o, const Walk *w, const Item *it) {
+  int pg = it->pglab[0] != '\0';
   if (o->status != LL_OK) return;
-  o->item.n = 0;
-  if (emit(o, w, it, 0, &o->item)) {
-    plain = 1;
-    if (!pg) {
-      block(o, itext(w, it), it->len);
-    } else {
-      /* a paragraph's head, as emit writes it: the parser reads marks only
-         in a block that opens with its kind */
-      static const char head[] = {LL_MK_BLOCK, 'p', '0', LL_MK_BLOCKEND, LL_MK_PAGE};
-      if (ll_buf_add(o->m, &o->item, head, sizeof head) != LL_OK ||
-          ll_buf_add(o->m, &o->item, itext(w, it), it->len) != LL_OK)
-        o->status = LL_ERRMEM;
-    }
-  }
-  if (o->status != LL_OK) return;
-  if (pg && !plain && o->item.n > 0) {
-    /* a page break at the block's start, after its kind's head */
-    size_t at = 0;
-    if (o->item.p[0] == LL_MK_BLOCK) {
-      while (at < o->item.n && o->item.p[at] != LL_MK_BLOCKEND) at++;
-      if (at < o->item.n) at++;
-    }
-    if (ll_buf_addc(o->m, &o->item, LL_MK_PAGE) != LL_OK) {
-      o->status = LL_ERRMEM;
-      return;
-    }
-    memmove(o->item.p + at + 1, o->item.p + at, o->item.n - 1 - at);
-    o->item.p[at] = LL_MK_PAGE;
-  }
-  if (pg || o->item.n > 0) block(o, o->item.p, o->item.n);
-  if (o->status == LL_OK && pg) { /* its label goes first */
-    if (ll_buf_add(o->m, o->labels, it->pglab, strlen(it->pglab) + 1) != LL_OK)
-      o->status = LL_ERRMEM;
-    o->nlabels++;
-  }
-  if (o->status == LL_OK && it->lend > it->loff) {
-    if (ll_buf_add(o->m, o->labels, w->labs.p + it->loff, it->lend - it->loff) != LL_OK)
-      o->status = LL_ERRMEM;
-    o->nlabels += it->nlab;
-  }
+  if (pg) ll_build_label(o->b, it->pglab, strlen(it->pglab));
+  feedlabels(o, w, it, 0);
+  feeditem(o, w, it, 0, pg);
+  o->blocks++;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2450,34 +2515,29 @@ static int headclass(const Item *it) {
   return 0;
 }
 
-/* Writes the header blocks from items h[0..nh): author, number, title,
-** subtitle. The title is a heading classed "title", else the first <h1>,
-** else the first heading after the author; the author is the heading that
-** names the <meta> author, else the first one before the title, else one
-** "by ..." after it, else the <meta> author itself. A heading ending in ':'
-** just before the title is put in front of it; the others after the title
-** (or left over before it) make the subtitle. With imgtitle (the items are
-** pictures' texts before the body's headings) the last one is the title
-** and a short first one, when none names the author, is the author. */
-static void header(Out *o, const W *w, const size_t *hin, size_t nh, int imgtitle) {
-  size_t i, hbuf[64];
-  const size_t *h = hin;
-  int b0 = o->blocks;
+/* The header's items, for choosing among them: h[0..nh) in the walk's
+** items, the site's banner left out; ai, ti, ni the author's, title's and
+** number's places in h, or -1. */
+typedef struct Heads {
+  const Walk *w;
+  const Item *it;
+  const size_t *h; /* buf, or the caller's list */
+  size_t buf[64];
+  size_t nh;
+  long ai, ti, ni;
+} Heads;
+
+#define HI(i) (&hd->it[hd->h[i]])
+#define HT(i) itext(hd->w, HI(i)), HI(i)->len
+
+/* Chooses the author, the title and the number among the header's items
+** (see header). */
+static void pickheads(Heads *hd, int imgtitle) {
+  size_t i, nh = hd->nh;
   long ai = -1, ti = -1, ni = -1;
-  const Item *it0 = (const Item *)w->items.p;
-#define HI(i) (&it0[h[i]])
-#define HT(i) itext(w, HI(i)), HI(i)->len
-  if (nh <= sizeof hbuf / sizeof hbuf[0]) { /* the site's banner is no part of the header */
-    size_t k = 0;
-    for (i = 0; i < nh; i++)
-      if (!banner(itext(w, &it0[hin[i]]), it0[hin[i]].len)) hbuf[k++] = hin[i];
-    if (k > 0 && k < nh) {
-      h = hbuf;
-      nh = k;
-    }
-  }
   for (i = 0; i < nh && ai < 0; i++)
-    if (countwords(HT(i)) <= 8 && names_author(HT(i), w->author) && !banner(HT(i))) ai = (long)i;
+    if (countwords(HT(i)) <= 8 && names_author(HT(i), hd->w->author) && !banner(HT(i)))
+      ai = (long)i;
   if (imgtitle && ai < 0 && nh > 1 && countwords(HT(0)) <= 4) ai = 0;
   if (imgtitle && (long)nh - 1 != ai) ti = (long)nh - 1;
   for (i = 0; i < nh && ti < 0; i++)
@@ -2513,54 +2573,63 @@ static void header(Out *o, const W *w, const size_t *hin, size_t nh, int imgtitl
   }
   for (i = 0; i < nh && ni < 0; i++)
     if ((long)i != ai && (long)i != ti && isnumber(HT(i))) ni = (long)i;
-  /* author */
-  if (ai >= 0) {
-    const char *s = itext(w, HI(ai));
-    size_t n = HI(ai)->len;
-    trim(&s, &n);
-    if (n > 3 && iprefix(s, n, "by ")) {
-      s += 3;
-      n -= 3;
-    }
-    if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'')
-      n -= 2;
-    else if (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0)
-      n -= 4;
-    /* a year glued on: "Dora B. Montefiore 1918" */
-    if (n > 6 && isdig((unsigned char)s[n - 1]) && isdig((unsigned char)s[n - 2]) &&
-        isdig((unsigned char)s[n - 3]) && isdig((unsigned char)s[n - 4]) &&
-        (s[n - 4] == '1' || s[n - 4] == '2') && !isdig((unsigned char)s[n - 5]) &&
-        (s[n - 5] == ' ' || s[n - 5] == ',' || s[n - 5] == '\n')) {
-      n -= 4;
-      while (n > 0 && (isspc((unsigned char)s[n - 1]) || s[n - 1] == ',')) n--;
-    }
-    flatblock(o, s, n);
-  } else if (w->author != NULL) {
-    flatblock(o, w->author, strlen(w->author));
+  hd->ai = ai;
+  hd->ti = ti;
+  hd->ni = ni;
+}
+
+/* Feeds the author: the chosen heading without "by ", a possessive or a
+** year glued on ("Dora B. Montefiore 1918"), else the <meta> author. */
+static void headauthor(Assembly *o, const Heads *hd) {
+  const char *s;
+  size_t n;
+  if (hd->ai < 0) {
+    if (hd->w->author != NULL) feedflat(o, hd->w->author, strlen(hd->w->author), ll_build_author);
+    return;
   }
-  if (o->blocks > b0) o->shape.head |= LL_HTML_AUTHOR;
-  b0 = o->blocks;
-  if (ni >= 0) flatblock(o, HT(ni));
-  if (o->blocks > b0) o->shape.head |= LL_HTML_NUMBER;
-  b0 = o->blocks;
-  if (ti >= 0) { /* title, after a kicker ending in ':' */
-    o->tmp.n = 0;
-    for (i = 0; i < (size_t)ti && o->status == LL_OK; i++) {
-      if ((long)i == ai || (long)i == ni || !endswith_colon(HT(i))) continue;
-      if (i + 1 != (size_t)ti) continue;
-      if (flatten(o->m, &o->tmp, HT(i), 0) != LL_OK || ll_buf_add(o->m, &o->tmp, " ", 1) != LL_OK)
-        o->status = LL_ERRMEM;
-    }
-    if (o->status == LL_OK && flatten(o->m, &o->tmp, HT(ti), 0) != LL_OK) o->status = LL_ERRMEM;
-    block(o, o->tmp.p, o->tmp.n);
+  s = itext(hd->w, HI(hd->ai));
+  n = HI(hd->ai)->len;
+  trim(&s, &n);
+  if (n > 3 && iprefix(s, n, "by ")) {
+    s += 3;
+    n -= 3;
   }
-  if (o->blocks > b0) o->shape.head |= LL_HTML_TITLE;
-  b0 = o->blocks;
-  /* subtitle: whatever is left, joined by a space, or by ". " when the
-     first part ends without punctuation and the next opens no bracket */
+  if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'')
+    n -= 2;
+  else if (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0)
+    n -= 4;
+  if (n > 6 && isdig((unsigned char)s[n - 1]) && isdig((unsigned char)s[n - 2]) &&
+      isdig((unsigned char)s[n - 3]) && isdig((unsigned char)s[n - 4]) &&
+      (s[n - 4] == '1' || s[n - 4] == '2') && !isdig((unsigned char)s[n - 5]) &&
+      (s[n - 5] == ' ' || s[n - 5] == ',' || s[n - 5] == '\n')) {
+    n -= 4;
+    while (n > 0 && (isspc((unsigned char)s[n - 1]) || s[n - 1] == ',')) n--;
+  }
+  feedflat(o, s, n, ll_build_author);
+}
+
+/* Feeds the title, after a kicker ending in ':' just before it. */
+static void headtitle(Assembly *o, const Heads *hd) {
+  size_t i, ti = (size_t)hd->ti;
+  if (hd->ti < 0) return;
   o->tmp.n = 0;
-  for (i = 0; i < nh && o->status == LL_OK; i++) {
-    if ((long)i == ai || (long)i == ni || (long)i == ti) continue;
+  if (ti > 0 && (long)ti - 1 != hd->ai && (long)ti - 1 != hd->ni && endswith_colon(HT(ti - 1))) {
+    i = ti - 1;
+    if (flatten(o->m, &o->tmp, HT(i), 0) != LL_OK || ll_buf_add(o->m, &o->tmp, " ", 1) != LL_OK)
+      o->status = LL_ERRMEM;
+  }
+  if (o->status == LL_OK && flatten(o->m, &o->tmp, HT(ti), 0) != LL_OK) o->status = LL_ERRMEM;
+  feedtitle(o, 0);
+}
+
+/* Feeds the subtitle: whatever is left, joined by a space, or by ". " when
+** the first part ends without punctuation and the next opens no bracket. */
+static void headsubtitle(Assembly *o, const Heads *hd) {
+  size_t i;
+  long ti = hd->ti;
+  o->tmp.n = 0;
+  for (i = 0; i < hd->nh && o->status == LL_OK; i++) {
+    if ((long)i == hd->ai || (long)i == hd->ni || (long)i == ti) continue;
     if (ti >= 0 && i + 1 == (size_t)ti && endswith_colon(HT(i))) continue;
     o->part.n = 0;
     if (flatten(o->m, &o->part, HT(i), 0) != LL_OK) {
@@ -2578,11 +2647,43 @@ static void header(Out *o, const W *w, const size_t *hin, size_t nh, int imgtitl
     }
     if (ll_buf_add(o->m, &o->tmp, o->part.p, o->part.n) != LL_OK) o->status = LL_ERRMEM;
   }
-  block(o, o->tmp.p, o->tmp.n);
-  if (o->blocks > b0) o->shape.head |= LL_HTML_SUBTITLE;
+  feedtitle(o, 1);
+}
+
+/* Feeds the header from items h[0..nh): author, number, title, subtitle.
+** The title is a heading classed "title", else the first <h1>, else the
+** first heading after the author; the author is the heading that names
+** the <meta> author, else the first one before the title, else one "by
+** ..." after it, else the <meta> author itself. A heading ending in ':'
+** just before the title is put in front of it; the others after the title
+** (or left over before it) make the subtitle. With imgtitle (the items are
+** pictures' texts before the body's headings) the last one is the title
+** and a short first one, when none names the author, is the author. The
+** site's banner is no part of the header. */
+static void header(Assembly *o, const Walk *w, const size_t *h, size_t nh, int imgtitle) {
+  Heads hdv, *hd = &hdv;
+  size_t i, k = 0;
+  hd->w = w;
+  hd->it = (const Item *)w->items.p;
+  hd->h = h;
+  hd->nh = nh;
+  if (nh <= sizeof hd->buf / sizeof hd->buf[0]) {
+    for (i = 0; i < nh; i++)
+      if (!banner(itext(w, &hd->it[h[i]]), hd->it[h[i]].len)) hd->buf[k++] = h[i];
+    if (k > 0 && k < nh) { /* some kept (none or all: all) */
+      hd->h = hd->buf;
+      hd->nh = k;
+    }
+  }
+  pickheads(hd, imgtitle);
+  headauthor(o, hd);
+  if (hd->ni >= 0) feedflat(o, HT(hd->ni), ll_build_number);
+  headtitle(o, hd);
+  headsubtitle(o, hd);
+}
+
 #undef HI
 #undef HT
-}
 
 /* ------------------------------------------------------------------ */
 /* Header fields                                                       */
@@ -2817,68 +2918,93 @@ static int noteclass(const Item *it) {
   return c != NULL && (strstr(c, "note") != NULL || strstr(c, "Note") != NULL);
 }
 
-/* Appends a note's first paragraph: "[N]" then one space then its text;
-** next (may be NULL) is a following paragraph to join when the first holds
-** nothing but the number. Returns 1 if next was used. */
-static int notestart(Out *o, const W *w, const Item *it, const Item *next) {
+/* Feeds a note's first paragraph: note N, the number "[N]" it opens with,
+** then its text after the number; next (may be NULL) is a following
+** paragraph that joins it when the first holds nothing but the number
+** (notejoins). A paragraph whose "[...]" reads as no marker (ll.h,
+** ll_note_marker) is fed as it is, continuing the note before. */
+static void notestart(Assembly *o, const Walk *w, const Item *it, const Item *next) {
   const char *s = itext(w, it);
-  size_t n = it->len, k = 1, skip = 0; /* labels of runs cut out */
-  int used = 0;
+  size_t n = it->len, k = 1, r;
+  long num;
   while (k < n && s[k] != ']') k++;
   k++;
-  o->tmp.n = 0;
-  if (ll_buf_add(o->m, &o->tmp, s, k) != LL_OK) goto nomem;
-  if (k < n) {
-    size_t r = k;
-    if (n - r >= 4 && memcmp(s + r, BREAKRUN, 4) == 0) skip = 1;
-    for (;;) { /* what stood between the number and the text */
-      if (r < n && (s[r] == ' ' || s[r] == '\n'))
-        r++;
-      else if (r + 1 < n && memcmp(s + r, NBSP, 2) == 0)
-        r += 2;
-      else
-        break;
-    }
-    if (r < n && ll_buf_add(o->m, &o->tmp, " ", 1) != LL_OK) goto nomem;
-    if (r < n && emit(o, w, it, r, &o->tmp) && ll_buf_add(o->m, &o->tmp, s + r, n - r) != LL_OK)
-      goto nomem;
-  } else if (next != NULL) {
-    if (ll_buf_add(o->m, &o->tmp, " ", 1) != LL_OK) goto nomem;
-    if (emit(o, w, next, 0, &o->tmp) &&
-        ll_buf_add(o->m, &o->tmp, itext(w, next), next->len) != LL_OK)
-      goto nomem;
-    used = 1;
+  o->blocks++;
+  if (ll_note_marker(s, n, &num) == 0) {
+    feedlabels(o, w, it, 0);
+    ll_build_block(o->b, LL_PARAGRAPH, 0, NULL, 0);
+    ll_build_text(o->b, s, n);
+    return;
   }
-  block(o, o->tmp.p, o->tmp.n);
-  if (o->status == LL_OK) {
-    const Item *lab[2];
-    int j;
-    lab[0] = it;
-    lab[1] = used ? next : NULL;
-    for (j = 0; j < 2 && lab[j] != NULL; j++) {
-      size_t from = lab[j]->loff, nl = lab[j]->nlab;
-      if (j == 0 && skip && nl > 0) { /* the run after the number went */
-        from += strlen(w->labs.p + from) + 1;
-        nl--;
-      }
-      if (lab[j]->lend > from &&
-          ll_buf_add(o->m, o->labels, w->labs.p + from, lab[j]->lend - from) != LL_OK)
-        goto nomem;
-      o->nlabels += nl;
-    }
+  ll_build_note(o->b, num);
+  if (k >= n && next != NULL) {
+    feedlabels(o, w, it, 0);
+    feedlabels(o, w, next, 0);
+    feeditem(o, w, next, 0, 0);
+    return;
   }
-  return used;
-nomem:
-  o->status = LL_ERRMEM;
-  return used;
+  /* a page-break run right after the number goes, with its label */
+  feedlabels(o, w, it, k < n && n - k >= 4 && memcmp(s + k, BREAKRUN, 4) == 0);
+  for (r = k; r < n;) { /* what stood between the number and the text */
+    if (s[r] == ' ' || s[r] == '\n')
+      r++;
+    else if (r + 1 < n && memcmp(s + r, NBSP, 2) == 0)
+      r += 2;
+    else
+      break;
+  }
+  if (r < n)
+    feeditem(o, w, it, r, 0);
+  else
+    ll_build_block(o->b, LL_PARAGRAPH, 0, NULL, 0);
+}
+
+/* Nonzero if note paragraph it holds nothing after its number, so that
+** the paragraph after it is the note's text. */
+static int notejoins(const Walk *w, const Item *it) {
+  const char *s = itext(w, it);
+  size_t k = 1;
+  while (k < it->len && s[k] != ']') k++;
+  return k + 1 >= it->len;
+}
+
+/* If a paragraph after a note is a plain one that opens with a marker
+** "[N]", N (it starts note N), else 0; *skip is set to the marker's
+** length and the spaces after it. */
+static long notelead(Assembly *o, const Walk *w, const Item *it, size_t *skip) {
+  const char *s = itext(w, it);
+  long num;
+  size_t k;
+  if (s[0] != '[' || (k = ll_note_marker(s, it->len, &num)) == 0 || !plainitem(o, w, it)) return 0;
+  while (k < it->len && (s[k] == ' ' || (k + 1 < it->len && memcmp(s + k, NBSP, 2) == 0)))
+    k += s[k] == ' ' ? 1 : 2;
+  *skip = k;
+  return num;
+}
+
+/* Feeds a paragraph after a note: it continues the note, or, a plain
+** paragraph opening with a marker, starts the note of that number. */
+static void notepara(Assembly *o, const Walk *w, const Item *it) {
+  size_t skip;
+  long num = notelead(o, w, it, &skip);
+  if (num == 0) {
+    paragraph(o, w, it);
+    return;
+  }
+  feedlabels(o, w, it, 0);
+  ll_build_note(o->b, num);
+  ll_build_block(o->b, LL_PARAGRAPH, 0, NULL, 0);
+  ll_build_text(o->b, itext(w, it) + skip, it->len - skip);
+  o->blocks++;
 }
 
 /* ------------------------------------------------------------------ */
 /* Assembly                                                            */
 /* ------------------------------------------------------------------ */
 
-/* R_UNOTE: a note without a number after the last notes heading */
-enum { R_SKIP, R_BODY, R_NOTE, R_MORE, R_NOTESHEAD, R_UNOTE };
+/* R_UNOTE: a note without a number after the last notes heading; R_JOINED:
+** the paragraph after a note that holds nothing but its number */
+enum { R_SKIP, R_BODY, R_NOTE, R_MORE, R_NOTESHEAD, R_UNOTE, R_JOINED };
 
 /* Does s open an unnumbered note: a mark such as "*", "**", "†", "‡",
 ** "[*]", or "Note by ..." / "Note:" / "Transcriber's note"? */
@@ -2892,23 +3018,13 @@ static int unnumbered(const char *s, size_t n) {
          iprefix(s, n, "editor's note") || iprefix(s, n, "editor\xE2\x80\x99s note");
 }
 
-/* Writes an unnumbered note's first paragraph as note k: "[k] " and its
-** text (as printed, its mark kept), with its page labels. */
-static void unote(Out *o, const W *w, const Item *it, long k) {
-  char num[24];
-  int len = snprintf(num, sizeof num, "[%ld] ", k);
-  o->tmp.n = 0;
-  if (ll_buf_add(o->m, &o->tmp, num, (size_t)len) != LL_OK ||
-      (emit(o, w, it, 0, &o->tmp) && ll_buf_add(o->m, &o->tmp, itext(w, it), it->len) != LL_OK)) {
-    o->status = LL_ERRMEM;
-    return;
-  }
-  block(o, o->tmp.p, o->tmp.n);
-  if (o->status == LL_OK && it->lend > it->loff) {
-    if (ll_buf_add(o->m, o->labels, w->labs.p + it->loff, it->lend - it->loff) != LL_OK)
-      o->status = LL_ERRMEM;
-    o->nlabels += it->nlab;
-  }
+/* Feeds an unnumbered note's first paragraph as note k (its mark kept in
+** its text, as printed). */
+static void unote(Assembly *o, const Walk *w, const Item *it, long k) {
+  feedlabels(o, w, it, 0);
+  ll_build_note(o->b, k);
+  feeditem(o, w, it, 0, 0);
+  o->blocks++;
 }
 
 /* Nonzero if a paragraph is page furniture by its text alone: "Top of the
@@ -2933,36 +3049,42 @@ static int navtext(const char *s, size_t n) {
   return 0;
 }
 
-/* Writes the page from the walk's items: header, fields, body, notes,
-** footer. */
-static void assemble(Out *o, W *w) {
-  Item *it = (Item *)w->items.p;
-  size_t n = w->items.n, i, hend, ahead, nh = 0, firstnote = (size_t)-1;
-  size_t lastdef = 0; /* one past the last item that may start a note */
-  unsigned used = 0;  /* inferred field names given */
-  size_t *h = NULL;
-  unsigned char *role = NULL;
-  long notehead = -1, lastref = -1, region;
-  int nfields = 0, b0, imgtitle = 0;
-  if (n == 0) return;
-  h = (size_t *)ll_malloc(o->m, n * sizeof *h);
-  role = (unsigned char *)ll_malloc(o->m, n);
-  if (h == NULL || role == NULL) {
-    o->status = LL_ERRMEM;
-    goto done;
-  }
-  for (i = 0; i < n; i++)
+/* The page's parts as the walk's items say, for the assembly: each item's
+** role (R_*), the header's items. */
+typedef struct Parts {
+  Item *it;
+  size_t n;
+  unsigned char *role;
+  size_t *h; /* the header's items */
+  size_t nh, hend;
+  int imgtitle;     /* the header is pictures' texts (header) */
+  size_t firstnote; /* the first note's item, or (size_t)-1 */
+  long notehead;    /* the heading over the notes, or -1 */
+  long region;      /* where the notes' region starts */
+  long top;         /* the highest note number */
+} Parts;
+
+/* Page furniture by its text is navigation; an info item without field
+** names but starting with a marker is a note, not header fields. */
+static void furniture(const Walk *w, Parts *pt) {
+  Item *it = pt->it;
+  size_t i;
+  for (i = 0; i < pt->n; i++) {
     if ((it[i].kind == K_PARA || it[i].kind == K_HEAD) && navtext(itext(w, &it[i]), it[i].len))
       it[i].kind = K_NAV;
-  /* an info item without field names but starting with a marker is a
-     note, not header fields */
-  for (i = 0; i < n; i++) {
-    if (it[i].kind != K_INFO || it[i].fields > 0) continue;
-    if (it[i].lead == NULL) continue;
-    it[i].kind = K_PARA;
+    if (it[i].kind == K_INFO && it[i].fields == 0 && it[i].lead != NULL) it[i].kind = K_PARA;
   }
-  /* the header: headings before the first info block or body paragraph;
-     paragraphs before the first heading stay in the body */
+}
+
+/* The header: headings before the first info block or body paragraph
+** (into pt->h); paragraphs before the first heading stay in the body
+** (their tag set to -1). Three pictures or more before the headings that
+** name author, work and chapter (The State and Revolution's chapters) are
+** the header, and the headings open the body; else, with headings,
+** pictures are no header. */
+static void headitems(Parts *pt) {
+  Item *it = pt->it;
+  size_t n = pt->n, i, hend, ahead, nh = 0, *h = pt->h;
   for (hend = 0, ahead = 0; hend < n; hend++) {
     if (it[hend].kind == K_INFO) break;
     if (it[hend].kind == K_PARA && !headclass(&it[hend])) {
@@ -2983,56 +3105,58 @@ static void assemble(Out *o, W *w) {
   for (i = 0; i < nh && it[h[i]].kind == K_IMG; i++) {
   }
   if (i >= 3 && i < nh) {
-    /* three pictures or more that name author, work and chapter (The
-       State and Revolution's chapters), then headings: the pictures'
-       texts are the header, the last one the title; the headings open the
-       body (two pictures, author and work, leave the title to a heading:
-       its preface) */
     size_t k;
     for (k = i; k < nh; k++) it[h[k]].tag = -1;
     nh = i;
-    imgtitle = 1;
+    pt->imgtitle = 1;
   }
   for (i = 0; i < nh && it[h[i]].kind != K_HEAD; i++) {
   }
-  if (i < nh) { /* with headings, pictures are no header */
+  if (i < nh) {
     size_t k = 0;
     for (i = 0; i < nh; i++)
       if (it[h[i]].kind != K_IMG) h[k++] = h[i];
     nh = k;
   }
-  header(o, w, h, nh, imgtitle);
-  /* the fields */
+  pt->nh = nh;
+  pt->hend = hend;
+}
+
+/* Feeds the header fields of the info items, one line each. */
+static void fields(Assembly *o, const Walk *w, const Parts *pt) {
+  unsigned used = 0; /* inferred field names given */
+  size_t i;
   o->tmp.n = 0;
-  for (i = 0; i < n; i++) {
-    int k;
-    if (it[i].kind != K_INFO) continue;
-    k = fieldlines(o->m, &o->tmp, itext(w, &it[i]), it[i].len, &used);
-    if (k < 0) {
+  for (i = 0; i < pt->n && o->status == LL_OK; i++)
+    if (pt->it[i].kind == K_INFO &&
+        fieldlines(o->m, &o->tmp, itext(w, &pt->it[i]), pt->it[i].len, &used) < 0)
       o->status = LL_ERRMEM;
-      goto done;
-    }
-    nfields += k;
-  }
+  if (o->status != LL_OK) return;
   readme(&o->tmp);
-  block(o, o->tmp.p, o->tmp.n);
-  o->shape.fields = o->tmp.n > 0;
-  /* roles of the rest */
+  feedlines(o, &o->tmp, ll_build_field_line);
+}
+
+/* The first roles: what is not header, navigation, info or a picture is
+** body; a body paragraph that opens with a marker its note defines, or
+** with a number in a note's class or after the notes heading, starts a
+** note; a notes heading with nothing after it goes. */
+static void bodyroles(const Walk *w, Parts *pt) {
+  Item *it = pt->it;
+  unsigned char *role = pt->role;
+  size_t n = pt->n, i, lastdef = 0; /* one past the last item that may start a note */
   for (i = 0; i < n; i++) {
     role[i] = R_SKIP;
-    if ((i < hend && it[i].tag != -1) || it[i].kind == K_NAV || it[i].kind == K_INFO ||
+    if ((i < pt->hend && it[i].tag != -1) || it[i].kind == K_NAV || it[i].kind == K_INFO ||
         it[i].kind == K_IMG)
       continue;
     if (it[i].len >= 9 && memcmp(itext(w, &it[i]), "!DOCTYPE ", 9) == 0)
       continue; /* a doctype that lost its '<' */
     role[i] = R_BODY;
+    if (it[i].lead != NULL || textnote(itext(w, &it[i]), it[i].len)) lastdef = i + 1;
   }
-  for (i = 0; i < n; i++)
-    if (role[i] == R_BODY && (it[i].lead != NULL || textnote(itext(w, &it[i]), it[i].len)))
-      lastdef = i + 1;
   for (i = 0; i + 1 < lastdef; i++) { /* the heading over the notes */
     if (role[i] == R_BODY && notes_heading(itext(w, &it[i]), it[i].len)) {
-      notehead = (long)i;
+      pt->notehead = (long)i;
       break;
     }
   }
@@ -3041,9 +3165,9 @@ static void assemble(Out *o, W *w) {
     if (role[i] != R_BODY) continue;
     if (it[i].lead != NULL)
       start = defines(&w->marks, it[i].lead) || noteclass(&it[i]) ||
-              (notehead >= 0 && (long)i > notehead);
+              (pt->notehead >= 0 && (long)i > pt->notehead);
     else if (textnote(itext(w, &it[i]), it[i].len))
-      start = noteclass(&it[i]) || (notehead >= 0 && (long)i > notehead);
+      start = noteclass(&it[i]) || (pt->notehead >= 0 && (long)i > pt->notehead);
     if (start) role[i] = R_NOTE;
   }
   for (i = n; i > 0; i--) { /* a notes heading with nothing after it */
@@ -3051,144 +3175,150 @@ static void assemble(Out *o, W *w) {
     if (notes_heading(itext(w, &it[i - 1]), it[i - 1].len)) role[i - 1] = R_SKIP;
     break;
   }
-  if (notehead < 0) {
-    /* no numbered note after it: the last notes heading of the body and
-       the few paragraphs after it are notes without numbers ("<h3>Notes</h3>
-       <p>* At the 18th National Congress ...</p>", "Note by transcriber--")
-       that the page prints after its text */
-    size_t last = n, after = 0, j;
-    for (i = n; i > 0 && last == n; i--)
-      if (role[i - 1] == R_BODY && it[i - 1].kind == K_HEAD &&
-          notes_heading(itext(w, &it[i - 1]), it[i - 1].len))
-        last = i - 1;
-    for (j = last + 1; last < n && j < n; j++) {
-      if (role[j] == R_NOTE) break;
-      if (role[j] == R_BODY) after++;
-    }
-    if (last < n && last > 0 && j == n && after > 0 && after <= 12) {
-      int first = 1;
-      notehead = (long)last;
-      for (j = last + 1; j < n; j++) {
-        if (role[j] != R_BODY) continue;
-        role[j] = first || unnumbered(itext(w, &it[j]), it[j].len) ? R_UNOTE : R_MORE;
-        first = 0;
-      }
-    }
+}
+
+/* With no numbered note after it, the last notes heading of the body and
+** the few paragraphs after it are notes without numbers ("<h3>Notes</h3>
+** <p>* At the 18th National Congress ...</p>", "Note by transcriber--")
+** that the page prints after its text. */
+static void unnumberedroles(const Walk *w, Parts *pt) {
+  Item *it = pt->it;
+  unsigned char *role = pt->role;
+  size_t n = pt->n, i, last = n, after = 0, j;
+  int first = 1;
+  for (i = n; i > 0 && last == n; i--)
+    if (role[i - 1] == R_BODY && it[i - 1].kind == K_HEAD &&
+        notes_heading(itext(w, &it[i - 1]), it[i - 1].len))
+      last = i - 1;
+  for (j = last + 1; last < n && j < n; j++) {
+    if (role[j] == R_NOTE) break;
+    if (role[j] == R_BODY) after++;
   }
+  if (!(last < n && last > 0 && j == n && after > 0 && after <= 12)) return;
+  pt->notehead = (long)last;
+  for (j = last + 1; j < n; j++) {
+    if (role[j] != R_BODY) continue;
+    role[j] = first || unnumbered(itext(w, &it[j]), it[j].len) ? R_UNOTE : R_MORE;
+    first = 0;
+  }
+}
+
+/* The notes' region (from the notes heading, else from the first note
+** after the body's last marker) and the paragraphs that continue a note:
+** before the region those of the note's own class, in it every paragraph
+** after a note (a notes heading there goes). */
+static void noteregion(const Walk *w, Parts *pt) {
+  Item *it = pt->it;
+  unsigned char *role = pt->role;
+  size_t n = pt->n, i;
+  long lastref = -1;
+  int seen = 0;
   for (i = 0; i < n; i++)
-    if (role[i] == R_BODY && it[i].refs > 0 && (notehead < 0 || (long)i < notehead))
+    if (role[i] == R_BODY && it[i].refs > 0 && (pt->notehead < 0 || (long)i < pt->notehead))
       lastref = (long)i;
-  if (notehead >= 0) {
-    region = notehead;
-    role[notehead] = R_NOTESHEAD;
+  if (pt->notehead >= 0) {
+    pt->region = pt->notehead;
+    role[pt->notehead] = R_NOTESHEAD;
   } else {
-    region = -1;
-    for (i = (size_t)(lastref + 1); i < n && region < 0; i++)
-      if (role[i] == R_NOTE) region = (long)i;
-    if (region < 0) region = (long)n;
+    pt->region = -1;
+    for (i = (size_t)(lastref + 1); i < n && pt->region < 0; i++)
+      if (role[i] == R_NOTE) pt->region = (long)i;
+    if (pt->region < 0) pt->region = (long)n;
   }
-  /* notes before the region keep paragraphs of their own class; in the
-     region every paragraph after a note belongs to it */
   for (i = 0; i < n; i++) {
-    if (role[i] == R_UNOTE && firstnote == (size_t)-1) firstnote = i;
+    size_t j;
+    if (role[i] == R_UNOTE && pt->firstnote == (size_t)-1) pt->firstnote = i;
     if (role[i] != R_NOTE) continue;
-    if (firstnote == (size_t)-1) firstnote = i;
-    if ((long)i < region) {
-      size_t j;
-      for (j = i + 1; j < n && (long)j < region; j++) {
-        if (role[j] == R_SKIP) continue;
-        if (role[j] != R_BODY || it[i].cls == NULL || it[j].cls == NULL ||
-            strcmp(it[i].cls, it[j].cls) != 0)
-          break;
-        role[j] = R_MORE;
-      }
+    if (pt->firstnote == (size_t)-1) pt->firstnote = i;
+    for (j = i + 1; (long)i < pt->region && j < n && (long)j < pt->region; j++) {
+      if (role[j] == R_SKIP) continue;
+      if (role[j] != R_BODY || it[i].cls == NULL || it[j].cls == NULL ||
+          strcmp(it[i].cls, it[j].cls) != 0)
+        break;
+      role[j] = R_MORE;
     }
   }
-  {
-    int seen = 0;
-    for (i = (size_t)(region < 0 ? 0 : region); i < n; i++) {
-      if (role[i] == R_NOTE)
-        seen = 1;
-      else if (role[i] == R_BODY && seen)
-        role[i] = R_MORE;
-      if ((role[i] == R_MORE || role[i] == R_BODY) && notes_heading(itext(w, &it[i]), it[i].len) &&
-          (long)i > region)
-        role[i] = R_SKIP;
-    }
+  for (i = (size_t)(pt->region < 0 ? 0 : pt->region); i < n; i++) {
+    if (role[i] == R_NOTE)
+      seen = 1;
+    else if (role[i] == R_BODY && seen)
+      role[i] = R_MORE;
+    if ((role[i] == R_MORE || role[i] == R_BODY) && notes_heading(itext(w, &it[i]), it[i].len) &&
+        (long)i > pt->region)
+      role[i] = R_SKIP;
   }
-  /* the levels of the body's headings: 1 for the highest tag used, 2 for
-     the next, ... (a separator written as a heading is none) */
-  {
-    int seen[8] = {0}, k, r = 0;
-    for (i = 0; i < n; i++)
-      if (role[i] != R_SKIP && role[i] != R_NOTESHEAD && it[i].kind == K_HEAD && it[i].level >= 0 &&
-          it[i].level < 8 && !ll_is_separator(itext(w, &it[i]), it[i].len))
-        seen[it[i].level] = 1;
-    for (k = 1; k < 8; k++) o->hrank[k] = seen[k] ? ++r : 0;
-    o->hrank[0] = seen[0] ? r + 1 : 1; /* a block inside a heading */
-  }
-  /* page breaks between items: one before the body's first paragraph is
-     the page the text starts on; one before a later body paragraph stays
-     at its start; one before anything else goes to the next body
-     paragraph */
-  {
-    char carry[sizeof it[0].pglab] = "";
-    int started = 0;
-    for (i = 0; i < n; i++) {
-      if (it[i].pglab[0] != '\0') memcpy(carry, it[i].pglab, sizeof carry);
-      it[i].pglab[0] = '\0';
-      if (role[i] != R_BODY) continue;
-      if (carry[0] != '\0') {
-        if (!started)
-          memcpy(o->shape.first_page, carry, sizeof carry);
-        else
-          memcpy(it[i].pglab, carry, sizeof carry);
-        carry[0] = '\0';
-      }
-      started = 1;
+}
+
+/* The levels of the body's headings: 1 for the highest tag used, 2 for
+** the next, ... (a separator written as a heading is none). */
+static void headingranks(Assembly *o, const Walk *w, const Parts *pt) {
+  int seen[8] = {0}, k, r = 0;
+  size_t i;
+  for (i = 0; i < pt->n; i++)
+    if (pt->role[i] != R_SKIP && pt->role[i] != R_NOTESHEAD && pt->it[i].kind == K_HEAD &&
+        pt->it[i].level >= 0 && pt->it[i].level < 8 &&
+        !ll_is_separator(itext(w, &pt->it[i]), pt->it[i].len))
+      seen[pt->it[i].level] = 1;
+  for (k = 1; k < 8; k++) o->hrank[k] = seen[k] ? ++r : 0;
+  o->hrank[0] = seen[0] ? r + 1 : 1; /* a block inside a heading */
+}
+
+/* Page breaks between items: one before the body's first paragraph is the
+** page the text starts on; one before a later body paragraph stays at its
+** start; one before anything else goes to the next body paragraph. */
+static void pagestarts(Assembly *o, const Parts *pt) {
+  char carry[sizeof pt->it[0].pglab] = "";
+  int started = 0;
+  size_t i;
+  for (i = 0; i < pt->n; i++) {
+    Item *it = &pt->it[i];
+    if (it->pglab[0] != '\0') memcpy(carry, it->pglab, sizeof carry);
+    it->pglab[0] = '\0';
+    if (pt->role[i] != R_BODY) continue;
+    if (carry[0] != '\0') {
+      if (!started)
+        memcpy(o->first_page, carry, sizeof carry);
+      else
+        memcpy(it->pglab, carry, sizeof carry);
+      carry[0] = '\0';
     }
+    started = 1;
   }
-  /* body */
-  b0 = o->blocks;
-  for (i = 0; i < n; i++)
-    if (role[i] == R_BODY) paragraph(o, w, &it[i]);
-  o->shape.body = (size_t)(o->blocks - b0);
-  /* notes */
-  if (firstnote != (size_t)-1) {
-    block(o, "Notes", 5);
-    b0 = o->blocks;
-    long top = 0; /* the highest note number: unnumbered notes come after it */
-    for (i = 0; i < n; i++) {
-      long k = it[i].lead != NULL ? 0 : textnote(itext(w, &it[i]), it[i].len);
-      if (role[i] == R_NOTE && k > top) top = k;
-      if (role[i] == R_NOTE && it[i].lead != NULL && it[i].lead->n > top) top = it[i].lead->n;
+}
+
+/* The highest note number (unnumbered notes come after it); a note whose
+** paragraph holds nothing but its number takes the paragraph after it
+** (R_JOINED). */
+static void notenumbering(const Walk *w, Parts *pt) {
+  size_t i, j;
+  for (i = 0; i < pt->n; i++) {
+    const Item *it = &pt->it[i];
+    long k = it->lead != NULL ? 0 : textnote(itext(w, it), it->len);
+    if (pt->role[i] != R_NOTE) continue;
+    if (k > pt->top) pt->top = k;
+    if (it->lead != NULL && it->lead->n > pt->top) pt->top = it->lead->n;
+    for (j = i + 1; j < pt->n && pt->role[j] == R_SKIP; j++) {
     }
-    for (i = 0; i < n; i++) {
-      if (role[i] == R_UNOTE) {
-        unote(o, w, &it[i], ++top);
-      } else if (role[i] == R_NOTE) {
-        size_t j = i + 1;
-        while (j < n && role[j] == R_SKIP) j++;
-        if (notestart(o, w, &it[i], (j < n && role[j] == R_MORE) ? &it[j] : NULL)) role[j] = R_SKIP;
-      } else if (role[i] == R_MORE) {
-        paragraph(o, w, &it[i]);
-      }
-    }
-    o->shape.notes = (size_t)(o->blocks - b0);
+    if (j < pt->n && pt->role[j] == R_MORE && notejoins(w, it)) pt->role[j] = R_JOINED;
   }
-  /* footer: one line per navigation element, the links that line breaks
-     separate in it joined by " | ", as the archive's plain text has them */
-  o->tmp.n = 0;
-  for (i = 0; i < n && o->status == LL_OK; i++) {
-    size_t k;
-    if (it[i].kind != K_NAV) continue;
+}
+
+/* The footer into o->foot: one line per navigation element, the links
+** that line breaks separate in it joined by " | ", as the archive's plain
+** text has them. */
+static void footer(Assembly *o, const Walk *w, const Parts *pt) {
+  size_t i, k;
+  o->foot.n = 0;
+  for (i = 0; i < pt->n && o->status == LL_OK; i++) {
+    const Item *it = &pt->it[i];
+    if (it->kind != K_NAV) continue;
     o->part.n = 0;
-    if (flatten(o->m, &o->part, itext(w, &it[i]), it[i].len, FL_KEEPNL | FL_NBSP) != LL_OK) {
+    if (flatten(o->m, &o->part, itext(w, it), it->len, FL_KEEPNL | FL_NBSP) != LL_OK) {
       o->status = LL_ERRMEM;
       break;
     }
     if (o->part.n == 0) continue;
-    if (o->tmp.n > 0 && ll_buf_add(o->m, &o->tmp, "\n", 1) != LL_OK) {
+    if (o->foot.n > 0 && ll_buf_add(o->m, &o->foot, "\n", 1) != LL_OK) {
       o->status = LL_ERRMEM;
       break;
     }
@@ -3196,106 +3326,170 @@ static void assemble(Out *o, W *w) {
       const char *c = o->part.p + k;
       int r;
       if (*c != '\n')
-        r = ll_buf_add(o->m, &o->tmp, c, 1);
+        r = ll_buf_add(o->m, &o->foot, c, 1);
       else if (c[-1] == '|' || c[1] == '|')
-        r = ll_buf_add(o->m, &o->tmp, " ", 1);
+        r = ll_buf_add(o->m, &o->foot, " ", 1);
       else
-        r = ll_buf_add(o->m, &o->tmp, " | ", 3);
+        r = ll_buf_add(o->m, &o->foot, " | ", 3);
       if (r != LL_OK) o->status = LL_ERRMEM;
     }
   }
-  block(o, o->tmp.p, o->tmp.n);
-  o->shape.footer = o->tmp.n > 0;
-  (void)nfields;
+}
+
+/* Hands the builder the page's note numbers before any text: the numbers
+** of the links taken as markers, and each note's (numbered, unnumbered,
+** or a plain paragraph after a note opening with a marker; with notes, a
+** footer opening with a marker too). */
+static void notenumbers(Assembly *o, const Walk *w, const Parts *pt) {
+  size_t i, skip;
+  long top = pt->top, k;
+  for (i = 0; i < w->marks.marks.n; i++) {
+    const Mark *c = (const Mark *)w->marks.marks.p + i;
+    if (c->ok && c->href != NULL) ll_build_note_number(o->b, c->n);
+  }
+  if (pt->firstnote == (size_t)-1) return;
+  for (i = 0; i < pt->n; i++) {
+    const Item *it = &pt->it[i];
+    k = 0;
+    if (pt->role[i] == R_UNOTE)
+      k = ++top;
+    else if (pt->role[i] == R_NOTE)
+      ll_note_marker(itext(w, it), it->len, &k);
+    else if (pt->role[i] == R_MORE)
+      k = notelead(o, w, it, &skip);
+    if (k > 0) ll_build_note_number(o->b, k);
+  }
+  if (o->foot.n > 0 && ll_note_marker(o->foot.p, o->foot.n, &k) > 0) ll_build_note_number(o->b, k);
+}
+
+/* Feeds the body and the notes. */
+static void bodyandnotes(Assembly *o, const Walk *w, Parts *pt) {
+  size_t i, j;
+  long top = pt->top;
+  for (i = 0; i < pt->n; i++)
+    if (pt->role[i] == R_BODY) paragraph(o, w, &pt->it[i]);
+  if (pt->firstnote == (size_t)-1) return;
+  o->blocks++; /* the notes' heading */
+  for (i = 0; i < pt->n && o->status == LL_OK; i++) {
+    const Item *it = &pt->it[i];
+    if (pt->role[i] == R_UNOTE) {
+      unote(o, w, it, ++top);
+    } else if (pt->role[i] == R_NOTE) {
+      for (j = i + 1; j < pt->n && pt->role[j] == R_SKIP; j++) {
+      }
+      notestart(o, w, it, j < pt->n && pt->role[j] == R_JOINED ? &pt->it[j] : NULL);
+    } else if (pt->role[i] == R_MORE) {
+      notepara(o, w, it);
+    }
+  }
+}
+
+/* Feeds the page from the walk's items to the builder: the note numbers,
+** header, fields, body, notes, footer. */
+static void assemble(Assembly *o, Walk *w) {
+  Parts pt;
+  size_t n = w->items.n;
+  if (n == 0) return;
+  memset(&pt, 0, sizeof pt);
+  pt.it = (Item *)w->items.p;
+  pt.n = n;
+  pt.firstnote = (size_t)-1;
+  pt.notehead = -1;
+  pt.h = (size_t *)ll_malloc(o->m, n * sizeof *pt.h);
+  pt.role = (unsigned char *)ll_malloc(o->m, n);
+  if (pt.h == NULL || pt.role == NULL) {
+    o->status = LL_ERRMEM;
+    goto done;
+  }
+  furniture(w, &pt);
+  headitems(&pt);
+  bodyroles(w, &pt);
+  if (pt.notehead < 0) unnumberedroles(w, &pt);
+  noteregion(w, &pt);
+  headingranks(o, w, &pt);
+  pagestarts(o, &pt);
+  notenumbering(w, &pt);
+  footer(o, w, &pt);
+  if (o->status != LL_OK) goto done;
+  notenumbers(o, w, &pt);
+  if (o->first_page[0] != '\0') ll_build_first_page(o->b, o->first_page, strlen(o->first_page));
+  header(o, w, pt.h, pt.nh, pt.imgtitle);
+  fields(o, w, &pt);
+  bodyandnotes(o, w, &pt);
+  feedlines(o, &o->foot, ll_build_nav);
 done:
-  ll_free(o->m, h, n * sizeof *h);
-  ll_free(o->m, role, n);
+  ll_free(o->m, pt.h, n * sizeof *pt.h);
+  ll_free(o->m, pt.role, n);
 }
 
 /* ------------------------------------------------------------------ */
 /* Entry point                                                         */
 /* ------------------------------------------------------------------ */
 
-/* Makes invalid UTF-8 in b (from offset start) U+FFFD and drops NULs; a
-** safety net that well-formed output never needs. */
-static int sanitize(ll_Mem *m, ll_Buf *b, size_t start) {
-  ll_Buf t;
-  size_t i;
-  ll_buf_init(&t);
-  for (i = start; i < b->n;) {
+/* Makes a byte that is no part of well-formed UTF-8 (or a NUL) in b a
+** '?', in place: a safety net that the walk's text never needs (it keeps
+** the items' offsets). */
+static void mend(ll_Buf *b) {
+  size_t i = 0;
+  char err[LL_ERRSIZE];
+  if (b->n == 0 || ll_utf8_check(b->p, b->n, err, sizeof err) == LL_OK) return;
+  while (i < b->n) {
     size_t k = utf8len(b->p + i, b->n - i);
-    int r;
-    if (b->p[i] == '\0') {
-      i++;
+    if (k == 0 || b->p[i] == '\0') {
+      b->p[i++] = '?';
       continue;
     }
-    r = k > 0 ? ll_buf_add(m, &t, b->p + i, k) : ll_buf_add(m, &t, "\xEF\xBF\xBD", 3);
-    if (r != LL_OK) {
-      ll_buf_free(m, &t);
-      return LL_ERRMEM;
-    }
-    i += k > 0 ? k : 1;
+    i += k;
   }
-  b->n = start;
-  if (ll_buf_add(m, b, t.p, t.n) != LL_OK) {
-    ll_buf_free(m, &t);
-    return LL_ERRMEM;
+}
+
+/* libxml2's parse of the page decoded (src), its reports silenced while it
+** runs; NULL with the reason in *status and err. */
+static xmlDoc *parsehtml(const char *src, size_t srcn, Reading *rd, int *status, char *err,
+                         size_t errsz) {
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+  xmlDoc *doc;
+  if (ctxt == NULL) {
+    *status = LL_ERRMEM;
+    return NULL;
   }
-  ll_buf_free(m, &t);
-  return LL_OK;
-}
-
-/* See llhtml.h. */
-int ll_html_to_text(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *labels,
-                    size_t *nlabels, char *err, size_t errsz) {
-  return ll_html_read(m, html, len, text, labels, nlabels, NULL, err, errsz);
-}
-
-static int readpage(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *labels,
-                    size_t *nlabels, ll_HtmlShape *shape, int marks, char *err, size_t errsz);
-
-/* See llhtml.h. */
-int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *labels,
-                 size_t *nlabels, ll_HtmlShape *shape, char *err, size_t errsz) {
-  return readpage(m, html, len, text, labels, nlabels, shape, 0, err, errsz);
-}
-
-/* See llhtml.h. */
-int ll_html_read_marked(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *labels,
-                        size_t *nlabels, ll_HtmlShape *shape, char *err, size_t errsz) {
-  return readpage(m, html, len, text, labels, nlabels, shape, 1, err, errsz);
-}
-
-/* ll_html_read, with the structure's marks when marks is set: decode,
-** parse, find the markers, walk, assemble. */
-static int readpage(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Buf *labels,
-                    size_t *nlabels, ll_HtmlShape *shape, int marks, char *err, size_t errsz) {
-  size_t text0 = text->n, labels0 = labels->n;
-  int status = LL_OK, same = 0;
-  ll_Buf in;
-  const char *src = html; /* the page decoded: html itself, or in */
-  size_t srcn = len;
-  htmlParserCtxtPtr ctxt = NULL;
-  xmlDoc *doc = NULL;
-  W w;
-  Out o;
-  Reading rd;
-  /* libxml2's reports, silenced while we work and then put back */
-  xmlGenericErrorFunc gfunc = xmlGenericError;
-  void *gctx = xmlGenericErrorContext;
-  xmlStructuredErrorFunc sfunc = xmlStructuredError;
-  void *sctx = xmlStructuredErrorContext;
-  *nlabels = 0;
-  if (shape != NULL) memset(shape, 0, sizeof *shape);
-  if (err != NULL && errsz > 0) err[0] = '\0';
-  if (html == NULL || len == 0) {
-    snprintf(err, errsz, "empty page");
-    return LL_ERRINPUT;
+  rd->ctxt = ctxt;
+  rd->src = src;
+  rd->srcn = srcn;
+  doc = htmlCtxtReadMemory(ctxt, src, (int)srcn, NULL, "UTF-8",
+                           HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                               HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  rd->ctxt = NULL;
+  /* a failed allocation anywhere in libxml2 may have cost part of the
+     page: never a page with a piece missing, always "not enough memory" */
+  if (rd->nomem || ctxt->errNo == XML_ERR_NO_MEMORY) {
+    *status = LL_ERRMEM;
+  } else if (rd->stuck) { /* after a failure libxml2 did not report, or a bug of its */
+    snprintf(err, errsz, "libxml2 stopped making progress in the page");
+    *status = LL_ERRINPUT;
+  } else if (rd->deep) {
+    snprintf(err, errsz, "HTML nested deeper than libxml2 reads (%u elements)",
+             (unsigned)xmlParserMaxDepth);
+    *status = LL_ERRINPUT;
+  } else if (doc == NULL) {
+    snprintf(err, errsz, "libxml2 could not read the page");
+    *status = LL_ERRINPUT;
   }
-  ll_buf_init(&in);
+  if (*status != LL_OK && doc != NULL) {
+    xmlFreeDoc(doc);
+    doc = NULL;
+  }
+  htmlFreeParserCtxt(ctxt);
+  return doc;
+}
+
+/* Walks the tree into w's items and feeds them to the builder. */
+static int feedpage(ll_Mem *m, xmlDoc *doc, ll_Builder *b, char *err, size_t errsz) {
+  Walk w;
+  Assembly o;
+  int status;
   memset(&w, 0, sizeof w);
   w.m = m;
-  w.structure = marks;
   ll_buf_init(&w.pool);
   ll_buf_init(&w.labs);
   ll_vec_init(&w.items, sizeof(Item));
@@ -3303,116 +3497,34 @@ static int readpage(ll_Mem *m, const char *html, size_t len, ll_Buf *text, ll_Bu
   ll_vec_init(&w.marks.marks, sizeof(Mark));
   ll_vec_init(&w.marks.hrefs, sizeof(Key));
   ll_vec_init(&w.marks.names, sizeof(Key));
+  ll_vec_init(&w.spans, sizeof(HSpan));
   memset(&o, 0, sizeof o);
+  o.m = m;
+  o.b = b;
   ll_buf_init(&o.tmp);
   ll_buf_init(&o.part);
-  ll_buf_init(&o.item);
+  ll_buf_init(&o.href);
+  ll_buf_init(&o.foot);
   ll_vec_init(&o.evs, sizeof(Ev));
-  ll_vec_init(&w.spans, sizeof(HSpan));
-  xmlSetGenericErrorFunc(NULL, quiet);
-  memset(&rd, 0, sizeof rd);
-  xmlSetStructuredErrorFunc(&rd, onreport);
-  status = decode(m, html, len, &in, &same);
-  if (status == LL_OK && rd.nomem) status = LL_ERRMEM;
-  if (status != LL_OK) goto fail;
-  if (!same) { /* else the page is already as decoding would make it */
-    src = in.p;
-    srcn = in.n;
-  }
-  if (srcn == 0) {
-    snprintf(err, errsz, "empty page");
-    status = LL_ERRINPUT;
-    goto fail;
-  }
-  if (srcn > INT_MAX) {
-    snprintf(err, errsz, "page too large (%lu bytes)", (unsigned long)len);
-    status = LL_ERRINPUT;
-    goto fail;
-  }
-  ctxt = htmlNewParserCtxt();
-  if (ctxt == NULL) {
-    status = LL_ERRMEM;
-    goto fail;
-  }
-  rd.ctxt = ctxt;
-  rd.src = src;
-  rd.srcn = srcn;
-  doc = htmlCtxtReadMemory(ctxt, src, (int)srcn, NULL, "UTF-8",
-                           HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                               HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
-  rd.ctxt = NULL;
-  /* a failed allocation anywhere in libxml2 may have cost part of the
-     page: never a page with a piece missing, always "not enough memory" */
-  if (rd.nomem || ctxt->errNo == XML_ERR_NO_MEMORY) {
-    status = LL_ERRMEM;
-    goto fail;
-  }
-  if (rd.stuck) { /* after a failure libxml2 did not report, or a bug of its */
-    snprintf(err, errsz, "libxml2 stopped making progress in the page");
-    status = LL_ERRINPUT;
-    goto fail;
-  }
-  if (rd.deep) {
-    snprintf(err, errsz, "HTML nested deeper than libxml2 reads (%u elements)",
-             (unsigned)xmlParserMaxDepth);
-    status = LL_ERRINPUT;
-    goto fail;
-  }
-  if (doc == NULL) {
-    if (ctxt->errNo == XML_ERR_NO_MEMORY) {
-      status = LL_ERRMEM;
-    } else {
-      snprintf(err, errsz, "libxml2 could not read the page");
-      status = LL_ERRINPUT;
-    }
-    goto fail;
-  }
-  ll_buf_free(m, &in);
   status = find_marks(m, doc, &w.marks);
-  if (status != LL_OK) goto fail;
-  w.author = meta_author(doc);
-  walk(&w, doc);
-  status = w.status;
-  if (status != LL_OK) goto fail;
-  o.m = m;
-  o.marks = marks;
-  o.text = text;
-  o.labels = labels;
-  assemble(&o, &w);
-  status = o.status;
-  if (status == LL_OK && o.blocks > 0 && ll_buf_add(m, text, "\n", 1) != LL_OK) status = LL_ERRMEM;
-  if (status == LL_OK && text->n > text0 && !utf8ok(text->p + text0, text->n - text0))
-    status = sanitize(m, text, text0);
-  if (status != LL_OK) goto fail;
-  *nlabels = o.nlabels;
-  { /* the numbers of the links taken as markers */
-    size_t k, j;
-    for (k = 0; k < w.marks.marks.n; k++) {
-      const Mark *c = (const Mark *)w.marks.marks.p + k;
-      if (!c->ok || c->href == NULL) continue;
-      for (j = 0; j < o.shape.nlinked && o.shape.linked[j] != c->n; j++) {
-      }
-      if (j == o.shape.nlinked && j < LL_HTML_MAXLINKED) o.shape.linked[o.shape.nlinked++] = c->n;
-    }
+  if (status == LL_OK) {
+    w.author = meta_author(doc);
+    walk(&w, doc);
+    status = w.status;
   }
-  if (shape != NULL) *shape = o.shape;
-  goto done;
-fail:
-  if (status == LL_ERRMEM) snprintf(err, errsz, "not enough memory");
-  text->n = text0;
-  if (text->p != NULL) text->p[text0] = '\0';
-  labels->n = labels0;
-  if (labels->p != NULL) labels->p[labels0] = '\0';
-  *nlabels = 0;
-done:
-  if (doc != NULL) xmlFreeDoc(doc);
-  if (ctxt != NULL) htmlFreeParserCtxt(ctxt);
-  xmlSetGenericErrorFunc(gctx, gfunc);
-  xmlSetStructuredErrorFunc(sctx, sfunc);
-  ll_buf_free(m, &in);
+  if (status == LL_OK) {
+    mend(&w.pool);
+    assemble(&o, &w);
+    status = o.status;
+  }
+  if (status == LL_OK && o.blocks == 0) {
+    snprintf(err, errsz, "HTML page with no text");
+    status = LL_ERRINPUT;
+  }
   ll_buf_free(m, &o.tmp);
   ll_buf_free(m, &o.part);
-  ll_buf_free(m, &o.item);
+  ll_buf_free(m, &o.href);
+  ll_buf_free(m, &o.foot);
   ll_vec_free(m, &o.evs);
   ll_vec_free(m, &w.spans);
   ll_buf_free(m, &w.pool);
@@ -3422,5 +3534,50 @@ done:
   ll_vec_free(m, &w.marks.marks);
   ll_vec_free(m, &w.marks.hrefs);
   ll_vec_free(m, &w.marks.names);
+  return status;
+}
+
+/* See llhtml.h: decode, parse, find the markers, walk, assemble. */
+int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Builder *b, char *err, size_t errsz) {
+  int status = LL_OK, same = 0;
+  ll_Buf in;
+  const char *src = html; /* the page decoded: html itself, or in */
+  size_t srcn = len;
+  xmlDoc *doc = NULL;
+  Reading rd;
+  /* libxml2's reports, silenced while we work and then put back */
+  xmlGenericErrorFunc gfunc = xmlGenericError;
+  void *gctx = xmlGenericErrorContext;
+  xmlStructuredErrorFunc sfunc = xmlStructuredError;
+  void *sctx = xmlStructuredErrorContext;
+  if (err != NULL && errsz > 0) err[0] = '\0';
+  if (html == NULL || len == 0) {
+    snprintf(err, errsz, "empty page");
+    return LL_ERRINPUT;
+  }
+  ll_buf_init(&in);
+  xmlSetGenericErrorFunc(NULL, quiet);
+  memset(&rd, 0, sizeof rd);
+  xmlSetStructuredErrorFunc(&rd, onreport);
+  status = decode(m, html, len, &in, &same);
+  if (status == LL_OK && rd.nomem) status = LL_ERRMEM;
+  if (status == LL_OK && !same) { /* else the page is already as decoding would make it */
+    src = in.p;
+    srcn = in.n;
+  }
+  if (status == LL_OK && srcn == 0) {
+    snprintf(err, errsz, "empty page");
+    status = LL_ERRINPUT;
+  } else if (status == LL_OK && srcn > INT_MAX) {
+    snprintf(err, errsz, "page too large (%lu bytes)", (unsigned long)len);
+    status = LL_ERRINPUT;
+  }
+  if (status == LL_OK) doc = parsehtml(src, srcn, &rd, &status, err, errsz);
+  ll_buf_free(m, &in);
+  if (status == LL_OK) status = feedpage(m, doc, b, err, errsz);
+  if (status == LL_ERRMEM) snprintf(err, errsz, "not enough memory");
+  if (doc != NULL) xmlFreeDoc(doc);
+  xmlSetGenericErrorFunc(gctx, gfunc);
+  xmlSetStructuredErrorFunc(sctx, sfunc);
   return status;
 }

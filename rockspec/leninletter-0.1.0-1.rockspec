@@ -36,7 +36,7 @@ build = {
    modules = {
       ["leninletter.core"] = {
          sources = {
-            "csrc/lcore.c", "csrc/llmem.c", "csrc/llutf8.c", "csrc/llpage.c",
+            "csrc/lcore.c", "csrc/llmem.c", "csrc/llutf8.c", "csrc/llbuild.c", "csrc/llpage.c",
             "csrc/llsent.c", "csrc/llcite.c", "csrc/llindex.c", "csrc/lldate.c", "csrc/llentity.c", "csrc/llhtml.c", "csrc/llrand.c",
             "csrc/lldir.c", "csrc/llread.c", "csrc/llwordnet.c", "csrc/llstore.c",
          },

@@ -52,10 +52,9 @@ static int crafted(ll_Mem *m, ll_Buf *b, uint32_t i) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   FuzzAlloc a;
   ll_Mem m;
-  ll_Buf page, text, labels;
+  ll_Buf page;
   ll_Doc *d = NULL;
-  ll_HtmlShape shape;
-  size_t reps, r, nlabels = 0;
+  size_t reps, r;
   char err[LL_ERRSIZE];
   int st = LL_OK;
   if (size < 2) return 0;
@@ -64,8 +63,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   size--;
   fuzz_mem(&m, &a, -1);
   ll_buf_init(&page);
-  ll_buf_init(&text);
-  ll_buf_init(&labels);
   /* the page repeated, a run of crafted words after each copy */
   for (r = 0; r < reps && st == LL_OK && page.n < ((size_t)4 << 20); r++) {
     uint32_t k;
@@ -73,13 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     for (k = 0; k < 64 && st == LL_OK; k++) st = crafted(&m, &page, (uint32_t)(r * 64 + k));
   }
   FUZZ_CHECK(st == LL_OK);
-  if (ll_html_sniff(page.p, page.n)) {
-    st = ll_html_read(&m, page.p, page.n, &text, &labels, &nlabels, &shape, err, sizeof err);
-    if (st == LL_OK && text.n > 0)
-      st = ll_parse_text(&m, text.p, text.n, NULL, &d, err, sizeof err);
-  } else {
-    st = ll_parse_text(&m, page.p, page.n, NULL, &d, err, sizeof err);
-  }
+  st = ll_read_page(&m, page.p, page.n, &d, err, sizeof err);
   FUZZ_CHECK(st != LL_ERRMEM);
   if (st == LL_OK && d != NULL) {
     fuzz_doc(d);
@@ -108,8 +99,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     ll_doc_free(d);
   }
   ll_buf_free(&m, &page);
-  ll_buf_free(&m, &text);
-  ll_buf_free(&m, &labels);
   FUZZ_CHECK(a.live == 0);
   return 0;
 }

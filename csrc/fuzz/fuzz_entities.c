@@ -61,9 +61,9 @@ static int run(const uint8_t *data, size_t size, FuzzAlloc *a, long failat) {
   }
   ll_buf_free(&m, &key);
   if (st == LL_OK && cut != NULL)
-    st = ll_parse_text(&m, cut + 1, size - ncat - 1, NULL, &d, err, sizeof err);
+    st = ll_parse_text(&m, cut + 1, size - ncat - 1, &d, err, sizeof err);
   if (st == LL_ERRINPUT || (st == LL_OK && d == NULL))
-    st = ll_parse_text(&m, (const char *)ll_letter_text, LL_LETTER_LEN, NULL,
+    st = ll_parse_text(&m, (const char *)ll_letter_text, LL_LETTER_LEN,
                        &d, err, sizeof err);
   if (st == LL_OK) st = ll_ents_build(d, forms, nforms);
   if (st == LL_OK) {

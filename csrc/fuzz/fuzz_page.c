@@ -85,7 +85,7 @@ static int run(const uint8_t *data, size_t size, FuzzAlloc *a, long failat) {
   int st;
   fuzz_mem(&m, a, failat);
   err[0] = '\0';
-  st = ll_parse_text(&m, (const char *)data, size, NULL, &d, err, sizeof err);
+  st = ll_parse_text(&m, (const char *)data, size, &d, err, sizeof err);
   if (st == LL_OK) {
     FUZZ_CHECK(d != NULL);
     fuzz_doc(d);

@@ -27,7 +27,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc;
   (void)argv;
   if (ll_parse_text(&letter_mem, (const char *)ll_letter_text,
-                    LL_LETTER_LEN, NULL, &letter, err, sizeof err) != LL_OK ||
+                    LL_LETTER_LEN, &letter, err, sizeof err) != LL_OK ||
       ll_index_build(letter) != LL_OK) {
     fprintf(stderr, "fuzz_query: the letter does not parse: %s\n", err);
     abort();

@@ -68,7 +68,7 @@ static void test_page(Tally *t) {
   const char *want =
       "0:0:0:0:5;0:1:0:10:10;1:3:0:26:5;1:2:0:37:24;2:4:0:67:10;"
       "3:5:0:86:16;";
-  if (ll_parse_text(&m, PAGE, sizeof PAGE - 1, NULL, &d, err, sizeof err) !=
+  if (ll_parse_text(&m, PAGE, sizeof PAGE - 1, &d, err, sizeof err) !=
       LL_OK) {
     check(t, 0, "parse page", err);
     return;
@@ -94,7 +94,7 @@ static void test_letter(Tally *t) {
     {"Soviet", 6, 0},
     {"Our Tasks and the Soviet of Workers' Deputies", 45, 1},
   };
-  if (ll_parse_text(&m, (const char *)ll_letter_text, LL_LETTER_LEN, NULL, &d,
+  if (ll_parse_text(&m, (const char *)ll_letter_text, LL_LETTER_LEN, &d,
                     err, sizeof err) != LL_OK) {
     check(t, 0, "parse letter", err);
     return;
@@ -120,7 +120,7 @@ static void test_nomem(Tally *t) {
     ll_Doc *d = NULL;
     char err[LL_ERRSIZE];
     int st;
-    if (ll_parse_text(&m, PAGE, sizeof PAGE - 1, NULL, &d, err, sizeof err) !=
+    if (ll_parse_text(&m, PAGE, sizeof PAGE - 1, &d, err, sizeof err) !=
         LL_OK) {
       check(t, 0, "nomem parse", err);
       return;

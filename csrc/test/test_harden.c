@@ -58,7 +58,7 @@ static void linear(Tally *t, const char *what, Work work, size_t n, void *ctx) {
 static ll_Doc *parse(Tally *t, ll_Mem *m, const char *s, size_t n) {
   ll_Doc *d = NULL;
   char err[LL_ERRSIZE];
-  int st = ll_parse_text(m, s, n, NULL, &d, err, sizeof err);
+  int st = ll_parse_text(m, s, n, &d, err, sizeof err);
   check(t, st == LL_OK, "parse", err);
   return st == LL_OK ? d : NULL;
 }
@@ -80,7 +80,7 @@ static void uncited(size_t n, void *ctx) {
     int k = snprintf(line, sizeof line, "[%lu] Note %lu.\n\n", (unsigned long)i, (unsigned long)i);
     ll_buf_add(&m, &b, line, (size_t)k);
   }
-  if (ll_parse_text(&m, b.p, b.n, NULL, &d, err, sizeof err) == LL_OK) ll_doc_free(d);
+  if (ll_parse_text(&m, b.p, b.n, &d, err, sizeof err) == LL_OK) ll_doc_free(d);
   ll_buf_free(&m, &b);
 }
 
@@ -155,7 +155,7 @@ static void crafted(size_t n, void *ctx) {
     ll_buf_add(&m, &b, " ", 1);
   }
   ll_buf_add(&m, &b, "\n", 1);
-  if (ll_parse_text(&m, b.p, b.n, NULL, &d, err, sizeof err) == LL_OK) {
+  if (ll_parse_text(&m, b.p, b.n, &d, err, sizeof err) == LL_OK) {
     ll_index_build(d);
     ll_doc_free(d);
   }
@@ -206,7 +206,7 @@ static void repeated(size_t n, void *ctx) {
   ll_buf_add(&m, &b, "\n", 1);
   ll_query_init(&q);
   ll_vec_init(&hits, sizeof(ll_Hit));
-  if (ll_parse_text(&m, b.p, b.n, NULL, &d, err, sizeof err) == LL_OK &&
+  if (ll_parse_text(&m, b.p, b.n, &d, err, sizeof err) == LL_OK &&
       ll_index_build(d) == LL_OK &&
       ll_query_parse(&m, &q, "soviet", 6, 0, err, sizeof err) == LL_OK &&
       ll_index_match(&m, d->index, &q, LL_SCOPE_ALL, &hits, &count) == LL_OK)
@@ -226,15 +226,18 @@ static void test_sort(Tally *t) {
 /* HTML the reader used to refuse or misreport                         */
 /* ------------------------------------------------------------------ */
 
-/* Reads html (n bytes) as core.parse does: sniff, then read. */
+/* Reads html (n bytes) as core.parse does; appends its body paragraphs'
+** text to text, one line each. */
 static int readhtml(const char *html, size_t n, ll_Buf *text, char *err, size_t errsz) {
   ll_Mem m = {ll_stdalloc, NULL};
-  ll_Buf labels;
-  size_t nl;
-  int st;
-  ll_buf_init(&labels);
-  st = ll_html_read(&m, html, n, text, &labels, &nl, NULL, err, errsz);
-  ll_buf_free(&m, &labels);
+  ll_Doc *d = NULL;
+  size_t i;
+  int st = ll_read_html(&m, html, n, &d, err, errsz);
+  for (i = 0; st == LL_OK && i < d->nparas; i++)
+    if (ll_buf_add(&m, text, d->paras[i].text, d->paras[i].len) != LL_OK ||
+        ll_buf_add(&m, text, "\n", 1) != LL_OK)
+      st = LL_ERRMEM;
+  ll_doc_free(d);
   return st;
 }
 

@@ -20,21 +20,140 @@
 /* Running the reader                                                  */
 /* ------------------------------------------------------------------ */
 
+/* ------------------------------------------------------------------ */
+/* The document, written back in the archive's plain-text form        */
+/* ------------------------------------------------------------------ */
+
+/* the header blocks a document has (Result.head) */
+#define LL_HTML_AUTHOR   1u
+#define LL_HTML_NUMBER   2u
+#define LL_HTML_TITLE    4u
+#define LL_HTML_SUBTITLE 8u
+
 typedef struct Result {
   int status;
-  ll_Buf text, labels;
+  ll_Buf text, labels; /* the document in plain-text form; its page labels */
   size_t nlabels;
-  ll_HtmlShape shape;
+  unsigned head; /* LL_HTML_* */
   char err[LL_ERRSIZE];
 } Result;
 
-/* Reads page s into r (fresh buffers). */
+/* Appends s[0, n) to b. */
+static void put(ll_Mem *m, ll_Buf *b, const char *s, size_t n) {
+  ll_buf_add(m, b, s, n);
+}
+
+/* Appends one block's text to r: each marker "[N]" written back where it
+** stood, each page break inside the text as the run " \xC2\xA0 " with its
+** label (a break at the block's start writes nothing). */
+static void putblock(ll_Mem *m, Result *r, const char *text, size_t len, const ll_Ref *refs,
+                     size_t nrefs, const ll_Block *b) {
+  size_t i, ri = 0, bi = 0;
+  for (i = 0; i <= len; i++) {
+    for (; ri < nrefs && refs[ri].pos == i; ri++) {
+      char num[24];
+      snprintf(num, sizeof num, "[%ld]", refs[ri].note);
+      put(m, &r->text, num, strlen(num));
+    }
+    while (b != NULL && bi < b->nbreaks && b->breaks[bi] < i) bi++;
+    if (b != NULL && bi < b->nbreaks && b->breaks[bi] == i && i < len && text[i] == ' ') {
+      const char *lab = b->labels != NULL && b->labels[bi] != NULL ? b->labels[bi] : "";
+      put(m, &r->text, RUN, 4);
+      put(m, &r->labels, lab, strlen(lab) + 1);
+      r->nlabels++;
+      bi++;
+      continue;
+    }
+    if (i < len) put(m, &r->text, text + i, 1);
+  }
+}
+
+/* Starts a new block of r's text. */
+static void newblock(ll_Mem *m, Result *r) {
+  if (r->text.n > 0) put(m, &r->text, "\n\n", 2);
+}
+
+/* Writes document d in the archive's plain-text form into r. */
+static void render(ll_Mem *m, const ll_Doc *d, Result *r) {
+  size_t i, k;
+  if (d->author != NULL) {
+    put(m, &r->text, d->author, strlen(d->author));
+    r->head |= LL_HTML_AUTHOR;
+  }
+  if (d->number != NULL) {
+    newblock(m, r);
+    put(m, &r->text, d->number, strlen(d->number));
+    r->head |= LL_HTML_NUMBER;
+  }
+  if (d->title != NULL) {
+    newblock(m, r);
+    putblock(m, r, d->title->text, d->title->len, d->title->refs, d->title->nrefs, NULL);
+    r->head |= LL_HTML_TITLE;
+  }
+  if (d->subtitle != NULL) {
+    newblock(m, r);
+    putblock(m, r, d->subtitle->text, d->subtitle->len, d->subtitle->refs, d->subtitle->nrefs,
+             NULL);
+    r->head |= LL_HTML_SUBTITLE;
+  }
+  for (i = 0; i < d->nfields; i++) {
+    const ll_Field *f = &d->fields[i];
+    if (i == 0)
+      newblock(m, r);
+    else
+      put(m, &r->text, "\n", 1);
+    put(m, &r->text, f->name, strlen(f->name));
+    put(m, &r->text, ":", 1);
+    if (f->value[0] != '\0') put(m, &r->text, " ", 1);
+    putblock(m, r, f->value, strlen(f->value), f->refs, f->nrefs, NULL);
+  }
+  for (i = 0; i < d->nparas; i++) {
+    const ll_Block *b = &d->paras[i];
+    size_t len = b->len;
+    newblock(m, r);
+    if (b->label != NULL) { /* a list item's printed label */
+      put(m, &r->text, b->label, strlen(b->label));
+      put(m, &r->text, " ", 1);
+    }
+    while (b->kind == LL_TABLE && len > 0 && b->text[len - 1] == '\n') len--; /* empty last row */
+    putblock(m, r, b->text, len, b->refs, b->nrefs, b);
+  }
+  if (d->nnotes > 0) {
+    newblock(m, r);
+    put(m, &r->text, "Notes", 5);
+  }
+  for (k = 0; k < d->nnotes; k++)
+    for (i = 0; i < d->notes[k].nparas; i++) {
+      const ll_Block *b = &d->notes[k].paras[i];
+      newblock(m, r);
+      if (i == 0) {
+        char num[24];
+        snprintf(num, sizeof num, "[%ld] ", d->notes[k].n);
+        put(m, &r->text, num, strlen(num));
+      }
+      putblock(m, r, b->text, b->len, b->refs, b->nrefs, b);
+    }
+  for (i = 0; i < d->nnav; i++) {
+    if (i == 0)
+      newblock(m, r);
+    else
+      put(m, &r->text, "\n", 1);
+    put(m, &r->text, d->nav[i], strlen(d->nav[i]));
+  }
+  if (r->text.n > 0) put(m, &r->text, "\n", 1);
+}
+
+/* Reads page s into r (fresh buffers) as the binding does, and writes its
+** document back in plain-text form. */
 static void run(ll_Mem *m, const char *s, size_t n, Result *r) {
+  ll_Doc *d = NULL;
   ll_buf_init(&r->text);
   ll_buf_init(&r->labels);
   r->nlabels = 0;
-  r->status = ll_html_read(m, s, n, &r->text, &r->labels, &r->nlabels,
-                           &r->shape, r->err, sizeof r->err);
+  r->head = 0;
+  r->status = ll_read_html(m, s, n, &d, r->err, sizeof r->err);
+  if (d != NULL) render(m, d, r);
+  ll_doc_free(d);
 }
 
 /* Frees r's buffers. */
@@ -88,26 +207,6 @@ static const char *wellformed(const Result *r) {
   }
   for (i = 0, k = 0; i < r->labels.n; i += strlen(r->labels.p + i) + 1) k++;
   if (k != r->nlabels) return "labels and nlabels differ";
-  {  /* the shape counts the blocks */
-    size_t blocks = n > 0 ? count(s, n, "\n\n") + 1 : 0, want = 0, b = 0;
-    unsigned h;
-    const char *p = s;
-    for (h = r->shape.head; h != 0; h >>= 1) want += h & 1;
-    want += (size_t)(r->shape.fields != 0) + r->shape.body +
-            (r->shape.notes > 0 ? r->shape.notes + 1 : 0) +
-            (size_t)(r->shape.footer != 0);
-    if (blocks != want) {
-      snprintf(why, sizeof why, "%lu blocks, shape says %lu",
-               (unsigned long)blocks, (unsigned long)want);
-      return why;
-    }
-    if (r->shape.notes > 0) {  /* then the "Notes" line is where it says */
-      for (h = r->shape.head; h != 0; h >>= 1) b += h & 1;
-      b += (size_t)(r->shape.fields != 0) + r->shape.body;
-      while (b-- > 0) p = strstr(p, "\n\n") + 2;
-      if (strncmp(p, "Notes\n\n[", 8) != 0) return "Notes not where the shape says";
-    }
-  }
   if (r->labels.n > 0 && r->labels.p[r->labels.n - 1] != '\0')
     return "labels not terminated";
   return NULL;
@@ -165,10 +264,10 @@ static const Case cases[] = {
    "<script>document.write('no');</script></body></html>\n",
    "V. I. Lenin\n\nOur Tasks and the Soviet\n\nA Letter to the Editor[2]\n\n"
    "Written: Written on November 2-4 (15-17), 1905\n"
-   "Source: Lenin Collected Works, Volume\xC2\xA0" "10, pages\xC2\xA0" "17-28.\n"
+   "Source: Lenin Collected Works, Volume 10, pages 17-28.\n"
    "Translated:\n"
    "Public Domain: Lenin Internet Archive (2004). Please credit "
-   "\xE2\x80\x9CMIA\xE2\x80\x9D as your source.README\n\n"
+   "\xE2\x80\x9CMIA\xE2\x80\x9D as your source.\n\n"
    "Comrades, the question[1] is now facing us.\n\nYours,\nN. Lenin\n\n"
    "Notes\n\n[1] See Vol. 5, pp. 451-67.\xE2\x80\x94" "Ed.\n\n[2] The letter."
    "\n\nIts second paragraph.\n\n< backward forward >\n"
@@ -333,14 +432,14 @@ static const Case cases[] = {
    "<p class=\"updat\">Last updated on 22.7.2007</p>",
    "A B\n\nT\n\nBody.\n\nMIA > Archive\nNext: Appendix\nIndex | Volume 25\n"
    "Top of the page\nLast updated on 22.7.2007\n", "", NULL, NULL, -1},
-  {"headings in the body are paragraphs; tables and lists too",
+  {"headings, tables and lists in the body: their text (a table one block)",
    "<h2>A B</h2><h1>T</h1><p class=\"information\"><span class=\"info\">"
    "Written:</span> 1905</p><h4>1. The State</h4><p>Text.</p>"
    "<table><tr><td>Year</td><td>Men</td></tr><tr><td>1905</td><td>12</td>"
    "</tr></table><ul><li>one</li><li>two <b>bold</b></li></ul>"
    "<blockquote>Quoted <i>text</i></blockquote>",
-   "A B\n\nT\n\nWritten: 1905\n\n1. The State\n\nText.\n\nYear Men\n\n"
-   "1905 12\n\none\n\ntwo bold\n\nQuoted text\n", "", NULL, NULL, -1},
+   "A B\n\nT\n\nWritten: 1905\n\n1. The State\n\nText.\n\nYear\tMen\n"
+   "1905\t12\n\none\n\ntwo bold\n\nQuoted text\n", "", NULL, NULL, -1},
   {"a title without an author",
    "<h1>The Title</h1><p>Body.</p><p class=\"footer\">Home</p>",
    "The Title\n\nBody.\n\nHome\n", "", NULL, NULL, LL_HTML_TITLE},
@@ -434,6 +533,11 @@ static void test_cases(Tally *t) {
     Result r;
     const char *why;
     run(&m, c->html, strlen(c->html), &r);
+    if (c->text != NULL && c->text[0] == '\0') { /* no text: refused, said so */
+      check(t, r.status == LL_ERRINPUT && strstr(r.err, "no text") != NULL, c->name, r.err);
+      release(&m, &r);
+      continue;
+    }
     why = wellformed(&r);
     check(t, why == NULL, c->name, why ? why : NULL);
     if (c->text != NULL) {
@@ -445,8 +549,8 @@ static void test_cases(Tally *t) {
     }
     if (c->labels != NULL) check(t, samelabels(&r, c->labels), c->name,
                                  "labels");
-    if (c->head >= 0) check(t, r.shape.head == (unsigned)c->head, c->name,
-                            "shape");
+    if (c->head >= 0) check(t, r.head == (unsigned)c->head, c->name,
+                            "header");
     if (c->has != NULL)
       check(t, r.text.p != NULL && strstr(r.text.p, c->has) != NULL, c->name,
             "missing text");
@@ -677,68 +781,40 @@ static void test_hostile(Tally *t, const char *page) {
   }
 }
 
-/* Fails every allocation in turn: each run must give LL_ERRMEM with the
-** buffers as they were and nothing leaked, until one succeeds. */
+/* Fails every allocation in turn: each run must give LL_ERRMEM and leak
+** nothing, until one succeeds. */
 static void test_nomem(Tally *t, const char *html, size_t n, int every) {
   long k;
   int bad = 0, done = 0;
   for (k = 0; !done && k < 200000; k += every) {
     Counter c = {0, 0, -1};
     ll_Mem m;
-    Result r;
+    ll_Doc *d = NULL;
+    char err[LL_ERRSIZE];
+    int st;
     m.f = counting;
     m.ud = &c;
     c.failat = k;
-    ll_buf_init(&r.text);
-    ll_buf_init(&r.labels);
-    r.status = ll_html_to_text(&m, html, n, &r.text, &r.labels, &r.nlabels,
-                               r.err, sizeof r.err);
-    if (r.status == LL_OK) done = 1;
-    else if (r.status != LL_ERRMEM || r.text.n != 0 || r.labels.n != 0)
+    st = ll_read_html(&m, html, n, &d, err, sizeof err);
+    if (st == LL_OK)
+      done = 1;
+    else if (st != LL_ERRMEM || d != NULL)
       bad++;
-    release(&m, &r);
+    ll_doc_free(d);
     if (c.live != 0) bad++;
   }
   check(t, bad == 0 && done, "failing allocations", NULL);
 }
 
-
 /* ------------------------------------------------------------------ */
-/* Structure: the marked text and the blocks the parser makes of it    */
+/* Structure: the blocks the reader feeds the builder                  */
 /* ------------------------------------------------------------------ */
 
-/* Reads html with its structure's marks and parses the text as the
-** binding does; *out is the document (NULL on failure). */
+/* Reads html as the binding does; *out is the document (NULL on
+** failure). */
 static int structured(ll_Mem *m, const char *html, ll_Doc **out) {
-  ll_Buf text, labels;
-  ll_HtmlShape shape;
-  ll_PageHints h;
-  size_t nl = 0;
   char err[LL_ERRSIZE];
-  int st;
-  *out = NULL;
-  ll_buf_init(&text);
-  ll_buf_init(&labels);
-  st = ll_html_read_marked(m, html, strlen(html), &text, &labels, &nl, &shape, err, sizeof err);
-  if (st == LL_OK) {
-    memset(&h, 0, sizeof h);
-    h.labels = labels.p;
-    h.nlabels = nl;
-    h.known = 1;
-    h.marks = 1;
-    h.head = ((shape.head & LL_HTML_AUTHOR) ? LL_PAGE_AUTHOR : 0u) |
-             ((shape.head & LL_HTML_NUMBER) ? LL_PAGE_NUMBER : 0u) |
-             ((shape.head & LL_HTML_TITLE) ? LL_PAGE_TITLE : 0u) |
-             ((shape.head & LL_HTML_SUBTITLE) ? LL_PAGE_SUBTITLE : 0u);
-    h.fields = shape.fields;
-    h.body = shape.body;
-    h.notes = shape.notes;
-    h.footer = shape.footer;
-    st = ll_parse_text(m, text.p, text.n, &h, out, err, sizeof err);
-  }
-  ll_buf_free(m, &text);
-  ll_buf_free(m, &labels);
-  return st;
+  return ll_read_html(m, html, strlen(html), out, err, sizeof err);
 }
 
 /* the bytes [pos, pos + len) of b's text equal s */
@@ -929,28 +1005,8 @@ static void structure_pictures(Tally *t) {
   ll_doc_free(d);
 }
 
-/* The plain-text form has no marks: ll_html_read writes none. */
-static void structure_nomarks(Tally *t) {
-  ll_Mem m = {ll_stdalloc, NULL};
-  ll_Buf text, labels;
-  size_t nl = 0, i;
-  char err[LL_ERRSIZE];
-  int clean = 1;
-  const char *h = HEAD "<p><em>a</em> <a href=\"x\">b</a></p><table><tr><td>1</td><td>2</td>"
-                       "</tr><tr><td>3</td><td>4</td></tr></table>" TAIL;
-  ll_buf_init(&text);
-  ll_buf_init(&labels);
-  if (ll_html_read(&m, h, strlen(h), &text, &labels, &nl, NULL, err, sizeof err) != LL_OK)
-    clean = 0;
-  for (i = 0; i < text.n; i++)
-    if ((unsigned char)text.p[i] < 0x20 && text.p[i] != '\n') clean = 0;
-  check(t, clean, "no marks in the plain-text form", NULL);
-  ll_buf_free(&m, &text);
-  ll_buf_free(&m, &labels);
-}
-
 /* The structure the reader finds: headings, spans, lists, tables, poems,
-** pictures, and no marks in the plain-text form. */
+** pictures. */
 static void test_structure(Tally *t) {
   structure_headings(t);
   structure_spans(t);
@@ -958,7 +1014,6 @@ static void test_structure(Tally *t) {
   structure_tables(t);
   structure_poem(t);
   structure_pictures(t);
-  structure_nomarks(t);
 }
 
 /* Failing allocations in the structured path free everything. */
@@ -987,31 +1042,6 @@ static void test_structure_nomem(Tally *t) {
     if (c.live != 0) bad++;
   }
   check(t, bad == 0 && done, "failing allocations, structured", NULL);
-}
-
-/* Appending keeps what the buffers held. */
-static void test_append(Tally *t) {
-  ll_Mem m = {ll_stdalloc, NULL};
-  ll_Buf text, labels;
-  size_t nl = 0;
-  char err[LL_ERRSIZE];
-  const char *h = "<p>a<!-- vol=1 pg=07 -->b</p>";
-  int r;
-  ll_buf_init(&text);
-  ll_buf_init(&labels);
-  ll_buf_add(&m, &text, "keep", 4);
-  ll_buf_add(&m, &labels, "L\0", 2);
-  r = ll_html_to_text(&m, h, strlen(h), &text, &labels, &nl, err, sizeof err);
-  check(t, r == LL_OK && text.n == 4 + 1 + 4 + 1 + 1 &&
-               memcmp(text.p, "keepa" RUN "b\n", text.n) == 0,
-        "append to text", NULL);
-  check(t, nl == 1 && labels.n == 4 && memcmp(labels.p, "L\0" "7\0", 4) == 0,
-        "append to labels", NULL);
-  r = ll_html_to_text(&m, "", 0, &text, &labels, &nl, err, sizeof err);
-  check(t, r == LL_ERRINPUT && text.n == 11 && labels.n == 4 && nl == 0,
-        "failure leaves the buffers", NULL);
-  ll_buf_free(&m, &text);
-  ll_buf_free(&m, &labels);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1163,7 +1193,6 @@ int main(int argc, char **argv) {
   test_structure(&t);
   test_structure_nomem(&t);
   test_sniff(&t);
-  test_append(&t);
   test_hostile(&t, page);
   if (page != NULL) test_nomem(&t, page, plen, 1);
   {

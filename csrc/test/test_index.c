@@ -309,7 +309,7 @@ static void test_queries(Tally *t) {
   int st;
   m.f = ll_stdalloc;
   m.ud = NULL;
-  st = ll_parse_text(&m, page, sizeof page - 1, NULL, &d, err, sizeof err);
+  st = ll_parse_text(&m, page, sizeof page - 1, &d, err, sizeof err);
   check(t, st == LL_OK, "parse the test page", err);
   if (st != LL_OK) return;
   check(t, ll_index_build(d) == LL_OK, "build", NULL);
@@ -334,7 +334,7 @@ static void test_letter(Tally *t) {
   m.f = ll_stdalloc;
   m.ud = NULL;
   if (ll_parse_text(&m, (const char *)ll_letter_text, sizeof ll_letter_text,
-                    NULL, &d, err, sizeof err) != LL_OK) {
+                    &d, err, sizeof err) != LL_OK) {
     check(t, 0, "parse the letter", err);
     return;
   }
@@ -388,10 +388,10 @@ static int qhits(ll_Mem *m, const ll_Index *ix, const char *q, unsigned mask, ll
 /* Builds the corpus index of the test pages and the letter (the first page
 ** twice). *docs receives them; LL_OK, or the failing status. */
 static int corpusdocs(ll_Mem *m, ll_Doc **docs, char *err) {
-  int st = ll_parse_text(m, page, sizeof page - 1, NULL, &docs[0], err, LL_ERRSIZE);
-  if (st == LL_OK) st = ll_parse_text(m, page2, sizeof page2 - 1, NULL, &docs[1], err, LL_ERRSIZE);
+  int st = ll_parse_text(m, page, sizeof page - 1, &docs[0], err, LL_ERRSIZE);
+  if (st == LL_OK) st = ll_parse_text(m, page2, sizeof page2 - 1, &docs[1], err, LL_ERRSIZE);
   if (st == LL_OK)
-    st = ll_parse_text(m, (const char *)ll_letter_text, sizeof ll_letter_text, NULL, &docs[2],
+    st = ll_parse_text(m, (const char *)ll_letter_text, sizeof ll_letter_text, &docs[2],
                        err, LL_ERRSIZE);
   docs[3] = docs[0];
   return st;
@@ -600,7 +600,7 @@ static void test_nomem(Tally *t) {
     c.calls = 0;
     c.failat = -1;
     c.live = 0;
-    if (ll_parse_text(&m, page, sizeof page - 1, NULL, &d, err, sizeof err) !=
+    if (ll_parse_text(&m, page, sizeof page - 1, &d, err, sizeof err) !=
         LL_OK) {
       check(t, 0, "parse", err);
       return;
@@ -669,7 +669,7 @@ static int manywords(ll_Mem *m, char p, size_t n, ll_Doc **d, char *err) {
     ll_buf_add(m, &b, w, (size_t)k);
   }
   ll_buf_add(m, &b, " the soviet x7\n", 15);
-  st = ll_parse_text(m, b.p, b.n, NULL, d, err, LL_ERRSIZE);
+  st = ll_parse_text(m, b.p, b.n, d, err, LL_ERRSIZE);
   ll_buf_free(m, &b);
   return st;
 }
@@ -684,7 +684,7 @@ static void test_corpus_wide(Tally *t) {
   int good = 1;
   m.f = ll_stdalloc;
   m.ud = NULL;
-  if (ll_parse_text(&m, page, sizeof page - 1, NULL, &docs[0], err, sizeof err) != LL_OK ||
+  if (ll_parse_text(&m, page, sizeof page - 1, &docs[0], err, sizeof err) != LL_OK ||
       manywords(&m, 'x', 70000, &docs[1], err) != LL_OK) {
     check(t, 0, "parse", err);
     return;
@@ -736,7 +736,7 @@ static int theparas(ll_Mem *m, ll_Doc **d, char *err) {
     for (k = 0; k < 40; k++) ll_buf_add(m, &b, "the ", 4);
     ll_buf_add(m, &b, "soviet the the.\n\nsoviet the the the the the.\n\n", 46);
   }
-  st = ll_parse_text(m, b.p, b.n, NULL, d, err, LL_ERRSIZE);
+  st = ll_parse_text(m, b.p, b.n, d, err, LL_ERRSIZE);
   ll_buf_free(m, &b);
   return st;
 }

@@ -3,7 +3,8 @@
 ** splitter (llsent.c) on snippets in the archive's plain-text form: the
 ** Source field's volume, markers and bracketed numbers, markers in header
 ** fields, citations in notes, and initials; and the page pipeline's entry
-** (ll_read_page, llread.c) on HTML and plain text.
+** (ll_read_page, llread.c) on HTML and plain text; the document builder
+** (llbuild.c) fed directly.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +23,7 @@ static ll_Doc *parse(const char *text) {
   ll_Mem m = {ll_stdalloc, NULL};
   ll_Doc *d = NULL;
   char err[LL_ERRSIZE];
-  if (ll_parse_text(&m, text, strlen(text), NULL, &d, err, sizeof err) != LL_OK) {
+  if (ll_parse_text(&m, text, strlen(text), &d, err, sizeof err) != LL_OK) {
     printf("FAIL parse: %s\n", err);
     exit(1);
   }
@@ -321,6 +322,91 @@ static void test_pagebreaks(Tally *t) {
   ll_doc_free(d);
 }
 
+/* The document builder fed directly, as the readers feed it: a marker's
+** space goes before a span's end, a cell's end or the block's end, and
+** stays before a span that opens; a page break at a block's start takes its
+** label; a note's paragraphs; fields, the Source, the first page. */
+static void test_builder(Tally *t) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  ll_Builder *b;
+  ll_Doc *d = NULL;
+  char err[LL_ERRSIZE];
+  const ll_Block *p;
+  if (ll_build_begin(&m, &b) != LL_OK) {
+    check(t, 0, "builder: begin", NULL);
+    return;
+  }
+  ll_build_note_number(b, 1);
+  ll_build_label(b, "17", 2);
+  ll_build_label(b, "18", 2);
+  ll_build_first_page(b, "16", 2);
+  ll_build_author(b, "  V. I.\n Lenin ", 15);
+  ll_build_title(b, 0, "The  Title [1]", 14);
+  ll_build_field_line(b, "Source: Collected Works, Volume 10, pages 16-28.", 48);
+  ll_build_field_line(b, "and more", 8);
+  ll_build_block(b, LL_PARAGRAPH, 0, NULL, 0);
+  ll_build_page(b);
+  ll_build_span(b, LL_EMPHASIS, NULL, 0);
+  ll_build_text(b, "word [1]", 8);
+  ll_build_span_end(b);
+  ll_build_text(b, " next [1]", 9);
+  ll_build_span(b, LL_LINK, "x.htm", 5);
+  ll_build_text(b, "link", 4);
+  ll_build_span_end(b);
+  ll_build_text(b, " and [1945] then \xC2\xA0 on", 22);
+  ll_build_block(b, LL_TABLE, 0, NULL, 0);
+  ll_build_text(b, "a [1]", 5);
+  ll_build_cell(b, 0);
+  ll_build_text(b, "b", 1);
+  ll_build_cell(b, 1);
+  ll_build_text(b, "c", 1);
+  ll_build_note(b, 1);
+  ll_build_block(b, LL_PARAGRAPH, 0, NULL, 0);
+  ll_build_text(b, "The note.", 9);
+  ll_build_block(b, LL_ITEM, 0, "2.", 2);
+  ll_build_text(b, "Its second paragraph.", 21);
+  ll_build_nav(b, " < back   forward > ", 20);
+  if (ll_build_end(b, &d, err, sizeof err) != LL_OK) {
+    check(t, 0, "builder: end", NULL);
+    return;
+  }
+  check(t, streq(d->author, "V. I. Lenin"), "builder: author collapsed", NULL);
+  check(t, d->title != NULL && streq(d->title->text, "The Title") && d->title->nrefs == 1 &&
+               d->title->refs[0].pos == 9,
+        "builder: title's marker a ref, its space gone", NULL);
+  check(t, d->nfields == 1 && streq(d->fields[0].value, "Collected Works, Volume 10, pages 16-28. and more"),
+        "builder: a line that names no field continues the value", NULL);
+  check(t, d->source != NULL && d->source->volume == 10 && d->first_page == 16,
+        "builder: the Source read, the reader's first page kept", NULL);
+  check(t, d->nparas == 2 && d->nnotes == 1 && d->notes[0].nparas == 2, "builder: body and note", NULL);
+  p = &d->paras[0];
+  check(t, streq(p->text, "word next link and [1945] then on"), "builder: the first block's text", NULL);
+  check(t, p->nrefs == 2 && p->refs[0].pos == 4 && p->refs[1].pos == 10,
+        "builder: a space goes before a span's end, stays before a span that opens", NULL);
+  check(t, p->nspans == 2 && p->spans[0].kind == LL_EMPHASIS && p->spans[0].pos == 0 &&
+               p->spans[0].len == 4 && p->spans[1].kind == LL_LINK &&
+               streq(p->spans[1].href, "x.htm") && p->spans[1].pos == 10,
+        "builder: spans", NULL);
+  check(t, p->nbreaks == 2 && p->breaks[0] == 0 && streq(p->labels[0], "17") &&
+               streq(p->labels[1], "18"),
+        "builder: a page break at the start and a page-break run, labelled in order", NULL);
+  p = &d->paras[1];
+  check(t, p->kind == LL_TABLE && streq(p->text, "a\tb\nc") && p->table != NULL &&
+               p->table->nrows == 2 && p->table->ncells == 3 && p->nrefs == 1 && p->refs[0].pos == 1,
+        "builder: a table's cells and rows; a space goes before a cell's end", NULL);
+  check(t, streq(d->notes[0].paras[1].label, "2.") && d->notes[0].paras[1].kind == LL_ITEM,
+        "builder: a note's paragraph with its kind and label", NULL);
+  check(t, d->nnav == 1 && streq(d->nav[0], "< back forward >"), "builder: a footer line", NULL);
+  check(t, d->nwarnings == 0, "builder: no warning", NULL);
+  ll_doc_free(d);
+  /* aborted: nothing left */
+  if (ll_build_begin(&m, &b) == LL_OK) {
+    ll_build_block(b, LL_PARAGRAPH, 0, NULL, 0);
+    ll_build_text(b, "text", 4);
+    ll_build_abort(b);
+  }
+}
+
 int main(void) {
   Tally t = {0, 0};
   test_volnum(&t);
@@ -330,5 +416,6 @@ int main(void) {
   test_pagebreaks(&t);
   test_readpage(&t);
   test_sentences(&t);
+  test_builder(&t);
   return report(&t);
 }

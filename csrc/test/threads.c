@@ -74,34 +74,20 @@ typedef struct Job {
   char err[256];
 } Job;
 
-/* The HTML page through the C library: reader, then parser. */
+/* The HTML page through the C library: the reader feeding the builder. */
 static void html_digest(const Job *j, luaL_Buffer *b) {
   ll_Mem m = {ll_stdalloc, NULL};
-  ll_Buf text, labels;
-  size_t nlabels = 0;
   char err[LL_ERRSIZE], line[128];
   ll_Doc *d = NULL;
+  size_t i, n = 0;
   int st;
   if (j->html == NULL) return;
-  ll_buf_init(&text);
-  ll_buf_init(&labels);
-  st = ll_html_to_text(&m, j->html, j->htmllen, &text, &labels, &nlabels,
-                       err, sizeof err);
-  if (st == LL_OK) {
-    ll_PageHints h;
-    memset(&h, 0, sizeof h); /* every hint off but the page labels */
-    h.labels = labels.p;
-    h.nlabels = nlabels;
-    st = ll_parse_text(&m, text.p, text.n, &h, &d, err, sizeof err);
-  }
-  snprintf(line, sizeof line, "|html %d %lu %lu %lu %lu", st,
-           (unsigned long)text.n, (unsigned long)nlabels,
-           d ? (unsigned long)d->nparas : 0UL,
-           d ? (unsigned long)d->nnotes : 0UL);
+  st = ll_read_html(&m, j->html, j->htmllen, &d, err, sizeof err);
+  for (i = 0; d != NULL && i < d->nparas; i++) n += d->paras[i].len;
+  snprintf(line, sizeof line, "|html %d %lu %lu %lu", st, (unsigned long)n,
+           d ? (unsigned long)d->nparas : 0UL, d ? (unsigned long)d->nnotes : 0UL);
   luaL_addstring(b, line);
   ll_doc_free(d);
-  ll_buf_free(&m, &text);
-  ll_buf_free(&m, &labels);
 }
 
 static void *work(void *arg) {

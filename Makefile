@@ -69,6 +69,8 @@ CORE_SO  = $(BUILD_DIR)/leninletter/core.so
 # the C tests: every csrc/test/*.c but the Lua hosts of the hardening runs
 HOST_SRC = csrc/test/allocfail.c csrc/test/threads.c csrc/test/sanlua.c
 CTESTS   = $(patsubst csrc/test/%.c,csrc/test/%,$(filter-out $(HOST_SRC),$(wildcard csrc/test/*.c)))
+# what the tests and the fuzzers share (testutil.h, collide.h)
+TEST_H   = $(wildcard csrc/test/*.h)
 
 # a recipe that fails leaves no half-written target behind
 .DELETE_ON_ERROR:
@@ -101,7 +103,7 @@ csrc/llembed.h: data/letter.txt csrc/gen_embed.lua
 
 embed: csrc/llembed.h
 
-csrc/test/%: csrc/test/%.c $(LIB_OBJ)
+csrc/test/%: csrc/test/%.c $(TEST_H) $(LIB_OBJ)
 	$(CC) $(WARN) $(CFLAGS) $(DEPS_CFLAGS) -Icsrc -o $@ $< $(LIB_OBJ) $(DEPS_LIBS) -lm
 
 ctest: $(CTESTS)
@@ -260,7 +262,7 @@ $(ASAN_SO): $(ASAN_OBJ)
 	@mkdir -p $(@D)
 	$(CLANG) -shared $(SAN_FLAGS) -o $@ $(ASAN_OBJ) $(DEPS_LIBS)
 
-$(ASAN_DIR)/test/%: csrc/test/%.c $(ASAN_LIB)
+$(ASAN_DIR)/test/%: csrc/test/%.c $(TEST_H) $(ASAN_LIB)
 	@mkdir -p $(@D)
 	$(CLANG) $(WARN) -O1 -g $(SAN_FLAGS) $(DEPS_CFLAGS) -Icsrc -o $@ $< $(ASAN_LIB) $(DEPS_LIBS) -lm
 
@@ -322,7 +324,7 @@ gcstress: all
 	done; exit $$st
 
 # --- failing allocations: the host under ASan (LeakSanitizer on) ------------
-$(ASAN_DIR)/allocfail: csrc/test/allocfail.c $(ASAN_OBJ)
+$(ASAN_DIR)/allocfail: csrc/test/allocfail.c $(TEST_H) $(ASAN_OBJ)
 	$(CLANG) $(WARN) -O1 -g $(SAN_FLAGS) $(LUA_CFLAGS) $(DEPS_CFLAGS) $(HOST_DEFS) -Icsrc \
 	  -o $@ $< $(ASAN_OBJ) $(LUA_LIBS) $(DEPS_LIBS) -lm -lpthread
 
@@ -340,7 +342,7 @@ $(TSAN_DIR)/%.o: csrc/%.c csrc/*.h
 	@mkdir -p $(@D)
 	$(CLANG) $(WARN) -O1 -g -fsanitize=thread -fPIC $(call luaflags,$@) $(DEPS_CFLAGS) -c -o $@ $<
 
-$(TSAN_DIR)/threads: csrc/test/threads.c $(TSAN_OBJ)
+$(TSAN_DIR)/threads: csrc/test/threads.c $(TEST_H) $(TSAN_OBJ)
 	$(CLANG) $(WARN) -O1 -g -fsanitize=thread $(LUA_CFLAGS) $(DEPS_CFLAGS) $(HOST_DEFS) -Icsrc \
 	  -o $@ $< $(TSAN_OBJ) $(LUA_LIBS) $(DEPS_LIBS) -lm -lpthread
 
@@ -363,7 +365,7 @@ $(FUZZ_DIR)/%.o: csrc/%.c csrc/*.h
 	@mkdir -p $(@D)
 	$(CLANG) $(WARN) -O1 -g -fsanitize=fuzzer-no-link $(FUZZ_FLAGS) $(DEPS_CFLAGS) -c -o $@ $<
 
-$(FUZZ_DIR)/fuzz_%: csrc/fuzz/fuzz_%.c csrc/fuzz/fuzzcheck.h $(FUZZ_LIB)
+$(FUZZ_DIR)/fuzz_%: csrc/fuzz/fuzz_%.c csrc/fuzz/fuzzcheck.h $(TEST_H) $(FUZZ_LIB)
 	$(CLANG) $(WARN) -O1 -g -fsanitize=fuzzer $(FUZZ_FLAGS) $(DEPS_CFLAGS) -Icsrc \
 	  -o $@ $< $(FUZZ_LIB) $(DEPS_LIBS) -lm
 
@@ -386,19 +388,19 @@ $(COV_DIR)/leninletter/core.so: $(COV_OBJ)
 	@mkdir -p $(@D)
 	$(CC) -shared $(COV_FLAGS) -o $@ $(COV_OBJ) $(DEPS_LIBS)
 
-$(COV_DIR)/test/%: csrc/test/%.c $(COV_LIB)
+$(COV_DIR)/test/%: csrc/test/%.c $(TEST_H) $(COV_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(COV_FLAGS) $(DEPS_CFLAGS) -Icsrc -o $@ $< $(COV_LIB) $(DEPS_LIBS) -lm
 
-$(COV_DIR)/allocfail: csrc/test/allocfail.c $(COV_OBJ)
+$(COV_DIR)/allocfail: csrc/test/allocfail.c $(TEST_H) $(COV_OBJ)
 	$(CC) $(WARN) $(COV_FLAGS) $(LUA_CFLAGS) $(DEPS_CFLAGS) $(HOST_DEFS) -Icsrc \
 	  -o $@ $< $(COV_OBJ) $(LUA_LIBS) $(DEPS_LIBS) -lm
 
-$(COV_DIR)/threads: csrc/test/threads.c $(COV_OBJ)
+$(COV_DIR)/threads: csrc/test/threads.c $(TEST_H) $(COV_OBJ)
 	$(CC) $(WARN) $(COV_FLAGS) $(LUA_CFLAGS) $(DEPS_CFLAGS) $(HOST_DEFS) -Icsrc \
 	  -o $@ $< $(COV_OBJ) $(LUA_LIBS) $(DEPS_LIBS) -lm -lpthread
 
-$(COV_DIR)/replay_%: csrc/fuzz/fuzz_%.c csrc/fuzz/replay.c csrc/fuzz/fuzzcheck.h $(COV_LIB)
+$(COV_DIR)/replay_%: csrc/fuzz/fuzz_%.c csrc/fuzz/replay.c csrc/fuzz/fuzzcheck.h $(TEST_H) $(COV_LIB)
 	$(CC) $(WARN) $(COV_FLAGS) $(DEPS_CFLAGS) -Icsrc -o $@ $< csrc/fuzz/replay.c \
 	  $(COV_LIB) $(DEPS_LIBS) -lm
 

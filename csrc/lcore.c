@@ -220,10 +220,94 @@ static void pushstrings(lua_State *L, char **v, size_t n) {
   }
 }
 
+/* Sets t.fields (the header's field names in order) and t.meta (name ->
+** value, a name used twice keeping its first value) on the table on top. */
+static void setfields(lua_State *L, const ll_Doc *d) {
+  size_t i;
+  lua_createtable(L, (int)d->nfields, 0); /* fields */
+  lua_createtable(L, 0, (int)d->nfields); /* meta */
+  for (i = 0; i < d->nfields; i++) {
+    lua_pushstring(L, d->fields[i].name);
+    lua_rawseti(L, -3, (lua_Integer)i + 1);
+    lua_getfield(L, -1, d->fields[i].name);
+    if (lua_isnil(L, -1)) {
+      lua_pushstring(L, d->fields[i].value);
+      lua_setfield(L, -3, d->fields[i].name);
+    }
+    lua_pop(L, 1);
+  }
+  lua_setfield(L, -3, "meta");
+  lua_setfield(L, -2, "fields");
+}
+
+/* Sets t.fieldrefs, the markers of header fields, {field = name, note = n,
+** pos = p}, on the table on top. */
+static void setfieldrefs(lua_State *L, const ll_Doc *d) {
+  size_t i, j, k = 0;
+  lua_newtable(L);
+  for (i = 0; i < d->nfields; i++) {
+    for (j = 0; j < d->fields[i].nrefs; j++) {
+      lua_createtable(L, 0, 3);
+      setstr(L, "field", d->fields[i].name);
+      setint(L, "note", d->fields[i].refs[j].note);
+      setint(L, "pos", (lua_Integer)d->fields[i].refs[j].pos + 1);
+      lua_rawseti(L, -2, (lua_Integer)++k);
+    }
+  }
+  lua_setfield(L, -2, "fieldrefs");
+}
+
+/* Sets t.source, the Source field's parts, on the table on top. */
+static void setsource(lua_State *L, const ll_Source *s) {
+  lua_createtable(L, 0, 8);
+  setstr(L, "work", s->work);
+  setstr(L, "edition", s->edition);
+  setstr(L, "publisher", s->publisher);
+  setstr(L, "place", s->place);
+  setnumstr(L, "year", s->year);
+  if (s->volume > 0) setint(L, "volume", s->volume);
+  if (s->volumes > 0) setint(L, "volumes", s->volumes);
+  setstr(L, "issue", s->issue);
+  setnumstr(L, "first_page", s->first_page);
+  setnumstr(L, "last_page", s->last_page);
+  lua_setfield(L, -2, "source");
+}
+
+/* Pushes an array of the n blocks b. */
+static void pushblocks(lua_State *L, const ll_Block *b, size_t n) {
+  size_t i;
+  lua_createtable(L, (int)n, 0);
+  for (i = 0; i < n; i++) {
+    pushblock(L, &b[i]);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+}
+
+/* Sets t.notes, each {n, paragraphs, citations}, on the table on top. */
+static void setnotes(lua_State *L, const ll_Doc *d) {
+  size_t i, k;
+  lua_createtable(L, (int)d->nnotes, 0);
+  for (k = 0; k < d->nnotes; k++) {
+    const ll_Note *nt = &d->notes[k];
+    luaL_checkstack(L, 8, "notes");
+    lua_createtable(L, 0, 4);
+    setint(L, "n", nt->n);
+    pushblocks(L, nt->paras, nt->nparas);
+    lua_setfield(L, -2, "paragraphs");
+    lua_createtable(L, (int)nt->ncites, 0);
+    for (i = 0; i < nt->ncites; i++) {
+      pushcite(L, &nt->cites[i]);
+      lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "citations");
+    lua_rawseti(L, -2, (lua_Integer)k + 1);
+  }
+  lua_setfield(L, -2, "notes");
+}
+
 /* doc:tree() -> a fresh table of everything the parser read. */
 static int doc_tree(lua_State *L) {
   ll_Doc *d = checkdoc(L, 1);
-  size_t i, k;
   lua_createtable(L, 0, 16);
   setstr(L, "author", d->author);
   setstr(L, "number", d->number);
@@ -236,75 +320,12 @@ static int doc_tree(lua_State *L) {
     pushblock(L, d->subtitle);
     lua_setfield(L, -2, "subtitle");
   }
-  lua_createtable(L, (int)d->nfields, 0); /* fields */
-  lua_createtable(L, 0, (int)d->nfields); /* meta */
-  for (i = 0; i < d->nfields; i++) {
-    lua_pushstring(L, d->fields[i].name);
-    lua_rawseti(L, -3, (lua_Integer)i + 1);
-    lua_getfield(L, -1, d->fields[i].name);
-    if (lua_isnil(L, -1)) { /* a name used twice keeps its first value */
-      lua_pushstring(L, d->fields[i].value);
-      lua_setfield(L, -3, d->fields[i].name);
-    }
-    lua_pop(L, 1);
-  }
-  lua_setfield(L, -3, "meta");
-  lua_setfield(L, -2, "fields");
-  /* the markers of header fields: {field = name, note = n, pos = p} */
-  lua_newtable(L);
-  for (i = 0, k = 0; i < d->nfields; i++) {
-    size_t j;
-    for (j = 0; j < d->fields[i].nrefs; j++) {
-      lua_createtable(L, 0, 3);
-      setstr(L, "field", d->fields[i].name);
-      setint(L, "note", d->fields[i].refs[j].note);
-      setint(L, "pos", (lua_Integer)d->fields[i].refs[j].pos + 1);
-      lua_rawseti(L, -2, (lua_Integer)++k);
-    }
-  }
-  lua_setfield(L, -2, "fieldrefs");
-  if (d->source) {
-    const ll_Source *s = d->source;
-    lua_createtable(L, 0, 8);
-    setstr(L, "work", s->work);
-    setstr(L, "edition", s->edition);
-    setstr(L, "publisher", s->publisher);
-    setstr(L, "place", s->place);
-    setnumstr(L, "year", s->year);
-    if (s->volume > 0) setint(L, "volume", s->volume);
-    if (s->volumes > 0) setint(L, "volumes", s->volumes);
-    setstr(L, "issue", s->issue);
-    setnumstr(L, "first_page", s->first_page);
-    setnumstr(L, "last_page", s->last_page);
-    lua_setfield(L, -2, "source");
-  }
-  lua_createtable(L, (int)d->nparas, 0);
-  for (i = 0; i < d->nparas; i++) {
-    pushblock(L, &d->paras[i]);
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
-  }
+  setfields(L, d);
+  setfieldrefs(L, d);
+  if (d->source) setsource(L, d->source);
+  pushblocks(L, d->paras, d->nparas);
   lua_setfield(L, -2, "paragraphs");
-  lua_createtable(L, (int)d->nnotes, 0);
-  for (k = 0; k < d->nnotes; k++) {
-    const ll_Note *nt = &d->notes[k];
-    luaL_checkstack(L, 8, "notes");
-    lua_createtable(L, 0, 4);
-    setint(L, "n", nt->n);
-    lua_createtable(L, (int)nt->nparas, 0);
-    for (i = 0; i < nt->nparas; i++) {
-      pushblock(L, &nt->paras[i]);
-      lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-    lua_setfield(L, -2, "paragraphs");
-    lua_createtable(L, (int)nt->ncites, 0);
-    for (i = 0; i < nt->ncites; i++) {
-      pushcite(L, &nt->cites[i]);
-      lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-    lua_setfield(L, -2, "citations");
-    lua_rawseti(L, -2, (lua_Integer)k + 1);
-  }
-  lua_setfield(L, -2, "notes");
+  setnotes(L, d);
   pushstrings(L, d->nav, d->nnav);
   lua_setfield(L, -2, "navigation");
   pushstrings(L, d->warnings, d->nwarnings);
@@ -516,70 +537,107 @@ static const char *filekind(mode_t m) {
 }
 #endif
 
-/* Reads a whole file into buf. Returns PAGE_TODO when read, PAGE_OPEN or
-** PAGE_READ with pg->errnum set, or PAGE_PARSED with pg->st = LL_ERRMEM or
-** LL_ERRINPUT (refused: a NUL in the path, not a regular file, larger than
-** max bytes) and pg->err. The file is opened without blocking (a FIFO
-** would wait for a writer for ever) and checked on the descriptor opened,
-** so a file swapped in after the folder was listed is checked too; a file
-** that grows past max while it is read is refused as well. */
-static int readpage(ll_Mem *m, Page *pg, ll_Buf *buf, size_t max) {
-  size_t want = 65536;
+/* A file open for reading: a descriptor opened without blocking, or a
+** stream where there is no POSIX. */
+typedef struct PageFile {
 #ifdef LL_POSIX
-  struct stat sb;
   int fd;
 #else
   FILE *f;
 #endif
-  if (strlen(pg->path) != pg->pathlen) return refuse(pg, "a path with a NUL byte in it", 0, 0);
+} PageFile;
+
+static void closefile(PageFile *pf) {
 #ifdef LL_POSIX
-  fd = open(pg->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) {
+  close(pf->fd);
+#else
+  fclose(pf->f);
+#endif
+}
+
+/* Opens pg's file into pf. Returns PAGE_TODO when open (*want then the
+** bytes to ask for first: the file's size and room for one more, so a
+** regular file takes one read), else the stage it stopped at, nothing left
+** open: PAGE_OPEN (pg->errnum), PAGE_READ (pg->errnum, or 0 and pg->err
+** saying what the file is when it is no regular file: a FIFO would wait
+** for a writer for ever, a device never end), or PAGE_PARSED (larger than
+** max bytes). Checked on the descriptor opened, so a file swapped in after
+** the folder was listed is checked too. */
+static int openfile(Page *pg, PageFile *pf, size_t max, size_t *want) {
+#ifdef LL_POSIX
+  struct stat sb;
+  pf->fd = open(pg->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (pf->fd < 0) {
     pg->errnum = errno;
     return PAGE_OPEN;
   }
-  if (fstat(fd, &sb) != 0) {
+  if (fstat(pf->fd, &sb) != 0) {
     pg->errnum = errno;
-    close(fd);
+    closefile(pf);
     return PAGE_READ;
   }
   if (S_ISDIR(sb.st_mode)) {
     pg->errnum = EISDIR;
-    close(fd);
+    closefile(pf);
     return PAGE_READ;
   }
   if (!S_ISREG(sb.st_mode)) {
-    close(fd);
-    snprintf(pg->err, sizeof pg->err, "cannot read: %s, not a regular file", filekind(sb.st_mode));
-    pg->st = LL_ERRINPUT;
-    return PAGE_PARSED;
+    closefile(pf);
+    pg->errnum = 0;
+    snprintf(pg->err, sizeof pg->err, "%s, not a regular file", filekind(sb.st_mode));
+    return PAGE_READ;
   }
   if (sb.st_size > 0 && (unsigned long long)sb.st_size > max) {
-    close(fd);
+    closefile(pf);
     return refuse(pg, "page too large: %llu bytes (the limit is %llu)",
                   (unsigned long long)sb.st_size, (unsigned long long)max);
   }
-  if (sb.st_size > 0) want = (size_t)sb.st_size + 2; /* room for it and one byte: one read */
+  if (sb.st_size > 0) *want = (size_t)sb.st_size + 2;
 #else
-  f = fopen(pg->path, "rb");
-  if (f == NULL) {
+  (void)max;
+  (void)want;
+  pf->f = fopen(pg->path, "rb");
+  if (pf->f == NULL) {
     pg->errnum = errno;
     return PAGE_OPEN;
   }
 #endif
+  return PAGE_TODO;
+}
+
+/* Reads at most n bytes of pf into p: the count (0 at the end), or -1
+** with *errnum set. */
+static long readsome(PageFile *pf, char *p, size_t n, int *errnum) {
+#ifdef LL_POSIX
   for (;;) {
-    size_t got;
+    ssize_t r = read(pf->fd, p, n);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) *errnum = errno;
+    return r < 0 ? -1 : (long)r;
+  }
+#else
+  size_t got = fread(p, 1, n, pf->f);
+  if (got == 0 && ferror(pf->f)) {
+    *errnum = errno;
+    return -1;
+  }
+  return (long)got;
+#endif
+}
+
+/* Reads pf to its end into buf, growing it want bytes first, then doubling,
+** never past max + 2 bytes (a file that grows past max while it is read
+** stops there and is refused by the caller). Returns PAGE_TODO, PAGE_READ
+** (pg->errnum) or PAGE_PARSED (pg->st = LL_ERRMEM). */
+static int readall(ll_Mem *m, Page *pg, PageFile *pf, ll_Buf *buf, size_t want, size_t max) {
+  for (;;) {
+    long got;
     if (buf->cap - buf->n < 2) {
-      char *np = NULL;
-      if (buf->n > max) break; /* refused below */
+      char *np;
+      if (buf->n > max) return PAGE_TODO;
       if (want > max + 2 - buf->cap) want = max + 2 - buf->cap;
       np = (char *)ll_realloc(m, buf->p, buf->cap, buf->cap + want);
       if (np == NULL) {
-#ifdef LL_POSIX
-        close(fd);
-#else
-        fclose(f);
-#endif
         pg->st = LL_ERRMEM;
         snprintf(pg->err, sizeof pg->err, "not enough memory");
         return PAGE_PARSED;
@@ -588,33 +646,28 @@ static int readpage(ll_Mem *m, Page *pg, ll_Buf *buf, size_t max) {
       buf->cap += want;
       want = buf->cap; /* the file is longer than it said: double */
     }
-#ifdef LL_POSIX
-    {
-      ssize_t r = read(fd, buf->p + buf->n, buf->cap - buf->n - 1);
-      if (r < 0 && errno == EINTR) continue;
-      if (r < 0) {
-        pg->errnum = errno;
-        close(fd);
-        return PAGE_READ;
-      }
-      got = (size_t)r;
-    }
-#else
-    got = fread(buf->p + buf->n, 1, buf->cap - buf->n - 1, f);
-#endif
-    buf->n += got;
-    if (got == 0) break;
+    got = readsome(pf, buf->p + buf->n, buf->cap - buf->n - 1, &pg->errnum);
+    if (got < 0) return PAGE_READ;
+    if (got == 0) return PAGE_TODO;
+    buf->n += (size_t)got;
   }
-#ifdef LL_POSIX
-  close(fd);
-#else
-  if (ferror(f)) {
-    pg->errnum = errno;
-    fclose(f);
-    return PAGE_READ;
-  }
-  fclose(f);
-#endif
+}
+
+/* Reads a whole file into buf (NUL-terminated). Returns PAGE_TODO when
+** read, PAGE_OPEN or PAGE_READ with pg->errnum set (or, for a file that
+** is no regular file, errnum 0 and pg->err), or PAGE_PARSED with pg->st =
+** LL_ERRMEM or LL_ERRINPUT (refused: a NUL in the path, larger than max
+** bytes) and pg->err. */
+static int readpage(ll_Mem *m, Page *pg, ll_Buf *buf, size_t max) {
+  size_t want = 65536;
+  PageFile pf;
+  int stage;
+  if (strlen(pg->path) != pg->pathlen) return refuse(pg, "a path with a NUL byte in it", 0, 0);
+  stage = openfile(pg, &pf, max, &want);
+  if (stage != PAGE_TODO) return stage;
+  stage = readall(m, pg, &pf, buf, want, max);
+  closefile(&pf);
+  if (stage != PAGE_TODO) return stage;
   if (buf->n > max)
     return refuse(pg, "page too large: more than %llu bytes (the limit is %llu)",
                   (unsigned long long)max, (unsigned long long)max);
@@ -684,7 +737,7 @@ static int core_load(lua_State *L) {
     } else if (pg->stage == PAGE_OPEN) {
       lua_pushfstring(L, "cannot open: %s", strerror(pg->errnum));
     } else if (pg->stage == PAGE_READ) {
-      lua_pushfstring(L, "cannot read: %s", strerror(pg->errnum));
+      lua_pushfstring(L, "cannot read: %s", pg->errnum != 0 ? strerror(pg->errnum) : pg->err);
     } else if (pg->st == LL_ERRMEM) {
       lua_pushliteral(L, "not enough memory");
     } else {
@@ -772,6 +825,35 @@ static Scratch *newscratch(lua_State *L, size_t esz) {
   }
   lua_setmetatable(L, -2);
   return s;
+}
+
+/* core.readfile(path) -> the file's bytes, or nil and a message naming
+** the path: "cannot open PATH: ..." or "cannot read PATH: ..." (a folder,
+** a FIFO, a device: what it is). Read as core.load reads a page (opened
+** without blocking, regular files only), with no limit on the size but
+** memory's, which raises. */
+static int core_readfile(lua_State *L) {
+  Page pg;
+  Scratch *s;
+  int stage;
+  memset(&pg, 0, sizeof pg);
+  pg.path = luaL_checklstring(L, 1, &pg.pathlen);
+  s = newscratch(L, 1); /* its buffer is freed should pushing raise */
+  stage = readpage(&s->mem, &pg, &s->b, (size_t)-1 / 4);
+  if (stage == PAGE_TODO) {
+    lua_pushlstring(L, s->b.n > 0 ? s->b.p : "", s->b.n);
+    ll_buf_free(&s->mem, &s->b);
+    return 1;
+  }
+  if (stage == PAGE_PARSED && pg.st == LL_ERRMEM) return memerror(L);
+  lua_pushnil(L);
+  if (stage == PAGE_READ)
+    lua_pushfstring(L, "cannot read %s: %s", pg.path,
+                    pg.errnum != 0 ? strerror(pg.errnum) : pg.err);
+  else
+    lua_pushfstring(L, "cannot open %s: %s", pg.path,
+                    stage == PAGE_OPEN ? strerror(pg.errnum) : pg.err);
+  return 2;
 }
 
 static const ll_Index *corpusindex(lua_State *L, int ci); /* below */
@@ -2114,6 +2196,7 @@ static const luaL_Reg doc_meta[] = {
 
 static const luaL_Reg core_funcs[] = {{"parse", core_parse},
                                       {"load", core_load},
+                                      {"readfile", core_readfile},
                                       {"letter", core_letter},
                                       {"letter_text", core_letter_text},
                                       {"dates", core_dates},

@@ -278,53 +278,54 @@ static int sentend(const char *s, size_t k, size_t n) {
   return k - b >= 4 && !isupper8((unsigned char)s[b + 1]);
 }
 
-/* The work named before a citation that starts at s[start]: sets [*ws,
-** *we) (empty when none), skipping the places and years between. */
-static void workbefore(const C *c, size_t lo, size_t start, size_t *ws, size_t *we) {
-  const char *s = c->s;
-  size_t b = start, e, k;
-  int comma = 0; /* a comma stands between the work and the citation */
+/* Where the work before a citation at s[start] ends, past the places and
+** years between (", Moscow, 1962, "); *comma when a comma stands between
+** the work and the citation. */
+static size_t skipplaces(const char *s, size_t lo, size_t start, int *comma) {
+  size_t b = start;
+  for (;;) {
+    size_t t = b, a;
+    while (t > lo && s[t - 1] == ' ') t--;
+    if (t == lo || s[t - 1] != ',') return t;
+    a = t - 1;
+    while (a > lo && s[a - 1] != ',' && s[a - 1] != '(' && s[a - 1] != ';') a--;
+    if (!placeyear(s, a, t - 1)) {
+      *comma = 1;
+      return t - 1;
+    }
+    b = a;
+  }
+}
+
+/* "Title (Einaudi, Turin 1980), Volume 3": the publisher in brackets
+** stands between the work and its volume; the end of the work before it
+** (*comma set), or e. */
+static size_t skipbrackets(const char *s, size_t lo, size_t e, int *comma) {
+  size_t q;
+  int depth = 0;
+  while (e > lo && s[e - 1] == ' ') e--;
+  if (e == lo || s[e - 1] != ')') return e;
+  for (q = e - 1;; q--) {
+    if (s[q] == ')') depth++;
+    if (s[q] == '(' && --depth == 0) break;
+    if (q == lo) break;
+  }
+  if (depth != 0) return e;
+  *comma = 1;
+  return q;
+}
+
+/* The start of the clause that ends at e: after a bracket, a semicolon, a
+** colon, a quotation mark, a line break, a dash or a sentence's end, then
+** past the spaces and stops and the leading words ("see ", "cf. "). */
+static size_t clausestart(const C *c, size_t lo, size_t e) {
   static const char *const lead[] = {"see ",      "See ",        "cf. ",       "Cf. ",
                                      "also ",     "especially ", "and ",       "in ",
                                      "In ",       "e.g. ",       "quoted in ", "Quoted in ",
                                      "from ",     "hereafter ",  "Quoted by ", "quoted by ",
                                      "Cited in ", "cited in ",   "cited by ",  NULL};
-  /* skip ", Moscow, 1962, " back to the work */
-  for (;;) {
-    size_t t = b, a;
-    while (t > lo && s[t - 1] == ' ') t--;
-    if (t == lo || s[t - 1] != ',') {
-      e = t;
-      break;
-    }
-    a = t - 1;
-    while (a > lo && s[a - 1] != ',' && s[a - 1] != '(' && s[a - 1] != ';') a--;
-    if (!placeyear(s, a, t - 1)) {
-      e = t - 1;
-      comma = 1;
-      break;
-    }
-    b = a;
-  }
-  /* "Title (Einaudi, Turin 1980), Volume 3": the publisher in brackets
-     stands between the work and its volume */
-  while (e > lo && s[e - 1] == ' ') e--;
-  if (e > lo && s[e - 1] == ')') {
-    size_t q = e - 1;
-    int depth = 0;
-    for (;;) {
-      if (s[q] == ')') depth++;
-      if (s[q] == '(' && --depth == 0) break;
-      if (q == lo) break;
-      q--;
-    }
-    if (depth == 0) {
-      e = q;
-      comma = 1;
-    }
-  }
-  /* back to the start of the clause */
-  k = e;
+  const char *s = c->s;
+  size_t k = e, i;
   while (k > lo) {
     unsigned char ch = (unsigned char)s[k - 1];
     if (ch == '(' || ch == ')' || ch == ';' || ch == ':' || ch == '"' || ch == '\n' || ch == '[' ||
@@ -338,41 +339,38 @@ static void workbefore(const C *c, size_t lo, size_t start, size_t *ws, size_t *
     k--;
   }
   while (k < e && (s[k] == ' ' || s[k] == '.' || s[k] == ',')) k++;
-  for (;;) { /* "see ", "cf. " */
-    size_t i;
+  for (;;) {
     for (i = 0; lead[i] != NULL; i++)
       if (startswith(s + k, e - k, lead[i])) {
         k += strlen(lead[i]);
         break;
       }
-    if (lead[i] == NULL) break;
+    if (lead[i] == NULL) return k;
   }
-  {
-    /* prose is no work: "quoted on p. 34" (no comma before the citation,
-       and a last word in lower case) */
-    size_t t = e, w;
-    while (t > k && s[t - 1] == ' ') t--;
-    w = t;
-    while (w > k && s[w - 1] != ' ') w--;
-    if (!comma && w < t && !isupper8((unsigned char)s[w])) k = e;
-  }
+}
+
+/* Narrows the clause [*k, *e) to the work it names, leaving prose out:
+** no work when it ends in a word in lower case with no comma before the
+** citation ("quoted on p. 34"); from the first " in " before a capital
+** after a word in lower case ("He contrasts them with Marx's approach in
+** The Class Struggles in France, MECW"); and from a comma or " in " on
+** while longer than 100 bytes. */
+static void dropprose(const char *s, size_t *kp, size_t *ep, int comma) {
+  size_t k = *kp, e = *ep, t = e, w, i, lower = 0;
+  while (t > k && s[t - 1] == ' ') t--;
+  w = t;
+  while (w > k && s[w - 1] != ' ') w--;
+  if (!comma && w < t && !isupper8((unsigned char)s[w])) k = e;
   while (e > k && (s[e - 1] == ' ' || s[e - 1] == ',')) e--;
-  /* prose before the work: "He contrasts them with Marx's approach in The
-     Class Struggles in France, MECW" names the work after its first " in "
-     before a capital */
-  {
-    size_t i, lower = 0;
-    for (i = k; i + 5 < e; i++) {
-      if (lower && startswith(s + i, e - i, " in ") && isupper8((unsigned char)s[i + 4])) {
-        k = i + 4;
-        break;
-      }
-      if (s[i] == ' ' && s[i + 1] >= 'a' && s[i + 1] <= 'z') lower = 1;
+  for (i = k; i + 5 < e; i++) {
+    if (lower && startswith(s + i, e - i, " in ") && isupper8((unsigned char)s[i + 4])) {
+      k = i + 4;
+      break;
     }
+    if (s[i] == ' ' && s[i + 1] >= 'a' && s[i + 1] <= 'z') lower = 1;
   }
-  /* a long clause is prose: keep its end, after a comma or " in " */
   while (e - k > 100) {
-    size_t i = k;
+    i = k;
     while (i < e && s[i] != ',' && !startswith(s + i, e - i, " in ")) i++;
     if (i >= e) {
       k = e;
@@ -381,6 +379,18 @@ static void workbefore(const C *c, size_t lo, size_t start, size_t *ws, size_t *
     k = i + (s[i] == ',' ? 1 : 4);
     while (k < e && s[k] == ' ') k++;
   }
+  *kp = k;
+  *ep = e;
+}
+
+/* The work named before a citation that starts at s[start]: sets [*ws,
+** *we) (empty when none), skipping the places and years between. */
+static void workbefore(const C *c, size_t lo, size_t start, size_t *ws, size_t *we) {
+  int comma = 0; /* a comma stands between the work and the citation */
+  size_t e = skipplaces(c->s, lo, start, &comma), k;
+  e = skipbrackets(c->s, lo, e, &comma);
+  k = clausestart(c, lo, e);
+  dropprose(c->s, &k, &e, comma);
   *ws = k;
   *we = e;
 }

@@ -610,107 +610,130 @@ static void iso(char *out, Pt q, int prec) {
   }
 }
 
+/* The readings of a date in both calendars: the first and the last point
+** of each, and which calendars the text gives. */
+typedef struct Styles {
+  Pt os[2], ns[2];
+  int hasos, hasns;
+} Styles;
+
+/* Fills in what a range leaves to be understood: the month of the day
+** after a dash ("2-4"), the year of either point from the other's. S_NO
+** when its two points differ in precision. */
+static int fillrange(Pt *a, int prec) {
+  if (a[1].m == 0 && a[1].d != 0) a[1].m = a[0].m; /* "2-4" */
+  if (precof(a[1]) != prec || (a[1].m == 0 && prec > 1)) return S_NO;
+  if (a[1].y == 0 && a[0].y != 0) {
+    a[1].y = a[0].y;
+    if (ptcmp(a[1], a[0]) < 0) a[1].y++;
+  } else if (a[0].y == 0 && a[1].y != 0) {
+    a[0].y = a[1].y;
+    if (ptcmp(a[0], a[1]) > 0) a[0].y--;
+  }
+  return S_OK;
+}
+
+/* A date given in one calendar: old style before the switch (and the
+** new style worked out from it for a day), new style after. */
+static int onestyle(const Cand *c, int prec, Styles *st) {
+  int old, k;
+  if (c->a[0].y == 0) return S_NO;
+  if (c->na == 2 && ptcmp(c->a[0], c->a[1]) >= 0) return S_NO;
+  old = oldstyle(c->a[0]);
+  for (k = 0; k < c->na; k++) {
+    Pt q = c->a[k];
+    if (prec == 3 && !isdate(q.y, q.m, q.d, old ? JULIAN : GREGORIAN)) return S_BAD;
+    if (old) {
+      st->os[k] = q;
+      if (prec == 3) {
+        ll_julian_to_gregorian(q.y, q.m, q.d, &st->ns[k].y, &st->ns[k].m, &st->ns[k].d);
+        st->hasns = 1;
+      }
+    } else {
+      st->ns[k] = q;
+    }
+  }
+  st->hasos = old;
+  st->hasns = st->hasns || !old;
+  return S_OK;
+}
+
+/* Dual dating: the main reading and the bracketed one, paired point by
+** point, each pair in either order (old style first, or new), the pairs
+** that fit best kept. When the year is in the bracket only, the main
+** reading's is tried as the bracket's, give or take one. */
+static int dualstyle(const Cand *c, int prec, Styles *st) {
+  Pt got[2];
+  int tries, t, k, bos = 0, gotbos = 0, ybase = 0;
+  long besterr = -1;
+  if (prec == 1) return S_NO;
+  if (c->a[0].y == 0) { /* the year is in the bracket only */
+    ybase = c->b[c->nb - 1].y ? c->b[c->nb - 1].y : c->b[0].y;
+    if (ybase == 0) return S_NO;
+  }
+  tries = ybase ? 3 : 1;
+  for (t = 0; t < tries; t++) {
+    Pt a[2];
+    long err = 0, e;
+    int want = -1;
+    a[0] = c->a[0];
+    a[1] = c->a[1];
+    if (ybase) { /* the main reading's year: the bracket's, give or take one */
+      a[0].y = ybase - 1 + t;
+      if (c->na == 2) {
+        a[1].y = a[0].y;
+        if (ptcmp(a[1], a[0]) < 0) a[1].y++;
+      }
+    }
+    for (k = 0; k < c->na && err >= 0; k++) {
+      e = pairfit(a[k], c->b[k], prec, want, &got[k], &gotbos);
+      err = e < 0 ? -1 : err + e;
+      want = gotbos;
+    }
+    if (err >= 0 && (besterr < 0 || err < besterr)) {
+      besterr = err;
+      bos = gotbos;
+      for (k = 0; k < c->na; k++) {
+        st->os[k] = bos ? got[k] : a[k];
+        st->ns[k] = bos ? a[k] : got[k];
+      }
+    }
+  }
+  if (besterr < 0) return S_NO;
+  if (c->na == 2 && (ptcmp(st->os[0], st->os[1]) >= 0 || ptcmp(st->ns[0], st->ns[1]) >= 0))
+    return S_NO;
+  st->hasos = st->hasns = 1;
+  return S_OK;
+}
+
 /* Fills in what the text leaves to be understood (the month of the day
 ** after a dash, the year of the first point of a range, the bracketed
 ** reading's month and year), checks the days and decides the calendars.
 ** On S_OK writes the readings into d (pos and len are the caller's). */
 static int settle(Cand *c, ll_Date *d) {
-  Pt os[2], ns[2];
-  int prec, k, hasos = 0, hasns = 0;
+  Styles st;
+  int prec, k, r;
   if (c->na < 1 || c->na > 2 || c->nb < 0 || c->nb > c->na) return S_NO;
   if (c->nb == 1 && c->na == 2) return S_NO;
   prec = precof(c->a[0]);
-  if (c->na == 2) {
-    Pt *a = c->a;
-    if (a[1].m == 0 && a[1].d != 0) a[1].m = a[0].m; /* "2-4" */
-    if (precof(a[1]) != prec || (a[1].m == 0 && prec > 1)) return S_NO;
-    if (a[1].y == 0 && a[0].y != 0) {
-      a[1].y = a[0].y;
-      if (ptcmp(a[1], a[0]) < 0) a[1].y++;
-    } else if (a[0].y == 0 && a[1].y != 0) {
-      a[0].y = a[1].y;
-      if (ptcmp(a[0], a[1]) > 0) a[0].y--;
-    }
-  }
+  if (c->na == 2 && fillrange(c->a, prec) != S_OK) return S_NO;
   for (k = 0; k < c->na; k++) /* no date with a day no month has */
     if (prec == 3 && (c->a[k].d > mdays(2000, c->a[k].m, JULIAN))) return S_BAD;
   c->prec = prec;
-  if (c->nb == 0) {
-    int old;
-    if (c->a[0].y == 0) return S_NO;
-    if (c->na == 2 && ptcmp(c->a[0], c->a[1]) >= 0) return S_NO;
-    old = oldstyle(c->a[0]);
-    for (k = 0; k < c->na; k++) {
-      Pt q = c->a[k];
-      if (prec == 3 && !isdate(q.y, q.m, q.d, old ? JULIAN : GREGORIAN)) return S_BAD;
-      if (old) {
-        os[k] = q;
-        if (prec == 3) {
-          ll_julian_to_gregorian(q.y, q.m, q.d, &ns[k].y, &ns[k].m, &ns[k].d);
-          hasns = 1;
-        }
-      } else {
-        ns[k] = q;
-      }
-    }
-    hasos = old;
-    hasns = hasns || !old;
-  } else { /* dual dating */
-    Pt got[2];
-    int tries, t, bos = 0, gotbos = 0;
-    long besterr = -1;
-    int ybase = 0;
-    if (prec == 1) return S_NO;
-    if (c->a[0].y == 0) { /* the year is in the bracket only */
-      ybase = c->b[c->nb - 1].y ? c->b[c->nb - 1].y : c->b[0].y;
-      if (ybase == 0) return S_NO;
-    }
-    tries = ybase ? 3 : 1;
-    for (t = 0; t < tries; t++) {
-      Pt a[2];
-      long err = 0, e;
-      int want = -1;
-      a[0] = c->a[0];
-      a[1] = c->a[1];
-      if (ybase) { /* the main reading's year: the bracket's, give or take one */
-        a[0].y = ybase - 1 + t;
-        if (c->na == 2) {
-          a[1].y = a[0].y;
-          if (ptcmp(a[1], a[0]) < 0) a[1].y++;
-        }
-      }
-      for (k = 0; k < c->na && err >= 0; k++) {
-        e = pairfit(a[k], c->b[k], prec, want, &got[k], &gotbos);
-        if (e < 0)
-          err = -1;
-        else
-          err += e;
-        want = gotbos;
-      }
-      if (err >= 0 && (besterr < 0 || err < besterr)) {
-        besterr = err;
-        bos = gotbos;
-        for (k = 0; k < c->na; k++) {
-          os[k] = bos ? got[k] : a[k];
-          ns[k] = bos ? a[k] : got[k];
-        }
-      }
-    }
-    if (besterr < 0) return S_NO;
-    if (c->na == 2 && (ptcmp(os[0], os[1]) >= 0 || ptcmp(ns[0], ns[1]) >= 0)) return S_NO;
-    hasos = hasns = 1;
-  }
+  st.hasos = st.hasns = 0;
+  r = c->nb == 0 ? onestyle(c, prec, &st) : dualstyle(c, prec, &st);
+  if (r != S_OK) return r;
   memset(d->os_first, 0, sizeof d->os_first);
   memset(d->os_last, 0, sizeof d->os_last);
   memset(d->ns_first, 0, sizeof d->ns_first);
   memset(d->ns_last, 0, sizeof d->ns_last);
-  if (hasos) {
-    iso(d->os_first, os[0], prec);
-    iso(d->os_last, os[c->na - 1], prec);
+  if (st.hasos) {
+    iso(d->os_first, st.os[0], prec);
+    iso(d->os_last, st.os[c->na - 1], prec);
   }
-  if (hasns) {
-    iso(d->ns_first, ns[0], prec);
-    iso(d->ns_last, ns[c->na - 1], prec);
+  if (st.hasns) {
+    iso(d->ns_first, st.ns[0], prec);
+    iso(d->ns_last, st.ns[c->na - 1], prec);
   }
   return S_OK;
 }

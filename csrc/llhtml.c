@@ -19,6 +19,7 @@
 
 #include "ll.h"
 #include "llhtml.h"
+#include "llswar.h"
 
 #define NBSP      "\xC2\xA0"
 #define BREAKRUN  " \xC2\xA0 " /* the page-break run */
@@ -119,13 +120,7 @@ static size_t utf8len(const char *s, size_t n) {
   return k > 1 ? k : 0;
 }
 
-/* Eight bytes at a time: the usual tests for a byte below n and for a
-** byte above n (n <= 128) in a word. */
-#define ONES          0x0101010101010101u
-#define HIGHS         0x8080808080808080u
-#define HASLESS(v, n) (((v)-ONES * (uint64_t)(n)) & ~(v)&HIGHS)
-#define HASMORE(v, n) ((((v) + ONES * (uint64_t)(127 - (n))) | (v)) & HIGHS)
-
+/* Eight bytes at a time: the tests of llswar.h on a word. */
 static uint64_t load8(const char *s) {
   uint64_t v;
   memcpy(&v, s, 8);
@@ -137,7 +132,7 @@ static size_t printable(const char *s, size_t n) {
   size_t j = 0;
   while (n - j >= 8) {
     uint64_t v = load8(s + j);
-    if (HASLESS(v, 0x20) | HASMORE(v, 0x7E)) break;
+    if (LL_HASLESS(v, 0x20) | LL_HASMORE(v, 0x7E)) break;
     j += 8;
   }
   while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F) j++;
@@ -148,9 +143,9 @@ static size_t printable(const char *s, size_t n) {
 ** ASCII, single spaces only, and no space at either end (the byte before
 ** and after decides then)? */
 static int prose8(uint64_t v) {
-  const uint64_t low7 = ~HIGHS;
-  uint64_t x = v ^ (ONES * (uint64_t)' '), z;
-  if (HASLESS(v, 0x20) | HASMORE(v, 0x7E)) return 0;
+  const uint64_t low7 = ~LL_HIGHS;
+  uint64_t x = v ^ (LL_ONES * (uint64_t)' '), z;
+  if (LL_HASLESS(v, 0x20) | LL_HASMORE(v, 0x7E)) return 0;
   z = ~(((x & low7) + low7) | x | low7);                         /* 0x80 exactly in the spaces */
   if (z & (z << 8)) return 0;                                    /* two in a row */
   if (z & ((uint64_t)0x80u | ((uint64_t)0x80u << 56))) return 0; /* at an end */
@@ -339,7 +334,7 @@ static int choose_charset(const char *s, size_t len, const char *decl) {
       "ascii",      "windows-1252", "cp1252",     "x-cp1252", "ansi",    NULL};
   if (ieq(decl, "utf-8") || ieq(decl, "utf8")) return CS_UTF8;
   for (i = 0; i < len; i++) {
-    if (len - i >= 8 && (load8(s + i) & HIGHS) == 0) { /* eight ASCII bytes */
+    if (len - i >= 8 && (load8(s + i) & LL_HIGHS) == 0) { /* eight ASCII bytes */
       i += 7;
       continue;
     }

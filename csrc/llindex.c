@@ -1779,13 +1779,14 @@ static int addhit(ll_Mem *m, const ll_Index *ix, size_t seg, size_t t, size_t nt
   return LL_OK;
 }
 
-/* If the query's terms match at token t of segment seg, records a hit. */
-static int tryat(ll_Mem *m, const ll_Index *ix, const Res *r, size_t seg, size_t t, ll_Vec *hits,
-                 size_t *count, Cursor *c) {
+/* If the query's terms match from token t of segment seg on, records a
+** hit; term skip is known to match (at t + skip). */
+static int tryat(ll_Mem *m, const ll_Index *ix, const Res *r, size_t seg, size_t t, size_t skip,
+                 ll_Vec *hits, size_t *count, Cursor *c) {
   size_t k, end = ix->segstart[seg + 1];
   if (t + r->n > end) return LL_OK;
-  for (k = 1; k < r->n; k++)
-    if (!termmatch(&r->t[k], WID(ix, t + k))) return LL_OK;
+  for (k = 0; k < r->n; k++)
+    if (k != skip && !termmatch(&r->t[k], WID(ix, t + k))) return LL_OK;
   return addhit(m, ix, seg, t, r->n, hits, count, c);
 }
 
@@ -1885,76 +1886,121 @@ static int vphraserun(ll_Mem *m, const ll_Index *ix, const Part *P, size_t np, u
   return st;
 }
 
+/* The positions of one word, in order, from its postings: plain, or
+** varints (read as found: a mapped index may hold anything). */
+typedef struct Posts {
+  const uint32_t *p;           /* plain postings, or NULL */
+  const unsigned char *v, *ve; /* else the varints, to ve */
+  size_t k, tot, next;         /* positions read, in all, the least next one */
+} Posts;
+
+static void postsof(const ll_Index *ix, uint32_t id, Posts *ps) {
+  const Word *w = &ix->words[id];
+  size_t k;
+  ps->p = NULL;
+  ps->v = ps->ve = NULL;
+  ps->k = ps->tot = ps->next = 0;
+  for (k = 0; k < NPARTS; k++) ps->tot += w->n[k];
+  if (ix->post != NULL) {
+    ps->p = ix->post + w->post;
+  } else {
+    /* a word's varints end where the next word's start: never read past
+       them, nor take a token past the last */
+    ps->v = ix->pvar + w->post;
+    ps->ve = ix->pvar + (id + 1 < ix->nwords ? ix->words[id + 1].post : ix->npvar);
+  }
+}
+
+/* The next position into *t; 0 at the end. */
+static int nextpos(const ll_Index *ix, Posts *ps, size_t *t) {
+  size_t v = 0;
+  unsigned sh = 0;
+  if (ps->k >= ps->tot) return 0;
+  if (ps->p != NULL) {
+    *t = ps->p[ps->k++];
+    return 1;
+  }
+  while (ps->v < ps->ve && (*ps->v & 0x80) && sh < 28) {
+    v |= (size_t)(*ps->v++ & 0x7F) << sh;
+    sh += 7;
+  }
+  if (ps->v >= ps->ve) return 0;
+  v |= (size_t)(*ps->v++ & 0x7F) << sh;
+  *t = ps->next + v;
+  if (*t >= ix->ntok) return 0;
+  ps->next = *t + 1;
+  ps->k++;
+  return 1;
+}
+
+/* The term a query is run through: of the terms that are one word, the
+** rarest, so that a phrase of k words costs k tries at each place of its
+** rarest word, not of its first (issue #19: a frequent first word made a
+** long phrase cost its n places times k); -1 when every term is a set. */
+static long anchorterm(const ll_Index *ix, const Res *r) {
+  size_t i, k, best = 0;
+  long j = -1;
+  for (i = 0; i < r->n; i++) {
+    size_t f = 0;
+    if (r->t[i].set != NULL) continue;
+    for (k = 0; k < NPARTS; k++) f += ix->words[r->t[i].id].n[k];
+    if (j < 0 || f < best) {
+      best = f;
+      j = (long)i;
+    }
+  }
+  return j;
+}
+
+/* Runs r through the postings of its term j: each place of that word, j
+** tokens into its segment or more, is where a hit may start j before. */
+static int runposts(ll_Mem *m, const ll_Index *ix, const Res *r, size_t j, unsigned mask,
+                    ll_Vec *hits, size_t *count) {
+  Posts ps;
+  Cursor c = NOCURSOR;
+  size_t t, seg = 0;
+  int st = LL_OK;
+  postsof(ix, r->t[j].id, &ps);
+  while (st == LL_OK && nextpos(ix, &ps, &t)) {
+    seg = segof(ix, t, seg);
+    if (t >= ix->segstart[seg] + j && inmask(ix, seg, mask))
+      st = tryat(m, ix, r, seg, t - j, j, hits, count, &c);
+  }
+  return st;
+}
+
+/* Runs r with no postings (a corpus index too large for them, or a first
+** term that is a set: j < 0): the tokens of the segments in scope, tried
+** where term j (or the first) matches. */
+static int runscan(ll_Mem *m, const ll_Index *ix, const Res *r, long j, unsigned mask, ll_Vec *hits,
+                   size_t *count) {
+  const RTerm *a = &r->t[j < 0 ? 0 : j];
+  size_t off = j < 0 ? 0 : (size_t)j, seg, t;
+  Cursor c = NOCURSOR;
+  int st = LL_OK;
+  for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
+    size_t e = ix->segstart[seg + 1];
+    if (!inmask(ix, seg, mask)) continue;
+    for (t = ix->segstart[seg] + off; t < e && st == LL_OK; t++)
+      if (termmatch(a, WID(ix, t))) st = tryat(m, ix, r, seg, t - off, off, hits, count, &c);
+  }
+  return st;
+}
+
 /* Runs a resolved query. */
 static int run(ll_Mem *m, const ll_Index *ix, const Res *r, unsigned mask, ll_Vec *hits,
                size_t *count) {
-  const RTerm *t0;
-  int st = LL_OK;
-  Cursor c = NOCURSOR;
+  long j;
   *count = 0;
   if (r->none || ix->ntok == 0) return LL_OK;
-  t0 = &r->t[0];
-  if (t0->set == NULL && r->n == 1 && hits == NULL) {
-    *count = ll_index_freq(ix, t0->id, mask);
+  if (r->t[0].set == NULL && r->n == 1 && hits == NULL) {
+    *count = ll_index_freq(ix, r->t[0].id, mask);
     return LL_OK;
   }
-  if (t0->set == NULL && ix->post != NULL) {
-    /* through the postings of the first word */
-    const Word *w = &ix->words[t0->id];
-    const uint32_t *p = ix->post + w->post;
-    size_t k, tot = 0, seg = 0;
-    for (k = 0; k < NPARTS; k++) tot += w->n[k];
-    for (k = 0; k < tot && st == LL_OK; k++) {
-      seg = segof(ix, p[k], seg);
-      if (inmask(ix, seg, mask)) st = tryat(m, ix, r, seg, p[k], hits, count, &c);
-    }
-  } else if (t0->set == NULL && ix->pvar != NULL) {
-    /* through the compact postings of the first word */
-    const Word *w = &ix->words[t0->id];
-    const unsigned char *p = ix->pvar + w->post;
-    /* a word's varints end where the next word's start: never read past
-       them, nor take a token past the last (a mapped index is read as
-       found, however it was made) */
-    const unsigned char *pe =
-        ix->pvar + (t0->id + 1 < ix->nwords ? ix->words[t0->id + 1].post : ix->npvar);
-    size_t k, tot = 0, seg = 0, next = 0;
-    for (k = 0; k < NPARTS; k++) tot += w->n[k];
-    for (k = 0; k < tot && st == LL_OK; k++) {
-      size_t v = 0, t;
-      unsigned sh = 0;
-      while (p < pe && (*p & 0x80) && sh < 28) {
-        v |= (size_t)(*p++ & 0x7F) << sh;
-        sh += 7;
-      }
-      if (p >= pe) break;
-      v |= (size_t)(*p++ & 0x7F) << sh;
-      t = next + v;
-      if (t >= ix->ntok) break;
-      next = t + 1;
-      seg = segof(ix, t, seg);
-      if (inmask(ix, seg, mask)) st = tryat(m, ix, r, seg, t, hits, count, &c);
-    }
-  } else if (t0->set == NULL) {
-    /* no postings (a corpus index too large for them): scan the tokens of the segments in
-       scope for the one word */
-    size_t seg, t;
-    uint32_t id = t0->id;
-    for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
-      size_t e = ix->segstart[seg + 1];
-      if (!inmask(ix, seg, mask)) continue;
-      for (t = ix->segstart[seg]; t < e && st == LL_OK; t++)
-        if (WID(ix, t) == id) st = tryat(m, ix, r, seg, t, hits, count, &c);
-    }
-  } else {
-    /* a set: scan the tokens of the segments in scope */
-    size_t seg, t;
-    for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
-      if (!inmask(ix, seg, mask)) continue;
-      for (t = ix->segstart[seg]; t < ix->segstart[seg + 1] && st == LL_OK; t++)
-        if (t0->set[WID(ix, t)]) st = tryat(m, ix, r, seg, t, hits, count, &c);
-    }
-  }
-  return st;
+  j = anchorterm(ix, r);
+  if (j >= 0 && (ix->post != NULL || ix->pvar != NULL))
+    return runposts(m, ix, r, (size_t)j, mask, hits, count);
+  return runscan(m, ix, r, j, mask, hits, count);
 }
 
 int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsigned mask, ll_Vec *hits,

@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include "ll.h"
+#include "llswar.h"
 
 /* Abbreviations after which a period never ends a sentence: they stand
 ** before a name or a number ("St. Petersburg", "No. 5", "Vol. 9, p. 310"). */
@@ -23,22 +24,15 @@ static int isterm(int c) {
   return c == '.' || c == '!' || c == '?';
 }
 
-/* Nonzero when a byte of v is '.', '!' or '?' (eight bytes at a time:
-** a byte of x is zero where v holds c). */
-#define ONES  0x0101010101010101u
-#define HIGHS 0x8080808080808080u
+/* Nonzero when a byte of v is '.', '!' or '?'. */
 static int hasterm(uint64_t v) {
-  uint64_t a = v ^ (ONES * (uint64_t)'.'), b = v ^ (ONES * (uint64_t)'!'),
-           c = v ^ (ONES * (uint64_t)'?');
-  return (((a - ONES) & ~a) | ((b - ONES) & ~b) | ((c - ONES) & ~c)) & HIGHS ? 1 : 0;
+  return (LL_HASBYTE(v, '.') | LL_HASBYTE(v, '!') | LL_HASBYTE(v, '?')) ? 1 : 0;
 }
 
 /* the offset of the next '.', '!' or '?' at or after i, or len */
 static size_t nextterm(const char *s, size_t i, size_t len) {
   while (len - i >= 8) {
-    uint64_t v;
-    memcpy(&v, s + i, 8);
-    if (hasterm(v)) break;
+    if (hasterm(ll_load8(s + i))) break;
     i += 8;
   }
   while (i < len && !isterm((unsigned char)s[i])) i++;

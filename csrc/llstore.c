@@ -667,6 +667,120 @@ static void gettable(Dec *x, const unsigned char *v, size_t len, ll_Block *b) {
   }
 }
 
+/* A block's page labels: one per page break, each its length + 1 (0: no
+** label) then its bytes. */
+static void getlabels(Dec *x, const unsigned char *v, size_t len, ll_Block *b) {
+  size_t i, at;
+  uint64_t a;
+  if (b->nbreaks == 0) {
+    bad(x, "page labels without page breaks");
+    return;
+  }
+  b->labels = (const char **)alloc(x, b->nbreaks, sizeof *b->labels);
+  for (i = 0, at = 0; i < b->nbreaks && x->st == LL_OK; i++) {
+    a = 0;
+    if (!getvar(v, len, &at, &a) || (a > 0 && a - 1 > len - at)) {
+      bad(x, "bad page label");
+      return;
+    }
+    b->labels[i] = a == 0 ? NULL : getstr(x, v + at, (size_t)(a - 1));
+    at += a == 0 ? 0 : (size_t)(a - 1);
+  }
+  if (x->st == LL_OK && at != len) bad(x, "bad page labels");
+}
+
+/* A block's kind and level (two numbers): a level for a heading only. */
+static void getkind(Dec *x, const unsigned char *v, size_t len, ll_Block *b) {
+  size_t at = 0;
+  uint64_t a = 0, c = 0;
+  getvar(v, len, &at, &a);
+  getvar(v, len, &at, &c);
+  if (a >= LL_NKINDS || c > 0x7FFF || (c != 0 && a != LL_HEADING)) {
+    bad(x, "bad block kind");
+    return;
+  }
+  b->kind = (short)a;
+  b->level = (short)c;
+}
+
+/* A block's note markers (nv numbers: note, position pairs), in order,
+** each on a character of the text. */
+static void getrefs(Dec *x, const unsigned char *v, size_t len, long nv, ll_Block *b) {
+  size_t i, at = 0;
+  uint64_t a = 0, c = 0;
+  b->nrefs = (size_t)nv / 2;
+  b->refs = (ll_Ref *)alloc(x, b->nrefs, sizeof *b->refs);
+  for (i = 0; i < b->nrefs && x->st == LL_OK; i++) {
+    getvar(v, len, &at, &a);
+    getvar(v, len, &at, &c);
+    if (a < 1 || a > LL_MAXNOTE || c > b->len || !boundary(b->text, b->len, (size_t)c) ||
+        (i > 0 && c < b->refs[i - 1].pos)) {
+      bad(x, "bad note marker");
+      return;
+    }
+    b->refs[i].note = (long)a;
+    b->refs[i].pos = (size_t)c;
+  }
+}
+
+/* A block's page breaks (nv positions), in order. */
+static void getbreaks(Dec *x, const unsigned char *v, size_t len, long nv, ll_Block *b) {
+  size_t i, at = 0;
+  uint64_t a = 0;
+  b->nbreaks = (size_t)nv;
+  b->breaks = (size_t *)alloc(x, b->nbreaks, sizeof *b->breaks);
+  for (i = 0; i < b->nbreaks && x->st == LL_OK; i++) {
+    getvar(v, len, &at, &a);
+    /* a break stands on the space that replaced it, or (the first)
+       at the block's start, where a page began with the block */
+    if (!(i == 0 && a == 0) &&
+        (a >= b->len || b->text[a] != ' ' || (i > 0 && a <= b->breaks[i - 1]))) {
+      bad(x, "bad page break");
+      return;
+    }
+    b->breaks[i] = (size_t)a;
+  }
+}
+
+/* A block's sentences (nv numbers: gap from the last end, length pairs),
+** each on characters of the text. */
+static void getsents(Dec *x, const unsigned char *v, size_t len, long nv, ll_Block *b) {
+  size_t i, at = 0, prev = 0;
+  uint64_t a = 0, c = 0;
+  b->nsents = (size_t)nv / 2;
+  b->sents = (ll_Span *)alloc(x, b->nsents, sizeof *b->sents);
+  for (i = 0; i < b->nsents && x->st == LL_OK; i++) {
+    getvar(v, len, &at, &a);
+    getvar(v, len, &at, &c);
+    if (a > b->len - prev || c == 0 || c > b->len - prev - a ||
+        !boundary(b->text, b->len, prev + (size_t)a) ||
+        !boundary(b->text, b->len, prev + (size_t)(a + c))) {
+      bad(x, "bad sentence");
+      return;
+    }
+    b->sents[i].start = prev + (size_t)a;
+    b->sents[i].end = prev = b->sents[i].start + (size_t)c;
+  }
+}
+
+/* A field of numbers of a block (tag: B_KIND, B_REFS, B_BREAKS, B_SENTS),
+** their count checked first. */
+static void getnumbers(Dec *x, unsigned tag, const unsigned char *v, size_t len, ll_Block *b) {
+  long nv = nvars(v, len);
+  if (nv < 0 || ((tag == B_REFS || tag == B_SENTS) && nv % 2 != 0) || (tag == B_KIND && nv != 2)) {
+    bad(x, "bad numbers in a block");
+    return;
+  }
+  if (tag == B_KIND)
+    getkind(x, v, len, b);
+  else if (tag == B_REFS)
+    getrefs(x, v, len, nv, b);
+  else if (tag == B_BREAKS)
+    getbreaks(x, v, len, nv, b);
+  else if (tag == B_SENTS)
+    getsents(x, v, len, nv, b);
+}
+
 /* Reads a block, holding it to what a parse gives (offsets inside the
 ** text, on characters, in order). New block fields: a tag here, and in
 ** putblock. */
@@ -674,117 +788,30 @@ static void getblock(Dec *x, const unsigned char *p, size_t n, ll_Block *b) {
   Rd r = {p, n, 0};
   unsigned tag;
   const unsigned char *v;
-  size_t len, i, at;
+  size_t len;
   int k, text = 0;
-  uint64_t a = 0, c = 0;
   memset(b, 0, sizeof *b);
   while (x->st == LL_OK && (k = nextf(&r, &tag, &v, &len)) != 0) {
-    long nv;
     if (k < 0) {
       bad(x, "a block is cut short");
-      break;
-    }
-    if (tag == B_TEXT) {
+    } else if (tag == B_TEXT) {
       b->text = getstr(x, v, len);
       b->len = len;
       text = 1;
-      continue;
-    }
-    if (tag > B_LAST) continue; /* a field of a newer writer */
-    if (!text) {
+    } else if (tag > B_LAST) {
+      continue; /* a field of a newer writer */
+    } else if (!text) {
       bad(x, "a block's text does not come first");
-      break;
-    }
-    if (tag == B_LABEL) {
+    } else if (tag == B_LABEL) {
       b->label = getstr(x, v, len);
-      continue;
-    }
-    if (tag == B_SPANS) {
+    } else if (tag == B_SPANS) {
       getspans(x, v, len, b);
-      continue;
-    }
-    if (tag == B_TABLE) {
+    } else if (tag == B_TABLE) {
       gettable(x, v, len, b);
-      continue;
-    }
-    if (tag == B_LABELS) {
-      if (b->nbreaks == 0) {
-        bad(x, "page labels without page breaks");
-        break;
-      }
-      b->labels = (const char **)alloc(x, b->nbreaks, sizeof *b->labels);
-      for (i = 0, at = 0; i < b->nbreaks && x->st == LL_OK; i++) {
-        a = 0;
-        if (!getvar(v, len, &at, &a) || (a > 0 && a - 1 > len - at)) {
-          bad(x, "bad page label");
-          break;
-        }
-        b->labels[i] = a == 0 ? NULL : getstr(x, v + at, (size_t)(a - 1));
-        at += a == 0 ? 0 : (size_t)(a - 1);
-      }
-      if (x->st == LL_OK && at != len) bad(x, "bad page labels");
-      continue;
-    }
-    nv = nvars(v, len);
-    if (nv < 0 || ((tag == B_REFS || tag == B_SENTS) && nv % 2 != 0) ||
-        (tag == B_KIND && nv != 2)) {
-      bad(x, "bad numbers in a block");
-      break;
-    }
-    at = 0;
-    if (tag == B_KIND) {
-      getvar(v, len, &at, &a);
-      getvar(v, len, &at, &c);
-      if (a >= LL_NKINDS || c > 0x7FFF || (c != 0 && a != LL_HEADING)) {
-        bad(x, "bad block kind");
-        break;
-      }
-      b->kind = (short)a;
-      b->level = (short)c;
-    } else if (tag == B_REFS) {
-      b->nrefs = (size_t)nv / 2;
-      b->refs = (ll_Ref *)alloc(x, b->nrefs, sizeof *b->refs);
-      for (i = 0; i < b->nrefs && x->st == LL_OK; i++) {
-        getvar(v, len, &at, &a);
-        getvar(v, len, &at, &c);
-        if (a < 1 || a > LL_MAXNOTE || c > b->len || !boundary(b->text, b->len, (size_t)c) ||
-            (i > 0 && c < b->refs[i - 1].pos)) {
-          bad(x, "bad note marker");
-          break;
-        }
-        b->refs[i].note = (long)a;
-        b->refs[i].pos = (size_t)c;
-      }
-    } else if (tag == B_BREAKS) {
-      b->nbreaks = (size_t)nv;
-      b->breaks = (size_t *)alloc(x, b->nbreaks, sizeof *b->breaks);
-      for (i = 0; i < b->nbreaks && x->st == LL_OK; i++) {
-        getvar(v, len, &at, &a);
-        /* a break stands on the space that replaced it, or (the first)
-           at the block's start, where a page began with the block */
-        if (!(i == 0 && a == 0) &&
-            (a >= b->len || b->text[a] != ' ' || (i > 0 && a <= b->breaks[i - 1]))) {
-          bad(x, "bad page break");
-          break;
-        }
-        b->breaks[i] = (size_t)a;
-      }
-    } else if (tag == B_SENTS) {
-      size_t prev = 0;
-      b->nsents = (size_t)nv / 2;
-      b->sents = (ll_Span *)alloc(x, b->nsents, sizeof *b->sents);
-      for (i = 0; i < b->nsents && x->st == LL_OK; i++) {
-        getvar(v, len, &at, &a);
-        getvar(v, len, &at, &c);
-        if (a > b->len - prev || c == 0 || c > b->len - prev - a ||
-            !boundary(b->text, b->len, prev + (size_t)a) ||
-            !boundary(b->text, b->len, prev + (size_t)(a + c))) {
-          bad(x, "bad sentence");
-          break;
-        }
-        b->sents[i].start = prev + (size_t)a;
-        b->sents[i].end = prev = b->sents[i].start + (size_t)c;
-      }
+    } else if (tag == B_LABELS) {
+      getlabels(x, v, len, b);
+    } else {
+      getnumbers(x, tag, v, len, b);
     }
   }
   if (x->st == LL_OK && !text) bad(x, "a block has no text");
@@ -946,16 +973,99 @@ static void getsource(Dec *x, const unsigned char *v, size_t len, ll_Source *s) 
   if (k < 0) bad(x, "bad Source");
 }
 
+/* The title or subtitle (tag) of the record x reads. */
+static void getheadblock(Dec *x, unsigned tag, const unsigned char *v, size_t len) {
+  ll_Block *b = (ll_Block *)alloc(x, 1, sizeof *b);
+  if (b == NULL) return;
+  getblock(x, v, len, b);
+  if (tag == D_TITLE)
+    x->d->title = b;
+  else
+    x->d->subtitle = b;
+}
+
+/* A header field: its name and value (both needed), its note markers. */
+static void getfield(Dec *x, const unsigned char *v, size_t len, ll_Field *fd) {
+  Rd f = {v, len, 0};
+  unsigned ft;
+  const unsigned char *fv;
+  size_t fl;
+  int k = 0;
+  memset(fd, 0, sizeof *fd);
+  while (x->st == LL_OK && (k = nextf(&f, &ft, &fv, &fl)) > 0) {
+    if (ft == F_NAME) fd->name = getstr(x, fv, fl);
+    if (ft == F_VALUE) fd->value = getstr(x, fv, fl);
+    if (ft == F_REFS) getfieldrefs(x, fv, fl, fd);
+  }
+  if (x->st == LL_OK && (k < 0 || fd->name == NULL || fd->value == NULL)) bad(x, "bad field");
+}
+
+/* The Source field of the record x reads. */
+static void getsourcefield(Dec *x, const unsigned char *v, size_t len) {
+  ll_Source *s = (ll_Source *)alloc(x, 1, sizeof *s);
+  if (s == NULL) return;
+  getsource(x, v, len, s);
+  x->d->source = s;
+}
+
+/* The first page number: one number, not negative. */
+static void getfirstpage(Dec *x, const unsigned char *v, size_t len) {
+  size_t at = 0;
+  uint64_t a = 0;
+  if (!getvar(v, len, &at, &a) || at != len || unzig(a) < 0) bad(x, "bad first page");
+  x->d->first_page = unzig(a);
+}
+
+/* One field (tag) of a record into x->d: its fields, paragraphs, notes,
+** navigation and warnings fill the arrays made for them, in order. */
+static void getpart(Dec *x, unsigned tag, const unsigned char *v, size_t len) {
+  ll_Doc *d = x->d;
+  switch (tag) {
+    case D_AUTHOR:
+      d->author = getstr(x, v, len);
+      break;
+    case D_NUMBER:
+      d->number = getstr(x, v, len);
+      break;
+    case D_TITLE:
+    case D_SUBTITLE:
+      getheadblock(x, tag, v, len);
+      break;
+    case D_FIELD:
+      getfield(x, v, len, &d->fields[d->nfields++]);
+      break;
+    case D_SOURCE:
+      getsourcefield(x, v, len);
+      break;
+    case D_PARA:
+      getblock(x, v, len, &d->paras[d->nparas++]);
+      break;
+    case D_NOTE:
+      getnote(x, v, len, &d->notes[d->nnotes++]);
+      break;
+    case D_NAV:
+      d->nav[d->nnav++] = getstr(x, v, len);
+      break;
+    case D_WARN:
+      d->warnings[d->nwarnings++] = getstr(x, v, len);
+      break;
+    case D_FIRSTPAGE:
+      getfirstpage(x, v, len);
+      break;
+    default:
+      break; /* a field of a newer writer */
+  }
+}
+
 /* Makes the document of a record (checked for shape, not checksum). */
 static int getrecord(ll_Mem *m, const unsigned char *p, size_t n, ll_Doc **out, const char **why) {
   Dec x;
   Rd r = {p, n, 0};
   unsigned tag;
   const unsigned char *v;
-  size_t len, nf = 0, np = 0, nn = 0, nv = 0, nw = 0;
+  size_t len;
   long cf = countf(p, n, D_FIELD), cp = countf(p, n, D_PARA), cn = countf(p, n, D_NOTE);
   long cv = countf(p, n, D_NAV), cw = countf(p, n, D_WARN);
-  int k;
   ll_Doc *d;
   *out = NULL;
   *why = "a record is cut short";
@@ -973,75 +1083,7 @@ static int getrecord(ll_Mem *m, const unsigned char *p, size_t n, ll_Doc **out, 
   d->notes = (ll_Note *)alloc(&x, (size_t)cn, sizeof *d->notes);
   d->nav = (char **)alloc(&x, (size_t)cv, sizeof *d->nav);
   d->warnings = (char **)alloc(&x, (size_t)cw, sizeof *d->warnings);
-  while (x.st == LL_OK && (k = nextf(&r, &tag, &v, &len)) > 0) {
-    switch (tag) {
-      case D_AUTHOR:
-        d->author = getstr(&x, v, len);
-        break;
-      case D_NUMBER:
-        d->number = getstr(&x, v, len);
-        break;
-      case D_TITLE:
-      case D_SUBTITLE: {
-        ll_Block *b = (ll_Block *)alloc(&x, 1, sizeof *b);
-        if (b == NULL) break;
-        getblock(&x, v, len, b);
-        if (tag == D_TITLE)
-          d->title = b;
-        else
-          d->subtitle = b;
-        break;
-      }
-      case D_FIELD: {
-        Rd f = {v, len, 0};
-        unsigned ft;
-        const unsigned char *fv;
-        size_t fl;
-        ll_Field *fd = &d->fields[nf++];
-        memset(fd, 0, sizeof *fd);
-        while (x.st == LL_OK && (k = nextf(&f, &ft, &fv, &fl)) > 0) {
-          if (ft == F_NAME) fd->name = getstr(&x, fv, fl);
-          if (ft == F_VALUE) fd->value = getstr(&x, fv, fl);
-          if (ft == F_REFS) getfieldrefs(&x, fv, fl, fd);
-        }
-        if (x.st == LL_OK && (k < 0 || fd->name == NULL || fd->value == NULL)) bad(&x, "bad field");
-        break;
-      }
-      case D_SOURCE: {
-        ll_Source *s = (ll_Source *)alloc(&x, 1, sizeof *s);
-        if (s == NULL) break;
-        getsource(&x, v, len, s);
-        d->source = s;
-        break;
-      }
-      case D_PARA:
-        getblock(&x, v, len, &d->paras[np++]);
-        break;
-      case D_NOTE:
-        getnote(&x, v, len, &d->notes[nn++]);
-        break;
-      case D_NAV:
-        d->nav[nv++] = getstr(&x, v, len);
-        break;
-      case D_WARN:
-        d->warnings[nw++] = getstr(&x, v, len);
-        break;
-      case D_FIRSTPAGE: {
-        size_t at = 0;
-        uint64_t a = 0;
-        if (!getvar(v, len, &at, &a) || at != len || unzig(a) < 0) bad(&x, "bad first page");
-        d->first_page = unzig(a);
-        break;
-      }
-      default:
-        break; /* a field of a newer writer */
-    }
-  }
-  d->nfields = nf;
-  d->nparas = np;
-  d->nnotes = nn;
-  d->nnav = nv;
-  d->nwarnings = nw;
+  while (x.st == LL_OK && nextf(&r, &tag, &v, &len) > 0) getpart(&x, tag, v, len);
   if (x.st == LL_OK) x.st = ll_doc_segments(d);
   if (x.st != LL_OK) {
     *why = x.why != NULL ? x.why : "not enough memory";
@@ -1250,39 +1292,40 @@ static int section(ll_StoreWriter *w, unsigned id, const void *p, size_t n, char
   return st;
 }
 
-int ll_store_finish(ll_StoreWriter *w, char *err, size_t errsz) {
-  ll_IndexImage img;
-  uint64_t counts[NCOUNT], head[HEADSZ / 8];
-  size_t k, tsz;
-  unsigned char table[S_LAST * sizeof(SecEnt)];
-  int st = ll_index_corpus_end(w->ix);
-  if (st == LL_OK) st = ll_index_image(w->ix, &img);
-  if (st != LL_OK) {
-    ll_store_abort(w);
-    return st == LL_ERRMEM ? LL_ERRMEM : fail(err, errsz, "cannot image the index");
-  }
-  tsz = img.narrow ? 2 : 4;
-  /* the page records are the first section, already written */
+/* The counts section of the index imaged in img. */
+static void fillcounts(const ll_IndexImage *img, uint64_t *counts) {
+  size_t k;
+  memset(counts, 0, NCOUNT * sizeof *counts);
+  counts[C_NTOK] = img->ntok;
+  counts[C_NWORDS] = img->nwords;
+  counts[C_NSEGS] = img->nsegs;
+  counts[C_NDOCS] = img->ndocs;
+  counts[C_NSLOTS] = img->nslots;
+  counts[C_NCHARS] = img->nchars;
+  counts[C_NPVAR] = img->npvar;
+  counts[C_NCKPT] = 0; /* no checkpoints: a scan for a hit starts at its
+                         segment's start (segments are short) */
+  counts[C_NARROW] = (uint64_t)img->narrow;
+  counts[C_WORDSIZE] = ll_index_wordsize();
+  for (k = 0; k < LL_NPARTS; k++) counts[C_NPART + k] = img->npart[k];
+}
+
+/* Writes every section after the page records (already written, the
+** first): the pages' tables, the counts, the index's arrays and its packed
+** vocabulary; the tokens and postings marked late (checked when first
+** read). */
+static int writesections(ll_StoreWriter *w, const ll_IndexImage *img, char *err, size_t errsz) {
+  uint64_t counts[NCOUNT];
+  size_t tsz = img->narrow ? 2 : 4;
+  int st = LL_OK;
   w->sec[0].id = S_RECORDS;
   w->sec[0].flags = F_LAZY;
   w->sec[0].off = HEADSZ;
   w->sec[0].size = w->at - HEADSZ;
   w->sec[0].sum = 0;
   w->nsec = 1;
-  memset(counts, 0, sizeof counts);
-  counts[C_NTOK] = img.ntok;
-  counts[C_NWORDS] = img.nwords;
-  counts[C_NSEGS] = img.nsegs;
-  counts[C_NDOCS] = img.ndocs;
-  counts[C_NSLOTS] = img.nslots;
-  counts[C_NCHARS] = img.nchars;
-  counts[C_NPVAR] = img.npvar;
-  counts[C_NCKPT] = 0; /* no checkpoints: a scan for a hit starts at its
-                         segment's start (segments are short) */
-  counts[C_NARROW] = (uint64_t)img.narrow;
-  counts[C_WORDSIZE] = ll_index_wordsize();
-  for (k = 0; k < LL_NPARTS; k++) counts[C_NPART + k] = img.npart[k];
-  if (w->pages.n != img.ndocs || w->segs.n != img.nsegs)
+  fillcounts(img, counts);
+  if (w->pages.n != img->ndocs || w->segs.n != img->nsegs)
     st = fail(err, errsz, "pages and index disagree");
   if (st == LL_OK) st = ll_index_pack_words(&w->mem, w->ix, &w->words);
 #define SEC(id, p, n) \
@@ -1292,52 +1335,81 @@ int ll_store_finish(ll_StoreWriter *w, char *err, size_t errsz) {
   SEC(S_WARNINGS, w->warns.p, w->warns.n);
   SEC(S_SEGS, w->segs.p, w->segs.n * sizeof(SegRec));
   SEC(S_COUNTS, counts, sizeof counts);
-  SEC(S_TOKENS, img.tokens, img.ntok * tsz);
+  SEC(S_TOKENS, img->tokens, img->ntok * tsz);
   if (st == LL_OK) w->sec[w->nsec - 1].flags = F_LATE;
   SEC(S_CKPT, NULL, 0);
-  SEC(S_SEGSTART, img.segstart, (img.nsegs + 1) * sizeof(uint32_t));
-  SEC(S_DOCSEG, img.docseg, (img.ndocs + 1) * sizeof(uint32_t));
+  SEC(S_SEGSTART, img->segstart, (img->nsegs + 1) * sizeof(uint32_t));
+  SEC(S_DOCSEG, img->docseg, (img->ndocs + 1) * sizeof(uint32_t));
   SEC(S_WORDS, w->words.p, w->words.n);
-  SEC(S_CHARS, img.chars, img.nchars);
+  SEC(S_CHARS, img->chars, img->nchars);
   SEC(S_SLOTS, NULL, 0);
-  SEC(S_PVAR, img.pvar, img.npvar);
+  SEC(S_PVAR, img->pvar, img->npvar);
   if (st == LL_OK) w->sec[w->nsec - 1].flags = F_LATE;
 #undef SEC
-  if (st == LL_OK) {
-    static const char zero[8] = {0};
-    uint64_t toff;
-    for (k = 0; k < w->nsec; k++) memcpy(table + k * sizeof(SecEnt), &w->sec[k], sizeof(SecEnt));
-    if (w->at % 8 != 0) st = writeall(w, zero, 8 - (size_t)(w->at % 8), err, errsz);
-    toff = w->at;
-    if (st == LL_OK) st = writeall(w, table, w->nsec * sizeof(SecEnt), err, errsz);
-    memset(head, 0, sizeof head);
-    memcpy(head, MAGIC, 8);
-    {
-      uint32_t v[2] = {LL_STORE_VERSION, BYTEMARK}, ns[2] = {(uint32_t)w->nsec, 0};
-      memcpy(&head[1], v, 8);
-      head[2] = w->at;
-      head[3] = toff;
-      memcpy(&head[4], ns, 8);
-      head[5] = ll_store_sum(table, w->nsec * sizeof(SecEnt));
-      head[7] = ll_store_sum(head, 56);
-    }
-    if (st == LL_OK && pwrite(w->fd, head, sizeof head, 0) != (ssize_t)sizeof head)
-      st = fail(err, errsz, "cannot write the header");
+  return st;
+}
+
+/* Writes the section table (after padding to 8 bytes), then the header
+** over the file's first bytes: magic, version, byte order, size, the
+** table's place, count and checksum, the header's own checksum. */
+static int writetable(ll_StoreWriter *w, char *err, size_t errsz) {
+  static const char zero[8] = {0};
+  unsigned char table[S_LAST * sizeof(SecEnt)];
+  uint64_t head[HEADSZ / 8], toff;
+  uint32_t v[2] = {LL_STORE_VERSION, BYTEMARK}, ns[2];
+  size_t k;
+  int st = LL_OK;
+  for (k = 0; k < w->nsec; k++) memcpy(table + k * sizeof(SecEnt), &w->sec[k], sizeof(SecEnt));
+  if (w->at % 8 != 0) st = writeall(w, zero, 8 - (size_t)(w->at % 8), err, errsz);
+  toff = w->at;
+  if (st == LL_OK) st = writeall(w, table, w->nsec * sizeof(SecEnt), err, errsz);
+  memset(head, 0, sizeof head);
+  memcpy(head, MAGIC, 8);
+  ns[0] = (uint32_t)w->nsec;
+  ns[1] = 0;
+  memcpy(&head[1], v, 8);
+  head[2] = w->at;
+  head[3] = toff;
+  memcpy(&head[4], ns, 8);
+  head[5] = ll_store_sum(table, w->nsec * sizeof(SecEnt));
+  head[7] = ll_store_sum(head, 56);
+  if (st == LL_OK && pwrite(w->fd, head, sizeof head, 0) != (ssize_t)sizeof head)
+    st = fail(err, errsz, "cannot write the header");
+  return st;
+}
+
+/* Syncs and closes the file written beside w->path, then renames it to
+** w->path (unlinked when that fails). */
+static int commit(ll_StoreWriter *w, char *err, size_t errsz) {
+  int fd;
+  if (fsync(w->fd) != 0) return fail(err, errsz, "cannot sync the index file");
+  fd = w->fd;
+  w->fd = -1;
+  if (close(fd) != 0) {
+    unlink(w->tmp);
+    return fail(err, errsz, "cannot close the index file");
   }
-  if (st == LL_OK && fsync(w->fd) != 0) st = fail(err, errsz, "cannot sync the index file");
-  if (st == LL_OK) {
-    int fd = w->fd;
-    w->fd = -1;
-    if (close(fd) != 0) {
-      unlink(w->tmp);
-      st = fail(err, errsz, "cannot close the index file");
-    } else if (rename(w->tmp, w->path) != 0) {
-      if (errsz > 0)
-        snprintf(err, errsz, "cannot rename %s to %s: %s", w->tmp, w->path, strerror(errno));
-      unlink(w->tmp);
-      st = LL_ERRINPUT;
-    }
+  if (rename(w->tmp, w->path) != 0) {
+    if (errsz > 0)
+      snprintf(err, errsz, "cannot rename %s to %s: %s", w->tmp, w->path, strerror(errno));
+    unlink(w->tmp);
+    return LL_ERRINPUT;
   }
+  return LL_OK;
+}
+
+int ll_store_finish(ll_StoreWriter *w, char *err, size_t errsz) {
+  ll_IndexImage img;
+  int st = ll_index_corpus_end(w->ix);
+  if (st == LL_OK) st = ll_index_image(w->ix, &img);
+  if (st != LL_OK) {
+    ll_store_abort(w);
+    return st == LL_ERRMEM ? LL_ERRMEM : fail(err, errsz, "cannot image the index");
+  }
+  /* the page records are the first section, already written */
+  st = writesections(w, &img, err, errsz);
+  if (st == LL_OK) st = writetable(w, err, errsz);
+  if (st == LL_OK) st = commit(w, err, errsz);
   if (st != LL_OK) {
     ll_store_abort(w);
     return st;
@@ -1489,15 +1561,19 @@ static const SecEnt *findsec(const SecEnt *t, size_t n, unsigned id) {
   return NULL;
 }
 
-static int readstore(ll_Store *s, char *err, size_t errsz) {
-  const unsigned char *p = s->p;
-  size_t n = s->n, i, nsec;
-  uint64_t toff, counts[NCOUNT];
+/* The file's section table, as readstore reads it. */
+typedef struct Sections {
   SecEnt tab[64];
-  const SecEnt *sc;
-  ll_IndexImage img;
+  size_t n;
+  uint64_t toff; /* the table's offset: the sections end there */
+} Sections;
+
+/* The header: magic, byte order, version, checksum, size, and the section
+** table's place and checksum; the table copied into *sec. */
+static int readheader(ll_Store *s, Sections *sec, char *err, size_t errsz) {
+  const unsigned char *p = s->p;
+  size_t n = s->n;
   uint32_t v;
-  int st;
   if (n < 8 || memcmp(p, MAGIC, 8) != 0) return fail(err, errsz, "not an index file");
   if (n < HEADSZ) return refuse(s, err, errsz, "truncated header");
   v = rd32(p + 8);
@@ -1512,133 +1588,167 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   if (ll_store_sum(p, 56) != rd64(p + 56)) return refuse(s, err, errsz, "corrupted header");
   if (v < 1) return refuse(s, err, errsz, "bad version");
   if (rd64(p + 16) != n) return refuse(s, err, errsz, n < rd64(p + 16) ? "truncated" : "bad size");
-  toff = rd64(p + 24);
-  nsec = rd32(p + 32);
-  if (nsec > 64 || toff % 8 != 0 || toff > n || n - toff != nsec * sizeof(SecEnt))
+  sec->toff = rd64(p + 24);
+  sec->n = rd32(p + 32);
+  if (sec->n > 64 || sec->toff % 8 != 0 || sec->toff > n ||
+      n - sec->toff != sec->n * sizeof(SecEnt))
     return refuse(s, err, errsz, "bad section table");
-  if (ll_store_sum(p + toff, nsec * sizeof(SecEnt)) != rd64(p + 40))
+  if (ll_store_sum(p + sec->toff, sec->n * sizeof(SecEnt)) != rd64(p + 40))
     return refuse(s, err, errsz, "corrupted section table");
-  memcpy(tab, p + toff, nsec * sizeof(SecEnt));
-  /* the sections tile the file from the header to the table, in order */
-  {
-    uint64_t at = HEADSZ;
-    for (i = 0; i < nsec; i++) {
-      uint64_t k;
-      if (tab[i].off < at || tab[i].off - at >= 8 || tab[i].off % 8 != 0 ||
-          tab[i].size > toff - tab[i].off)
-        return refuse(s, err, errsz, "bad section");
-      for (k = at; k < tab[i].off; k++)
-        if (p[k] != 0) return refuse(s, err, errsz, "bad padding");
-      if (!(tab[i].flags & (F_LAZY | F_LATE)) &&
-          ll_store_sum(p + tab[i].off, (size_t)tab[i].size) != tab[i].sum)
-        return refuse(s, err, errsz, "corrupted section");
-      if ((tab[i].flags & F_LATE) && s->nlate < 2) s->late[s->nlate++] = tab[i];
-      at = tab[i].off + tab[i].size;
-    }
-    if (toff < at || toff - at >= 8) return refuse(s, err, errsz, "bad section table");
-    for (; at < toff; at++)
-      if (p[at] != 0) return refuse(s, err, errsz, "bad padding");
+  memcpy(sec->tab, p + sec->toff, sec->n * sizeof(SecEnt));
+  return LL_OK;
+}
+
+/* The sections tile the file from the header to the table, in order, with
+** zero padding, each whose checksum is read at once right; every section
+** a reader needs is there. The late ones are kept in s->late. */
+static int checksections(ll_Store *s, const Sections *sec, char *err, size_t errsz) {
+  const unsigned char *p = s->p;
+  const SecEnt *tab = sec->tab;
+  uint64_t at = HEADSZ, k;
+  size_t i;
+  for (i = 0; i < sec->n; i++) {
+    if (tab[i].off < at || tab[i].off - at >= 8 || tab[i].off % 8 != 0 ||
+        tab[i].size > sec->toff - tab[i].off)
+      return refuse(s, err, errsz, "bad section");
+    for (k = at; k < tab[i].off; k++)
+      if (p[k] != 0) return refuse(s, err, errsz, "bad padding");
+    if (!(tab[i].flags & (F_LAZY | F_LATE)) &&
+        ll_store_sum(p + tab[i].off, (size_t)tab[i].size) != tab[i].sum)
+      return refuse(s, err, errsz, "corrupted section");
+    if ((tab[i].flags & F_LATE) && s->nlate < 2) s->late[s->nlate++] = tab[i];
+    at = tab[i].off + tab[i].size;
   }
+  if (sec->toff < at || sec->toff - at >= 8) return refuse(s, err, errsz, "bad section table");
+  for (; at < sec->toff; at++)
+    if (p[at] != 0) return refuse(s, err, errsz, "bad padding");
   for (i = S_RECORDS; i < S_LAST; i++)
-    if (findsec(tab, nsec, (unsigned)i) == NULL) return refuse(s, err, errsz, "missing section");
-  sc = findsec(tab, nsec, S_COUNTS);
+    if (findsec(tab, sec->n, (unsigned)i) == NULL) return refuse(s, err, errsz, "missing section");
+  return LL_OK;
+}
+
+/* The index's counts and arrays into *img, each array the size its count
+** says, then the vocabulary unpacked (s->words, s->slots). */
+static int readimage(ll_Store *s, const Sections *sec, ll_IndexImage *img, char *err,
+                     size_t errsz) {
+  const unsigned char *p = s->p;
+  uint64_t counts[NCOUNT];
+  const SecEnt *sc = findsec(sec->tab, sec->n, S_COUNTS);
+  size_t i;
+  int st;
   if (sc->size != sizeof counts) return refuse(s, err, errsz, "bad counts");
   memcpy(counts, p + sc->off, sizeof counts);
   if (counts[C_NARROW] > 1) return refuse(s, err, errsz, "bad counts");
   for (i = 0; i < NCOUNT; i++)
     if (counts[i] > (uint64_t)0xFFFFFFFFu) return refuse(s, err, errsz, "bad counts");
-  memset(&img, 0, sizeof img);
-  img.ntok = (size_t)counts[C_NTOK];
-  img.nwords = (size_t)counts[C_NWORDS];
-  img.nsegs = (size_t)counts[C_NSEGS];
-  img.ndocs = (size_t)counts[C_NDOCS];
-  img.nslots = (size_t)counts[C_NSLOTS];
-  img.nchars = (size_t)counts[C_NCHARS];
-  img.npvar = (size_t)counts[C_NPVAR];
-  img.nckpt = (size_t)counts[C_NCKPT];
-  img.narrow = (int)counts[C_NARROW];
-  for (i = 0; i < LL_NPARTS; i++) img.npart[i] = (size_t)counts[C_NPART + i];
+  memset(img, 0, sizeof *img);
+  img->ntok = (size_t)counts[C_NTOK];
+  img->nwords = (size_t)counts[C_NWORDS];
+  img->nsegs = (size_t)counts[C_NSEGS];
+  img->ndocs = (size_t)counts[C_NDOCS];
+  img->nslots = (size_t)counts[C_NSLOTS];
+  img->nchars = (size_t)counts[C_NCHARS];
+  img->npvar = (size_t)counts[C_NPVAR];
+  img->nckpt = (size_t)counts[C_NCKPT];
+  img->narrow = (int)counts[C_NARROW];
+  for (i = 0; i < LL_NPARTS; i++) img->npart[i] = (size_t)counts[C_NPART + i];
 #define ARR(field, id, count, esz)                                                        \
   do {                                                                                    \
-    sc = findsec(tab, nsec, id);                                                          \
+    sc = findsec(sec->tab, sec->n, id);                                                   \
     if (sc->size != (uint64_t)(count) * (esz)) return refuse(s, err, errsz, "bad array"); \
-    img.field = (const void *)(p + sc->off);                                              \
+    img->field = (const void *)(p + sc->off);                                             \
   } while (0)
-  ARR(tokens, S_TOKENS, img.ntok, (img.narrow ? 2u : 4u));
-  ARR(ckpt, S_CKPT, img.nckpt, 4u);
-  ARR(segstart, S_SEGSTART, (uint64_t)img.nsegs + 1, 4u);
-  ARR(docseg, S_DOCSEG, (uint64_t)img.ndocs + 1, 4u);
-  ARR(chars, S_CHARS, img.nchars, 1u);
-  ARR(pvar, S_PVAR, img.npvar, 1u);
+  ARR(tokens, S_TOKENS, img->ntok, (img->narrow ? 2u : 4u));
+  ARR(ckpt, S_CKPT, img->nckpt, 4u);
+  ARR(segstart, S_SEGSTART, (uint64_t)img->nsegs + 1, 4u);
+  ARR(docseg, S_DOCSEG, (uint64_t)img->ndocs + 1, 4u);
+  ARR(chars, S_CHARS, img->nchars, 1u);
+  ARR(pvar, S_PVAR, img->npvar, 1u);
 #undef ARR
-  if (img.nchars > 0 && img.chars[img.nchars - 1] != '\0')
+  if (img->nchars > 0 && img->chars[img->nchars - 1] != '\0')
     return refuse(s, err, errsz, "bad vocabulary");
-  sc = findsec(tab, nsec, S_WORDS);
+  sc = findsec(sec->tab, sec->n, S_WORDS);
   /* each entry packs into 7 bytes at least: no count beyond what is there */
-  if (img.nwords > sc->size / 7) return refuse(s, err, errsz, "bad vocabulary");
-  st = ll_index_unpack_words(&s->mem, p + sc->off, (size_t)sc->size, &img, &s->words, &s->slots);
+  if (img->nwords > sc->size / 7) return refuse(s, err, errsz, "bad vocabulary");
+  st = ll_index_unpack_words(&s->mem, p + sc->off, (size_t)sc->size, img, &s->words, &s->slots);
   if (st == LL_ERRINPUT) return refuse(s, err, errsz, "bad vocabulary");
-  if (st != LL_OK) return st;
-  s->img = img;
-  /* the pages: their records tile the records' section */
-  sc = findsec(tab, nsec, S_PAGES);
-  if (sc->size != (uint64_t)img.ndocs * sizeof(PageEnt))
+  return st;
+}
+
+/* The pages: their table, paths and warnings, the records tiling the
+** records' section, every path and warning inside its section. */
+static int readpages(ll_Store *s, const Sections *sec, char *err, size_t errsz) {
+  const unsigned char *p = s->p;
+  const SecEnt *sc = findsec(sec->tab, sec->n, S_PAGES);
+  uint64_t at;
+  size_t i, k = 0;
+  if (sc->size != (uint64_t)s->img.ndocs * sizeof(PageEnt))
     return refuse(s, err, errsz, "bad page table");
   s->pages = (const PageEnt *)(const void *)(p + sc->off);
-  s->npages = img.ndocs;
-  sc = findsec(tab, nsec, S_PATHS);
+  s->npages = s->img.ndocs;
+  sc = findsec(sec->tab, sec->n, S_PATHS);
   s->paths = p + sc->off;
   s->npaths = (size_t)sc->size;
-  sc = findsec(tab, nsec, S_WARNINGS);
+  sc = findsec(sec->tab, sec->n, S_WARNINGS);
   s->warns = p + sc->off;
   s->nwarns = (size_t)sc->size;
-  sc = findsec(tab, nsec, S_RECORDS);
-  {
-    uint64_t at = sc->off;
-    for (i = 0; i < s->npages; i++) {
-      PageEnt pe;
-      getpage(s, i, &pe);
-      if (pe.off != at || pe.len > sc->off + sc->size - at || pe.flags > 1 ||
-          pe.pathoff > s->npaths || pe.pathlen > s->npaths - pe.pathoff)
-        return refuse(s, err, errsz, "bad page entry");
-      at += pe.len;
-    }
-    if (at != sc->off + sc->size) return refuse(s, err, errsz, "bad page table");
+  sc = findsec(sec->tab, sec->n, S_RECORDS);
+  at = sc->off;
+  for (i = 0; i < s->npages; i++) {
+    PageEnt pe;
+    getpage(s, i, &pe);
+    if (pe.off != at || pe.len > sc->off + sc->size - at || pe.flags > 1 ||
+        pe.pathoff > s->npaths || pe.pathlen > s->npaths - pe.pathoff)
+      return refuse(s, err, errsz, "bad page entry");
+    at += pe.len;
   }
-  {
-    size_t k = 0;
-    const unsigned char *w = s->warns;
-    while (k < s->nwarns) {
-      if (s->nwarns - k < 4 || rd32(w + k) > s->nwarns - k - 4)
-        return refuse(s, err, errsz, "bad warnings");
-      k += 4 + rd32(w + k);
-    }
+  if (at != sc->off + sc->size) return refuse(s, err, errsz, "bad page table");
+  while (k < s->nwarns) {
+    if (s->nwarns - k < 4 || rd32(s->warns + k) > s->nwarns - k - 4)
+      return refuse(s, err, errsz, "bad warnings");
+    k += 4 + rd32(s->warns + k);
   }
-  /* the segments: each inside its page's record, on the page the index
-     says */
-  sc = findsec(tab, nsec, S_SEGS);
-  if (sc->size != (uint64_t)img.nsegs * sizeof(SegRec))
+  return LL_OK;
+}
+
+/* The segments: each inside its page's record, on the page the index
+** says. */
+static int readsegs(ll_Store *s, const Sections *sec, char *err, size_t errsz) {
+  const SecEnt *sc = findsec(sec->tab, sec->n, S_SEGS);
+  const ll_IndexImage *img = &s->img;
+  size_t i, pg = 0;
+  if (sc->size != (uint64_t)img->nsegs * sizeof(SegRec))
     return refuse(s, err, errsz, "bad segment table");
-  s->segs = p + sc->off;
-  s->nsegs = img.nsegs;
-  s->docseg = img.docseg;
-  {
-    size_t pg = 0;
-    for (i = 0; i < s->nsegs; i++) {
-      SegEnt se;
-      PageEnt pe;
-      while (pg < img.ndocs && img.docseg[pg + 1] <= i) pg++;
-      if (pg >= img.ndocs) return refuse(s, err, errsz, "bad segment entry");
-      getseg(s, i, pg, &se);
-      if (se.part >= LL_NPARTS || se.kind >= LL_NKINDS)
-        return refuse(s, err, errsz, "bad segment entry");
-      getpage(s, pg, &pe);
-      if (se.text - pe.off > pe.len || se.len > pe.off + pe.len - se.text ||
-          (se.sentlen > 0 &&
-           (se.sents - pe.off > pe.len || se.sentlen > pe.off + pe.len - se.sents)))
-        return refuse(s, err, errsz, "bad segment entry");
-    }
+  s->segs = s->p + sc->off;
+  s->nsegs = img->nsegs;
+  s->docseg = img->docseg;
+  for (i = 0; i < s->nsegs; i++) {
+    SegEnt se;
+    PageEnt pe;
+    while (pg < img->ndocs && img->docseg[pg + 1] <= i) pg++;
+    if (pg >= img->ndocs) return refuse(s, err, errsz, "bad segment entry");
+    getseg(s, i, pg, &se);
+    if (se.part >= LL_NPARTS || se.kind >= LL_NKINDS)
+      return refuse(s, err, errsz, "bad segment entry");
+    getpage(s, pg, &pe);
+    if (se.text - pe.off > pe.len || se.len > pe.off + pe.len - se.text ||
+        (se.sentlen > 0 && (se.sents - pe.off > pe.len || se.sentlen > pe.off + pe.len - se.sents)))
+      return refuse(s, err, errsz, "bad segment entry");
   }
+  return LL_OK;
+}
+
+/* Reads and checks the mapped file s->p[0, s->n): header, sections, the
+** index's image, pages, segments; then the index over it (s->ix). */
+static int readstore(ll_Store *s, char *err, size_t errsz) {
+  Sections sec;
+  char why[LL_ERRSIZE];
+  int st = readheader(s, &sec, err, errsz);
+  if (st == LL_OK) st = checksections(s, &sec, err, errsz);
+  if (st == LL_OK) st = readimage(s, &sec, &s->img, err, errsz);
+  if (st == LL_OK) st = readpages(s, &sec, err, errsz);
+  if (st == LL_OK) st = readsegs(s, &sec, err, errsz);
+  if (st != LL_OK) return st;
   s->checked = (unsigned char *)ll_malloc(&s->mem, s->npages ? s->npages : 1);
   if (s->checked == NULL) return LL_ERRMEM;
   memset(s->checked, 0, s->npages ? s->npages : 1);
@@ -1647,11 +1757,8 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   s->tab.sentence = tab_sentence;
   s->tab.nsents = tab_nsents;
   s->tab.ud = s;
-  {
-    char why[LL_ERRSIZE];
-    st = ll_index_mapped(&s->mem, &img, &s->tab, &s->ix, why, sizeof why);
-    if (st == LL_ERRINPUT) return refuse(s, err, errsz, why);
-  }
+  st = ll_index_mapped(&s->mem, &s->img, &s->tab, &s->ix, why, sizeof why);
+  if (st == LL_ERRINPUT) return refuse(s, err, errsz, why);
   return st;
 }
 

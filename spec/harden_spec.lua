@@ -79,6 +79,34 @@ describe("hardening (issue #19)", function()
       os.remove(fifo)
     end)
 
+    it("ll.open refuses a FIFO at once, naming the path and what it is", function()
+      -- io.open would wait for a writer for ever; the C side opens it
+      -- without blocking and looks at the descriptor
+      local fifo = dir .. "/open-pipe.txt"
+      if not sh("mkfifo '" .. fifo .. "' 2>/dev/null") then
+        return pending("environment limit: mkfifo is not available")
+      end
+      local doc, err = ll.open(fifo)
+      os.remove(fifo)
+      assert.is_nil(doc)
+      assert.equal("cannot read " .. fifo .. ": a FIFO, not a regular file", err)
+    end)
+
+    it("ll.open refuses a folder and a device, and still reads a page", function()
+      local doc, err = ll.open(dir .. "/pages")
+      assert.is_nil(doc)
+      assert.equal("cannot read " .. dir .. "/pages: Is a directory", err)
+      doc, err = ll.open("/dev/zero")
+      assert.is_nil(doc)
+      assert.equal("cannot read /dev/zero: a character device, not a regular file", err)
+      doc, err = ll.open(dir .. "/pages/a.txt\0zzz")
+      assert.is_nil(doc)
+      assert.equal("cannot open " .. dir .. "/pages/a.txt: a path with a NUL byte in it", err)
+      -- mia-samples/08.txt opens as the page "454" (its first lines)
+      doc = assert(ll.open(dir .. "/pages/a.txt"))
+      assert.equal("454", doc.number)
+    end)
+
     it("refuses devices that never end, unread", function()
       local res = core.load({ "/dev/zero", "/dev/urandom", "/dev/null" })
       assert.equal("cannot read: a character device, not a regular file", res[1])

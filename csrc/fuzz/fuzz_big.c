@@ -18,63 +18,18 @@
 #include "llhtml.h"
 #include "llindex.h"
 #include "fuzzcheck.h"
+#include "../test/collide.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define BLOCK  6
 #define STAGES 12
-#define TRIES  (1u << 18)
 
 /* the colliding blocks of each stage: the harness's only state */
 static char pairs[STAGES][2][BLOCK];
 
-static uint32_t fnv(uint32_t h, const char *s, size_t n) {
-  size_t i;
-  for (i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
-
-static void block(uint32_t i, char *out) {
-  uint64_t x = (uint64_t)i * 0x9E3779B97F4A7C15u;
-  int k;
-  x ^= x >> 29;
-  for (k = 0; k < BLOCK; k++) {
-    out[k] = (char)('a' + x % 26);
-    x /= 26;
-  }
-}
-
-/* two different blocks FNV-1a takes from h to one state */
-static int collide(uint32_t h, char *x, char *y, uint32_t *next) {
-  uint32_t size = 1u << 20, i;
-  uint32_t *tab = (uint32_t *)calloc(size, sizeof *tab);
-  int found = 0;
-  if (tab == NULL) return 0;
-  for (i = 0; i < TRIES && !found; i++) {
-    char b[BLOCK];
-    uint32_t v, k;
-    block(i, b);
-    v = fnv(h, b, BLOCK);
-    for (k = (v * 2654435761u) >> 12; tab[k] != 0; k = (k + 1) & (size - 1)) {
-      char o[BLOCK];
-      block(tab[k] - 1, o);
-      if (fnv(h, o, BLOCK) == v && memcmp(o, b, BLOCK) != 0) {
-        memcpy(x, o, BLOCK);
-        memcpy(y, b, BLOCK);
-        *next = v;
-        found = 1;
-        break;
-      }
-    }
-    if (!found) tab[k] = i + 1;
-  }
-  free(tab);
-  return found;
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
-  uint32_t h = 2166136261u;
+  uint32_t h = FNV_BASIS;
   int s;
   (void)argc;
   (void)argv;

@@ -87,14 +87,6 @@ static int run(const uint8_t *data, size_t size, FuzzAlloc *a, long failat) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  FuzzAlloc a;
-  long calls;
-  int st = run(data, size, &a, -1);
-  FUZZ_CHECK(st == LL_OK);
-  calls = a.calls;
-  if (calls > 0) {
-    st = run(data, size, &a, (long)(fuzz_hash(data, size) % (uint32_t)calls));
-    FUZZ_CHECK(st == LL_ERRMEM || st == LL_OK);
-  }
+  fuzz_runs(run, data, size, 0);
   return 0;
 }

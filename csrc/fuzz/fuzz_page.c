@@ -102,18 +102,6 @@ static int run(const uint8_t *data, size_t size, FuzzAlloc *a, long failat) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  FuzzAlloc a;
-  long calls;
-  int st = run(data, size, &a, -1);
-  FUZZ_CHECK(st != LL_ERRMEM);
-  calls = a.calls;
-  /* no memory at all, then memory running out at a point the input
-     chooses: an error with its message, nothing leaked */
-  if (calls > 0) {
-    st = run(data, size, &a, 0);
-    FUZZ_CHECK(st == LL_ERRMEM);
-    st = run(data, size, &a, (long)(fuzz_hash(data, size) % (uint32_t)calls));
-    FUZZ_CHECK(st == LL_ERRMEM || st == LL_OK);
-  }
+  fuzz_runs(run, data, size, FUZZ_NOMEM_AT_ALL);
   return 0;
 }

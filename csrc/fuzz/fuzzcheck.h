@@ -76,6 +76,56 @@ static inline uint32_t fuzz_hash(const uint8_t *p, size_t n) {
 }
 
 /* ------------------------------------------------------------------ */
+/* Memory running out                                                  */
+/* ------------------------------------------------------------------ */
+
+/* One run of a harness over the input, with its allocator a failing from
+** allocation failat on (-1: none); frees all it made, returns the status. */
+typedef int (*FuzzRun)(const uint8_t *data, size_t size, FuzzAlloc *a, long failat);
+
+enum {
+  FUZZ_NOMEM_AT_ALL = 1, /* with no memory at all, the run must fail */
+  FUZZ_MAY_REFUSE = 2    /* short of memory, the run may still refuse the input */
+};
+
+/* Runs run over the input with memory enough (never LL_ERRMEM), then,
+** when that allocated, with none at all (LL_ERRMEM; with FUZZ_NOMEM_AT_ALL)
+** and with memory running out at a point the input chooses (LL_ERRMEM or
+** LL_OK, or LL_ERRINPUT with FUZZ_MAY_REFUSE). */
+static inline void fuzz_runs(FuzzRun run, const uint8_t *data, size_t size, int flags) {
+  FuzzAlloc a;
+  long calls;
+  int st = run(data, size, &a, -1);
+  FUZZ_CHECK(st != LL_ERRMEM);
+  calls = a.calls;
+  if (calls <= 0) return;
+  if (flags & FUZZ_NOMEM_AT_ALL) FUZZ_CHECK(run(data, size, &a, 0) == LL_ERRMEM);
+  st = run(data, size, &a, (long)(fuzz_hash(data, size) % (uint32_t)calls));
+  FUZZ_CHECK(st == LL_ERRMEM || st == LL_OK || ((flags & FUZZ_MAY_REFUSE) && st == LL_ERRINPUT));
+}
+
+/* A function that fills the vector v from s[0, n) (ll_dates_find,
+** ll_sentences). */
+typedef int (*FuzzVecFn)(ll_Mem *m, const char *s, size_t n, ll_Vec *v);
+
+/* Runs fn over the input again, memory running out at a point the input
+** chooses of the calls the first run made: LL_ERRMEM, the vector left
+** freeable (and empty, when empty), nothing kept. */
+static inline void fuzz_vec_nomem(FuzzVecFn fn, const uint8_t *data, size_t size, size_t esz,
+                                  long calls, int empty) {
+  FuzzAlloc a;
+  ll_Mem m;
+  ll_Vec v;
+  if (calls <= 0) return;
+  fuzz_mem(&m, &a, (long)(fuzz_hash(data, size) % (uint32_t)calls));
+  ll_vec_init(&v, esz);
+  FUZZ_CHECK(fn(&m, (const char *)data, size, &v) == LL_ERRMEM);
+  FUZZ_CHECK(!empty || v.n == 0);
+  ll_vec_free(&m, &v);
+  FUZZ_CHECK(a.live == 0);
+}
+
+/* ------------------------------------------------------------------ */
 /* Invariants of a document                                            */
 /* ------------------------------------------------------------------ */
 

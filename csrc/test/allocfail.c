@@ -22,14 +22,9 @@
 #include "lauxlib.h"
 #include "lualib.h"
 
-LUALIB_API int luaopen_leninletter_core(lua_State *L);
+#include "luahost.h"
+#include "testutil.h"
 
-#ifndef LL_LUA_PATH
-#define LL_LUA_PATH "lua/?.lua;lua/?/init.lua;data/?.lua"
-#endif
-#ifndef LL_SHARED
-#define LL_SHARED "../shared"
-#endif
 
 /* ------------------------------------------------------------------ */
 /* The allocator                                                       */
@@ -271,15 +266,7 @@ static char *dupstr(const char *s) {
 static lua_State *newstate(Mem *m) {
   lua_State *L = lua_newstate(l_alloc, m);
   if (L == NULL) return NULL;
-  luaL_openlibs(L);
-  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
-  lua_pushcfunction(L, luaopen_leninletter_core);
-  lua_setfield(L, -2, "leninletter.core");
-  lua_pop(L, 1);
-  lua_getglobal(L, "package");
-  lua_pushstring(L, LL_LUA_PATH);
-  lua_setfield(L, -2, "path");
-  lua_pop(L, 1);
+  host_open(L);
   lua_pushstring(L, getenv("LL_SHARED") ? getenv("LL_SHARED") : LL_SHARED);
   lua_setglobal(L, "SHARED");
   return L;
@@ -344,10 +331,6 @@ static void release(Outcome *o) {
 /* ------------------------------------------------------------------ */
 /* The sweep                                                           */
 /* ------------------------------------------------------------------ */
-
-typedef struct Tally {
-  int passed, failed;
-} Tally;
 
 /* Checks one run against the reference; prints what is wrong. */
 static int judge(const Task *t, long n, int once, const Outcome *o,
@@ -463,6 +446,5 @@ int main(int argc, char **argv) {
     else tally.failed++;
     fflush(stdout);
   }
-  printf("%d passed, %d failed\n", tally.passed, tally.failed);
-  return tally.failed != 0;
+  return report(&tally);
 }

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "lldate.h"
+#include "testutil.h"
 
 #define NDASH "\xe2\x80\x93"
 #define MDASH "\xe2\x80\x94"
@@ -16,49 +17,6 @@
 #define LDQUO "\xe2\x80\x9c"
 #define RDQUO "\xe2\x80\x9d"
 #define NBSP "\xc2\xa0"
-
-/* ------------------------------------------------------------------ */
-/* Harness                                                             */
-/* ------------------------------------------------------------------ */
-
-typedef struct Tally {
-  int pass, fail;
-} Tally;
-
-/* counts a check; prints what failed */
-static void ok(Tally *t, int cond, const char *what, const char *detail) {
-  if (cond) {
-    t->pass++;
-  } else {
-    t->fail++;
-    printf("FAIL: %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
-  }
-}
-
-/* An allocator over malloc that counts the bytes out and can be told to
-** fail from the Nth allocation on (failat < 0: never). */
-typedef struct Counter {
-  long allocs, failat;
-  size_t out;
-} Counter;
-
-static void *countalloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  Counter *c = (Counter *)ud;
-  if (nsize == 0) {
-    if (ptr != NULL) c->out -= osize;
-    free(ptr);
-    return NULL;
-  }
-  if (c->failat >= 0 && c->allocs >= c->failat) return NULL;
-  c->allocs++;
-  {
-    void *q = realloc(ptr, nsize);
-    if (q == NULL) return NULL;
-    if (ptr != NULL) c->out -= osize;
-    c->out += nsize;
-    return q;
-  }
-}
 
 /* Runs ll_dates_find on s[0,len) into a fresh vector; returns the status.
 ** The caller frees v. */
@@ -471,7 +429,7 @@ static void runcases(Tally *t, ll_Mem *m, const char *group, const Case *cs) {
       }
     }
     if (good) good = sane(cs->in, strlen(cs->in), &v);
-    ok(t, good, good ? "" : msg, NULL);
+    check(t, good, good ? "" : msg, NULL);
     ll_vec_free(m, &v);
   }
 }
@@ -511,29 +469,13 @@ static const Want letterall[] = {
   {NULL, NULL, NULL, NULL, NULL}
 };
 
-/* reads a file whole into a malloc'd buffer; NULL if it cannot */
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  char *buf;
-  long n;
-  if (f == NULL) return NULL;
-  if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
-      fseek(f, 0, SEEK_SET) != 0 || (buf = (char *)malloc((size_t)n + 1)) == NULL) {
-    fclose(f);
-    return NULL;
-  }
-  *len = fread(buf, 1, (size_t)n, f);
-  fclose(f);
-  return buf;
-}
-
 /* the letter's text, from the usual places; NULL if none is found */
 static char *readletter(size_t *len) {
   static const char *const paths[] = {"data/letter.txt", "../data/letter.txt",
                                       "../../data/letter.txt", NULL};
   const char *const *p;
   char *s = NULL;
-  for (p = paths; *p != NULL && s == NULL; p++) s = slurp(*p, len);
+  for (p = paths; *p != NULL && s == NULL; p++) s = readfile(*p, len);
   return s;
 }
 
@@ -543,12 +485,12 @@ static void wholeletter(Tally *t, ll_Mem *m) {
   char *s = readletter(&len);
   ll_Vec v;
   char msg[300];
-  ok(t, s != NULL, "the letter", "cannot read data/letter.txt");
+  check(t, s != NULL, "the letter", "cannot read data/letter.txt");
   if (s == NULL) return;
   while (letterall[nwant].text != NULL) nwant++;
-  ok(t, find(m, s, len, &v) == LL_OK, "the letter", "status");
+  check(t, find(m, s, len, &v) == LL_OK, "the letter", "status");
   snprintf(msg, sizeof msg, "%d dates, want %d", (int)v.n, (int)nwant);
-  ok(t, v.n == nwant, "the letter: count", msg);
+  check(t, v.n == nwant, "the letter: count", msg);
   for (k = 0; k < v.n && k < nwant; k++) {
     const ll_Date *d = (const ll_Date *)(const void *)v.p + k;
     const Want *w = &letterall[k];
@@ -559,9 +501,9 @@ static void wholeletter(Tally *t, ll_Mem *m) {
     snprintf(msg, sizeof msg, "date %d: got \"%.*s\" os %s..%s ns %s..%s",
              (int)k + 1, (int)(d->len > 80 ? 80 : d->len), s + d->pos,
              d->os_first, d->os_last, d->ns_first, d->ns_last);
-    ok(t, good, "the letter", msg);
+    check(t, good, "the letter", msg);
   }
-  ok(t, sane(s, len, &v), "the letter: invariants", NULL);
+  check(t, sane(s, len, &v), "the letter: invariants", NULL);
   ll_vec_free(m, &v);
   free(s);
 }
@@ -603,14 +545,14 @@ static void conversion(Tally *t) {
     int want = c->gm != 0;
     snprintf(msg, sizeof msg, "%d-%d-%d -> %d (%d-%d-%d)", c->y, c->m, c->d,
              r, gy, gm, gd);
-    ok(t, r == want && (!want || (gy == c->gy && gm == c->gm && gd == c->gd)),
+    check(t, r == want && (!want || (gy == c->gy && gm == c->gm && gd == c->gd)),
        "julian to gregorian", msg);
   }
   {
     int jy, jm, jd;
-    ok(t, !ll_gregorian_to_julian(1900, 2, 29, &jy, &jm, &jd),
+    check(t, !ll_gregorian_to_julian(1900, 2, 29, &jy, &jm, &jd),
        "gregorian 1900-02-29 refused", NULL);
-    ok(t, ll_gregorian_to_julian(1918, 2, 14, &jy, &jm, &jd) && jy == 1918 &&
+    check(t, ll_gregorian_to_julian(1918, 2, 14, &jy, &jm, &jd) && jy == 1918 &&
           jm == 2 && jd == 1, "gregorian 1918-02-14 is julian 1918-02-01",
        NULL);
   }
@@ -624,7 +566,7 @@ static void conversion(Tally *t) {
             jm != m || jd != d)
           bad++;
       }
-  ok(t, bad == 0, "round trip julian -> gregorian -> julian", NULL);
+  check(t, bad == 0, "round trip julian -> gregorian -> julian", NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -674,31 +616,31 @@ static const char *const frags[] = {
   "of", "February", "(May 19)", "(16)"
 };
 
-/* Digit runs, truncations at every byte, invalid bytes, random junk,
-** failing allocations, and a time limit on long adversarial input. */
-static void hostile(Tally *t, ll_Mem *m, Counter *cnt) {
-  size_t len, i, k;
-  char *s;
-  unsigned long seed = 12345;
-  long bad = 0;
-  char msg[120];
-  /* 100000 digits, alone and before a year */
-  s = repeat("9", 100000, &len);
-  ok(t, s && exact(m, s, len) == 0, "100000 digits", NULL);
+/* 100000 digits, alone and before a year. */
+static void hostile_digits(Tally *t, ll_Mem *m) {
+  size_t len;
+  char *s = repeat("9", 100000, &len);
+  check(t, s && exact(m, s, len) == 0, "100000 digits", NULL);
   free(s);
   s = repeat("1", 100000, &len);
-  ok(t, s && exact(m, s, len) == 0, "100000 ones", NULL);
+  check(t, s && exact(m, s, len) == 0, "100000 ones", NULL);
   if (s) {
     char *s2 = (char *)malloc(len + 6);
     if (s2) {
       memcpy(s2, s, len);
       memcpy(s2 + len, " 1905", 5);
-      ok(t, exact(m, s2, len + 5) == 1, "digits then a year", NULL);
+      check(t, exact(m, s2, len + 5) == 1, "digits then a year", NULL);
       free(s2);
     }
   }
   free(s);
-  /* every prefix and suffix of hard dates */
+}
+
+/* Every prefix and suffix of hard dates, and all 256 bytes before, inside
+** and after a date. */
+static void hostile_cuts(Tally *t, ll_Mem *m) {
+  size_t len, i, k;
+  long bad = 0;
   for (k = 0; hard[k] != NULL; k++) {
     len = strlen(hard[k]);
     for (i = 0; i <= len; i++) {
@@ -706,8 +648,7 @@ static void hostile(Tally *t, ll_Mem *m, Counter *cnt) {
       if (exact(m, hard[k] + i, len - i) < 0) bad++;
     }
   }
-  ok(t, bad == 0, "truncations of dates at every byte", NULL);
-  /* all 256 bytes before, inside and after a date */
+  check(t, bad == 0, "truncations of dates at every byte", NULL);
   bad = 0;
   for (i = 0; i < 256; i++) {
     char buf[32];
@@ -717,9 +658,14 @@ static void hostile(Tally *t, ll_Mem *m, Counter *cnt) {
     buf[3] = (char)i;
     if (exact(m, buf, 12) < 0) bad++;
   }
-  ok(t, bad == 0, "every byte value", NULL);
-  /* random strings from date-like pieces and bytes */
-  bad = 0;
+  check(t, bad == 0, "every byte value", NULL);
+}
+
+/* 20000 random strings from date-like pieces and bytes. */
+static void hostile_random(Tally *t, ll_Mem *m) {
+  unsigned long seed = 12345;
+  size_t i, k;
+  long bad = 0;
   for (k = 0; k < 20000; k++) {
     char buf[400];
     size_t n = 0, parts;
@@ -741,78 +687,96 @@ static void hostile(Tally *t, ll_Mem *m, Counter *cnt) {
     }
     if (exact(m, buf, n) < 0) bad++;
   }
-  ok(t, bad == 0, "20000 random strings", NULL);
-  /* text without dates costs no memory at all, however long */
-  s = repeat("((( No. 1905 pp. 451-67 May the 80,000 ", 20000, &len);
-  cnt->allocs = 0;
-  ok(t, s && exact(m, s, len) == 0 && cnt->allocs == 0,
+  check(t, bad == 0, "20000 random strings", NULL);
+}
+
+/* Text without dates costs no memory at all, however long; a vector of
+** the wrong element size is refused. */
+static void hostile_nodates(Tally *t, ll_Mem *m, Counter *cnt) {
+  size_t len;
+  char *s = repeat("((( No. 1905 pp. 451-67 May the 80,000 ", 20000, &len);
+  ll_Vec v;
+  cnt->calls = 0;
+  check(t, s && exact(m, s, len) == 0 && cnt->calls == 0,
      "no allocation for text without dates", NULL);
   free(s);
-  /* a vector of the wrong element size is refused */
-  {
+  ll_vec_init(&v, 1);
+  check(t, ll_dates_find(m, "1905", 4, &v) == LL_ERRINPUT,
+     "a vector of the wrong size is refused", NULL);
+}
+
+/* Allocation failure at every step over the letter: LL_ERRMEM, out as it
+** was, no leak. */
+static void hostile_nomem(Tally *t, ll_Mem *m, Counter *cnt) {
+  size_t letlen;
+  char *let = readletter(&letlen);
+  char msg[120];
+  long n, bad = 0;
+  int done = 0;
+  for (n = 0; let != NULL && !done && n < 10000; n++) {
     ll_Vec v;
-    ll_vec_init(&v, 1);
-    ok(t, ll_dates_find(m, "1905", 4, &v) == LL_ERRINPUT,
-       "a vector of the wrong size is refused", NULL);
-  }
-  /* allocation failure at every step: LL_ERRMEM, out as it was, no leak */
-  {
-    size_t letlen;
-    char *let = readletter(&letlen);
-    long n;
-    int done = 0;
-    bad = 0;
-    for (n = 0; let != NULL && !done && n < 10000; n++) {
-      ll_Vec v;
-      ll_Date *first;
-      int st;
-      cnt->allocs = 0;
-      cnt->failat = -1;
-      ll_vec_init(&v, sizeof(ll_Date));
-      first = (ll_Date *)ll_vec_push(m, &v);  /* a date already there */
-      if (first == NULL) {
-        bad++;
-        break;
-      }
-      first->len = 1;
-      cnt->allocs = 0;
-      cnt->failat = n;
-      st = ll_dates_find(m, let, letlen, &v);
-      cnt->failat = -1;
-      if (st == LL_OK) done = 1;
-      else if (st != LL_ERRMEM || v.n != 1 ||
-               ((ll_Date *)(void *)v.p)->len != 1)
-        bad++;
-      ll_vec_free(m, &v);
-      if (cnt->out != 0) bad++;
+    ll_Date *first;
+    int st;
+    cnt->calls = 0;
+    cnt->failat = -1;
+    ll_vec_init(&v, sizeof(ll_Date));
+    first = (ll_Date *)ll_vec_push(m, &v);  /* a date already there */
+    if (first == NULL) {
+      bad++;
+      break;
     }
-    snprintf(msg, sizeof msg, "read %d, done %d after %ld, %ld bad",
-             let != NULL, done, n, bad);
-    ok(t, let != NULL && done && bad == 0,
-       "failing allocations give LL_ERRMEM, leave out alone, leak nothing",
-       msg);
-    free(let);
+    first->len = 1;
+    cnt->calls = 0;
+    cnt->failat = n;
+    st = ll_dates_find(m, let, letlen, &v);
+    cnt->failat = -1;
+    if (st == LL_OK) done = 1;
+    else if (st != LL_ERRMEM || v.n != 1 ||
+             ((ll_Date *)(void *)v.p)->len != 1)
+      bad++;
+    ll_vec_free(m, &v);
+    if (cnt->live != 0) bad++;
   }
-  /* long adversarial input runs in linear time: 2 MB well within a minute
-     even under valgrind (quadratic work would take hours) */
-  {
-    static const char *const units[] = {
-      "May 5 (", "1905-", "(((", "the end of the end of ", "August and ",
-      "12.I.", "2-4 (15-17) ", "9 (22) ", NULL
-    };
-    clock_t c0 = clock();
-    double secs;
-    bad = 0;
-    for (k = 0; units[k] != NULL; k++) {
-      s = repeat(units[k], 250000 / strlen(units[k]) + 1, &len);
-      if (s == NULL || exact(m, s, len) < 0) bad++;
-      free(s);
-    }
-    secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
-    snprintf(msg, sizeof msg, "%ld bad, %.2f s", bad, secs);
-    ok(t, bad == 0 && secs < 60.0, "2 MB of adversarial input in time",
-       msg);
+  snprintf(msg, sizeof msg, "read %d, done %d after %ld, %ld bad",
+           let != NULL, done, n, bad);
+  check(t, let != NULL && done && bad == 0,
+     "failing allocations give LL_ERRMEM, leave out alone, leak nothing",
+     msg);
+  free(let);
+}
+
+/* Long adversarial input runs in linear time: 2 MB well within a minute
+** even under valgrind (quadratic work would take hours). */
+static void hostile_long(Tally *t, ll_Mem *m) {
+  static const char *const units[] = {
+    "May 5 (", "1905-", "(((", "the end of the end of ", "August and ",
+    "12.I.", "2-4 (15-17) ", "9 (22) ", NULL
+  };
+  clock_t c0 = clock();
+  double secs;
+  char msg[120], *s;
+  size_t len, k;
+  long bad = 0;
+  for (k = 0; units[k] != NULL; k++) {
+    s = repeat(units[k], 250000 / strlen(units[k]) + 1, &len);
+    if (s == NULL || exact(m, s, len) < 0) bad++;
+    free(s);
   }
+  secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
+  snprintf(msg, sizeof msg, "%ld bad, %.2f s", bad, secs);
+  check(t, bad == 0 && secs < 60.0, "2 MB of adversarial input in time",
+     msg);
+}
+
+/* Digit runs, truncations at every byte, invalid bytes, random junk,
+** failing allocations, and a time limit on long adversarial input. */
+static void hostile(Tally *t, ll_Mem *m, Counter *cnt) {
+  hostile_digits(t, m);
+  hostile_cuts(t, m);
+  hostile_random(t, m);
+  hostile_nodates(t, m, cnt);
+  hostile_nomem(t, m, cnt);
+  hostile_long(t, m);
 }
 
 /* One white-space test for every phase: Unicode's White_Space, the
@@ -823,15 +787,15 @@ static void whitespace(Tally *t) {
                              0x200A, 0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF};
   static const long no[] = {'a', '0', '-', 0x7F, 0xAD, 0x200C, 0x200D, 0x2060, 0x3001};
   size_t i;
-  for (i = 0; i < sizeof yes / sizeof yes[0]; i++) ok(t, ll_utf8_isspace(yes[i]), "white space", NULL);
-  for (i = 0; i < sizeof no / sizeof no[0]; i++) ok(t, !ll_utf8_isspace(no[i]), "not white space", NULL);
+  for (i = 0; i < sizeof yes / sizeof yes[0]; i++) check(t, ll_utf8_isspace(yes[i]), "white space", NULL);
+  for (i = 0; i < sizeof no / sizeof no[0]; i++) check(t, !ll_utf8_isspace(no[i]), "not white space", NULL);
 }
 
 int main(void) {
   Tally t = {0, 0};
-  Counter cnt = {0, -1, 0};
+  Counter cnt = {0, 0, -1};
   ll_Mem m;
-  m.f = countalloc;
+  m.f = runningout;
   m.ud = &cnt;
   runcases(&t, &m, "letter", letter);
   runcases(&t, &m, "samples", samples);
@@ -842,7 +806,6 @@ int main(void) {
   conversion(&t);
   whitespace(&t);
   hostile(&t, &m, &cnt);
-  ok(&t, cnt.out == 0, "no memory left allocated", NULL);
-  printf("%d passed, %d failed\n", t.pass, t.fail);
-  return t.fail == 0 ? 0 : 1;
+  check(&t, cnt.live == 0, "no memory left allocated", NULL);
+  return report(&t);
 }

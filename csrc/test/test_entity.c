@@ -11,55 +11,17 @@
 #include "llembed.h"
 #include "llentity.h"
 #include "llindex.h"
+#include "testutil.h"
 
 #define RSQUO "\xe2\x80\x99"
 #define NBSP "\xc2\xa0"
-
-typedef struct Tally {
-  int pass, fail;
-} Tally;
-
-/* counts a check; prints what failed */
-static void ok(Tally *t, int cond, const char *what, const char *detail) {
-  if (cond) {
-    t->pass++;
-  } else {
-    t->fail++;
-    printf("FAIL: %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
-  }
-}
-
-/* An allocator over malloc that counts the bytes out and fails from the
-** Nth allocation on (failat < 0: never). */
-typedef struct Counter {
-  long allocs, failat;
-  size_t out;
-} Counter;
-
-static void *countalloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  Counter *c = (Counter *)ud;
-  if (nsize == 0) {
-    if (ptr != NULL) c->out -= osize;
-    free(ptr);
-    return NULL;
-  }
-  if (c->failat >= 0 && c->allocs >= c->failat) return NULL;
-  c->allocs++;
-  {
-    void *q = realloc(ptr, nsize);
-    if (q == NULL) return NULL;
-    if (ptr != NULL) c->out -= osize;
-    c->out += nsize;
-    return q;
-  }
-}
 
 /* the key of s is want */
 static void testkey(Tally *t, const char *s, const char *want) {
   ll_Mem m = {ll_stdalloc, NULL};
   ll_Buf b;
   ll_buf_init(&b);
-  ok(t, ll_ent_key(&m, s, strlen(s), &b) == LL_OK && strcmp(b.p, want) == 0,
+  check(t, ll_ent_key(&m, s, strlen(s), &b) == LL_OK && strcmp(b.p, want) == 0,
      "key", s);
   ll_buf_free(&m, &b);
 }
@@ -108,16 +70,16 @@ static void test_page(Tally *t) {
       "3:5:0:86:16;";
   if (ll_parse_text(&m, PAGE, sizeof PAGE - 1, &d, err, sizeof err) !=
       LL_OK) {
-    ok(t, 0, "parse page", err);
+    check(t, 0, "parse page", err);
     return;
   }
-  ok(t, ll_ents_build(d, FORMS, NFORMS) == LL_OK, "build page", NULL);
+  check(t, ll_ents_build(d, FORMS, NFORMS) == LL_OK, "build page", NULL);
   listing(d, got, sizeof got);
-  ok(t, strcmp(got, want) == 0, "page mentions", got);
+  check(t, strcmp(got, want) == 0, "page mentions", got);
   /* a second build replaces the first */
-  ok(t, ll_ents_build(d, FORMS, 1) == LL_OK, "rebuild page", NULL);
+  check(t, ll_ents_build(d, FORMS, 1) == LL_OK, "rebuild page", NULL);
   listing(d, got, sizeof got);
-  ok(t, strcmp(got, "0:0:0:0:5;") == 0, "page rebuilt", got);
+  check(t, strcmp(got, "0:0:0:0:5;") == 0, "page rebuilt", got);
   ll_doc_free(d);
 }
 
@@ -134,15 +96,15 @@ static void test_letter(Tally *t) {
   };
   if (ll_parse_text(&m, (const char *)ll_letter_text, LL_LETTER_LEN, &d,
                     err, sizeof err) != LL_OK) {
-    ok(t, 0, "parse letter", err);
+    check(t, 0, "parse letter", err);
     return;
   }
-  ok(t, ll_ents_build(d, forms, 3) == LL_OK, "build letter", NULL);
+  check(t, ll_ents_build(d, forms, 3) == LL_OK, "build letter", NULL);
   ms = ll_ents_mentions(d->ents, &n);
   for (i = 0; i < n; i++)
     if (ms[i].ent == 0 && d->segs[ms[i].hit.seg].part == LL_BODY) soviet++;
-  ok(t, soviet == 22, "the Soviet 22 times in the body", NULL);
-  ok(t, n > 0 && ms[0].ent == 1 && d->segs[ms[0].hit.seg].part == LL_TITLE,
+  check(t, soviet == 22, "the Soviet 22 times in the body", NULL);
+  check(t, n > 0 && ms[0].ent == 1 && d->segs[ms[0].hit.seg].part == LL_TITLE,
      "the title is the work's", NULL);
   ll_doc_free(d);
 }
@@ -153,31 +115,31 @@ static void test_nomem(Tally *t) {
   long n;
   int done = 0;
   for (n = 0; !done && n < 100000; n++) {
-    Counter c = {0, -1, 0};
-    ll_Mem m = {countalloc, &c};
+    Counter c = {0, 0, -1};
+    ll_Mem m = {runningout, &c};
     ll_Doc *d = NULL;
     char err[LL_ERRSIZE];
     int st;
     if (ll_parse_text(&m, PAGE, sizeof PAGE - 1, &d, err, sizeof err) !=
         LL_OK) {
-      ok(t, 0, "nomem parse", err);
+      check(t, 0, "nomem parse", err);
       return;
     }
-    c.failat = c.allocs + n;
+    c.failat = c.calls + n;
     st = ll_ents_build(d, FORMS, NFORMS);
     if (st == LL_OK) {
       done = 1;
     } else if (st != LL_ERRMEM || d->ents != NULL) {
-      ok(t, 0, "nomem status", NULL);
+      check(t, 0, "nomem status", NULL);
     } else {
       c.failat = -1;
-      ok(t, ll_ents_build(d, FORMS, NFORMS) == LL_OK && d->ents != NULL,
+      check(t, ll_ents_build(d, FORMS, NFORMS) == LL_OK && d->ents != NULL,
          "usable after a failure", NULL);
     }
     ll_doc_free(d);
-    if (c.out != 0) ok(t, 0, "nomem leak", NULL);
+    if (c.live != 0) check(t, 0, "nomem leak", NULL);
   }
-  ok(t, done, "nomem loop ends", NULL);
+  check(t, done, "nomem loop ends", NULL);
 }
 
 int main(void) {
@@ -186,6 +148,5 @@ int main(void) {
   test_page(&t);
   test_letter(&t);
   test_nomem(&t);
-  printf("%d passed, %d failed\n", t.pass, t.fail);
-  return t.fail == 0 ? 0 : 1;
+  return report(&t);
 }

@@ -17,34 +17,8 @@
 #include "ll.h"
 #include "llhtml.h"
 #include "llindex.h"
-
-typedef struct Tally {
-  int passed, failed;
-} Tally;
-
-/* Counts a check; prints what failed. */
-static void check(Tally *t, int ok, const char *what, const char *detail) {
-  if (ok) {
-    t->passed++;
-  } else {
-    t->failed++;
-    printf("FAIL %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
-  }
-}
-
-/* An ll_Alloc that keeps the bytes live in ud (a size_t). */
-static void *counting(void *ud, void *ptr, size_t osize, size_t nsize) {
-  size_t *live = (size_t *)ud;
-  void *p;
-  if (nsize == 0) {
-    if (ptr != NULL) *live -= osize;
-    free(ptr);
-    return NULL;
-  }
-  p = realloc(ptr, nsize);
-  if (p != NULL) *live += nsize - (ptr != NULL ? osize : 0);
-  return p;
-}
+#include "collide.h"
+#include "testutil.h"
 
 /* ------------------------------------------------------------------ */
 /* Timing two sizes                                                    */
@@ -140,74 +114,23 @@ static void test_uncited(Tally *t) {
 /* ------------------------------------------------------------------ */
 
 static void test_tinydoc(Tally *t) {
-  size_t live = 0;
-  ll_Mem m = {counting, &live};
+  Counter c = {0, 0, -1};
+  ll_Mem m = {counting, &c};
   const char *page = "Lenin\n\nA note\n\nThe Soviet met.\n";
   ll_Doc *d = parse(t, &m, page, strlen(page));
   char detail[80];
-  snprintf(detail, sizeof detail, "%lu bytes for a page of %lu", (unsigned long)live,
+  snprintf(detail, sizeof detail, "%lu bytes for a page of %lu", (unsigned long)c.live,
            (unsigned long)strlen(page));
   /* a fixed 8 KB first chunk made every document cost 8 KB and more */
-  check(t, d != NULL && live < 4096, "memory: a tiny page's document holds less than 4 KB", detail);
+  check(t, d != NULL && c.live < 4096, "memory: a tiny page's document holds less than 4 KB", detail);
   printf("   memory: %s\n", detail);
   if (d != NULL) ll_doc_free(d);
-  check(t, live == 0, "memory: all given back", NULL);
+  check(t, c.live == 0, "memory: all given back", NULL);
 }
 
 /* ------------------------------------------------------------------ */
 /* Words that share one FNV-1a hash                                    */
 /* ------------------------------------------------------------------ */
-
-#define FNV_BASIS 2166136261u
-#define BLOCK     6          /* letters a block */
-#define TRIES     (1u << 18) /* blocks tried a stage: 8 pairs expected */
-
-static uint32_t fnv(uint32_t h, const char *s, size_t n) {
-  size_t i;
-  for (i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
-
-/* The i-th block of BLOCK lowercase letters (i scrambled first, so the
-** blocks tried differ in every letter). */
-static void block(uint32_t i, char *out) {
-  uint64_t x = (uint64_t)i * 0x9E3779B97F4A7C15u;
-  int k;
-  x ^= x >> 29;
-  for (k = 0; k < BLOCK; k++) {
-    out[k] = (char)('a' + x % 26);
-    x /= 26;
-  }
-}
-
-/* Finds two blocks that FNV-1a takes from state h to one state (a birthday
-** search over TRIES blocks); 0 if none. */
-static int collide(uint32_t h, char *x, char *y, uint32_t *next) {
-  uint32_t nb = TRIES, size = 1u << 20, i;
-  uint32_t *tab = (uint32_t *)calloc(size, sizeof *tab); /* block + 1 by hash */
-  int found = 0;
-  if (tab == NULL) return 0;
-  for (i = 0; i < nb && !found; i++) {
-    char b[BLOCK];
-    uint32_t v, k;
-    block(i, b);
-    v = fnv(h, b, BLOCK);
-    for (k = (v * 2654435761u) >> 12; tab[k] != 0; k = (k + 1) & (size - 1)) {
-      char o[BLOCK];
-      block(tab[k] - 1, o);
-      if (fnv(h, o, BLOCK) == v && memcmp(o, b, BLOCK) != 0) {
-        memcpy(x, o, BLOCK);
-        memcpy(y, b, BLOCK);
-        *next = v;
-        found = 1;
-        break;
-      }
-    }
-    if (!found) tab[k] = i + 1;
-  }
-  free(tab);
-  return found;
-}
 
 typedef struct Crafted {
   int stages;
@@ -374,6 +297,5 @@ int main(void) {
   test_collisions(&t);
   test_sort(&t);
   test_html(&t);
-  printf("%d passed, %d failed\n", t.passed, t.failed);
-  return t.failed != 0;
+  return report(&t);
 }

@@ -11,49 +11,10 @@
 
 #include "ll.h"
 #include "llhtml.h"
+#include "testutil.h"
 
 #define CORPUS "/work/shared/corpus"
 #define RUN " \xC2\xA0 "
-
-typedef struct Tally {
-  int passed, failed;
-} Tally;
-
-/* Counts a check; prints what failed. */
-static void check(Tally *t, int ok, const char *what, const char *detail) {
-  if (ok) {
-    t->passed++;
-  } else {
-    t->failed++;
-    printf("FAIL %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
-  }
-}
-
-/* ------------------------------------------------------------------ */
-/* An allocator that counts, and fails on request                      */
-/* ------------------------------------------------------------------ */
-
-typedef struct Counter {
-  size_t live;    /* bytes allocated and not freed */
-  long calls;     /* allocations so far */
-  long failat;    /* the allocation that fails (-1: none) */
-} Counter;
-
-/* An ll_Alloc that keeps the bytes live in ud (a Counter) and fails the
-** allocation numbered failat. */
-static void *counting(void *ud, void *ptr, size_t osize, size_t nsize) {
-  Counter *c = (Counter *)ud;
-  void *p;
-  if (nsize == 0) {
-    if (ptr != NULL) c->live -= osize;
-    free(ptr);
-    return NULL;
-  }
-  if (c->failat >= 0 && c->calls++ == c->failat) return NULL;
-  p = realloc(ptr, nsize);
-  if (p != NULL) c->live += nsize - (ptr != NULL ? osize : 0);
-  return p;
-}
 
 /* ------------------------------------------------------------------ */
 /* Running the reader                                                  */
@@ -662,30 +623,6 @@ static void hostile(Tally *t, const char *name, const char *s, size_t n) {
   check(t, c.live == 0, name, "leak");
 }
 
-/* The contents of a file (malloc'd, NUL-terminated), or NULL. */
-static char *readfile(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  char *s;
-  long n;
-  if (f == NULL) return NULL;
-  if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
-      fseek(f, 0, SEEK_SET) != 0) {
-    fclose(f);
-    return NULL;
-  }
-  s = (char *)malloc((size_t)n + 1);
-  if (s != NULL && fread(s, 1, (size_t)n, f) != (size_t)n) {
-    free(s);
-    s = NULL;
-  }
-  fclose(f);
-  if (s != NULL) {
-    s[n] = '\0';
-    *len = (size_t)n;
-  }
-  return s;
-}
-
 /* a repeated times, then mid, then b repeated times (malloc'd), or NULL. */
 static char *repeat(const char *a, size_t times, const char *mid,
                     const char *b, size_t *len) {
@@ -708,18 +645,8 @@ static void storm(Tally *t, const char *name, char *s, size_t n) {
   free(s);
 }
 
-/* Empty, broken, deep, huge and random input, and page (a real page, or
-** NULL) cut at many points. */
-static void test_hostile(Tally *t, const char *page) {
-  static const char *const nests[][2] = {
-    {"<div>", "</div>"}, {"<b>", "</b>"}, {"<sup>", "</sup>"},
-    {"<p>", "</p>"}, {"<table><tr><td>", "</td></tr></table>"},
-    {"<h1>", "</h1>"}, {"<p class=\"information\"><span class=\"info\">",
-                        "</span></p>"},
-    {"<a href=\"#x\" name=\"y\">", "</a>"}, {"<pre>", ""}, {"<ul><li>", ""}
-  };
-  size_t i, n;
-  char *s;
+/* Empty, blank and short hostile input. */
+static void hostile_small(Tally *t) {
   Counter c = {0, 0, -1};
   ll_Mem m;
   Result r;
@@ -753,6 +680,19 @@ static void test_hostile(Tally *t, const char *page) {
   hostile(t, "marker storm", "<p>[1]<a href=\"#a\" name=\"a\">[1]</a>"
           "<a href=\"#a\" name=\"a\">[1*]</a><sup>[999999]</sup>"
           "<sup>[9999999]</sup></p>", 108);
+}
+
+/* 10000 levels of each nesting element, closed and unclosed. */
+static void hostile_deep(Tally *t) {
+  static const char *const nests[][2] = {
+    {"<div>", "</div>"}, {"<b>", "</b>"}, {"<sup>", "</sup>"},
+    {"<p>", "</p>"}, {"<table><tr><td>", "</td></tr></table>"},
+    {"<h1>", "</h1>"}, {"<p class=\"information\"><span class=\"info\">",
+                        "</span></p>"},
+    {"<a href=\"#x\" name=\"y\">", "</a>"}, {"<pre>", ""}, {"<ul><li>", ""}
+  };
+  size_t i, n;
+  char *s;
   for (i = 0; i < sizeof nests / sizeof nests[0]; i++) {
     char name[64];
     s = repeat(nests[i][0], 10000, "deep text", nests[i][1], &n);
@@ -764,6 +704,12 @@ static void test_hostile(Tally *t, const char *page) {
     hostile(t, name, s, strlen(s));
     free(s);
   }
+}
+
+/* 20000 of each of the reader's costly constructs. */
+static void hostile_storms(Tally *t) {
+  size_t n;
+  char *s;
   s = repeat("&amp;&lt;&#8212;&#x1F600;&nbsp; &bogus;", 20000, "", "", &n);
   storm(t, "entity storm", s, n);
   s = repeat("<p>x<br>", 20000, "", "", &n);
@@ -795,22 +741,34 @@ static void test_hostile(Tally *t, const char *page) {
     }
     free(s);
   }
-  {  /* random bytes, a fixed seed */
-    unsigned long x = 12345;
-    char *b = (char *)malloc(65536);
-    if (b != NULL) {
-      int round;
-      for (round = 0; round < 20; round++) {
-        for (i = 0; i < 65536; i++) {
-          x = x * 1103515245UL + 12345UL;
-          b[i] = (char)((x >> 16) & 0xFF);
-          if (round % 2 && (x >> 8) % 5 == 0) b[i] = "<>/p&#;\"= "[x % 10];
-        }
-        hostile(t, "random bytes", b, 65536);
-      }
-      free(b);
+}
+
+/* Random bytes, a fixed seed: 20 pages of 64 KB, every other one with
+** many bytes of HTML's syntax. */
+static void hostile_random(Tally *t) {
+  unsigned long x = 12345;
+  char *b = (char *)malloc(65536);
+  size_t i;
+  int round;
+  if (b == NULL) return;
+  for (round = 0; round < 20; round++) {
+    for (i = 0; i < 65536; i++) {
+      x = x * 1103515245UL + 12345UL;
+      b[i] = (char)((x >> 16) & 0xFF);
+      if (round % 2 && (x >> 8) % 5 == 0) b[i] = "<>/p&#;\"= "[x % 10];
     }
+    hostile(t, "random bytes", b, 65536);
   }
+  free(b);
+}
+
+/* Empty, broken, deep, huge and random input, and page (a real page, or
+** NULL) cut at many points. */
+static void test_hostile(Tally *t, const char *page) {
+  hostile_small(t);
+  hostile_deep(t);
+  hostile_storms(t);
+  hostile_random(t);
   if (page != NULL) {  /* a real page cut at many points */
     size_t len = strlen(page), cut, step = len / 97 + 1;
     int bad = 0;
@@ -896,15 +854,10 @@ static const char *blockok(const ll_Block *b) {
 #define HEAD "<html><head><title>t</title></head><body><h2>A. Author</h2><h1>The Title</h1>"
 #define TAIL "</body></html>"
 
-static void test_structure(Tally *t) {
-  ll_Mem m;
+/* Headings: levels among the ones the body uses; a separator in <h4>. */
+static void structure_headings(Tally *t) {
+  ll_Mem m = {ll_stdalloc, NULL};
   ll_Doc *d;
-  const ll_Block *b;
-  char why[200];
-  m.f = ll_stdalloc;
-  m.ud = NULL;
-
-  /* headings: levels among the ones the body uses; a separator in <h4> */
   if (structured(&m, HEAD "<p>Opening.</p><h3>One</h3><p>Text one.</p><h5>Sub</h5><p>Two.</p>"
                  "<h4>* * *</h4><p>Text three.</p>" TAIL, &d) == LL_OK && d->nparas == 7) {
     check(t, d->paras[1].kind == LL_HEADING && d->paras[1].level == 1, "h3 is level 1", NULL);
@@ -919,8 +872,14 @@ static void test_structure(Tally *t) {
     check(t, 0, "headings page", NULL);
   }
   ll_doc_free(d);
+}
 
-  /* spans: emphasis and a link, right after a marker is taken out */
+/* Spans: emphasis and a link, right after a marker is taken out. */
+static void structure_spans(Tally *t) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  ll_Doc *d;
+  const ll_Block *b;
+  char why[200];
   if (structured(&m, HEAD "<p>Word<sup><a href=\"#n1\" name=\"r1\">[1]</a></sup> and "
                  "<em>this</em>, <b>that</b> and <a href=\"../x.htm#y\">a <i>link</i></a>.</p>"
                  "<p><a name=\"n1\" href=\"#r1\">[1]</a> A note with <cite>Iskra</cite>.</p>" TAIL,
@@ -950,8 +909,12 @@ static void test_structure(Tally *t) {
     check(t, 0, "spans page", NULL);
   }
   ll_doc_free(d);
+}
 
-  /* quotations, lists and printed labels */
+/* Quotations, lists and printed labels. */
+static void structure_lists(Tally *t) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  ll_Doc *d;
   if (structured(&m, HEAD "<blockquote><p>Quoted.</p></blockquote><p class=\"quoteb\">Also.</p>"
                  "<ol start=\"3\"><li>Third</li><li>Fourth</li></ol><ol type=\"a\"><li>x</li></ol>"
                  "<ul><li>Bullet</li></ul><p>(b) Printed label.</p><p>IV. Roman.</p>"
@@ -975,8 +938,13 @@ static void test_structure(Tally *t) {
     check(t, 0, "lists page", NULL);
   }
   ll_doc_free(d);
+}
 
-  /* a table of data; a layout table of paragraphs is none */
+/* A table of data; a layout table of paragraphs is none. */
+static void structure_tables(Tally *t) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  ll_Doc *d;
+  const ll_Block *b;
   if (structured(&m, HEAD "<table><tr><th>Year</th><th></th><th>Votes</th></tr>"
                  "<tr><td>1912</td><td>a<br>b</td><td><b>4.2</b></td></tr></table>"
                  "<table><tr><td><p>One.</p><p>Two.</p></td><td>Side</td></tr>"
@@ -1001,8 +969,12 @@ static void test_structure(Tally *t) {
     check(t, 0, "tables page", NULL);
   }
   ll_doc_free(d);
+}
 
-  /* a poem: stanzas parted by two line breaks, each a verse Block */
+/* A poem: stanzas parted by two line breaks, each a verse Block. */
+static void structure_poem(Tally *t) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  ll_Doc *d;
   if (structured(&m, HEAD "<p class=\"poem\">Line one<br>Line two<br><br>Line three<br>"
                  "Line four</p>" TAIL,
                  &d) == LL_OK && d->nparas == 2) {
@@ -1013,8 +985,12 @@ static void test_structure(Tally *t) {
     check(t, 0, "poem page", NULL);
   }
   ll_doc_free(d);
+}
 
-  /* pictures that name author, work and chapter, then the sections */
+/* Pictures that name author, work and chapter, then the sections. */
+static void structure_pictures(Tally *t) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  ll_Doc *d;
   if (structured(&m, "<html><head><meta name=\"author\" content=\"V. Lenin\"></head><body>"
                  "<img src=a.gif alt=\"V. Lenin's\"><img src=b.gif alt=\"The Work\">"
                  "<img src=c.gif alt=\"The Chapter\"><h4>1. First</h4><p>Text.</p>" TAIL,
@@ -1027,7 +1003,17 @@ static void test_structure(Tally *t) {
     check(t, 0, "pictures page", NULL);
   }
   ll_doc_free(d);
+}
 
+/* The structure the reader finds: headings, spans, lists, tables, poems,
+** pictures. */
+static void test_structure(Tally *t) {
+  structure_headings(t);
+  structure_spans(t);
+  structure_lists(t);
+  structure_tables(t);
+  structure_poem(t);
+  structure_pictures(t);
 }
 
 /* Failing allocations in the structured path free everything. */

@@ -18,15 +18,9 @@
 
 #include "ll.h"
 #include "llhtml.h"
+#include "luahost.h"
+#include "testutil.h"
 
-LUALIB_API int luaopen_leninletter_core(lua_State *L);
-
-#ifndef LL_LUA_PATH
-#define LL_LUA_PATH "lua/?.lua;lua/?/init.lua;data/?.lua"
-#endif
-#ifndef LL_SHARED
-#define LL_SHARED "../shared"
-#endif
 
 #define NTHREADS 2
 #define ROUNDS 10
@@ -80,27 +74,6 @@ typedef struct Job {
   char err[256];
 } Job;
 
-static char *readfile(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  char *p;
-  long n;
-  if (f == NULL) return NULL;
-  if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
-      fseek(f, 0, SEEK_SET) != 0) {
-    fclose(f);
-    return NULL;
-  }
-  p = (char *)malloc((size_t)n + 1);
-  if (p != NULL && fread(p, 1, (size_t)n, f) != (size_t)n) {
-    free(p);
-    p = NULL;
-  }
-  fclose(f);
-  if (p != NULL) p[n] = '\0';
-  if (len != NULL) *len = (size_t)n;
-  return p;
-}
-
 /* The HTML page through the C library: the reader feeding the builder. */
 static void html_digest(const Job *j, luaL_Buffer *b) {
   ll_Mem m = {ll_stdalloc, NULL};
@@ -127,15 +100,7 @@ static void *work(void *arg) {
       snprintf(j->err, sizeof j->err, "no state");
       return NULL;
     }
-    luaL_openlibs(L);
-    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
-    lua_pushcfunction(L, luaopen_leninletter_core);
-    lua_setfield(L, -2, "leninletter.core");
-    lua_pop(L, 1);
-    lua_getglobal(L, "package");
-    lua_pushstring(L, LL_LUA_PATH);
-    lua_setfield(L, -2, "path");
-    lua_pop(L, 1);
+    host_open(L);
     lua_pushstring(L, j->sample);
     lua_setglobal(L, "SAMPLE");
     if (j->pages != NULL) {

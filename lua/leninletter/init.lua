@@ -99,7 +99,9 @@ function M.propose(source, opts)
   return entities.propose(source, opts)
 end
 
---- Reads a file, then parses it as `parse` does.
+--- Reads a file, then parses it as `parse` does. Only a regular file is
+-- read: a folder, a FIFO (which would wait for a writer), a device or a
+-- socket gives nil and a message saying what it is.
 -- @string path the file's path
 -- @tparam[opt] table opts as for `parse`
 -- @treturn Document|nil the document, or nil and a message naming the path
@@ -108,11 +110,8 @@ end
 function M.open(path, opts)
   checktype(path, "string", 1, "open")
   opts = checkopts(opts, 2, "open")
-  local f, err = io.open(path, "rb")
-  if not f then return nil, ("cannot open %s"):format(err or path) end
-  local text, rerr = f:read("*a")
-  f:close()
-  if not text then return nil, ("cannot read %s: %s"):format(path, rerr or "read error") end
+  local text, err = core.readfile(path)
+  if not text then return nil, err end
   local doc, perr = M.parse(text, opts)
   if not doc then return nil, ("%s: %s"):format(path, perr) end
   return doc

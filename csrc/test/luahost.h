@@ -1,0 +1,32 @@
+/*
+** luahost.h: what the Lua hosts of the hardening runs share (allocfail.c,
+** threads.c): leninletter.core preloaded from the executable itself and the
+** Lua layer found in the work tree. Include after lua.h and lauxlib.h.
+*/
+#ifndef LUAHOST_H
+#define LUAHOST_H
+
+LUALIB_API int luaopen_leninletter_core(lua_State *L);
+
+#ifndef LL_LUA_PATH
+#define LL_LUA_PATH "lua/?.lua;lua/?/init.lua;data/?.lua"
+#endif
+#ifndef LL_SHARED
+#define LL_SHARED "../shared"
+#endif
+
+/* Opens the standard libraries in L, preloads leninletter.core and sets
+** package.path to the work tree's Lua layer. */
+static inline void host_open(lua_State *L) {
+  luaL_openlibs(L);
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+  lua_pushcfunction(L, luaopen_leninletter_core);
+  lua_setfield(L, -2, "leninletter.core");
+  lua_pop(L, 1);
+  lua_getglobal(L, "package");
+  lua_pushstring(L, LL_LUA_PATH);
+  lua_setfield(L, -2, "path");
+  lua_pop(L, 1);
+}
+
+#endif

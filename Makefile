@@ -1,8 +1,8 @@
 # leninletter: build, test and install.  Every variable can be overridden:
 #   make LUA_VERSION=5.4 CC=clang CFLAGS="-O0 -g"
-# LUA_VERSION is 5.1, 5.2, 5.3, 5.4 (the default) or jit (LuaJIT 2.1). The
-# 5.4 module is csrc/leninletter/core.so (objects in csrc/); every other
+# LUA_VERSION is 5.1, 5.2, 5.3, 5.4 (the default) or jit (LuaJIT 2.1). Each
 # version builds under build/lua<version>/ with its own objects, e.g.
+#   make test                     -> build/lua5.4/leninletter/core.so
 #   make test LUA_VERSION=5.1     -> build/lua5.1/leninletter/core.so
 #   make test LUA_VERSION=jit     -> build/luajit/leninletter/core.so
 LUA_VERSION ?= 5.4
@@ -15,11 +15,7 @@ else
 LUA         ?= lua$(LUA_VERSION)
 LUA_PC      ?= lua$(LUA_VERSION)
 LUA_ABI     ?= $(LUA_VERSION)
-ifeq ($(LUA_VERSION),5.4)
-BUILD_DIR   ?= csrc
-else
 BUILD_DIR   ?= build/lua$(LUA_VERSION)
-endif
 endif
 PKG_CONFIG  ?= pkg-config
 BUSTED      ?= busted
@@ -61,15 +57,21 @@ luaflags = $(if $(filter %/lcore.o,$(1)),$(LUA_CFLAGS))
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden $(call luaflags,$@) $(DEPS_CFLAGS)
 LDFLAGS ?=
 
-# the plain C library (knows nothing of Lua) and the one binding file
-LIB_SRC  = $(filter-out csrc/lcore.c,$(wildcard csrc/ll*.c))
-LIB_OBJ  = $(LIB_SRC:.c=.o)
-CORE_OBJ = $(patsubst csrc/%.c,$(BUILD_DIR)/%.o,$(LIB_SRC) csrc/lcore.c)
+# csrc/lib: the plain C library (knows nothing of Lua); csrc/binding: the
+# binding (lcore.c, with lindex.c and llcompat.h); csrc/gen: the letter
+# compiled in (llembed.h, generated, kept in git for LuaRocks' builtin
+# build) and its generator; csrc/test, csrc/fuzz: tests and fuzzers.
+# Builds go to build/, never into csrc/.
+LIB_SRC  = $(wildcard csrc/lib/ll*.c)
+HDRS     = $(wildcard csrc/lib/*.h csrc/binding/*.h) csrc/gen/llembed.h
+INC      = -Icsrc/lib -Icsrc/gen
+LIB_OBJ  = $(patsubst csrc/%.c,$(BUILD_DIR)/%.o,$(LIB_SRC))
+CORE_OBJ = $(LIB_OBJ) $(BUILD_DIR)/binding/lcore.o
 CORE_SO  = $(BUILD_DIR)/leninletter/core.so
 # the C tests: every csrc/test/*.c but the Lua hosts of the hardening runs
 HOST_SRC = csrc/test/allocfail.c csrc/test/threads.c csrc/test/sanlua.c
-CTESTS   = $(patsubst csrc/test/%.c,csrc/test/%,$(filter-out $(HOST_SRC),$(wildcard csrc/test/*.c)))
-# what the tests and the fuzzers share (testutil.h, collide.h)
+CTESTS   = $(patsubst csrc/test/%.c,$(BUILD_DIR)/test/%,$(filter-out $(HOST_SRC),$(wildcard csrc/test/*.c)))
+# what the tests and the fuzzers share (testutil.h, collide.h, luahost.h)
 TEST_H   = $(wildcard csrc/test/*.h)
 
 # a recipe that fails leaves no half-written target behind
@@ -84,27 +86,23 @@ $(CORE_SO): $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) -shared $(CFLAGS) $(LDFLAGS) -o $@ $(CORE_OBJ) $(DEPS_LIBS)
 
-csrc/%.o: csrc/%.c csrc/*.h
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-
 # the binding includes its index-file helper
-$(BUILD_DIR)/lcore.o: csrc/lindex.c
+$(BUILD_DIR)/binding/lcore.o: csrc/binding/lindex.c
 
-ifneq ($(BUILD_DIR),csrc)
-$(BUILD_DIR)/%.o: csrc/%.c csrc/*.h
+$(BUILD_DIR)/%.o: csrc/%.c $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-endif
+	$(CC) $(ALL_CFLAGS) $(INC) -c -o $@ $<
 
 # the letter, compiled in: regenerate after changing data/letter.txt
-csrc/llembed.h: data/letter.txt csrc/gen_embed.lua
-	$(LUA) csrc/gen_embed.lua data/letter.txt > $@.tmp
+csrc/gen/llembed.h: data/letter.txt csrc/gen/gen_embed.lua
+	$(LUA) csrc/gen/gen_embed.lua data/letter.txt > $@.tmp
 	mv $@.tmp $@
 
-embed: csrc/llembed.h
+embed: csrc/gen/llembed.h
 
-csrc/test/%: csrc/test/%.c $(TEST_H) $(LIB_OBJ)
-	$(CC) $(WARN) $(CFLAGS) $(DEPS_CFLAGS) -Icsrc -o $@ $< $(LIB_OBJ) $(DEPS_LIBS) -lm
+$(BUILD_DIR)/test/%: csrc/test/%.c $(TEST_H) $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(DEPS_CFLAGS) $(INC) -o $@ $< $(LIB_OBJ) $(DEPS_LIBS) -lm
 
 ctest: $(CTESTS)
 	@set -e; for t in $(CTESTS); do echo "== $$t"; ./$$t; done
@@ -120,11 +118,11 @@ test: deps
 # Lint: luacheck (.luacheckrc), clang-tidy (.clang-tidy) and cppcheck over
 # the C library and the binding, against this LUA_VERSION's headers. Ends
 # with "N passed, N failed" (one for each tool) for CI's count.
-TIDY_FLAGS     = -std=c99 $(LUA_CFLAGS) $(DEPS_CFLAGS) -Icsrc
+TIDY_FLAGS     = -std=c99 $(LUA_CFLAGS) $(DEPS_CFLAGS) $(INC)
 CPPCHECK_FLAGS = --std=c99 --enable=warning,performance,portability --inline-suppr \
                  --error-exitcode=1 --quiet --max-configs=1 --suppress=missingIncludeSystem --suppress=toomanyconfigs \
-                 $(LUA_CFLAGS) -Icsrc
-LINT_C = $(wildcard csrc/ll*.c) csrc/lcore.c
+                 $(LUA_CFLAGS) $(INC)
+LINT_C = $(LIB_SRC) csrc/binding/lcore.c
 lint:
 	@p=0; f=0; \
 	echo "== luacheck"; if $(LUACHECK) --no-color -q .; then p=$$((p+1)); else f=$$((f+1)); fi; \
@@ -134,9 +132,9 @@ lint:
 	echo "$$p passed, $$f failed"; [ $$f -eq 0 ]
 
 # the library and binding sources in .clang-format's style (not the generated
-# csrc/llembed.h); `make lint` checks it
+# csrc/gen/llembed.h); `make lint` checks it
 CLANG_FORMAT ?= clang-format
-FORMAT_C = $(filter-out csrc/llembed.h,$(wildcard csrc/*.c csrc/*.h))
+FORMAT_C = $(wildcard csrc/lib/*.c csrc/lib/*.h csrc/binding/*.c csrc/binding/*.h)
 format:
 	$(CLANG_FORMAT) -i $(FORMAT_C)
 
@@ -202,7 +200,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(INSTALL_CMOD)/leninletter $(DESTDIR)$(INSTALL_LMOD)/leninletter
 
 clean:
-	rm -f csrc/*.o csrc/leninletter/core.so $(CORE_OBJ) $(CORE_SO) $(CTESTS)
+	rm -f $(CORE_OBJ) $(CORE_SO) $(CTESTS)
 	rm -rf doc
 
 # the benchmark of issue #3 (bench/README.md): generates bench/out/corpus.txt
@@ -214,7 +212,7 @@ bench: all
 # ------------------------------------------------------------------
 # Hardening (issue #7): sanitizers, valgrind, fuzzing, failing
 # allocations, threads, coverage. Each variant builds under build/<variant>/
-# and never touches csrc/*.o or csrc/leninletter/core.so.
+# and never touches the main build's.
 #   make asan        the C tests and every spec under ASan+UBSan (+LeakSanitizer)
 #   make valgrind    every spec under valgrind --leak-check=full
 #   make gcstress    every spec under the generational collector, then with a
@@ -250,13 +248,13 @@ HOST_DEFS    = -DLL_LUA_PATH='"lua/?.lua;lua/?/init.lua;data/?.lua"' \
 # --- ASan + UBSan: build/asan --------------------------------------------
 ASAN_DIR   = build/asan
 ASAN_LIB   = $(patsubst csrc/%.c,$(ASAN_DIR)/%.o,$(LIB_SRC))
-ASAN_OBJ   = $(ASAN_LIB) $(ASAN_DIR)/lcore.o
+ASAN_OBJ   = $(ASAN_LIB) $(ASAN_DIR)/binding/lcore.o
 ASAN_SO    = $(ASAN_DIR)/leninletter/core.so
-ASAN_TESTS = $(patsubst csrc/test/%,$(ASAN_DIR)/test/%,$(CTESTS))
+ASAN_TESTS = $(patsubst $(BUILD_DIR)/test/%,$(ASAN_DIR)/test/%,$(CTESTS))
 
-$(ASAN_DIR)/%.o: csrc/%.c csrc/*.h
+$(ASAN_DIR)/%.o: csrc/%.c $(HDRS)
 	@mkdir -p $(@D)
-	$(CLANG) $(WARN) -O1 -g $(SAN_FLAGS) -fPIC -fvisibility=hidden $(call luaflags,$@) $(DEPS_CFLAGS) -c -o $@ $<
+	$(CLANG) $(WARN) -O1 -g $(SAN_FLAGS) -fPIC -fvisibility=hidden $(call luaflags,$@) $(DEPS_CFLAGS) $(INC) -c -o $@ $<
 
 $(ASAN_SO): $(ASAN_OBJ)
 	@mkdir -p $(@D)
@@ -264,7 +262,7 @@ $(ASAN_SO): $(ASAN_OBJ)
 
 $(ASAN_DIR)/test/%: csrc/test/%.c $(TEST_H) $(ASAN_LIB)
 	@mkdir -p $(@D)
-	$(CLANG) $(WARN) -O1 -g $(SAN_FLAGS) $(DEPS_CFLAGS) -Icsrc -o $@ $< $(ASAN_LIB) $(DEPS_LIBS) -lm
+	$(CLANG) $(WARN) -O1 -g $(SAN_FLAGS) $(DEPS_CFLAGS) $(INC) -o $@ $< $(ASAN_LIB) $(DEPS_LIBS) -lm
 
 # every C test, and every spec with the module built with the sanitizers,
 # in build/asan/lua5.4 (csrc/test/sanlua.c): an interpreter linked with them,
@@ -325,7 +323,7 @@ gcstress: all
 
 # --- failing allocations: the host under ASan (LeakSanitizer on) ------------
 $(ASAN_DIR)/allocfail: csrc/test/allocfail.c $(TEST_H) $(ASAN_OBJ)
-	$(CLANG) $(WARN) -O1 -g $(SAN_FLAGS) $(LUA_CFLAGS) $(DEPS_CFLAGS) $(HOST_DEFS) -Icsrc \
+	$(CLANG) $(WARN) -O1 -g $(SAN_FLAGS) $(LUA_CFLAGS) $(DEPS_CFLAGS) $(HOST_DEFS) $(INC) \
 	  -o $@ $< $(ASAN_OBJ) $(LUA_LIBS) $(DEPS_LIBS) -lm -lpthread
 
 # libxml2's allocations fail too (the host counts them with the Lua
@@ -336,14 +334,14 @@ allocfail: $(ASAN_DIR)/allocfail
 
 # --- threads: two lua_States at once, under ThreadSanitizer -------------------
 TSAN_DIR  = build/tsan
-TSAN_OBJ  = $(patsubst csrc/%.c,$(TSAN_DIR)/%.o,$(LIB_SRC) csrc/lcore.c)
+TSAN_OBJ  = $(patsubst csrc/%.c,$(TSAN_DIR)/%.o,$(LIB_SRC) csrc/binding/lcore.c)
 
-$(TSAN_DIR)/%.o: csrc/%.c csrc/*.h
+$(TSAN_DIR)/%.o: csrc/%.c $(HDRS)
 	@mkdir -p $(@D)
-	$(CLANG) $(WARN) -O1 -g -fsanitize=thread -fPIC $(call luaflags,$@) $(DEPS_CFLAGS) -c -o $@ $<
+	$(CLANG) $(WARN) -O1 -g -fsanitize=thread -fPIC $(call luaflags,$@) $(DEPS_CFLAGS) $(INC) -c -o $@ $<
 
 $(TSAN_DIR)/threads: csrc/test/threads.c $(TEST_H) $(TSAN_OBJ)
-	$(CLANG) $(WARN) -O1 -g -fsanitize=thread $(LUA_CFLAGS) $(DEPS_CFLAGS) $(HOST_DEFS) -Icsrc \
+	$(CLANG) $(WARN) -O1 -g -fsanitize=thread $(LUA_CFLAGS) $(DEPS_CFLAGS) $(HOST_DEFS) $(INC) \
 	  -o $@ $< $(TSAN_OBJ) $(LUA_LIBS) $(DEPS_LIBS) -lm -lpthread
 
 # no writable global in the library or the binding: no object of ours in
@@ -352,7 +350,7 @@ $(TSAN_DIR)/threads: csrc/test/threads.c $(TEST_H) $(TSAN_OBJ)
 threads: $(TSAN_DIR)/threads all
 	@g=$$(objdump -t $(CORE_OBJ) | awk '/ O / { if ($$0 ~ /[ \t](\.data|\.bss|\.tdata|\.tbss|\*COM\*)/ && $$0 !~ /\.data\.rel\.ro/) print }'); \
 	if [ -n "$$g" ]; then echo "writable globals:"; echo "$$g"; echo "0 passed, 1 failed"; exit 1; fi; \
-	echo "threads: no writable global in csrc/*.o"; echo "1 passed, 0 failed"
+	echo "threads: no writable global in the library or the binding"; echo "1 passed, 0 failed"
 	TSAN_OPTIONS=halt_on_error=1 ./$(TSAN_DIR)/threads
 
 # --- fuzzing: build/fuzz ---------------------------------------------------
@@ -361,12 +359,12 @@ FUZZ_LIB   = $(patsubst csrc/%.c,$(FUZZ_DIR)/%.o,$(LIB_SRC))
 FUZZ_BINS  = $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZERS))
 FUZZ_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-$(FUZZ_DIR)/%.o: csrc/%.c csrc/*.h
+$(FUZZ_DIR)/%.o: csrc/%.c $(HDRS)
 	@mkdir -p $(@D)
-	$(CLANG) $(WARN) -O1 -g -fsanitize=fuzzer-no-link $(FUZZ_FLAGS) $(DEPS_CFLAGS) -c -o $@ $<
+	$(CLANG) $(WARN) -O1 -g -fsanitize=fuzzer-no-link $(FUZZ_FLAGS) $(DEPS_CFLAGS) $(INC) -c -o $@ $<
 
 $(FUZZ_DIR)/fuzz_%: csrc/fuzz/fuzz_%.c csrc/fuzz/fuzzcheck.h $(TEST_H) $(FUZZ_LIB)
-	$(CLANG) $(WARN) -O1 -g -fsanitize=fuzzer $(FUZZ_FLAGS) $(DEPS_CFLAGS) -Icsrc \
+	$(CLANG) $(WARN) -O1 -g -fsanitize=fuzzer $(FUZZ_FLAGS) $(DEPS_CFLAGS) $(INC) \
 	  -o $@ $< $(FUZZ_LIB) $(DEPS_LIBS) -lm
 
 fuzz: $(FUZZ_BINS)
@@ -375,14 +373,14 @@ fuzz: $(FUZZ_BINS)
 # --- coverage: build/cov, gcov + lcov ------------------------------------------
 COV_DIR    = build/cov
 COV_LIB    = $(patsubst csrc/%.c,$(COV_DIR)/%.o,$(LIB_SRC))
-COV_OBJ    = $(COV_LIB) $(COV_DIR)/lcore.o
+COV_OBJ    = $(COV_LIB) $(COV_DIR)/binding/lcore.o
 COV_FLAGS  = -O0 -g --coverage -fprofile-update=atomic
-COV_TESTS  = $(patsubst csrc/test/%,$(COV_DIR)/test/%,$(CTESTS))
+COV_TESTS  = $(patsubst $(BUILD_DIR)/test/%,$(COV_DIR)/test/%,$(CTESTS))
 COV_REPLAY = $(patsubst %,$(COV_DIR)/replay_%,$(FUZZERS))
 
-$(COV_DIR)/%.o: csrc/%.c csrc/*.h
+$(COV_DIR)/%.o: csrc/%.c $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(COV_FLAGS) -fPIC -fvisibility=hidden $(call luaflags,$@) $(DEPS_CFLAGS) -c -o $@ $<
+	$(CC) $(WARN) $(COV_FLAGS) -fPIC -fvisibility=hidden $(call luaflags,$@) $(DEPS_CFLAGS) $(INC) -c -o $@ $<
 
 $(COV_DIR)/leninletter/core.so: $(COV_OBJ)
 	@mkdir -p $(@D)
@@ -390,18 +388,18 @@ $(COV_DIR)/leninletter/core.so: $(COV_OBJ)
 
 $(COV_DIR)/test/%: csrc/test/%.c $(TEST_H) $(COV_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(COV_FLAGS) $(DEPS_CFLAGS) -Icsrc -o $@ $< $(COV_LIB) $(DEPS_LIBS) -lm
+	$(CC) $(WARN) $(COV_FLAGS) $(DEPS_CFLAGS) $(INC) -o $@ $< $(COV_LIB) $(DEPS_LIBS) -lm
 
 $(COV_DIR)/allocfail: csrc/test/allocfail.c $(TEST_H) $(COV_OBJ)
-	$(CC) $(WARN) $(COV_FLAGS) $(LUA_CFLAGS) $(DEPS_CFLAGS) $(HOST_DEFS) -Icsrc \
+	$(CC) $(WARN) $(COV_FLAGS) $(LUA_CFLAGS) $(DEPS_CFLAGS) $(HOST_DEFS) $(INC) \
 	  -o $@ $< $(COV_OBJ) $(LUA_LIBS) $(DEPS_LIBS) -lm
 
 $(COV_DIR)/threads: csrc/test/threads.c $(TEST_H) $(COV_OBJ)
-	$(CC) $(WARN) $(COV_FLAGS) $(LUA_CFLAGS) $(DEPS_CFLAGS) $(HOST_DEFS) -Icsrc \
+	$(CC) $(WARN) $(COV_FLAGS) $(LUA_CFLAGS) $(DEPS_CFLAGS) $(HOST_DEFS) $(INC) \
 	  -o $@ $< $(COV_OBJ) $(LUA_LIBS) $(DEPS_LIBS) -lm -lpthread
 
 $(COV_DIR)/replay_%: csrc/fuzz/fuzz_%.c csrc/fuzz/replay.c csrc/fuzz/fuzzcheck.h $(TEST_H) $(COV_LIB)
-	$(CC) $(WARN) $(COV_FLAGS) $(DEPS_CFLAGS) -Icsrc -o $@ $< csrc/fuzz/replay.c \
+	$(CC) $(WARN) $(COV_FLAGS) $(DEPS_CFLAGS) $(INC) -o $@ $< csrc/fuzz/replay.c \
 	  $(COV_LIB) $(DEPS_LIBS) -lm
 
 # runs the C tests, the specs, the hosts and the fuzz corpora (seeds, and
@@ -417,7 +415,7 @@ coverage: $(COV_DIR)/leninletter/core.so $(COV_TESTS) $(COV_DIR)/allocfail \
 	-@for f in $(FUZZERS); do ./$(COV_DIR)/replay_$$f csrc/fuzz/seeds/$$f \
 	  $(FUZZ_DIR)/corpus/$$f $(FUZZ_DIR)/seeds/$$f; done
 	$(LCOV) --quiet --capture --directory $(COV_DIR) --output-file $(COV_DIR)/all.info
-	$(LCOV) --quiet --extract $(COV_DIR)/all.info '$(CURDIR)/csrc/ll*.c' '$(CURDIR)/csrc/lcore.c' \
+	$(LCOV) --quiet --extract $(COV_DIR)/all.info '$(CURDIR)/csrc/lib/ll*.c' '$(CURDIR)/csrc/binding/lcore.c' \
 	  --output-file $(COV_DIR)/lcov.info
 	$(LCOV) --list $(COV_DIR)/lcov.info
 	$(GENHTML) --quiet --output-directory coverage $(COV_DIR)/lcov.info

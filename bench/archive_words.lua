@@ -1,6 +1,6 @@
 -- bench/archive_words.lua: writes data/archive_words.lua, the word frequencies of
 -- ../shared/corpus (issue #15). Run from the work tree:
---   LUA_PATH="lua/?.lua;lua/?/init.lua;data/?.lua;;" LUA_CPATH="csrc/?.so;;" lua5.4 bench/archive_words.lua
+--   LUA_PATH="lua/?.lua;lua/?/init.lua;data/?.lua;;" LUA_CPATH="build/lua5.4/?.so;;" lua5.4 bench/archive_words.lua
 local ll = require "leninletter"
 local c = assert(ll.corpus({"../shared/corpus"}))
 local fr = c:frequencies({scope = "all"})

@@ -3,7 +3,7 @@
 -- line each, so that two builds of the module can be compared byte for byte
 -- over a whole corpus:
 --
---   LUA_PATH='lua/?.lua;lua/?/init.lua;;' LUA_CPATH='csrc/?.so;;' \
+--   LUA_PATH='lua/?.lua;lua/?/init.lua;;' LUA_CPATH='build/lua5.4/?.so;;' \
 --     lua5.4 bench/corpus_queries.lua ../shared/corpus > after.txt
 --
 -- and the same from the other build's tree; `cmp before.txt after.txt`.

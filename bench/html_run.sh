@@ -11,7 +11,7 @@ LUA=${LUA:-lua5.4}
 CORPUS=${CORPUS:-../shared/corpus}
 WORD=soviet
 export LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;'
-export LUA_CPATH='csrc/?.so;;'
+export LUA_CPATH='build/lua5.4/?.so;;'
 if [ ! -f "$CORPUS/MANIFEST.tsv" ]; then
   echo "html bench: no corpus at $CORPUS (the shared/ folder beside the project); skipped"
   exit 0

@@ -14,7 +14,7 @@ SAMPLE=${SAMPLE:-../shared/corpus}
 OUT=${OUT:-bench/out}
 PHRASE="Black Hundreds"
 export LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;'
-export LUA_CPATH='csrc/?.so;;'
+export LUA_CPATH='build/lua5.4/?.so;;'
 mkdir -p "$OUT"
 LL="$LUA bin/leninletter"
 

@@ -24,7 +24,7 @@ while [ $i -lt "$RUNS" ]; do
   if [ -n "$1" ]; then one "$1" >> /tmp/phrase_before.t; fi
   i=$((i + 1))
 done
-LUA_CPATH='csrc/?.so;;' $LUA bench/phrase.lua "$N" 20
+LUA_CPATH='build/lua5.4/?.so;;' $LUA bench/phrase.lua "$N" 20
 echo "this build: median $(median < /tmp/phrase_now.t) s"
 if [ -n "$1" ]; then
   LUA_CPATH="$1/?.so;;" $LUA bench/phrase.lua "$N" 20

@@ -24,7 +24,7 @@ LUA
 now() { date +%s.%N; }
 one() { # $1: extra LUA_PATH in front
   s=$(now)
-  LUA_PATH="$1lua/?.lua;lua/?/init.lua;data/?.lua;;" LUA_CPATH="csrc/?.so;;" $LUA "$tmp/run.lua"
+  LUA_PATH="$1lua/?.lua;lua/?/init.lua;data/?.lua;;" LUA_CPATH="build/lua5.4/?.so;;" $LUA "$tmp/run.lua"
   e=$(now)
   echo "$e - $s" | bc
 }

@@ -11,7 +11,7 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 CORPUS=bench/out/corpus.txt
 WORD=soviet
 export LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;'
-export LUA_CPATH='csrc/?.so;;'
+export LUA_CPATH='build/lua5.4/?.so;;'
 mkdir -p bench/out
 [ -f "$CORPUS" ] || $LUA bench/gen.lua "$CORPUS" 60
 size=$(wc -c < "$CORPUS")

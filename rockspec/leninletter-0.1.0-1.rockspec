@@ -36,11 +36,11 @@ build = {
    modules = {
       ["leninletter.core"] = {
          sources = {
-            "csrc/lcore.c", "csrc/llmem.c", "csrc/llutf8.c", "csrc/llbuild.c", "csrc/llpage.c",
-            "csrc/llsent.c", "csrc/llcite.c", "csrc/llindex.c", "csrc/lldate.c", "csrc/llentity.c", "csrc/llhtml.c", "csrc/llrand.c",
-            "csrc/lldir.c", "csrc/llread.c", "csrc/llwordnet.c", "csrc/llstore.c",
+            "csrc/binding/lcore.c", "csrc/lib/llmem.c", "csrc/lib/llutf8.c", "csrc/lib/llbuild.c", "csrc/lib/llpage.c",
+            "csrc/lib/llsent.c", "csrc/lib/llcite.c", "csrc/lib/llindex.c", "csrc/lib/lldate.c", "csrc/lib/llentity.c", "csrc/lib/llhtml.c", "csrc/lib/llrand.c",
+            "csrc/lib/lldir.c", "csrc/lib/llread.c", "csrc/lib/llwordnet.c", "csrc/lib/llstore.c",
          },
-         incdirs = { "csrc", "$(UTF8PROC_INCDIR)", "$(LIBXML2_INCDIR)/libxml2", "$(STEMMER_INCDIR)" },
+         incdirs = { "csrc/lib", "csrc/gen", "$(UTF8PROC_INCDIR)", "$(LIBXML2_INCDIR)/libxml2", "$(STEMMER_INCDIR)" },
          libdirs = { "$(UTF8PROC_LIBDIR)", "$(LIBXML2_LIBDIR)", "$(STEMMER_LIBDIR)" },
          libraries = { "utf8proc", "xml2", "stemmer" },
       },

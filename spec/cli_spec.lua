@@ -3,7 +3,7 @@ local compat = require "leninletter.compat"  -- utf8 and math as in Lua 5.4, on 
 local utf8 = compat.utf8
 local ll = require "leninletter"
 
-local ENV = "LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='" .. (os.getenv("LL_CPATH") or "csrc/?.so") .. ";;' "
+local ENV = "LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='" .. (os.getenv("LL_CPATH") or "build/lua5.4/?.so") .. ";;' "
 
 local function sh(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
 

@@ -5,7 +5,7 @@
 local compat = require "leninletter.compat"
 
 local VERSIONS = {
-  { v = "5.4", lua = "lua5.4", cpath = "csrc/?.so" },
+  { v = "5.4", lua = "lua5.4", cpath = "build/lua5.4/?.so" },
   { v = "5.3", lua = "lua5.3", cpath = "build/lua5.3/?.so" },
   { v = "5.2", lua = "lua5.2", cpath = "build/lua5.2/?.so" },
   { v = "5.1", lua = "lua5.1", cpath = "build/lua5.1/?.so" },

@@ -8,7 +8,7 @@
 --   lua5.4 spec/corpus_exports.lua [SHARED] [OUTDIR]
 -- Prints the counts and each failure; exits 1 if any.
 package.path = "lua/?.lua;lua/?/init.lua;data/?.lua;" .. package.path
-package.cpath = "csrc/?.so;" .. package.cpath
+package.cpath = "build/lua5.4/?.so;" .. package.cpath
 local ll = require "leninletter"
 local export = require "leninletter.export"
 local compat = require "leninletter.compat"

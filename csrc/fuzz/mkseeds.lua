@@ -162,7 +162,7 @@ end
 -- index: index files written by the module (when it is built): small ones,
 -- so that a mutation often lands in each section; the HTML seeds' pages
 package.path = "lua/?.lua;lua/?/init.lua;data/?.lua;" .. package.path
-package.cpath = "csrc/?.so;" .. package.cpath
+package.cpath = "build/lua5.4/?.so;" .. package.cpath
 local has_ll, ll = pcall(require, "leninletter")
 if has_ll then
   local tmp = os.tmpname()

@@ -1,7 +1,7 @@
 --- What Lua 5.1, 5.2 and LuaJIT 2.1 lack of Lua 5.4, for the Lua layer.
 --
 -- The one place where Lua versions differ on the Lua side (the C side's is
--- `csrc/llcompat.h`). Nothing global is changed: a module takes what it needs
+-- `csrc/binding/llcompat.h`). Nothing global is changed: a module takes what it needs
 -- as locals that shadow the standard tables, e.g.
 --
 --     local compat = require "leninletter.compat"

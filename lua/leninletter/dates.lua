@@ -3,7 +3,7 @@
 --
 -- Requiring this module adds `dates` to every Document and sets
 -- `doc.written` and `doc.published` (`init.lua` does it). The reading is
--- done in C (`csrc/lldate.c`, whose header comment lists every form and
+-- done in C (`csrc/lib/lldate.c`, whose header comment lists every form and
 -- rule): dual dating `November 2-4 (15-17), 1905` gives both calendars as
 -- written, the earlier reading being the old style; a single date before
 -- 1918-02-14 is old style, with the new style computed when it is precise

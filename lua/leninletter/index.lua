@@ -26,10 +26,10 @@
 -- `ll.index(list, path, {update = true})` parses only those (and new
 -- pages), taking the others from the existing file.
 --
--- The format is described in `csrc/llstore.c`.
+-- The format is described in `csrc/lib/llstore.c`.
 -- @module leninletter.index
 
-local core = require "leninletter.core"  -- the index files' functions (csrc/lindex.c)
+local core = require "leninletter.core"  -- the index files' functions (csrc/binding/lindex.c)
 local document = require "leninletter.document"
 local corpus = require "leninletter.corpus"
 local entities = require "leninletter.entities"

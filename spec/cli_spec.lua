@@ -319,6 +319,27 @@ describe("leninletter command line", function()
     compat.execute("rm -r " .. sh(dir))
   end)
 
+  it("puts a folder's long paths on lines of their own, keeping the context (kwic --dir)", function()
+    local dir = os.tmpname()
+    os.remove(dir)
+    local deep = "archive/lenin/works/1905/nov/a-page-with-a-long-name"
+    assert.is_true(compat.execute("mkdir -p " .. sh(dir .. "/" .. deep)))
+    local f = assert(io.open(dir .. "/" .. deep .. "/10.txt", "wb"))
+    f:write("Title A\n\nThe Soviet of Workers' Deputies met on the thirteenth.\n\n"
+      .. "Then the Soviet met again, and the Party with it.\n")
+    f:close()
+    local code, out, err = cli("kwic Soviet --dir " .. sh(dir), "COLUMNS=60")
+    assert.equal(0, code, err)
+    local ls = lines(out)
+    -- the path once, then its two lines, each with 20 or more characters
+    -- of context a side, no wider than the terminal
+    assert.same({ deep .. "/10.txt", "p2  ", "p3  " }, { ls[1], ls[2]:sub(1, 4), ls[3]:sub(1, 4) })
+    assert.truthy(ls[2]:find("The  Soviet  of Workers' Deputies", 1, true), ls[2])
+    assert.truthy(ls[3]:find("Then the  Soviet  met again, and the", 1, true), ls[3])
+    for i = 2, 3 do assert.is_true(utf8.len(ls[i]) <= 60, ls[i]) end
+    compat.execute("rm -r " .. sh(dir))
+  end)
+
   it("lists a page's entities with --catalogue, and says why there are none without", function()
     local path = tmpfile("A Letter\n\nThe Black Hundreds and the Soviet met in St. Petersburg.\n")
     local code, out, err = cli("entities --file " .. sh(path))

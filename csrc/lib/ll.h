@@ -106,6 +106,10 @@ size_t ll_utf8_charlen(const char *s, size_t len);
 ** space and byte-order mark that pages use as invisible separators. The
 ** one test every phase uses. */
 int ll_utf8_isspace(long cp);
+/* a no-break space (C2 A0) at s[i]; the length of the space, tab or
+** no-break space at s[i] (0 for none): the readers' horizontal white space */
+int ll_utf8_isnbsp(const char *s, size_t i, size_t len);
+size_t ll_utf8_hspace(const char *s, size_t i, size_t len);
 
 /* ------------------------------------------------------------------ */
 /* Words (llutf8.c)                                                    */

@@ -42,17 +42,6 @@ struct ll_Builder {
   char first_page[16]; /* a reader's label of the page the text starts on */
 };
 
-static int isnbsp(const char *s, size_t i, size_t len) {
-  return i + 1 < len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0;
-}
-
-/* length of horizontal white space at s[i]: space, tab or no-break space */
-static size_t hspace(const char *s, size_t i, size_t len) {
-  if (s[i] == ' ' || s[i] == '\t') return 1;
-  if (isnbsp(s, i, len)) return 2;
-  return 0;
-}
-
 static int alldigits(const char *s, size_t len) {
   size_t i;
   if (len == 0 || len > 9) return 0;
@@ -68,7 +57,7 @@ size_t ll_field_name(const char *s, size_t len) {
   for (i = 1; i < len && i <= 40; i++) {
     unsigned char c = (unsigned char)s[i];
     if (c == ':') {
-      if (i + 1 < len && s[i + 1] != ' ' && !isnbsp(s, i + 1, len)) return 0;
+      if (i + 1 < len && s[i + 1] != ' ' && !ll_utf8_isnbsp(s, i + 1, len)) return 0;
       return i;
     }
     if (c == ' ') {
@@ -131,14 +120,16 @@ static char *bufseal(ll_Builder *p) {
 static void addcollapsed(ll_Builder *p, const char *s, size_t len) {
   size_t i = 0;
   while (i < len) {
-    size_t w = hspace(s, i, len);
+    size_t w = ll_utf8_hspace(s, i, len);
     if (w == 0 && s[i] == '\n') w = 1;
     if (w > 0) {
-      while (i < len && (w = hspace(s, i, len) ? hspace(s, i, len) : (s[i] == '\n')) != 0) i += w;
+      while (i < len &&
+             (w = ll_utf8_hspace(s, i, len) ? ll_utf8_hspace(s, i, len) : (s[i] == '\n')) != 0)
+        i += w;
       if (p->buf.n > 0 && p->buf.p[p->buf.n - 1] != ' ') bufadd(p, " ", 1);
     } else {
       size_t j = i;
-      while (j < len && !hspace(s, j, len) && s[j] != '\n') j++;
+      while (j < len && !ll_utf8_hspace(s, j, len) && s[j] != '\n') j++;
       bufadd(p, s + i, j - i);
       i = j;
     }
@@ -156,10 +147,10 @@ static size_t pagebreak(const char *s, size_t i, size_t len) {
   size_t j = i + 1, nb = 0;
   if (s[i] != ' ') return 0;
   while (j < len) {
-    if (isnbsp(s, j, len)) {
+    if (ll_utf8_isnbsp(s, j, len)) {
       nb++;
       j += 2;
-    } else if (s[j] == ' ' && j + 1 < len && isnbsp(s, j + 1, len))
+    } else if (s[j] == ' ' && j + 1 < len && ll_utf8_isnbsp(s, j + 1, len))
       j++;
     else
       break;
@@ -827,7 +818,7 @@ static size_t volword(const char *s, size_t k, size_t e) {
   else
     return 0;
   if (s[j - 1] != '.' && j < e && isletter((unsigned char)s[j])) return 0; /* "volumes", "Volga" */
-  while (j < e && (s[j] == ' ' || isnbsp(s, j, e))) j += s[j] == ' ' ? 1 : 2;
+  while (j < e && (s[j] == ' ' || ll_utf8_isnbsp(s, j, e))) j += s[j] == ' ' ? 1 : 2;
   return j;
 }
 

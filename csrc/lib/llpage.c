@@ -37,17 +37,6 @@ typedef struct PageParse {
 const char *const ll_kind_names[LL_NKINDS] = {"paragraph", "heading", "quote",    "verse",
                                               "item",      "table",   "separator"};
 
-static int isnbsp(const char *s, size_t i, size_t len) {
-  return i + 1 < len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0;
-}
-
-/* length of horizontal white space at s[i]: space, tab or no-break space */
-static size_t hspace(const char *s, size_t i, size_t len) {
-  if (s[i] == ' ' || s[i] == '\t') return 1;
-  if (isnbsp(s, i, len)) return 2;
-  return 0;
-}
-
 static const Line *line(PageParse *p, size_t i) {
   return (const Line *)p->lines.p + i;
 }
@@ -72,7 +61,7 @@ static int split(PageParse *p) {
     for (;;) {
       if (en > st && (p->s[en - 1] == ' ' || p->s[en - 1] == '\t'))
         en--;
-      else if (en >= st + 2 && isnbsp(p->s, en - 2, p->len))
+      else if (en >= st + 2 && ll_utf8_isnbsp(p->s, en - 2, p->len))
         en -= 2;
       else
         break;
@@ -80,7 +69,7 @@ static int split(PageParse *p) {
     /* drop leading indentation (ASCII only) */
     a = st;
     while (a < en && (p->s[a] == ' ' || p->s[a] == '\t')) a++;
-    if (a == en || (a + 2 == en && isnbsp(p->s, a, p->len))) {
+    if (a == en || (a + 2 == en && ll_utf8_isnbsp(p->s, a, p->len))) {
       inblock = 0;
     } else {
       ln = (Line *)ll_vec_push(p->m, &p->lines);
@@ -372,7 +361,7 @@ static int plainkind(PageParse *p, size_t b, size_t nb, size_t *skip, size_t *la
   if ((k = ll_item_label(s, all)) > 0) {
     *label = k;
     *skip = k;
-    while (*skip < len && (s[*skip] == ' ' || isnbsp(s, *skip, len)))
+    while (*skip < len && (s[*skip] == ' ' || ll_utf8_isnbsp(s, *skip, len)))
       *skip += s[*skip] == ' ' ? 1 : 2;
     return LL_ITEM;
   }
@@ -419,7 +408,7 @@ static int normalise(ll_Mem *m, const char *s, size_t len, ll_Buf *out) {
 static int blank(const char *s, size_t len) {
   size_t i = 0;
   while (i < len) {
-    size_t w = hspace(s, i, len);
+    size_t w = ll_utf8_hspace(s, i, len);
     if (w == 0 && (s[i] == '\n' || s[i] == '\r' || s[i] == '\f' || s[i] == '\v')) w = 1;
     if (w == 0) return 0;
     i += w;
@@ -494,7 +483,8 @@ static void feedauthor(PageParse *p, const Blk *bk) {
 static size_t notelead(const char *s, size_t len, long *n) {
   size_t skip = ll_note_marker(s, len, n);
   if (skip == 0) return 0;
-  while (skip < len && (s[skip] == ' ' || isnbsp(s, skip, len))) skip += s[skip] == ' ' ? 1 : 2;
+  while (skip < len && (s[skip] == ' ' || ll_utf8_isnbsp(s, skip, len)))
+    skip += s[skip] == ' ' ? 1 : 2;
   return skip;
 }
 

@@ -262,3 +262,16 @@ int ll_word_norm(ll_Mem *m, const char *s, size_t n, ll_Buf *out) {
   straighten(out);
   return LL_OK;
 }
+
+/* Whether s[i] opens a no-break space (U+00A0, C2 A0) within len. */
+int ll_utf8_isnbsp(const char *s, size_t i, size_t len) {
+  return i + 1 < len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0;
+}
+
+/* The length of the horizontal white space at s[i] (a space, a tab or a
+** no-break space), 0 for none: how the readers split a line's words. */
+size_t ll_utf8_hspace(const char *s, size_t i, size_t len) {
+  if (s[i] == ' ' || s[i] == '\t') return 1;
+  if (ll_utf8_isnbsp(s, i, len)) return 2;
+  return 0;
+}

@@ -51,10 +51,13 @@ static int memerror(lua_State *L) {
   return lua_error(L);
 }
 
-/* Raises the error for a failed library call. */
-static int failure(lua_State *L, int status, const char *err) {
+/* Returns nil and the message of a library call that failed as expected
+** (a file that cannot be read, a corrupted index); raises for memory. */
+static int nilerror(lua_State *L, int status, const char *err) {
   if (status == LL_ERRMEM) return memerror(L);
-  return luaL_error(L, "%s", err);
+  lua_pushnil(L);
+  lua_pushstring(L, err);
+  return 2;
 }
 
 /* ------------------------------------------------------------------ */
@@ -365,12 +368,7 @@ static int pushparsed(lua_State *L, const char *s, size_t len) {
   luaL_setmetatable(L, DOC_MT);
   getmem(L, &m);
   st = ll_read_page(&m, s, len, &box->doc, err, sizeof err);
-  if (st == LL_ERRMEM) return failure(L, st, err);
-  if (st != LL_OK) {
-    lua_pushnil(L);
-    lua_pushstring(L, err);
-    return 2;
-  }
+  if (st != LL_OK) return nilerror(L, st, err);
   return 1;
 }
 
@@ -1869,12 +1867,7 @@ static int core_listdir(lua_State *L) {
   }
   s = newclist(L);
   st = ll_dir_list(&s->mem, dir, &s->keys, &n, err, sizeof err);
-  if (st == LL_ERRMEM) return memerror(L);
-  if (st != LL_OK) {
-    lua_pushnil(L);
-    lua_pushstring(L, err);
-    return 2;
-  }
+  if (st != LL_OK) return nilerror(L, st, err);
   lua_createtable(L, (int)(n < 0x7FFFFFFF ? n : 0), 0);
   lua_newtable(L);
   for (i = 0; i < n; i++) {
@@ -2170,12 +2163,7 @@ static int core_wordnet(lua_State *L) {
   }
   lua_setmetatable(L, -2);
   st = ll_wn_open(&b->mem, dir, &b->wn, err, sizeof err);
-  if (st == LL_ERRMEM) return memerror(L);
-  if (st != LL_OK) {
-    lua_pushnil(L);
-    lua_pushstring(L, err);
-    return 2;
-  }
+  if (st != LL_OK) return nilerror(L, st, err);
   return 1;
 }
 

@@ -40,12 +40,7 @@ static int core_index_create(lua_State *L) {
   luaL_setmetatable(L, WRITER_MT);
   getmem(L, &m);
   st = ll_store_create(&m, path, &b->w, err, sizeof err);
-  if (st == LL_ERRMEM) return memerror(L);
-  if (st != LL_OK) {
-    lua_pushnil(L);
-    lua_pushstring(L, err);
-    return 2;
-  }
+  if (st != LL_OK) return nilerror(L, st, err);
   return 1;
 }
 
@@ -119,12 +114,7 @@ static int writer_add(lua_State *L) {
     lua_pop(L, 1);
   }
   st = ll_store_add(w, t->docs, t->infos, t->n, err, sizeof err);
-  if (st == LL_ERRMEM) return memerror(L);
-  if (st != LL_OK) {
-    lua_pushnil(L);
-    lua_pushstring(L, err);
-    return 2;
-  }
+  if (st != LL_OK) return nilerror(L, st, err);
   lua_pushboolean(L, 1);
   return 1;
 }
@@ -146,12 +136,7 @@ static int writer_finish(lua_State *L) {
   int st;
   b->w = NULL;
   st = ll_store_finish(w, err, sizeof err);
-  if (st == LL_ERRMEM) return memerror(L);
-  if (st != LL_OK) {
-    lua_pushnil(L);
-    lua_pushstring(L, err);
-    return 2;
-  }
+  if (st != LL_OK) return nilerror(L, st, err);
   lua_pushboolean(L, 1);
   return 1;
 }
@@ -216,12 +201,7 @@ static int core_index_open(lua_State *L) {
   getmem(L, &cb->mem);
   luaL_setmetatable(L, CORPUS_MT);
   st = ll_store_open(&cb->mem, path, &cb->store, err, sizeof err);
-  if (st == LL_ERRMEM) return memerror(L);
-  if (st != LL_OK) {
-    lua_pushnil(L);
-    lua_pushstring(L, err);
-    return 2;
-  }
+  if (st != LL_OK) return nilerror(L, st, err);
   cb->n = ll_store_npages(cb->store);
   cb->ix = (ll_Index *)ll_store_index(cb->store);
   if (cb->n > 0) {
@@ -335,12 +315,7 @@ static int cx_check(lua_State *L) {
   for (i = 0; i < cb->n; i++) {
     ll_Doc *d;
     int st = ll_store_page(cb->store, &cb->mem, i, &d, err, sizeof err);
-    if (st == LL_ERRMEM) return memerror(L);
-    if (st != LL_OK) {
-      lua_pushnil(L);
-      lua_pushstring(L, err);
-      return 2;
-    }
+    if (st != LL_OK) return nilerror(L, st, err);
     ll_doc_free(d);
   }
   lua_pushboolean(L, 1);

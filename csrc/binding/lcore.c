@@ -1206,6 +1206,20 @@ static void getskip(lua_State *L, int i, const ll_Index *ix, Scratch *s) {
   }
 }
 
+/* Pushes a new row {word = word w of ix, count = count} with room for
+** nfields fields in all, for the word lists (frequencies, collocates,
+** keywords) to add theirs to. */
+static void pushwordrow(lua_State *L, const ll_Index *ix, uint32_t w, size_t count, int nfields) {
+  size_t len;
+  const char *word = ll_index_word(ix, w, &len);
+  luaL_checkstack(L, 4, "word list");
+  lua_createtable(L, 0, nfields);
+  lua_pushlstring(L, word, len);
+  lua_setfield(L, -2, "word");
+  lua_pushinteger(L, (lua_Integer)count);
+  lua_setfield(L, -2, "count");
+}
+
 /* ud:ix_frequencies(scope, min, stopwords [, bydoc]) -> array of {word,
 ** count}; with bydoc, count is the number of documents holding the word */
 static int ix_frequencies(lua_State *L) {
@@ -1217,7 +1231,7 @@ static int ix_frequencies(lua_State *L) {
   lua_settop(L, 4);
   s = newscratch(L, sizeof(ll_Freq));
   const ll_Freq *f;
-  size_t i, len;
+  size_t i;
   getskip(L, 4, ix, s);
   if ((bydoc ? ll_index_docfreq : ll_index_frequencies)(
           &s->mem, ix, mask, min < 1 ? 1 : (size_t)min, s->skip, &s->v) != LL_OK)
@@ -1225,13 +1239,7 @@ static int ix_frequencies(lua_State *L) {
   f = (const ll_Freq *)s->v.p;
   lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);
   for (i = 0; i < s->v.n; i++) {
-    const char *w = ll_index_word(ix, f[i].word, &len);
-    luaL_checkstack(L, 4, "frequencies");
-    lua_createtable(L, 0, 2);
-    lua_pushlstring(L, w, len);
-    lua_setfield(L, -2, "word");
-    lua_pushinteger(L, (lua_Integer)f[i].count);
-    lua_setfield(L, -2, "count");
+    pushwordrow(L, ix, f[i].word, f[i].count, 2);
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   return 1;
@@ -1286,7 +1294,7 @@ static int ix_collocates(lua_State *L) {
   lua_Integer min = luaL_optinteger(L, 7, 1);
   Scratch *s;
   const ll_Colloc *c;
-  size_t i, len;
+  size_t i;
   lua_settop(L, 8);
   s = newscratch(L, sizeof(ll_Colloc));
   luaL_argcheck(L, window >= 1, 5, "window must be positive");
@@ -1299,13 +1307,7 @@ static int ix_collocates(lua_State *L) {
   c = (const ll_Colloc *)s->v.p;
   lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);
   for (i = 0; i < s->v.n; i++) {
-    const char *w = ll_index_word(ix, c[i].word, &len);
-    luaL_checkstack(L, 4, "collocates");
-    lua_createtable(L, 0, 3);
-    lua_pushlstring(L, w, len);
-    lua_setfield(L, -2, "word");
-    lua_pushinteger(L, (lua_Integer)c[i].count);
-    lua_setfield(L, -2, "count");
+    pushwordrow(L, ix, c[i].word, c[i].count, 3);
     lua_pushnumber(L, (lua_Number)c[i].score);
     lua_setfield(L, -2, "score");
     lua_rawseti(L, -2, (lua_Integer)i + 1);
@@ -1405,7 +1407,7 @@ static int ix_keywords(lua_State *L) {
   unsigned mask = checkscope(L, 3);
   int which = mcodes[luaL_checkoption(L, 4, "llr", measures)];
   lua_Integer min = luaL_optinteger(L, 5, 1), k, n;
-  size_t i, len, nd = ll_index_ndocs(ix);
+  size_t i, nd = ll_index_ndocs(ix);
   Scratch *s;
   const ll_Key *kw;
   luaL_checktype(L, 2, LUA_TTABLE);
@@ -1430,13 +1432,7 @@ static int ix_keywords(lua_State *L) {
   kw = (const ll_Key *)s->v.p;
   lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);
   for (i = 0; i < s->v.n; i++) {
-    const char *w = ll_index_word(ix, kw[i].word, &len);
-    luaL_checkstack(L, 4, "keywords");
-    lua_createtable(L, 0, 4);
-    lua_pushlstring(L, w, len);
-    lua_setfield(L, -2, "word");
-    lua_pushinteger(L, (lua_Integer)kw[i].count);
-    lua_setfield(L, -2, "count");
+    pushwordrow(L, ix, kw[i].word, kw[i].count, 4);
     lua_pushinteger(L, (lua_Integer)kw[i].other);
     lua_setfield(L, -2, "other");
     lua_pushnumber(L, (lua_Number)kw[i].score);

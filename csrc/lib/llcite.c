@@ -11,7 +11,7 @@
 #include "ll.h"
 
 /* The working state of one paragraph's reading. */
-typedef struct C {
+typedef struct CiteRead {
   ll_Mem *m;
   ll_Arena *a;
   const char *s;
@@ -19,7 +19,7 @@ typedef struct C {
   const ll_Source *src;
   ll_Vec ranges; /* long pairs of the citation being read */
   int status;
-} C;
+} CiteRead;
 
 static int startswith(const char *s, size_t n, const char *pre) {
   size_t k = strlen(pre);
@@ -119,7 +119,7 @@ static long expand(long first, size_t kfirst, long last, size_t klast) {
   return cand;
 }
 
-static void pushrange(C *c, long first, long last) {
+static void pushrange(CiteRead *c, long first, long last) {
   long *r = (long *)ll_vec_push(c->m, &c->ranges);
   long *r2 = r != NULL ? (long *)ll_vec_push(c->m, &c->ranges) : NULL;
   if (r2 == NULL) {
@@ -133,7 +133,7 @@ static void pushrange(C *c, long first, long last) {
 
 /* Reads the page ranges from s[j] ("118-19 and 126", "108-09, 117-18,
 ** 116", "600—03") into c->ranges; returns the offset after the last. */
-static size_t readranges(C *c, size_t j) {
+static size_t readranges(CiteRead *c, size_t j) {
   const char *s = c->s;
   size_t n = c->n, e = j;
   for (;;) {
@@ -259,7 +259,7 @@ static void letters(const char *s, size_t a, size_t e, char *out, size_t outsz) 
 
 /* Does the work s[a, e) name the edition of the page's Source ("Lenin's
 ** Collected Works" on a page from "Lenin Collected Works"; "LCW")? */
-static int samework(const C *c, size_t a, size_t e) {
+static int samework(const CiteRead *c, size_t a, size_t e) {
   char w[128], sw[128];
   if (c->src == NULL || c->src->work == NULL) return 0;
   letters(c->s, a, e, w, sizeof w);
@@ -318,7 +318,7 @@ static size_t skipbrackets(const char *s, size_t lo, size_t e, int *comma) {
 /* The start of the clause that ends at e: after a bracket, a semicolon, a
 ** colon, a quotation mark, a line break, a dash or a sentence's end, then
 ** past the spaces and stops and the leading words ("see ", "cf. "). */
-static size_t clausestart(const C *c, size_t lo, size_t e) {
+static size_t clausestart(const CiteRead *c, size_t lo, size_t e) {
   static const char *const lead[] = {"see ",      "See ",        "cf. ",       "Cf. ",
                                      "also ",     "especially ", "and ",       "in ",
                                      "In ",       "e.g. ",       "quoted in ", "Quoted in ",
@@ -385,7 +385,7 @@ static void dropprose(const char *s, size_t *kp, size_t *ep, int comma) {
 
 /* The work named before a citation that starts at s[start]: sets [*ws,
 ** *we) (empty when none), skipping the places and years between. */
-static void workbefore(const C *c, size_t lo, size_t start, size_t *ws, size_t *we) {
+static void workbefore(const CiteRead *c, size_t lo, size_t start, size_t *ws, size_t *we) {
   int comma = 0; /* a comma stands between the work and the citation */
   size_t e = skipplaces(c->s, lo, start, &comma), k;
   e = skipbrackets(c->s, lo, e, &comma);
@@ -418,7 +418,7 @@ static int issuepart(const char *s, size_t a, size_t e) {
 /* Looks after a volume ending at s[e] for its pages, past at most three
 ** places and years ("Vol. 1, Moscow, 1973, pp. 118-19"); returns the
 ** offset of the first page's digits, or 0. */
-static size_t pagesafter(const C *c, size_t e) {
+static size_t pagesafter(const CiteRead *c, size_t e) {
   const char *s = c->s;
   size_t n = c->n, q = e, segs = 0, j;
   for (;;) {
@@ -433,7 +433,7 @@ static size_t pagesafter(const C *c, size_t e) {
   }
 }
 
-static char *dup(C *c, const char *s, size_t n) {
+static char *dup(CiteRead *c, const char *s, size_t n) {
   char *r;
   if (c->status != LL_OK) return NULL;
   r = ll_arena_strndup(c->a, s, n);
@@ -443,7 +443,7 @@ static char *dup(C *c, const char *s, size_t n) {
 
 int ll_cites(ll_Mem *m, ll_Arena *a, const char *s, size_t n, int para, const ll_Source *src,
              ll_Vec *out) {
-  C c;
+  CiteRead c;
   size_t i = 0, first = out->n;
   c.m = m;
   c.a = a;

@@ -226,7 +226,7 @@ static long cpat(const char *s, size_t len, size_t i, size_t *n) {
 ** a token outside the window reads as the end of the text. */
 #define WINDOW 512
 
-typedef struct P {
+typedef struct Lexer {
   const char *s;
   size_t len;
   size_t at;  /* bytes read so far */
@@ -234,12 +234,12 @@ typedef struct P {
   size_t n;   /* tokens made so far */
   size_t lo;  /* no token before this one is needed any more */
   Tok ring[WINDOW];
-} P;
+} Lexer;
 
 /* Makes the next token (the caller knows text is left). Whitespace is
 ** dropped but noted in the next token's sp; a blank line is a K_BREAK
 ** token of its own; a run of K_OTHER characters is one token. */
-static void more(P *p) {
+static void more(Lexer *p) {
   const char *s = p->s;
   size_t len = p->len, i = p->at, j, n = 0;
   long c = 0;
@@ -297,7 +297,7 @@ static void more(P *p) {
 }
 
 /* token i, or NULL past the end of the text or outside the window */
-static const Tok *tk(P *p, size_t i) {
+static const Tok *tk(Lexer *p, size_t i) {
   if (i < p->lo || i - p->lo >= WINDOW) return NULL;
   while (i >= p->n && p->at < p->len) more(p);
   return i < p->n ? &p->ring[i % WINDOW] : NULL;
@@ -308,31 +308,31 @@ static const Tok *tk(P *p, size_t i) {
 /* ------------------------------------------------------------------ */
 
 /* the kind of token i, K_END past the end */
-static int kind(P *p, size_t i) {
+static int kind(Lexer *p, size_t i) {
   const Tok *t = tk(p, i);
   return t ? t->k : K_END;
 }
 
 /* whether token i exists and touches the token before it */
-static int touches(P *p, size_t i) {
+static int touches(Lexer *p, size_t i) {
   const Tok *t = tk(p, i);
   return t && !t->sp;
 }
 
 /* the length in bytes of token i (0 past the end) */
-static size_t tlen(P *p, size_t i) {
+static size_t tlen(Lexer *p, size_t i) {
   const Tok *t = tk(p, i);
   return t ? t->e - t->s : 0;
 }
 
 /* the value of number token i (-1 for a long one or past the end) */
-static long val(P *p, size_t i) {
+static long val(Lexer *p, size_t i) {
   const Tok *t = tk(p, i);
   return t && t->k == K_NUM ? t->v : -1;
 }
 
 /* the first byte of token i (0 past the end) */
-static int tbyte(P *p, size_t i) {
+static int tbyte(Lexer *p, size_t i) {
   const Tok *t = tk(p, i);
   return t && t->e > t->s ? (unsigned char)p->s[t->s] : 0;
 }
@@ -341,7 +341,7 @@ static int tbyte(P *p, size_t i) {
 #define ndig(p, i) tlen(p, i)
 
 /* whether token i is the word w (lower-case ASCII), ignoring ASCII case */
-static int wordis(P *p, size_t i, const char *w) {
+static int wordis(Lexer *p, size_t i, const char *w) {
   size_t n = strlen(w), k;
   const char *s;
   if (kind(p, i) != K_WORD || tlen(p, i) != n) return 0;
@@ -355,20 +355,20 @@ static int wordis(P *p, size_t i, const char *w) {
 }
 
 /* whether token i is exactly the text w (case counts) */
-static int texteq(P *p, size_t i, const char *w) {
+static int texteq(Lexer *p, size_t i, const char *w) {
   size_t n = strlen(w);
   return tlen(p, i) == n && n > 0 && memcmp(p->s + tk(p, i)->s, w, n) == 0;
 }
 
 /* whether token i is one of the words in the NULL-ended list */
-static int wordin(P *p, size_t i, const char *const *list) {
+static int wordin(Lexer *p, size_t i, const char *const *list) {
   for (; *list != NULL; list++)
     if (wordis(p, i, *list)) return 1;
   return 0;
 }
 
 /* whether word token i starts with a capital letter */
-static int capital(P *p, size_t i) {
+static int capital(Lexer *p, size_t i) {
   int c = tbyte(p, i);
   return c >= 'A' && c <= 'Z';
 }
@@ -397,7 +397,7 @@ static const char *const ordinals[] = {"st", "nd", "rd", "th", "d", NULL};
 
 /* A capitalised month name at token i, an abbreviation with its dot if
 ** it has one. Sets *m; returns the index after it, or 0. */
-static size_t month_at(P *p, size_t i, int *m) {
+static size_t month_at(Lexer *p, size_t i, int *m) {
   size_t k;
   if (kind(p, i) != K_WORD || !capital(p, i)) return 0;
   for (k = 0; k < sizeof(months) / sizeof(months[0]); k++) {
@@ -412,7 +412,7 @@ static size_t month_at(P *p, size_t i, int *m) {
 
 /* whether what follows number token i (ending at index j) continues it
 ** as a bigger number or a word: "1905s", "1905,000", "1905.5", "1905/06" */
-static int continued(P *p, size_t j) {
+static int continued(Lexer *p, size_t j) {
   int k = kind(p, j);
   if (!touches(p, j)) return 0;
   if (k == K_WORD || k == K_NUM || k == K_SIGN) return 1;
@@ -424,7 +424,7 @@ static int continued(P *p, size_t j) {
 
 /* A day at token i: 1 or 2 digits, 1 to 31, with an ordinal suffix if
 ** any ("9th"). Sets *d; returns the index after it, or 0. */
-static size_t day_at(P *p, size_t i, int *d) {
+static size_t day_at(Lexer *p, size_t i, int *d) {
   size_t j = i + 1;
   if (kind(p, i) != K_NUM || ndig(p, i) > 2 || val(p, i) < 1 || val(p, i) > 31) return 0;
   if (kind(p, j) == K_WORD && touches(p, j)) {
@@ -439,7 +439,7 @@ static size_t day_at(P *p, size_t i, int *d) {
 /* A year at token i: 4 digits, 1500 to 2099, not continued as a bigger
 ** number or a word (a touching dash is the caller's business). Sets *y;
 ** returns the index after it, or 0. */
-static size_t year_at(P *p, size_t i, int *y) {
+static size_t year_at(Lexer *p, size_t i, int *y) {
   if (kind(p, i) != K_NUM || ndig(p, i) != 4 || val(p, i) < 1500 || val(p, i) > 2099) return 0;
   if (kind(p, i + 1) != K_DASH && continued(p, i + 1)) return 0;
   *y = (int)val(p, i);
@@ -447,14 +447,14 @@ static size_t year_at(P *p, size_t i, int *y) {
 }
 
 /* a year after an optional comma: ", 1905" or " 1905" */
-static size_t year_after(P *p, size_t i, int *y) {
+static size_t year_after(Lexer *p, size_t i, int *y) {
   if (kind(p, i) == K_COMMA) i++;
   return year_at(p, i, y);
 }
 
 /* whether number token i may open a date: not part of a bigger number
 ** or word, not a reference such as "No. 5", "p. 310", "page 199" */
-static int free_left(P *p, size_t i) {
+static int free_left(Lexer *p, size_t i) {
   size_t j;
   int k;
   if (i == 0) return 1;
@@ -473,7 +473,7 @@ static int free_left(P *p, size_t i) {
 }
 
 /* a range separator at i (hyphen, dash, "to"); the index after, or 0 */
-static size_t sep_at(P *p, size_t i) {
+static size_t sep_at(Lexer *p, size_t i) {
   if (kind(p, i) == K_DASH) return i + 1;
   if (wordis(p, i, "to")) return i + 1;
   return 0;
@@ -484,16 +484,16 @@ static size_t sep_at(P *p, size_t i) {
 /* ------------------------------------------------------------------ */
 
 /* A point in time at some precision: the zero fields were not given. */
-typedef struct Pt {
+typedef struct Point {
   int y, m, d;
-} Pt;
+} Point;
 
 /* A date as parsed: the main reading and the one in brackets. */
 typedef struct Cand {
-  Pt a[2], b[2]; /* main reading, bracketed reading */
-  int na, nb;    /* points in each (1 or 2); nb == 0 without a bracket */
-  size_t ts, te; /* tokens [ts, te) */
-  int prec;      /* set by settle: 1 year, 2 month, 3 day */
+  Point a[2], b[2]; /* main reading, bracketed reading */
+  int na, nb;       /* points in each (1 or 2); nb == 0 without a bracket */
+  size_t ts, te;    /* tokens [ts, te) */
+  int prec;         /* set by settle: 1 year, 2 month, 3 day */
 } Cand;
 
 enum { S_NO, S_OK, S_BAD }; /* no date here; a date; a date with a bad day */
@@ -501,7 +501,7 @@ enum { S_NO, S_OK, S_BAD }; /* no date here; a date; a date with a bad day */
 #define TOLERANCE 3 /* days by which the two readings of a day may differ */
 
 /* orders two complete points of the same precision */
-static int ptcmp(Pt a, Pt b) {
+static int ptcmp(Point a, Point b) {
   if (a.y != b.y) return a.y < b.y ? -1 : 1;
   if (a.m != b.m) return a.m < b.m ? -1 : 1;
   if (a.d != b.d) return a.d < b.d ? -1 : 1;
@@ -509,7 +509,7 @@ static int ptcmp(Pt a, Pt b) {
 }
 
 /* q moved by k months (|k| <= 12) */
-static Pt addmonth(Pt q, int k) {
+static Point addmonth(Point q, int k) {
   q.m += k;
   if (q.m < 1) {
     q.m += 12;
@@ -522,13 +522,13 @@ static Pt addmonth(Pt q, int k) {
 }
 
 /* the precision of a point */
-static int precof(Pt q) {
+static int precof(Point q) {
   return q.d ? 3 : q.m ? 2 : 1;
 }
 
 /* whether the first day of q is before the change of calendar */
-static int oldstyle(Pt q) {
-  Pt c;
+static int oldstyle(Point q) {
+  Point c;
   c.y = LL_NS_YEAR;
   c.m = LL_NS_MONTH;
   c.d = LL_NS_DAY;
@@ -542,12 +542,12 @@ static int oldstyle(Pt q) {
 ** must be the old style, 0 when a must, -1 either. Returns how many days
 ** the readings miss each other by (0 when exact), or -1 when nothing
 ** fits; sets *out and *bos. */
-static long pairfit(Pt a, Pt b, int prec, int want, Pt *out, int *bos) {
-  Pt c[3];
+static long pairfit(Point a, Point b, int prec, int want, Point *out, int *bos) {
+  Point c[3];
   int nc = 0, i;
   long best = -1;
   if (b.m == 0) { /* a day alone: this month, the one before or after */
-    Pt q = a;
+    Point q = a;
     if (prec != 3 || b.d == 0) return -1;
     q.d = b.d;
     c[nc++] = addmonth(q, -1);
@@ -565,7 +565,7 @@ static long pairfit(Pt a, Pt b, int prec, int want, Pt *out, int *bos) {
   }
   for (i = 0; i < nc; i++) {
     int cmp = ptcmp(c[i], a), altos = cmp < 0;
-    Pt os, ns;
+    Point os, ns;
     long err;
     if (cmp == 0 || (want >= 0 && altos != want)) continue;
     os = altos ? c[i] : a;
@@ -589,7 +589,7 @@ static long pairfit(Pt a, Pt b, int prec, int want, Pt *out, int *bos) {
 }
 
 /* Writes q into out[11] in ISO form at precision prec. */
-static void iso(char *out, Pt q, int prec) {
+static void iso(char *out, Point q, int prec) {
   int y = q.y < 0 ? 0 : q.y > 9999 ? 9999 : q.y;
   out[0] = (char)('0' + y / 1000);
   out[1] = (char)('0' + y / 100 % 10);
@@ -613,14 +613,14 @@ static void iso(char *out, Pt q, int prec) {
 /* The readings of a date in both calendars: the first and the last point
 ** of each, and which calendars the text gives. */
 typedef struct Styles {
-  Pt os[2], ns[2];
+  Point os[2], ns[2];
   int hasos, hasns;
 } Styles;
 
 /* Fills in what a range leaves to be understood: the month of the day
 ** after a dash ("2-4"), the year of either point from the other's. S_NO
 ** when its two points differ in precision. */
-static int fillrange(Pt *a, int prec) {
+static int fillrange(Point *a, int prec) {
   if (a[1].m == 0 && a[1].d != 0) a[1].m = a[0].m; /* "2-4" */
   if (precof(a[1]) != prec || (a[1].m == 0 && prec > 1)) return S_NO;
   if (a[1].y == 0 && a[0].y != 0) {
@@ -641,7 +641,7 @@ static int onestyle(const Cand *c, int prec, Styles *st) {
   if (c->na == 2 && ptcmp(c->a[0], c->a[1]) >= 0) return S_NO;
   old = oldstyle(c->a[0]);
   for (k = 0; k < c->na; k++) {
-    Pt q = c->a[k];
+    Point q = c->a[k];
     if (prec == 3 && !isdate(q.y, q.m, q.d, old ? JULIAN : GREGORIAN)) return S_BAD;
     if (old) {
       st->os[k] = q;
@@ -663,7 +663,7 @@ static int onestyle(const Cand *c, int prec, Styles *st) {
 ** that fit best kept. When the year is in the bracket only, the main
 ** reading's is tried as the bracket's, give or take one. */
 static int dualstyle(const Cand *c, int prec, Styles *st) {
-  Pt got[2];
+  Point got[2];
   int tries, t, k, bos = 0, gotbos = 0, ybase = 0;
   long besterr = -1;
   if (prec == 1) return S_NO;
@@ -673,7 +673,7 @@ static int dualstyle(const Cand *c, int prec, Styles *st) {
   }
   tries = ybase ? 3 : 1;
   for (t = 0; t < tries; t++) {
-    Pt a[2];
+    Point a[2];
     long err = 0, e;
     int want = -1;
     a[0] = c->a[0];
@@ -746,7 +746,7 @@ static int settle(Cand *c, ll_Date *d) {
 ** "9 (22) January", "November"; with dayonly also a bare day ("4" after
 ** a dash). Sets *q (without a year) and *alt to a bracketed day before
 ** the month ("9 (22) January"), else 0. Returns the index after, or 0. */
-static size_t point_at(P *p, size_t i, int dayonly, Pt *q, int *alt) {
+static size_t point_at(Lexer *p, size_t i, int dayonly, Point *q, int *alt) {
   size_t j, k;
   int m, d, a = 0;
   q->y = q->m = q->d = 0;
@@ -782,7 +782,7 @@ static size_t point_at(P *p, size_t i, int dayonly, Pt *q, int *alt) {
 ** 19)", "(15-17)", "(November 9)", "(January 2, 1906)"; a bare day first
 ** only when dayonly. Sets b[0 .. *nb-1]; returns the index after ")", or
 ** 0 (b and *nb then mean nothing). */
-static size_t bracket_at(P *p, size_t i, int dayonly, Pt *b, int *nb) {
+static size_t bracket_at(Lexer *p, size_t i, int dayonly, Point *b, int *nb) {
   size_t j, k;
   int a, y;
   if (kind(p, i) != K_LPAR) return 0;
@@ -805,19 +805,19 @@ static size_t bracket_at(P *p, size_t i, int dayonly, Pt *b, int *nb) {
 }
 
 /* One end of a spoken date. */
-typedef struct Ep {
-  Pt q;    /* the point, with its year if the text gives one */
-  Pt b[2]; /* the bracketed reading, if nb > 0 */
+typedef struct DateEnd {
+  Point q;    /* the point, with its year if the text gives one */
+  Point b[2]; /* the bracketed reading, if nb > 0 */
   int nb;
   size_t end; /* the index after it all */
   size_t cut; /* when a bracket follows the year: the index after the
                  year, so the date can be read without the bracket */
-} Ep;
+} DateEnd;
 
 /* An endpoint at i: a point, its year and a bracket with the other
 ** reading, the year before or after the bracket ("May 18 (31), 1917",
 ** "December 20, 1905 (January 2, 1906)"). Returns e->end, or 0. */
-static size_t endpoint_at(P *p, size_t i, int dayonly, Ep *e) {
+static size_t endpoint_at(Lexer *p, size_t i, int dayonly, DateEnd *e) {
   size_t j, k;
   int a, y;
   memset(e, 0, sizeof *e);
@@ -862,8 +862,8 @@ static Cand *newcand(Cand *v, int *nv, size_t ts) {
 /* Spoken dates at i ("May 18 (31), 1917", "November 2-4, 1905", "9
 ** January 1905", "October 27 (November 9) to December 3 (16), 1905",
 ** "May-June 1905"): appends up to 4 readings to v, longest first. */
-static void spoken_at(P *p, size_t i, Cand *v, int *nv) {
-  Ep e1, e2;
+static void spoken_at(Lexer *p, size_t i, Cand *v, int *nv) {
+  DateEnd e1, e2;
   size_t s;
   int cut;
   Cand *c;
@@ -908,7 +908,7 @@ static void spoken_at(P *p, size_t i, Cand *v, int *nv) {
 
 /* Days before their month, as a range: "2-4 November 1905", "2-4
 ** (15-17) November 1905". Appends a reading to v. */
-static void dayspan_at(P *p, size_t i, Cand *v, int *nv) {
+static void dayspan_at(Lexer *p, size_t i, Cand *v, int *nv) {
   size_t j, k;
   int d1, d2, d3, d4, m, y;
   Cand *c;
@@ -939,12 +939,12 @@ static void dayspan_at(P *p, size_t i, Cand *v, int *nv) {
 
 /* whether a dash touching both sides joins the token before i to a
 ** number at i+1: "1905-123" */
-static int dashnum(P *p, size_t i) {
+static int dashnum(Lexer *p, size_t i) {
   return kind(p, i) == K_DASH && touches(p, i) && touches(p, i + 1) && kind(p, i + 1) == K_NUM;
 }
 
 /* The day in ISO form: "1905-11-15". Appends a reading to v. */
-static void isoday_at(P *p, size_t i, Cand *v, int *nv) {
+static void isoday_at(Lexer *p, size_t i, Cand *v, int *nv) {
   size_t k;
   Cand *c;
   if (kind(p, i) != K_NUM || ndig(p, i) != 4 || val(p, i) < 1500 || val(p, i) > 2099) return;
@@ -963,7 +963,7 @@ static void isoday_at(P *p, size_t i, Cand *v, int *nv) {
 /* Day, month and year joined by dots, the month in Roman figures (spaces
 ** allowed after the dots) or Arabic (none): "12.I.1916", "12. I. 1916",
 ** "12.1.1916", "10 (22).4.1870". Appends a reading to v. */
-static void dotted_at(P *p, size_t i, Cand *v, int *nv) {
+static void dotted_at(Lexer *p, size_t i, Cand *v, int *nv) {
   size_t j = i + 1, e;
   int m = 0, alt = 0, rom = 0, y, k;
   Cand *c;
@@ -999,7 +999,7 @@ static void dotted_at(P *p, size_t i, Cand *v, int *nv) {
 /* Years: "1905", "1905-07", "1905–07", "1917—1921" (every dash: -, –, —), "1917 to 1921",
 ** "[1977]". A year that a touching dash joins to a number that is no
 ** end of its range is no date ("1905-123"). Appends a reading to v. */
-static void years_at(P *p, size_t i, Cand *v, int *nv) {
+static void years_at(Lexer *p, size_t i, Cand *v, int *nv) {
   size_t j, k, e, ts = i;
   int y1, y2 = 0;
   Cand *c;
@@ -1043,7 +1043,7 @@ static const char *const parts2[] = {"half", "part", "days", "weeks", "months", 
 /* A phrase that qualifies a year or month after it: "the end of",
 ** "beginning of", "the first half of", "early in", "Late in", "mid-",
 ** "early". Returns the index after it, or 0. */
-static size_t qual_at(P *p, size_t i) {
+static size_t qual_at(Lexer *p, size_t i) {
   size_t j = i;
   if (wordis(p, j, "the")) j++;
   if (wordin(p, j, phases)) {
@@ -1064,7 +1064,7 @@ static size_t qual_at(P *p, size_t i) {
 
 /* The date that starts at token i, in any form, its longest reading
 ** first. Returns S_*; on S_OK and S_BAD *c is the reading, on S_OK d too. */
-static int core_at(P *p, size_t i, Cand *c, ll_Date *d) {
+static int core_at(Lexer *p, size_t i, Cand *c, ll_Date *d) {
   Cand v[MAXCAND];
   int nv = 0, k, r;
   switch (kind(p, i)) {
@@ -1096,8 +1096,8 @@ static int core_at(P *p, size_t i, Cand *c, ll_Date *d) {
 
 /* A month, or month and day, without a year, joined by "and" or "or" to
 ** a date that has one: "August and November 1905". Reads the first. */
-static int joined_at(P *p, size_t i, Cand *c, ll_Date *d) {
-  Pt q;
+static int joined_at(Lexer *p, size_t i, Cand *c, ll_Date *d) {
+  Point q;
   int a;
   size_t j;
   Cand next;
@@ -1118,7 +1118,7 @@ static int joined_at(P *p, size_t i, Cand *c, ll_Date *d) {
 /* The date at token i: a qualifier and the year or month it qualifies, a
 ** date, or a point joined to a date. Returns S_*, with *c and *d as in
 ** core_at. */
-static int date_at(P *p, size_t i, Cand *c, ll_Date *d) {
+static int date_at(Lexer *p, size_t i, Cand *c, ll_Date *d) {
   size_t q = qual_at(p, i);
   int r;
   if (q != 0 && core_at(p, q, c, d) == S_OK && c->prec <= 2) {
@@ -1133,7 +1133,7 @@ static int date_at(P *p, size_t i, Cand *c, ll_Date *d) {
 ** past it; the tokens of a date with a bad day are skipped whole
 ** (contract in lldate.h). */
 int ll_dates_find(ll_Mem *m, const char *s, size_t len, ll_Vec *out) {
-  P p;
+  Lexer p;
   size_t i = 0, n0 = out->n;
   if (out->esz != sizeof(ll_Date)) return LL_ERRINPUT;
   p.s = s;

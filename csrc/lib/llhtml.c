@@ -2127,16 +2127,16 @@ static void feedtitle(Assembly *o, int subtitle) {
 }
 
 /* A span opening or closing in an item's text (at pool offset pos). */
-typedef struct Ev {
+typedef struct SpanEvent {
   size_t pos;
   int close;
   size_t idx; /* in Walk.spans */
-} Ev;
+} SpanEvent;
 
 /* qsort order of events: by place; there, closings (the inner first)
 ** before openings (the outer first) */
 static int evcmp(const void *a, const void *b) {
-  const Ev *x = (const Ev *)a, *y = (const Ev *)b;
+  const SpanEvent *x = (const SpanEvent *)a, *y = (const SpanEvent *)b;
   if (x->pos != y->pos) return x->pos < y->pos ? -1 : 1;
   if (x->close != y->close) return x->close ? -1 : 1;
   if (x->idx == y->idx) return 0;
@@ -2196,7 +2196,7 @@ static int itemkind(const Assembly *o, const Walk *w, const Item *it, size_t fro
 static size_t spanevents(Assembly *o, const Walk *w, const Item *it, size_t from) {
   const HSpan *sp = (const HSpan *)w->spans.p;
   size_t k;
-  Ev *ev;
+  SpanEvent *ev;
   o->evs.n = 0;
   if (it->s1 > it->s0 && ll_vec_reserve(o->m, &o->evs, 2 * (it->s1 - it->s0)) != LL_OK) {
     o->status = LL_ERRMEM;
@@ -2208,7 +2208,7 @@ static size_t spanevents(Assembly *o, const Walk *w, const Item *it, size_t from
     if (a < it->off + from) a = it->off + from;
     if (e > it->off + it->len) e = it->off + it->len;
     if (e <= a) continue;
-    ev = (Ev *)o->evs.p + o->evs.n;
+    ev = (SpanEvent *)o->evs.p + o->evs.n;
     ev[0].pos = a;
     ev[0].close = 0;
     ev[0].idx = k;
@@ -2217,7 +2217,7 @@ static size_t spanevents(Assembly *o, const Walk *w, const Item *it, size_t from
     ev[1].idx = k;
     o->evs.n += 2;
   }
-  if (o->evs.n > 2) qsort(o->evs.p, o->evs.n, sizeof(Ev), evcmp);
+  if (o->evs.n > 2) qsort(o->evs.p, o->evs.n, sizeof(SpanEvent), evcmp);
   return o->evs.n;
 }
 
@@ -2280,7 +2280,7 @@ static void feeditem(Assembly *o, const Walk *w, const Item *it, size_t from, in
   size_t labn, skip, k, at, n = it->len;
   int level, kind;
   const HSpan *sp = (const HSpan *)w->spans.p;
-  const Ev *ev;
+  const SpanEvent *ev;
   if (o->status != LL_OK) return;
   kind = itemkind(o, w, it, from, &lab, &labn, &skip, &level);
   from += skip;
@@ -2288,7 +2288,7 @@ static void feeditem(Assembly *o, const Walk *w, const Item *it, size_t from, in
   if (kind != LL_ITEM) labn = 0;
   ll_build_block(o->b, kind, level > 0 && level < 10 ? level : 0, lab, labn);
   if (pg) ll_build_page(o->b);
-  ev = (const Ev *)o->evs.p;
+  ev = (const SpanEvent *)o->evs.p;
   at = it->off + from;
   for (k = 0; k <= o->evs.n && o->status == LL_OK; k++) {
     size_t upto = k < o->evs.n ? ev[k].pos : it->off + n;
@@ -3500,7 +3500,7 @@ static int feedpage(ll_Mem *m, xmlDoc *doc, ll_Builder *b, char *err, size_t err
   ll_buf_init(&o.part);
   ll_buf_init(&o.href);
   ll_buf_init(&o.foot);
-  ll_vec_init(&o.evs, sizeof(Ev));
+  ll_vec_init(&o.evs, sizeof(SpanEvent));
   status = find_marks(m, doc, &w.marks);
   if (status == LL_OK) {
     w.author = meta_author(doc);

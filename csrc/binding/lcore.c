@@ -1894,6 +1894,20 @@ static int core_listdir(lua_State *L) {
   return 2;
 }
 
+/* core.isatty(fd) -> whether file descriptor fd (0, 1 or 2) is a
+** terminal; nil where that cannot be known (no POSIX): the command line
+** asks before it runs `tput cols` or draws a progress bar (#16). */
+static int core_isatty(lua_State *L) {
+  lua_Integer fd = luaL_checkinteger(L, 1);
+  luaL_argcheck(L, fd >= 0 && fd <= 2, 1, "0, 1 or 2 expected");
+#ifdef LL_POSIX
+  lua_pushboolean(L, isatty((int)fd));
+#else
+  lua_pushnil(L);
+#endif
+  return 1;
+}
+
 /* core.pathkind(path) -> "folder" | "file" | nil, and for a folder an id
 ** ("device:inode", links followed) that is the same for every path to it;
 ** nil for a path with a NUL byte. */
@@ -1936,6 +1950,8 @@ static void opencorpus(lua_State *L) {
   lua_setfield(L, -2, "corpus");
   lua_pushcfunction(L, core_listdir);
   lua_setfield(L, -2, "listdir");
+  lua_pushcfunction(L, core_isatty);
+  lua_setfield(L, -2, "isatty");
   lua_pushcfunction(L, core_pathkind);
   lua_setfield(L, -2, "pathkind");
   openstore(L);

@@ -20,7 +20,7 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] " (" a
 : > /tmp/phrase_before.t
 i=0
 while [ $i -lt "$RUNS" ]; do
-  one csrc >> /tmp/phrase_now.t
+  one build/lua5.4 >> /tmp/phrase_now.t
   if [ -n "$1" ]; then one "$1" >> /tmp/phrase_before.t; fi
   i=$((i + 1))
 done

@@ -39,6 +39,59 @@ static const unsigned scopes[4] = {
   LL_SCOPE_BODY, LL_SCOPE_NOTES, LL_SCOPE_ALL, LL_SCOPE_ANY
 };
 
+/* The hits of a query on the letter: in scope, in their segments, their
+** contexts on character boundaries, in document order. */
+static void checkhits(const ll_Index *ix, const ll_Vec *hits, unsigned mask, size_t width) {
+  size_t i;
+  for (i = 0; i < hits->n; i++) {
+    const ll_Hit *h = (const ll_Hit *)hits->p + i;
+    const ll_Seg *sg;
+    size_t l, r;
+    FUZZ_CHECK(h->seg < letter->nsegs);
+    sg = &letter->segs[h->seg];
+    FUZZ_CHECK(mask & LL_PARTBIT(sg->part));
+    FUZZ_CHECK(h->len > 0 && h->pos + h->len <= sg->len);
+    FUZZ_CHECK(h->ntok >= 1 && h->tok + h->ntok <= ll_index_size(ix));
+    ll_index_context(ix, h, width, &l, &r);
+    FUZZ_CHECK(l <= h->pos && h->pos + h->len <= r && r <= sg->len);
+    FUZZ_CHECK(fuzz_boundary(sg->text, sg->len, l));
+    FUZZ_CHECK(fuzz_boundary(sg->text, sg->len, r));
+    if (i > 0) {
+      const ll_Hit *p = h - 1;
+      FUZZ_CHECK(p->seg < h->seg || (p->seg == h->seg && p->pos < h->pos));
+    }
+  }
+}
+
+/* The query with "the": a co-occurrence, by sentence (within 0) or within
+** a few words; its hits stay in their segments, in order. */
+static int withthe(ll_Mem *m, const ll_Index *ix, const ll_Query *query, int flags, size_t within,
+                   unsigned mask) {
+  ll_Query two[2];
+  ll_Vec co;
+  char err[LL_ERRSIZE];
+  size_t i, n = 0;
+  int st;
+  two[0] = *query;
+  ll_query_init(&two[1]);
+  ll_vec_init(&co, sizeof(ll_Hit));
+  st = ll_query_parse(m, &two[1], "the", 3, flags, err, sizeof err);
+  if (st == LL_OK) st = ll_index_cooccur(m, ix, two, 2, within, mask, &co, &n);
+  if (st == LL_OK) {
+    FUZZ_CHECK(n == co.n);
+    for (i = 0; i < co.n; i++) {
+      const ll_Hit *h = (const ll_Hit *)co.p + i;
+      const ll_Seg *sg = &letter->segs[h->seg];
+      FUZZ_CHECK(h->len > 0 && h->pos + h->len <= sg->len);
+      FUZZ_CHECK(h->ntok >= 1 && h->tok + h->ntok <= ll_index_size(ix));
+      if (i > 0) FUZZ_CHECK(h[-1].seg < h->seg || h[-1].tok < h->tok);
+    }
+  }
+  ll_vec_free(m, &co);
+  ll_query_free(m, &two[1]);
+  return st;
+}
+
 /* Runs the query q with the allocator a; returns the status. */
 static int run(const char *q, size_t len, int opt, size_t width,
                FuzzAlloc *a, long failat) {
@@ -74,24 +127,7 @@ static int run(const char *q, size_t len, int opt, size_t width,
     st = ll_index_match(&m, ix, &query, mask, &hits, &i);
   if (st == LL_OK) {
     FUZZ_CHECK(i == count && hits.n == count);
-    for (i = 0; i < hits.n; i++) {
-      const ll_Hit *h = (const ll_Hit *)hits.p + i;
-      const ll_Seg *sg;
-      size_t l, r;
-      FUZZ_CHECK(h->seg < letter->nsegs);
-      sg = &letter->segs[h->seg];
-      FUZZ_CHECK(mask & LL_PARTBIT(sg->part));
-      FUZZ_CHECK(h->len > 0 && h->pos + h->len <= sg->len);
-      FUZZ_CHECK(h->ntok >= 1 && h->tok + h->ntok <= ll_index_size(ix));
-      ll_index_context(ix, h, width, &l, &r);
-      FUZZ_CHECK(l <= h->pos && h->pos + h->len <= r && r <= sg->len);
-      FUZZ_CHECK(fuzz_boundary(sg->text, sg->len, l));
-      FUZZ_CHECK(fuzz_boundary(sg->text, sg->len, r));
-      if (i > 0) {
-        const ll_Hit *p = h - 1;
-        FUZZ_CHECK(p->seg < h->seg || (p->seg == h->seg && p->pos < h->pos));
-      }
-    }
+    checkhits(ix, &hits, mask, width);
     if (sort != 0)
       st = ll_index_sort(&m, ix, (ll_Hit *)hits.p, hits.n,
                          sort == 1 ? LL_SORT_LEFT : LL_SORT_RIGHT);
@@ -101,29 +137,7 @@ static int run(const char *q, size_t len, int opt, size_t width,
                              (opt >> 5) % 3, 1, NULL, &out);
   /* the query with itself and "the": a co-occurrence, by sentence or
      within a few words; its hits stay in their segments, in order */
-  if (st == LL_OK) {
-    ll_Query two[2];
-    ll_Vec co;
-    size_t n = 0;
-    two[0] = query;
-    ll_query_init(&two[1]);
-    ll_vec_init(&co, sizeof(ll_Hit));
-    st = ll_query_parse(&m, &two[1], "the", 3, flags, err, sizeof err);
-    if (st == LL_OK)
-      st = ll_index_cooccur(&m, ix, two, 2, (opt & 0x80) ? width % 12 : 0, mask, &co, &n);
-    if (st == LL_OK) {
-      FUZZ_CHECK(n == co.n);
-      for (i = 0; i < co.n; i++) {
-        const ll_Hit *h = (const ll_Hit *)co.p + i;
-        const ll_Seg *sg = &letter->segs[h->seg];
-        FUZZ_CHECK(h->len > 0 && h->pos + h->len <= sg->len);
-        FUZZ_CHECK(h->ntok >= 1 && h->tok + h->ntok <= ll_index_size(ix));
-        if (i > 0) FUZZ_CHECK(h[-1].seg < h->seg || h[-1].tok < h->tok);
-      }
-    }
-    ll_vec_free(&m, &co);
-    ll_query_free(&m, &two[1]);
-  }
+  if (st == LL_OK) st = withthe(&m, ix, &query, flags, (opt & 0x80) ? width % 12 : 0, mask);
   if (st == LL_OK && hits.n > 0) {
     size_t *offs = (size_t *)ll_malloc(&m, hits.n * sizeof *offs);
     if (offs == NULL) {

@@ -441,6 +441,34 @@ static char *dup(CiteRead *c, const char *s, size_t n) {
   return r;
 }
 
+/* The place of the next volume or page word from i (n if none): a volume
+** word's end in *e with its number in *vol, else a page word's end in *pg. */
+static size_t nextword(const char *s, size_t i, size_t n, size_t *e, size_t *pg, long *vol) {
+  size_t k;
+  for (k = i; k < n; k++) {
+    char ch = s[k];
+    if (ch != 'V' && ch != 'v' && ch != 'p' && ch != 'P') continue;
+    if ((*e = volat(s, k, n, vol)) > 0) break;
+    if ((*pg = pagesat(s, k, n)) > 0) break;
+  }
+  return k;
+}
+
+/* The end of a citation whose pages end at e: after "of this volume" and
+** the like (setting *present), else e ("pp. 464, 470 of this volume"). */
+static size_t thisedition(const char *s, size_t e, size_t n, int *present) {
+  static const char *const tails[] = {" of this volume",        " of the present edition",
+                                      " of this edition",       " in this volume",
+                                      " of the present volume", NULL};
+  size_t t;
+  for (t = 0; tails[t] != NULL; t++)
+    if (startswith(s + e, n - e, tails[t])) {
+      *present = 1;
+      return e + strlen(tails[t]);
+    }
+  return e;
+}
+
 int ll_cites(ll_Mem *m, ll_Arena *a, const char *s, size_t n, int para, const ll_Source *src,
              ll_Vec *out) {
   CiteRead c;
@@ -457,13 +485,7 @@ int ll_cites(ll_Mem *m, ll_Arena *a, const char *s, size_t n, int para, const ll
     long vol = 0;
     int present = 0, ibid = 0, thisvol = 0;
     ll_Cite *ct;
-    /* the next volume or page word */
-    for (k = i; k < n; k++) {
-      char ch = s[k];
-      if (ch != 'V' && ch != 'v' && ch != 'p' && ch != 'P') continue;
-      if ((e = volat(s, k, n, &vol)) > 0) break;
-      if ((pg = pagesat(s, k, n)) > 0) break;
-    }
+    k = nextword(s, i, n, &e, &pg, &vol);
     if (k >= n) break;
     start = k;
     c.ranges.n = 0;
@@ -474,20 +496,7 @@ int ll_cites(ll_Mem *m, ll_Arena *a, const char *s, size_t n, int para, const ll
       e = readranges(&c, pg);
     }
     if (c.status != LL_OK) break;
-    /* "pp. 464, 470 of this volume" */
-    tail = e;
-    {
-      static const char *const tails[] = {" of this volume",        " of the present edition",
-                                          " of this edition",       " in this volume",
-                                          " of the present volume", NULL};
-      size_t t;
-      for (t = 0; tails[t] != NULL; t++)
-        if (startswith(s + e, n - e, tails[t])) {
-          tail = e + strlen(tails[t]);
-          present = 1;
-          break;
-        }
-    }
+    tail = thisedition(s, e, n, &present);
     workbefore(&c, i, start, &ws, &we);
     if (present) {
       ws = we = start; /* "pp. 464, 470 of this volume": no work before */

@@ -2208,15 +2208,65 @@ static int sameseq(const ll_Index *ix, size_t a, size_t b, size_t n) {
   return 1;
 }
 
+/* Doubles the n-grams' hash table (*slots, *ns slots), every n-gram of g
+** placed again; on failure the table is as it was. */
+static int growgrams(ll_Mem *m, const ll_Index *ix, size_t n, const ll_Vec *g, uint32_t **slots,
+                     size_t *ns) {
+  size_t nn = *ns * 2, j;
+  uint32_t *sl;
+  if (nn > (size_t)-1 / sizeof *sl) return LL_ERRMEM;
+  sl = (uint32_t *)ll_malloc(m, nn * sizeof *sl);
+  if (sl == NULL) return LL_ERRMEM;
+  memset(sl, 0, nn * sizeof *sl);
+  for (j = 0; j < g->n; j++) {
+    const ll_Gram *x = (const ll_Gram *)g->p + j;
+    size_t q = gramhash(ix, x->tok, n) & (nn - 1);
+    while (sl[q] != 0) q = (q + 1) & (nn - 1);
+    sl[q] = (uint32_t)j + 1;
+  }
+  ll_free(m, *slots, *ns * sizeof **slots);
+  *slots = sl;
+  *ns = nn;
+  return LL_OK;
+}
+
+/* The n-grams of g counted min times or more, into out in cmp_gram's
+** order (most frequent first). */
+static int keepgrams(ll_Mem *m, const ll_Index *ix, size_t n, const ll_Vec *g, size_t min,
+                     ll_Vec *out) {
+  size_t gn = g->n ? g->n : 1, i, kept = 0;
+  uint32_t *ids = (uint32_t *)ll_malloc(m, gn * sizeof *ids);
+  uint32_t *tmp = (uint32_t *)ll_malloc(m, gn * sizeof *tmp);
+  uint32_t *rank = ranks(m, ix);
+  int st = LL_OK;
+  GramCtx c;
+  if (ids == NULL || tmp == NULL || rank == NULL) st = LL_ERRMEM;
+  if (st == LL_OK) {
+    for (i = 0; i < g->n; i++)
+      if (((const ll_Gram *)g->p)[i].count >= min) ids[kept++] = (uint32_t)i;
+    c.ix = ix;
+    c.g = (const ll_Gram *)g->p;
+    c.rank = rank;
+    c.n = n;
+    msort(ids, tmp, kept, cmp_gram, &c);
+    st = ll_vec_reserve(m, out, kept);
+  }
+  for (i = 0; i < kept && st == LL_OK; i++)
+    *(ll_Gram *)ll_vec_push(m, out) = ((const ll_Gram *)g->p)[ids[i]];
+  ll_free(m, ids, gn * sizeof *ids);
+  ll_free(m, tmp, gn * sizeof *tmp);
+  if (rank != NULL) freeranks(m, ix, rank);
+  return st;
+}
+
 /* N-grams (see ll_index_ngrams); with bydoc, each counted once a document. */
 static int grams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size_t min, int bydoc,
                  ll_Vec *out) {
   ll_Vec g;    /* distinct n-grams */
   ll_Vec last; /* with bydoc: the document (+ 1) each was last counted in */
-  uint32_t *slots = NULL, *ids = NULL, *tmp = NULL, *rank = NULL;
-  size_t ns = 1024, seg, t, i, kept = 0, doc = 0, local;
+  uint32_t *slots = NULL;
+  size_t ns = 1024, seg, t, doc = 0, local;
   int st = LL_OK;
-  GramCtx c;
   if (n < 1 || n > LL_MAXNGRAM) return LL_ERRINPUT;
   if (min < 1) min = 1;
   ll_vec_init(&g, sizeof(ll_Gram));
@@ -2267,54 +2317,11 @@ static int grams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size_t 
         }
         *l = doc;
       }
-      if (g.n * 2 > ns) { /* grow the table */
-        size_t nn = ns * 2, j;
-        uint32_t *sl;
-        if (nn > (size_t)-1 / sizeof *sl) {
-          st = LL_ERRMEM;
-          break;
-        }
-        sl = (uint32_t *)ll_malloc(m, nn * sizeof *sl);
-        if (sl == NULL) {
-          st = LL_ERRMEM;
-          break;
-        }
-        memset(sl, 0, nn * sizeof *sl);
-        for (j = 0; j < g.n; j++) {
-          const ll_Gram *x = (const ll_Gram *)g.p + j;
-          size_t q = gramhash(ix, x->tok, n) & (nn - 1);
-          while (sl[q] != 0) q = (q + 1) & (nn - 1);
-          sl[q] = (uint32_t)j + 1;
-        }
-        ll_free(m, slots, ns * sizeof *slots);
-        slots = sl;
-        ns = nn;
-      }
+      if (g.n * 2 > ns) st = growgrams(m, ix, n, &g, &slots, &ns);
     }
   }
   ll_free(m, slots, ns * sizeof *slots);
-  if (st == LL_OK) {
-    size_t gn = g.n ? g.n : 1;
-    ids = (uint32_t *)ll_malloc(m, gn * sizeof *ids);
-    tmp = (uint32_t *)ll_malloc(m, gn * sizeof *tmp);
-    rank = ranks(m, ix);
-    if (ids == NULL || tmp == NULL || rank == NULL) st = LL_ERRMEM;
-    if (st == LL_OK) {
-      for (i = 0; i < g.n; i++)
-        if (((const ll_Gram *)g.p)[i].count >= min) ids[kept++] = (uint32_t)i;
-      c.ix = ix;
-      c.g = (const ll_Gram *)g.p;
-      c.rank = rank;
-      c.n = n;
-      msort(ids, tmp, kept, cmp_gram, &c);
-      st = ll_vec_reserve(m, out, kept);
-    }
-    for (i = 0; i < kept && st == LL_OK; i++)
-      *(ll_Gram *)ll_vec_push(m, out) = ((const ll_Gram *)g.p)[ids[i]];
-    ll_free(m, ids, gn * sizeof *ids);
-    ll_free(m, tmp, gn * sizeof *tmp);
-    if (rank != NULL) freeranks(m, ix, rank);
-  }
+  if (st == LL_OK) st = keepgrams(m, ix, n, &g, min, out);
   ll_vec_free(m, &g);
   ll_vec_free(m, &last);
   return st;

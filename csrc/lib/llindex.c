@@ -2134,33 +2134,51 @@ static int cmp_freq(uint32_t a, uint32_t b, const void *vctx) {
   return wordcmp(c->ix, a, b);
 }
 
-int ll_index_frequencies(ll_Mem *m, const ll_Index *ix, unsigned mask, size_t min,
-                         const unsigned char *skip, ll_Vec *out) {
-  size_t nw = ix->nwords ? ix->nwords : 1, i, n = 0;
-  size_t *count = (size_t *)ll_malloc(m, nw * sizeof *count);
-  uint32_t *ids = (uint32_t *)ll_malloc(m, nw * sizeof *ids);
-  uint32_t *tmp = (uint32_t *)ll_malloc(m, nw * sizeof *tmp);
-  int st = LL_OK;
+/* Pushes ll_Freq for ids[0, n) sorted by count[] descending then word. */
+static int freqlist(ll_Mem *m, const ll_Index *ix, const size_t *count, uint32_t *ids, size_t n,
+                    ll_Vec *out) {
+  size_t i;
+  uint32_t *tmp = (uint32_t *)ll_malloc(m, (n ? n : 1) * sizeof *tmp);
   FreqCtx c;
-  if (min < 1) min = 1;
-  if (count == NULL || ids == NULL || tmp == NULL) st = LL_ERRMEM;
-  if (st == LL_OK) {
-    wordcounts(ix, mask, count);
-    for (i = 0; i < ix->nwords; i++)
-      if (count[i] >= min && (skip == NULL || !skip[i])) ids[n++] = (uint32_t)i;
-    c.ix = ix;
-    c.count = count;
-    msort(ids, tmp, n, cmp_freq, &c);
-    st = ll_vec_reserve(m, out, n);
-  }
+  int st;
+  if (tmp == NULL) return LL_ERRMEM;
+  c.ix = ix;
+  c.count = count;
+  msort(ids, tmp, n, cmp_freq, &c);
+  st = ll_vec_reserve(m, out, n);
   for (i = 0; i < n && st == LL_OK; i++) {
     ll_Freq *f = (ll_Freq *)ll_vec_push(m, out);
     f->word = ids[i];
     f->count = count[ids[i]];
   }
+  ll_free(m, tmp, (n ? n : 1) * sizeof *tmp);
+  return st;
+}
+
+/* The words counted min times or more (count[]), not in skip, as a
+** frequency list into out (freqlist). */
+static int keptwords(ll_Mem *m, const ll_Index *ix, const size_t *count, size_t min,
+                     const unsigned char *skip, uint32_t *ids, ll_Vec *out) {
+  size_t i, n = 0;
+  for (i = 0; i < ix->nwords; i++)
+    if (count[i] >= min && (skip == NULL || !skip[i])) ids[n++] = (uint32_t)i;
+  return freqlist(m, ix, count, ids, n, out);
+}
+
+int ll_index_frequencies(ll_Mem *m, const ll_Index *ix, unsigned mask, size_t min,
+                         const unsigned char *skip, ll_Vec *out) {
+  size_t nw = ix->nwords ? ix->nwords : 1;
+  size_t *count = (size_t *)ll_malloc(m, nw * sizeof *count);
+  uint32_t *ids = (uint32_t *)ll_malloc(m, nw * sizeof *ids);
+  int st = LL_OK;
+  if (min < 1) min = 1;
+  if (count == NULL || ids == NULL) st = LL_ERRMEM;
+  if (st == LL_OK) {
+    wordcounts(ix, mask, count);
+    st = keptwords(m, ix, count, min, skip, ids, out);
+  }
   ll_free(m, count, nw * sizeof *count);
   ll_free(m, ids, nw * sizeof *ids);
-  ll_free(m, tmp, nw * sizeof *tmp);
   return st;
 }
 
@@ -2659,30 +2677,9 @@ void ll_index_docsizes(const ll_Index *ix, unsigned mask, size_t *words, size_t 
   }
 }
 
-/* Pushes ll_Freq for ids[0, n) sorted by count[] descending then word. */
-static int freqlist(ll_Mem *m, const ll_Index *ix, const size_t *count, uint32_t *ids, size_t n,
-                    ll_Vec *out) {
-  size_t i;
-  uint32_t *tmp = (uint32_t *)ll_malloc(m, (n ? n : 1) * sizeof *tmp);
-  FreqCtx c;
-  int st;
-  if (tmp == NULL) return LL_ERRMEM;
-  c.ix = ix;
-  c.count = count;
-  msort(ids, tmp, n, cmp_freq, &c);
-  st = ll_vec_reserve(m, out, n);
-  for (i = 0; i < n && st == LL_OK; i++) {
-    ll_Freq *f = (ll_Freq *)ll_vec_push(m, out);
-    f->word = ids[i];
-    f->count = count[ids[i]];
-  }
-  ll_free(m, tmp, (n ? n : 1) * sizeof *tmp);
-  return st;
-}
-
 int ll_index_docfreq(ll_Mem *m, const ll_Index *ix, unsigned mask, size_t min,
                      const unsigned char *skip, ll_Vec *out) {
-  size_t nw = ix->nwords ? ix->nwords : 1, i, n = 0, d, nd = ll_index_ndocs(ix), seg, a, b, t;
+  size_t nw = ix->nwords ? ix->nwords : 1, d, nd = ll_index_ndocs(ix), seg, a, b, t;
   size_t *count = (size_t *)ll_malloc(m, nw * sizeof *count);
   size_t *last = (size_t *)ll_malloc(m, nw * sizeof *last);
   uint32_t *ids = (uint32_t *)ll_malloc(m, nw * sizeof *ids);
@@ -2705,9 +2702,7 @@ int ll_index_docfreq(ll_Mem *m, const ll_Index *ix, unsigned mask, size_t min,
         }
       }
     }
-    for (i = 0; i < ix->nwords; i++)
-      if (count[i] >= min && (skip == NULL || !skip[i])) ids[n++] = (uint32_t)i;
-    st = freqlist(m, ix, count, ids, n, out);
+    st = keptwords(m, ix, count, min, skip, ids, out);
   }
   ll_free(m, count, nw * sizeof *count);
   ll_free(m, last, nw * sizeof *last);

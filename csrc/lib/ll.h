@@ -110,6 +110,8 @@ int ll_utf8_isspace(long cp);
 ** no-break space at s[i] (0 for none): the readers' horizontal white space */
 int ll_utf8_isnbsp(const char *s, size_t i, size_t len);
 size_t ll_utf8_hspace(const char *s, size_t i, size_t len);
+/* s[0, len) is 1 to 9 ASCII digits (a note's or a page's number) */
+int ll_alldigits(const char *s, size_t len);
 
 /* ------------------------------------------------------------------ */
 /* Words (llutf8.c)                                                    */

@@ -42,14 +42,6 @@ struct ll_Builder {
   char first_page[16]; /* a reader's label of the page the text starts on */
 };
 
-static int alldigits(const char *s, size_t len) {
-  size_t i;
-  if (len == 0 || len > 9) return 0;
-  for (i = 0; i < len; i++)
-    if (s[i] < '0' || s[i] > '9') return 0;
-  return 1;
-}
-
 /* See ll.h. */
 size_t ll_field_name(const char *s, size_t len) {
   size_t i, words = 1;
@@ -716,7 +708,7 @@ static void readpages(ll_Builder *p, const char *s, size_t n, char **first, char
   if (i > b) {
     /* "451-67": the last page shares the first page's leading digits */
     size_t fl = strlen(*first ? *first : "");
-    if (*first && alldigits(s + b, i - b) && alldigits(*first, fl) && i - b < fl) {
+    if (*first && ll_alldigits(s + b, i - b) && ll_alldigits(*first, fl) && i - b < fl) {
       p->buf.n = 0;
       bufadd(p, *first, fl - (i - b));
       bufadd(p, s + b, i - b);
@@ -1162,7 +1154,7 @@ static void endsource(ll_Builder *p) {
       break;
     }
   if (*fp == '\0' && d->source != NULL) fp = d->source->first_page;
-  if (fp != NULL && alldigits(fp, strlen(fp))) d->first_page = strtol(fp, NULL, 10);
+  if (fp != NULL && ll_alldigits(fp, strlen(fp))) d->first_page = strtol(fp, NULL, 10);
 }
 
 /* Seals the body, the notes and the footer into the document. */

@@ -167,14 +167,6 @@ static int isnotesheading(const char *s, size_t len) {
   return 0;
 }
 
-static int alldigits(const char *s, size_t len) {
-  size_t i;
-  if (len == 0 || len > 9) return 0;
-  for (i = 0; i < len; i++)
-    if (s[i] < '0' || s[i] > '9') return 0;
-  return 1;
-}
-
 /* nonzero for a Roman numeral's letter */
 static int romanc(int c) {
   return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C' || c == 'i' || c == 'v' ||
@@ -515,7 +507,7 @@ static void guessheader(PageParse *p, size_t hstart) {
     if (h == 0) {
       feedauthor(p, bk);
       h = 1;
-    } else if (h == 1 && bk->n == 1 && alldigits(p->s + ln->start, ln->end - ln->start)) {
+    } else if (h == 1 && bk->n == 1 && ll_alldigits(p->s + ln->start, ln->end - ln->start)) {
       ll_build_number(p->b, p->s + ln->start, ln->end - ln->start);
       h = 2;
     } else if (h < 3) {

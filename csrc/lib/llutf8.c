@@ -275,3 +275,13 @@ size_t ll_utf8_hspace(const char *s, size_t i, size_t len) {
   if (ll_utf8_isnbsp(s, i, len)) return 2;
   return 0;
 }
+
+/* Whether s[0, len) is 1 to 9 ASCII digits: a note's or a page's number,
+** which always fits a long. */
+int ll_alldigits(const char *s, size_t len) {
+  size_t i;
+  if (len == 0 || len > 9) return 0;
+  for (i = 0; i < len; i++)
+    if (s[i] < '0' || s[i] > '9') return 0;
+  return 1;
+}

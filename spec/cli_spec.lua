@@ -178,6 +178,23 @@ describe("leninletter command line", function()
       for _, l in ipairs(lines(out)) do assert.is_true(utf8.len(l) <= 80) end
     end)
 
+    it("asks no tput for the width when standard output is not a terminal", function()
+      -- a tput that would say 200 columns: were it asked, lines would pass 80
+      local dir = os.tmpname()
+      os.remove(dir)
+      assert.is_true(compat.execute("mkdir -p " .. sh(dir)))
+      local f = assert(io.open(dir .. "/tput", "wb"))
+      f:write("#!/bin/sh\necho 200\n")
+      f:close()
+      assert.is_true(compat.execute("chmod +x " .. sh(dir .. "/tput")))
+      local code, out = cli("kwic Soviet", "COLUMNS= PATH=" .. sh(dir) .. ":\"$PATH\"")
+      compat.execute("rm -r " .. sh(dir))
+      assert.equal(0, code)
+      local widest = 0
+      for _, l in ipairs(lines(out)) do widest = math.max(widest, utf8.len(l)) end
+      assert.is_true(widest > 60 and widest <= 80, "widest line " .. widest)
+    end)
+
     it("takes --width, --sort and --scope", function()
       local _, out = cli("kwic Soviet --width 10 --sort right --scope all", "COLUMNS=200")
       local ls = lines(out)

@@ -288,6 +288,16 @@ describe("structured exports", function()
       assert.equal(count(d, "table", true), tables)
       assert.truthy(page:find('<li id="p23" class="blk" value="1" data-label="(1)">', 1, true))
     end)
+
+    it("suggests the page's own words in the search box, not the letter's: Varga 1924", function()
+      if not exists(CORPUS .. PAGES[2]) then pending("environment limit: ../shared is absent: no corpus pages") return end
+      local d = assert(ll.open(CORPUS .. PAGES[2]))
+      -- its most frequent words (stop list): countries 71, capital 55, crisis 53
+      local f = d:frequencies({ stoplist = true })
+      assert.same({ "countries", "capital", "crisis" }, { f[1].word, f[2].word, f[3].word })
+      assert.truthy(export.html(d):find('placeholder="countries, capital, crisis*"', 1, true))
+      assert.truthy(export.html(ll.letter()):find('placeholder="revolutionary, government, people*"', 1, true))
+    end)
   end)
 
   describe("plain text", function()

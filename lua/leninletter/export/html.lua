@@ -108,6 +108,18 @@ local function glossnote(note, nsp)
   return table.concat(out)
 end
 
+-- What the search box suggests: the page's own most frequent words
+-- (stop words left out), the last with the wildcard ("revolutionary,
+-- government, people*" for the letter), not another page's names.
+local function searchhint(doc)
+  local f = type(doc.frequencies) == "function" and doc:frequencies({ stoplist = true }) or {}
+  local words = {}
+  for i = 1, math.min(3, #f) do words[i] = f[i].word end
+  if #words == 0 then return "a word, or word*" end
+  words[#words] = words[#words] .. "*"
+  return table.concat(words, ", ")
+end
+
 --- One self-contained HTML5 study page. The text with its structure
 -- (headings, quotations, lists with their printed labels, tables, verse,
 -- separators, emphasis, links), each block numbered in the margin (¶)
@@ -442,7 +454,7 @@ function M.html(doc, opts)
     '<button type="button" id="mode-quiz" aria-pressed="false">Quiz</button>\n',
     hasglossary and '<a href="#glossary" class="glossary-link">Glossary</a>\n' or "",
     '<label class="searchlabel">Search <input type="search" id="search" ',
-    'placeholder="Soviet, Black Hundreds, tsar, revolution*" autocomplete="off"></label>\n',
+    'placeholder="', esc(searchhint(doc)), '" autocomplete="off"></label>\n',
     '<label><input type="checkbox" id="search-notes"> notes too</label>\n',
     '<label><input type="checkbox" id="highlight" checked> highlight</label></div>\n')
   local present = {}

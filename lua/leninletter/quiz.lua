@@ -136,6 +136,8 @@ local FUNCTION_WORDS = {
   "one", "two", "three", "first", "second", "third", "lastly", "namely", "etc", "i.e",
   "another", "other", "others", "such", "like", "unlike", "several", "certain", "fact",
   "thing", "things", "way", "ways", "time", "times", "part", "parts", "case", "cases",
+  -- the particles of phrasal verbs ("withering away", "set up")
+  "away", "back", "forth", "ahead", "apart", "aside", "along", "forward", "onward",
 }
 
 -- Checks the document and the options of the quiz function fname.
@@ -278,9 +280,15 @@ end
 -- sentence.
 local ANAPHORS = { "it", "its", "they", "their", "them", "he", "his", "she", "her", "this",
   "these", "the union", "the paper", "the party", "the congress", "the article" }
--- "It is", "It seems": no antecedent needed.
-local EXPLETIVE = { ["it is"] = true, ["it seems"] = true, ["it was"] = true,
-  ["it would"] = true, ["it goes"] = true }
+-- "It seems", "It goes without saying": no antecedent needed; "It is",
+-- "It was", "It would" only where a clause or an infinitive follows close
+-- by ("It is now obvious to us that", "It would be inadvisable ... to"):
+-- "It was a socialist revolution." and "It was founded in May 1905" lean
+-- on what came before.
+local EXPLETIVE = { ["it seems"] = true, ["it goes"] = true, ["it is"] = "clause",
+  ["it was"] = "clause", ["it would"] = "clause" }
+local CLAUSE = { that = true, to = true, whether = true, ["if"] = true, how = true, why = true,
+  what = true, when = true }
 
 -- Does the sentence lean on an antecedent outside it? In the body, a
 -- sentence opening with a pronoun; in a note, any of them anywhere.
@@ -289,7 +297,17 @@ local function anaphoric(u)
   if u.part == "body" then
     local w1, w2 = s:match("^(%a+)%s+(%a+)")
     if not w1 then return false end
-    if EXPLETIVE[w1 .. " " .. w2] then return false end
+    local ex = EXPLETIVE[w1 .. " " .. w2]
+    if ex == true then return false end
+    if ex == "clause" then
+      local n = 0
+      for w in s:gmatch("%a+") do
+        n = n + 1
+        if n > 2 and CLAUSE[w] then return false end
+        if n >= 9 then break end
+      end
+      return true
+    end
     for _, a in ipairs(ANAPHORS) do
       if not a:find(" ") and w1 == a then return true end
     end
@@ -336,13 +354,27 @@ local function prepare_entities(P, doc)
     local r = { e = e, id = e.id, type = e.type, class = x.class, from = x.from, to = x.to,
       within = x.within, furniture = x.furniture or inside == 0, names = { fold(e.name) },
       -- worth a question: named twice in the text, or explained by a note
-      salient = inside >= 2 or e.note ~= nil }
+      salient = false }
+    -- the note explains it on this page: a catalogue's note and description
+    -- (the letter's note 4 on the Socialist-Revolutionaries) are no
+    -- other page's note 4
+    local n = type(e.note) == "number" and type(e.description) == "string" and doc:note(e.note)
+    if n then
+      local head = e.description:sub(1, 40)
+      for _, b in ipairs(n.paragraphs or {}) do
+        if b.text:find(head, 1, true) then r.explains = true end
+      end
+    end
+    -- named twice, or given a note of its own (a reference, as "What Is
+    -- To Be Done?"'s note 1, or an explanation found on this page)
+    r.salient = inside >= 2 or r.explains == true
+      or (type(e.note) == "number" and e.description == nil and doc:note(e.note) ~= nil)
     for _, a in ipairs(e.aliases or {}) do r.names[#r.names + 1] = fold(a) end
     if e.type == "person" then r.names[#r.names + 1] = fold(surname(e.name)) end
     r.author = author ~= nil and (fold(e.name) == author or names(author, fold(e.name)))
     P.ents[#P.ents + 1] = r
     P.byid[e.id] = r
-    if e.note and not P.subject[e.note] and not r.furniture then P.subject[e.note] = r end
+    if r.explains and not P.subject[e.note] and not r.furniture then P.subject[e.note] = r end
   end
 end
 
@@ -390,7 +422,12 @@ local function entitypool(P, a, answer, y, y2, prompt)
         ok = (r2 - r1) == 0 and (a2 - a1) == 0 -- two events of one year are told apart
       end
     end
-    if ok and display(r, answer) then
+    -- a name for a name: no "strike committee" among the parties and
+    -- unions when the answer is written with a capital (events aside: "the
+    -- first Russian revolution")
+    local shown = ok and display(r, answer)
+    if shown and a.type ~= "event" and answer:find("^%u") and not shown:find("^%u") then shown = nil end
+    if shown then
       if a.class == nil or r.class == a.class then same[#same + 1] = r end
     end
   end
@@ -435,12 +472,41 @@ local function interval(range)
   return { (y1 * 100 + (m1 or 1)) * 100 + (d1 or 1), (y2 * 100 + (m2 or 12)) * 100 + (d2 or 31) }
 end
 
--- The intervals of a Date's readings (either calendar).
+-- Day number n (yyyymmdd, a day that exists) moved by k days, 0 < k < 28.
+local function laterby(n, k)
+  local d, m, y = n % 100, math.floor(n / 100) % 100, math.floor(n / 10000)
+  local last = ({ 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 })[m]
+  if m == 2 and ((y % 4 == 0 and y % 100 ~= 0) or y % 400 == 0) then last = 29 end
+  d = d + k
+  if d > last then
+    d, m = d - last, m + 1
+    if m > 12 then m, y = 1, y + 1 end
+  end
+  return (y * 100 + m) * 100 + d
+end
+
+-- The intervals of a Date's readings (either calendar): the old style's
+-- first. A single date before 1918-02-14 is the old style (API.md, Dates);
+-- one precise to the month has no new style computed, but it has one: its
+-- days 12 or 13 later ("October 1905" is October 14 to November 13, 1905,
+-- in the new style, so "November 1905" may be true of it).
 local function intervals(d)
   local t = {}
   for _, s in ipairs({ "old_style", "new_style" }) do
     local r = d[s] and interval(d[s])
     if r then t[#t + 1] = r end
+  end
+  local os = d.old_style
+  if os and not d.new_style and t[1] and t[1][1] < 19180214
+      and os.first:find("^%d%d%d%d%-%d%d$") then
+    local k = t[1][1] >= 19000301 and 13 or 12
+    local last = t[1][2]
+    -- the interval's last day as a day that exists (31 stands for any month's end)
+    local m, y = math.floor(last / 100) % 100, math.floor(last / 10000)
+    local mend = ({ 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 })[m]
+    if m == 2 and ((y % 4 == 0 and y % 100 ~= 0) or y % 400 == 0) then mend = 29 end
+    if last % 100 > mend then last = last - last % 100 + mend end
+    t[#t + 1] = { laterby(t[1][1], k), laterby(last, k) }
   end
   return t
 end
@@ -540,7 +606,7 @@ end
 -- intervals in avoid (the answer's readings in both calendars, the other
 -- dates of its sentence). Variants: the year changed to another the
 -- document names, the month moved by one or two, the year by one to three.
-local function datedistractors(P, rnd, text, own, avoid, k, order_with, after, yearsfirst)
+local function datedistractors(P, rnd, text, own, avoid, k, order_with, after, yearsfirst, before)
   local sh = shape(text)
   if not sh or not own then return {} end
   local byyear, bymonth, near = {}, {}, {}
@@ -583,6 +649,7 @@ local function datedistractors(P, rnd, text, own, avoid, k, order_with, after, y
       end
     end
     if after and iv[1] <= after then inorder = false end
+    if before and iv[2] >= before then inorder = false end
     if s and inorder and not taken[fold(s)] and not anyoverlap(iv, avoid) then
       taken[fold(s)] = true
       out[#out + 1] = s
@@ -790,6 +857,19 @@ local function related(r, v)
   return false
 end
 
+-- Does a word take "an" rather than "a"? By its first letters: a vowel,
+-- save a "u" or "eu" said "you" and "one"; a silent "h" ("an honest").
+local function takes_an(w)
+  w = w:lower()
+  if w:find("^hour") or w:find("^honou?r") or w:find("^honest") or w:find("^heir") then return true end
+  if w:find("^eu") or w:find("^one") or w:find("^uni") or w:find("^us[aeiu]") or w:find("^ut[ei]")
+      or w:find("^ur[aeiou]") then
+    return false
+  end
+  return w:find("^[aeiou]") ~= nil
+end
+M._takes_an = takes_an
+
 -- Up to k words of the page for a blank on candidate c: the same part of
 -- speech and inflection, the same lexicographer class first, key terms
 -- first, none related to the answer or already in the sentence.
@@ -812,7 +892,11 @@ local function worddistractors(P, rnd, c, u, k)
       -- a word the page writes in lower case, as the answer (no "British")
       local lower = v.form and not v.form:find("^%u")
       -- and mostly of the answer's part of speech ("heard" is no adjective)
-      if lower and v.toppos == r.pos and v.norm ~= c.norm and not u.words[v.norm] and v.infls[r.pos] == c.infls then
+      -- after "a" or "an", a word that takes it: "without a _____
+      -- revolution" has no "overt" or "honest" among its choices
+      local article = (c.prev ~= "a" and c.prev ~= "an") or (c.prev == "an") == takes_an(v.norm)
+      if lower and article and v.toppos == r.pos and v.norm ~= c.norm and not u.words[v.norm]
+          and v.infls[r.pos] == c.infls then
         -- never a word the document joins to the blank's neighbours
         -- ("revolutionary army" where the answer is "revolutionary government")
         local joined = (c.prev and P.bigrams[c.prev .. " " .. v.norm])
@@ -858,6 +942,18 @@ local function variants(answer, reading)
   if answer:find("'", 1, true) then forms[#forms + 1] = answer:gsub("'", "’") end
   -- a title's closing mark ("What Is To Be Done?") is not the student's to type
   if answer:find("[?!]$") then forms[#forms + 1] = answer:gsub("[?!]$", "") end
+  -- an abbreviation's full stops are not the student's to type either
+  -- ("St Petersburg", "RSDLP"), nor is "St." the only way to write "Saint"
+  local n0 = #forms
+  for i = 1, n0 do
+    local f = forms[i]
+    if f:find("%f[%a]St%. %u") then
+      forms[#forms + 1] = f:gsub("%f[%a]St%. (%u)", "Saint %1")
+    end
+    local g = f:gsub("%f[%w](%u%.%u%.[%u%.]*)", function(r) return (r:gsub("%.", "")) end)
+      :gsub("%f[%a](%u%l)%. (%u)", "%1 %2")
+    if g ~= f then forms[#forms + 1] = g end
+  end
   for _, f in ipairs(forms) do
     add(f)
     if f:find("%a%-%a") then add((f:gsub("(%a)%-(%a)", "%1 %2"))) end
@@ -955,6 +1051,7 @@ local function prepare(doc, usewn)
   local P = {}
   P.units, P.bykey = sentences(doc)
   prepare_entities(P, doc)
+  P.british = doc:count("organisation", { scope = "all" }) > doc:count("organization", { scope = "all" })
   prepare_dates(P, doc)
   prepare_words(P, doc, usewn)
   -- entity mentions: never furniture, never a misprint
@@ -1006,6 +1103,10 @@ local function prepare(doc, usewn)
     end
   end
   local bigrams = P.bigrams
+  local authorwords = {}
+  if type(doc.author) == "string" then
+    for w in fold(doc.author):gmatch("%a+") do authorwords[w] = true end
+  end
   for i, x in ipairs(toks) do
     local tok, u = x.tok, x.u
     local v = P.vocab[tok.norm]
@@ -1027,6 +1128,12 @@ local function prepare(doc, usewn)
       end
       local tri = content3(p2, prev, tok.norm) or content3(prev, tok.norm, nxt)
         or content3(tok.norm, nxt, n2)
+      -- a title before a name ("Comrade Lenin", "General Kornilov") is no
+      -- term to learn: the name is
+      local ntok = toks[i + 1] and toks[i + 1].u == u and toks[i + 1].tok
+      if r and tok.text:find("^%u") and ntok and ntok.text:find("^%u") then r = nil end
+      -- nor is the author's own name ("Comrade _____ went on to say")
+      if r and authorwords[tok.norm] then r = nil end
       if r then
         local pos1 = true
         for _, o in ipairs(v.readings) do
@@ -1049,7 +1156,7 @@ local function prepare(doc, usewn)
   local defs = {}
   for _, r in ipairs(P.ents) do
     local e = r.e
-    if e.description and e.note and not r.furniture then
+    if r.explains and not r.furniture then
       local desc = e.description:gsub("%s*%b()%s*$", "")
       if not named(r, fold(desc)) and #entitypool(P, r, e.name, r.from, r.to, fold(desc)) >= 2 then
         defs[#defs + 1] = e.description
@@ -1062,6 +1169,12 @@ local function prepare(doc, usewn)
     -- a lone small letter other than "a" is a misprint ("the Soviet i, and")
     for w in (" " .. u.text .. " "):gmatch("%s(%l)[%s,;]") do
       if w ~= "a" then u.misprint = true end
+    end
+    -- a reference ("Selected Works, Vol. 3, Moscow, 1973, pp. 204-334"):
+    -- its edition's year, city and editor are the page's furniture, not history
+    if u.text:find("%f[%a]pp?%.%s*%d") or u.text:find("%f[%a]Vol%.%s*%d")
+        or (u.part == "note" and u.text:find("^See ")) then
+      u.citation = true
     end
     if misprinted(doc, { part = u.part, note = u.note, paragraph = u.paragraph, pos = u.start,
       len = #u.text }) then
@@ -1195,6 +1308,12 @@ local function dateneighbours(u, c)
   return sorted[k - 1], sorted[k + 1]
 end
 
+-- The words before a blanked date that make a later date true as well
+-- ("by the end of 1906" holds "by the end of 1907", "ever since 1914"
+-- holds "ever since 1917"), and an earlier one ("after 1905").
+local BYWORDS = { by = true, before = true, since = true }
+local AFTERWORDS = { after = true }
+
 local function question(kind, P, doc, rnd, u, c, k, avoided)
   local h = c.hit
   local prompt = blanked(u, h.pos, h.len)
@@ -1226,7 +1345,7 @@ local function question(kind, P, doc, rnd, u, c, k, avoided)
   end
   if avoided and avoided(u) then return nil end
   -- a misprinted sentence ("the Soviet i, and must be") makes a garbled stem
-  if u.misprint then return nil end
+  if u.misprint or u.citation then return nil end
   if kind ~= "cloze" then
     -- a note's definition is the notes questions' own
     if u.defines then return nil end
@@ -1257,7 +1376,11 @@ local function question(kind, P, doc, rnd, u, c, k, avoided)
   local q = { kind = kind, prompt = lead .. prompt, answer = h.text, source = hitof(h),
     target = c.target, entity = c.rec and c.rec.id }
   if kind == "cloze" then
-    q.accept = variants(h.text, c.target == "word" and c.reading or nil)
+    -- a modifier of the page's own term ("provisional" in "provisional
+    -- revolutionary government") is recalled as the text has it: no
+    -- synonym ("tentative revolutionary government" is no answer)
+    local modifier = c.phrase3 and c.phrase3:match("(%S+)$") ~= c.norm
+    q.accept = variants(h.text, c.target == "word" and not modifier and c.reading or nil)
     q.phrase = c.phrase3
     return finish(doc, q, u.text)
   end
@@ -1286,8 +1409,14 @@ local function question(kind, P, doc, rnd, u, c, k, avoided)
     local before, after = dateneighbours(u, c)
     if before then others[#others + 1] = intervals(before.date)[1] end
     if after then others[#others + 1] = intervals(after.date)[1] end
+    -- "had ceased to exist by the end of 1906": a later date is true too,
+    -- so only earlier ones; "after 1905": only later ones
+    local lead_word = prompt:sub(1, (prompt:find(BLANK, 1, true) or 1) - 1):match("(%a+)%s*$")
+    lead_word = lead_word and lead_word:lower()
+    local earlier = BYWORDS[lead_word] and own[1] or nil
+    local later = AFTERWORDS[lead_word] and own[2] or nil
     -- "at the end of 1901 and beginning of 1902": the order kept
-    ds = datedistractors(P, rnd, h.text, own, avoid, k, others)
+    ds = datedistractors(P, rnd, h.text, own, avoid, k, others, later, nil, earlier)
   else
     ds = worddistractors(P, rnd, c, u, k)
   end
@@ -1595,7 +1724,7 @@ function M.notes(doc, opts)
   local explained = {}
   for _, r in ipairs(P.ents) do
     local e = r.e
-    if e.note and e.description and doc:note(e.note) and not r.furniture then
+    if r.explains and not r.furniture then
       explained[#explained + 1] = r
     end
   end
@@ -1608,7 +1737,10 @@ function M.notes(doc, opts)
     local desc = e.description:gsub("%s*%b()%s*$", "")
     local fdesc = fold(desc)
     if not named(r, fdesc) then
-      local who = e.type == "person" and "who" or "which " .. e.type
+      -- in the page's own spelling ("organisation")
+      local tname = e.type
+      if tname == "organization" and P.british then tname = "organisation" end
+      local who = e.type == "person" and "who" or "which " .. tname
       local prompt
       if ARTICLE[desc:match("^%a+ ") or ""] then
         prompt = ("According to note %d, %s was %s?"):format(e.note, who, desc)
@@ -1679,6 +1811,18 @@ local function metahit(doc, field, d)
   return { part = "meta", field = field, pos = a, len = #d.text, text = d.text }
 end
 
+-- What the date questions call the document: "the letter" where its title
+-- or subtitle says it is one, else its title in quotation marks ("When was
+-- “The State and Revolution” written?"), else "the text".
+local function thework(doc)
+  local t, sub = doc.title, doc.subtitle
+  if (type(t) == "string" and t:lower():find("letter")) or (type(sub) == "string" and sub:lower():find("letter")) then
+    return "the letter"
+  end
+  if type(t) == "string" and t:find("%S") then return "“" .. t .. "”" end
+  return "the text"
+end
+
 -- Day arithmetic in the Gregorian calendar: y, m, d moved by n days.
 local function isleap(y) return (y % 4 == 0 and y % 100 ~= 0) or y % 400 == 0 end
 local function adddays(y, m, d, n)
@@ -1737,7 +1881,7 @@ conversion = function(_, doc, rnd, w, k)
   local ds = {}
   for i = 1, k do ds[i] = pool[i] end
   return finish(doc, withchoices(rnd, { kind = "date",
-    prompt = "When was the letter written, in the new style (the Gregorian calendar)?",
+    prompt = ("When was %s written, in the new style (the Gregorian calendar)?"):format(thework(doc)),
     answer = answer, source = metahit(doc, "Written", w), target = "date",
     feedback = ("Written: %s (the header). In 1905 the new style ran 13 days ahead of the old."):format(
       doc.meta.Written or w.text) }, ds))
@@ -1774,7 +1918,7 @@ function M.dates(doc, opts)
   local function header(field, d, style, what)
     if not d or not d[style] then return nil end
     local answer = english(d[style])
-    for _, iv in ipairs(intervals(d)) do asked[#asked + 1] = iv end
+    asked[#asked + 1] = d
     -- when it was written: the months around it first (October 1905, the
     -- general strike; December, the uprising); when published: other years
     local ds = datedistractors(P, o.rnd, answer, interval(d[style]), intervals(d), k, nil,
@@ -1785,7 +1929,7 @@ function M.dates(doc, opts)
       feedback = ("%s: %s (the header)"):format(field, doc.meta[field] or d.text) }, ds))
   end
   add(header("Written", doc.written, "old_style",
-    "When was the letter written, in the old style (the Julian calendar Russia used until 1918)?"))
+    ("When was %s written, in the old style (the Julian calendar Russia used until 1918)?"):format(thework(doc))))
   -- the new style: the calendars' difference is what is asked
   local w = doc.written
   if w and w.old_style and w.new_style and #out < o.count then
@@ -1794,10 +1938,10 @@ function M.dates(doc, opts)
   end
   if not (w and w.old_style) then
     add(header("Written", doc.written, "new_style",
-      "When was the letter written, in the new style (the Gregorian calendar)?"))
+      ("When was %s written, in the new style (the Gregorian calendar)?"):format(thework(doc))))
   end
   add(header("Published", doc.published, doc.published and doc.published.old_style
-    and "old_style" or "new_style", "When was the letter first published?"))
+    and "old_style" or "new_style", ("When was %s first published?"):format(thework(doc))))
   if #out < o.count then
     local usable = {}
     for _, u in ipairs(P.units) do
@@ -1816,10 +1960,24 @@ function M.dates(doc, opts)
         if j > MAXTRY then break end -- a sentence of thousands of dates (#19)
         -- a date that holds an answer already given, or that one holds
         -- ("the autumn of 1940" after "November 5, 1940"), is given away
+        -- (each reading against the same calendar's: the strike of
+        -- "October 1905", October 14 to November 13 in the new style,
+        -- does not hold the letter's old-style November 2-4)
         local given = false
-        for _, iv in ipairs(intervals(c.date)) do
-          for _, a in ipairs(asked) do
-            if (iv[1] <= a[1] and iv[2] >= a[2]) or (a[1] <= iv[1] and a[2] >= iv[2]) then given = true end
+        local civ = intervals(c.date)
+        for _, ad in ipairs(asked) do
+          local aiv = intervals(ad)
+          local pairs_ = { { civ[1], aiv[1] } }
+          if c.date.old_style and ad.old_style then pairs_[2] = { civ[2], aiv[2] } end
+          if (c.date.old_style ~= nil) ~= (ad.old_style ~= nil) then
+            -- one has the new style only: against the other's new style
+            pairs_ = { { civ[#civ], aiv[#aiv] } }
+          end
+          for _, pr in ipairs(pairs_) do
+            local iv, a = pr[1], pr[2]
+            if iv and a and ((iv[1] <= a[1] and iv[2] >= a[2]) or (a[1] <= iv[1] and a[2] >= iv[2])) then
+              given = true
+            end
           end
         end
         local q = not given and question("date", P, doc, o.rnd, x.u, c, k, avoided)

@@ -993,6 +993,28 @@ end
 -- Preparing a document once
 -- ------------------------------------------------------------------
 
+-- The headword a note opens with, before its dash or its bracket
+-- ("Thirty Years’ War (1618-48), the first ..." -> "Thirty Years’ War"),
+-- or nil when it opens with a sentence ("The reference is to ...").
+local function headword(note)
+  local b = note and note.paragraphs and note.paragraphs[1]
+  local t = b and b.text
+  if type(t) ~= "string" then return nil end
+  local cut
+  for _, mark in ipairs({ "—", " (", " – ", " - " }) do
+    local a = t:find(mark, 1, true)
+    if a and (not cut or a < cut) then cut = a end
+  end
+  if not cut then return nil end
+  local h = t:sub(1, cut - 1):gsub("%s+$", "")
+  if #h < 3 or #h > 60 or not h:find("^%u") or h:find("[%.,;:%d]") then return nil end
+  -- a name, not a clause: each of its words with a capital, or "of", "and"
+  for w in h:gmatch("%S+") do
+    if not w:find("^%u") and w ~= "of" and w ~= "and" and w ~= "the" then return nil end
+  end
+  return h
+end
+
 local prepared = setmetatable({}, { __mode = "k" })
 local conversion -- M.dates: the new style of the letter's date
 
@@ -1051,6 +1073,10 @@ local function prepare(doc, usewn)
   local P = {}
   P.units, P.bykey = sentences(doc)
   prepare_entities(P, doc)
+  P.headword = {}
+  for _, n in ipairs(doc.notes or {}) do
+    if P.headword[n.n] == nil then P.headword[n.n] = headword(n) or false end
+  end
   P.british = doc:count("organisation", { scope = "all" }) > doc:count("organization", { scope = "all" })
   prepare_dates(P, doc)
   prepare_words(P, doc, usewn)
@@ -1096,6 +1122,9 @@ local function prepare(doc, usewn)
     if u then
       u.ntok = u.ntok + 1
       u.words[tok.norm] = true
+      -- "worker’s" holds "worker": no distractor the sentence already has
+      local base = tok.norm:gsub("’s$", ""):gsub("'s$", ""):gsub("s’$", "s")
+      u.words[base] = true
       toks[#toks + 1] = { tok = tok, u = u }
       -- how the page writes the word inside a sentence ("British", "soviet")
       local v = P.vocab[tok.norm]
@@ -1249,7 +1278,7 @@ local function finish(doc, q, sentence)
 end
 
 -- The lead of a prompt from a note: the note and what it is about.
-local function notelead(P, u, answer_rec)
+local function notelead(P, u, answer_rec, answer_text)
   local s = P.subject[u.note]
   if s and s ~= answer_rec then
     local name = s.e.name
@@ -1257,17 +1286,33 @@ local function notelead(P, u, answer_rec)
     elseif s.type == "organization" or s.type == "event" then name = "the " .. name end
     return ("In note %d, on %s: "):format(u.note, name)
   end
+  -- no catalogue entity: the note's own headword ("Thirty Years’ War
+  -- (1618-48), the first European war ..." names "The war ended in _____")
+  local hw = not s and P.headword[u.note]
+  if hw and not (answer_text and fold(hw):find(fold(answer_text), 1, true))
+      and not fold(u.text):find(fold(hw), 1, true) then
+    return ("In note %d, on the %s: "):format(u.note, hw:gsub("^[Tt]he ", ""))
+  end
   return ("In note %d: "):format(u.note)
 end
+
 
 -- A test of the sentences that questions qs (a list that may grow) have
 -- asked about or quoted.
 -- Each sentence is checked against each question once (seen[u]: the
 -- questions already checked; a yes stays yes, the list only grows): every
 -- candidate of a long sentence checked every question again (#19).
+-- Given answer instead of u: has a date question of qs that answer
+-- already ("1875" for the Gotha Programme, asked once a set)?
 local function avoider(qs)
   local seen, yes = setmetatable({}, { __mode = "k" }), setmetatable({}, { __mode = "k" })
-  return function(u)
+  return function(u, answer)
+    if answer then
+      for _, q in ipairs(qs) do
+        if q.target == "date" and q.answer == answer then return true end
+      end
+      return false
+    end
     if yes[u] then return true end
     for i = (seen[u] or 0) + 1, #qs do
       local q = qs[i]
@@ -1343,7 +1388,7 @@ local function question(kind, P, doc, rnd, u, c, k, avoided)
       if r.type == "place" and r.within == c.rec.id and named(r, fprompt) then return nil end
     end
   end
-  if avoided and avoided(u) then return nil end
+  if avoided and (avoided(u) or (c.target == "date" and avoided(nil, h.text))) then return nil end
   -- a misprinted sentence ("the Soviet i, and must be") makes a garbled stem
   if u.misprint or u.citation then return nil end
   if kind ~= "cloze" then
@@ -1358,7 +1403,7 @@ local function question(kind, P, doc, rnd, u, c, k, avoided)
   local lead = ""
   if u.part == "note" and kind ~= "cloze" then
     if u.anaphoric and P.subject[u.note] == c.rec then return nil end
-    lead = notelead(P, u, c.rec)
+    lead = notelead(P, u, c.rec, h.text)
     -- a lead that names the answer's month ("on the October revolution")
     if c.target == "date" then
       local sh = shape(h.text)
@@ -1449,10 +1494,18 @@ local function blanks(kind, doc, o, P)
   end
   usable = rich
   for _, u in ipairs(plain) do usable[#usable + 1] = u end
-  local out, answers = {}, {}
+  local out, answers, times = {}, {}, {}
+  -- a key term an earlier quiz of the set asked is asked again only if the
+  -- quiz is short ("self-acting" once, not in a choice and then a cloze)
+  for _, q in ipairs(o.avoid or {}) do
+    if type(q) == "table" and q.target == "word" and type(q.answer) == "string" then
+      answers[fold(q.answer)] = true
+    end
+  end
   -- the question for unit u: entities first, then dates, then key terms,
-  -- one of them at random; with capped, each answer (and each of the
-  -- letter's phrases, "provisional revolutionary government") once a quiz
+  -- one of them at random; capped "once": each answer (and each of the
+  -- letter's phrases, "provisional revolutionary government") once a
+  -- quiz; "twice": twice; "never": as often as the text has it
   local function ask(u, capped)
     if o.skip and o.skip[u] then return nil end
     local bykind, hasother = {}, false
@@ -1464,7 +1517,10 @@ local function blanks(kind, doc, o, P)
         bykind[c.target] = t
       end
       local key = c.rec and c.rec.id or fold(c.hit.text)
-      if not capped or (not answers[key] and not (c.phrase3 and answers[c.phrase3])) then
+      -- then an answer twice a quiz at most ("Black Hundreds" not four
+      -- times), then as often as the text has it
+      if capped == "never" or (capped == "twice" and (times[key] or 0) < 2)
+          or (not answers[key] and not (c.phrase3 and answers[c.phrase3])) then
         t[#t + 1] = c
       end
     end
@@ -1486,16 +1542,19 @@ local function blanks(kind, doc, o, P)
     end
     return nil
   end
-  -- first each answer once; then, if the quiz is still short, again
+  -- first each answer once; then, if the quiz is still short, twice; then
+  -- as often as the text allows
   local used = {}
-  for _, capped in ipairs({ true, false }) do
+  for _, capped in ipairs({ "once", "twice", "never" }) do
     for _, u in ipairs(usable) do
       if #out >= o.count then break end
       local q = not used[u] and ask(u, capped)
       if q then
         used[u] = true
         out[#out + 1] = q
-        answers[q.entity or fold(q.answer)] = true
+        local key = q.entity or fold(q.answer)
+        answers[key] = true
+        times[key] = (times[key] or 0) + 1
         if q.phrase then answers[q.phrase] = true end
         q.phrase = nil
       end

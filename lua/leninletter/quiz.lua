@@ -17,9 +17,9 @@
 -- * `choices`: for the kinds with choices, the answer once and the
 --   distractors, shuffled;
 -- * `accept`: other answers also marked right (a cloze's: the other
---   apostrophe, a hyphen written as a space, a title without its question
---   mark, WordNet synonyms of a word of one sense put in the answer's
---   inflection), or nil;
+--   apostrophe, a hyphen written as a space, an abbreviation without its
+--   stops, a title without its question mark, WordNet synonyms of a word
+--   of one sense put in the answer's inflection), or nil;
 -- * `source`: a Hit (`part`, `paragraph`, `note`, `field`, `sentence`,
 --   `pos`, `len`, `text`): where the answer stands in the document;
 -- * `feedback`: shown after answering: the source sentence (or note, or
@@ -37,7 +37,8 @@
 -- answer the source misprints. So:
 --
 -- * *Entities*: distractors are entities of the same type (and of the same
---   class, "party", "city", ..., where one is known) that existed in the
+--   class, "party", "city", ..., where one is known), written with a
+--   capital where the answer is (events aside), that existed in the
 --   question's year (the built-in catalogue's years, classes and parts are
 --   in data/entity_eras.lua; the year of a sentence is the year its dates,
 --   or the events it names, give, else the document's); never one the
@@ -49,16 +50,37 @@
 -- * *Dates*: distractors are the answer with its year (from the years the
 --   document names, then nearby ones) or its month changed, written in the
 --   same words ("early in November 1905" gives "early in October 1905");
---   none overlaps the answer in either calendar, or another date of the
---   same sentence. A date the document's errata (`doc.errata`) mark as
---   misprinted is never asked about nor used.
+--   none overlaps the answer in either calendar (a month before 1918 has
+--   its new style too: "October 1905" runs to November 13, so "November
+--   1905" is never its distractor), or another date of the same sentence;
+--   after "by", "before" or "since" only earlier dates, after "after" only
+--   later ones (a later date is as true of "it had ceased to exist by the
+--   end of 1906"). A date the document's errata (`doc.errata`) mark as
+--   misprinted is never asked about nor used, nor a date an earlier quiz
+--   of the set (`opts.avoid`) answered.
+-- * *Sentences*: never one that leans on an antecedent it does not hold
+--   ("It was founded in May 1905", "It was a socialist revolution"; "It
+--   is now obvious to us that" is fine), nor a reference ("Selected
+--   Works, Vol. 3, Moscow, 1973, pp. 204-334"). A note's sentence is led
+--   by what the note explains: the catalogue's entity where this page's
+--   note explains it, else the note's headword ("In note 4, on the Thirty
+--   Years’ War: The war ended in _____").
 -- * *Words* (only with WordNet 3.0, see `leninletter.lexicon`): only a
 --   page's key terms are blanked (content words used at least twice, key
 --   by log-likelihood against a sample of the Marxists Internet Archive),
 --   never a function word; distractors are other words of the page that
 --   WordNet reads with the answer's part of speech and inflection (of the
 --   same lexicographer class first), none a synonym of the answer or
---   already in the sentence. Without WordNet, no word is blanked.
+--   already in the sentence, and after "a" or "an" only words that take
+--   it. Never a title before a name ("Comrade Lenin"), the author's name,
+--   or a particle ("withering away"). Without WordNet, no word is blanked.
+-- * *Accepted answers*: the other apostrophe, hyphens as spaces, an
+--   abbreviation without its stops ("St Petersburg", "RSDLP") or in full
+--   ("Saint Petersburg"), a title without its question mark; a WordNet
+--   synonym only for a word of one sense that does not modify the page's
+--   own term (no "tentative" for "provisional revolutionary government").
+-- * *Repeats*: each answer once a quiz while the text has others, then
+--   twice, then as often as the text allows.
 --
 -- **Reproducible.** All chance comes from the module's own generator
 -- (xoshiro128** in C, integer arithmetic only; never `math.random`), seeded

@@ -1804,7 +1804,6 @@ function M.notes(doc, opts)
   local avoided = avoider(asked)
   local explained = {}
   for _, r in ipairs(P.ents) do
-    local e = r.e
     if r.explains and not r.furniture then
       explained[#explained + 1] = r
     end

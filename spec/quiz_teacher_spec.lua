@@ -169,6 +169,38 @@ describe("leninletter.quiz, as a teacher reads it (issue #15)", function()
     assert.is_true(seen > 0)
   end)
 
+  it("offers no date choices that agree on the answer (its month twice and its year twice)", function()
+    -- "December 1901" among "November 1901", "October 1901" and "December
+    -- 1900" (the biography) is the month two share and the year two share
+    local n = 0
+    for _, set in ipairs(sets) do
+      for _, q in ipairs(set.qs) do
+        if q.target == "date" and q.choices and #q.choices == 4 then
+          local parts = {}
+          for i, c in ipairs(q.choices) do
+            local m = c:match("(%a+)") and MONTHS[c:match("%f[%a](%u%l+)")]
+            local y = yearsof(c)
+            if m and #y == 1 then parts[i] = { m = m, y = y[1] } end
+          end
+          if #parts == 4 then
+            n = n + 1
+            local best, score, ties = nil, -1, 0
+            for i, a in ipairs(parts) do
+              local s = 0
+              for j, b in ipairs(parts) do
+                if i ~= j then s = s + (a.m == b.m and 1 or 0) + (a.y == b.y and 1 or 0) end
+              end
+              if s > score then best, score, ties = i, s, 1 elseif s == score then ties = ties + 1 end
+            end
+            assert.is_false(ties == 1 and q.choices[best] == q.answer,
+              q.answer .. " among " .. table.concat(q.choices, ", ") .. ": " .. q.prompt)
+          end
+        end
+      end
+    end
+    assert.is_true(n >= 100, n)
+  end)
+
   it("accepts no synonym for a word of the page's own term ('tentative revolutionary government')", function()
     local n = 0
     for _, set in ipairs(sets) do

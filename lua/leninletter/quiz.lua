@@ -660,19 +660,44 @@ local function datedistractors(P, rnd, text, own, avoid, k, order_with, after, y
   end
   for _, x in ipairs(near) do order[#order + 1] = x end
   local out, taken = {}, { [fold(text)] = true }
-  for _, x in ipairs(order) do
-    if #out >= k then break end
+  -- the text moved by x = {years, months}, or nil where it cannot be a
+  -- distractor
+  local function try(x)
     local s = movetext(text, sh, x[1], x[2])
     local iv = { shiftday(own[1], x[1], x[2]), shiftday(own[2], x[1], x[2]) }
-    local inorder = true
     for _, o in ipairs(order_with or {}) do
       if (own[2] < o[1]) ~= (iv[2] < o[1]) or (own[1] > o[2]) ~= (iv[1] > o[2]) then
-        inorder = false
+        return nil
       end
     end
-    if after and iv[1] <= after then inorder = false end
-    if before and iv[2] >= before then inorder = false end
-    if s and inorder and not taken[fold(s)] and not anyoverlap(iv, avoid) then
+    if after and iv[1] <= after then return nil end
+    if before and iv[2] >= before then return nil end
+    if s and not taken[fold(s)] and not anyoverlap(iv, avoid) then return s end
+    return nil
+  end
+  -- three choices besides a month and year: the other year, the other
+  -- month, and both, so that no choice is the one the others agree on
+  -- ("December 1901" among "November 1901", "October 1901" and "December
+  -- 1900" is the month two share and the year two share: a test-wise
+  -- guess)
+  if k == 3 and sh.month and not yearsfirst then
+    local ys, ms = {}, {}
+    for _, x in ipairs(order) do
+      if x[2] == 0 and x[1] ~= 0 and try(x) then ys[#ys + 1] = x end
+      if x[1] == 0 and x[2] ~= 0 and try(x) then ms[#ms + 1] = x end
+    end
+    -- the first pair whose corner is a date too (no February 29, 1901)
+    for _, ya in ipairs(ys) do
+      for _, mb in ipairs(ms) do
+        local a, b, c = try(ya), try(mb), try({ ya[1], mb[2] })
+        if a and b and c and a ~= b and b ~= c and a ~= c then return { a, b, c } end
+      end
+    end
+  end
+  for _, x in ipairs(order) do
+    if #out >= k then break end
+    local s = try(x)
+    if s then
       taken[fold(s)] = true
       out[#out + 1] = s
     end

@@ -681,13 +681,13 @@ local function datedistractors(P, rnd, text, own, avoid, k, order_with, after, y
   -- 1900" is the month two share and the year two share: a test-wise
   -- guess)
   if k == 3 and sh.month and not yearsfirst then
-    local ys, ms = {}, {}
+    local yms, ms = {}, {}
     for _, x in ipairs(order) do
-      if x[2] == 0 and x[1] ~= 0 and try(x) then ys[#ys + 1] = x end
+      if x[2] == 0 and x[1] ~= 0 and try(x) then yms[#yms + 1] = x end
       if x[1] == 0 and x[2] ~= 0 and try(x) then ms[#ms + 1] = x end
     end
     -- the first pair whose corner is a date too (no February 29, 1901)
-    for _, ya in ipairs(ys) do
+    for _, ya in ipairs(yms) do
       for _, mb in ipairs(ms) do
         local a, b, c = try(ya), try(mb), try({ ya[1], mb[2] })
         if a and b and c and a ~= b and b ~= c and a ~= c then return { a, b, c } end

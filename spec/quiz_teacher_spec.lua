@@ -426,3 +426,45 @@ describe("leninletter.quiz, as a teacher reads it (issue #15)", function()
     end
   end)
 end)
+
+describe("leninletter.quiz where WordNet is not installed", function()
+  -- LENINLETTER_WORDNET naming a folder without WordNet's database is what
+  -- a machine without Debian's wordnet-base sees (README, docs/STUDY.md)
+  local compat = require "leninletter.compat"
+  local ENV = "LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='"
+    .. (os.getenv("LL_CPATH") or "build/lua5.4/?.so") .. ";;' LENINLETTER_WORDNET=/nonexistent/wordnet "
+  local LUA = os.getenv("LUA") or "lua5.4"
+
+  it("asks about entities and dates only, and says why", function()
+    local err = os.tmpname()
+    local out, code = compat.run(ENV .. LUA .. " bin/leninletter quiz --kind cloze --count 100 --format json 2>" .. err)
+    local f = io.open(err, "rb")
+    local e = f:read("*a")
+    f:close()
+    os.remove(err)
+    assert.equal(0, code)
+    local qs = require("cjson").decode(out)
+    assert.is_true(#qs >= 30, #qs)
+    for _, q in ipairs(qs) do
+      assert.truthy(q.target == "entity" or q.target == "date", q.answer)
+    end
+    assert.truthy(e:find("WordNet 3.0 not found (install Debian's wordnet-base, or set LENINLETTER_WORDNET)", 1, true), e)
+    assert.truthy(e:find("entities and dates only", 1, true), e)
+    -- with WordNet, the letter's key terms are blanked too
+    if HAVE_WORDNET then
+      local words = 0
+      for _, q in ipairs((quiz.cloze(letter, { count = 100 }))) do
+        if q.target == "word" then words = words + 1 end
+      end
+      assert.is_true(words > 0)
+    end
+  end)
+
+  it("is said in the README's list of what the module needs", function()
+    local f = assert(io.open("README.md", "rb"))
+    local readme = f:read("*a")
+    f:close()
+    assert.truthy(readme:find("| `wordnet-base` | WordNet 3.0's database", 1, true))
+    assert.truthy(readme:find("(without it, entity and date questions only)", 1, true))
+  end)
+end)

@@ -297,6 +297,32 @@ describe("leninletter.quiz, as a teacher reads it (issue #15)", function()
     end
   end)
 
+  it("asks nothing of a sentence whose 'Both', 'All this', 'That day' or 'they' is someone or something said before", function()
+    -- the biography: "Both, together with Lenin and the other members of the
+    -- Central Committee ...", "All this took place on the night of October
+    -- 25, 1917.", "In July 1903 they began arriving in a steady stream."
+    local n = 0
+    for _, set in ipairs(sets) do
+      for _, q in ipairs(set.qs) do
+        local s = q.source and q.source.part == "body" and sentence(set.doc, q.source)
+        if s then
+          n = n + 1
+          local f = fold(s)
+          for _, lead in ipairs({ "both ", "both,", "all this ", "that day", "the day before", "the next day" }) do
+            assert.is_nil(f:find("^" .. lead), q.prompt)
+          end
+          local k = 0
+          for w in f:gmatch("[%a']+") do
+            k = k + 1
+            if k > 6 then break end
+            assert.is_false(k > 1 and (w == "they" or w == "he" or w == "she"), q.prompt)
+          end
+        end
+      end
+    end
+    assert.is_true(n > 500, n)
+  end)
+
   it("never blanks a title before a name, nor the author's name ('Comrade Lenin went on to say')", function()
     local n = 0
     for _, set in ipairs(sets) do

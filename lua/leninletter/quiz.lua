@@ -317,7 +317,9 @@ local CLAUSE = { that = true, to = true, whether = true, ["if"] = true, how = tr
 local function anaphoric(u)
   local s = fold(u.text)
   if u.part == "body" then
-    local w1, w2 = s:match("^(%a+)%s+(%a+)")
+    -- from its first word, past an opening quotation mark or bracket
+    s = s:gsub("^[^%a]+", "")
+    local w1, w2 = s:match("^(%a+)[%s,;:]+(%a+)")
     if not w1 then return false end
     local ex = EXPLETIVE[w1 .. " " .. w2]
     if ex == true then return false end
@@ -332,6 +334,20 @@ local function anaphoric(u)
     end
     for _, a in ipairs(ANAPHORS) do
       if not a:find(" ") and w1 == a then return true end
+    end
+    -- "Both, together with Lenin, ...", "All this took place on ...",
+    -- "That day, ...", "The day before, on ...": who, what, which day?
+    if w1 == "both" or s:find("^all this%f[%A]") or s:find("^that day%f[%A]")
+        or s:find("^the day before%f[%A]") or s:find("^the next day%f[%A]") then
+      return true
+    end
+    -- a subject pronoun after an opening phrase: "In July 1903 they began
+    -- arriving"
+    local n = 0
+    for w in s:gmatch("[%a’']+") do
+      n = n + 1
+      if n > 6 then break end
+      if n > 1 and (w == "they" or w == "he" or w == "she") then return true end
     end
     return false
   end

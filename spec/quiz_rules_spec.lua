@@ -167,7 +167,17 @@ describe("leninletter.quiz rules (API.md, Study materials)", function()
           -- abbreviation without its stops ("St Petersburg") or in full
           -- ("Saint Petersburg"), or a WordNet synonym sharing the answer's sense
           local function bare(s) return (fold(s):gsub("^saint ", "st "):gsub("[%s%-?!%.']", "")) end
-          local same = bare(a) == bare(q.answer)
+          -- or a date's words in another order ("9 January 1905"), or
+          -- without its article ("spring of 1911")
+          local function words(s)
+            local t = {}
+            for w in fold(s):gsub(",", ""):gmatch("%S+") do
+              if w ~= "the" then t[#t + 1] = w end
+            end
+            table.sort(t)
+            return table.concat(t, " ")
+          end
+          local same = bare(a) == bare(q.answer) or (q.target == "date" and words(a) == words(q.answer))
           if not same then
             local shared = false
             for _, r in ipairs(lexicon.readings(fold(a)) or {}) do

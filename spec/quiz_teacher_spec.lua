@@ -241,6 +241,29 @@ describe("leninletter.quiz, as a teacher reads it (issue #15)", function()
     assert.same({ "RSDLP" }, found.accept)
   end)
 
+  it("accepts a date as a student may write it", function()
+    local seen = 0
+    for _, set in ipairs(sets) do
+      for _, q in ipairs(set.qs) do
+        if q.kind == "cloze" and q.target == "date" then
+          local m, d, y = q.answer:match("^(%a+) (%d+), (%d%d%d%d)$")
+          if m and MONTHS[m] then
+            seen = seen + 1
+            local acc = {}
+            for _, a in ipairs(q.accept or {}) do acc[a] = true end
+            assert.is_true(acc[d .. " " .. m .. " " .. y], q.answer)
+            assert.is_true(acc[m .. " " .. d .. " " .. y], q.answer)
+          end
+          if q.answer:find("^the %l+ of %d+$") then
+            seen = seen + 1
+            assert.truthy((q.accept or {})[1] == q.answer:gsub("^the ", ""), q.answer)
+          end
+        end
+      end
+    end
+    assert.is_true(seen >= 20, seen)
+  end)
+
   it("offers after 'a' only words that take 'a', after 'an' only words that take 'an'", function()
     if not HAVE_WORDNET then
       pending("WordNet 3.0 is not installed (Debian wordnet-base)")
@@ -422,6 +445,21 @@ describe("leninletter.quiz, as a teacher reads it (issue #15)", function()
             assert.is_nil(q.prompt:find("the letter", 1, true), q.prompt)
             assert.truthy(q.prompt:find("“" .. set.doc.title .. "”", 1, true), q.prompt)
           end
+        end
+      end
+    end
+  end)
+
+  it("asks a date once a set of dates", function()
+    -- the biography: Babushkin, "whom the tsarist government executed
+    -- without trial in 1906", and "who had been executed by tsarist
+    -- gendarmes in 1906": one fact
+    for _, set in ipairs(sets) do
+      for seed = 1, 10 do
+        local seen = {}
+        for _, q in ipairs((quiz.dates(set.doc, { seed = seed, count = 20 }))) do
+          assert.is_nil(seen[q.answer], set.name .. ": " .. q.answer .. ", seed " .. seed)
+          seen[q.answer] = true
         end
       end
     end

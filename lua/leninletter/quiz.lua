@@ -1005,6 +1005,14 @@ local function variants(answer, reading)
   if answer:find("'", 1, true) then forms[#forms + 1] = answer:gsub("'", "’") end
   -- a title's closing mark ("What Is To Be Done?") is not the student's to type
   if answer:find("[?!]$") then forms[#forms + 1] = answer:gsub("[?!]$", "") end
+  -- a date as a student may write it: "11 March 1918", "March 11 1918";
+  -- "spring of 1911" without its article
+  local mo, dd, yy = answer:match("^(%u%l+) (%d%d?), (%d%d%d%d)$")
+  if mo and MONTHNO[mo] then
+    forms[#forms + 1] = ("%s %s %s"):format(dd, mo, yy)
+    forms[#forms + 1] = ("%s %s %s"):format(mo, dd, yy)
+  end
+  if answer:find("^the %l+ of %d%d%d%d$") then forms[#forms + 1] = answer:gsub("^the ", "") end
   -- an abbreviation's full stops are not the student's to type either
   -- ("St Petersburg", "RSDLP"), nor is "St." the only way to write "Saint"
   local n0 = #forms
@@ -2025,11 +2033,18 @@ end
 function M.dates(doc, opts)
   local o = checkargs(doc, opts, "dates")
   local P = prepare(doc, false)
-  local avoided = avoider(o.avoid)
+  -- the questions of the set so far, this quiz's too: a date once (the
+  -- biography's Babushkin "executed ... in 1906" twice is one fact)
+  local sofar = {}
+  for _, q in ipairs(o.avoid) do sofar[#sofar + 1] = q end
+  local avoided = avoider(sofar)
   local k = o.choices - 1
   local out = {}
   local function add(q)
-    if #out < o.count and q then out[#out + 1] = q end
+    if #out < o.count and q then
+      out[#out + 1] = q
+      sofar[#sofar + 1] = q
+    end
   end
   -- a publication is after the writing: no distractor before it
   local written = doc.written and intervals(doc.written)

@@ -971,6 +971,28 @@ static void structure_tables(Tally *t) {
   ll_doc_free(d);
 }
 
+/* A spacer row closing a table (one cell of a no-break space, as the
+** Collected Works' index page has) is dropped with its line break; one
+** standing between data rows stays. */
+static void structure_spacer_rows(Tally *t) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  ll_Doc *d;
+  if (structured(&m, HEAD "<table><tr><td>Vol. 1</td><td>PDF</td></tr>"
+                 "<tr><td>&#160;</td></tr><tr><td>Vol. 2</td><td>PDF</td></tr>"
+                 "<tr><td class=\"index\">\n&#160;\n</td></tr><tr><td> </td><td></td></tr>"
+                 "</table>" TAIL,
+                 &d) == LL_OK && d->nparas == 1) {
+    const ll_Block *b = &d->paras[0];
+    check(t, b->kind == LL_TABLE && strcmp(b->text, "Vol. 1\tPDF\n\nVol. 2\tPDF") == 0,
+          "spacer rows at the end dropped", b->text);
+    check(t, b->table != NULL && b->table->nrows == 3 && b->table->ncells == 5,
+          "spacer rows' cells dropped", NULL);
+  } else {
+    check(t, 0, "spacer rows page", NULL);
+  }
+  ll_doc_free(d);
+}
+
 /* A poem: stanzas parted by two line breaks, each a verse Block. */
 static void structure_poem(Tally *t) {
   ll_Mem m = {ll_stdalloc, NULL};
@@ -1012,6 +1034,7 @@ static void test_structure(Tally *t) {
   structure_spans(t);
   structure_lists(t);
   structure_tables(t);
+  structure_spacer_rows(t);
   structure_poem(t);
   structure_pictures(t);
 }

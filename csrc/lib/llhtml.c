@@ -120,18 +120,11 @@ static size_t utf8len(const char *s, size_t n) {
   return k > 1 ? k : 0;
 }
 
-/* Eight bytes at a time: the tests of llswar.h on a word. */
-static uint64_t load8(const char *s) {
-  uint64_t v;
-  memcpy(&v, s, 8);
-  return v;
-}
-
 /* the length of the run of bytes 0x20 to 0x7E at s (at most n) */
 static size_t printable(const char *s, size_t n) {
   size_t j = 0;
   while (n - j >= 8) {
-    uint64_t v = load8(s + j);
+    uint64_t v = ll_load8(s + j);
     if (LL_HASLESS(v, 0x20) | LL_HASMORE(v, 0x7E)) break;
     j += 8;
   }
@@ -334,7 +327,7 @@ static int choose_charset(const char *s, size_t len, const char *decl) {
       "ascii",      "windows-1252", "cp1252",     "x-cp1252", "ansi",    NULL};
   if (ieq(decl, "utf-8") || ieq(decl, "utf8")) return CS_UTF8;
   for (i = 0; i < len; i++) {
-    if (len - i >= 8 && (load8(s + i) & LL_HIGHS) == 0) { /* eight ASCII bytes */
+    if (len - i >= 8 && (ll_load8(s + i) & LL_HIGHS) == 0) { /* eight ASCII bytes */
       i += 7;
       continue;
     }
@@ -1345,7 +1338,7 @@ static void text(Walk *w, const char *s, int pre) {
     if (c > 0x20 && c != 0x7F) { /* a run of characters copied as they are */
       while (j < n) {
         unsigned char d;
-        while (n - j >= 8 && prose8(load8(s + j))) j += 8;
+        while (n - j >= 8 && prose8(ll_load8(s + j))) j += 8;
         if (j >= n) break;
         d = (unsigned char)s[j];
         if (d < 0x80) {

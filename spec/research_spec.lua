@@ -333,6 +333,19 @@ describe("research across the Lenin pages", function()
     assert.equal(#cc, placed + #unplaced)
   end)
 
+  it("proposes a catalogue from the pages, each entry typed by the name it keeps #corpus", function()
+    local cc = corpus_or_pending()
+    if not cc then return end
+    local by = {}
+    for _, e in ipairs(ll.propose(cc, { min = 5 })) do by[e.name] = e end
+    -- "Kautsky" (the renegade of works/1918/prrk/) and "the Kautskys" are
+    -- one entry, typed by the name kept, a person, not by the plural
+    assert.equal("person", by.Kautsky.type)
+    assert.same({ "Kautskys" }, by.Kautsky.aliases)
+    assert.equal("person", by["K. Marx"].type)
+    assert.equal("place", by.Russia.type)
+  end)
+
   it("plots a dispersion across the pages #corpus", function()
     local cc = corpus_or_pending()
     if not cc then return end

@@ -98,6 +98,34 @@ describe("queries a historian means", function()
     assert.equal(n, doc:count({ lpeg.P("soviet"), "party" }))
   end)
 
+  it("counts a possessive collocate with its word under opts.variants", function()
+    -- "union" and "union’s" were two collocates (issue 18). Ten tokens
+    -- each: the union met the union('s) men met a union('s) hall; beside
+    -- "the" (window 1): union once and union’s once, or union twice
+    local a = ll.parse("Page\n\nThe union met. The union’s men met. A union’s hall.\n")
+    local b = ll.parse("Page\n\nThe union met. The union men met. A union hall.\n")
+    local function coll(d, opts)
+      local out = {}
+      for _, x in ipairs(d:collocates("the", opts)) do out[x.word] = x end
+      return out
+    end
+    local plain = coll(a, { window = 1 })
+    assert.equal(1, plain.union.count)
+    assert.equal(1, plain["union's"].count)
+    local folded = coll(a, { window = 1, variants = true })
+    assert.is_nil(folded["union's"])
+    assert.equal(2, folded.union.count)
+    -- the same counts (O, R, C = 3 unions, N = 10) as the page that writes
+    -- no possessive, so the same score
+    assert.near(coll(b, { window = 1 }).union.score, folded.union.score, 1e-12)
+    -- across a corpus too
+    local c = ll.corpus({ a, a })
+    local cf = {}
+    for _, x in ipairs(c:collocates("the", { window = 1, variants = true })) do cf[x.word] = x.count end
+    assert.equal(4, cf.union)
+    assert.is_nil(cf["union's"])
+  end)
+
   it("keeps today's counts by default", function()
     assert.equal(22, doc:count("Soviet"))
     assert.equal(28, doc:count("Soviet", { scope = "all" }))

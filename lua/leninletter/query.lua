@@ -34,7 +34,9 @@
 -- `Socialist-Revolutionary`); and a query of two parts or more (a phrase,
 -- a hyphenated word) matches the same parts joined by hyphens or standing
 -- apart, its last part with or without a plural s (`Black Hundreds` finds
--- `Black-Hundred`, `black-hundreds` and `Black Hundreds’`).
+-- `Black-Hundred`, `black-hundreds` and `Black Hundreds’`). In
+-- `collocates`, a possessive collocate is counted with its word where the
+-- text has that word (`union’s` with `union`, one row).
 --
 -- **Co-occurrence.** A table of queries, `{"soviet", "party", within =
 -- "sentence"}` (the default) or `within = n`, matches where all of them
@@ -431,9 +433,11 @@ end
 -- and N are summed over the pages.
 -- @function Document:collocates
 -- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
--- @tparam[opt] table opts `scope`, `stem`, `window` (words each side,
---   default 5), `measure` (`"llr"` (default), `"mi"`, `"t"`), `min` (least
---   `count`, default 1), `stoplist` (as for `frequencies`)
+-- @tparam[opt] table opts `scope`, `stem`, `variants` (as for queries;
+--   and a possessive collocate is counted with its word: `union’s` with
+--   `union`), `window` (words each side, default 5), `measure` (`"llr"`
+--   (default), `"mi"`, `"t"`), `min` (least `count`, default 1),
+--   `stoplist` (as for `frequencies`)
 -- @treturn {{word=string,count=integer,score=number},...} score
 --   descending, then word ascending
 -- @usage for _, c in ipairs(doc:collocates("Soviet", {measure = "llr", min = 2})) do

@@ -257,6 +257,16 @@ describe("entities", function()
     assert.is_nil(doc:entity("Nobody"))
     -- an id is no name for mentions
     assert.same({}, doc:mentions("r-cymbala"))
+    -- a surname two people have finds neither; only persons go by surname
+    local cat = { { id = "a-ulyanov", name = "A. I. Ulyanov", type = "person" },
+      { id = "v-ulyanov", name = "V. I. Ulyanov", type = "person" } }
+    local two = ll.parse("Title\n\nA. I. Ulyanov and V. I. Ulyanov were brothers.\n", { entities = cat })
+    assert.is_nil(two:entity("Ulyanov"))
+    assert.equal("A. I. Ulyanov", two:entity("a-ulyanov").name)
+    local street = ll.parse("Title\n\nA. I. Ulyanov lived in Ulyanov Street.\n", { entities = {
+      { id = "a-ulyanov", name = "A. I. Ulyanov", type = "person" },
+      { id = "ulyanov-street", name = "Ulyanov Street", type = "place" } } })
+    assert.equal("A. I. Ulyanov", street:entity("Ulyanov").name)
   end)
 
   it("gives a corpus's entities with their pages", function()

@@ -420,6 +420,12 @@ describe("research across the Lenin pages", function()
     assert.same({ ["works/1917/staterev/ch02.htm"] = 1, ["works/1920/8thcong/ch01.htm"] = 2,
       ["works/1920/lwc/ch06.htm"] = 1 }, pages)
     assert.equal(3, cc:count("Black Hundreds", { scope = "all" }))
+    -- the bigram "black hundreds" is on two pages ("Black-Hundred" is one word)
+    local g
+    for _, x in ipairs(cc:ngrams(2, { by = "doc" })) do
+      if x.ngram == "black hundreds" then g = x.count end
+    end
+    assert.equal(2, g)
     -- tsar over the pages' text (grep, as above): tsar 45, Tsar 4, tsar’s 6
     assert.equal(49, cc:count("tsar", { scope = "all" }))
     assert.equal(55, cc:count("tsar", { scope = "all", variants = true }))

@@ -733,6 +733,18 @@ describe("leninletter.export", function()
       end
       assert.same({ 15, 3, 62, 62, 6, 0 }, { queries["Black Hundreds"], queries.tsar, queries["revolution*"],
         queries["*revolution*"], queries["*ism"], queries.soviets })
+      -- "a & b": every query in one sentence, as {a, b, within = "sentence"}; soviet and
+      -- party share ten sentences of the body (paragraphs 2 (three), 3, 6 (two), 10
+      -- (three) and 21, read one by one)
+      for _, q in ipairs({ { "soviet", "party" }, { "Black Hundreds", "tsar*" }, { "revolution*", "government" } }) do
+        queries[table.concat(q, " & ")] = #doc:concordance({ q[1], q[2], within = "sentence" }, { variants = true })
+      end
+      assert.equal(10, queries["soviet & party"])
+      local comatches = {}
+      for i, l in ipairs(doc:concordance({ "soviet", "party", within = "sentence" }, { variants = true })) do
+        comatches[i] = (l.match:gsub("[\n\t]", " "))
+      end
+      assert.equal("Soviet of Workers’ Deputies or the Party", comatches[1])
       assert.equal(#doc:entity("Black Hundreds").mentions, queries["Black Hundreds"])
       -- the glossary: every entity the text (not only the header) names
       local glossary = 0
@@ -746,6 +758,7 @@ describe("leninletter.export", function()
       local nz = doc:entity("Novaya Zhizn")
       local want = { queries = queries, paragraphs = #doc.paragraphs, pages = pages, glossary = glossary,
         entity = nz.id, entityName = nz.name, entityNote = nz.note, sic = "tire less", corr = "tireless",
+        cooccur = { query = "soviet & party", matches = comatches },
         firstWhere = "\194\1821 p.17", shots = tmp(".") }  -- the temporary folder itself
       local json = "'" .. cjson.encode(want):gsub("'", "'\\''") .. "'"
       local ok, out = run(("cd %s && node study_page.test.js %s %s %d %s %s"):format(BROWSER_DIR,

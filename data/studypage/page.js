@@ -20,7 +20,8 @@
   // parts joined by hyphens or standing apart, its last part with or
   // without a plural s (Black Hundreds: Black-Hundred, black-hundreds);
   // * at either end of a word (revolution*, *ism, *revolution*) matches
-  // the whole word, or one part of a hyphenated word (counter-revolution).
+  // the whole word, or one part of a hyphenated word (counter-revolution);
+  // queries joined by & match where all stand in one sentence.
   // A word without its possessive ('s at its end).
   function unposs(n) { return n.length > 2 && n.slice(-2) === "'s" ? n.slice(0, -2) : n; }
   // A word's parts: its possessive dropped, split at its hyphens
@@ -115,22 +116,55 @@
     return s;
   }
   var WIDTH = 40;
+  // The matches of one query in a block's tokens: [first, last] token
+  // pairs, from the left, none overlapping.
+  function matches(ts, query) {
+    var out = [];
+    for (var i = 0; i < ts.length; i++) {
+      var last = matchAt(ts, i, query);
+      if (last < 0) continue;
+      out.push([i, last]);
+      i = last;
+    }
+    return out;
+  }
+  // A co-occurrence, "soviet & party": every query in one sentence, one
+  // line a sentence, from its first match to the match ending last (the
+  // module's {"soviet", "party", within = "sentence"}).
+  function cooccur(b, ts, queries) {
+    var bysent = {}, spans = [];
+    queries.forEach(function (query, k) {
+      matches(ts, query).forEach(function (m) {
+        var sn = sentenceAt(b, ts[m[0]].start);
+        (bysent[sn] = bysent[sn] || []).push({ q: k, first: m[0], last: m[1] });
+      });
+    });
+    Object.keys(bysent).forEach(function (sn) {
+      var ms = bysent[sn], seen = {}, n = 0, first = ms[0].first, last = ms[0].last;
+      ms.forEach(function (m) {
+        if (!seen[m.q]) { seen[m.q] = true; n++; }
+        if (m.first < first) first = m.first;
+        if (m.last > last) last = m.last;
+      });
+      if (n === queries.length) spans.push([first, last]);
+    });
+    return spans.sort(function (a, b) { return a[0] - b[0]; });
+  }
   function concordance(q, notes) {
-    var query = parse(q), lines = [];
-    if (query.terms.length === 0) return lines;
+    var parts = q.split("&").filter(function (x) { return x.trim() !== ""; });
+    var queries = parts.map(parse), lines = [];
+    if (queries.length === 0 || queries.some(function (x) { return x.terms.length === 0; })) return lines;
     data.blocks.forEach(function (b, bi) {
       if (b.part !== "body" && !(notes && b.part === "note")) return;
       var ts = toks[bi];
-      for (var i = 0; i < ts.length; i++) {
-        var last = matchAt(ts, i, query);
-        if (last < 0) continue;
-        var s = ts[i].start, e = ts[last].end;
+      var spans = queries.length > 1 ? cooccur(b, ts, queries) : matches(ts, queries[0]);
+      spans.forEach(function (m) {
+        var s = ts[m[0]].start, e = ts[m[1]].end;
         var left = chars(b.text.slice(0, s)), right = chars(b.text.slice(e));
         lines.push({ block: b, order: lines.length, page: pageAt(b, s),
           left: flat(left.slice(Math.max(0, left.length - WIDTH)).join("")),
           match: flat(b.text.slice(s, e)), right: flat(right.slice(0, WIDTH).join("")) });
-        i = last;
-      }
+      });
     });
     return lines;
   }

@@ -377,8 +377,12 @@ describe("structured exports", function()
       -- its most frequent words (stop list): countries 71, capital 55, crisis 53
       local f = d:frequencies({ stoplist = true })
       assert.same({ "countries", "capital", "crisis" }, { f[1].word, f[2].word, f[3].word })
-      assert.truthy(export.html(d):find('placeholder="countries, capital, crisis*"', 1, true))
-      assert.truthy(export.html(ll.letter()):find('placeholder="revolutionary, government, people*"', 1, true))
+      -- in the search's forms: a word, a prefix, two words in one sentence
+      -- (8 sentences of Varga's hold countries and crisis)
+      assert.truthy(export.html(d):find('placeholder="countries, capital*, countries &amp; crisis"', 1, true))
+      assert.equal(8, #d:concordance({ "countries", "crisis", within = "sentence" }))
+      assert.truthy(export.html(ll.letter()):find(
+        'placeholder="revolutionary, government*, revolutionary &amp; people"', 1, true))
     end)
   end)
 

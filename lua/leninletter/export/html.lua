@@ -109,15 +109,18 @@ local function glossnote(note, nsp)
 end
 
 -- What the search box suggests: the page's own most frequent words
--- (stop words left out), the last with the wildcard ("revolutionary,
--- government, people*" for the letter), not another page's names.
+-- (stop words left out), not another page's names, in the forms the
+-- search takes: a word, a prefix with the wildcard, two words in one
+-- sentence ("revolutionary, government*, revolutionary & people" for the
+-- letter).
 local function searchhint(doc)
   local f = type(doc.frequencies) == "function" and doc:frequencies({ stoplist = true }) or {}
-  local words = {}
-  for i = 1, math.min(3, #f) do words[i] = f[i].word end
-  if #words == 0 then return "a word, or word*" end
-  words[#words] = words[#words] .. "*"
-  return table.concat(words, ", ")
+  local w = {}
+  for i = 1, math.min(3, #f) do w[i] = f[i].word end
+  if #w == 0 then return "a word, word*, one & other" end
+  if #w == 1 then return w[1] .. ", " .. w[1] .. "*" end
+  if #w == 2 then return w[1] .. ", " .. w[2] .. "*, " .. w[1] .. " & " .. w[2] end
+  return w[1] .. ", " .. w[2] .. "*, " .. w[1] .. " & " .. w[3]
 end
 
 --- One self-contained HTML5 study page. The text with its structure
@@ -132,8 +135,11 @@ end
 -- with what is meant; a glossary of the people, parties, periodicals,
 -- events, places and works with their notes and where they are mentioned;
 -- a search box with a live concordance that finds the variants a reader
--- means (`Black Hundreds` finds `Black-Hundred`, `tsar` finds `tsar’s`;
--- case and apostrophe kind ignored; phrases; `prefix*`), each line citing
+-- means, by the module's query rules with `variants = true` (`Black
+-- Hundreds` finds `Black-Hundred`, `tsar` finds `tsar’s`; case and
+-- apostrophe kind ignored; phrases; `*` at either end of a word:
+-- `revolution*`, `*ism`, `*revolution*`; `soviet & party` for both in one
+-- sentence, as `{"soviet", "party", within = "sentence"}`), each line citing
 -- its paragraph and page, sortable by place, left or right context; and a
 -- quiz (multiple choice, cloze, notes and dates) that explains a wrong
 -- answer with the passage it came from (linked), with Try again and New

@@ -34,7 +34,13 @@ local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
 local math = compat.math
 local document = require "leninletter.document"
 local query = require "leninletter.query"
-local entities = require "leninletter.entities"
+-- the entity layer (and its catalogue) is loaded when first used: a query
+-- such as a concordance over an index file never needs it (issue #16)
+local entities = setmetatable({}, { __index = function(t, k)
+  local m = require "leninletter.entities"
+  setmetatable(t, { __index = m })
+  return m[k]
+end })
 
 local argerror = document.argerror
 local typename = document.typename

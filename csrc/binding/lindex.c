@@ -231,13 +231,15 @@ static int cx_page(lua_State *L) {
   return 1;
 }
 
-/* cx:cx_pages() -> array of each page's path (false for none), and an
-** array of {size, mtime_s, mtime_ns} (false when unknown) */
+/* cx:cx_pages([stats]) -> array of each page's path (false for none), and
+** when stats is true an array of {size, mtime_s, mtime_ns} (false when
+** unknown): only an update needs them, and a table a page costs an open */
 static int cx_pages(lua_State *L) {
   CorpusBox *cb = checkstore(L);
+  int stats = lua_toboolean(L, 2);
   size_t i;
   lua_createtable(L, (int)(cb->n < 0x7FFFFFFF ? cb->n : 0), 0);
-  lua_createtable(L, (int)(cb->n < 0x7FFFFFFF ? cb->n : 0), 0);
+  if (stats) lua_createtable(L, (int)(cb->n < 0x7FFFFFFF ? cb->n : 0), 0);
   for (i = 0; i < cb->n; i++) {
     ll_PageInfo in;
     ll_store_info(cb->store, i, &in);
@@ -245,7 +247,8 @@ static int cx_pages(lua_State *L) {
       lua_pushlstring(L, in.path, in.pathlen);
     else
       lua_pushboolean(L, 0);
-    lua_rawseti(L, -3, (lua_Integer)i + 1);
+    lua_rawseti(L, stats ? -3 : -2, (lua_Integer)i + 1);
+    if (!stats) continue;
     if (in.size >= 0) {
       lua_createtable(L, 3, 0);
       lua_pushinteger(L, (lua_Integer)in.size);
@@ -259,7 +262,7 @@ static int cx_pages(lua_State *L) {
     }
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
-  return 2;
+  return stats ? 2 : 1;
 }
 
 /* cx:cx_stale() -> array of the (1-based) pages whose file is gone or

@@ -59,7 +59,7 @@ end
 local function reusable(path)
   local cx = core.index_open(path)
   if not cx then return {} end
-  local paths, stats = cx:cx_pages()
+  local paths, stats = cx:cx_pages(true)
   local stale = {}
   for _, i in ipairs(cx:cx_stale()) do stale[i] = true end
   local keep = {}

@@ -231,6 +231,19 @@ static int cx_page(lua_State *L) {
   return 1;
 }
 
+/* cx:cx_title(i) -> page i's title, or nil: from the document its hits
+** made (made now if none did, and kept), not from a second copy */
+static int cx_title(lua_State *L) {
+  CorpusBox *cb = checkstore(L);
+  lua_Integer i = luaL_checkinteger(L, 2);
+  const ll_Doc *d;
+  luaL_argcheck(L, i >= 1 && (size_t)i <= cb->n, 2, "no such page");
+  d = corpusdoc(L, cb, (size_t)i - 1);
+  if (d->title == NULL) return 0;
+  lua_pushlstring(L, d->title->text, d->title->len);
+  return 1;
+}
+
 /* cx:cx_pages([stats]) -> array of each page's path (false for none), and
 ** when stats is true an array of {size, mtime_s, mtime_ns} (false when
 ** unknown): only an update needs them, and a table a page costs an open */
@@ -335,9 +348,13 @@ static int core_filestat(lua_State *L) {
   return 3;
 }
 
-static const luaL_Reg store_methods[] = {{"cx_page", cx_page},   {"cx_pages", cx_pages},
-                                         {"cx_stale", cx_stale}, {"cx_warnings", cx_warnings},
-                                         {"cx_check", cx_check}, {NULL, NULL}};
+static const luaL_Reg store_methods[] = {{"cx_page", cx_page},
+                                         {"cx_title", cx_title},
+                                         {"cx_pages", cx_pages},
+                                         {"cx_stale", cx_stale},
+                                         {"cx_warnings", cx_warnings},
+                                         {"cx_check", cx_check},
+                                         {NULL, NULL}};
 
 /* Registers the writer's metatable and core's index functions in the
 ** table on top; the corpus methods go into the Corpus __index (below it). */

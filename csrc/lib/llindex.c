@@ -60,12 +60,13 @@ struct ll_Index {
   size_t nwords, wcap;
   char *chars; /* the normal forms */
   size_t nchars, ccap;
-  uint32_t *slots;     /* hash table: word id + 1, 0 when empty */
-  size_t nslots;       /* a power of 2 */
-  uint32_t seed;       /* of the hash, this index's own (see newseed) */
-  int reseeds;         /* times a long probe made it change */
-  size_t scans;        /* a mapped index: lookups made without the table, which
-                          it makes (owning it) at the LAZY_SCANS-th */
+  uint32_t *slots; /* hash table: word id + 1, 0 when empty */
+  size_t nslots;   /* a power of 2 */
+  uint32_t seed;   /* of the hash, this index's own (see newseed) */
+  int reseeds;     /* times a long probe made it change */
+  /* a mapped index: the lookups made without the hash table, which it
+     makes (and then owns) at the LAZY_SCANS-th */
+  size_t scans;
   int ownslots;
   uint32_t *post;      /* ntok entries: token indices grouped by word */
   unsigned char *pvar; /* or (a corpus index): the same as varints (see
@@ -991,14 +992,14 @@ static int imgerr(char *err, size_t errsz, const char *what) {
 ** reduction of unknown length they leave scalar); one pass at about the
 ** speed of reading the index's largest array, most of what opening a file
 ** costs. */
-#define MAXOF(name, T)                                           \
-  static uint32_t name(const T *t, size_t n) {                   \
-    size_t i, k;                                                 \
-    T m = 0;                                                     \
-    for (i = 0; i + 64 <= n; i += 64)                            \
+#define MAXOF(name, T)                                          \
+  static uint32_t name(const T *t, size_t n) {                  \
+    size_t i, k;                                                \
+    T m = 0;                                                    \
+    for (i = 0; i + 64 <= n; i += 64)                           \
       for (k = 0; k < 64; k++) m = t[i + k] > m ? t[i + k] : m; \
-    for (; i < n; i++) m = t[i] > m ? t[i] : m;                  \
-    return m;                                                    \
+    for (; i < n; i++) m = t[i] > m ? t[i] : m;                 \
+    return m;                                                   \
   }
 MAXOF(maxof16, uint16_t)
 MAXOF(maxof32, uint32_t)
@@ -1018,7 +1019,7 @@ static int checkimage(const ll_IndexImage *img, char *err, size_t errsz) {
   if (img->nckpt != 0 && img->nckpt != (img->ntok > 0 ? NCKPT(img->ntok) : 0))
     return imgerr(err, errsz, "checkpoints do not match the tokens");
   if (img->nslots == 0 ? img->slots != NULL
-                        : (img->nslots & (img->nslots - 1)) != 0 || img->nslots < img->nwords)
+                       : (img->nslots & (img->nslots - 1)) != 0 || img->nslots < img->nwords)
     return imgerr(err, errsz, "bad hash table size");
   if (img->npvar == 0 || (img->nchars > 0 && img->chars[img->nchars - 1] != '\0'))
     return imgerr(err, errsz, "bad vocabulary");
@@ -1043,9 +1044,9 @@ static int checkimage(const ll_IndexImage *img, char *err, size_t errsz) {
     return imgerr(err, errsz, "bad page starts");
   for (i = 0; i < img->ndocs; i++)
     if (img->docseg[i + 1] < img->docseg[i]) return imgerr(err, errsz, "bad page starts");
-  if (img->ntok > 0 && (img->narrow ? maxof16((const uint16_t *)img->tokens, img->ntok)
-                                     : maxof32((const uint32_t *)img->tokens, img->ntok)) >=
-                           img->nwords)
+  if (img->ntok > 0 &&
+      (img->narrow ? maxof16((const uint16_t *)img->tokens, img->ntok)
+                   : maxof32((const uint32_t *)img->tokens, img->ntok)) >= img->nwords)
     return imgerr(err, errsz, "bad word id");
   return LL_OK;
 }

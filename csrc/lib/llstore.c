@@ -564,12 +564,40 @@ static void *alloc(Dec *x, size_t n, size_t esz) {
   return p;
 }
 
+/* Is s[0, n) UTF-8 with no NUL? What ll_utf8_check says, without the
+** place of a fault (which a corrupted record does not need): eight ASCII
+** bytes at a time, so that the first query reaching a large page does not
+** read its text a byte at a time. */
+static int validtext(const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < n) {
+    long cp;
+    size_t k;
+    if (n - i >= 8) {
+      uint64_t v = ll_load8(s + i);
+      if (!(v & LL_HIGHS) && !LL_HASLESS(v, 1)) {
+        i += 8;
+        continue;
+      }
+    }
+    if (u[i] == 0) return 0;
+    if (u[i] < 0x80) {
+      i++;
+      continue;
+    }
+    k = ll_utf8_decode(s + i, n - i, &cp);
+    if (k == 1) return 0; /* a stray byte */
+    i += k;
+  }
+  return 1;
+}
+
 /* a string field: UTF-8 without NUL, copied '\0'-terminated */
 static char *getstr(Dec *x, const unsigned char *v, size_t n) {
-  char e[8];
   char *s;
   if (x->st != LL_OK) return NULL;
-  if (ll_utf8_check((const char *)v, n, e, sizeof e) != LL_OK) {
+  if (!validtext((const char *)v, n)) {
     bad(x, "a string is not UTF-8");
     return NULL;
   }
@@ -1471,35 +1499,6 @@ static void getseg(const ll_Store *s, size_t i, size_t page, SegEnt *se) {
 static size_t pageof(const ll_Store *s, size_t seg) {
   size_t local;
   return ll_index_docof(s->ix, seg, &local);
-}
-
-/* Is s[0, n) UTF-8 with no NUL? What ll_utf8_check says, without the
-** place of a fault (which a corrupted record does not need): eight ASCII
-** bytes at a time, so that the first query reaching a large page does not
-** read its text a byte at a time. */
-static int validtext(const char *s, size_t n) {
-  const unsigned char *u = (const unsigned char *)s;
-  size_t i = 0;
-  while (i < n) {
-    long cp;
-    size_t k;
-    if (n - i >= 8) {
-      uint64_t v = ll_load8(s + i);
-      if (!(v & LL_HIGHS) && !LL_HASLESS(v, 1)) {
-        i += 8;
-        continue;
-      }
-    }
-    if (u[i] == 0) return 0;
-    if (u[i] < 0x80) {
-      i++;
-      continue;
-    }
-    k = ll_utf8_decode(s + i, n - i, &cp);
-    if (k == 1) return 0; /* a stray byte */
-    i += k;
-  }
-  return 1;
 }
 
 /* checks page i's record: checksum, and every segment's text UTF-8 */

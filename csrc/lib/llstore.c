@@ -1750,18 +1750,23 @@ static int readsegs(ll_Store *s, const Sections *sec, char *err, size_t errsz) {
   s->segs = s->p + sc->off;
   s->nsegs = img->nsegs;
   s->docseg = img->docseg;
-  for (i = 0; i < s->nsegs; i++) {
-    SegEnt se;
+  /* page by page, each segment's places against its page's record (where
+     the pages' starts do not rise to nsegs, ll_index_mapped refuses) */
+  for (pg = 0; pg < img->ndocs; pg++) {
+    size_t a = img->docseg[pg], b = img->docseg[pg + 1];
     PageEnt pe;
-    while (pg < img->ndocs && img->docseg[pg + 1] <= i) pg++;
-    if (pg >= img->ndocs) return refuse(s, err, errsz, "bad segment entry");
-    getseg(s, i, pg, &se);
-    if (se.part >= LL_NPARTS || se.kind >= LL_NKINDS)
-      return refuse(s, err, errsz, "bad segment entry");
+    if (b < a || b > s->nsegs) return refuse(s, err, errsz, "bad segment entry");
     getpage(s, pg, &pe);
-    if (se.text - pe.off > pe.len || se.len > pe.off + pe.len - se.text ||
-        (se.sentlen > 0 && (se.sents - pe.off > pe.len || se.sentlen > pe.off + pe.len - se.sents)))
-      return refuse(s, err, errsz, "bad segment entry");
+    for (i = a; i < b; i++) {
+      SegRec r;
+      uint32_t sentlen;
+      memcpy(&r, s->segs + i * sizeof r, sizeof r);
+      sentlen = r.meta & ((1u << SENTBITS) - 1);
+      if ((r.meta >> (SENTBITS + 3)) >= LL_NPARTS || ((r.meta >> SENTBITS) & 7u) >= LL_NKINDS ||
+          r.text > pe.len || r.len > pe.len - r.text ||
+          (sentlen > 0 && (r.sents > pe.len || sentlen > pe.len - r.sents)))
+        return refuse(s, err, errsz, "bad segment entry");
+    }
   }
   return LL_OK;
 }

@@ -704,8 +704,10 @@ function M.propose(source, opts)
         return a.text < b.text
       end)
       local best = forms[1].text
+      -- the type is guessed from the words of the name chosen (Kautsky,
+      -- not the plural Kautskys grouped with it)
       for _, f in ipairs(g.members) do
-        if #f.words == forms[1].words then words = f.words end
+        if words == nil and f.forms[best] then words = f.words end
       end
       local aliases, seen = {}, { [best:lower()] = true }
       for _, x in ipairs(forms) do

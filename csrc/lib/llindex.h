@@ -129,10 +129,12 @@ int ll_index_image(const ll_Index *ix, ll_IndexImage *img);
 ** ll_index_wordsize(). LL_OK or LL_ERRMEM. */
 int ll_index_pack_words(ll_Mem *m, const ll_Index *ix, ll_Buf *out);
 
-/* Makes the entries (and the hash table) of img's vocabulary from p[0, n),
-** what ll_index_pack_words wrote, over img->chars and img->nchars (which
-** must end in '\0' when nchars > 0); sets img->words, slots and nslots
-** to them and *words, *slots to what ll_index_free_words frees. LL_OK,
+/* Makes the entries of img's vocabulary from p[0, n), what
+** ll_index_pack_words wrote, over img->chars and img->nchars (which must
+** end in '\0' when nchars > 0); sets img->words to them, img->slots to
+** NULL and nslots to 0 (an index mapped over the image makes its hash
+** table when lookups first need it), and *words, *slots (NULL) to what
+** ll_index_free_words frees. LL_OK,
 ** LL_ERRMEM, or LL_ERRINPUT when p does not hold img->nwords entries that
 ** tile the normal forms. */
 int ll_index_unpack_words(ll_Mem *m, const unsigned char *p, size_t n, ll_IndexImage *img,

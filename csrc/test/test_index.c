@@ -1187,6 +1187,62 @@ static void test_research(Tally *t) {
   freecorpusdocs(docs);
 }
 
+/* A mapped index (what an index file opens as) looks its words up without
+** a hash table for the first lookups, reading the entries in order, then
+** makes the table (issue #16): every word of the corpus must be found
+** under its id both ways, and a word not there must not. */
+static void test_mapped_lookup(Tally *t) {
+  ll_Mem m;
+  ll_Doc *docs[NCDOCS] = {NULL, NULL, NULL, NULL};
+  ll_Index *built = NULL, *mapped = NULL;
+  ll_IndexImage img;
+  ll_SegTable none;
+  ll_Buf packed;
+  void *words = NULL;
+  uint32_t *slots = NULL;
+  char err[LL_ERRSIZE];
+  size_t w, n, bad = 0, nowhere = 0;
+  m.f = ll_stdalloc;
+  m.ud = NULL;
+  memset(&none, 0, sizeof none); /* lookups read no segment */
+  ll_buf_init(&packed);
+  if (corpusdocs(&m, docs, err) != LL_OK) {
+    check(t, 0, "parse the corpus pages", err);
+    return;
+  }
+  if (ll_index_corpus_new(&m, &built) != LL_OK ||
+      ll_index_corpus_add(built, docs, NCDOCS) != LL_OK || ll_index_corpus_end(built) != LL_OK ||
+      ll_index_image(built, &img) != LL_OK || ll_index_pack_words(&m, built, &packed) != LL_OK ||
+      ll_index_unpack_words(&m, (const unsigned char *)packed.p, packed.n, &img, &words, &slots) !=
+          LL_OK ||
+      ll_index_mapped(&m, &img, &none, &mapped, err, sizeof err) != LL_OK) {
+    check(t, 0, "a corpus index, imaged, its vocabulary packed and unpacked, mapped", err);
+  } else {
+    n = ll_index_nwords(built);
+    check(t, slots == NULL && n > 8, "opened without a hash table, more words than lookups by scan",
+          NULL);
+    /* twice over: the first lookups by reading the entries, the rest
+       through the table made at the ninth */
+    for (w = 0; w < 2 * n; w++) {
+      size_t len;
+      const char *word = ll_index_word(built, (uint32_t)(w % n), &len);
+      if (ll_index_lookup(mapped, word, len) != (uint32_t)(w % n)) bad++;
+      if (w % 7 == 0 && ll_index_lookup(mapped, "zzyzzyva", 8) != LL_NOWORD) nowhere++;
+    }
+    check(t, bad == 0, "every word found under its id, before and after the table is made", NULL);
+    check(t, nowhere == 0, "a word not in the corpus is not found, either way", NULL);
+    check(t,
+          ll_index_lookup(mapped, "soviet", 6) == ll_index_lookup(built, "soviet", 6) &&
+              ll_index_lookup(mapped, "soviet", 6) != LL_NOWORD,
+          "soviet: the id the built index gives", NULL);
+  }
+  ll_index_free(mapped); /* frees the table it made */
+  ll_index_free_words(&m, &img, words, slots);
+  ll_buf_free(&m, &packed);
+  ll_index_free(built);
+  freecorpusdocs(docs);
+}
+
 int main(void) {
   Tally t = {0, 0};
   test_research(&t);
@@ -1194,6 +1250,7 @@ int main(void) {
   test_queries(&t);
   test_letter(&t);
   test_corpus(&t);
+  test_mapped_lookup(&t);
   test_corpus_wide(&t);
   test_longphrase(&t);
   test_corpus_split(&t);

@@ -165,7 +165,10 @@ size_t ll_index_nwords(const ll_Index *ix);
 /* normal form of word id (valid id assumed), '\0'-terminated; *len set */
 const char *ll_index_word(const ll_Index *ix, uint32_t id, size_t *len);
 
-/* id of the normal form s[0, len), or LL_NOWORD */
+/* id of the normal form s[0, len), or LL_NOWORD. On a mapped index the
+** first lookups read the vocabulary and a later one makes its hash table
+** (a cache inside ix): one index is not to be looked up from two threads
+** at once. */
 uint32_t ll_index_lookup(const ll_Index *ix, const char *s, size_t len);
 
 /* occurrences of word id in the parts of mask */

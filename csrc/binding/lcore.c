@@ -308,9 +308,80 @@ static void setnotes(lua_State *L, const ll_Doc *d) {
   lua_setfield(L, -2, "notes");
 }
 
-/* doc:tree() -> a fresh table of everything the parser read. */
+/* Sets t.bodyrefs, every footnote marker of the body, {paragraph = i,
+** note = n, pos = p, sentence = k} in document order (k the sentence
+** holding the byte before the marker, as document.lua's refsentence reads
+** a Block's sentence_pos; absent when the block has no sentence), and
+** t.headings, every heading of the body, {paragraph = i, level = l, text =
+** s}: what the Lua layer needs of the paragraphs before it makes them. */
+static void setbodyindex(lua_State *L, const ll_Doc *d) {
+  size_t i, j, k = 0;
+  lua_newtable(L);
+  for (i = 0; i < d->nparas; i++) {
+    const ll_Block *b = &d->paras[i];
+    for (j = 0; j < b->nrefs; j++) {
+      size_t at = b->refs[j].pos > 0 ? b->refs[j].pos : 1; /* 1-based: the byte before */
+      luaL_checkstack(L, 4, "refs");
+      lua_createtable(L, 0, 4);
+      setint(L, "paragraph", (lua_Integer)i + 1);
+      setint(L, "note", b->refs[j].note);
+      setint(L, "pos", (lua_Integer)b->refs[j].pos + 1);
+      if (b->nsents > 0) {
+        size_t lo = 0, hi = b->nsents; /* the last sentence starting at or before at */
+        while (hi - lo > 1) {
+          size_t mid = lo + (hi - lo) / 2;
+          if (b->sents[mid].start + 1 <= at)
+            lo = mid;
+          else
+            hi = mid;
+        }
+        setint(L, "sentence", (lua_Integer)lo + 1);
+      }
+      lua_rawseti(L, -2, (lua_Integer)++k);
+    }
+  }
+  lua_setfield(L, -2, "bodyrefs");
+  lua_newtable(L);
+  k = 0;
+  for (i = 0; i < d->nparas; i++) {
+    const ll_Block *b = &d->paras[i];
+    if (b->kind != LL_HEADING) continue;
+    luaL_checkstack(L, 4, "headings");
+    lua_createtable(L, 0, 3);
+    setint(L, "paragraph", (lua_Integer)i + 1);
+    setint(L, "level", b->level > 0 ? b->level : 1);
+    lua_pushlstring(L, b->text, b->len);
+    lua_setfield(L, -2, "text");
+    lua_rawseti(L, -2, (lua_Integer)++k);
+  }
+  lua_setfield(L, -2, "headings");
+  setint(L, "nparagraphs", (lua_Integer)d->nparas);
+}
+
+/* doc:paragraphs() -> a fresh array of the body's Blocks (what
+** doc:tree().paragraphs holds). */
+static int doc_paragraphs(lua_State *L) {
+  ll_Doc *d = checkdoc(L, 1);
+  pushblocks(L, d->paras, d->nparas);
+  return 1;
+}
+
+/* doc:paratext(i) -> the text of body paragraph i, or nil. */
+static int doc_paratext(lua_State *L) {
+  ll_Doc *d = checkdoc(L, 1);
+  lua_Integer i = luaL_checkinteger(L, 2);
+  if (i < 1 || (size_t)(i - 1) >= d->nparas) return 0;
+  lua_pushlstring(L, d->paras[i - 1].text, d->paras[i - 1].len);
+  return 1;
+}
+
+/* doc:tree([paragraphs]) -> a fresh table of everything the parser read;
+** with paragraphs false, no paragraphs but bodyrefs, headings and
+** nparagraphs (see setbodyindex), for a Document that makes its
+** paragraphs only when they are read. */
 static int doc_tree(lua_State *L) {
   ll_Doc *d = checkdoc(L, 1);
+  int paras = lua_isnoneornil(L, 2) || lua_toboolean(L, 2);
   lua_createtable(L, 0, 16);
   setstr(L, "author", d->author);
   setstr(L, "number", d->number);
@@ -326,8 +397,12 @@ static int doc_tree(lua_State *L) {
   setfields(L, d);
   setfieldrefs(L, d);
   if (d->source) setsource(L, d->source);
-  pushblocks(L, d->paras, d->nparas);
-  lua_setfield(L, -2, "paragraphs");
+  if (paras) {
+    pushblocks(L, d->paras, d->nparas);
+    lua_setfield(L, -2, "paragraphs");
+  } else {
+    setbodyindex(L, d);
+  }
   setnotes(L, d);
   pushstrings(L, d->nav, d->nnav);
   lua_setfield(L, -2, "navigation");
@@ -2189,7 +2264,11 @@ static int doc_title(lua_State *L) {
   return 1;
 }
 
-static const luaL_Reg doc_methods[] = {{"tree", doc_tree}, {"title", doc_title}, {NULL, NULL}};
+static const luaL_Reg doc_methods[] = {{"tree", doc_tree},
+                                       {"title", doc_title},
+                                       {"paragraphs", doc_paragraphs},
+                                       {"paratext", doc_paratext},
+                                       {NULL, NULL}};
 
 static const luaL_Reg doc_meta[] = {
     {"__gc", doc_gc}, {"__close", doc_gc}, {"__tostring", doc_tostring}, {NULL, NULL}};

@@ -929,6 +929,39 @@ static int core_readfile(lua_State *L) {
   return 2;
 }
 
+/* core.openpage(path) -> Document userdata, or nil and a message: the
+** file read as core.readfile reads it, into a buffer of C memory that is
+** parsed in place and freed before returning (no Lua string of the page:
+** a 60 MB page would otherwise be held twice, and its string until the
+** collector came). A file that cannot be read gives readfile's message
+** ("cannot open PATH: ...", "cannot read PATH: ...") and a third value,
+** "read"; text that does not parse gives parse's message, without the
+** path. */
+static int core_openpage(lua_State *L) {
+  Page pg;
+  Scratch *s;
+  int stage, nret;
+  memset(&pg, 0, sizeof pg);
+  pg.path = luaL_checklstring(L, 1, &pg.pathlen);
+  s = newscratch(L, 1); /* its buffer is freed should parsing raise */
+  stage = readpage(&s->mem, &pg, &s->b, (size_t)-1 / 4);
+  if (stage == PAGE_TODO) {
+    nret = pushparsed(L, s->b.n > 0 ? s->b.p : "", s->b.n);
+    ll_buf_free(&s->mem, &s->b);
+    return nret;
+  }
+  if (stage == PAGE_PARSED && pg.st == LL_ERRMEM) return memerror(L);
+  lua_pushnil(L);
+  if (stage == PAGE_READ)
+    lua_pushfstring(L, "cannot read %s: %s", pg.path,
+                    pg.errnum != 0 ? strerror(pg.errnum) : pg.err);
+  else
+    lua_pushfstring(L, "cannot open %s: %s", pg.path,
+                    stage == PAGE_OPEN ? strerror(pg.errnum) : pg.err);
+  lua_pushliteral(L, "read");
+  return 3;
+}
+
 static const ll_Index *corpusindex(lua_State *L, int ci); /* below */
 
 /* The document at index 1 with its index, built on first use; without
@@ -2273,14 +2306,10 @@ static const luaL_Reg doc_methods[] = {{"tree", doc_tree},
 static const luaL_Reg doc_meta[] = {
     {"__gc", doc_gc}, {"__close", doc_gc}, {"__tostring", doc_tostring}, {NULL, NULL}};
 
-static const luaL_Reg core_funcs[] = {{"parse", core_parse},
-                                      {"load", core_load},
-                                      {"readfile", core_readfile},
-                                      {"letter", core_letter},
-                                      {"letter_text", core_letter_text},
-                                      {"dates", core_dates},
-                                      {"wordnet", core_wordnet},
-                                      {NULL, NULL}};
+static const luaL_Reg core_funcs[] = {
+    {"parse", core_parse},       {"load", core_load},       {"readfile", core_readfile},
+    {"openpage", core_openpage}, {"letter", core_letter},   {"letter_text", core_letter_text},
+    {"dates", core_dates},       {"wordnet", core_wordnet}, {NULL, NULL}};
 
 LUALIB_API int luaopen_leninletter_core(lua_State *L);
 

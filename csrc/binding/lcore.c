@@ -974,7 +974,11 @@ static const ll_Index *checkindex(lua_State *L, ll_Doc **dp) {
   }
   d = checkdoc(L, 1);
   if (d->index == NULL) {
-    int st = ll_index_build(d);
+    ll_Runner run; /* a large page is tokenised on two threads */
+    int st;
+    run.run = luarunner;
+    run.ud = L;
+    st = ll_index_build_run(d, &run);
     if (st == LL_ERRMEM) memerror(L);
     if (st != LL_OK) luaL_error(L, "document too large to index");
   }

@@ -727,7 +727,12 @@ static int fillsplit(ll_Index *ix, const ll_Runner *run, size_t split) {
 }
 
 int ll_index_build(ll_Doc *d) {
+  return ll_index_build_run(d, NULL);
+}
+
+int ll_index_build_run(ll_Doc *d, const ll_Runner *run) {
   ll_Index *ix;
+  size_t i, bytes = 0, half = 0, split = 0;
   int st;
   if (d->index != NULL) return LL_OK;
   if (d->nsegs >= LL_MAXTOKENS) return LL_ERRINPUT;
@@ -738,7 +743,21 @@ int ll_index_build(ll_Doc *d) {
   ix->doc = d;
   ix->segs = d->segs;
   ix->nsegs = d->nsegs;
-  st = fill(ix, 1, 1);
+  ix->narrow = 1; /* the compact form of a corpus index: see the header */
+  for (i = 0; i < d->nsegs; i++) bytes += d->segs[i].len;
+  if (run != NULL && run->run != NULL && d->nsegs >= 2 && bytes >= SPLITMIN &&
+      d->nsegs <= (size_t)-1 / sizeof *ix->segv) {
+    ix->segv = (const ll_Seg **)ll_malloc(&d->mem, d->nsegs * sizeof *ix->segv);
+    if (ix->segv == NULL) {
+      ll_index_free(ix);
+      return LL_ERRMEM;
+    }
+    for (i = 0; i < d->nsegs; i++) ix->segv[i] = &d->segs[i];
+    while (split < d->nsegs - 1 && (split == 0 || half < bytes / 2)) half += d->segs[split++].len;
+    st = fillsplit(ix, run, split);
+  } else {
+    st = fill(ix, 0, 0);
+  }
   if (st != LL_OK) {
     ll_index_free(ix);
     return st;

@@ -58,8 +58,17 @@ typedef struct ll_Token {
 /* Builds the index of every segment of d (the meta fields too) unless d
 ** already has one; d->index and d->freeindex are set on success. All
 ** memory comes from d->mem. Returns LL_OK, LL_ERRMEM (d stays usable, with
-** no index) or LL_ERRINPUT (beyond the limits above). */
+** no index) or LL_ERRINPUT (beyond the limits above). The index is a
+** corpus index's compact form (16-bit word ids while fewer than 65,536
+** words, the byte offset of every 16th token, postings as varints: about
+** 4 bytes a token instead of 12), so a hit's offsets are found again by
+** scanning at most 15 words. */
 int ll_index_build(ll_Doc *d);
+
+/* ll_index_build with a runner (or NULL: this thread alone): a large
+** document is tokenised in two halves at once and the halves merged, as
+** ll_index_build_corpus does; the index is the same either way. */
+int ll_index_build_run(ll_Doc *d, const ll_Runner *run);
 
 /* Builds one index over the segments of docs[0, ndocs), in that order,
 ** with one vocabulary: word ids are common to every document. Segments

@@ -965,8 +965,9 @@ static int core_openpage(lua_State *L) {
 static const ll_Index *corpusindex(lua_State *L, int ci); /* below */
 
 /* The document at index 1 with its index, built on first use; without
-** dp, a Corpus there gives its corpus index. */
-static const ll_Index *checkindex(lua_State *L, ll_Doc **dp) {
+** dp, a Corpus there gives its corpus index. With post, a document's
+** index has its postings (made on the first query that walks them). */
+static const ll_Index *indexof(lua_State *L, ll_Doc **dp, int post) {
   ll_Doc *d;
   if (dp == NULL) {
     const ll_Index *cix = corpusindex(L, 1);
@@ -982,8 +983,14 @@ static const ll_Index *checkindex(lua_State *L, ll_Doc **dp) {
     if (st == LL_ERRMEM) memerror(L);
     if (st != LL_OK) luaL_error(L, "document too large to index");
   }
+  if (post && ll_index_postings(d->index) == LL_ERRMEM) memerror(L);
   if (dp != NULL) *dp = d;
   return d->index;
+}
+
+/* indexof with the postings: every query but a count (ix_count) */
+static const ll_Index *checkindex(lua_State *L, ll_Doc **dp) {
+  return indexof(L, dp, 1);
 }
 
 /* scope names and their part masks ("meta" and "any" are for the other
@@ -1182,12 +1189,18 @@ static void pushhit(lua_State *L, const ll_Doc *d, const ll_Hit *h, lua_Integer 
 
 /* ud:ix_count(query, scope, stem) -> n | nil, reason */
 static int ix_count(lua_State *L) {
-  const ll_Index *ix = checkindex(L, NULL);
+  const ll_Index *ix = indexof(L, NULL, 0);
   unsigned mask = checkscope(L, 3);
   int flags = getflags(L, 4);
   Scratch *s = newscratch(L, sizeof(ll_Hit));
   size_t n;
+  int cheap = 0;
   if (!getquery(L, 2, s, flags)) return 2;
+  /* one word is counted by a look-up: a document's postings are made
+     only for a count that walks them */
+  if (s->subs == NULL && ll_index_count_cheap(&s->mem, ix, &s->q, &cheap) != LL_OK)
+    return memerror(L);
+  if (!cheap) ix = checkindex(L, NULL);
   if (matchq(s, ix, mask, NULL, &n) != LL_OK) return memerror(L);
   lua_pushinteger(L, (lua_Integer)n);
   return 1;

@@ -69,6 +69,9 @@ struct ll_Index {
                            varpostings), words[w].post their byte offset */
   size_t npvar;
   size_t npart[NPARTS]; /* tokens per part */
+  int lazypost;         /* a document's index: postings made by ll_index_postings,
+                           on the first query that walks them (until then, and
+                           should making them fail, queries scan the tokens) */
 };
 
 /* ------------------------------------------------------------------ */
@@ -631,6 +634,7 @@ static int tokenise(ll_Index *ix, int withpos) {
 static int fill(ll_Index *ix, int withpos, int post) {
   int st = tokenise(ix, withpos);
   if (st != LL_OK) return st;
+  if (ix->lazypost) return LL_OK;
   return post ? postings(ix) : varpostings(ix);
 }
 
@@ -743,11 +747,27 @@ static int fillsplit(ll_Index *ix, const ll_Runner *run, size_t split) {
   if (st != LL_OK) return st;
   shrink(&ix->mem, (void **)&ix->words, &ix->wcap, sizeof(Word), ix->nwords);
   shrink(&ix->mem, (void **)&ix->chars, &ix->ccap, 1, ix->nchars);
-  return varpostings(ix);
+  return ix->lazypost ? LL_OK : varpostings(ix);
 }
 
 int ll_index_build(ll_Doc *d) {
-  return ll_index_build_run(d, NULL);
+  int st = ll_index_build_run(d, NULL);
+  if (st != LL_OK) return st;
+  st = ll_index_postings(d->index);
+  if (st != LL_OK) { /* as before: no index at all when memory ran out */
+    d->freeindex(d->index);
+    d->index = NULL;
+    d->freeindex = NULL;
+  }
+  return st;
+}
+
+int ll_index_postings(ll_Index *ix) {
+  int st;
+  if (!ix->lazypost) return LL_OK;
+  st = varpostings(ix);
+  if (st == LL_OK) ix->lazypost = 0;
+  return st;
 }
 
 int ll_index_build_run(ll_Doc *d, const ll_Runner *run) {
@@ -764,6 +784,7 @@ int ll_index_build_run(ll_Doc *d, const ll_Runner *run) {
   ix->segs = d->segs;
   ix->nsegs = d->nsegs;
   ix->narrow = 1; /* the compact form of a corpus index: see the header */
+  ix->lazypost = 1;
   for (i = 0; i < d->nsegs; i++) bytes += d->segs[i].len;
   if (run != NULL && run->run != NULL && d->nsegs >= 2 && bytes >= SPLITMIN &&
       d->nsegs <= (size_t)-1 / sizeof *ix->segv) {
@@ -910,7 +931,7 @@ int ll_index_corpus_end(ll_Index *ix) {
   }
   shrink(&ix->mem, (void **)&ix->words, &ix->wcap, sizeof(Word), ix->nwords);
   shrink(&ix->mem, (void **)&ix->chars, &ix->ccap, 1, ix->nchars);
-  return varpostings(ix);
+  return ix->lazypost ? LL_OK : varpostings(ix);
 }
 
 size_t ll_index_wordsize(void) {
@@ -2060,6 +2081,17 @@ int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsigned ma
   if (st == LL_OK) st = run(m, ix, &r, mask, hits, &n);
   freeres(&r);
   if (count != NULL) *count = n;
+  return st;
+}
+
+int ll_index_count_cheap(ll_Mem *m, const ll_Index *ix, const ll_Query *q, int *cheap) {
+  Res r;
+  int st;
+  *cheap = 0;
+  if (q->terms.n != 1) return LL_OK; /* a phrase, or nothing */
+  st = resolve(m, ix, q, &r);
+  if (st == LL_OK) *cheap = r.none || (r.n == 1 && r.t[0].set == NULL);
+  freeres(&r);
   return st;
 }
 

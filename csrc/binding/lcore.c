@@ -6,6 +6,10 @@
 #if defined(__unix__) || defined(__APPLE__)
 #define _POSIX_C_SOURCE 200809L /* fileno, fstat, sysconf, threads */
 #define LL_POSIX
+#if defined(__linux__)
+#define _DEFAULT_SOURCE /* madvise: a large page read on huge pages */
+#include <sys/mman.h>
+#endif
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -718,6 +722,13 @@ static int readall(ll_Mem *m, Page *pg, PageFile *pf, ll_Buf *buf, size_t want, 
       buf->p = np;
       buf->cap += want;
       want = buf->cap; /* the file is longer than it said: double */
+#if defined(MADV_HUGEPAGE)
+      if (buf->cap >= ((size_t)8 << 20)) { /* whole 2 MB pages inside it */
+        size_t a = ((size_t)buf->p + ((size_t)2 << 20) - 1) & ~(((size_t)2 << 20) - 1);
+        size_t e = ((size_t)buf->p + buf->cap) & ~(((size_t)2 << 20) - 1);
+        if (e > a) (void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+      }
+#endif
     }
     got = readsome(pf, buf->p + buf->n, buf->cap - buf->n - 1, &pg->errnum);
     if (got < 0) return PAGE_READ;

@@ -275,16 +275,51 @@ describe("issue #13's parsing fixes on real pages", function()
   end)
 
   describe("notes without numbers", function()
-    it("keeps the notes after a last 'Notes' heading as notes", function()
-      -- mia-pd/archive/pepper/1926/12/15.htm: "<h3>Notes</h3>", then "<p>* This article was
-      -- written before the decision ...</p>" (a no-break space after the star) and "<p>&#8224; This and most of the quotations
-      -- ...</p>", and no numbered note
+    it("keeps the notes after a last 'Notes' heading as notes, cited where their symbols stand", function()
+      -- mia-pd/archive/pepper/1926/12/15.htm: "<h3>Notes</h3>", then '<p class="note"><a
+      -- id="n1" href="#f1" name="n1">*</a>&#160;This article was written before the decision
+      -- ...</p>' and a note opened by "&#8224;" the same way, and no numbered note; the body
+      -- cites them with '<a id="f1" href="#n1" name="f1">[*]</a>' after "resumed work." in
+      -- paragraph 20 and with a dagger linked the same way in paragraph 108
       local doc = open("mia-pd/archive/pepper/1926/12/15.htm")
       assert.equal(2, #doc.notes)
-      assert.equal("*\194\160This article was written before the decision to negotiate district agreements.",
+      assert.equal("This article was written before the decision to negotiate district agreements.",
         doc:note(1).text)
-      assert.equal("†\194\160This", doc:note(2).text:sub(1, 9))
+      assert.equal("This and most of the quotations", doc:note(2).text:sub(1, 31))
+      -- pos: the 160 bytes before it are "The longer ... have already resumed work."
+      assert.same({ { part = "body", paragraph = 20, pos = 161, sentence = 2 } },
+        (function()
+          local r = doc:note(1).refs[1]
+          return { { part = r.part, paragraph = r.paragraph, pos = r.pos, sentence = r.sentence } }
+        end)())
+      local p20 = doc.paragraphs[20].text
+      assert.equal("resumed work.", p20:sub(161 - #"resumed work.", 160))
+      assert.is_nil(p20:find("[*]", 1, true))
+      assert.equal(1, #doc:note(2).refs)
+      assert.equal(108, doc:note(2).refs[1].paragraph)
       for _, p in ipairs(doc.paragraphs) do assert.is_not.equal("Notes", p.text) end
+      assert.same({}, doc.warnings)
+    end)
+
+    it("goes on with the body after a note in the middle of a page of several articles", function()
+      -- mia-pd/archive/montefiore/1909/xx/justice.htm, a page of articles from Justice: between
+      -- "straw workers 1,447, " and "general labourers 94" the body cites '<a id="f1" href="#n1" name="f1">[*]</a>'; the
+      -- note '<p class="note"><a id="n1" href="#f1" name="n1">[*]</a>&#160; It seems, in
+      -- Italy, ...' follows, then the signature "D.B.M.", "<center>********</center>" and the
+      -- next article, "<h3>Adult Suffrage</h3>"
+      local doc = open("mia-pd/archive/montefiore/1909/xx/justice.htm")
+      assert.equal(1, #doc.notes)
+      local note = doc:note(1)
+      assert.equal("It seems, in Italy, women may be bricklayers’ labourers, and even do navvying work.",
+        note.paragraphs[1].text)
+      local r = note.refs[1]
+      assert.equal(1, #note.refs)
+      local p = doc.paragraphs[r.paragraph].text
+      assert.equal("straw workers 1,447, ", p:sub(r.pos - #"straw workers 1,447, ", r.pos - 1))
+      assert.equal("general labourers 94", p:sub(r.pos, r.pos + #"general labourers 94" - 1))
+      assert.equal("separator", doc.paragraphs[r.paragraph + 1].kind)
+      assert.equal("Adult Suffrage", doc.paragraphs[r.paragraph + 2].text)
+      assert.equal("heading", doc.paragraphs[r.paragraph + 2].kind)
     end)
 
     it("keeps a transcriber's note at the end of the page a note, by the editor", function()

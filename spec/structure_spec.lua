@@ -176,6 +176,19 @@ describe("structure of real archive pages", function()
     assert.equal(1, d:count("Bolsehviks", { kinds = { "table" } }))
   end)
 
+  -- The Collected Works' index (mia-reader-lenin/.../works/cw/index.htm): its
+  -- table of volumes ends "Volume 45 | Letters, etc., 1920—1923 | PDF", then
+  -- a spacer row, <tr><td class="index">&#160;</td></tr>, before </table>.
+  it("drops a spacer row closing a table", function()
+    if not have_corpus() then return end
+    local d = open("mia-reader-lenin/archive/lenin/works/cw/index.htm")
+    local t = d.paragraphs[9]
+    assert.equal("table", t.kind)
+    assert.equal(45, #t.rows)
+    assert.same({ "Volume 45", "Letters, etc., 1920—1923", "PDF" }, t.rows[45])
+    assert.equal("Volume 45\tLetters, etc., 1920—1923\tPDF", t.text:sub(-#"Volume 45\tLetters, etc., 1920—1923\tPDF"))
+  end)
+
   -- Novack, 1936/04/soule.htm: <p class="c">* * *</p> between two paragraphs.
   it("reads * * * as a separator, as printed", function()
     if not have_corpus() then return end

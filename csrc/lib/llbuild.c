@@ -322,6 +322,36 @@ static int sealspans(ll_Builder *p, ll_Block *out) {
   return st;
 }
 
+/* Whether anything the block holds (a marker, a page break, a span) stands
+** past offset cut of its text. */
+static int heldpast(const ll_Builder *p, size_t cut) {
+  size_t i;
+  if (p->refs.n > 0 && ((const ll_Ref *)p->refs.p)[p->refs.n - 1].pos > cut) return 1;
+  if (p->breaks.n > 0 && ((const size_t *)p->breaks.p)[p->breaks.n - 1] > cut) return 1;
+  for (i = 0; i < p->spans.n; i++)
+    if (((const ll_Inline *)p->spans.p)[i].pos > cut) return 1;
+  return 0;
+}
+
+/* Drops a table's last rows whose cells are all empty, with the line break
+** that opened each: a spacer row (<tr><td>&nbsp;</td></tr>) closing a table
+** is layout, and would leave the table's text ending in a line break. A row
+** past which a marker, page break or span stands is kept. */
+static void droptrailingrows(ll_Builder *p) {
+  while (p->rows.n > 1) {
+    size_t k = ((const size_t *)p->rows.p)[p->rows.n - 1], j, cut;
+    const ll_Span *c = (const ll_Span *)p->cells.p + (p->cells.n - k);
+    for (j = 0; j < k; j++)
+      if (c[j].start != c[j].end) return;
+    cut = c[0].start - 1; /* the row's "\n" */
+    if (heldpast(p, cut)) return;
+    p->cells.n -= k;
+    p->rows.n--;
+    p->buf.n = cut;
+    if (p->buf.p) p->buf.p[cut] = '\0';
+  }
+}
+
 /* Seals a table's cells and rows into out. */
 static int sealtable(ll_Builder *p, ll_Block *out) {
   int st = LL_OK;
@@ -339,7 +369,10 @@ static int sealtable(ll_Builder *p, ll_Block *out) {
 ** table's cells) into out, whose kind, level and label are set. */
 static void sealblock(ll_Builder *p, ll_Block *out) {
   int st = LL_OK;
-  if (out->kind == LL_TABLE) endrow(p);
+  if (out->kind == LL_TABLE) {
+    endrow(p);
+    if (p->status == LL_OK) droptrailingrows(p);
+  }
   if (p->status != LL_OK) return;
   out->text = bufseal(p);
   out->len = p->buf.n;

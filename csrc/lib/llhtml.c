@@ -120,18 +120,11 @@ static size_t utf8len(const char *s, size_t n) {
   return k > 1 ? k : 0;
 }
 
-/* Eight bytes at a time: the tests of llswar.h on a word. */
-static uint64_t load8(const char *s) {
-  uint64_t v;
-  memcpy(&v, s, 8);
-  return v;
-}
-
 /* the length of the run of bytes 0x20 to 0x7E at s (at most n) */
 static size_t printable(const char *s, size_t n) {
   size_t j = 0;
   while (n - j >= 8) {
-    uint64_t v = load8(s + j);
+    uint64_t v = ll_load8(s + j);
     if (LL_HASLESS(v, 0x20) | LL_HASMORE(v, 0x7E)) break;
     j += 8;
   }
@@ -334,7 +327,7 @@ static int choose_charset(const char *s, size_t len, const char *decl) {
       "ascii",      "windows-1252", "cp1252",     "x-cp1252", "ansi",    NULL};
   if (ieq(decl, "utf-8") || ieq(decl, "utf8")) return CS_UTF8;
   for (i = 0; i < len; i++) {
-    if (len - i >= 8 && (load8(s + i) & LL_HIGHS) == 0) { /* eight ASCII bytes */
+    if (len - i >= 8 && (ll_load8(s + i) & LL_HIGHS) == 0) { /* eight ASCII bytes */
       i += 7;
       continue;
     }
@@ -793,20 +786,46 @@ typedef struct Mark {
   size_t order; /* its place among the candidates */
   int bracket;  /* written [N] */
   int star;     /* written with an asterisk: [N*], [*N] */
+  int symbol;   /* a symbol alone, "*", "[*]", "**", "†", "‡": its number
+                   is given when it pairs with its note's (symbolnumbers) */
   int plainsup; /* a <sup> without a link */
   int insup;    /* inside a <sup> or a note-classed element */
   int ok;       /* taken as a marker */
 } Mark;
 
-/* Reads marker text "[N]", "N", "N.", "N)", "(N)", "[N*]", "[*N]", "*N"
-** (white space and no-break spaces around ignored) into mk; 0 if s is not
-** one. */
+/* Reads a symbol marker, "*" to "***", "†" or "‡", bracketed or not, at
+** s[0,n) (trimmed) into mk; 0 if s is not one. */
+static int parse_symbol(const char *s, size_t n, Mark *mk) {
+  size_t i = 0, k = 0;
+  int open = n > 0 && s[0] == '[';
+  if (open) i++;
+  while (i < n && s[i] == '*' && k < 3) {
+    i++;
+    k++;
+  }
+  if (k == 0 && n - i >= 3 && memcmp(s + i, "\xE2\x80", 2) == 0 &&
+      (s[i + 2] == '\xA0' || s[i + 2] == '\xA1')) /* U+2020, U+2021 */
+    i += 3;
+  else if (k == 0)
+    return 0;
+  if (open && (i >= n || s[i++] != ']')) return 0;
+  if (i != n) return 0;
+  mk->symbol = 1;
+  mk->bracket = open;
+  mk->n = 0;
+  return 1;
+}
+
+/* Reads marker text "[N]", "N", "N.", "N)", "(N)", "[N*]", "[*N]", "*N",
+** or a symbol (parse_symbol) (white space and no-break spaces around
+** ignored) into mk; 0 if s is not one. */
 static int parse_marker(const char *s, size_t n, Mark *mk) {
   size_t i = 0;
   long v = 0;
   int open = 0, digits = 0;
   trim(&s, &n);
-  mk->bracket = mk->star = 0;
+  mk->bracket = mk->star = mk->symbol = 0;
+  if (parse_symbol(s, n, mk)) return 1;
   if (i < n && (s[i] == '[' || s[i] == '(')) open = (unsigned char)s[i++];
   if (i < n && s[i] == '*') {
     mk->star = 1;
@@ -992,11 +1011,13 @@ static int decide(ll_Mem *m, Marks *mk, ll_Vec *plain) {
     Mark *c = (Mark *)mk->marks.p + i;
     int paired = haskey(&mk->hrefs, c->name, c->order, 0) ||
                  haskey(&mk->hrefs, c->id, c->order, 0) || haskey(&mk->names, c->href, c->order, 0);
-    if (c->plainsup)
+    if (c->symbol)
+      c->ok = paired && !c->plainsup; /* a symbol links to its note and back */
+    else if (c->plainsup)
       c->ok = c->bracket || c->insup;
     else
       c->ok = c->bracket || paired || c->insup;
-    if (c->ok && !c->star) {
+    if (c->ok && !c->star && !c->symbol) {
       Mark **p = (Mark **)ll_vec_push(m, plain);
       if (p == NULL) return LL_ERRMEM;
       *p = c;
@@ -1029,6 +1050,33 @@ static void starred(Marks *mk, const ll_Vec *plain) {
   }
 }
 
+/* Numbers the symbol markers: each pair of a marker and the note it links
+** to (and any other marker of that note) takes the next number after the
+** page's numbered markers (plain: sorted), in the order the markers stand,
+** so "[*]" and its note read as any numbered marker and its note. A symbol
+** left without a partner, or past the first 64, is no marker. */
+static void symbolnumbers(Marks *mk, const ll_Vec *plain) {
+  long next = plain->n > 0 ? ((Mark *const *)plain->p)[plain->n - 1]->n : 0;
+  size_t i, j, seen = 0;
+  for (i = 0; i < mk->marks.n; i++) {
+    Mark *c = (Mark *)mk->marks.p + i;
+    if (!c->ok || !c->symbol || c->n != 0) continue;
+    if (++seen > 64 || next >= LL_MAXNOTE) {
+      c->ok = 0;
+      continue;
+    }
+    for (j = 0; j < mk->marks.n && c->n == 0; j++) { /* a partner numbered before */
+      const Mark *d = (const Mark *)mk->marks.p + j;
+      if (j != i && d->ok && d->symbol && d->n != 0 && partners(c, d)) c->n = d->n;
+    }
+    if (c->n == 0) c->n = ++next;
+    for (j = i + 1; j < mk->marks.n; j++) {
+      Mark *d = (Mark *)mk->marks.p + j;
+      if (d->ok && d->symbol && d->n == 0 && partners(c, d)) d->n = c->n;
+    }
+  }
+}
+
 /* First pass: finds the candidate footnote markers (links and <sup>s that
 ** show a number) and decides which are markers. A bracketed [N] link or sup
 ** always is; a bare number only inside a <sup> or note-classed span, or when
@@ -1058,7 +1106,10 @@ static int find_marks(ll_Mem *m, xmlDoc *doc, Marks *mk) {
   if (mk->names.n > 1) qsort(mk->names.p, mk->names.n, sizeof(Key), keycmp);
   ll_vec_init(&plain, sizeof(Mark *));
   st = decide(m, mk, &plain);
-  if (st == LL_OK) starred(mk, &plain);
+  if (st == LL_OK) {
+    starred(mk, &plain);
+    symbolnumbers(mk, &plain);
+  }
   ll_vec_free(m, &plain);
   if (st != LL_OK) return st;
   /* hand each marker's Mark to its node, now that the vector stays put */
@@ -1345,7 +1396,7 @@ static void text(Walk *w, const char *s, int pre) {
     if (c > 0x20 && c != 0x7F) { /* a run of characters copied as they are */
       while (j < n) {
         unsigned char d;
-        while (n - j >= 8 && prose8(load8(s + j))) j += 8;
+        while (n - j >= 8 && prose8(ll_load8(s + j))) j += 8;
         if (j >= n) break;
         d = (unsigned char)s[j];
         if (d < 0x80) {
@@ -3198,6 +3249,16 @@ static void unnumberedroles(const Walk *w, Parts *pt) {
   }
 }
 
+/* Nonzero if item it, standing after a note, starts more of the body (a
+** page of several articles, a note closing the first): a separator line,
+** or a heading of words, no link in it, that names no note. */
+static int bodyheading(const Walk *w, const Item *it) {
+  const char *s = itext(w, it);
+  if (ll_is_separator(s, it->len)) return 1;
+  return it->kind == K_HEAD && !haslink(w, it) && !notes_heading(s, it->len) &&
+         !unnumbered(s, it->len);
+}
+
 /* The notes' region (from the notes heading, else from the first note
 ** after the body's last marker) and the paragraphs that continue a note:
 ** before the region those of the note's own class, in it every paragraph
@@ -3236,6 +3297,8 @@ static void noteregion(const Walk *w, Parts *pt) {
   for (i = (size_t)(pt->region < 0 ? 0 : pt->region); i < n; i++) {
     if (role[i] == R_NOTE)
       seen = 1;
+    else if (role[i] == R_BODY && seen && bodyheading(w, &it[i]))
+      seen = 0; /* the body goes on after the note */
     else if (role[i] == R_BODY && seen)
       role[i] = R_MORE;
     if ((role[i] == R_MORE || role[i] == R_BODY) && notes_heading(itext(w, &it[i]), it[i].len) &&

@@ -971,6 +971,70 @@ static void structure_tables(Tally *t) {
   ll_doc_free(d);
 }
 
+/* A spacer row closing a table (one cell of a no-break space, as the
+** Collected Works' index page has) is dropped with its line break; one
+** standing between data rows stays. */
+static void structure_spacer_rows(Tally *t) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  ll_Doc *d;
+  if (structured(&m, HEAD "<table><tr><td>Vol. 1</td><td>PDF</td></tr>"
+                 "<tr><td>&#160;</td></tr><tr><td>Vol. 2</td><td>PDF</td></tr>"
+                 "<tr><td class=\"index\">\n&#160;\n</td></tr><tr><td> </td><td></td></tr>"
+                 "</table>" TAIL,
+                 &d) == LL_OK && d->nparas == 1) {
+    const ll_Block *b = &d->paras[0];
+    check(t, b->kind == LL_TABLE && strcmp(b->text, "Vol. 1\tPDF\n\nVol. 2\tPDF") == 0,
+          "spacer rows at the end dropped", b->text);
+    check(t, b->table != NULL && b->table->nrows == 3 && b->table->ncells == 5,
+          "spacer rows' cells dropped", NULL);
+  } else {
+    check(t, 0, "spacer rows page", NULL);
+  }
+  ll_doc_free(d);
+}
+
+/* Notes marked by a symbol ("[*]", "†") that links to the note and back are
+** notes as numbered ones are, numbered after the page's numbers; a heading
+** after the note carries on the body (a page of several articles); a "*"
+** linking nowhere back is text. */
+static void structure_symbol_notes(Tally *t) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  ll_Doc *d;
+  if (structured(&m, HEAD "<p>Body one.<a id=\"f1\" href=\"#n1\" name=\"f1\">[*]</a> More.</p>"
+                 "<p>Body two.<sup><a href=\"#2\" name=\"2b\">&#8224;</a></sup> See "
+                 "<a href=\"other.htm#x\">*</a> end.</p><hr />"
+                 "<p class=\"note\"><a id=\"n1\" href=\"#f1\" name=\"n1\">[*]</a>&#160;Star "
+                 "note.</p><p><a href=\"#2b\" name=\"2\">&#8224;</a> Dagger note.</p>"
+                 "<h3>Next Article</h3><p>More body.</p>" TAIL,
+                 &d) == LL_OK) {
+    check(t, d->nnotes == 2 && d->notes[0].n == 1 && d->notes[1].n == 2, "two symbol notes", NULL);
+    if (d->nnotes == 2 && d->notes[0].nparas == 1 && d->notes[1].nparas == 1) {
+      check(t, strcmp(d->notes[0].paras[0].text, "Star note.") == 0, "star note's text",
+            d->notes[0].paras[0].text);
+      check(t, strcmp(d->notes[1].paras[0].text, "Dagger note.") == 0, "dagger note's text",
+            d->notes[1].paras[0].text);
+    } else {
+      check(t, 0, "symbol notes' paragraphs", NULL);
+    }
+    check(t, d->nparas == 4, "the body after the notes' heading", NULL);
+    if (d->nparas == 4) {
+      const ll_Block *b = &d->paras[0];
+      check(t, strcmp(b->text, "Body one. More.") == 0 && b->nrefs == 1 && b->refs[0].note == 1 &&
+                   b->refs[0].pos == 9,
+            "[*] is a marker of note 1", b->text);
+      b = &d->paras[1];
+      check(t, strcmp(b->text, "Body two. See * end.") == 0 && b->nrefs == 1 &&
+                   b->refs[0].note == 2 && b->refs[0].pos == 9,
+            "a dagger marks note 2; a star linking elsewhere is text", b->text);
+      check(t, d->paras[2].kind == LL_HEADING && strcmp(d->paras[3].text, "More body.") == 0,
+            "heading and paragraph after the notes", d->paras[3].text);
+    }
+  } else {
+    check(t, 0, "symbol notes page", NULL);
+  }
+  ll_doc_free(d);
+}
+
 /* A poem: stanzas parted by two line breaks, each a verse Block. */
 static void structure_poem(Tally *t) {
   ll_Mem m = {ll_stdalloc, NULL};
@@ -1012,6 +1076,8 @@ static void test_structure(Tally *t) {
   structure_spans(t);
   structure_lists(t);
   structure_tables(t);
+  structure_spacer_rows(t);
+  structure_symbol_notes(t);
   structure_poem(t);
   structure_pictures(t);
 }

@@ -5,6 +5,9 @@
 -- Internal module shared by the Lua layer. A Document is a plain table
 -- (the fields of API.md) whose metatable is `Document`; the C document it
 -- came from is kept in a weak table, so only the module can reach it.
+-- `paragraphs` is made when first read (and then kept in the table): a
+-- large page's paragraphs and sentences cost twice its text in Lua tables
+-- and strings, which a count or a concordance never reads.
 -- Other modules add methods to `Document` (see `leninletter.query`).
 --
 -- **Options.** Every public function checks its options table with

@@ -368,6 +368,51 @@ describe("leninletter.entities", function()
       "bad argument #1 to 'letter' (opts.entities[1].type must be one of " .. TYPES .. "; got nil)")
   end)
 
+  describe("notes on another page", function()
+    -- An Entity's note and description are what that document's own notes
+    -- say (API.md, Entities): the letter's catalogue used on another page
+    -- keeps them only where that page's note says the same.
+    it("keeps all eight on the letter's text parsed with the letter's catalogue", function()
+      local f = assert(io.open("data/letter.txt", "rb"))
+      local parsed = ll.parse(f:read("*a"), { entities = ll.catalogue() })
+      f:close()
+      local notes = {}
+      for _, e in ipairs(parsed:entities()) do
+        if e.note then notes[e.id] = e.note end
+      end
+      assert.same({ ["our-tasks"] = 2, ["novaya-zhizn"] = 3, ["october-1905-strike"] = 5,
+        ["what-is-to-be-done"] = 1, ["socialist-revolutionary-party"] = 4, ["union-of-unions"] = 6,
+        ["ninth-of-january"] = 7, ["all-russian-peasant-union"] = 8 }, notes)
+    end)
+
+    it("gives none of the letter's notes to The State and Revolution", function()
+      -- mia-lenin/.../1917/staterev/ch01.htm names the Socialist-Revolutionaries twice;
+      -- its note 4 is on the Thirty Years' War, not the letter's note 4 on the party;
+      -- its note 1 is no citation of What Is To Be Done?
+      if not H.have_corpus() then return end
+      local d = assert(ll.open(H.CORPUS .. "/mia-lenin/archive/lenin/works/1917/staterev/ch01.htm",
+        { entities = ll.catalogue() }))
+      assert.truthy(d:note(4).text:find("Thirty Years", 1, true))
+      local sr = d:entity("Socialist-Revolutionaries")
+      assert.equal(2, #sr.mentions)
+      assert.is_nil(sr.note)
+      assert.is_nil(sr.description)
+      for _, e in ipairs(d:entities()) do assert.is_nil(e.note, e.id) end
+    end)
+
+    it("keeps a caller's own catalogue as given", function()
+      local cat = { { name = "Soviet of Workers' Deputies", type = "organization", note = 99,
+        description = "the body the letter is about" }, { name = "Novaya Zhizn", type = "periodical",
+        note = 3, description = "a paper, in my own words" } }
+      local d = assert(ll.open("data/letter.txt", { entities = cat }))
+      local soviet, nz = d:entity("Soviet of Workers' Deputies"), d:entity("Novaya Zhizn")
+      assert.equal(99, soviet.note)
+      assert.equal("the body the letter is about", soviet.description)
+      assert.equal(3, nz.note)
+      assert.equal("a paper, in my own words", nz.description)
+    end)
+  end)
+
   it("rejects bad arguments with the usual bad-argument messages", function()
     assert.has_error(function() doc:entity(5) end, "bad argument #1 to 'entity' (string expected, got number)")
     assert.has_error(function() doc:entity() end, "bad argument #1 to 'entity' (string expected, got nil)")

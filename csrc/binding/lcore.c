@@ -1438,7 +1438,8 @@ static int ix_collocates(lua_State *L) {
   getskip(L, 8, ix, s);
   if (matchq(s, ix, mask, &s->hv, &i) != LL_OK ||
       ll_index_collocates_hits(&s->mem, ix, (const ll_Hit *)s->hv.p, s->hv.n, mask, (size_t)window,
-                               which, min < 1 ? 1 : (size_t)min, s->skip, &s->v) != LL_OK)
+                               which | ((flags & LL_TERM_VARIANT) ? LL_FOLDPOSS : 0),
+                               min < 1 ? 1 : (size_t)min, s->skip, &s->v) != LL_OK)
     return memerror(L);
   c = (const ll_Colloc *)s->v.p;
   lua_createtable(L, (int)(s->v.n < 0x7FFFFFFF ? s->v.n : 0), 0);

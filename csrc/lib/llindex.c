@@ -2481,13 +2481,34 @@ int ll_index_collocates(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsign
   return st;
 }
 
+/* Counts each possessive word (union's) with its word (union) where the
+** index has that word: the possessive's o and kc added to the word's, its
+** own set to 0. */
+static void foldposs(const ll_Index *ix, size_t *o, size_t *kc) {
+  size_t i;
+  for (i = 0; i < ix->nwords; i++) {
+    size_t n, b;
+    const char *w = ll_index_word(ix, (uint32_t)i, &n);
+    uint32_t base;
+    b = unposs(w, n);
+    if (b == n) continue;
+    base = ll_index_lookup(ix, w, b);
+    if (base == LL_NOWORD || base == i) continue;
+    o[base] += o[i];
+    kc[base] += kc[i];
+    o[i] = 0;
+    kc[i] = 0;
+  }
+}
+
 int ll_index_collocates_hits(ll_Mem *m, const ll_Index *ix, const ll_Hit *hitv, size_t nhits,
                              unsigned mask, size_t window, int which, size_t min,
                              const unsigned char *skip, ll_Vec *out) {
   ll_Vec cs;
   size_t nw = ix->nwords ? ix->nwords : 1, *o = NULL, *kc = NULL;
   size_t i, j = 0, upto = 0, span = 0, N;
-  int st = LL_OK;
+  int st = LL_OK, fold = (which & LL_FOLDPOSS) != 0;
+  which &= ~LL_FOLDPOSS;
   if (min < 1) min = 1;
   ll_vec_init(&cs, sizeof(ll_Colloc));
   o = (size_t *)ll_malloc(m, nw * sizeof *o);
@@ -2515,13 +2536,14 @@ int ll_index_collocates_hits(ll_Mem *m, const ll_Index *ix, const ll_Hit *hitv, 
     if (b > upto) upto = b;
   }
   N = ll_index_ntokens(ix, mask);
-  if (st == LL_OK && (mask & LL_KINDMASK)) { /* the words' counts in one pass */
+  if (st == LL_OK && ((mask & LL_KINDMASK) || fold)) { /* the words' counts in one pass */
     kc = (size_t *)ll_malloc(m, nw * sizeof *kc);
     if (kc == NULL)
       st = LL_ERRMEM;
     else
       wordcounts(ix, mask, kc);
   }
+  if (st == LL_OK && fold) foldposs(ix, o, kc);
   for (i = 0; i < ix->nwords && st == LL_OK; i++) {
     ll_Colloc *c;
     if (o[i] < min || (skip != NULL && skip[i])) continue;

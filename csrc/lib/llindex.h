@@ -397,6 +397,10 @@ int ll_index_ngrams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size
                     ll_Vec *out);
 
 enum { LL_LLR = 0, LL_MI = 1, LL_T = 2 };
+/* Or'ed into a collocation measure: a possessive collocate (union's) is
+** counted with its word (union) where the index has that word, its O and
+** C added to the word's (the query option variants). */
+#define LL_FOLDPOSS 0x100
 
 typedef struct ll_Colloc {
   uint32_t word;

@@ -14,10 +14,20 @@
   // two of them joining; normal forms case-folded, with U+2019 written as '.
   var WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\u2010\u2011-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
   function norm(w) { return w.normalize("NFC").toLowerCase().replace(/\u00df/g, "ss").replace(/\u2019/g, "'"); }
-  // A word's parts, for the variants a reader means: its possessive dropped
-  // (tsar's is tsar), split at its hyphens (Black-Hundred is black, hundred).
+  // The search follows the module's query rules with opts.variants
+  // (leninletter.query): a word also finds its possessive (tsar: tsar's);
+  // a phrase or a hyphenated word of two parts or more finds the same
+  // parts joined by hyphens or standing apart, its last part with or
+  // without a plural s (Black Hundreds: Black-Hundred, black-hundreds);
+  // * at either end of a word (revolution*, *ism, *revolution*) matches
+  // the whole word, or one part of a hyphenated word (counter-revolution);
+  // queries joined by & match where all stand in one sentence.
+  // A word without its possessive ('s at its end).
+  function unposs(n) { return n.length > 2 && n.slice(-2) === "'s" ? n.slice(0, -2) : n; }
+  // A word's parts: its possessive dropped, split at its hyphens
+  // (Black-Hundred is black, hundred).
   function parts(n) {
-    return n.replace(/'s$/, "").split(/[\u2010\u2011-]/).filter(function (p) { return p.length > 0; });
+    return unposs(n).split(/[\u2010\u2011-]/).filter(function (p) { return p.length > 0; });
   }
   function tokens(text) {
     var out = [], m;
@@ -29,48 +39,68 @@
     return out;
   }
   var toks = data.blocks.map(function (b) { return tokens(b.text); });
-  // A query: its words in order (each with `prefix` when it ends in *), and
-  // the same as parts (hyphens and spaces alike, possessives dropped).
+  // A query: its terms in order, each a word or a wildcard (`prefix`
+  // revolution*, `suffix` *ism, `infix` *revolution*); and, for a phrase
+  // of words only with two parts or more, its parts (hyphens and spaces
+  // alike, possessives dropped).
   function parse(q) {
     var ws = [], m;
-    var re = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\u2010\u2011-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*\*?/gu;
+    var re = /\*?[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\u2010\u2011-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*\*?/gu;
     while ((m = re.exec(q)) !== null) ws.push(m[0]);
-    var words = ws.map(function (w) {
-      var prefix = w.charAt(w.length - 1) === "*";
-      return { norm: norm(prefix ? w.slice(0, -1) : w), prefix: prefix };
+    var terms = ws.map(function (w) {
+      var pre = w.charAt(0) === "*", suf = w.length > 1 && w.charAt(w.length - 1) === "*";
+      return { norm: norm(w.slice(pre ? 1 : 0, suf ? w.length - 1 : w.length)),
+        kind: pre && suf ? "infix" : pre ? "suffix" : suf ? "prefix" : "word" };
     });
-    var ps = [];
-    words.forEach(function (w, i) {
-      parts(w.norm).forEach(function (p, j, all) {
-        ps.push({ norm: p, prefix: w.prefix && j === all.length - 1 && i === words.length - 1 });
-      });
-    });
-    return { words: words, parts: ps };
+    var ps = [], words = terms.every(function (t) { return t.kind === "word"; });
+    if (words) terms.forEach(function (t) { parts(t.norm).forEach(function (p) { ps.push(p); }); });
+    return { terms: terms, parts: words && ps.length >= 2 ? ps : null };
   }
-  // one part of the text against one of the query: the same, a prefix for
-  // `word*`, or, for the query's last word, its plural or singular
-  function partmatch(t, q, last) {
-    if (q.prefix) return t.indexOf(q.norm) === 0;
-    if (t === q.norm) return true;
-    return last && (t === q.norm + "s" || t + "s" === q.norm);
+  // a wildcard's text p in the word w: at its start, its end, or anywhere
+  function wild(kind, w, p) {
+    if (w.length < p.length) return false;
+    if (kind === "prefix") return w.slice(0, p.length) === p;
+    if (kind === "suffix") return w.slice(w.length - p.length) === p;
+    return w.indexOf(p) >= 0;
+  }
+  // one token against one term: the word or its possessive; a wildcard in
+  // the whole word, the word without its possessive, or one of its parts
+  function termmatch(t, tok) {
+    if (t.kind === "word") return unposs(tok.norm) === unposs(t.norm);
+    if (wild(t.kind, tok.norm, t.norm) || wild(t.kind, unposs(tok.norm), t.norm)) return true;
+    return tok.parts.length > 1 && tok.parts.some(function (p) { return wild(t.kind, p, t.norm); });
+  }
+  // a part of the text for part j of a phrase's parts P: the same, or for
+  // the last part its plural or singular
+  function fits(a, P, j) {
+    var p = P[j];
+    if (a === p) return true;
+    if (j + 1 !== P.length) return false;
+    return a === p + "s" || a + "s" === p;
   }
   // Where the query matches at token i: the index of the last token, or -1.
-  // Parts of the text are matched in order across tokens; a match starts at
-  // a token's first part and ends at a token's last (Democratic does not
-  // match inside Social-Democratic).
+  // A phrase's parts are matched in order across tokens, every part of
+  // each token taken (Democratic does not match inside Social-Democratic);
+  // other queries match term by term, a token each.
   function matchAt(ts, i, q) {
-    var k = 0, ti = i, pi = 0;
-    while (k < q.parts.length) {
-      if (ti >= ts.length) return -1;
-      var tp = ts[ti].parts;
-      if (pi >= tp.length) { ti++; pi = 0; continue; }
-      if (!partmatch(tp[pi], q.parts[k], k === q.parts.length - 1)) return -1;
-      // a prefix (revolution*) takes the rest of its word (revolutionary-democratic)
-      if (q.parts[k].prefix) pi = tp.length - 1;
-      k++; pi++;
+    var k;
+    if (q.parts) {
+      var P = q.parts, j = 0;
+      k = i;
+      while (j < P.length) {
+        if (k >= ts.length) return -1;
+        var tp = ts[k].parts;
+        for (var x = 0; x < tp.length; x++) {
+          if (j >= P.length || !fits(tp[x], P, j)) return -1;
+          j++;
+        }
+        k++;
+      }
+      return k - 1;
     }
-    if (pi !== ts[ti].parts.length) return -1;
-    return ti;
+    if (i + q.terms.length > ts.length) return -1;
+    for (k = 0; k < q.terms.length; k++) if (!termmatch(q.terms[k], ts[i + k])) return -1;
+    return i + q.terms.length - 1;
   }
   function chars(s) { return Array.from(s); }
   function flat(s) { return s.replace(/[\n\t]/g, " "); }
@@ -86,22 +116,55 @@
     return s;
   }
   var WIDTH = 40;
+  // The matches of one query in a block's tokens: [first, last] token
+  // pairs, from the left, none overlapping.
+  function matches(ts, query) {
+    var out = [];
+    for (var i = 0; i < ts.length; i++) {
+      var last = matchAt(ts, i, query);
+      if (last < 0) continue;
+      out.push([i, last]);
+      i = last;
+    }
+    return out;
+  }
+  // A co-occurrence, "soviet & party": every query in one sentence, one
+  // line a sentence, from its first match to the match ending last (the
+  // module's {"soviet", "party", within = "sentence"}).
+  function cooccur(b, ts, queries) {
+    var bysent = {}, spans = [];
+    queries.forEach(function (query, k) {
+      matches(ts, query).forEach(function (m) {
+        var sn = sentenceAt(b, ts[m[0]].start);
+        (bysent[sn] = bysent[sn] || []).push({ q: k, first: m[0], last: m[1] });
+      });
+    });
+    Object.keys(bysent).forEach(function (sn) {
+      var ms = bysent[sn], seen = {}, n = 0, first = ms[0].first, last = ms[0].last;
+      ms.forEach(function (m) {
+        if (!seen[m.q]) { seen[m.q] = true; n++; }
+        if (m.first < first) first = m.first;
+        if (m.last > last) last = m.last;
+      });
+      if (n === queries.length) spans.push([first, last]);
+    });
+    return spans.sort(function (a, b) { return a[0] - b[0]; });
+  }
   function concordance(q, notes) {
-    var query = parse(q), lines = [];
-    if (query.parts.length === 0) return lines;
+    var parts = q.split("&").filter(function (x) { return x.trim() !== ""; });
+    var queries = parts.map(parse), lines = [];
+    if (queries.length === 0 || queries.some(function (x) { return x.terms.length === 0; })) return lines;
     data.blocks.forEach(function (b, bi) {
       if (b.part !== "body" && !(notes && b.part === "note")) return;
       var ts = toks[bi];
-      for (var i = 0; i < ts.length; i++) {
-        var last = matchAt(ts, i, query);
-        if (last < 0) continue;
-        var s = ts[i].start, e = ts[last].end;
+      var spans = queries.length > 1 ? cooccur(b, ts, queries) : matches(ts, queries[0]);
+      spans.forEach(function (m) {
+        var s = ts[m[0]].start, e = ts[m[1]].end;
         var left = chars(b.text.slice(0, s)), right = chars(b.text.slice(e));
         lines.push({ block: b, order: lines.length, page: pageAt(b, s),
           left: flat(left.slice(Math.max(0, left.length - WIDTH)).join("")),
           match: flat(b.text.slice(s, e)), right: flat(right.slice(0, WIDTH).join("")) });
-        i = last;
-      }
+      });
     });
     return lines;
   }

@@ -218,6 +218,51 @@ function M.attach(ud, cat)
   return { cat = cat, keys = keys, byid = byid, surnames = surnames }
 end
 
+-- the built-in catalogue's entries by id
+local BUILTIN = {}
+for _, e in ipairs(PRISTINE) do BUILTIN[e.id] = e end
+
+-- Does a marker of note n stand in a sentence that mentions the entry
+-- (hits: its mentions)?
+local function citedat(n, hits)
+  for _, r in ipairs(n.refs or {}) do
+    for _, m in ipairs(hits or {}) do
+      if r.part == m.part and r.paragraph == m.paragraph and r.note == m.note and r.sentence == m.sentence then
+        return true
+      end
+    end
+  end
+  return false
+end
+
+-- The built-in catalogue's note numbers and descriptions are the letter's
+-- notes: used on another page, an entry of it keeps them only where that
+-- page's note of the number says the same, holding the description's
+-- opening words or, without a description, its marker standing in a
+-- sentence that names the entry (the letter's note 4 on the
+-- Socialist-Revolutionaries is no other page's note 4); else both are nil
+-- on this page. A caller's own entries are kept as given.
+local function ownnotes(doc, ud, st)
+  local bare
+  for i, e in ipairs(st.cat) do
+    local b = BUILTIN[e.id]
+    if e.note ~= nil and b ~= nil and b.note == e.note and b.description == e.description then
+      local n = doc:note(e.note)
+      if n == nil or (e.description ~= nil and not n.text:find(e.description:sub(1, 40), 1, true)) then
+        e.note, e.description = nil, nil
+      elseif e.description == nil then
+        bare = bare or {}
+        bare[i] = n
+      end
+    end
+  end
+  if bare == nil then return end
+  local _, by = M.grouped(ud, "any")
+  for i, n in pairs(bare) do
+    if not citedat(n, by[i]) then st.cat[i].note = nil end
+  end
+end
+
 -- Sets a new document's catalogue: opts.entities, else the built-in one
 -- for the letter, else none.
 local function onwrap(doc, ud, opts, _, isletter)
@@ -229,7 +274,9 @@ local function onwrap(doc, ud, opts, _, isletter)
   else
     return
   end
-  states[doc] = M.attach(ud, cat)
+  local st = M.attach(ud, cat)
+  states[doc] = st
+  if not isletter then ownnotes(doc, ud, st) end
 end
 table.insert(document.onwrap, onwrap)
 
@@ -704,8 +751,10 @@ function M.propose(source, opts)
         return a.text < b.text
       end)
       local best = forms[1].text
+      -- the type is guessed from the words of the name chosen (Kautsky,
+      -- not the plural Kautskys grouped with it)
       for _, f in ipairs(g.members) do
-        if #f.words == forms[1].words then words = f.words end
+        if words == nil and f.forms[best] then words = f.words end
       end
       local aliases, seen = {}, { [best:lower()] = true }
       for _, x in ipairs(forms) do

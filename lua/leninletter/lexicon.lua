@@ -12,10 +12,12 @@
 --    --> verb  arm     ing   verb.competition
 --
 -- WordNet's database is looked for in the folder named by the environment
--- variable `LENINLETTER_WORDNET`, then `WNSEARCHDIR` (WordNet's own), then
--- `/usr/share/wordnet` (Debian's `wordnet-base`), `/usr/local/share/wordnet`
--- and `/opt/homebrew/share/wordnet`. Without it, `readings` returns nil and
--- a message, and the quizzes ask about entities and dates only.
+-- variable `LENINLETTER_WORDNET` and there only (a folder with no database
+-- turns WordNet off, as where it is not installed); else in `WNSEARCHDIR`
+-- (WordNet's own), then `/usr/share/wordnet` (Debian's `wordnet-base`),
+-- `/usr/local/share/wordnet` and `/opt/homebrew/share/wordnet`. Without
+-- it, `readings` returns nil and a message, and the quizzes ask about
+-- entities and dates only.
 -- @module leninletter.lexicon
 
 local compat = require "leninletter.compat"
@@ -36,13 +38,18 @@ function M.wordnet()
   tried = true
   local core = require "leninletter.core"
   local dirs = {}
-  for _, v in ipairs({ "LENINLETTER_WORDNET", "WNSEARCHDIR" }) do
-    local d = os.getenv(v)
+  local own = os.getenv("LENINLETTER_WORDNET")
+  if own and own ~= "" then
+    -- the user's choice, and no other: a folder without the database is
+    -- how WordNet is turned off (and how its absence is tested)
+    dirs[1] = own
+  else
+    local d = os.getenv("WNSEARCHDIR")
     if d and d ~= "" then dirs[#dirs + 1] = d end
-  end
-  for _, d in ipairs({ "/usr/share/wordnet", "/usr/local/share/wordnet",
-    "/opt/homebrew/share/wordnet" }) do
-    dirs[#dirs + 1] = d
+    for _, x in ipairs({ "/usr/share/wordnet", "/usr/local/share/wordnet",
+      "/opt/homebrew/share/wordnet" }) do
+      dirs[#dirs + 1] = x
+    end
   end
   local why = {}
   for _, d in ipairs(dirs) do

@@ -34,7 +34,9 @@
 -- `Socialist-Revolutionary`); and a query of two parts or more (a phrase,
 -- a hyphenated word) matches the same parts joined by hyphens or standing
 -- apart, its last part with or without a plural s (`Black Hundreds` finds
--- `Black-Hundred`, `black-hundreds` and `Black Hundreds’`).
+-- `Black-Hundred`, `black-hundreds` and `Black Hundreds’`). In
+-- `collocates`, a possessive collocate is counted with its word where the
+-- text has that word (`union’s` with `union`, one row).
 --
 -- **Co-occurrence.** A table of queries, `{"soviet", "party", within =
 -- "sentence"}` (the default) or `within = n`, matches where all of them
@@ -287,8 +289,10 @@ local methods = M.methods
 
 --- Counts the matches of a query.
 -- @function Document:count
--- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
--- @tparam[opt] table opts `scope` (`"body"`, `"notes"`, `"all"`), `stem`
+-- @param query a string (word, phrase, `prefix*`, `*suffix`, `*infix*`),
+--   an LPeg pattern, or a co-occurrence `{q1, q2, ..., within = "sentence" | n}`
+-- @tparam[opt] table opts `scope` (`"body"`, `"notes"`, `"all"`), `kinds`, `stem`,
+--   `variants` (possessives, hyphen and space variants; see above)
 -- @treturn integer the number of hits, the same as `#doc:find(query, opts)`
 -- @usage local doc = ll.letter()
 -- print(doc:count("Soviet"))                   --> 22
@@ -303,8 +307,9 @@ end
 
 --- Finds the matches of a query.
 -- @function Document:find
--- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
--- @tparam[opt] table opts `scope`, `stem`
+-- @param query a string (word, phrase, `prefix*`, `*suffix`, `*infix*`),
+--   an LPeg pattern, or a co-occurrence `{q1, q2, ..., within = "sentence" | n}`
+-- @tparam[opt] table opts `scope`, `kinds`, `stem`, `variants`
 -- @treturn {Hit,...} the hits, in document order
 -- @usage for _, h in ipairs(doc:find("Black Hundreds")) do
 --   print(h.paragraph, h.sentence, h.pos, h.text)
@@ -334,8 +339,9 @@ end
 -- block's edge comes first; lines with equal keys keep document order (for
 -- a Corpus, all lines are sorted together, equal keys in corpus order).
 -- @function Document:concordance
--- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
--- @tparam[opt] table opts `scope`, `stem`, `width` (characters each side,
+-- @param query a string (word, phrase, `prefix*`, `*suffix`, `*infix*`),
+--   an LPeg pattern, or a co-occurrence `{q1, q2, ..., within = "sentence" | n}`
+-- @tparam[opt] table opts `scope`, `kinds`, `stem`, `variants`, `width` (characters each side,
 --   default 40), `sort` (`"position"` (default), `"left"`, `"right"`)
 -- @treturn {Hit,...} hits with `left`, `match` and `right`
 -- @usage for _, l in ipairs(doc:concordance("soviet", {width = 30, sort = "right"})) do
@@ -373,7 +379,9 @@ end
 -- @function Document:frequencies
 -- @tparam[opt] table opts `scope`; `stoplist` (`true` for the built-in
 --   English stop list, or an array of words, compared by normal form);
---   `min` (the least count listed, default 1)
+--   `min` (the least count listed, default 1); `by` (`"token"` (default),
+--   or on a Corpus `"doc"`: the number of pages a word is on, its
+--   document frequency)
 -- @treturn {{word=string,count=integer},...} count descending, then the
 --   word (its normal form) ascending in byte order
 -- @usage for i, f in ipairs(doc:frequencies({stoplist = true, min = 5})) do
@@ -393,7 +401,8 @@ end
 -- the words does not break a run.
 -- @function Document:ngrams
 -- @int n words in each n-gram, 1 to 16
--- @tparam[opt] table opts `scope`, `min` (the least count listed, default 1)
+-- @tparam[opt] table opts `scope`, `min` (the least count listed, default 1),
+--   `by` (`"token"` (default), or on a Corpus `"doc"`: the pages an n-gram is on)
 -- @treturn {{ngram=string,count=integer},...} `ngram` the normal forms
 --   joined by one space; count descending, then `ngram` ascending (bytes)
 -- @usage for _, g in ipairs(doc:ngrams(2, {min = 5})) do print(g.ngram, g.count) end
@@ -430,10 +439,13 @@ end
 -- co-occurrence, the span as the node's margin). Over a Corpus, R, O, C
 -- and N are summed over the pages.
 -- @function Document:collocates
--- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
--- @tparam[opt] table opts `scope`, `stem`, `window` (words each side,
---   default 5), `measure` (`"llr"` (default), `"mi"`, `"t"`), `min` (least
---   `count`, default 1), `stoplist` (as for `frequencies`)
+-- @param query a string (word, phrase, `prefix*`, `*suffix`, `*infix*`),
+--   an LPeg pattern, or a co-occurrence `{q1, q2, ..., within = "sentence" | n}`
+-- @tparam[opt] table opts `scope`, `stem`, `variants` (as for queries;
+--   and a possessive collocate is counted with its word: `union’s` with
+--   `union`), `window` (words each side, default 5), `measure` (`"llr"`
+--   (default), `"mi"`, `"t"`), `min` (least `count`, default 1),
+--   `stoplist` (as for `frequencies`)
 -- @treturn {{word=string,count=integer,score=number},...} score
 --   descending, then word ascending
 -- @usage for _, c in ipairs(doc:collocates("Soviet", {measure = "llr", min = 2})) do
@@ -457,7 +469,8 @@ end
 -- the number of tokens in the scope (so 0 <= x < 1; the body's first word
 -- is 0).
 -- @function Document:dispersion
--- @param query a string (word, phrase, `prefix*`) or an LPeg pattern
+-- @param query a string (word, phrase, `prefix*`, `*suffix`, `*infix*`),
+--   an LPeg pattern, or a co-occurrence `{q1, q2, ..., within = "sentence" | n}`
 -- @tparam[opt] table opts `scope`, `stem`
 -- @treturn {number,...} the fractions
 -- @treturn integer the number of tokens in the scope

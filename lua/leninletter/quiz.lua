@@ -17,9 +17,9 @@
 -- * `choices`: for the kinds with choices, the answer once and the
 --   distractors, shuffled;
 -- * `accept`: other answers also marked right (a cloze's: the other
---   apostrophe, a hyphen written as a space, a title without its question
---   mark, WordNet synonyms of a word of one sense put in the answer's
---   inflection), or nil;
+--   apostrophe, a hyphen written as a space, an abbreviation without its
+--   stops, a title without its question mark, WordNet synonyms of a word
+--   of one sense put in the answer's inflection), or nil;
 -- * `source`: a Hit (`part`, `paragraph`, `note`, `field`, `sentence`,
 --   `pos`, `len`, `text`): where the answer stands in the document;
 -- * `feedback`: shown after answering: the source sentence (or note, or
@@ -37,7 +37,8 @@
 -- answer the source misprints. So:
 --
 -- * *Entities*: distractors are entities of the same type (and of the same
---   class, "party", "city", ..., where one is known) that existed in the
+--   class, "party", "city", ..., where one is known), written with a
+--   capital where the answer is (events aside), that existed in the
 --   question's year (the built-in catalogue's years, classes and parts are
 --   in data/entity_eras.lua; the year of a sentence is the year its dates,
 --   or the events it names, give, else the document's); never one the
@@ -49,16 +50,37 @@
 -- * *Dates*: distractors are the answer with its year (from the years the
 --   document names, then nearby ones) or its month changed, written in the
 --   same words ("early in November 1905" gives "early in October 1905");
---   none overlaps the answer in either calendar, or another date of the
---   same sentence. A date the document's errata (`doc.errata`) mark as
---   misprinted is never asked about nor used.
+--   none overlaps the answer in either calendar (a month before 1918 has
+--   its new style too: "October 1905" runs to November 13, so "November
+--   1905" is never its distractor), or another date of the same sentence;
+--   after "by", "before" or "since" only earlier dates, after "after" only
+--   later ones (a later date is as true of "it had ceased to exist by the
+--   end of 1906"). A date the document's errata (`doc.errata`) mark as
+--   misprinted is never asked about nor used, nor a date an earlier quiz
+--   of the set (`opts.avoid`) answered.
+-- * *Sentences*: never one that leans on an antecedent it does not hold
+--   ("It was founded in May 1905", "It was a socialist revolution"; "It
+--   is now obvious to us that" is fine), nor a reference ("Selected
+--   Works, Vol. 3, Moscow, 1973, pp. 204-334"). A note's sentence is led
+--   by what the note explains: the catalogue's entity where this page's
+--   note explains it, else the note's headword ("In note 4, on the Thirty
+--   Years’ War: The war ended in _____").
 -- * *Words* (only with WordNet 3.0, see `leninletter.lexicon`): only a
 --   page's key terms are blanked (content words used at least twice, key
 --   by log-likelihood against a sample of the Marxists Internet Archive),
 --   never a function word; distractors are other words of the page that
 --   WordNet reads with the answer's part of speech and inflection (of the
 --   same lexicographer class first), none a synonym of the answer or
---   already in the sentence. Without WordNet, no word is blanked.
+--   already in the sentence, and after "a" or "an" only words that take
+--   it. Never a title before a name ("Comrade Lenin"), the author's name,
+--   or a particle ("withering away"). Without WordNet, no word is blanked.
+-- * *Accepted answers*: the other apostrophe, hyphens as spaces, an
+--   abbreviation without its stops ("St Petersburg", "RSDLP") or in full
+--   ("Saint Petersburg"), a title without its question mark; a WordNet
+--   synonym only for a word of one sense that does not modify the page's
+--   own term (no "tentative" for "provisional revolutionary government").
+-- * *Repeats*: each answer once a quiz while the text has others, then
+--   twice, then as often as the text allows.
 --
 -- **Reproducible.** All chance comes from the module's own generator
 -- (xoshiro128** in C, integer arithmetic only; never `math.random`), seeded
@@ -136,6 +158,8 @@ local FUNCTION_WORDS = {
   "one", "two", "three", "first", "second", "third", "lastly", "namely", "etc", "i.e",
   "another", "other", "others", "such", "like", "unlike", "several", "certain", "fact",
   "thing", "things", "way", "ways", "time", "times", "part", "parts", "case", "cases",
+  -- the particles of phrasal verbs ("withering away", "set up")
+  "away", "back", "forth", "ahead", "apart", "aside", "along", "forward", "onward",
 }
 
 -- Checks the document and the options of the quiz function fname.
@@ -278,20 +302,52 @@ end
 -- sentence.
 local ANAPHORS = { "it", "its", "they", "their", "them", "he", "his", "she", "her", "this",
   "these", "the union", "the paper", "the party", "the congress", "the article" }
--- "It is", "It seems": no antecedent needed.
-local EXPLETIVE = { ["it is"] = true, ["it seems"] = true, ["it was"] = true,
-  ["it would"] = true, ["it goes"] = true }
+-- "It seems", "It goes without saying": no antecedent needed; "It is",
+-- "It was", "It would" only where a clause or an infinitive follows close
+-- by ("It is now obvious to us that", "It would be inadvisable ... to"):
+-- "It was a socialist revolution." and "It was founded in May 1905" lean
+-- on what came before.
+local EXPLETIVE = { ["it seems"] = true, ["it goes"] = true, ["it is"] = "clause",
+  ["it was"] = "clause", ["it would"] = "clause" }
+local CLAUSE = { that = true, to = true, whether = true, ["if"] = true, how = true, why = true,
+  what = true, when = true }
 
 -- Does the sentence lean on an antecedent outside it? In the body, a
 -- sentence opening with a pronoun; in a note, any of them anywhere.
 local function anaphoric(u)
   local s = fold(u.text)
   if u.part == "body" then
-    local w1, w2 = s:match("^(%a+)%s+(%a+)")
+    -- from its first word, past an opening quotation mark or bracket
+    s = s:gsub("^[^%a]+", "")
+    local w1, w2 = s:match("^(%a+)[%s,;:]+(%a+)")
     if not w1 then return false end
-    if EXPLETIVE[w1 .. " " .. w2] then return false end
+    local ex = EXPLETIVE[w1 .. " " .. w2]
+    if ex == true then return false end
+    if ex == "clause" then
+      local n = 0
+      for w in s:gmatch("%a+") do
+        n = n + 1
+        if n > 2 and CLAUSE[w] then return false end
+        if n >= 9 then break end
+      end
+      return true
+    end
     for _, a in ipairs(ANAPHORS) do
       if not a:find(" ") and w1 == a then return true end
+    end
+    -- "Both, together with Lenin, ...", "All this took place on ...",
+    -- "That day, ...", "The day before, on ...": who, what, which day?
+    if w1 == "both" or s:find("^all this%f[%A]") or s:find("^that day%f[%A]")
+        or s:find("^the day before%f[%A]") or s:find("^the next day%f[%A]") then
+      return true
+    end
+    -- a subject pronoun after an opening phrase: "In July 1903 they began
+    -- arriving"
+    local n = 0
+    for w in s:gmatch("[%a’']+") do
+      n = n + 1
+      if n > 6 then break end
+      if n > 1 and (w == "they" or w == "he" or w == "she") then return true end
     end
     return false
   end
@@ -336,13 +392,27 @@ local function prepare_entities(P, doc)
     local r = { e = e, id = e.id, type = e.type, class = x.class, from = x.from, to = x.to,
       within = x.within, furniture = x.furniture or inside == 0, names = { fold(e.name) },
       -- worth a question: named twice in the text, or explained by a note
-      salient = inside >= 2 or e.note ~= nil }
+      salient = false }
+    -- the note explains it on this page: a catalogue's note and description
+    -- (the letter's note 4 on the Socialist-Revolutionaries) are no
+    -- other page's note 4
+    local n = type(e.note) == "number" and type(e.description) == "string" and doc:note(e.note)
+    if n then
+      local head = e.description:sub(1, 40)
+      for _, b in ipairs(n.paragraphs or {}) do
+        if b.text:find(head, 1, true) then r.explains = true end
+      end
+    end
+    -- named twice, or given a note of its own (a reference, as "What Is
+    -- To Be Done?"'s note 1, or an explanation found on this page)
+    r.salient = inside >= 2 or r.explains == true
+      or (type(e.note) == "number" and e.description == nil and doc:note(e.note) ~= nil)
     for _, a in ipairs(e.aliases or {}) do r.names[#r.names + 1] = fold(a) end
     if e.type == "person" then r.names[#r.names + 1] = fold(surname(e.name)) end
     r.author = author ~= nil and (fold(e.name) == author or names(author, fold(e.name)))
     P.ents[#P.ents + 1] = r
     P.byid[e.id] = r
-    if e.note and not P.subject[e.note] and not r.furniture then P.subject[e.note] = r end
+    if r.explains and not P.subject[e.note] and not r.furniture then P.subject[e.note] = r end
   end
 end
 
@@ -390,7 +460,12 @@ local function entitypool(P, a, answer, y, y2, prompt)
         ok = (r2 - r1) == 0 and (a2 - a1) == 0 -- two events of one year are told apart
       end
     end
-    if ok and display(r, answer) then
+    -- a name for a name: no "strike committee" among the parties and
+    -- unions when the answer is written with a capital (events aside: "the
+    -- first Russian revolution")
+    local shown = ok and display(r, answer)
+    if shown and a.type ~= "event" and answer:find("^%u") and not shown:find("^%u") then shown = nil end
+    if shown then
       if a.class == nil or r.class == a.class then same[#same + 1] = r end
     end
   end
@@ -435,12 +510,41 @@ local function interval(range)
   return { (y1 * 100 + (m1 or 1)) * 100 + (d1 or 1), (y2 * 100 + (m2 or 12)) * 100 + (d2 or 31) }
 end
 
--- The intervals of a Date's readings (either calendar).
+-- Day number n (yyyymmdd, a day that exists) moved by k days, 0 < k < 28.
+local function laterby(n, k)
+  local d, m, y = n % 100, math.floor(n / 100) % 100, math.floor(n / 10000)
+  local last = ({ 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 })[m]
+  if m == 2 and ((y % 4 == 0 and y % 100 ~= 0) or y % 400 == 0) then last = 29 end
+  d = d + k
+  if d > last then
+    d, m = d - last, m + 1
+    if m > 12 then m, y = 1, y + 1 end
+  end
+  return (y * 100 + m) * 100 + d
+end
+
+-- The intervals of a Date's readings (either calendar): the old style's
+-- first. A single date before 1918-02-14 is the old style (API.md, Dates);
+-- one precise to the month has no new style computed, but it has one: its
+-- days 12 or 13 later ("October 1905" is October 14 to November 13, 1905,
+-- in the new style, so "November 1905" may be true of it).
 local function intervals(d)
   local t = {}
   for _, s in ipairs({ "old_style", "new_style" }) do
     local r = d[s] and interval(d[s])
     if r then t[#t + 1] = r end
+  end
+  local os = d.old_style
+  if os and not d.new_style and t[1] and t[1][1] < 19180214
+      and os.first:find("^%d%d%d%d%-%d%d$") then
+    local k = t[1][1] >= 19000301 and 13 or 12
+    local last = t[1][2]
+    -- the interval's last day as a day that exists (31 stands for any month's end)
+    local m, y = math.floor(last / 100) % 100, math.floor(last / 10000)
+    local mend = ({ 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 })[m]
+    if m == 2 and ((y % 4 == 0 and y % 100 ~= 0) or y % 400 == 0) then mend = 29 end
+    if last % 100 > mend then last = last - last % 100 + mend end
+    t[#t + 1] = { laterby(t[1][1], k), laterby(last, k) }
   end
   return t
 end
@@ -540,7 +644,7 @@ end
 -- intervals in avoid (the answer's readings in both calendars, the other
 -- dates of its sentence). Variants: the year changed to another the
 -- document names, the month moved by one or two, the year by one to three.
-local function datedistractors(P, rnd, text, own, avoid, k, order_with, after, yearsfirst)
+local function datedistractors(P, rnd, text, own, avoid, k, order_with, after, yearsfirst, before)
   local sh = shape(text)
   if not sh or not own then return {} end
   local byyear, bymonth, near = {}, {}, {}
@@ -572,18 +676,44 @@ local function datedistractors(P, rnd, text, own, avoid, k, order_with, after, y
   end
   for _, x in ipairs(near) do order[#order + 1] = x end
   local out, taken = {}, { [fold(text)] = true }
-  for _, x in ipairs(order) do
-    if #out >= k then break end
+  -- the text moved by x = {years, months}, or nil where it cannot be a
+  -- distractor
+  local function try(x)
     local s = movetext(text, sh, x[1], x[2])
     local iv = { shiftday(own[1], x[1], x[2]), shiftday(own[2], x[1], x[2]) }
-    local inorder = true
     for _, o in ipairs(order_with or {}) do
       if (own[2] < o[1]) ~= (iv[2] < o[1]) or (own[1] > o[2]) ~= (iv[1] > o[2]) then
-        inorder = false
+        return nil
       end
     end
-    if after and iv[1] <= after then inorder = false end
-    if s and inorder and not taken[fold(s)] and not anyoverlap(iv, avoid) then
+    if after and iv[1] <= after then return nil end
+    if before and iv[2] >= before then return nil end
+    if s and not taken[fold(s)] and not anyoverlap(iv, avoid) then return s end
+    return nil
+  end
+  -- three choices besides a month and year: the other year, the other
+  -- month, and both, so that no choice is the one the others agree on
+  -- ("December 1901" among "November 1901", "October 1901" and "December
+  -- 1900" is the month two share and the year two share: a test-wise
+  -- guess)
+  if k == 3 and sh.month and not yearsfirst then
+    local yms, ms = {}, {}
+    for _, x in ipairs(order) do
+      if x[2] == 0 and x[1] ~= 0 and try(x) then yms[#yms + 1] = x end
+      if x[1] == 0 and x[2] ~= 0 and try(x) then ms[#ms + 1] = x end
+    end
+    -- the first pair whose corner is a date too (no February 29, 1901)
+    for _, ya in ipairs(yms) do
+      for _, mb in ipairs(ms) do
+        local a, b, c = try(ya), try(mb), try({ ya[1], mb[2] })
+        if a and b and c and a ~= b and b ~= c and a ~= c then return { a, b, c } end
+      end
+    end
+  end
+  for _, x in ipairs(order) do
+    if #out >= k then break end
+    local s = try(x)
+    if s then
       taken[fold(s)] = true
       out[#out + 1] = s
     end
@@ -790,6 +920,19 @@ local function related(r, v)
   return false
 end
 
+-- Does a word take "an" rather than "a"? By its first letters: a vowel,
+-- save a "u" or "eu" said "you" and "one"; a silent "h" ("an honest").
+local function takes_an(w)
+  w = w:lower()
+  if w:find("^hour") or w:find("^honou?r") or w:find("^honest") or w:find("^heir") then return true end
+  if w:find("^eu") or w:find("^one") or w:find("^uni") or w:find("^us[aeiu]") or w:find("^ut[ei]")
+      or w:find("^ur[aeiou]") then
+    return false
+  end
+  return w:find("^[aeiou]") ~= nil
+end
+M._takes_an = takes_an
+
 -- Up to k words of the page for a blank on candidate c: the same part of
 -- speech and inflection, the same lexicographer class first, key terms
 -- first, none related to the answer or already in the sentence.
@@ -812,7 +955,11 @@ local function worddistractors(P, rnd, c, u, k)
       -- a word the page writes in lower case, as the answer (no "British")
       local lower = v.form and not v.form:find("^%u")
       -- and mostly of the answer's part of speech ("heard" is no adjective)
-      if lower and v.toppos == r.pos and v.norm ~= c.norm and not u.words[v.norm] and v.infls[r.pos] == c.infls then
+      -- after "a" or "an", a word that takes it: "without a _____
+      -- revolution" has no "overt" or "honest" among its choices
+      local article = (c.prev ~= "a" and c.prev ~= "an") or (c.prev == "an") == takes_an(v.norm)
+      if lower and article and v.toppos == r.pos and v.norm ~= c.norm and not u.words[v.norm]
+          and v.infls[r.pos] == c.infls then
         -- never a word the document joins to the blank's neighbours
         -- ("revolutionary army" where the answer is "revolutionary government")
         local joined = (c.prev and P.bigrams[c.prev .. " " .. v.norm])
@@ -858,6 +1005,26 @@ local function variants(answer, reading)
   if answer:find("'", 1, true) then forms[#forms + 1] = answer:gsub("'", "’") end
   -- a title's closing mark ("What Is To Be Done?") is not the student's to type
   if answer:find("[?!]$") then forms[#forms + 1] = answer:gsub("[?!]$", "") end
+  -- a date as a student may write it: "11 March 1918", "March 11 1918";
+  -- "spring of 1911" without its article
+  local mo, dd, yy = answer:match("^(%u%l+) (%d%d?), (%d%d%d%d)$")
+  if mo and MONTHNO[mo] then
+    forms[#forms + 1] = ("%s %s %s"):format(dd, mo, yy)
+    forms[#forms + 1] = ("%s %s %s"):format(mo, dd, yy)
+  end
+  if answer:find("^the %l+ of %d%d%d%d$") then forms[#forms + 1] = answer:gsub("^the ", "") end
+  -- an abbreviation's full stops are not the student's to type either
+  -- ("St Petersburg", "RSDLP"), nor is "St." the only way to write "Saint"
+  local n0 = #forms
+  for i = 1, n0 do
+    local f = forms[i]
+    if f:find("%f[%a]St%. %u") then
+      forms[#forms + 1] = f:gsub("%f[%a]St%. (%u)", "Saint %1")
+    end
+    local g = f:gsub("%f[%w](%u%.%u%.[%u%.]*)", function(r) return (r:gsub("%.", "")) end)
+      :gsub("%f[%a](%u%l)%. (%u)", "%1 %2")
+    if g ~= f then forms[#forms + 1] = g end
+  end
   for _, f in ipairs(forms) do
     add(f)
     if f:find("%a%-%a") then add((f:gsub("(%a)%-(%a)", "%1 %2"))) end
@@ -896,6 +1063,28 @@ end
 -- ------------------------------------------------------------------
 -- Preparing a document once
 -- ------------------------------------------------------------------
+
+-- The headword a note opens with, before its dash or its bracket
+-- ("Thirty Years’ War (1618-48), the first ..." -> "Thirty Years’ War"),
+-- or nil when it opens with a sentence ("The reference is to ...").
+local function headword(note)
+  local b = note and note.paragraphs and note.paragraphs[1]
+  local t = b and b.text
+  if type(t) ~= "string" then return nil end
+  local cut
+  for _, mark in ipairs({ "—", " (", " – ", " - " }) do
+    local a = t:find(mark, 1, true)
+    if a and (not cut or a < cut) then cut = a end
+  end
+  if not cut then return nil end
+  local h = t:sub(1, cut - 1):gsub("%s+$", "")
+  if #h < 3 or #h > 60 or not h:find("^%u") or h:find("[%.,;:%d]") then return nil end
+  -- a name, not a clause: each of its words with a capital, or "of", "and"
+  for w in h:gmatch("%S+") do
+    if not w:find("^%u") and w ~= "of" and w ~= "and" and w ~= "the" then return nil end
+  end
+  return h
+end
 
 local prepared = setmetatable({}, { __mode = "k" })
 local conversion -- M.dates: the new style of the letter's date
@@ -955,6 +1144,11 @@ local function prepare(doc, usewn)
   local P = {}
   P.units, P.bykey = sentences(doc)
   prepare_entities(P, doc)
+  P.headword = {}
+  for _, n in ipairs(doc.notes or {}) do
+    if P.headword[n.n] == nil then P.headword[n.n] = headword(n) or false end
+  end
+  P.british = doc:count("organisation", { scope = "all" }) > doc:count("organization", { scope = "all" })
   prepare_dates(P, doc)
   prepare_words(P, doc, usewn)
   -- entity mentions: never furniture, never a misprint
@@ -999,6 +1193,9 @@ local function prepare(doc, usewn)
     if u then
       u.ntok = u.ntok + 1
       u.words[tok.norm] = true
+      -- "worker’s" holds "worker": no distractor the sentence already has
+      local base = tok.norm:gsub("’s$", ""):gsub("'s$", ""):gsub("s’$", "s")
+      u.words[base] = true
       toks[#toks + 1] = { tok = tok, u = u }
       -- how the page writes the word inside a sentence ("British", "soviet")
       local v = P.vocab[tok.norm]
@@ -1006,6 +1203,10 @@ local function prepare(doc, usewn)
     end
   end
   local bigrams = P.bigrams
+  local authorwords = {}
+  if type(doc.author) == "string" then
+    for w in fold(doc.author):gmatch("%a+") do authorwords[w] = true end
+  end
   for i, x in ipairs(toks) do
     local tok, u = x.tok, x.u
     local v = P.vocab[tok.norm]
@@ -1027,6 +1228,12 @@ local function prepare(doc, usewn)
       end
       local tri = content3(p2, prev, tok.norm) or content3(prev, tok.norm, nxt)
         or content3(tok.norm, nxt, n2)
+      -- a title before a name ("Comrade Lenin", "General Kornilov") is no
+      -- term to learn: the name is
+      local ntok = toks[i + 1] and toks[i + 1].u == u and toks[i + 1].tok
+      if r and tok.text:find("^%u") and ntok and ntok.text:find("^%u") then r = nil end
+      -- nor is the author's own name ("Comrade _____ went on to say")
+      if r and authorwords[tok.norm] then r = nil end
       if r then
         local pos1 = true
         for _, o in ipairs(v.readings) do
@@ -1049,7 +1256,7 @@ local function prepare(doc, usewn)
   local defs = {}
   for _, r in ipairs(P.ents) do
     local e = r.e
-    if e.description and e.note and not r.furniture then
+    if r.explains and not r.furniture then
       local desc = e.description:gsub("%s*%b()%s*$", "")
       if not named(r, fold(desc)) and #entitypool(P, r, e.name, r.from, r.to, fold(desc)) >= 2 then
         defs[#defs + 1] = e.description
@@ -1062,6 +1269,12 @@ local function prepare(doc, usewn)
     -- a lone small letter other than "a" is a misprint ("the Soviet i, and")
     for w in (" " .. u.text .. " "):gmatch("%s(%l)[%s,;]") do
       if w ~= "a" then u.misprint = true end
+    end
+    -- a reference ("Selected Works, Vol. 3, Moscow, 1973, pp. 204-334"):
+    -- its edition's year, city and editor are the page's furniture, not history
+    if u.text:find("%f[%a]pp?%.%s*%d") or u.text:find("%f[%a]Vol%.%s*%d")
+        or (u.part == "note" and u.text:find("^See ")) then
+      u.citation = true
     end
     if misprinted(doc, { part = u.part, note = u.note, paragraph = u.paragraph, pos = u.start,
       len = #u.text }) then
@@ -1136,7 +1349,7 @@ local function finish(doc, q, sentence)
 end
 
 -- The lead of a prompt from a note: the note and what it is about.
-local function notelead(P, u, answer_rec)
+local function notelead(P, u, answer_rec, answer_text)
   local s = P.subject[u.note]
   if s and s ~= answer_rec then
     local name = s.e.name
@@ -1144,17 +1357,33 @@ local function notelead(P, u, answer_rec)
     elseif s.type == "organization" or s.type == "event" then name = "the " .. name end
     return ("In note %d, on %s: "):format(u.note, name)
   end
+  -- no catalogue entity: the note's own headword ("Thirty Years’ War
+  -- (1618-48), the first European war ..." names "The war ended in _____")
+  local hw = not s and P.headword[u.note]
+  if hw and not (answer_text and fold(hw):find(fold(answer_text), 1, true))
+      and not fold(u.text):find(fold(hw), 1, true) then
+    return ("In note %d, on the %s: "):format(u.note, hw:gsub("^[Tt]he ", ""))
+  end
   return ("In note %d: "):format(u.note)
 end
+
 
 -- A test of the sentences that questions qs (a list that may grow) have
 -- asked about or quoted.
 -- Each sentence is checked against each question once (seen[u]: the
 -- questions already checked; a yes stays yes, the list only grows): every
 -- candidate of a long sentence checked every question again (#19).
+-- Given answer instead of u: has a date question of qs that answer
+-- already ("1875" for the Gotha Programme, asked once a set)?
 local function avoider(qs)
   local seen, yes = setmetatable({}, { __mode = "k" }), setmetatable({}, { __mode = "k" })
-  return function(u)
+  return function(u, answer)
+    if answer then
+      for _, q in ipairs(qs) do
+        if q.target == "date" and q.answer == answer then return true end
+      end
+      return false
+    end
     if yes[u] then return true end
     for i = (seen[u] or 0) + 1, #qs do
       local q = qs[i]
@@ -1195,6 +1424,12 @@ local function dateneighbours(u, c)
   return sorted[k - 1], sorted[k + 1]
 end
 
+-- The words before a blanked date that make a later date true as well
+-- ("by the end of 1906" holds "by the end of 1907", "ever since 1914"
+-- holds "ever since 1917"), and an earlier one ("after 1905").
+local BYWORDS = { by = true, before = true, since = true }
+local AFTERWORDS = { after = true }
+
 local function question(kind, P, doc, rnd, u, c, k, avoided)
   local h = c.hit
   local prompt = blanked(u, h.pos, h.len)
@@ -1224,9 +1459,9 @@ local function question(kind, P, doc, rnd, u, c, k, avoided)
       if r.type == "place" and r.within == c.rec.id and named(r, fprompt) then return nil end
     end
   end
-  if avoided and avoided(u) then return nil end
+  if avoided and (avoided(u) or (c.target == "date" and avoided(nil, h.text))) then return nil end
   -- a misprinted sentence ("the Soviet i, and must be") makes a garbled stem
-  if u.misprint then return nil end
+  if u.misprint or u.citation then return nil end
   if kind ~= "cloze" then
     -- a note's definition is the notes questions' own
     if u.defines then return nil end
@@ -1239,7 +1474,7 @@ local function question(kind, P, doc, rnd, u, c, k, avoided)
   local lead = ""
   if u.part == "note" and kind ~= "cloze" then
     if u.anaphoric and P.subject[u.note] == c.rec then return nil end
-    lead = notelead(P, u, c.rec)
+    lead = notelead(P, u, c.rec, h.text)
     -- a lead that names the answer's month ("on the October revolution")
     if c.target == "date" then
       local sh = shape(h.text)
@@ -1257,7 +1492,11 @@ local function question(kind, P, doc, rnd, u, c, k, avoided)
   local q = { kind = kind, prompt = lead .. prompt, answer = h.text, source = hitof(h),
     target = c.target, entity = c.rec and c.rec.id }
   if kind == "cloze" then
-    q.accept = variants(h.text, c.target == "word" and c.reading or nil)
+    -- a modifier of the page's own term ("provisional" in "provisional
+    -- revolutionary government") is recalled as the text has it: no
+    -- synonym ("tentative revolutionary government" is no answer)
+    local modifier = c.phrase3 and c.phrase3:match("(%S+)$") ~= c.norm
+    q.accept = variants(h.text, c.target == "word" and not modifier and c.reading or nil)
     q.phrase = c.phrase3
     return finish(doc, q, u.text)
   end
@@ -1286,8 +1525,14 @@ local function question(kind, P, doc, rnd, u, c, k, avoided)
     local before, after = dateneighbours(u, c)
     if before then others[#others + 1] = intervals(before.date)[1] end
     if after then others[#others + 1] = intervals(after.date)[1] end
+    -- "had ceased to exist by the end of 1906": a later date is true too,
+    -- so only earlier ones; "after 1905": only later ones
+    local lead_word = prompt:sub(1, (prompt:find(BLANK, 1, true) or 1) - 1):match("(%a+)%s*$")
+    lead_word = lead_word and lead_word:lower()
+    local earlier = BYWORDS[lead_word] and own[1] or nil
+    local later = AFTERWORDS[lead_word] and own[2] or nil
     -- "at the end of 1901 and beginning of 1902": the order kept
-    ds = datedistractors(P, rnd, h.text, own, avoid, k, others)
+    ds = datedistractors(P, rnd, h.text, own, avoid, k, others, later, nil, earlier)
   else
     ds = worddistractors(P, rnd, c, u, k)
   end
@@ -1320,10 +1565,18 @@ local function blanks(kind, doc, o, P)
   end
   usable = rich
   for _, u in ipairs(plain) do usable[#usable + 1] = u end
-  local out, answers = {}, {}
+  local out, answers, times = {}, {}, {}
+  -- a key term an earlier quiz of the set asked is asked again only if the
+  -- quiz is short ("self-acting" once, not in a choice and then a cloze)
+  for _, q in ipairs(o.avoid or {}) do
+    if type(q) == "table" and q.target == "word" and type(q.answer) == "string" then
+      answers[fold(q.answer)] = true
+    end
+  end
   -- the question for unit u: entities first, then dates, then key terms,
-  -- one of them at random; with capped, each answer (and each of the
-  -- letter's phrases, "provisional revolutionary government") once a quiz
+  -- one of them at random; capped "once": each answer (and each of the
+  -- letter's phrases, "provisional revolutionary government") once a
+  -- quiz; "twice": twice; "never": as often as the text has it
   local function ask(u, capped)
     if o.skip and o.skip[u] then return nil end
     local bykind, hasother = {}, false
@@ -1335,7 +1588,10 @@ local function blanks(kind, doc, o, P)
         bykind[c.target] = t
       end
       local key = c.rec and c.rec.id or fold(c.hit.text)
-      if not capped or (not answers[key] and not (c.phrase3 and answers[c.phrase3])) then
+      -- then an answer twice a quiz at most ("Black Hundreds" not four
+      -- times), then as often as the text has it
+      if capped == "never" or (capped == "twice" and (times[key] or 0) < 2)
+          or (not answers[key] and not (c.phrase3 and answers[c.phrase3])) then
         t[#t + 1] = c
       end
     end
@@ -1357,16 +1613,19 @@ local function blanks(kind, doc, o, P)
     end
     return nil
   end
-  -- first each answer once; then, if the quiz is still short, again
+  -- first each answer once; then, if the quiz is still short, twice; then
+  -- as often as the text allows
   local used = {}
-  for _, capped in ipairs({ true, false }) do
+  for _, capped in ipairs({ "once", "twice", "never" }) do
     for _, u in ipairs(usable) do
       if #out >= o.count then break end
       local q = not used[u] and ask(u, capped)
       if q then
         used[u] = true
         out[#out + 1] = q
-        answers[q.entity or fold(q.answer)] = true
+        local key = q.entity or fold(q.answer)
+        answers[key] = true
+        times[key] = (times[key] or 0) + 1
         if q.phrase then answers[q.phrase] = true end
         q.phrase = nil
       end
@@ -1594,8 +1853,7 @@ function M.notes(doc, opts)
   local avoided = avoider(asked)
   local explained = {}
   for _, r in ipairs(P.ents) do
-    local e = r.e
-    if e.note and e.description and doc:note(e.note) and not r.furniture then
+    if r.explains and not r.furniture then
       explained[#explained + 1] = r
     end
   end
@@ -1608,7 +1866,10 @@ function M.notes(doc, opts)
     local desc = e.description:gsub("%s*%b()%s*$", "")
     local fdesc = fold(desc)
     if not named(r, fdesc) then
-      local who = e.type == "person" and "who" or "which " .. e.type
+      -- in the page's own spelling ("organisation")
+      local tname = e.type
+      if tname == "organization" and P.british then tname = "organisation" end
+      local who = e.type == "person" and "who" or "which " .. tname
       local prompt
       if ARTICLE[desc:match("^%a+ ") or ""] then
         prompt = ("According to note %d, %s was %s?"):format(e.note, who, desc)
@@ -1679,6 +1940,18 @@ local function metahit(doc, field, d)
   return { part = "meta", field = field, pos = a, len = #d.text, text = d.text }
 end
 
+-- What the date questions call the document: "the letter" where its title
+-- or subtitle says it is one, else its title in quotation marks ("When was
+-- “The State and Revolution” written?"), else "the text".
+local function thework(doc)
+  local t, sub = doc.title, doc.subtitle
+  if (type(t) == "string" and t:lower():find("letter")) or (type(sub) == "string" and sub:lower():find("letter")) then
+    return "the letter"
+  end
+  if type(t) == "string" and t:find("%S") then return "“" .. t .. "”" end
+  return "the text"
+end
+
 -- Day arithmetic in the Gregorian calendar: y, m, d moved by n days.
 local function isleap(y) return (y % 4 == 0 and y % 100 ~= 0) or y % 400 == 0 end
 local function adddays(y, m, d, n)
@@ -1737,7 +2010,7 @@ conversion = function(_, doc, rnd, w, k)
   local ds = {}
   for i = 1, k do ds[i] = pool[i] end
   return finish(doc, withchoices(rnd, { kind = "date",
-    prompt = "When was the letter written, in the new style (the Gregorian calendar)?",
+    prompt = ("When was %s written, in the new style (the Gregorian calendar)?"):format(thework(doc)),
     answer = answer, source = metahit(doc, "Written", w), target = "date",
     feedback = ("Written: %s (the header). In 1905 the new style ran 13 days ahead of the old."):format(
       doc.meta.Written or w.text) }, ds))
@@ -1760,11 +2033,18 @@ end
 function M.dates(doc, opts)
   local o = checkargs(doc, opts, "dates")
   local P = prepare(doc, false)
-  local avoided = avoider(o.avoid)
+  -- the questions of the set so far, this quiz's too: a date once (the
+  -- biography's Babushkin "executed ... in 1906" twice is one fact)
+  local sofar = {}
+  for _, q in ipairs(o.avoid) do sofar[#sofar + 1] = q end
+  local avoided = avoider(sofar)
   local k = o.choices - 1
   local out = {}
   local function add(q)
-    if #out < o.count and q then out[#out + 1] = q end
+    if #out < o.count and q then
+      out[#out + 1] = q
+      sofar[#sofar + 1] = q
+    end
   end
   -- a publication is after the writing: no distractor before it
   local written = doc.written and intervals(doc.written)
@@ -1774,7 +2054,7 @@ function M.dates(doc, opts)
   local function header(field, d, style, what)
     if not d or not d[style] then return nil end
     local answer = english(d[style])
-    for _, iv in ipairs(intervals(d)) do asked[#asked + 1] = iv end
+    asked[#asked + 1] = d
     -- when it was written: the months around it first (October 1905, the
     -- general strike; December, the uprising); when published: other years
     local ds = datedistractors(P, o.rnd, answer, interval(d[style]), intervals(d), k, nil,
@@ -1785,7 +2065,7 @@ function M.dates(doc, opts)
       feedback = ("%s: %s (the header)"):format(field, doc.meta[field] or d.text) }, ds))
   end
   add(header("Written", doc.written, "old_style",
-    "When was the letter written, in the old style (the Julian calendar Russia used until 1918)?"))
+    ("When was %s written, in the old style (the Julian calendar Russia used until 1918)?"):format(thework(doc))))
   -- the new style: the calendars' difference is what is asked
   local w = doc.written
   if w and w.old_style and w.new_style and #out < o.count then
@@ -1794,10 +2074,10 @@ function M.dates(doc, opts)
   end
   if not (w and w.old_style) then
     add(header("Written", doc.written, "new_style",
-      "When was the letter written, in the new style (the Gregorian calendar)?"))
+      ("When was %s written, in the new style (the Gregorian calendar)?"):format(thework(doc))))
   end
   add(header("Published", doc.published, doc.published and doc.published.old_style
-    and "old_style" or "new_style", "When was the letter first published?"))
+    and "old_style" or "new_style", ("When was %s first published?"):format(thework(doc))))
   if #out < o.count then
     local usable = {}
     for _, u in ipairs(P.units) do
@@ -1816,10 +2096,24 @@ function M.dates(doc, opts)
         if j > MAXTRY then break end -- a sentence of thousands of dates (#19)
         -- a date that holds an answer already given, or that one holds
         -- ("the autumn of 1940" after "November 5, 1940"), is given away
+        -- (each reading against the same calendar's: the strike of
+        -- "October 1905", October 14 to November 13 in the new style,
+        -- does not hold the letter's old-style November 2-4)
         local given = false
-        for _, iv in ipairs(intervals(c.date)) do
-          for _, a in ipairs(asked) do
-            if (iv[1] <= a[1] and iv[2] >= a[2]) or (a[1] <= iv[1] and a[2] >= iv[2]) then given = true end
+        local civ = intervals(c.date)
+        for _, ad in ipairs(asked) do
+          local aiv = intervals(ad)
+          local pairs_ = { { civ[1], aiv[1] } }
+          if c.date.old_style and ad.old_style then pairs_[2] = { civ[2], aiv[2] } end
+          if (c.date.old_style ~= nil) ~= (ad.old_style ~= nil) then
+            -- one has the new style only: against the other's new style
+            pairs_ = { { civ[#civ], aiv[#aiv] } }
+          end
+          for _, pr in ipairs(pairs_) do
+            local iv, a = pr[1], pr[2]
+            if iv and a and ((iv[1] <= a[1] and iv[2] >= a[2]) or (a[1] <= iv[1] and a[2] >= iv[2])) then
+              given = true
+            end
           end
         end
         local q = not given and question("date", P, doc, o.rnd, x.u, c, k, avoided)

@@ -13,7 +13,8 @@ const [page1, hostile, expected, shot, more] = process.argv.slice(2);
 // more: a JSON object: {queries: {query: lines} (other searches, as
 // doc:concordance counts them), paragraphs: the body's Blocks, pages: the
 // printed pages the body shows, glossary: the entries, sic: a misprint and
-// corr: what is meant, shots: a folder for more screenshots}
+// corr: what is meant, cooccur: {query, matches} a co-occurrence search and
+// its lines' matches, shots: a folder for more screenshots}
 const want = more ? JSON.parse(more) : {};
 const others = want.queries || {};
 if (!page1 || !hostile || !expected) {
@@ -162,6 +163,14 @@ async function inView(page, selector) {
       await page.waitForTimeout(50);
       const got = await page.$$eval("#conc-lines tr.line", (rs) => rs.length);
       check(got === n, "searching " + q + " shows " + n + " lines, as doc:concordance", got);
+    }
+    // a co-occurrence: a line a sentence, from the first match to the last
+    if (want.cooccur) {
+      await page.fill("#search", want.cooccur.query);
+      await page.waitForTimeout(50);
+      const cms = await page.$$eval("#conc-lines td.match", (ts) => ts.map((t) => t.textContent));
+      check(JSON.stringify(cms) === JSON.stringify(want.cooccur.matches),
+        "searching " + want.cooccur.query + " shows each sentence's span, as doc:concordance", cms);
     }
     // variants: Black Hundreds finds Black-Hundred, tsar finds tsar’s
     await page.fill("#search", "Black Hundreds");

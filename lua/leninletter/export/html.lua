@@ -97,8 +97,11 @@ end
 -- with what is meant; a glossary of the people, parties, periodicals,
 -- events, places and works with their notes and where they are mentioned;
 -- a search box with a live concordance that finds the variants a reader
--- means (`Black Hundreds` finds `Black-Hundred`, `tsar` finds `tsar’s`;
--- case and apostrophe kind ignored; phrases; `prefix*`), each line citing
+-- means, by the module's query rules with `variants = true` (`Black
+-- Hundreds` finds `Black-Hundred`, `tsar` finds `tsar’s`; case and
+-- apostrophe kind ignored; phrases; `*` at either end of a word:
+-- `revolution*`, `*ism`, `*revolution*`; `soviet & party` for both in one
+-- sentence, as `{"soviet", "party", within = "sentence"}`), each line citing
 -- its paragraph and page, sortable by place, left or right context; and a
 -- quiz (multiple choice, cloze, notes and dates) that explains a wrong
 -- answer with the passage it came from (linked), with Try again and New
@@ -419,7 +422,7 @@ function M.html(doc, opts)
     '<button type="button" id="mode-quiz" aria-pressed="false">Quiz</button>\n',
     hasglossary and '<a href="#glossary" class="glossary-link">Glossary</a>\n' or "",
     '<label class="searchlabel">Search <input type="search" id="search" ',
-    'placeholder="Soviet, Black Hundreds, tsar, revolution*" autocomplete="off"></label>\n',
+    'placeholder="Soviet, Black Hundreds, revolution*, *ism, soviet &amp; party" autocomplete="off"></label>\n',
     '<label><input type="checkbox" id="search-notes"> notes too</label>\n',
     '<label><input type="checkbox" id="highlight" checked> highlight</label></div>\n')
   local present = {}

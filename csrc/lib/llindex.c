@@ -73,6 +73,9 @@ struct ll_Index {
                            varpostings), words[w].post their byte offset */
   size_t npvar;
   size_t npart[NPARTS]; /* tokens per part */
+  int lazypost;         /* a document's index: postings made by ll_index_postings,
+                           on the first query that walks them (until then, and
+                           should making them fail, queries scan the tokens) */
 };
 
 /* ------------------------------------------------------------------ */
@@ -218,6 +221,26 @@ static int rehash(ll_Index *ix) {
   return LL_OK;
 }
 
+/* Are a[0, n) and b[0, n) the same bytes? Inline, eight at a time: most
+** words are short, and a call to memcmp for each token cost more than the
+** comparing (issue #16). */
+static int samebytes(const char *a, const char *b, size_t n) {
+  while (n >= 8) {
+    uint64_t x, y;
+    memcpy(&x, a, 8);
+    memcpy(&y, b, 8);
+    if (x != y) return 0;
+    a += 8;
+    b += 8;
+    n -= 8;
+  }
+  while (n > 0) {
+    if (*a++ != *b++) return 0;
+    n--;
+  }
+  return 1;
+}
+
 /* Slot of the normal form s[0, n) of hash h: its id + 1, or 0 with *slot
 ** the empty slot where it would go; *probes (when not NULL) the slots
 ** looked at. */
@@ -229,7 +252,7 @@ static uint32_t findp(const ll_Index *ix, const char *s, size_t n, uint32_t h, s
     if (e == 0) break;
     {
       const Word *w = &ix->words[e - 1];
-      if (w->hash == h && w->len == n && memcmp(ix->chars + w->off, s, n) == 0) return e;
+      if (w->hash == h && w->len == n && samebytes(ix->chars + w->off, s, n)) return e;
     }
     k = (k + 1) & (ix->nslots - 1);
   }
@@ -605,6 +628,7 @@ static int tokenise(ll_Index *ix, int withpos) {
 static int fill(ll_Index *ix, int withpos, int post) {
   int st = tokenise(ix, withpos);
   if (st != LL_OK) return st;
+  if (ix->lazypost) return LL_OK;
   return post ? postings(ix) : varpostings(ix);
 }
 
@@ -717,11 +741,32 @@ static int fillsplit(ll_Index *ix, const ll_Runner *run, size_t split) {
   if (st != LL_OK) return st;
   shrink(&ix->mem, (void **)&ix->words, &ix->wcap, sizeof(Word), ix->nwords);
   shrink(&ix->mem, (void **)&ix->chars, &ix->ccap, 1, ix->nchars);
-  return varpostings(ix);
+  return ix->lazypost ? LL_OK : varpostings(ix);
 }
 
 int ll_index_build(ll_Doc *d) {
+  int st = ll_index_build_run(d, NULL);
+  if (st != LL_OK) return st;
+  st = ll_index_postings(d->index);
+  if (st != LL_OK) { /* as before: no index at all when memory ran out */
+    d->freeindex(d->index);
+    d->index = NULL;
+    d->freeindex = NULL;
+  }
+  return st;
+}
+
+int ll_index_postings(ll_Index *ix) {
+  int st;
+  if (!ix->lazypost) return LL_OK;
+  st = varpostings(ix);
+  if (st == LL_OK) ix->lazypost = 0;
+  return st;
+}
+
+int ll_index_build_run(ll_Doc *d, const ll_Runner *run) {
   ll_Index *ix;
+  size_t i, bytes = 0, half = 0, split = 0;
   int st;
   if (d->index != NULL) return LL_OK;
   if (d->nsegs >= LL_MAXTOKENS) return LL_ERRINPUT;
@@ -732,7 +777,22 @@ int ll_index_build(ll_Doc *d) {
   ix->doc = d;
   ix->segs = d->segs;
   ix->nsegs = d->nsegs;
-  st = fill(ix, 1, 1);
+  ix->narrow = 1; /* the compact form of a corpus index: see the header */
+  ix->lazypost = 1;
+  for (i = 0; i < d->nsegs; i++) bytes += d->segs[i].len;
+  if (run != NULL && run->run != NULL && d->nsegs >= 2 && bytes >= SPLITMIN &&
+      d->nsegs <= (size_t)-1 / sizeof *ix->segv) {
+    ix->segv = (const ll_Seg **)ll_malloc(&d->mem, d->nsegs * sizeof *ix->segv);
+    if (ix->segv == NULL) {
+      ll_index_free(ix);
+      return LL_ERRMEM;
+    }
+    for (i = 0; i < d->nsegs; i++) ix->segv[i] = &d->segs[i];
+    while (split < d->nsegs - 1 && (split == 0 || half < bytes / 2)) half += d->segs[split++].len;
+    st = fillsplit(ix, run, split);
+  } else {
+    st = fill(ix, 0, 0);
+  }
   if (st != LL_OK) {
     ll_index_free(ix);
     return st;
@@ -865,7 +925,7 @@ int ll_index_corpus_end(ll_Index *ix) {
   }
   shrink(&ix->mem, (void **)&ix->words, &ix->wcap, sizeof(Word), ix->nwords);
   shrink(&ix->mem, (void **)&ix->chars, &ix->ccap, 1, ix->nchars);
-  return varpostings(ix);
+  return ix->lazypost ? LL_OK : varpostings(ix);
 }
 
 size_t ll_index_wordsize(void) {
@@ -2054,6 +2114,17 @@ int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsigned ma
   if (st == LL_OK) st = run(m, ix, &r, mask, hits, &n);
   freeres(&r);
   if (count != NULL) *count = n;
+  return st;
+}
+
+int ll_index_count_cheap(ll_Mem *m, const ll_Index *ix, const ll_Query *q, int *cheap) {
+  Res r;
+  int st;
+  *cheap = 0;
+  if (q->terms.n != 1) return LL_OK; /* a phrase, or nothing */
+  st = resolve(m, ix, q, &r);
+  if (st == LL_OK) *cheap = r.none || (r.n == 1 && r.t[0].set == NULL);
+  freeres(&r);
   return st;
 }
 

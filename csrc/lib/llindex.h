@@ -58,8 +58,25 @@ typedef struct ll_Token {
 /* Builds the index of every segment of d (the meta fields too) unless d
 ** already has one; d->index and d->freeindex are set on success. All
 ** memory comes from d->mem. Returns LL_OK, LL_ERRMEM (d stays usable, with
-** no index) or LL_ERRINPUT (beyond the limits above). */
+** no index) or LL_ERRINPUT (beyond the limits above). The index is a
+** corpus index's compact form (16-bit word ids while fewer than 65,536
+** words, the byte offset of every 16th token, postings as varints: about
+** 4 bytes a token instead of 12), so a hit's offsets are found again by
+** scanning at most 15 words. */
 int ll_index_build(ll_Doc *d);
+
+/* ll_index_build with a runner (or NULL: this thread alone): a large
+** document is tokenised in two halves at once and the halves merged, as
+** ll_index_build_corpus does; the index is the same either way. It makes
+** no postings: ll_index_postings makes them, and until then a query that
+** would walk them scans the tokens instead (the same hits). A count of
+** one word needs none (see ll_index_count_cheap). */
+int ll_index_build_run(ll_Doc *d, const ll_Runner *run);
+
+/* Makes the postings of a document's index built by ll_index_build_run,
+** if it has none yet (else does nothing). LL_OK or LL_ERRMEM (the index
+** stays usable: its queries scan). */
+int ll_index_postings(ll_Index *ix);
 
 /* Builds one index over the segments of docs[0, ndocs), in that order,
 ** with one vocabulary: word ids are common to every document. Segments
@@ -269,6 +286,11 @@ typedef struct ll_Hit {
 ** LL_ERRMEM (hits then holds what was found so far; free it). */
 int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsigned mask, ll_Vec *hits,
                    size_t *count);
+
+/* Sets *cheap when counting q (no hits wanted) is a look-up that needs no
+** postings: q is one term that resolves to one word, or to none. LL_OK or
+** LL_ERRMEM. */
+int ll_index_count_cheap(ll_Mem *m, const ll_Index *ix, const ll_Query *q, int *cheap);
 
 /* Co-occurrence: where the queries qs[0, nq) all match together, within
 ** one sentence (within == 0) or within `within` words (the first word of

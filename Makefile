@@ -206,6 +206,7 @@ clean:
 # the benchmark of issue #3 (bench/README.md): generates bench/out/corpus.txt
 bench: all
 	sh bench/run.sh
+	sh bench/bigpage_run.sh
 	sh bench/html_run.sh
 	sh bench/index_run.sh
 

@@ -3,7 +3,9 @@
 -- builder): the C document's whole tree (header, fields, meta, source,
 -- every block with kind, level, label, rows, spans, refs, sentence
 -- positions, notes, citations, navigation, warnings) and the Lua layer's
--- sections and sentences, keys sorted, one value a line.
+-- sections and sentences, and every field of the Lua Document (notes with
+-- their text, refs and signer; errata; dates), keys sorted, one value a
+-- line.
 --   lua5.4 bench/dump_full.lua FILE_OR_DIR... > /tmp/before.txt
 -- (a folder: its .htm/.html/.txt files, sorted; "letter": the letter)
 local ll = require "leninletter"
@@ -49,6 +51,11 @@ local function page(name, text)
     end
     dump(out, "sentences", sents, {})
     dump(out, "citations", doc:citations(), {})
+    -- the Lua Document itself, every field (paragraphs may be made only
+    -- when read, so they are read by name)
+    local fields = { paragraphs = doc.paragraphs }
+    for k, v in pairs(doc) do fields[k] = v end
+    dump(out, "doc", fields, {})
   end
   io.write(table.concat(out, "\n"), "\n")
 end
@@ -64,6 +71,14 @@ for _, a in ipairs(arg) do
       local text = f:read("a")
       f:close()
       page(path, text)
+      if os.getenv("DUMP_OPEN") then -- the same through ll.open
+        local doc = ll.open(path)
+        local out = { "== open " .. path }
+        local fields = { paragraphs = doc.paragraphs }
+        for k, v in pairs(doc) do fields[k] = v end
+        dump(out, "doc", fields, {})
+        io.write(table.concat(out, "\n"), "\n")
+      end
     end
     p:close()
   end

@@ -6,6 +6,10 @@
 #if defined(__unix__) || defined(__APPLE__)
 #define _POSIX_C_SOURCE 200809L /* fileno, fstat, sysconf, threads */
 #define LL_POSIX
+#if defined(__linux__)
+#define _DEFAULT_SOURCE /* madvise: a large page read on huge pages */
+#include <sys/mman.h>
+#endif
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -308,9 +312,80 @@ static void setnotes(lua_State *L, const ll_Doc *d) {
   lua_setfield(L, -2, "notes");
 }
 
-/* doc:tree() -> a fresh table of everything the parser read. */
+/* Sets t.bodyrefs, every footnote marker of the body, {paragraph = i,
+** note = n, pos = p, sentence = k} in document order (k the sentence
+** holding the byte before the marker, as document.lua's refsentence reads
+** a Block's sentence_pos; absent when the block has no sentence), and
+** t.headings, every heading of the body, {paragraph = i, level = l, text =
+** s}: what the Lua layer needs of the paragraphs before it makes them. */
+static void setbodyindex(lua_State *L, const ll_Doc *d) {
+  size_t i, j, k = 0;
+  lua_newtable(L);
+  for (i = 0; i < d->nparas; i++) {
+    const ll_Block *b = &d->paras[i];
+    for (j = 0; j < b->nrefs; j++) {
+      size_t at = b->refs[j].pos > 0 ? b->refs[j].pos : 1; /* 1-based: the byte before */
+      luaL_checkstack(L, 4, "refs");
+      lua_createtable(L, 0, 4);
+      setint(L, "paragraph", (lua_Integer)i + 1);
+      setint(L, "note", b->refs[j].note);
+      setint(L, "pos", (lua_Integer)b->refs[j].pos + 1);
+      if (b->nsents > 0) {
+        size_t lo = 0, hi = b->nsents; /* the last sentence starting at or before at */
+        while (hi - lo > 1) {
+          size_t mid = lo + (hi - lo) / 2;
+          if (b->sents[mid].start + 1 <= at)
+            lo = mid;
+          else
+            hi = mid;
+        }
+        setint(L, "sentence", (lua_Integer)lo + 1);
+      }
+      lua_rawseti(L, -2, (lua_Integer)++k);
+    }
+  }
+  lua_setfield(L, -2, "bodyrefs");
+  lua_newtable(L);
+  k = 0;
+  for (i = 0; i < d->nparas; i++) {
+    const ll_Block *b = &d->paras[i];
+    if (b->kind != LL_HEADING) continue;
+    luaL_checkstack(L, 4, "headings");
+    lua_createtable(L, 0, 3);
+    setint(L, "paragraph", (lua_Integer)i + 1);
+    setint(L, "level", b->level > 0 ? b->level : 1);
+    lua_pushlstring(L, b->text, b->len);
+    lua_setfield(L, -2, "text");
+    lua_rawseti(L, -2, (lua_Integer)++k);
+  }
+  lua_setfield(L, -2, "headings");
+  setint(L, "nparagraphs", (lua_Integer)d->nparas);
+}
+
+/* doc:paragraphs() -> a fresh array of the body's Blocks (what
+** doc:tree().paragraphs holds). */
+static int doc_paragraphs(lua_State *L) {
+  ll_Doc *d = checkdoc(L, 1);
+  pushblocks(L, d->paras, d->nparas);
+  return 1;
+}
+
+/* doc:paratext(i) -> the text of body paragraph i, or nil. */
+static int doc_paratext(lua_State *L) {
+  ll_Doc *d = checkdoc(L, 1);
+  lua_Integer i = luaL_checkinteger(L, 2);
+  if (i < 1 || (size_t)(i - 1) >= d->nparas) return 0;
+  lua_pushlstring(L, d->paras[i - 1].text, d->paras[i - 1].len);
+  return 1;
+}
+
+/* doc:tree([paragraphs]) -> a fresh table of everything the parser read;
+** with paragraphs false, no paragraphs but bodyrefs, headings and
+** nparagraphs (see setbodyindex), for a Document that makes its
+** paragraphs only when they are read. */
 static int doc_tree(lua_State *L) {
   ll_Doc *d = checkdoc(L, 1);
+  int paras = lua_isnoneornil(L, 2) || lua_toboolean(L, 2);
   lua_createtable(L, 0, 16);
   setstr(L, "author", d->author);
   setstr(L, "number", d->number);
@@ -326,8 +401,12 @@ static int doc_tree(lua_State *L) {
   setfields(L, d);
   setfieldrefs(L, d);
   if (d->source) setsource(L, d->source);
-  pushblocks(L, d->paras, d->nparas);
-  lua_setfield(L, -2, "paragraphs");
+  if (paras) {
+    pushblocks(L, d->paras, d->nparas);
+    lua_setfield(L, -2, "paragraphs");
+  } else {
+    setbodyindex(L, d);
+  }
   setnotes(L, d);
   pushstrings(L, d->nav, d->nnav);
   lua_setfield(L, -2, "navigation");
@@ -643,6 +722,13 @@ static int readall(ll_Mem *m, Page *pg, PageFile *pf, ll_Buf *buf, size_t want, 
       buf->p = np;
       buf->cap += want;
       want = buf->cap; /* the file is longer than it said: double */
+#if defined(MADV_HUGEPAGE)
+      if (buf->cap >= ((size_t)8 << 20)) { /* whole 2 MB pages inside it */
+        size_t a = ((size_t)buf->p + ((size_t)2 << 20) - 1) & ~(((size_t)2 << 20) - 1);
+        size_t e = ((size_t)buf->p + buf->cap) & ~(((size_t)2 << 20) - 1);
+        if (e > a) (void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+      }
+#endif
     }
     got = readsome(pf, buf->p + buf->n, buf->cap - buf->n - 1, &pg->errnum);
     if (got < 0) return PAGE_READ;
@@ -854,11 +940,45 @@ static int core_readfile(lua_State *L) {
   return 2;
 }
 
+/* core.openpage(path) -> Document userdata, or nil and a message: the
+** file read as core.readfile reads it, into a buffer of C memory that is
+** parsed in place and freed before returning (no Lua string of the page:
+** a 60 MB page would otherwise be held twice, and its string until the
+** collector came). A file that cannot be read gives readfile's message
+** ("cannot open PATH: ...", "cannot read PATH: ...") and a third value,
+** "read"; text that does not parse gives parse's message, without the
+** path. */
+static int core_openpage(lua_State *L) {
+  Page pg;
+  Scratch *s;
+  int stage, nret;
+  memset(&pg, 0, sizeof pg);
+  pg.path = luaL_checklstring(L, 1, &pg.pathlen);
+  s = newscratch(L, 1); /* its buffer is freed should parsing raise */
+  stage = readpage(&s->mem, &pg, &s->b, (size_t)-1 / 4);
+  if (stage == PAGE_TODO) {
+    nret = pushparsed(L, s->b.n > 0 ? s->b.p : "", s->b.n);
+    ll_buf_free(&s->mem, &s->b);
+    return nret;
+  }
+  if (stage == PAGE_PARSED && pg.st == LL_ERRMEM) return memerror(L);
+  lua_pushnil(L);
+  if (stage == PAGE_READ)
+    lua_pushfstring(L, "cannot read %s: %s", pg.path,
+                    pg.errnum != 0 ? strerror(pg.errnum) : pg.err);
+  else
+    lua_pushfstring(L, "cannot open %s: %s", pg.path,
+                    stage == PAGE_OPEN ? strerror(pg.errnum) : pg.err);
+  lua_pushliteral(L, "read");
+  return 3;
+}
+
 static const ll_Index *corpusindex(lua_State *L, int ci); /* below */
 
 /* The document at index 1 with its index, built on first use; without
-** dp, a Corpus there gives its corpus index. */
-static const ll_Index *checkindex(lua_State *L, ll_Doc **dp) {
+** dp, a Corpus there gives its corpus index. With post, a document's
+** index has its postings (made on the first query that walks them). */
+static const ll_Index *indexof(lua_State *L, ll_Doc **dp, int post) {
   ll_Doc *d;
   if (dp == NULL) {
     const ll_Index *cix = corpusindex(L, 1);
@@ -866,12 +986,22 @@ static const ll_Index *checkindex(lua_State *L, ll_Doc **dp) {
   }
   d = checkdoc(L, 1);
   if (d->index == NULL) {
-    int st = ll_index_build(d);
+    ll_Runner run; /* a large page is tokenised on two threads */
+    int st;
+    run.run = luarunner;
+    run.ud = L;
+    st = ll_index_build_run(d, &run);
     if (st == LL_ERRMEM) memerror(L);
     if (st != LL_OK) luaL_error(L, "document too large to index");
   }
+  if (post && ll_index_postings(d->index) == LL_ERRMEM) memerror(L);
   if (dp != NULL) *dp = d;
   return d->index;
+}
+
+/* indexof with the postings: every query but a count (ix_count) */
+static const ll_Index *checkindex(lua_State *L, ll_Doc **dp) {
+  return indexof(L, dp, 1);
 }
 
 /* scope names and their part masks ("meta" and "any" are for the other
@@ -1070,12 +1200,18 @@ static void pushhit(lua_State *L, const ll_Doc *d, const ll_Hit *h, lua_Integer 
 
 /* ud:ix_count(query, scope, stem) -> n | nil, reason */
 static int ix_count(lua_State *L) {
-  const ll_Index *ix = checkindex(L, NULL);
+  const ll_Index *ix = indexof(L, NULL, 0);
   unsigned mask = checkscope(L, 3);
   int flags = getflags(L, 4);
   Scratch *s = newscratch(L, sizeof(ll_Hit));
   size_t n;
+  int cheap = 0;
   if (!getquery(L, 2, s, flags)) return 2;
+  /* one word is counted by a look-up: a document's postings are made
+     only for a count that walks them */
+  if (s->subs == NULL && ll_index_count_cheap(&s->mem, ix, &s->q, &cheap) != LL_OK)
+    return memerror(L);
+  if (!cheap) ix = checkindex(L, NULL);
   if (matchq(s, ix, mask, NULL, &n) != LL_OK) return memerror(L);
   lua_pushinteger(L, (lua_Integer)n);
   return 1;
@@ -2190,19 +2326,19 @@ static int doc_title(lua_State *L) {
   return 1;
 }
 
-static const luaL_Reg doc_methods[] = {{"tree", doc_tree}, {"title", doc_title}, {NULL, NULL}};
+static const luaL_Reg doc_methods[] = {{"tree", doc_tree},
+                                       {"title", doc_title},
+                                       {"paragraphs", doc_paragraphs},
+                                       {"paratext", doc_paratext},
+                                       {NULL, NULL}};
 
 static const luaL_Reg doc_meta[] = {
     {"__gc", doc_gc}, {"__close", doc_gc}, {"__tostring", doc_tostring}, {NULL, NULL}};
 
-static const luaL_Reg core_funcs[] = {{"parse", core_parse},
-                                      {"load", core_load},
-                                      {"readfile", core_readfile},
-                                      {"letter", core_letter},
-                                      {"letter_text", core_letter_text},
-                                      {"dates", core_dates},
-                                      {"wordnet", core_wordnet},
-                                      {NULL, NULL}};
+static const luaL_Reg core_funcs[] = {
+    {"parse", core_parse},       {"load", core_load},       {"readfile", core_readfile},
+    {"openpage", core_openpage}, {"letter", core_letter},   {"letter_text", core_letter_text},
+    {"dates", core_dates},       {"wordnet", core_wordnet}, {NULL, NULL}};
 
 LUALIB_API int luaopen_leninletter_core(lua_State *L);
 

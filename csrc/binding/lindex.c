@@ -231,13 +231,28 @@ static int cx_page(lua_State *L) {
   return 1;
 }
 
-/* cx:cx_pages() -> array of each page's path (false for none), and an
-** array of {size, mtime_s, mtime_ns} (false when unknown) */
+/* cx:cx_title(i) -> page i's title, or nil: from the document its hits
+** made (made now if none did, and kept), not from a second copy */
+static int cx_title(lua_State *L) {
+  CorpusBox *cb = checkstore(L);
+  lua_Integer i = luaL_checkinteger(L, 2);
+  const ll_Doc *d;
+  luaL_argcheck(L, i >= 1 && (size_t)i <= cb->n, 2, "no such page");
+  d = corpusdoc(L, cb, (size_t)i - 1);
+  if (d->title == NULL) return 0;
+  lua_pushlstring(L, d->title->text, d->title->len);
+  return 1;
+}
+
+/* cx:cx_pages([stats]) -> array of each page's path (false for none), and
+** when stats is true an array of {size, mtime_s, mtime_ns} (false when
+** unknown): only an update needs them, and a table a page costs an open */
 static int cx_pages(lua_State *L) {
   CorpusBox *cb = checkstore(L);
+  int stats = lua_toboolean(L, 2);
   size_t i;
   lua_createtable(L, (int)(cb->n < 0x7FFFFFFF ? cb->n : 0), 0);
-  lua_createtable(L, (int)(cb->n < 0x7FFFFFFF ? cb->n : 0), 0);
+  if (stats) lua_createtable(L, (int)(cb->n < 0x7FFFFFFF ? cb->n : 0), 0);
   for (i = 0; i < cb->n; i++) {
     ll_PageInfo in;
     ll_store_info(cb->store, i, &in);
@@ -245,7 +260,8 @@ static int cx_pages(lua_State *L) {
       lua_pushlstring(L, in.path, in.pathlen);
     else
       lua_pushboolean(L, 0);
-    lua_rawseti(L, -3, (lua_Integer)i + 1);
+    lua_rawseti(L, stats ? -3 : -2, (lua_Integer)i + 1);
+    if (!stats) continue;
     if (in.size >= 0) {
       lua_createtable(L, 3, 0);
       lua_pushinteger(L, (lua_Integer)in.size);
@@ -259,7 +275,7 @@ static int cx_pages(lua_State *L) {
     }
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
-  return 2;
+  return stats ? 2 : 1;
 }
 
 /* cx:cx_stale() -> array of the (1-based) pages whose file is gone or
@@ -332,9 +348,13 @@ static int core_filestat(lua_State *L) {
   return 3;
 }
 
-static const luaL_Reg store_methods[] = {{"cx_page", cx_page},   {"cx_pages", cx_pages},
-                                         {"cx_stale", cx_stale}, {"cx_warnings", cx_warnings},
-                                         {"cx_check", cx_check}, {NULL, NULL}};
+static const luaL_Reg store_methods[] = {{"cx_page", cx_page},
+                                         {"cx_title", cx_title},
+                                         {"cx_pages", cx_pages},
+                                         {"cx_stale", cx_stale},
+                                         {"cx_warnings", cx_warnings},
+                                         {"cx_check", cx_check},
+                                         {NULL, NULL}};
 
 /* Registers the writer's metatable and core's index functions in the
 ** table on top; the corpus methods go into the Corpus __index (below it). */

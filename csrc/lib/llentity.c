@@ -276,6 +276,8 @@ int ll_ents_build(ll_Doc *d, const ll_EntForm *forms, size_t nforms) {
     st = ll_index_build(d);
     if (st != LL_OK) return st;
   }
+  st = ll_index_postings(d->index); /* one a count built without them */
+  if (st != LL_OK) return st;
   ll_query_init(&k.q);
   ll_vec_init(&k.hits, sizeof(ll_Hit));
   ll_vec_init(&k.cands, sizeof(Cand));

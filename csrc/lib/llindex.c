@@ -60,15 +60,22 @@ struct ll_Index {
   size_t nwords, wcap;
   char *chars; /* the normal forms */
   size_t nchars, ccap;
-  uint32_t *slots;     /* hash table: word id + 1, 0 when empty */
-  size_t nslots;       /* a power of 2 */
-  uint32_t seed;       /* of the hash, this index's own (see newseed) */
-  int reseeds;         /* times a long probe made it change */
+  uint32_t *slots; /* hash table: word id + 1, 0 when empty */
+  size_t nslots;   /* a power of 2 */
+  uint32_t seed;   /* of the hash, this index's own (see newseed) */
+  int reseeds;     /* times a long probe made it change */
+  /* a mapped index: the lookups made without the hash table, which it
+     makes (and then owns) at the LAZY_SCANS-th */
+  size_t scans;
+  int ownslots;
   uint32_t *post;      /* ntok entries: token indices grouped by word */
   unsigned char *pvar; /* or (a corpus index): the same as varints (see
                            varpostings), words[w].post their byte offset */
   size_t npvar;
   size_t npart[NPARTS]; /* tokens per part */
+  int lazypost;         /* a document's index: postings made by ll_index_postings,
+                           on the first query that walks them (until then, and
+                           should making them fail, queries scan the tokens) */
 };
 
 /* ------------------------------------------------------------------ */
@@ -120,17 +127,6 @@ static uint32_t seedfrom(const void *a, uint32_t old, int n) {
 
 static uint32_t newseed(const ll_Index *ix, uint32_t old) {
   return seedfrom(ix, old, ix->reseeds);
-}
-
-/* FNV-1a from seed */
-static uint32_t fnvfrom(uint32_t seed, const char *s, size_t n) {
-  uint32_t h = seed;
-  size_t i;
-  for (i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 16777619u;
-  }
-  return h;
 }
 
 /* FNV-1a from the index's seed */
@@ -225,6 +221,26 @@ static int rehash(ll_Index *ix) {
   return LL_OK;
 }
 
+/* Are a[0, n) and b[0, n) the same bytes? Inline, eight at a time: most
+** words are short, and a call to memcmp for each token cost more than the
+** comparing (issue #16). */
+static int samebytes(const char *a, const char *b, size_t n) {
+  while (n >= 8) {
+    uint64_t x, y;
+    memcpy(&x, a, 8);
+    memcpy(&y, b, 8);
+    if (x != y) return 0;
+    a += 8;
+    b += 8;
+    n -= 8;
+  }
+  while (n > 0) {
+    if (*a++ != *b++) return 0;
+    n--;
+  }
+  return 1;
+}
+
 /* Slot of the normal form s[0, n) of hash h: its id + 1, or 0 with *slot
 ** the empty slot where it would go; *probes (when not NULL) the slots
 ** looked at. */
@@ -236,7 +252,7 @@ static uint32_t findp(const ll_Index *ix, const char *s, size_t n, uint32_t h, s
     if (e == 0) break;
     {
       const Word *w = &ix->words[e - 1];
-      if (w->hash == h && w->len == n && memcmp(ix->chars + w->off, s, n) == 0) return e;
+      if (w->hash == h && w->len == n && samebytes(ix->chars + w->off, s, n)) return e;
     }
     k = (k + 1) & (ix->nslots - 1);
   }
@@ -305,6 +321,7 @@ void ll_index_free(ll_Index *ix) {
   if (ix == NULL) return;
   m = ix->mem;
   if (ix->mapped) {
+    if (ix->ownslots) ll_free(&m, ix->slots, ix->nslots * sizeof(uint32_t));
     ll_free(&m, ix, sizeof *ix);
     return;
   }
@@ -611,6 +628,7 @@ static int tokenise(ll_Index *ix, int withpos) {
 static int fill(ll_Index *ix, int withpos, int post) {
   int st = tokenise(ix, withpos);
   if (st != LL_OK) return st;
+  if (ix->lazypost) return LL_OK;
   return post ? postings(ix) : varpostings(ix);
 }
 
@@ -723,11 +741,32 @@ static int fillsplit(ll_Index *ix, const ll_Runner *run, size_t split) {
   if (st != LL_OK) return st;
   shrink(&ix->mem, (void **)&ix->words, &ix->wcap, sizeof(Word), ix->nwords);
   shrink(&ix->mem, (void **)&ix->chars, &ix->ccap, 1, ix->nchars);
-  return varpostings(ix);
+  return ix->lazypost ? LL_OK : varpostings(ix);
 }
 
 int ll_index_build(ll_Doc *d) {
+  int st = ll_index_build_run(d, NULL);
+  if (st != LL_OK) return st;
+  st = ll_index_postings(d->index);
+  if (st != LL_OK) { /* as before: no index at all when memory ran out */
+    d->freeindex(d->index);
+    d->index = NULL;
+    d->freeindex = NULL;
+  }
+  return st;
+}
+
+int ll_index_postings(ll_Index *ix) {
+  int st;
+  if (!ix->lazypost) return LL_OK;
+  st = varpostings(ix);
+  if (st == LL_OK) ix->lazypost = 0;
+  return st;
+}
+
+int ll_index_build_run(ll_Doc *d, const ll_Runner *run) {
   ll_Index *ix;
+  size_t i, bytes = 0, half = 0, split = 0;
   int st;
   if (d->index != NULL) return LL_OK;
   if (d->nsegs >= LL_MAXTOKENS) return LL_ERRINPUT;
@@ -738,7 +777,22 @@ int ll_index_build(ll_Doc *d) {
   ix->doc = d;
   ix->segs = d->segs;
   ix->nsegs = d->nsegs;
-  st = fill(ix, 1, 1);
+  ix->narrow = 1; /* the compact form of a corpus index: see the header */
+  ix->lazypost = 1;
+  for (i = 0; i < d->nsegs; i++) bytes += d->segs[i].len;
+  if (run != NULL && run->run != NULL && d->nsegs >= 2 && bytes >= SPLITMIN &&
+      d->nsegs <= (size_t)-1 / sizeof *ix->segv) {
+    ix->segv = (const ll_Seg **)ll_malloc(&d->mem, d->nsegs * sizeof *ix->segv);
+    if (ix->segv == NULL) {
+      ll_index_free(ix);
+      return LL_ERRMEM;
+    }
+    for (i = 0; i < d->nsegs; i++) ix->segv[i] = &d->segs[i];
+    while (split < d->nsegs - 1 && (split == 0 || half < bytes / 2)) half += d->segs[split++].len;
+    st = fillsplit(ix, run, split);
+  } else {
+    st = fill(ix, 0, 0);
+  }
   if (st != LL_OK) {
     ll_index_free(ix);
     return st;
@@ -871,7 +925,7 @@ int ll_index_corpus_end(ll_Index *ix) {
   }
   shrink(&ix->mem, (void **)&ix->words, &ix->wcap, sizeof(Word), ix->nwords);
   shrink(&ix->mem, (void **)&ix->chars, &ix->ccap, 1, ix->nchars);
-  return varpostings(ix);
+  return ix->lazypost ? LL_OK : varpostings(ix);
 }
 
 size_t ll_index_wordsize(void) {
@@ -950,54 +1004,36 @@ static int unpackvar(const unsigned char *p, size_t n, size_t *at, uint32_t *v) 
 
 int ll_index_unpack_words(ll_Mem *m, const unsigned char *p, size_t n, ll_IndexImage *img,
                           void **words, uint32_t **slots) {
-  size_t i, k, at = 0, off = 0, ns = 1024;
+  size_t i, k, at = 0, off = 0;
   uint32_t post = 0;
   Word *w;
-  uint32_t *sl;
   *words = NULL;
   *slots = NULL;
-  while (ns < img->nwords * 2) {
-    if (ns > ((size_t)-1 / sizeof *sl) / 4) return LL_ERRMEM;
-    ns *= 2;
-  }
   if (img->nwords > (size_t)-1 / sizeof *w) return LL_ERRMEM;
   w = (Word *)ll_malloc(m, (img->nwords ? img->nwords : 1) * sizeof *w);
-  sl = (uint32_t *)ll_malloc(m, ns * sizeof *sl);
-  if (w == NULL || sl == NULL) {
-    ll_free(m, w, (img->nwords ? img->nwords : 1) * sizeof *w);
-    ll_free(m, sl, ns * sizeof *sl);
-    return LL_ERRMEM;
-  }
-  memset(sl, 0, ns * sizeof *sl);
-  img->seed = seedfrom(w, img->seed, 0); /* this copy's own (issue #19) */
+  if (w == NULL) return LL_ERRMEM;
   for (i = 0; i < img->nwords; i++) {
     uint32_t len, d;
-    size_t slot;
     if (!unpackvar(p, n, &at, &len) || !unpackvar(p, n, &at, &d) || len >= img->nchars - off ||
         img->chars[off + len] != '\0' || d > 0xFFFFFFFFu - post)
       break;
     w[i].off = (uint32_t)off;
     w[i].len = len;
-    w[i].hash = fnvfrom(img->seed, img->chars + off, len);
+    w[i].hash = 0; /* made with the hash table, on demand (ll_index_lookup) */
     w[i].post = post = post + d;
     for (k = 0; k < NPARTS; k++)
       if (!unpackvar(p, n, &at, &w[i].n[k])) break;
     if (k < NPARTS) break;
     off += (size_t)len + 1;
-    slot = w[i].hash & (ns - 1);
-    while (sl[slot] != 0) slot = (slot + 1) & (ns - 1);
-    sl[slot] = (uint32_t)i + 1;
   }
   if (i < img->nwords || at != n || off != img->nchars) {
     ll_free(m, w, (img->nwords ? img->nwords : 1) * sizeof *w);
-    ll_free(m, sl, ns * sizeof *sl);
     return LL_ERRINPUT;
   }
   img->words = w;
-  img->slots = sl;
-  img->nslots = ns;
+  img->slots = NULL;
+  img->nslots = 0;
   *words = w;
-  *slots = sl;
   return LL_OK;
 }
 
@@ -1010,6 +1046,24 @@ static int imgerr(char *err, size_t errsz, const char *what) {
   snprintf(err, errsz, "%s", what);
   return LL_ERRINPUT;
 }
+
+/* The largest of the n ids at t, of 16 or 32 bits: in blocks of a fixed
+** 64 ids, which compilers turn into vector instructions at -O2 (a
+** reduction of unknown length they leave scalar); one pass at about the
+** speed of reading the index's largest array, most of what opening a file
+** costs. */
+#define MAXOF(name, T)                                          \
+  static uint32_t name(const T *t, size_t n) {                  \
+    size_t i, k;                                                \
+    T m = 0;                                                    \
+    for (i = 0; i + 64 <= n; i += 64)                           \
+      for (k = 0; k < 64; k++) m = t[i + k] > m ? t[i + k] : m; \
+    for (; i < n; i++) m = t[i] > m ? t[i] : m;                 \
+    return m;                                                   \
+  }
+MAXOF(maxof16, uint16_t)
+MAXOF(maxof32, uint32_t)
+#undef MAXOF
 
 /* Checks what a query takes on trust: every id, offset and count in
 ** range, so that nothing read through the image can go out of bounds. */
@@ -1024,7 +1078,8 @@ static int checkimage(const ll_IndexImage *img, char *err, size_t errsz) {
     return imgerr(err, errsz, "narrow ids, wide vocabulary");
   if (img->nckpt != 0 && img->nckpt != (img->ntok > 0 ? NCKPT(img->ntok) : 0))
     return imgerr(err, errsz, "checkpoints do not match the tokens");
-  if (img->nslots == 0 || (img->nslots & (img->nslots - 1)) != 0 || img->nslots < img->nwords)
+  if (img->nslots == 0 ? img->slots != NULL
+                       : (img->nslots & (img->nslots - 1)) != 0 || img->nslots < img->nwords)
     return imgerr(err, errsz, "bad hash table size");
   if (img->npvar == 0 || (img->nchars > 0 && img->chars[img->nchars - 1] != '\0'))
     return imgerr(err, errsz, "bad vocabulary");
@@ -1040,7 +1095,7 @@ static int checkimage(const ll_IndexImage *img, char *err, size_t errsz) {
     if (img->slots[i] > img->nwords) return imgerr(err, errsz, "bad hash table entry");
     if (img->slots[i] == 0) empty = 1;
   }
-  if (!empty) return imgerr(err, errsz, "full hash table");
+  if (img->nslots > 0 && !empty) return imgerr(err, errsz, "full hash table");
   if (img->segstart[0] != 0 || img->segstart[img->nsegs] != img->ntok)
     return imgerr(err, errsz, "bad segment starts");
   for (i = 0; i < img->nsegs; i++)
@@ -1049,25 +1104,10 @@ static int checkimage(const ll_IndexImage *img, char *err, size_t errsz) {
     return imgerr(err, errsz, "bad page starts");
   for (i = 0; i < img->ndocs; i++)
     if (img->docseg[i + 1] < img->docseg[i]) return imgerr(err, errsz, "bad page starts");
-  /* the largest id, four at a time side by side (the index's largest
-     array: this is most of what opening costs) */
-  {
-    uint32_t mx[4] = {0, 0, 0, 0};
-    size_t n4 = img->ntok & ~(size_t)3;
-    if (img->narrow) {
-      const uint16_t *t = (const uint16_t *)img->tokens;
-      for (i = 0; i < n4; i += 4)
-        for (k = 0; k < 4; k++) mx[k] = t[i + k] > mx[k] ? t[i + k] : mx[k];
-      for (; i < img->ntok; i++) mx[0] = t[i] > mx[0] ? t[i] : mx[0];
-    } else {
-      const uint32_t *t = (const uint32_t *)img->tokens;
-      for (i = 0; i < n4; i += 4)
-        for (k = 0; k < 4; k++) mx[k] = t[i + k] > mx[k] ? t[i + k] : mx[k];
-      for (; i < img->ntok; i++) mx[0] = t[i] > mx[0] ? t[i] : mx[0];
-    }
-    for (k = 1; k < 4; k++) mx[0] = mx[k] > mx[0] ? mx[k] : mx[0];
-    if (img->ntok > 0 && mx[0] >= img->nwords) return imgerr(err, errsz, "bad word id");
-  }
+  if (img->ntok > 0 &&
+      (img->narrow ? maxof16((const uint16_t *)img->tokens, img->ntok)
+                   : maxof32((const uint32_t *)img->tokens, img->ntok)) >= img->nwords)
+    return imgerr(err, errsz, "bad word id");
   return LL_OK;
 }
 
@@ -1145,9 +1185,62 @@ const char *ll_index_word(const ll_Index *ix, uint32_t id, size_t *len) {
   return ix->chars + w->off;
 }
 
+/* A mapped index opens with no hash table: making it (hashing every
+** word) costs more than a query that looks a few words up, so the first
+** LAZY_SCANS lookups read the vocabulary's entries in order (lengths
+** first: about 60 us for 57,000 words), and the next one makes the table. */
+#define LAZY_SCANS 8
+
+/* The id of s[0, len) by reading every entry, or LL_NOWORD. */
+static uint32_t scanwords(const ll_Index *ix, const char *s, size_t len) {
+  size_t i;
+  for (i = 0; i < ix->nwords; i++) {
+    const Word *w = &ix->words[i];
+    if (w->len == len && (len == 0 || ix->chars[w->off] == s[0]) &&
+        memcmp(ix->chars + w->off, s, len) == 0)
+      return (uint32_t)i;
+  }
+  return LL_NOWORD;
+}
+
+/* Makes a mapped index's hash table (its words' hashes too); LL_OK or
+** LL_ERRMEM. */
+static int lazyslots(ll_Index *ix) {
+  size_t ns = 1024, i;
+  uint32_t *sl;
+  while (ns < ix->nwords * 2) {
+    if (ns > ((size_t)-1 / sizeof *sl) / 4) return LL_ERRMEM;
+    ns *= 2;
+  }
+  sl = (uint32_t *)ll_malloc(&ix->mem, ns * sizeof *sl);
+  if (sl == NULL) return LL_ERRMEM;
+  memset(sl, 0, ns * sizeof *sl);
+  ix->seed = newseed(ix, ix->seed); /* this copy's own (issue #19) */
+  for (i = 0; i < ix->nwords; i++) {
+    Word *w = &ix->words[i];
+    size_t k;
+    w->hash = hashof(ix, ix->chars + w->off, w->len);
+    k = w->hash & (ns - 1);
+    while (sl[k] != 0) k = (k + 1) & (ns - 1);
+    sl[k] = (uint32_t)i + 1;
+  }
+  ix->slots = sl;
+  ix->nslots = ns;
+  ix->ownslots = 1;
+  return LL_OK;
+}
+
 uint32_t ll_index_lookup(const ll_Index *ix, const char *s, size_t len) {
   size_t slot;
-  uint32_t e = ix->nslots > 0 ? find(ix, s, len, hashof(ix, s, len), &slot) : 0;
+  uint32_t e;
+  if (ix->nslots == 0 && ix->mapped) {
+    ll_Index *w = (ll_Index *)ix; /* the table is a cache */
+    if (w->scans < LAZY_SCANS || lazyslots(w) != LL_OK) {
+      w->scans++;
+      return scanwords(ix, s, len);
+    }
+  }
+  e = ix->nslots > 0 ? find(ix, s, len, hashof(ix, s, len), &slot) : 0;
   return e == 0 ? LL_NOWORD : e - 1;
 }
 
@@ -2021,6 +2114,17 @@ int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsigned ma
   if (st == LL_OK) st = run(m, ix, &r, mask, hits, &n);
   freeres(&r);
   if (count != NULL) *count = n;
+  return st;
+}
+
+int ll_index_count_cheap(ll_Mem *m, const ll_Index *ix, const ll_Query *q, int *cheap) {
+  Res r;
+  int st;
+  *cheap = 0;
+  if (q->terms.n != 1) return LL_OK; /* a phrase, or nothing */
+  st = resolve(m, ix, q, &r);
+  if (st == LL_OK) *cheap = r.none || (r.n == 1 && r.t[0].set == NULL);
+  freeres(&r);
   return st;
 }
 

@@ -58,8 +58,25 @@ typedef struct ll_Token {
 /* Builds the index of every segment of d (the meta fields too) unless d
 ** already has one; d->index and d->freeindex are set on success. All
 ** memory comes from d->mem. Returns LL_OK, LL_ERRMEM (d stays usable, with
-** no index) or LL_ERRINPUT (beyond the limits above). */
+** no index) or LL_ERRINPUT (beyond the limits above). The index is a
+** corpus index's compact form (16-bit word ids while fewer than 65,536
+** words, the byte offset of every 16th token, postings as varints: about
+** 4 bytes a token instead of 12), so a hit's offsets are found again by
+** scanning at most 15 words. */
 int ll_index_build(ll_Doc *d);
+
+/* ll_index_build with a runner (or NULL: this thread alone): a large
+** document is tokenised in two halves at once and the halves merged, as
+** ll_index_build_corpus does; the index is the same either way. It makes
+** no postings: ll_index_postings makes them, and until then a query that
+** would walk them scans the tokens instead (the same hits). A count of
+** one word needs none (see ll_index_count_cheap). */
+int ll_index_build_run(ll_Doc *d, const ll_Runner *run);
+
+/* Makes the postings of a document's index built by ll_index_build_run,
+** if it has none yet (else does nothing). LL_OK or LL_ERRMEM (the index
+** stays usable: its queries scan). */
+int ll_index_postings(ll_Index *ix);
 
 /* Builds one index over the segments of docs[0, ndocs), in that order,
 ** with one vocabulary: word ids are common to every document. Segments
@@ -129,10 +146,12 @@ int ll_index_image(const ll_Index *ix, ll_IndexImage *img);
 ** ll_index_wordsize(). LL_OK or LL_ERRMEM. */
 int ll_index_pack_words(ll_Mem *m, const ll_Index *ix, ll_Buf *out);
 
-/* Makes the entries (and the hash table) of img's vocabulary from p[0, n),
-** what ll_index_pack_words wrote, over img->chars and img->nchars (which
-** must end in '\0' when nchars > 0); sets img->words, slots and nslots
-** to them and *words, *slots to what ll_index_free_words frees. LL_OK,
+/* Makes the entries of img's vocabulary from p[0, n), what
+** ll_index_pack_words wrote, over img->chars and img->nchars (which must
+** end in '\0' when nchars > 0); sets img->words to them, img->slots to
+** NULL and nslots to 0 (an index mapped over the image makes its hash
+** table when lookups first need it), and *words, *slots (NULL) to what
+** ll_index_free_words frees. LL_OK,
 ** LL_ERRMEM, or LL_ERRINPUT when p does not hold img->nwords entries that
 ** tile the normal forms. */
 int ll_index_unpack_words(ll_Mem *m, const unsigned char *p, size_t n, ll_IndexImage *img,
@@ -163,7 +182,10 @@ size_t ll_index_nwords(const ll_Index *ix);
 /* normal form of word id (valid id assumed), '\0'-terminated; *len set */
 const char *ll_index_word(const ll_Index *ix, uint32_t id, size_t *len);
 
-/* id of the normal form s[0, len), or LL_NOWORD */
+/* id of the normal form s[0, len), or LL_NOWORD. On a mapped index the
+** first lookups read the vocabulary and a later one makes its hash table
+** (a cache inside ix): one index is not to be looked up from two threads
+** at once. */
 uint32_t ll_index_lookup(const ll_Index *ix, const char *s, size_t len);
 
 /* occurrences of word id in the parts of mask */
@@ -264,6 +286,11 @@ typedef struct ll_Hit {
 ** LL_ERRMEM (hits then holds what was found so far; free it). */
 int ll_index_match(ll_Mem *m, const ll_Index *ix, const ll_Query *q, unsigned mask, ll_Vec *hits,
                    size_t *count);
+
+/* Sets *cheap when counting q (no hits wanted) is a look-up that needs no
+** postings: q is one term that resolves to one word, or to none. LL_OK or
+** LL_ERRMEM. */
+int ll_index_count_cheap(ll_Mem *m, const ll_Index *ix, const ll_Query *q, int *cheap);
 
 /* Co-occurrence: where the queries qs[0, nq) all match together, within
 ** one sentence (within == 0) or within `within` words (the first word of

@@ -376,7 +376,8 @@ static int startswith(const char *s, size_t n, const char *pre) {
 /* The parse                                                           */
 /* ------------------------------------------------------------------ */
 
-/* Copies the input with a BOM dropped and CRLF/CR made LF. */
+/* Copies the input with a BOM dropped and CRLF/CR made LF (only for a
+** page with CRs: one without is read in place, its BOM skipped). */
 static int normalise(ll_Mem *m, const char *s, size_t len, ll_Buf *out) {
   size_t i = 0, a;
   if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) i = 3;
@@ -600,9 +601,16 @@ int ll_parse_text(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *err,
   ll_buf_init(&norm);
   ll_vec_init(&p.lines, sizeof(Line));
   ll_vec_init(&p.blks, sizeof(Blk));
-  p.status = normalise(m, s, len, &norm);
-  p.s = norm.p;
-  p.len = norm.n;
+  if (memchr(s, '\r', len) == NULL) { /* read in place: no copy of a page without CRs */
+    size_t bom = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    p.status = LL_OK;
+    p.s = s + bom;
+    p.len = len - bom;
+  } else {
+    p.status = normalise(m, s, len, &norm);
+    p.s = norm.p;
+    p.len = norm.n;
+  }
   if (p.status == LL_OK) p.status = split(&p);
   if (p.status == LL_OK) build(&p);
   if (p.status == LL_OK) {

@@ -99,8 +99,9 @@ static int opener(const char *s, size_t len) {
   if (len > 0 && s[0] >= '0' && s[0] <= '9') return 1; /* "the U.S.A. 13." */
   while (n < len && ((s[n] >= 'A' && s[n] <= 'Z') || (s[n] >= 'a' && s[n] <= 'z'))) n++;
   if (n == 0) return 0;
-  for (k = 0; openers[k] != NULL; k++)
-    if (strlen(openers[k]) == n && memcmp(openers[k], s, n) == 0) return 1;
+  if (n > 12) return 0;                /* longer than any opener */
+  for (k = 0; openers[k] != NULL; k++) /* first letters first: no strlen for most */
+    if (openers[k][0] == s[0] && strlen(openers[k]) == n && memcmp(openers[k], s, n) == 0) return 1;
   return 0;
 }
 
@@ -127,8 +128,9 @@ static int abbreviation(const char *s, size_t dot, size_t next, size_t len) {
       if (k % 2 == 0 ? !(s[b + k] >= 'A' && s[b + k] <= 'Z') : s[b + k] != '.') break;
     if (k == n) return 1;
   }
-  for (k = 0; noend[k] != NULL; k++)
-    if (strlen(noend[k]) == n && memcmp(noend[k], s + b, n) == 0) return 1;
+  if (n > 6) return 0;               /* longer than any of noend */
+  for (k = 0; noend[k] != NULL; k++) /* first letters first: no strlen for most */
+    if (noend[k][0] == s[b] && strlen(noend[k]) == n && memcmp(noend[k], s + b, n) == 0) return 1;
   return 0;
 }
 

@@ -3,6 +3,7 @@
 ** Validation of input text (with line and byte of the first fault),
 ** decoding of single characters, word scanning and normal forms.
 */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -35,27 +36,49 @@ static size_t seqlen(const unsigned char *s, size_t len) {
   return 0;
 }
 
+/* The line (1-based) of byte i of s and where that line starts: LF, CRLF
+** and a lone CR each end a line, as the parser reads them. */
+static void lineof(const unsigned char *u, size_t len, size_t i, size_t *line, size_t *start) {
+  size_t k;
+  *line = 1;
+  *start = 0;
+  for (k = 0; k < i; k++)
+    if (u[k] == '\n' || (u[k] == '\r' && (k + 1 >= len || u[k + 1] != '\n'))) {
+      ++*line;
+      *start = k + 1;
+    }
+}
+
+#define ONES  0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
 int ll_utf8_check(const char *s, size_t len, char *err, size_t errsz) {
   const unsigned char *u = (const unsigned char *)s;
-  size_t i = 0, line = 1, linestart = 0;
+  size_t i = 0, line, linestart;
   while (i < len) {
     size_t n;
+    /* eight plain ASCII bytes (none NUL, none >= 0x80) at a time; where
+       the fault is is only worked out once there is one */
+    while (i + 8 <= len) {
+      uint64_t x;
+      memcpy(&x, u + i, 8);
+      if ((x & HIGHS) != 0 || ((x - ONES) & ~x & HIGHS) != 0) break;
+      i += 8;
+    }
+    if (i >= len) break;
     if (u[i] == '\0') {
+      lineof(u, len, i, &line, &linestart);
       snprintf(err, errsz, "NUL byte at line %lu, byte %lu", (unsigned long)line,
                (unsigned long)(i + 1));
       return LL_ERRINPUT;
     }
-    if (u[i] < 0x80) { /* the common case */
-      /* LF, CRLF and a lone CR each end a line, as the parser reads them */
-      if (u[i] == '\n' || (u[i] == '\r' && (i + 1 >= len || u[i + 1] != '\n'))) {
-        line++;
-        linestart = i + 1;
-      }
+    if (u[i] < 0x80) {
       i++;
       continue;
     }
     n = seqlen(u + i, len - i);
     if (n == 0) {
+      lineof(u, len, i, &line, &linestart);
       snprintf(err, errsz, "invalid UTF-8 at line %lu, byte %lu (column %lu)", (unsigned long)line,
                (unsigned long)(i + 1), (unsigned long)(i - linestart + 1));
       return LL_ERRINPUT;

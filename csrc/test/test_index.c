@@ -939,6 +939,76 @@ static void test_corpus_split(Tally *t) {
   freecorpusdocs(docs);
 }
 
+/* Sets *cheap from ll_index_count_cheap for query q; LL_OK or not. */
+static int cheapq(ll_Mem *m, const ll_Index *ix, const char *q, int *cheap) {
+  ll_Query qq;
+  char err[LL_ERRSIZE];
+  int st;
+  ll_query_init(&qq);
+  st = ll_query_parse(m, &qq, q, strlen(q), 0, err, sizeof err);
+  if (st == LL_OK) st = ll_index_count_cheap(m, ix, &qq, cheap);
+  ll_query_free(m, &qq);
+  return st;
+}
+
+/* A document's index built by ll_index_build_run (issue #16): a large page
+** tokenised in halves by the runner, no postings until ll_index_postings
+** makes them; its words, tokens and hits are ll_index_build's before and
+** after (queries scan the tokens meanwhile), and a count of one word is
+** known to need no postings. The page: the letter five times (100 KB). */
+static void test_doc_run(Tally *t) {
+  ll_Mem m;
+  ll_Doc *a = NULL, *b = NULL, *c = NULL;
+  ll_Buf text;
+  Serial sf;
+  ll_Runner rf;
+  char err[LL_ERRSIZE];
+  int i, cheap[4] = {-1, -1, -1, -1}, st;
+  m.f = ll_stdalloc;
+  m.ud = NULL;
+  sf.m = m;
+  sf.backward = sf.runs = 0;
+  rf.run = serialrun;
+  rf.ud = &sf;
+  ll_buf_init(&text);
+  for (i = 0; i < 5; i++) {
+    ll_buf_add(&m, &text, (const char *)ll_letter_text, sizeof ll_letter_text);
+    ll_buf_add(&m, &text, "\n\n", 2);
+  }
+  st = ll_parse_text(&m, text.p, text.n, &a, err, sizeof err);
+  if (st == LL_OK) st = ll_parse_text(&m, text.p, text.n, &b, err, sizeof err);
+  if (st == LL_OK) st = ll_parse_text(&m, text.p, text.n, &c, err, sizeof err);
+  ll_buf_free(&m, &text);
+  check(t, st == LL_OK, "parse the letter five times", err);
+  if (st == LL_OK) {
+    check(t,
+          ll_index_build(a) == LL_OK && ll_index_build_run(b, &rf) == LL_OK &&
+              ll_index_build_run(c, NULL) == LL_OK,
+          "build a page's index whole, in halves and in one piece without postings", NULL);
+    check(t, sf.runs == 1, "the runner tokenises the page's halves", NULL);
+    check(t,
+          sameindex(&m, a->index, b->index, a->nsegs) &&
+              sameindex(&m, a->index, c->index, a->nsegs),
+          "without postings: the same words, tokens and hits (queries scan)", NULL);
+    check(t,
+          cheapq(&m, b->index, "Soviet", &cheap[0]) == LL_OK &&
+              cheapq(&m, b->index, "Black Hundreds", &cheap[1]) == LL_OK &&
+              cheapq(&m, b->index, "revolution*", &cheap[2]) == LL_OK &&
+              cheapq(&m, b->index, "nosuchword", &cheap[3]) == LL_OK,
+          "ask what counts need", NULL);
+    check(t, cheap[0] == 1 && cheap[1] == 0 && cheap[2] == 0 && cheap[3] == 1,
+          "a count of one word (or of none) needs no postings; a phrase or a prefix does",
+          NULL);
+    check(t,
+          ll_index_postings(b->index) == LL_OK && ll_index_postings(b->index) == LL_OK &&
+              sameindex(&m, a->index, b->index, a->nsegs),
+          "postings made later (once): the same hits", NULL);
+  }
+  ll_doc_free(a);
+  ll_doc_free(b);
+  ll_doc_free(c);
+}
+
 /* Allocation failures while a corpus index is built in halves: for every
 ** N, failing the Nth allocation gives LL_ERRMEM and frees everything (the
 ** counting allocator checks every size given back); once memory suffices
@@ -1187,6 +1257,62 @@ static void test_research(Tally *t) {
   freecorpusdocs(docs);
 }
 
+/* A mapped index (what an index file opens as) looks its words up without
+** a hash table for the first lookups, reading the entries in order, then
+** makes the table (issue #16): every word of the corpus must be found
+** under its id both ways, and a word not there must not. */
+static void test_mapped_lookup(Tally *t) {
+  ll_Mem m;
+  ll_Doc *docs[NCDOCS] = {NULL, NULL, NULL, NULL};
+  ll_Index *built = NULL, *mapped = NULL;
+  ll_IndexImage img;
+  ll_SegTable none;
+  ll_Buf packed;
+  void *words = NULL;
+  uint32_t *slots = NULL;
+  char err[LL_ERRSIZE];
+  size_t w, n, bad = 0, nowhere = 0;
+  m.f = ll_stdalloc;
+  m.ud = NULL;
+  memset(&none, 0, sizeof none); /* lookups read no segment */
+  ll_buf_init(&packed);
+  if (corpusdocs(&m, docs, err) != LL_OK) {
+    check(t, 0, "parse the corpus pages", err);
+    return;
+  }
+  if (ll_index_corpus_new(&m, &built) != LL_OK ||
+      ll_index_corpus_add(built, docs, NCDOCS) != LL_OK || ll_index_corpus_end(built) != LL_OK ||
+      ll_index_image(built, &img) != LL_OK || ll_index_pack_words(&m, built, &packed) != LL_OK ||
+      ll_index_unpack_words(&m, (const unsigned char *)packed.p, packed.n, &img, &words, &slots) !=
+          LL_OK ||
+      ll_index_mapped(&m, &img, &none, &mapped, err, sizeof err) != LL_OK) {
+    check(t, 0, "a corpus index, imaged, its vocabulary packed and unpacked, mapped", err);
+  } else {
+    n = ll_index_nwords(built);
+    check(t, slots == NULL && n > 8, "opened without a hash table, more words than lookups by scan",
+          NULL);
+    /* twice over: the first lookups by reading the entries, the rest
+       through the table made at the ninth */
+    for (w = 0; w < 2 * n; w++) {
+      size_t len;
+      const char *word = ll_index_word(built, (uint32_t)(w % n), &len);
+      if (ll_index_lookup(mapped, word, len) != (uint32_t)(w % n)) bad++;
+      if (w % 7 == 0 && ll_index_lookup(mapped, "zzyzzyva", 8) != LL_NOWORD) nowhere++;
+    }
+    check(t, bad == 0, "every word found under its id, before and after the table is made", NULL);
+    check(t, nowhere == 0, "a word not in the corpus is not found, either way", NULL);
+    check(t,
+          ll_index_lookup(mapped, "soviet", 6) == ll_index_lookup(built, "soviet", 6) &&
+              ll_index_lookup(mapped, "soviet", 6) != LL_NOWORD,
+          "soviet: the id the built index gives", NULL);
+  }
+  ll_index_free(mapped); /* frees the table it made */
+  ll_index_free_words(&m, &img, words, slots);
+  ll_buf_free(&m, &packed);
+  ll_index_free(built);
+  freecorpusdocs(docs);
+}
+
 int main(void) {
   Tally t = {0, 0};
   test_research(&t);
@@ -1194,9 +1320,11 @@ int main(void) {
   test_queries(&t);
   test_letter(&t);
   test_corpus(&t);
+  test_mapped_lookup(&t);
   test_corpus_wide(&t);
   test_longphrase(&t);
   test_corpus_split(&t);
+  test_doc_run(&t);
   test_nomem(&t);
   test_corpus_nomem(&t);
   test_split_nomem(&t);

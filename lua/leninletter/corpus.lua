@@ -34,7 +34,13 @@ local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
 local math = compat.math
 local document = require "leninletter.document"
 local query = require "leninletter.query"
-local entities = require "leninletter.entities"
+-- the entity layer (and its catalogue) is loaded when first used: a query
+-- such as a concordance over an index file never needs it (issue #16)
+local entities = setmetatable({}, { __index = function(t, k)
+  local m = require "leninletter.entities"
+  setmetatable(t, { __index = m })
+  return m[k]
+end })
 
 local argerror = document.argerror
 local typename = document.typename
@@ -261,6 +267,7 @@ end
 -- local paths = cx:cx_pages()
 -- local c = require("leninletter.corpus").make(cx, #paths, paths, cx:cx_warnings(), {})
 function M.make(cx, n, paths, warnings, opts, cat, uds, docs)
+  local fromcx = uds == nil
   if uds == nil then
     uds = setmetatable({}, { __index = function(t, i)
       if math.type(i) ~= "integer" or i < 1 or i > n then return nil end
@@ -271,7 +278,7 @@ function M.make(cx, n, paths, warnings, opts, cat, uds, docs)
   end
   local c = setmetatable({ warnings = warnings, paths = paths }, Corpus)
   state[c] = { cx = cx, n = n, uds = uds, docs = docs or {}, opts = opts,
-    titles = {}, cat = cat, ents = {} }
+    titles = {}, cat = cat, ents = {}, fromcx = fromcx }
   if not TABLE_LEN then
     -- every page made now (an index file's too, from its records): a
     -- record found corrupted is the open's failure, nil and the message,
@@ -308,11 +315,17 @@ local CX_OPS = { count = "cx_count", find = "cx_find", vocab = "cx_vocab",
   dispersion = "cx_dispersion", counts = "cx_counts", sizes = "cx_sizes",
   keywords = "cx_keywords" }
 
--- The title of page i, read once (without making its Document).
+-- The title of page i, read once (without making its Document; a page of
+-- an index file not yet made as a Document reads it from the page its
+-- hits made, not from a copy of its own)
 local function title(st, i)
   local t = st.titles[i]
   if t == nil then
-    t = st.uds[i]:title() or false
+    if st.fromcx and rawget(st.uds, i) == nil then
+      t = st.cx:cx_title(i) or false
+    else
+      t = st.uds[i]:title() or false
+    end
     st.titles[i] = t
   end
   return t or nil

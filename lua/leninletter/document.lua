@@ -5,6 +5,9 @@
 -- Internal module shared by the Lua layer. A Document is a plain table
 -- (the fields of API.md) whose metatable is `Document`; the C document it
 -- came from is kept in a weak table, so only the module can reach it.
+-- `paragraphs` is made when first read (and then kept in the table): a
+-- large page's paragraphs and sentences cost twice its text in Lua tables
+-- and strings, which a count or a concordance never reads.
 -- Other modules add methods to `Document` (see `leninletter.query`).
 --
 -- **Options.** Every public function checks its options table with
@@ -26,12 +29,30 @@ local M = {}
 
 --- The method table of every Document.
 local Document = {}
-Document.__index = Document
 Document.__name = "leninletter.Document"
 M.Document = Document
 
 -- document table -> its C document (userdata); weak so both die together
 local cores = setmetatable({}, { __mode = "k" })
+
+-- Fields made only when first read (a 60 MB page's paragraphs are 120 MB
+-- of Lua strings and tables that a count never reads): name -> function
+-- of the C document giving the value, which is then kept in the Document.
+local lazy = {
+  paragraphs = function(ud) return ud:paragraphs() end,
+}
+
+-- A Document's methods, and its lazy fields on first reading.
+function Document.__index(doc, k)
+  local m = Document[k]
+  if m ~= nil then return m end
+  local make = lazy[k]
+  local ud = make and cores[doc]
+  if ud == nil then return nil end
+  local v = make(ud)
+  rawset(doc, k, v)
+  return v
+end
 
 --- The C document behind a Document, or an error naming the argument.
 -- @param doc a Document
@@ -326,7 +347,7 @@ end
 -- Where each note is cited: every marker of the title, subtitle, body and
 -- notes, in document order, with the sentence it stands in (a header
 -- field's marker has none).
-local function noterefs(doc, titleblock, subtitleblock, fieldrefs)
+local function noterefs(doc, titleblock, subtitleblock, fieldrefs, bodyrefs)
   local refs = {}
   local function add(n, b, r)
     r.sentence = refsentence(b, r.pos)
@@ -348,8 +369,12 @@ local function noterefs(doc, titleblock, subtitleblock, fieldrefs)
     end
   end
   addfields()
-  for i, p in ipairs(doc.paragraphs) do
-    for _, r in ipairs(p.refs) do add(r.note, p, { part = "body", paragraph = i, pos = r.pos }) end
+  -- the body's markers, their sentences found in C (the paragraphs are
+  -- not made for this)
+  for _, r in ipairs(bodyrefs) do
+    refs[r.note] = refs[r.note] or {}
+    table.insert(refs[r.note],
+      { part = "body", paragraph = r.paragraph, pos = r.pos, sentence = r.sentence })
   end
   for _, note in ipairs(doc.notes) do
     for i, p in ipairs(note.paragraphs) do
@@ -438,12 +463,15 @@ local function noteby(text, signs, edition)
   return nil
 end
 
--- The heading outline of the body: see API.md, doc.sections.
-local function sections(paragraphs)
+-- The heading outline of the body: see API.md, doc.sections. headings:
+-- the body's headings {paragraph, level, text} in order; n: the number of
+-- paragraphs.
+local function sections(headings, n)
   local out, open = {}, {} -- open: indexes in out of the sections still open, outermost first
-  for i, b in ipairs(paragraphs) do
-    if b.kind == "heading" then
-      local level = b.level or 1
+  for _, b in ipairs(headings) do
+    local i = b.paragraph
+    do
+      local level = b.level
       while #open > 0 and out[open[#open]].level >= level do
         out[open[#open]].last = i - 1
         open[#open] = nil
@@ -458,7 +486,7 @@ local function sections(paragraphs)
       open[#open + 1] = #out
     end
   end
-  for _, k in ipairs(open) do out[k].last = #paragraphs end
+  for _, k in ipairs(open) do out[k].last = n end
   return out
 end
 
@@ -473,7 +501,7 @@ local heads = setmetatable({}, { __mode = "k" })
 -- @return a Document
 -- @usage local doc = require("leninletter.document").wrap(require("leninletter.core").letter())
 function M.wrap(ud, opts, isletter)
-  local t = ud:tree()
+  local t = ud:tree(false) -- all but the paragraphs: made when first read
   local doc = {
     author = t.author,
     number = t.number,
@@ -483,13 +511,12 @@ function M.wrap(ud, opts, isletter)
     meta = t.meta,
     source = t.source,
     first_page = t.first_page,
-    paragraphs = t.paragraphs,
     notes = t.notes,
     navigation = t.navigation,
     warnings = t.warnings,
   }
-  local refs = noterefs(doc, t.title, t.subtitle, t.fieldrefs)
-  doc.sections = sections(doc.paragraphs)
+  local refs = noterefs(doc, t.title, t.subtitle, t.fieldrefs, t.bodyrefs)
+  doc.sections = sections(t.headings, t.nparagraphs)
   heads[doc] = { title = t.title, subtitle = t.subtitle }
   local signs = authorsigns(doc.author)
   -- a Collected or Selected Works edition: its notes are its editors'.

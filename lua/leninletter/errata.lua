@@ -58,14 +58,22 @@ function M.letter()
 end
 
 -- doc.errata: the letter's, where every one stands where it says
-local function onwrap(doc, _, _, _, isletter)
+-- (a body paragraph's text is asked of the C document, so that checking
+-- does not make the paragraphs, which a Document makes when first read)
+local function onwrap(doc, ud, _, _, isletter)
   doc.errata = {}
   if isletter then doc.url = M.LETTER_URL end
   if not isletter and doc.title ~= LETTER_TITLE then return end
   local list = M.letter()
   for _, e in ipairs(list) do
-    local b = M.block(doc, e)
-    if not b or b.text:sub(e.pos, e.pos + e.len - 1) ~= e.sic then return end
+    local text
+    if e.part == "body" then
+      text = ud:paratext(e.paragraph)
+    else
+      local b = M.block(doc, e)
+      text = b and b.text
+    end
+    if not text or text:sub(e.pos, e.pos + e.len - 1) ~= e.sic then return end
   end
   doc.errata = list
   doc.url = doc.url or M.LETTER_URL

@@ -32,7 +32,13 @@
 local core = require "leninletter.core"  -- the index files' functions (csrc/binding/lindex.c)
 local document = require "leninletter.document"
 local corpus = require "leninletter.corpus"
-local entities = require "leninletter.entities"
+-- the entity layer (and its catalogue) is loaded when first used: a query
+-- such as a concordance over an index file never needs it (issue #16)
+local entities = setmetatable({}, { __index = function(t, k)
+  local m = require "leninletter.entities"
+  setmetatable(t, { __index = m })
+  return m[k]
+end })
 
 local argerror = document.argerror
 local typename = document.typename
@@ -53,7 +59,7 @@ end
 local function reusable(path)
   local cx = core.index_open(path)
   if not cx then return {} end
-  local paths, stats = cx:cx_pages()
+  local paths, stats = cx:cx_pages(true)
   local stale = {}
   for _, i in ipairs(cx:cx_stale()) do stale[i] = true end
   local keep = {}

@@ -110,11 +110,14 @@ end
 function M.open(path, opts)
   checktype(path, "string", 1, "open")
   opts = checkopts(opts, 2, "open")
-  local text, err = core.readfile(path)
-  if not text then return nil, err end
-  local doc, perr = M.parse(text, opts)
-  if not doc then return nil, ("%s: %s"):format(path, perr) end
-  return doc
+  -- read and parsed in C, the page's bytes freed before the Document is
+  -- made (no Lua string of them: issue #16's 60 MB page)
+  local ud, err, kind = core.openpage(path)
+  if not ud then
+    if kind == "read" then return nil, err end
+    return nil, ("%s: %s"):format(path, err)
+  end
+  return document.wrap(ud, opts)
 end
 
 --- Many pages at once, as one Corpus: `#c` documents, `c[i]` the i-th

@@ -440,6 +440,21 @@ describe("leninletter command line", function()
     assert.equal(#letter:entity("Soviet").mentions, per["soviet-of-workers-deputies"])
     assert.equal(#letter:entity("R.S.D.L.P.").mentions, per.rsdlp)
     assert.equal(21, per.rsdlp)
+    -- and each line's match is the mention's own name: the Soviet's 22 are
+    -- 11 "Soviet of Workers' Deputies" and 11 "Soviet", as its mentions
+    -- (the shorter name's line never replaces the longer one's)
+    local full, short = 0, 0
+    for line in csv:gmatch("soviet%-of%-workers%-deputies,[^\r]*") do
+      if line:find(",Soviet of Workers’ Deputies,", 1, true) then
+        full = full + 1
+      elseif line:find(",Soviet,", 1, true) then
+        short = short + 1
+      end
+    end
+    local named = {}
+    for _, m in ipairs(letter:entity("Soviet").mentions) do named[m.text] = (named[m.text] or 0) + 1 end
+    assert.same({ 11, 11 }, { full, short })
+    assert.same({ named["Soviet of Workers’ Deputies"], named.Soviet }, { full, short })
     -- and the dispersion plot's rows count the same way (body only): 22 and 20
     f = assert(io.open(dir .. "/dispersion.svg", "rb"))
     local svg = f:read("*a")

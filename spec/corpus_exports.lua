@@ -2,8 +2,10 @@
 -- exported to TEI, Markdown, JSON and the HTML study page, then every TEI
 -- file validated by jing against TEI P5 (tei_all.rng), every Markdown file
 -- read by pandoc (to JSON, checking that the notes come back: one Div or
--- Note a note), and every JSON file validated against the project's JSON
--- Schema (spec/json_check.py, Debian's python3-jsonschema). Not part of
+-- Note a note; and the quotations, tables, verse, list items and
+-- separators: as many as the document's Blocks of each kind), and every
+-- JSON file validated against the project's JSON Schema
+-- (spec/json_check.py, Debian's python3-jsonschema). Not part of
 -- `make test` (it takes minutes); run it with `make corpus-exports`.
 --   lua5.4 spec/corpus_exports.lua [SHARED] [OUTDIR]
 -- Prints the counts and each failure; exits 1 if any.
@@ -53,7 +55,14 @@ for i, path in ipairs(pages) do
     -- the study page: made without an error (the browser spec opens the letter's)
     local okh, html = pcall(export.html, doc, { url = url })
     if not okh or not html:find("</html>\n$") then failed[#failed + 1] = "html " .. path .. ": " .. tostring(html) end
-    files[#files + 1] = { name = name, path = path, notes = #doc.notes }
+    -- the Blocks of each kind, body and notes, for pandoc's reading
+    local kinds = {}
+    local function tally(blocks)
+      for _, b in ipairs(blocks) do kinds[b.kind or "paragraph"] = (kinds[b.kind or "paragraph"] or 0) + 1 end
+    end
+    tally(doc.paragraphs)
+    for _, n in ipairs(doc.notes) do tally(n.paragraphs) end
+    files[#files + 1] = { name = name, path = path, notes = #doc.notes, kinds = kinds }
     written = written + 1
   end
 end
@@ -89,13 +98,26 @@ for _, f in ipairs(files) do
   if ok then
     local okj, ast = pcall(cjson.decode, o)
     if okj then
+      -- and the structure back: quotations, tables, verse, list items, separators
+      local got = { quote = 0, table = 0, verse = 0, item = 0, separator = 0 }
       local function count(v)
         if type(v) ~= "table" then return end
         if v.t == "Note" then notes = notes + 1 end
         if v.t == "Div" and type(v.c) == "table" and v.c[1][2][1] == "note" then notes = notes + 1 end
+        if v.t == "BlockQuote" then got.quote = got.quote + 1 end
+        if v.t == "Table" then got.table = got.table + 1 end
+        if v.t == "LineBlock" then got.verse = got.verse + 1 end
+        if v.t == "HorizontalRule" then got.separator = got.separator + 1 end
+        if v.t == "OrderedList" then got.item = got.item + #v.c[2] end
+        if v.t == "BulletList" then got.item = got.item + #v.c end
         for _, x in pairs(v) do count(x) end
       end
       count(ast.blocks)
+      for k, n in pairs(got) do
+        if n ~= (f.kinds[k] or 0) then
+          ok, o = false, ("%d %s blocks back of %d"):format(n, k, f.kinds[k] or 0)
+        end
+      end
     else
       ok = false
     end
@@ -107,7 +129,8 @@ for _, f in ipairs(files) do
       ok and ("%d notes back of %d"):format(notes, f.notes) or o:sub(1, 200))
   end
 end
-print(("pandoc: %d of %d Markdown files read, every note back once"):format(mdok, #files))
+print(("pandoc: %d of %d Markdown files read, every note back once, every quotation, table, verse, item "
+  .. "and separator"):format(mdok, #files))
 
 -- the JSON Schema: all the JSON files in one run of the validator
 do

@@ -692,6 +692,24 @@ describe("leninletter.export", function()
       end
     end)
 
+    it("shows every misprint as printed and as meant, the glossary's copies of the notes too", function()
+      -- each of doc.errata (16) once in the text and the notes, a button
+      -- that opens why; note 6's "By the end of 1900" [1906] also in the
+      -- glossary's Union of Unions, which quotes note 6
+      local seen = 0
+      for _, x in ipairs(doc.errata) do
+        local at = page:find('<span class="erratum" tabindex="0" role="button" aria-haspopup="dialog" data-corr="'
+          .. x.corr:gsub('"', "&quot;") .. '"', 1, true)
+        assert.truthy(at, x.sic)
+        seen = seen + 1
+      end
+      assert.equal(16, seen)
+      local g = page:match('<dt id="g%-union%-of%-unions">.-</dd>')
+      assert.truthy(g)
+      assert.truthy(g:find('By the end of <span class="erratum"><span class="sic">1900</span>'
+        .. '<ins class="corr" title="as meant">1906</ins></span> the Union had fallen apart.', 1, true), g)
+    end)
+
     it("highlights entities by type", function()
       -- each a button for the keyboard (Tab, Enter) that opens what the notes say
       assert.truthy(page:find('<span class="ent ent%-periodical" tabindex="0" role="button" aria%-haspopup="dialog" '

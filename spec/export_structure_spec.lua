@@ -267,6 +267,88 @@ describe("structured exports", function()
         assert.is_true((run(("pandoc -f json -o %s %s"):format(tmp("c" .. i .. ".docx"), tmp("c" .. i .. ".json")))))
       end
     end)
+
+    -- what the whole-corpus run found pandoc reading otherwise than the
+    -- Pandoc AST says: Markdown and the AST must read back the same
+    local function lists(ast)
+      local ls = {}
+      for _, l in ipairs(blocks_of(ast.blocks, "OrderedList")) do
+        ls[#ls + 1] = { l.c[1][1], l.c[1][2].t, #l.c[2] }
+      end
+      return ls
+    end
+
+    it("gives an item labelled I., V. or X. two spaces, so pandoc reads a list, not an initial: Lenin 1913", function()
+      if not have("pandoc") then pending("pandoc is not installed") return end
+      -- Lenin, "Rosa Luxemburg's Unsuccessful Addition" (1913): the plan's
+      -- <p>I. 14 years ago ...</p> <p>II. ...</p> <p>III. ...</p> <p>IV. ...</p>,
+      -- then <p>V. &nbsp;...</p> and <p>V. <em>bis</em>...</p> (paragraphs:
+      -- the reader does not take them for items), <p>VI. Dialectics ...</p>
+      local p = CORPUS .. "mia-lenin/archive/lenin/works/1913/apr/rl-acc-capital-article.htm"
+      if not exists(p) then pending("environment limit: ../shared is absent: no corpus pages") return end
+      local d = assert(ll.open(p))
+      local md = export.markdown(d)
+      assert.truthy(md:find("\nI.  14 years ago. Narodniks versus marxists.\\\n    Legal", 1, true))
+      local want = { { 1, "UpperRoman", 4 }, { 6, "UpperRoman", 1 } }
+      assert.same(want, lists(pandoc_json(write(tmp("rl.md"), md), "markdown")))
+      assert.same(want, lists(pandoc_json(write(tmp("rl.json"), export.pandoc(d)), "json")))
+    end)
+
+    it("keeps a paragraph that is only \"I.\" a paragraph: Novack 1936", function()
+      if not have("pandoc") then pending("pandoc is not installed") return end
+      -- George Novack, "The Intellectuals and the Crisis" (1936): part II
+      -- opens with <p class="sub">I.</p>, a paragraph of its own
+      local p = CORPUS .. "mia-pd/archive/novack/1936/02/x01.htm"
+      if not exists(p) then pending("environment limit: ../shared is absent: no corpus pages") return end
+      local d = assert(ll.open(p))
+      local at
+      for i, b in ipairs(d.paragraphs) do if b.text == "I." then at = i end end
+      assert.equal("paragraph", d.paragraphs[at].kind)
+      local md = export.markdown(d)
+      assert.truthy(md:find("\n\nI\\.\n\n", 1, true))
+      local ast = pandoc_json(write(tmp("nv.md"), md), "markdown")
+      assert.same({}, lists(ast))
+      local found = false
+      for _, para in ipairs(blocks_of(ast.blocks, "Para")) do
+        if #para.c == 1 and para.c[1].t == "Str" and para.c[1].c == "I." then found = true end
+      end
+      assert.is_true(found)
+    end)
+
+    it("starts a note that opens with a quotation on its own line: Radek 1922, and an endnote", function()
+      if not have("pandoc") then pending("pandoc is not installed") return end
+      -- Karl Radek, "Eve of Fusion of the Second and Two-and-a-Half
+      -- International" (1922): note 1 (<p class="note">1.</p>) is a
+      -- translated verse in <p class="quoteb">, "The Republic, the Republic! ..."
+      local p = CORPUS .. "mia-pd/archive/radek/1922/ci/fusion.htm"
+      if not exists(p) then pending("environment limit: ../shared is absent: no corpus pages") return end
+      local d = assert(ll.open(p))
+      assert.equal("quote", d.notes[1].paragraphs[1].kind)
+      local md = export.markdown(d)
+      assert.truthy(md:find("\n[^1]:\n    > The Republic, the Republic\\!\\\n", 1, true))
+      for _, from in ipairs({ "markdown", "json" }) do
+        local src = from == "markdown" and write(tmp("rd.md"), md) or write(tmp("rd.json"), export.pandoc(d))
+        local notes = blocks_of(pandoc_json(src, from), "Note")
+        assert.equal(1, #notes, from)
+        assert.equal("BlockQuote", notes[1].c[1].t, from)
+      end
+      -- an endnote (note 2 is cited before note 1) that opens with a
+      -- quotation: its printed number a paragraph of its own, then the quotation
+      local e = assert(ll.parse("A Title\n\nFirst.[2] Then.[1]\n\n[1] One.\n\n[2] A quoted line.\n"))
+      e:note(2).paragraphs[1].kind = "quote"
+      md = export.markdown(e)
+      assert.truthy(md:find("::: {#note-2 .note}\n**\\[2\\]**\n\n> A quoted line.\n:::", 1, true))
+      for _, from in ipairs({ "markdown", "json" }) do
+        local src = from == "markdown" and write(tmp("en.md"), md) or write(tmp("en.json"), export.pandoc(e))
+        local div
+        for _, dv in ipairs(blocks_of(pandoc_json(src, from), "Div")) do
+          if dv.c[1][1] == "note-2" then div = dv end
+        end
+        assert.equal("Para", div.c[2][1].t, from)
+        assert.equal("[2]", div.c[2][1].c[1].c[1].c, from)
+        assert.equal("BlockQuote", div.c[2][2].t, from)
+      end
+    end)
   end)
 
   describe("HTML study page", function()
@@ -287,6 +369,20 @@ describe("structured exports", function()
       local _, tables = page:gsub("<table>", "")
       assert.equal(count(d, "table", true), tables)
       assert.truthy(page:find('<li id="p23" class="blk" value="1" data-label="(1)">', 1, true))
+    end)
+
+    it("suggests the page's own words in the search box, not the letter's: Varga 1924", function()
+      if not exists(CORPUS .. PAGES[2]) then pending("environment limit: ../shared is absent: no corpus pages") return end
+      local d = assert(ll.open(CORPUS .. PAGES[2]))
+      -- its most frequent words (stop list): countries 71, capital 55, crisis 53
+      local f = d:frequencies({ stoplist = true })
+      assert.same({ "countries", "capital", "crisis" }, { f[1].word, f[2].word, f[3].word })
+      -- in the search's forms: a word, a prefix, two words in one sentence
+      -- (8 sentences of Varga's hold countries and crisis)
+      assert.truthy(export.html(d):find('placeholder="countries, capital*, countries &amp; crisis"', 1, true))
+      assert.equal(8, #d:concordance({ "countries", "crisis", within = "sentence" }))
+      assert.truthy(export.html(ll.letter()):find(
+        'placeholder="revolutionary, government*, revolutionary &amp; people"', 1, true))
     end)
   end)
 

@@ -85,6 +85,44 @@ local function linkhref(href, base)
   return dir .. href
 end
 
+-- A note's first paragraph as the glossary quotes it: its text with its
+-- misprints shown as printed and as meant (note 6's "1900" [1906]), as
+-- plain markup that opens nothing (the glossary's boxes are its own);
+-- nsp: the spans of that paragraph (the spans() of common.lua).
+local function glossnote(note, nsp)
+  local b = note.paragraphs[1]
+  if not b then return esc(note.text) end
+  local only = {}
+  for _, s in ipairs(nsp) do
+    if s.kind == "erratum" then only[#only + 1] = s end
+  end
+  local out = {}
+  walk({ text = b.text }, only, function(kind, v)
+    if kind == "text" then out[#out + 1] = esc(v)
+    elseif kind == "br" then out[#out + 1] = "<br>"
+    elseif kind == "open" then out[#out + 1] = '<span class="erratum"><span class="sic">'
+    elseif kind == "close" then
+      out[#out + 1] = ('</span><ins class="corr" title="as meant">%s</ins></span>'):format(esc(v.x.corr))
+    end
+  end)
+  return table.concat(out)
+end
+
+-- What the search box suggests: the page's own most frequent words
+-- (stop words left out), not another page's names, in the forms the
+-- search takes: a word, a prefix with the wildcard, two words in one
+-- sentence ("revolutionary, government*, revolutionary & people" for the
+-- letter).
+local function searchhint(doc)
+  local f = type(doc.frequencies) == "function" and doc:frequencies({ stoplist = true }) or {}
+  local w = {}
+  for i = 1, math.min(3, #f) do w[i] = f[i].word end
+  if #w == 0 then return "a word, word*, one & other" end
+  if #w == 1 then return w[1] .. ", " .. w[1] .. "*" end
+  if #w == 2 then return w[1] .. ", " .. w[2] .. "*, " .. w[1] .. " & " .. w[2] end
+  return w[1] .. ", " .. w[2] .. "*, " .. w[1] .. " & " .. w[3]
+end
+
 --- One self-contained HTML5 study page. The text with its structure
 -- (headings, quotations, lists with their printed labels, tables, verse,
 -- separators, emphasis, links), each block numbered in the margin (¶)
@@ -395,8 +433,8 @@ function M.html(doc, opts)
           if e.description then w('<p class="desc">', esc(e.description), "</p>") end
           local note = e.note and doc:note(e.note)
           if note then
-            local first = note.paragraphs[1] and note.paragraphs[1].text or note.text
-            w(('<p class="gnote"><a href="#note-%d">Note %d</a>: %s</p>'):format(note.n, note.n, esc(first)))
+            w(('<p class="gnote"><a href="#note-%d">Note %d</a>: %s</p>'):format(note.n, note.n,
+              glossnote(note, sp("note", 1, note.n))))
           end
           w('<p class="where">', #e.mentions, #e.mentions == 1 and " mention" or " mentions",
             #where > 0 and ": " or "", table.concat(where, ", "), "</p></dd>\n")
@@ -422,7 +460,7 @@ function M.html(doc, opts)
     '<button type="button" id="mode-quiz" aria-pressed="false">Quiz</button>\n',
     hasglossary and '<a href="#glossary" class="glossary-link">Glossary</a>\n' or "",
     '<label class="searchlabel">Search <input type="search" id="search" ',
-    'placeholder="Soviet, Black Hundreds, revolution*, *ism, soviet &amp; party" autocomplete="off"></label>\n',
+    'placeholder="', esc(searchhint(doc)), '" autocomplete="off"></label>\n',
     '<label><input type="checkbox" id="search-notes"> notes too</label>\n',
     '<label><input type="checkbox" id="highlight" checked> highlight</label></div>\n')
   local present = {}

@@ -138,8 +138,14 @@ local function mdlabel(list, n)
   end
   if delim == "TwoParens" then return "(" .. v .. ")" end
   if delim == "OneParen" then return v .. ")" end
-  -- "A. " would read as an initial: Pandoc wants two spaces after it
-  return v .. "." .. (style == "UpperAlpha" and " " or "")
+  -- "A. " would read as an initial, and so would "I. ", "V. ", "X. ":
+  -- Pandoc wants two spaces after a capital letter and a full stop
+  return v .. "." .. (v:find("^%u$") and " " or "")
+end
+
+-- A paragraph that is only "I." or "a)" would read as an empty list item
+local function nolist(t)
+  return (t:gsub("^(%a+)([%.%)])$", "%1\\%2"))
 end
 
 local function indent(s, by)
@@ -167,7 +173,7 @@ local function mdblocks(blocks, spf, ctx, headings)
       local text = mdinline(b, sp, ctx):gsub("\\\n", " ")
       out[#out + 1] = ("#"):rep(level) .. " " .. text
     elseif kind == "quote" then
-      out[#out + 1] = "> " .. mdinline(b, sp, ctx):gsub("\n", "\n> ")
+      out[#out + 1] = "> " .. nolist(mdinline(b, sp, ctx)):gsub("\n", "\n> ")
     elseif kind == "verse" then
       local ls = mdinline(b, sp, ctx, "verse")
       for k, l in ipairs(ls) do ls[k] = "| " .. l end
@@ -188,11 +194,17 @@ local function mdblocks(blocks, spf, ctx, headings)
     elseif kind == "separator" then
       out[#out + 1] = "* * *"
     else
-      out[#out + 1] = mdinline(b, sp, ctx)
+      out[#out + 1] = nolist(mdinline(b, sp, ctx))
     end
     lastlist = kind == "list"
   end
   return out
+end
+
+-- Does the note open with a plain paragraph (which its number can start)?
+local function firstplain(n)
+  local b = n.paragraphs[1]
+  return b == nil or (b.kind or "paragraph") == "paragraph"
 end
 
 --- The document as Pandoc Markdown: a YAML title block (title, subtitle,
@@ -258,8 +270,11 @@ function M.markdown(doc, opts)
     if foot then
       for _, n in ipairs(doc.notes) do
         local bs = mdblocks(n.paragraphs, function(i) return sp("note", i, n.n) end, inner, false)
-        for k, t in ipairs(bs) do bs[k] = (k == 1 and "" or "    ") .. indent(t, "    ") end
-        out[#out + 1] = "[^" .. n.n .. "]: " .. table.concat(bs, "\n\n")
+        -- a note that opens with a quotation, a list, verse or a table
+        -- starts on the next line, so that its first block keeps its kind
+        local plain = firstplain(n)
+        for k, t in ipairs(bs) do bs[k] = ((k == 1 and plain) and "" or "    ") .. indent(t, "    ") end
+        out[#out + 1] = "[^" .. n.n .. "]:" .. (plain and " " or "\n") .. table.concat(bs, "\n\n")
       end
     else
       local level = C.noteslevel(doc)
@@ -269,8 +284,10 @@ function M.markdown(doc, opts)
         local id = seen[n.n] and "" or ("#note-" .. n.n .. " ")
         seen[n.n] = true
         local bs = mdblocks(n.paragraphs, function(i) return sp("note", i, n.n) end, inner, false)
-        if #bs == 0 then bs[1] = "" end
-        bs[1] = "**\\[" .. n.n .. "\\]** " .. bs[1]
+        local label = "**\\[" .. n.n .. "\\]**"
+        -- the printed number before a first paragraph; a paragraph of its
+        -- own before a quotation, a list, verse or a table
+        if #bs > 0 and firstplain(n) then bs[1] = label .. " " .. bs[1] else table.insert(bs, 1, label) end
         out[#out + 1] = "::: {" .. id .. ".note}\n" .. table.concat(bs, "\n\n") .. "\n:::"
       end
     end

@@ -322,6 +322,16 @@ describe("issue #13's parsing fixes on real pages", function()
       assert.equal("heading", doc.paragraphs[r.paragraph + 2].kind)
     end)
 
+    it("reads a note's own number written '1.' as its number, not a list label", function()
+      -- mia-pd/archive/novack/works/1949/feb/x01.htm: '<p class="note">1. A gibe on Andrew
+      -- Carnegie&#8217;s book <em>Triumphant democracy</em> ...' after the notes heading
+      local doc = open("mia-pd/archive/novack/works/1949/feb/x01.htm")
+      local p = doc:note(1).paragraphs[1]
+      assert.equal("paragraph", p.kind)
+      assert.is_nil(p.label)
+      assert.equal("A gibe on Andrew Carnegie’s book", p.text:sub(1, #"A gibe on Andrew Carnegie’s book"))
+    end)
+
     it("keeps a transcriber's note at the end of the page a note, by the editor", function()
       -- mia-pd/archive/bukharin/works/1928/09/x01.htm: "<h3>Notes</h3>" then "<p
       -- class="fst">Note by transcriber&#8212;There is no other article by Bukharin in

@@ -3067,9 +3067,16 @@ static int unnumbered(const char *s, size_t n) {
 /* Feeds an unnumbered note's first paragraph as note k (its mark kept in
 ** its text, as printed). */
 static void unote(Assembly *o, const Walk *w, const Item *it, long k) {
+  const char *s = itext(w, it);
+  size_t i = 0, from = 0;
+  long v = 0;
+  /* its own number written "k. " (<p class="note">1. A gibe ...) is the
+     note's number, not a list item's label */
+  while (i < it->len && i < 7 && isdig((unsigned char)s[i])) v = v * 10 + (s[i++] - '0');
+  if (i > 0 && v == k && i + 1 < it->len && s[i] == '.' && s[i + 1] == ' ') from = i + 2;
   feedlabels(o, w, it, 0);
   ll_build_note(o->b, k);
-  feeditem(o, w, it, 0, 0);
+  feeditem(o, w, it, from, 0);
   o->blocks++;
 }
 

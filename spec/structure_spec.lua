@@ -189,6 +189,18 @@ describe("structure of real archive pages", function()
     assert.equal("Volume 45\tLetters, etc., 1920—1923\tPDF", t.text:sub(-#"Volume 45\tLetters, etc., 1920—1923\tPDF"))
   end)
 
+  -- The State and Revolution's index (mia-lenin/.../1917/staterev/index.htm) opens a
+  -- <blockquote> around the whole page and never closes it; its "Endnotes" are p.fst,
+  -- p, p.quote ("Entre nous, if I am knocked off..."), p, p.
+  it("reads a blockquote around the whole page as layout, not a quotation", function()
+    if not have_corpus() then return end
+    local d = open("mia-lenin/archive/lenin/works/1917/staterev/index.htm")
+    local kinds = {}
+    for i, p in ipairs(d:note(1).paragraphs) do kinds[i] = p.kind end
+    assert.same({ "paragraph", "paragraph", "quote", "paragraph", "paragraph" }, kinds)
+    assert.equal("\"Entre nous", d:note(1).paragraphs[3].text:sub(1, 11))
+  end)
+
   -- Novack, 1936/04/soule.htm: <p class="c">* * *</p> between two paragraphs.
   it("reads * * * as a separator, as printed", function()
     if not have_corpus() then return end

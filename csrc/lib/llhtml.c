@@ -1778,6 +1778,26 @@ static int icontains(const char *s, const char *w) {
   return 0;
 }
 
+/* Is blockquote n the page's layout rather than a quotation: one standing
+** in no other blockquote that holds a rule (<hr>), a top heading (<h1>,
+** <h2>) or the header's fields (class "info" or "information"), as an
+** index page left unclosed around all it has? Reads at most 4096 nodes of
+** n (outer blockquotes' subtrees are disjoint: linear over the page). */
+static int layoutquote(xmlNode *n) {
+  xmlNode *p;
+  int count = 0;
+  for (p = n->parent; p != NULL && p->type == XML_ELEMENT_NODE; p = p->parent)
+    if (p->name != NULL && ieq((const char *)p->name, "blockquote")) return 0;
+  for (p = nextnode(n, n, 1); p != NULL && ++count <= 4096; p = nextnode(p, n, 1)) {
+    const char *nm = (const char *)p->name;
+    if (p->type != XML_ELEMENT_NODE || nm == NULL) continue;
+    if (ieq(nm, "hr") || ieq(nm, "h1") || ieq(nm, "h2") || classhas(p, "info", 1) ||
+        classhas(p, "information", 1))
+      return 1;
+  }
+  return 0;
+}
+
 /* What a block element n (tag t) makes of the items inside it: a data
 ** table, a quotation (blockquote, a class naming a quote), a poem (a class
 ** naming a poem, verse or stanza), a list and its items. Sets f. */
@@ -1792,7 +1812,7 @@ static void blockstructure(Walk *w, xmlNode *n, int t, Frame *f) {
     }
     return;
   }
-  if (name[0] == 'b' && strcmp(name, "blockquote") == 0) f->bkind = LL_QUOTE;
+  if (name[0] == 'b' && strcmp(name, "blockquote") == 0 && !layoutquote(n)) f->bkind = LL_QUOTE;
   if (f->cls != NULL) { /* n's class, as enter read it */
     if (icontains(f->cls, "quote")) f->bkind = LL_QUOTE;
     if (icontains(f->cls, "poem") || icontains(f->cls, "verse") || icontains(f->cls, "stanza"))

@@ -1035,6 +1035,31 @@ static void structure_symbol_notes(Tally *t) {
   ll_doc_free(d);
 }
 
+/* A blockquote left around the whole page (an index page's layout: it holds
+** a rule) is no quotation; a real one inside it, or one on its own, is. */
+static void structure_layout_quote(Tally *t) {
+  ll_Mem m = {ll_stdalloc, NULL};
+  ll_Doc *d;
+  if (structured(&m, HEAD "<blockquote><div class=\"border\"><p>Body one.</p><hr />"
+                 "<p>Body two.</p><p class=\"quote\">Quoted.</p>" TAIL,
+                 &d) == LL_OK && d->nparas == 3) {
+    check(t, d->paras[0].kind == LL_PARAGRAPH && d->paras[1].kind == LL_PARAGRAPH,
+          "a layout blockquote holds paragraphs", NULL);
+    check(t, d->paras[2].kind == LL_QUOTE, "a quote-classed paragraph in it is a quotation", NULL);
+  } else {
+    check(t, 0, "layout blockquote page", NULL);
+  }
+  ll_doc_free(d);
+  if (structured(&m, HEAD "<p>Body.</p><blockquote><p>Quoted one.</p><p>Quoted two.</p></blockquote>" TAIL,
+                 &d) == LL_OK && d->nparas == 3) {
+    check(t, d->paras[1].kind == LL_QUOTE && d->paras[2].kind == LL_QUOTE, "a blockquote is a quotation",
+          NULL);
+  } else {
+    check(t, 0, "blockquote page", NULL);
+  }
+  ll_doc_free(d);
+}
+
 /* A poem: stanzas parted by two line breaks, each a verse Block. */
 static void structure_poem(Tally *t) {
   ll_Mem m = {ll_stdalloc, NULL};
@@ -1078,6 +1103,7 @@ static void test_structure(Tally *t) {
   structure_tables(t);
   structure_spacer_rows(t);
   structure_symbol_notes(t);
+  structure_layout_quote(t);
   structure_poem(t);
   structure_pictures(t);
 }

@@ -11,8 +11,8 @@ local H = require "spec.helpers"
 local readfile = H.readfile
 local write = H.write
 
-local SAMPLE = "../shared/mia-samples/08.txt"
-local STATEREV = "../shared/corpus/mia-lenin/archive/lenin/works/1917/staterev/ch01.htm"
+local SAMPLE = H.SHARED .. "/mia-samples/08.txt"
+local STATEREV = H.CORPUS .. "/mia-lenin/archive/lenin/works/1917/staterev/ch01.htm"
 
 local function sh(cmd)
   local ok = os.execute(cmd)
@@ -36,6 +36,12 @@ local function linear(f, n)
 end
 
 describe("hardening (issue #19)", function()
+  if not H.exists(SAMPLE) then
+    it("reads the archive's sample pages", function()
+      pending("environment limit: no " .. SAMPLE .. " (the shared/ folder beside the project)")
+    end)
+    return
+  end
   local dir
   setup(function()
     dir = os.tmpname()

@@ -23,11 +23,12 @@ local function cite(doc, prefix, n)
 end
 
 describe("issue #13's parsing fixes on real pages", function()
-  before_each(function()
-    if not have_corpus() then
-      pending("no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
-    end
-  end)
+  if not have_corpus() then
+    it("reads real archive pages", function()
+      pending("environment limit: no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
+    end)
+    return
+  end
 
   describe("source.volume", function()
     it("reads a volume after a year", function()

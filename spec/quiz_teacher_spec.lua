@@ -31,6 +31,17 @@ local function fold(s)
   return (s:gsub("’", "'"):lower():gsub("%s+", " "))
 end
 
+local probe = io.open(CORPUS .. "bio/prilezhayeva.htm", "rb")
+if probe == nil then
+  describe("leninletter.quiz, as a teacher reads it", function()
+    it("reads real archive pages", function()
+      pending("environment limit: no corpus at " .. CORPUS .. " (the shared/ folder beside the project)")
+    end)
+  end)
+  return
+end
+probe:close()
+
 local letter = ll.letter()
 local bio = assert(ll.open(CORPUS .. "bio/prilezhayeva.htm"))
 local staterev = assert(ll.open(CORPUS .. "works/1917/staterev/ch01.htm", { entities = ll.catalogue() }))

@@ -24,30 +24,8 @@ mkdir -p "$OUT"
 bytes=$(wc -c < "$PAGE")
 here=$(pwd)
 
-PERF=
-if perf stat -x, -e task-clock -o /dev/null true > /dev/null 2>&1; then PERF="perf stat -x, -e task-clock -o $OUT/bp_perf.csv"; fi
-# run NAME CMD...: runs CMD once, appends "wall cpu peak_kb" to $OUT/bp_NAME.t
-run() {
-  name=$1
-  shift
-  s=$(date +%s%N)
-  /usr/bin/time -f "%U %S %M" -o "$OUT/bp_$name.rusage" $PERF "$@" > /dev/null 2>&1
-  e=$(date +%s%N)
-  cpu=$(awk '{ printf "%.3f", $1 + $2 }' "$OUT/bp_$name.rusage")
-  [ -n "$PERF" ] && cpu=$(awk -F, '/task-clock/ { printf "%.4f", $1 / 1000 }' "$OUT/bp_perf.csv")
-  awk -v s="$s" -v e="$e" -v c="$cpu" '{ printf "%.4f %s %d\n", (e - s) / 1e9, c, $3 }' \
-    "$OUT/bp_$name.rusage" >> "$OUT/bp_$name.t"
-}
-# col NAME K: median, min and max of column K (1 wall, 2 cpu, 3 peak kB)
-col() {
-  sort -n -k"$2","$2" "$OUT/bp_$1.t" | awk -v k="$2" '{ v[NR] = $k }
-    END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-          printf "%s %s %s\n", m, v[1], v[NR] }'
-}
-med() { col "$1" "$2" | cut -d' ' -f1; }
-spread() { col "$1" "$2" | awk '{ printf "%s-%s", $2, $3 }'; }
-ratio() { awk "BEGIN { if (($2) > 0) printf \"%.2f\", ($1) / ($2); else printf \"-\" }"; }
-rm -f "$OUT"/bp_*.t
+TAG=bp_
+. bench/timing.sh
 
 # lua's paths for the work tree $1
 paths() { echo "LUA_PATH=$1/lua/?.lua;$1/lua/?/init.lua;$1/data/?.lua;; LUA_CPATH=$1/build/lua5.4/?.so;;"; }

@@ -26,32 +26,8 @@ if ! command -v omindex > /dev/null || ! command -v quest > /dev/null; then
   echo "  To compare: apt-get install xapian-omega xapian-tools (omindex, quest)"
 fi
 
-# run NAME CMD...: runs CMD once, appends "wall cpu peak_kb" to $OUT/NAME.t
-# (CPU from perf stat's task-clock where perf is there: /usr/bin/time counts
-# in 10 ms steps; peak memory from /usr/bin/time)
-PERF=
-if perf stat -x, -e task-clock -o /dev/null true > /dev/null 2>&1; then PERF="perf stat -x, -e task-clock -o $OUT/perf.csv"; fi
-run() {
-  name=$1
-  shift
-  s=$(date +%s%N)
-  /usr/bin/time -f "%U %S %M" -o "$OUT/$name.rusage" $PERF "$@" > /dev/null 2>&1
-  e=$(date +%s%N)
-  cpu=$(awk '{ printf "%.3f", $1 + $2 }' "$OUT/$name.rusage")
-  [ -n "$PERF" ] && cpu=$(awk -F, '/task-clock/ { printf "%.4f", $1 / 1000 }' "$OUT/perf.csv")
-  awk -v s="$s" -v e="$e" -v c="$cpu" '{ printf "%.4f %s %d\n", (e - s) / 1e9, c, $3 }' \
-    "$OUT/$name.rusage" >> "$OUT/$name.t"
-}
-# col NAME K: median, min and max of column K (1 wall, 2 cpu, 3 peak kB)
-col() {
-  sort -n -k"$2","$2" "$OUT/$1.t" | awk -v k="$2" '{ v[NR] = $k }
-    END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-          printf "%s %s %s\n", m, v[1], v[NR] }'
-}
-med() { col "$1" "$2" | cut -d' ' -f1; }
-spread() { col "$1" "$2" | awk '{ printf "%s-%s", $2, $3 }'; }
-ratio() { awk "BEGIN { if (($2) > 0) printf \"%.2f\", ($1) / ($2); else printf \"-\" }"; }
-rm -f "$OUT"/*.t
+TAG=
+. bench/timing.sh
 
 pages=$(find "$SAMPLE" -type f \( -name '*.htm' -o -name '*.html' -o -name '*.txt' \) | wc -l)
 html=$(find "$SAMPLE" -type f \( -name '*.htm' -o -name '*.html' -o -name '*.txt' \) -print0 | xargs -0 cat | wc -c)

@@ -53,6 +53,19 @@ function H.have_corpus()
   return H.exists(H.CORPUS .. "/MANIFEST.tsv")
 end
 
+--- Whether a file of the archive sample (`../shared`) is there, for a
+-- describe block to go on; if not, it adds a spec saying so as an
+-- environment limit (busted allows no pending in before_each or at file
+-- level), and the block returns.
+-- @usage describe("x", function() if not H.needs(H.CORPUS .. "/MANIFEST.tsv") then return end ... end)
+function H.needs(path)
+  if H.exists(path) then return true end
+  it("reads the archive sample", function()
+    pending("environment limit: no " .. path .. " (the shared/ folder beside the project)")
+  end)
+  return false
+end
+
 --- A fresh empty folder under the system's temporary folder.
 function H.tmpdir()
   local d = os.tmpname()

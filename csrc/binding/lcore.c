@@ -911,6 +911,21 @@ static Scratch *newscratch(lua_State *L, size_t esz) {
   return s;
 }
 
+/* Pushes nil and the message of a page that could not be read (stage, as
+** readpage left it): "cannot open PATH: why" or "cannot read PATH: why";
+** raises on running out of memory. Returns 2. */
+static int pushreaderror(lua_State *L, const Page *pg, int stage) {
+  if (stage == PAGE_PARSED && pg->st == LL_ERRMEM) return memerror(L);
+  lua_pushnil(L);
+  if (stage == PAGE_READ)
+    lua_pushfstring(L, "cannot read %s: %s", pg->path,
+                    pg->errnum != 0 ? strerror(pg->errnum) : pg->err);
+  else
+    lua_pushfstring(L, "cannot open %s: %s", pg->path,
+                    stage == PAGE_OPEN ? strerror(pg->errnum) : pg->err);
+  return 2;
+}
+
 /* core.readfile(path) -> the file's bytes, or nil and a message naming
 ** the path: "cannot open PATH: ..." or "cannot read PATH: ..." (a folder,
 ** a FIFO, a device: what it is). Read as core.load reads a page (opened
@@ -929,15 +944,7 @@ static int core_readfile(lua_State *L) {
     ll_buf_free(&s->mem, &s->b);
     return 1;
   }
-  if (stage == PAGE_PARSED && pg.st == LL_ERRMEM) return memerror(L);
-  lua_pushnil(L);
-  if (stage == PAGE_READ)
-    lua_pushfstring(L, "cannot read %s: %s", pg.path,
-                    pg.errnum != 0 ? strerror(pg.errnum) : pg.err);
-  else
-    lua_pushfstring(L, "cannot open %s: %s", pg.path,
-                    stage == PAGE_OPEN ? strerror(pg.errnum) : pg.err);
-  return 2;
+  return pushreaderror(L, &pg, stage);
 }
 
 /* core.openpage(path) -> Document userdata, or nil and a message: the
@@ -961,14 +968,7 @@ static int core_openpage(lua_State *L) {
     ll_buf_free(&s->mem, &s->b);
     return nret;
   }
-  if (stage == PAGE_PARSED && pg.st == LL_ERRMEM) return memerror(L);
-  lua_pushnil(L);
-  if (stage == PAGE_READ)
-    lua_pushfstring(L, "cannot read %s: %s", pg.path,
-                    pg.errnum != 0 ? strerror(pg.errnum) : pg.err);
-  else
-    lua_pushfstring(L, "cannot open %s: %s", pg.path,
-                    stage == PAGE_OPEN ? strerror(pg.errnum) : pg.err);
+  pushreaderror(L, &pg, stage);
   lua_pushliteral(L, "read");
   return 3;
 }

@@ -926,7 +926,7 @@ local function takes_an(w)
   w = w:lower()
   if w:find("^hour") or w:find("^honou?r") or w:find("^honest") or w:find("^heir") then return true end
   if w:find("^eu") or w:find("^one") or w:find("^uni") or w:find("^us[aeiu]") or w:find("^ut[ei]")
-      or w:find("^ur[aeiou]") then
+      or w:find("^utop") or w:find("^ur[aeiou]") then
     return false
   end
   return w:find("^[aeiou]") ~= nil

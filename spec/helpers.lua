@@ -57,8 +57,9 @@ end
 -- describe block to go on; if not, it adds a spec saying so as an
 -- environment limit (busted allows no pending in before_each or at file
 -- level), and the block returns.
--- @usage describe("x", function() if not H.needs(H.CORPUS .. "/MANIFEST.tsv") then return end ... end)
-function H.needs(path)
+-- (`it` and `pending` are the spec file's own: busted gives each file them)
+-- @usage describe("x", function() if not H.needs(H.CORPUS .. "/MANIFEST.tsv", it, pending) then return end ... end)
+function H.needs(path, it, pending)
   if H.exists(path) then return true end
   it("reads the archive sample", function()
     pending("environment limit: no " .. path .. " (the shared/ folder beside the project)")

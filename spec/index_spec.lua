@@ -297,6 +297,6 @@ describe("index files", function()
       assert.is_true(c:check())
     end)
   else
-    pending("the shared corpus (../shared/corpus) is not here: the sample round trip needs it")
+    pending("environment limit: the shared corpus (../shared/corpus) is not here: the sample round trip needs it")
   end
 end)

@@ -22,7 +22,7 @@ local function cite(doc, prefix, n)
 end
 
 describe("issue #13's parsing fixes on real pages", function()
-  if not H.needs(CORPUS .. "/MANIFEST.tsv") then return end
+  if not H.needs(CORPUS .. "/MANIFEST.tsv", it, pending) then return end
 
   describe("source.volume", function()
     it("reads a volume after a year", function()

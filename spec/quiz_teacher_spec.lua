@@ -33,7 +33,7 @@ local function fold(s)
 end
 
 if not H.exists(CORPUS .. "bio/prilezhayeva.htm") then
-  describe("leninletter.quiz, as a teacher reads it", function() H.needs(CORPUS .. "bio/prilezhayeva.htm") end)
+  describe("leninletter.quiz, as a teacher reads it", function() H.needs(CORPUS .. "bio/prilezhayeva.htm", it, pending) end)
   return
 end
 

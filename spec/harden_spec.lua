@@ -36,7 +36,10 @@ local function linear(f, n)
 end
 
 describe("hardening (issue #19)", function()
-  if not H.needs(SAMPLE, it, pending) then return end
+  if not H.exists(SAMPLE) then
+    it("reads the archive sample", function() pending(H.absent(SAMPLE)) end)
+    return
+  end
   local dir
   setup(function()
     dir = os.tmpname()

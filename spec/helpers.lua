@@ -53,18 +53,16 @@ function H.have_corpus()
   return H.exists(H.CORPUS .. "/MANIFEST.tsv")
 end
 
---- Whether a file of the archive sample (`../shared`) is there, for a
--- describe block to go on; if not, it adds a spec saying so as an
--- environment limit (busted allows no pending in before_each or at file
--- level), and the block returns.
--- (`it` and `pending` are the spec file's own: busted gives each file them)
--- @usage describe("x", function() if not H.needs(H.CORPUS .. "/MANIFEST.tsv", it, pending) then return end ... end)
-function H.needs(path, it, pending)
-  if H.exists(path) then return true end
-  it("reads the archive sample", function()
-    pending("environment limit: no " .. path .. " (the shared/ folder beside the project)")
-  end)
-  return false
+--- The message of a spec that cannot run because a file of the archive
+-- sample (`../shared`) is not beside the project: an environment limit
+-- (spec/pending_check.lua). A describe block that needs the file says
+-- `if not H.exists(path) then it("...", function() pending(H.absent(path)) end) return end`
+-- (busted allows no pending in before_each or at file level, and its
+-- `it` and `pending` are the spec file's own).
+-- @string path the file
+-- @treturn string the message
+function H.absent(path)
+  return "environment limit: no " .. path .. " (the shared/ folder beside the project)"
 end
 
 --- A fresh empty folder under the system's temporary folder.

@@ -22,7 +22,10 @@ local function cite(doc, prefix, n)
 end
 
 describe("issue #13's parsing fixes on real pages", function()
-  if not H.needs(CORPUS .. "/MANIFEST.tsv", it, pending) then return end
+  if not H.exists(CORPUS .. "/MANIFEST.tsv") then
+    it("reads the archive sample", function() pending(H.absent(CORPUS .. "/MANIFEST.tsv")) end)
+    return
+  end
 
   describe("source.volume", function()
     it("reads a volume after a year", function()

@@ -362,7 +362,10 @@ describe("leninletter.quiz rules (API.md, Study materials)", function()
     -- a 365 KB biography in short narrative paragraphs with many dates
     -- ("in October 1905", "on December 30, 1922").
     local path = "../shared/corpus/mia-lenin/archive/lenin/bio/prilezhayeva.htm"
-    if not H.needs(path, it, pending) then return end
+    if not H.exists(path) then
+      it("reads the archive sample", function() pending(H.absent(path)) end)
+      return
+    end
     local page = assert(ll.open(path))
     local qs = quiz.choice(page, { count = 400, seed = 7 })
 

@@ -33,7 +33,9 @@ local function fold(s)
 end
 
 if not H.exists(CORPUS .. "bio/prilezhayeva.htm") then
-  describe("leninletter.quiz, as a teacher reads it", function() H.needs(CORPUS .. "bio/prilezhayeva.htm", it, pending) end)
+  describe("leninletter.quiz, as a teacher reads it", function()
+    it("reads the archive sample", function() pending(H.absent(CORPUS .. "bio/prilezhayeva.htm")) end)
+  end)
   return
 end
 

@@ -25,7 +25,10 @@ end
 local STATEREV1 = "mia-lenin/archive/lenin/works/1917/staterev/ch01.htm"
 
 describe("structure of real archive pages", function()
-  if not H.needs(CORPUS .. "/MANIFEST.tsv", it, pending) then return end
+  if not H.exists(CORPUS .. "/MANIFEST.tsv") then
+    it("reads the archive sample", function() pending(H.absent(CORPUS .. "/MANIFEST.tsv")) end)
+    return
+  end
 
   -- State and Revolution, chapter 1: its author, work and chapter title are
   -- only the alt texts of three pictures (<img alt="Vladimir Lenin’s">,

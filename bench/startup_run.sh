@@ -22,25 +22,31 @@ mkdir -p "$OUT"
 TAG=startup_
 . bench/timing.sh
 
-# the environment of this tree's module (now) and of BEFORE's (before):
-# `$now CMD` runs CMD with it (through env, a program perf can run)
-now="env LUA_PATH=lua/?.lua;lua/?/init.lua;data/?.lua;; LUA_CPATH=build/lua5.4/?.so;;"
-before="env LUA_PATH=$BEFORE/lua/?.lua;$BEFORE/lua/?/init.lua;$BEFORE/data/?.lua;; LUA_CPATH=$BEFORE/build/lua5.4/?.so;;"
+# run NAME CMD... with this tree's module (now) or BEFORE's (before), the
+# paths exported in a subshell (no env program between perf and Lua)
+now() {
+  (export LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='build/lua5.4/?.so;;'; run "$@")
+}
+before() {
+  (export LUA_PATH="$BEFORE/lua/?.lua;$BEFORE/lua/?/init.lua;$BEFORE/data/?.lua;;" \
+    LUA_CPATH="$BEFORE/build/lua5.4/?.so;;"; run "$@")
+}
 
-[ -f "$INDEX" ] || $now $LUA bin/leninletter index "$SAMPLE" -o "$INDEX" > /dev/null
+[ -f "$INDEX" ] || LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='build/lua5.4/?.so;;' \
+  $LUA bin/leninletter index "$SAMPLE" -o "$INDEX" > /dev/null
 echo "startup: $RUNS runs each, median (min-max); before: $BEFORE; index: $INDEX"
 echo "machine: $(uname -srm), $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 i=0
 while [ $i -lt "$RUNS" ]; do
-  run interp $now $LUA -e ""
-  run core_now $now $LUA -e "require'leninletter.core'"
-  run core_before $before $LUA -e "require'leninletter.core'"
-  run letter_now $now $LUA -e 'require "leninletter".letter():concordance("soviet")'
-  run letter_before $before $LUA -e 'require "leninletter".letter():concordance("soviet")'
-  run kwic_now $now $LUA bin/leninletter kwic "$PHRASE" --index "$INDEX"
-  run kwic_before $before $LUA "$BEFORE/bin/leninletter" kwic "$PHRASE" --index "$INDEX"
-  run html_now $now $LUA -e "assert(require \"leninletter\".open(\"$PAGE\"))"
-  run html_before $before $LUA -e "assert(require \"leninletter\".open(\"$PAGE\"))"
+  run interp $LUA -e ""
+  now core_now $LUA -e "require'leninletter.core'"
+  before core_before $LUA -e "require'leninletter.core'"
+  now letter_now $LUA -e 'require "leninletter".letter():concordance("soviet")'
+  before letter_before $LUA -e 'require "leninletter".letter():concordance("soviet")'
+  now kwic_now $LUA bin/leninletter kwic "$PHRASE" --index "$INDEX"
+  before kwic_before $LUA "$BEFORE/bin/leninletter" kwic "$PHRASE" --index "$INDEX"
+  now html_now $LUA -e "assert(require \"leninletter\".open(\"$PAGE\"))"
+  before html_before $LUA -e "assert(require \"leninletter\".open(\"$PAGE\"))"
   i=$((i + 1))
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"

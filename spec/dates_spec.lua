@@ -184,6 +184,22 @@ describe("leninletter.dates", function()
     }, read("June 1 (May 19), 1917 and May 18 (31), 1917; December 20, 1905 (January 2, 1906)."))
   end)
 
+  it("reads two days in a row joined by 'and' as the range from the one to the other", function()
+    -- lenin/works/1918/mar/05.htm: "at the Bolshevik city conference on March
+    -- 3 and 4, 1918"; lenin/bio/prilezhayeva.htm: "in the White Hall of the
+    -- Smolny on October 25 and 26, 1917"
+    assert.same({
+      { "March 3 and 4, 1918", nil, { first = "1918-03-03", last = "1918-03-04" } },
+      { "October 25 and 26, 1917", { first = "1917-10-25", last = "1917-10-26" },
+        { first = "1917-11-07", last = "1917-11-08" } },
+      { "2 and 3 (15 and 16) November 1905", { first = "1905-11-02", last = "1905-11-03" },
+        { first = "1905-11-15", last = "1905-11-16" } },
+    }, read("On March 3 and 4, 1918; on October 25 and 26, 1917; 2 and 3 (15 and 16) November 1905."))
+    -- two days apart are two days, not the days between: only the year is read
+    -- (mandel/1976/11: "on April 21 and 28, 1975")
+    assert.same({ { "1975", nil, day("1975") } }, read("Published on April 21 and 28, 1975."))
+  end)
+
   it("keeps the precision written and reads no date in a day spelled out or one that does not exist", function()
     assert.same({
       { "May 1905", { first = "1905-05", last = "1905-05" }, nil },

@@ -8,8 +8,10 @@
 -- written, the earlier reading being the old style; a single date before
 -- 1918-02-14 is old style, with the new style computed when it is precise
 -- to the day (12 days later up to old-style 1900-02-28, 13 from old-style
--- 1900-02-29); a single date from 1918-02-14 on is new style only. A day
--- spelled out (`the Ninth of January`) is no date.
+-- 1900-02-29); a single date from 1918-02-14 on is new style only. Two
+-- days in a row joined by "and" (`March 3 and 4, 1918`) are a range, as
+-- `March 3-4, 1918` is. A day spelled out (`the Ninth of January`) is no
+-- date.
 --
 -- **A Date** is a fresh table `{text, old_style, new_style}` plus the Hit
 -- fields `part`, `paragraph`, `note`, `field`, `sentence`, `pos`, `len`:

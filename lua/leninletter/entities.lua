@@ -494,9 +494,52 @@ local ABBREVS = { st = true, mr = true, mrs = true, dr = true, gen = true, mt = 
 -- the stop list as a set (the module's stop list, loaded by leninletter.query)
 local stopset
 
+-- the last word of a work's name ("Selected Works", "Erfurt Programme")
+local WORKWORDS = { works = true, manifesto = true, programme = true, program = true,
+  theses = true, writings = true, letters = true }
+
+-- WordNet's semantic classes that tell a name's type (a person's class is
+-- read apart: a plural names a group, "Bolsheviks", "Fabians")
+local WNTYPES = { ["noun.location"] = "place", ["noun.object"] = "place",
+  ["noun.group"] = "organization", ["noun.communication"] = "work" }
+
+-- The type WordNet gives a name (its first, most frequent noun sense,
+-- looked up for the whole name, then for the head word of several: the
+-- last, "Frederick Engels" is Engels, or the one before "of", "Poverty of
+-- Philosophy"), or nil: WordNet not installed, the name unknown to it, or
+-- a class that says nothing of the type.
+local function wordnettype(words)
+  local ok, lexicon = pcall(require, "leninletter.lexicon")
+  if not ok then return nil end
+  local tries = { table.concat(words, " ") }
+  if #words > 1 then
+    local head = words[#words]
+    for i = 2, #words do
+      if words[i] == "of" then
+        head = words[i - 1]
+        break
+      end
+    end
+    tries[2] = head
+  end
+  for _, w in ipairs(tries) do
+    local r = lexicon.readings(w)
+    local x = r and r[1]
+    if x and x.pos == "noun" then
+      if x.lexfile == "noun.person" then
+        return x.inflection == "plural" and "organization" or "person"
+      end
+      if WNTYPES[x.lexfile] then return WNTYPES[x.lexfile] end
+    end
+  end
+  return nil
+end
+
 -- a guess at an entry's type from its forms (an initial or a title makes
--- a person; words such as Party an organization; Revolution an event; a
--- place by its ending); the user checks it
+-- a person; words such as Party an organization; Revolution an event;
+-- Works or Programme a work; then WordNet's class of the name, where
+-- WordNet is installed: Germany a place, Engels a person; else a place or
+-- a person by its ending); the user checks it
 local function guesstype(words, initials)
   if initials then return "person" end
   local last = words[#words]
@@ -509,6 +552,9 @@ local function guesstype(words, initials)
   for _, w in ipairs(words) do
     if ORGWORDS[w] then return "organization" end
   end
+  if #words > 1 and WORKWORDS[last] then return "work" end
+  local bywordnet = wordnettype(words)
+  if bywordnet then return bywordnet end
   if last:find("burg$") or last:find("grad$") or last:find("ia$") or last:find("land$")
       or last:find("sk$") or last:find("ow$") then
     return "place"
@@ -517,8 +563,9 @@ local function guesstype(words, initials)
       or last:find("ev$") or last:find("in$") or last:find("ich$") or last:find("yev$")) then
     return "person"
   end
-  -- a plural (Bolsheviks, Cadets) or a doctrine (Marxism) names a group
-  if #words > 1 or last:find("s$") or last:find("ism$") then return "organization" end
+  -- a plural (Bolsheviks, Cadets) or a doctrine (Marxism, Social-Democracy)
+  -- names a group
+  if #words > 1 or last:find("s$") or last:find("ism$") or last:find("cracy$") then return "organization" end
   return "person"
 end
 

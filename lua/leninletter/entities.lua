@@ -698,8 +698,10 @@ end
 -- @tparam[opt] table opts `min` (least count, default 2), `scope`
 --   (default `"all"`: title, subtitle, body and notes)
 -- @treturn {table,...} entries `{id, name, type, aliases, count, docs,
---   guessed = true}` (`docs` the number of pages; `type` a guess:
---   check it), count descending, then name; ready for `opts.entities`
+--   guessed = true}` (`docs` the number of pages; `type` a guess from the
+--   name's words, then WordNet's class of the name where WordNet is
+--   installed, then its ending: check it), count descending, then name;
+--   ready for `opts.entities`
 -- @usage local cat = ll.propose(ll.open("page.htm"))
 -- for _, e in ipairs(cat) do print(e.count, e.type, e.name, table.concat(e.aliases, "; ")) end
 -- local doc = ll.open("page.htm", {entities = cat})

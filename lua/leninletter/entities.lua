@@ -235,6 +235,81 @@ local function citedat(n, hits)
   return false
 end
 
+-- Names by which entries of the built-in catalogue are known in the
+-- letter but that name other things on other pages: "October revolution"
+-- is the letter's October 1905 strike and, on most pages of the archive,
+-- the revolution of 1917 ("the October Revolution" of works/1918/jan/10.htm);
+-- a "general strike" or a "strike committee" is any strike's; "great
+-- Russian revolution" is as often 1917's; "Soviet" alone is the
+-- Petersburg Soviet of 1905 in the letter and any soviet, or the Soviet
+-- state, elsewhere (521 mentions on 53 of the sample's Lenin pages); "Civil
+-- War" in the letter's notes is Russia's of 1918-20, elsewhere most often
+-- civil war in general.
+local LETTER_NAMES = {
+  ["soviet-of-workers-deputies"] = { Soviet = true },
+  ["civil-war"] = { ["Civil War"] = true },
+  ["october-1905-strike"] = { ["October revolution"] = true, ["general strike"] = true },
+  ["first-russian-revolution"] = { ["great Russian revolution"] = true },
+  ["strike-committee"] = { ["strike committee"] = true },
+}
+
+-- the letter's title: a page of that title (the letter read from a file)
+-- is the letter, and keeps the catalogue whole
+local LETTER_TITLE = "Our Tasks and the Soviet of Workers’ Deputies"
+
+-- the catalogues forpage made, by the catalogue given
+local forpages = setmetatable({}, { __mode = "k" })
+
+--- A catalogue as a page other than the letter uses it: without the names
+-- that only the letter gives its built-in entries (`Soviet` alone,
+-- `October revolution`, which elsewhere is 1917's, `general strike`,
+-- `strike committee`, `great Russian revolution`, `Civil War`; an entry
+-- left without a name is left out). Entries a caller changed or made are
+-- kept as given, and a page titled as the letter keeps them all.
+-- @tparam table cat a checked catalogue (see `check`)
+-- @tparam ?string title the page's title
+-- @treturn table cat itself, or a new array of entries (the same one for
+--   every page that uses cat)
+-- @usage local cat = entities.forpage(entities.check(ll.catalogue(), 2, "corpus"), doc.title)
+function M.forpage(cat, title)
+  if title == LETTER_TITLE then return cat end
+  if forpages[cat] then return forpages[cat] end
+  local out, changed = {}, false
+  for _, e in ipairs(cat) do
+    local drop, b = LETTER_NAMES[e.id], BUILTIN[e.id]
+    if drop and b and e.name == b.name and e.type == b.type then
+      changed = true
+      local names = {}
+      if not drop[e.name] then names[1] = e.name end
+      for _, a in ipairs(e.aliases) do
+        if not drop[a] then names[#names + 1] = a end
+      end
+      if #names > 0 then
+        local c = {}
+        for k, v in pairs(e) do c[k] = v end
+        c.name, c.aliases = names[1], {}
+        for j = 2, #names do c.aliases[j - 1] = names[j] end
+        out[#out + 1] = c
+      end
+    else
+      out[#out + 1] = e
+    end
+  end
+  forpages[cat] = changed and out or cat
+  return forpages[cat]
+end
+
+--- Whether an entry's note and description are the built-in catalogue's,
+-- that is the letter's notes (which another page keeps only where its own
+-- note says the same: see `ll.open`), not a caller's own.
+-- @tparam table e a catalogue entry or an Entity
+-- @treturn boolean
+-- @usage if entities.lettersnote(e) then ... end
+function M.lettersnote(e)
+  local b = BUILTIN[e.id]
+  return e.note ~= nil and b ~= nil and b.note == e.note and b.description == e.description
+end
+
 -- The built-in catalogue's note numbers and descriptions are the letter's
 -- notes: used on another page, an entry of it keeps them only where that
 -- page's note of the number says the same, holding the description's
@@ -245,8 +320,7 @@ end
 local function ownnotes(doc, ud, st)
   local bare
   for i, e in ipairs(st.cat) do
-    local b = BUILTIN[e.id]
-    if e.note ~= nil and b ~= nil and b.note == e.note and b.description == e.description then
+    if M.lettersnote(e) then
       local n = doc:note(e.note)
       if n == nil or (e.description ~= nil and not n.text:find(e.description:sub(1, 40), 1, true)) then
         e.note, e.description = nil, nil
@@ -274,6 +348,7 @@ local function onwrap(doc, ud, opts, _, isletter)
   else
     return
   end
+  if not isletter then cat = M.forpage(cat, ud:title()) end
   local st = M.attach(ud, cat)
   states[doc] = st
   if not isletter then ownnotes(doc, ud, st) end

@@ -2,6 +2,7 @@
 -- dates, the calendar rules on small texts, and the options of doc:dates.
 
 local ll = require "leninletter"
+local H = require "spec.helpers"
 
 -- the dates of a one-paragraph text, as {text, old_style, new_style}
 local function read(text)
@@ -217,6 +218,18 @@ describe("leninletter.dates", function()
     local none = assert(ll.parse("Just a paragraph without a header."))
     assert.is_nil(none.written)
     assert.is_nil(none.published)
+    -- a page without a Published field: its First Published (lenin/works/
+    -- 1917/dec/24.htm: "First Published: January 22, 1929 in Pravda No. 18")
+    local first = assert(ll.parse("Title\n\nWritten: 1917\nFirst Published: January 22, 1929 in Pravda\n\n\nBody."))
+    assert.same({ text = "January 22, 1929", new_style = day("1929-01-22"),
+                  part = "meta", field = "First Published", pos = 1, len = 16 }, first.published)
+    -- but not where the page has a Published field, dated or not
+    local both = assert(ll.parse("Title\n\nPublished: in Pravda\nFirst Published: 1929\n\n\nBody."))
+    assert.is_nil(both.published)
+    local page = H.LENIN .. "/archive/lenin/works/1917/dec/24.htm"
+    if H.exists(page) then
+      assert.equal("1929-01-22", assert(ll.open(page)).published.new_style.first)
+    end
   end)
 
   it("rejects bad options with the usual bad-argument messages", function()

@@ -97,6 +97,17 @@ static const ll_Seg *segat(const ll_Index *ix, size_t s, ll_Seg *tmp) {
   return SEG(ix, s);
 }
 
+/* A mapped index checked as it is read (see ll_SegTable): may segment
+** seg's token starts and ids be read? May every segment's? Always yes for
+** an index checked whole. A query skips what they refuse. */
+static int segok(const ll_Index *ix, size_t seg) {
+  return ix->segtab == NULL || ix->segtab->touch == NULL || ix->segtab->touch(ix->segtab->ud, seg);
+}
+
+static int allok(const ll_Index *ix) {
+  return ix->segtab == NULL || ix->segtab->all == NULL || ix->segtab->all(ix->segtab->ud);
+}
+
 /* The normal forms are hashed with FNV-1a started from the index's own
 ** seed instead of FNV's fixed offset: words crafted to share one FNV-1a
 ** hash (easily found, and as easily put in a page) made every lookup walk
@@ -1067,7 +1078,7 @@ MAXOF(maxof32, uint32_t)
 
 /* Checks what a query takes on trust: every id, offset and count in
 ** range, so that nothing read through the image can go out of bounds. */
-static int checkimage(const ll_IndexImage *img, char *err, size_t errsz) {
+static int checkimage(const ll_IndexImage *img, int lazy, char *err, size_t errsz) {
   const Word *w = (const Word *)img->words;
   size_t i, k;
   int empty = 0;
@@ -1081,7 +1092,8 @@ static int checkimage(const ll_IndexImage *img, char *err, size_t errsz) {
   if (img->nslots == 0 ? img->slots != NULL
                        : (img->nslots & (img->nslots - 1)) != 0 || img->nslots < img->nwords)
     return imgerr(err, errsz, "bad hash table size");
-  if (img->npvar == 0 || (img->nchars > 0 && img->chars[img->nchars - 1] != '\0'))
+  if (img->npvar == 0 || (img->nchars > 0 && img->chars[img->nchars - 1] != '\0') ||
+      (img->ntok > 0 && img->nwords == 0))
     return imgerr(err, errsz, "bad vocabulary");
   for (i = 0; i < img->nwords; i++) {
     if (w[i].off >= img->nchars || w[i].len >= img->nchars - w[i].off ||
@@ -1098,6 +1110,9 @@ static int checkimage(const ll_IndexImage *img, char *err, size_t errsz) {
   if (img->nslots > 0 && !empty) return imgerr(err, errsz, "full hash table");
   if (img->segstart[0] != 0 || img->segstart[img->nsegs] != img->ntok)
     return imgerr(err, errsz, "bad segment starts");
+  if (img->docseg[0] != 0 || img->docseg[img->ndocs] != img->nsegs)
+    return imgerr(err, errsz, "bad page starts");
+  if (lazy) return LL_OK; /* the rest as queries reach it (segs->touch) */
   for (i = 0; i < img->nsegs; i++)
     if (img->segstart[i + 1] < img->segstart[i]) return imgerr(err, errsz, "bad segment starts");
   if (img->docseg[0] != 0 || img->docseg[img->ndocs] != img->nsegs)
@@ -1117,7 +1132,7 @@ int ll_index_mapped(ll_Mem *m, const ll_IndexImage *img, const ll_SegTable *segs
   size_t k;
   int st;
   *out = NULL;
-  st = checkimage(img, err, errsz);
+  st = checkimage(img, segs != NULL && segs->touch != NULL, err, errsz);
   if (st != LL_OK) return st;
   ix = (ll_Index *)ll_malloc(m, sizeof *ix);
   if (ix == NULL) return LL_ERRMEM;
@@ -1265,6 +1280,7 @@ size_t ll_index_freq(const ll_Index *ix, uint32_t id, unsigned mask) {
   if (id >= ix->nwords) return 0;
   if (mask & LL_KINDMASK) { /* kinds: count the segments in scope */
     size_t seg, t;
+    if (!allok(ix)) return 0;
     for (seg = 0; seg < ix->nsegs; seg++) {
       if (!inmask(ix, seg, mask)) continue;
       for (t = ix->segstart[seg]; t < ix->segstart[seg + 1]; t++) n += WID(ix, t) == id;
@@ -1280,6 +1296,7 @@ size_t ll_index_ntokens(const ll_Index *ix, unsigned mask) {
   size_t k, n = 0;
   if (mask & LL_KINDMASK) {
     size_t seg;
+    if (!allok(ix)) return 0;
     for (seg = 0; seg < ix->nsegs; seg++)
       if (inmask(ix, seg, mask)) n += ix->segstart[seg + 1] - ix->segstart[seg];
     return n;
@@ -1296,6 +1313,7 @@ static void wordcounts(const ll_Index *ix, unsigned mask, size_t *count) {
   if (mask & LL_KINDMASK) {
     size_t seg, t;
     for (i = 0; i < ix->nwords; i++) count[i] = 0;
+    if (!allok(ix)) return;
     for (seg = 0; seg < ix->nsegs; seg++) {
       if (!inmask(ix, seg, mask)) continue;
       for (t = ix->segstart[seg]; t < ix->segstart[seg + 1]; t++) count[WID(ix, t)]++;
@@ -1389,6 +1407,11 @@ void ll_index_token(const ll_Index *ix, size_t t, ll_Token *out) {
   Cursor c = NOCURSOR;
   size_t a, b;
   out->seg = segof(ix, t, 0);
+  if (!segok(ix, out->seg)) {
+    out->pos = out->len = 0;
+    out->word = 0;
+    return;
+  }
   tokbytes(ix, &c, out->seg, t, &a, &b);
   out->pos = a;
   out->len = b - a;
@@ -1400,6 +1423,10 @@ uint32_t ll_index_tokword(const ll_Index *ix, size_t t) {
 }
 
 void ll_index_segtokens(const ll_Index *ix, size_t seg, size_t *first, size_t *last) {
+  if (!segok(ix, seg)) {
+    *first = *last = 0;
+    return;
+  }
   *first = ix->segstart[seg];
   *last = ix->segstart[seg + 1];
 }
@@ -1958,6 +1985,10 @@ static int vphraserun(ll_Mem *m, const ll_Index *ix, const Part *P, size_t np, u
   int st = LL_OK;
   *count = 0;
   if (first == NULL) return LL_ERRMEM;
+  if (!allok(ix)) {
+    ll_free(m, first, nw);
+    return LL_OK;
+  }
   /* the words whose first part is the phrase's first */
   for (k = 0; k < ix->nwords; k++) {
     const Word *w = &ix->words[k];
@@ -2056,7 +2087,8 @@ static int runposts(ll_Mem *m, const ll_Index *ix, const Res *r, size_t j, unsig
   postsof(ix, r->t[j].id, &ps);
   while (st == LL_OK && nextpos(ix, &ps, &t)) {
     seg = segof(ix, t, seg);
-    if (t >= ix->segstart[seg] + j && inmask(ix, seg, mask))
+    if (!segok(ix, seg)) continue;
+    if (t >= ix->segstart[seg] + j && t < ix->segstart[seg + 1] && inmask(ix, seg, mask))
       st = tryat(m, ix, r, seg, t - j, j, hits, count, &c);
   }
   return st;
@@ -2071,6 +2103,7 @@ static int runscan(ll_Mem *m, const ll_Index *ix, const Res *r, long j, unsigned
   size_t off = j < 0 ? 0 : (size_t)j, seg, t;
   Cursor c = NOCURSOR;
   int st = LL_OK;
+  if (!allok(ix)) return LL_OK;
   for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
     size_t e = ix->segstart[seg + 1];
     if (!inmask(ix, seg, mask)) continue;
@@ -2396,7 +2429,7 @@ static int grams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size_t 
   slots = (uint32_t *)ll_malloc(m, ns * sizeof *slots);
   if (slots == NULL) return LL_ERRMEM;
   memset(slots, 0, ns * sizeof *slots);
-  for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
+  for (seg = allok(ix) ? 0 : ix->nsegs; seg < ix->nsegs && st == LL_OK; seg++) {
     size_t end = ix->segstart[seg + 1];
     if (!inmask(ix, seg, mask)) continue;
     if (bydoc) doc = ll_index_docof(ix, seg, &local) + 1;
@@ -2610,6 +2643,10 @@ int ll_index_collocates_hits(ll_Mem *m, const ll_Index *ix, const ll_Hit *hitv, 
 void ll_index_offsets(const ll_Index *ix, const ll_Hit *hits, size_t n, unsigned mask,
                       size_t *out) {
   size_t seg = 0, acc = 0, i;
+  if (n > 0 && !allok(ix)) {
+    for (i = 0; i < n; i++) out[i] = 0;
+    return;
+  }
   for (i = 0; i < n; i++) {
     while (seg < hits[i].seg) {
       if (inmask(ix, seg, mask)) acc += ix->segstart[seg + 1] - ix->segstart[seg];
@@ -2787,8 +2824,10 @@ void ll_index_perdoc(const ll_Index *ix, const ll_Hit *hits, size_t n, size_t *c
 
 void ll_index_docsizes(const ll_Index *ix, unsigned mask, size_t *words, size_t *sents) {
   size_t d, nd = ll_index_ndocs(ix), seg, a, b;
+  int ok = allok(ix);
   for (d = 0; d < nd; d++) {
     words[d] = sents[d] = 0;
+    if (!ok) continue;
     docsegs(ix, d, &a, &b);
     for (seg = a; seg < b; seg++) {
       if (!inmask(ix, seg, mask)) continue;
@@ -2815,7 +2854,7 @@ int ll_index_docfreq(ll_Mem *m, const ll_Index *ix, unsigned mask, size_t min,
   if (st == LL_OK) {
     memset(count, 0, nw * sizeof *count);
     memset(last, 0, nw * sizeof *last);
-    for (d = 0; d < nd; d++) {
+    for (d = allok(ix) ? 0 : nd; d < nd; d++) {
       docsegs(ix, d, &a, &b);
       for (seg = a; seg < b; seg++) {
         if (!inmask(ix, seg, mask)) continue;
@@ -2870,7 +2909,7 @@ int ll_index_keywords(ll_Mem *m, const ll_Index *ix, unsigned mask, const unsign
   if (st == LL_OK) {
     memset(ca, 0, nw * sizeof *ca);
     memset(cb, 0, nw * sizeof *cb);
-    for (d = 0; d < nd; d++) {
+    for (d = allok(ix) ? 0 : nd; d < nd; d++) {
       size_t *c = pick[d] ? ca : cb;
       docsegs(ix, d, &a, &b);
       for (seg = a; seg < b; seg++) {

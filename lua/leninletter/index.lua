@@ -60,6 +60,7 @@ local function reusable(path)
   local cx = core.index_open(path)
   if not cx then return {} end
   local paths, stats = cx:cx_pages(true)
+  if not paths then return {} end  -- a corrupted page table: every page parsed again
   local stale = {}
   for _, i in ipairs(cx:cx_stale()) do stale[i] = true end
   local keep = {}
@@ -179,7 +180,8 @@ function M.open(path, opts)
   local cat = opts.entities and entities.check(opts.entities, 2, "corpus") or nil
   local cx, err = core.index_open(path)
   if not cx then return nil, err end
-  local paths = cx:cx_pages()
+  local paths, perr = cx:cx_pages()
+  if not paths then return nil, perr end
   return corpus.make(cx, #paths, paths, cx:cx_warnings(), { entities = opts.entities }, cat)
 end
 

@@ -288,6 +288,60 @@ static int cx_pages(lua_State *L) {
   return stats ? 2 : 1;
 }
 
+/* Raises what the last read of the store met corrupted, if anything. */
+static void raisefault(lua_State *L, CorpusBox *cb) {
+  char err[LL_ERRSIZE];
+  if (ll_store_fault(cb->store, err, sizeof err)) {
+    ll_store_clearfault(cb->store);
+    luaL_error(L, "%s", err);
+  }
+}
+
+/* cx:cx_path(i) -> page i's path (1-based), or false: one page's, where
+** cx_pages makes a table of every page's */
+static int cx_path(lua_State *L) {
+  CorpusBox *cb = checkstore(L);
+  lua_Integer i = luaL_checkinteger(L, 2);
+  ll_PageInfo in;
+  luaL_argcheck(L, i >= 1 && (size_t)i <= cb->n, 2, "no such page");
+  ll_store_clearfault(cb->store);
+  ll_store_info(cb->store, (size_t)i - 1, &in);
+  raisefault(L, cb);
+  if (in.path != NULL)
+    lua_pushlstring(L, in.path, in.pathlen);
+  else
+    lua_pushboolean(L, 0);
+  return 1;
+}
+
+/* cx:cx_common() -> the folder every page's path starts with (ending in
+** "/", or ""), or nil when no page has a path: the first path's folder,
+** its last folders dropped until every path starts with what is left */
+static int cx_common(lua_State *L) {
+  CorpusBox *cb = checkstore(L);
+  const char *first = NULL;
+  size_t i, n = 0;
+  ll_store_clearfault(cb->store);
+  for (i = 0; i < cb->n; i++) {
+    ll_PageInfo in;
+    ll_store_info(cb->store, i, &in);
+    if (in.path == NULL) continue;
+    if (first == NULL) {
+      first = in.path;
+      for (n = in.pathlen; n > 0 && first[n - 1] != '/';) n--;
+      continue;
+    }
+    while (n > 0 && (in.pathlen < n || memcmp(in.path, first, n) != 0)) {
+      n--; /* drop the last folder: back to the '/' before it, or to "" */
+      while (n > 0 && first[n - 1] != '/') n--;
+    }
+  }
+  raisefault(L, cb);
+  if (first == NULL) return 0;
+  lua_pushlstring(L, first, n);
+  return 1;
+}
+
 /* cx:cx_stale() -> array of the (1-based) pages whose file is gone or
 ** has another size or modification time than when it was read */
 static int cx_stale(lua_State *L) {
@@ -358,13 +412,10 @@ static int core_filestat(lua_State *L) {
   return 3;
 }
 
-static const luaL_Reg store_methods[] = {{"cx_page", cx_page},
-                                         {"cx_title", cx_title},
-                                         {"cx_pages", cx_pages},
-                                         {"cx_stale", cx_stale},
-                                         {"cx_warnings", cx_warnings},
-                                         {"cx_check", cx_check},
-                                         {NULL, NULL}};
+static const luaL_Reg store_methods[] = {
+    {"cx_page", cx_page},         {"cx_title", cx_title},   {"cx_pages", cx_pages},
+    {"cx_path", cx_path},         {"cx_common", cx_common}, {"cx_stale", cx_stale},
+    {"cx_warnings", cx_warnings}, {"cx_check", cx_check},   {NULL, NULL}};
 
 /* A corpus query (upvalue 1, a function of corpus_methods) over any
 ** corpus; on an index file's, what the query met corrupted (and skipped)

@@ -2076,21 +2076,71 @@ static long anchorterm(const ll_Index *ix, const Res *r) {
   return j;
 }
 
+/* A cursor over one word's positions: cur is the last read (live 0 past
+** the last); walk says the cursor is used. */
+typedef struct PCur {
+  Posts ps;
+  size_t cur;
+  int live, walk;
+} PCur;
+
+/* Moves c to its first position at or after t; 1 when that is t. */
+static int seekpos(const ll_Index *ix, PCur *c, size_t t) {
+  while (c->live && c->cur < t) c->live = nextpos(ix, &c->ps, &c->cur);
+  return c->live && c->cur == t;
+}
+
+/* Are the words followed by pc[0, n) where a hit from t - j would have
+** them (term k at t - j + k)? */
+static int inplace(const ll_Index *ix, PCur *pc, size_t n, size_t j, size_t t) {
+  size_t k;
+  if (pc == NULL) return 1;
+  for (k = 0; k < n; k++)
+    if (pc[k].walk && !seekpos(ix, &pc[k], t - j + k)) return 0;
+  return 1;
+}
+
+/* A phrase's other words are followed through their postings, in step
+** with the anchor's, where they are at most this many times as frequent:
+** reading their positions in order costs less than reading the token
+** after each place of the anchor, scattered over the whole token array
+** (of a file: each read may map a page of it). */
+#define WALK_RATIO 32
+
 /* Runs r through the postings of its term j: each place of that word, j
-** tokens into its segment or more, is where a hit may start j before. */
+** tokens into its segment or more, is where a hit may start j before.
+** The places where the other one-word terms (not too frequent: see
+** WALK_RATIO) are not in their places, as their postings say, are passed
+** over without reading a token or a segment. */
 static int runposts(ll_Mem *m, const ll_Index *ix, const Res *r, size_t j, unsigned mask,
                     ll_Vec *hits, size_t *count) {
   Posts ps;
   Cursor c = NOCURSOR;
-  size_t t, seg = 0;
+  PCur *pc = NULL;
+  size_t t, seg = 0, k;
   int st = LL_OK;
   postsof(ix, r->t[j].id, &ps);
+  if (r->n > 1) {
+    pc = (PCur *)ll_malloc(m, r->n * sizeof *pc);
+    if (pc == NULL) return LL_ERRMEM;
+    for (k = 0; k < r->n; k++) {
+      pc[k].live = pc[k].walk = 0;
+      pc[k].cur = 0;
+      if (k == j || r->t[k].set != NULL) continue;
+      postsof(ix, r->t[k].id, &pc[k].ps);
+      if (pc[k].ps.tot / WALK_RATIO > ps.tot) continue;
+      pc[k].live = nextpos(ix, &pc[k].ps, &pc[k].cur);
+      pc[k].walk = 1;
+    }
+  }
   while (st == LL_OK && nextpos(ix, &ps, &t)) {
+    if (t < j || !inplace(ix, pc, r->n, j, t)) continue;
     seg = segof(ix, t, seg);
     if (!segok(ix, seg)) continue;
     if (t >= ix->segstart[seg] + j && t < ix->segstart[seg + 1] && inmask(ix, seg, mask))
       st = tryat(m, ix, r, seg, t - j, j, hits, count, &c);
   }
+  if (pc != NULL) ll_free(m, pc, r->n * sizeof *pc);
   return st;
 }
 

@@ -1493,7 +1493,8 @@ struct ll_Store {
   size_t nwarns;
   const uint32_t *docseg; /* the index's: first segment of each page */
   unsigned char *state;   /* per page: P_* bits, 0 before it is checked */
-  size_t lastlo, lasthi;  /* the segments of the page last found whole */
+  unsigned char *segok;   /* a bit a segment: its entries found whole ... */
+  unsigned char *segbad;  /* ... or not (nsegs / 8 + 1 bytes each, one block) */
   int allstate;           /* every page's entries: 0 unknown, 1 whole, 2 not */
   size_t bad;             /* 1 + the first page found corrupted, or 0 */
   const char *fault;      /* what a query met corrupted since ll_store_clearfault */
@@ -1544,79 +1545,107 @@ static int pageentok(const ll_Store *s, const PageEnt *pe) {
          pe->flags <= 1 && pe->pathoff <= s->npaths && pe->pathlen <= s->npaths - pe->pathoff;
 }
 
-/* the largest of the word ids [a, b) (narrow: 16 bits) */
+/* Page i's entry into *pe: 1 when it is whole and its segments' range
+** [docseg[i], docseg[i + 1]) is in order within the segments. */
+static int pagerange(const ll_Store *s, size_t i, PageEnt *pe) {
+  getpage(s, i, pe);
+  return pageentok(s, pe) && s->docseg[i] <= s->docseg[i + 1] && s->docseg[i + 1] <= s->nsegs;
+}
+
+/* Is segment k's entry whole on the page of entry pe: its part and kind
+** known, its text and sentences inside the page's record? */
+static int segrecok(const ll_Store *s, size_t k, const PageEnt *pe) {
+  SegRec r;
+  uint32_t sentlen;
+  memcpy(&r, s->segs + k * sizeof r, sizeof r);
+  sentlen = r.meta & ((1u << SENTBITS) - 1);
+  return (r.meta >> (SENTBITS + 3)) < LL_NPARTS && ((r.meta >> SENTBITS) & 7u) < LL_NKINDS &&
+         r.text <= pe->len && r.len <= pe->len - r.text &&
+         (sentlen == 0 || (r.sents <= pe->len && sentlen <= pe->len - r.sents));
+}
+
+/* the largest of the word ids [a, b) (narrow: 16 bits), in blocks of 64
+** that compilers make vector code of */
 static uint32_t maxid(const ll_IndexImage *img, size_t a, size_t b) {
-  uint32_t m = 0;
-  size_t i;
+  size_t i, k;
   if (img->narrow) {
     const uint16_t *t = (const uint16_t *)img->tokens;
     uint16_t x = 0;
-    for (i = a; i < b; i++) x = t[i] > x ? t[i] : x;
-    m = x;
+    for (i = a; i + 64 <= b; i += 64)
+      for (k = 0; k < 64; k++) x = t[i + k] > x ? t[i + k] : x;
+    for (; i < b; i++) x = t[i] > x ? t[i] : x;
+    return x;
   } else {
     const uint32_t *t = (const uint32_t *)img->tokens;
-    for (i = a; i < b; i++) m = t[i] > m ? t[i] : m;
+    uint32_t x = 0;
+    for (i = a; i + 64 <= b; i += 64)
+      for (k = 0; k < 64; k++) x = t[i + k] > x ? t[i + k] : x;
+    for (; i < b; i++) x = t[i] > x ? t[i] : x;
+    return x;
   }
-  return m;
 }
 
-/* Checks page i's entries once: its own, its segments' (places inside its
-** record, part and kind), its segment starts (in order, within the tokens)
-** and its tokens' word ids (within the vocabulary). 1 when whole. */
+/* Are the tokens of segments [a, b) whole: their starts in order within
+** the tokens, their word ids within the vocabulary? */
+static int segtoksok(const ll_Store *s, size_t a, size_t b) {
+  const ll_IndexImage *img = &s->img;
+  size_t k;
+  for (k = a; k < b; k++)
+    if (img->segstart[k + 1] < img->segstart[k]) return 0;
+  return img->segstart[b] <= img->ntok &&
+         (img->segstart[b] == img->segstart[a] ||
+          maxid(img, img->segstart[a], img->segstart[b]) < img->nwords);
+}
+
+/* Checks page i's entries once, all of them: its own, its segments' and
+** their tokens'. 1 when whole. */
 static int pageents(const ll_Store *s, size_t i) {
   ll_Store *w = (ll_Store *)s;
-  const ll_IndexImage *img = &s->img;
   PageEnt pe;
-  size_t a, b, k;
+  size_t k;
   if (s->state[i] & (P_ENTS | P_BADENTS)) return (s->state[i] & P_ENTS) != 0;
   w->state[i] |= P_BADENTS;
-  getpage(s, i, &pe);
-  a = s->docseg[i];
-  b = s->docseg[i + 1];
-  if (!pageentok(s, &pe) || b < a || b > s->nsegs) return 0;
-  for (k = a; k < b; k++) {
-    SegRec r;
-    uint32_t sentlen;
-    memcpy(&r, s->segs + k * sizeof r, sizeof r);
-    sentlen = r.meta & ((1u << SENTBITS) - 1);
-    if ((r.meta >> (SENTBITS + 3)) >= LL_NPARTS || ((r.meta >> SENTBITS) & 7u) >= LL_NKINDS ||
-        r.text > pe.len || r.len > pe.len - r.text ||
-        (sentlen > 0 && (r.sents > pe.len || sentlen > pe.len - r.sents)) ||
-        img->segstart[k + 1] < img->segstart[k])
-      return 0;
-  }
-  if (img->segstart[b] > img->ntok ||
-      (img->segstart[b] > img->segstart[a] &&
-       maxid(img, img->segstart[a], img->segstart[b]) >= img->nwords))
-    return 0;
+  if (!pagerange(s, i, &pe)) return 0;
+  for (k = s->docseg[i]; k < s->docseg[i + 1]; k++)
+    if (!segrecok(s, k, &pe)) return 0;
+  if (!segtoksok(s, s->docseg[i], s->docseg[i + 1])) return 0;
   w->state[i] = (unsigned char)((s->state[i] & ~P_BADENTS) | P_ENTS);
   return 1;
 }
 
-/* The page of segment seg, its entries checked: 1 with *page, or 0 (the
-** fault noted) when they are not whole or do not hold seg. */
+/* The page of segment seg (< nsegs), its entries checked (its page's own,
+** its own, its tokens'), once a segment: 1 with *page, or 0 (the fault
+** noted) when they are not whole or the page does not hold seg. */
 static int segpage(const ll_Store *s, size_t seg, size_t *page) {
-  size_t local, p;
-  if (seg >= s->nsegs) return 0;
-  p = ll_index_docof(s->ix, seg, &local);
-  if (!pageents(s, p) || seg < s->docseg[p] || seg >= s->docseg[p + 1]) {
-    fault(s, p, "entries");
-    return 0;
-  }
+  ll_Store *w = (ll_Store *)s;
+  size_t local, p = ll_index_docof(s->ix, seg, &local);
+  unsigned char bit = (unsigned char)(1u << (seg & 7u));
+  PageEnt pe;
   *page = p;
-  return 1;
+  if (s->segok[seg >> 3] & bit) return 1;
+  if (!(s->segbad[seg >> 3] & bit)) {
+    if (pagerange(s, p, &pe) && seg >= s->docseg[p] && seg < s->docseg[p + 1] &&
+        segrecok(s, seg, &pe) && segtoksok(s, seg, seg + 1)) {
+      w->segok[seg >> 3] |= bit;
+      return 1;
+    }
+    w->segbad[seg >> 3] |= bit;
+  }
+  fault(s, p, "entries");
+  return 0;
 }
 
-/* checks page i's record once: its entries, checksum, and every segment's
-** text UTF-8 */
+/* checks page i's record once: its entries and its segments' (not their
+** tokens), its checksum, and every segment's text UTF-8 */
 static int checkpage(const ll_Store *s, size_t i) {
   ll_Store *w = (ll_Store *)s;
   PageEnt pe;
   size_t k;
   if (s->state[i] & (P_REC | P_BADREC)) return (s->state[i] & P_REC) != 0;
-  if (!pageents(s, i)) return 0;
-  getpage(s, i, &pe);
   w->state[i] |= P_BADREC;
+  if (!pagerange(s, i, &pe)) return 0;
+  for (k = s->docseg[i]; k < s->docseg[i + 1]; k++)
+    if (!segrecok(s, k, &pe)) return 0;
   if (ll_store_sum(s->p + pe.off, (size_t)pe.len) != pe.sum) return 0;
   for (k = s->docseg[i]; k < s->docseg[i + 1]; k++) {
     SegEnt se;
@@ -1629,13 +1658,9 @@ static int checkpage(const ll_Store *s, size_t i) {
 
 static int tab_touch(const void *ud, size_t seg) {
   const ll_Store *s = (const ll_Store *)ud;
-  ll_Store *w = (ll_Store *)s;
   size_t p;
-  if (seg >= s->lastlo && seg < s->lasthi) return 1;
-  if (!segpage(s, seg, &p)) return 0;
-  w->lastlo = s->docseg[p];
-  w->lasthi = s->docseg[p + 1];
-  return 1;
+  if (s->segok[seg >> 3] & (1u << (seg & 7u))) return 1;
+  return segpage(s, seg, &p);
 }
 
 static int tab_all(const void *ud) {
@@ -1926,6 +1951,10 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   s->state = (unsigned char *)ll_malloc(&s->mem, s->npages ? s->npages : 1);
   if (s->state == NULL) return LL_ERRMEM;
   memset(s->state, 0, s->npages ? s->npages : 1);
+  s->segok = (unsigned char *)ll_malloc(&s->mem, 2 * (s->nsegs / 8 + 1));
+  if (s->segok == NULL) return LL_ERRMEM;
+  memset(s->segok, 0, 2 * (s->nsegs / 8 + 1));
+  s->segbad = s->segok + s->nsegs / 8 + 1;
   s->tab.seg = tab_seg;
   s->tab.part = tab_part;
   s->tab.sentence = tab_sentence;
@@ -2021,6 +2050,7 @@ void ll_store_close(ll_Store *s) {
   ll_index_free(s->ix);
   ll_index_free_words(&m, &s->img, s->words, s->slots);
   ll_free(&m, s->state, s->npages ? s->npages : 1);
+  if (s->segok != NULL) ll_free(&m, s->segok, 2 * (s->nsegs / 8 + 1));
   if (s->path != NULL) ll_free(&m, s->path, strlen(s->path) + 1);
   if (s->mapped) munmap((void *)s->p, s->n);
   ll_free(&m, s, sizeof *s);

@@ -180,9 +180,47 @@ function M.open(path, opts)
   local cat = opts.entities and entities.check(opts.entities, 2, "corpus") or nil
   local cx, err = core.index_open(path)
   if not cx then return nil, err end
-  local paths, perr = cx:cx_pages()
-  if not paths then return nil, perr end
-  return corpus.make(cx, #paths, paths, cx:cx_warnings(), { entities = opts.entities }, cat)
+  -- c.paths is made when first asked for: a query reads its hits' paths
+  return corpus.make(cx, #cx, function(i) return cx:cx_path(i) end, cx:cx_warnings(),
+    { entities = opts.entities }, cat)
+end
+
+--- The path page `i` of a Corpus was read from (`false` for none): `c.paths[i]`,
+-- without making `c.paths` (every page's path) for an index file's corpus.
+-- @tparam Corpus c the corpus
+-- @int i the page
+-- @treturn string|false the path
+-- @usage print(require("leninletter.index").path(ll.corpus("lenin.llx"), 1))
+function M.path(c, i)
+  local cx = corpus.cx(c, "path")
+  if rawget(c, "paths") == nil and cx.cx_path ~= nil then
+    if type(i) ~= "number" or i % 1 ~= 0 or i < 1 or i > #cx then return nil end
+    return cx:cx_path(i)
+  end
+  return c.paths[i]
+end
+
+--- The folder the paths of every page of a Corpus start with (ending in
+-- `/`, or `""`), or nil when no page has a path: the command line labels
+-- each page by its path under it.
+-- @tparam Corpus c the corpus
+-- @treturn string|nil the folder
+-- @usage print(require("leninletter.index").common(ll.corpus("lenin.llx")))
+function M.common(c)
+  local cx = corpus.cx(c, "common")
+  if cx.cx_common ~= nil then return cx:cx_common() end
+  local common
+  for i = 1, #c do
+    local p = c.paths[i]
+    if p then
+      if common == nil then
+        common = p:match("^(.*/)") or ""
+      else
+        while p:find(common, 1, true) ~= 1 do common = common:match("^(.*/)[^/]*/$") or "" end
+      end
+    end
+  end
+  return common
 end
 
 local Corpus = corpus.Corpus

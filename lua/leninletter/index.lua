@@ -13,13 +13,18 @@
 -- **Safe on disk.** The file is written beside `path` under a temporary
 -- name and renamed into place when whole, so a crash never leaves a half
 -- written index under the name; an existing index stays readable by the
--- processes that have it open, however many. Opening checks the header,
--- the format's version, the section table and the word index (sizes,
--- checksums and every id and offset a query follows): a truncated,
--- corrupted, foreign or newer file gives `nil, message`. A page's record
--- has its own checksum, checked when the page is first read (`c[i]`, or a
--- hit on it, raises an error naming the page when it does not match);
--- `c:check()` checks them all at once.
+-- processes that have it open, however many. Opening costs the same
+-- however large the corpus (but for its vocabulary): it checks the header,
+-- the format's version, the file's size, the section table and its
+-- checksum, the small sections' checksums (counts, vocabulary, warnings)
+-- and unpacks the vocabulary: a truncated, foreign or newer file, or one
+-- corrupted there, gives `nil, message`. The rest is checked when a query
+-- first reaches it, once: a segment's entries, token starts and word ids
+-- before its tokens are read, a word's postings as they are read, a page's
+-- record (checksum, text) before its text is read or `c[i]` makes it. What
+-- a query finds corrupted raises an error naming the file and the page
+-- (`PATH: index file corrupted: page 3's entries`); `c:check()` checks
+-- everything opening leaves.
 --
 -- **Changed pages.** The size and modification time of every page's file
 -- are kept: `c:stale()` lists the pages whose files changed, and
@@ -240,9 +245,10 @@ function Corpus:stale()
   return out
 end
 
---- Checks every page's record of an index file (opening checks the rest):
--- `true`, or nil and a message naming the first corrupted page. A corpus
--- loaded from its pages is always whole.
+--- Checks everything opening an index file left to the queries: every
+-- section's checksum, every page's entries and record. `true`, or nil and
+-- a message ("PATH: index file corrupted: ..."). A corpus loaded from its
+-- pages is always whole.
 -- @treturn true|nil
 -- @treturn string the message, on failure
 -- @usage assert(ll.corpus("lenin.llx"):check())

@@ -74,8 +74,9 @@ typedef struct ll_Store ll_Store;
 ** rest is checked when a query first reaches it, once a page (see
 ** llstore.c): a page's entries, segment starts and word ids before a
 ** query reads its tokens, its record's checksum and text before a query
-** reads its text or c[i] makes it. A query skips what it finds corrupted
-** and ll_store_fault says what; ll_store_check_all checks everything
+** reads its text or c[i] makes it (what was checked is remembered in
+** the store: one store is not to be queried from two threads at once). A
+** query skips what it finds corrupted and ll_store_fault says what; ll_store_check_all checks everything
 ** opening left (every checksum, every page). LL_ERRINPUT with the reason
 ** in err (starting "path: ") for a file that is not an index file, is of
 ** a newer version, or is truncated or has a corrupted header or section

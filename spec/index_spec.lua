@@ -152,6 +152,14 @@ describe("index files", function()
     assert.are.equal("The Petersburg Soviet.—Ed.", c[1].notes[1].text)
     -- Black Hundreds: once in a.htm, and the letter's own
     assert.are.equal(1 + ll.letter():count("Black Hundreds"), c:count("Black Hundreds"))
+    -- the command line's page labels: each page's path, and the folder they
+    -- share, read from the file one page at a time (index.path, index.common)
+    local index = require "leninletter.index"
+    local c2 = assert(ll.corpus(dir .. "/three.llx"))
+    assert.are.equal(dir .. "/b.txt", index.path(c2, 2))
+    assert.is_nil(index.path(c2, 3))
+    assert.are.equal(dir .. "/", index.common(c2))
+    assert.are.equal(index.common(d), index.common(c2))
     -- the failing page is a warning, as ll.corpus gives it
     assert.are.equal(1, #c.warnings)
     assert.truthy(c.warnings[1]:find("c.htm", 1, true))

@@ -50,6 +50,9 @@ local typename = document.typename
 
 local M = {}
 
+-- the corpora of index files opened here: Corpus -> its core handle
+local opened = setmetatable({}, { __mode = "k" })
+
 local INDEX_OPTS = { progress = true, update = true, batch = true, entities = true }
 
 -- the file's size and modification time, as the writer keeps them
@@ -186,8 +189,10 @@ function M.open(path, opts)
   local cx, err = core.index_open(path)
   if not cx then return nil, err end
   -- c.paths is made when first asked for: a query reads its hits' paths
-  return corpus.make(cx, #cx, function(i) return cx:cx_path(i) end, cx:cx_warnings(),
+  local c, cerr = corpus.make(cx, #cx, function(i) return cx:cx_path(i) end, cx:cx_warnings(),
     { entities = opts.entities }, cat)
+  if c then opened[c] = cx end
+  return c, cerr
 end
 
 --- The path page `i` of a Corpus was read from (`false` for none): `c.paths[i]`,
@@ -197,8 +202,8 @@ end
 -- @treturn string|false the path
 -- @usage print(require("leninletter.index").path(ll.corpus("lenin.llx"), 1))
 function M.path(c, i)
-  local cx = corpus.cx(c, "path")
-  if rawget(c, "paths") == nil and cx.cx_path ~= nil then
+  local cx = opened[c]
+  if cx ~= nil and rawget(c, "paths") == nil then
     if type(i) ~= "number" or i % 1 ~= 0 or i < 1 or i > #cx then return nil end
     return cx:cx_path(i)
   end
@@ -212,8 +217,7 @@ end
 -- @treturn string|nil the folder
 -- @usage print(require("leninletter.index").common(ll.corpus("lenin.llx")))
 function M.common(c)
-  local cx = corpus.cx(c, "common")
-  if cx.cx_common ~= nil then return cx:cx_common() end
+  if opened[c] ~= nil then return opened[c]:cx_common() end
   local common
   for i = 1, #c do
     local p = c.paths[i]

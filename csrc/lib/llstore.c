@@ -1618,10 +1618,15 @@ static int pageents(const ll_Store *s, size_t i) {
 ** noted) when they are not whole or the page does not hold seg. */
 static int segpage(const ll_Store *s, size_t seg, size_t *page) {
   ll_Store *w = (ll_Store *)s;
-  size_t local, p = ll_index_docof(s->ix, seg, &local);
+  size_t local, p;
   unsigned char bit = (unsigned char)(1u << (seg & 7u));
   PageEnt pe;
-  *page = p;
+  *page = 0;
+  if (seg >= s->nsegs || s->npages == 0) { /* (an index refuses a query of such) */
+    fault(s, 0, "entries");
+    return 0;
+  }
+  *page = p = ll_index_docof(s->ix, seg, &local);
   if (s->segok[seg >> 3] & bit) return 1;
   if (!(s->segbad[seg >> 3] & bit)) {
     if (pagerange(s, p, &pe) && seg >= s->docseg[p] && seg < s->docseg[p + 1] &&
@@ -1659,7 +1664,7 @@ static int checkpage(const ll_Store *s, size_t i) {
 static int tab_touch(const void *ud, size_t seg) {
   const ll_Store *s = (const ll_Store *)ud;
   size_t p;
-  if (s->segok[seg >> 3] & (1u << (seg & 7u))) return 1;
+  if (seg < s->nsegs && (s->segok[seg >> 3] & (1u << (seg & 7u)))) return 1;
   return segpage(s, seg, &p);
 }
 

@@ -1460,14 +1460,18 @@ int ll_store_finish(ll_StoreWriter *w, char *err, size_t errsz) {
 ** (the counts, the vocabulary's entries and normal forms, the warnings),
 ** the arrays' sizes against the counts, the vocabulary unpacked and each
 ** entry in range, and the first and last segment and page starts. The
-** rest is checked when a query first reaches it, once, remembered per
-** page (state): a page's entries (its place in the records, its path, its
-** segments' places in its record and their parts, its segment starts in
-** order and within the tokens, its tokens' word ids within the
-** vocabulary) before any of them is read; its record's checksum and its
-** segments' text before a query reads the text. A query that meets a
-** corrupted page skips it and says so (ll_store_fault). The checksums of
-** the other sections (pages, paths, segments, starts, tokens, postings)
+** rest is checked when a query first reaches it, once, remembered in the
+** store (a bit a segment, a byte a page): a segment's entry (its page's
+** entry: the record inside the records, the path inside the paths; its
+** own: part, kind, text and sentences inside the page's record), its
+** token starts (in order, within the tokens) and its word ids (within the
+** vocabulary) before a query reads its tokens, or every page's before a
+** query that reads them all (segpage, pageents); a page's record's
+** checksum before a query reads a segment's text, and that text's UTF-8
+** (sumpage, segtextok); all the page's text before c[i] makes it
+** (checkpage). A query that meets something corrupted skips it and says
+** so (ll_store_fault). The checksums of the other sections (pages, paths,
+** segments, starts, tokens, postings)
 ** and the records' tiling are for ll_store_check_all.
 */
 
@@ -1475,6 +1479,8 @@ int ll_store_finish(ll_StoreWriter *w, char *err, size_t errsz) {
 #define P_BADENTS 2u
 #define P_REC     4u /* its record's checksum and text are */
 #define P_BADREC  8u
+#define P_SUM     16u /* its record's checksum and its segments' entries are */
+#define P_BADSUM  32u
 
 struct ll_Store {
   ll_Mem mem;
@@ -1495,6 +1501,7 @@ struct ll_Store {
   unsigned char *state;   /* per page: P_* bits, 0 before it is checked */
   unsigned char *segok;   /* a bit a segment: its entries found whole ... */
   unsigned char *segbad;  /* ... or not (nsegs / 8 + 1 bytes each, one block) */
+  unsigned char *segtext; /* ... its text UTF-8 (of a page not wholly checked) */
   int allstate;           /* every page's entries: 0 unknown, 1 whole, 2 not */
   size_t bad;             /* 1 + the first page found corrupted, or 0 */
   const char *fault;      /* what a query met corrupted since ll_store_clearfault */
@@ -1640,24 +1647,47 @@ static int segpage(const ll_Store *s, size_t seg, size_t *page) {
   return 0;
 }
 
-/* checks page i's record once: its entries and its segments' (not their
-** tokens), its checksum, and every segment's text UTF-8 */
-static int checkpage(const ll_Store *s, size_t i) {
+/* checks page i's record's checksum once, and its entries and its
+** segments' (not their tokens) */
+static int sumpage(const ll_Store *s, size_t i) {
   ll_Store *w = (ll_Store *)s;
   PageEnt pe;
   size_t k;
-  if (s->state[i] & (P_REC | P_BADREC)) return (s->state[i] & P_REC) != 0;
-  w->state[i] |= P_BADREC;
+  if (s->state[i] & (P_SUM | P_BADSUM)) return (s->state[i] & P_SUM) != 0;
+  w->state[i] |= P_BADSUM;
   if (!pagerange(s, i, &pe)) return 0;
   for (k = s->docseg[i]; k < s->docseg[i + 1]; k++)
     if (!segrecok(s, k, &pe)) return 0;
   if (ll_store_sum(s->p + pe.off, (size_t)pe.len) != pe.sum) return 0;
+  w->state[i] = (unsigned char)((s->state[i] & ~P_BADSUM) | P_SUM);
+  return 1;
+}
+
+/* checks page i's record once: what sumpage checks, and every segment's
+** text UTF-8 */
+static int checkpage(const ll_Store *s, size_t i) {
+  ll_Store *w = (ll_Store *)s;
+  size_t k;
+  if (s->state[i] & (P_REC | P_BADREC)) return (s->state[i] & P_REC) != 0;
+  w->state[i] |= P_BADREC;
+  if (!sumpage(s, i)) return 0;
   for (k = s->docseg[i]; k < s->docseg[i + 1]; k++) {
     SegEnt se;
     getseg(s, k, i, &se);
     if (!validtext((const char *)s->p + se.text, se.len)) return 0;
   }
   w->state[i] = (unsigned char)((s->state[i] & ~P_BADREC) | P_REC);
+  return 1;
+}
+
+/* Is segment seg's text (read as se, on page se->page whose record's
+** checksum is checked) UTF-8 without NUL? Checked once. */
+static int segtextok(const ll_Store *s, size_t seg, const SegEnt *se) {
+  ll_Store *w = (ll_Store *)s;
+  unsigned char bit = (unsigned char)(1u << (seg & 7u));
+  if ((s->state[se->page] & P_REC) || (s->segtext[seg >> 3] & bit)) return 1;
+  if (!validtext((const char *)s->p + se->text, se->len)) return 0;
+  w->segtext[seg >> 3] |= bit;
   return 1;
 }
 
@@ -1696,7 +1726,10 @@ static void tab_seg(const void *ud, size_t seg, ll_Seg *out) {
   if (!segpage(s, seg, &p)) return;
   getseg(s, seg, p, &se);
   out->part = (ll_Part)se.part;
-  if (!checkpage(s, p)) {
+  /* the record's checksum, and this segment's text (not every one's: a
+     query reads its hits' segments, and c[i] checks the rest as it makes
+     the page), once */
+  if (!sumpage(s, p) || !segtextok(s, seg, &se)) {
     fault(s, p, "record");
     return;
   }
@@ -1956,10 +1989,11 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   s->state = (unsigned char *)ll_malloc(&s->mem, s->npages ? s->npages : 1);
   if (s->state == NULL) return LL_ERRMEM;
   memset(s->state, 0, s->npages ? s->npages : 1);
-  s->segok = (unsigned char *)ll_malloc(&s->mem, 2 * (s->nsegs / 8 + 1));
+  s->segok = (unsigned char *)ll_malloc(&s->mem, 3 * (s->nsegs / 8 + 1));
   if (s->segok == NULL) return LL_ERRMEM;
-  memset(s->segok, 0, 2 * (s->nsegs / 8 + 1));
+  memset(s->segok, 0, 3 * (s->nsegs / 8 + 1));
   s->segbad = s->segok + s->nsegs / 8 + 1;
+  s->segtext = s->segbad + s->nsegs / 8 + 1;
   s->tab.seg = tab_seg;
   s->tab.part = tab_part;
   s->tab.sentence = tab_sentence;
@@ -2055,7 +2089,7 @@ void ll_store_close(ll_Store *s) {
   ll_index_free(s->ix);
   ll_index_free_words(&m, &s->img, s->words, s->slots);
   ll_free(&m, s->state, s->npages ? s->npages : 1);
-  if (s->segok != NULL) ll_free(&m, s->segok, 2 * (s->nsegs / 8 + 1));
+  if (s->segok != NULL) ll_free(&m, s->segok, 3 * (s->nsegs / 8 + 1));
   if (s->path != NULL) ll_free(&m, s->path, strlen(s->path) + 1);
   if (s->mapped) munmap((void *)s->p, s->n);
   ll_free(&m, s, sizeof *s);

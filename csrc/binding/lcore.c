@@ -521,6 +521,12 @@ static void *worker(void *ud) {
 }
 #endif
 
+/* The tasks run on two new threads while this one waits, not on this one
+** and a second: the C library's allocator gives each thread a heap of its
+** own, and this thread's holds Lua's objects and, while ll.index writes a
+** large corpus, the index's growing arrays, among which every allocation
+** of a parse took twice as long (issue #16). Where a second thread cannot
+** be started, the tasks run on the one that was, or on this one. */
 static void runtasks(lua_State *L, size_t n, ll_TaskFn fn, void *ctx) {
   Tasks t;
   size_t i;
@@ -532,17 +538,18 @@ static void runtasks(lua_State *L, size_t n, ll_TaskFn fn, void *ctx) {
 #ifdef LL_THREADS
   if (n >= 2 && sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
       pthread_spin_init(&t.lock, PTHREAD_PROCESS_PRIVATE) == 0) {
-    pthread_t th;
+    pthread_t th[2];
+    int k, started = 0;
     t.locked.f = lockedalloc;
     t.locked.ud = &t;
     ll_html_init(); /* libxml2's own set-up, done once before threads */
-    if (pthread_create(&th, NULL, worker, &t) == 0) {
+    for (k = 0; k < 2; k++)
+      if (pthread_create(&th[started], NULL, worker, &t) == 0) started++;
+    if (started == 0)
       while ((i = nexttask(&t)) < n) fn(&t.locked, ctx, i);
-      pthread_join(th, NULL);
-      pthread_spin_destroy(&t.lock);
-      return;
-    }
+    for (k = 0; k < started; k++) pthread_join(th[k], NULL);
     pthread_spin_destroy(&t.lock);
+    return;
   }
 #endif
   for (i = 0; i < n; i++) fn(&t.lua, ctx, i); /* one thread */

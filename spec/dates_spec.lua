@@ -2,6 +2,7 @@
 -- dates, the calendar rules on small texts, and the options of doc:dates.
 
 local ll = require "leninletter"
+local H = require "spec.helpers"
 
 -- the dates of a one-paragraph text, as {text, old_style, new_style}
 local function read(text)
@@ -184,6 +185,22 @@ describe("leninletter.dates", function()
     }, read("June 1 (May 19), 1917 and May 18 (31), 1917; December 20, 1905 (January 2, 1906)."))
   end)
 
+  it("reads two days in a row joined by 'and' as the range from the one to the other", function()
+    -- lenin/works/1918/mar/05.htm: "at the Bolshevik city conference on March
+    -- 3 and 4, 1918"; lenin/bio/prilezhayeva.htm: "in the White Hall of the
+    -- Smolny on October 25 and 26, 1917"
+    assert.same({
+      { "March 3 and 4, 1918", nil, { first = "1918-03-03", last = "1918-03-04" } },
+      { "October 25 and 26, 1917", { first = "1917-10-25", last = "1917-10-26" },
+        { first = "1917-11-07", last = "1917-11-08" } },
+      { "2 and 3 (15 and 16) November 1905", { first = "1905-11-02", last = "1905-11-03" },
+        { first = "1905-11-15", last = "1905-11-16" } },
+    }, read("On March 3 and 4, 1918; on October 25 and 26, 1917; 2 and 3 (15 and 16) November 1905."))
+    -- two days apart are two days, not the days between: only the year is read
+    -- (mandel/1976/11: "on April 21 and 28, 1975")
+    assert.same({ { "1975", nil, day("1975") } }, read("Published on April 21 and 28, 1975."))
+  end)
+
   it("keeps the precision written and reads no date in a day spelled out or one that does not exist", function()
     assert.same({
       { "May 1905", { first = "1905-05", last = "1905-05" }, nil },
@@ -201,6 +218,18 @@ describe("leninletter.dates", function()
     local none = assert(ll.parse("Just a paragraph without a header."))
     assert.is_nil(none.written)
     assert.is_nil(none.published)
+    -- a page without a Published field: its First Published (lenin/works/
+    -- 1917/dec/24.htm: "First Published: January 22, 1929 in Pravda No. 18")
+    local first = assert(ll.parse("Title\n\nWritten: 1917\nFirst Published: January 22, 1929 in Pravda\n\n\nBody."))
+    assert.same({ text = "January 22, 1929", new_style = day("1929-01-22"),
+                  part = "meta", field = "First Published", pos = 1, len = 16 }, first.published)
+    -- but not where the page has a Published field, dated or not
+    local both = assert(ll.parse("Title\n\nPublished: in Pravda\nFirst Published: 1929\n\n\nBody."))
+    assert.is_nil(both.published)
+    local page = H.LENIN .. "/archive/lenin/works/1917/dec/24.htm"
+    if H.exists(page) then
+      assert.equal("1929-01-22", assert(ll.open(page)).published.new_style.first)
+    end
   end)
 
   it("rejects bad options with the usual bad-argument messages", function()

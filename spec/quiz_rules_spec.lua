@@ -166,8 +166,11 @@ describe("leninletter.quiz rules (API.md, Study materials)", function()
           checked = checked + 1
           -- the other apostrophe, a hyphen as a space or nothing, an
           -- abbreviation without its stops ("St Petersburg") or in full
-          -- ("Saint Petersburg"), or a WordNet synonym sharing the answer's sense
-          local function bare(s) return (fold(s):gsub("^saint ", "st "):gsub("[%s%-?!%.']", "")) end
+          -- ("Saint Petersburg"), the other usage's spelling ("Labor" for
+          -- "Labour"), or a WordNet synonym sharing the answer's sense
+          local function bare(s)
+            return (fold(s):gsub("^saint ", "st "):gsub("[%s%-?!%.']", ""):gsub("iz", "is"):gsub("our", "or"))
+          end
           -- or a date's words in another order ("9 January 1905"), or
           -- without its article ("spring of 1911")
           local function words(s)

@@ -516,6 +516,21 @@ describe("research across the Lenin pages", function()
     assert.same({ "Kautskys" }, by.Kautsky.aliases)
     assert.equal("person", by["K. Marx"].type)
     assert.equal("place", by.Russia.type)
+    -- where WordNet is installed, its class of the name: Germany and
+    -- Europe are places (not persons by default), the Manifesto a work,
+    -- Frederick Engels a person (not a group by his final s)
+    local lexicon = require "leninletter.lexicon"
+    if not lexicon.wordnet() then
+      pending("environment limit: WordNet is not installed (Debian's wordnet-base)")
+      return
+    end
+    assert.equal("place", by.Germany.type)
+    assert.equal("place", by.Europe.type)
+    assert.equal("work", by["Communist Manifesto"].type)
+    assert.equal("work", by["Gotha Programme"].type)
+    assert.equal("person", by["Frederick Engels"].type)
+    assert.equal("organization", by.Mensheviks.type)
+    assert.equal("organization", by.Entente.type)
   end)
 
   it("plots a dispersion across the pages #corpus", function()

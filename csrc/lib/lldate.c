@@ -14,7 +14,10 @@
 **   "1905-07", "1905–07", "1917—1921" (every dash: -, –, —), "1917 to 1921" (a two-digit end
 **   needs the hyphen or dash touching both years), day and month ranges
 **   "November 2-4, 1905", "2-4 November 1905", "May-June 1905",
-**   "October 30 to November 2, 1905", "December 1905-January 1906".
+**   "October 30 to November 2, 1905", "December 1905-January 1906", and
+**   two days in a row joined by "and", read as the range from the one to
+**   the other: "March 3 and 4, 1918", "2 and 3 (15 and 16) November
+**   1905" (not "April 21 and 28, 1975": two days, not a range).
 ** - Dual dating: the other calendar's reading in round brackets, after
 **   the point it belongs to or after a whole range: "May 18 (31), 1917",
 **   "June 1 (May 19), 1917", "November 2-4 (15-17), 1905", "October 27
@@ -479,6 +482,16 @@ static size_t sep_at(Lexer *p, size_t i) {
   return 0;
 }
 
+/* "and" at i joining two days in a row of one month ("March 3 and 4,
+** 1918", "2 and 3 November 1905"): the index after, or 0. The caller
+** checks that a bare day follows, the day after the first (d2 == d1 + 1:
+** "April 21 and 28" names two days, not the week between them, and stays
+** unread but for its year); a month after "and" makes two dates ("August
+** and November 1905", see joined_at). */
+static size_t andday_at(Lexer *p, size_t i) {
+  return wordis(p, i, "and") ? i + 1 : 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Readings                                                            */
 /* ------------------------------------------------------------------ */
@@ -792,7 +805,9 @@ static size_t bracket_at(Lexer *p, size_t i, int dayonly, Point *b, int *nb) {
     j = k;
   }
   *nb = 1;
-  if ((k = sep_at(p, j)) != 0 && (k = point_at(p, k, 1, &b[1], &a)) != 0 && !a) {
+  if (((k = sep_at(p, j)) != 0 && (k = point_at(p, k, 1, &b[1], &a)) != 0 && !a) ||
+      (b[0].d != 0 && b[0].y == 0 && (k = andday_at(p, j)) != 0 &&
+       (k = point_at(p, k, 1, &b[1], &a)) != 0 && !a && b[1].m == 0 && b[1].d == b[0].d + 1)) {
     j = k;
     if ((k = year_after(p, j, &y)) != 0) {
       b[1].y = y;
@@ -868,7 +883,9 @@ static void spoken_at(Lexer *p, size_t i, Cand *v, int *nv) {
   int cut;
   Cand *c;
   if (endpoint_at(p, i, 0, &e1) == 0) return;
-  if ((s = sep_at(p, e1.end)) != 0 && endpoint_at(p, s, 1, &e2) != 0) {
+  if (((s = sep_at(p, e1.end)) != 0 && endpoint_at(p, s, 1, &e2) != 0) ||
+      (e1.q.d != 0 && e1.q.y == 0 && (s = andday_at(p, e1.end)) != 0 &&
+       endpoint_at(p, s, 1, &e2) != 0 && e2.q.m == 0 && e2.q.d == e1.q.d + 1)) {
     for (cut = 0; cut < 2; cut++) {
       int nb2 = cut ? 0 : e2.nb;
       if (cut && e2.cut == 0) break;
@@ -909,14 +926,17 @@ static void spoken_at(Lexer *p, size_t i, Cand *v, int *nv) {
 /* Days before their month, as a range: "2-4 November 1905", "2-4
 ** (15-17) November 1905". Appends a reading to v. */
 static void dayspan_at(Lexer *p, size_t i, Cand *v, int *nv) {
-  size_t j, k;
-  int d1, d2, d3, d4, m, y;
+  size_t j, k, e;
+  int d1, d2, d3, d4, m, y, and;
   Cand *c;
-  if ((j = day_at(p, i, &d1)) == 0 || (j = sep_at(p, j)) == 0 || (j = day_at(p, j, &d2)) == 0)
+  if ((j = day_at(p, i, &d1)) == 0) return;
+  and = (k = sep_at(p, j)) == 0;
+  if ((and&&(k = andday_at(p, j)) == 0) || (j = day_at(p, k, &d2)) == 0 || (and&&d2 != d1 + 1))
     return;
   c = newcand(v, nv, i);
-  if (kind(p, j) == K_LPAR && (k = day_at(p, j + 1, &d3)) != 0 && (k = sep_at(p, k)) != 0 &&
-      (k = day_at(p, k, &d4)) != 0 && kind(p, k) == K_RPAR) {
+  if (kind(p, j) == K_LPAR && (e = day_at(p, j + 1, &d3)) != 0 &&
+      (k = and? andday_at(p, e) : sep_at(p, e)) != 0 && (k = day_at(p, k, &d4)) != 0 &&
+      kind(p, k) == K_RPAR && (!and || d4 == d3 + 1)) {
     c->b[0].d = d3;
     c->b[1].d = d4;
     c->nb = 2;

@@ -358,7 +358,9 @@ local function pagestate(st, i)
   if st.cat == nil then return nil end
   local e = st.ents[i]
   if e == nil then
-    e = entities.attach(st.uds[i], st.cat)
+    -- the letter's own names of built-in entries only on the letter (see
+    -- entities.forpage)
+    e = entities.attach(st.uds[i], entities.forpage(st.cat, title(st, i)))
     st.ents[i] = e
   end
   return e
@@ -372,12 +374,37 @@ local function tag(c, st, i, hits)
   return hits
 end
 
+-- A merged entity's note and description: the built-in catalogue's are
+-- the letter's notes, kept only from a page whose own note explains the
+-- entity (as each page's Document does), with `note_doc` that page's
+-- index; nil where no page's note does. A caller's own entries are kept
+-- as given.
+local function ownnote(c, e)
+  if not entities.lettersnote(e) then return e end
+  e.note, e.description = nil, nil
+  local seen = {}
+  for _, h in ipairs(e.mentions) do
+    if not seen[h.doc] then
+      seen[h.doc] = true
+      local x = c[h.doc]:entity(e.id)
+      if x and x.note ~= nil then
+        e.note, e.description, e.note_doc = x.note, x.description, h.doc
+        return e
+      end
+    end
+  end
+  return e
+end
+
 --- The entities of every page, merged by `id`, in order of first mention
 -- (page by page), optionally of one type only: each an Entity whose
 -- `mentions` are Hits over all the pages, each with `doc`, `path` and
 -- `title`. Pages read from files use the corpus's `opts.entities`
 -- (`ll.corpus(list, {entities = ll.catalogue()})`); Documents given as
--- such their own catalogue; a corpus without any has none.
+-- such their own catalogue; a corpus without any has none. An entity's
+-- `note` and `description` from the built-in catalogue (the letter's
+-- notes) are those of the first page whose own note explains it, with
+-- `note_doc` that page's index, and nil where no page's does.
 -- @string[opt] etype an entity type, as for `Document:entities`
 -- @treturn {Entity,...} fresh tables
 -- @usage local c = ll.corpus({"../shared/corpus/mia-lenin"}, {entities = ll.catalogue()})
@@ -407,6 +434,7 @@ function Corpus:entities(etype)
       end
     end
   end
+  for _, e in ipairs(out) do ownnote(self, e) end
   return out
 end
 
@@ -433,7 +461,7 @@ function Corpus:entity(name)
       end
     end
   end
-  return e
+  return e and ownnote(self, e)
 end
 
 --- Where the pages mention an entity: Hits with `doc`, `path` and

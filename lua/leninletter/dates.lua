@@ -2,14 +2,18 @@
 -- `written` and `published` header fields read as dates.
 --
 -- Requiring this module adds `dates` to every Document and sets
--- `doc.written` and `doc.published` (`init.lua` does it). The reading is
--- done in C (`csrc/lib/lldate.c`, whose header comment lists every form and
--- rule): dual dating `November 2-4 (15-17), 1905` gives both calendars as
+-- `doc.written` and `doc.published` (`init.lua` does it): the `Written`
+-- and `Published` header fields read as dates, `published` from `First
+-- Published` or `Originally Published` on a page that has no `Published`.
+-- The reading is done in C (`csrc/lib/lldate.c`, whose header comment
+-- lists every form and rule): dual dating `November 2-4 (15-17), 1905` gives both calendars as
 -- written, the earlier reading being the old style; a single date before
 -- 1918-02-14 is old style, with the new style computed when it is precise
 -- to the day (12 days later up to old-style 1900-02-28, 13 from old-style
--- 1900-02-29); a single date from 1918-02-14 on is new style only. A day
--- spelled out (`the Ninth of January`) is no date.
+-- 1900-02-29); a single date from 1918-02-14 on is new style only. Two
+-- days in a row joined by "and" (`March 3 and 4, 1918`) are a range, as
+-- `March 3-4, 1918` is. A day spelled out (`the Ninth of January`) is no
+-- date.
 --
 -- **A Date** is a fresh table `{text, old_style, new_style}` plus the Hit
 -- fields `part`, `paragraph`, `note`, `field`, `sentence`, `pos`, `len`:
@@ -39,12 +43,20 @@ local function fielddate(metadates, name)
   return nil
 end
 
+-- the fields, in order, that give a page's date of publication: pages
+-- without a Published field say First Published (140 of the sample's
+-- 1,728 pages) or Originally Published
+local PUBLISHED = { "Published", "First Published", "First published", "Originally Published" }
+
 -- Sets doc.written and doc.published from the Written and Published
--- header fields.
+-- header fields (Published: else First Published or Originally Published).
 local function onwrap(doc, ud)
   local metadates = ud:dt_find("meta")
   doc.written = fielddate(metadates, "Written")
-  doc.published = fielddate(metadates, "Published")
+  for _, name in ipairs(PUBLISHED) do
+    doc.published = fielddate(metadates, name)
+    if doc.published or (doc.meta or {})[name] ~= nil then break end
+  end
 end
 table.insert(document.onwrap, onwrap)
 

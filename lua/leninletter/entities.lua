@@ -235,6 +235,81 @@ local function citedat(n, hits)
   return false
 end
 
+-- Names by which entries of the built-in catalogue are known in the
+-- letter but that name other things on other pages: "October revolution"
+-- is the letter's October 1905 strike and, on most pages of the archive,
+-- the revolution of 1917 ("the October Revolution" of works/1918/jan/10.htm);
+-- a "general strike" or a "strike committee" is any strike's; "great
+-- Russian revolution" is as often 1917's; "Soviet" alone is the
+-- Petersburg Soviet of 1905 in the letter and any soviet, or the Soviet
+-- state, elsewhere (521 mentions on 53 of the sample's Lenin pages); "Civil
+-- War" in the letter's notes is Russia's of 1918-20, elsewhere most often
+-- civil war in general.
+local LETTER_NAMES = {
+  ["soviet-of-workers-deputies"] = { Soviet = true },
+  ["civil-war"] = { ["Civil War"] = true },
+  ["october-1905-strike"] = { ["October revolution"] = true, ["general strike"] = true },
+  ["first-russian-revolution"] = { ["great Russian revolution"] = true },
+  ["strike-committee"] = { ["strike committee"] = true },
+}
+
+-- the letter's title: a page of that title (the letter read from a file)
+-- is the letter, and keeps the catalogue whole
+local LETTER_TITLE = "Our Tasks and the Soviet of Workers’ Deputies"
+
+-- the catalogues forpage made, by the catalogue given
+local forpages = setmetatable({}, { __mode = "k" })
+
+--- A catalogue as a page other than the letter uses it: without the names
+-- that only the letter gives its built-in entries (`Soviet` alone,
+-- `October revolution`, which elsewhere is 1917's, `general strike`,
+-- `strike committee`, `great Russian revolution`, `Civil War`; an entry
+-- left without a name is left out). Entries a caller changed or made are
+-- kept as given, and a page titled as the letter keeps them all.
+-- @tparam table cat a checked catalogue (see `check`)
+-- @tparam ?string title the page's title
+-- @treturn table cat itself, or a new array of entries (the same one for
+--   every page that uses cat)
+-- @usage local cat = entities.forpage(entities.check(ll.catalogue(), 2, "corpus"), doc.title)
+function M.forpage(cat, title)
+  if title == LETTER_TITLE then return cat end
+  if forpages[cat] then return forpages[cat] end
+  local out, changed = {}, false
+  for _, e in ipairs(cat) do
+    local drop, b = LETTER_NAMES[e.id], BUILTIN[e.id]
+    if drop and b and e.name == b.name and e.type == b.type then
+      changed = true
+      local names = {}
+      if not drop[e.name] then names[1] = e.name end
+      for _, a in ipairs(e.aliases) do
+        if not drop[a] then names[#names + 1] = a end
+      end
+      if #names > 0 then
+        local c = {}
+        for k, v in pairs(e) do c[k] = v end
+        c.name, c.aliases = names[1], {}
+        for j = 2, #names do c.aliases[j - 1] = names[j] end
+        out[#out + 1] = c
+      end
+    else
+      out[#out + 1] = e
+    end
+  end
+  forpages[cat] = changed and out or cat
+  return forpages[cat]
+end
+
+--- Whether an entry's note and description are the built-in catalogue's,
+-- that is the letter's notes (which another page keeps only where its own
+-- note says the same: see `ll.open`), not a caller's own.
+-- @tparam table e a catalogue entry or an Entity
+-- @treturn boolean
+-- @usage if entities.lettersnote(e) then ... end
+function M.lettersnote(e)
+  local b = BUILTIN[e.id]
+  return e.note ~= nil and b ~= nil and b.note == e.note and b.description == e.description
+end
+
 -- The built-in catalogue's note numbers and descriptions are the letter's
 -- notes: used on another page, an entry of it keeps them only where that
 -- page's note of the number says the same, holding the description's
@@ -245,8 +320,7 @@ end
 local function ownnotes(doc, ud, st)
   local bare
   for i, e in ipairs(st.cat) do
-    local b = BUILTIN[e.id]
-    if e.note ~= nil and b ~= nil and b.note == e.note and b.description == e.description then
+    if M.lettersnote(e) then
       local n = doc:note(e.note)
       if n == nil or (e.description ~= nil and not n.text:find(e.description:sub(1, 40), 1, true)) then
         e.note, e.description = nil, nil
@@ -274,6 +348,7 @@ local function onwrap(doc, ud, opts, _, isletter)
   else
     return
   end
+  if not isletter then cat = M.forpage(cat, ud:title()) end
   local st = M.attach(ud, cat)
   states[doc] = st
   if not isletter then ownnotes(doc, ud, st) end
@@ -494,9 +569,52 @@ local ABBREVS = { st = true, mr = true, mrs = true, dr = true, gen = true, mt = 
 -- the stop list as a set (the module's stop list, loaded by leninletter.query)
 local stopset
 
+-- the last word of a work's name ("Selected Works", "Erfurt Programme")
+local WORKWORDS = { works = true, manifesto = true, programme = true, program = true,
+  theses = true, writings = true, letters = true }
+
+-- WordNet's semantic classes that tell a name's type (a person's class is
+-- read apart: a plural names a group, "Bolsheviks", "Fabians")
+local WNTYPES = { ["noun.location"] = "place", ["noun.object"] = "place",
+  ["noun.group"] = "organization", ["noun.communication"] = "work" }
+
+-- The type WordNet gives a name (its first, most frequent noun sense,
+-- looked up for the whole name, then for the head word of several: the
+-- last, "Frederick Engels" is Engels, or the one before "of", "Poverty of
+-- Philosophy"), or nil: WordNet not installed, the name unknown to it, or
+-- a class that says nothing of the type.
+local function wordnettype(words)
+  local ok, lexicon = pcall(require, "leninletter.lexicon")
+  if not ok then return nil end
+  local tries = { table.concat(words, " ") }
+  if #words > 1 then
+    local head = words[#words]
+    for i = 2, #words do
+      if words[i] == "of" then
+        head = words[i - 1]
+        break
+      end
+    end
+    tries[2] = head
+  end
+  for _, w in ipairs(tries) do
+    local r = lexicon.readings(w)
+    local x = r and r[1]
+    if x and x.pos == "noun" then
+      if x.lexfile == "noun.person" then
+        return x.inflection == "plural" and "organization" or "person"
+      end
+      if WNTYPES[x.lexfile] then return WNTYPES[x.lexfile] end
+    end
+  end
+  return nil
+end
+
 -- a guess at an entry's type from its forms (an initial or a title makes
--- a person; words such as Party an organization; Revolution an event; a
--- place by its ending); the user checks it
+-- a person; words such as Party an organization; Revolution an event;
+-- Works or Programme a work; then WordNet's class of the name, where
+-- WordNet is installed: Germany a place, Engels a person; else a place or
+-- a person by its ending); the user checks it
 local function guesstype(words, initials)
   if initials then return "person" end
   local last = words[#words]
@@ -509,6 +627,9 @@ local function guesstype(words, initials)
   for _, w in ipairs(words) do
     if ORGWORDS[w] then return "organization" end
   end
+  if #words > 1 and WORKWORDS[last] then return "work" end
+  local bywordnet = wordnettype(words)
+  if bywordnet then return bywordnet end
   if last:find("burg$") or last:find("grad$") or last:find("ia$") or last:find("land$")
       or last:find("sk$") or last:find("ow$") then
     return "place"
@@ -517,8 +638,9 @@ local function guesstype(words, initials)
       or last:find("ev$") or last:find("in$") or last:find("ich$") or last:find("yev$")) then
     return "person"
   end
-  -- a plural (Bolsheviks, Cadets) or a doctrine (Marxism) names a group
-  if #words > 1 or last:find("s$") or last:find("ism$") then return "organization" end
+  -- a plural (Bolsheviks, Cadets) or a doctrine (Marxism, Social-Democracy)
+  -- names a group
+  if #words > 1 or last:find("s$") or last:find("ism$") or last:find("cracy$") then return "organization" end
   return "person"
 end
 
@@ -651,8 +773,10 @@ end
 -- @tparam[opt] table opts `min` (least count, default 2), `scope`
 --   (default `"all"`: title, subtitle, body and notes)
 -- @treturn {table,...} entries `{id, name, type, aliases, count, docs,
---   guessed = true}` (`docs` the number of pages; `type` a guess:
---   check it), count descending, then name; ready for `opts.entities`
+--   guessed = true}` (`docs` the number of pages; `type` a guess from the
+--   name's words, then WordNet's class of the name where WordNet is
+--   installed, then its ending: check it), count descending, then name;
+--   ready for `opts.entities`
 -- @usage local cat = ll.propose(ll.open("page.htm"))
 -- for _, e in ipairs(cat) do print(e.count, e.type, e.name, table.concat(e.aliases, "; ")) end
 -- local doc = ll.open("page.htm", {entities = cat})

@@ -18,8 +18,9 @@
 --   distractors, shuffled;
 -- * `accept`: other answers also marked right (a cloze's: the other
 --   apostrophe, a hyphen written as a space, an abbreviation without its
---   stops, a title without its question mark, WordNet synonyms of a word
---   of one sense put in the answer's inflection), or nil;
+--   stops, a title without its question mark, the other usage's spelling
+--   (`Labor` for `Labour`, `organization` for `organisation`), WordNet
+--   synonyms of a word of one sense put in the answer's inflection), or nil;
 -- * `source`: a Hit (`part`, `paragraph`, `note`, `field`, `sentence`,
 --   `pos`, `len`, `text`): where the answer stands in the document;
 -- * `feedback`: shown after answering: the source sentence (or note, or
@@ -992,6 +993,53 @@ end
 -- Other answers a student may type: the other apostrophe, hyphens as
 -- spaces, and, for a word, WordNet synonyms whose own first
 -- sense is the answer's first sense, put in the answer's inflection.
+-- Words ending in -ise that are no -ize verbs: their -ize spelling is a
+-- misspelling, not the other usage.
+local ISE_ONLY = {}
+for w in ([[advertise advise chastise comprise compromise despise devise
+  disguise enterprise excise exercise franchise improvise merchandise premise
+  revise supervise surmise surprise televise otherwise likewise clockwise
+  expertise promise precise concise paradise treatise demise noise raise
+  praise poise cruise bruise arise sunrise reprise incise]]):gmatch("%a+") do
+  ISE_ONLY[w] = true
+end
+
+-- Words ending in -our whose -or spelling is not the American usage.
+local OUR_ONLY = { devour = true, contour = true, detour = true, troubadour = true,
+  paramour = true, velour = true, amour = true }
+
+-- The other usage's spelling of a word (British and American: organisation
+-- and organization, organised and organized, labour and labor), or nil.
+local function otherspelling(word)
+  local lower = word:lower()
+  local stem = lower:match("^(%a%a%a+)i[sz]ations?$") or lower:match("^(%a%a%a+)i[sz]e[sd]?$")
+    or lower:match("^(%a%a%a+)i[sz]ing$") or lower:match("^(%a%a%a+)i[sz]ers?$")
+  if stem then
+    if ISE_ONLY[stem .. "ise"] then return nil end
+    local z = lower:find("i[sz]", #stem + 1)
+    local ch = lower:sub(z + 1, z + 1) == "s" and "z" or "s"
+    return word:sub(1, z) .. (word:sub(z + 1, z + 1):find("%u") and ch:upper() or ch) .. word:sub(z + 2)
+  end
+  local ourstem, rest = lower:match("^(%a%a%a+)our(%a*)$")
+  if ourstem and not OUR_ONLY[ourstem .. "our"] and (rest == "" or rest == "s" or rest == "ed"
+      or rest == "ing" or rest == "ite" or rest == "ites" or rest == "able" or rest == "er"
+      or rest == "ers") then
+    return word:sub(1, #ourstem + 1) .. word:sub(#ourstem + 3)
+  end
+  return nil
+end
+
+-- The answer with every word in the other usage's spelling, or nil.
+local function otherspellings(answer)
+  local changed = false
+  local s = answer:gsub("%a+", function(w)
+    local o = otherspelling(w)
+    if o then changed = true end
+    return o
+  end)
+  return changed and s or nil
+end
+
 local function variants(answer, reading)
   local out, seen = {}, { [answer] = true }
   local function add(s)
@@ -1013,6 +1061,10 @@ local function variants(answer, reading)
     forms[#forms + 1] = ("%s %s %s"):format(mo, dd, yy)
   end
   if answer:find("^the %l+ of %d%d%d%d$") then forms[#forms + 1] = answer:gsub("^the ", "") end
+  -- British or American spelling: "Labour" and "Labor", "organisation" and
+  -- "organization" are the same answer
+  local other = otherspellings(answer)
+  if other then forms[#forms + 1] = other end
   -- an abbreviation's full stops are not the student's to type either
   -- ("St Petersburg", "RSDLP"), nor is "St." the only way to write "Saint"
   local n0 = #forms

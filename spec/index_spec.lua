@@ -152,6 +152,14 @@ describe("index files", function()
     assert.are.equal("The Petersburg Soviet.—Ed.", c[1].notes[1].text)
     -- Black Hundreds: once in a.htm, and the letter's own
     assert.are.equal(1 + ll.letter():count("Black Hundreds"), c:count("Black Hundreds"))
+    -- the command line's page labels: each page's path, and the folder they
+    -- share, read from the file one page at a time (index.path, index.common)
+    local index = require "leninletter.index"
+    local c2 = assert(ll.corpus(dir .. "/three.llx"))
+    assert.are.equal(dir .. "/b.txt", index.path(c2, 2))
+    assert.is_nil(index.path(c2, 3))
+    assert.are.equal(dir .. "/", index.common(c2))
+    assert.are.equal(index.common(d), index.common(c2))
     -- the failing page is a warning, as ll.corpus gives it
     assert.are.equal(1, #c.warnings)
     assert.truthy(c.warnings[1]:find("c.htm", 1, true))
@@ -248,6 +256,44 @@ describe("index files", function()
         assert.are.equal("string", type(err))
       end
     end
+  end)
+
+  it("checks a page's word ids when a query first reads them, and raises what it finds", function()
+    -- the small index's section table (at the u64 at byte 24, u32 count at
+    -- 32): per section u32 id, u32 flags, u64 offset, u64 size, u64 sum;
+    -- the tokens (section 6) are 16-bit word ids on so small a vocabulary
+    local s = readfile(small)
+    local function int(at, n)  -- little-endian, at 0-based
+      local v = 0
+      for k = n, 1, -1 do v = v * 256 + s:byte(at + k) end
+      return v
+    end
+    local toff, nsec, tokens = int(24, 8), int(32, 4), nil
+    for k = 0, nsec - 1 do
+      if int(toff + 32 * k, 4) == 6 then tokens = int(toff + 32 * k + 8, 8) end
+    end
+    assert.truthy(tokens)
+    -- the first token's id (the title's "Ay") set past the vocabulary: the
+    -- file still opens (opening reads no token), a count reads none, a
+    -- query reading other segments' tokens finds what it finds, and the
+    -- first query reading that segment's raises, naming the file and page
+    local path = dir .. "/badid.llx"
+    write(path, s:sub(1, tokens) .. "\255\255" .. s:sub(tokens + 3))
+    local c = assert(ll.corpus(path))
+    assert.are.equal(assert(ll.corpus(small)):count("soviet"), c:count("soviet"))
+    assert.are.equal("Black Hundreds", c:find("Black Hundreds")[1].text)
+    local ok, err = pcall(c.find, c, "Ay", { scope = "all" })
+    assert.is_false(ok)
+    -- (raised as a page whose record is corrupted is: where the query was)
+    local msg = path .. ": index file corrupted: page 1's entries"
+    assert.are.equal(msg, err:sub(-#msg))
+    -- every time, and c:check() finds it too
+    ok, err = pcall(c.frequencies, c, { kinds = { "heading" } })
+    assert.is_false(ok)
+    assert.are.equal(msg, err:sub(-#msg))
+    local whole, cerr = c:check()
+    assert.is_nil(whole)
+    assert.truthy(cerr:find(path .. ": index file corrupted", 1, true))
   end)
 
   it("says which pages changed, and updates only those", function()

@@ -275,7 +275,8 @@ static int cx_title(lua_State *L) {
 
 /* cx:cx_pages([stats]) -> array of each page's path (false for none), and
 ** when stats is true an array of {size, mtime_s, mtime_ns} (false when
-** unknown): only an update needs them, and a table a page costs an open */
+** unknown): only an update needs them, and a table a page costs an open;
+** nil, message when a page's entry is corrupted */
 static int cx_pages(lua_State *L) {
   CorpusBox *cb = checkstore(L);
   int stats = lua_toboolean(L, 2);
@@ -304,7 +305,70 @@ static int cx_pages(lua_State *L) {
     }
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
+  {
+    char err[LL_ERRSIZE];
+    if (ll_store_fault(cb->store, err, sizeof err)) {
+      ll_store_clearfault(cb->store);
+      lua_pushnil(L);
+      lua_pushstring(L, err);
+      return 2;
+    }
+  }
   return stats ? 2 : 1;
+}
+
+/* Raises what the last read of the store met corrupted, if anything. */
+static void raisefault(lua_State *L, CorpusBox *cb) {
+  char err[LL_ERRSIZE];
+  if (ll_store_fault(cb->store, err, sizeof err)) {
+    ll_store_clearfault(cb->store);
+    luaL_error(L, "%s", err);
+  }
+}
+
+/* cx:cx_path(i) -> page i's path (1-based), or false: one page's, where
+** cx_pages makes a table of every page's */
+static int cx_path(lua_State *L) {
+  CorpusBox *cb = checkstore(L);
+  lua_Integer i = luaL_checkinteger(L, 2);
+  ll_PageInfo in;
+  luaL_argcheck(L, i >= 1 && (size_t)i <= cb->n, 2, "no such page");
+  ll_store_clearfault(cb->store);
+  ll_store_info(cb->store, (size_t)i - 1, &in);
+  raisefault(L, cb);
+  if (in.path != NULL)
+    lua_pushlstring(L, in.path, in.pathlen);
+  else
+    lua_pushboolean(L, 0);
+  return 1;
+}
+
+/* cx:cx_common() -> the folder every page's path starts with (ending in
+** "/", or ""), or nil when no page has a path: the first path's folder,
+** its last folders dropped until every path starts with what is left */
+static int cx_common(lua_State *L) {
+  CorpusBox *cb = checkstore(L);
+  const char *first = NULL;
+  size_t i, n = 0;
+  ll_store_clearfault(cb->store);
+  for (i = 0; i < cb->n; i++) {
+    ll_PageInfo in;
+    ll_store_info(cb->store, i, &in);
+    if (in.path == NULL) continue;
+    if (first == NULL) {
+      first = in.path;
+      for (n = in.pathlen; n > 0 && first[n - 1] != '/';) n--;
+      continue;
+    }
+    while (n > 0 && (in.pathlen < n || memcmp(in.path, first, n) != 0)) {
+      n--; /* drop the last folder: back to the '/' before it, or to "" */
+      while (n > 0 && first[n - 1] != '/') n--;
+    }
+  }
+  raisefault(L, cb);
+  if (first == NULL) return 0;
+  lua_pushlstring(L, first, n);
+  return 1;
 }
 
 /* cx:cx_stale() -> array of the (1-based) pages whose file is gone or
@@ -377,17 +441,33 @@ static int core_filestat(lua_State *L) {
   return 3;
 }
 
-static const luaL_Reg store_methods[] = {{"cx_page", cx_page},
-                                         {"cx_title", cx_title},
-                                         {"cx_pages", cx_pages},
-                                         {"cx_stale", cx_stale},
-                                         {"cx_warnings", cx_warnings},
-                                         {"cx_check", cx_check},
-                                         {NULL, NULL}};
+static const luaL_Reg store_methods[] = {
+    {"cx_page", cx_page},         {"cx_title", cx_title},   {"cx_pages", cx_pages},
+    {"cx_path", cx_path},         {"cx_common", cx_common}, {"cx_stale", cx_stale},
+    {"cx_warnings", cx_warnings}, {"cx_check", cx_check},   {NULL, NULL}};
+
+/* A corpus query (upvalue 1, a function of corpus_methods) over any
+** corpus; on an index file's, what the query met corrupted (and skipped)
+** is raised after it: "path: index file corrupted: page N's ...", as a
+** page whose record is corrupted raises when it is made. */
+static int storequery(lua_State *L) {
+  CorpusBox *cb = (CorpusBox *)luaL_testudata(L, 1, CORPUS_MT);
+  char err[LL_ERRSIZE];
+  int n = lua_gettop(L);
+  if (cb != NULL && cb->store != NULL) ll_store_clearfault(cb->store);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, n, LUA_MULTRET);
+  if (cb != NULL && cb->store != NULL && ll_store_fault(cb->store, err, sizeof err))
+    return luaL_error(L, "%s", err);
+  return lua_gettop(L);
+}
 
 /* Registers the writer's metatable and core's index functions in the
-** table on top; the corpus methods go into the Corpus __index (below it). */
+** table on top; the corpus methods go into the Corpus __index (below it),
+** each query wrapped by storequery. */
 static void openstore(lua_State *L) {
+  const luaL_Reg *r;
   if (luaL_newmetatable(L, WRITER_MT)) {
     lua_pushcfunction(L, writer_gc);
     lua_setfield(L, -2, "__gc");
@@ -397,6 +477,11 @@ static void openstore(lua_State *L) {
   lua_pop(L, 1);
   luaL_getmetatable(L, CORPUS_MT);
   lua_getfield(L, -1, "__index");
+  for (r = corpus_methods; r->name != NULL; r++) {
+    lua_pushcfunction(L, r->func);
+    lua_pushcclosure(L, storequery, 1);
+    lua_setfield(L, -2, r->name);
+  }
   luaL_setfuncs(L, store_methods, 0);
   lua_pop(L, 2);
   lua_pushcfunction(L, core_index_create);

@@ -2,8 +2,9 @@
 ** fuzz_index.c: libFuzzer harness for the index file reader (llstore.c,
 ** and llindex.c's mapped index): any bytes given as an index file are
 ** refused with a message, or open to a corpus whose every page can be made
-** (or is refused) and whose queries give hits inside their segments;
-** nothing crashes or leaks. Each input is tried twice: as it is (the
+** (or is refused) and whose queries give hits inside their segments,
+** what they meet corrupted being what c:check() finds too; nothing
+** crashes or leaks. Each input is tried twice: as it is (the
 ** checksums catch nearly every mutation) and resealed (its checksums
 ** recomputed, so that the mutation reaches the structural checks).
 */
@@ -56,6 +57,7 @@ static void query(ll_Mem *m, const ll_Index *ix) {
       ll_vec_free(m, &out);
       ll_vec_init(&out, sizeof(ll_Colloc));
       (void)ll_index_collocates(m, ix, &q, LL_SCOPE_BODY, 3, LL_LLR, 1, NULL, &out);
+      (void)ll_index_freq(ix, 0, LL_SCOPE_ALL | LL_KINDSGIVEN | LL_KINDBIT(LL_HEADING));
     }
     ll_vec_free(m, &out);
     ll_vec_free(m, &hits);
@@ -76,7 +78,15 @@ static void try(const unsigned char *buf, size_t size) {
     FUZZ_CHECK(a.live == 0);
     return;
   }
+  /* a file opened is checked as queries reach it: what they meet
+     corrupted is skipped and noted, and then c:check() finds it too */
   query(&m, ll_store_index(s));
+  if (ll_store_fault(s, err, sizeof err)) {
+    FUZZ_CHECK(strstr(err, "index file corrupted") != NULL);
+    FUZZ_CHECK(ll_store_check_all(s, err, sizeof err) == LL_ERRINPUT);
+  }
+  ll_store_clearfault(s);
+  (void)ll_store_check_all(s, err, sizeof err);
   for (i = 0; i < ll_store_npages(s); i++) {
     ll_Doc *d;
     ll_PageInfo in;

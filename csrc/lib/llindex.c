@@ -97,6 +97,17 @@ static const ll_Seg *segat(const ll_Index *ix, size_t s, ll_Seg *tmp) {
   return SEG(ix, s);
 }
 
+/* A mapped index checked as it is read (see ll_SegTable): may segment
+** seg's token starts and ids be read? May every segment's? Always yes for
+** an index checked whole. A query skips what they refuse. */
+static int segok(const ll_Index *ix, size_t seg) {
+  return ix->segtab == NULL || ix->segtab->touch == NULL || ix->segtab->touch(ix->segtab->ud, seg);
+}
+
+static int allok(const ll_Index *ix) {
+  return ix->segtab == NULL || ix->segtab->all == NULL || ix->segtab->all(ix->segtab->ud);
+}
+
 /* The normal forms are hashed with FNV-1a started from the index's own
 ** seed instead of FNV's fixed offset: words crafted to share one FNV-1a
 ** hash (easily found, and as easily put in a page) made every lookup walk
@@ -1067,7 +1078,7 @@ MAXOF(maxof32, uint32_t)
 
 /* Checks what a query takes on trust: every id, offset and count in
 ** range, so that nothing read through the image can go out of bounds. */
-static int checkimage(const ll_IndexImage *img, char *err, size_t errsz) {
+static int checkimage(const ll_IndexImage *img, int lazy, char *err, size_t errsz) {
   const Word *w = (const Word *)img->words;
   size_t i, k;
   int empty = 0;
@@ -1081,7 +1092,8 @@ static int checkimage(const ll_IndexImage *img, char *err, size_t errsz) {
   if (img->nslots == 0 ? img->slots != NULL
                        : (img->nslots & (img->nslots - 1)) != 0 || img->nslots < img->nwords)
     return imgerr(err, errsz, "bad hash table size");
-  if (img->npvar == 0 || (img->nchars > 0 && img->chars[img->nchars - 1] != '\0'))
+  if (img->npvar == 0 || (img->nchars > 0 && img->chars[img->nchars - 1] != '\0') ||
+      (img->ntok > 0 && img->nwords == 0))
     return imgerr(err, errsz, "bad vocabulary");
   for (i = 0; i < img->nwords; i++) {
     if (w[i].off >= img->nchars || w[i].len >= img->nchars - w[i].off ||
@@ -1098,6 +1110,9 @@ static int checkimage(const ll_IndexImage *img, char *err, size_t errsz) {
   if (img->nslots > 0 && !empty) return imgerr(err, errsz, "full hash table");
   if (img->segstart[0] != 0 || img->segstart[img->nsegs] != img->ntok)
     return imgerr(err, errsz, "bad segment starts");
+  if (img->docseg[0] != 0 || img->docseg[img->ndocs] != img->nsegs)
+    return imgerr(err, errsz, "bad page starts");
+  if (lazy) return LL_OK; /* the rest as queries reach it (segs->touch) */
   for (i = 0; i < img->nsegs; i++)
     if (img->segstart[i + 1] < img->segstart[i]) return imgerr(err, errsz, "bad segment starts");
   if (img->docseg[0] != 0 || img->docseg[img->ndocs] != img->nsegs)
@@ -1117,7 +1132,7 @@ int ll_index_mapped(ll_Mem *m, const ll_IndexImage *img, const ll_SegTable *segs
   size_t k;
   int st;
   *out = NULL;
-  st = checkimage(img, err, errsz);
+  st = checkimage(img, segs != NULL && segs->touch != NULL, err, errsz);
   if (st != LL_OK) return st;
   ix = (ll_Index *)ll_malloc(m, sizeof *ix);
   if (ix == NULL) return LL_ERRMEM;
@@ -1265,6 +1280,7 @@ size_t ll_index_freq(const ll_Index *ix, uint32_t id, unsigned mask) {
   if (id >= ix->nwords) return 0;
   if (mask & LL_KINDMASK) { /* kinds: count the segments in scope */
     size_t seg, t;
+    if (!allok(ix)) return 0;
     for (seg = 0; seg < ix->nsegs; seg++) {
       if (!inmask(ix, seg, mask)) continue;
       for (t = ix->segstart[seg]; t < ix->segstart[seg + 1]; t++) n += WID(ix, t) == id;
@@ -1280,6 +1296,7 @@ size_t ll_index_ntokens(const ll_Index *ix, unsigned mask) {
   size_t k, n = 0;
   if (mask & LL_KINDMASK) {
     size_t seg;
+    if (!allok(ix)) return 0;
     for (seg = 0; seg < ix->nsegs; seg++)
       if (inmask(ix, seg, mask)) n += ix->segstart[seg + 1] - ix->segstart[seg];
     return n;
@@ -1296,6 +1313,7 @@ static void wordcounts(const ll_Index *ix, unsigned mask, size_t *count) {
   if (mask & LL_KINDMASK) {
     size_t seg, t;
     for (i = 0; i < ix->nwords; i++) count[i] = 0;
+    if (!allok(ix)) return;
     for (seg = 0; seg < ix->nsegs; seg++) {
       if (!inmask(ix, seg, mask)) continue;
       for (t = ix->segstart[seg]; t < ix->segstart[seg + 1]; t++) count[WID(ix, t)]++;
@@ -1389,6 +1407,11 @@ void ll_index_token(const ll_Index *ix, size_t t, ll_Token *out) {
   Cursor c = NOCURSOR;
   size_t a, b;
   out->seg = segof(ix, t, 0);
+  if (!segok(ix, out->seg)) {
+    out->pos = out->len = 0;
+    out->word = 0;
+    return;
+  }
   tokbytes(ix, &c, out->seg, t, &a, &b);
   out->pos = a;
   out->len = b - a;
@@ -1400,6 +1423,10 @@ uint32_t ll_index_tokword(const ll_Index *ix, size_t t) {
 }
 
 void ll_index_segtokens(const ll_Index *ix, size_t seg, size_t *first, size_t *last) {
+  if (!segok(ix, seg)) {
+    *first = *last = 0;
+    return;
+  }
   *first = ix->segstart[seg];
   *last = ix->segstart[seg + 1];
 }
@@ -1958,6 +1985,10 @@ static int vphraserun(ll_Mem *m, const ll_Index *ix, const Part *P, size_t np, u
   int st = LL_OK;
   *count = 0;
   if (first == NULL) return LL_ERRMEM;
+  if (!allok(ix)) {
+    ll_free(m, first, nw);
+    return LL_OK;
+  }
   /* the words whose first part is the phrase's first */
   for (k = 0; k < ix->nwords; k++) {
     const Word *w = &ix->words[k];
@@ -2045,20 +2076,71 @@ static long anchorterm(const ll_Index *ix, const Res *r) {
   return j;
 }
 
+/* A cursor over one word's positions: cur is the last read (live 0 past
+** the last); walk says the cursor is used. */
+typedef struct PCur {
+  Posts ps;
+  size_t cur;
+  int live, walk;
+} PCur;
+
+/* Moves c to its first position at or after t; 1 when that is t. */
+static int seekpos(const ll_Index *ix, PCur *c, size_t t) {
+  while (c->live && c->cur < t) c->live = nextpos(ix, &c->ps, &c->cur);
+  return c->live && c->cur == t;
+}
+
+/* Are the words followed by pc[0, n) where a hit from t - j would have
+** them (term k at t - j + k)? */
+static int inplace(const ll_Index *ix, PCur *pc, size_t n, size_t j, size_t t) {
+  size_t k;
+  if (pc == NULL) return 1;
+  for (k = 0; k < n; k++)
+    if (pc[k].walk && !seekpos(ix, &pc[k], t - j + k)) return 0;
+  return 1;
+}
+
+/* A phrase's other words are followed through their postings, in step
+** with the anchor's, where they are at most this many times as frequent:
+** reading their positions in order costs less than reading the token
+** after each place of the anchor, scattered over the whole token array
+** (of a file: each read may map a page of it). */
+#define WALK_RATIO 32
+
 /* Runs r through the postings of its term j: each place of that word, j
-** tokens into its segment or more, is where a hit may start j before. */
+** tokens into its segment or more, is where a hit may start j before.
+** The places where the other one-word terms (not too frequent: see
+** WALK_RATIO) are not in their places, as their postings say, are passed
+** over without reading a token or a segment. */
 static int runposts(ll_Mem *m, const ll_Index *ix, const Res *r, size_t j, unsigned mask,
                     ll_Vec *hits, size_t *count) {
   Posts ps;
   Cursor c = NOCURSOR;
-  size_t t, seg = 0;
+  PCur *pc = NULL;
+  size_t t, seg = 0, k;
   int st = LL_OK;
   postsof(ix, r->t[j].id, &ps);
+  if (r->n > 1) {
+    pc = (PCur *)ll_malloc(m, r->n * sizeof *pc);
+    if (pc == NULL) return LL_ERRMEM;
+    for (k = 0; k < r->n; k++) {
+      pc[k].live = pc[k].walk = 0;
+      pc[k].cur = 0;
+      if (k == j || r->t[k].set != NULL) continue;
+      postsof(ix, r->t[k].id, &pc[k].ps);
+      if (pc[k].ps.tot / WALK_RATIO > ps.tot) continue;
+      pc[k].live = nextpos(ix, &pc[k].ps, &pc[k].cur);
+      pc[k].walk = 1;
+    }
+  }
   while (st == LL_OK && nextpos(ix, &ps, &t)) {
+    if (t < j || !inplace(ix, pc, r->n, j, t)) continue;
     seg = segof(ix, t, seg);
-    if (t >= ix->segstart[seg] + j && inmask(ix, seg, mask))
+    if (!segok(ix, seg)) continue;
+    if (t >= ix->segstart[seg] + j && t < ix->segstart[seg + 1] && inmask(ix, seg, mask))
       st = tryat(m, ix, r, seg, t - j, j, hits, count, &c);
   }
+  if (pc != NULL) ll_free(m, pc, r->n * sizeof *pc);
   return st;
 }
 
@@ -2071,6 +2153,7 @@ static int runscan(ll_Mem *m, const ll_Index *ix, const Res *r, long j, unsigned
   size_t off = j < 0 ? 0 : (size_t)j, seg, t;
   Cursor c = NOCURSOR;
   int st = LL_OK;
+  if (!allok(ix)) return LL_OK;
   for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
     size_t e = ix->segstart[seg + 1];
     if (!inmask(ix, seg, mask)) continue;
@@ -2396,7 +2479,7 @@ static int grams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size_t 
   slots = (uint32_t *)ll_malloc(m, ns * sizeof *slots);
   if (slots == NULL) return LL_ERRMEM;
   memset(slots, 0, ns * sizeof *slots);
-  for (seg = 0; seg < ix->nsegs && st == LL_OK; seg++) {
+  for (seg = allok(ix) ? 0 : ix->nsegs; seg < ix->nsegs && st == LL_OK; seg++) {
     size_t end = ix->segstart[seg + 1];
     if (!inmask(ix, seg, mask)) continue;
     if (bydoc) doc = ll_index_docof(ix, seg, &local) + 1;
@@ -2610,6 +2693,10 @@ int ll_index_collocates_hits(ll_Mem *m, const ll_Index *ix, const ll_Hit *hitv, 
 void ll_index_offsets(const ll_Index *ix, const ll_Hit *hits, size_t n, unsigned mask,
                       size_t *out) {
   size_t seg = 0, acc = 0, i;
+  if (n > 0 && !allok(ix)) {
+    for (i = 0; i < n; i++) out[i] = 0;
+    return;
+  }
   for (i = 0; i < n; i++) {
     while (seg < hits[i].seg) {
       if (inmask(ix, seg, mask)) acc += ix->segstart[seg + 1] - ix->segstart[seg];
@@ -2787,8 +2874,10 @@ void ll_index_perdoc(const ll_Index *ix, const ll_Hit *hits, size_t n, size_t *c
 
 void ll_index_docsizes(const ll_Index *ix, unsigned mask, size_t *words, size_t *sents) {
   size_t d, nd = ll_index_ndocs(ix), seg, a, b;
+  int ok = allok(ix);
   for (d = 0; d < nd; d++) {
     words[d] = sents[d] = 0;
+    if (!ok) continue;
     docsegs(ix, d, &a, &b);
     for (seg = a; seg < b; seg++) {
       if (!inmask(ix, seg, mask)) continue;
@@ -2815,7 +2904,7 @@ int ll_index_docfreq(ll_Mem *m, const ll_Index *ix, unsigned mask, size_t min,
   if (st == LL_OK) {
     memset(count, 0, nw * sizeof *count);
     memset(last, 0, nw * sizeof *last);
-    for (d = 0; d < nd; d++) {
+    for (d = allok(ix) ? 0 : nd; d < nd; d++) {
       docsegs(ix, d, &a, &b);
       for (seg = a; seg < b; seg++) {
         if (!inmask(ix, seg, mask)) continue;
@@ -2870,7 +2959,7 @@ int ll_index_keywords(ll_Mem *m, const ll_Index *ix, unsigned mask, const unsign
   if (st == LL_OK) {
     memset(ca, 0, nw * sizeof *ca);
     memset(cb, 0, nw * sizeof *cb);
-    for (d = 0; d < nd; d++) {
+    for (d = allok(ix) ? 0 : nd; d < nd; d++) {
       size_t *c = pick[d] ? ca : cb;
       docsegs(ix, d, &a, &b);
       for (seg = a; seg < b; seg++) {

@@ -107,12 +107,22 @@ int ll_index_corpus_end(ll_Index *ix);
 /* Where a mapped index reads its segments: seg fills out's part, text and
 ** len (block NULL); part gives the part and sets *kind to the block's kind
 ** (ll_Kind), with no text read; sentence is ll_index_sentence for that
-** segment, nsents the number of its block's sentences. */
+** segment, nsents the number of its block's sentences.
+** touch and all, when set, make the image checked as it is read (an
+** index file opened without reading the corpus): before a query reads
+** segment seg's token starts or word ids, touch(ud, seg) says whether
+** they are whole (its page's segment starts in order and within the
+** tokens, its ids within the vocabulary; checked once, remembered by the
+** owner of ud); before a query that reads every segment, all(ud) says so
+** of all of them. A query skips what they refuse (the owner reports it).
+** When they are NULL, ll_index_mapped checks the whole image at once. */
 typedef struct ll_SegTable {
   void (*seg)(const void *ud, size_t seg, ll_Seg *out);
   ll_Part (*part)(const void *ud, size_t seg, int *kind);
   size_t (*sentence)(const void *ud, size_t seg, size_t pos);
   size_t (*nsents)(const void *ud, size_t seg); /* the block's sentences */
+  int (*touch)(const void *ud, size_t seg);
+  int (*all)(const void *ud);
   const void *ud;
 } ll_SegTable;
 
@@ -160,9 +170,12 @@ void ll_index_free_words(ll_Mem *m, const ll_IndexImage *img, void *words, uint3
 
 /* An index over an image's arrays as they lie (a mapped file), reading
 ** its segments through segs; nothing is copied, and the image and segs
-** must outlive it. The image is checked first, in one pass over each
-** array, so that no query can read out of bounds whatever it holds:
-** LL_ERRINPUT with the reason in err when it is not whole. */
+** must outlive it. The image is checked first so that no query can read
+** out of bounds whatever it holds: its counts and the vocabulary's
+** entries, then, when segs has no touch, every segment start, page start
+** and token id (one pass over each array); with touch, only the first and
+** last of each (the rest as queries reach them). LL_ERRINPUT with the
+** reason in err when it is not whole. */
 int ll_index_mapped(ll_Mem *m, const ll_IndexImage *img, const ll_SegTable *segs, ll_Index **out,
                     char *err, size_t errsz);
 

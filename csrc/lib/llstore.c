@@ -1451,13 +1451,46 @@ int ll_store_finish(ll_StoreWriter *w, char *err, size_t errsz) {
 /* Reading a file                                                      */
 /* ------------------------------------------------------------------ */
 
+/*
+** What opening checks, and what is checked later. Opening costs the same
+** whatever the corpus's size but for its vocabulary: the header (magic,
+** byte order, version, its checksum, the file's size), the section table
+** (its checksum; the sections tiling the file, in order, zero padded;
+** every one a reader needs there), the checksums of the small sections
+** (the counts, the vocabulary's entries and normal forms, the warnings),
+** the arrays' sizes against the counts, the vocabulary unpacked and each
+** entry in range, and the first and last segment and page starts. The
+** rest is checked when a query first reaches it, once, remembered in the
+** store (a bit a segment, a byte a page): a segment's entry (its page's
+** entry: the record inside the records, the path inside the paths; its
+** own: part, kind, text and sentences inside the page's record), its
+** token starts (in order, within the tokens) and its word ids (within the
+** vocabulary) before a query reads its tokens, or every page's before a
+** query that reads them all (segpage, pageents); a page's record's
+** checksum before a query reads a segment's text, and that text's UTF-8
+** (sumpage, segtextok); all the page's text before c[i] makes it
+** (checkpage). A query that meets something corrupted skips it and says
+** so (ll_store_fault). The checksums of the other sections (pages, paths,
+** segments, starts, tokens, postings)
+** and the records' tiling are for ll_store_check_all.
+*/
+
+#define P_ENTS    1u /* the page's entries, segment starts and ids are whole */
+#define P_BADENTS 2u
+#define P_REC     4u /* its record's checksum and text are */
+#define P_BADREC  8u
+#define P_SUM     16u /* its record's checksum and its segments' entries are */
+#define P_BADSUM  32u
+
 struct ll_Store {
   ll_Mem mem;
   const unsigned char *p;
   size_t n;
   int mapped;
+  char *path;           /* the file's, for messages (NULL for bytes in memory) */
   const PageEnt *pages; /* not aligned for the type: read with memcpy */
   size_t npages;
+  uint64_t recoff, recend; /* the records' section */
   const unsigned char *paths;
   size_t npaths;
   const unsigned char *segs;
@@ -1465,12 +1498,18 @@ struct ll_Store {
   const unsigned char *warns;
   size_t nwarns;
   const uint32_t *docseg; /* the index's: first segment of each page */
-  unsigned char *checked; /* per page: 0 not yet, 1 good, 2 corrupted */
-  size_t bad;
+  unsigned char *state;   /* per page: P_* bits, 0 before it is checked */
+  unsigned char *segok;   /* a bit a segment: its entries found whole ... */
+  unsigned char *segbad;  /* ... or not (nsegs / 8 + 1 bytes each, one block) */
+  unsigned char *segtext; /* ... its text UTF-8 (of a page not wholly checked) */
+  int allstate;           /* every page's entries: 0 unknown, 1 whole, 2 not */
+  size_t bad;             /* 1 + the first page found corrupted, or 0 */
+  const char *fault;      /* what a query met corrupted since ll_store_clearfault */
+  size_t faultpage;       /* 1 + its page, or 0 */
   ll_SegTable tab;
   ll_Index *ix;
   ll_IndexImage img;
-  SecEnt late[2]; /* the sections checked by ll_store_check_all */
+  SecEnt late[S_LAST]; /* the sections whose checksums ll_store_check_all checks */
   size_t nlate;
   void *words; /* the vocabulary's entries and hash table, made on opening */
   uint32_t *slots;
@@ -1480,7 +1519,7 @@ static void getpage(const ll_Store *s, size_t i, PageEnt *pe) {
   memcpy(pe, (const unsigned char *)s->pages + i * sizeof(PageEnt), sizeof *pe);
 }
 
-/* segment i, on page page */
+/* segment i, on page page (whose entries are whole) */
 static void getseg(const ll_Store *s, size_t i, size_t page, SegEnt *se) {
   SegRec r;
   PageEnt pe;
@@ -1495,42 +1534,203 @@ static void getseg(const ll_Store *s, size_t i, size_t page, SegEnt *se) {
   se->page = (uint32_t)page;
 }
 
-/* the page of segment seg */
-static size_t pageof(const ll_Store *s, size_t seg) {
-  size_t local;
-  return ll_index_docof(s->ix, seg, &local);
+/* Notes what a query met corrupted (the first thing, until cleared); the
+** store's marks are a cache, changed through a const store. */
+static void fault(const ll_Store *s, size_t page, const char *why) {
+  ll_Store *w = (ll_Store *)s;
+  if (w->bad == 0) w->bad = page + 1;
+  if (w->fault == NULL) {
+    w->fault = why;
+    w->faultpage = page + 1;
+  }
 }
 
-/* checks page i's record: checksum, and every segment's text UTF-8 */
-static int checkpage(const ll_Store *s, size_t i) {
-  ll_Store *w = (ll_Store *)s; /* the checked marks are a cache */
+/* Is page pe's own entry whole: its record inside the records' section,
+** its path inside the paths? */
+static int pageentok(const ll_Store *s, const PageEnt *pe) {
+  return pe->off >= s->recoff && pe->off <= s->recend && pe->len <= s->recend - pe->off &&
+         pe->flags <= 1 && pe->pathoff <= s->npaths && pe->pathlen <= s->npaths - pe->pathoff;
+}
+
+/* Page i's entry into *pe: 1 when it is whole and its segments' range
+** [docseg[i], docseg[i + 1]) is in order within the segments. */
+static int pagerange(const ll_Store *s, size_t i, PageEnt *pe) {
+  getpage(s, i, pe);
+  return pageentok(s, pe) && s->docseg[i] <= s->docseg[i + 1] && s->docseg[i + 1] <= s->nsegs;
+}
+
+/* Is segment k's entry whole on the page of entry pe: its part and kind
+** known, its text and sentences inside the page's record? */
+static int segrecok(const ll_Store *s, size_t k, const PageEnt *pe) {
+  SegRec r;
+  uint32_t sentlen;
+  memcpy(&r, s->segs + k * sizeof r, sizeof r);
+  sentlen = r.meta & ((1u << SENTBITS) - 1);
+  return (r.meta >> (SENTBITS + 3)) < LL_NPARTS && ((r.meta >> SENTBITS) & 7u) < LL_NKINDS &&
+         r.text <= pe->len && r.len <= pe->len - r.text &&
+         (sentlen == 0 || (r.sents <= pe->len && sentlen <= pe->len - r.sents));
+}
+
+/* the largest of the word ids [a, b) (narrow: 16 bits), in blocks of 64
+** that compilers make vector code of */
+static uint32_t maxid(const ll_IndexImage *img, size_t a, size_t b) {
+  size_t i, k;
+  if (img->narrow) {
+    const uint16_t *t = (const uint16_t *)img->tokens;
+    uint16_t x = 0;
+    for (i = a; i + 64 <= b; i += 64)
+      for (k = 0; k < 64; k++) x = t[i + k] > x ? t[i + k] : x;
+    for (; i < b; i++) x = t[i] > x ? t[i] : x;
+    return x;
+  } else {
+    const uint32_t *t = (const uint32_t *)img->tokens;
+    uint32_t x = 0;
+    for (i = a; i + 64 <= b; i += 64)
+      for (k = 0; k < 64; k++) x = t[i + k] > x ? t[i + k] : x;
+    for (; i < b; i++) x = t[i] > x ? t[i] : x;
+    return x;
+  }
+}
+
+/* Are the tokens of segments [a, b) whole: their starts in order within
+** the tokens, their word ids within the vocabulary? */
+static int segtoksok(const ll_Store *s, size_t a, size_t b) {
+  const ll_IndexImage *img = &s->img;
+  size_t k;
+  for (k = a; k < b; k++)
+    if (img->segstart[k + 1] < img->segstart[k]) return 0;
+  return img->segstart[b] <= img->ntok &&
+         (img->segstart[b] == img->segstart[a] ||
+          maxid(img, img->segstart[a], img->segstart[b]) < img->nwords);
+}
+
+/* Checks page i's entries once, all of them: its own, its segments' and
+** their tokens'. 1 when whole. */
+static int pageents(const ll_Store *s, size_t i) {
+  ll_Store *w = (ll_Store *)s;
   PageEnt pe;
   size_t k;
-  if (w->checked[i] != 0) return w->checked[i] == 1;
-  getpage(s, i, &pe);
-  w->checked[i] = 2;
+  if (s->state[i] & (P_ENTS | P_BADENTS)) return (s->state[i] & P_ENTS) != 0;
+  w->state[i] |= P_BADENTS;
+  if (!pagerange(s, i, &pe)) return 0;
+  for (k = s->docseg[i]; k < s->docseg[i + 1]; k++)
+    if (!segrecok(s, k, &pe)) return 0;
+  if (!segtoksok(s, s->docseg[i], s->docseg[i + 1])) return 0;
+  w->state[i] = (unsigned char)((s->state[i] & ~P_BADENTS) | P_ENTS);
+  return 1;
+}
+
+/* The page of segment seg (< nsegs), its entries checked (its page's own,
+** its own, its tokens'), once a segment: 1 with *page, or 0 (the fault
+** noted) when they are not whole or the page does not hold seg. */
+static int segpage(const ll_Store *s, size_t seg, size_t *page) {
+  ll_Store *w = (ll_Store *)s;
+  size_t local, p;
+  unsigned char bit = (unsigned char)(1u << (seg & 7u));
+  PageEnt pe;
+  *page = 0;
+  if (seg >= s->nsegs || s->npages == 0) { /* (an index refuses a query of such) */
+    fault(s, 0, "entries");
+    return 0;
+  }
+  *page = p = ll_index_docof(s->ix, seg, &local);
+  if (s->segok[seg >> 3] & bit) return 1;
+  if (!(s->segbad[seg >> 3] & bit)) {
+    if (pagerange(s, p, &pe) && seg >= s->docseg[p] && seg < s->docseg[p + 1] &&
+        segrecok(s, seg, &pe) && segtoksok(s, seg, seg + 1)) {
+      w->segok[seg >> 3] |= bit;
+      return 1;
+    }
+    w->segbad[seg >> 3] |= bit;
+  }
+  fault(s, p, "entries");
+  return 0;
+}
+
+/* checks page i's record's checksum once, and its entries and its
+** segments' (not their tokens) */
+static int sumpage(const ll_Store *s, size_t i) {
+  ll_Store *w = (ll_Store *)s;
+  PageEnt pe;
+  size_t k;
+  if (s->state[i] & (P_SUM | P_BADSUM)) return (s->state[i] & P_SUM) != 0;
+  w->state[i] |= P_BADSUM;
+  if (!pagerange(s, i, &pe)) return 0;
+  for (k = s->docseg[i]; k < s->docseg[i + 1]; k++)
+    if (!segrecok(s, k, &pe)) return 0;
   if (ll_store_sum(s->p + pe.off, (size_t)pe.len) != pe.sum) return 0;
+  w->state[i] = (unsigned char)((s->state[i] & ~P_BADSUM) | P_SUM);
+  return 1;
+}
+
+/* checks page i's record once: what sumpage checks, and every segment's
+** text UTF-8 */
+static int checkpage(const ll_Store *s, size_t i) {
+  ll_Store *w = (ll_Store *)s;
+  size_t k;
+  if (s->state[i] & (P_REC | P_BADREC)) return (s->state[i] & P_REC) != 0;
+  w->state[i] |= P_BADREC;
+  if (!sumpage(s, i)) return 0;
   for (k = s->docseg[i]; k < s->docseg[i + 1]; k++) {
     SegEnt se;
     getseg(s, k, i, &se);
     if (!validtext((const char *)s->p + se.text, se.len)) return 0;
   }
-  w->checked[i] = 1;
+  w->state[i] = (unsigned char)((s->state[i] & ~P_BADREC) | P_REC);
   return 1;
+}
+
+/* Is segment seg's text (read as se, on page se->page whose record's
+** checksum is checked) UTF-8 without NUL? Checked once. */
+static int segtextok(const ll_Store *s, size_t seg, const SegEnt *se) {
+  ll_Store *w = (ll_Store *)s;
+  unsigned char bit = (unsigned char)(1u << (seg & 7u));
+  if ((s->state[se->page] & P_REC) || (s->segtext[seg >> 3] & bit)) return 1;
+  if (!validtext((const char *)s->p + se->text, se->len)) return 0;
+  w->segtext[seg >> 3] |= bit;
+  return 1;
+}
+
+static int tab_touch(const void *ud, size_t seg) {
+  const ll_Store *s = (const ll_Store *)ud;
+  size_t p;
+  if (seg < s->nsegs && (s->segok[seg >> 3] & (1u << (seg & 7u)))) return 1;
+  return segpage(s, seg, &p);
+}
+
+static int tab_all(const void *ud) {
+  const ll_Store *s = (const ll_Store *)ud;
+  ll_Store *w = (ll_Store *)s;
+  size_t i;
+  if (s->allstate == 0) {
+    w->allstate = 1;
+    for (i = 0; i < s->npages; i++)
+      if (!pageents(s, i)) {
+        w->allstate = 2;
+        fault(s, i, "entries");
+        break;
+      }
+  }
+  if (s->allstate == 2 && s->fault == NULL) fault(s, s->bad > 0 ? s->bad - 1 : 0, "entries");
+  return s->allstate == 1;
 }
 
 static void tab_seg(const void *ud, size_t seg, ll_Seg *out) {
   const ll_Store *s = (const ll_Store *)ud;
   SegEnt se;
-  getseg(s, seg, pageof(s, seg), &se);
+  size_t p;
   memset(out, 0, sizeof *out);
-  out->part = (ll_Part)se.part;
   out->field = -1;
-  if (!checkpage(s, se.page)) {
-    ll_Store *w = (ll_Store *)s;
-    if (w->bad == 0) w->bad = (size_t)se.page + 1;
-    out->text = "";
-    out->len = 0;
+  out->text = "";
+  out->len = 0;
+  if (!segpage(s, seg, &p)) return;
+  getseg(s, seg, p, &se);
+  out->part = (ll_Part)se.part;
+  /* the record's checksum, and this segment's text (not every one's: a
+     query reads its hits' segments, and c[i] checks the rest as it makes
+     the page), once */
+  if (!sumpage(s, p) || !segtextok(s, seg, &se)) {
+    fault(s, p, "record");
     return;
   }
   out->text = (const char *)s->p + se.text;
@@ -1539,18 +1739,22 @@ static void tab_seg(const void *ud, size_t seg, ll_Seg *out) {
 
 static ll_Part tab_part(const void *ud, size_t seg, int *kind) {
   const ll_Store *s = (const ll_Store *)ud;
-  uint32_t meta;
+  uint32_t meta, part;
   memcpy(&meta, s->segs + seg * sizeof(SegRec) + offsetof(SegRec, meta), 4);
   *kind = (int)((meta >> SENTBITS) & 7u);
-  return (ll_Part)(meta >> (SENTBITS + 3));
+  part = meta >> (SENTBITS + 3);
+  /* (out of range only where the page's entries are not whole: a query
+     checks them before it reads the segment) */
+  return part < LL_NPARTS ? (ll_Part)part : LL_META;
 }
 
 static size_t tab_sentence(const void *ud, size_t seg, size_t pos) {
   const ll_Store *s = (const ll_Store *)ud;
   SegEnt se;
-  size_t at = 0, k = 0, prev = 0, found = 0;
+  size_t at = 0, k = 0, prev = 0, found = 0, p;
   uint64_t a = 0, c = 0;
-  getseg(s, seg, pageof(s, seg), &se);
+  if (!segpage(s, seg, &p)) return LL_NOSENT;
+  getseg(s, seg, p, &se);
   if (se.sentlen == 0) return LL_NOSENT;
   while (getvar(s->p + se.sents, se.sentlen, &at, &a) &&
          getvar(s->p + se.sents, se.sentlen, &at, &c)) {
@@ -1566,9 +1770,10 @@ static size_t tab_sentence(const void *ud, size_t seg, size_t pos) {
 static size_t tab_nsents(const void *ud, size_t seg) {
   const ll_Store *s = (const ll_Store *)ud;
   SegEnt se;
-  size_t at = 0, k = 0;
+  size_t at = 0, k = 0, p;
   uint64_t a, c;
-  getseg(s, seg, pageof(s, seg), &se);
+  if (!segpage(s, seg, &p)) return 0;
+  getseg(s, seg, p, &se);
   while (getvar(s->p + se.sents, se.sentlen, &at, &a) &&
          getvar(s->p + se.sents, se.sentlen, &at, &c))
     k++;
@@ -1627,24 +1832,38 @@ static int readheader(ll_Store *s, Sections *sec, char *err, size_t errsz) {
   return LL_OK;
 }
 
+/* Is section t's checksum checked at open? Those of the counts, the
+** vocabulary and the warnings, whose size does not grow with the
+** corpus's (or hardly: the vocabulary); the others are for
+** ll_store_check_all (the records: each page's, in the page table). */
+static int summedatopen(const SecEnt *t) {
+  return !(t->flags & (F_LAZY | F_LATE)) &&
+         (t->id == S_COUNTS || t->id == S_WORDS || t->id == S_CHARS || t->id == S_WARNINGS ||
+          t->id == S_CKPT || t->id == S_SLOTS || t->id >= S_LAST);
+}
+
 /* The sections tile the file from the header to the table, in order, with
-** zero padding, each whose checksum is read at once right; every section
-** a reader needs is there. The late ones are kept in s->late. */
+** zero padding (at most 7 bytes each, checked), and every section a
+** reader needs is there. The checksums of the small sections are checked;
+** the others are kept in s->late. */
 static int checksections(ll_Store *s, const Sections *sec, char *err, size_t errsz) {
   const unsigned char *p = s->p;
   const SecEnt *tab = sec->tab;
   uint64_t at = HEADSZ, k;
   size_t i;
+  s->nlate = 0;
   for (i = 0; i < sec->n; i++) {
     if (tab[i].off < at || tab[i].off - at >= 8 || tab[i].off % 8 != 0 ||
         tab[i].size > sec->toff - tab[i].off)
       return refuse(s, err, errsz, "bad section");
     for (k = at; k < tab[i].off; k++)
       if (p[k] != 0) return refuse(s, err, errsz, "bad padding");
-    if (!(tab[i].flags & (F_LAZY | F_LATE)) &&
-        ll_store_sum(p + tab[i].off, (size_t)tab[i].size) != tab[i].sum)
-      return refuse(s, err, errsz, "corrupted section");
-    if ((tab[i].flags & F_LATE) && s->nlate < 2) s->late[s->nlate++] = tab[i];
+    if (summedatopen(&tab[i])) {
+      if (ll_store_sum(p + tab[i].off, (size_t)tab[i].size) != tab[i].sum)
+        return refuse(s, err, errsz, "corrupted section");
+    } else if (!(tab[i].flags & F_LAZY) && s->nlate < S_LAST) {
+      s->late[s->nlate++] = tab[i];
+    }
     at = tab[i].off + tab[i].size;
   }
   if (sec->toff < at || sec->toff - at >= 8) return refuse(s, err, errsz, "bad section table");
@@ -1703,34 +1922,31 @@ static int readimage(ll_Store *s, const Sections *sec, ll_IndexImage *img, char 
   return st;
 }
 
-/* The pages: their table, paths and warnings, the records tiling the
-** records' section, every path and warning inside its section. */
+/* The pages: their table's and the segments' sizes, the warnings (each
+** inside its section). Each page's entries are checked when first used
+** (pageents), or all at once by checkpages. */
 static int readpages(ll_Store *s, const Sections *sec, char *err, size_t errsz) {
-  const unsigned char *p = s->p;
   const SecEnt *sc = findsec(sec->tab, sec->n, S_PAGES);
-  uint64_t at;
-  size_t i, k = 0;
+  size_t k = 0;
   if (sc->size != (uint64_t)s->img.ndocs * sizeof(PageEnt))
     return refuse(s, err, errsz, "bad page table");
-  s->pages = (const PageEnt *)(const void *)(p + sc->off);
+  s->pages = (const PageEnt *)(const void *)(s->p + sc->off);
   s->npages = s->img.ndocs;
   sc = findsec(sec->tab, sec->n, S_PATHS);
-  s->paths = p + sc->off;
+  s->paths = s->p + sc->off;
   s->npaths = (size_t)sc->size;
   sc = findsec(sec->tab, sec->n, S_WARNINGS);
-  s->warns = p + sc->off;
+  s->warns = s->p + sc->off;
   s->nwarns = (size_t)sc->size;
   sc = findsec(sec->tab, sec->n, S_RECORDS);
-  at = sc->off;
-  for (i = 0; i < s->npages; i++) {
-    PageEnt pe;
-    getpage(s, i, &pe);
-    if (pe.off != at || pe.len > sc->off + sc->size - at || pe.flags > 1 ||
-        pe.pathoff > s->npaths || pe.pathlen > s->npaths - pe.pathoff)
-      return refuse(s, err, errsz, "bad page entry");
-    at += pe.len;
-  }
-  if (at != sc->off + sc->size) return refuse(s, err, errsz, "bad page table");
+  s->recoff = sc->off;
+  s->recend = sc->off + sc->size;
+  sc = findsec(sec->tab, sec->n, S_SEGS);
+  if (sc->size != (uint64_t)s->img.nsegs * sizeof(SegRec))
+    return refuse(s, err, errsz, "bad segment table");
+  s->segs = s->p + sc->off;
+  s->nsegs = s->img.nsegs;
+  s->docseg = s->img.docseg;
   while (k < s->nwarns) {
     if (s->nwarns - k < 4 || rd32(s->warns + k) > s->nwarns - k - 4)
       return refuse(s, err, errsz, "bad warnings");
@@ -1739,40 +1955,29 @@ static int readpages(ll_Store *s, const Sections *sec, char *err, size_t errsz) 
   return LL_OK;
 }
 
-/* The segments: each inside its page's record, on the page the index
-** says. */
-static int readsegs(ll_Store *s, const Sections *sec, char *err, size_t errsz) {
-  const SecEnt *sc = findsec(sec->tab, sec->n, S_SEGS);
-  const ll_IndexImage *img = &s->img;
-  size_t i, pg = 0;
-  if (sc->size != (uint64_t)img->nsegs * sizeof(SegRec))
-    return refuse(s, err, errsz, "bad segment table");
-  s->segs = s->p + sc->off;
-  s->nsegs = img->nsegs;
-  s->docseg = img->docseg;
-  /* page by page, each segment's places against its page's record (where
-     the pages' starts do not rise to nsegs, ll_index_mapped refuses) */
-  for (pg = 0; pg < img->ndocs; pg++) {
-    size_t a = img->docseg[pg], b = img->docseg[pg + 1];
+/* Checks what opening leaves to queries, all at once: the records tile
+** their section, page by page in order, and every page's entries are
+** whole (pageents). LL_OK, or LL_ERRINPUT with the reason in err. */
+static int checkpages(const ll_Store *s, char *err, size_t errsz) {
+  uint64_t at = s->recoff;
+  size_t i;
+  for (i = 0; i < s->npages; i++) {
     PageEnt pe;
-    if (b < a || b > s->nsegs) return refuse(s, err, errsz, "bad segment entry");
-    getpage(s, pg, &pe);
-    for (i = a; i < b; i++) {
-      SegRec r;
-      uint32_t sentlen;
-      memcpy(&r, s->segs + i * sizeof r, sizeof r);
-      sentlen = r.meta & ((1u << SENTBITS) - 1);
-      if ((r.meta >> (SENTBITS + 3)) >= LL_NPARTS || ((r.meta >> SENTBITS) & 7u) >= LL_NKINDS ||
-          r.text > pe.len || r.len > pe.len - r.text ||
-          (sentlen > 0 && (r.sents > pe.len || sentlen > pe.len - r.sents)))
-        return refuse(s, err, errsz, "bad segment entry");
+    getpage(s, i, &pe);
+    if (pe.off != at || !pageents(s, i)) {
+      if (errsz > 0)
+        snprintf(err, errsz, "index file corrupted: page %lu's entries", (unsigned long)i + 1);
+      return LL_ERRINPUT;
     }
+    at += pe.len;
   }
+  if (at != s->recend) return fail(err, errsz, "index file corrupted: the page table");
   return LL_OK;
 }
 
-/* Reads and checks the mapped file s->p[0, s->n): header, sections, the
-** index's image, pages, segments; then the index over it (s->ix). */
+/* Reads and checks the mapped file s->p[0, s->n) as opening does (see
+** above): header, sections, the index's image, pages, segments; then the
+** index over it (s->ix). */
 static int readstore(ll_Store *s, char *err, size_t errsz) {
   Sections sec;
   char why[LL_ERRSIZE];
@@ -1780,15 +1985,21 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   if (st == LL_OK) st = checksections(s, &sec, err, errsz);
   if (st == LL_OK) st = readimage(s, &sec, &s->img, err, errsz);
   if (st == LL_OK) st = readpages(s, &sec, err, errsz);
-  if (st == LL_OK) st = readsegs(s, &sec, err, errsz);
   if (st != LL_OK) return st;
-  s->checked = (unsigned char *)ll_malloc(&s->mem, s->npages ? s->npages : 1);
-  if (s->checked == NULL) return LL_ERRMEM;
-  memset(s->checked, 0, s->npages ? s->npages : 1);
+  s->state = (unsigned char *)ll_malloc(&s->mem, s->npages ? s->npages : 1);
+  if (s->state == NULL) return LL_ERRMEM;
+  memset(s->state, 0, s->npages ? s->npages : 1);
+  s->segok = (unsigned char *)ll_malloc(&s->mem, 3 * (s->nsegs / 8 + 1));
+  if (s->segok == NULL) return LL_ERRMEM;
+  memset(s->segok, 0, 3 * (s->nsegs / 8 + 1));
+  s->segbad = s->segok + s->nsegs / 8 + 1;
+  s->segtext = s->segbad + s->nsegs / 8 + 1;
   s->tab.seg = tab_seg;
   s->tab.part = tab_part;
   s->tab.sentence = tab_sentence;
   s->tab.nsents = tab_nsents;
+  s->tab.touch = tab_touch;
+  s->tab.all = tab_all;
   s->tab.ud = s;
   st = ll_index_mapped(&s->mem, &s->img, &s->tab, &s->ix, why, sizeof why);
   if (st == LL_ERRINPUT) return refuse(s, err, errsz, why);
@@ -1819,6 +2030,7 @@ int ll_store_open(ll_Mem *m, const char *path, ll_Store **out, char *err, size_t
   int fd = open(path, O_RDONLY), st;
   struct stat sb;
   void *p;
+  size_t pl = strlen(path);
   *out = NULL;
   if (fd < 0) {
     if (errsz > 0) snprintf(err, errsz, "cannot open %s: %s", path, strerror(errno));
@@ -1860,6 +2072,13 @@ int ll_store_open(ll_Mem *m, const char *path, ll_Store **out, char *err, size_t
     }
   }
   (*out)->mapped = 1;
+  (*out)->path = (char *)ll_malloc(m, pl + 1);
+  if ((*out)->path == NULL) {
+    ll_store_close(*out);
+    *out = NULL;
+    return LL_ERRMEM;
+  }
+  memcpy((*out)->path, path, pl + 1);
   return LL_OK;
 }
 
@@ -1869,7 +2088,9 @@ void ll_store_close(ll_Store *s) {
   m = s->mem;
   ll_index_free(s->ix);
   ll_index_free_words(&m, &s->img, s->words, s->slots);
-  ll_free(&m, s->checked, s->npages ? s->npages : 1);
+  ll_free(&m, s->state, s->npages ? s->npages : 1);
+  if (s->segok != NULL) ll_free(&m, s->segok, 3 * (s->nsegs / 8 + 1));
+  if (s->path != NULL) ll_free(&m, s->path, strlen(s->path) + 1);
   if (s->mapped) munmap((void *)s->p, s->n);
   ll_free(&m, s, sizeof *s);
 }
@@ -1882,15 +2103,27 @@ const ll_Index *ll_store_index(const ll_Store *s) {
   return s->ix;
 }
 
+/* "PATH: " for messages, or "" for bytes in memory */
+#define WHERE(s) ((s)->path != NULL ? (s)->path : ""), ((s)->path != NULL ? ": " : "")
+
 int ll_store_check_all(const ll_Store *s, char *err, size_t errsz) {
+  char why[LL_ERRSIZE];
   size_t i;
   for (i = 0; i < s->nlate; i++)
     if (ll_store_sum(s->p + s->late[i].off, (size_t)s->late[i].size) != s->late[i].sum) {
       if (errsz > 0)
-        snprintf(err, errsz, "index file corrupted: its %s",
-                 s->late[i].id == S_TOKENS ? "tokens" : "postings");
+        snprintf(err, errsz, "%s%sindex file corrupted: its %s", WHERE(s),
+                 s->late[i].id == S_TOKENS  ? "tokens"
+                 : s->late[i].id == S_PVAR  ? "postings"
+                 : s->late[i].id == S_PAGES ? "page table"
+                 : s->late[i].id == S_SEGS  ? "segment table"
+                                            : "index");
       return LL_ERRINPUT;
     }
+  if (checkpages(s, why, sizeof why) != LL_OK) {
+    if (errsz > 0) snprintf(err, errsz, "%s%s%s", WHERE(s), why);
+    return LL_ERRINPUT;
+  }
   for (i = 0; i < s->npages; i++)
     if (ll_store_check(s, i, err, errsz) != LL_OK) return LL_ERRINPUT;
   return LL_OK;
@@ -1900,9 +2133,27 @@ size_t ll_store_bad(const ll_Store *s) {
   return s->bad;
 }
 
+int ll_store_fault(const ll_Store *s, char *err, size_t errsz) {
+  if (s->fault == NULL) return 0;
+  if (errsz > 0)
+    snprintf(err, errsz, "%s%sindex file corrupted: page %lu's %s", WHERE(s),
+             (unsigned long)s->faultpage, s->fault);
+  return 1;
+}
+
+void ll_store_clearfault(ll_Store *s) {
+  s->fault = NULL;
+  s->faultpage = 0;
+}
+
 void ll_store_info(const ll_Store *s, size_t i, ll_PageInfo *out) {
   PageEnt pe;
   getpage(s, i, &pe);
+  if (!pageentok(s, &pe)) { /* a corrupted entry: no path, nothing known */
+    fault(s, i, "entry");
+    pe.flags = 0;
+    pe.size = pe.mtime_s = pe.mtime_ns = -1;
+  }
   out->path = pe.flags & 1 ? (const char *)s->paths + pe.pathoff : NULL;
   out->pathlen = pe.flags & 1 ? pe.pathlen : 0;
   out->size = pe.size;
@@ -1928,7 +2179,8 @@ int ll_store_warning(const ll_Store *s, size_t k, const char **msg, size_t *len)
 int ll_store_check(const ll_Store *s, size_t i, char *err, size_t errsz) {
   if (!checkpage(s, i)) {
     if (errsz > 0)
-      snprintf(err, errsz, "index file corrupted: page %lu's record", (unsigned long)i + 1);
+      snprintf(err, errsz, "%s%sindex file corrupted: page %lu's %s", WHERE(s),
+               (unsigned long)i + 1, (s->state[i] & P_BADENTS) ? "entries" : "record");
     return LL_ERRINPUT;
   }
   return LL_OK;
@@ -1946,7 +2198,8 @@ int ll_store_page(const ll_Store *s, ll_Mem *m, size_t i, ll_Doc **out, char *er
   st = getrecord(m, s->p + pe.off, (size_t)pe.len, &d, &why);
   if (st == LL_ERRINPUT) {
     if (errsz > 0)
-      snprintf(err, errsz, "index file corrupted: page %lu: %s", (unsigned long)i + 1, why);
+      snprintf(err, errsz, "%s%sindex file corrupted: page %lu: %s", WHERE(s), (unsigned long)i + 1,
+               why);
     return st;
   }
   if (st != LL_OK) return st;
@@ -1966,7 +2219,7 @@ int ll_store_page(const ll_Store *s, ll_Mem *m, size_t i, ll_Doc **out, char *er
   if (j != d->nsegs || (d->nsegs == 0 && s->docseg[i + 1] != first)) {
     ll_doc_free(d);
     if (errsz > 0)
-      snprintf(err, errsz, "index file corrupted: page %lu does not match the index",
+      snprintf(err, errsz, "%s%sindex file corrupted: page %lu does not match the index", WHERE(s),
                (unsigned long)i + 1);
     return LL_ERRINPUT;
   }

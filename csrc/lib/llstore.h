@@ -65,14 +65,22 @@ void ll_store_abort(ll_StoreWriter *w);
 
 typedef struct ll_Store ll_Store;
 
-/* Opens the index file at path by mapping it. Its header, its section
-** table and every section are checked (sizes, checksums, and each id and
-** offset a query follows) before LL_OK, but for the checksums of the
-** tokens and the postings (whose values are checked) and of the pages'
-** records: a page's record is checked when the page is first read, the
-** rest by ll_store_check_all. LL_ERRINPUT with
-** the reason in err for a file that is not an index file, is of a newer
-** version, or is truncated or corrupted; LL_ERRMEM. */
+/* Opens the index file at path by mapping it, at a cost that does not
+** grow with the corpus but for its vocabulary: the header (magic, byte
+** order, version, checksum, the file's size), the section table (its
+** checksum, the sections tiling the file), the checksums of the counts,
+** the vocabulary and the warnings, the arrays' sizes against the counts,
+** and the vocabulary's entries (unpacked) are checked before LL_OK. The
+** rest is checked when a query first reaches it, once a page (see
+** llstore.c): a page's entries, segment starts and word ids before a
+** query reads its tokens, its record's checksum and text before a query
+** reads its text or c[i] makes it (what was checked is remembered in
+** the store: one store is not to be queried from two threads at once). A
+** query skips what it finds corrupted and ll_store_fault says what; ll_store_check_all checks everything
+** opening left (every checksum, every page). LL_ERRINPUT with the reason
+** in err (starting "path: ") for a file that is not an index file, is of
+** a newer version, or is truncated or has a corrupted header or section
+** table or small section; LL_ERRMEM. */
 int ll_store_open(ll_Mem *m, const char *path, ll_Store **out, char *err, size_t errsz);
 
 /* The same over n bytes at p (not copied: they must outlive the store). */
@@ -86,7 +94,8 @@ size_t ll_store_npages(const ll_Store *s);
 ** answer on it as on the index of the same pages loaded. */
 const ll_Index *ll_store_index(const ll_Store *s);
 
-/* Where page i (0-based) came from; path points into the file. */
+/* Where page i (0-based) came from; path points into the file. A page
+** whose entry is corrupted has no path and no size (a fault is noted). */
 void ll_store_info(const ll_Store *s, size_t i, ll_PageInfo *out);
 
 /* Page i's document, made from its record (checked first) with memory
@@ -94,17 +103,24 @@ void ll_store_info(const ll_Store *s, size_t i, ll_PageInfo *out);
 ** LL_ERRINPUT with the reason in err when the record is corrupted. */
 int ll_store_page(const ll_Store *s, ll_Mem *m, size_t i, ll_Doc **out, char *err, size_t errsz);
 
-/* Checks page i's record without making its document (LL_OK or
-** LL_ERRINPUT with the reason in err). */
+/* Checks page i's entries and record without making its document (LL_OK
+** or LL_ERRINPUT with the reason in err). */
 int ll_store_check(const ll_Store *s, size_t i, char *err, size_t errsz);
 
-/* Checks what opening leaves to later: the checksums of the tokens and
-** the postings, and every page's record. LL_OK, or LL_ERRINPUT with the
-** reason in err. */
+/* Checks what opening leaves to later: the checksums of every section
+** (tokens, postings, pages, paths, segments, their starts), the records
+** tiling their section, every page's entries and record. LL_OK, or
+** LL_ERRINPUT with the reason in err ("path: index file corrupted: ..."). */
 int ll_store_check_all(const ll_Store *s, char *err, size_t errsz);
 
-/* 1 + the first page whose record a query found corrupted, or 0. */
+/* 1 + the first page a query found corrupted, or 0. */
 size_t ll_store_bad(const ll_Store *s);
+
+/* Whether a query since the last ll_store_clearfault met something
+** corrupted (and skipped it): 1 with "path: index file corrupted: page N's
+** entries" (or record) in err, else 0. */
+int ll_store_fault(const ll_Store *s, char *err, size_t errsz);
+void ll_store_clearfault(ll_Store *s);
 
 /* The warnings written with ll_store_warn: the k-th into *msg, *len;
 ** returns 0 past the last. */

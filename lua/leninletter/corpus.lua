@@ -76,7 +76,25 @@ function Corpus.__index(c, k)
     end
     return doc
   end
+  if k == "paths" then
+    -- an index file's: every page's path, made when first asked for (a
+    -- query reads only its hits' pages' paths: pathof below)
+    local st = state[c]
+    if st ~= nil and st.pathof ~= nil then
+      local paths = {}
+      for i = 1, st.n do paths[i] = st.pathof(i) end
+      rawset(c, "paths", paths)
+      return paths
+    end
+  end
   return Corpus[k]
+end
+
+-- the path of page i of c (false for none), without making c.paths
+local function pathof(c, st, i)
+  local paths = rawget(c, "paths")
+  if paths ~= nil or st.pathof == nil then return c.paths[i] end
+  return st.pathof(i)
 end
 
 function Corpus.__len(c)
@@ -253,7 +271,8 @@ end
 --- Makes a Corpus of a core corpus handle (for `leninletter.index` too).
 -- @param cx the core corpus handle
 -- @int n its number of pages
--- @tparam {string,...} paths as `c.paths`
+-- @tparam {string,...}|function paths as `c.paths`, or a function of i
+--   giving the i-th (then `c.paths` is made when first asked for)
 -- @tparam {string,...} warnings as `c.warnings`
 -- @tab opts the options of the Documents made
 -- @tparam[opt] table cat the checked catalogue, or nil
@@ -276,9 +295,10 @@ function M.make(cx, n, paths, warnings, opts, cat, uds, docs)
       return ud
     end })
   end
-  local c = setmetatable({ warnings = warnings, paths = paths }, Corpus)
+  local pathfn = type(paths) == "function" and paths or nil
+  local c = setmetatable({ warnings = warnings, paths = not pathfn and paths or nil }, Corpus)
   state[c] = { cx = cx, n = n, uds = uds, docs = docs or {}, opts = opts,
-    titles = {}, cat = cat, ents = {}, fromcx = fromcx }
+    titles = {}, cat = cat, ents = {}, fromcx = fromcx, pathof = pathfn }
   if not TABLE_LEN then
     -- every page made now (an index file's too, from its records): a
     -- record found corrupted is the open's failure, nil and the message,
@@ -369,7 +389,7 @@ end
 -- adds doc, path and title to the hits of page i
 local function tag(c, st, i, hits)
   for _, h in ipairs(hits) do
-    h.doc, h.path, h.title = i, c.paths[i] or nil, title(st, i)
+    h.doc, h.path, h.title = i, pathof(c, st, i) or nil, title(st, i)
   end
   return hits
 end
@@ -683,7 +703,7 @@ query.install(Corpus, {
   after = function(c, hits)
     local st = state[c]
     for _, h in ipairs(hits) do
-      h.path = c.paths[h.doc] or nil
+      h.path = pathof(c, st, h.doc) or nil
       h.title = title(st, h.doc)
     end
   end,

@@ -13,13 +13,18 @@
 -- **Safe on disk.** The file is written beside `path` under a temporary
 -- name and renamed into place when whole, so a crash never leaves a half
 -- written index under the name; an existing index stays readable by the
--- processes that have it open, however many. Opening checks the header,
--- the format's version, the section table and the word index (sizes,
--- checksums and every id and offset a query follows): a truncated,
--- corrupted, foreign or newer file gives `nil, message`. A page's record
--- has its own checksum, checked when the page is first read (`c[i]`, or a
--- hit on it, raises an error naming the page when it does not match);
--- `c:check()` checks them all at once.
+-- processes that have it open, however many. Opening costs the same
+-- however large the corpus (but for its vocabulary): it checks the header,
+-- the format's version, the file's size, the section table and its
+-- checksum, the small sections' checksums (counts, vocabulary, warnings)
+-- and unpacks the vocabulary: a truncated, foreign or newer file, or one
+-- corrupted there, gives `nil, message`. The rest is checked when a query
+-- first reaches it, once: a segment's entries, token starts and word ids
+-- before its tokens are read, a word's postings as they are read, a page's
+-- record (checksum, text) before its text is read or `c[i]` makes it. What
+-- a query finds corrupted raises an error naming the file and the page
+-- (`PATH: index file corrupted: page 3's entries`); `c:check()` checks
+-- everything opening leaves.
 --
 -- **Changed pages.** The size and modification time of every page's file
 -- are kept: `c:stale()` lists the pages whose files changed, and
@@ -45,6 +50,9 @@ local typename = document.typename
 
 local M = {}
 
+-- the corpora of index files opened here: Corpus -> its core handle
+local opened = setmetatable({}, { __mode = "k" })
+
 local INDEX_OPTS = { progress = true, update = true, batch = true, entities = true }
 
 -- the file's size and modification time, as the writer keeps them
@@ -60,6 +68,7 @@ local function reusable(path)
   local cx = core.index_open(path)
   if not cx then return {} end
   local paths, stats = cx:cx_pages(true)
+  if not paths then return {} end  -- a corrupted page table: every page parsed again
   local stale = {}
   for _, i in ipairs(cx:cx_stale()) do stale[i] = true end
   local keep = {}
@@ -184,8 +193,48 @@ function M.open(path, opts)
   local cat = opts.entities and entities.check(opts.entities, 2, "corpus") or nil
   local cx, err = core.index_open(path)
   if not cx then return nil, err end
-  local paths = cx:cx_pages()
-  return corpus.make(cx, #paths, paths, cx:cx_warnings(), { entities = opts.entities }, cat)
+  -- c.paths is made when first asked for: a query reads its hits' paths
+  local c, cerr = corpus.make(cx, #cx, function(i) return cx:cx_path(i) end, cx:cx_warnings(),
+    { entities = opts.entities }, cat)
+  if c then opened[c] = cx end
+  return c, cerr
+end
+
+--- The path page `i` of a Corpus was read from (`false` for none): `c.paths[i]`,
+-- without making `c.paths` (every page's path) for an index file's corpus.
+-- @tparam Corpus c the corpus
+-- @int i the page
+-- @treturn string|false the path
+-- @usage print(require("leninletter.index").path(ll.corpus("lenin.llx"), 1))
+function M.path(c, i)
+  local cx = opened[c]
+  if cx ~= nil and rawget(c, "paths") == nil then
+    if type(i) ~= "number" or i % 1 ~= 0 or i < 1 or i > #cx then return nil end
+    return cx:cx_path(i)
+  end
+  return c.paths[i]
+end
+
+--- The folder the paths of every page of a Corpus start with (ending in
+-- `/`, or `""`), or nil when no page has a path: the command line labels
+-- each page by its path under it.
+-- @tparam Corpus c the corpus
+-- @treturn string|nil the folder
+-- @usage print(require("leninletter.index").common(ll.corpus("lenin.llx")))
+function M.common(c)
+  if opened[c] ~= nil then return opened[c]:cx_common() end
+  local common
+  for i = 1, #c do
+    local p = c.paths[i]
+    if p then
+      if common == nil then
+        common = p:match("^(.*/)") or ""
+      else
+        while p:find(common, 1, true) ~= 1 do common = common:match("^(.*/)[^/]*/$") or "" end
+      end
+    end
+  end
+  return common
 end
 
 local Corpus = corpus.Corpus
@@ -205,9 +254,10 @@ function Corpus:stale()
   return out
 end
 
---- Checks every page's record of an index file (opening checks the rest):
--- `true`, or nil and a message naming the first corrupted page. A corpus
--- loaded from its pages is always whole.
+--- Checks everything opening an index file left to the queries: every
+-- section's checksum, every page's entries and record. `true`, or nil and
+-- a message ("PATH: index file corrupted: ..."). A corpus loaded from its
+-- pages is always whole.
 -- @treturn true|nil
 -- @treturn string the message, on failure
 -- @usage assert(ll.corpus("lenin.llx"):check())

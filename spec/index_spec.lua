@@ -174,6 +174,33 @@ describe("index files", function()
     assert.are.same({}, c:stale())
   end)
 
+  it("closes the pages it parsed once written, never a Document it was given", function()
+    -- a.htm (setup): the page whose HTML has one note and says "Black
+    -- Hundreds" once
+    local core = require "leninletter.core"
+    local doc = ll.open(dir .. "/a.htm")
+    local path = dir .. "/given.llx"
+    assert(ll.index({ doc, dir .. "/b.txt" }, path))
+    assert.are.equal(1, doc:count("Black Hundreds"))  -- still open
+    -- the writer frees what it owns: core.load's Document, once written
+    local res, stats = core.load({ dir .. "/a.htm", dir .. "/gone.htm" }, nil, true)
+    local w = assert(core.index_create(dir .. "/owned.llx"))
+    assert.are.equal("Ay", res[1]:title())
+    assert(w:add({ res[1] }, { dir .. "/a.htm" }, { stats[1] }, { true }))
+    assert(w:finish())
+    local ok, err = pcall(res[1].title, res[1])
+    assert.is_false(ok)
+    assert.truthy(err:find("document has been closed", 1, true))
+    -- the size and time of the file read, as core.filestat gives them;
+    -- false for a file that could not be opened
+    assert.are.same({ core.filestat(dir .. "/a.htm") }, stats[1])
+    assert.are.equal(false, stats[2])
+    assert.truthy(res[2]:find("cannot open", 1, true))
+    local c = assert(ll.corpus(dir .. "/owned.llx"))
+    assert.are.equal("Ay", c[1].title)
+    assert.are.same({}, c:stale())
+  end)
+
   it("refuses what is not an index file, a newer version, and misuse", function()
     local c, err = ll.corpus(dir .. "/a.htm")
     assert.is_nil(c)

@@ -590,6 +590,12 @@ static void *worker(void *ud) {
 }
 #endif
 
+/* The tasks run on two new threads while this one waits, not on this one
+** and a second: the C library's allocator gives each thread a heap of its
+** own, and this thread's holds Lua's objects and, while ll.index writes a
+** large corpus, the index's growing arrays, among which every allocation
+** of a parse took twice as long (issue #16). Where a second thread cannot
+** be started, the tasks run on the one that was, or on this one. */
 static void runtasks(lua_State *L, size_t n, ll_TaskFn fn, void *ctx) {
   Tasks t;
   size_t i;
@@ -601,16 +607,17 @@ static void runtasks(lua_State *L, size_t n, ll_TaskFn fn, void *ctx) {
 #ifdef LL_THREADS
   if (n >= 2 && sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
       pthread_spin_init(&t.lock, PTHREAD_PROCESS_PRIVATE) == 0) {
-    pthread_t th;
+    pthread_t th[2];
+    int k, started = 0;
     t.locked.f = lockedalloc;
     t.locked.ud = &t;
-    if (pthread_create(&th, NULL, worker, &t) == 0) {
+    for (k = 0; k < 2; k++)
+      if (pthread_create(&th[started], NULL, worker, &t) == 0) started++;
+    if (started == 0)
       while ((i = nexttask(&t)) < n) fn(&t.locked, ctx, i);
-      pthread_join(th, NULL);
-      pthread_spin_destroy(&t.lock);
-      return;
-    }
+    for (k = 0; k < started; k++) pthread_join(th[k], NULL);
     pthread_spin_destroy(&t.lock);
+    return;
   }
 #endif
   for (i = 0; i < n; i++) fn(&t.lua, ctx, i); /* one thread */
@@ -642,6 +649,8 @@ typedef struct Page {
   int stage;        /* PAGE_*: where it stopped */
   int st;           /* the parse's status */
   int errnum;       /* errno when the file could not be opened or read */
+  int hasstat;      /* the file was opened: size and mtime below are its */
+  long long size, mtime_s, mtime_ns;
   char err[LL_ERRSIZE];
 } Page;
 
@@ -735,6 +744,10 @@ static int openfile(Page *pg, PageFile *pf, size_t max, size_t *want) {
     snprintf(pg->err, sizeof pg->err, "%s, not a regular file", filekind(sb.st_mode));
     return PAGE_READ;
   }
+  pg->hasstat = 1; /* what stat(path) gives, from the file opened */
+  pg->size = (long long)sb.st_size;
+  pg->mtime_s = (long long)sb.st_mtim.tv_sec;
+  pg->mtime_ns = (long long)sb.st_mtim.tv_nsec;
   if (sb.st_size > 0 && (unsigned long long)sb.st_size > max) {
     closefile(pf);
     return refuse(pg, "page too large: %llu bytes (the limit is %llu)",
@@ -878,17 +891,44 @@ static void loadhtml(lua_State *L, Batch *b) {
   if (b->html != NULL) runtasks(L, b->n, loadpage, b);
 }
 
-/* core.load(paths [, maxbytes]) -> array, for each path its Document or
-** the reason it failed ("cannot open: ...", "cannot read: ...", "page too
-** large: ...", "not enough memory", or the parser's): one page that fails,
-** for memory too, never fails the others. Files larger than maxbytes
-** (default LL_MAXPAGE) are refused unread. */
+/* Pushes an array of the pages' {size, mtime_s, mtime_ns} as the opened
+** files gave them (false for a page whose file was not opened). */
+static void pushstats(lua_State *L, const Batch *b) {
+  size_t i;
+  lua_createtable(L, (int)b->n, 0);
+  for (i = 0; i < b->n; i++) {
+    const Page *pg = &b->pages[i];
+    if (pg->hasstat) {
+      lua_createtable(L, 3, 0);
+      lua_pushinteger(L, (lua_Integer)pg->size);
+      lua_rawseti(L, -2, 1);
+      lua_pushinteger(L, (lua_Integer)pg->mtime_s);
+      lua_rawseti(L, -2, 2);
+      lua_pushinteger(L, (lua_Integer)pg->mtime_ns);
+      lua_rawseti(L, -2, 3);
+    } else {
+      lua_pushboolean(L, 0);
+    }
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+}
+
+/* core.load(paths [, maxbytes [, stats]]) -> array, for each path its
+** Document or the reason it failed ("cannot open: ...", "cannot read:
+** ...", "page too large: ...", "not enough memory", or the parser's): one
+** page that fails, for memory too, never fails the others. Files larger
+** than maxbytes (default LL_MAXPAGE) are refused unread. When stats is
+** true, a second array: each file's {size, mtime_s, mtime_ns} from the
+** descriptor it was read through (what core.filestat gives, without
+** looking the path up again: ll.index keeps them), false where the file
+** could not be opened. */
 static int core_load(lua_State *L) {
   size_t n, i;
   Batch *b;
   Page *pg;
   ll_Mem m;
   lua_Integer maxpage;
+  int stats = lua_toboolean(L, 3);
   luaL_checktype(L, 1, LUA_TTABLE);
   maxpage = luaL_optinteger(L, 2, LL_MAXPAGE);
   luaL_argcheck(L, maxpage >= 1, 2, "page size limit must be positive");
@@ -940,7 +980,9 @@ static int core_load(lua_State *L) {
     }
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
-  return 1;
+  if (!stats) return 1;
+  pushstats(L, b);
+  return 2;
 }
 
 static const luaL_Reg batch_meta[] = {{"__gc", batch_gc}, {"__close", batch_gc}, {NULL, NULL}};

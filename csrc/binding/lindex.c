@@ -61,18 +61,46 @@ static int addtmp_gc(lua_State *L) {
   return 0;
 }
 
-/* w:add(docs, paths, stats) -> true | nil, message: docs an array of
-** Document userdata; paths[i] the path of the i-th (false for none);
-** stats[i] its file's {size, mtime_s, mtime_ns} (false when unknown). */
+/* Frees the documents of the Document userdata docs[i] (the table at
+** index 2) for which owned[i] (the table at index 5) is true: the pages
+** ll.index parsed or took from an old file, which nothing else holds. */
+static void freeowned(lua_State *L, lua_Integer n) {
+  lua_Integer i;
+  for (i = 1; i <= n; i++) {
+    lua_rawgeti(L, 5, i);
+    if (lua_toboolean(L, -1)) {
+      DocBox *box;
+      lua_rawgeti(L, 2, i);
+      box = (DocBox *)luaL_testudata(L, -1, DOC_MT);
+      if (box != NULL) {
+        ll_doc_free(box->doc);
+        box->doc = NULL;
+      }
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+}
+
+/* w:add(docs, paths, stats [, owned]) -> true | nil, message: docs an
+** array of Document userdata; paths[i] the path of the i-th (false for
+** none); stats[i] its file's {size, mtime_s, mtime_ns} (false when
+** unknown); owned[i] true when the writer is to close docs[i] once it is
+** written (ll.index's own pages: their memory is given back at once, not
+** when the collector gets to them, which kept the heap large and cold on
+** large corpora, issue #16). */
 static int writer_add(lua_State *L) {
   ll_StoreWriter *w = checkwriter(L);
   lua_Integer i, n;
   AddTmp *t;
   char err[LL_ERRSIZE];
-  int st;
+  int st, owned;
   luaL_checktype(L, 2, LUA_TTABLE);
   luaL_checktype(L, 3, LUA_TTABLE);
   luaL_checktype(L, 4, LUA_TTABLE);
+  owned = !lua_isnoneornil(L, 5);
+  if (owned) luaL_checktype(L, 5, LUA_TTABLE);
+  lua_settop(L, 5);
   n = luaL_len(L, 2);
   t = (AddTmp *)lua_newuserdatauv(L, sizeof *t, 0);
   memset(t, 0, sizeof *t);
@@ -114,6 +142,7 @@ static int writer_add(lua_State *L) {
     lua_pop(L, 1);
   }
   st = ll_store_add(w, t->docs, t->infos, t->n, err, sizeof err);
+  if (owned) freeowned(L, n);
   if (st != LL_OK) return nilerror(L, st, err);
   lua_pushboolean(L, 1);
   return 1;

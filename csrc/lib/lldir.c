@@ -3,9 +3,11 @@
 ** POSIX (opendir, readdir, lstat, stat); knows nothing of Lua.
 */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* struct dirent's d_type and DT_* (glibc, BSDs) */
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -40,6 +42,35 @@ static char kindof(const char *path, const char **why) {
   if (S_ISREG(st.st_mode)) return 'f';
   *why = othername(st.st_mode);
   return 'o';
+}
+
+/* kindof for entry e of a folder, at path: the type readdir gave spares
+** the lstat where it says a folder or a regular file, and a symbolic link
+** needs only the stat that follows it (a path looked up once instead of
+** twice: 34,560 links of issue #16's 20x corpus cost 0.1 s of lookups). */
+static char entrykind(const struct dirent *e, const char *path, const char **why) {
+#if defined(_DIRENT_HAVE_D_TYPE) && defined(DT_REG) && defined(DT_DIR) && defined(DT_LNK)
+  struct stat st;
+  *why = NULL;
+#ifdef PATH_MAX
+  if (strlen(path) >= PATH_MAX) return kindof(path, why); /* its reason, as before */
+#endif
+  if (e->d_type == DT_DIR) return 'd';
+  if (e->d_type == DT_REG) return 'f';
+  if (e->d_type == DT_LNK) {
+    if (stat(path, &st) != 0) {
+      *why = errno == ENOENT ? "a symbolic link to nothing" : strerror(errno);
+      return '?';
+    }
+    if (S_ISDIR(st.st_mode)) return 'd';
+    if (S_ISREG(st.st_mode)) return 'f';
+    *why = othername(st.st_mode);
+    return 'o';
+  }
+#else
+  (void)e;
+#endif
+  return kindof(path, why);
 }
 
 int ll_dir_kind(const char *path) {
@@ -80,7 +111,7 @@ int ll_dir_list(ll_Mem *m, const char *dir, ll_Buf *out, size_t *n, char *err, s
       st = LL_ERRMEM;
       break;
     }
-    k = kindof(path.p, &why);
+    k = entrykind(e, path.p, &why);
     if (ll_buf_addc(m, out, k) != LL_OK || ll_buf_add(m, out, e->d_name, nl + 1) != LL_OK ||
         (why != NULL && ll_buf_add(m, out, why, strlen(why) + 1) != LL_OK)) {
       st = LL_ERRMEM;

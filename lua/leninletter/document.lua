@@ -252,7 +252,11 @@ end
 -- @function readpages
 -- @tparam {string,...} paths the files
 -- @tparam[opt] integer maxbytes a larger file is refused unread (default 64 MB)
+-- @tparam[opt] boolean stats also return each file's `{size, mtime_s,
+--   mtime_ns}` as the descriptor it was read through gave them (false where
+--   it could not be opened): what `ll.index` keeps, without a second stat
 -- @treturn table one result per path
+-- @treturn table the files' sizes and times, when `stats` is true
 M.readpages = core.load
 
 --- The names in a folder (sub-folders, and links to them, ending in "/")

@@ -124,7 +124,7 @@ function M.write(list, path, opts)
   local total, at = #items, 1
   while at <= total do
     -- a batch: the pages to parse are read on two threads (core.load)
-    local uds, paths, stats, parse, parsed = {}, {}, {}, {}, {}
+    local uds, paths, stats, parse, parsed, own = {}, {}, {}, {}, {}, {}
     local last = math.min(total, at + batch - 1)
     for k = at, last do
       local v = items[k]
@@ -137,12 +137,14 @@ function M.write(list, path, opts)
           parsed[k] = ud
           stats[k] = old.stat
         else
-          stats[k] = stat(v)  -- before the read: a change during it shows later
           parse[#parse + 1] = v
         end
       end
     end
-    local res = #parse > 0 and document.readpages(parse) or {}
+    -- each file's size and time as its descriptor gave them before the
+    -- read (a change during it shows later), not from a second look-up
+    local res, rstats = {}, {}
+    if #parse > 0 then res, rstats = document.readpages(parse, nil, true) end
     local r = 1
     for k = at, last do
       local v = items[k]
@@ -150,6 +152,7 @@ function M.write(list, path, opts)
         local ud = parsed[k]
         if ud == nil then
           ud = res[r]
+          stats[k] = rstats[r] or stat(v)
           r = r + 1
         end
         if type(ud) == "string" then
@@ -158,15 +161,17 @@ function M.write(list, path, opts)
           uds[#uds + 1] = ud
           paths[#uds] = v
           stats[#uds] = stats[k]
+          own[#uds] = true  -- made here: closed by the writer once written
         end
       else
         uds[#uds + 1] = document.core(v, "index")
         paths[#uds] = false
         stats[#uds] = false
+        own[#uds] = false
       end
       if progress then progress(k, total) end
     end
-    local ok, werr = w:add(uds, paths, stats)
+    local ok, werr = w:add(uds, paths, stats, own)
     if not ok then
       w:abort()
       return nil, werr

@@ -34,15 +34,29 @@ external_dependencies = {
 build = {
    type = "builtin",
    modules = {
+      -- the core links no libxml2 (nor the ICU and C++ libraries it brings:
+      -- a millisecond of every start-up); the HTML reader is a module of
+      -- its own, required by the core when it first reads an HTML page,
+      -- with its own copies of the library files it calls (csrc/binding/
+      -- lhtml.c says why they never clash)
       ["leninletter.core"] = {
          sources = {
             "csrc/binding/lcore.c", "csrc/lib/llmem.c", "csrc/lib/llutf8.c", "csrc/lib/llbuild.c", "csrc/lib/llpage.c",
-            "csrc/lib/llsent.c", "csrc/lib/llcite.c", "csrc/lib/llindex.c", "csrc/lib/lldate.c", "csrc/lib/llentity.c", "csrc/lib/llhtml.c", "csrc/lib/llrand.c",
+            "csrc/lib/llsent.c", "csrc/lib/llcite.c", "csrc/lib/llindex.c", "csrc/lib/lldate.c", "csrc/lib/llentity.c", "csrc/lib/llrand.c",
             "csrc/lib/lldir.c", "csrc/lib/llread.c", "csrc/lib/llwordnet.c", "csrc/lib/llstore.c",
          },
-         incdirs = { "csrc/lib", "csrc/gen", "$(UTF8PROC_INCDIR)", "$(LIBXML2_INCDIR)/libxml2", "$(STEMMER_INCDIR)" },
-         libdirs = { "$(UTF8PROC_LIBDIR)", "$(LIBXML2_LIBDIR)", "$(STEMMER_LIBDIR)" },
-         libraries = { "utf8proc", "xml2", "stemmer" },
+         incdirs = { "csrc/lib", "csrc/gen", "$(UTF8PROC_INCDIR)", "$(STEMMER_INCDIR)" },
+         libdirs = { "$(UTF8PROC_LIBDIR)", "$(STEMMER_LIBDIR)" },
+         libraries = { "utf8proc", "stemmer" },
+      },
+      ["leninletter.html"] = {
+         sources = {
+            "csrc/binding/lhtml.c", "csrc/lib/llhtml.c", "csrc/lib/llbuild.c", "csrc/lib/llpage.c", "csrc/lib/llsent.c",
+            "csrc/lib/llcite.c", "csrc/lib/llutf8.c", "csrc/lib/llmem.c",
+         },
+         incdirs = { "csrc/lib", "$(UTF8PROC_INCDIR)", "$(LIBXML2_INCDIR)/libxml2" },
+         libdirs = { "$(UTF8PROC_LIBDIR)", "$(LIBXML2_LIBDIR)" },
+         libraries = { "xml2", "utf8proc" },
       },
       ["leninletter"] = "lua/leninletter/init.lua",
       ["leninletter.document"] = "lua/leninletter/document.lua",

@@ -40,11 +40,16 @@ describe("leninletter rockspec", function()
       print(ll.letter().title, #ll.letter().paragraphs,
         ll.letter():frequencies({ stoplist = true })[1].word, core,
         tei:find("<TEI", 1, true) ~= nil and js:find("leninletter-data", 1, true) ~= nil)
+      -- HTML, read by the module leninletter.html
+      local page = assert(ll.parse("<html><body><h2>V. I. Lenin</h2><h1>A Page</h1><p>One. Two.</p></body></html>"))
+      print(page.author, page.title, #page.paragraphs[1].sentences,
+        require("leninletter.compat").searchpath("leninletter.html", package.cpath))
     ]]
     ok, out = run(("cd / && %s %s -e '%s'"):format(paths(tree .. "/share/lua/" .. V, tree .. "/lib/lua/" .. V),
       LUA, script))
     assert.is_true(ok, out)
-    local want = ("%s\t21\trevolutionary\t%s\ttrue\n"):format(TITLE, tree .. "/lib/lua/" .. V .. "/leninletter/core.so")
+    local want = ("%s\t21\trevolutionary\t%s\ttrue\nV. I. Lenin\tA Page\t2\t%s\n"):format(TITLE,
+      tree .. "/lib/lua/" .. V .. "/leninletter/core.so", tree .. "/lib/lua/" .. V .. "/leninletter/html.so")
     assert.equal(want, out)
     -- the command line tool, through luarocks' wrapper, and the man page
     ok, out = run(("cd / && %s %s/bin/leninletter info"):format(
@@ -83,7 +88,7 @@ describe("leninletter make install", function()
     local _, lmod = run("pkg-config --variable=INSTALL_LMOD " .. PC)
     local _, cmod = run("pkg-config --variable=INSTALL_CMOD " .. PC)
     lmod, cmod = dest .. lmod:gsub("%s+$", ""), dest .. cmod:gsub("%s+$", "")
-    for _, f in ipairs({ cmod .. "/leninletter/core.so", lmod .. "/leninletter/init.lua",
+    for _, f in ipairs({ cmod .. "/leninletter/core.so", cmod .. "/leninletter/html.so", lmod .. "/leninletter/init.lua",
       lmod .. "/leninletter/stopwords.txt", lmod .. "/leninletter/studypage/page.css",
       lmod .. "/leninletter/studypage/page.js", dest .. "/usr/bin/leninletter",
       dest .. "/usr/share/man/man1/leninletter.1" }) do
@@ -92,10 +97,11 @@ describe("leninletter make install", function()
     -- the module, from the installed files only
     ok, out = run(("cd / && %s %s -e 'local ll = require \"leninletter\"; print(ll.letter().title, "
       .. "ll.letter():count(\"Soviet\"), #require(\"leninletter.export\").tei(ll.letter()) > 0, "
-      .. "require(\"leninletter.export.studypage\").js:find(\"leninletter-data\", 1, true) ~= nil)'"):format(
+      .. "require(\"leninletter.export.studypage\").js:find(\"leninletter-data\", 1, true) ~= nil, "
+      .. "ll.parse(\"<html><body><h1>A Page</h1><p>One.</p></body></html>\").title)'"):format(
       paths(lmod, cmod), LUA))
     assert.is_true(ok, out)
-    assert.equal(TITLE .. "\t22\ttrue\ttrue\n", out)
+    assert.equal(TITLE .. "\t22\ttrue\ttrue\tA Page\n", out)
     -- the command, run as a program (its #! names this Lua)
     ok, out = run(("cd / && %s %s/usr/bin/leninletter info"):format(paths(lmod, cmod), dest))
     assert.is_true(ok, out)

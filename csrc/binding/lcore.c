@@ -29,7 +29,6 @@
 
 #include "ll.h"
 #include "llembed.h"
-#include "llhtml.h"
 
 #define DOC_MT "leninletter.Document"
 
@@ -435,18 +434,88 @@ static int doc_tostring(lua_State *L) {
   return 1;
 }
 
+/* ------------------------------------------------------------------ */
+/* The HTML reader (the module leninletter.html, lhtml.c)              */
+/* ------------------------------------------------------------------ */
+
+/* This module links no libxml2 (nor the ICU and C++ libraries it brings,
+** a millisecond of every process's start-up): HTML pages are read by the
+** reader of the module leninletter.html, required the first time a page
+** is sniffed as HTML and kept in the registry of the state, so a process
+** that reads no HTML never loads it. */
+#define HTML_MODULE "leninletter.html"
+#define HTML_KEY    "leninletter.core.html" /* registry: the reader, light userdata */
+
+/* require(HTML_MODULE), under lua_pcall */
+static int requirehtml(lua_State *L) {
+  lua_getglobal(L, "require");
+  lua_pushliteral(L, HTML_MODULE);
+  lua_call(L, 1, 1);
+  return 1;
+}
+
+/* The HTML reader: from the registry, else required (its init run, in
+** this thread: libxml2 is set up before any page is read on two threads)
+** and kept there. NULL when the module cannot be loaded, *st then
+** LL_ERRMEM ("not enough memory" in err) or LL_ERRINPUT with the reason,
+** naming the module, in err: the first line of require's message. */
+static const ll_HtmlReader *gethtml(lua_State *L, int *st, char *err, size_t errsz) {
+  const ll_HtmlReader *r;
+  int top = lua_gettop(L), status;
+  lua_getfield(L, LUA_REGISTRYINDEX, HTML_KEY);
+  r = (const ll_HtmlReader *)lua_touserdata(L, -1);
+  lua_settop(L, top);
+  if (r != NULL) return r;
+  lua_pushcfunction(L, requirehtml);
+  status = lua_pcall(L, 0, 1, 0);
+  *st = LL_ERRINPUT;
+  if (status == LUA_ERRMEM) {
+    *st = LL_ERRMEM;
+    snprintf(err, errsz, "not enough memory");
+  } else if (status != 0) {
+    const char *msg = lua_tostring(L, -1);
+    size_t n;
+    if (msg == NULL) msg = "(error object is not a string)";
+    n = strcspn(msg, "\n");
+    if (n > 0 && msg[n - 1] == ':') n--;
+    snprintf(err, errsz, "an HTML page, and its reader cannot be loaded: %.*s", (int)n, msg);
+  } else if (lua_type(L, -1) != LUA_TTABLE) {
+    snprintf(err, errsz, "an HTML page, and module '%s' is not the HTML reader", HTML_MODULE);
+  } else {
+    lua_getfield(L, -1, "abi");
+    lua_getfield(L, -2, "reader");
+    if (lua_type(L, -2) == LUA_TNUMBER && lua_tointeger(L, -2) == LL_HTML_ABI &&
+        lua_type(L, -1) == LUA_TLIGHTUSERDATA)
+      r = (const ll_HtmlReader *)lua_touserdata(L, -1);
+    else
+      snprintf(err, errsz, "an HTML page, and module '%s' is not this version's HTML reader",
+               HTML_MODULE);
+  }
+  lua_settop(L, top);
+  if (r == NULL) return NULL;
+  r->init();
+  lua_pushlightuserdata(L, (void *)r);
+  lua_setfield(L, LUA_REGISTRYINDEX, HTML_KEY);
+  return r;
+}
+
 /* Parses text into a new Document userdata on the stack; on bad input
 ** pushes nil and the message. The box exists before anything is
-** allocated, so an error can never leak the document. */
+** allocated, so an error can never leak the document. An HTML page loads
+** the HTML reader first (gethtml), which runs Lua: s must be anchored. */
 static int pushparsed(lua_State *L, const char *s, size_t len) {
-  DocBox *box = (DocBox *)lua_newuserdatauv(L, sizeof *box, 1);
+  DocBox *box;
+  const ll_HtmlReader *html = NULL;
   ll_Mem m;
   char err[LL_ERRSIZE];
   int st;
+  if (ll_html_sniff(s, len) && (html = gethtml(L, &st, err, sizeof err)) == NULL)
+    return nilerror(L, st, err);
+  box = (DocBox *)lua_newuserdatauv(L, sizeof *box, 1);
   box->doc = NULL;
   luaL_setmetatable(L, DOC_MT);
   getmem(L, &m);
-  st = ll_read_page(&m, s, len, &box->doc, err, sizeof err);
+  st = ll_read_page(&m, html, s, len, &box->doc, err, sizeof err);
   if (st != LL_OK) return nilerror(L, st, err);
   return 1;
 }
@@ -542,7 +611,6 @@ static void runtasks(lua_State *L, size_t n, ll_TaskFn fn, void *ctx) {
     int k, started = 0;
     t.locked.f = lockedalloc;
     t.locked.ud = &t;
-    ll_html_init(); /* libxml2's own set-up, done once before threads */
     for (k = 0; k < 2; k++)
       if (pthread_create(&th[started], NULL, worker, &t) == 0) started++;
     if (started == 0)
@@ -570,7 +638,9 @@ static void luarunner(void *ud, size_t n, ll_TaskFn fn, void *ctx) {
 
 #define BATCH_MT "leninletter.Batch"
 
-enum { PAGE_TODO = 0, PAGE_OPEN, PAGE_READ, PAGE_PARSED };
+/* PAGE_HTML: read and sniffed as HTML while the batch had no HTML reader
+** yet; read again once core.load has loaded it (see core_load) */
+enum { PAGE_TODO = 0, PAGE_OPEN, PAGE_READ, PAGE_PARSED, PAGE_HTML };
 
 typedef struct Page {
   const char *path; /* a string of the paths table, on the stack */
@@ -591,8 +661,9 @@ typedef struct Page {
 
 typedef struct Batch {
   size_t n;
-  size_t maxpage; /* bytes: a larger file is refused unread */
-  Page pages[1];  /* n of them */
+  size_t maxpage;            /* bytes: a larger file is refused unread */
+  const ll_HtmlReader *html; /* the HTML reader, or NULL: not loaded yet */
+  Page pages[1];             /* n of them */
 } Batch;
 
 static int batch_gc(lua_State *L) {
@@ -772,19 +843,52 @@ static int readpage(ll_Mem *m, Page *pg, ll_Buf *buf, size_t max) {
   return PAGE_TODO;
 }
 
-/* Reads and parses page i of the batch (an ll_TaskFn). */
+/* Reads and parses page i of the batch (an ll_TaskFn), unless it is done
+** (a second round reads only the pages left at PAGE_TODO). An HTML page
+** while the batch has no HTML reader is left at PAGE_HTML, unparsed. */
 static void loadpage(ll_Mem *m, void *ctx, size_t i) {
-  Page *pg = &((Batch *)ctx)->pages[i];
+  Batch *bt = (Batch *)ctx;
+  Page *pg = &bt->pages[i];
   ll_Buf buf;
   int stage;
+  if (pg->stage != PAGE_TODO) return;
   ll_buf_init(&buf);
-  stage = readpage(m, pg, &buf, ((Batch *)ctx)->maxpage);
-  if (stage == PAGE_TODO) {
-    pg->st = ll_read_page(m, buf.n > 0 ? buf.p : "", buf.n, &pg->doc, pg->err, sizeof pg->err);
+  stage = readpage(m, pg, &buf, bt->maxpage);
+  if (stage == PAGE_TODO && bt->html == NULL && ll_html_sniff(buf.p, buf.n)) {
+    stage = PAGE_HTML;
+  } else if (stage == PAGE_TODO) {
+    pg->st =
+        ll_read_page(m, bt->html, buf.n > 0 ? buf.p : "", buf.n, &pg->doc, pg->err, sizeof pg->err);
     stage = PAGE_PARSED;
   }
   ll_buf_free(m, &buf);
   pg->stage = stage;
+}
+
+/* The pages of batch b that were sniffed as HTML before the HTML reader
+** was there: the reader is loaded (gethtml) and they are read again, on
+** two threads, or, if it cannot be loaded, each is given the reason. This
+** happens once a state at most: later batches find the reader loaded. */
+static void loadhtml(lua_State *L, Batch *b) {
+  size_t i, k = 0;
+  int st;
+  char err[LL_ERRSIZE];
+  for (i = 0; i < b->n; i++) k += b->pages[i].stage == PAGE_HTML;
+  if (k == 0) return;
+  b->html = gethtml(L, &st, err, sizeof err);
+  for (i = 0; i < b->n; i++) {
+    Page *pg = &b->pages[i];
+    if (pg->stage != PAGE_HTML) continue;
+    if (b->html != NULL) {
+      pg->stage = PAGE_TODO;
+      pg->errnum = 0;
+    } else {
+      pg->stage = PAGE_PARSED;
+      pg->st = st;
+      memcpy(pg->err, err, sizeof err);
+    }
+  }
+  if (b->html != NULL) runtasks(L, b->n, loadpage, b);
 }
 
 /* Pushes an array of the pages' {size, mtime_s, mtime_ns} as the opened
@@ -832,6 +936,7 @@ static int core_load(lua_State *L) {
   if (n > ((size_t)-1 - sizeof(Batch)) / sizeof(Page)) return memerror(L);
   b = (Batch *)lua_newuserdatauv(L, sizeof(Batch) + (n > 0 ? n - 1 : 0) * sizeof(Page), 0);
   b->n = 0;
+  b->html = NULL;
   b->maxpage = (unsigned long long)maxpage < (size_t)-1 / 4 ? (size_t)maxpage : (size_t)-1 / 4;
   luaL_setmetatable(L, BATCH_MT);
   for (i = 0; i < n; i++) {
@@ -844,7 +949,13 @@ static int core_load(lua_State *L) {
     lua_pop(L, 1);
     b->n = i + 1;
   }
+  /* the HTML reader if it is loaded; else HTML pages load it, then are
+     read again (loadhtml) */
+  lua_getfield(L, LUA_REGISTRYINDEX, HTML_KEY);
+  b->html = (const ll_HtmlReader *)lua_touserdata(L, -1);
+  lua_pop(L, 1);
   runtasks(L, n, loadpage, b);
+  loadhtml(L, b);
   /* one thread again: the documents answer to Lua's allocator alone */
   getmem(L, &m);
   for (i = 0; i < n; i++)
@@ -2385,7 +2496,6 @@ static const luaL_Reg core_funcs[] = {
 LUALIB_API int luaopen_leninletter_core(lua_State *L);
 
 __attribute__((visibility("default"))) LUALIB_API int luaopen_leninletter_core(lua_State *L) {
-  ll_html_init(); /* libxml2 set up, its allocator given (see llhtml.c) */
   if (luaL_newmetatable(L, DOC_MT)) {
     luaL_setfuncs(L, doc_meta, 0);
     luaL_newlib(L, doc_methods);

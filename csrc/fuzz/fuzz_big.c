@@ -70,7 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     for (k = 0; k < 64 && st == LL_OK; k++) st = crafted(&m, &page, (uint32_t)(r * 64 + k));
   }
   FUZZ_CHECK(st == LL_OK);
-  st = ll_read_page(&m, page.p, page.n, &d, err, sizeof err);
+  st = ll_read_page(&m, &ll_html_reader, page.p, page.n, &d, err, sizeof err);
   FUZZ_CHECK(st != LL_ERRMEM);
   if (st == LL_OK && d != NULL) {
     fuzz_doc(d);

@@ -72,7 +72,7 @@ static int run(const uint8_t *data, size_t size, FuzzAlloc *a, long failat) {
   err[0] = '\0';
   (void)ll_html_sniff((const char *)data, size);
   /* every input through the HTML reader, sniffed as HTML or not */
-  st = ll_read_html(&m, (const char *)data, size, &d, err, sizeof err);
+  st = ll_read_html(&m, &ll_html_reader, (const char *)data, size, &d, err, sizeof err);
   if (st == LL_OK) {
     size_t k, j;
     FUZZ_CHECK(d != NULL);

@@ -386,12 +386,35 @@ const ll_Note *ll_doc_note(const ll_Doc *d, long n);
 /* Page pipeline (llread.c)                                            */
 /* ------------------------------------------------------------------ */
 
-/* Reads a page in either form (HTML when ll_html_sniff says so, else the
-** archive's plain-text form) into *out, as ll_parse_text returns: the one
-** entry the binding and the fuzzers call. */
-int ll_read_page(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *err, size_t errsz);
+/* An HTML reader: the library reads HTML pages through the one it is
+** given, as it allocates through the ll_Mem it is given, so that a program
+** that reads no HTML never loads libxml2 (llhtml.c's reader, the only user
+** of libxml2, is ll_html_reader, llhtml.h; the Lua binding loads it from
+** the module leninletter.html when a page is first sniffed as HTML).
+**   abi    LL_HTML_ABI: what a reader built from other sources is told by
+**   init   libxml2's process-wide set-up; call it once before reading on
+**          several threads at once (a read does it otherwise); idempotent
+**   read   reads the page and feeds the document builder b (ll_html_read
+**          says how); LL_OK, LL_ERRMEM or LL_ERRINPUT with err set */
+#define LL_HTML_ABI 1
+typedef struct ll_HtmlReader {
+  int abi;
+  void (*init)(void);
+  int (*read)(ll_Mem *m, const char *html, size_t len, ll_Builder *b, char *err, size_t errsz);
+} ll_HtmlReader;
+
+/* Nonzero if the len bytes at s look like HTML (llread.c; llhtml.h says
+** what is looked at). Needs no HTML reader. */
+int ll_html_sniff(const char *s, size_t len);
+/* Reads a page in either form (HTML when ll_html_sniff says so, through
+** the reader html, else the archive's plain-text form) into *out, as
+** ll_parse_text returns: the one entry the binding and the fuzzers call.
+** An HTML page with html NULL is refused (LL_ERRINPUT). */
+int ll_read_page(ll_Mem *m, const ll_HtmlReader *html, const char *s, size_t len, ll_Doc **out,
+                 char *err, size_t errsz);
 /* As ll_read_page for a page known to be HTML. */
-int ll_read_html(ll_Mem *m, const char *s, size_t len, ll_Doc **out, char *err, size_t errsz);
+int ll_read_html(ll_Mem *m, const ll_HtmlReader *html, const char *s, size_t len, ll_Doc **out,
+                 char *err, size_t errsz);
 
 /* ------------------------------------------------------------------ */
 /* Citations (llcite.c)                                                */

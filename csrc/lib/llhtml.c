@@ -21,6 +21,9 @@
 #include "llhtml.h"
 #include "llswar.h"
 
+/* ll_html_sniff, which needs no libxml2, is in llread.c: this file is
+** linked into the module leninletter.html alone (lhtml.c), with libxml2. */
+
 #define NBSP      "\xC2\xA0"
 #define BREAKRUN  " \xC2\xA0 " /* the page-break run */
 #define FIELDMARK '\x01'       /* starts a header field name in an item */
@@ -146,14 +149,8 @@ static int prose8(uint64_t v) {
 }
 
 /* ------------------------------------------------------------------ */
-/* Sniffing                                                            */
+/* libxml2's memory and reports                                        */
 /* ------------------------------------------------------------------ */
-
-static const char *const sniff_tags[] = {
-    "html", "head",       "body", "p",     "div",  "h1",       "h2",     "h3",     "h4",
-    "h5",   "h6",         "meta", "title", "link", "table",    "center", "br",     "hr",
-    "font", "span",       "a",    "b",     "i",    "em",       "strong", "script", "style",
-    "base", "blockquote", "pre",  "ul",    "ol",   "frameset", NULL};
 
 /* What one read learns from libxml2's reports while it works: for the
 ** length of ll_html_read, libxml2's structured-error context of this
@@ -227,54 +224,6 @@ void ll_html_init(void) {
   if (xmlMemGet(&f, &ma, &re, &sd) == 0 && f == free && ma == malloc && re == realloc)
     xmlMemSetup(free, xmlmalloc, xmlrealloc, xmlstrdup);
   xmlUnlockLibrary();
-}
-
-/* See llhtml.h. */
-int ll_html_sniff(const char *s, size_t len) {
-  size_t i = 0, lim = len < 4096 ? len : 4096;
-  if (s == NULL) return 0;
-  if (lim >= 2 && ((unsigned char)s[0] == 0xFF || (unsigned char)s[0] == 0xFE) &&
-      (unsigned char)s[1] == ((unsigned char)s[0] ^ 0x01)) {
-    /* UTF-16 with its byte order mark (decode decodes it): sniffed on its
-       first code units as ASCII, anything else a byte no tag holds */
-    char a[2048];
-    int be = (unsigned char)s[0] == 0xFE;
-    size_t k;
-    for (k = 0; 2 + 2 * k + 1 < lim && k < sizeof a; k++) {
-      unsigned hi = (unsigned char)s[2 + 2 * k + (be ? 0 : 1)];
-      unsigned lo = (unsigned char)s[2 + 2 * k + (be ? 1 : 0)];
-      a[k] = (char)(hi == 0 && lo < 0x80 && lo != 0 ? lo : 0x80);
-    }
-    return k > 0 && ll_html_sniff(a, k);
-  }
-  if (lim >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) i = 3;
-  for (;;) {
-    size_t j, k;
-    while (i < lim && isspc((unsigned char)s[i])) i++;
-    if (i + 1 >= lim || s[i] != '<') return 0;
-    if (iprefix(s + i, lim - i, "<!--")) { /* a comment: skip it */
-      for (j = i + 4; j + 2 < lim; j++)
-        if (memcmp(s + j, "-->", 3) == 0) break;
-      if (j + 2 >= lim) return 0;
-      i = j + 3;
-      continue;
-    }
-    if (s[i + 1] == '?') { /* an XML declaration */
-      for (j = i + 2; j < lim && s[j] != '>'; j++) {
-      }
-      if (j >= lim) return 0;
-      i = j + 1;
-      continue;
-    }
-    if (iprefix(s + i, lim - i, "<!doctype")) return 1;
-    for (j = i + 1; j < lim && isalnumc((unsigned char)s[j]); j++) {
-    }
-    if (j < lim && !isspc((unsigned char)s[j]) && s[j] != '>' && s[j] != '/') return 0;
-    for (k = 0; sniff_tags[k] != NULL; k++)
-      if (strlen(sniff_tags[k]) == j - i - 1 && iprefix(s + i + 1, j - i - 1, sniff_tags[k]))
-        return 1;
-    return 0;
-  }
 }
 
 /* ------------------------------------------------------------------ */
@@ -3666,3 +3615,8 @@ int ll_html_read(ll_Mem *m, const char *html, size_t len, ll_Builder *b, char *e
   xmlSetStructuredErrorFunc(sctx, sfunc);
   return status;
 }
+
+/* See llhtml.h: the reader handed to llread.c's ll_read_page (by the C
+** tests and fuzzers directly, by the Lua binding through the module
+** leninletter.html). Constant: read-only once relocated. */
+const ll_HtmlReader ll_html_reader = {LL_HTML_ABI, ll_html_init, ll_html_read};

@@ -2,7 +2,10 @@
 ** llhtml.h: the HTML reader of the leninletter library.
 ** Reads a Marxists Internet Archive page served as HTML and feeds its
 ** header, fields, blocks (kinds, spans, table cells), notes and footer to
-** the document builder (llbuild.c): the page is read once.
+** the document builder (llbuild.c): the page is read once. llhtml.c is the
+** only file that uses libxml2; it is linked into the module
+** leninletter.html (csrc/binding/lhtml.c), which the core loads when a page
+** is first sniffed as HTML, and handed to the library as ll_html_reader.
 */
 #ifndef LLHTML_H
 #define LLHTML_H
@@ -11,12 +14,17 @@
 
 #include "ll.h"
 
-/* Nonzero if s looks like HTML: after an optional UTF-8 byte order mark,
+/* ll_html_sniff(s, len), declared in ll.h and defined in llread.c (it
+** needs no libxml2, and the core sniffs before it loads this reader):
+** nonzero if s looks like HTML: after an optional UTF-8 byte order mark,
 ** white space, comments and an XML declaration, within the first 4 KB, a
 ** doctype or one of the usual opening tags (<html, <head, <body, <p, <div,
 ** <h1 ... <h6, <meta, <title, <table, ...). The plain-text form never
 ** starts with '<', so the two forms cannot be confused. */
-int ll_html_sniff(const char *s, size_t len);
+
+/* This reader: {LL_HTML_ABI, ll_html_init, ll_html_read}, for
+** ll_read_page and ll_read_html (ll.h). */
+extern const ll_HtmlReader ll_html_reader;
 
 /* Initialises libxml2 once for the process. Call it before reading pages
 ** on several threads at once (the first reader initialises it otherwise);

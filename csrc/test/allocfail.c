@@ -201,6 +201,20 @@ static const Task tasks[] = {
    "for _, k in ipairs(c:collocates('Soviet')) do put(k.word, k.count) end\n"
    "if lpeg then put(c:count(lpeg.P('sov') * lpeg.R('az') ^ 0)) end\n"
    "return table.concat(out, '|')\n"},
+  /* HTML pages met by core.load before leninletter.html is loaded: read,
+     sniffed, the reader required (from package.preload here) while
+     allocations fail, then read again (lcore.c, loadhtml) */
+  {"corpus: a folder of HTML pages, the HTML reader loaded on the way", 600,
+   "ll = require 'leninletter'\n"
+   "DIR = SHARED .. '/corpus/mia-lenin/archive/lenin/works/1917/dec'\n",
+   DIGEST
+   "local c = assert(ll.corpus({DIR}))\n"
+   "put(#c, #(c.warnings or {}))\n"
+   "for _, w in ipairs(c.warnings or {}) do put(w) end\n"
+   "for i = 1, #c do put(c[i].title, #c[i].paragraphs) end\n"
+   "put(c:count('the'), c:count('Soviet'))\n"
+   "put(package.loaded['leninletter.html'] ~= nil)\n"
+   "return table.concat(out, '|')\n"},
   {"research: variants, wildcards, co-occurrence, per page, keywords", 400,
    "ll = require 'leninletter'\n"
    "LETTER = ll.letter()\n",

@@ -1,12 +1,15 @@
 /*
 ** luahost.h: what the Lua hosts of the hardening runs share (allocfail.c,
-** threads.c): leninletter.core preloaded from the executable itself and the
+** threads.c): leninletter.core and leninletter.html (the HTML reader, which
+** the core requires when it first reads HTML) preloaded from the executable
+** itself and the
 ** Lua layer found in the work tree. Include after lua.h and lauxlib.h.
 */
 #ifndef LUAHOST_H
 #define LUAHOST_H
 
 LUALIB_API int luaopen_leninletter_core(lua_State *L);
+LUALIB_API int luaopen_leninletter_html(lua_State *L);
 
 #ifndef LL_LUA_PATH
 #define LL_LUA_PATH "lua/?.lua;lua/?/init.lua;data/?.lua"
@@ -15,13 +18,16 @@ LUALIB_API int luaopen_leninletter_core(lua_State *L);
 #define LL_SHARED "../shared"
 #endif
 
-/* Opens the standard libraries in L, preloads leninletter.core and sets
+/* Opens the standard libraries in L, preloads leninletter.core and
+** leninletter.html and sets
 ** package.path to the work tree's Lua layer. */
 static inline void host_open(lua_State *L) {
   luaL_openlibs(L);
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
   lua_pushcfunction(L, luaopen_leninletter_core);
   lua_setfield(L, -2, "leninletter.core");
+  lua_pushcfunction(L, luaopen_leninletter_html);
+  lua_setfield(L, -2, "leninletter.html");
   lua_pop(L, 1);
   lua_getglobal(L, "package");
   lua_pushstring(L, LL_LUA_PATH);

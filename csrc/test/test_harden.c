@@ -232,7 +232,7 @@ static int readhtml(const char *html, size_t n, ll_Buf *text, char *err, size_t 
   ll_Mem m = {ll_stdalloc, NULL};
   ll_Doc *d = NULL;
   size_t i;
-  int st = ll_read_html(&m, html, n, &d, err, errsz);
+  int st = ll_read_html(&m, &ll_html_reader, html, n, &d, err, errsz);
   for (i = 0; st == LL_OK && i < d->nparas; i++)
     if (ll_buf_add(&m, text, d->paras[i].text, d->paras[i].len) != LL_OK ||
         ll_buf_add(&m, text, "\n", 1) != LL_OK)

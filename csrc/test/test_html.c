@@ -151,7 +151,7 @@ static void run(ll_Mem *m, const char *s, size_t n, Result *r) {
   ll_buf_init(&r->labels);
   r->nlabels = 0;
   r->head = 0;
-  r->status = ll_read_html(m, s, n, &d, r->err, sizeof r->err);
+  r->status = ll_read_html(m, &ll_html_reader, s, n, &d, r->err, sizeof r->err);
   if (d != NULL) render(m, d, r);
   ll_doc_free(d);
 }
@@ -795,7 +795,7 @@ static void test_nomem(Tally *t, const char *html, size_t n, int every) {
     m.f = counting;
     m.ud = &c;
     c.failat = k;
-    st = ll_read_html(&m, html, n, &d, err, sizeof err);
+    st = ll_read_html(&m, &ll_html_reader, html, n, &d, err, sizeof err);
     if (st == LL_OK)
       done = 1;
     else if (st != LL_ERRMEM || d != NULL)
@@ -814,7 +814,7 @@ static void test_nomem(Tally *t, const char *html, size_t n, int every) {
 ** failure). */
 static int structured(ll_Mem *m, const char *html, ll_Doc **out) {
   char err[LL_ERRSIZE];
-  return ll_read_html(m, html, strlen(html), out, err, sizeof err);
+  return ll_read_html(m, &ll_html_reader, html, strlen(html), out, err, sizeof err);
 }
 
 /* the bytes [pos, pos + len) of b's text equal s */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ll.h"
+#include "llhtml.h"
 #include "testutil.h"
 
 static int streq(const char *a, const char *b) {
@@ -254,7 +255,7 @@ static ll_Doc *parsehtml(const char *html) {
   ll_Mem m = {ll_stdalloc, NULL};
   ll_Doc *d = NULL;
   char err[LL_ERRSIZE];
-  if (ll_read_page(&m, html, strlen(html), &d, err, sizeof err) != LL_OK) {
+  if (ll_read_page(&m, &ll_html_reader, html, strlen(html), &d, err, sizeof err) != LL_OK) {
     printf("FAIL read: %s\n", err);
     exit(1);
   }
@@ -279,12 +280,27 @@ static void test_readpage(Tally *t) {
         "read_page: plain text through the page parser", NULL);
   ll_doc_free(d);
   d = NULL;
-  st = ll_read_page(&m, "<html><body></body></html>", 26, &d, err, sizeof err);
+  st = ll_read_page(&m, &ll_html_reader, "<html><body></body></html>", 26, &d, err, sizeof err);
   check(t, st == LL_ERRINPUT && d == NULL && strcmp(err, "HTML page with no text") == 0,
         "read_page: an HTML page with no text is refused", NULL);
-  st = ll_read_page(&m, "", 0, &d, err, sizeof err);
+  st = ll_read_page(&m, &ll_html_reader, "", 0, &d, err, sizeof err);
   check(t, st == LL_ERRINPUT && d == NULL && strcmp(err, "empty input") == 0,
         "read_page: empty input is refused", NULL);
+  /* without an HTML reader (a program that links no libxml2): plain text
+     is read, an HTML page refused with the reason */
+  st = ll_read_page(&m, NULL, "Author\n\nTitle\n\nWritten: 1917\n\nBody text.\n", 41, &d, err,
+                    sizeof err);
+  check(t, st == LL_OK && d != NULL && streq(d->author, "Author") && d->nparas == 1,
+        "read_page: plain text needs no HTML reader", err);
+  ll_doc_free(d);
+  d = NULL;
+  st = ll_read_page(&m, NULL, "<html><body><p>One.</p></body></html>", 37, &d, err, sizeof err);
+  check(t,
+        st == LL_ERRINPUT && d == NULL &&
+            strcmp(err, "an HTML page, and no HTML reader to read it") == 0,
+        "read_page: HTML with no HTML reader is refused, with the reason", err);
+  check(t, ll_html_reader.abi == LL_HTML_ABI && ll_html_reader.read == ll_html_read,
+        "read_page: ll_html_reader is llhtml.c's", NULL);
 }
 
 static void test_pagebreaks(Tally *t) {

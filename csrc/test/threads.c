@@ -82,7 +82,7 @@ static void html_digest(const Job *j, luaL_Buffer *b) {
   size_t i, n = 0;
   int st;
   if (j->html == NULL) return;
-  st = ll_read_html(&m, j->html, j->htmllen, &d, err, sizeof err);
+  st = ll_read_html(&m, &ll_html_reader, j->html, j->htmllen, &d, err, sizeof err);
   for (i = 0; d != NULL && i < d->nparas; i++) n += d->paras[i].len;
   snprintf(line, sizeof line, "|html %d %lu %lu %lu", st, (unsigned long)n,
            d ? (unsigned long)d->nparas : 0UL, d ? (unsigned long)d->nnotes : 0UL);

@@ -61,8 +61,12 @@ end
 -- @string text the page
 -- @tparam[opt] table opts `entities`: a catalogue (as `catalogue()` returns) to find
 --   entities with
+-- HTML is read by the C module `leninletter.html` (libxml2's only user),
+-- which is required the first time a page is HTML: a program that reads
+-- none never loads libxml2.
 -- @treturn Document|nil the document, or nil and a message for text that is not
---   UTF-8 (naming the line and byte) or is empty or blank
+--   UTF-8 (naming the line and byte) or is empty or blank, or for HTML when
+--   `leninletter.html` cannot be loaded (the message names it)
 -- @treturn string the message, on failure
 -- @usage local doc, err = ll.parse(io.read("*a"))
 -- if not doc then io.stderr:write(err, "\n") end

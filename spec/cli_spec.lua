@@ -73,6 +73,20 @@ describe("leninletter command line", function()
     assert.equal("", out)
     assert.equal("leninletter: unknown command 'frobnicate' (see leninletter --help)\n", err)
     local _
+    -- a page named without --file is refused, not taken for the letter
+    local page = tmpfile("Title\n\nA page of one paragraph.\n")
+    code, out, err = cli("info " .. sh(page))
+    assert.equal(2, code)
+    assert.equal("", out)
+    assert.equal(("leninletter: unexpected argument '%s' for info; to read that page, give --file %s"
+      .. " (see leninletter info --help)\n"):format(page, page), err)
+    os.remove(page)
+    code, _, err = cli("text one two")
+    assert.equal(2, code)
+    assert.equal("leninletter: unexpected argument 'one' for text (see leninletter text --help)\n", err)
+    code, _, err = cli("export json extra")
+    assert.equal(2, code)
+    assert.equal("leninletter: unexpected argument 'extra' for export (see leninletter export --help)\n", err)
     -- an option no command takes is named, whatever follows it
     code, _, err = cli("kwic Soviet --bogus 1")
     assert.equal(2, code)

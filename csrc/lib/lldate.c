@@ -927,16 +927,17 @@ static void spoken_at(Lexer *p, size_t i, Cand *v, int *nv) {
 ** (15-17) November 1905". Appends a reading to v. */
 static void dayspan_at(Lexer *p, size_t i, Cand *v, int *nv) {
   size_t j, k, e;
-  int d1, d2, d3, d4, m, y, and;
+  int d1, d2, d3, d4, m, y, joined; /* joined: the days by "and" */
   Cand *c;
   if ((j = day_at(p, i, &d1)) == 0) return;
-  and = (k = sep_at(p, j)) == 0;
-  if ((and&&(k = andday_at(p, j)) == 0) || (j = day_at(p, k, &d2)) == 0 || (and&&d2 != d1 + 1))
+  joined = (k = sep_at(p, j)) == 0;
+  if ((joined && (k = andday_at(p, j)) == 0) || (j = day_at(p, k, &d2)) == 0 ||
+      (joined && d2 != d1 + 1))
     return;
   c = newcand(v, nv, i);
   if (kind(p, j) == K_LPAR && (e = day_at(p, j + 1, &d3)) != 0 &&
-      (k = and? andday_at(p, e) : sep_at(p, e)) != 0 && (k = day_at(p, k, &d4)) != 0 &&
-      kind(p, k) == K_RPAR && (!and || d4 == d3 + 1)) {
+      (k = joined ? andday_at(p, e) : sep_at(p, e)) != 0 && (k = day_at(p, k, &d4)) != 0 &&
+      kind(p, k) == K_RPAR && (!joined || d4 == d3 + 1)) {
     c->b[0].d = d3;
     c->b[1].d = d4;
     c->nb = 2;

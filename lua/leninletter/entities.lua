@@ -273,7 +273,8 @@ local forpages = setmetatable({}, { __mode = "k" })
 -- @usage local cat = entities.forpage(entities.check(ll.catalogue(), 2, "corpus"), doc.title)
 function M.forpage(cat, title)
   if title == LETTER_TITLE then return cat end
-  if forpages[cat] then return forpages[cat] end
+  local made = forpages[cat]
+  if made ~= nil then return made or cat end
   local out, changed = {}, false
   for _, e in ipairs(cat) do
     local drop, b = LETTER_NAMES[e.id], BUILTIN[e.id]
@@ -295,8 +296,10 @@ function M.forpage(cat, title)
       out[#out + 1] = e
     end
   end
-  forpages[cat] = changed and out or cat
-  return forpages[cat]
+  -- false, not cat, for a catalogue left as it is: a value holding its
+  -- weak key would keep it alive on Lua 5.1 and LuaJIT (no ephemerons)
+  forpages[cat] = changed and out or false
+  return changed and out or cat
 end
 
 --- Whether an entry's note and description are the built-in catalogue's,

@@ -400,7 +400,8 @@ end
 -- index; nil where no page's note does. A caller's own entries are kept
 -- as given.
 local function ownnote(c, e)
-  if not entities.lettersnote(e) then return e end
+  -- (the first page's Document may have dropped them already)
+  if not entities.lettersnote(e, true) then return e end
   e.note, e.description = nil, nil
   local seen = {}
   for _, h in ipairs(e.mentions) do

@@ -306,11 +306,15 @@ end
 -- that is the letter's notes (which another page keeps only where its own
 -- note says the same: see `ll.open`), not a caller's own.
 -- @tparam table e a catalogue entry or an Entity
+-- @bool[opt] dropped also when e has neither, as a page other than the
+--   letter leaves a built-in entry that has a note
 -- @treturn boolean
 -- @usage if entities.lettersnote(e) then ... end
-function M.lettersnote(e)
+function M.lettersnote(e, dropped)
   local b = BUILTIN[e.id]
-  return e.note ~= nil and b ~= nil and b.note == e.note and b.description == e.description
+  if b == nil or b.note == nil then return false end
+  if dropped and e.note == nil and e.description == nil then return true end
+  return b.note == e.note and b.description == e.description
 end
 
 -- The built-in catalogue's note numbers and descriptions are the letter's

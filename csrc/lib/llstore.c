@@ -1604,18 +1604,23 @@ static int segtoksok(const ll_Store *s, size_t a, size_t b) {
           maxid(img, img->segstart[a], img->segstart[b]) < img->nwords);
 }
 
+/* Are page i's entry (into *pe) and its segments' entries whole? */
+static int pagesegsok(const ll_Store *s, size_t i, PageEnt *pe) {
+  size_t k;
+  if (!pagerange(s, i, pe)) return 0;
+  for (k = s->docseg[i]; k < s->docseg[i + 1]; k++)
+    if (!segrecok(s, k, pe)) return 0;
+  return 1;
+}
+
 /* Checks page i's entries once, all of them: its own, its segments' and
 ** their tokens'. 1 when whole. */
 static int pageents(const ll_Store *s, size_t i) {
   ll_Store *w = (ll_Store *)s;
   PageEnt pe;
-  size_t k;
   if (s->state[i] & (P_ENTS | P_BADENTS)) return (s->state[i] & P_ENTS) != 0;
   w->state[i] |= P_BADENTS;
-  if (!pagerange(s, i, &pe)) return 0;
-  for (k = s->docseg[i]; k < s->docseg[i + 1]; k++)
-    if (!segrecok(s, k, &pe)) return 0;
-  if (!segtoksok(s, s->docseg[i], s->docseg[i + 1])) return 0;
+  if (!pagesegsok(s, i, &pe) || !segtoksok(s, s->docseg[i], s->docseg[i + 1])) return 0;
   w->state[i] = (unsigned char)((s->state[i] & ~P_BADENTS) | P_ENTS);
   return 1;
 }
@@ -1652,13 +1657,9 @@ static int segpage(const ll_Store *s, size_t seg, size_t *page) {
 static int sumpage(const ll_Store *s, size_t i) {
   ll_Store *w = (ll_Store *)s;
   PageEnt pe;
-  size_t k;
   if (s->state[i] & (P_SUM | P_BADSUM)) return (s->state[i] & P_SUM) != 0;
   w->state[i] |= P_BADSUM;
-  if (!pagerange(s, i, &pe)) return 0;
-  for (k = s->docseg[i]; k < s->docseg[i + 1]; k++)
-    if (!segrecok(s, k, &pe)) return 0;
-  if (ll_store_sum(s->p + pe.off, (size_t)pe.len) != pe.sum) return 0;
+  if (!pagesegsok(s, i, &pe) || ll_store_sum(s->p + pe.off, (size_t)pe.len) != pe.sum) return 0;
   w->state[i] = (unsigned char)((s->state[i] & ~P_BADSUM) | P_SUM);
   return 1;
 }

@@ -315,6 +315,47 @@ describe("leninletter.quiz, as a teacher reads it (issue #15)", function()
     assert.is_true(n >= 20, n)
   end)
 
+  it("offers choices of the part of speech the blank's neighbours give it", function()
+    if not HAVE_WORDNET then
+      pending("WordNet 3.0 is not installed (Debian wordnet-base)")
+      return
+    end
+    -- works/1920/oct/02.htm, "The Tasks of the Youth Leagues": "We can build
+    -- communism only on the basis of ..." (after a modal: a verb, though a
+    -- noun follows) and "shown us the passage to the class struggle, to the
+    -- beginning ..." (a noun phrase's last word before a comma: a noun);
+    -- the reader's works/1914/granat/ch03.htm, "Karl Marx": "growth of
+    -- constant capital as compared with variable capital" (between a
+    -- preposition and a noun: an adjective)
+    local granat = "../shared/corpus/mia-reader-lenin/archive/lenin/works/1914/granat/ch03.htm"
+    local cases = {
+      { CORPUS .. "works/1920/oct/02.htm", "We can _____ communism", "build", "verb", "base" },
+      { CORPUS .. "works/1920/oct/02.htm", "the class _____, to the beginning", "struggle", "noun" },
+      { granat, "as compared with _____ capital", "variable", "adj" },
+    }
+    for _, case in ipairs(cases) do
+      local path, stem, answer, pos, inflection = case[1], case[2], case[3], case[4], case[5]
+      local d = assert(ll.open(path))
+      local n = 0
+      for seed = 1, 10 do
+        for _, q in ipairs(quiz.choice(d, { count = 200, seed = seed })) do
+          if q.prompt:find(stem, 1, true) then
+            n = n + 1
+            assert.equal(answer, q.answer)
+            for _, c in ipairs(q.choices) do
+              local ok = false
+              for _, r in ipairs(lexicon.readings(c:lower()) or {}) do
+                if r.pos == pos and (not inflection or r.inflection == inflection) then ok = true end
+              end
+              assert.is_true(ok, c .. " is no " .. pos .. " for " .. q.prompt)
+            end
+          end
+        end
+      end
+      assert.is_true(n >= 1, stem .. ": " .. n)
+    end
+  end)
+
   it("asks nothing of a sentence whose 'It was' or 'It is' stands for something said before", function()
     -- "It was a socialist revolution." (the speech); "It is now obvious to
     -- us that ..." and "It would be inadvisable ... to" need no antecedent

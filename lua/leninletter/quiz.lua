@@ -777,6 +777,11 @@ for _, w in ipairs({ "to", "will", "would", "shall", "should", "must", "can", "c
   "could", "may", "might", "not", "us", "let" }) do MODALS[w] = true end
 local BE = {}
 for _, w in ipairs({ "is", "are", "was", "were", "be", "been", "being", "am" }) do BE[w] = true end
+-- the modal verbs proper: what follows one is a verb, whatever follows it
+-- ("We can _____ communism": "build", not the noun "build")
+local STRICT_MODALS = {}
+for _, w in ipairs({ "will", "would", "shall", "should", "must", "can", "cannot", "could", "may",
+  "might" }) do STRICT_MODALS[w] = true end
 
 local CONTENT = { noun = true, verb = true, adj = true }
 
@@ -792,7 +797,9 @@ end
 
 -- The reading of a word that its neighbours allow and WordNet ranks first
 -- (the most senses seen in its tagged corpus, then the most senses).
-local function primary(readings, prev, prevreadings, nextreadings)
+-- prev2 is the word before prev; pause is true when punctuation or the
+-- sentence's end follows the word.
+local function primary(readings, prev, prevreadings, nextreadings, prev2, pause)
   local allow
   local function only(rs, pos)
     if not rs or #rs == 0 then return false end
@@ -801,14 +808,28 @@ local function primary(readings, prev, prevreadings, nextreadings)
     end
     return true
   end
-  -- before a noun: a modifier ("provisional revolutionary government");
-  -- after an adjective: a noun ("the political struggle")
-  if only(nextreadings, "noun") then allow = { adj = true, noun = true }
+  local function can(rs, pos)
+    for _, r in ipairs(rs or {}) do
+      if r.pos == pos then return true end
+    end
+    return false
+  end
+  -- after a modal: a verb; before a noun: a modifier ("provisional
+  -- revolutionary government"); after an adjective: a noun ("the
+  -- political struggle")
+  if prev and STRICT_MODALS[prev] then allow = { ["verb:base"] = true }
+  elseif only(nextreadings, "noun") then allow = { adj = true, noun = true }
   elseif only(prevreadings, "adj") then allow = { noun = true }
   elseif prev and DETS[prev] then allow = { noun = true, adj = true }
   elseif prev and MODALS[prev] then allow = { ["verb:base"] = true }
-  elseif prev and PREPS[prev] then allow = { noun = true, ["verb:ing"] = true }
+  -- after a preposition: a noun, or a modifier of the noun that follows
+  -- ("compared with _____ capital": "variable", the adjective)
+  elseif prev and PREPS[prev] then
+    allow = { noun = true, ["verb:ing"] = true, adj = can(nextreadings, "noun") or nil }
   elseif prev and BE[prev] then allow = { adj = true, ["verb:ing"] = true, ["verb:past"] = true }
+  -- a noun phrase's last word before a pause: a noun ("the class
+  -- _____," is "struggle", not the verb)
+  elseif prev2 and DETS[prev2] and pause and can(prevreadings, "noun") then allow = { noun = true }
   end
   local best
   if allow and allow.adj and allow.noun and nextreadings then
@@ -1267,10 +1288,14 @@ local function prepare(doc, usewn)
       local nxt = toks[i + 1] and toks[i + 1].u == u and toks[i + 1].tok.norm or nil
       local phrase = (prev and not P.stop[prev] and (bigrams[prev .. " " .. tok.norm] or 0) >= 2)
         or (nxt and not P.stop[nxt] and (bigrams[tok.norm .. " " .. nxt] or 0) >= 2)
-      local r = phrase and primary(v.readings, prev, prev and P.vocab[prev] and P.vocab[prev].readings,
-        nxt and P.vocab[nxt] and P.vocab[nxt].readings)
       -- the cloze wants more: a phrase of three words used more than once
       local p2 = toks[i - 2] and toks[i - 2].u == u and toks[i - 2].tok.norm or nil
+      -- punctuation, or the sentence's end, after the word
+      local after = toks[i + 1] and toks[i + 1].u == u and toks[i + 1].tok
+      local pause = not after
+        or u.text:sub(tok.pos + #tok.text - u.start + 1, after.pos - u.start):find("[,;:.!?)]") ~= nil
+      local r = phrase and primary(v.readings, prev, prev and P.vocab[prev] and P.vocab[prev].readings,
+        nxt and P.vocab[nxt] and P.vocab[nxt].readings, p2, pause)
       local n2 = toks[i + 2] and toks[i + 2].u == u and toks[i + 2].tok.norm or nil
       -- of three content words ("provisional revolutionary government")
       local function content3(a, b, c2)

@@ -322,8 +322,9 @@ describe("leninletter.quiz, as a teacher reads it (issue #15)", function()
     end
     -- works/1920/oct/02.htm, "The Tasks of the Youth Leagues": "We can build
     -- communism only on the basis of ..." (after a modal: a verb, though a
-    -- noun follows) and "shown us the passage to the class struggle, to the
-    -- beginning ..." (a noun phrase's last word before a comma: a noun);
+    -- noun follows), "shown us the passage to the class struggle, to the
+    -- beginning ..." and "What does that class struggle consist in?" (after
+    -- a determiner and a noun: a noun);
     -- the reader's works/1914/granat/ch03.htm, "Karl Marx": "growth of
     -- constant capital as compared with variable capital" (between a
     -- preposition and a noun: an adjective)
@@ -331,6 +332,7 @@ describe("leninletter.quiz, as a teacher reads it (issue #15)", function()
     local cases = {
       { CORPUS .. "works/1920/oct/02.htm", "We can _____ communism", "build", "verb", "base" },
       { CORPUS .. "works/1920/oct/02.htm", "the class _____, to the beginning", "struggle", "noun" },
+      { CORPUS .. "works/1920/oct/02.htm", "that class _____ consist in", "struggle", "noun" },
       { granat, "as compared with _____ capital", "variable", "adj" },
     }
     for _, case in ipairs(cases) do
@@ -354,6 +356,31 @@ describe("leninletter.quiz, as a teacher reads it (issue #15)", function()
       end
       assert.is_true(n >= 1, stem .. ": " .. n)
     end
+  end)
+
+  it("blanks no heading, and a key term at most twice a quiz", function()
+    -- works/1920/oct/02.htm: its first Block is the heading "Speech
+    -- Delivered At The Third All-Russia Congress\nof The Russian Young
+    -- Communist League" (<h3>), and "The Young Communist League must ..."
+    -- opens many sentences: "The Young Communist _____" (League) was six
+    -- of ten cloze questions
+    local d = assert(ll.open(CORPUS .. "works/1920/oct/02.htm", { entities = ll.catalogue() }))
+    assert.equal("heading", d.paragraphs[1].kind)
+    local leagues = 0
+    for seed = 1, 10 do
+      for _, kind in ipairs({ "cloze", "choice" }) do
+        local times = {}
+        for _, q in ipairs(quiz[kind](d, { count = 10, seed = seed })) do
+          assert.are_not.equal("heading", d.paragraphs[q.source.paragraph].kind, q.prompt)
+          if q.target == "word" then
+            times[q.answer] = (times[q.answer] or 0) + 1
+            assert.is_true(times[q.answer] <= 2, q.answer .. " " .. times[q.answer] .. " times")
+            if q.answer == "League" then leagues = leagues + 1 end
+          end
+        end
+      end
+    end
+    assert.is_true(leagues >= 10, leagues)
   end)
 
   it("asks nothing of a sentence whose 'It was' or 'It is' stands for something said before", function()

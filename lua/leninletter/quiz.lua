@@ -244,7 +244,7 @@ local function sentences(doc)
       local a = (b.sentence_pos and b.sentence_pos[j]) or b.text:find(s, from, true) or from
       from = a + #s
       local u = { part = part, note = note, paragraph = i, sentence = j, text = s, start = a,
-        cands = {}, words = {}, ntok = 0 }
+        kind = b.kind, cands = {}, words = {}, ntok = 0 }
       units[#units + 1] = u
       bykey[unitkey(part, note, i, j)] = u
     end
@@ -797,9 +797,8 @@ end
 
 -- The reading of a word that its neighbours allow and WordNet ranks first
 -- (the most senses seen in its tagged corpus, then the most senses).
--- prev2 is the word before prev; pause is true when punctuation or the
--- sentence's end follows the word.
-local function primary(readings, prev, prevreadings, nextreadings, prev2, pause)
+-- prev2 is the word before prev.
+local function primary(readings, prev, prevreadings, nextreadings, prev2)
   local allow
   local function only(rs, pos)
     if not rs or #rs == 0 then return false end
@@ -827,9 +826,9 @@ local function primary(readings, prev, prevreadings, nextreadings, prev2, pause)
   elseif prev and PREPS[prev] then
     allow = { noun = true, ["verb:ing"] = true, adj = can(nextreadings, "noun") or nil }
   elseif prev and BE[prev] then allow = { adj = true, ["verb:ing"] = true, ["verb:past"] = true }
-  -- a noun phrase's last word before a pause: a noun ("the class
-  -- _____," is "struggle", not the verb)
-  elseif prev2 and DETS[prev2] and pause and can(prevreadings, "noun") then allow = { noun = true }
+  -- after a determiner and a noun: a noun, the phrase's head ("the class
+  -- _____," and "that class _____ consist in" are "struggle", not the verb)
+  elseif prev2 and DETS[prev2] and can(prevreadings, "noun") then allow = { noun = true }
   end
   local best
   if allow and allow.adj and allow.noun and nextreadings then
@@ -1290,12 +1289,8 @@ local function prepare(doc, usewn)
         or (nxt and not P.stop[nxt] and (bigrams[tok.norm .. " " .. nxt] or 0) >= 2)
       -- the cloze wants more: a phrase of three words used more than once
       local p2 = toks[i - 2] and toks[i - 2].u == u and toks[i - 2].tok.norm or nil
-      -- punctuation, or the sentence's end, after the word
-      local after = toks[i + 1] and toks[i + 1].u == u and toks[i + 1].tok
-      local pause = not after
-        or u.text:sub(tok.pos + #tok.text - u.start + 1, after.pos - u.start):find("[,;:.!?)]") ~= nil
       local r = phrase and primary(v.readings, prev, prev and P.vocab[prev] and P.vocab[prev].readings,
-        nxt and P.vocab[nxt] and P.vocab[nxt].readings, p2, pause)
+        nxt and P.vocab[nxt] and P.vocab[nxt].readings, p2)
       local n2 = toks[i + 2] and toks[i + 2].u == u and toks[i + 2].tok.norm or nil
       -- of three content words ("provisional revolutionary government")
       local function content3(a, b, c2)
@@ -1621,10 +1616,14 @@ end
 local MAXTRY = 16
 
 -- Cloze and choice: one question per sentence, sentences drawn at random.
+-- Blocks whose lines are no sentences to blank: a heading ("Speech
+-- Delivered At The Third All-Russia Congress"), a table's cells
+local NOSENTENCE = { heading = true, table = true, separator = true }
+
 local function blanks(kind, doc, o, P)
   local usable = {}
   for _, u in ipairs(P.units) do
-    if inscope(u.part, o.scope) and #u.cands > 0 and u.ntok >= 4
+    if inscope(u.part, o.scope) and #u.cands > 0 and u.ntok >= 4 and not NOSENTENCE[u.kind]
         and not u.text:find("__", 1, true) then
       usable[#usable + 1] = u
     end
@@ -1667,7 +1666,10 @@ local function blanks(kind, doc, o, P)
       local key = c.rec and c.rec.id or fold(c.hit.text)
       -- then an answer twice a quiz at most ("Black Hundreds" not four
       -- times), then as often as the text has it
-      if capped == "never" or (capped == "twice" and (times[key] or 0) < 2)
+      -- a key term at most twice, however short the quiz ("The Young
+      -- Communist _____" six times is one question)
+      local cap = (capped == "never" and c.target == "word") and "twice" or capped
+      if cap == "never" or (cap == "twice" and (times[key] or 0) < 2)
           or (not answers[key] and not (c.phrase3 and answers[c.phrase3])) then
         t[#t + 1] = c
       end

@@ -383,6 +383,37 @@ describe("leninletter.quiz, as a teacher reads it (issue #15)", function()
     assert.is_true(leagues >= 10, leagues)
   end)
 
+  it("offers a date written in both styles only where Russia wrote dates so", function()
+    -- works/1918/mar/28.htm, "The Immediate Tasks of the Soviet
+    -- Government": its note 3 says "On January 2 (15),1918, in answer to an
+    -- inquiry ...", its note 9 "on November 14 (27), 1917"; the old style
+    -- ended with January 1918 and ran 12 days behind before March 1900
+    -- ("January 2 (15), 1919" was offered)
+    local d = assert(ll.open(CORPUS .. "works/1918/mar/28.htm", { entities = ll.catalogue() }))
+    local months = {}
+    for i, m in ipairs({ "January", "February", "March", "April", "May", "June", "July", "August",
+      "September", "October", "November", "December" }) do months[m] = i end
+    local n = 0
+    for seed = 1, 10 do
+      for _, kind in ipairs({ "dates", "choice" }) do
+        for _, q in ipairs(quiz[kind](d, { count = 20, seed = seed })) do
+          for _, c in ipairs(q.choices or {}) do
+            local m, os_day, ns_day, y = c:match("(%a+) (%d+) %((%d+)%),%s*(%d%d%d%d)$")
+            if m and months[m] then
+              n = n + 1
+              y = tonumber(y)
+              assert.is_true(y < 1918 or (y == 1918 and months[m] == 1), c)
+              -- the page's own are 13 days apart: none from before March 1900
+              assert.is_true(y > 1900 or (y == 1900 and months[m] >= 3), c)
+              assert.is_true((tonumber(ns_day) - tonumber(os_day)) % 30 <= 13, c)
+            end
+          end
+        end
+      end
+    end
+    assert.is_true(n >= 6, n)
+  end)
+
   it("asks nothing of a sentence whose 'It was' or 'It is' stands for something said before", function()
     -- "It was a socialist revolution." (the speech); "It is now obvious to
     -- us that ..." and "It would be inadvisable ... to" need no antecedent

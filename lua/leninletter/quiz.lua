@@ -619,8 +619,20 @@ local function shape(text)
   return { year = tonumber(years[1]), month = months[1] and MONTHNO[months[1]], days = days }
 end
 
+-- The days the new style ran ahead of the old in Russia in month m of year
+-- y: 12 from March 1800, 13 from March 1900; nil from February 1918, when
+-- Russia took the new style and dates stopped being written in both.
+local function oldstyle_lag(y, m)
+  if y > 1918 or (y == 1918 and m > 1) then return nil end
+  if y > 1900 or (y == 1900 and m >= 3) then return 13 end
+  return 12
+end
+
 -- The text with its year moved by dy and its month by dm, or nil when a
--- day would not exist in the new month.
+-- day would not exist in the new month, or when a date written in both
+-- styles ("January 2 (15), 1918") would not be written so then
+-- ("January 2 (15), 1919": no old style after January 1918; "January 2
+-- (15), 1899": the styles were 12 days apart then).
 local function movetext(text, sh, dy, dm)
   local y, m = sh.year + dy, sh.month
   if m then
@@ -629,6 +641,10 @@ local function movetext(text, sh, dy, dm)
     m = mm % 12 + 1
     for _, d in ipairs(sh.days) do
       if d > MDAYS[m] or (m == 2 and d == 29 and y % 4 ~= 0) then return nil end
+    end
+    if text:find("%d%s*%(%d%d?%)") then
+      local lag = oldstyle_lag(y, m)
+      if not lag or lag ~= oldstyle_lag(sh.year, sh.month) then return nil end
     end
   elseif dm ~= 0 then
     return nil

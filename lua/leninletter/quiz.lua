@@ -752,6 +752,14 @@ local function misprinted(doc, h)
   return false
 end
 
+-- Is unit u a reference ("Selected Works, Vol. 3, Moscow, 1973, pp.
+-- 204-334")? Its edition's year, city and editor are the page's
+-- furniture, not history.
+local function reference(u)
+  return u.text:find("%f[%a]pp?%.%s*%d") or u.text:find("%f[%a]Vol%.%s*%d")
+    or (u.part == "note" and u.text:find("^See ")) or u.text:find("%f[%a]ed%.,%s*%d%d%d%d")
+end
+
 local function prepare_dates(P, doc)
   P.dates = {}
   local years, seen = {}, {}
@@ -759,7 +767,10 @@ local function prepare_dates(P, doc)
   for _, d in ipairs(all) do
     if not misprinted(doc, d) then
       P.dates[#P.dates + 1] = d
-      for _, s in ipairs({ "old_style", "new_style" }) do
+      -- the years of the page's history, not of its references' editions
+      -- ("Russ. ed., 1954, p. 378" gave "April 28, 1954" for a 1918 speech)
+      local u = unitof(P.bykey, d)
+      for _, s in ipairs(u and reference(u) and {} or { "old_style", "new_style" }) do
         if d[s] then
           for _, iso in ipairs({ d[s].first, d[s].last }) do
             local y = ymd(iso)
@@ -1360,10 +1371,7 @@ local function prepare(doc, usewn)
     end
     -- a reference ("Selected Works, Vol. 3, Moscow, 1973, pp. 204-334"):
     -- its edition's year, city and editor are the page's furniture, not history
-    if u.text:find("%f[%a]pp?%.%s*%d") or u.text:find("%f[%a]Vol%.%s*%d")
-        or (u.part == "note" and u.text:find("^See ")) then
-      u.citation = true
-    end
+    if reference(u) then u.citation = true end
     if misprinted(doc, { part = u.part, note = u.note, paragraph = u.paragraph, pos = u.start,
       len = #u.text }) then
       u.misprint = true

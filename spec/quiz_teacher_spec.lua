@@ -417,6 +417,43 @@ describe("leninletter.quiz, as a teacher reads it (issue #15)", function()
     assert.is_true(n >= 6, n)
   end)
 
+  it("offers no choice the sentence already writes, in another form or not read as a date", function()
+    -- works/1917/nov/12.htm (the speeches to the peasants' congress): "The
+    -- peasants want land and the prohibition of hired labour" ("peasant"
+    -- was offered for the land); mia-pd's dutt/1928/06/x01.htm: "... the
+    -- Currency and Finance Commission of 1925-6, and the Agricultural
+    -- Commission, appointed in 1926 and still in session" (1925 was offered)
+    local dutt = assert(ll.open("../shared/corpus/mia-pd/archive/dutt/1928/06/x01.htm",
+      { entities = ll.catalogue() }))
+    local function words(s)
+      local t = {}
+      for w in fold(s):gmatch("[%w']+") do
+        t[w] = true
+        t[(w:gsub("s$", ""))] = true
+      end
+      return t
+    end
+    local n = 0
+    for _, d in ipairs({ speech, dutt }) do
+      for seed = 1, 10 do
+        for _, kind in ipairs({ "choice", "dates" }) do
+          for _, q in ipairs(quiz[kind](d, { count = 20, seed = seed })) do
+            local ws = words(q.prompt)
+            if q.prompt:find("The peasants want _____", 1, true) or q.prompt:find("appointed in _____", 1, true) then
+              n = n + 1
+            end
+            for _, c in ipairs(q.choices or {}) do
+              if c ~= q.answer and not c:find("%s") then
+                assert.is_nil(ws[fold(c)], c .. " in " .. q.prompt)
+              end
+            end
+          end
+        end
+      end
+    end
+    assert.is_true(n >= 2, n)
+  end)
+
   it("asks nothing of a sentence whose 'It was' or 'It is' stands for something said before", function()
     -- "It was a socialist revolution." (the speech); "It is now obvious to
     -- us that ..." and "It would be inadvisable ... to" need no antecedent

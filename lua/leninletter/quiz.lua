@@ -661,7 +661,7 @@ end
 -- intervals in avoid (the answer's readings in both calendars, the other
 -- dates of its sentence). Variants: the year changed to another the
 -- document names, the month moved by one or two, the year by one to three.
-local function datedistractors(P, rnd, text, own, avoid, k, order_with, after, yearsfirst, before)
+local function datedistractors(P, rnd, text, own, avoid, k, order_with, after, yearsfirst, before, prompt)
   local sh = shape(text)
   if not sh or not own then return {} end
   local byyear, bymonth, near = {}, {}, {}
@@ -705,6 +705,9 @@ local function datedistractors(P, rnd, text, own, avoid, k, order_with, after, y
     end
     if after and iv[1] <= after then return nil end
     if before and iv[2] >= before then return nil end
+    -- never a date the prompt writes ("the Commission of 1925-6, and the
+    -- Commission appointed in _____": no 1925), though not read as one
+    if s and prompt and prompt:find("%f[%w]" .. fold(s):gsub("%p", "%%%0") .. "%f[%W]") then return nil end
     if s and not taken[fold(s)] and not anyoverlap(iv, avoid) then return s end
     return nil
   end
@@ -988,6 +991,26 @@ local function worddistractors(P, rnd, c, u, k)
   local r = c.reading
   local pool = P.pools[r.pos .. ":" .. r.inflection]
   if not pool or #pool <= 1 then return {} end
+  -- the lemmas of the sentence's words: no "union" for "the Left _____
+  -- unions", no "peasant" for "The peasants want _____"
+  local ul = u.lemmas
+  if not ul then
+    ul = {}
+    for w in pairs(u.words) do
+      ul[w] = true
+      local x = P.vocab[w]
+      if x then
+        for l in pairs(x.lemmas) do ul[l] = true end
+      end
+    end
+    u.lemmas = ul
+  end
+  local function insentence(v)
+    for l in pairs(v.lemmas) do
+      if ul[l] then return true end
+    end
+    return false
+  end
   local groups = { {}, {}, {}, {} }
   local seen = {}
   local n = #pool
@@ -1007,7 +1030,7 @@ local function worddistractors(P, rnd, c, u, k)
       -- revolution" has no "overt" or "honest" among its choices
       local article = (c.prev ~= "a" and c.prev ~= "an") or (c.prev == "an") == takes_an(v.norm)
       if lower and article and v.toppos == r.pos and v.norm ~= c.norm and not u.words[v.norm]
-          and v.infls[r.pos] == c.infls then
+          and v.infls[r.pos] == c.infls and not insentence(v) then
         -- never a word the document joins to the blank's neighbours
         -- ("revolutionary army" where the answer is "revolutionary government")
         local joined = (c.prev and P.bigrams[c.prev .. " " .. v.norm])
@@ -1628,7 +1651,7 @@ local function question(kind, P, doc, rnd, u, c, k, avoided)
     local earlier = BYWORDS[lead_word] and own[1] or nil
     local later = AFTERWORDS[lead_word] and own[2] or nil
     -- "at the end of 1901 and beginning of 1902": the order kept
-    ds = datedistractors(P, rnd, h.text, own, avoid, k, others, later, nil, earlier)
+    ds = datedistractors(P, rnd, h.text, own, avoid, k, others, later, nil, earlier, flead)
   else
     ds = worddistractors(P, rnd, c, u, k)
   end

@@ -454,6 +454,31 @@ describe("leninletter.quiz, as a teacher reads it (issue #15)", function()
     assert.is_true(n >= 2, n)
   end)
 
+  it("asks about the dates of the notes where no entity of the catalogue is explained", function()
+    -- works/1918/mar/28.htm has 14 notes and none on an entity of the
+    -- letter's catalogue; its note 9: "After the October Revolution
+    -- commercial secrecy was abolished by the Statute on Workers’ Control
+    -- passed ... on November 14 (27), 1917."
+    local d = assert(ll.open(CORPUS .. "works/1918/mar/28.htm", { entities = ll.catalogue() }))
+    local qs, why = quiz.notes(d, { count = 10, seed = 1 })
+    assert.is_true(#qs >= 6, #qs)
+    local seen, found, dates = {}, false, 0
+    for _, q in ipairs(qs) do
+      assert.equal("note", q.kind)
+      assert.equal("note", q.source.part)
+      assert.truthy(q.prompt:find("^In note " .. q.source.note .. "[:,]"), q.prompt)
+      local stext = d:note(q.source.note).paragraphs[q.source.paragraph].sentences[q.source.sentence]
+      assert.equal(stext, (q.prompt:gsub("^In note [^:]*: ", ""):gsub("_____", q.answer)))
+      assert.is_nil(seen[q.answer], q.answer)
+      seen[q.answer] = true
+      if q.target == "date" then dates = dates + 1 end
+      if q.answer == "November 14 (27), 1917" then found = true end
+    end
+    assert.is_true(dates >= 5, dates)
+    assert.is_true(found)
+    if #qs < 10 then assert.truthy(why:find("no more dates to ask about", 1, true), why) end
+  end)
+
   it("asks nothing of a sentence whose 'It was' or 'It is' stands for something said before", function()
     -- "It was a socialist revolution." (the speech); "It is now obvious to
     -- us that ..." and "It would be inadvisable ... to" need no antecedent

@@ -1959,7 +1959,9 @@ local ARTICLE = { ["a "] = true, ["an "] = true, ["the "] = true }
 -- choices of the same type and era drawn from the document's catalogue
 -- (a definition that names the entity itself is not asked); then, to reach
 -- `count`, sentences of the notes with an entity blanked, led by the note
--- and what it is about (`In note 8, on the All-Russian Peasant Union: ...`).
+-- and what it is about (`In note 8, on the All-Russian Peasant Union: ...`);
+-- then sentences of the notes with a date blanked (`In note 7: On _____, by
+-- order of the tsar, the troops fired ...`), each date once.
 -- A question explained by a note may offer fewer choices (three at least)
 -- when the catalogue has too few entities of the answer's type and era.
 -- @tparam Document doc the document (with entities: `ll.letter()`, or a
@@ -2050,9 +2052,43 @@ function M.notes(doc, opts)
       end
     end
   end
-  return out, shortby(#out, o.count, "note",
-    #explained == 0 and "the document has no entities that its notes explain"
-    or "the notes explain no more entities with enough choices")
+  local ndates = 0
+  if #out < o.count then
+    -- then dates blanked in the notes' sentences, each date once: when
+    -- what the notes tell of happened ("In note 4, on the Thirty Years’
+    -- War: The war ended in _____"), on a page whose notes explain no
+    -- entity of its catalogue as on any other
+    local usable = {}
+    for _, u in ipairs(P.units) do
+      if u.part == "note" and u.ntok >= 4 then
+        local ds = {}
+        for _, c in ipairs(u.cands) do
+          if c.target == "date" then ds[#ds + 1] = c end
+        end
+        if #ds > 0 then usable[#usable + 1] = { u = u, ds = ds } end
+      end
+    end
+    shuffle(o.rnd, usable)
+    local used = {}
+    for _, x in ipairs(usable) do
+      if #out >= o.count then break end
+      for _, c in ipairs(shuffle(o.rnd, x.ds)) do
+        local key = fold(c.hit.text)
+        local q = not used[key] and question("note", P, doc, o.rnd, x.u, c, k, avoided)
+        if q then
+          used[key] = true
+          out[#out + 1] = q
+          asked[#asked + 1] = q
+          ndates = ndates + 1
+          break
+        end
+      end
+    end
+  end
+  local why = #explained == 0 and "the document has no entities that its notes explain"
+    or "the notes explain no more entities with enough choices"
+  if ndates > 0 then why = why .. ", and its notes no more dates to ask about" end
+  return out, shortby(#out, o.count, "note", why)
 end
 
 -- ------------------------------------------------------------------

@@ -64,6 +64,7 @@ build = {
       ["leninletter.files"] = "lua/leninletter/files.lua",
       ["leninletter.corpus"] = "lua/leninletter/corpus.lua",
       ["leninletter.index"] = "lua/leninletter/index.lua",
+      ["leninletter.cli"] = "lua/leninletter/cli.lua",
       ["leninletter.entities"] = "lua/leninletter/entities.lua",
       ["leninletter.dates"] = "lua/leninletter/dates.lua",
       ["leninletter.catalogue"] = "lua/leninletter/catalogue.lua",

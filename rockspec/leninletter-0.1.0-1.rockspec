@@ -60,6 +60,7 @@ build = {
       },
       ["leninletter"] = "lua/leninletter/init.lua",
       ["leninletter.document"] = "lua/leninletter/document.lua",
+      ["leninletter.base"] = "lua/leninletter/base.lua",
       ["leninletter.query"] = "lua/leninletter/query.lua",
       ["leninletter.files"] = "lua/leninletter/files.lua",
       ["leninletter.corpus"] = "lua/leninletter/corpus.lua",

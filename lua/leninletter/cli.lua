@@ -292,7 +292,7 @@ end
 
 local commands = {}
 
-function commands.info(doc)
+commands.info = function(doc)
   local out = {}
   local function line(k, v) if v then out[#out + 1] = ("%-22s %s"):format(k, v) end end
   line("Author", doc.author)
@@ -315,7 +315,7 @@ local function wrapwidth(opts)
   return intopt(opts, "wrap", nil, 0) or columns()
 end
 
-function commands.text(doc, _, opts)
+commands.text = function(doc, _, opts)
   local width = wrapwidth(opts)
   local out = {}
   if doc.title then out[#out + 1] = wrap(doc.title, width) end
@@ -325,7 +325,7 @@ function commands.text(doc, _, opts)
   print(table.concat(out, "\n\n"))
 end
 
-function commands.notes(doc, _, opts)
+commands.notes = function(doc, _, opts)
   local width = wrapwidth(opts)
   for _, note in ipairs(doc.notes) do
     local cites = {}
@@ -338,7 +338,7 @@ end
 
 local TYPES = { "person", "organization", "periodical", "place", "event", "work" }
 
-function commands.entities(doc, args, opts)
+commands.entities = function(doc, args, opts)
   local etype = args[1]
   if etype then
     local ok = false
@@ -385,14 +385,14 @@ local function ranked(rows, key, top, csv)
   end
 end
 
-function commands.freq(doc, _, opts)
+commands.freq = function(doc, _, opts)
   local scope = choiceopt(opts, "scope", { "body", "notes", "all" }, "body")
   local top = intopt(opts, "top", 20, 1)
   local rows = doc:frequencies({ scope = scope, stoplist = opts.stoplist and true or nil })
   ranked(rows, "word", top, opts.csv)
 end
 
-function commands.ngrams(doc, args, opts)
+commands.ngrams = function(doc, args, opts)
   local n = math.tointeger(tonumber(args[1] or ""))
   if not n or n < 1 or n > 16 then
     usage_error("ngrams needs N, an integer from 1 to 16 (see leninletter ngrams --help)")
@@ -422,7 +422,7 @@ local function quiztext(qs)
   return table.concat(out, "\n") .. "\n"
 end
 
-function commands.quiz(doc, _, opts)
+commands.quiz = function(doc, _, opts)
   local quiz = require "leninletter.quiz"
   local export = require "leninletter.export"
   local kind = choiceopt(opts, "kind", { "cloze", "choice", "notes", "dates", "theses" }, "cloze")
@@ -459,7 +459,7 @@ end
 
 local EXPORTS = { "json", "markdown", "pandoc", "html", "tei", "text", "docx", "epub" }
 
-function commands.export(doc, args, opts)
+commands.export = function(doc, args, opts)
   local export = require "leninletter.export"
   local format = args[1]
   if not format then usage_error("export needs a FORMAT: " .. table.concat(EXPORTS, ", ")) end
@@ -476,7 +476,7 @@ function commands.export(doc, args, opts)
   emit(opts, export[format](doc))
 end
 
-function commands.plot(doc, args, opts)
+commands.plot = function(doc, args, opts)
   local plot = require "leninletter.plot"
   if opts.freq then
     emit(opts, plot.frequencies(doc, { top = intopt(opts, "top", 20, 1),
@@ -488,7 +488,7 @@ function commands.plot(doc, args, opts)
 end
 
 -- The study pack: every material in one folder.
-function commands.pack(doc, args, opts)
+commands.pack = function(doc, args, opts)
   local dir = args[1]
   if not dir then usage_error("pack needs a DIR (see leninletter pack --help)") end
   local export = require "leninletter.export"
@@ -616,7 +616,7 @@ function commands.pack(doc, args, opts)
 end
 
 -- index DIR -o FILE: writes the index file of the pages under DIR.
-function commands.index(_, args, opts)
+commands.index = function(_, args, opts)
   local dir = args[1]
   if not dir or args[2] then die("index needs one DIR (see leninletter index --help)") end
   if not opts.output then die("index needs -o FILE (see leninletter index --help)") end

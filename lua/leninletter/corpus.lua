@@ -32,7 +32,7 @@
 
 local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
 local math = compat.math
-local document = require "leninletter.document"
+local document = require "leninletter.base"  -- leninletter.document but wrap: a query needs no more (#16)
 local query = require "leninletter.query"
 -- the entity layer (and its catalogue) is loaded when first used: a query
 -- such as a concordance over an index file never needs it (issue #16)
@@ -71,7 +71,9 @@ function Corpus.__index(c, k)
     if st == nil or k < 1 or k > st.n then return nil end
     local doc = st.docs[k]
     if doc == nil then
-      doc = document.wrap(st.uds[k], st.opts)
+      -- (leninletter.document, which makes Documents, loaded when a page
+      -- is first asked for)
+      doc = require("leninletter.document").wrap(st.uds[k], st.opts)
       st.docs[k] = doc
     end
     return doc

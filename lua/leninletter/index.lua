@@ -35,7 +35,7 @@
 -- @module leninletter.index
 
 local core = require "leninletter.core"  -- the index files' functions (csrc/binding/lindex.c)
-local document = require "leninletter.document"
+local document = require "leninletter.base"  -- leninletter.document but wrap: a query needs no more (#16)
 local corpus = require "leninletter.corpus"
 -- the entity layer (and its catalogue) is loaded when first used: a query
 -- such as a concordance over an index file never needs it (issue #16)

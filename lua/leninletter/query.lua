@@ -68,13 +68,21 @@
 
 local compat = require "leninletter.compat"  -- Lua 5.1 to 5.4 and LuaJIT
 local math = compat.math
-local document = require "leninletter.document"
+local document = require "leninletter.base"  -- leninletter.document but wrap: a query needs no more (#16)
 
 local argerror = document.argerror
 local typename = document.typename
 
-local has_lpeg, lpeg = pcall(require, "lpeg")
-if not has_lpeg then lpeg = nil end
+-- LPeg, loaded when a query is first a userdata (a pattern is one; a
+-- string query never needs it, #16): the module, or false without it
+local lpeg
+local function getlpeg()
+  if lpeg == nil then
+    local ok, m = pcall(require, "lpeg")
+    lpeg = ok and m or false
+  end
+  return lpeg
+end
 
 local M = {}
 
@@ -192,7 +200,7 @@ local vocabs = setmetatable({}, { __mode = "k" })
 -- for anything else.
 local function getone(h, ops, q)
   if type(q) == "string" then return q end
-  if lpeg and lpeg.type(q) == "pattern" then
+  if type(q) == "userdata" and getlpeg() and lpeg.type(q) == "pattern" then
     local vocab = vocabs[h]
     if not vocab then
       vocab = h[ops.vocab](h)

@@ -64,6 +64,7 @@ build = {
       ["leninletter.query"] = "lua/leninletter/query.lua",
       ["leninletter.files"] = "lua/leninletter/files.lua",
       ["leninletter.corpus"] = "lua/leninletter/corpus.lua",
+      ["leninletter.corpusbase"] = "lua/leninletter/corpusbase.lua",
       ["leninletter.index"] = "lua/leninletter/index.lua",
       ["leninletter.cli"] = "lua/leninletter/cli.lua",
       ["leninletter.entities"] = "lua/leninletter/entities.lua",

@@ -36,7 +36,9 @@
 
 local core = require "leninletter.core"  -- the index files' functions (csrc/binding/lindex.c)
 local document = require "leninletter.base"  -- leninletter.document but wrap: a query needs no more (#16)
-local corpus = require "leninletter.corpus"
+-- leninletter.corpus's lean part (the class, make): opening an index
+-- file needs no more; writing one loads the rest (items) (#16)
+local corpus = require "leninletter.corpusbase"
 -- the entity layer (and its catalogue) is loaded when first used: a query
 -- such as a concordance over an index file never needs it (issue #16)
 local entities = setmetatable({}, { __index = function(t, k)
@@ -117,7 +119,7 @@ function M.write(list, path, opts)
     argerror(3, "index", ("opts.batch must be a positive integer, got %s"):format(
       type(batch) == "number" and tostring(batch) or typename(batch)))
   end
-  local items, warnings = corpus.items(list, "index")
+  local items, warnings = require("leninletter.corpus").items(list, "index")
   local keep = opts.update and reusable(path) or {}
   local w, err = core.index_create(path)
   if not w then return nil, err end

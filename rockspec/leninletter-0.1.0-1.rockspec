@@ -62,6 +62,7 @@ build = {
       ["leninletter.document"] = "lua/leninletter/document.lua",
       ["leninletter.base"] = "lua/leninletter/base.lua",
       ["leninletter.query"] = "lua/leninletter/query.lua",
+      ["leninletter.querymore"] = "lua/leninletter/querymore.lua",
       ["leninletter.files"] = "lua/leninletter/files.lua",
       ["leninletter.corpus"] = "lua/leninletter/corpus.lua",
       ["leninletter.corpusbase"] = "lua/leninletter/corpusbase.lua",

@@ -2259,9 +2259,11 @@ int ll_store_seg(const ll_Store *s, size_t seg, ll_Seg *out, const char **field,
   *fieldlen = 0;
   if (seg >= s->nsegs || s->npages == 0) return 0;
   p = ll_index_docof(s->ix, seg, &local);
-  /* what ll_store_page checks before it reads the record */
-  if (!checkpage(s, p) || seg < s->docseg[p] || seg >= s->docseg[p + 1]) return 0;
+  /* what a query checks before it reads a segment's text (tab_seg): the
+     page's entries and its record's checksum, the segment's text UTF-8 */
+  if (!sumpage(s, p) || seg < s->docseg[p] || seg >= s->docseg[p + 1]) return 0;
   getseg(s, seg, p, &se);
+  if (!segtextok(s, seg, &se)) return 0;
   /* the segments of the page before it of the same part (ll_doc_segments
      lists the title, the subtitle, the header fields, the body, then the
      notes' paragraphs, each part in record order) */
@@ -2296,10 +2298,11 @@ int ll_store_title(const ll_Store *s, size_t i, const char **text, size_t *len) 
   SegEnt se;
   *text = NULL;
   *len = 0;
-  if (i >= s->npages || !checkpage(s, i)) return -1;
+  if (i >= s->npages || !sumpage(s, i)) return -1;
   if (s->docseg[i] == s->docseg[i + 1]) return 0;
   getseg(s, s->docseg[i], i, &se);
   if (se.part != LL_TITLE) return 0;
+  if (!segtextok(s, s->docseg[i], &se)) return -1;
   *text = (const char *)s->p + se.text;
   *len = se.len;
   return 1;

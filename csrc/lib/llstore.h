@@ -112,11 +112,12 @@ int ll_store_check(const ll_Store *s, size_t i, char *err, size_t errsz);
 ** read from the segment table and the page's record without making the
 ** document: what a hit's place and context need (a query over many pages
 ** makes none of them). A header field's name into *field, *fieldlen (NULL
-** for another part). The page is checked first as ll_store_page checks
-** it; its record's shape is not (c[i] finds a record that its checksum
-** passes but that cannot be read: only a file made so). 1, or 0 when the
-** page is corrupted or its record does not hold the segment's place
-** (ll_store_page then says why). */
+** for another part). Checked first as a query checks a segment before it
+** reads its text: the page's entries and its record's checksum, the
+** segment's text UTF-8 (c[i] checks the rest of the page, and the
+** record's shape, which only a file made so can get wrong with its
+** checksum right). 1, or 0 when the page is corrupted or its record does
+** not hold the segment's place (ll_store_page then says why). */
 int ll_store_seg(const ll_Store *s, size_t seg, ll_Seg *out, const char **field, size_t *fieldlen);
 
 /* Page i's title (its title block's text, in the file) read as

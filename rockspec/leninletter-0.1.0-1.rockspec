@@ -65,6 +65,7 @@ build = {
       ["leninletter.corpusbase"] = "lua/leninletter/corpusbase.lua",
       ["leninletter.querymore"] = "lua/leninletter/querymore.lua",
       ["leninletter.cli"] = "lua/leninletter/cli.lua",
+      ["leninletter.indexwrite"] = "lua/leninletter/indexwrite.lua",
       ["leninletter.document"] = "lua/leninletter/document.lua",
       ["leninletter.query"] = "lua/leninletter/query.lua",
       ["leninletter.files"] = "lua/leninletter/files.lua",

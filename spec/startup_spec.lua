@@ -127,6 +127,33 @@ os.exit(0)
     assert.truthy(loaded:find("leninletter.document\n", 1, true))
   end)
 
+  it("reads a hit's place and its page's title from the file: the same as from the pages", function()
+    -- a query's hits on a page are read from the index file (their place:
+    -- part, paragraph, note), and past 16 on one page from the page made
+    -- once: "the" has more than that on a page (08.txt's body), and hits
+    -- in notes (01.txt's two notes) and titles (scope "all")
+    local ci, cp = assert(ll.corpus(index)), assert(ll.corpus({ SAMPLES }))
+    local most, notes = 0, 0
+    for _, q in ipairs({ "the", "soviet", "letter", "article" }) do
+      for _, scope in ipairs({ "body", "notes", "all" }) do
+        for _, sort in ipairs({ "position", "left" }) do
+          local a = ci:concordance(q, { scope = scope, sort = sort, width = 30 })
+          assert.are.same(cp:concordance(q, { scope = scope, sort = sort, width = 30 }), a)
+          local per = {}
+          for _, h in ipairs(a) do
+            per[h.doc] = (per[h.doc] or 0) + 1
+            most = math.max(most, per[h.doc])
+            if h.part == "note" then notes = notes + 1 end
+          end
+        end
+      end
+    end
+    assert.truthy(most > 16, most)
+    assert.truthy(notes > 0)
+    for i = 1, #cp do assert.are.equal(cp:title(i), ci:title(i)) end
+    assert.are.equal("To: G. Y. ZINOVIEV", ci:title(2))
+  end)
+
   it("loads the other commands' module for them: help and usage", function()
     local out, loaded = run("bin/leninletter", { "kwic", "--help" })
     assert.truthy(out:find("usage: leninletter kwic QUERY", 1, true))

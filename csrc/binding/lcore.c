@@ -1987,6 +1987,7 @@ static int store_gc(CorpusBox *cb);
 static ll_Doc *corpusdoc(lua_State *L, CorpusBox *cb, size_t d);
 static int pushstorehit(lua_State *L, CorpusBox *cb, size_t d, const ll_Hit *global,
                         const ll_Hit *h, lua_Integer width);
+#define LIGHTMAX 16 /* hits a page read from an index file, not from its document */
 
 static int corpus_gc(lua_State *L) {
   CorpusBox *cb = (CorpusBox *)luaL_checkudata(L, 1, CORPUS_MT);
@@ -2086,6 +2087,7 @@ static int cx_find(lua_State *L) {
   const ll_Index *ix;
   size_t i, n;
   const ll_Hit *hits;
+  unsigned char *light = NULL;
   corpusbox(L, 1);
   ix = cb->ix;
   s = newscratch(L, sizeof(ll_Hit));
@@ -2095,13 +2097,25 @@ static int cx_find(lua_State *L) {
                                  sort == 1 ? LL_SORT_LEFT : LL_SORT_RIGHT) != LL_OK)
     return memerror(L);
   hits = (const ll_Hit *)s->v.p;
+  /* an index file's: the hits on each page read from the file so far (not
+     from the page's document); past LIGHTMAX the page is made, once, and
+     its other hits read from it (a hit's place read from the file costs a
+     pass over its page's segments, and for a note its record's fields:
+     bounded so on a large page with many hits) */
+  if (cb->store != NULL && n > 0) {
+    light = (unsigned char *)lua_newuserdatauv(L, cb->n, 0);
+    memset(light, 0, cb->n);
+  }
   lua_createtable(L, (int)(n < 0x7FFFFFFF ? n : 0), 0);
   for (i = 0; i < n; i++) {
     ll_Hit h = hits[i];
     size_t local, d = ll_index_docof(ix, h.seg, &local);
     h.seg = local;
     luaL_checkstack(L, 4, "hits");
-    if (!pushstorehit(L, cb, d, &hits[i], &h, width)) pushhit(L, corpusdoc(L, cb, d), &h, width);
+    if (light != NULL && light[d] < LIGHTMAX && pushstorehit(L, cb, d, &hits[i], &h, width))
+      light[d]++;
+    else
+      pushhit(L, corpusdoc(L, cb, d), &h, width);
     lua_pushinteger(L, (lua_Integer)d + 1);
     lua_setfield(L, -2, "doc");
     lua_rawseti(L, -2, (lua_Integer)i + 1);

@@ -1301,8 +1301,20 @@ static void pushflat(lua_State *L, const char *s, size_t n) {
 
 /* sets the fields saying where segment seg stands: part, paragraph, note,
 ** field */
+static void setsegplace(lua_State *L, const ll_Seg *sg, const char *field, size_t fieldlen);
+
 static void setplace(lua_State *L, const ll_Doc *d, size_t seg) {
   const ll_Seg *sg = &d->segs[seg];
+  const char *field = NULL;
+  if (sg->part == LL_META && sg->field >= 0 && (size_t)sg->field < d->nfields)
+    field = d->fields[sg->field].name;
+  setsegplace(L, sg, field, field != NULL ? strlen(field) : 0);
+}
+
+/* The place of segment sg (part, paragraph, note, and a header field's
+** name, given apart: an index file's segment has no document) in the table
+** on top. */
+static void setsegplace(lua_State *L, const ll_Seg *sg, const char *field, size_t fieldlen) {
   lua_pushstring(L, part_names[sg->part]);
   lua_setfield(L, -2, "part");
   if (sg->part == LL_BODY || sg->part == LL_NOTE) {
@@ -1313,17 +1325,30 @@ static void setplace(lua_State *L, const ll_Doc *d, size_t seg) {
     lua_pushinteger(L, (lua_Integer)sg->note);
     lua_setfield(L, -2, "note");
   }
-  if (sg->part == LL_META && sg->field >= 0 && (size_t)sg->field < d->nfields) {
-    lua_pushstring(L, d->fields[sg->field].name);
+  if (sg->part == LL_META && field != NULL) {
+    lua_pushlstring(L, field, fieldlen);
     lua_setfield(L, -2, "field");
   }
 }
 
 /* Pushes a Hit; with width >= 0, with its concordance fields. */
+static void pushseghit(lua_State *L, const ll_Seg *sg, const char *field, size_t fieldlen,
+                       const ll_Hit *h, lua_Integer width);
+
 static void pushhit(lua_State *L, const ll_Doc *d, const ll_Hit *h, lua_Integer width) {
   const ll_Seg *sg = &d->segs[h->seg];
+  const char *field = NULL;
+  if (sg->part == LL_META && sg->field >= 0 && (size_t)sg->field < d->nfields)
+    field = d->fields[sg->field].name;
+  pushseghit(L, sg, field, field != NULL ? strlen(field) : 0, h, width);
+}
+
+/* Pushes a Hit in segment sg (a header field's name given apart, as for
+** setsegplace). */
+static void pushseghit(lua_State *L, const ll_Seg *sg, const char *field, size_t fieldlen,
+                       const ll_Hit *h, lua_Integer width) {
   lua_createtable(L, 0, 11);
-  setplace(L, d, h->seg);
+  setsegplace(L, sg, field, fieldlen);
   if (h->sent != LL_NOSENT) {
     lua_pushinteger(L, (lua_Integer)h->sent + 1);
     lua_setfield(L, -2, "sentence");
@@ -1962,6 +1987,9 @@ typedef struct CorpusBox {
 /* index files (lindex.c, included at the end of this section) */
 static int store_gc(CorpusBox *cb);
 static ll_Doc *corpusdoc(lua_State *L, CorpusBox *cb, size_t d);
+static int pushstorehit(lua_State *L, CorpusBox *cb, size_t d, const ll_Hit *global,
+                        const ll_Hit *h, lua_Integer width);
+#define LIGHTMAX 16 /* hits a page read from an index file, not from its document */
 
 static int corpus_gc(lua_State *L) {
   CorpusBox *cb = (CorpusBox *)luaL_checkudata(L, 1, CORPUS_MT);
@@ -2061,6 +2089,7 @@ static int cx_find(lua_State *L) {
   const ll_Index *ix;
   size_t i, n;
   const ll_Hit *hits;
+  unsigned char *light = NULL;
   corpusbox(L, 1);
   ix = cb->ix;
   s = newscratch(L, sizeof(ll_Hit));
@@ -2070,13 +2099,25 @@ static int cx_find(lua_State *L) {
                                  sort == 1 ? LL_SORT_LEFT : LL_SORT_RIGHT) != LL_OK)
     return memerror(L);
   hits = (const ll_Hit *)s->v.p;
+  /* an index file's: the hits on each page read from the file so far (not
+     from the page's document); past LIGHTMAX the page is made, once, and
+     its other hits read from it (a hit's place read from the file costs a
+     pass over its page's segments, and for a note its record's fields:
+     bounded so on a large page with many hits) */
+  if (cb->store != NULL && n > 0) {
+    light = (unsigned char *)lua_newuserdatauv(L, cb->n, 0);
+    memset(light, 0, cb->n);
+  }
   lua_createtable(L, (int)(n < 0x7FFFFFFF ? n : 0), 0);
   for (i = 0; i < n; i++) {
     ll_Hit h = hits[i];
     size_t local, d = ll_index_docof(ix, h.seg, &local);
     h.seg = local;
     luaL_checkstack(L, 4, "hits");
-    pushhit(L, corpusdoc(L, cb, d), &h, width);
+    if (light != NULL && light[d] < LIGHTMAX && pushstorehit(L, cb, d, &hits[i], &h, width))
+      light[d]++;
+    else
+      pushhit(L, corpusdoc(L, cb, d), &h, width);
     lua_pushinteger(L, (lua_Integer)d + 1);
     lua_setfield(L, -2, "doc");
     lua_rawseti(L, -2, (lua_Integer)i + 1);

@@ -214,6 +214,24 @@ static ll_Doc *corpusdoc(lua_State *L, CorpusBox *cb, size_t d) {
   return cb->docs[d];
 }
 
+/* Pushes the Hit h (global: the same with its corpus segment) on page d
+** of an index file's corpus, its place and text read from the file
+** (ll_store_seg) where the page's document is not made: a query's hits on
+** many pages make none. 0, pushing nothing, on another corpus, or where
+** the page is corrupted or its record does not say (the caller makes the
+** page, which raises why). */
+static int pushstorehit(lua_State *L, CorpusBox *cb, size_t d, const ll_Hit *global,
+                        const ll_Hit *h, lua_Integer width) {
+  ll_Seg sg;
+  const char *field;
+  size_t fieldlen;
+  if (cb->store == NULL || cb->docs[d] != NULL ||
+      !ll_store_seg(cb->store, global->seg, &sg, &field, &fieldlen))
+    return 0;
+  pushseghit(L, &sg, field, fieldlen, h, width);
+  return 1;
+}
+
 static CorpusBox *checkstore(lua_State *L) {
   CorpusBox *cb = (CorpusBox *)luaL_checkudata(L, 1, CORPUS_MT);
   if (cb->store == NULL) luaL_argerror(L, 1, "not the corpus of an index file");
@@ -260,13 +278,24 @@ static int cx_page(lua_State *L) {
   return 1;
 }
 
-/* cx:cx_title(i) -> page i's title, or nil: from the document its hits
-** made (made now if none did, and kept), not from a second copy */
+/* cx:cx_title(i) -> page i's title, or nil: from the document where it
+** is made, else read from the file (ll_store_title) without making it;
+** a corrupted page is made, which raises why */
 static int cx_title(lua_State *L) {
   CorpusBox *cb = checkstore(L);
   lua_Integer i = luaL_checkinteger(L, 2);
   const ll_Doc *d;
   luaL_argcheck(L, i >= 1 && (size_t)i <= cb->n, 2, "no such page");
+  if (cb->docs[i - 1] == NULL) {
+    const char *text;
+    size_t len;
+    int got = ll_store_title(cb->store, (size_t)i - 1, &text, &len);
+    if (got == 0) return 0;
+    if (got > 0) {
+      lua_pushlstring(L, text, len);
+      return 1;
+    }
+  }
   d = corpusdoc(L, cb, (size_t)i - 1);
   if (d->title == NULL) return 0;
   lua_pushlstring(L, d->title->text, d->title->len);

@@ -26,8 +26,10 @@ static const char *const queries[] = {
     "the",   "soviet", "black hundreds",    "s*",      "revolution* of",
     "party", "a",      "workers' deputies", "zzyzzyva"};
 
-/* Runs the queries over the corpus index; checks each hit's bytes. */
-static void query(ll_Mem *m, const ll_Index *ix) {
+/* Runs the queries over the store's corpus index; checks each hit's
+** bytes, and its segment as read for its place (ll_store_seg). */
+static void query(ll_Mem *m, const ll_Store *s) {
+  const ll_Index *ix = ll_store_index(s);
   size_t k, i;
   for (k = 0; k < sizeof queries / sizeof queries[0]; k++) {
     ll_Query q;
@@ -42,8 +44,13 @@ static void query(ll_Mem *m, const ll_Index *ix) {
       for (i = 0; i < hits.n; i++) {
         const ll_Hit *h = (const ll_Hit *)hits.p + i;
         size_t l, r;
+        ll_Seg sg;
+        const char *field;
+        size_t fieldlen;
         ll_index_context(ix, h, 20, &l, &r);
         FUZZ_CHECK(l <= h->pos && h->pos + h->len <= r);
+        if (ll_store_seg(s, h->seg, &sg, &field, &fieldlen))
+          FUZZ_CHECK(h->pos + h->len <= sg.len && (field == NULL) == (sg.part != LL_META));
       }
       (void)ll_index_sort(m, ix, (ll_Hit *)hits.p, hits.n, LL_SORT_LEFT);
     }
@@ -80,7 +87,7 @@ static void try(const unsigned char *buf, size_t size) {
   }
   /* a file opened is checked as queries reach it: what they meet
      corrupted is skipped and noted, and then c:check() finds it too */
-  query(&m, ll_store_index(s));
+  query(&m, s);
   if (ll_store_fault(s, err, sizeof err)) {
     FUZZ_CHECK(strstr(err, "index file corrupted") != NULL);
     FUZZ_CHECK(ll_store_check_all(s, err, sizeof err) == LL_ERRINPUT);
@@ -90,8 +97,15 @@ static void try(const unsigned char *buf, size_t size) {
   for (i = 0; i < ll_store_npages(s); i++) {
     ll_Doc *d;
     ll_PageInfo in;
+    const char *title;
+    size_t tlen;
+    int got;
     ll_store_info(s, i, &in);
+    got = ll_store_title(s, i, &title, &tlen);
     if (ll_store_page(s, &m, i, &d, err, sizeof err) != LL_OK) continue;
+    /* a page made has the title read from its file */
+    FUZZ_CHECK(got >= 0 && (got == 1) == (d->title != NULL));
+    FUZZ_CHECK(got == 0 || (tlen == d->title->len && memcmp(title, d->title->text, tlen) == 0));
     FUZZ_CHECK(in.path == NULL || in.pathlen < 0xFFFFFFFFu);
     fuzz_doc(d);
     FUZZ_CHECK(ll_index_build(d) == LL_OK);

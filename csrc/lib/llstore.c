@@ -2187,6 +2187,127 @@ int ll_store_check(const ll_Store *s, size_t i, char *err, size_t errsz) {
   return LL_OK;
 }
 
+/* The k-th header field's name (k from 0) in a record's fields p[0, n):
+** 1 with *name, *len (UTF-8 without NUL), or 0 when there is none such. */
+static int fieldname(const unsigned char *p, size_t n, size_t k, const char **name, size_t *len) {
+  Rd r = {p, n, 0};
+  unsigned tag;
+  const unsigned char *v;
+  size_t l;
+  while (nextf(&r, &tag, &v, &l) > 0) {
+    Rd f;
+    unsigned ft;
+    const unsigned char *fv;
+    size_t fl;
+    if (tag != D_FIELD || k-- > 0) continue;
+    f.p = v;
+    f.n = l;
+    f.at = 0;
+    while (nextf(&f, &ft, &fv, &fl) > 0)
+      if (ft == F_NAME) {
+        if (!validtext((const char *)fv, fl)) return 0;
+        *name = (const char *)fv;
+        *len = fl;
+        return 1;
+      }
+    return 0;
+  }
+  return 0;
+}
+
+/* The note holding the k-th note paragraph (k from 0, in record order) of
+** a record's fields p[0, n): 1 with its number in *num and the
+** paragraph's index in it in *para, or 0 when there is none such. */
+static int noteof(const unsigned char *p, size_t n, size_t k, long *num, size_t *para) {
+  Rd r = {p, n, 0};
+  unsigned tag;
+  const unsigned char *v;
+  size_t l;
+  while (nextf(&r, &tag, &v, &l) > 0) {
+    long np;
+    if (tag != D_NOTE) continue;
+    np = countf(v, l, N_PARA);
+    if (np < 0) return 0;
+    if (k < (size_t)np) {
+      Rd f = {v, l, 0};
+      unsigned ft;
+      const unsigned char *fv;
+      size_t fl;
+      while (nextf(&f, &ft, &fv, &fl) > 0) {
+        size_t at = 0;
+        uint64_t a = 0;
+        if (ft != N_NUM) continue;
+        if (!getvar(fv, fl, &at, &a) || at != fl || a > LL_MAXNOTE) return 0;
+        *num = (long)a;
+        *para = k;
+        return 1;
+      }
+      return 0;
+    }
+    k -= (size_t)np;
+  }
+  return 0;
+}
+
+int ll_store_seg(const ll_Store *s, size_t seg, ll_Seg *out, const char **field, size_t *fieldlen) {
+  size_t p, local, k, before = 0;
+  SegEnt se;
+  PageEnt pe;
+  memset(out, 0, sizeof *out);
+  out->field = -1;
+  *field = NULL;
+  *fieldlen = 0;
+  if (seg >= s->nsegs || s->npages == 0) return 0;
+  p = ll_index_docof(s->ix, seg, &local);
+  /* what a query checks before it reads a segment's text (tab_seg): the
+     page's entries and its record's checksum, the segment's text UTF-8 */
+  if (!sumpage(s, p) || seg < s->docseg[p] || seg >= s->docseg[p + 1]) return 0;
+  getseg(s, seg, p, &se);
+  if (!segtextok(s, seg, &se)) return 0;
+  /* the segments of the page before it of the same part (ll_doc_segments
+     lists the title, the subtitle, the header fields, the body, then the
+     notes' paragraphs, each part in record order) */
+  for (k = s->docseg[p]; k < seg; k++) {
+    SegEnt o;
+    getseg(s, k, p, &o);
+    if (o.part == se.part) before++;
+  }
+  getpage(s, p, &pe);
+  out->part = (ll_Part)se.part;
+  out->text = (const char *)s->p + se.text;
+  out->len = se.len;
+  if (se.part == LL_BODY) {
+    if (before > 0x7FFFFFFF) return 0;
+    out->para = (int)before;
+  } else if (se.part == LL_NOTE) {
+    size_t para;
+    if (!noteof(s->p + pe.off, (size_t)pe.len, before, &out->note, &para) || para > 0x7FFFFFFF)
+      return 0;
+    out->para = (int)para;
+  } else if (se.part == LL_META) {
+    if (before > 0x7FFFFFFF || !fieldname(s->p + pe.off, (size_t)pe.len, before, field, fieldlen))
+      return 0;
+    out->field = (int)before;
+  } else if (before > 0) {
+    return 0; /* a second title or subtitle */
+  }
+  return 1;
+}
+
+int ll_store_title(const ll_Store *s, size_t i, const char **text, size_t *len) {
+  SegEnt se;
+  *text = NULL;
+  *len = 0;
+  if (i >= s->npages || !sumpage(s, i)) return -1;
+  if (s->docseg[i] == s->docseg[i + 1]) return 0;
+  getseg(s, s->docseg[i], i, &se);
+  if (se.part != LL_TITLE) return 0;
+  if (!segtextok(s, s->docseg[i], &se)) return -1;
+  *text = (const char *)s->p + se.text;
+  *len = se.len;
+  return 1;
+}
+
 int ll_store_page(const ll_Store *s, ll_Mem *m, size_t i, ll_Doc **out, char *err, size_t errsz) {
   PageEnt pe;
   const char *why;

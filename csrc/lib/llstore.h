@@ -107,6 +107,24 @@ int ll_store_page(const ll_Store *s, ll_Mem *m, size_t i, ll_Doc **out, char *er
 ** or LL_ERRINPUT with the reason in err). */
 int ll_store_check(const ll_Store *s, size_t i, char *err, size_t errsz);
 
+/* Corpus segment seg (0-based) as its page's document lists it
+** (ll_doc_segments: part, para, note, field, text and len; block NULL),
+** read from the segment table and the page's record without making the
+** document: what a hit's place and context need (a query over many pages
+** makes none of them). A header field's name into *field, *fieldlen (NULL
+** for another part). Checked first as a query checks a segment before it
+** reads its text: the page's entries and its record's checksum, the
+** segment's text UTF-8 (c[i] checks the rest of the page, and the
+** record's shape, which only a file made so can get wrong with its
+** checksum right). 1, or 0 when the page is corrupted or its record does
+** not hold the segment's place (ll_store_page then says why). */
+int ll_store_seg(const ll_Store *s, size_t seg, ll_Seg *out, const char **field, size_t *fieldlen);
+
+/* Page i's title (its title block's text, in the file) read as
+** ll_store_seg reads a segment: 1 with *text, *len; 0 when it has none;
+** -1 when the page is corrupted (ll_store_page then says why). */
+int ll_store_title(const ll_Store *s, size_t i, const char **text, size_t *len);
+
 /* Checks what opening leaves to later: the checksums of every section
 ** (tokens, postings, pages, paths, segments, their starts), the records
 ** tiling their section, every page's entries and record. LL_OK, or

@@ -54,14 +54,21 @@ enum {
   S_CKPT,
   S_SEGSTART,
   S_DOCSEG,
-  S_WORDS, /* the vocabulary's entries, packed (ll_index_pack_words) */
-  S_CHARS,
-  S_SLOTS, /* empty: the hash table is made again on opening */
+  S_WORDS, /* the vocabulary's entries and their block index (ll_index_pack_vocab) */
+  S_CHARS, /* its normal forms */
+  S_SLOTS, /* its hash table */
   S_PVAR,
   S_WARNINGS, /* u32 length and bytes, each */
+  S_VSUMS,    /* u64 checksum of each VCHUNK bytes of S_WORDS, S_CHARS, S_SLOTS */
   S_LAST
 };
-#define F_LAZY 1u /* checked piece by piece (the page records: each its checksum) */
+/* The vocabulary's sections are read in place, the checksum of each
+** VCHUNK bytes checked when a query first reads them (an index file's
+** vocabulary opens in constant time: issue #16). */
+#define VCHUNK 4096u
+#define F_LAZY \
+  1u /* checked piece by piece (the page records: each its checksum; the
+        vocabulary: each VCHUNK bytes, S_VSUMS) */
 #define F_LATE \
   2u /* checked by ll_store_check_all only: the tokens and the
                      postings, whose every value opening checks is in range
@@ -105,7 +112,8 @@ enum {
   C_NARROW,
   C_WORDSIZE,
   C_NPART,
-  NCOUNT = C_NPART + LL_NPARTS
+  C_VSEED = C_NPART + LL_NPARTS, /* the seed of the vocabulary's hash */
+  NCOUNT
 };
 
 /* record tags: a document */
@@ -1136,7 +1144,7 @@ struct ll_StoreWriter {
   ll_Index *ix;
   ll_Vec pages; /* PageEnt */
   ll_Vec segs;  /* SegRec */
-  ll_Buf paths, warns, words;
+  ll_Buf paths, warns, words, slots;
   Enc enc;
   SecEnt sec[S_LAST];
   size_t nsec;
@@ -1151,6 +1159,7 @@ static void freewriter(ll_StoreWriter *w) {
   ll_buf_free(&m, &w->paths);
   ll_buf_free(&m, &w->warns);
   ll_buf_free(&m, &w->words);
+  ll_buf_free(&m, &w->slots);
   ll_buf_free(&m, &w->enc.b);
   ll_vec_free(&m, &w->enc.marks);
   ll_free(&m, w->path, w->pathsz);
@@ -1321,6 +1330,39 @@ static int section(ll_StoreWriter *w, unsigned id, const void *p, size_t n, char
   return st;
 }
 
+/* The checksum of each VCHUNK bytes of the n bytes at p into out (from
+** out[0]); returns the number of chunks. */
+static size_t chunksums(const unsigned char *p, size_t n, uint64_t *out) {
+  size_t k = 0, at;
+  for (at = 0; at < n; at += VCHUNK, k++)
+    if (out != NULL) out[k] = ll_store_sum(p + at, n - at < VCHUNK ? n - at : VCHUNK);
+  return k;
+}
+
+/* Marks the vocabulary's three sections, the last written, as checked
+** chunk by chunk (F_LAZY, no checksum of their own) and writes the chunks'
+** checksums (S_VSUMS). */
+static int vsums(ll_StoreWriter *w, const ll_IndexImage *img, char *err, size_t errsz) {
+  SecEnt *v = &w->sec[w->nsec - 3];
+  size_t k, n = 0;
+  uint64_t *sums;
+  int st;
+  for (k = 0; k < 3; k++) {
+    v[k].flags = F_LAZY;
+    v[k].sum = 0;
+    n += chunksums(NULL, (size_t)v[k].size, NULL);
+  }
+  sums = (uint64_t *)ll_malloc(&w->mem, (n ? n : 1) * sizeof *sums);
+  if (sums == NULL) return LL_ERRMEM;
+  n = 0;
+  n += chunksums((const unsigned char *)w->words.p, w->words.n, sums + n);
+  n += chunksums((const unsigned char *)img->chars, img->nchars, sums + n);
+  n += chunksums((const unsigned char *)w->slots.p, w->slots.n, sums + n);
+  st = section(w, S_VSUMS, sums, n * sizeof *sums, err, errsz);
+  ll_free(&w->mem, sums, (n ? n : 1) * sizeof *sums);
+  return st;
+}
+
 /* The counts section of the index imaged in img. */
 static void fillcounts(const ll_IndexImage *img, uint64_t *counts) {
   size_t k;
@@ -1345,7 +1387,8 @@ static void fillcounts(const ll_IndexImage *img, uint64_t *counts) {
 ** read). */
 static int writesections(ll_StoreWriter *w, const ll_IndexImage *img, char *err, size_t errsz) {
   uint64_t counts[NCOUNT];
-  size_t tsz = img->narrow ? 2 : 4;
+  size_t tsz = img->narrow ? 2 : 4, nslots = 0;
+  uint32_t seed = 0;
   int st = LL_OK;
   w->sec[0].id = S_RECORDS;
   w->sec[0].flags = F_LAZY;
@@ -1356,7 +1399,10 @@ static int writesections(ll_StoreWriter *w, const ll_IndexImage *img, char *err,
   fillcounts(img, counts);
   if (w->pages.n != img->ndocs || w->segs.n != img->nsegs)
     st = fail(err, errsz, "pages and index disagree");
-  if (st == LL_OK) st = ll_index_pack_words(&w->mem, w->ix, &w->words);
+  if (st == LL_OK) st = ll_index_pack_vocab(&w->mem, w->ix, &w->words, &w->slots, &seed, &nslots);
+  if (st == LL_ERRINPUT) st = fail(err, errsz, "vocabulary too large to index");
+  counts[C_NSLOTS] = nslots;
+  counts[C_VSEED] = seed;
 #define SEC(id, p, n) \
   if (st == LL_OK) st = section(w, id, p, n, err, errsz)
   SEC(S_PAGES, w->pages.p, w->pages.n * sizeof(PageEnt));
@@ -1371,7 +1417,8 @@ static int writesections(ll_StoreWriter *w, const ll_IndexImage *img, char *err,
   SEC(S_DOCSEG, img->docseg, (img->ndocs + 1) * sizeof(uint32_t));
   SEC(S_WORDS, w->words.p, w->words.n);
   SEC(S_CHARS, img->chars, img->nchars);
-  SEC(S_SLOTS, NULL, 0);
+  SEC(S_SLOTS, w->slots.p, w->slots.n);
+  if (st == LL_OK) st = vsums(w, img, err, errsz);
   SEC(S_PVAR, img->pvar, img->npvar);
   if (st == LL_OK) w->sec[w->nsec - 1].flags = F_LATE;
 #undef SEC
@@ -1511,8 +1558,14 @@ struct ll_Store {
   ll_IndexImage img;
   SecEnt late[S_LAST]; /* the sections whose checksums ll_store_check_all checks */
   size_t nlate;
-  void *words; /* the vocabulary's entries and hash table, made on opening */
-  uint32_t *slots;
+  /* the vocabulary's sections (LL_VOCAB_WORDS, _CHARS, _SLOTS): where
+     they are, their sizes, their first chunk's number among the chunks'
+     checksums (vsums, nvsums), and a bit a chunk: found whole, or not */
+  const unsigned char *vsec[3];
+  size_t vsize[3], vfirst[3];
+  const unsigned char *vsums;
+  size_t nvsums;
+  unsigned char *vok, *vbad; /* nvsums / 8 + 1 bytes each, one block */
 };
 
 static void getpage(const ll_Store *s, size_t i, PageEnt *pe) {
@@ -1542,6 +1595,15 @@ static void fault(const ll_Store *s, size_t page, const char *why) {
   if (w->fault == NULL) {
     w->fault = why;
     w->faultpage = page + 1;
+  }
+}
+
+/* Notes that a query met the vocabulary corrupted. */
+static void vfault(const ll_Store *s) {
+  ll_Store *w = (ll_Store *)s;
+  if (w->fault == NULL) {
+    w->fault = "vocabulary";
+    w->faultpage = 0;
   }
 }
 
@@ -1781,6 +1843,38 @@ static size_t tab_nsents(const void *ud, size_t seg) {
   return k;
 }
 
+/* Are bytes [off, off + n) of the vocabulary's section which whole? The
+** checksum of each chunk they touch, checked once (a bit a chunk); one
+** that is not is noted as a fault. LL_VOCAB_BAD notes one and gives 0. */
+static int tab_vocab(const void *ud, int which, size_t off, size_t n) {
+  const ll_Store *s = (const ll_Store *)ud;
+  size_t c, last;
+  if (which < LL_VOCAB_WORDS || which > LL_VOCAB_SLOTS) {
+    vfault(s);
+    return 0;
+  }
+  if (off > s->vsize[which] || n > s->vsize[which] - off) {
+    vfault(s);
+    return 0;
+  }
+  if (n == 0) return 1;
+  last = s->vfirst[which] + (off + n - 1) / VCHUNK;
+  for (c = s->vfirst[which] + off / VCHUNK; c <= last; c++) {
+    unsigned char bit = (unsigned char)(1u << (c & 7u));
+    size_t at = (c - s->vfirst[which]) * VCHUNK, len = s->vsize[which] - at;
+    if (s->vok[c >> 3] & bit) continue;
+    if (!(s->vbad[c >> 3] & bit) &&
+        ll_store_sum(s->vsec[which] + at, len < VCHUNK ? len : VCHUNK) == rd64(s->vsums + 8 * c)) {
+      s->vok[c >> 3] |= bit;
+      continue;
+    }
+    s->vbad[c >> 3] |= bit;
+    vfault(s);
+    return 0;
+  }
+  return 1;
+}
+
 static int refuse(ll_Store *s, char *err, size_t errsz, const char *why) {
   if (errsz > 0) snprintf(err, errsz, "not a whole index file (%s)", why);
   (void)s;
@@ -1821,6 +1915,13 @@ static int readheader(ll_Store *s, Sections *sec, char *err, size_t errsz) {
   }
   if (ll_store_sum(p, 56) != rd64(p + 56)) return refuse(s, err, errsz, "corrupted header");
   if (v < 1) return refuse(s, err, errsz, "bad version");
+  if (v < LL_STORE_VERSION) {
+    if (errsz > 0)
+      snprintf(err, errsz,
+               "index file of an older version (%lu; this reader knows %d): index the pages again",
+               (unsigned long)v, LL_STORE_VERSION);
+    return LL_ERRINPUT;
+  }
   if (rd64(p + 16) != n) return refuse(s, err, errsz, n < rd64(p + 16) ? "truncated" : "bad size");
   sec->toff = rd64(p + 24);
   sec->n = rd32(p + 32);
@@ -1834,13 +1935,14 @@ static int readheader(ll_Store *s, Sections *sec, char *err, size_t errsz) {
 }
 
 /* Is section t's checksum checked at open? Those of the counts, the
-** vocabulary and the warnings, whose size does not grow with the
-** corpus's (or hardly: the vocabulary); the others are for
-** ll_store_check_all (the records: each page's, in the page table). */
+** warnings and the vocabulary's chunks' checksums, whose size does not
+** grow with the corpus's (or hardly: S_VSUMS, 8 bytes for 4 kB of
+** vocabulary); the others are for ll_store_check_all (the records: each
+** page's, in the page table; the vocabulary: each chunk's, in S_VSUMS). */
 static int summedatopen(const SecEnt *t) {
   return !(t->flags & (F_LAZY | F_LATE)) &&
-         (t->id == S_COUNTS || t->id == S_WORDS || t->id == S_CHARS || t->id == S_WARNINGS ||
-          t->id == S_CKPT || t->id == S_SLOTS || t->id >= S_LAST);
+         (t->id == S_COUNTS || t->id == S_WARNINGS || t->id == S_CKPT || t->id == S_VSUMS ||
+          t->id >= S_LAST);
 }
 
 /* The sections tile the file from the header to the table, in order, with
@@ -1876,14 +1978,16 @@ static int checksections(ll_Store *s, const Sections *sec, char *err, size_t err
 }
 
 /* The index's counts and arrays into *img, each array the size its count
-** says, then the vocabulary unpacked (s->words, s->slots). */
+** says; the vocabulary's sections where they are (nothing of them read
+** but the last normal form's end: their chunks are checked as queries
+** read them, tab_vocab). */
 static int readimage(ll_Store *s, const Sections *sec, ll_IndexImage *img, char *err,
                      size_t errsz) {
   const unsigned char *p = s->p;
-  uint64_t counts[NCOUNT];
+  uint64_t counts[NCOUNT], nsums = 0;
   const SecEnt *sc = findsec(sec->tab, sec->n, S_COUNTS);
+  static const unsigned vids[3] = {S_WORDS, S_CHARS, S_SLOTS};
   size_t i;
-  int st;
   if (sc->size != sizeof counts) return refuse(s, err, errsz, "bad counts");
   memcpy(counts, p + sc->off, sizeof counts);
   if (counts[C_NARROW] > 1) return refuse(s, err, errsz, "bad counts");
@@ -1899,6 +2003,7 @@ static int readimage(ll_Store *s, const Sections *sec, ll_IndexImage *img, char 
   img->npvar = (size_t)counts[C_NPVAR];
   img->nckpt = (size_t)counts[C_NCKPT];
   img->narrow = (int)counts[C_NARROW];
+  img->seed = (uint32_t)counts[C_VSEED];
   for (i = 0; i < LL_NPARTS; i++) img->npart[i] = (size_t)counts[C_NPART + i];
 #define ARR(field, id, count, esz)                                                        \
   do {                                                                                    \
@@ -1911,16 +2016,27 @@ static int readimage(ll_Store *s, const Sections *sec, ll_IndexImage *img, char 
   ARR(segstart, S_SEGSTART, (uint64_t)img->nsegs + 1, 4u);
   ARR(docseg, S_DOCSEG, (uint64_t)img->ndocs + 1, 4u);
   ARR(chars, S_CHARS, img->nchars, 1u);
+  ARR(slots, S_SLOTS, img->nslots, 4u);
   ARR(pvar, S_PVAR, img->npvar, 1u);
 #undef ARR
   if (img->nchars > 0 && img->chars[img->nchars - 1] != '\0')
     return refuse(s, err, errsz, "bad vocabulary");
   sc = findsec(sec->tab, sec->n, S_WORDS);
-  /* each entry packs into 7 bytes at least: no count beyond what is there */
-  if (img->nwords > sc->size / 7) return refuse(s, err, errsz, "bad vocabulary");
-  st = ll_index_unpack_words(&s->mem, p + sc->off, (size_t)sc->size, img, &s->words, &s->slots);
-  if (st == LL_ERRINPUT) return refuse(s, err, errsz, "bad vocabulary");
-  return st;
+  img->words = p + sc->off;
+  img->nwordbytes = (size_t)sc->size;
+  /* the chunks' checksums: as many as the three sections have chunks */
+  for (i = 0; i < 3; i++) {
+    sc = findsec(sec->tab, sec->n, vids[i]);
+    s->vsec[i] = p + sc->off;
+    s->vsize[i] = (size_t)sc->size;
+    s->vfirst[i] = (size_t)nsums;
+    nsums += (sc->size + VCHUNK - 1) / VCHUNK;
+  }
+  sc = findsec(sec->tab, sec->n, S_VSUMS);
+  if (sc->size != nsums * 8) return refuse(s, err, errsz, "bad vocabulary");
+  s->vsums = p + sc->off;
+  s->nvsums = (size_t)nsums;
+  return LL_OK;
 }
 
 /* The pages: their table's and the segments' sizes, the warnings (each
@@ -1995,12 +2111,17 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   memset(s->segok, 0, 3 * (s->nsegs / 8 + 1));
   s->segbad = s->segok + s->nsegs / 8 + 1;
   s->segtext = s->segbad + s->nsegs / 8 + 1;
+  s->vok = (unsigned char *)ll_malloc(&s->mem, 2 * (s->nvsums / 8 + 1));
+  if (s->vok == NULL) return LL_ERRMEM;
+  memset(s->vok, 0, 2 * (s->nvsums / 8 + 1));
+  s->vbad = s->vok + s->nvsums / 8 + 1;
   s->tab.seg = tab_seg;
   s->tab.part = tab_part;
   s->tab.sentence = tab_sentence;
   s->tab.nsents = tab_nsents;
   s->tab.touch = tab_touch;
   s->tab.all = tab_all;
+  s->tab.vocab = tab_vocab;
   s->tab.ud = s;
   st = ll_index_mapped(&s->mem, &s->img, &s->tab, &s->ix, why, sizeof why);
   if (st == LL_ERRINPUT) return refuse(s, err, errsz, why);
@@ -2088,8 +2209,8 @@ void ll_store_close(ll_Store *s) {
   if (s == NULL) return;
   m = s->mem;
   ll_index_free(s->ix);
-  ll_index_free_words(&m, &s->img, s->words, s->slots);
   ll_free(&m, s->state, s->npages ? s->npages : 1);
+  if (s->vok != NULL) ll_free(&m, s->vok, 2 * (s->nvsums / 8 + 1));
   if (s->segok != NULL) ll_free(&m, s->segok, 3 * (s->nsegs / 8 + 1));
   if (s->path != NULL) ll_free(&m, s->path, strlen(s->path) + 1);
   if (s->mapped) munmap((void *)s->p, s->n);
@@ -2121,6 +2242,12 @@ int ll_store_check_all(const ll_Store *s, char *err, size_t errsz) {
                                             : "index");
       return LL_ERRINPUT;
     }
+  for (i = 0; i <= 3; i++) /* every chunk's checksum, then every entry */
+    if (i < 3 ? !tab_vocab(s, (int)i, 0, s->vsize[i])
+              : ll_index_check_vocab(s->ix, why, sizeof why) != LL_OK) {
+      if (errsz > 0) snprintf(err, errsz, "%s%sindex file corrupted: its vocabulary", WHERE(s));
+      return LL_ERRINPUT;
+    }
   if (checkpages(s, why, sizeof why) != LL_OK) {
     if (errsz > 0) snprintf(err, errsz, "%s%s%s", WHERE(s), why);
     return LL_ERRINPUT;
@@ -2136,6 +2263,10 @@ size_t ll_store_bad(const ll_Store *s) {
 
 int ll_store_fault(const ll_Store *s, char *err, size_t errsz) {
   if (s->fault == NULL) return 0;
+  if (s->faultpage == 0) { /* not a page's: the vocabulary */
+    if (errsz > 0) snprintf(err, errsz, "%s%sindex file corrupted: its %s", WHERE(s), s->fault);
+    return 1;
+  }
   if (errsz > 0)
     snprintf(err, errsz, "%s%sindex file corrupted: page %lu's %s", WHERE(s),
              (unsigned long)s->faultpage, s->fault);
@@ -2228,6 +2359,26 @@ int ll_store_page(const ll_Store *s, ll_Mem *m, size_t i, ll_Doc **out, char *er
   return LL_OK;
 }
 
+/* Recomputes the vocabulary's chunks' checksums into section v (when it
+** has room for them all) from its sections in the table at toff. */
+static void resealvsums(unsigned char *p, size_t n, uint64_t toff, uint64_t nsec, const SecEnt *v) {
+  static const unsigned vids[3] = {S_WORDS, S_CHARS, S_SLOTS};
+  uint64_t at = 0, i, k, c;
+  for (k = 0; k < 3; k++)
+    for (i = 0; i < nsec; i++) {
+      SecEnt se;
+      memcpy(&se, p + toff + i * sizeof se, sizeof se);
+      if (se.id != vids[k] || se.off > n || se.size > n - se.off) continue;
+      for (c = 0; c < se.size; c += VCHUNK, at++) {
+        uint64_t sum, len = se.size - c < VCHUNK ? se.size - c : VCHUNK;
+        if ((at + 1) * 8 > v->size) return;
+        sum = ll_store_sum(p + se.off + c, (size_t)len);
+        memcpy(p + v->off + at * 8, &sum, 8);
+      }
+      break;
+    }
+}
+
 void ll_store_reseal(unsigned char *p, size_t n) {
   uint64_t toff, nsec, i;
   if (n < HEADSZ || memcmp(p, MAGIC, 8) != 0) return;
@@ -2239,6 +2390,7 @@ void ll_store_reseal(unsigned char *p, size_t n) {
       memcpy(&se, p + toff + i * sizeof se, sizeof se);
       if (se.off <= n && se.size <= n - se.off) {
         if (se.flags & F_LAZY) continue;
+        if (se.id == S_VSUMS) resealvsums(p, n, toff, nsec, &se);
         se.sum = ll_store_sum(p + se.off, (size_t)se.size);
         memcpy(p + toff + i * sizeof se, &se, sizeof se);
         if (se.id == S_PAGES && se.size % sizeof(PageEnt) == 0) {

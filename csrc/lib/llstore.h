@@ -13,7 +13,7 @@
 #include "llindex.h"
 
 /* The format's version: a file of a higher one is refused as newer. */
-#define LL_STORE_VERSION 1
+#define LL_STORE_VERSION 2
 
 /* Where a page came from: its path (NULL for a document given as such),
 ** and the file's size and modification time when it was read (-1 when

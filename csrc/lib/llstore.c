@@ -1913,15 +1913,17 @@ static int readheader(ll_Store *s, Sections *sec, char *err, size_t errsz) {
                (unsigned long)v, LL_STORE_VERSION);
     return LL_ERRINPUT;
   }
-  if (ll_store_sum(p, 56) != rd64(p + 56)) return refuse(s, err, errsz, "corrupted header");
-  if (v < 1) return refuse(s, err, errsz, "bad version");
-  if (v < LL_STORE_VERSION) {
+  /* an older one is laid out otherwise past its header (version 1: the
+     vocabulary packed whole): written again by ll.index, not read */
+  if (v >= 1 && v < LL_STORE_VERSION) {
     if (errsz > 0)
       snprintf(err, errsz,
                "index file of an older version (%lu; this reader knows %d): index the pages again",
                (unsigned long)v, LL_STORE_VERSION);
     return LL_ERRINPUT;
   }
+  if (ll_store_sum(p, 56) != rd64(p + 56)) return refuse(s, err, errsz, "corrupted header");
+  if (v < 1) return refuse(s, err, errsz, "bad version");
   if (rd64(p + 16) != n) return refuse(s, err, errsz, n < rd64(p + 16) ? "truncated" : "bad size");
   sec->toff = rd64(p + 24);
   sec->n = rd32(p + 32);

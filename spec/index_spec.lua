@@ -341,10 +341,10 @@ describe("index files", function()
     assert.is_nil(whole)
     assert.are.equal(msg, cerr)
     -- the whole file: what the same pages give, one word looked up or all
-    local good, pages = assert(ll.corpus(small)), ll.corpus({ dir .. "/a.htm", dir .. "/c.htm" })
-    assert.are.equal(pages:count("soviet"), good:count("soviet"))
+    local good, loaded = assert(ll.corpus(small)), ll.corpus({ dir .. "/a.htm", dir .. "/c.htm" })
+    assert.are.equal(loaded:count("soviet"), good:count("soviet"))
     assert.are.equal(2, good:count("soviet"))
-    assert.are.equal(dump(pages:frequencies()), dump(good:frequencies()))
+    assert.are.equal(dump(loaded:frequencies()), dump(good:frequencies()))
     assert.is_true(good:check())
   end)
 

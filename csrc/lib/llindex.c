@@ -1023,8 +1023,8 @@ static int imgerr(char *err, size_t errsz, const char *what) {
 ** read out of bounds; through segtab's vocab, the checksums of the bytes
 ** of its block (and of the slots read) are checked before they are read.
 */
-#define VBLOCK  32
-#define VBENT   12
+#define VBLOCK  ((size_t)32)
+#define VBENT   ((size_t)12)
 #define VLENESC 7
 
 /* FNV-1a from seed, finished by mix32 (slot from the high bits, the

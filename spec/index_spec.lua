@@ -337,6 +337,13 @@ describe("index files", function()
     local ok, err = pcall(c.concordance, c, "Black Hundreds")
     assert.is_false(ok)
     assert.are.equal(msg, err:sub(-#msg))
+    -- a query over every word (its entries decoded once, kept) raises too,
+    -- and so does a look-up after it
+    for _, q in ipairs({ "frequencies", "frequencies", "count" }) do
+      ok, err = pcall(c[q], c, q == "count" and "soviet" or nil)
+      assert.is_false(ok)
+      assert.are.equal(msg, err:sub(-#msg))
+    end
     local whole, cerr = c:check()
     assert.is_nil(whole)
     assert.are.equal(msg, cerr)

@@ -1267,45 +1267,66 @@ static int vnext(const ll_Index *ix, VCur *c, Word *w) {
   return 1;
 }
 
-/* Word id's entry: in place, or decoded into *tmp (a mapped index's, from
-** its cursor when id is ahead of it in its block); an entry not whole
-** reads as an empty word of no count, and the owner is told. */
-static const Word *wordp(const ll_Index *ix, uint32_t id, Word *tmp) {
+/* Decodes a mapped index's word id into *w, from the cursor when id is
+** ahead of it in its block (else from its block's start): 0 when its
+** entry is not whole. */
+static int vdecode(const ll_Index *ix, uint32_t id, Word *w) {
   ll_Index *x = (ll_Index *)ix; /* the cursor is a cache */
   size_t b = id / VBLOCK, j = id % VBLOCK;
-  if (ix->words != NULL) return &ix->words[id];
   if (x->vlastok && x->vlastid == id) {
-    *tmp = x->vlast;
-    return tmp;
+    *w = x->vlast;
+    return 1;
   }
   if ((!x->vc.live || x->vc.b != b || x->vc.j > j) && !vstart(ix, b, &x->vc)) goto bad;
   while (x->vc.j <= j)
-    if (!vnext(ix, &x->vc, tmp)) goto bad;
-  x->vlast = *tmp;
+    if (!vnext(ix, &x->vc, w)) goto bad;
+  x->vlast = *w;
   x->vlastid = id;
   x->vlastok = 1;
-  return tmp;
+  return 1;
 bad:
   x->vc.live = 0;
   x->vlastok = 0;
-  vbad(ix);
-  memset(tmp, 0, sizeof *tmp);
-  tmp->off = (uint32_t)(ix->nchars - 1); /* a '\0' (checked on mapping) */
+  return 0;
+}
+
+/* An entry found not whole: an empty word of no count (its normal form
+** the chars' last '\0', checked on mapping), marked (hash 1) so that
+** reading it again tells the owner again. */
+static void vempty(const ll_Index *ix, Word *w) {
+  memset(w, 0, sizeof *w);
+  w->off = (uint32_t)(ix->nchars - 1);
+  w->hash = 1;
+}
+
+/* Word id's entry: in place (a mapped index's decoded once, see
+** allwords), or decoded into *tmp; an entry not whole reads as an empty
+** word of no count, and the owner is told each time it is read. */
+static const Word *wordp(const ll_Index *ix, uint32_t id, Word *tmp) {
+  if (ix->words != NULL) {
+    if (ix->vwords != NULL && ix->words[id].hash != 0) vbad(ix);
+    return &ix->words[id];
+  }
+  if (!vdecode(ix, id, tmp)) {
+    vbad(ix);
+    vempty(ix, tmp);
+  }
   return tmp;
 }
 
 /* Decodes a mapped index's every entry into an array of its own, for the
-** queries that read them all (the cursor makes it one pass). LL_OK or
-** LL_ERRMEM. */
+** queries that read them all (the cursor makes it one pass); those not
+** whole are kept empty and marked (wordp). LL_OK or LL_ERRMEM. */
 static int allwords(const ll_Index *ix) {
   ll_Index *x = (ll_Index *)ix; /* the array is a cache */
-  Word *w, tmp;
+  Word *w;
   size_t i;
   if (ix->words != NULL || ix->vwords == NULL) return LL_OK;
   if (ix->nwords > (size_t)-1 / sizeof *w) return LL_ERRMEM;
   w = (Word *)ll_malloc(&x->mem, (ix->nwords ? ix->nwords : 1) * sizeof *w);
   if (w == NULL) return LL_ERRMEM;
-  for (i = 0; i < ix->nwords; i++) w[i] = *wordp(ix, (uint32_t)i, &tmp);
+  for (i = 0; i < ix->nwords; i++)
+    if (!vdecode(ix, (uint32_t)i, &w[i])) vempty(ix, &w[i]);
   x->words = w;
   x->ownwords = 1;
   return LL_OK;

@@ -15,9 +15,14 @@
 **     between them zero; the page records first, the rest after them
 **   the section table, last: per section u32 id, u32 flags, u64 offset,
 **     u64 size, u64 checksum (0 for the page records, whose checksums are
-**     in the page table, one a page)
+**     in the page table, one a page, and for the vocabulary's entries,
+**     normal forms and hash table, whose checksums are in S_VSUMS, one
+**     each VCHUNK bytes)
 ** A section of an unknown id is skipped (a newer writer of the same
-** version may add one); a missing one refuses the file.
+** version may add one); a missing one refuses the file. Version 2 (issue
+** #16): the vocabulary in the form it is read in (llindex.c,
+** ll_index_pack_vocab), checked chunk by chunk; version 1 packed it whole,
+** to be unpacked at every opening, and is refused with its own message.
 **
 ** A page record is a list of fields, each a one-byte tag, its length as a
 ** varint (7 bits a byte, low first) and that many bytes; nested for blocks, notes, header fields and the
@@ -1500,15 +1505,18 @@ int ll_store_finish(ll_StoreWriter *w, char *err, size_t errsz) {
 
 /*
 ** What opening checks, and what is checked later. Opening costs the same
-** whatever the corpus's size but for its vocabulary: the header (magic,
+** whatever the corpus's size, its vocabulary's too: the header (magic,
 ** byte order, version, its checksum, the file's size), the section table
 ** (its checksum; the sections tiling the file, in order, zero padded;
 ** every one a reader needs there), the checksums of the small sections
-** (the counts, the vocabulary's entries and normal forms, the warnings),
-** the arrays' sizes against the counts, the vocabulary unpacked and each
-** entry in range, and the first and last segment and page starts. The
-** rest is checked when a query first reaches it, once, remembered in the
-** store (a bit a segment, a byte a page): a segment's entry (its page's
+** (the counts, the warnings, the vocabulary's chunks' checksums), the
+** arrays' sizes against the counts, the last normal form's end, and the
+** first and last segment and page starts. The rest is checked when a
+** query first reaches it, once, remembered in the store (a bit a segment,
+** a byte a page, a bit a vocabulary chunk): the checksum of each VCHUNK
+** bytes of the vocabulary before an entry or slot in them is read
+** (tab_vocab; llindex.c checks each entry in range as it decodes it); a
+** segment's entry (its page's
 ** entry: the record inside the records, the path inside the paths; its
 ** own: part, kind, text and sentences inside the page's record), its
 ** token starts (in order, within the tokens) and its word ids (within the
@@ -1518,8 +1526,8 @@ int ll_store_finish(ll_StoreWriter *w, char *err, size_t errsz) {
 ** (sumpage, segtextok); all the page's text before c[i] makes it
 ** (checkpage). A query that meets something corrupted skips it and says
 ** so (ll_store_fault). The checksums of the other sections (pages, paths,
-** segments, starts, tokens, postings)
-** and the records' tiling are for ll_store_check_all.
+** segments, starts, tokens, postings), the records' tiling and every
+** vocabulary chunk and entry are for ll_store_check_all.
 */
 
 #define P_ENTS    1u /* the page's entries, segment starts and ids are whole */

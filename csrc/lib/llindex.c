@@ -81,8 +81,8 @@ struct ll_Index {
      a slot, a cursor and the last entry decoded (caches) */
   const unsigned char *vwords;
   size_t nvwords, nblk;
-  const uint32_t *vslots;
-  size_t nvslots;
+  const unsigned char *vslots;
+  size_t nvslots, slotw;
   unsigned idbits;
   VCur vc;
   Word vlast;
@@ -1013,10 +1013,11 @@ static int imgerr(char *err, size_t errsz, const char *what) {
 **     VLENESC follows), then as varints the offset of its postings from
 **     the previous word's (not for a block's first word) and its count in
 **     each part it occurs in.
-**   slots: a hash table of nslots u32 with linear probing: 0 empty, else
-**     the word's id + 1 in the low idbits bits and the hash's low bits
-**     above them (a fingerprint: other words' slots are passed without
-**     reading their entries).
+**   slots: a hash table of nslots slots with linear probing, each of 3
+**     bytes (while ids take 16 bits or fewer) or 4, little-endian: 0
+**     empty, else the word's id + 1 in the low idbits bits and the hash's
+**     low bits above them (a fingerprint: other words' slots are passed
+**     without reading their entries).
 ** An entry is decoded when a query needs it, through a cursor kept in the
 ** index (reading words in id order costs one entry each), and checked in
 ** range as it is decoded, so that no file, whatever it holds, makes a
@@ -1051,9 +1052,25 @@ static unsigned idbitsof(size_t nwords) {
   return b;
 }
 
-/* the fingerprint bits of hash h in a slot of ib bits of id, and their mask */
-static uint32_t vfp(uint32_t h, unsigned ib) {
-  return ib >= 32 ? 0 : h << ib;
+/* the bytes of a slot, for ib bits of id */
+static size_t vslotw(unsigned ib) {
+  return ib <= 16 ? 3 : 4;
+}
+
+size_t ll_index_slotsize(size_t nwords) {
+  return vslotw(idbitsof(nwords));
+}
+
+/* the fingerprint bits of hash h in a slot of w bytes, ib bits of id */
+static uint32_t vfp(uint32_t h, unsigned ib, size_t w) {
+  return ib >= 32 ? 0 : (h << ib) & (w == 3 ? 0xFFFFFFu : 0xFFFFFFFFu);
+}
+
+/* slot k of w bytes at p */
+static uint32_t vslot(const unsigned char *p, size_t w, size_t k) {
+  const unsigned char *q = p + k * w;
+  uint32_t v = (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16;
+  return w == 4 ? v | (uint32_t)q[3] << 24 : v;
 }
 
 static uint32_t vidmask(unsigned ib) {
@@ -1129,6 +1146,7 @@ static int packentries(ll_Mem *m, const ll_Index *ix, ll_Buf *ent, uint32_t *bix
 static int packslots(ll_Mem *m, const ll_Index *ix, uint32_t seed, uint32_t *sl, size_t ns) {
   size_t nw = ix->nwords, i, next = 0;
   unsigned ib = idbitsof(nw);
+  size_t sw = vslotw(ib);
   uint32_t *home = (uint32_t *)ll_malloc(m, (nw ? nw : 1) * sizeof *home);
   uint32_t *order = (uint32_t *)ll_malloc(m, (nw ? nw : 1) * sizeof *order);
   size_t *start = (size_t *)ll_malloc(m, (ns + 1) * sizeof *start);
@@ -1148,7 +1166,7 @@ static int packslots(ll_Mem *m, const ll_Index *ix, uint32_t seed, uint32_t *sl,
   for (i = 0; i < nw; i++) {
     uint32_t id = order[i];
     const Word *w = &ix->words[id];
-    uint32_t e = (id + 1) | vfp(vhash(seed, ix->chars + w->off, w->len), ib);
+    uint32_t e = (id + 1) | vfp(vhash(seed, ix->chars + w->off, w->len), ib, sw);
     size_t at = home[id] > next ? home[id] : next;
     if (at < ns) {
       sl[at] = e;
@@ -1168,6 +1186,7 @@ static int packslots(ll_Mem *m, const ll_Index *ix, uint32_t seed, uint32_t *sl,
 int ll_index_pack_vocab(ll_Mem *m, const ll_Index *ix, ll_Buf *words, ll_Buf *slots, uint32_t *seed,
                         size_t *nslots) {
   size_t nblk = (ix->nwords + VBLOCK - 1) / VBLOCK, ns = ix->nwords + ix->nwords / 8 + 1, i;
+  size_t sw = vslotw(idbitsof(ix->nwords));
   uint32_t *bix, *sl, h = 0x811C9DC5u;
   ll_Buf ent;
   int st;
@@ -1192,7 +1211,14 @@ int ll_index_pack_vocab(ll_Mem *m, const ll_Index *ix, ll_Buf *words, ll_Buf *sl
   if (sl == NULL) return LL_ERRMEM;
   memset(sl, 0, ns * sizeof *sl);
   st = packslots(m, ix, *seed, sl, ns);
-  if (st == LL_OK) st = ll_buf_add(m, slots, (const char *)sl, ns * sizeof *sl);
+  for (i = 0; i < ns && st == LL_OK; i++) { /* little-endian, sw bytes each */
+    char b[4];
+    b[0] = (char)(sl[i] & 0xFF);
+    b[1] = (char)((sl[i] >> 8) & 0xFF);
+    b[2] = (char)((sl[i] >> 16) & 0xFF);
+    b[3] = (char)(sl[i] >> 24);
+    st = ll_buf_add(m, slots, b, sw);
+  }
   ll_free(m, sl, ns * sizeof *sl);
   return st;
 }
@@ -1334,14 +1360,15 @@ static int allwords(const ll_Index *ix) {
 
 /* The id of s[0, len) through a mapped index's table, or LL_NOWORD. */
 static uint32_t vlookup(const ll_Index *ix, const char *s, size_t len) {
-  uint32_t h = vhash(ix->seed, s, len), want = vfp(h, ix->idbits), mask = vidmask(ix->idbits);
+  uint32_t h = vhash(ix->seed, s, len), want = vfp(h, ix->idbits, ix->slotw);
+  uint32_t mask = vidmask(ix->idbits);
   size_t k, n;
   if (ix->nvslots == 0) return LL_NOWORD;
   k = vhome(h, ix->nvslots);
   for (n = 0; n < ix->nvslots; n++) {
     uint32_t e;
-    if (!vok(ix, LL_VOCAB_SLOTS, k * sizeof e, sizeof e)) return LL_NOWORD;
-    e = ix->vslots[k];
+    if (!vok(ix, LL_VOCAB_SLOTS, k * ix->slotw, ix->slotw)) return LL_NOWORD;
+    e = vslot(ix->vslots, ix->slotw, k);
     if (e == 0) return LL_NOWORD;
     if ((e & ~mask) == want) {
       Word tmp;
@@ -1379,10 +1406,10 @@ int ll_index_check_vocab(const ll_Index *ix, char *err, size_t errsz) {
   memcpy(end, ix->vwords + ix->nblk * VBENT, sizeof end);
   if (end[0] != ix->nvwords - base || end[1] != ix->nchars || end[2] != ix->npvar)
     return imgerr(err, errsz, "bad vocabulary block");
-  if (!vok(ix, LL_VOCAB_SLOTS, 0, ix->nvslots * sizeof(uint32_t)))
+  if (!vok(ix, LL_VOCAB_SLOTS, 0, ix->nvslots * ix->slotw))
     return imgerr(err, errsz, "bad hash table");
   for (i = 0; i < ix->nvslots; i++) {
-    uint32_t e = ix->vslots[i];
+    uint32_t e = vslot(ix->vslots, ix->slotw, i);
     if (e == 0)
       empty = 1;
     else if ((e & mask) == 0 || (e & mask) > nw)
@@ -1473,9 +1500,10 @@ int ll_index_mapped(ll_Mem *m, const ll_IndexImage *img, const ll_SegTable *segs
   ix->vwords = (const unsigned char *)img->words;
   ix->nvwords = img->nwordbytes;
   ix->nblk = (img->nwords + VBLOCK - 1) / VBLOCK;
-  ix->vslots = img->slots;
+  ix->vslots = (const unsigned char *)img->slots;
   ix->nvslots = img->nslots;
   ix->idbits = idbitsof(img->nwords);
+  ix->slotw = vslotw(ix->idbits);
   ix->chars = (char *)img->chars;
   ix->nchars = ix->ccap = img->nchars;
   ix->seed = img->seed;

@@ -149,7 +149,8 @@ typedef struct ll_IndexImage {
   int narrow;
   size_t npart[LL_NPARTS];
   const void *tokens;
-  const uint32_t *ckpt, *segstart, *docseg, *slots;
+  const uint32_t *ckpt, *segstart, *docseg;
+  const void *slots;
   const void *words;
   const char *chars;
   const unsigned char *pvar;
@@ -170,12 +171,17 @@ int ll_index_image(const ll_Index *ix, ll_IndexImage *img);
 ** then per word a byte of its nonzero parts and its length, its
 ** postings' offset from the previous word's and its nonzero counts, as
 ** varints: about 4 bytes a word); into slots, a hash table of *nslots
-** u32 (about 9 for 8 words: id + 1 in the low bits, a fingerprint of the
-** hash in the high ones, 0 when empty; linear probing) whose hash's seed
-** is *seed (made from the words: the same pages give the same file). The
-** normal forms are the image's chars. LL_OK or LL_ERRMEM. */
+** slots of ll_index_slotsize(nwords) bytes (about 9 for 8 words: id + 1
+** in the low bits, a fingerprint of the hash in the high ones, 0 when
+** empty; linear probing) whose hash's seed is *seed (made from the words:
+** the same pages give the same file). The normal forms are the image's
+** chars. LL_OK, LL_ERRMEM, or LL_ERRINPUT past 4 GB of entries. */
 int ll_index_pack_vocab(ll_Mem *m, const ll_Index *ix, ll_Buf *words, ll_Buf *slots, uint32_t *seed,
                         size_t *nslots);
+
+/* The bytes of a slot of that table, for a vocabulary of nwords: 3 while
+** ids take 16 bits or fewer, else 4. */
+size_t ll_index_slotsize(size_t nwords);
 
 /* An index over an image's arrays as they lie (a mapped file), reading
 ** its segments through segs; nothing is copied, and the image and segs

@@ -2026,7 +2026,7 @@ static int readimage(ll_Store *s, const Sections *sec, ll_IndexImage *img, char 
   ARR(segstart, S_SEGSTART, (uint64_t)img->nsegs + 1, 4u);
   ARR(docseg, S_DOCSEG, (uint64_t)img->ndocs + 1, 4u);
   ARR(chars, S_CHARS, img->nchars, 1u);
-  ARR(slots, S_SLOTS, img->nslots, 4u);
+  ARR(slots, S_SLOTS, img->nslots, ll_index_slotsize(img->nwords));
   ARR(pvar, S_PVAR, img->npvar, 1u);
 #undef ARR
   if (img->nchars > 0 && img->chars[img->nchars - 1] != '\0')

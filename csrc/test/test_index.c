@@ -1290,14 +1290,14 @@ static void test_mapped_lookup(Tally *t) {
   } else {
     img.words = words.p;
     img.nwordbytes = words.n;
-    img.slots = (const uint32_t *)(const void *)slots.p;
+    img.slots = slots.p;
     img.nslots = nslots;
     img.seed = seed;
     if (ll_index_mapped(&m, &img, &none, &mapped, err, sizeof err) != LL_OK) {
       check(t, 0, "the packed vocabulary mapped", err);
     } else {
       n = ll_index_nwords(built);
-      check(t, n > 64 && nslots > n && slots.n == nslots * 4,
+      check(t, n > 64 && nslots > n && slots.n == nslots * ll_index_slotsize(n),
             "more words than a block, a table of more slots than words", NULL);
       /* in id order (the cursor), then backwards (a block started again
          for each word) */

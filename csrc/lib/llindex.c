@@ -1317,11 +1317,11 @@ bad:
 }
 
 /* An entry found not whole: an empty word of no count (its normal form
-** the chars' last '\0', checked on mapping), marked (hash 1) so that
-** reading it again tells the owner again. */
+** the chars' last '\0', checked on mapping, when there are chars),
+** marked (hash 1) so that reading it again tells the owner again. */
 static void vempty(const ll_Index *ix, Word *w) {
   memset(w, 0, sizeof *w);
-  w->off = (uint32_t)(ix->nchars - 1);
+  w->off = ix->nchars > 0 ? (uint32_t)(ix->nchars - 1) : 0;
   w->hash = 1;
 }
 
@@ -1553,7 +1553,7 @@ const char *ll_index_word(const ll_Index *ix, uint32_t id, size_t *len) {
   Word tmp;
   const Word *w = wordp(ix, id, &tmp);
   if (len != NULL) *len = w->len;
-  return ix->chars + w->off;
+  return w->len > 0 ? ix->chars + w->off : ""; /* (a bad entry, of no chars) */
 }
 
 uint32_t ll_index_lookup(const ll_Index *ix, const char *s, size_t len) {

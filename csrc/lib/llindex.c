@@ -1453,8 +1453,9 @@ static int checkimage(const ll_IndexImage *img, int lazy, char *err, size_t errs
   if (img->nslots <= img->nwords || img->slots == NULL)
     return imgerr(err, errsz, "bad hash table size");
   if (img->npvar == 0 || (img->nchars > 0 && img->chars[img->nchars - 1] != '\0') ||
-      (img->ntok > 0 && img->nwords == 0) || (img->nwords > 0 && img->nchars == 0) ||
-      img->words == NULL || img->nwordbytes < (nblk + 1) * VBENT)
+      (img->ntok > 0 && img->nwords == 0) || img->nwords > img->nchars || img->words == NULL ||
+      img->nwordbytes < (nblk + 1) * VBENT ||
+      img->nwords > img->nwordbytes - (nblk + 1) * VBENT) /* a byte a word at least, each */
     return imgerr(err, errsz, "bad vocabulary");
   if (img->segstart[0] != 0 || img->segstart[img->nsegs] != img->ntok)
     return imgerr(err, errsz, "bad segment starts");

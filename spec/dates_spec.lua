@@ -207,6 +207,13 @@ describe("leninletter.dates", function()
       { "1905-07", { first = "1905", last = "1907" }, nil },
       { "1920", nil, { first = "1920", last = "1920" } },
     }, read("In May 1905, the Ninth of January, February 29, 1905, the 1905-07 revolution, and 1920."))
+    -- a one-digit end within the decade (mia-pd's dutt/1928/06/x01.htm: "the
+    -- Fiscal Commission of 1921-2, the Currency and Finance Commission of
+    -- 1925-6"); one that would go back, or a run of numbers, is no range
+    assert.same({
+      { "1905-6", { first = "1905", last = "1906" }, nil },
+      { "1921-2", nil, { first = "1921", last = "1922" } },
+    }, read("In 1905-6 and in 1921-2; not 1929-0, nor 1905-6-7."))
   end)
 
   it("reads the header fields of any page as written and published", function()

@@ -315,6 +315,170 @@ describe("leninletter.quiz, as a teacher reads it (issue #15)", function()
     assert.is_true(n >= 20, n)
   end)
 
+  it("offers choices of the part of speech the blank's neighbours give it", function()
+    if not HAVE_WORDNET then
+      pending("WordNet 3.0 is not installed (Debian wordnet-base)")
+      return
+    end
+    -- works/1920/oct/02.htm, "The Tasks of the Youth Leagues": "We can build
+    -- communism only on the basis of ..." (after a modal: a verb, though a
+    -- noun follows), "shown us the passage to the class struggle, to the
+    -- beginning ..." and "What does that class struggle consist in?" (after
+    -- a determiner and a noun: a noun);
+    -- the reader's works/1914/granat/ch03.htm, "Karl Marx": "growth of
+    -- constant capital as compared with variable capital" (between a
+    -- preposition and a noun: an adjective)
+    local granat = "../shared/corpus/mia-reader-lenin/archive/lenin/works/1914/granat/ch03.htm"
+    local cases = {
+      { CORPUS .. "works/1920/oct/02.htm", "We can _____ communism", "build", "verb", "base" },
+      { CORPUS .. "works/1920/oct/02.htm", "the class _____, to the beginning", "struggle", "noun" },
+      { CORPUS .. "works/1920/oct/02.htm", "that class _____ consist in", "struggle", "noun" },
+      { granat, "as compared with _____ capital", "variable", "adj" },
+    }
+    for _, case in ipairs(cases) do
+      local path, stem, answer, pos, inflection = case[1], case[2], case[3], case[4], case[5]
+      local d = assert(ll.open(path))
+      local n = 0
+      for seed = 1, 10 do
+        for _, q in ipairs(quiz.choice(d, { count = 200, seed = seed })) do
+          if q.prompt:find(stem, 1, true) then
+            n = n + 1
+            assert.equal(answer, q.answer)
+            for _, c in ipairs(q.choices) do
+              local ok = false
+              for _, r in ipairs(lexicon.readings(c:lower()) or {}) do
+                if r.pos == pos and (not inflection or r.inflection == inflection) then ok = true end
+              end
+              assert.is_true(ok, c .. " is no " .. pos .. " for " .. q.prompt)
+            end
+          end
+        end
+      end
+      assert.is_true(n >= 1, stem .. ": " .. n)
+    end
+  end)
+
+  it("blanks no heading, and a key term at most twice a quiz", function()
+    -- works/1920/oct/02.htm: its first Block is the heading "Speech
+    -- Delivered At The Third All-Russia Congress\nof The Russian Young
+    -- Communist League" (<h3>), and "The Young Communist League must ..."
+    -- opens many sentences: "The Young Communist _____" (League) was six
+    -- of ten cloze questions
+    local d = assert(ll.open(CORPUS .. "works/1920/oct/02.htm", { entities = ll.catalogue() }))
+    assert.equal("heading", d.paragraphs[1].kind)
+    local leagues = 0
+    for seed = 1, 10 do
+      for _, kind in ipairs({ "cloze", "choice" }) do
+        local times = {}
+        for _, q in ipairs(quiz[kind](d, { count = 10, seed = seed })) do
+          assert.are_not.equal("heading", d.paragraphs[q.source.paragraph].kind, q.prompt)
+          if q.target == "word" then
+            times[q.answer] = (times[q.answer] or 0) + 1
+            assert.is_true(times[q.answer] <= 2, q.answer .. " " .. times[q.answer] .. " times")
+            if q.answer == "League" then leagues = leagues + 1 end
+          end
+        end
+      end
+    end
+    assert.is_true(leagues >= 10, leagues)
+  end)
+
+  it("offers a date written in both styles only where Russia wrote dates so, and no edition's year", function()
+    -- works/1918/mar/28.htm, "The Immediate Tasks of the Soviet
+    -- Government": its note 3 says "On January 2 (15),1918, in answer to an
+    -- inquiry ...", its note 9 "on November 14 (27), 1917"; the old style
+    -- ended with January 1918 and ran 12 days behind before March 1900
+    -- ("January 2 (15), 1919" was offered)
+    local d = assert(ll.open(CORPUS .. "works/1918/mar/28.htm", { entities = ll.catalogue() }))
+    local months = {}
+    for i, m in ipairs({ "January", "February", "March", "April", "May", "June", "July", "August",
+      "September", "October", "November", "December" }) do months[m] = i end
+    local n = 0
+    for seed = 1, 10 do
+      for _, kind in ipairs({ "dates", "choice" }) do
+        for _, q in ipairs(quiz[kind](d, { count = 20, seed = seed })) do
+          for _, c in ipairs(q.choices or {}) do
+            -- 1951 and 1954 are only its references' editions ("Russ. ed.,
+            -- 1954, p. 378"; "Moscow, 1951, pp. 122-23"): no year of its history
+            assert.is_nil(c:find("195[14]"), c)
+            local m, os_day, ns_day, y = c:match("(%a+) (%d+) %((%d+)%),%s*(%d%d%d%d)$")
+            if m and months[m] then
+              n = n + 1
+              y = tonumber(y)
+              assert.is_true(y < 1918 or (y == 1918 and months[m] == 1), c)
+              -- the page's own are 13 days apart: none from before March 1900
+              assert.is_true(y > 1900 or (y == 1900 and months[m] >= 3), c)
+              assert.is_true((tonumber(ns_day) - tonumber(os_day)) % 30 <= 13, c)
+            end
+          end
+        end
+      end
+    end
+    assert.is_true(n >= 6, n)
+  end)
+
+  it("offers no choice the sentence already writes, in another form or not read as a date", function()
+    -- works/1917/nov/12.htm (the speeches to the peasants' congress): "The
+    -- peasants want land and the prohibition of hired labour" ("peasant"
+    -- was offered for the land); mia-pd's dutt/1928/06/x01.htm: "... the
+    -- Currency and Finance Commission of 1925-6, and the Agricultural
+    -- Commission, appointed in 1926 and still in session" (1925 was offered)
+    local dutt = assert(ll.open("../shared/corpus/mia-pd/archive/dutt/1928/06/x01.htm",
+      { entities = ll.catalogue() }))
+    local function words(s)
+      local t = {}
+      for w in fold(s):gmatch("[%w']+") do
+        t[w] = true
+        t[(w:gsub("s$", ""))] = true
+      end
+      return t
+    end
+    local n = 0
+    for _, d in ipairs({ speech, dutt }) do
+      for seed = 1, 10 do
+        for _, kind in ipairs({ "choice", "dates" }) do
+          for _, q in ipairs(quiz[kind](d, { count = 20, seed = seed })) do
+            local ws = words(q.prompt)
+            if q.prompt:find("The peasants want _____", 1, true) or q.prompt:find("appointed in _____", 1, true) then
+              n = n + 1
+            end
+            for _, c in ipairs(q.choices or {}) do
+              if c ~= q.answer and not c:find("%s") then
+                assert.is_nil(ws[fold(c)], c .. " in " .. q.prompt)
+              end
+            end
+          end
+        end
+      end
+    end
+    assert.is_true(n >= 2, n)
+  end)
+
+  it("asks about the dates of the notes where no entity of the catalogue is explained", function()
+    -- works/1918/mar/28.htm has 14 notes and none on an entity of the
+    -- letter's catalogue; its note 9: "After the October Revolution
+    -- commercial secrecy was abolished by the Statute on Workers’ Control
+    -- passed ... on November 14 (27), 1917."
+    local d = assert(ll.open(CORPUS .. "works/1918/mar/28.htm", { entities = ll.catalogue() }))
+    local qs, why = quiz.notes(d, { count = 10, seed = 1 })
+    assert.is_true(#qs >= 6, #qs)
+    local seen, found, dates = {}, false, 0
+    for _, q in ipairs(qs) do
+      assert.equal("note", q.kind)
+      assert.equal("note", q.source.part)
+      assert.truthy(q.prompt:find("^In note " .. q.source.note .. "[:,]"), q.prompt)
+      local stext = d:note(q.source.note).paragraphs[q.source.paragraph].sentences[q.source.sentence]
+      assert.equal(stext, (q.prompt:gsub("^In note [^:]*: ", ""):gsub("_____", q.answer)))
+      assert.is_nil(seen[q.answer], q.answer)
+      seen[q.answer] = true
+      if q.target == "date" then dates = dates + 1 end
+      if q.answer == "November 14 (27), 1917" then found = true end
+    end
+    assert.is_true(dates >= 5, dates)
+    assert.is_true(found)
+    if #qs < 10 then assert.truthy(why:find("no more dates to ask about", 1, true), why) end
+  end)
+
   it("asks nothing of a sentence whose 'It was' or 'It is' stands for something said before", function()
     -- "It was a socialist revolution." (the speech); "It is now obvious to
     -- us that ..." and "It would be inadvisable ... to" need no antecedent

@@ -11,8 +11,8 @@
 **   "Jan. 9, 1905", "May 1905", "Sept. 1905", "1905", "[1977]" (the
 **   brackets belong to the text), "12.I.1916" and "12.1.1916" (day, month
 **   in Roman or Arabic figures, year), "1905-11-15" (ISO), year ranges
-**   "1905-07", "1905–07", "1917—1921" (every dash: -, –, —), "1917 to 1921" (a two-digit end
-**   needs the hyphen or dash touching both years), day and month ranges
+**   "1905-07", "1905–07", "1925-6", "1917—1921" (every dash: -, –, —), "1917 to 1921" (a
+**   short end needs the hyphen or dash touching both years), day and month ranges
 **   "November 2-4, 1905", "2-4 November 1905", "May-June 1905",
 **   "October 30 to November 2, 1905", "December 1905-January 1906", and
 **   two days in a row joined by "and", read as the range from the one to
@@ -1017,7 +1017,7 @@ static void dotted_at(Lexer *p, size_t i, Cand *v, int *nv) {
   c->te = e;
 }
 
-/* Years: "1905", "1905-07", "1905–07", "1917—1921" (every dash: -, –, —), "1917 to 1921",
+/* Years: "1905", "1905-07", "1905–07", "1925-6", "1917—1921" (every dash: -, –, —), "1917 to 1921",
 ** "[1977]". A year that a touching dash joins to a number that is no
 ** end of its range is no date ("1905-123"). Appends a reading to v. */
 static void years_at(Lexer *p, size_t i, Cand *v, int *nv) {
@@ -1031,6 +1031,10 @@ static void years_at(Lexer *p, size_t i, Cand *v, int *nv) {
       y2 = y1 / 100 * 100 + (int)val(p, k);
       if (y2 <= y1) y2 += 100;
       if (y2 - y1 >= 100 || continued(p, k + 1)) return;
+      j = k + 1;
+    } else if (dashnum(p, j) && ndig(p, k) == 1) { /* "1925-6", within a decade */
+      y2 = y1 / 10 * 10 + (int)val(p, k);
+      if (y2 <= y1 || continued(p, k + 1)) return;
       j = k + 1;
     } else if ((e = year_at(p, k, &y2)) != 0 && !dashnum(p, e) && y2 > y1) { /* "1917-1921" */
       j = e;

@@ -244,7 +244,7 @@ local function sentences(doc)
       local a = (b.sentence_pos and b.sentence_pos[j]) or b.text:find(s, from, true) or from
       from = a + #s
       local u = { part = part, note = note, paragraph = i, sentence = j, text = s, start = a,
-        cands = {}, words = {}, ntok = 0 }
+        kind = b.kind, cands = {}, words = {}, ntok = 0 }
       units[#units + 1] = u
       bykey[unitkey(part, note, i, j)] = u
     end
@@ -619,8 +619,20 @@ local function shape(text)
   return { year = tonumber(years[1]), month = months[1] and MONTHNO[months[1]], days = days }
 end
 
+-- The days the new style ran ahead of the old in Russia in month m of year
+-- y: 12 from March 1800, 13 from March 1900; nil from February 1918, when
+-- Russia took the new style and dates stopped being written in both.
+local function oldstyle_lag(y, m)
+  if y > 1918 or (y == 1918 and m > 1) then return nil end
+  if y > 1900 or (y == 1900 and m >= 3) then return 13 end
+  return 12
+end
+
 -- The text with its year moved by dy and its month by dm, or nil when a
--- day would not exist in the new month.
+-- day would not exist in the new month, or when a date written in both
+-- styles ("January 2 (15), 1918") would not be written so then
+-- ("January 2 (15), 1919": no old style after January 1918; "January 2
+-- (15), 1899": the styles were 12 days apart then).
 local function movetext(text, sh, dy, dm)
   local y, m = sh.year + dy, sh.month
   if m then
@@ -629,6 +641,10 @@ local function movetext(text, sh, dy, dm)
     m = mm % 12 + 1
     for _, d in ipairs(sh.days) do
       if d > MDAYS[m] or (m == 2 and d == 29 and y % 4 ~= 0) then return nil end
+    end
+    if text:find("%d%s*%(%d%d?%)") then
+      local lag = oldstyle_lag(y, m)
+      if not lag or lag ~= oldstyle_lag(sh.year, sh.month) then return nil end
     end
   elseif dm ~= 0 then
     return nil
@@ -645,7 +661,7 @@ end
 -- intervals in avoid (the answer's readings in both calendars, the other
 -- dates of its sentence). Variants: the year changed to another the
 -- document names, the month moved by one or two, the year by one to three.
-local function datedistractors(P, rnd, text, own, avoid, k, order_with, after, yearsfirst, before)
+local function datedistractors(P, rnd, text, own, avoid, k, order_with, after, yearsfirst, before, prompt)
   local sh = shape(text)
   if not sh or not own then return {} end
   local byyear, bymonth, near = {}, {}, {}
@@ -689,6 +705,9 @@ local function datedistractors(P, rnd, text, own, avoid, k, order_with, after, y
     end
     if after and iv[1] <= after then return nil end
     if before and iv[2] >= before then return nil end
+    -- never a date the prompt writes ("the Commission of 1925-6, and the
+    -- Commission appointed in _____": no 1925), though not read as one
+    if s and prompt and prompt:find("%f[%w]" .. fold(s):gsub("%p", "%%%0") .. "%f[%W]") then return nil end
     if s and not taken[fold(s)] and not anyoverlap(iv, avoid) then return s end
     return nil
   end
@@ -736,6 +755,14 @@ local function misprinted(doc, h)
   return false
 end
 
+-- Is unit u a reference ("Selected Works, Vol. 3, Moscow, 1973, pp.
+-- 204-334")? Its edition's year, city and editor are the page's
+-- furniture, not history.
+local function reference(u)
+  return u.text:find("%f[%a]pp?%.%s*%d") or u.text:find("%f[%a]Vol%.%s*%d")
+    or (u.part == "note" and u.text:find("^See ")) or u.text:find("%f[%a]ed%.,%s*%d%d%d%d")
+end
+
 local function prepare_dates(P, doc)
   P.dates = {}
   local years, seen = {}, {}
@@ -743,7 +770,10 @@ local function prepare_dates(P, doc)
   for _, d in ipairs(all) do
     if not misprinted(doc, d) then
       P.dates[#P.dates + 1] = d
-      for _, s in ipairs({ "old_style", "new_style" }) do
+      -- the years of the page's history, not of its references' editions
+      -- ("Russ. ed., 1954, p. 378" gave "April 28, 1954" for a 1918 speech)
+      local u = unitof(P.bykey, d)
+      for _, s in ipairs(u and reference(u) and {} or { "old_style", "new_style" }) do
         if d[s] then
           for _, iso in ipairs({ d[s].first, d[s].last }) do
             local y = ymd(iso)
@@ -777,6 +807,11 @@ for _, w in ipairs({ "to", "will", "would", "shall", "should", "must", "can", "c
   "could", "may", "might", "not", "us", "let" }) do MODALS[w] = true end
 local BE = {}
 for _, w in ipairs({ "is", "are", "was", "were", "be", "been", "being", "am" }) do BE[w] = true end
+-- the modal verbs proper: what follows one is a verb, whatever follows it
+-- ("We can _____ communism": "build", not the noun "build")
+local STRICT_MODALS = {}
+for _, w in ipairs({ "will", "would", "shall", "should", "must", "can", "cannot", "could", "may",
+  "might" }) do STRICT_MODALS[w] = true end
 
 local CONTENT = { noun = true, verb = true, adj = true }
 
@@ -792,7 +827,8 @@ end
 
 -- The reading of a word that its neighbours allow and WordNet ranks first
 -- (the most senses seen in its tagged corpus, then the most senses).
-local function primary(readings, prev, prevreadings, nextreadings)
+-- prev2 is the word before prev.
+local function primary(readings, prev, prevreadings, nextreadings, prev2)
   local allow
   local function only(rs, pos)
     if not rs or #rs == 0 then return false end
@@ -801,14 +837,28 @@ local function primary(readings, prev, prevreadings, nextreadings)
     end
     return true
   end
-  -- before a noun: a modifier ("provisional revolutionary government");
-  -- after an adjective: a noun ("the political struggle")
-  if only(nextreadings, "noun") then allow = { adj = true, noun = true }
+  local function can(rs, pos)
+    for _, r in ipairs(rs or {}) do
+      if r.pos == pos then return true end
+    end
+    return false
+  end
+  -- after a modal: a verb; before a noun: a modifier ("provisional
+  -- revolutionary government"); after an adjective: a noun ("the
+  -- political struggle")
+  if prev and STRICT_MODALS[prev] then allow = { ["verb:base"] = true }
+  elseif only(nextreadings, "noun") then allow = { adj = true, noun = true }
   elseif only(prevreadings, "adj") then allow = { noun = true }
   elseif prev and DETS[prev] then allow = { noun = true, adj = true }
   elseif prev and MODALS[prev] then allow = { ["verb:base"] = true }
-  elseif prev and PREPS[prev] then allow = { noun = true, ["verb:ing"] = true }
+  -- after a preposition: a noun, or a modifier of the noun that follows
+  -- ("compared with _____ capital": "variable", the adjective)
+  elseif prev and PREPS[prev] then
+    allow = { noun = true, ["verb:ing"] = true, adj = can(nextreadings, "noun") or nil }
   elseif prev and BE[prev] then allow = { adj = true, ["verb:ing"] = true, ["verb:past"] = true }
+  -- after a determiner and a noun: a noun, the phrase's head ("the class
+  -- _____," and "that class _____ consist in" are "struggle", not the verb)
+  elseif prev2 and DETS[prev2] and can(prevreadings, "noun") then allow = { noun = true }
   end
   local best
   if allow and allow.adj and allow.noun and nextreadings then
@@ -941,6 +991,26 @@ local function worddistractors(P, rnd, c, u, k)
   local r = c.reading
   local pool = P.pools[r.pos .. ":" .. r.inflection]
   if not pool or #pool <= 1 then return {} end
+  -- the lemmas of the sentence's words: no "union" for "the Left _____
+  -- unions", no "peasant" for "The peasants want _____"
+  local ul = u.lemmas
+  if not ul then
+    ul = {}
+    for w in pairs(u.words) do
+      ul[w] = true
+      local x = P.vocab[w]
+      if x then
+        for l in pairs(x.lemmas) do ul[l] = true end
+      end
+    end
+    u.lemmas = ul
+  end
+  local function insentence(v)
+    for l in pairs(v.lemmas) do
+      if ul[l] then return true end
+    end
+    return false
+  end
   local groups = { {}, {}, {}, {} }
   local seen = {}
   local n = #pool
@@ -960,7 +1030,7 @@ local function worddistractors(P, rnd, c, u, k)
       -- revolution" has no "overt" or "honest" among its choices
       local article = (c.prev ~= "a" and c.prev ~= "an") or (c.prev == "an") == takes_an(v.norm)
       if lower and article and v.toppos == r.pos and v.norm ~= c.norm and not u.words[v.norm]
-          and v.infls[r.pos] == c.infls then
+          and v.infls[r.pos] == c.infls and not insentence(v) then
         -- never a word the document joins to the blank's neighbours
         -- ("revolutionary army" where the answer is "revolutionary government")
         local joined = (c.prev and P.bigrams[c.prev .. " " .. v.norm])
@@ -1267,10 +1337,10 @@ local function prepare(doc, usewn)
       local nxt = toks[i + 1] and toks[i + 1].u == u and toks[i + 1].tok.norm or nil
       local phrase = (prev and not P.stop[prev] and (bigrams[prev .. " " .. tok.norm] or 0) >= 2)
         or (nxt and not P.stop[nxt] and (bigrams[tok.norm .. " " .. nxt] or 0) >= 2)
-      local r = phrase and primary(v.readings, prev, prev and P.vocab[prev] and P.vocab[prev].readings,
-        nxt and P.vocab[nxt] and P.vocab[nxt].readings)
       -- the cloze wants more: a phrase of three words used more than once
       local p2 = toks[i - 2] and toks[i - 2].u == u and toks[i - 2].tok.norm or nil
+      local r = phrase and primary(v.readings, prev, prev and P.vocab[prev] and P.vocab[prev].readings,
+        nxt and P.vocab[nxt] and P.vocab[nxt].readings, p2)
       local n2 = toks[i + 2] and toks[i + 2].u == u and toks[i + 2].tok.norm or nil
       -- of three content words ("provisional revolutionary government")
       local function content3(a, b, c2)
@@ -1324,10 +1394,7 @@ local function prepare(doc, usewn)
     end
     -- a reference ("Selected Works, Vol. 3, Moscow, 1973, pp. 204-334"):
     -- its edition's year, city and editor are the page's furniture, not history
-    if u.text:find("%f[%a]pp?%.%s*%d") or u.text:find("%f[%a]Vol%.%s*%d")
-        or (u.part == "note" and u.text:find("^See ")) then
-      u.citation = true
-    end
+    if reference(u) then u.citation = true end
     if misprinted(doc, { part = u.part, note = u.note, paragraph = u.paragraph, pos = u.start,
       len = #u.text }) then
       u.misprint = true
@@ -1584,7 +1651,7 @@ local function question(kind, P, doc, rnd, u, c, k, avoided)
     local earlier = BYWORDS[lead_word] and own[1] or nil
     local later = AFTERWORDS[lead_word] and own[2] or nil
     -- "at the end of 1901 and beginning of 1902": the order kept
-    ds = datedistractors(P, rnd, h.text, own, avoid, k, others, later, nil, earlier)
+    ds = datedistractors(P, rnd, h.text, own, avoid, k, others, later, nil, earlier, flead)
   else
     ds = worddistractors(P, rnd, c, u, k)
   end
@@ -1596,10 +1663,14 @@ end
 local MAXTRY = 16
 
 -- Cloze and choice: one question per sentence, sentences drawn at random.
+-- Blocks whose lines are no sentences to blank: a heading ("Speech
+-- Delivered At The Third All-Russia Congress"), a table's cells
+local NOSENTENCE = { heading = true, table = true, separator = true }
+
 local function blanks(kind, doc, o, P)
   local usable = {}
   for _, u in ipairs(P.units) do
-    if inscope(u.part, o.scope) and #u.cands > 0 and u.ntok >= 4
+    if inscope(u.part, o.scope) and #u.cands > 0 and u.ntok >= 4 and not NOSENTENCE[u.kind]
         and not u.text:find("__", 1, true) then
       usable[#usable + 1] = u
     end
@@ -1642,7 +1713,10 @@ local function blanks(kind, doc, o, P)
       local key = c.rec and c.rec.id or fold(c.hit.text)
       -- then an answer twice a quiz at most ("Black Hundreds" not four
       -- times), then as often as the text has it
-      if capped == "never" or (capped == "twice" and (times[key] or 0) < 2)
+      -- a key term at most twice, however short the quiz ("The Young
+      -- Communist _____" six times is one question)
+      local cap = (capped == "never" and c.target == "word") and "twice" or capped
+      if cap == "never" or (cap == "twice" and (times[key] or 0) < 2)
           or (not answers[key] and not (c.phrase3 and answers[c.phrase3])) then
         t[#t + 1] = c
       end
@@ -1885,7 +1959,9 @@ local ARTICLE = { ["a "] = true, ["an "] = true, ["the "] = true }
 -- choices of the same type and era drawn from the document's catalogue
 -- (a definition that names the entity itself is not asked); then, to reach
 -- `count`, sentences of the notes with an entity blanked, led by the note
--- and what it is about (`In note 8, on the All-Russian Peasant Union: ...`).
+-- and what it is about (`In note 8, on the All-Russian Peasant Union: ...`);
+-- then sentences of the notes with a date blanked (`In note 7: On _____, by
+-- order of the tsar, the troops fired ...`), each date once.
 -- A question explained by a note may offer fewer choices (three at least)
 -- when the catalogue has too few entities of the answer's type and era.
 -- @tparam Document doc the document (with entities: `ll.letter()`, or a
@@ -1976,9 +2052,43 @@ function M.notes(doc, opts)
       end
     end
   end
-  return out, shortby(#out, o.count, "note",
-    #explained == 0 and "the document has no entities that its notes explain"
-    or "the notes explain no more entities with enough choices")
+  local ndates = 0
+  if #out < o.count then
+    -- then dates blanked in the notes' sentences, each date once: when
+    -- what the notes tell of happened ("In note 4, on the Thirty Years’
+    -- War: The war ended in _____"), on a page whose notes explain no
+    -- entity of its catalogue as on any other
+    local usable = {}
+    for _, u in ipairs(P.units) do
+      if u.part == "note" and u.ntok >= 4 then
+        local ds = {}
+        for _, c in ipairs(u.cands) do
+          if c.target == "date" then ds[#ds + 1] = c end
+        end
+        if #ds > 0 then usable[#usable + 1] = { u = u, ds = ds } end
+      end
+    end
+    shuffle(o.rnd, usable)
+    local used = {}
+    for _, x in ipairs(usable) do
+      if #out >= o.count then break end
+      for _, c in ipairs(shuffle(o.rnd, x.ds)) do
+        local key = fold(c.hit.text)
+        local q = not used[key] and question("note", P, doc, o.rnd, x.u, c, k, avoided)
+        if q then
+          used[key] = true
+          out[#out + 1] = q
+          asked[#asked + 1] = q
+          ndates = ndates + 1
+          break
+        end
+      end
+    end
+  end
+  local why = #explained == 0 and "the document has no entities that its notes explain"
+    or "the notes explain no more entities with enough choices"
+  if ndates > 0 then why = why .. ", and its notes no more dates to ask about" end
+  return out, shortby(#out, o.count, "note", why)
 end
 
 -- ------------------------------------------------------------------

@@ -1108,14 +1108,17 @@ static int unpackvar(const unsigned char *p, size_t n, size_t *at, uint32_t *v) 
 
 /* The entries of ix's words into ent and their block index into bix
 ** ((nblk + 1) * 3 u32). LL_OK, LL_ERRMEM, or LL_ERRINPUT when they would
-** pass 4 GB. */
+** pass 4 GB or the normal forms and postings are not in id order (what a
+** reader finds again by adding lengths and offsets). */
 static int packentries(ll_Mem *m, const ll_Index *ix, ll_Buf *ent, uint32_t *bix) {
-  size_t i, k, nblk = (ix->nwords + VBLOCK - 1) / VBLOCK;
+  size_t i, k, nblk = (ix->nwords + VBLOCK - 1) / VBLOCK, off = 0;
   uint32_t prev = 0;
   for (i = 0; i < ix->nwords; i++) {
     const Word *w = &ix->words[i];
     unsigned head = (w->len < VLENESC ? w->len : VLENESC) << NPARTS;
-    if (ent->n > 0xFFFFFFF0u) return LL_ERRINPUT;
+    if (ent->n > 0xFFFFFFF0u || w->off != off || w->post < prev || w->post > ix->npvar)
+      return LL_ERRINPUT;
+    off += (size_t)w->len + 1;
     if (i % VBLOCK == 0) {
       bix[3 * (i / VBLOCK)] = (uint32_t)ent->n;
       bix[3 * (i / VBLOCK) + 1] = w->off;
@@ -1131,7 +1134,7 @@ static int packentries(ll_Mem *m, const ll_Index *ix, ll_Buf *ent, uint32_t *bix
     for (k = 0; k < NPARTS; k++)
       if (w->n[k] != 0 && packvar(m, ent, w->n[k]) != LL_OK) return LL_ERRMEM;
   }
-  if (ent->n > 0xFFFFFFF0u) return LL_ERRINPUT;
+  if (ent->n > 0xFFFFFFF0u || off != ix->nchars) return LL_ERRINPUT;
   bix[3 * nblk] = (uint32_t)ent->n;
   bix[3 * nblk + 1] = (uint32_t)ix->nchars;
   bix[3 * nblk + 2] = (uint32_t)ix->npvar;

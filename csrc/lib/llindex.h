@@ -175,7 +175,8 @@ int ll_index_image(const ll_Index *ix, ll_IndexImage *img);
 ** in the low bits, a fingerprint of the hash in the high ones, 0 when
 ** empty; linear probing) whose hash's seed is *seed (made from the words:
 ** the same pages give the same file). The normal forms are the image's
-** chars. LL_OK, LL_ERRMEM, or LL_ERRINPUT past 4 GB of entries. */
+** chars. LL_OK, LL_ERRMEM, or LL_ERRINPUT past 4 GB of entries (or
+** normal forms and postings not in id order: not such an index). */
 int ll_index_pack_vocab(ll_Mem *m, const ll_Index *ix, ll_Buf *words, ll_Buf *slots, uint32_t *seed,
                         size_t *nslots);
 

@@ -1405,7 +1405,8 @@ static int writesections(ll_StoreWriter *w, const ll_IndexImage *img, char *err,
   if (w->pages.n != img->ndocs || w->segs.n != img->nsegs)
     st = fail(err, errsz, "pages and index disagree");
   if (st == LL_OK) st = ll_index_pack_vocab(&w->mem, w->ix, &w->words, &w->slots, &seed, &nslots);
-  if (st == LL_ERRINPUT) st = fail(err, errsz, "vocabulary too large to index");
+  if (st == LL_ERRINPUT)
+    st = fail(err, errsz, "cannot write the vocabulary (past 4 GB, or out of order)");
   counts[C_NSLOTS] = nslots;
   counts[C_VSEED] = seed;
 #define SEC(id, p, n) \

@@ -1555,13 +1555,16 @@ struct ll_Store {
   size_t nwarns;
   const uint32_t *docseg; /* the index's: first segment of each page */
   unsigned char *state;   /* per page: P_* bits, 0 before it is checked */
-  unsigned char *segok;   /* a bit a segment: its entries found whole ... */
-  unsigned char *segbad;  /* ... or not (nsegs / 8 + 1 bytes each, one block) */
-  unsigned char *segtext; /* ... its text UTF-8 (of a page not wholly checked) */
-  int allstate;           /* every page's entries: 0 unknown, 1 whole, 2 not */
-  size_t bad;             /* 1 + the first page found corrupted, or 0 */
-  const char *fault;      /* what a query met corrupted since ll_store_clearfault */
-  size_t faultpage;       /* 1 + its page, or 0 */
+  /* three bits a segment (SB_OK, SB_BAD, SB_TEXT), in chunks of SEGCHUNK
+     segments made when a bit in them is first set (opening zeroes
+     nothing that grows with the corpus): segbits[k] NULL, or SB_N
+     bitmaps of SEGCHUNK / 8 bytes */
+  unsigned char **segbits;
+  size_t nsegchunks;
+  int allstate;      /* every page's entries: 0 unknown, 1 whole, 2 not */
+  size_t bad;        /* 1 + the first page found corrupted, or 0 */
+  const char *fault; /* what a query met corrupted since ll_store_clearfault */
+  size_t faultpage;  /* 1 + its page, or 0 */
   ll_SegTable tab;
   ll_Index *ix;
   ll_IndexImage img;
@@ -1605,6 +1608,32 @@ static void fault(const ll_Store *s, size_t page, const char *why) {
     w->fault = why;
     w->faultpage = page + 1;
   }
+}
+
+/* The segments' bits: its entries found whole, or not; its text UTF-8 (of
+** a page not wholly checked). */
+enum { SB_OK, SB_BAD, SB_TEXT, SB_N };
+#define SEGCHUNK 32768u
+
+/* Is bit which of segment seg (< nsegs) set? */
+static int segbit(const ll_Store *s, unsigned which, size_t seg) {
+  const unsigned char *c = s->segbits[seg / SEGCHUNK];
+  size_t k = seg % SEGCHUNK;
+  return c != NULL && (c[which * (SEGCHUNK / 8) + k / 8] & (1u << (k & 7u))) != 0;
+}
+
+/* Sets it, its chunk made first if need be; out of memory, nothing is
+** remembered (what it says is checked again when next asked). */
+static void setsegbit(const ll_Store *s, unsigned which, size_t seg) {
+  unsigned char **c = &s->segbits[seg / SEGCHUNK];
+  size_t k = seg % SEGCHUNK;
+  if (*c == NULL) {
+    ll_Mem m = s->mem;
+    *c = (unsigned char *)ll_malloc(&m, SB_N * (SEGCHUNK / 8));
+    if (*c == NULL) return;
+    memset(*c, 0, SB_N * (SEGCHUNK / 8));
+  }
+  (*c)[which * (SEGCHUNK / 8) + k / 8] |= (unsigned char)(1u << (k & 7u));
 }
 
 /* Notes that a query met the vocabulary corrupted. */
@@ -1700,9 +1729,7 @@ static int pageents(const ll_Store *s, size_t i) {
 ** its own, its tokens'), once a segment: 1 with *page, or 0 (the fault
 ** noted) when they are not whole or the page does not hold seg. */
 static int segpage(const ll_Store *s, size_t seg, size_t *page) {
-  ll_Store *w = (ll_Store *)s;
   size_t local, p;
-  unsigned char bit = (unsigned char)(1u << (seg & 7u));
   PageEnt pe;
   *page = 0;
   if (seg >= s->nsegs || s->npages == 0) { /* (an index refuses a query of such) */
@@ -1710,14 +1737,14 @@ static int segpage(const ll_Store *s, size_t seg, size_t *page) {
     return 0;
   }
   *page = p = ll_index_docof(s->ix, seg, &local);
-  if (s->segok[seg >> 3] & bit) return 1;
-  if (!(s->segbad[seg >> 3] & bit)) {
+  if (segbit(s, SB_OK, seg)) return 1;
+  if (!segbit(s, SB_BAD, seg)) {
     if (pagerange(s, p, &pe) && seg >= s->docseg[p] && seg < s->docseg[p + 1] &&
         segrecok(s, seg, &pe) && segtoksok(s, seg, seg + 1)) {
-      w->segok[seg >> 3] |= bit;
+      setsegbit(s, SB_OK, seg);
       return 1;
     }
-    w->segbad[seg >> 3] |= bit;
+    setsegbit(s, SB_BAD, seg);
   }
   fault(s, p, "entries");
   return 0;
@@ -1755,18 +1782,16 @@ static int checkpage(const ll_Store *s, size_t i) {
 /* Is segment seg's text (read as se, on page se->page whose record's
 ** checksum is checked) UTF-8 without NUL? Checked once. */
 static int segtextok(const ll_Store *s, size_t seg, const SegEnt *se) {
-  ll_Store *w = (ll_Store *)s;
-  unsigned char bit = (unsigned char)(1u << (seg & 7u));
-  if ((s->state[se->page] & P_REC) || (s->segtext[seg >> 3] & bit)) return 1;
+  if ((s->state[se->page] & P_REC) || segbit(s, SB_TEXT, seg)) return 1;
   if (!validtext((const char *)s->p + se->text, se->len)) return 0;
-  w->segtext[seg >> 3] |= bit;
+  setsegbit(s, SB_TEXT, seg);
   return 1;
 }
 
 static int tab_touch(const void *ud, size_t seg) {
   const ll_Store *s = (const ll_Store *)ud;
   size_t p;
-  if (seg < s->nsegs && (s->segok[seg >> 3] & (1u << (seg & 7u)))) return 1;
+  if (seg < s->nsegs && segbit(s, SB_OK, seg)) return 1;
   return segpage(s, seg, &p);
 }
 
@@ -2109,6 +2134,7 @@ static int checkpages(const ll_Store *s, char *err, size_t errsz) {
 static int readstore(ll_Store *s, char *err, size_t errsz) {
   Sections sec;
   char why[LL_ERRSIZE];
+  size_t k;
   int st = readheader(s, &sec, err, errsz);
   if (st == LL_OK) st = checksections(s, &sec, err, errsz);
   if (st == LL_OK) st = readimage(s, &sec, &s->img, err, errsz);
@@ -2117,11 +2143,10 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   s->state = (unsigned char *)ll_malloc(&s->mem, s->npages ? s->npages : 1);
   if (s->state == NULL) return LL_ERRMEM;
   memset(s->state, 0, s->npages ? s->npages : 1);
-  s->segok = (unsigned char *)ll_malloc(&s->mem, 3 * (s->nsegs / 8 + 1));
-  if (s->segok == NULL) return LL_ERRMEM;
-  memset(s->segok, 0, 3 * (s->nsegs / 8 + 1));
-  s->segbad = s->segok + s->nsegs / 8 + 1;
-  s->segtext = s->segbad + s->nsegs / 8 + 1;
+  s->nsegchunks = s->nsegs / SEGCHUNK + 1;
+  s->segbits = (unsigned char **)ll_malloc(&s->mem, s->nsegchunks * sizeof *s->segbits);
+  if (s->segbits == NULL) return LL_ERRMEM;
+  for (k = 0; k < s->nsegchunks; k++) s->segbits[k] = NULL;
   s->vok = (unsigned char *)ll_malloc(&s->mem, 2 * (s->nvsums / 8 + 1));
   if (s->vok == NULL) return LL_ERRMEM;
   memset(s->vok, 0, 2 * (s->nvsums / 8 + 1));
@@ -2217,12 +2242,16 @@ int ll_store_open(ll_Mem *m, const char *path, ll_Store **out, char *err, size_t
 
 void ll_store_close(ll_Store *s) {
   ll_Mem m;
+  size_t k;
   if (s == NULL) return;
   m = s->mem;
   ll_index_free(s->ix);
   ll_free(&m, s->state, s->npages ? s->npages : 1);
   if (s->vok != NULL) ll_free(&m, s->vok, 2 * (s->nvsums / 8 + 1));
-  if (s->segok != NULL) ll_free(&m, s->segok, 3 * (s->nsegs / 8 + 1));
+  if (s->segbits != NULL) {
+    for (k = 0; k < s->nsegchunks; k++) ll_free(&m, s->segbits[k], SB_N * (SEGCHUNK / 8));
+    ll_free(&m, s->segbits, s->nsegchunks * sizeof *s->segbits);
+  }
   if (s->path != NULL) ll_free(&m, s->path, strlen(s->path) + 1);
   if (s->mapped) munmap((void *)s->p, s->n);
   ll_free(&m, s, sizeof *s);

@@ -1613,7 +1613,7 @@ static void fault(const ll_Store *s, size_t page, const char *why) {
 /* The segments' bits: its entries found whole, or not; its text UTF-8 (of
 ** a page not wholly checked). */
 enum { SB_OK, SB_BAD, SB_TEXT, SB_N };
-#define SEGCHUNK 32768u
+#define SEGCHUNK ((size_t)32768)
 
 /* Is bit which of segment seg (< nsegs) set? */
 static int segbit(const ll_Store *s, unsigned which, size_t seg) {

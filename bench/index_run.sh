@@ -107,6 +107,12 @@ printf '%-46s %-26s %-26s %-8s %s\n' "20x corpus ($((pages * 20)) pages), wall s
 printf '%-46s %-26s %-26s %-8s %s\n' "  the same, CPU s" \
   "$(med build20 2) ($(spread build20 2))" "sample $(med build 2)" \
   "$(ratio "$(med build20 2)" "$(med build 2)")x" "<= 20x"
+# each round's ratio (the 20x corpus over the sample built just after it),
+# whose median moves less with the machine's load than the medians' ratio
+rounds=$(tail -n "$RUNS" "$OUT/build.t" | paste "$OUT/build20.t" - |
+  awk '{ if ($5 > 0) print $2 / $5 }' | sort -n |
+  awk '{ r[NR] = $1 } END { if (NR) printf "%.2f (%.2f-%.2f)", r[int((NR + 1) / 2)], r[1], r[NR] }')
+printf '%-46s %-26s %-26s %-8s %s\n' "  the same, each round's CPU ratio" "$rounds" "-" "-" "<= 20x"
 printf '%-46s %-26s %-26s %-8s %s\n' "  its peak memory, MB" \
   "$(awk "BEGIN { printf \"%.0f\", $(med build20 3) / 1024 }") ($(spread build20 3) kB)" "-" "-" "< 1024 MB"
 printf '%-46s %-26s %-26s %-8s %s\n' "  its index file, MB" \

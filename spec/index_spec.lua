@@ -215,6 +215,13 @@ describe("index files", function()
     c, err = ll.corpus(dir .. "/newer.llx")
     assert.is_nil(c)
     assert.truthy(err:find("newer version", 1, true))
+    -- an older version (1: its vocabulary packed whole, issue #16) is not
+    -- read either, and says what to do
+    write(dir .. "/older.llx", s:sub(1, 8) .. string.char(1) .. s:sub(10))
+    c, err = ll.corpus(dir .. "/older.llx")
+    assert.is_nil(c)
+    assert.are.equal(dir .. "/older.llx: index file of an older version (1; this reader knows 2): "
+      .. "index the pages again", err)
     assert.has_error(function() ll.index("x", small) end,
       "bad argument #1 to 'index' (table expected, got string)")
     assert.has_error(function() ll.index({}, 3) end,
@@ -294,6 +301,58 @@ describe("index files", function()
     local whole, cerr = c:check()
     assert.is_nil(whole)
     assert.truthy(cerr:find(path .. ": index file corrupted", 1, true))
+  end)
+
+  it("reads the vocabulary where it lies, checked when a query first reads it", function()
+    -- the small index's vocabulary entries (section 10, found as above)
+    -- start with the block index, 12 bytes a block and 12 for the end (one
+    -- block of 32 words: a.htm has fewer), then the first word's entry,
+    -- whose byte's high bits are its length ("ay", the title: 2)
+    local s = readfile(small)
+    local function int(at, n)
+      local v = 0
+      for k = n, 1, -1 do v = v * 256 + s:byte(at + k) end
+      return v
+    end
+    local toff, nsec, words = int(24, 8), int(32, 4), nil
+    for k = 0, nsec - 1 do
+      if int(toff + 32 * k, 4) == 10 then words = int(toff + 32 * k + 8, 8) end
+    end
+    assert.truthy(words)
+    local b = s:byte(words + 25)
+    assert.are.equal(2, math.floor(b / 32))
+    -- its length made 3: the file opens (opening reads no entry), a page's
+    -- Document needs none, and the first query that looks a word up
+    -- raises, naming the file, every time; c:check() finds it too
+    local path = dir .. "/badvocab.llx"
+    write(path, s:sub(1, words + 24) .. string.char(b + 32) .. s:sub(words + 26))
+    local c = assert(ll.corpus(path))
+    assert.are.equal("Ay", c[1].title)
+    local msg = path .. ": index file corrupted: its vocabulary"
+    for _ = 1, 2 do
+      local ok, err = pcall(c.count, c, "soviet")
+      assert.is_false(ok)
+      assert.are.equal(msg, err:sub(-#msg))
+    end
+    local ok, err = pcall(c.concordance, c, "Black Hundreds")
+    assert.is_false(ok)
+    assert.are.equal(msg, err:sub(-#msg))
+    -- a query over every word (its entries decoded once, kept) raises too,
+    -- and so does a look-up after it
+    for _, q in ipairs({ "frequencies", "frequencies", "count" }) do
+      ok, err = pcall(c[q], c, q == "count" and "soviet" or nil)
+      assert.is_false(ok)
+      assert.are.equal(msg, err:sub(-#msg))
+    end
+    local whole, cerr = c:check()
+    assert.is_nil(whole)
+    assert.are.equal(msg, cerr)
+    -- the whole file: what the same pages give, one word looked up or all
+    local good, loaded = assert(ll.corpus(small)), ll.corpus({ dir .. "/a.htm", dir .. "/c.htm" })
+    assert.are.equal(loaded:count("soviet"), good:count("soviet"))
+    assert.are.equal(2, good:count("soviet"))
+    assert.are.equal(dump(loaded:frequencies()), dump(good:frequencies()))
+    assert.is_true(good:check())
   end)
 
   it("says which pages changed, and updates only those", function()

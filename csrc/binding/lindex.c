@@ -202,11 +202,17 @@ static int pageerror(lua_State *L, int st, const char *err) {
 }
 
 /* Document d of the corpus, for its hits: made from its record on first
-** use and kept by the box. */
+** use and kept by the box (in an array made with the first: opening
+** makes nothing that grows with the pages). */
 static ll_Doc *corpusdoc(lua_State *L, CorpusBox *cb, size_t d) {
   char err[LL_ERRSIZE];
   int st;
   if (cb->store == NULL) return cb->docs[d];
+  if (cb->docs == NULL) {
+    cb->docs = (ll_Doc **)ll_malloc(&cb->mem, cb->n * sizeof *cb->docs);
+    if (cb->docs == NULL) memerror(L);
+    memset(cb->docs, 0, cb->n * sizeof *cb->docs);
+  }
   if (cb->docs[d] == NULL) {
     st = ll_store_page(cb->store, &cb->mem, d, &cb->docs[d], err, sizeof err);
     if (st != LL_OK) pageerror(L, st, err);
@@ -251,14 +257,6 @@ static int core_index_open(lua_State *L) {
   if (st != LL_OK) return nilerror(L, st, err);
   cb->n = ll_store_npages(cb->store);
   cb->ix = (ll_Index *)ll_store_index(cb->store);
-  if (cb->n > 0) {
-    cb->docs = (ll_Doc **)ll_malloc(&cb->mem, cb->n * sizeof *cb->docs);
-    if (cb->docs == NULL) {
-      cb->n = 0;
-      return memerror(L);
-    }
-    memset(cb->docs, 0, cb->n * sizeof *cb->docs);
-  }
   return 1;
 }
 

@@ -20,8 +20,8 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* more than eight words looked up: the last ones go through the hash
-** table a mapped index makes at its ninth lookup (the first scan) */
+/* words looked up through the file's hash table and entries (decoded
+** where they lie), prefixes over every entry (all of them decoded once) */
 static const char *const queries[] = {
     "the",   "soviet", "black hundreds",    "s*",      "revolution* of",
     "party", "a",      "workers' deputies", "zzyzzyva"};

@@ -27,6 +27,17 @@ typedef struct Word {
   uint32_t n[NPARTS]; /* count per part */
 } Word;
 
+/* A cursor over a block of a mapped index's vocabulary (see "The
+** vocabulary as an index file keeps it"): word b * VBLOCK + j is next, its
+** entry at byte at (the block's end at eend), its normal form at off (the
+** block's end at cend), the previous word's postings at post (the
+** block's end at pend). */
+typedef struct VCur {
+  size_t b, j, at, eend, off, cend;
+  uint32_t post, pend;
+  int live;
+} VCur;
+
 struct ll_Index {
   ll_Mem mem;
   const ll_Doc *doc;   /* the document of a document's index, else NULL */
@@ -64,10 +75,19 @@ struct ll_Index {
   size_t nslots;   /* a power of 2 */
   uint32_t seed;   /* of the hash, this index's own (see newseed) */
   int reseeds;     /* times a long probe made it change */
-  /* a mapped index: the lookups made without the hash table, which it
-     makes (and then owns) at the LAZY_SCANS-th */
-  size_t scans;
-  int ownslots;
+  /* a mapped index: its vocabulary where it lies (words NULL until a
+     query over every word decodes them all, owned then): the packed
+     entries after their block index, the hash table, the bits of an id in
+     a slot, a cursor and the last entry decoded (caches) */
+  const unsigned char *vwords;
+  size_t nvwords, nblk;
+  const unsigned char *vslots;
+  size_t nvslots, slotw;
+  unsigned idbits;
+  VCur vc;
+  Word vlast;
+  uint32_t vlastid;
+  int vlastok, ownwords;
   uint32_t *post;      /* ntok entries: token indices grouped by word */
   unsigned char *pvar; /* or (a corpus index): the same as varints (see
                            varpostings), words[w].post their byte offset */
@@ -332,7 +352,7 @@ void ll_index_free(ll_Index *ix) {
   if (ix == NULL) return;
   m = ix->mem;
   if (ix->mapped) {
-    if (ix->ownslots) ll_free(&m, ix->slots, ix->nslots * sizeof(uint32_t));
+    if (ix->ownwords) ll_free(&m, ix->words, (ix->nwords ? ix->nwords : 1) * sizeof(Word));
     ll_free(&m, ix, sizeof *ix);
     return;
   }
@@ -967,6 +987,93 @@ int ll_index_image(const ll_Index *ix, ll_IndexImage *img) {
   return LL_OK;
 }
 
+static int imgerr(char *err, size_t errsz, const char *what) {
+  snprintf(err, errsz, "%s", what);
+  return LL_ERRINPUT;
+}
+
+/* ------------------------------------------------------------------ */
+/* The vocabulary as an index file keeps it (issue #16)                */
+/* ------------------------------------------------------------------ */
+
+/*
+** An index file keeps its vocabulary in the form it is read in, so that
+** opening one decodes nothing whatever the vocabulary's size, and a query
+** that looks two words up reads two entries and a few slots:
+**   words: the block index, nblk + 1 entries of three u32 (VBENT bytes):
+**     block b's first entry's byte (counted from the block index's end),
+**     its first word's normal form's offset in the chars, its first
+**     word's postings' offset in pvar; entry nblk the ends of all three.
+**     Then the entries, VBLOCK words a block (the last may have fewer): a
+**     byte whose low NPARTS bits say in which parts the word occurs and
+**     whose high 3 give its length (VLENESC: a varint of the length less
+**     VLENESC follows), then as varints the offset of its postings from
+**     the previous word's (not for a block's first word) and its count in
+**     each part it occurs in.
+**   slots: a hash table of nslots slots with linear probing, each of 3
+**     bytes (while ids take 16 bits or fewer) or 4, little-endian: 0
+**     empty, else the word's id + 1 in the low idbits bits and the hash's
+**     low bits above them (a fingerprint: other words' slots are passed
+**     without reading their entries).
+** An entry is decoded when a query needs it, through a cursor kept in the
+** index (reading words in id order costs one entry each), and checked in
+** range as it is decoded, so that no file, whatever it holds, makes a
+** read out of bounds; through segtab's vocab, the checksums of the bytes
+** of its block (and of the slots read) are checked before they are read.
+*/
+#define VBLOCK  ((size_t)32)
+#define VBENT   ((size_t)12)
+#define VLENESC 7
+
+/* FNV-1a from seed, finished by mix32 (slot from the high bits, the
+** fingerprint from the low) */
+static uint32_t vhash(uint32_t seed, const char *s, size_t n) {
+  uint32_t h = seed;
+  size_t i;
+  for (i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 16777619u;
+  }
+  return mix32(h);
+}
+
+/* the slot where a word of hash h is first looked for */
+static size_t vhome(uint32_t h, size_t nslots) {
+  return (size_t)(((uint64_t)h * (uint64_t)nslots) >> 32);
+}
+
+/* the bits a slot gives an id + 1, for nwords words */
+static unsigned idbitsof(size_t nwords) {
+  unsigned b = 1;
+  while (b < 32 && ((size_t)1 << b) <= nwords) b++;
+  return b;
+}
+
+/* the bytes of a slot, for ib bits of id */
+static size_t vslotw(unsigned ib) {
+  return ib <= 16 ? 3 : 4;
+}
+
+size_t ll_index_slotsize(size_t nwords) {
+  return vslotw(idbitsof(nwords));
+}
+
+/* the fingerprint bits of hash h in a slot of w bytes, ib bits of id */
+static uint32_t vfp(uint32_t h, unsigned ib, size_t w) {
+  return ib >= 32 ? 0 : (h << ib) & (w == 3 ? 0xFFFFFFu : 0xFFFFFFFFu);
+}
+
+/* slot k of w bytes at p */
+static uint32_t vslot(const unsigned char *p, size_t w, size_t k) {
+  const unsigned char *q = p + k * w;
+  uint32_t v = (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16;
+  return w == 4 ? v | (uint32_t)q[3] << 24 : v;
+}
+
+static uint32_t vidmask(unsigned ib) {
+  return ib >= 32 ? 0xFFFFFFFFu : ((uint32_t)1 << ib) - 1;
+}
+
 /* a varint into out */
 static int packvar(ll_Mem *m, ll_Buf *out, uint64_t v) {
   char t[10];
@@ -977,20 +1084,6 @@ static int packvar(ll_Mem *m, ll_Buf *out, uint64_t v) {
   }
   t[n++] = (char)v;
   return ll_buf_add(m, out, t, n);
-}
-
-int ll_index_pack_words(ll_Mem *m, const ll_Index *ix, ll_Buf *out) {
-  size_t i, k;
-  uint32_t post = 0;
-  for (i = 0; i < ix->nwords; i++) {
-    const Word *w = &ix->words[i];
-    if (packvar(m, out, w->len) != LL_OK || packvar(m, out, w->post - post) != LL_OK)
-      return LL_ERRMEM;
-    post = w->post;
-    for (k = 0; k < NPARTS; k++)
-      if (packvar(m, out, w->n[k]) != LL_OK) return LL_ERRMEM;
-  }
-  return LL_OK;
 }
 
 /* reads a varint of at most 32 bits at *at of p[0, n) */
@@ -1010,49 +1103,320 @@ static int unpackvar(const unsigned char *p, size_t n, size_t *at, uint32_t *v) 
   return 0;
 }
 
-int ll_index_unpack_words(ll_Mem *m, const unsigned char *p, size_t n, ll_IndexImage *img,
-                          void **words, uint32_t **slots) {
-  size_t i, k, at = 0, off = 0;
-  uint32_t post = 0;
-  Word *w;
-  *words = NULL;
-  *slots = NULL;
-  if (img->nwords > (size_t)-1 / sizeof *w) return LL_ERRMEM;
-  w = (Word *)ll_malloc(m, (img->nwords ? img->nwords : 1) * sizeof *w);
-  if (w == NULL) return LL_ERRMEM;
-  for (i = 0; i < img->nwords; i++) {
-    uint32_t len, d;
-    if (!unpackvar(p, n, &at, &len) || !unpackvar(p, n, &at, &d) || len >= img->nchars - off ||
-        img->chars[off + len] != '\0' || d > 0xFFFFFFFFu - post)
-      break;
-    w[i].off = (uint32_t)off;
-    w[i].len = len;
-    w[i].hash = 0; /* made with the hash table, on demand (ll_index_lookup) */
-    w[i].post = post = post + d;
+/* The entries of ix's words into ent and their block index into bix
+** ((nblk + 1) * 3 u32). LL_OK, LL_ERRMEM, or LL_ERRINPUT when they would
+** pass 4 GB or the normal forms and postings are not in id order (what a
+** reader finds again by adding lengths and offsets). */
+static int packentries(ll_Mem *m, const ll_Index *ix, ll_Buf *ent, uint32_t *bix) {
+  size_t i, k, nblk = (ix->nwords + VBLOCK - 1) / VBLOCK, off = 0;
+  uint32_t prev = 0;
+  for (i = 0; i < ix->nwords; i++) {
+    const Word *w = &ix->words[i];
+    unsigned head = (w->len < VLENESC ? w->len : VLENESC) << NPARTS;
+    if (ent->n > 0xFFFFFFF0u || w->off != off || w->post < prev || w->post > ix->npvar)
+      return LL_ERRINPUT;
+    off += (size_t)w->len + 1;
+    if (i % VBLOCK == 0) {
+      bix[3 * (i / VBLOCK)] = (uint32_t)ent->n;
+      bix[3 * (i / VBLOCK) + 1] = w->off;
+      bix[3 * (i / VBLOCK) + 2] = w->post;
+    }
     for (k = 0; k < NPARTS; k++)
-      if (!unpackvar(p, n, &at, &w[i].n[k])) break;
-    if (k < NPARTS) break;
-    off += (size_t)len + 1;
+      if (w->n[k] != 0) head |= 1u << k;
+    if (ll_buf_addc(m, ent, (int)head) != LL_OK ||
+        (w->len >= VLENESC && packvar(m, ent, w->len - VLENESC) != LL_OK) ||
+        (i % VBLOCK != 0 && packvar(m, ent, w->post - prev) != LL_OK))
+      return LL_ERRMEM;
+    prev = w->post;
+    for (k = 0; k < NPARTS; k++)
+      if (w->n[k] != 0 && packvar(m, ent, w->n[k]) != LL_OK) return LL_ERRMEM;
   }
-  if (i < img->nwords || at != n || off != img->nchars) {
-    ll_free(m, w, (img->nwords ? img->nwords : 1) * sizeof *w);
-    return LL_ERRINPUT;
-  }
-  img->words = w;
-  img->slots = NULL;
-  img->nslots = 0;
-  *words = w;
+  if (ent->n > 0xFFFFFFF0u || off != ix->nchars) return LL_ERRINPUT;
+  bix[3 * nblk] = (uint32_t)ent->n;
+  bix[3 * nblk + 1] = (uint32_t)ix->nchars;
+  bix[3 * nblk + 2] = (uint32_t)ix->npvar;
   return LL_OK;
 }
 
-void ll_index_free_words(ll_Mem *m, const ll_IndexImage *img, void *words, uint32_t *slots) {
-  if (words != NULL) ll_free(m, words, (img->nwords ? img->nwords : 1) * sizeof(Word));
-  if (slots != NULL) ll_free(m, slots, img->nslots * sizeof *slots);
+/* The hash table of ix's words, of ns slots, hashed from seed, into sl
+** (zeroed): the words placed in the order of their first slot, each at
+** the first free one from there, so that making it costs the same
+** whatever the hashes (words crafted to share one would otherwise make it
+** quadratic), and those that run past the end from the first free slot. */
+static int packslots(ll_Mem *m, const ll_Index *ix, uint32_t seed, uint32_t *sl, size_t ns) {
+  size_t nw = ix->nwords, i, next = 0;
+  unsigned ib = idbitsof(nw);
+  size_t sw = vslotw(ib);
+  uint32_t *home = (uint32_t *)ll_malloc(m, (nw ? nw : 1) * sizeof *home);
+  uint32_t *order = (uint32_t *)ll_malloc(m, (nw ? nw : 1) * sizeof *order);
+  size_t *start = (size_t *)ll_malloc(m, (ns + 1) * sizeof *start);
+  if (home == NULL || order == NULL || start == NULL) {
+    ll_free(m, home, (nw ? nw : 1) * sizeof *home);
+    ll_free(m, order, (nw ? nw : 1) * sizeof *order);
+    ll_free(m, start, (ns + 1) * sizeof *start);
+    return LL_ERRMEM;
+  }
+  memset(start, 0, (ns + 1) * sizeof *start);
+  for (i = 0; i < nw; i++) {
+    home[i] = (uint32_t)vhome(vhash(seed, ix->chars + ix->words[i].off, ix->words[i].len), ns);
+    start[home[i] + 1]++;
+  }
+  for (i = 0; i < ns; i++) start[i + 1] += start[i];
+  for (i = 0; i < nw; i++) order[start[home[i]]++] = (uint32_t)i;
+  for (i = 0; i < nw; i++) {
+    uint32_t id = order[i];
+    const Word *w = &ix->words[id];
+    uint32_t e = (id + 1) | vfp(vhash(seed, ix->chars + w->off, w->len), ib, sw);
+    size_t at = home[id] > next ? home[id] : next;
+    if (at < ns) {
+      sl[at] = e;
+      next = at + 1;
+    } else { /* past the end: the first free slot from the start */
+      size_t k = 0;
+      while (sl[k] != 0) k++;
+      sl[k] = e;
+    }
+  }
+  ll_free(m, home, (nw ? nw : 1) * sizeof *home);
+  ll_free(m, order, (nw ? nw : 1) * sizeof *order);
+  ll_free(m, start, (ns + 1) * sizeof *start);
+  return LL_OK;
 }
 
-static int imgerr(char *err, size_t errsz, const char *what) {
-  snprintf(err, errsz, "%s", what);
-  return LL_ERRINPUT;
+int ll_index_pack_vocab(ll_Mem *m, const ll_Index *ix, ll_Buf *words, ll_Buf *slots, uint32_t *seed,
+                        size_t *nslots) {
+  size_t nblk = (ix->nwords + VBLOCK - 1) / VBLOCK, ns = ix->nwords + ix->nwords / 8 + 1, i;
+  size_t sw = vslotw(idbitsof(ix->nwords));
+  uint32_t *bix, *sl, h = 0x811C9DC5u;
+  ll_Buf ent;
+  int st;
+  if (nblk + 1 > (size_t)-1 / VBENT || ns > (size_t)-1 / 8) return LL_ERRMEM;
+  bix = (uint32_t *)ll_malloc(m, (nblk + 1) * VBENT);
+  if (bix == NULL) return LL_ERRMEM;
+  ll_buf_init(&ent);
+  st = packentries(m, ix, &ent, bix);
+  if (st == LL_OK) st = ll_buf_add(m, words, (const char *)bix, (nblk + 1) * VBENT);
+  if (st == LL_OK && ent.n > 0) st = ll_buf_add(m, words, ent.p, ent.n);
+  ll_buf_free(m, &ent);
+  ll_free(m, bix, (nblk + 1) * VBENT);
+  if (st != LL_OK) return st;
+  /* the seed from the words: the same pages make the same file */
+  for (i = 0; i < ix->nchars; i++) {
+    h ^= (unsigned char)ix->chars[i];
+    h *= 16777619u;
+  }
+  *seed = mix32(h ^ (uint32_t)ix->nwords) | 1u;
+  *nslots = ns;
+  sl = (uint32_t *)ll_malloc(m, ns * sizeof *sl);
+  if (sl == NULL) return LL_ERRMEM;
+  memset(sl, 0, ns * sizeof *sl);
+  st = packslots(m, ix, *seed, sl, ns);
+  for (i = 0; i < ns && st == LL_OK; i++) { /* little-endian, sw bytes each */
+    char b[4];
+    b[0] = (char)(sl[i] & 0xFF);
+    b[1] = (char)((sl[i] >> 8) & 0xFF);
+    b[2] = (char)((sl[i] >> 16) & 0xFF);
+    b[3] = (char)(sl[i] >> 24);
+    st = ll_buf_add(m, slots, b, sw);
+  }
+  ll_free(m, sl, ns * sizeof *sl);
+  return st;
+}
+
+/* May the index read bytes [off, off + n) of its vocabulary's array
+** which (LL_VOCAB_*)? Their checksums, through segtab (always yes without). */
+static int vok(const ll_Index *ix, int which, size_t off, size_t n) {
+  return ix->segtab == NULL || ix->segtab->vocab == NULL ||
+         ix->segtab->vocab(ix->segtab->ud, which, off, n);
+}
+
+/* Tells the owner that a vocabulary entry read was not whole. */
+static void vbad(const ll_Index *ix) {
+  if (ix->segtab != NULL && ix->segtab->vocab != NULL)
+    (void)ix->segtab->vocab(ix->segtab->ud, LL_VOCAB_BAD, 0, 0);
+}
+
+/* Sets *c to the start of block b: 0 when its block index entries are
+** out of range or its bytes are not whole. */
+static int vstart(const ll_Index *ix, size_t b, VCur *c) {
+  size_t base = (ix->nblk + 1) * VBENT;
+  uint32_t a[6]; /* the block's starts, then the next one's */
+  c->live = 0;
+  if (b >= ix->nblk || !vok(ix, LL_VOCAB_WORDS, b * VBENT, 2 * VBENT)) return 0;
+  memcpy(a, ix->vwords + b * VBENT, sizeof a);
+  if (a[0] > a[3] || a[3] > ix->nvwords - base || a[1] > a[4] || a[4] > ix->nchars || a[2] > a[5] ||
+      a[5] > ix->npvar)
+    return 0;
+  if (!vok(ix, LL_VOCAB_WORDS, base + a[0], a[3] - a[0]) ||
+      !vok(ix, LL_VOCAB_CHARS, a[1], a[4] - a[1]))
+    return 0;
+  c->b = b;
+  c->j = 0;
+  c->at = base + a[0];
+  c->eend = base + a[3];
+  c->off = a[1];
+  c->cend = a[4];
+  c->post = a[2];
+  c->pend = a[5];
+  c->live = 1;
+  return 1;
+}
+
+/* Decodes the entry at c into *w and moves c past it: 0 when it is not
+** whole (out of its block, a normal form not ending in '\0', postings out
+** of order, a count past the tokens). */
+static int vnext(const ll_Index *ix, VCur *c, Word *w) {
+  const unsigned char *p = ix->vwords;
+  uint32_t len, d = 0;
+  unsigned head, k;
+  if (c->at >= c->eend) return 0;
+  head = p[c->at++];
+  len = head >> NPARTS;
+  if (len == VLENESC) {
+    if (!unpackvar(p, c->eend, &c->at, &len) || len > 0xFFFFFFFFu - VLENESC) return 0;
+    len += VLENESC;
+  }
+  if (c->j > 0 && !unpackvar(p, c->eend, &c->at, &d)) return 0;
+  if (len >= c->cend - c->off || ix->chars[c->off + len] != '\0' || d > c->pend - c->post) return 0;
+  w->off = (uint32_t)c->off;
+  w->len = len;
+  w->hash = 0;
+  w->post = c->post + d;
+  for (k = 0; k < NPARTS; k++) {
+    w->n[k] = 0;
+    if (((head >> k) & 1u) && (!unpackvar(p, c->eend, &c->at, &w->n[k]) || w->n[k] > ix->ntok))
+      return 0;
+  }
+  c->off += (size_t)len + 1;
+  c->post = w->post;
+  c->j++;
+  return 1;
+}
+
+/* Decodes a mapped index's word id into *w, from the cursor when id is
+** ahead of it in its block (else from its block's start): 0 when its
+** entry is not whole. */
+static int vdecode(const ll_Index *ix, uint32_t id, Word *w) {
+  ll_Index *x = (ll_Index *)ix; /* the cursor is a cache */
+  size_t b = id / VBLOCK, j = id % VBLOCK;
+  if (x->vlastok && x->vlastid == id) {
+    *w = x->vlast;
+    return 1;
+  }
+  if ((!x->vc.live || x->vc.b != b || x->vc.j > j) && !vstart(ix, b, &x->vc)) goto bad;
+  while (x->vc.j <= j)
+    if (!vnext(ix, &x->vc, w)) goto bad;
+  x->vlast = *w;
+  x->vlastid = id;
+  x->vlastok = 1;
+  return 1;
+bad:
+  x->vc.live = 0;
+  x->vlastok = 0;
+  return 0;
+}
+
+/* An entry found not whole: an empty word of no count (its normal form
+** the chars' last '\0', checked on mapping, when there are chars),
+** marked (hash 1) so that reading it again tells the owner again. */
+static void vempty(const ll_Index *ix, Word *w) {
+  memset(w, 0, sizeof *w);
+  w->off = ix->nchars > 0 ? (uint32_t)(ix->nchars - 1) : 0;
+  w->hash = 1;
+}
+
+/* Word id's entry: in place (a mapped index's decoded once, see
+** allwords), or decoded into *tmp; an entry not whole reads as an empty
+** word of no count, and the owner is told each time it is read. */
+static const Word *wordp(const ll_Index *ix, uint32_t id, Word *tmp) {
+  if (ix->words != NULL) {
+    if (ix->vwords != NULL && ix->words[id].hash != 0) vbad(ix);
+    return &ix->words[id];
+  }
+  if (!vdecode(ix, id, tmp)) {
+    vbad(ix);
+    vempty(ix, tmp);
+  }
+  return tmp;
+}
+
+/* Decodes a mapped index's every entry into an array of its own, for the
+** queries that read them all (the cursor makes it one pass); those not
+** whole are kept empty and marked (wordp). LL_OK or LL_ERRMEM. */
+static int allwords(const ll_Index *ix) {
+  ll_Index *x = (ll_Index *)ix; /* the array is a cache */
+  Word *w;
+  size_t i;
+  if (ix->words != NULL || ix->vwords == NULL) return LL_OK;
+  if (ix->nwords > (size_t)-1 / sizeof *w) return LL_ERRMEM;
+  w = (Word *)ll_malloc(&x->mem, (ix->nwords ? ix->nwords : 1) * sizeof *w);
+  if (w == NULL) return LL_ERRMEM;
+  for (i = 0; i < ix->nwords; i++)
+    if (!vdecode(ix, (uint32_t)i, &w[i])) vempty(ix, &w[i]);
+  x->words = w;
+  x->ownwords = 1;
+  return LL_OK;
+}
+
+/* The id of s[0, len) through a mapped index's table, or LL_NOWORD. */
+static uint32_t vlookup(const ll_Index *ix, const char *s, size_t len) {
+  uint32_t h = vhash(ix->seed, s, len), want = vfp(h, ix->idbits, ix->slotw);
+  uint32_t mask = vidmask(ix->idbits);
+  size_t k, n;
+  if (ix->nvslots == 0) return LL_NOWORD;
+  k = vhome(h, ix->nvslots);
+  for (n = 0; n < ix->nvslots; n++) {
+    uint32_t e;
+    if (!vok(ix, LL_VOCAB_SLOTS, k * ix->slotw, ix->slotw)) return LL_NOWORD;
+    e = vslot(ix->vslots, ix->slotw, k);
+    if (e == 0) return LL_NOWORD;
+    if ((e & ~mask) == want) {
+      Word tmp;
+      const Word *w;
+      uint32_t id = (e & mask) - 1;
+      if (id >= ix->nwords) {
+        vbad(ix);
+        return LL_NOWORD;
+      }
+      w = wordp(ix, id, &tmp);
+      if (w->len == len && samebytes(ix->chars + w->off, s, len)) return id;
+    }
+    k = k + 1 == ix->nvslots ? 0 : k + 1;
+  }
+  return LL_NOWORD;
+}
+
+int ll_index_check_vocab(const ll_Index *ix, char *err, size_t errsz) {
+  size_t base = (ix->nblk + 1) * VBENT, b, i, nw = ix->nwords;
+  uint32_t end[3], mask = vidmask(ix->idbits);
+  int empty = 0;
+  VCur c;
+  Word w;
+  if (ix->vwords == NULL) return LL_OK; /* a built index's own */
+  for (b = 0; b < ix->nblk; b++) {
+    size_t n = nw - b * VBLOCK < VBLOCK ? nw - b * VBLOCK : VBLOCK;
+    if (!vstart(ix, b, &c) || (b == 0 && (c.at != base || c.off != 0 || c.post != 0)))
+      return imgerr(err, errsz, "bad vocabulary block");
+    for (i = 0; i < n; i++)
+      if (!vnext(ix, &c, &w)) return imgerr(err, errsz, "bad vocabulary entry");
+    if (c.at != c.eend || c.off != c.cend) return imgerr(err, errsz, "bad vocabulary block");
+  }
+  if (!vok(ix, LL_VOCAB_WORDS, ix->nblk * VBENT, VBENT))
+    return imgerr(err, errsz, "bad vocabulary block");
+  memcpy(end, ix->vwords + ix->nblk * VBENT, sizeof end);
+  if (end[0] != ix->nvwords - base || end[1] != ix->nchars || end[2] != ix->npvar)
+    return imgerr(err, errsz, "bad vocabulary block");
+  if (!vok(ix, LL_VOCAB_SLOTS, 0, ix->nvslots * ix->slotw))
+    return imgerr(err, errsz, "bad hash table");
+  for (i = 0; i < ix->nvslots; i++) {
+    uint32_t e = vslot(ix->vslots, ix->slotw, i);
+    if (e == 0)
+      empty = 1;
+    else if ((e & mask) == 0 || (e & mask) > nw)
+      return imgerr(err, errsz, "bad hash table entry");
+  }
+  if (!empty) return imgerr(err, errsz, "full hash table");
+  return LL_OK;
 }
 
 /* The largest of the n ids at t, of 16 or 32 bits: in blocks of a fixed
@@ -1074,37 +1438,25 @@ MAXOF(maxof32, uint32_t)
 #undef MAXOF
 
 /* Checks what a query takes on trust: every id, offset and count in
-** range, so that nothing read through the image can go out of bounds. */
+** range, so that nothing read through the image can go out of bounds (the
+** vocabulary's entries as they are decoded, see vnext). */
 static int checkimage(const ll_IndexImage *img, int lazy, char *err, size_t errsz) {
-  const Word *w = (const Word *)img->words;
-  size_t i, k;
-  int empty = 0;
+  size_t i, nblk = (img->nwords + VBLOCK - 1) / VBLOCK;
   if (img->ntok > LL_MAXTOKENS || img->nwords >= 0xFFFFFFF0u || img->nsegs >= LL_MAXTOKENS ||
-      img->ndocs >= LL_MAXTOKENS || img->nchars > 0xFFFFFFF0u || img->npvar > 0xFFFFFFF0u)
+      img->ndocs >= LL_MAXTOKENS || img->nchars > 0xFFFFFFF0u || img->npvar > 0xFFFFFFF0u ||
+      img->nwordbytes > 0xFFFFFFF0u)
     return imgerr(err, errsz, "counts out of range");
   if (img->narrow ? img->nwords > 0x10000u : 0)
     return imgerr(err, errsz, "narrow ids, wide vocabulary");
   if (img->nckpt != 0 && img->nckpt != (img->ntok > 0 ? NCKPT(img->ntok) : 0))
     return imgerr(err, errsz, "checkpoints do not match the tokens");
-  if (img->nslots == 0 ? img->slots != NULL
-                       : (img->nslots & (img->nslots - 1)) != 0 || img->nslots < img->nwords)
+  if (img->nslots <= img->nwords || img->slots == NULL)
     return imgerr(err, errsz, "bad hash table size");
   if (img->npvar == 0 || (img->nchars > 0 && img->chars[img->nchars - 1] != '\0') ||
-      (img->ntok > 0 && img->nwords == 0))
+      (img->ntok > 0 && img->nwords == 0) || img->nwords > img->nchars || img->words == NULL ||
+      img->nwordbytes < (nblk + 1) * VBENT ||
+      img->nwords > img->nwordbytes - (nblk + 1) * VBENT) /* a byte a word at least, each */
     return imgerr(err, errsz, "bad vocabulary");
-  for (i = 0; i < img->nwords; i++) {
-    if (w[i].off >= img->nchars || w[i].len >= img->nchars - w[i].off ||
-        img->chars[w[i].off + w[i].len] != '\0' || w[i].post > img->npvar ||
-        (i > 0 && w[i].post < w[i - 1].post))
-      return imgerr(err, errsz, "bad vocabulary entry");
-    for (k = 0; k < NPARTS; k++)
-      if (w[i].n[k] > img->ntok) return imgerr(err, errsz, "bad word count");
-  }
-  for (i = 0; i < img->nslots; i++) {
-    if (img->slots[i] > img->nwords) return imgerr(err, errsz, "bad hash table entry");
-    if (img->slots[i] == 0) empty = 1;
-  }
-  if (img->nslots > 0 && !empty) return imgerr(err, errsz, "full hash table");
   if (img->segstart[0] != 0 || img->segstart[img->nsegs] != img->ntok)
     return imgerr(err, errsz, "bad segment starts");
   if (img->docseg[0] != 0 || img->docseg[img->ndocs] != img->nsegs)
@@ -1112,8 +1464,6 @@ static int checkimage(const ll_IndexImage *img, int lazy, char *err, size_t errs
   if (lazy) return LL_OK; /* the rest as queries reach it (segs->touch) */
   for (i = 0; i < img->nsegs; i++)
     if (img->segstart[i + 1] < img->segstart[i]) return imgerr(err, errsz, "bad segment starts");
-  if (img->docseg[0] != 0 || img->docseg[img->ndocs] != img->nsegs)
-    return imgerr(err, errsz, "bad page starts");
   for (i = 0; i < img->ndocs; i++)
     if (img->docseg[i + 1] < img->docseg[i]) return imgerr(err, errsz, "bad page starts");
   if (img->ntok > 0 &&
@@ -1127,9 +1477,9 @@ int ll_index_mapped(ll_Mem *m, const ll_IndexImage *img, const ll_SegTable *segs
                     char *err, size_t errsz) {
   ll_Index *ix;
   size_t k;
-  int st;
+  int lazy = segs != NULL && segs->touch != NULL, st;
   *out = NULL;
-  st = checkimage(img, segs != NULL && segs->touch != NULL, err, errsz);
+  st = checkimage(img, lazy, err, errsz);
   if (st != LL_OK) return st;
   ix = (ll_Index *)ll_malloc(m, sizeof *ix);
   if (ix == NULL) return LL_ERRMEM;
@@ -1146,16 +1496,25 @@ int ll_index_mapped(ll_Mem *m, const ll_IndexImage *img, const ll_SegTable *segs
   ix->ckcap = img->nckpt;
   ix->segstart = (uint32_t *)img->segstart;
   ix->nsegs = ix->segbase = img->nsegs;
-  ix->words = (Word *)img->words;
-  ix->nwords = ix->wcap = img->nwords;
+  ix->words = NULL; /* decoded as queries need them */
+  ix->nwords = img->nwords;
+  ix->vwords = (const unsigned char *)img->words;
+  ix->nvwords = img->nwordbytes;
+  ix->nblk = (img->nwords + VBLOCK - 1) / VBLOCK;
+  ix->vslots = (const unsigned char *)img->slots;
+  ix->nvslots = img->nslots;
+  ix->idbits = idbitsof(img->nwords);
+  ix->slotw = vslotw(ix->idbits);
   ix->chars = (char *)img->chars;
   ix->nchars = ix->ccap = img->nchars;
-  ix->slots = (uint32_t *)img->slots;
-  ix->nslots = img->nslots;
   ix->seed = img->seed;
   ix->pvar = (unsigned char *)img->pvar;
   ix->npvar = img->npvar;
   for (k = 0; k < NPARTS; k++) ix->npart[k] = img->npart[k];
+  if (!lazy && (st = ll_index_check_vocab(ix, err, errsz)) != LL_OK) {
+    ll_index_free(ix);
+    return st;
+  }
   *out = ix;
   return LL_OK;
 }
@@ -1192,66 +1551,16 @@ size_t ll_index_nwords(const ll_Index *ix) {
 }
 
 const char *ll_index_word(const ll_Index *ix, uint32_t id, size_t *len) {
-  const Word *w = &ix->words[id];
+  Word tmp;
+  const Word *w = wordp(ix, id, &tmp);
   if (len != NULL) *len = w->len;
-  return ix->chars + w->off;
-}
-
-/* A mapped index opens with no hash table: making it (hashing every
-** word) costs more than a query that looks a few words up, so the first
-** LAZY_SCANS lookups read the vocabulary's entries in order (lengths
-** first: about 60 us for 57,000 words), and the next one makes the table. */
-#define LAZY_SCANS 8
-
-/* The id of s[0, len) by reading every entry, or LL_NOWORD. */
-static uint32_t scanwords(const ll_Index *ix, const char *s, size_t len) {
-  size_t i;
-  for (i = 0; i < ix->nwords; i++) {
-    const Word *w = &ix->words[i];
-    if (w->len == len && (len == 0 || ix->chars[w->off] == s[0]) &&
-        memcmp(ix->chars + w->off, s, len) == 0)
-      return (uint32_t)i;
-  }
-  return LL_NOWORD;
-}
-
-/* Makes a mapped index's hash table (its words' hashes too); LL_OK or
-** LL_ERRMEM. */
-static int lazyslots(ll_Index *ix) {
-  size_t ns = 1024, i;
-  uint32_t *sl;
-  while (ns < ix->nwords * 2) {
-    if (ns > ((size_t)-1 / sizeof *sl) / 4) return LL_ERRMEM;
-    ns *= 2;
-  }
-  sl = (uint32_t *)ll_malloc(&ix->mem, ns * sizeof *sl);
-  if (sl == NULL) return LL_ERRMEM;
-  memset(sl, 0, ns * sizeof *sl);
-  ix->seed = newseed(ix, ix->seed); /* this copy's own (issue #19) */
-  for (i = 0; i < ix->nwords; i++) {
-    Word *w = &ix->words[i];
-    size_t k;
-    w->hash = hashof(ix, ix->chars + w->off, w->len);
-    k = w->hash & (ns - 1);
-    while (sl[k] != 0) k = (k + 1) & (ns - 1);
-    sl[k] = (uint32_t)i + 1;
-  }
-  ix->slots = sl;
-  ix->nslots = ns;
-  ix->ownslots = 1;
-  return LL_OK;
+  return w->len > 0 ? ix->chars + w->off : ""; /* (a bad entry, of no chars) */
 }
 
 uint32_t ll_index_lookup(const ll_Index *ix, const char *s, size_t len) {
   size_t slot;
   uint32_t e;
-  if (ix->nslots == 0 && ix->mapped) {
-    ll_Index *w = (ll_Index *)ix; /* the table is a cache */
-    if (w->scans < LAZY_SCANS || lazyslots(w) != LL_OK) {
-      w->scans++;
-      return scanwords(ix, s, len);
-    }
-  }
+  if (ix->vwords != NULL) return vlookup(ix, s, len);
   e = ix->nslots > 0 ? find(ix, s, len, hashof(ix, s, len), &slot) : 0;
   return e == 0 ? LL_NOWORD : e - 1;
 }
@@ -1284,8 +1593,12 @@ size_t ll_index_freq(const ll_Index *ix, uint32_t id, unsigned mask) {
     }
     return n;
   }
-  for (k = 0; k < NPARTS; k++)
-    if (mask & LL_PARTBIT(k)) n += ix->words[id].n[k];
+  {
+    Word tmp;
+    const Word *w = wordp(ix, id, &tmp);
+    for (k = 0; k < NPARTS; k++)
+      if (mask & LL_PARTBIT(k)) n += w->n[k];
+  }
   return n;
 }
 
@@ -1511,7 +1824,8 @@ static int sortedinto(ll_Mem *m, const ll_Vec *src, Cmp cmp, const void *ctx, ll
 
 /* byte order of two normal forms; a prefix sorts first */
 static int wordcmp(const ll_Index *ix, uint32_t a, uint32_t b) {
-  const Word *x = &ix->words[a], *y = &ix->words[b];
+  Word ta, tb;
+  const Word *x = wordp(ix, a, &ta), *y = wordp(ix, b, &tb);
   size_t n = x->len < y->len ? x->len : y->len;
   int c = memcmp(ix->chars + x->off, ix->chars + y->off, n);
   if (c != 0) return c;
@@ -1706,7 +2020,8 @@ static int stemset(ll_Mem *m, const ll_Index *ix, const char *s, size_t n, unsig
   ll_buf_init(&got);
   st = stemof(m, sb, s, n, &want);
   for (i = 0; i < ix->nwords && st == LL_OK; i++) {
-    const Word *w = &ix->words[i];
+    Word tmp;
+    const Word *w = wordp(ix, (uint32_t)i, &tmp);
     st = stemof(m, sb, ix->chars + w->off, w->len, &got);
     if (st == LL_OK && got.n == want.n && memcmp(got.p, want.p, got.n) == 0) set[i] = 1;
   }
@@ -1775,7 +2090,8 @@ static int wildword(const ll_Term *t, const char *p, const char *w, size_t wn) {
 static void possset(const ll_Index *ix, const char *s, size_t n, unsigned char *set) {
   size_t k, key = unposs(s, n);
   for (k = 0; k < ix->nwords; k++) {
-    const Word *w = &ix->words[k];
+    Word tmp;
+    const Word *w = wordp(ix, (uint32_t)k, &tmp);
     const char *ws = ix->chars + w->off;
     if (unposs(ws, w->len) == key && memcmp(ws, s, key) == 0) set[k] = 1;
   }
@@ -1794,6 +2110,11 @@ static int resolve(ll_Mem *m, const ll_Index *ix, const ll_Query *q, Res *r) {
     r->none = 1;
     return LL_OK;
   }
+  for (i = 0; i < r->n; i++) /* a term that reads every word: decode them once */
+    if (terms[i].kind != LL_TERM_IDS &&
+        (terms[i].kind != LL_TERM_WORD || (terms[i].flags & (LL_TERM_STEM | LL_TERM_VARIANT))) &&
+        allwords(ix) != LL_OK)
+      return LL_ERRMEM;
   r->t = (RTerm *)ll_malloc(m, r->n * sizeof(RTerm));
   if (r->t == NULL) return LL_ERRMEM;
   for (i = 0; i < r->n; i++) {
@@ -1821,12 +2142,14 @@ static int resolve(ll_Mem *m, const ll_Index *ix, const ll_Query *q, Res *r) {
       if (t->flags & LL_TERM_VARIANT) possset(ix, s, t->len, rt->set);
     } else if (t->kind == LL_TERM_PREFIX && !(t->flags & LL_TERM_VARIANT)) {
       for (k = 0; k < ix->nwords; k++) {
-        const Word *w = &ix->words[k];
+        Word tmp;
+        const Word *w = wordp(ix, (uint32_t)k, &tmp);
         if (w->len >= t->len && memcmp(ix->chars + w->off, s, t->len) == 0) rt->set[k] = 1;
       }
     } else if (t->kind != LL_TERM_IDS) {
       for (k = 0; k < ix->nwords; k++) {
-        const Word *w = &ix->words[k];
+        Word tmp;
+        const Word *w = wordp(ix, (uint32_t)k, &tmp);
         if (wildword(t, s, ix->chars + w->off, w->len)) rt->set[k] = 1;
       }
     } else if (t->nids > 0) { /* q->ids.p is NULL when no id was given */
@@ -1977,10 +2300,12 @@ static size_t vphraseat(const ll_Index *ix, size_t seg, size_t t, const Part *P,
 static int vphraserun(ll_Mem *m, const ll_Index *ix, const Part *P, size_t np, unsigned mask,
                       ll_Vec *hits, size_t *count) {
   size_t nw = ix->nwords ? ix->nwords : 1, k, seg, t;
-  unsigned char *first = (unsigned char *)ll_malloc(m, nw);
+  unsigned char *first;
   Cursor c = NOCURSOR;
   int st = LL_OK;
   *count = 0;
+  if (allwords(ix) != LL_OK) return LL_ERRMEM;
+  first = (unsigned char *)ll_malloc(m, nw);
   if (first == NULL) return LL_ERRMEM;
   if (!allok(ix)) {
     ll_free(m, first, nw);
@@ -1988,7 +2313,8 @@ static int vphraserun(ll_Mem *m, const ll_Index *ix, const Part *P, size_t np, u
   }
   /* the words whose first part is the phrase's first */
   for (k = 0; k < ix->nwords; k++) {
-    const Word *w = &ix->words[k];
+    Word tmp;
+    const Word *w = wordp(ix, (uint32_t)k, &tmp);
     const char *ws = ix->chars + w->off;
     size_t at = 0, a, b;
     first[k] = nextpart(ws, unposs(ws, w->len), &at, &a, &b) && b - a == P[0].n &&
@@ -2016,7 +2342,8 @@ typedef struct Posts {
 } Posts;
 
 static void postsof(const ll_Index *ix, uint32_t id, Posts *ps) {
-  const Word *w = &ix->words[id];
+  Word tmp, tnext;
+  const Word *w = wordp(ix, id, &tmp);
   size_t k;
   ps->p = NULL;
   ps->v = ps->ve = NULL;
@@ -2027,8 +2354,9 @@ static void postsof(const ll_Index *ix, uint32_t id, Posts *ps) {
   } else {
     /* a word's varints end where the next word's start: never read past
        them, nor take a token past the last */
+    size_t end = id + 1 < ix->nwords ? wordp(ix, id + 1, &tnext)->post : ix->npvar;
     ps->v = ix->pvar + w->post;
-    ps->ve = ix->pvar + (id + 1 < ix->nwords ? ix->words[id + 1].post : ix->npvar);
+    ps->ve = ix->pvar + (end > w->post ? end : w->post); /* (a bad entry's: none) */
   }
 }
 
@@ -2063,8 +2391,11 @@ static long anchorterm(const ll_Index *ix, const Res *r) {
   long j = -1;
   for (i = 0; i < r->n; i++) {
     size_t f = 0;
+    Word tmp;
+    const Word *w;
     if (r->t[i].set != NULL) continue;
-    for (k = 0; k < NPARTS; k++) f += ix->words[r->t[i].id].n[k];
+    w = wordp(ix, r->t[i].id, &tmp);
+    for (k = 0; k < NPARTS; k++) f += w->n[k];
     if (j < 0 || f < best) {
       best = f;
       j = (long)i;
@@ -2277,7 +2608,7 @@ int ll_index_sort(ll_Mem *m, const ll_Index *ix, ll_Hit *hits, size_t n, int sid
   ll_Hit *copy;
   size_t i, pn = n ? n : 1;
   if (n < 2) return LL_OK;
-  if (n > 0xFFFFFFF0u) return LL_ERRMEM;
+  if (n > 0xFFFFFFF0u || allwords(ix) != LL_OK) return LL_ERRMEM;
   c.ix = ix;
   c.hits = hits;
   c.side = side;
@@ -2356,7 +2687,7 @@ int ll_index_frequencies(ll_Mem *m, const ll_Index *ix, unsigned mask, size_t mi
   uint32_t *ids = (uint32_t *)ll_malloc(m, nw * sizeof *ids);
   int st = LL_OK;
   if (min < 1) min = 1;
-  if (count == NULL || ids == NULL) st = LL_ERRMEM;
+  if (count == NULL || ids == NULL || allwords(ix) != LL_OK) st = LL_ERRMEM;
   if (st == LL_OK) {
     wordcounts(ix, mask, count);
     st = keptwords(m, ix, count, min, skip, ids, out);
@@ -2471,6 +2802,7 @@ static int grams(ll_Mem *m, const ll_Index *ix, size_t n, unsigned mask, size_t 
   int st = LL_OK;
   if (n < 1 || n > LL_MAXNGRAM) return LL_ERRINPUT;
   if (min < 1) min = 1;
+  if (allwords(ix) != LL_OK) return LL_ERRMEM;
   ll_vec_init(&g, sizeof(ll_Gram));
   ll_vec_init(&last, sizeof(size_t));
   slots = (uint32_t *)ll_malloc(m, ns * sizeof *slots);
@@ -2625,7 +2957,7 @@ int ll_index_collocates_hits(ll_Mem *m, const ll_Index *ix, const ll_Hit *hitv, 
   if (min < 1) min = 1;
   ll_vec_init(&cs, sizeof(ll_Colloc));
   o = (size_t *)ll_malloc(m, nw * sizeof *o);
-  if (o == NULL)
+  if (o == NULL || allwords(ix) != LL_OK)
     st = LL_ERRMEM;
   else
     memset(o, 0, nw * sizeof *o);
@@ -2897,7 +3229,7 @@ int ll_index_docfreq(ll_Mem *m, const ll_Index *ix, unsigned mask, size_t min,
   uint32_t *ids = (uint32_t *)ll_malloc(m, nw * sizeof *ids);
   int st = LL_OK;
   if (min < 1) min = 1;
-  if (count == NULL || last == NULL || ids == NULL) st = LL_ERRMEM;
+  if (count == NULL || last == NULL || ids == NULL || allwords(ix) != LL_OK) st = LL_ERRMEM;
   if (st == LL_OK) {
     memset(count, 0, nw * sizeof *count);
     memset(last, 0, nw * sizeof *last);
@@ -2952,7 +3284,7 @@ int ll_index_keywords(ll_Mem *m, const ll_Index *ix, unsigned mask, const unsign
   int st = LL_OK;
   if (min < 1) min = 1;
   ll_vec_init(&ks, sizeof(ll_Key));
-  if (ca == NULL || cb == NULL) st = LL_ERRMEM;
+  if (ca == NULL || cb == NULL || allwords(ix) != LL_OK) st = LL_ERRMEM;
   if (st == LL_OK) {
     memset(ca, 0, nw * sizeof *ca);
     memset(cb, 0, nw * sizeof *cb);

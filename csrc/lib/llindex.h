@@ -115,7 +115,14 @@ int ll_index_corpus_end(ll_Index *ix);
 ** tokens, its ids within the vocabulary; checked once, remembered by the
 ** owner of ud); before a query that reads every segment, all(ud) says so
 ** of all of them. A query skips what they refuse (the owner reports it).
-** When they are NULL, ll_index_mapped checks the whole image at once. */
+** When they are NULL, ll_index_mapped checks the whole image at once.
+** vocab, when set, does the same for the vocabulary (an image's packed
+** words, chars and slots): before the index reads bytes [off, off + n) of
+** one of them (which: LL_VOCAB_WORDS, _CHARS, _SLOTS), vocab says whether
+** they are whole (their checksums, checked once); vocab(ud, LL_VOCAB_BAD,
+** 0, 0) tells the owner that an entry read was not (and returns 0). */
+enum { LL_VOCAB_WORDS, LL_VOCAB_CHARS, LL_VOCAB_SLOTS, LL_VOCAB_BAD };
+
 typedef struct ll_SegTable {
   void (*seg)(const void *ud, size_t seg, ll_Seg *out);
   ll_Part (*part)(const void *ud, size_t seg, int *kind);
@@ -123,6 +130,7 @@ typedef struct ll_SegTable {
   size_t (*nsents)(const void *ud, size_t seg); /* the block's sentences */
   int (*touch)(const void *ud, size_t seg);
   int (*all)(const void *ud);
+  int (*vocab)(const void *ud, int which, size_t off, size_t n);
   const void *ud;
 } ll_SegTable;
 
@@ -130,15 +138,19 @@ typedef struct ll_SegTable {
 
 /* The arrays of a corpus index, as they are in memory (native byte
 ** order): tokens (ntok word ids, uint16_t when narrow, else uint32_t),
-** ckpt (nckpt), segstart (nsegs + 1), docseg (ndocs + 1), slots (nslots),
-** words (nwords entries of ll_index_wordsize() bytes), chars (nchars),
-** pvar (npvar). */
+** ckpt (nckpt), segstart (nsegs + 1), docseg (ndocs + 1), chars (nchars:
+** the normal forms in id order, each '\0'-terminated), pvar (npvar); and
+** the vocabulary: from ll_index_image, words (nwords entries of
+** ll_index_wordsize() bytes) and the index's own hash table (nslots,
+** seed); for ll_index_mapped, words the packed entries (nwordbytes,
+** ll_index_pack_vocab) and slots its table (nslots, seed). */
 typedef struct ll_IndexImage {
-  size_t ntok, nwords, nsegs, ndocs, nslots, nchars, npvar, nckpt;
+  size_t ntok, nwords, nsegs, ndocs, nslots, nchars, npvar, nckpt, nwordbytes;
   int narrow;
   size_t npart[LL_NPARTS];
   const void *tokens;
-  const uint32_t *ckpt, *segstart, *docseg, *slots;
+  const uint32_t *ckpt, *segstart, *docseg;
+  const void *slots;
   const void *words;
   const char *chars;
   const unsigned char *pvar;
@@ -151,33 +163,47 @@ size_t ll_index_wordsize(void);
 ** other): it points into the index. */
 int ll_index_image(const ll_Index *ix, ll_IndexImage *img);
 
-/* The vocabulary's entries without what can be made again (offsets and
-** hashes): appended to out as varints, about 8 bytes a word instead of
-** ll_index_wordsize(). LL_OK or LL_ERRMEM. */
-int ll_index_pack_words(ll_Mem *m, const ll_Index *ix, ll_Buf *out);
+/* The vocabulary of an index made by ll_index_corpus_end in the form an
+** index file keeps it, read in place with no unpacking (issue #16): into
+** words, the entries in blocks of 32 ids (a block index of three u32 a
+** block, its first entry's byte, its first normal form's offset in the
+** chars, its first word's postings' offset, and one more for the end;
+** then per word a byte of its nonzero parts and its length, its
+** postings' offset from the previous word's and its nonzero counts, as
+** varints: about 4 bytes a word); into slots, a hash table of *nslots
+** slots of ll_index_slotsize(nwords) bytes (about 9 for 8 words: id + 1
+** in the low bits, a fingerprint of the hash in the high ones, 0 when
+** empty; linear probing) whose hash's seed is *seed (made from the words:
+** the same pages give the same file). The normal forms are the image's
+** chars. LL_OK, LL_ERRMEM, or LL_ERRINPUT past 4 GB of entries (or
+** normal forms and postings not in id order: not such an index). */
+int ll_index_pack_vocab(ll_Mem *m, const ll_Index *ix, ll_Buf *words, ll_Buf *slots, uint32_t *seed,
+                        size_t *nslots);
 
-/* Makes the entries of img's vocabulary from p[0, n), what
-** ll_index_pack_words wrote, over img->chars and img->nchars (which must
-** end in '\0' when nchars > 0); sets img->words to them, img->slots to
-** NULL and nslots to 0 (an index mapped over the image makes its hash
-** table when lookups first need it), and *words, *slots (NULL) to what
-** ll_index_free_words frees. LL_OK,
-** LL_ERRMEM, or LL_ERRINPUT when p does not hold img->nwords entries that
-** tile the normal forms. */
-int ll_index_unpack_words(ll_Mem *m, const unsigned char *p, size_t n, ll_IndexImage *img,
-                          void **words, uint32_t **slots);
-void ll_index_free_words(ll_Mem *m, const ll_IndexImage *img, void *words, uint32_t *slots);
+/* The bytes of a slot of that table, for a vocabulary of nwords: 3 while
+** ids take 16 bits or fewer, else 4. */
+size_t ll_index_slotsize(size_t nwords);
 
 /* An index over an image's arrays as they lie (a mapped file), reading
 ** its segments through segs; nothing is copied, and the image and segs
-** must outlive it. The image is checked first so that no query can read
-** out of bounds whatever it holds: its counts and the vocabulary's
-** entries, then, when segs has no touch, every segment start, page start
-** and token id (one pass over each array); with touch, only the first and
-** last of each (the rest as queries reach them). LL_ERRINPUT with the
+** must outlive it. The vocabulary is read where it lies (img->words packed
+** by ll_index_pack_vocab, img->slots its table), an entry decoded when a
+** query needs it; a query over every word decodes them all once (kept in
+** the index). The image is checked so that no query can read out of
+** bounds whatever it holds: its counts and sizes; then, when segs has no
+** touch, every segment start, page start and token id (one pass over each
+** array) and the whole vocabulary (ll_index_check_vocab); with touch,
+** only the first and last of each (the rest as queries reach it; a
+** vocabulary entry checked as it is decoded: one found bad reads as an
+** empty word of no count, and segs->vocab is told). LL_ERRINPUT with the
 ** reason in err when it is not whole. */
 int ll_index_mapped(ll_Mem *m, const ll_IndexImage *img, const ll_SegTable *segs, ll_Index **out,
                     char *err, size_t errsz);
+
+/* Checks a mapped index's whole vocabulary: every entry decoded and in
+** range, its blocks tiling the entries and the normal forms, every slot's
+** id within the vocabulary. LL_OK, or LL_ERRINPUT with the reason in err. */
+int ll_index_check_vocab(const ll_Index *ix, char *err, size_t errsz);
 
 /* The document (0-based) of segment seg of a corpus index, with *local
 ** its index in that document's segs (for a document's index: 0, seg). */
@@ -195,10 +221,10 @@ size_t ll_index_nwords(const ll_Index *ix);
 /* normal form of word id (valid id assumed), '\0'-terminated; *len set */
 const char *ll_index_word(const ll_Index *ix, uint32_t id, size_t *len);
 
-/* id of the normal form s[0, len), or LL_NOWORD. On a mapped index the
-** first lookups read the vocabulary and a later one makes its hash table
-** (a cache inside ix): one index is not to be looked up from two threads
-** at once. */
+/* id of the normal form s[0, len), or LL_NOWORD. On a mapped index it
+** reads the table and the entries it points to where they lie, and keeps
+** the last entries decoded (a cache inside ix): one index is not to be
+** looked up from two threads at once. */
 uint32_t ll_index_lookup(const ll_Index *ix, const char *s, size_t len);
 
 /* occurrences of word id in the parts of mask */

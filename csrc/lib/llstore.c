@@ -15,9 +15,14 @@
 **     between them zero; the page records first, the rest after them
 **   the section table, last: per section u32 id, u32 flags, u64 offset,
 **     u64 size, u64 checksum (0 for the page records, whose checksums are
-**     in the page table, one a page)
+**     in the page table, one a page, and for the vocabulary's entries,
+**     normal forms and hash table, whose checksums are in S_VSUMS, one
+**     each VCHUNK bytes)
 ** A section of an unknown id is skipped (a newer writer of the same
-** version may add one); a missing one refuses the file.
+** version may add one); a missing one refuses the file. Version 2 (issue
+** #16): the vocabulary in the form it is read in (llindex.c,
+** ll_index_pack_vocab), checked chunk by chunk; version 1 packed it whole,
+** to be unpacked at every opening, and is refused with its own message.
 **
 ** A page record is a list of fields, each a one-byte tag, its length as a
 ** varint (7 bits a byte, low first) and that many bytes; nested for blocks, notes, header fields and the
@@ -54,14 +59,21 @@ enum {
   S_CKPT,
   S_SEGSTART,
   S_DOCSEG,
-  S_WORDS, /* the vocabulary's entries, packed (ll_index_pack_words) */
-  S_CHARS,
-  S_SLOTS, /* empty: the hash table is made again on opening */
+  S_WORDS, /* the vocabulary's entries and their block index (ll_index_pack_vocab) */
+  S_CHARS, /* its normal forms */
+  S_SLOTS, /* its hash table */
   S_PVAR,
   S_WARNINGS, /* u32 length and bytes, each */
+  S_VSUMS,    /* u64 checksum of each VCHUNK bytes of S_WORDS, S_CHARS, S_SLOTS */
   S_LAST
 };
-#define F_LAZY 1u /* checked piece by piece (the page records: each its checksum) */
+/* The vocabulary's sections are read in place, the checksum of each
+** VCHUNK bytes checked when a query first reads them (an index file's
+** vocabulary opens in constant time: issue #16). */
+#define VCHUNK 4096u
+#define F_LAZY \
+  1u /* checked piece by piece (the page records: each its checksum; the
+        vocabulary: each VCHUNK bytes, S_VSUMS) */
 #define F_LATE \
   2u /* checked by ll_store_check_all only: the tokens and the
                      postings, whose every value opening checks is in range
@@ -105,7 +117,8 @@ enum {
   C_NARROW,
   C_WORDSIZE,
   C_NPART,
-  NCOUNT = C_NPART + LL_NPARTS
+  C_VSEED = C_NPART + LL_NPARTS, /* the seed of the vocabulary's hash */
+  NCOUNT
 };
 
 /* record tags: a document */
@@ -1136,7 +1149,7 @@ struct ll_StoreWriter {
   ll_Index *ix;
   ll_Vec pages; /* PageEnt */
   ll_Vec segs;  /* SegRec */
-  ll_Buf paths, warns, words;
+  ll_Buf paths, warns, words, slots;
   Enc enc;
   SecEnt sec[S_LAST];
   size_t nsec;
@@ -1151,6 +1164,7 @@ static void freewriter(ll_StoreWriter *w) {
   ll_buf_free(&m, &w->paths);
   ll_buf_free(&m, &w->warns);
   ll_buf_free(&m, &w->words);
+  ll_buf_free(&m, &w->slots);
   ll_buf_free(&m, &w->enc.b);
   ll_vec_free(&m, &w->enc.marks);
   ll_free(&m, w->path, w->pathsz);
@@ -1321,6 +1335,39 @@ static int section(ll_StoreWriter *w, unsigned id, const void *p, size_t n, char
   return st;
 }
 
+/* The checksum of each VCHUNK bytes of the n bytes at p into out (from
+** out[0]); returns the number of chunks. */
+static size_t chunksums(const unsigned char *p, size_t n, uint64_t *out) {
+  size_t k = 0, at;
+  for (at = 0; at < n; at += VCHUNK, k++)
+    if (out != NULL) out[k] = ll_store_sum(p + at, n - at < VCHUNK ? n - at : VCHUNK);
+  return k;
+}
+
+/* Marks the vocabulary's three sections, the last written, as checked
+** chunk by chunk (F_LAZY, no checksum of their own) and writes the chunks'
+** checksums (S_VSUMS). */
+static int vsums(ll_StoreWriter *w, const ll_IndexImage *img, char *err, size_t errsz) {
+  SecEnt *v = &w->sec[w->nsec - 3];
+  size_t k, n = 0;
+  uint64_t *sums;
+  int st;
+  for (k = 0; k < 3; k++) {
+    v[k].flags = F_LAZY;
+    v[k].sum = 0;
+    n += chunksums(NULL, (size_t)v[k].size, NULL);
+  }
+  sums = (uint64_t *)ll_malloc(&w->mem, (n ? n : 1) * sizeof *sums);
+  if (sums == NULL) return LL_ERRMEM;
+  n = 0;
+  n += chunksums((const unsigned char *)w->words.p, w->words.n, sums + n);
+  n += chunksums((const unsigned char *)img->chars, img->nchars, sums + n);
+  n += chunksums((const unsigned char *)w->slots.p, w->slots.n, sums + n);
+  st = section(w, S_VSUMS, sums, n * sizeof *sums, err, errsz);
+  ll_free(&w->mem, sums, (n ? n : 1) * sizeof *sums);
+  return st;
+}
+
 /* The counts section of the index imaged in img. */
 static void fillcounts(const ll_IndexImage *img, uint64_t *counts) {
   size_t k;
@@ -1345,7 +1392,8 @@ static void fillcounts(const ll_IndexImage *img, uint64_t *counts) {
 ** read). */
 static int writesections(ll_StoreWriter *w, const ll_IndexImage *img, char *err, size_t errsz) {
   uint64_t counts[NCOUNT];
-  size_t tsz = img->narrow ? 2 : 4;
+  size_t tsz = img->narrow ? 2 : 4, nslots = 0;
+  uint32_t seed = 0;
   int st = LL_OK;
   w->sec[0].id = S_RECORDS;
   w->sec[0].flags = F_LAZY;
@@ -1356,7 +1404,11 @@ static int writesections(ll_StoreWriter *w, const ll_IndexImage *img, char *err,
   fillcounts(img, counts);
   if (w->pages.n != img->ndocs || w->segs.n != img->nsegs)
     st = fail(err, errsz, "pages and index disagree");
-  if (st == LL_OK) st = ll_index_pack_words(&w->mem, w->ix, &w->words);
+  if (st == LL_OK) st = ll_index_pack_vocab(&w->mem, w->ix, &w->words, &w->slots, &seed, &nslots);
+  if (st == LL_ERRINPUT)
+    st = fail(err, errsz, "cannot write the vocabulary (past 4 GB, or out of order)");
+  counts[C_NSLOTS] = nslots;
+  counts[C_VSEED] = seed;
 #define SEC(id, p, n) \
   if (st == LL_OK) st = section(w, id, p, n, err, errsz)
   SEC(S_PAGES, w->pages.p, w->pages.n * sizeof(PageEnt));
@@ -1371,7 +1423,8 @@ static int writesections(ll_StoreWriter *w, const ll_IndexImage *img, char *err,
   SEC(S_DOCSEG, img->docseg, (img->ndocs + 1) * sizeof(uint32_t));
   SEC(S_WORDS, w->words.p, w->words.n);
   SEC(S_CHARS, img->chars, img->nchars);
-  SEC(S_SLOTS, NULL, 0);
+  SEC(S_SLOTS, w->slots.p, w->slots.n);
+  if (st == LL_OK) st = vsums(w, img, err, errsz);
   SEC(S_PVAR, img->pvar, img->npvar);
   if (st == LL_OK) w->sec[w->nsec - 1].flags = F_LATE;
 #undef SEC
@@ -1453,15 +1506,18 @@ int ll_store_finish(ll_StoreWriter *w, char *err, size_t errsz) {
 
 /*
 ** What opening checks, and what is checked later. Opening costs the same
-** whatever the corpus's size but for its vocabulary: the header (magic,
+** whatever the corpus's size, its vocabulary's too: the header (magic,
 ** byte order, version, its checksum, the file's size), the section table
 ** (its checksum; the sections tiling the file, in order, zero padded;
 ** every one a reader needs there), the checksums of the small sections
-** (the counts, the vocabulary's entries and normal forms, the warnings),
-** the arrays' sizes against the counts, the vocabulary unpacked and each
-** entry in range, and the first and last segment and page starts. The
-** rest is checked when a query first reaches it, once, remembered in the
-** store (a bit a segment, a byte a page): a segment's entry (its page's
+** (the counts, the warnings, the vocabulary's chunks' checksums), the
+** arrays' sizes against the counts, the last normal form's end, and the
+** first and last segment and page starts. The rest is checked when a
+** query first reaches it, once, remembered in the store (a bit a segment,
+** a byte a page, a bit a vocabulary chunk): the checksum of each VCHUNK
+** bytes of the vocabulary before an entry or slot in them is read
+** (tab_vocab; llindex.c checks each entry in range as it decodes it); a
+** segment's entry (its page's
 ** entry: the record inside the records, the path inside the paths; its
 ** own: part, kind, text and sentences inside the page's record), its
 ** token starts (in order, within the tokens) and its word ids (within the
@@ -1471,8 +1527,8 @@ int ll_store_finish(ll_StoreWriter *w, char *err, size_t errsz) {
 ** (sumpage, segtextok); all the page's text before c[i] makes it
 ** (checkpage). A query that meets something corrupted skips it and says
 ** so (ll_store_fault). The checksums of the other sections (pages, paths,
-** segments, starts, tokens, postings)
-** and the records' tiling are for ll_store_check_all.
+** segments, starts, tokens, postings), the records' tiling and every
+** vocabulary chunk and entry are for ll_store_check_all.
 */
 
 #define P_ENTS    1u /* the page's entries, segment starts and ids are whole */
@@ -1499,20 +1555,29 @@ struct ll_Store {
   size_t nwarns;
   const uint32_t *docseg; /* the index's: first segment of each page */
   unsigned char *state;   /* per page: P_* bits, 0 before it is checked */
-  unsigned char *segok;   /* a bit a segment: its entries found whole ... */
-  unsigned char *segbad;  /* ... or not (nsegs / 8 + 1 bytes each, one block) */
-  unsigned char *segtext; /* ... its text UTF-8 (of a page not wholly checked) */
-  int allstate;           /* every page's entries: 0 unknown, 1 whole, 2 not */
-  size_t bad;             /* 1 + the first page found corrupted, or 0 */
-  const char *fault;      /* what a query met corrupted since ll_store_clearfault */
-  size_t faultpage;       /* 1 + its page, or 0 */
+  /* three bits a segment (SB_OK, SB_BAD, SB_TEXT), in chunks of SEGCHUNK
+     segments made when a bit in them is first set (opening zeroes
+     nothing that grows with the corpus): segbits[k] NULL, or SB_N
+     bitmaps of SEGCHUNK / 8 bytes */
+  unsigned char **segbits;
+  size_t nsegchunks;
+  int allstate;      /* every page's entries: 0 unknown, 1 whole, 2 not */
+  size_t bad;        /* 1 + the first page found corrupted, or 0 */
+  const char *fault; /* what a query met corrupted since ll_store_clearfault */
+  size_t faultpage;  /* 1 + its page, or 0 */
   ll_SegTable tab;
   ll_Index *ix;
   ll_IndexImage img;
   SecEnt late[S_LAST]; /* the sections whose checksums ll_store_check_all checks */
   size_t nlate;
-  void *words; /* the vocabulary's entries and hash table, made on opening */
-  uint32_t *slots;
+  /* the vocabulary's sections (LL_VOCAB_WORDS, _CHARS, _SLOTS): where
+     they are, their sizes, their first chunk's number among the chunks'
+     checksums (vsums, nvsums), and a bit a chunk: found whole, or not */
+  const unsigned char *vsec[3];
+  size_t vsize[3], vfirst[3];
+  const unsigned char *vsums;
+  size_t nvsums;
+  unsigned char *vok, *vbad; /* nvsums / 8 + 1 bytes each, one block */
 };
 
 static void getpage(const ll_Store *s, size_t i, PageEnt *pe) {
@@ -1542,6 +1607,41 @@ static void fault(const ll_Store *s, size_t page, const char *why) {
   if (w->fault == NULL) {
     w->fault = why;
     w->faultpage = page + 1;
+  }
+}
+
+/* The segments' bits: its entries found whole, or not; its text UTF-8 (of
+** a page not wholly checked). */
+enum { SB_OK, SB_BAD, SB_TEXT, SB_N };
+#define SEGCHUNK ((size_t)32768)
+
+/* Is bit which of segment seg (< nsegs) set? */
+static int segbit(const ll_Store *s, unsigned which, size_t seg) {
+  const unsigned char *c = s->segbits[seg / SEGCHUNK];
+  size_t k = seg % SEGCHUNK;
+  return c != NULL && (c[which * (SEGCHUNK / 8) + k / 8] & (1u << (k & 7u))) != 0;
+}
+
+/* Sets it, its chunk made first if need be; out of memory, nothing is
+** remembered (what it says is checked again when next asked). */
+static void setsegbit(const ll_Store *s, unsigned which, size_t seg) {
+  unsigned char **c = &s->segbits[seg / SEGCHUNK];
+  size_t k = seg % SEGCHUNK;
+  if (*c == NULL) {
+    ll_Mem m = s->mem;
+    *c = (unsigned char *)ll_malloc(&m, SB_N * (SEGCHUNK / 8));
+    if (*c == NULL) return;
+    memset(*c, 0, SB_N * (SEGCHUNK / 8));
+  }
+  (*c)[which * (SEGCHUNK / 8) + k / 8] |= (unsigned char)(1u << (k & 7u));
+}
+
+/* Notes that a query met the vocabulary corrupted. */
+static void vfault(const ll_Store *s) {
+  ll_Store *w = (ll_Store *)s;
+  if (w->fault == NULL) {
+    w->fault = "vocabulary";
+    w->faultpage = 0;
   }
 }
 
@@ -1629,9 +1729,7 @@ static int pageents(const ll_Store *s, size_t i) {
 ** its own, its tokens'), once a segment: 1 with *page, or 0 (the fault
 ** noted) when they are not whole or the page does not hold seg. */
 static int segpage(const ll_Store *s, size_t seg, size_t *page) {
-  ll_Store *w = (ll_Store *)s;
   size_t local, p;
-  unsigned char bit = (unsigned char)(1u << (seg & 7u));
   PageEnt pe;
   *page = 0;
   if (seg >= s->nsegs || s->npages == 0) { /* (an index refuses a query of such) */
@@ -1639,14 +1737,14 @@ static int segpage(const ll_Store *s, size_t seg, size_t *page) {
     return 0;
   }
   *page = p = ll_index_docof(s->ix, seg, &local);
-  if (s->segok[seg >> 3] & bit) return 1;
-  if (!(s->segbad[seg >> 3] & bit)) {
+  if (segbit(s, SB_OK, seg)) return 1;
+  if (!segbit(s, SB_BAD, seg)) {
     if (pagerange(s, p, &pe) && seg >= s->docseg[p] && seg < s->docseg[p + 1] &&
         segrecok(s, seg, &pe) && segtoksok(s, seg, seg + 1)) {
-      w->segok[seg >> 3] |= bit;
+      setsegbit(s, SB_OK, seg);
       return 1;
     }
-    w->segbad[seg >> 3] |= bit;
+    setsegbit(s, SB_BAD, seg);
   }
   fault(s, p, "entries");
   return 0;
@@ -1684,18 +1782,16 @@ static int checkpage(const ll_Store *s, size_t i) {
 /* Is segment seg's text (read as se, on page se->page whose record's
 ** checksum is checked) UTF-8 without NUL? Checked once. */
 static int segtextok(const ll_Store *s, size_t seg, const SegEnt *se) {
-  ll_Store *w = (ll_Store *)s;
-  unsigned char bit = (unsigned char)(1u << (seg & 7u));
-  if ((s->state[se->page] & P_REC) || (s->segtext[seg >> 3] & bit)) return 1;
+  if ((s->state[se->page] & P_REC) || segbit(s, SB_TEXT, seg)) return 1;
   if (!validtext((const char *)s->p + se->text, se->len)) return 0;
-  w->segtext[seg >> 3] |= bit;
+  setsegbit(s, SB_TEXT, seg);
   return 1;
 }
 
 static int tab_touch(const void *ud, size_t seg) {
   const ll_Store *s = (const ll_Store *)ud;
   size_t p;
-  if (seg < s->nsegs && (s->segok[seg >> 3] & (1u << (seg & 7u)))) return 1;
+  if (seg < s->nsegs && segbit(s, SB_OK, seg)) return 1;
   return segpage(s, seg, &p);
 }
 
@@ -1781,6 +1877,38 @@ static size_t tab_nsents(const void *ud, size_t seg) {
   return k;
 }
 
+/* Are bytes [off, off + n) of the vocabulary's section which whole? The
+** checksum of each chunk they touch, checked once (a bit a chunk); one
+** that is not is noted as a fault. LL_VOCAB_BAD notes one and gives 0. */
+static int tab_vocab(const void *ud, int which, size_t off, size_t n) {
+  const ll_Store *s = (const ll_Store *)ud;
+  size_t c, last;
+  if (which < LL_VOCAB_WORDS || which > LL_VOCAB_SLOTS) {
+    vfault(s);
+    return 0;
+  }
+  if (off > s->vsize[which] || n > s->vsize[which] - off) {
+    vfault(s);
+    return 0;
+  }
+  if (n == 0) return 1;
+  last = s->vfirst[which] + (off + n - 1) / VCHUNK;
+  for (c = s->vfirst[which] + off / VCHUNK; c <= last; c++) {
+    unsigned char bit = (unsigned char)(1u << (c & 7u));
+    size_t at = (c - s->vfirst[which]) * VCHUNK, len = s->vsize[which] - at;
+    if (s->vok[c >> 3] & bit) continue;
+    if (!(s->vbad[c >> 3] & bit) &&
+        ll_store_sum(s->vsec[which] + at, len < VCHUNK ? len : VCHUNK) == rd64(s->vsums + 8 * c)) {
+      s->vok[c >> 3] |= bit;
+      continue;
+    }
+    s->vbad[c >> 3] |= bit;
+    vfault(s);
+    return 0;
+  }
+  return 1;
+}
+
 static int refuse(ll_Store *s, char *err, size_t errsz, const char *why) {
   if (errsz > 0) snprintf(err, errsz, "not a whole index file (%s)", why);
   (void)s;
@@ -1819,6 +1947,15 @@ static int readheader(ll_Store *s, Sections *sec, char *err, size_t errsz) {
                (unsigned long)v, LL_STORE_VERSION);
     return LL_ERRINPUT;
   }
+  /* an older one is laid out otherwise past its header (version 1: the
+     vocabulary packed whole): written again by ll.index, not read */
+  if (v >= 1 && v < LL_STORE_VERSION) {
+    if (errsz > 0)
+      snprintf(err, errsz,
+               "index file of an older version (%lu; this reader knows %d): index the pages again",
+               (unsigned long)v, LL_STORE_VERSION);
+    return LL_ERRINPUT;
+  }
   if (ll_store_sum(p, 56) != rd64(p + 56)) return refuse(s, err, errsz, "corrupted header");
   if (v < 1) return refuse(s, err, errsz, "bad version");
   if (rd64(p + 16) != n) return refuse(s, err, errsz, n < rd64(p + 16) ? "truncated" : "bad size");
@@ -1834,13 +1971,14 @@ static int readheader(ll_Store *s, Sections *sec, char *err, size_t errsz) {
 }
 
 /* Is section t's checksum checked at open? Those of the counts, the
-** vocabulary and the warnings, whose size does not grow with the
-** corpus's (or hardly: the vocabulary); the others are for
-** ll_store_check_all (the records: each page's, in the page table). */
+** warnings and the vocabulary's chunks' checksums, whose size does not
+** grow with the corpus's (or hardly: S_VSUMS, 8 bytes for 4 kB of
+** vocabulary); the others are for ll_store_check_all (the records: each
+** page's, in the page table; the vocabulary: each chunk's, in S_VSUMS). */
 static int summedatopen(const SecEnt *t) {
   return !(t->flags & (F_LAZY | F_LATE)) &&
-         (t->id == S_COUNTS || t->id == S_WORDS || t->id == S_CHARS || t->id == S_WARNINGS ||
-          t->id == S_CKPT || t->id == S_SLOTS || t->id >= S_LAST);
+         (t->id == S_COUNTS || t->id == S_WARNINGS || t->id == S_CKPT || t->id == S_VSUMS ||
+          t->id >= S_LAST);
 }
 
 /* The sections tile the file from the header to the table, in order, with
@@ -1876,14 +2014,16 @@ static int checksections(ll_Store *s, const Sections *sec, char *err, size_t err
 }
 
 /* The index's counts and arrays into *img, each array the size its count
-** says, then the vocabulary unpacked (s->words, s->slots). */
+** says; the vocabulary's sections where they are (nothing of them read
+** but the last normal form's end: their chunks are checked as queries
+** read them, tab_vocab). */
 static int readimage(ll_Store *s, const Sections *sec, ll_IndexImage *img, char *err,
                      size_t errsz) {
   const unsigned char *p = s->p;
-  uint64_t counts[NCOUNT];
+  uint64_t counts[NCOUNT], nsums = 0;
   const SecEnt *sc = findsec(sec->tab, sec->n, S_COUNTS);
+  static const unsigned vids[3] = {S_WORDS, S_CHARS, S_SLOTS};
   size_t i;
-  int st;
   if (sc->size != sizeof counts) return refuse(s, err, errsz, "bad counts");
   memcpy(counts, p + sc->off, sizeof counts);
   if (counts[C_NARROW] > 1) return refuse(s, err, errsz, "bad counts");
@@ -1899,6 +2039,7 @@ static int readimage(ll_Store *s, const Sections *sec, ll_IndexImage *img, char 
   img->npvar = (size_t)counts[C_NPVAR];
   img->nckpt = (size_t)counts[C_NCKPT];
   img->narrow = (int)counts[C_NARROW];
+  img->seed = (uint32_t)counts[C_VSEED];
   for (i = 0; i < LL_NPARTS; i++) img->npart[i] = (size_t)counts[C_NPART + i];
 #define ARR(field, id, count, esz)                                                        \
   do {                                                                                    \
@@ -1911,16 +2052,27 @@ static int readimage(ll_Store *s, const Sections *sec, ll_IndexImage *img, char 
   ARR(segstart, S_SEGSTART, (uint64_t)img->nsegs + 1, 4u);
   ARR(docseg, S_DOCSEG, (uint64_t)img->ndocs + 1, 4u);
   ARR(chars, S_CHARS, img->nchars, 1u);
+  ARR(slots, S_SLOTS, img->nslots, ll_index_slotsize(img->nwords));
   ARR(pvar, S_PVAR, img->npvar, 1u);
 #undef ARR
   if (img->nchars > 0 && img->chars[img->nchars - 1] != '\0')
     return refuse(s, err, errsz, "bad vocabulary");
   sc = findsec(sec->tab, sec->n, S_WORDS);
-  /* each entry packs into 7 bytes at least: no count beyond what is there */
-  if (img->nwords > sc->size / 7) return refuse(s, err, errsz, "bad vocabulary");
-  st = ll_index_unpack_words(&s->mem, p + sc->off, (size_t)sc->size, img, &s->words, &s->slots);
-  if (st == LL_ERRINPUT) return refuse(s, err, errsz, "bad vocabulary");
-  return st;
+  img->words = p + sc->off;
+  img->nwordbytes = (size_t)sc->size;
+  /* the chunks' checksums: as many as the three sections have chunks */
+  for (i = 0; i < 3; i++) {
+    sc = findsec(sec->tab, sec->n, vids[i]);
+    s->vsec[i] = p + sc->off;
+    s->vsize[i] = (size_t)sc->size;
+    s->vfirst[i] = (size_t)nsums;
+    nsums += (sc->size + VCHUNK - 1) / VCHUNK;
+  }
+  sc = findsec(sec->tab, sec->n, S_VSUMS);
+  if (sc->size != nsums * 8) return refuse(s, err, errsz, "bad vocabulary");
+  s->vsums = p + sc->off;
+  s->nvsums = (size_t)nsums;
+  return LL_OK;
 }
 
 /* The pages: their table's and the segments' sizes, the warnings (each
@@ -1982,6 +2134,7 @@ static int checkpages(const ll_Store *s, char *err, size_t errsz) {
 static int readstore(ll_Store *s, char *err, size_t errsz) {
   Sections sec;
   char why[LL_ERRSIZE];
+  size_t k;
   int st = readheader(s, &sec, err, errsz);
   if (st == LL_OK) st = checksections(s, &sec, err, errsz);
   if (st == LL_OK) st = readimage(s, &sec, &s->img, err, errsz);
@@ -1990,17 +2143,21 @@ static int readstore(ll_Store *s, char *err, size_t errsz) {
   s->state = (unsigned char *)ll_malloc(&s->mem, s->npages ? s->npages : 1);
   if (s->state == NULL) return LL_ERRMEM;
   memset(s->state, 0, s->npages ? s->npages : 1);
-  s->segok = (unsigned char *)ll_malloc(&s->mem, 3 * (s->nsegs / 8 + 1));
-  if (s->segok == NULL) return LL_ERRMEM;
-  memset(s->segok, 0, 3 * (s->nsegs / 8 + 1));
-  s->segbad = s->segok + s->nsegs / 8 + 1;
-  s->segtext = s->segbad + s->nsegs / 8 + 1;
+  s->nsegchunks = s->nsegs / SEGCHUNK + 1;
+  s->segbits = (unsigned char **)ll_malloc(&s->mem, s->nsegchunks * sizeof *s->segbits);
+  if (s->segbits == NULL) return LL_ERRMEM;
+  for (k = 0; k < s->nsegchunks; k++) s->segbits[k] = NULL;
+  s->vok = (unsigned char *)ll_malloc(&s->mem, 2 * (s->nvsums / 8 + 1));
+  if (s->vok == NULL) return LL_ERRMEM;
+  memset(s->vok, 0, 2 * (s->nvsums / 8 + 1));
+  s->vbad = s->vok + s->nvsums / 8 + 1;
   s->tab.seg = tab_seg;
   s->tab.part = tab_part;
   s->tab.sentence = tab_sentence;
   s->tab.nsents = tab_nsents;
   s->tab.touch = tab_touch;
   s->tab.all = tab_all;
+  s->tab.vocab = tab_vocab;
   s->tab.ud = s;
   st = ll_index_mapped(&s->mem, &s->img, &s->tab, &s->ix, why, sizeof why);
   if (st == LL_ERRINPUT) return refuse(s, err, errsz, why);
@@ -2085,12 +2242,16 @@ int ll_store_open(ll_Mem *m, const char *path, ll_Store **out, char *err, size_t
 
 void ll_store_close(ll_Store *s) {
   ll_Mem m;
+  size_t k;
   if (s == NULL) return;
   m = s->mem;
   ll_index_free(s->ix);
-  ll_index_free_words(&m, &s->img, s->words, s->slots);
   ll_free(&m, s->state, s->npages ? s->npages : 1);
-  if (s->segok != NULL) ll_free(&m, s->segok, 3 * (s->nsegs / 8 + 1));
+  if (s->vok != NULL) ll_free(&m, s->vok, 2 * (s->nvsums / 8 + 1));
+  if (s->segbits != NULL) {
+    for (k = 0; k < s->nsegchunks; k++) ll_free(&m, s->segbits[k], SB_N * (SEGCHUNK / 8));
+    ll_free(&m, s->segbits, s->nsegchunks * sizeof *s->segbits);
+  }
   if (s->path != NULL) ll_free(&m, s->path, strlen(s->path) + 1);
   if (s->mapped) munmap((void *)s->p, s->n);
   ll_free(&m, s, sizeof *s);
@@ -2121,6 +2282,12 @@ int ll_store_check_all(const ll_Store *s, char *err, size_t errsz) {
                                             : "index");
       return LL_ERRINPUT;
     }
+  for (i = 0; i <= 3; i++) /* every chunk's checksum, then every entry */
+    if (i < 3 ? !tab_vocab(s, (int)i, 0, s->vsize[i])
+              : ll_index_check_vocab(s->ix, why, sizeof why) != LL_OK) {
+      if (errsz > 0) snprintf(err, errsz, "%s%sindex file corrupted: its vocabulary", WHERE(s));
+      return LL_ERRINPUT;
+    }
   if (checkpages(s, why, sizeof why) != LL_OK) {
     if (errsz > 0) snprintf(err, errsz, "%s%s%s", WHERE(s), why);
     return LL_ERRINPUT;
@@ -2136,6 +2303,10 @@ size_t ll_store_bad(const ll_Store *s) {
 
 int ll_store_fault(const ll_Store *s, char *err, size_t errsz) {
   if (s->fault == NULL) return 0;
+  if (s->faultpage == 0) { /* not a page's: the vocabulary */
+    if (errsz > 0) snprintf(err, errsz, "%s%sindex file corrupted: its %s", WHERE(s), s->fault);
+    return 1;
+  }
   if (errsz > 0)
     snprintf(err, errsz, "%s%sindex file corrupted: page %lu's %s", WHERE(s),
              (unsigned long)s->faultpage, s->fault);
@@ -2349,6 +2520,26 @@ int ll_store_page(const ll_Store *s, ll_Mem *m, size_t i, ll_Doc **out, char *er
   return LL_OK;
 }
 
+/* Recomputes the vocabulary's chunks' checksums into section v (when it
+** has room for them all) from its sections in the table at toff. */
+static void resealvsums(unsigned char *p, size_t n, uint64_t toff, uint64_t nsec, const SecEnt *v) {
+  static const unsigned vids[3] = {S_WORDS, S_CHARS, S_SLOTS};
+  uint64_t at = 0, i, k, c;
+  for (k = 0; k < 3; k++)
+    for (i = 0; i < nsec; i++) {
+      SecEnt se;
+      memcpy(&se, p + toff + i * sizeof se, sizeof se);
+      if (se.id != vids[k] || se.off > n || se.size > n - se.off) continue;
+      for (c = 0; c < se.size; c += VCHUNK, at++) {
+        uint64_t sum, len = se.size - c < VCHUNK ? se.size - c : VCHUNK;
+        if ((at + 1) * 8 > v->size) return;
+        sum = ll_store_sum(p + se.off + c, (size_t)len);
+        memcpy(p + v->off + at * 8, &sum, 8);
+      }
+      break;
+    }
+}
+
 void ll_store_reseal(unsigned char *p, size_t n) {
   uint64_t toff, nsec, i;
   if (n < HEADSZ || memcmp(p, MAGIC, 8) != 0) return;
@@ -2360,6 +2551,7 @@ void ll_store_reseal(unsigned char *p, size_t n) {
       memcpy(&se, p + toff + i * sizeof se, sizeof se);
       if (se.off <= n && se.size <= n - se.off) {
         if (se.flags & F_LAZY) continue;
+        if (se.id == S_VSUMS) resealvsums(p, n, toff, nsec, &se);
         se.sum = ll_store_sum(p + se.off, (size_t)se.size);
         memcpy(p + toff + i * sizeof se, &se, sizeof se);
         if (se.id == S_PAGES && se.size % sizeof(PageEnt) == 0) {

@@ -12,8 +12,9 @@
 #include "ll.h"
 #include "llindex.h"
 
-/* The format's version: a file of a higher one is refused as newer. */
-#define LL_STORE_VERSION 1
+/* The format's version: a file of a higher one is refused as newer, of a
+** lower one as older (2: the vocabulary read in place, issue #16). */
+#define LL_STORE_VERSION 2
 
 /* Where a page came from: its path (NULL for a document given as such),
 ** and the file's size and modification time when it was read (-1 when
@@ -66,21 +67,23 @@ void ll_store_abort(ll_StoreWriter *w);
 typedef struct ll_Store ll_Store;
 
 /* Opens the index file at path by mapping it, at a cost that does not
-** grow with the corpus but for its vocabulary: the header (magic, byte
+** grow with the corpus, its vocabulary included: the header (magic, byte
 ** order, version, checksum, the file's size), the section table (its
 ** checksum, the sections tiling the file), the checksums of the counts,
-** the vocabulary and the warnings, the arrays' sizes against the counts,
-** and the vocabulary's entries (unpacked) are checked before LL_OK. The
-** rest is checked when a query first reaches it, once a page (see
-** llstore.c): a page's entries, segment starts and word ids before a
-** query reads its tokens, its record's checksum and text before a query
-** reads its text or c[i] makes it (what was checked is remembered in
-** the store: one store is not to be queried from two threads at once). A
-** query skips what it finds corrupted and ll_store_fault says what; ll_store_check_all checks everything
-** opening left (every checksum, every page). LL_ERRINPUT with the reason
-** in err (starting "path: ") for a file that is not an index file, is of
-** a newer version, or is truncated or has a corrupted header or section
-** table or small section; LL_ERRMEM. */
+** the warnings and the vocabulary's chunks' checksums, and the arrays'
+** sizes against the counts are checked before LL_OK. The rest is checked
+** when a query first reaches it, once (see llstore.c): each 4 kB of the
+** vocabulary (its checksum) before an entry or slot in it is read; a
+** page's entries, segment starts and word ids before a query reads its
+** tokens, its record's checksum and text before a query reads its text or
+** c[i] makes it (what was checked is remembered in the store: one store
+** is not to be queried from two threads at once). A query skips what it
+** finds corrupted and ll_store_fault says what; ll_store_check_all checks
+** everything opening left (every checksum, every page, every vocabulary
+** entry). LL_ERRINPUT with the reason in err (starting "path: ") for a
+** file that is not an index file, is of an older or a newer version, or
+** is truncated or has a corrupted header or section table or small
+** section; LL_ERRMEM. */
 int ll_store_open(ll_Mem *m, const char *path, ll_Store **out, char *err, size_t errsz);
 
 /* The same over n bytes at p (not copied: they must outlive the store). */
@@ -126,9 +129,10 @@ int ll_store_seg(const ll_Store *s, size_t seg, ll_Seg *out, const char **field,
 int ll_store_title(const ll_Store *s, size_t i, const char **text, size_t *len);
 
 /* Checks what opening leaves to later: the checksums of every section
-** (tokens, postings, pages, paths, segments, their starts), the records
-** tiling their section, every page's entries and record. LL_OK, or
-** LL_ERRINPUT with the reason in err ("path: index file corrupted: ..."). */
+** (tokens, postings, pages, paths, segments, their starts) and of every
+** vocabulary chunk, every vocabulary entry, the records tiling their
+** section, every page's entries and record. LL_OK, or LL_ERRINPUT with
+** the reason in err ("path: index file corrupted: ..."). */
 int ll_store_check_all(const ll_Store *s, char *err, size_t errsz);
 
 /* 1 + the first page a query found corrupted, or 0. */
@@ -136,7 +140,7 @@ size_t ll_store_bad(const ll_Store *s);
 
 /* Whether a query since the last ll_store_clearfault met something
 ** corrupted (and skipped it): 1 with "path: index file corrupted: page N's
-** entries" (or record) in err, else 0. */
+** entries" (or record; or "...: its vocabulary") in err, else 0. */
 int ll_store_fault(const ll_Store *s, char *err, size_t errsz);
 void ll_store_clearfault(ll_Store *s);
 

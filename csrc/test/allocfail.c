@@ -235,6 +235,20 @@ static const Task tasks[] = {
    "for _, d in ipairs(c:dates()) do put(d.date_source) end\n"
    "put(#c:find('soviet', {variants = true})[1].title)\n"
    "return table.concat(out, '|')\n"},
+  /* an index file (issue #16): opened with nothing unpacked, its
+     vocabulary decoded where it lies, its check bits and documents made as
+     queries reach them (lindex.c, llstore.c, llindex.c) */
+  {"index file: opened, queried, checked, a page made", 600,
+   "ll = require 'leninletter'\n"
+   "PATH = 'build/allocfail-index.llx'\n"
+   "assert(ll.index({SHARED .. '/mia-samples', ll.letter()}, PATH))\n",
+   DIGEST
+   "local c = assert(ll.corpus(PATH))\n"
+   "put(#c, c:count('the'), c:count('Soviet', {scope = 'all'}), c:count('zzyzzyva'))\n"
+   "for _, h in ipairs(c:concordance('Lenin', {width = 10})) do put(h.doc, h.left, h.right) end\n"
+   "for _, f in ipairs(c:frequencies({min = 30})) do put(f.word, f.count) end\n"
+   "put(c:count('revolution*'), c[1].title, c:check())\n"
+   "return table.concat(out, '|')\n"},
   {"study: quiz and exports, when they are there", 300,
    "ll = require 'leninletter'\n"
    "local ok\n"

@@ -1257,58 +1257,87 @@ static void test_research(Tally *t) {
   freecorpusdocs(docs);
 }
 
-/* A mapped index (what an index file opens as) looks its words up without
-** a hash table for the first lookups, reading the entries in order, then
-** makes the table (issue #16): every word of the corpus must be found
-** under its id both ways, and a word not there must not. */
+/* A mapped index (what an index file opens as) reads its vocabulary where
+** it lies, packed by ll_index_pack_vocab (issue #16): every word of the
+** corpus must be found under its id and read back the same (its counts
+** and postings too: the same hits), a word not there must not be found,
+** and a vocabulary changed in place must be refused by the whole check. */
 static void test_mapped_lookup(Tally *t) {
   ll_Mem m;
   ll_Doc *docs[NCDOCS] = {NULL, NULL, NULL, NULL};
-  ll_Index *built = NULL, *mapped = NULL;
+  ll_Index *built = NULL, *mapped = NULL, *bad = NULL;
   ll_IndexImage img;
   ll_SegTable none;
-  ll_Buf packed;
-  void *words = NULL;
-  uint32_t *slots = NULL;
+  ll_Buf words, slots;
+  uint32_t seed = 0;
+  size_t nslots = 0;
   char err[LL_ERRSIZE];
-  size_t w, n, bad = 0, nowhere = 0;
+  size_t w, n, wrong = 0, nowhere = 0, counts = 0;
   m.f = ll_stdalloc;
   m.ud = NULL;
   memset(&none, 0, sizeof none); /* lookups read no segment */
-  ll_buf_init(&packed);
+  ll_buf_init(&words);
+  ll_buf_init(&slots);
   if (corpusdocs(&m, docs, err) != LL_OK) {
     check(t, 0, "parse the corpus pages", err);
     return;
   }
   if (ll_index_corpus_new(&m, &built) != LL_OK ||
       ll_index_corpus_add(built, docs, NCDOCS) != LL_OK || ll_index_corpus_end(built) != LL_OK ||
-      ll_index_image(built, &img) != LL_OK || ll_index_pack_words(&m, built, &packed) != LL_OK ||
-      ll_index_unpack_words(&m, (const unsigned char *)packed.p, packed.n, &img, &words, &slots) !=
-          LL_OK ||
-      ll_index_mapped(&m, &img, &none, &mapped, err, sizeof err) != LL_OK) {
-    check(t, 0, "a corpus index, imaged, its vocabulary packed and unpacked, mapped", err);
+      ll_index_image(built, &img) != LL_OK ||
+      ll_index_pack_vocab(&m, built, &words, &slots, &seed, &nslots) != LL_OK) {
+    check(t, 0, "a corpus index, imaged, its vocabulary packed", NULL);
   } else {
-    n = ll_index_nwords(built);
-    check(t, slots == NULL && n > 8, "opened without a hash table, more words than lookups by scan",
-          NULL);
-    /* twice over: the first lookups by reading the entries, the rest
-       through the table made at the ninth */
-    for (w = 0; w < 2 * n; w++) {
-      size_t len;
-      const char *word = ll_index_word(built, (uint32_t)(w % n), &len);
-      if (ll_index_lookup(mapped, word, len) != (uint32_t)(w % n)) bad++;
-      if (w % 7 == 0 && ll_index_lookup(mapped, "zzyzzyva", 8) != LL_NOWORD) nowhere++;
+    img.words = words.p;
+    img.nwordbytes = words.n;
+    img.slots = slots.p;
+    img.nslots = nslots;
+    img.seed = seed;
+    if (ll_index_mapped(&m, &img, &none, &mapped, err, sizeof err) != LL_OK) {
+      check(t, 0, "the packed vocabulary mapped", err);
+    } else {
+      n = ll_index_nwords(built);
+      check(t, n > 64 && nslots > n && slots.n == nslots * ll_index_slotsize(n),
+            "more words than a block, a table of more slots than words", NULL);
+      /* in id order (the cursor), then backwards (a block started again
+         for each word) */
+      for (w = 0; w < 2 * n; w++) {
+        uint32_t id = (uint32_t)(w < n ? w : 2 * n - 1 - w);
+        size_t len, mlen;
+        const char *word = ll_index_word(built, id, &len);
+        const char *mword = ll_index_word(mapped, id, &mlen);
+        if (mlen != len || memcmp(word, mword, len) != 0 || mword[len] != '\0') wrong++;
+        if (ll_index_lookup(mapped, word, len) != id) wrong++;
+        if (ll_index_freq(mapped, id, LL_SCOPE_ANY) != ll_index_freq(built, id, LL_SCOPE_ANY))
+          counts++;
+        if (w % 7 == 0 && ll_index_lookup(mapped, "zzyzzyva", 8) != LL_NOWORD) nowhere++;
+      }
+      check(t, wrong == 0, "every word found under its id, and read back the same", NULL);
+      check(t, counts == 0, "every word's count the built index's", NULL);
+      check(t, nowhere == 0, "a word not in the corpus is not found", NULL);
+      check(t,
+            ll_index_lookup(mapped, "soviet", 6) == ll_index_lookup(built, "soviet", 6) &&
+                ll_index_lookup(mapped, "soviet", 6) != LL_NOWORD,
+            "soviet: the id the built index gives", NULL);
+      /* a block's first entry's length changed: a whole check refuses it */
+      {
+        size_t nblk = (n + 31) / 32, k = nblk * 12 + 0;
+        ll_Buf copy;
+        ll_buf_init(&copy);
+        if (ll_buf_add(&m, &copy, words.p, words.n) == LL_OK) {
+          copy.p[k] = (char)(copy.p[k] ^ 0x20);
+          img.words = copy.p;
+          check(t, ll_index_mapped(&m, &img, &none, &bad, err, sizeof err) == LL_ERRINPUT,
+                "a changed entry refused when mapped with no lazy check", NULL);
+          ll_index_free(bad);
+        }
+        ll_buf_free(&m, &copy);
+      }
     }
-    check(t, bad == 0, "every word found under its id, before and after the table is made", NULL);
-    check(t, nowhere == 0, "a word not in the corpus is not found, either way", NULL);
-    check(t,
-          ll_index_lookup(mapped, "soviet", 6) == ll_index_lookup(built, "soviet", 6) &&
-              ll_index_lookup(mapped, "soviet", 6) != LL_NOWORD,
-          "soviet: the id the built index gives", NULL);
   }
-  ll_index_free(mapped); /* frees the table it made */
-  ll_index_free_words(&m, &img, words, slots);
-  ll_buf_free(&m, &packed);
+  ll_index_free(mapped);
+  ll_buf_free(&m, &words);
+  ll_buf_free(&m, &slots);
   ll_index_free(built);
   freecorpusdocs(docs);
 }

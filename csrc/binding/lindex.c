@@ -220,6 +220,12 @@ static ll_Doc *corpusdoc(lua_State *L, CorpusBox *cb, size_t d) {
   return cb->docs[d];
 }
 
+/* Document d of the corpus where it is made already, else NULL (the
+** array of documents is made with the first). */
+static const ll_Doc *madedoc(const CorpusBox *cb, size_t d) {
+  return cb->docs != NULL ? cb->docs[d] : NULL;
+}
+
 /* Pushes the Hit h (global: the same with its corpus segment) on page d
 ** of an index file's corpus, its place and text read from the file
 ** (ll_store_seg) where the page's document is not made: a query's hits on
@@ -231,7 +237,7 @@ static int pushstorehit(lua_State *L, CorpusBox *cb, size_t d, const ll_Hit *glo
   ll_Seg sg;
   const char *field;
   size_t fieldlen;
-  if (cb->store == NULL || cb->docs[d] != NULL ||
+  if (cb->store == NULL || madedoc(cb, d) != NULL ||
       !ll_store_seg(cb->store, global->seg, &sg, &field, &fieldlen))
     return 0;
   pushseghit(L, &sg, field, fieldlen, h, width);
@@ -284,7 +290,7 @@ static int cx_title(lua_State *L) {
   lua_Integer i = luaL_checkinteger(L, 2);
   const ll_Doc *d;
   luaL_argcheck(L, i >= 1 && (size_t)i <= cb->n, 2, "no such page");
-  if (cb->docs[i - 1] == NULL) {
+  if (madedoc(cb, (size_t)i - 1) == NULL) {
     const char *text;
     size_t len;
     int got = ll_store_title(cb->store, (size_t)i - 1, &text, &len);

@@ -291,13 +291,13 @@ describe("index files", function()
     assert.are.equal("Black Hundreds", c:find("Black Hundreds")[1].text)
     local ok, err = pcall(c.find, c, "Ay", { scope = "all" })
     assert.is_false(ok)
-    -- (raised as a page whose record is corrupted is: where the query was)
+    -- (as it is: no place in the Lua code that asked)
     local msg = path .. ": index file corrupted: page 1's entries"
-    assert.are.equal(msg, err:sub(-#msg))
+    assert.are.equal(msg, err)
     -- every time, and c:check() finds it too
     ok, err = pcall(c.frequencies, c, { kinds = { "heading" } })
     assert.is_false(ok)
-    assert.are.equal(msg, err:sub(-#msg))
+    assert.are.equal(msg, err)
     local whole, cerr = c:check()
     assert.is_nil(whole)
     assert.truthy(cerr:find(path .. ": index file corrupted", 1, true))
@@ -332,17 +332,17 @@ describe("index files", function()
     for _ = 1, 2 do
       local ok, err = pcall(c.count, c, "soviet")
       assert.is_false(ok)
-      assert.are.equal(msg, err:sub(-#msg))
+      assert.are.equal(msg, err)
     end
     local ok, err = pcall(c.concordance, c, "Black Hundreds")
     assert.is_false(ok)
-    assert.are.equal(msg, err:sub(-#msg))
+    assert.are.equal(msg, err)
     -- a query over every word (its entries decoded once, kept) raises too,
     -- and so does a look-up after it
     for _, q in ipairs({ "frequencies", "frequencies", "count" }) do
       ok, err = pcall(c[q], c, q == "count" and "soviet" or nil)
       assert.is_false(ok)
-      assert.are.equal(msg, err:sub(-#msg))
+      assert.are.equal(msg, err)
     end
     local whole, cerr = c:check()
     assert.is_nil(whole)

@@ -195,10 +195,18 @@ static int store_gc(CorpusBox *cb) {
   return 0;
 }
 
+/* Raises message err as it is: it names the file and what in it is
+** corrupted, and no place in the Lua code that asked ("PATH: index file
+** corrupted: its vocabulary", not "query.lua:114: PATH: ..."). */
+static int fileerror(lua_State *L, const char *err) {
+  lua_pushstring(L, err);
+  return lua_error(L);
+}
+
 /* Raises the error of a page that could not be made. */
 static int pageerror(lua_State *L, int st, const char *err) {
   if (st == LL_ERRMEM) return memerror(L);
-  return luaL_error(L, "%s", err);
+  return fileerror(L, err);
 }
 
 /* Document d of the corpus, for its hits: made from its record on first
@@ -355,7 +363,7 @@ static void raisefault(lua_State *L, CorpusBox *cb) {
   char err[LL_ERRSIZE];
   if (ll_store_fault(cb->store, err, sizeof err)) {
     ll_store_clearfault(cb->store);
-    luaL_error(L, "%s", err);
+    fileerror(L, err);
   }
 }
 
@@ -492,7 +500,7 @@ static int storequery(lua_State *L) {
   lua_insert(L, 1);
   lua_call(L, n, LUA_MULTRET);
   if (cb != NULL && cb->store != NULL && ll_store_fault(cb->store, err, sizeof err))
-    return luaL_error(L, "%s", err);
+    return fileerror(L, err);
   return lua_gettop(L);
 }
 

@@ -28,13 +28,16 @@ local function readall(path)
   return s
 end
 
--- Runs `lua -e PRELUDE SCRIPT ARGS...`; the prelude writes the names of the
--- modules of leninletter (and lpeg) loaded when the process exits, sorted,
--- one a line, to a file. Returns the standard output, that list (as one
--- string) and the standard error.
+-- Runs `lua LAUNCHER SCRIPT ARGS...`, the launcher a file that runs SCRIPT
+-- with ARGS as `arg` and `...` (not `lua -e`, which make asan's interpreter
+-- does not take); it first makes os.exit write the names of the modules of
+-- leninletter (and lpeg) loaded when the process exits, sorted, one a
+-- line, to a file. Returns the standard output, that list (as one string)
+-- and the standard error.
 local function run(script, args)
-  local list, err = os.tmpname(), os.tmpname()
-  local prelude = ([[
+  local list, err, launcher = os.tmpname(), os.tmpname(), os.tmpname()
+  local f = assert(io.open(launcher, "wb"))
+  f:write(([[
 local exit = os.exit
 local function names()
   local t = {}
@@ -47,13 +50,20 @@ local function names()
   f:close()
 end
 os.exit = function(...) names() exit(...) end
-]]):format(list)
-  local cmd = ENV .. LUA .. " -e " .. sh(prelude) .. " " .. script
+local script, args = arg[1], { [0] = arg[1], [-1] = arg[-1] }
+for i = 2, #arg do args[i - 1] = arg[i] end
+arg = args
+local chunk = assert(loadfile(script))
+chunk((table.unpack or unpack)(args, 1, #args))
+]]):format(list))
+  f:close()
+  local cmd = ENV .. LUA .. " " .. sh(launcher) .. " " .. script
   for _, a in ipairs(args) do cmd = cmd .. " " .. sh(a) end
   local out = compat.run(cmd .. " 2>" .. err)
   local loaded, e = readall(list), readall(err)
   os.remove(list)
   os.remove(err)
+  os.remove(launcher)
   return out, loaded, e
 end
 

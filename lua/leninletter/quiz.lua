@@ -1662,11 +1662,11 @@ end
 -- the candidates of one kind tried in one sentence, at most (see ask)
 local MAXTRY = 16
 
--- Cloze and choice: one question per sentence, sentences drawn at random.
 -- Blocks whose lines are no sentences to blank: a heading ("Speech
 -- Delivered At The Third All-Russia Congress"), a table's cells
 local NOSENTENCE = { heading = true, table = true, separator = true }
 
+-- Cloze and choice: one question per sentence, sentences drawn at random.
 local function blanks(kind, doc, o, P)
   local usable = {}
   for _, u in ipairs(P.units) do

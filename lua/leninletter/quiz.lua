@@ -2022,35 +2022,45 @@ function M.notes(doc, opts)
       end
     end
   end
-  if #out < o.count then
-    -- then entities blanked in the notes' sentences
+  -- sentences of the notes with a candidate that wanted(c, u) takes
+  -- blanked, one question a sentence, each keyof(c) once (used: those
+  -- asked already); returns how many it made
+  local function blanknotes(wanted, keyof, used)
     local usable = {}
     for _, u in ipairs(P.units) do
       if u.part == "note" and u.ntok >= 4 then
-        local es = {}
+        local cs = {}
         for _, c in ipairs(u.cands) do
-          -- the note's own subject is the definition question's
-          if c.target == "entity" and c.rec ~= P.subject[u.note] then es[#es + 1] = c end
+          if wanted(c, u) then cs[#cs + 1] = c end
         end
-        if #es > 0 then usable[#usable + 1] = { u = u, es = es } end
+        if #cs > 0 then usable[#usable + 1] = { u = u, cs = cs } end
       end
     end
     shuffle(o.rnd, usable)
-    -- each entity once
-    local used = {}
-    for _, q in ipairs(out) do used[q.entity] = true end
+    local made = 0
     for _, x in ipairs(usable) do
       if #out >= o.count then break end
-      for _, c in ipairs(shuffle(o.rnd, x.es)) do
-        local q = not used[c.rec.id] and question("note", P, doc, o.rnd, x.u, c, k, avoided)
+      for _, c in ipairs(shuffle(o.rnd, x.cs)) do
+        local key = keyof(c)
+        local q = not used[key] and question("note", P, doc, o.rnd, x.u, c, k, avoided)
         if q then
-          used[c.rec.id] = true
+          used[key] = true
           out[#out + 1] = q
           asked[#asked + 1] = q
+          made = made + 1
           break
         end
       end
     end
+    return made
+  end
+  if #out < o.count then
+    -- then entities blanked in the notes' sentences, each entity once (the
+    -- note's own subject is the definition question's)
+    local used = {}
+    for _, q in ipairs(out) do used[q.entity] = true end
+    blanknotes(function(c, u) return c.target == "entity" and c.rec ~= P.subject[u.note] end,
+      function(c) return c.rec.id end, used)
   end
   local ndates = 0
   if #out < o.count then
@@ -2058,32 +2068,7 @@ function M.notes(doc, opts)
     -- what the notes tell of happened ("In note 4, on the Thirty Years’
     -- War: The war ended in _____"), on a page whose notes explain no
     -- entity of its catalogue as on any other
-    local usable = {}
-    for _, u in ipairs(P.units) do
-      if u.part == "note" and u.ntok >= 4 then
-        local ds = {}
-        for _, c in ipairs(u.cands) do
-          if c.target == "date" then ds[#ds + 1] = c end
-        end
-        if #ds > 0 then usable[#usable + 1] = { u = u, ds = ds } end
-      end
-    end
-    shuffle(o.rnd, usable)
-    local used = {}
-    for _, x in ipairs(usable) do
-      if #out >= o.count then break end
-      for _, c in ipairs(shuffle(o.rnd, x.ds)) do
-        local key = fold(c.hit.text)
-        local q = not used[key] and question("note", P, doc, o.rnd, x.u, c, k, avoided)
-        if q then
-          used[key] = true
-          out[#out + 1] = q
-          asked[#asked + 1] = q
-          ndates = ndates + 1
-          break
-        end
-      end
-    end
+    ndates = blanknotes(function(c) return c.target == "date" end, function(c) return fold(c.hit.text) end, {})
   end
   local why = #explained == 0 and "the document has no entities that its notes explain"
     or "the notes explain no more entities with enough choices"

@@ -2496,7 +2496,9 @@ int ll_store_page(const ll_Store *s, ll_Mem *m, size_t i, ll_Doc **out, char *er
     return st;
   }
   if (st != LL_OK) return st;
-  /* its segments must be the index's */
+  /* its segments must be the index's, to the byte: a query's hit and
+     ll_store_seg/ll_store_title read the segment's text in the file, and
+     c[i] the record's, so the two must not differ */
   first = s->docseg[i];
   if (d->nsegs != s->docseg[i + 1] - first)
     j = 0;
@@ -2506,7 +2508,8 @@ int ll_store_page(const ll_Store *s, ll_Mem *m, size_t i, ll_Doc **out, char *er
       getseg(s, first + j, i, &se);
       const ll_Block *b = d->segs[j].block;
       if (se.len != d->segs[j].len || se.part != (uint32_t)d->segs[j].part ||
-          se.kind != (uint32_t)(b != NULL ? b->kind : 0))
+          se.kind != (uint32_t)(b != NULL ? b->kind : 0) ||
+          (se.len > 0 && memcmp(s->p + se.text, d->segs[j].text, se.len) != 0))
         break;
     }
   if (j != d->nsegs || (d->nsegs == 0 && s->docseg[i + 1] != first)) {

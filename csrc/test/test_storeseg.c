@@ -3,7 +3,8 @@
 ** without making its page (llstore.c's ll_store_seg and ll_store_title):
 ** every segment of every page of a small file, read so, is the segment
 ** the page's document lists (part, paragraph, note, header field, text),
-** and a page whose record is corrupted is refused, not read.
+** and a page whose record is corrupted, or whose segment's text is not its
+** record's, is refused, not read.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +64,29 @@ static const char *sameseg(const ll_Store *s, size_t seg, const ll_Doc *d, size_
     return "a field name outside the header";
   }
   return "";
+}
+
+/* Moves the text of the file's first segment one byte on in its record:
+** the section table (u32 id, u32 flags, u64 offset, size, checksum, at the
+** header's u64 at 24, its count the u32 at 32) gives the segment table
+** (id 4), whose entries are u32 text, len, sents, meta (llstore.c). */
+static int shiftseg0(unsigned char *p, size_t n) {
+  uint64_t toff, off, size;
+  uint32_t nsec, id, text, i;
+  if (n < 64) return 0;
+  memcpy(&toff, p + 24, 8);
+  memcpy(&nsec, p + 32, 4);
+  for (i = 0; i < nsec && toff + (i + 1) * 32u <= n; i++) {
+    memcpy(&id, p + toff + i * 32u, 4);
+    memcpy(&off, p + toff + i * 32u + 8, 8);
+    memcpy(&size, p + toff + i * 32u + 16, 8);
+    if (id != 4 || size < 16 || off > n - 16) continue;
+    memcpy(&text, p + off, 4);
+    text++;
+    memcpy(p + off, &text, 4);
+    return 1;
+  }
+  return 0;
 }
 
 static void test_segments(Tally *t) {
@@ -136,6 +160,37 @@ static void test_segments(Tally *t) {
   check(t, ll_store_check(s, 0, err, sizeof err) == LL_ERRINPUT && strstr(err, "page 1's record"),
         "ll_store_check says why", err);
   check(t, *sameseg(s, docs[0]->nsegs, docs[1], 0) == '\0', "the other page's still read", NULL);
+  ll_store_close(s);
+  s = NULL;
+  free(bytes);
+  /* the first page's title segment pointed one byte further into its
+     record, the file resealed (what the index fuzzer found): the title
+     read from the segment is no longer the record's, so c[i] refuses the
+     page rather than give a title the queries do not */
+  bytes = (unsigned char *)readfile(path, &size);
+  if (bytes == NULL || !shiftseg0(bytes, size)) {
+    check(t, 0, "find the segment table of the file", path);
+    free(bytes);
+    goto done;
+  }
+  ll_store_reseal(bytes, size);
+  if (ll_store_openmem(&m, bytes, size, &s, err, sizeof err) != LL_OK) {
+    check(t, 0, "open the resealed file", err);
+    free(bytes);
+    goto done;
+  }
+  check(t, ll_store_title(s, 0, &text, &len) == 1 && len == docs[0]->title->len &&
+           memcmp(text, docs[0]->title->text + 1, len - 1) == 0,
+        "the moved title segment reads the record one byte on", NULL);
+  {
+    ll_Doc *d = NULL;
+    check(t, ll_store_page(s, &m, 0, &d, err, sizeof err) == LL_ERRINPUT && d == NULL &&
+             strstr(err, "page 1 does not match the index") != NULL,
+          "the page whose segment's text is not its record's is refused", err);
+    check(t, ll_store_page(s, &m, 1, &d, err, sizeof err) == LL_OK && d != NULL,
+          "the other page is still made", err);
+    ll_doc_free(d);
+  }
   ll_store_close(s);
   s = NULL;
   free(bytes);

@@ -51,22 +51,26 @@ DEPS_PC_LIBS = $(call lazy,DEPS_PC_LIBS,$(PKG_CONFIG) --libs libutf8proc libxml-
 # everything, for the programs that link the whole library (C tests, hosts)
 DEPS_LIBS   = $(DEPS_PC_LIBS) -lstemmer -pthread
 # leninletter.core links no libxml2 (nor the ICU and C++ libraries it
-# brings: a millisecond of start-up); leninletter.html, the HTML reader,
-# links it, loaded by the core when it first reads an HTML page
+# brings: a millisecond of start-up) nor libstemmer (0.2 ms);
+# leninletter.html, the HTML reader, links libxml2, loaded by the core when
+# it first reads an HTML page, and leninletter.stem, the stemmer, links
+# libstemmer, loaded at the first query that stems
 CORE_PC_LIBS = $(call lazy,CORE_PC_LIBS,$(PKG_CONFIG) --libs libutf8proc)
-CORE_LIBS   = $(CORE_PC_LIBS) -lstemmer -pthread
+CORE_LIBS   = $(CORE_PC_LIBS) -pthread
 HTML_LIBS   = $(DEPS_PC_LIBS)
+STEM_LIBS   = -lstemmer
 LUA_CFLAGS  = $(call lazy,LUA_CFLAGS,$(PKG_CONFIG) --cflags $(LUA_PC))
 # Lua's headers are on the include path of the binding (lcore.c) alone: a
 # library file that included lua.h would not compile, so the library stays
 # free of Lua (ARCHITECTURE: the floors)
-luaflags = $(if $(filter %/lcore.o %/lhtml.o,$(1)),$(LUA_CFLAGS))
+luaflags = $(if $(filter %/lcore.o %/lhtml.o %/lstem.o,$(1)),$(LUA_CFLAGS))
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden $(call luaflags,$@) $(DEPS_CFLAGS)
 LDFLAGS ?=
 
 # csrc/lib: the plain C library (knows nothing of Lua); csrc/binding: the
 # binding (lcore.c, with lindex.c and llcompat.h: leninletter.core; lhtml.c:
-# leninletter.html, the HTML reader); csrc/gen: the letter
+# leninletter.html, the HTML reader; lstem.c: leninletter.stem, the
+# stemmer); csrc/gen: the letter
 # compiled in (llembed.h, generated, kept in git for LuaRocks' builtin
 # build) and its generator; csrc/test, csrc/fuzz: tests and fuzzers.
 # Builds go to build/, never into csrc/.
@@ -75,16 +79,20 @@ HDRS     = $(wildcard csrc/lib/*.h csrc/binding/*.h) csrc/gen/llembed.h
 INC      = -Icsrc/lib -Icsrc/gen
 LIB_OBJ  = $(patsubst csrc/%.c,$(BUILD_DIR)/%.o,$(LIB_SRC))
 # leninletter.core: the library but its HTML reader (llhtml.c, libxml2's
-# only user); leninletter.html: the reader with the library files it
-# calls (the builder, llbuild.c, and what that calls), linked into both
-# modules: with -fvisibility=hidden neither exports them (lhtml.c says why
-# the two copies never clash)
-CORE_LIB = $(filter-out csrc/lib/llhtml.c,$(LIB_SRC))
+# only user) and its stemmer (llstem.c, libstemmer's); leninletter.html:
+# the reader with the library files it calls (the builder, llbuild.c, and
+# what that calls), linked into both modules: with -fvisibility=hidden
+# neither exports them (lhtml.c says why the two copies never clash);
+# leninletter.stem: the stemmer, which calls no other library file
+CORE_LIB = $(filter-out csrc/lib/llhtml.c csrc/lib/llstem.c,$(LIB_SRC))
 HTML_LIB = $(patsubst %,csrc/lib/%.c,llhtml llbuild llpage llsent llcite llutf8 llmem)
+STEM_LIB = csrc/lib/llstem.c
 CORE_OBJ = $(patsubst csrc/%.c,$(BUILD_DIR)/%.o,$(CORE_LIB)) $(BUILD_DIR)/binding/lcore.o
 HTML_OBJ = $(patsubst csrc/%.c,$(BUILD_DIR)/%.o,$(HTML_LIB)) $(BUILD_DIR)/binding/lhtml.o
+STEM_OBJ = $(patsubst csrc/%.c,$(BUILD_DIR)/%.o,$(STEM_LIB)) $(BUILD_DIR)/binding/lstem.o
 CORE_SO  = $(BUILD_DIR)/leninletter/core.so
 HTML_SO  = $(BUILD_DIR)/leninletter/html.so
+STEM_SO  = $(BUILD_DIR)/leninletter/stem.so
 # the C tests: every csrc/test/*.c but the Lua hosts of the hardening runs
 HOST_SRC = csrc/test/allocfail.c csrc/test/threads.c csrc/test/sanlua.c
 CTESTS   = $(patsubst csrc/test/%.c,$(BUILD_DIR)/test/%,$(filter-out $(HOST_SRC),$(wildcard csrc/test/*.c)))
@@ -97,7 +105,7 @@ TEST_H   = $(wildcard csrc/test/*.h)
 .PHONY: format all deps demo test ctest spec install uninstall clean lint doc bench \
         asan valgrind fuzz coverage embed corpus-exports check-embed allocfail threads gcstress hardening-builds hardening-clean
 
-all: $(CORE_SO) $(HTML_SO)
+all: $(CORE_SO) $(HTML_SO) $(STEM_SO)
 
 $(CORE_SO): $(CORE_OBJ)
 	@mkdir -p $(@D)
@@ -106,6 +114,10 @@ $(CORE_SO): $(CORE_OBJ)
 $(HTML_SO): $(HTML_OBJ)
 	@mkdir -p $(@D)
 	$(CC) -shared $(CFLAGS) $(LDFLAGS) -o $@ $(HTML_OBJ) $(HTML_LIBS)
+
+$(STEM_SO): $(STEM_OBJ)
+	@mkdir -p $(@D)
+	$(CC) -shared $(CFLAGS) $(LDFLAGS) -o $@ $(STEM_OBJ) $(STEM_LIBS)
 
 # the binding includes its index-file helper
 $(BUILD_DIR)/binding/lcore.o: csrc/binding/lindex.c
@@ -143,7 +155,7 @@ TIDY_FLAGS     = -std=c99 $(LUA_CFLAGS) $(DEPS_CFLAGS) $(INC)
 CPPCHECK_FLAGS = --std=c99 --enable=warning,performance,portability --inline-suppr \
                  --error-exitcode=1 --quiet --max-configs=1 --suppress=missingIncludeSystem --suppress=toomanyconfigs \
                  $(LUA_CFLAGS) $(INC)
-LINT_C = $(LIB_SRC) csrc/binding/lcore.c csrc/binding/lhtml.c
+LINT_C = $(LIB_SRC) csrc/binding/lcore.c csrc/binding/lhtml.c csrc/binding/lstem.c
 lint:
 	@p=0; f=0; \
 	echo "== luacheck"; if $(LUACHECK) --no-color -q .; then p=$$((p+1)); else f=$$((f+1)); fi; \
@@ -197,6 +209,7 @@ install: all
 	  $(DESTDIR)$(INSTALL_BIN) $(DESTDIR)$(INSTALL_MAN)
 	install -m 755 $(CORE_SO) $(DESTDIR)$(INSTALL_CMOD)/leninletter/core.so
 	install -m 755 $(HTML_SO) $(DESTDIR)$(INSTALL_CMOD)/leninletter/html.so
+	install -m 755 $(STEM_SO) $(DESTDIR)$(INSTALL_CMOD)/leninletter/stem.so
 	install -m 644 lua/leninletter/*.lua data/stopwords.txt $(DESTDIR)$(INSTALL_LMOD)/leninletter/
 	install -m 644 lua/leninletter/export/*.lua $(DESTDIR)$(INSTALL_LMOD)/leninletter/export/
 	install -m 644 data/studypage/page.css data/studypage/page.js $(DESTDIR)$(INSTALL_LMOD)/leninletter/studypage/
@@ -211,6 +224,7 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(INSTALL_CMOD)/leninletter/core.so $(DESTDIR)$(INSTALL_CMOD)/leninletter/html.so \
+	  $(DESTDIR)$(INSTALL_CMOD)/leninletter/stem.so \
 	  $(DESTDIR)$(INSTALL_BIN)/leninletter \
 	  $(DESTDIR)$(INSTALL_MAN)/leninletter.1
 	rm -f $(addprefix $(DESTDIR)$(INSTALL_LMOD)/leninletter/,$(notdir $(wildcard lua/leninletter/*.lua)) stopwords.txt)
@@ -223,7 +237,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(INSTALL_CMOD)/leninletter $(DESTDIR)$(INSTALL_LMOD)/leninletter
 
 clean:
-	rm -f $(CORE_OBJ) $(HTML_OBJ) $(CORE_SO) $(HTML_SO) $(CTESTS)
+	rm -f $(CORE_OBJ) $(HTML_OBJ) $(STEM_OBJ) $(CORE_SO) $(HTML_SO) $(STEM_SO) $(CTESTS)
 	rm -rf doc
 
 # the benchmark of issue #3 (bench/README.md): generates bench/out/corpus.txt
@@ -272,16 +286,18 @@ HOST_DEFS    = -DLL_LUA_PATH='"lua/?.lua;lua/?/init.lua;data/?.lua"' \
 # --- ASan + UBSan: build/asan --------------------------------------------
 ASAN_DIR   = build/asan
 ASAN_LIB   = $(patsubst csrc/%.c,$(ASAN_DIR)/%.o,$(LIB_SRC))
-ASAN_OBJ   = $(ASAN_LIB) $(ASAN_DIR)/binding/lcore.o $(ASAN_DIR)/binding/lhtml.o
+ASAN_OBJ   = $(ASAN_LIB) $(ASAN_DIR)/binding/lcore.o $(ASAN_DIR)/binding/lhtml.o \
+             $(ASAN_DIR)/binding/lstem.o
 ASAN_SO    = $(ASAN_DIR)/leninletter/core.so
 ASAN_HTML  = $(ASAN_DIR)/leninletter/html.so
+ASAN_STEM  = $(ASAN_DIR)/leninletter/stem.so
 ASAN_TESTS = $(patsubst $(BUILD_DIR)/test/%,$(ASAN_DIR)/test/%,$(CTESTS))
 
 $(ASAN_DIR)/%.o: csrc/%.c $(HDRS)
 	@mkdir -p $(@D)
 	$(CLANG) $(WARN) -O1 -g $(SAN_FLAGS) -fPIC -fvisibility=hidden $(call luaflags,$@) $(DEPS_CFLAGS) $(INC) -c -o $@ $<
 
-# the two modules as `make all` links them (CORE_LIB, HTML_LIB)
+# the three modules as `make all` links them (CORE_LIB, HTML_LIB, STEM_LIB)
 $(ASAN_SO): $(patsubst csrc/%.c,$(ASAN_DIR)/%.o,$(CORE_LIB)) $(ASAN_DIR)/binding/lcore.o
 	@mkdir -p $(@D)
 	$(CLANG) -shared $(SAN_FLAGS) -o $@ $^ $(CORE_LIBS)
@@ -289,6 +305,10 @@ $(ASAN_SO): $(patsubst csrc/%.c,$(ASAN_DIR)/%.o,$(CORE_LIB)) $(ASAN_DIR)/binding
 $(ASAN_HTML): $(patsubst csrc/%.c,$(ASAN_DIR)/%.o,$(HTML_LIB)) $(ASAN_DIR)/binding/lhtml.o
 	@mkdir -p $(@D)
 	$(CLANG) -shared $(SAN_FLAGS) -o $@ $^ $(HTML_LIBS)
+
+$(ASAN_STEM): $(patsubst csrc/%.c,$(ASAN_DIR)/%.o,$(STEM_LIB)) $(ASAN_DIR)/binding/lstem.o
+	@mkdir -p $(@D)
+	$(CLANG) -shared $(SAN_FLAGS) -o $@ $^ $(STEM_LIBS)
 
 $(ASAN_DIR)/test/%: csrc/test/%.c $(TEST_H) $(ASAN_LIB)
 	@mkdir -p $(@D)
@@ -308,7 +328,7 @@ $(ASAN_LUA): csrc/test/sanlua.c
 	@mkdir -p $(@D)
 	$(CLANG) $(WARN) -O1 -g $(SAN_FLAGS) $(LUA_CFLAGS) -o $@ $< $(LUA_LIBS) -lm
 
-asan: $(ASAN_SO) $(ASAN_HTML) $(ASAN_TESTS) $(ASAN_LUA)
+asan: $(ASAN_SO) $(ASAN_HTML) $(ASAN_STEM) $(ASAN_TESTS) $(ASAN_LUA)
 	@st=0; for t in $(ASAN_TESTS); do echo "== $$t"; $(ASAN_ENV) ./$$t || st=1; done; \
 	echo "== busted under ASan+UBSan ($(ASAN_SO), $(ASAN_LUA))"; \
 	$(ASAN_ENV) LUA='$(CURDIR)/$(ASAN_LUA)' LL_CPATH='$(ASAN_DIR)/?.so' \
@@ -364,7 +384,8 @@ allocfail: $(ASAN_DIR)/allocfail
 
 # --- threads: two lua_States at once, under ThreadSanitizer -------------------
 TSAN_DIR  = build/tsan
-TSAN_OBJ  = $(patsubst csrc/%.c,$(TSAN_DIR)/%.o,$(LIB_SRC) csrc/binding/lcore.c csrc/binding/lhtml.c)
+TSAN_OBJ  = $(patsubst csrc/%.c,$(TSAN_DIR)/%.o,$(LIB_SRC) csrc/binding/lcore.c csrc/binding/lhtml.c \
+            csrc/binding/lstem.c)
 
 $(TSAN_DIR)/%.o: csrc/%.c $(HDRS)
 	@mkdir -p $(@D)
@@ -378,7 +399,7 @@ $(TSAN_DIR)/threads: csrc/test/threads.c $(TEST_H) $(TSAN_OBJ)
 # .data, .bss or thread-local storage (tables of constants live in .rodata
 # and, when they hold pointers, in .data.rel.ro, read-only once relocated)
 threads: $(TSAN_DIR)/threads all
-	@g=$$(objdump -t $(sort $(CORE_OBJ) $(HTML_OBJ)) | awk '/ O / { if ($$0 ~ /[ \t](\.data|\.bss|\.tdata|\.tbss|\*COM\*)/ && $$0 !~ /\.data\.rel\.ro/) print }'); \
+	@g=$$(objdump -t $(sort $(CORE_OBJ) $(HTML_OBJ) $(STEM_OBJ)) | awk '/ O / { if ($$0 ~ /[ \t](\.data|\.bss|\.tdata|\.tbss|\*COM\*)/ && $$0 !~ /\.data\.rel\.ro/) print }'); \
 	if [ -n "$$g" ]; then echo "writable globals:"; echo "$$g"; echo "0 passed, 1 failed"; exit 1; fi; \
 	echo "threads: no writable global in the library or the binding"; echo "1 passed, 0 failed"
 	TSAN_OPTIONS=halt_on_error=1 ./$(TSAN_DIR)/threads
@@ -403,7 +424,7 @@ fuzz: $(FUZZ_BINS)
 # --- coverage: build/cov, gcov + lcov ------------------------------------------
 COV_DIR    = build/cov
 COV_LIB    = $(patsubst csrc/%.c,$(COV_DIR)/%.o,$(LIB_SRC))
-COV_OBJ    = $(COV_LIB) $(COV_DIR)/binding/lcore.o $(COV_DIR)/binding/lhtml.o
+COV_OBJ    = $(COV_LIB) $(COV_DIR)/binding/lcore.o $(COV_DIR)/binding/lhtml.o $(COV_DIR)/binding/lstem.o
 COV_FLAGS  = -O0 -g --coverage -fprofile-update=atomic
 COV_TESTS  = $(patsubst $(BUILD_DIR)/test/%,$(COV_DIR)/test/%,$(CTESTS))
 COV_REPLAY = $(patsubst %,$(COV_DIR)/replay_%,$(FUZZERS))
@@ -419,6 +440,10 @@ $(COV_DIR)/leninletter/core.so: $(patsubst csrc/%.c,$(COV_DIR)/%.o,$(CORE_LIB)) 
 $(COV_DIR)/leninletter/html.so: $(patsubst csrc/%.c,$(COV_DIR)/%.o,$(HTML_LIB)) $(COV_DIR)/binding/lhtml.o
 	@mkdir -p $(@D)
 	$(CC) -shared $(COV_FLAGS) -o $@ $^ $(HTML_LIBS)
+
+$(COV_DIR)/leninletter/stem.so: $(patsubst csrc/%.c,$(COV_DIR)/%.o,$(STEM_LIB)) $(COV_DIR)/binding/lstem.o
+	@mkdir -p $(@D)
+	$(CC) -shared $(COV_FLAGS) -o $@ $^ $(STEM_LIBS)
 
 $(COV_DIR)/test/%: csrc/test/%.c $(TEST_H) $(COV_LIB)
 	@mkdir -p $(@D)
@@ -438,7 +463,8 @@ $(COV_DIR)/replay_%: csrc/fuzz/fuzz_%.c csrc/fuzz/replay.c csrc/fuzz/fuzzcheck.h
 
 # runs the C tests, the specs, the hosts and the fuzz corpora (seeds, and
 # what `make fuzz` found) over the coverage build; the report is coverage/
-coverage: $(COV_DIR)/leninletter/core.so $(COV_DIR)/leninletter/html.so $(COV_TESTS) $(COV_DIR)/allocfail \
+coverage: $(COV_DIR)/leninletter/core.so $(COV_DIR)/leninletter/html.so $(COV_DIR)/leninletter/stem.so \
+          $(COV_TESTS) $(COV_DIR)/allocfail \
           $(COV_DIR)/threads $(COV_REPLAY)
 	find $(COV_DIR) -name '*.gcda' -delete
 	-@for t in $(COV_TESTS); do ./$$t > /dev/null; done
@@ -450,7 +476,7 @@ coverage: $(COV_DIR)/leninletter/core.so $(COV_DIR)/leninletter/html.so $(COV_TE
 	  $(FUZZ_DIR)/corpus/$$f $(FUZZ_DIR)/seeds/$$f; done
 	$(LCOV) --quiet --capture --directory $(COV_DIR) --output-file $(COV_DIR)/all.info
 	$(LCOV) --quiet --extract $(COV_DIR)/all.info '$(CURDIR)/csrc/lib/ll*.c' '$(CURDIR)/csrc/binding/lcore.c' \
-	  '$(CURDIR)/csrc/binding/lhtml.c' \
+	  '$(CURDIR)/csrc/binding/lhtml.c' '$(CURDIR)/csrc/binding/lstem.c' \
 	  --output-file $(COV_DIR)/lcov.info
 	$(LCOV) --list $(COV_DIR)/lcov.info
 	$(GENHTML) --quiet --output-directory coverage $(COV_DIR)/lcov.info
@@ -459,7 +485,7 @@ coverage: $(COV_DIR)/leninletter/core.so $(COV_DIR)/leninletter/html.so $(COV_TE
 # the variants' builds (make clean leaves them; this removes them)
 # every build of the hardening runs, made before they run (CI runs them two
 # at a time, and two makes building the same objects at once would collide)
-hardening-builds: all $(ASAN_SO) $(ASAN_HTML) $(ASAN_TESTS) $(ASAN_LUA) $(ASAN_DIR)/allocfail \
+hardening-builds: all $(ASAN_SO) $(ASAN_HTML) $(ASAN_STEM) $(ASAN_TESTS) $(ASAN_LUA) $(ASAN_DIR)/allocfail \
                   $(TSAN_DIR)/threads $(FUZZ_BINS)
 
 hardening-clean:

@@ -44,12 +44,16 @@ describe("leninletter rockspec", function()
       local page = assert(ll.parse("<html><body><h2>V. I. Lenin</h2><h1>A Page</h1><p>One. Two.</p></body></html>"))
       print(page.author, page.title, #page.paragraphs[1].sentences,
         require("leninletter.compat").searchpath("leninletter.html", package.cpath))
+      -- a stem query, through the module leninletter.stem
+      print(ll.letter():count("hundred", { stem = true }),
+        require("leninletter.compat").searchpath("leninletter.stem", package.cpath))
     ]]
     ok, out = run(("cd / && %s %s -e '%s'"):format(paths(tree .. "/share/lua/" .. V, tree .. "/lib/lua/" .. V),
       LUA, script))
     assert.is_true(ok, out)
-    local want = ("%s\t21\trevolutionary\t%s\ttrue\nV. I. Lenin\tA Page\t2\t%s\n"):format(TITLE,
-      tree .. "/lib/lua/" .. V .. "/leninletter/core.so", tree .. "/lib/lua/" .. V .. "/leninletter/html.so")
+    local want = ("%s\t21\trevolutionary\t%s\ttrue\nV. I. Lenin\tA Page\t2\t%s\n7\t%s\n"):format(TITLE,
+      tree .. "/lib/lua/" .. V .. "/leninletter/core.so", tree .. "/lib/lua/" .. V .. "/leninletter/html.so",
+      tree .. "/lib/lua/" .. V .. "/leninletter/stem.so")
     assert.equal(want, out)
     -- the command line tool, through luarocks' wrapper, and the man page
     ok, out = run(("cd / && %s %s/bin/leninletter info"):format(
@@ -88,7 +92,8 @@ describe("leninletter make install", function()
     local _, lmod = run("pkg-config --variable=INSTALL_LMOD " .. PC)
     local _, cmod = run("pkg-config --variable=INSTALL_CMOD " .. PC)
     lmod, cmod = dest .. lmod:gsub("%s+$", ""), dest .. cmod:gsub("%s+$", "")
-    for _, f in ipairs({ cmod .. "/leninletter/core.so", cmod .. "/leninletter/html.so", lmod .. "/leninletter/init.lua",
+    for _, f in ipairs({ cmod .. "/leninletter/core.so", cmod .. "/leninletter/html.so", cmod .. "/leninletter/stem.so",
+      lmod .. "/leninletter/init.lua",
       lmod .. "/leninletter/stopwords.txt", lmod .. "/leninletter/studypage/page.css",
       lmod .. "/leninletter/studypage/page.js", dest .. "/usr/bin/leninletter",
       dest .. "/usr/share/man/man1/leninletter.1" }) do

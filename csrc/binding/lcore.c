@@ -29,6 +29,7 @@
 
 #include "ll.h"
 #include "llembed.h"
+#include "llindex.h"
 
 #define DOC_MT "leninletter.Document"
 
@@ -435,42 +436,60 @@ static int doc_tostring(lua_State *L) {
 }
 
 /* ------------------------------------------------------------------ */
-/* The HTML reader (the module leninletter.html, lhtml.c)              */
+/* The HTML reader and the stemmer (leninletter.html, leninletter.stem) */
 /* ------------------------------------------------------------------ */
 
 /* This module links no libxml2 (nor the ICU and C++ libraries it brings,
-** a millisecond of every process's start-up): HTML pages are read by the
-** reader of the module leninletter.html, required the first time a page
-** is sniffed as HTML and kept in the registry of the state, so a process
-** that reads no HTML never loads it. */
-#define HTML_MODULE "leninletter.html"
-#define HTML_KEY    "leninletter.core.html" /* registry: the reader, light userdata */
+** a millisecond of every process's start-up) nor libstemmer (0.2 ms): HTML
+** pages are read by the reader of the module leninletter.html, required
+** the first time a page is sniffed as HTML, and a query stems through the
+** stemmer of leninletter.stem, required at the first query that stems.
+** Each is kept in the registry of the state once loaded, so a process that
+** reads no HTML, or never stems, never loads it. */
 
-/* require(HTML_MODULE), under lua_pcall */
-static int requirehtml(lua_State *L) {
+/* A module that hands this one a constant: its name, the registry key it
+** is kept under, the field of its table holding it (a light userdata) and
+** the abi its field abi must give; for messages, what needs it and what it
+** is, in short and in full. */
+typedef struct Plugin {
+  const char *module, *key, *field;
+  int abi;
+  const char *need, *shortname, *name;
+} Plugin;
+
+static const Plugin html_plugin = {"leninletter.html", "leninletter.core.html", "reader",
+                                   LL_HTML_ABI,        "an HTML page",          "reader",
+                                   "HTML reader"};
+static const Plugin stem_plugin = {"leninletter.stem", "leninletter.core.stem", "stemmer",
+                                   LL_STEM_ABI,        "a stem query",          "stemmer",
+                                   "stemmer"};
+
+/* require(module name at 1), under lua_pcall */
+static int requiremodule(lua_State *L) {
   lua_getglobal(L, "require");
-  lua_pushliteral(L, HTML_MODULE);
+  lua_insert(L, 1);
   lua_call(L, 1, 1);
   return 1;
 }
 
-/* The HTML reader: from the registry, else required (its init run, in
-** this thread: libxml2 is set up before any page is read on two threads)
-** and kept there. NULL when the module cannot be loaded, *st then
-** LL_ERRMEM ("not enough memory" in err) or LL_ERRINPUT with the reason,
-** naming the module, in err: the first line of require's message. */
-static const ll_HtmlReader *gethtml(lua_State *L, int *st, char *err, size_t errsz) {
-  const ll_HtmlReader *r;
+/* The constant plugin p hands over: from the registry, else required and
+** kept there (*loaded then 1); *st untouched. NULL when the module cannot
+** be loaded, *st then LL_ERRMEM ("not enough memory" in err) or
+** LL_ERRINPUT with the reason, naming the module, in err: the first line
+** of require's message. */
+static const void *getplugin(lua_State *L, const Plugin *p, int *loaded, int *st, char *err,
+                             size_t errsz) {
+  const void *r;
   int top = lua_gettop(L), status;
-  lua_getfield(L, LUA_REGISTRYINDEX, HTML_KEY);
-  r = (const ll_HtmlReader *)lua_touserdata(L, -1);
+  *loaded = 0;
+  lua_getfield(L, LUA_REGISTRYINDEX, p->key);
+  r = lua_touserdata(L, -1);
   lua_settop(L, top);
   if (r != NULL) return r;
-  lua_pushcfunction(L, requirehtml);
-  status = lua_pcall(L, 0, 1, 0);
-  *st = LL_ERRINPUT;
+  lua_pushcfunction(L, requiremodule);
+  lua_pushstring(L, p->module);
+  status = lua_pcall(L, 1, 1, 0);
   if (status == LUA_ERRMEM) {
-    *st = LL_ERRMEM;
     snprintf(err, errsz, "not enough memory");
   } else if (status != 0) {
     const char *msg = lua_tostring(L, -1);
@@ -478,25 +497,45 @@ static const ll_HtmlReader *gethtml(lua_State *L, int *st, char *err, size_t err
     if (msg == NULL) msg = "(error object is not a string)";
     n = strcspn(msg, "\n");
     if (n > 0 && msg[n - 1] == ':') n--;
-    snprintf(err, errsz, "an HTML page, and its reader cannot be loaded: %.*s", (int)n, msg);
+    snprintf(err, errsz, "%s, and its %s cannot be loaded: %.*s", p->need, p->shortname, (int)n,
+             msg);
   } else if (lua_type(L, -1) != LUA_TTABLE) {
-    snprintf(err, errsz, "an HTML page, and module '%s' is not the HTML reader", HTML_MODULE);
+    snprintf(err, errsz, "%s, and module '%s' is not the %s", p->need, p->module, p->name);
   } else {
     lua_getfield(L, -1, "abi");
-    lua_getfield(L, -2, "reader");
-    if (lua_type(L, -2) == LUA_TNUMBER && lua_tointeger(L, -2) == LL_HTML_ABI &&
+    lua_getfield(L, -2, p->field);
+    if (lua_type(L, -2) == LUA_TNUMBER && lua_tointeger(L, -2) == p->abi &&
         lua_type(L, -1) == LUA_TLIGHTUSERDATA)
-      r = (const ll_HtmlReader *)lua_touserdata(L, -1);
+      r = lua_touserdata(L, -1);
     else
-      snprintf(err, errsz, "an HTML page, and module '%s' is not this version's HTML reader",
-               HTML_MODULE);
+      snprintf(err, errsz, "%s, and module '%s' is not this version's %s", p->need, p->module,
+               p->name);
   }
   lua_settop(L, top);
-  if (r == NULL) return NULL;
-  r->init();
+  if (r == NULL) {
+    *st = status == LUA_ERRMEM ? LL_ERRMEM : LL_ERRINPUT;
+    return NULL;
+  }
   lua_pushlightuserdata(L, (void *)r);
-  lua_setfield(L, LUA_REGISTRYINDEX, HTML_KEY);
+  lua_setfield(L, LUA_REGISTRYINDEX, p->key);
+  *loaded = 1;
   return r;
+}
+
+/* The HTML reader (getplugin), its init run when it is first loaded, in
+** this thread: libxml2 is set up before any page is read on two threads. */
+static const ll_HtmlReader *gethtml(lua_State *L, int *st, char *err, size_t errsz) {
+  int loaded;
+  const ll_HtmlReader *r =
+      (const ll_HtmlReader *)getplugin(L, &html_plugin, &loaded, st, err, errsz);
+  if (r != NULL && loaded) r->init();
+  return r;
+}
+
+/* The stemmer (getplugin). */
+static const ll_Stemmer *getstemmer(lua_State *L, int *st, char *err, size_t errsz) {
+  int loaded;
+  return (const ll_Stemmer *)getplugin(L, &stem_plugin, &loaded, st, err, errsz);
 }
 
 /* Parses text into a new Document userdata on the stack; on bad input
@@ -953,7 +992,7 @@ static int core_load(lua_State *L) {
   }
   /* the HTML reader if it is loaded; else HTML pages load it, then are
      read again (loadhtml) */
-  lua_getfield(L, LUA_REGISTRYINDEX, HTML_KEY);
+  lua_getfield(L, LUA_REGISTRYINDEX, html_plugin.key);
   b->html = (const ll_HtmlReader *)lua_touserdata(L, -1);
   lua_pop(L, 1);
   runtasks(L, n, loadpage, b);
@@ -990,8 +1029,6 @@ static int core_load(lua_State *L) {
 static const luaL_Reg batch_meta[] = {{"__gc", batch_gc}, {"__close", batch_gc}, {NULL, NULL}};
 
 /* ==== index and queries (llindex.c) ==== */
-
-#include "llindex.h"
 
 #define SCRATCH_MT "leninletter.Scratch"
 
@@ -1234,6 +1271,14 @@ static int getone(lua_State *L, int i, Scratch *s, ll_Query *q, int flags) {
     char err[LL_ERRSIZE];
     st = ll_query_parse(&s->mem, q, qs, len, flags, err, sizeof err);
     if (st == LL_ERRMEM) return memerror(L);
+    /* a query that stems loads the stemmer; a stemmer that cannot be
+       loaded is a fault of the installation, not of the query: raised */
+    if (st == LL_OK && (flags & LL_TERM_STEM) &&
+        (q->stemmer = getstemmer(L, &st, err, sizeof err)) == NULL) {
+      if (st == LL_ERRMEM) return memerror(L);
+      lua_pushstring(L, err);
+      return lua_error(L);
+    }
     if (st != LL_OK) {
       lua_pushnil(L);
       lua_pushstring(L, err);

@@ -13,6 +13,7 @@
 #include "ll.h"
 #include "llembed.h"
 #include "llindex.h"
+#include "llstem.h"
 #include "fuzzcheck.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -74,6 +75,7 @@ static int withthe(ll_Mem *m, const ll_Index *ix, const ll_Query *query, int fla
   int st;
   two[0] = *query;
   ll_query_init(&two[1]);
+  two[1].stemmer = &ll_snowball_stemmer;
   ll_vec_init(&co, sizeof(ll_Hit));
   st = ll_query_parse(m, &two[1], "the", 3, flags, err, sizeof err);
   if (st == LL_OK) st = ll_index_cooccur(m, ix, two, 2, within, mask, &co, &n);
@@ -108,6 +110,7 @@ static int run(const char *q, size_t len, int opt, size_t width,
   int st;
   fuzz_mem(&m, a, failat);
   ll_query_init(&query);
+  query.stemmer = &ll_snowball_stemmer;
   ll_vec_init(&hits, sizeof(ll_Hit));
   ll_vec_init(&out, sizeof(ll_Colloc));
   ll_buf_init(&nb);

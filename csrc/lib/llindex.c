@@ -12,8 +12,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <libstemmer.h>
-
 #include "ll.h"
 #include "llindex.h"
 
@@ -1865,6 +1863,7 @@ void ll_query_init(ll_Query *q) {
   ll_vec_init(&q->terms, sizeof(ll_Term));
   ll_buf_init(&q->text);
   ll_vec_init(&q->ids, sizeof(uint32_t));
+  q->stemmer = NULL;
 }
 
 void ll_query_free(ll_Mem *m, ll_Query *q) {
@@ -2000,34 +1999,38 @@ static void freeres(Res *r) {
 }
 
 /* Copies the stem of s[0, n) into out; LL_ERRMEM when the stemmer fails. */
-static int stemof(ll_Mem *m, struct sb_stemmer *sb, const char *s, size_t n, ll_Buf *out) {
-  const sb_symbol *r;
-  if (n > 0x7FFFFFF0u) return ll_buf_add(m, out, s, n); /* too long */
-  r = sb_stemmer_stem(sb, (const sb_symbol *)s, (int)n);
+static int stemof(ll_Mem *m, const ll_Stemmer *sb, void *st, const char *s, size_t n, ll_Buf *out) {
+  const char *r;
+  size_t len = 0;
+  r = sb->stem(st, s, n, &len);
   if (r == NULL) return LL_ERRMEM;
   out->n = 0;
-  return ll_buf_add(m, out, (const char *)r, (size_t)sb_stemmer_length(sb));
+  return ll_buf_add(m, out, r, len);
 }
 
-/* The set of words sharing the English stem of norm s[0, n). */
-static int stemset(ll_Mem *m, const ll_Index *ix, const char *s, size_t n, unsigned char *set) {
-  struct sb_stemmer *sb = sb_stemmer_new("english", "UTF_8");
+/* The set of words sharing the English stem of norm s[0, n), through the
+** stemmer sb (LL_ERRINPUT when there is none of this LL_STEM_ABI). */
+static int stemset(ll_Mem *m, const ll_Index *ix, const ll_Stemmer *sb, const char *s, size_t n,
+                   unsigned char *set) {
+  void *stemmer;
   ll_Buf want, got;
   size_t i;
   int st;
-  if (sb == NULL) return LL_ERRMEM;
+  if (sb == NULL || sb->abi != LL_STEM_ABI) return LL_ERRINPUT;
+  stemmer = sb->open();
+  if (stemmer == NULL) return LL_ERRMEM;
   ll_buf_init(&want);
   ll_buf_init(&got);
-  st = stemof(m, sb, s, n, &want);
+  st = stemof(m, sb, stemmer, s, n, &want);
   for (i = 0; i < ix->nwords && st == LL_OK; i++) {
     Word tmp;
     const Word *w = wordp(ix, (uint32_t)i, &tmp);
-    st = stemof(m, sb, ix->chars + w->off, w->len, &got);
+    st = stemof(m, sb, stemmer, ix->chars + w->off, w->len, &got);
     if (st == LL_OK && got.n == want.n && memcmp(got.p, want.p, got.n) == 0) set[i] = 1;
   }
   ll_buf_free(m, &want);
   ll_buf_free(m, &got);
-  sb_stemmer_delete(sb);
+  sb->close(stemmer);
   return st;
 }
 
@@ -2137,8 +2140,10 @@ static int resolve(ll_Mem *m, const ll_Index *ix, const ll_Query *q, Res *r) {
     if (rt->set == NULL) return LL_ERRMEM;
     memset(rt->set, 0, r->nw ? r->nw : 1);
     if (t->kind == LL_TERM_WORD) {
-      if ((t->flags & LL_TERM_STEM) && stemset(m, ix, s, t->len, rt->set) != LL_OK)
-        return LL_ERRMEM;
+      int st = LL_OK;
+      if ((t->flags & LL_TERM_STEM) &&
+          (st = stemset(m, ix, q->stemmer, s, t->len, rt->set)) != LL_OK)
+        return st;
       if (t->flags & LL_TERM_VARIANT) possset(ix, s, t->len, rt->set);
     } else if (t->kind == LL_TERM_PREFIX && !(t->flags & LL_TERM_VARIANT)) {
       for (k = 0; k < ix->nwords; k++) {

@@ -283,10 +283,35 @@ typedef struct ll_Term {
   size_t ioff, nids; /* IDS: the ids in the query's ids */
 } ll_Term;
 
+/* A stemmer: a term with LL_TERM_STEM matches every word of its English
+** stem through the stemmer its query is given (q->stemmer), as the library
+** reads HTML through the reader it is given (ll.h, ll_HtmlReader), so that
+** a program that never stems never loads libstemmer: its relocations are
+** about 0.2 ms of every process's start-up (issue #16). llstem.c's
+** ll_snowball_stemmer (llstem.h) is libstemmer's only user; the Lua
+** binding loads it from the module leninletter.stem at the first query
+** that stems.
+**   abi    LL_STEM_ABI: what a stemmer built from other sources is told by
+**   open   a new stemmer of English, or NULL when out of memory; a query
+**          opens its own, so two threads never share one
+**   stem   the stem of the UTF-8 word s[0, n) and its length in *len,
+**          valid until st's next call; NULL when out of memory
+**   close  frees what open made */
+#define LL_STEM_ABI 1
+typedef struct ll_Stemmer {
+  int abi;
+  void *(*open)(void);
+  const char *(*stem)(void *st, const char *s, size_t n, size_t *len);
+  void (*close)(void *st);
+} ll_Stemmer;
+
+/* A query. Every function that runs one returns LL_ERRINPUT when a term
+** has LL_TERM_STEM and the query no stemmer (of this LL_STEM_ABI). */
 typedef struct ll_Query {
-  ll_Vec terms; /* of ll_Term */
-  ll_Buf text;  /* normal forms of the terms, each '\0'-terminated */
-  ll_Vec ids;   /* of uint32_t */
+  ll_Vec terms;              /* of ll_Term */
+  ll_Buf text;               /* normal forms of the terms, each '\0'-terminated */
+  ll_Vec ids;                /* of uint32_t */
+  const ll_Stemmer *stemmer; /* for LL_TERM_STEM; NULL from ll_query_init */
 } ll_Query;
 
 void ll_query_init(ll_Query *q);

@@ -215,6 +215,20 @@ static const Task tasks[] = {
    "put(c:count('the'), c:count('Soviet'))\n"
    "put(package.loaded['leninletter.html'] ~= nil)\n"
    "return table.concat(out, '|')\n"},
+  /* the stemmer's module required (from package.preload here) while
+     allocations fail, at the first query that stems (lcore.c, getplugin) */
+  {"stem: queries that stem, the stemmer loaded on the way", 0,
+   "ll = require 'leninletter'\n"
+   "LETTER = ll.letter()\n"
+   "LETTER:count('soviet')\n",
+   DIGEST
+   "local doc = LETTER\n"
+   "put(doc:count('hundred', {stem = true}), doc:count('organise', {stem = true}))\n"
+   "for _, h in ipairs(doc:concordance('revolution', {stem = true, width = 10})) do\n"
+   "  put(h.match)\n"
+   "end\n"
+   "put(package.loaded['leninletter.stem'] ~= nil)\n"
+   "return table.concat(out, '|')\n"},
   {"research: variants, wildcards, co-occurrence, per page, keywords", 400,
    "ll = require 'leninletter'\n"
    "LETTER = ll.letter()\n",

@@ -11,6 +11,7 @@
 #include "ll.h"
 #include "llembed.h"
 #include "llindex.h"
+#include "llstem.h"
 #include "testutil.h"
 
 #define RSQUO "\xe2\x80\x99"
@@ -136,6 +137,7 @@ static size_t qcount(ll_Mem *m, const ll_Index *ix, const char *q,
   char err[LL_ERRSIZE];
   int st;
   ll_query_init(&qq);
+  qq.stemmer = &ll_snowball_stemmer;
   st = ll_query_parse(m, &qq, q, strlen(q), flags, err, sizeof err);
   if (st == LL_OK) st = ll_index_match(m, ix, &qq, mask, NULL, &n);
   ll_query_free(m, &qq);
@@ -195,6 +197,28 @@ static void test_counts(Tally *t, ll_Mem *m, const ll_Doc *d) {
     snprintf(msg, sizeof msg, "\"%s\" mask %u: %ld, want %lu", counts[i].q,
              counts[i].mask, (long)n, (unsigned long)counts[i].want);
     check(t, n == counts[i].want, "count", msg);
+  }
+  /* a query that stems, with no stemmer or one of another ABI, is refused
+     (the Lua binding always hands over leninletter.stem's) */
+  {
+    static const ll_Stemmer other = {LL_STEM_ABI + 1, NULL, NULL, NULL};
+    const ll_Stemmer *none[2] = {NULL, &other};
+    char err[LL_ERRSIZE];
+    int k;
+    for (k = 0; k < 2; k++) {
+      ll_Query qq;
+      size_t n = 0;
+      int st;
+      ll_query_init(&qq);
+      qq.stemmer = none[k];
+      st = ll_query_parse(m, &qq, "hundred", 7, LL_TERM_STEM, err, sizeof err);
+      if (st == LL_OK) st = ll_index_match(m, d->index, &qq, LL_SCOPE_BODY, NULL, &n);
+      ll_query_free(m, &qq);
+      check(t, st == LL_ERRINPUT && n == 0,
+            k == 0 ? "a stem query without a stemmer is refused"
+                   : "a stem query with a stemmer of another ABI is refused",
+            NULL);
+    }
   }
 }
 
@@ -614,6 +638,7 @@ static void test_nomem(Tally *t) {
       ll_Vec v;
       size_t k;
       ll_query_init(&q);
+      q.stemmer = &ll_snowball_stemmer;
       ll_vec_init(&v, sizeof(ll_Hit));
       st = ll_query_parse(&m, &q, "black* hundreds", 15, LL_TERM_STEM, err,
                           sizeof err);
@@ -1098,6 +1123,7 @@ static void test_corpus_nomem(Tally *t) {
       ll_Query q;
       ll_Vec v;
       ll_query_init(&q);
+      q.stemmer = &ll_snowball_stemmer;
       ll_vec_init(&v, sizeof(ll_Hit));
       st = ll_query_parse(&m, &q, "soviet of", 9, LL_TERM_STEM, err, sizeof err);
       if (st == LL_OK) st = ll_index_match(&m, cx, &q, LL_SCOPE_ALL, &v, &k);

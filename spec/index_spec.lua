@@ -191,9 +191,12 @@ describe("index files", function()
     local ok, err = pcall(res[1].title, res[1])
     assert.is_false(ok)
     assert.truthy(err:find("document has been closed", 1, true))
-    -- the size and time of the file read, as core.filestat gives them;
+    -- the size and time of the file read, as core.filestat gives them,
+    -- and the checksum of its bytes (8 bytes, as the index keeps it);
     -- false for a file that could not be opened
-    assert.are.same({ core.filestat(dir .. "/a.htm") }, stats[1])
+    assert.are.same({ core.filestat(dir .. "/a.htm") }, { stats[1][1], stats[1][2], stats[1][3] })
+    assert.are.equal(8, #stats[1][4])
+    assert.are_not.equal(stats[1][4], select(2, core.load({ dir .. "/b.txt" }, nil, true))[1][4])
     assert.are.equal(false, stats[2])
     assert.truthy(res[2]:find("cannot open", 1, true))
     local c = assert(ll.corpus(dir .. "/owned.llx"))
@@ -393,6 +396,77 @@ describe("index files", function()
     os.remove(d2 .. "/one.htm")
     assert.are.same({ d2 .. "/one.htm" }, c2:stale())
     os.execute("rm -rf '" .. d2 .. "'")
+  end)
+
+  -- unpacked or checked out again: a new modification time, the same
+  -- bytes. The index keeps a checksum of each page's bytes (of the bytes
+  -- the parse read), and reads a file again only when its time changed.
+  it("does not call a page with a new time and the same bytes stale; an update keeps its new time",
+    function()
+      local d3 = tmpdir()
+      local one = "<html><body><h1>One</h1><p>Soviet one.</p></body></html>"
+      write(d3 .. "/one.htm", one)
+      write(d3 .. "/two.htm", "<html><body><h1>Two</h1><p>Soviet two.</p></body></html>")
+      local path = d3 .. "/x.llx"
+      assert(ll.index({ d3 }, path))
+      local c = assert(ll.corpus(path))
+      -- both files written again with the same bytes, and a time of 2001
+      write(d3 .. "/one.htm", one)
+      os.execute("touch -d '2001-01-01' '" .. d3 .. "/one.htm' '" .. d3 .. "/two.htm'")
+      assert.are.same({}, c:stale())
+      -- one.htm's bytes changed, its size and its new time kept: stale
+      write(d3 .. "/one.htm", (one:gsub("One", "Uno")))
+      os.execute("touch -d '2001-01-01' '" .. d3 .. "/one.htm'")
+      assert.are.same({ d3 .. "/one.htm" }, c:stale())
+      -- an update parses one.htm again and takes two.htm with its time now
+      assert(ll.index({ d3 }, path, { update = true }))
+      local c2 = assert(ll.corpus(path))
+      assert.are.same({}, c2:stale())
+      assert.are.equal("Uno", c2[1].title)
+      local _, stats = require("leninletter.corpus").cx(c2, "stale"):cx_pages(true)
+      local size, s = require("leninletter.core").filestat(d3 .. "/two.htm")
+      assert.are.equal(size, stats[2][1])
+      assert.are.equal(s, stats[2][2])
+      assert.are.equal(8, #stats[2][4])
+      -- a page given as a Document has no file, and no checksum
+      assert(ll.index({ ll.letter() }, path))
+      _, stats = require("leninletter.corpus").cx(assert(ll.corpus(path)), "stale"):cx_pages(true)
+      assert.are.same({ false }, stats)
+      os.execute("rm -rf '" .. d3 .. "'")
+    end)
+
+  -- spec/data/index-before-content.llx: an index file of format 2 written
+  -- before the content checksums (S_CONTENT, csrc/lib/llstore.c), of one
+  -- page, "one.htm" (its path relative), "<html><body><h1>One</h1><p>Soviet
+  -- one.</p></body></html>"
+  it("reads a file written before the content checksums: a new time is a change there", function()
+    local fixture = "spec/data/index-before-content.llx"
+    local c = assert(ll.corpus(fixture))
+    assert.are.equal(1, #c)
+    assert.are.equal("one.htm", c.paths[1])
+    assert.are.equal("One", c[1].title)
+    assert.are.equal(1, c:count("soviet"))
+    assert.is_true(c:check())
+    -- its page, written again in a folder of its own with the same bytes
+    -- and another time: stale, for that file knows no content
+    local d4 = tmpdir()
+    local here = assert(require("leninletter.compat").run("pwd")):gsub("%s+$", "")
+    -- the search paths with the work tree's entries made absolute
+    local function absolute(list)
+      return (list:gsub("[^;]+", function(e) return e:find("^/") and e or here .. "/" .. e end))
+    end
+    write(d4 .. "/one.htm", "<html><body><h1>One</h1><p>Soviet one.</p></body></html>")
+    write(d4 .. "/stale.lua", ([[
+      package.path = %q
+      package.cpath = %q
+      local c = assert(require("leninletter").corpus(%q))
+      os.execute("touch -d '2001-01-01' one.htm")
+      io.write(table.concat(c:stale(), ","))
+    ]]):format(absolute(package.path), absolute(package.cpath), here .. "/" .. fixture))
+    local ok, out = H.run("cd '" .. d4 .. "' && " .. LUA .. " stale.lua")
+    assert.is_true(ok, out)
+    assert.are.equal("one.htm", out)
+    os.execute("rm -rf '" .. d4 .. "'")
   end)
 
   it("is read by several processes at once", function()

@@ -30,6 +30,7 @@
 #include "ll.h"
 #include "llembed.h"
 #include "llindex.h"
+#include "llstore.h"
 
 #define DOC_MT "leninletter.Document"
 
@@ -692,6 +693,7 @@ typedef struct Page {
   int errnum;       /* errno when the file could not be opened or read */
   int hasstat;      /* the file was opened: size and mtime below are its */
   long long size, mtime_s, mtime_ns;
+  uint64_t content; /* ll_store_content of the bytes read, or 0 */
   char err[LL_ERRSIZE];
 } Page;
 
@@ -704,6 +706,7 @@ typedef struct Batch {
   size_t n;
   size_t maxpage;            /* bytes: a larger file is refused unread */
   const ll_HtmlReader *html; /* the HTML reader, or NULL: not loaded yet */
+  int content;               /* each page's content checksum is wanted */
   Page pages[1];             /* n of them */
 } Batch;
 
@@ -895,6 +898,8 @@ static void loadpage(ll_Mem *m, void *ctx, size_t i) {
   if (pg->stage != PAGE_TODO) return;
   ll_buf_init(&buf);
   stage = readpage(m, pg, &buf, bt->maxpage);
+  /* (readpage ends what it read with a NUL: buf.p is never NULL here) */
+  if (stage == PAGE_TODO && bt->content) pg->content = ll_store_content(buf.p, buf.n);
   if (stage == PAGE_TODO && bt->html == NULL && ll_html_sniff(buf.p, buf.n)) {
     stage = PAGE_HTML;
   } else if (stage == PAGE_TODO) {
@@ -932,8 +937,9 @@ static void loadhtml(lua_State *L, Batch *b) {
   if (b->html != NULL) runtasks(L, b->n, loadpage, b);
 }
 
-/* Pushes an array of the pages' {size, mtime_s, mtime_ns} as the opened
-** files gave them (false for a page whose file was not opened). */
+/* Pushes an array of the pages' {size, mtime_s, mtime_ns, content} as the
+** opened files gave them, content the checksum of the bytes read as an
+** 8-byte string (false for a page whose file was not opened). */
 static void pushstats(lua_State *L, const Batch *b) {
   size_t i;
   lua_createtable(L, (int)b->n, 0);
@@ -947,6 +953,10 @@ static void pushstats(lua_State *L, const Batch *b) {
       lua_rawseti(L, -2, 2);
       lua_pushinteger(L, (lua_Integer)pg->mtime_ns);
       lua_rawseti(L, -2, 3);
+      if (pg->content != 0) {
+        lua_pushlstring(L, (const char *)&pg->content, sizeof pg->content);
+        lua_rawseti(L, -2, 4);
+      }
     } else {
       lua_pushboolean(L, 0);
     }
@@ -959,10 +969,11 @@ static void pushstats(lua_State *L, const Batch *b) {
 ** ...", "page too large: ...", "not enough memory", or the parser's): one
 ** page that fails, for memory too, never fails the others. Files larger
 ** than maxbytes (default LL_MAXPAGE) are refused unread. When stats is
-** true, a second array: each file's {size, mtime_s, mtime_ns} from the
-** descriptor it was read through (what core.filestat gives, without
-** looking the path up again: ll.index keeps them), false where the file
-** could not be opened. */
+** true, a second array: each file's {size, mtime_s, mtime_ns, content}
+** from the descriptor it was read through (what core.filestat gives,
+** without looking the path up again: ll.index keeps them) and the
+** checksum of the bytes read (pushstats), false where the file could not
+** be opened. */
 static int core_load(lua_State *L) {
   size_t n, i;
   Batch *b;
@@ -978,6 +989,7 @@ static int core_load(lua_State *L) {
   b = (Batch *)lua_newuserdatauv(L, sizeof(Batch) + (n > 0 ? n - 1 : 0) * sizeof(Page), 0);
   b->n = 0;
   b->html = NULL;
+  b->content = stats;
   b->maxpage = (unsigned long long)maxpage < (size_t)-1 / 4 ? (size_t)maxpage : (size_t)-1 / 4;
   luaL_setmetatable(L, BATCH_MT);
   for (i = 0; i < n; i++) {

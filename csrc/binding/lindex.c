@@ -84,11 +84,24 @@ static void freeowned(lua_State *L, lua_Integer n) {
 
 /* w:add(docs, paths, stats [, owned]) -> true | nil, message: docs an
 ** array of Document userdata; paths[i] the path of the i-th (false for
-** none); stats[i] its file's {size, mtime_s, mtime_ns} (false when
-** unknown); owned[i] true when the writer is to close docs[i] once it is
+** none); stats[i] its file's {size, mtime_s, mtime_ns [, content]}
+** (false when unknown; content the 8-byte checksum core.load gives); owned[i] true when the writer is to close docs[i] once it is
 ** written (ll.index's own pages: their memory is given back at once, not
 ** when the collector gets to them, which kept the heap large and cold on
 ** large corpora, issue #16). */
+/* The content checksum at [4] of the stat table at index i: an 8-byte
+** string (pushcontent), else 0 (unknown). */
+static uint64_t getcontent(lua_State *L, int i) {
+  uint64_t c = 0;
+  size_t len;
+  const char *s;
+  lua_rawgeti(L, i, 4);
+  s = lua_tolstring(L, -1, &len);
+  if (lua_type(L, -1) == LUA_TSTRING && len == sizeof c) memcpy(&c, s, sizeof c);
+  lua_pop(L, 1);
+  return c;
+}
+
 static int writer_add(lua_State *L) {
   ll_StoreWriter *w = checkwriter(L);
   lua_Integer i, n;
@@ -126,6 +139,7 @@ static int writer_add(lua_State *L) {
     in->path = NULL;
     in->pathlen = 0;
     in->size = in->mtime_s = in->mtime_ns = -1;
+    in->content = 0;
     lua_rawgeti(L, 3, i);
     if (lua_type(L, -1) == LUA_TSTRING) in->path = lua_tolstring(L, -1, &in->pathlen);
     lua_pop(L, 1); /* the string stays in the paths table */
@@ -138,6 +152,7 @@ static int writer_add(lua_State *L) {
       in->mtime_s = (int64_t)lua_tointeger(L, -2);
       in->mtime_ns = (int64_t)lua_tointeger(L, -1);
       lua_pop(L, 3);
+      in->content = getcontent(L, -1);
     }
     lua_pop(L, 1);
   }
@@ -315,8 +330,8 @@ static int cx_title(lua_State *L) {
 }
 
 /* cx:cx_pages([stats]) -> array of each page's path (false for none), and
-** when stats is true an array of {size, mtime_s, mtime_ns} (false when
-** unknown): only an update needs them, and a table a page costs an open;
+** when stats is true an array of {size, mtime_s, mtime_ns [, content]}
+** (false when unknown; content as core.load gives it): only an update needs them, and a table a page costs an open;
 ** nil, message when a page's entry is corrupted */
 static int cx_pages(lua_State *L) {
   CorpusBox *cb = checkstore(L);
@@ -341,6 +356,10 @@ static int cx_pages(lua_State *L) {
       lua_rawseti(L, -2, 2);
       lua_pushinteger(L, (lua_Integer)in.mtime_ns);
       lua_rawseti(L, -2, 3);
+      if (in.content != 0) {
+        lua_pushlstring(L, (const char *)&in.content, sizeof in.content);
+        lua_rawseti(L, -2, 4);
+      }
     } else {
       lua_pushboolean(L, 0);
     }
@@ -412,8 +431,9 @@ static int cx_common(lua_State *L) {
   return 1;
 }
 
-/* cx:cx_stale() -> array of the (1-based) pages whose file is gone or
-** has another size or modification time than when it was read */
+/* cx:cx_stale() -> array of the (1-based) pages whose file is gone, has
+** another size, or another modification time and other bytes (the
+** content checksum, where the file keeps one) than when it was read */
 static int cx_stale(lua_State *L) {
   CorpusBox *cb = checkstore(L);
   size_t i;
@@ -429,7 +449,9 @@ static int cx_stale(lua_State *L) {
     luaL_addlstring(&b, in.path, in.pathlen);
     luaL_pushresult(&b);
     if (ll_store_statfile(lua_tostring(L, -1), &now) != LL_OK || now.size != in.size ||
-        now.mtime_s != in.mtime_s || now.mtime_ns != in.mtime_ns) {
+        ((now.mtime_s != in.mtime_s || now.mtime_ns != in.mtime_ns) &&
+         (in.content == 0 || ll_store_filecontent(lua_tostring(L, -1), &now.content) != LL_OK ||
+          now.content != in.content))) {
       lua_pushinteger(L, (lua_Integer)i + 1);
       lua_rawseti(L, -3, ++k);
     }

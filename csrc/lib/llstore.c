@@ -19,10 +19,12 @@
 **     normal forms and hash table, whose checksums are in S_VSUMS, one
 **     each VCHUNK bytes)
 ** A section of an unknown id is skipped (a newer writer of the same
-** version may add one); a missing one refuses the file. Version 2 (issue
-** #16): the vocabulary in the form it is read in (llindex.c,
-** ll_index_pack_vocab), checked chunk by chunk; version 1 packed it whole,
-** to be unpacked at every opening, and is refused with its own message.
+** version may add one); a missing one refuses the file, but S_CONTENT,
+** which files of version 2 written before it lack (their pages' files
+** are then stale whenever their time changed). Version 2 (issue #16): the
+** vocabulary in the form it is read in (llindex.c, ll_index_pack_vocab),
+** checked chunk by chunk; version 1 packed it whole, to be unpacked at
+** every opening, and is refused with its own message.
 **
 ** A page record is a list of fields, each a one-byte tag, its length as a
 ** varint (7 bits a byte, low first) and that many bytes; nested for blocks, notes, header fields and the
@@ -65,6 +67,8 @@ enum {
   S_PVAR,
   S_WARNINGS, /* u32 length and bytes, each */
   S_VSUMS,    /* u64 checksum of each VCHUNK bytes of S_WORDS, S_CHARS, S_SLOTS */
+  S_CONTENT,  /* per page: u64 ll_store_content of its file, or 0 (unknown);
+                 optional: files written before it have none */
   S_LAST
 };
 /* The vocabulary's sections are read in place, the checksum of each
@@ -212,6 +216,30 @@ static uint32_t rd32(const unsigned char *p) {
   uint32_t v;
   memcpy(&v, p, 4);
   return v;
+}
+
+uint64_t ll_store_content(const void *p, size_t n) {
+  return ll_store_sum(p, n) | 1u;
+}
+
+int ll_store_filecontent(const char *path, uint64_t *out) {
+  struct stat sb;
+  void *p = NULL;
+  int fd = open(path, O_RDONLY | O_CLOEXEC), st = LL_ERRINPUT;
+  if (fd < 0) return LL_ERRINPUT;
+  if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (uint64_t)sb.st_size <= (size_t)-1) {
+    if (sb.st_size == 0) {
+      static const unsigned char none[32] = {0}; /* no byte of it is read */
+      *out = ll_store_content(none, 0);
+      st = LL_OK;
+    } else if ((p = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) != MAP_FAILED) {
+      *out = ll_store_content(p, (size_t)sb.st_size);
+      munmap(p, (size_t)sb.st_size);
+      st = LL_OK;
+    }
+  }
+  close(fd);
+  return st;
 }
 
 int ll_store_statfile(const char *path, ll_PageInfo *out) {
@@ -1147,8 +1175,9 @@ struct ll_StoreWriter {
   size_t pathsz, tmpsz;
   uint64_t at; /* bytes written */
   ll_Index *ix;
-  ll_Vec pages; /* PageEnt */
-  ll_Vec segs;  /* SegRec */
+  ll_Vec pages;   /* PageEnt */
+  ll_Vec content; /* uint64_t: S_CONTENT */
+  ll_Vec segs;    /* SegRec */
   ll_Buf paths, warns, words, slots;
   Enc enc;
   SecEnt sec[S_LAST];
@@ -1160,6 +1189,7 @@ static void freewriter(ll_StoreWriter *w) {
   if (w->fd >= 0) close(w->fd);
   ll_index_free(w->ix);
   ll_vec_free(&m, &w->pages);
+  ll_vec_free(&m, &w->content);
   ll_vec_free(&m, &w->segs);
   ll_buf_free(&m, &w->paths);
   ll_buf_free(&m, &w->warns);
@@ -1199,6 +1229,7 @@ int ll_store_create(ll_Mem *m, const char *path, ll_StoreWriter **out, char *err
   w->mem = *m;
   w->fd = -1;
   ll_vec_init(&w->pages, sizeof(PageEnt));
+  ll_vec_init(&w->content, sizeof(uint64_t));
   ll_vec_init(&w->segs, sizeof(SegRec));
   ll_vec_init(&w->enc.marks, sizeof(Mark));
   w->enc.m = &w->mem;
@@ -1254,6 +1285,7 @@ static int addpage(ll_StoreWriter *w, const ll_Doc *d, const ll_PageInfo *info, 
                    size_t errsz) {
   Enc *e = &w->enc;
   PageEnt *pe;
+  uint64_t *content;
   size_t j, k = 0, page = w->pages.n;
   const Mark *mk;
   int st;
@@ -1287,6 +1319,9 @@ static int addpage(ll_StoreWriter *w, const ll_Doc *d, const ll_PageInfo *info, 
                (uint32_t)sg->part << (SENTBITS + 3);
     k = (k + 1) % e->marks.n;
   }
+  content = (uint64_t *)ll_vec_push(&w->mem, &w->content);
+  if (content == NULL) return LL_ERRMEM;
+  *content = info != NULL ? info->content : 0;
   pe = (PageEnt *)ll_vec_push(&w->mem, &w->pages);
   if (pe == NULL) return LL_ERRMEM;
   pe->off = w->at;
@@ -1412,6 +1447,7 @@ static int writesections(ll_StoreWriter *w, const ll_IndexImage *img, char *err,
 #define SEC(id, p, n) \
   if (st == LL_OK) st = section(w, id, p, n, err, errsz)
   SEC(S_PAGES, w->pages.p, w->pages.n * sizeof(PageEnt));
+  SEC(S_CONTENT, w->content.p, w->content.n * sizeof(uint64_t));
   SEC(S_PATHS, w->paths.p, w->paths.n);
   SEC(S_WARNINGS, w->warns.p, w->warns.n);
   SEC(S_SEGS, w->segs.p, w->segs.n * sizeof(SegRec));
@@ -1546,7 +1582,8 @@ struct ll_Store {
   char *path;           /* the file's, for messages (NULL for bytes in memory) */
   const PageEnt *pages; /* not aligned for the type: read with memcpy */
   size_t npages;
-  uint64_t recoff, recend; /* the records' section */
+  const unsigned char *content; /* S_CONTENT (u64 a page), or NULL: none */
+  uint64_t recoff, recend;      /* the records' section */
   const unsigned char *paths;
   size_t npaths;
   const unsigned char *segs;
@@ -2009,7 +2046,8 @@ static int checksections(ll_Store *s, const Sections *sec, char *err, size_t err
   for (; at < sec->toff; at++)
     if (p[at] != 0) return refuse(s, err, errsz, "bad padding");
   for (i = S_RECORDS; i < S_LAST; i++)
-    if (findsec(tab, sec->n, (unsigned)i) == NULL) return refuse(s, err, errsz, "missing section");
+    if (i != S_CONTENT && findsec(tab, sec->n, (unsigned)i) == NULL)
+      return refuse(s, err, errsz, "missing section");
   return LL_OK;
 }
 
@@ -2085,6 +2123,10 @@ static int readpages(ll_Store *s, const Sections *sec, char *err, size_t errsz) 
     return refuse(s, err, errsz, "bad page table");
   s->pages = (const PageEnt *)(const void *)(s->p + sc->off);
   s->npages = s->img.ndocs;
+  sc = findsec(sec->tab, sec->n, S_CONTENT);
+  if (sc != NULL && sc->size != (uint64_t)s->npages * sizeof(uint64_t))
+    return refuse(s, err, errsz, "bad content checksums");
+  s->content = sc != NULL ? s->p + sc->off : NULL;
   sc = findsec(sec->tab, sec->n, S_PATHS);
   s->paths = s->p + sc->off;
   s->npaths = (size_t)sc->size;
@@ -2275,11 +2317,12 @@ int ll_store_check_all(const ll_Store *s, char *err, size_t errsz) {
     if (ll_store_sum(s->p + s->late[i].off, (size_t)s->late[i].size) != s->late[i].sum) {
       if (errsz > 0)
         snprintf(err, errsz, "%s%sindex file corrupted: its %s", WHERE(s),
-                 s->late[i].id == S_TOKENS  ? "tokens"
-                 : s->late[i].id == S_PVAR  ? "postings"
-                 : s->late[i].id == S_PAGES ? "page table"
-                 : s->late[i].id == S_SEGS  ? "segment table"
-                                            : "index");
+                 s->late[i].id == S_TOKENS    ? "tokens"
+                 : s->late[i].id == S_PVAR    ? "postings"
+                 : s->late[i].id == S_PAGES   ? "page table"
+                 : s->late[i].id == S_SEGS    ? "segment table"
+                 : s->late[i].id == S_CONTENT ? "content checksums"
+                                              : "index");
       return LL_ERRINPUT;
     }
   for (i = 0; i <= 3; i++) /* every chunk's checksum, then every entry */
@@ -2331,6 +2374,8 @@ void ll_store_info(const ll_Store *s, size_t i, ll_PageInfo *out) {
   out->size = pe.size;
   out->mtime_s = pe.mtime_s;
   out->mtime_ns = pe.mtime_ns;
+  out->content = 0;
+  if (s->content != NULL && (pe.flags & 1)) memcpy(&out->content, s->content + i * 8, 8);
 }
 
 int ll_store_warning(const ll_Store *s, size_t k, const char **msg, size_t *len) {

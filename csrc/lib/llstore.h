@@ -23,6 +23,7 @@ typedef struct ll_PageInfo {
   const char *path;
   size_t pathlen;
   int64_t size, mtime_s, mtime_ns;
+  uint64_t content; /* ll_store_content of the file's bytes, or 0: unknown */
 } ll_PageInfo;
 
 /* The size and modification time of the file at path into *out (path
@@ -31,6 +32,15 @@ int ll_store_statfile(const char *path, ll_PageInfo *out);
 
 /* Checksum of p[0, n): every change of one 8-byte word changes it. */
 uint64_t ll_store_sum(const void *p, size_t n);
+
+/* The checksum an index file keeps of a page's file, its bytes p[0, n):
+** ll_store_sum's, never 0 (0 is "unknown"). */
+uint64_t ll_store_content(const void *p, size_t n);
+
+/* The same of the file at path, into *out; LL_ERRINPUT when it cannot be
+** read. (c:stale() asks it of a page whose file has its size and another
+** modification time: unpacked or checked out again, the same bytes.) */
+int ll_store_filecontent(const char *path, uint64_t *out);
 
 /* ------------------------------------------------------------------ */
 /* Writing                                                             */

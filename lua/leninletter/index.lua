@@ -26,8 +26,9 @@
 -- (`PATH: index file corrupted: page 3's entries`); `c:check()` checks
 -- everything opening leaves.
 --
--- **Changed pages.** The size and modification time of every page's file
--- are kept: `c:stale()` lists the pages whose files changed, and
+-- **Changed pages.** The size, modification time and a checksum of the
+-- bytes of every page's file are kept: `c:stale()` lists the pages whose
+-- files changed (a new time with the same bytes is no change), and
 -- `ll.index(list, path, {update = true})` parses only those (and new
 -- pages), taking the others from the existing file.
 --
@@ -131,8 +132,12 @@ end
 local Corpus = corpus.Corpus
 
 --- The pages whose files changed (or are gone) since the index file was
--- written: their paths, in corpus order. A corpus loaded from its pages,
--- not from an index file, has none.
+-- written: their paths, in corpus order. A file changed when its size
+-- differs, or its modification time and its bytes do: the index keeps a
+-- checksum of each page's bytes, so pages unpacked or checked out again
+-- with the same bytes are not stale (only those whose time changed are
+-- read to know it). A corpus loaded from its pages, not from an index
+-- file, has none.
 -- @treturn {string,...} the paths
 -- @usage for _, p in ipairs(c:stale()) do print("changed: " .. p) end
 function Corpus:stale()

@@ -26,7 +26,10 @@ local function stat(path)
 end
 
 -- the pages of an existing index file at path that can be taken as they
--- are: path -> {cx, page}, for pages whose files have not changed
+-- are: path -> {cx, page, stat}, for pages whose files have not changed
+-- (c:stale()). A page whose file has a new modification time and the same
+-- bytes keeps its content checksum with its file's size and time now, so
+-- the new file does not read it again to know it unchanged.
 local function reusable(path)
   local cx = core.index_open(path)
   if not cx then return {} end
@@ -36,7 +39,15 @@ local function reusable(path)
   for _, i in ipairs(cx:cx_stale()) do stale[i] = true end
   local keep = {}
   for i, p in ipairs(paths) do
-    if p and not stale[i] and keep[p] == nil then keep[p] = { cx = cx, page = i, stat = stats[i] } end
+    if p and not stale[i] and keep[p] == nil then
+      local st = stats[i]
+      local now = st and st[4] and stat(p)
+      if now and now[1] == st[1] then
+        now[4] = st[4]
+        st = now
+      end
+      keep[p] = { cx = cx, page = i, stat = st }
+    end
   end
   return keep
 end

@@ -442,16 +442,27 @@ static int cx_stale(lua_State *L) {
   lua_newtable(L);
   for (i = 0; i < cb->n; i++) {
     ll_PageInfo in, now;
+    const char *path;
+    int stale;
     ll_store_info(cb->store, i, &in);
     if (in.path == NULL) continue;
     /* the path, '\0'-terminated, through a Lua buffer */
     luaL_buffinit(L, &b);
     luaL_addlstring(&b, in.path, in.pathlen);
     luaL_pushresult(&b);
-    if (ll_store_statfile(lua_tostring(L, -1), &now) != LL_OK || now.size != in.size ||
-        ((now.mtime_s != in.mtime_s || now.mtime_ns != in.mtime_ns) &&
-         (in.content == 0 || ll_store_filecontent(lua_tostring(L, -1), &now.content) != LL_OK ||
-          now.content != in.content))) {
+    path = lua_tostring(L, -1);
+    if (ll_store_statfile(path, &now) != LL_OK || now.size != in.size)
+      stale = 1;
+    else if (now.mtime_s == in.mtime_s && now.mtime_ns == in.mtime_ns)
+      stale = 0;
+    else if (in.content == 0) /* a file written before content checksums */
+      stale = 1;
+    else {
+      int st = ll_store_filecontent(&cb->mem, path, &now.content);
+      if (st == LL_ERRMEM) return memerror(L);
+      stale = st != LL_OK || now.content != in.content;
+    }
+    if (stale) {
       lua_pushinteger(L, (lua_Integer)i + 1);
       lua_rawseti(L, -3, ++k);
     }

@@ -222,21 +222,38 @@ uint64_t ll_store_content(const void *p, size_t n) {
   return ll_store_sum(p, n) | 1u;
 }
 
-int ll_store_filecontent(const char *path, uint64_t *out) {
+int ll_store_filecontent(ll_Mem *m, const char *path, uint64_t *out) {
   struct stat sb;
-  void *p = NULL;
+  unsigned char *buf = NULL;
+  size_t n = 0, cap = 0;
   int fd = open(path, O_RDONLY | O_CLOEXEC), st = LL_ERRINPUT;
   if (fd < 0) return LL_ERRINPUT;
-  if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (uint64_t)sb.st_size <= (size_t)-1) {
-    if (sb.st_size == 0) {
-      static const unsigned char none[32] = {0}; /* no byte of it is read */
-      *out = ll_store_content(none, 0);
-      st = LL_OK;
-    } else if ((p = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) != MAP_FAILED) {
-      *out = ll_store_content(p, (size_t)sb.st_size);
-      munmap(p, (size_t)sb.st_size);
-      st = LL_OK;
+  /* read, not mapped: a file cut short while it is read would be a
+     SIGBUS through a mapping; one that grows is read to its end */
+  if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (uint64_t)sb.st_size < (size_t)-1 / 2) {
+    cap = (size_t)sb.st_size + 1;
+    buf = (unsigned char *)ll_malloc(m, cap);
+    st = buf != NULL ? LL_OK : LL_ERRMEM;
+    while (st == LL_OK) {
+      ssize_t got;
+      if (n == cap) {
+        unsigned char *nb =
+            cap < (size_t)-1 / 4 ? (unsigned char *)ll_realloc(m, buf, cap, cap * 2) : NULL;
+        if (nb == NULL) {
+          st = LL_ERRMEM;
+          break;
+        }
+        buf = nb;
+        cap *= 2;
+      }
+      got = read(fd, buf + n, cap - n);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) st = LL_ERRINPUT;
+      if (got <= 0) break;
+      n += (size_t)got;
     }
+    if (st == LL_OK) *out = ll_store_content(buf, n);
+    ll_free(m, buf, cap);
   }
   close(fd);
   return st;

@@ -37,10 +37,11 @@ uint64_t ll_store_sum(const void *p, size_t n);
 ** ll_store_sum's, never 0 (0 is "unknown"). */
 uint64_t ll_store_content(const void *p, size_t n);
 
-/* The same of the file at path, into *out; LL_ERRINPUT when it cannot be
-** read. (c:stale() asks it of a page whose file has its size and another
-** modification time: unpacked or checked out again, the same bytes.) */
-int ll_store_filecontent(const char *path, uint64_t *out);
+/* The same of the file at path, into *out, read with memory from m;
+** LL_ERRINPUT when it cannot be read, LL_ERRMEM. (c:stale() asks it of a
+** page whose file has its size and another modification time: unpacked
+** or checked out again, the same bytes.) */
+int ll_store_filecontent(ll_Mem *m, const char *path, uint64_t *out);
 
 /* ------------------------------------------------------------------ */
 /* Writing                                                             */

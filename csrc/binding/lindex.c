@@ -329,6 +329,26 @@ static int cx_title(lua_State *L) {
   return 1;
 }
 
+/* Pushes {size, mtime_s, mtime_ns [, content]} of in (content as an
+** 8-byte string, when known), or false when its size is unknown. */
+static void pushstat(lua_State *L, const ll_PageInfo *in) {
+  if (in->size < 0) {
+    lua_pushboolean(L, 0);
+    return;
+  }
+  lua_createtable(L, 4, 0);
+  lua_pushinteger(L, (lua_Integer)in->size);
+  lua_rawseti(L, -2, 1);
+  lua_pushinteger(L, (lua_Integer)in->mtime_s);
+  lua_rawseti(L, -2, 2);
+  lua_pushinteger(L, (lua_Integer)in->mtime_ns);
+  lua_rawseti(L, -2, 3);
+  if (in->content != 0) {
+    lua_pushlstring(L, (const char *)&in->content, sizeof in->content);
+    lua_rawseti(L, -2, 4);
+  }
+}
+
 /* cx:cx_pages([stats]) -> array of each page's path (false for none), and
 ** when stats is true an array of {size, mtime_s, mtime_ns [, content]}
 ** (false when unknown; content as core.load gives it): only an update needs them, and a table a page costs an open;
@@ -348,21 +368,7 @@ static int cx_pages(lua_State *L) {
       lua_pushboolean(L, 0);
     lua_rawseti(L, stats ? -3 : -2, (lua_Integer)i + 1);
     if (!stats) continue;
-    if (in.size >= 0) {
-      lua_createtable(L, 3, 0);
-      lua_pushinteger(L, (lua_Integer)in.size);
-      lua_rawseti(L, -2, 1);
-      lua_pushinteger(L, (lua_Integer)in.mtime_s);
-      lua_rawseti(L, -2, 2);
-      lua_pushinteger(L, (lua_Integer)in.mtime_ns);
-      lua_rawseti(L, -2, 3);
-      if (in.content != 0) {
-        lua_pushlstring(L, (const char *)&in.content, sizeof in.content);
-        lua_rawseti(L, -2, 4);
-      }
-    } else {
-      lua_pushboolean(L, 0);
-    }
+    pushstat(L, &in);
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   {
@@ -433,13 +439,18 @@ static int cx_common(lua_State *L) {
 
 /* cx:cx_stale() -> array of the (1-based) pages whose file is gone, has
 ** another size, or another modification time and other bytes (the
-** content checksum, where the file keeps one) than when it was read */
+** content checksum, where the file keeps one) than when it was read; and
+** a table page -> {size, mtime_s, mtime_ns, content} of the pages whose
+** time changed and whose bytes did not, the size and time as they were
+** before the bytes were read (an update keeps them: a file written again
+** after that shows as another time, so is read again next time) */
 static int cx_stale(lua_State *L) {
   CorpusBox *cb = checkstore(L);
   size_t i;
   lua_Integer k = 0;
   luaL_Buffer b;
-  lua_newtable(L);
+  lua_newtable(L); /* the stale pages */
+  lua_newtable(L); /* the pages with a new time and the same bytes */
   for (i = 0; i < cb->n; i++) {
     ll_PageInfo in, now;
     const char *path;
@@ -461,14 +472,18 @@ static int cx_stale(lua_State *L) {
       int st = ll_store_filecontent(&cb->mem, path, &now.content);
       if (st == LL_ERRMEM) return memerror(L);
       stale = st != LL_OK || now.content != in.content;
+      if (!stale) {
+        pushstat(L, &now);
+        lua_rawseti(L, -3, (lua_Integer)i + 1);
+      }
     }
     if (stale) {
       lua_pushinteger(L, (lua_Integer)i + 1);
-      lua_rawseti(L, -3, ++k);
+      lua_rawseti(L, -4, ++k);
     }
     lua_pop(L, 1);
   }
-  return 1;
+  return 2;
 }
 
 /* cx:cx_warnings() -> array of the warnings written with the index */

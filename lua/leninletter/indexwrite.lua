@@ -28,25 +28,20 @@ end
 -- the pages of an existing index file at path that can be taken as they
 -- are: path -> {cx, page, stat}, for pages whose files have not changed
 -- (c:stale()). A page whose file has a new modification time and the same
--- bytes keeps its content checksum with its file's size and time now, so
--- the new file does not read it again to know it unchanged.
+-- bytes is kept with the size and time its file had when its bytes were
+-- read, so the new file does not read it again to know it unchanged.
 local function reusable(path)
   local cx = core.index_open(path)
   if not cx then return {} end
   local paths, stats = cx:cx_pages(true)
   if not paths then return {} end  -- a corrupted page table: every page parsed again
+  local stalelist, renewed = cx:cx_stale()
   local stale = {}
-  for _, i in ipairs(cx:cx_stale()) do stale[i] = true end
+  for _, i in ipairs(stalelist) do stale[i] = true end
   local keep = {}
   for i, p in ipairs(paths) do
     if p and not stale[i] and keep[p] == nil then
-      local st = stats[i]
-      local now = st and st[4] and stat(p)
-      if now and now[1] == st[1] then
-        now[4] = st[4]
-        st = now
-      end
-      keep[p] = { cx = cx, page = i, stat = st }
+      keep[p] = { cx = cx, page = i, stat = renewed[i] or stats[i] }
     end
   end
   return keep

@@ -351,8 +351,8 @@ static void pushstat(lua_State *L, const ll_PageInfo *in) {
 
 /* cx:cx_pages([stats]) -> array of each page's path (false for none), and
 ** when stats is true an array of {size, mtime_s, mtime_ns [, content]}
-** (false when unknown; content as core.load gives it): only an update needs them, and a table a page costs an open;
-** nil, message when a page's entry is corrupted */
+** (pushstat; false when unknown): only an update needs them, and a table a
+** page costs an open; nil, message when a page's entry is corrupted */
 static int cx_pages(lua_State *L) {
   CorpusBox *cb = checkstore(L);
   int stats = lua_toboolean(L, 2);

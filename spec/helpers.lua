@@ -120,6 +120,39 @@ function H.run(cmd)
   return code == 0, out, code
 end
 
+--- The build under test's C modules, as `make spec` gives them (`LL_CPATH`).
+H.CPATH = os.getenv("LL_CPATH") or "build/lua5.4/?.so"
+
+-- the function a child Lua gets, mapped(name): whether the process has
+-- mapped a shared library of that name (Linux's /proc/self/maps), or nil
+-- where there is no such file
+local MAPPED = [[
+local function mapped(name)
+  local f = io.open("/proc/self/maps", "r")
+  if not f then return nil end
+  local s = f:read("*a")
+  f:close()
+  return s:find(name, 1, true) ~= nil
+end
+]]
+
+--- Runs a chunk in a child Lua (`H.LUA`) with the work tree's Lua layer
+-- and the build under test (`H.CPATH`, or cpath in its place), after
+-- defining `mapped(name)` in it; its output, or fails with it. For what a
+-- fresh process loads: this busted process has loaded everything long since.
+-- @string chunk the Lua code
+-- @string[opt] cpath another package.cpath
+-- @treturn string what it printed
+function H.child(chunk, cpath)
+  local file = os.tmpname()
+  H.write(file, MAPPED .. chunk)
+  local ok, out = H.run(("LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='%s;;' %s %s"):format(
+    cpath or H.CPATH, H.LUA, file))
+  os.remove(file)
+  assert(ok, out)
+  return out
+end
+
 --- Whether a program is on PATH.
 function H.have(prog)
   return compat.execute("command -v " .. prog .. " >/dev/null 2>&1") == true

@@ -14,33 +14,9 @@
 local H = require "spec.helpers"
 local compat = require "leninletter.compat"
 
-local LUA = H.LUA
-local CPATH = os.getenv("LL_CPATH") or "build/lua5.4/?.so"
-local LPATH = "lua/?.lua;lua/?/init.lua;data/?.lua"
+local CPATH = H.CPATH
+local child = H.child  -- a child Lua, with mapped(name) (spec/helpers.lua)
 local PAGE = H.LENIN .. "/archive/lenin/works/1917/staterev/ch01.htm"
-
--- the Lua function that says which shared libraries of a name the process
--- has mapped (Linux's /proc/self/maps), or nil where there is no such file
-local MAPPED = [[
-local function mapped(name)
-  local f = io.open("/proc/self/maps", "r")
-  if not f then return nil end
-  local s = f:read("*a")
-  f:close()
-  return s:find(name, 1, true) ~= nil
-end
-]]
-
--- runs chunk in a child Lua with the build under test (and cpath, if
--- given, in place of it); its output, or fails with it
-local function child(chunk, cpath)
-  local file = os.tmpname()
-  H.write(file, MAPPED .. chunk)
-  local ok, out = H.run(("LUA_PATH='%s;;' LUA_CPATH='%s;;' %s %s"):format(LPATH, cpath or CPATH, LUA, file))
-  os.remove(file)
-  assert(ok, out)
-  return out
-end
 
 local has_maps = H.exists("/proc/self/maps")
 

@@ -12,32 +12,8 @@ local H = require "spec.helpers"
 local compat = require "leninletter.compat"
 local ll = require "leninletter"
 
-local LUA = H.LUA
-local CPATH = os.getenv("LL_CPATH") or "build/lua5.4/?.so"
-local LPATH = "lua/?.lua;lua/?/init.lua;data/?.lua"
-
--- the Lua function that says whether the process has mapped a shared
--- library of a name (Linux's /proc/self/maps), or nil where there is none
-local MAPPED = [[
-local function mapped(name)
-  local f = io.open("/proc/self/maps", "r")
-  if not f then return nil end
-  local s = f:read("*a")
-  f:close()
-  return s:find(name, 1, true) ~= nil
-end
-]]
-
--- runs chunk in a child Lua with the build under test (and cpath, if
--- given, in place of it); its output, or fails with it
-local function child(chunk, cpath)
-  local file = os.tmpname()
-  H.write(file, MAPPED .. chunk)
-  local ok, out = H.run(("LUA_PATH='%s;;' LUA_CPATH='%s;;' %s %s"):format(LPATH, cpath or CPATH, LUA, file))
-  os.remove(file)
-  assert(ok, out)
-  return out
-end
+local CPATH = H.CPATH
+local child = H.child  -- a child Lua, with mapped(name) (spec/helpers.lua)
 
 describe("a stem query", function()
   it("finds the words of the query's English stem (in this process)", function()

@@ -937,29 +937,41 @@ static void loadhtml(lua_State *L, Batch *b) {
   if (b->html != NULL) runtasks(L, b->n, loadpage, b);
 }
 
+/* Pushes {size, mtime_s, mtime_ns [, content]} of in (content as an
+** 8-byte string, when known), or false when its size is unknown. */
+static void pushstat(lua_State *L, const ll_PageInfo *in) {
+  if (in->size < 0) {
+    lua_pushboolean(L, 0);
+    return;
+  }
+  lua_createtable(L, 4, 0);
+  lua_pushinteger(L, (lua_Integer)in->size);
+  lua_rawseti(L, -2, 1);
+  lua_pushinteger(L, (lua_Integer)in->mtime_s);
+  lua_rawseti(L, -2, 2);
+  lua_pushinteger(L, (lua_Integer)in->mtime_ns);
+  lua_rawseti(L, -2, 3);
+  if (in->content != 0) {
+    lua_pushlstring(L, (const char *)&in->content, sizeof in->content);
+    lua_rawseti(L, -2, 4);
+  }
+}
+
 /* Pushes an array of the pages' {size, mtime_s, mtime_ns, content} as the
-** opened files gave them, content the checksum of the bytes read as an
-** 8-byte string (false for a page whose file was not opened). */
+** opened files gave them (pushstat: content the checksum of the bytes read)
+** and false for a page whose file was not opened. */
 static void pushstats(lua_State *L, const Batch *b) {
   size_t i;
   lua_createtable(L, (int)b->n, 0);
   for (i = 0; i < b->n; i++) {
     const Page *pg = &b->pages[i];
-    if (pg->hasstat) {
-      lua_createtable(L, 3, 0);
-      lua_pushinteger(L, (lua_Integer)pg->size);
-      lua_rawseti(L, -2, 1);
-      lua_pushinteger(L, (lua_Integer)pg->mtime_s);
-      lua_rawseti(L, -2, 2);
-      lua_pushinteger(L, (lua_Integer)pg->mtime_ns);
-      lua_rawseti(L, -2, 3);
-      if (pg->content != 0) {
-        lua_pushlstring(L, (const char *)&pg->content, sizeof pg->content);
-        lua_rawseti(L, -2, 4);
-      }
-    } else {
-      lua_pushboolean(L, 0);
-    }
+    ll_PageInfo in;
+    memset(&in, 0, sizeof in);
+    in.size = pg->hasstat ? (int64_t)pg->size : -1;
+    in.mtime_s = (int64_t)pg->mtime_s;
+    in.mtime_ns = (int64_t)pg->mtime_ns;
+    in.content = pg->content;
+    pushstat(L, &in);
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
 }

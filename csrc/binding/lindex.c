@@ -329,26 +329,6 @@ static int cx_title(lua_State *L) {
   return 1;
 }
 
-/* Pushes {size, mtime_s, mtime_ns [, content]} of in (content as an
-** 8-byte string, when known), or false when its size is unknown. */
-static void pushstat(lua_State *L, const ll_PageInfo *in) {
-  if (in->size < 0) {
-    lua_pushboolean(L, 0);
-    return;
-  }
-  lua_createtable(L, 4, 0);
-  lua_pushinteger(L, (lua_Integer)in->size);
-  lua_rawseti(L, -2, 1);
-  lua_pushinteger(L, (lua_Integer)in->mtime_s);
-  lua_rawseti(L, -2, 2);
-  lua_pushinteger(L, (lua_Integer)in->mtime_ns);
-  lua_rawseti(L, -2, 3);
-  if (in->content != 0) {
-    lua_pushlstring(L, (const char *)&in->content, sizeof in->content);
-    lua_rawseti(L, -2, 4);
-  }
-}
-
 /* cx:cx_pages([stats]) -> array of each page's path (false for none), and
 ** when stats is true an array of {size, mtime_s, mtime_ns [, content]}
 ** (pushstat; false when unknown): only an update needs them, and a table a

@@ -68,7 +68,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden $(call luaflags,$@) $(D
 LDFLAGS ?=
 
 # csrc/lib: the plain C library (knows nothing of Lua); csrc/binding: the
-# binding (lcore.c, with lindex.c and llcompat.h: leninletter.core; lhtml.c:
+# binding (lcore.c, with lindex.c, lcache.c and llcompat.h: leninletter.core; lhtml.c:
 # leninletter.html, the HTML reader; lstem.c: leninletter.stem, the
 # stemmer); csrc/gen: the letter
 # compiled in (llembed.h, generated, kept in git for LuaRocks' builtin
@@ -119,8 +119,8 @@ $(STEM_SO): $(STEM_OBJ)
 	@mkdir -p $(@D)
 	$(CC) -shared $(CFLAGS) $(LDFLAGS) -o $@ $(STEM_OBJ) $(STEM_LIBS)
 
-# the binding includes its index-file helper
-$(BUILD_DIR)/binding/lcore.o: csrc/binding/lindex.c
+# the binding includes its index-file helper and its bytecode cache
+$(BUILD_DIR)/binding/lcore.o: csrc/binding/lindex.c csrc/binding/lcache.c
 
 $(BUILD_DIR)/%.o: csrc/%.c $(HDRS)
 	@mkdir -p $(@D)
@@ -139,6 +139,10 @@ $(BUILD_DIR)/test/%: csrc/test/%.c $(TEST_H) $(LIB_OBJ)
 
 ctest: $(CTESTS)
 	@set -e; for t in $(CTESTS); do echo "== $$t"; ./$$t; done
+
+# The command line's runs in the specs keep their bytecode cache
+# (bin/leninletter, core.loadcached) in build/, not in the user's ~/.cache
+spec asan valgrind gcstress coverage: export LENINLETTER_CACHE = $(CURDIR)/build/luacache
 
 # LUA and LL_CPATH tell the specs that run a child interpreter which one, and
 # which build of the module

@@ -72,6 +72,7 @@ build = {
       ["leninletter.corpusbase"] = "lua/leninletter/corpusbase.lua",
       ["leninletter.querymore"] = "lua/leninletter/querymore.lua",
       ["leninletter.cli"] = "lua/leninletter/cli.lua",
+      ["leninletter.command"] = "lua/leninletter/command.lua",
       ["leninletter.indexwrite"] = "lua/leninletter/indexwrite.lua",
       ["leninletter.document"] = "lua/leninletter/document.lua",
       ["leninletter.query"] = "lua/leninletter/query.lua",

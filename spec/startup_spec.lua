@@ -73,7 +73,7 @@ end
 local TABLE_LEN = #setmetatable({}, { __len = function() return 1 end }) == 1
 
 -- what a concordance over an index file loads, and no more
-local lean = { "leninletter.base", "leninletter.compat", "leninletter.core", "leninletter.corpusbase",
+local lean = { "leninletter.base", "leninletter.command", "leninletter.compat", "leninletter.core", "leninletter.corpusbase",
   "leninletter.index", "leninletter.query" }
 if not TABLE_LEN then lean[#lean + 1] = "leninletter.document" end
 -- utf8 in Lua, where the interpreter's is not 5.4's (leninletter.compat)

@@ -2583,6 +2583,8 @@ static int core_wordnet(lua_State *L) {
 
 /* ==== end of WordNet ==== */
 
+#include "lcache.c" /* NOLINT(bugprone-suspicious-include): the binding is one unit */
+
 /* ud:title() -> the title's text, or nil (without making the tree) */
 static int doc_title(lua_State *L) {
   ll_Doc *d = checkdoc(L, 1);
@@ -2601,9 +2603,11 @@ static const luaL_Reg doc_meta[] = {
     {"__gc", doc_gc}, {"__close", doc_gc}, {"__tostring", doc_tostring}, {NULL, NULL}};
 
 static const luaL_Reg core_funcs[] = {
-    {"parse", core_parse},       {"load", core_load},       {"readfile", core_readfile},
-    {"openpage", core_openpage}, {"letter", core_letter},   {"letter_text", core_letter_text},
-    {"dates", core_dates},       {"wordnet", core_wordnet}, {NULL, NULL}};
+    {"parse", core_parse},           {"load", core_load},
+    {"readfile", core_readfile},     {"openpage", core_openpage},
+    {"letter", core_letter},         {"letter_text", core_letter_text},
+    {"dates", core_dates},           {"wordnet", core_wordnet},
+    {"loadcached", core_loadcached}, {NULL, NULL}};
 
 LUALIB_API int luaopen_leninletter_core(lua_State *L);
 

@@ -32,6 +32,9 @@ LUALIB_API int(luaL_argerror)(lua_State *L, int arg, const char *extramsg)
 #if LUA_VERSION_NUM == 501
 
 #define lua_rawlen(L, i) lua_objlen((L), (i))
+#if !defined(LUA_OK)
+#define LUA_OK 0
+#endif
 
 static inline int llcompat_absindex(lua_State *L, int i) {
   return (i > 0 || i <= LUA_REGISTRYINDEX) ? i : lua_gettop(L) + i + 1;

@@ -229,6 +229,22 @@ static const Task tasks[] = {
    "end\n"
    "put(package.loaded['leninletter.stem'] ~= nil)\n"
    "return table.concat(out, '|')\n"},
+  /* the command line's bytecode cache (lcache.c): a source read,
+     compiled and its dump written (the source new in every run: its
+     number changes), then the same read back from the cache */
+  {"bytecode cache: a module compiled and cached, then loaded from the cache", 0,
+   "core = require 'leninletter.core'\n"
+   "SRC, DIR = 'build/allocfail-cache.lua', 'build/allocfail-cache'\n",
+   DIGEST
+   "local f = assert(io.open(SRC, 'w'))\n"
+   "f:write('local n = ', string.format('%.17g', os.clock()), '\\nreturn ...')\n"
+   "f:close()\n"
+   "for _, dir in ipairs({false, DIR, DIR}) do\n"
+   "  local chunk = assert(core.loadcached(SRC, dir or nil))\n"
+   "  put(chunk('from', dir and 'cache' or 'source'))\n"
+   "end\n"
+   "put(core.loadcached('build/no-such-source.lua', DIR))\n"
+   "return table.concat(out, '|')\n"},
   {"research: variants, wildcards, co-occurrence, per page, keywords", 400,
    "ll = require 'leninletter'\n"
    "LETTER = ll.letter()\n",

@@ -250,6 +250,7 @@ bench: all
 	sh bench/bigpage_run.sh
 	sh bench/html_run.sh
 	sh bench/index_run.sh
+	sh bench/kwic_rounds.sh
 
 # ------------------------------------------------------------------
 # Hardening (issue #7): sanitizers, valgrind, fuzzing, failing

@@ -99,6 +99,21 @@ describe("core.loadcached", function()
     end
   end)
 
+  -- only root can give a file to another user: elsewhere, no such case
+  if compat.run("id -u"):match("^0%s") then
+    it("takes no cache file of another user's, and writes its own over it", function()
+      H.write(src, "return 'mine'")
+      core.loadcached(src, dir)
+      local file = dir .. "/" .. ls(dir)[1]
+      assert(compat.execute("chown nobody " .. sh(file)))
+      local f, cached = core.loadcached(src, dir)
+      assert.is_false(cached)
+      assert.equal("mine", f())
+      assert.equal("0", (compat.run("stat -c %u " .. sh(file)):gsub("%s+$", "")))
+      assert.is_true(select(2, core.loadcached(src, dir)))
+    end)
+  end
+
   it("keeps a file for each source", function()
     local other = root .. "/n.lua"
     H.write(src, "return 'm'")

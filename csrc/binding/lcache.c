@@ -40,17 +40,19 @@
 #endif
 
 /* Reads the regular file at path whole into *out (n bytes, memory from m,
-** freed with ll_free(m, *out, *n + 1)). LL_OK, LL_ERRINPUT when it cannot
-** be read, LL_ERRMEM. */
-static int cache_slurp(ll_Mem *m, const char *path, char **out, size_t *n) {
+** freed with ll_free(m, *out, *n + 1)). With own set, only a file of this
+** user's: bytecode is trusted as code, and a cache folder shared with
+** others (LENINLETTER_CACHE=/tmp/x) must not run theirs. LL_OK,
+** LL_ERRINPUT when it cannot be read (or is another's), LL_ERRMEM. */
+static int cache_slurp(ll_Mem *m, const char *path, int own, char **out, size_t *n) {
 #if defined(LL_POSIX)
   struct stat st;
   size_t got = 0;
   char *p;
   int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return LL_ERRINPUT;
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0 ||
-      (unsigned long long)st.st_size > (unsigned long long)(SIZE_MAX / 2)) {
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (own && st.st_uid != geteuid()) ||
+      st.st_size < 0 || (unsigned long long)st.st_size > (unsigned long long)(SIZE_MAX / 2)) {
     close(fd);
     return LL_ERRINPUT;
   }
@@ -74,7 +76,7 @@ static int cache_slurp(ll_Mem *m, const char *path, char **out, size_t *n) {
   *n = got;
   return LL_OK;
 #else
-  (void)m, (void)path, (void)out, (void)n;
+  (void)m, (void)path, (void)own, (void)out, (void)n;
   return LL_ERRINPUT;
 #endif
 }
@@ -216,7 +218,7 @@ static int core_loadcached(lua_State *L) {
     (void)snprintf(hex, sizeof hex, "%016llx", h);
     cachepath = lua_pushfstring(L, "%s/%s.luac", dir, hex);
   }
-  st = cache_slurp(&m, path, &src, &srcn);
+  st = cache_slurp(&m, path, 0, &src, &srcn);
   if (st == LL_ERRMEM) return memerror(L);
   if (st != LL_OK) {
     lua_pushnil(L);
@@ -224,7 +226,7 @@ static int core_loadcached(lua_State *L) {
     return 2;
   }
   if (cachepath != NULL) {
-    st = cache_slurp(&m, cachepath, &c, &cn);
+    st = cache_slurp(&m, cachepath, 1, &c, &cn);
     if (st == LL_OK) {
       hit = cache_tryload(L, c, cn, src, srcn, chunkname);
       ll_free(&m, c, cn + 1);

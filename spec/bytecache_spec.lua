@@ -205,6 +205,24 @@ describe("bin/leninletter's bytecode cache", function()
     assert.same(files, ls(dir))
   end)
 
+  it("takes several processes filling one cache at once", function()
+    local dir = root .. "/c"
+    local want = tool("LENINLETTER_CACHE=", "freq --top 5")
+    -- six processes started together, each writing every module's file
+    local cmd = ""
+    for i = 1, 6 do
+      cmd = cmd .. ENV .. " LENINLETTER_CACHE=" .. sh(dir) .. " " .. H.LUA .. " bin/leninletter freq --top 5 > "
+        .. sh(root .. "/out" .. i) .. " 2>&1 & "
+    end
+    assert(compat.execute(cmd .. "wait"))
+    for i = 1, 6 do assert.equal(want, H.readfile(root .. "/out" .. i)) end
+    -- whole files only: no temporary file left
+    local files = ls(dir)
+    assert.equal(CACHES, #files > 0)
+    for _, f in ipairs(files) do assert.truthy(f:match("^%x+%.luac$"), f) end
+    assert.equal(want, tool("LENINLETTER_CACHE=" .. sh(dir), "freq --top 5"))
+  end)
+
   it("caches in $XDG_CACHE_HOME/leninletter, else in ~/.cache/leninletter", function()
     tool("HOME=" .. sh(root .. "/home") .. " XDG_CACHE_HOME=" .. sh(root .. "/xdg"), "info")
     assert.equal(CACHES, #ls(root .. "/xdg/leninletter") > 0)

@@ -1,10 +1,11 @@
 --- The command line's usage and help texts and its commands other than
 -- `kwic`, for `bin/leninletter`.
 --
--- Internal module: `bin/leninletter` keeps what a concordance needs (its
--- options, the output helpers, `kwic` itself) and loads this module only
+-- Internal module: leninletter.command (what `bin/leninletter` runs) keeps
+-- what a concordance needs (its options, the output helpers, `kwic`
+-- itself) and loads this module only
 -- for the other commands, their help and the usage, so that a concordance
--- over an index file compiles none of it (issue #16). It is a function of
+-- over an index file loads none of it (issue #16). It is a function of
 -- the helpers the command line shares with it (`write`, `print`, `warn`,
 -- `die`, `usage_error`, `intopt`, `choiceopt`, `columns`, `isatty`,
 -- `ulen`, `ufirst`, `pad`, `ll`), returning `USAGE`, `HELP` (command ->

@@ -7,7 +7,7 @@ local compat = require "leninletter.compat"
 local core = require "leninletter.core"
 local H = require "spec.helpers"
 
-local function sh(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+local sh = H.quote
 
 -- the names in folder dir, sorted ({} when there is no such folder)
 local function ls(dir)
@@ -114,6 +114,39 @@ describe("core.loadcached", function()
     end)
   end
 
+  -- another Lua's bytecode under this Lua's name: its checksums hold, but
+  -- this interpreter refuses its header. Needs another Lua and its build
+  -- of the core (make test builds 5.4 alone; CI's later stages, on 5.3,
+  -- 5.2, 5.1 and LuaJIT, have 5.4's beside theirs)
+  local otherlua
+  for _, o in ipairs({ { "lua5.4", "lua5.4" }, { "lua5.3", "lua5.3" }, { "luajit", "luajit" } }) do
+    local lua, build = o[1], o[2]
+    local theirs = lua == "luajit" and "Lua 5.1" or "Lua " .. lua:sub(4)
+    if not otherlua and (theirs ~= _VERSION or (lua == "luajit") ~= (jit ~= nil)) and H.have(lua)
+        and H.exists("build/" .. build .. "/leninletter/core.so") then
+      otherlua = { lua = lua, cpath = "build/" .. build .. "/?.so" }
+    end
+  end
+  if otherlua then
+    it("compiles over anotherlua Lua's bytecode found under its file's name (" .. otherlua.lua .. "'s)", function()
+      H.write(src, "return 'this Lua'")
+      assert.is_false(select(2, core.loadcached(src, dir)))
+      local mine = dir .. "/" .. ls(dir)[1]
+      local elsewhere = root .. "/otherlua"
+      local ok, out = H.run(("LUA_CPATH=%s %s -e %s"):format(H.quote(otherlua.cpath .. ";;"), otherlua.lua,
+        H.quote(("assert(select(2, require('leninletter.core').loadcached(%q, %q)) == false)")
+          :format(src, elsewhere))))
+      assert(ok, out)
+      local theirs = elsewhere .. "/" .. ls(elsewhere)[1]
+      assert.not_equal(H.readfile(mine), H.readfile(theirs))
+      assert(compat.execute("cp " .. sh(theirs) .. " " .. sh(mine)))
+      local f, cached = core.loadcached(src, dir)
+      assert.is_false(cached)
+      assert.equal("this Lua", f())
+      assert.is_true(select(2, core.loadcached(src, dir)))
+    end)
+  end
+
   it("keeps a file for each source", function()
     local other = root .. "/n.lua"
     H.write(src, "return 'm'")
@@ -173,7 +206,6 @@ describe("core.loadcached", function()
 end)
 
 describe("bin/leninletter's bytecode cache", function()
-  local ENV = "LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH=" .. sh(H.CPATH .. ";;")
   -- Lua 5.1 has no package.searchpath, and there the tool caches nothing
   -- (asked of the tool's interpreter: busted's may have one added)
   local CACHES = H.child("print(package.searchpath ~= nil)"):find("true") ~= nil
@@ -183,7 +215,7 @@ describe("bin/leninletter's bytecode cache", function()
 
   -- runs the tool with the environment env (a shell prefix): its output
   local function tool(env, args)
-    local ok, out = H.run(ENV .. " env -u LENINLETTER_CACHE -u XDG_CACHE_HOME " .. env .. " " .. H.LUA
+    local ok, out = H.run(H.ENV .. "env -u LENINLETTER_CACHE -u XDG_CACHE_HOME " .. env .. " " .. H.LUA
       .. " bin/leninletter " .. args)
     assert(ok, out)
     return out
@@ -211,7 +243,7 @@ describe("bin/leninletter's bytecode cache", function()
     -- six processes started together, each writing every module's file
     local cmd = ""
     for i = 1, 6 do
-      cmd = cmd .. ENV .. " LENINLETTER_CACHE=" .. sh(dir) .. " " .. H.LUA .. " bin/leninletter freq --top 5 > "
+      cmd = cmd .. H.ENV .. "LENINLETTER_CACHE=" .. sh(dir) .. " " .. H.LUA .. " bin/leninletter freq --top 5 > "
         .. sh(root .. "/out" .. i) .. " 2>&1 & "
     end
     assert(compat.execute(cmd .. "wait"))

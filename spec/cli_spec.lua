@@ -2,10 +2,9 @@
 local compat = require "leninletter.compat"  -- utf8 and math as in Lua 5.4, on every Lua
 local utf8 = compat.utf8
 local ll = require "leninletter"
+local H = require "spec.helpers"
 
-local ENV = "LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='" .. (os.getenv("LL_CPATH") or "build/lua5.4/?.so") .. ";;' "
-
-local function sh(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+local ENV, sh = H.ENV, H.quote
 
 -- runs the tool; returns exit code, stdout, stderr
 local function cli(args, env)

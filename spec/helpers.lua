@@ -123,6 +123,17 @@ end
 --- The build under test's C modules, as `make spec` gives them (`LL_CPATH`).
 H.CPATH = os.getenv("LL_CPATH") or "build/lua5.4/?.so"
 
+--- s quoted for the shell, as one word.
+-- @string s
+-- @treturn string
+function H.quote(s)
+  return "'" .. s:gsub("'", "'\\''") .. "'"
+end
+
+--- The shell's prefix that runs a child Lua on the work tree's Lua layer
+-- and the build under test (`H.CPATH`), ending in a space.
+H.ENV = "LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH=" .. H.quote(H.CPATH .. ";;") .. " "
+
 -- the function a child Lua gets, mapped(name): whether the process has
 -- mapped a shared library of that name (Linux's /proc/self/maps), or nil
 -- where there is no such file
@@ -146,8 +157,8 @@ end
 function H.child(chunk, cpath)
   local file = os.tmpname()
   H.write(file, MAPPED .. chunk)
-  local ok, out = H.run(("LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='%s;;' %s %s"):format(
-    cpath or H.CPATH, H.LUA, file))
+  local ok, out = H.run(("LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH=%s %s %s"):format(
+    H.quote((cpath or H.CPATH) .. ";;"), H.LUA, file))
   os.remove(file)
   assert(ok, out)
   return out

@@ -669,8 +669,7 @@ describe("leninletter.quiz where WordNet is not installed", function()
   -- LENINLETTER_WORDNET naming a folder without WordNet's database is what
   -- a machine without Debian's wordnet-base sees (README, docs/STUDY.md)
   local compat = require "leninletter.compat"
-  local ENV = "LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='"
-    .. (os.getenv("LL_CPATH") or "build/lua5.4/?.so") .. ";;' LENINLETTER_WORDNET=/nonexistent/wordnet "
+  local ENV = require("spec.helpers").ENV .. "LENINLETTER_WORDNET=/nonexistent/wordnet "
   local LUA = os.getenv("LUA") or "lua5.4"
 
   it("asks about entities and dates only, and says why", function()

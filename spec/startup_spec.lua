@@ -16,10 +16,7 @@ local H = require "spec.helpers"
 
 local SAMPLES = os.getenv("LENINLETTER_SAMPLES") or "../shared/mia-samples"
 local LUA = os.getenv("LUA") or "lua5.4"
-local ENV = "LUA_PATH='lua/?.lua;lua/?/init.lua;data/?.lua;;' LUA_CPATH='" .. (os.getenv("LL_CPATH") or
-  "build/lua5.4/?.so") .. ";;' "
-
-local function sh(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+local ENV, sh = H.ENV, H.quote
 
 local function readall(path)
   local f = assert(io.open(path, "rb"))

@@ -181,6 +181,29 @@ describe("leninletter under the garbage collector", function()
     assert.is_true(after - before < 512, ("%.0f KB more after 40 documents"):format(after - before))
   end)
 
+  it("collects a corpus and its pages, used or not, once it is dropped", function()
+    -- two plain-text pages (the letter); on Lua 5.1 and LuaJIT a page not
+    -- used yet is a table waiting to be made (leninletter.base's defer)
+    local dir = os.tmpname()
+    os.remove(dir)
+    assert(os.execute("mkdir -p '" .. dir .. "'"))
+    local text = require("leninletter.core").letter_text()
+    for _, n in ipairs({ "a.txt", "b.txt" }) do
+      local f = assert(io.open(dir .. "/" .. n, "wb"))
+      f:write(text)
+      f:close()
+    end
+    local gone = setmetatable({}, { __mode = "k" })
+    local c = assert(ll.corpus({ dir }))
+    assert.equal(2, #c)
+    assert.equal(ll.letter().title, c[1].title)
+    gone[c], gone[c[1]], gone[c[2]] = true, true, true
+    c = nil  -- luacheck: ignore
+    full()
+    os.execute("rm -rf '" .. dir .. "'")
+    assert.is_nil(next(gone))
+  end)
+
   it("collects a document and its C document while a query of it is running", function()
     local want = select(2, ll.letter():dispersion("x"))
     local doc = ll.letter()

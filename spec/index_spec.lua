@@ -165,6 +165,70 @@ describe("index files", function()
     assert.truthy(c.warnings[1]:find("c.htm", 1, true))
   end)
 
+  it("makes a page's Document when it is first used, on every Lua", function()
+    -- Lua 5.1 and LuaJIT have every page in the array part from the open
+    -- (their # calls no __len), but each made only when first used; on
+    -- 5.2 and later c[i] makes it. Either way, an unused page is no
+    -- Document's fields yet, and a page is made once, in place.
+    local c = assert(ll.corpus(dir .. "/three.llx"))
+    assert.are.equal(2, #c)
+    for i = 1, 2 do
+      local d = rawget(c, i)
+      if d ~= nil then assert.is_nil(rawget(d, "title")) end
+    end
+    local first = c[1]
+    assert.are.equal(first, c[1])
+    assert.are.equal("Ay", first.title)
+    assert.are.equal("Ay", rawget(first, "title"))
+    assert.are.equal(getmetatable(ll.letter()), getmetatable(first))
+    -- a.htm: "Soviet" in the first paragraph, "soviet" in the second
+    assert.are.equal(2, first:count("soviet"))
+    local second = rawget(c, 2)
+    if second ~= nil then assert.is_nil(rawget(second, "title")) end
+    -- a method as the first use makes the page too
+    assert.are.equal(ll.letter():count("Black Hundreds"), c[2]:count("Black Hundreds"))
+    assert.are.equal(ll.letter().title, rawget(c[2], "title"))
+    assert.are.equal(c[2], c[2])
+    -- the pages of a corpus of files are made when first used as well
+    local d = ll.corpus(pages)
+    assert.are.equal(2, #d)
+    assert.are.equal("Ay", d[1].title)
+  end)
+
+  it("raises a page record found corrupted where the page is first used, every time", function()
+    -- the small index's page records (section 1, found through the section
+    -- table: u64 offset at byte 24, u32 count at 32; per section u32 id,
+    -- u32 flags, u64 offset, u64 size, u64 sum), one byte in the middle of
+    -- page 1's changed: the file opens (a record is checked when it is
+    -- first read), a count reads no record, and using the page raises
+    local s = readfile(small)
+    local function int(at, n)
+      local v = 0
+      for k = n, 1, -1 do v = v * 256 + s:byte(at + k) end
+      return v
+    end
+    local toff, nsec, roff, rsize = int(24, 8), int(32, 4), nil, nil
+    for k = 0, nsec - 1 do
+      if int(toff + 32 * k, 4) == 1 then roff, rsize = int(toff + 32 * k + 8, 8), int(toff + 32 * k + 16, 8) end
+    end
+    assert.truthy(roff and rsize > 100)
+    local at = roff + math.floor(rsize / 2) + 1
+    local path = dir .. "/badrecord.llx"
+    write(path, s:sub(1, at - 1) .. string.char((s:byte(at) + 1) % 256) .. s:sub(at + 1))
+    local c = assert(ll.corpus(path))
+    assert.are.equal(1, #c)
+    assert.are.equal(assert(ll.corpus(small)):count("soviet"), c:count("soviet"))
+    local msg = path .. ": index file corrupted"
+    for _ = 1, 2 do
+      local ok, err = pcall(function() return c[1].title end)
+      assert.is_false(ok)
+      assert.truthy(tostring(err):find(msg, 1, true), tostring(err))
+    end
+    local whole, cerr = c:check()
+    assert.is_nil(whole)
+    assert.truthy(cerr:find(msg, 1, true))
+  end)
+
   it("writes Documents given as such, with no path", function()
     local path = dir .. "/letter.llx"
     assert(ll.index({ ll.letter() }, path))

@@ -42,8 +42,31 @@ local lazy = {
   paragraphs = function(ud) return ud:paragraphs() end,
 }
 
+-- Documents not made yet (Lua 5.1 and LuaJIT: a Corpus's pages, see
+-- leninletter.corpusbase): document table -> function filling it in
+local deferred = setmetatable({}, { __mode = "k" })
+
+-- Makes a deferred Document now, in place: its table becomes the Document
+-- (its metatable taken off while it is filled, as for a new one). An error
+-- leaves it deferred, so that every later use raises it again.
+local function undefer(doc)
+  local fill = deferred[doc]
+  deferred[doc] = nil
+  setmetatable(doc, nil)
+  local ok, err = pcall(fill, doc)
+  if not ok then
+    setmetatable(doc, Document)
+    deferred[doc] = fill
+    error(err, 0)
+  end
+end
+
 -- A Document's methods, and its lazy fields on first reading.
 function Document.__index(doc, k)
+  if deferred[doc] ~= nil then
+    undefer(doc)
+    return doc[k]
+  end
   local m = Document[k]
   if m ~= nil then return m end
   local make = lazy[k]
@@ -61,6 +84,7 @@ end
 -- @usage local document = require "leninletter.document"
 -- local ud = document.core(require("leninletter").letter(), "count")
 function M.core(doc, fname, argn)
+  if deferred[doc] ~= nil then undefer(doc) end
   local ud = cores[doc]
   if ud == nil then
     error(("bad argument #%d to '%s' (Document expected, got %s)")
@@ -85,7 +109,22 @@ end
 -- @treturn boolean
 -- @usage print(require("leninletter.document").is({}))  --> false
 function M.is(v)
+  if deferred[v] ~= nil then undefer(v) end
   return cores[v] ~= nil
+end
+
+--- Makes an empty table a Document to be made when it is first used:
+-- `fill(doc)` makes it in place (`leninletter.document`'s `wrap` with its
+-- `into`). A Corpus's pages, under Lua 5.1 and LuaJIT, whose `#` counts a
+-- table's array part: the part holds every page without making any.
+-- @tab doc the empty table, which becomes the Document
+-- @tparam function fill makes it; an error it raises is raised where the
+--   Document is used, every time
+-- @return doc, whose metatable is now `Document`
+-- @usage base.defer({}, function(d) document.wrap(ud, opts, false, d) end)
+function M.defer(doc, fill)
+  deferred[doc] = fill
+  return setmetatable(doc, Document)
 end
 
 --- Raises lauxlib's usual "bad argument" error. Like lauxlib's, the

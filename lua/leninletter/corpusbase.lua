@@ -88,7 +88,8 @@ function Corpus.__len(c)
 end
 
 -- Lua 5.1 and LuaJIT never call __len on a table: there `#c` counts the
--- array part, so a corpus fills it with its Documents at once.
+-- array part, so a corpus fills it at once, with Documents made when they
+-- are first used (leninletter.base's defer).
 local TABLE_LEN = #setmetatable({}, { __len = function() return 1 end }) == 1
 
 function Corpus.__tostring(c)
@@ -106,8 +107,7 @@ end
 -- @tparam[opt] table uds the pages' C documents (nil: made from cx as asked
 --   for, `cx:cx_page(i)`)
 -- @tparam[opt] table docs the Documents given as such, by index
--- @return Corpus; or nil and a message where, under Lua 5.1 and LuaJIT (which
---   make every page at once), an index file's page record is corrupted
+-- @return Corpus
 -- @usage -- as leninletter.index opens an index file:
 -- local cx = require("leninletter.core").index_open(path)
 -- local paths = cx:cx_pages()
@@ -127,16 +127,21 @@ function M.make(cx, n, paths, warnings, opts, cat, uds, docs)
   state[c] = { cx = cx, n = n, uds = uds, docs = docs or {}, opts = opts,
     titles = {}, cat = cat, ents = {}, fromcx = fromcx, pathof = pathfn }
   if not TABLE_LEN then
-    -- every page made now (an index file's too, from its records): a
-    -- record found corrupted is the open's failure, nil and the message,
-    -- as the lazy pages of Lua 5.2 and later say it in c:check()
+    -- every page in the array part now, each made when first used, from
+    -- its C document (an index file's from its record then: a record found
+    -- corrupted raises there, as c[i] raises it on Lua 5.2 and later), and
+    -- only then in st.docs, as c[i] puts it there on 5.2 and later. (fill
+    -- holds nothing that holds the page while it waits: a weak key's value
+    -- is strong in Lua 5.1, and a path back to the page would keep every
+    -- corpus forever.)
+    local made, cuds = state[c].docs, state[c].uds
     for i = 1, n do
-      local ok, doc = pcall(Corpus.__index, c, i)
-      if not ok then
-        if type(doc) == "string" and doc:find("index file corrupted", 1, true) then
-          return nil, (doc:gsub("^[^\n]-:%d+: ", ""))
-        end
-        error(doc, 0)
+      local doc = made[i]
+      if doc == nil then
+        doc = document.defer({}, function(d)
+          require("leninletter.document").wrap(cuds[i], opts, false, d)
+          made[i] = d
+        end)
       end
       rawset(c, i, doc)
     end

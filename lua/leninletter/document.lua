@@ -201,23 +201,24 @@ local heads = setmetatable({}, { __mode = "k" })
 -- @param opts the options given to parse (may be nil)
 -- @param isletter true for the letter compiled in (its hooks give it the
 --   built-in entity catalogue)
+-- @tab[opt] into an empty table without a metatable to make the Document
+--   in (a deferred one: `leninletter.base`'s `defer`), else a new table
 -- @return a Document
 -- @usage local doc = require("leninletter.document").wrap(require("leninletter.core").letter())
-function M.wrap(ud, opts, isletter)
+function M.wrap(ud, opts, isletter, into)
   local t = ud:tree(false) -- all but the paragraphs: made when first read
-  local doc = {
-    author = t.author,
-    number = t.number,
-    title = t.title and t.title.text,
-    subtitle = t.subtitle and t.subtitle.text,
-    fields = t.fields,
-    meta = t.meta,
-    source = t.source,
-    first_page = t.first_page,
-    notes = t.notes,
-    navigation = t.navigation,
-    warnings = t.warnings,
-  }
+  local doc = into or {}
+  doc.author = t.author
+  doc.number = t.number
+  doc.title = t.title and t.title.text
+  doc.subtitle = t.subtitle and t.subtitle.text
+  doc.fields = t.fields
+  doc.meta = t.meta
+  doc.source = t.source
+  doc.first_page = t.first_page
+  doc.notes = t.notes
+  doc.navigation = t.navigation
+  doc.warnings = t.warnings
   local refs = noterefs(doc, t.title, t.subtitle, t.fieldrefs, t.bodyrefs)
   doc.sections = sections(t.headings, t.nparagraphs)
   heads[doc] = { title = t.title, subtitle = t.subtitle }

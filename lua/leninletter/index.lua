@@ -86,10 +86,10 @@ function M.open(path, opts)
   local cx, err = core.index_open(path)
   if not cx then return nil, err end
   -- c.paths is made when first asked for: a query reads its hits' paths
-  local c, cerr = corpus.make(cx, #cx, function(i) return cx:cx_path(i) end, cx:cx_warnings(),
+  local c = corpus.make(cx, #cx, function(i) return cx:cx_path(i) end, cx:cx_warnings(),
     { entities = opts.entities }, cat)
-  if c then opened[c] = cx end
-  return c, cerr
+  opened[c] = cx
+  return c
 end
 
 --- The path page `i` of a Corpus was read from (`false` for none): `c.paths[i]`,

@@ -251,6 +251,7 @@ bench: all
 	sh bench/html_run.sh
 	sh bench/index_run.sh
 	sh bench/kwic_rounds.sh
+	sh bench/parse_floor.sh
 
 # ------------------------------------------------------------------
 # Hardening (issue #7): sanitizers, valgrind, fuzzing, failing

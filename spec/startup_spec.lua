@@ -4,7 +4,9 @@
 -- (leninletter.base, corpusbase, query, index), not leninletter.document,
 -- corpus, querymore, entities, LPeg nor the command line's other commands
 -- (leninletter.cli); and what it leaves out is loaded when another path
--- asks for it, with the same answers.
+-- asks for it, with the same answers. A script about one page
+-- (`require "leninletter"`) compiles leninletter.corpus and .index only
+-- when it asks for a corpus.
 -- The pages: ../shared/mia-samples, five of the archive's pages in their
 -- plain-text form, indexed here. 08.txt is Lenin's letter to Zinoviev of
 -- 12 February 1916 ("Written: Written February 12, 1916" in its header);
@@ -159,5 +161,29 @@ os.exit(0)
     local out, loaded = run("bin/leninletter", { "kwic", "--help" })
     assert.truthy(out:find("usage: leninletter kwic QUERY", 1, true))
     assert.truthy(loaded:find("leninletter.cli\n", 1, true))
+  end)
+end)
+
+describe("a script about one page", function()
+  it("compiles no corpus or index module until it asks for a corpus", function()
+    -- the letter's concordance, then a corpus of the letter: the same
+    -- answers, leninletter.corpus and leninletter.index loaded only then
+    local f = os.tmpname()
+    local w = assert(io.open(f, "wb"))
+    w:write([[
+local ll = require "leninletter"
+local n = #ll.letter():concordance("soviet")
+local before = package.loaded["leninletter.corpus"] == nil and package.loaded["leninletter.index"] == nil
+local c = ll.corpus({ ll.letter() })
+print(before, n, #c:concordance("soviet"), package.loaded["leninletter.corpus"] ~= nil)
+os.exit(0)
+]])
+    w:close()
+    local out, loaded = run(f, {})
+    os.remove(f)
+    local n = #ll.letter():concordance("soviet")
+    assert.are.equal(("true\t%d\t%d\ttrue\n"):format(n, n), out)
+    assert.truthy(loaded:find("leninletter.corpus\n", 1, true))
+    assert.is_nil(loaded:find("leninletter.index\n", 1, true))
   end)
 end)

@@ -14,8 +14,8 @@
 local core = require "leninletter.core"
 local document = require "leninletter.document"
 require "leninletter.query"
-local corpus = require "leninletter.corpus"
-local index = require "leninletter.index"
+-- (leninletter.corpus and leninletter.index are loaded by the first
+-- corpus or index call: a script about one page compiles neither)
 local entities = require "leninletter.entities"
 require "leninletter.dates"
 require "leninletter.errata"
@@ -145,8 +145,8 @@ end
 --   print(c[l.doc].title, l.left, l.match, l.right)
 -- end
 function M.corpus(list, opts)
-  if type(list) == "string" then return index.open(list, opts) end
-  return corpus.new(list, opts)
+  if type(list) == "string" then return require("leninletter.index").open(list, opts) end
+  return require("leninletter.corpus").new(list, opts)
 end
 
 --- Writes an index file: every page's parsed document and the corpus
@@ -163,7 +163,7 @@ end
 -- local c = assert(ll.corpus("/tmp/lenin.llx"))
 -- print(#c, c:count("soviet"), #c:stale())
 function M.index(list, path, opts)
-  return index.write(list, path, opts)
+  return require("leninletter.index").write(list, path, opts)
 end
 
 return M

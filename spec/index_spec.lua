@@ -56,6 +56,23 @@ local function dump(v)
   return table.concat(out)
 end
 
+-- Where section `id` of index file bytes s lies: its offset (0-based) and
+-- size. The section table is at the u64 at byte 24, its count the u32 at
+-- 32; per section u32 id, u32 flags, u64 offset, u64 size, u64 sum (all
+-- little-endian). Sections: 1 the page records, 6 the tokens, 10 the
+-- vocabulary's entries (csrc/lib/llstore.c).
+local function section(s, id)
+  local function int(at, n)
+    local v = 0
+    for k = n, 1, -1 do v = v * 256 + s:byte(at + k) end
+    return v
+  end
+  local toff, nsec = int(24, 8), int(32, 4)
+  for k = 0, nsec - 1 do
+    if int(toff + 32 * k, 4) == id then return int(toff + 32 * k + 8, 8), int(toff + 32 * k + 16, 8) end
+  end
+end
+
 -- every query kind, with the options that change what is read
 local function queries(c)
   local r = {}
@@ -196,21 +213,11 @@ describe("index files", function()
   end)
 
   it("raises a page record found corrupted where the page is first used, every time", function()
-    -- the small index's page records (section 1, found through the section
-    -- table: u64 offset at byte 24, u32 count at 32; per section u32 id,
-    -- u32 flags, u64 offset, u64 size, u64 sum), one byte in the middle of
-    -- page 1's changed: the file opens (a record is checked when it is
+    -- the small index's page records (section 1), one byte in the middle
+    -- of page 1's changed: the file opens (a record is checked when it is
     -- first read), a count reads no record, and using the page raises
     local s = readfile(small)
-    local function int(at, n)
-      local v = 0
-      for k = n, 1, -1 do v = v * 256 + s:byte(at + k) end
-      return v
-    end
-    local toff, nsec, roff, rsize = int(24, 8), int(32, 4), nil, nil
-    for k = 0, nsec - 1 do
-      if int(toff + 32 * k, 4) == 1 then roff, rsize = int(toff + 32 * k + 8, 8), int(toff + 32 * k + 16, 8) end
-    end
+    local roff, rsize = section(s, 1)
     assert.truthy(roff and rsize > 100)
     local at = roff + math.floor(rsize / 2) + 1
     local path = dir .. "/badrecord.llx"
@@ -333,19 +340,10 @@ describe("index files", function()
   end)
 
   it("checks a page's word ids when a query first reads them, and raises what it finds", function()
-    -- the small index's section table (at the u64 at byte 24, u32 count at
-    -- 32): per section u32 id, u32 flags, u64 offset, u64 size, u64 sum;
-    -- the tokens (section 6) are 16-bit word ids on so small a vocabulary
+    -- the small index's tokens (section 6) are 16-bit word ids on so
+    -- small a vocabulary
     local s = readfile(small)
-    local function int(at, n)  -- little-endian, at 0-based
-      local v = 0
-      for k = n, 1, -1 do v = v * 256 + s:byte(at + k) end
-      return v
-    end
-    local toff, nsec, tokens = int(24, 8), int(32, 4), nil
-    for k = 0, nsec - 1 do
-      if int(toff + 32 * k, 4) == 6 then tokens = int(toff + 32 * k + 8, 8) end
-    end
+    local tokens = section(s, 6)
     assert.truthy(tokens)
     -- the first token's id (the title's "Ay") set past the vocabulary: the
     -- file still opens (opening reads no token), a count reads none, a
@@ -371,20 +369,12 @@ describe("index files", function()
   end)
 
   it("reads the vocabulary where it lies, checked when a query first reads it", function()
-    -- the small index's vocabulary entries (section 10, found as above)
+    -- the small index's vocabulary entries (section 10)
     -- start with the block index, 12 bytes a block and 12 for the end (one
     -- block of 32 words: a.htm has fewer), then the first word's entry,
     -- whose byte's high bits are its length ("ay", the title: 2)
     local s = readfile(small)
-    local function int(at, n)
-      local v = 0
-      for k = n, 1, -1 do v = v * 256 + s:byte(at + k) end
-      return v
-    end
-    local toff, nsec, words = int(24, 8), int(32, 4), nil
-    for k = 0, nsec - 1 do
-      if int(toff + 32 * k, 4) == 10 then words = int(toff + 32 * k + 8, 8) end
-    end
+    local words = section(s, 10)
     assert.truthy(words)
     local b = s:byte(words + 25)
     assert.are.equal(2, math.floor(b / 32))

@@ -88,10 +88,11 @@ static size_t volat(const char *s, size_t k, size_t n, long *v) {
   return j + l;
 }
 
-/* If a page word ("p.", "pp.", "P.", "page", "pages") and a digit stand at
-** s[k], returns the offset of the digit; else 0. */
+/* If a page word ("p.", "pp.", "P.", "page", "pages") and a page number (one
+** to five digits, as readranges reads them) stand at s[k], returns the
+** offset of the digit; else 0. */
 static size_t pagesat(const char *s, size_t k, size_t n) {
-  size_t j;
+  size_t j, d;
   if (k > 0 && isalpha8((unsigned char)s[k - 1])) return 0;
   if (startswith(s + k, n - k, "pp.") || startswith(s + k, n - k, "Pp."))
     j = k + 3;
@@ -104,7 +105,8 @@ static size_t pagesat(const char *s, size_t k, size_t n) {
   else
     return 0;
   j = skipsp(s, j, n);
-  return digitsat(s, j, n) > 0 ? j : 0;
+  d = digitsat(s, j, n);
+  return d > 0 && d <= 5 ? j : 0;
 }
 
 /* "600-03" is 600 to 603: a last page with fewer digits than the first
@@ -496,6 +498,10 @@ int ll_cites(ll_Mem *m, ll_Arena *a, const char *s, size_t n, int para, const ll
       e = readranges(&c, pg);
     }
     if (c.status != LL_OK) break;
+    if (vol <= 0 && c.ranges.n == 0) { /* neither a volume nor a page: no citation */
+      i = start + 1;
+      continue;
+    }
     tail = thisedition(s, e, n, &present);
     workbefore(&c, i, start, &ws, &we);
     if (present) {

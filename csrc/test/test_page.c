@@ -210,6 +210,15 @@ static void test_cites(Tally *t) {
   c = cites(s, &src, &a, &v) == 1 ? (const ll_Cite *)v.p : NULL;
   check(t, c && c->volume == 3 && c->work && strstr(c->work, "Storia del Marxismo") != NULL,
         "the publisher in brackets between the work and the volume", NULL);
+  /* found by fuzz_page: a page word before a number too long to be a page
+  ** made a citation of no volume and no pages ("pages " alone) */
+  s = "in the sense 1111 pages 1111111111 of increasing the paper";
+  check(t, cites(s, &src, &a, &v) == 0, "pages 1111111111: no page, no citation", NULL);
+  s = "see Vol. 0 and p. 123456";
+  check(t, cites(s, &src, &a, &v) == 0, "Vol. 0 without pages, p. 123456: no citation", NULL);
+  s = "pages 1111111111, then p. 12";
+  c = cites(s, &src, &a, &v) == 1 ? (const ll_Cite *)v.p : NULL;
+  check(t, c && streq(c->text, "p. 12") && range(c, 0, 12, 12), "the page after a non-page is read", NULL);
   s = "Hilferding, Finance Capital, p. 326. Ibid., p. 330.";
   check(t, cites(s, &src, &a, &v) == 2 && streq(((const ll_Cite *)v.p + 1)->work, "Hilferding, Finance Capital"),
         "Ibid. takes the work before", NULL);

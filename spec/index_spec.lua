@@ -206,10 +206,17 @@ describe("index files", function()
     assert.are.equal(ll.letter():count("Black Hundreds"), c[2]:count("Black Hundreds"))
     assert.are.equal(ll.letter().title, rawget(c[2], "title"))
     assert.are.equal(c[2], c[2])
-    -- the pages of a corpus of files are made when first used as well
+    -- the pages of a corpus of files are made when first used as well,
+    -- and a field written first is written to the page made
     local d = ll.corpus(pages)
     assert.are.equal(2, #d)
     assert.are.equal("Ay", d[1].title)
+    d[2].mine = "read twice"
+    assert.are.equal(ll.letter().title, rawget(d[2], "title"))
+    assert.are.equal("read twice", d[2].mine)
+    -- an unused page is a Document to the argument checks
+    local e = assert(ll.corpus(pages))
+    assert.are.equal("Document", require("leninletter.document").typename(rawget(e, 2) or e[2]))
   end)
 
   it("raises a page record found corrupted where the page is first used, every time", function()

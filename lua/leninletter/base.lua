@@ -43,30 +43,39 @@ local lazy = {
 }
 
 -- Documents not made yet (Lua 5.1 and LuaJIT: a Corpus's pages, see
--- leninletter.corpusbase): document table -> function filling it in
+-- leninletter.corpusbase): document table -> function filling it in. Such
+-- a table has the metatable Deferred, whose every use makes it, so a made
+-- Document's lookups (Document.__index) never ask for it.
 local deferred = setmetatable({}, { __mode = "k" })
+local Deferred = { __name = Document.__name }
 
 -- Makes a deferred Document now, in place: its table becomes the Document
--- (its metatable taken off while it is filled, as for a new one). An error
--- leaves it deferred, so that every later use raises it again.
+-- (no metatable while it is filled, as a new one has none). An error leaves
+-- it deferred, so that every later use raises it again.
 local function undefer(doc)
   local fill = deferred[doc]
   deferred[doc] = nil
   setmetatable(doc, nil)
   local ok, err = pcall(fill, doc)
   if not ok then
-    setmetatable(doc, Document)
+    setmetatable(doc, Deferred)
     deferred[doc] = fill
     error(err, 0)
   end
 end
 
+function Deferred.__index(doc, k)
+  undefer(doc)
+  return doc[k]
+end
+
+function Deferred.__newindex(doc, k, v)
+  undefer(doc)
+  doc[k] = v
+end
+
 -- A Document's methods, and its lazy fields on first reading.
 function Document.__index(doc, k)
-  if deferred[doc] ~= nil then
-    undefer(doc)
-    return doc[k]
-  end
   local m = Document[k]
   if m ~= nil then return m end
   local make = lazy[k]
@@ -84,8 +93,11 @@ end
 -- @usage local document = require "leninletter.document"
 -- local ud = document.core(require("leninletter").letter(), "count")
 function M.core(doc, fname, argn)
-  if deferred[doc] ~= nil then undefer(doc) end
   local ud = cores[doc]
+  if ud == nil and deferred[doc] ~= nil then
+    undefer(doc)
+    ud = cores[doc]
+  end
   if ud == nil then
     error(("bad argument #%d to '%s' (Document expected, got %s)")
       :format(argn or 1, fname, M.typename(doc)), 0)
@@ -98,8 +110,8 @@ end
 -- @treturn string
 -- @usage print(require("leninletter.document").typename(require("leninletter").letter()))  --> Document
 function M.typename(v)
-  if getmetatable(v) == Document then return "Document" end
   local mt = getmetatable(v)
+  if mt == Document or mt == Deferred then return "Document" end
   if type(mt) == "table" and type(mt.__name) == "string" then return mt.__name end
   return type(v)
 end
@@ -109,7 +121,7 @@ end
 -- @treturn boolean
 -- @usage print(require("leninletter.document").is({}))  --> false
 function M.is(v)
-  if deferred[v] ~= nil then undefer(v) end
+  if cores[v] == nil and deferred[v] ~= nil then undefer(v) end
   return cores[v] ~= nil
 end
 
@@ -120,11 +132,11 @@ end
 -- @tab doc the empty table, which becomes the Document
 -- @tparam function fill makes it; an error it raises is raised where the
 --   Document is used, every time
--- @return doc, whose metatable is now `Document`
+-- @return doc
 -- @usage base.defer({}, function(d) document.wrap(ud, opts, false, d) end)
 function M.defer(doc, fill)
   deferred[doc] = fill
-  return setmetatable(doc, Document)
+  return setmetatable(doc, Deferred)
 end
 
 --- Raises lauxlib's usual "bad argument" error. Like lauxlib's, the

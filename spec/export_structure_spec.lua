@@ -240,7 +240,7 @@ describe("structured exports", function()
       end
     end)
 
-    it("gives the corpus pages' headings, tables, quotations, lists and notes to pandoc, and docx from them", function()
+    it("gives the corpus pages' headings, tables, quotations, lists and notes to pandoc, and docx from them #slow", function()
       if not have("pandoc") then pending("pandoc is not installed") return end
       if not exists(CORPUS .. PAGES[1]) then pending("environment limit: ../shared is absent: no corpus pages") return end
       for i, p in ipairs(PAGES) do

@@ -335,7 +335,7 @@ describe("leninletter.parse with hostile input", function()
     local notes = letter:find("\n%[1%]") or #letter
     for i = 0, #letter do
       if i < 1600 or (i % step == 0 and ((i > notes - 200 and i < notes + 400)
-          or (i > notes and i % 5 == 0) or (i // step) % 13 == 0)) then
+          or (i > notes and i % 5 == 0) or math.floor(i / step) % 13 == 0)) then
         local prefix = letter:sub(1, i)
         local doc, err = ll.parse(prefix)
         local want = expected(prefix)

@@ -312,6 +312,29 @@ describe("leninletter.entities", function()
     assert.equal("russia", ll.letter():entity("Russia").id)
   end)
 
+  it("gives every letter the built-in catalogue, whatever was done with an earlier one", function()
+    -- the letters share one lookup state of the built-in catalogue (made
+    -- once); each has its own mentions
+    local want
+    do -- a letter whose entities are changed, then collected
+      local a = ll.letter()
+      want = a:entity("Russia")
+      local e = a:entity("Russia")
+      e.name, e.id, e.aliases[1] = "x", "x", "y"
+      a:entities()[1].name = "changed"
+    end
+    local own = ll.letter({ entities = { { name = "Black Hundreds", type = "organization", id = "bh" } } })
+    assert.equal("bh", own:entity("black hundreds").id)
+    assert.is_nil(own:entity("Russia"))
+    collectgarbage()
+    local b = ll.letter()
+    assert.same(want, b:entity("Russia"))
+    assert.equal("black-hundreds", b:entity("black hundreds").id)
+    assert.equal(56, #ll.catalogue())
+    assert.same(keys(doc), keys(b))
+    assert.equal(1, #own:entities())
+  end)
+
   it("uses no catalogue for parse unless given one", function()
     local d = assert(ll.parse(require("leninletter.core").letter_text()))
     assert.same({}, d:entities())

@@ -265,6 +265,19 @@ describe("issue #13's parsing fixes on real pages", function()
       assert.equal("editor", doc:note(4).by)
     end)
 
+    it("reads the signature after a note's last dash, past hyphens and dashes and a long space", function()
+      local text = "A. F. Kerensky\n\nThe Title\n\nWritten: 1927\n\nBody[1] and[2] and[3] and[4].\n\n"
+        .. "[1] A long-winded, well-known note -- with hyphens - and dashes \226\128\148 here "
+        .. "\226\128\147 to the end.\226\128\148Ed.\n\n"
+        .. "[2] A well-known note, pp. 5-7.\194\160\226\128\148\194\160A. K.\n\n"
+        .. "[3] A note with - a - few - hyphens -- and it ends (Trans.)\n\n"
+        .. "[4] A note of a - b \226\128\148 signed at last \226\128\148" .. (" "):rep(300) .. "Kerensky\n\n"
+      local doc = assert(ll.parse(text .. "[5] Unsigned - and ends with a hyphenated-word"))
+      assert.same({ "editor", "author", "editor", "author" },
+        { doc:note(1).by, doc:note(2).by, doc:note(3).by, doc:note(4).by })
+      assert.is_nil(doc:note(5).by)
+    end)
+
     it("says nothing where the page does not", function()
       -- mia-pd/archive/novack/1958/xx/progress.htm: note 1, "This is the first of two
       -- articles based on lectures ...", unsigned, on a periodical's page

@@ -107,8 +107,31 @@ local NOTE_BY = { transcriber = true, editor = true, editors = true, translator 
 
 local DASHES = { "\226\128\148", "\226\128\147", "%-%-", "%-" } -- em dash, en dash, --, -
 
+-- white space as %s has it (the C locale's isspace)
+local SPACE = { [9] = true, [10] = true, [11] = true, [12] = true, [13] = true, [32] = true }
+
+-- s without the white space at either end; by bytes, not by "%s+$", which
+-- tries every position of a long note
 local function trim(s)
-  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
+  local i, j = 1, #s
+  while i <= j and SPACE[s:byte(i)] do i = i + 1 end
+  while j >= i and SPACE[s:byte(j)] do j = j - 1 end
+  return s:sub(i, j)
+end
+
+-- The position of the last byte of s that starts a dash or is a hyphen
+-- (0xE2, "-"), or 0: found by plain searches, not by a pattern tried at
+-- every position.
+local function lastdash(s)
+  local last = 0
+  for _, b in ipairs({ "\226", "-" }) do
+    local at = s:find(b, 1, true)
+    while at do
+      if at > last then last = at end
+      at = s:find(b, at + 1, true)
+    end
+  end
+  return last
 end
 
 -- the author's surname and initials: "V. I. Lenin" -> "lenin", "v. i. l."
@@ -134,7 +157,8 @@ local function authorsigns(author)
 end
 
 local function noteby(text, signs, edition)
-  local t = trim(text):gsub("\194\160", " ")
+  local t = trim(text)
+  if t:find("\194\160", 1, true) then t = t:gsub("\194\160", " ") end
   local low = t:lower()
   -- "Editor's note: ...", "Ed. note", "MIA note", "Translator's note"
   if low:find("^%[?editor[s’']*%s*note") or low:find("^%[?ed%. note") or low:find("^%[?mia note")
@@ -146,15 +170,22 @@ local function noteby(text, signs, edition)
   if who and NOTE_BY[who] then return "editor" end
   if low:find("^%[?author[s’']*%s*note") then return "author" end
   -- a signature in brackets at the end: "[Ed.]", "(Ed.)", "[Lenin]"
-  local br = low:match("[%[%(]([^%[%]%(%)]+)[%]%)]%.?$")
+  -- (looked for only where the note ends with "]" or ")", and a point)
+  local e = low:byte(-1) == 46 and low:byte(-2) or low:byte(-1)
+  local br = (e == 93 or e == 41) and low:match("[%[%(]([^%[%]%(%)]+)[%]%)]%.?$")
   if br then
     br = trim(br):gsub("’", "'")
     if EDITOR_SIGNS[br] or EDITOR_SIGNS[(br:gsub("%.$", ""))] then return "editor" end
     if signs[br] or signs[(br:gsub("%.$", ""))] then return "author" end
   end
   -- a signature after a dash at the end: ".—Ed.", " – Lenin", "—A. K."
-  for _, d in ipairs(DASHES) do
-    local sig = low:match(d .. "%s*([^\226%-]-)%s*$")
+  -- What follows the dash holds no dash or hyphen, so a match starts at
+  -- most 3 bytes before the last of them ("--" before it, an em dash at
+  -- it): only that tail is searched, with the same first match.
+  local last = lastdash(low)
+  local tail = last > 0 and low:sub(math.max(1, last - 3)) or ""
+  for _, d in ipairs(last > 0 and DASHES or {}) do
+    local sig = tail:match(d .. "%s*([^\226%-]-)%s*$")
     if sig and #sig > 0 and #sig <= 30 then
       sig = sig:gsub("’", "'"):gsub("[%]%)]+$", "")
       local bare = sig:gsub("%.$", "")

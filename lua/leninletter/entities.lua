@@ -179,9 +179,10 @@ end
 
 --- Gives a C document a checked catalogue (as `check` returns it): its
 -- names are matched in C, once. Returns the lookup state
--- `{cat, keys, byid, surnames}` that `entity`, `entities` and `mentions`
+-- `{cat, keys, byid, surnames, forms}` that `entity`, `entities` and `mentions`
 -- read (keys: name key -> entry; byid: id -> entry; surnames: the key of
--- a surname that only one person of the catalogue has -> entry).
+-- a surname that only one person of the catalogue has -> entry; forms:
+-- each entry's names, as given to the C document).
 -- @param ud the C document
 -- @tparam table cat the checked catalogue
 -- @treturn table the state
@@ -215,7 +216,7 @@ function M.attach(ud, cat)
     end
   end
   ud:ent_set(forms)
-  return { cat = cat, keys = keys, byid = byid, surnames = surnames }
+  return { cat = cat, keys = keys, byid = byid, surnames = surnames, forms = forms }
 end
 
 -- the built-in catalogue's entries by id
@@ -344,19 +345,32 @@ local function ownnotes(doc, ud, st)
   end
 end
 
+-- The lookup state of the letter with the built-in catalogue, made with
+-- the first such letter and shared by every later one (each one's C
+-- document is given its names): nothing changes a state or its entries
+-- (an Entity handed out is a copy, and ownnotes edits other pages'
+-- catalogues only), and making it for every letter was most of the
+-- time ll.letter() took. One per Lua state, as this module is.
+local letterstate
+
 -- Sets a new document's catalogue: opts.entities, else the built-in one
 -- for the letter, else none.
 local function onwrap(doc, ud, opts, _, isletter)
-  local cat
+  local st
   if opts.entities ~= nil then
-    cat = M.check(opts.entities, isletter and 1 or 2, isletter and "letter" or "parse")
+    local cat = M.check(opts.entities, isletter and 1 or 2, isletter and "letter" or "parse")
+    if not isletter then cat = M.forpage(cat, ud:title()) end
+    st = M.attach(ud, cat)
   elseif isletter then
-    cat = copy(PRISTINE)
+    if letterstate == nil then
+      letterstate = M.attach(ud, PRISTINE)
+    else
+      ud:ent_set(letterstate.forms)
+    end
+    st = letterstate
   else
     return
   end
-  if not isletter then cat = M.forpage(cat, ud:title()) end
-  local st = M.attach(ud, cat)
   states[doc] = st
   if not isletter then ownnotes(doc, ud, st) end
 end

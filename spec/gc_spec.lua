@@ -194,11 +194,21 @@ describe("leninletter under the garbage collector", function()
       f:close()
     end
     local gone = setmetatable({}, { __mode = "k" })
-    local c = assert(ll.corpus({ dir }))
-    assert.equal(2, #c)
-    assert.equal(ll.letter().title, c[1].title)
-    gone[c], gone[c[1]], gone[c[2]] = true, true, true
-    c = nil  -- luacheck: ignore
+    -- the corpus and its pages live in a function of their own, so that
+    -- no slot of this one still holds one when the collector runs
+    -- (LuaJIT marks every slot below the stack's top: this test failed
+    -- there once in five CI runs, the made page kept)
+    local function use()
+      local c = assert(ll.corpus({ dir }))
+      assert.equal(2, #c)
+      assert.equal(ll.letter().title, c[1].title)
+      gone[c], gone[c[1]], gone[c[2]] = true, true, true
+    end
+    use()
+    -- on Lua 5.1 and LuaJIT (weak keys, no ephemerons) a made page goes
+    -- a cycle after its corpus, its C document's finalizer one after
+    -- that: a page kept for good stays whatever the number of cycles
+    full()
     full()
     os.execute("rm -rf '" .. dir .. "'")
     assert.is_nil(next(gone))

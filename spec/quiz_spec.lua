@@ -145,6 +145,104 @@ describe("leninletter.quiz", function()
       end
       assert.is_true(any)
     end)
+
+    describe("on a page opened without a catalogue", function()
+      local WORDNET = require("leninletter.lexicon").wordnet() ~= nil
+      local text = "Title\n\n"
+        .. "Lovestone spoke to the Government in Moscow about the new plans of the union. "
+        .. "The Government refused, and Lovestone went back to Moscow with the news for his friends. "
+        .. "Everyone in Moscow heard that the Government and Lovestone had quarrelled over the plans."
+      local page = assert(ll.parse(text))
+
+      it("blanks the names the page writes twice or more, as ll.propose finds them", function()
+        local made = quiz.cloze(page, { count = 10, seed = 1 })
+        local got = {}
+        for _, q in ipairs(made) do
+          assert.equal("entity", q.target)
+          assert.is_string(q.entity)
+          assert.equal(page.paragraphs[q.source.paragraph].sentences[q.source.sentence],
+            plainfill(q.prompt, q.answer))
+          got[q.answer] = true
+        end
+        -- a one-word name only where WordNet knows the word as a name
+        -- alone: "Government" is also a common noun
+        if WORDNET then
+          assert.equal(3, #made)
+          assert.same({ Lovestone = true, Moscow = true }, got)
+        else
+          assert.equal(0, #made)
+        end
+      end)
+
+      it("gives the names to the cloze only, whatever was asked before", function()
+        quiz.cloze(page, { count = 10, seed = 1 })
+        for _, kind in ipairs({ "choice", "notes", "dates" }) do
+          for _, q in ipairs((quiz[kind](page, { count = 10, seed = 1 }))) do
+            assert.is_nil(q.entity)
+          end
+        end
+      end)
+
+      it("not when the page has a catalogue, even an empty one", function()
+        local none = assert(ll.parse(text, { entities = {} }))
+        for _, q in ipairs((quiz.cloze(none, { count = 10, seed = 1 }))) do
+          assert.are_not.equal("entity", q.target)
+        end
+      end)
+
+      it("leaves out coinages, stems of abbreviations and blocks of lines", function()
+        local d = assert(ll.parse("Title\n\n"
+          .. "The “I-don’t-care” attitude is common among the youth of the town. "
+          .. "Nobody can afford the “I-don’t-care” attitude in these hard times. "
+          .. "The firm of Stetsky and Co. bought the mill from the town. "
+          .. "Stetsky and Co. sold the mill again to the town council."))
+        local stetsky = false
+        for _, q in ipairs((quiz.cloze(d, { count = 10, seed = 1 }))) do
+          assert.are_not.equal("Co", q.answer)
+          assert.is_nil(q.answer:find("don’t", 1, true))
+          assert.is_nil(q.prompt:find("\n"))
+          if q.answer == "Stetsky" then stetsky = true end
+        end
+        assert.equal(WORDNET, stetsky)
+        -- a signature (lines kept with "\n")
+        local signed = assert(ll.parse("<html><head><title>T</title></head><body><h3>Title</h3>"
+          .. "<p>Stetsky wrote to the council about the mill again. The council answered Stetsky "
+          .. "at once about the mill.</p><p>Yours fraternally,<br>Stetsky, the secretary<br>"
+          .. "of the mill committee of the town</p></body></html>"))
+        local made = quiz.cloze(signed, { count = 10, seed = 1 })
+        assert.equal(WORDNET and 2 or 0, #made)
+        for _, q in ipairs(made) do
+          assert.equal("Stetsky", q.answer)
+          assert.equal(1, q.source.paragraph)
+        end
+      end)
+
+      local path = H.CORPUS .. "/mia-pd/archive/cannon/works/1932/may/crwu.htm"
+      if not H.exists(path) then
+        it("on an archive page", function() pending(H.absent(path)) end)
+        return
+      end
+      it("on an archive page: ten questions where there were none #corpus", function()
+        local d = assert(ll.open(path))
+        -- without WordNet (or with wordnet = false), names of two words or
+        -- more: "Left Opposition" alone
+        local few = quiz.cloze(d, { count = 10, seed = 1, wordnet = false })
+        assert.equal(1, #few)
+        assert.equal("Left Opposition", few[1].answer)
+        if not WORDNET then return end
+        local made = quiz.cloze(d, { count = 10, seed = 1 })
+        assert.equal(10, #made)
+        local names = {}
+        for _, q in ipairs(made) do
+          local b = d.paragraphs[q.source.paragraph]
+          assert.equal(b.sentences[q.source.sentence], plainfill(q.prompt, q.answer))
+          assert.truthy(q.answer:find("^%u"), q.answer)
+          names[q.answer] = true
+        end
+        assert.is_true(names.Lovestone)
+        assert.is_true(names["Left Opposition"])
+      end)
+    end)
   end)
 
   describe("choice", function()

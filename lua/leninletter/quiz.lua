@@ -449,7 +449,7 @@ end
 local function entitypool(P, a, answer, y, y2, prompt)
   local same = {}
   for _, r in ipairs(P.ents) do
-    local ok = r.id ~= a.id and r.type == a.type and not r.furniture and not r.author
+    local ok = r.id ~= a.id and r.type == a.type and not r.furniture and not r.author and not r.proposed
       and alive(r, y, y2) and not named(r, prompt)
       -- a part for the whole or the whole for a part (the Bolsheviks for the R.S.D.L.P.)
       and r.within ~= a.id and a.within ~= r.id
@@ -1255,6 +1255,112 @@ local function unityears(P, doc)
   end
 end
 
+-- Is the one-word name a word WordNet knows only as a name ("Russia",
+-- "Stalin", "Fabians"), or not at all ("Lovestone")? Not one it also
+-- knows in lower case ("Government", "Page", "Labour", "Militants"; "Foster",
+-- also a verb), which a page may capitalise as a common noun. Without
+-- WordNet, no one-word name is taken.
+local function onlyname(word)
+  local rs = lexicon.readings(fold(word))
+  if rs == nil then return false end
+  for _, r in ipairs(rs) do
+    for _, w in ipairs(r.synonyms or {}) do
+      if w == r.lemma then return false end
+    end
+  end
+  return true
+end
+
+-- A page opened without a catalogue: the names ll.propose finds on it,
+-- each named at least twice, are its entities for the cloze (every
+-- other kind of question needs the catalogue's types and years for its
+-- choices). Their mentions are the places the page writes a name or a
+-- variant with its capital, the longest where two overlap. A one-word
+-- name only where onlyname says so (with usewn).
+local function prepare_proposed(P, doc, usewn)
+  local entities = require "leninletter.entities"
+  if P.proposed ~= nil then return end
+  P.proposed = false
+  if #P.ents > 0 or entities.stateof(doc) ~= nil then return end
+  local author = doc.author and fold(doc.author)
+  local props, found = {}, {}
+  for _, e in ipairs(entities.propose(doc, { scope = "all" })) do
+    -- a name, not a coinage ("the “I-don’t-care” attitude"), nor an
+    -- abbreviation's stem ("Stetsky and Co.")
+    local coined = e.name:find("%-%l") or e.name:find("%-’") or e.name:find("%-'")
+    local word = not e.name:find("%s")
+    if e.type ~= "event" and not coined and not (word and #e.name < 3)
+        and (not word or (usewn and onlyname(e.name))) then
+      local i = #props + 1
+      props[i] = e
+      local seen = {}
+      for _, form in ipairs({ e.name, compat.unpack(e.aliases or {}) }) do
+        local ok, hs = pcall(doc.find, doc, form, { scope = "all" })
+        for _, h in ipairs(ok and hs or {}) do
+          local at = h.part .. ":" .. (h.note or 0) .. ":" .. (h.paragraph or 0) .. ":" .. h.pos
+          if h.text:find("^%u") and fold(h.text) == fold(form) and not seen[at] then
+            seen[at] = true
+            found[#found + 1] = { h = h, i = i }
+          end
+        end
+      end
+    end
+  end
+  -- document order, the longest first at one place; a mention inside a
+  -- longer one ("Opposition" in "Left Opposition") is not one
+  local PART = { title = 1, subtitle = 2, body = 3, note = 4 }
+  table.sort(found, function(a, b)
+    local x, y = a.h, b.h
+    if x.part ~= y.part then return (PART[x.part] or 5) < (PART[y.part] or 5) end
+    if (x.note or 0) ~= (y.note or 0) then return (x.note or 0) < (y.note or 0) end
+    if (x.paragraph or 0) ~= (y.paragraph or 0) then return (x.paragraph or 0) < (y.paragraph or 0) end
+    if x.pos ~= y.pos then return x.pos < y.pos end
+    if x.len ~= y.len then return x.len > y.len end
+    return a.i < b.i
+  end)
+  local mentions, last = {}, nil
+  for _, f in ipairs(found) do
+    local h = f.h
+    local block = h.part .. ":" .. (h.note or 0) .. ":" .. (h.paragraph or 0)
+    if not (last and last.block == block and h.pos < last.stop) then
+      last = { block = block, stop = h.pos + h.len }
+      mentions[f.i] = mentions[f.i] or {}
+      table.insert(mentions[f.i], h)
+    end
+  end
+  for i, e in ipairs(props) do
+    local ms = mentions[i] or {}
+    local inside = 0
+    for _, m in ipairs(ms) do
+      if m.part == "body" or m.part == "note" then inside = inside + 1 end
+    end
+    if inside >= 2 then
+      local ent = { id = e.id, name = e.name, type = e.type, aliases = e.aliases, mentions = ms }
+      local r = { e = ent, id = e.id, type = e.type, furniture = false, names = { fold(e.name) },
+        salient = true, proposed = true }
+      for _, a in ipairs(e.aliases or {}) do r.names[#r.names + 1] = fold(a) end
+      if e.type == "person" then r.names[#r.names + 1] = fold(surname(e.name)) end
+      r.author = author ~= nil and (fold(e.name) == author or names(author, fold(e.name)))
+      P.ents[#P.ents + 1] = r
+      P.byid[e.id] = r
+      P.proposed = true
+      -- candidates after the words' (prepare): the other kinds are given
+      -- what they were without them (candsfor); none in a block of lines
+      -- (a signature, an address, a book's entry: "G. M. Stekloff\nMartin
+      -- Lawrence\n12s.")
+      for _, m in ipairs(ms) do
+        local u = unitof(P.bykey, m)
+        if u and not misprinted(doc, m) and not u.text:find("\n") then
+          u.proposed = true
+          u.cands[#u.cands + 1] = { target = "entity", hit = m, rec = r,
+            full = fold(m.text) == fold(e.name)
+              or (r.type == "person" and fold(m.text) == fold(surname(e.name))) }
+        end
+      end
+    end
+  end
+end
+
 local function prepare(doc, usewn)
   local per = prepared[doc]
   if not per then
@@ -1566,6 +1672,7 @@ local function question(kind, P, doc, rnd, u, c, k, avoided)
   -- "the strike committee"), which a student could word otherwise; one
   -- the text names twice or a note explains, not a passing detail
   if c.target == "entity" then
+    if c.rec.proposed and kind ~= "cloze" then return nil end
     if not h.text:find("^%u") then return nil end
     -- an event to recall without choices has too many names ("the
     -- October revolution", "the general strike"): choices only
@@ -1666,11 +1773,22 @@ local MAXTRY = 16
 -- Delivered At The Third All-Russia Congress"), a table's cells
 local NOSENTENCE = { heading = true, table = true, separator = true }
 
+-- The candidates of unit u a kind of question may use: a name proposed
+-- for a page without a catalogue (prepare_proposed) is the cloze's only.
+local function candsfor(kind, u)
+  if kind == "cloze" or not u.proposed then return u.cands end
+  local t = {}
+  for _, c in ipairs(u.cands) do
+    if not (c.rec and c.rec.proposed) then t[#t + 1] = c end
+  end
+  return t
+end
+
 -- Cloze and choice: one question per sentence, sentences drawn at random.
 local function blanks(kind, doc, o, P)
   local usable = {}
   for _, u in ipairs(P.units) do
-    if inscope(u.part, o.scope) and #u.cands > 0 and u.ntok >= 4 and not NOSENTENCE[u.kind]
+    if inscope(u.part, o.scope) and #candsfor(kind, u) > 0 and u.ntok >= 4 and not NOSENTENCE[u.kind]
         and not u.text:find("__", 1, true) then
       usable[#usable + 1] = u
     end
@@ -1681,7 +1799,7 @@ local function blanks(kind, doc, o, P)
   local rich, plain = {}, {}
   for _, u in ipairs(usable) do
     local has = false
-    for _, c in ipairs(u.cands) do
+    for _, c in ipairs(candsfor(kind, u)) do
       if c.target ~= "word" then has = true end
     end
     if has then rich[#rich + 1] = u else plain[#plain + 1] = u end
@@ -1703,7 +1821,7 @@ local function blanks(kind, doc, o, P)
   local function ask(u, capped)
     if o.skip and o.skip[u] then return nil end
     local bykind, hasother = {}, false
-    for _, c in ipairs(u.cands) do
+    for _, c in ipairs(candsfor(kind, u)) do
       if c.target ~= "word" then hasother = true end
       local t = bykind[c.target]
       if not t then
@@ -1765,7 +1883,10 @@ end
 
 --- Cloze questions: an entity, a date or a key term blanked in a real
 -- sentence, one question per sentence; `accept` lists the other spellings
--- (and WordNet synonyms) also right.
+-- (and WordNet synonyms) also right. A page opened without a catalogue
+-- has for entities the names `ll.propose` finds on it, written twice or
+-- more (a one-word name only where WordNet knows it as a name alone; see
+-- docs/STUDY.md); only the cloze blanks them.
 -- @tparam Document doc the document
 -- @tparam[opt] table opts `count` (default 10), `seed` (an integer, default
 --   1), `scope` (`"body"` (default), `"notes"`, `"all"`), `wordnet`
@@ -1780,7 +1901,9 @@ end
 function M.cloze(doc, opts)
   local o = checkargs(doc, opts, "cloze")
   o.avoided = avoider(o.avoid)
-  return blanks("cloze", doc, o, prepare(doc, o.wordnet))
+  local P = prepare(doc, o.wordnet)
+  prepare_proposed(P, doc, o.wordnet)
+  return blanks("cloze", doc, o, P)
 end
 
 -- ------------------------------------------------------------------
@@ -2059,7 +2182,7 @@ function M.notes(doc, opts)
     -- note's own subject is the definition question's)
     local used = {}
     for _, q in ipairs(out) do used[q.entity] = true end
-    blanknotes(function(c, u) return c.target == "entity" and c.rec ~= P.subject[u.note] end,
+    blanknotes(function(c, u) return c.target == "entity" and c.rec ~= P.subject[u.note] and not c.rec.proposed end,
       function(c) return c.rec.id end, used)
   end
   local ndates = 0

@@ -195,15 +195,30 @@ describe("leninletter.quiz", function()
           .. "The “I-don’t-care” attitude is common among the youth of the town. "
           .. "Nobody can afford the “I-don’t-care” attitude in these hard times. "
           .. "The firm of Stetsky and Co. bought the mill from the town. "
-          .. "Stetsky and Co. sold the mill again to the town council."))
-        local stetsky = false
+          .. "Stetsky and Co. sold the mill again to the town council. "
+          .. "The clerks wrote ‘correct’ Eng. in the margin of the draft. "
+          .. "Later they wrote ‘wrong’ Eng. in the margin of the second draft. "
+          .. "All power passed to the Soviets of Workers’ and Soldiers’ Deputies in the city. "
+          .. "Nothing could stop the Soviets of Workers’ and Soldiers’ Deputies in the end. "
+          .. "The letter of Frederick Engels’ old age was read to the meeting. "
+          .. "The meeting answered Frederick Engels’ second letter at once. "
+          .. "The delegates of the Congress met in the town hall in spring. "
+          .. "Later the delegates of the Congress voted for the new mill."))
+        local stetsky, engels = false, false
         for _, q in ipairs((quiz.cloze(d, { count = 10, seed = 1 }))) do
           assert.are_not.equal("Co", q.answer)
+          assert.are_not.equal("Eng", q.answer)
+          -- a common noun in one of its senses ("a congress")
+          assert.are_not.equal("Congress", q.answer)
+          -- a name the possessive cut short
+          assert.are_not.equal("Soviets of Workers", q.answer)
           assert.is_nil(q.answer:find("don’t", 1, true))
           assert.is_nil(q.prompt:find("\n"))
           if q.answer == "Stetsky" then stetsky = true end
+          if q.answer == "Frederick Engels" then engels = true end
         end
         assert.equal(WORDNET, stetsky)
+        assert.equal(WORDNET, engels)
         -- a signature (lines kept with "\n")
         local signed = assert(ll.parse("<html><head><title>T</title></head><body><h3>Title</h3>"
           .. "<p>Stetsky wrote to the council about the mill again. The council answered Stetsky "
@@ -215,6 +230,15 @@ describe("leninletter.quiz", function()
           assert.equal("Stetsky", q.answer)
           assert.equal(1, q.source.paragraph)
         end
+      end)
+
+      it("not in a reference (“Lenin, Works, Volume 35, pp 93-4”)", function()
+        local d = assert(ll.parse("Title\n\nLenin wrote the article in the spring of that year. "
+          .. "The plan of the article was drawn up by Lenin himself in the library. "
+          .. "The outline is printed in the collected edition (Lenin, Works, Volume 35, pp 93-4)."))
+        local made = quiz.cloze(d, { count = 10, seed = 1 })
+        assert.equal(WORDNET and 2 or 0, #made)
+        for _, q in ipairs(made) do assert.is_nil(q.prompt:find("Volume 35", 1, true)) end
       end)
 
       local path = H.CORPUS .. "/mia-pd/archive/cannon/works/1932/may/crwu.htm"

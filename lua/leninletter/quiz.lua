@@ -756,10 +756,10 @@ local function misprinted(doc, h)
 end
 
 -- Is unit u a reference ("Selected Works, Vol. 3, Moscow, 1973, pp.
--- 204-334")? Its edition's year, city and editor are the page's
--- furniture, not history.
+-- 204-334", "(Lenin, Works, Volume 35, pp 93-4.")? Its edition's year,
+-- city and editor are the page's furniture, not history.
 local function reference(u)
-  return u.text:find("%f[%a]pp?%.%s*%d") or u.text:find("%f[%a]Vol%.%s*%d")
+  return u.text:find("%f[%a]pp?%.%s*%d") or u.text:find("%f[%a]pp%s+%d") or u.text:find("%f[%a]Vol%.%s*%d")
     or (u.part == "note" and u.text:find("^See ")) or u.text:find("%f[%a]ed%.,%s*%d%d%d%d")
 end
 
@@ -1257,14 +1257,15 @@ end
 
 -- Is the one-word name a word WordNet knows only as a name ("Russia",
 -- "Stalin", "Fabians"), or not at all ("Lovestone")? Not one it also
--- knows in lower case ("Government", "Page", "Labour", "Militants"; "Foster",
--- also a verb), which a page may capitalise as a common noun. Without
--- WordNet, no one-word name is taken.
+-- knows in lower case in any sense ("Government", "Page", "Labour",
+-- "Militants", "Congress", "Party"; "Foster", also a verb), which a page
+-- may capitalise as a common noun. Without WordNet, no one-word name is
+-- taken.
 local function onlyname(word)
   local rs = lexicon.readings(fold(word))
   if rs == nil then return false end
   for _, r in ipairs(rs) do
-    for _, w in ipairs(r.synonyms or {}) do
+    for _, w in ipairs(r.words or r.synonyms or {}) do -- every sense's words
       if w == r.lemma then return false end
     end
   end
@@ -1283,26 +1284,43 @@ local function prepare_proposed(P, doc, usewn)
   P.proposed = false
   if #P.ents > 0 or entities.stateof(doc) ~= nil then return end
   local author = doc.author and fold(doc.author)
+  -- the bytes after a mention in its sentence ("" where it ends one)
+  local function after(h)
+    local u = unitof(P.bykey, h)
+    if not u then return "" end
+    local at = h.pos + h.len - u.start + 1
+    return u.text:sub(at, at + 2)
+  end
   local props, found = {}, {}
   for _, e in ipairs(entities.propose(doc, { scope = "all" })) do
-    -- a name, not a coinage ("the “I-don’t-care” attitude"), nor an
-    -- abbreviation's stem ("Stetsky and Co.")
+    -- a name, not a coinage ("the “I-don’t-care” attitude")
     local coined = e.name:find("%-%l") or e.name:find("%-’") or e.name:find("%-'")
     local word = not e.name:find("%s")
+    -- a name that stops at a possessive may be cut short: "Soviets of
+    -- Workers" in "Soviets of Workers’ and Soldiers’ Deputies" (not
+    -- "Frederick Engels" in "Frederick Engels’ letter")
+    local cut = not word and not (usewn and onlyname(e.name:match("(%S+)$")))
     if e.type ~= "event" and not coined and not (word and #e.name < 3)
         and (not word or (usewn and onlyname(e.name))) then
-      local i = #props + 1
-      props[i] = e
-      local seen = {}
+      local hits, dotted, seen = {}, 0, {}
       for _, form in ipairs({ e.name, compat.unpack(e.aliases or {}) }) do
         local ok, hs = pcall(doc.find, doc, form, { scope = "all" })
         for _, h in ipairs(ok and hs or {}) do
           local at = h.part .. ":" .. (h.note or 0) .. ":" .. (h.paragraph or 0) .. ":" .. h.pos
-          if h.text:find("^%u") and fold(h.text) == fold(form) and not seen[at] then
+          local nx = after(h)
+          if h.text:find("^%u") and fold(h.text) == fold(form) and not seen[at]
+              and not (cut and (nx:sub(1, 1) == "'" or nx == "’")) then
             seen[at] = true
-            found[#found + 1] = { h = h, i = i }
+            hits[#hits + 1] = h
+            if nx:sub(1, 1) == "." then dotted = dotted + 1 end
           end
         end
+      end
+      -- a short word always followed by a stop is an abbreviation's stem
+      -- ("Stetsky and Co.", "['correct' Eng.")
+      if not (word and #e.name <= 4 and dotted == #hits) then
+        props[#props + 1] = e
+        for _, h in ipairs(hits) do found[#found + 1] = { h = h, i = #props } end
       end
     end
   end

@@ -146,6 +146,21 @@ describe("leninletter.quiz", function()
       assert.is_true(any)
     end)
 
+    it("asks nothing of a sentence whose pronoun follows a quotation or a year", function()
+      local d = assert(ll.parse("Title\n\n“Comrades,” Lenin said softly as he removed his hat, "
+        .. "“Karl Marx is our teacher.” In 1912 they signed the Basle Manifesto against the war. "
+        .. "Karl Marx wrote the Manifesto with Engels in the winter of 1847.",
+        { entities = { { name = "Karl Marx", type = "person" } } }))
+      local last = #d.paragraphs
+      assert.equal(3, #d.paragraphs[last].sentences)
+      local made = quiz.cloze(d, { count = 10, seed = 1 })
+      assert.is_true(#made >= 1)
+      for _, q in ipairs(made) do
+        assert.equal(last, q.source.paragraph)
+        assert.equal(3, q.source.sentence, q.prompt)
+      end
+    end)
+
     describe("on a page opened without a catalogue", function()
       local WORDNET = require("leninletter.lexicon").wordnet() ~= nil
       local text = "Title\n\n"

@@ -546,6 +546,8 @@ describe("leninletter.quiz, as a teacher reads it (issue #15)", function()
     for _, q in ipairs(sets[4].qs) do
       assert.are_not.equal("Comrade", q.answer)
       assert.are_not.equal("Lenin", q.answer)
+      -- nor, where the page has no catalogue, a name ll.propose finds
+      assert.are_not.equal("Comrade Lenin", q.answer)
     end
   end)
 

@@ -320,9 +320,11 @@ local function anaphoric(u)
   if u.part == "body" then
     -- from its first word, past an opening quotation mark or bracket
     s = s:gsub("^[^%a]+", "")
+    -- (the first two words apart by more than spaces and commas, as in
+    -- "“Comrades,” Lenin said softly as he removed his hat", go on to the
+    -- pronoun after an opening phrase, below)
     local w1, w2 = s:match("^(%a+)[%s,;:]+(%a+)")
-    if not w1 then return false end
-    local ex = EXPLETIVE[w1 .. " " .. w2]
+    local ex = w1 and EXPLETIVE[w1 .. " " .. w2]
     if ex == true then return false end
     if ex == "clause" then
       local n = 0
@@ -334,7 +336,7 @@ local function anaphoric(u)
       return true
     end
     for _, a in ipairs(ANAPHORS) do
-      if not a:find(" ") and w1 == a then return true end
+      if w1 and not a:find(" ") and w1 == a then return true end
     end
     -- "Both, together with Lenin, ...", "All this took place on ...",
     -- "That day, ...", "The day before, on ...": who, what, which day?
@@ -343,9 +345,10 @@ local function anaphoric(u)
       return true
     end
     -- a subject pronoun after an opening phrase: "In July 1903 they began
-    -- arriving"
+    -- arriving" (s is folded: ’ is ' already, and a class holding ’'s
+    -- bytes made a word of the first two bytes of a closing ”)
     local n = 0
-    for w in s:gmatch("[%a’']+") do
+    for w in s:gmatch("[%a']+") do
       n = n + 1
       if n > 6 then break end
       if n > 1 and (w == "they" or w == "he" or w == "she") then return true end
@@ -1284,6 +1287,11 @@ local function prepare_proposed(P, doc, usewn)
   P.proposed = false
   if #P.ents > 0 or entities.stateof(doc) ~= nil then return end
   local author = doc.author and fold(doc.author)
+  -- the author's words: no name of the author is asked ("_____ went on
+  -- to deal with the question of the war": Comrade Lenin, in a report of
+  -- Lenin's speech)
+  local authorwords = {}
+  for w in (author or ""):gmatch("%a+") do authorwords[w] = true end
   -- the bytes after a mention in its sentence ("" where it ends one)
   local function after(h)
     local u = unitof(P.bykey, h)
@@ -1301,6 +1309,7 @@ local function prepare_proposed(P, doc, usewn)
     -- "Frederick Engels" in "Frederick Engels’ letter")
     local cut = not word and not (usewn and onlyname(e.name:match("(%S+)$")))
     if e.type ~= "event" and not coined and not (word and #e.name < 3)
+        and not authorwords[fold(surname(e.name))]
         and (not word or (usewn and onlyname(e.name))) then
       local hits, dotted, seen = {}, 0, {}
       for _, form in ipairs({ e.name, compat.unpack(e.aliases or {}) }) do

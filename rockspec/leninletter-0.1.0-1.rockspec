@@ -80,6 +80,7 @@ build = {
       ["leninletter.corpus"] = "lua/leninletter/corpus.lua",
       ["leninletter.index"] = "lua/leninletter/index.lua",
       ["leninletter.entities"] = "lua/leninletter/entities.lua",
+      ["leninletter.propose"] = "lua/leninletter/propose.lua",
       ["leninletter.dates"] = "lua/leninletter/dates.lua",
       ["leninletter.catalogue"] = "lua/leninletter/catalogue.lua",
       ["leninletter.entities_data"] = "data/entities.lua",

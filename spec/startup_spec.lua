@@ -66,6 +66,17 @@ chunk((table.unpack or unpack)(args, 1, #args))
   return out, loaded, e
 end
 
+-- run, but for a script given as its source: its output and what it loaded
+local function runsource(src)
+  local f = os.tmpname()
+  local w = assert(io.open(f, "wb"))
+  w:write(src)
+  w:close()
+  local out, loaded, e = run(f, {})
+  os.remove(f)
+  return out, loaded, e
+end
+
 -- what a concordance over an index file loads, and no more
 local lean = { "leninletter.base", "leninletter.command", "leninletter.compat", "leninletter.core", "leninletter.corpusbase",
   "leninletter.index", "leninletter.query" }
@@ -112,9 +123,7 @@ describe("a concordance over an index file from the command line", function()
       assert(ll.corpus(index)):frequencies()[1].count), out)
     -- a page's Document (leninletter.document), a Corpus's dates
     -- (leninletter.corpus): asked of an index file's corpus
-    local f = os.tmpname()
-    local w = assert(io.open(f, "wb"))
-    w:write(([[
+    out, loaded = runsource(([[
 local idx = require "leninletter.index"
 local c = assert(idx.open(%q))
 local before = package.loaded["leninletter.corpus"] == nil and package.loaded["leninletter.document"] == nil
@@ -122,9 +131,6 @@ local d = c:dates()[2]
 print(before, d.text, d.date_source, c[2].title, c[2]:note(1) ~= nil)
 os.exit(0)
 ]]):format(index))
-    w:close()
-    out, loaded = run(f, {})
-    os.remove(f)
     assert.are.equal("true\tFebruary 12, 1916\theader\tTo: G. Y. ZINOVIEV\ttrue\n", out)
     assert.truthy(loaded:find("leninletter.corpus\n", 1, true))
     assert.truthy(loaded:find("leninletter.document\n", 1, true))
@@ -168,9 +174,7 @@ describe("a script about one page", function()
   it("compiles no corpus or index module until it asks for a corpus", function()
     -- the letter's concordance, then a corpus of the letter: the same
     -- answers, leninletter.corpus and leninletter.index loaded only then
-    local f = os.tmpname()
-    local w = assert(io.open(f, "wb"))
-    w:write([[
+    local out, loaded = runsource([[
 local ll = require "leninletter"
 local n = #ll.letter():concordance("soviet")
 local before = package.loaded["leninletter.corpus"] == nil and package.loaded["leninletter.index"] == nil
@@ -178,12 +182,24 @@ local c = ll.corpus({ ll.letter() })
 print(before, n, #c:concordance("soviet"), package.loaded["leninletter.corpus"] ~= nil)
 os.exit(0)
 ]])
-    w:close()
-    local out, loaded = run(f, {})
-    os.remove(f)
     local n = #ll.letter():concordance("soviet")
     assert.are.equal(("true\t%d\t%d\ttrue\n"):format(n, n), out)
     assert.truthy(loaded:find("leninletter.corpus\n", 1, true))
     assert.is_nil(loaded:find("leninletter.index\n", 1, true))
+  end)
+
+  it("compiles the catalogue proposer only when a catalogue is proposed", function()
+    local out, loaded = runsource([[
+local ll = require "leninletter"
+local n = #ll.letter():concordance("soviet")
+local before = package.loaded["leninletter.propose"] == nil
+local cat = ll.propose(ll.letter())
+print(before, n, cat[1].name, cat[1].count, package.loaded["leninletter.propose"] ~= nil)
+os.exit(0)
+]])
+    local cat = ll.propose(ll.letter())
+    assert.are.equal(("true\t%d\t%s\t%d\ttrue\n"):format(#ll.letter():concordance("soviet"),
+      cat[1].name, cat[1].count), out)
+    assert.truthy(loaded:find("leninletter.propose\n", 1, true))
   end)
 end)

@@ -198,6 +198,19 @@ describe("leninletter.quiz", function()
         end
       end)
 
+      it("not the author's name", function()
+        local d = assert(ll.parse("V. I. Lenin\n\nA Report\n\nWritten: March 1918\n\n"
+          .. "Comrade Lenin spoke to the meeting about the peace with Germany. "
+          .. "The meeting thanked Comrade Lenin for the report on the peace. "
+          .. "The delegates of Lovestone went back to the town after the meeting. "
+          .. "Nobody in the town trusted the delegates of Lovestone any longer."))
+        assert.equal("V. I. Lenin", d.author)
+        local got = {}
+        for _, q in ipairs((quiz.cloze(d, { count = 10, seed = 1 }))) do got[q.answer] = true end
+        assert.is_nil(got["Comrade Lenin"])
+        assert.equal(WORDNET, got.Lovestone == true)
+      end)
+
       it("not when the page has a catalogue, even an empty one", function()
         local none = assert(ll.parse(text, { entities = {} }))
         for _, q in ipairs((quiz.cloze(none, { count = 10, seed = 1 }))) do

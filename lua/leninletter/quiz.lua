@@ -1289,9 +1289,9 @@ local function prepare_proposed(P, doc, usewn)
   local author = doc.author and fold(doc.author)
   -- the author's words: no name of the author is asked ("_____ went on
   -- to deal with the question of the war": Comrade Lenin, in a report of
-  -- Lenin's speech)
+  -- Lenin's speech); its words of two letters or more (an initial is no surname)
   local authorwords = {}
-  for w in (author or ""):gmatch("%a+") do authorwords[w] = true end
+  for w in (author or ""):gmatch("%a%a+") do authorwords[w] = true end
   -- the bytes after a mention in its sentence ("" where it ends one)
   local function after(h)
     local u = unitof(P.bykey, h)

@@ -230,6 +230,8 @@ describe("leninletter.quiz", function()
           .. "Nothing could stop the Soviets of Workers’ and Soldiers’ Deputies in the end. "
           .. "The letter of Frederick Engels’ old age was read to the meeting. "
           .. "The meeting answered Frederick Engels’ second letter at once. "
+          .. "The leaders were members of the Workers’ and Peasants’ Party in the city. "
+          .. "The Workers’ and Peasants’ Party called the strike in the spring. "
           .. "The delegates of the Congress met in the town hall in spring. "
           .. "Later the delegates of the Congress voted for the new mill."))
         local stetsky, engels = false, false
@@ -240,6 +242,7 @@ describe("leninletter.quiz", function()
           assert.are_not.equal("Congress", q.answer)
           -- a name the possessive cut short
           assert.are_not.equal("Soviets of Workers", q.answer)
+          assert.are_not.equal("Peasants’ Party", q.answer)
           assert.is_nil(q.answer:find("don’t", 1, true))
           assert.is_nil(q.prompt:find("\n"))
           if q.answer == "Stetsky" then stetsky = true end

@@ -1292,12 +1292,19 @@ local function prepare_proposed(P, doc, usewn)
   -- Lenin's speech); its words of two letters or more (an initial is no surname)
   local authorwords = {}
   for w in (author or ""):gmatch("%a%a+") do authorwords[w] = true end
-  -- the bytes after a mention in its sentence ("" where it ends one)
+  -- the bytes after a mention in its sentence ("" where it ends one),
+  -- and up to 12 before it
   local function after(h)
     local u = unitof(P.bykey, h)
     if not u then return "" end
     local at = h.pos + h.len - u.start + 1
     return u.text:sub(at, at + 2)
+  end
+  local function before(h)
+    local u = unitof(P.bykey, h)
+    if not u then return "" end
+    local at = h.pos - u.start
+    return u.text:sub(math.max(1, at - 11), at)
   end
   local props, found = {}, {}
   for _, e in ipairs(entities.propose(doc, { scope = "all" })) do
@@ -1317,7 +1324,10 @@ local function prepare_proposed(P, doc, usewn)
         for _, h in ipairs(ok and hs or {}) do
           local at = h.part .. ":" .. (h.note or 0) .. ":" .. (h.paragraph or 0) .. ":" .. h.pos
           local nx = after(h)
-          if h.text:find("^%u") and fold(h.text) == fold(form) and not seen[at]
+          -- nor one a possessive cut at its start: "Peasants’ Party" in
+          -- "the Workers’ and Peasants’ Party"
+          local joined = before(h):find("['’]%s+and%s+$") ~= nil
+          if h.text:find("^%u") and fold(h.text) == fold(form) and not seen[at] and not joined
               and not (cut and (nx:sub(1, 1) == "'" or nx == "’")) then
             seen[at] = true
             hits[#hits + 1] = h

@@ -190,12 +190,28 @@ describe("leninletter.quiz", function()
       end)
 
       it("gives the names to the cloze only, whatever was asked before", function()
-        quiz.cloze(page, { count = 10, seed = 1 })
+        local dated = "Title\n\n"
+          .. "Lovestone spoke to the workers in Moscow on May 9, 1905, about the strike. "
+          .. "Lovestone went back to Moscow on October 12, 1905, with the news for his friends. "
+          .. "The workers of Moscow met again on December 7, 1905, in the town hall. "
+          .. "Everyone in the town trusted Lovestone and his friends. "
+          .. "Nobody in Moscow had heard such speeches before."
+        local asked, fresh = assert(ll.parse(dated)), assert(ll.parse(dated))
+        local names = 0
+        for _, q in ipairs((quiz.cloze(asked, { count = 10, seed = 1 }))) do
+          if q.target == "entity" then names = names + 1 end
+        end
+        assert.equal(WORDNET and 1 or 0, math.min(names, 1))
+        local n = 0
         for _, kind in ipairs({ "choice", "notes", "dates" }) do
-          for _, q in ipairs((quiz[kind](page, { count = 10, seed = 1 }))) do
+          local got = quiz[kind](asked, { count = 10, seed = 1 })
+          assert.same(quiz[kind](fresh, { count = 10, seed = 1 }), got)
+          for _, q in ipairs(got) do
             assert.is_nil(q.entity)
+            n = n + 1
           end
         end
+        assert.is_true(n >= 3, n)
       end)
 
       it("not the author's name", function()
@@ -224,6 +240,8 @@ describe("leninletter.quiz", function()
           .. "Nobody can afford the “I-don’t-care” attitude in these hard times. "
           .. "The firm of Stetsky and Co. bought the mill from the town. "
           .. "Stetsky and Co. sold the mill again to the town council. "
+          .. "In the Namur district the CP(RW) bloc obtained many votes in the spring. "
+          .. "The CP(RW) bloc lost them again in the autumn elections. "
           .. "The clerks wrote ‘correct’ Eng. in the margin of the draft. "
           .. "Later they wrote ‘wrong’ Eng. in the margin of the second draft. "
           .. "All power passed to the Soviets of Workers’ and Soldiers’ Deputies in the city. "
@@ -237,6 +255,7 @@ describe("leninletter.quiz", function()
         local stetsky, engels = false, false
         for _, q in ipairs((quiz.cloze(d, { count = 10, seed = 1 }))) do
           assert.are_not.equal("Co", q.answer)
+          assert.are_not.equal("CP", q.answer)
           assert.are_not.equal("Eng", q.answer)
           -- a common noun in one of its senses ("a congress")
           assert.are_not.equal("Congress", q.answer)

@@ -106,6 +106,7 @@ local EDITOR_SIGNS = {
 local NOTE_BY = { transcriber = true, editor = true, editors = true, translator = true, mia = true }
 
 local DASHES = { "\226\128\148", "\226\128\147", "%-%-", "%-" } -- em dash, en dash, --, -
+local NODASHES = {}
 
 -- white space as %s has it (the C locale's isspace)
 local SPACE = { [9] = true, [10] = true, [11] = true, [12] = true, [13] = true, [32] = true }
@@ -122,9 +123,10 @@ end
 -- The position of the last byte of s that starts a dash or is a hyphen
 -- (0xE2, "-"), or 0: found by plain searches, not by a pattern tried at
 -- every position.
+local DASHSTARTS = { "\226", "-" }
 local function lastdash(s)
   local last = 0
-  for _, b in ipairs({ "\226", "-" }) do
+  for _, b in ipairs(DASHSTARTS) do
     local at = s:find(b, 1, true)
     while at do
       if at > last then last = at end
@@ -184,7 +186,7 @@ local function noteby(text, signs, edition)
   -- it): only that tail is searched, with the same first match.
   local last = lastdash(low)
   local tail = last > 0 and low:sub(math.max(1, last - 3)) or ""
-  for _, d in ipairs(last > 0 and DASHES or {}) do
+  for _, d in ipairs(last > 0 and DASHES or NODASHES) do
     local sig = tail:match(d .. "%s*([^\226%-]-)%s*$")
     if sig and #sig > 0 and #sig <= 30 then
       sig = sig:gsub("’", "'"):gsub("[%]%)]+$", "")

@@ -104,6 +104,7 @@ local math, utf8 = compat.math, compat.utf8
 local document = require "leninletter.document"
 local query = require "leninletter.query"
 local lexicon = require "leninletter.lexicon"
+local entities = require "leninletter.entities"
 local files = require "leninletter.files"
 
 
@@ -452,7 +453,7 @@ end
 local function entitypool(P, a, answer, y, y2, prompt)
   local same = {}
   for _, r in ipairs(P.ents) do
-    local ok = r.id ~= a.id and r.type == a.type and not r.furniture and not r.author and not r.proposed
+    local ok = r.id ~= a.id and r.type == a.type and not r.furniture and not r.author
       and alive(r, y, y2) and not named(r, prompt)
       -- a part for the whole or the whole for a part (the Bolsheviks for the R.S.D.L.P.)
       and r.within ~= a.id and a.within ~= r.id
@@ -1268,7 +1269,7 @@ local function onlyname(word)
   local rs = lexicon.readings(fold(word))
   if rs == nil then return false end
   for _, r in ipairs(rs) do
-    for _, w in ipairs(r.words or r.synonyms or {}) do -- every sense's words
+    for _, w in ipairs(r.words) do -- every sense's words
       if w == r.lemma then return false end
     end
   end
@@ -1282,29 +1283,21 @@ end
 -- variant with its capital, the longest where two overlap. A one-word
 -- name only where onlyname says so (with usewn).
 local function prepare_proposed(P, doc, usewn)
-  local entities = require "leninletter.entities"
-  if P.proposed ~= nil then return end
-  P.proposed = false
+  if P.proposeddone then return end
+  P.proposeddone = true
   if #P.ents > 0 or entities.stateof(doc) ~= nil then return end
-  local author = doc.author and fold(doc.author)
   -- the author's words: no name of the author is asked ("_____ went on
   -- to deal with the question of the war": Comrade Lenin, in a report of
   -- Lenin's speech); its words of two letters or more (an initial is no surname)
   local authorwords = {}
-  for w in (author or ""):gmatch("%a%a+") do authorwords[w] = true end
-  -- the bytes after a mention in its sentence ("" where it ends one),
-  -- and up to 12 before it
-  local function after(h)
+  for w in fold(doc.author or ""):gmatch("%a%a+") do authorwords[w] = true end
+  -- up to 12 bytes before a mention in its sentence and 3 after ("" at
+  -- either end, or outside a sentence)
+  local function around(h)
     local u = unitof(P.bykey, h)
-    if not u then return "" end
-    local at = h.pos + h.len - u.start + 1
-    return u.text:sub(at, at + 2)
-  end
-  local function before(h)
-    local u = unitof(P.bykey, h)
-    if not u then return "" end
-    local at = h.pos - u.start
-    return u.text:sub(math.max(1, at - 11), at)
+    if not u then return "", "" end
+    local a, b = h.pos - u.start, h.pos + h.len - u.start + 1
+    return u.text:sub(math.max(1, a - 11), a), u.text:sub(b, b + 2)
   end
   local props, found = {}, {}
   for _, e in ipairs(entities.propose(doc, { scope = "all" })) do
@@ -1315,18 +1308,18 @@ local function prepare_proposed(P, doc, usewn)
     -- Workers" in "Soviets of Workers’ and Soldiers’ Deputies" (not
     -- "Frederick Engels" in "Frederick Engels’ letter")
     local cut = not word and not (usewn and onlyname(e.name:match("(%S+)$")))
+    -- nor two letters ("the CP(RW) bloc", "Stetsky and Co")
     if e.type ~= "event" and not coined and not (word and #e.name < 3)
         and not authorwords[fold(surname(e.name))]
         and (not word or (usewn and onlyname(e.name))) then
       local hits, dotted, seen = {}, 0, {}
       for _, form in ipairs({ e.name, compat.unpack(e.aliases or {}) }) do
-        local ok, hs = pcall(doc.find, doc, form, { scope = "all" })
-        for _, h in ipairs(ok and hs or {}) do
+        for _, h in ipairs(doc:find(form, { scope = "all" })) do
           local at = h.part .. ":" .. (h.note or 0) .. ":" .. (h.paragraph or 0) .. ":" .. h.pos
-          local nx = after(h)
+          local bf, nx = around(h)
           -- nor one a possessive cut at its start: "Peasants’ Party" in
           -- "the Workers’ and Peasants’ Party"
-          local joined = before(h):find("['’]%s+and%s+$") ~= nil
+          local joined = bf:find("['’]%s+and%s+$") ~= nil
           if h.text:find("^%u") and fold(h.text) == fold(form) and not seen[at] and not joined
               and not (cut and (nx:sub(1, 1) == "'" or nx == "’")) then
             seen[at] = true
@@ -1374,22 +1367,19 @@ local function prepare_proposed(P, doc, usewn)
     if inside >= 2 then
       local ent = { id = e.id, name = e.name, type = e.type, aliases = e.aliases, mentions = ms }
       local r = { e = ent, id = e.id, type = e.type, furniture = false, names = { fold(e.name) },
-        salient = true, proposed = true }
+        salient = true }
       for _, a in ipairs(e.aliases or {}) do r.names[#r.names + 1] = fold(a) end
       if e.type == "person" then r.names[#r.names + 1] = fold(surname(e.name)) end
-      r.author = author ~= nil and (fold(e.name) == author or names(author, fold(e.name)))
       P.ents[#P.ents + 1] = r
-      P.byid[e.id] = r
-      P.proposed = true
-      -- candidates after the words' (prepare): the other kinds are given
-      -- what they were without them (candsfor); none in a block of lines
-      -- (a signature, an address, a book's entry: "G. M. Stekloff\nMartin
-      -- Lawrence\n12s.")
+      -- the cloze's own candidates, kept apart (u.pcands, see candsfor):
+      -- every other kind is given what it was without them; none in a
+      -- block of lines (a signature, an address, a book's entry: "G. M.
+      -- Stekloff\nMartin Lawrence\n12s.")
       for _, m in ipairs(ms) do
         local u = unitof(P.bykey, m)
         if u and not misprinted(doc, m) and not u.text:find("\n") then
-          u.proposed = true
-          u.cands[#u.cands + 1] = { target = "entity", hit = m, rec = r,
+          u.pcands = u.pcands or {}
+          u.pcands[#u.pcands + 1] = { target = "entity", hit = m, rec = r,
             full = fold(m.text) == fold(e.name)
               or (r.type == "person" and fold(m.text) == fold(surname(e.name))) }
         end
@@ -1709,7 +1699,6 @@ local function question(kind, P, doc, rnd, u, c, k, avoided)
   -- "the strike committee"), which a student could word otherwise; one
   -- the text names twice or a note explains, not a passing detail
   if c.target == "entity" then
-    if c.rec.proposed and kind ~= "cloze" then return nil end
     if not h.text:find("^%u") then return nil end
     -- an event to recall without choices has too many names ("the
     -- October revolution", "the general strike"): choices only
@@ -1810,15 +1799,18 @@ local MAXTRY = 16
 -- Delivered At The Third All-Russia Congress"), a table's cells
 local NOSENTENCE = { heading = true, table = true, separator = true }
 
--- The candidates of unit u a kind of question may use: a name proposed
--- for a page without a catalogue (prepare_proposed) is the cloze's only.
+-- The candidates of unit u a kind of question may use: the names proposed
+-- for a page without a catalogue (prepare_proposed) are the cloze's only,
+-- after the others.
 local function candsfor(kind, u)
-  if kind == "cloze" or not u.proposed then return u.cands end
-  local t = {}
-  for _, c in ipairs(u.cands) do
-    if not (c.rec and c.rec.proposed) then t[#t + 1] = c end
+  if kind ~= "cloze" or not u.pcands then return u.cands end
+  if not u.allcands then
+    local t = {}
+    for i, c in ipairs(u.cands) do t[i] = c end
+    for _, c in ipairs(u.pcands) do t[#t + 1] = c end
+    u.allcands = t
   end
-  return t
+  return u.allcands
 end
 
 -- Cloze and choice: one question per sentence, sentences drawn at random.
@@ -2219,7 +2211,7 @@ function M.notes(doc, opts)
     -- note's own subject is the definition question's)
     local used = {}
     for _, q in ipairs(out) do used[q.entity] = true end
-    blanknotes(function(c, u) return c.target == "entity" and c.rec ~= P.subject[u.note] and not c.rec.proposed end,
+    blanknotes(function(c, u) return c.target == "entity" and c.rec ~= P.subject[u.note] end,
       function(c) return c.rec.id end, used)
   end
   local ndates = 0

@@ -293,14 +293,13 @@ describe("hardening (issue #19)", function()
       local quiz = require "leninletter.quiz"
       local words = { "soviet", "revolution", "proletariat", "deputies", "workers",
         "January 9, 1905", "uprising", "party" }
-      local docs = {}
+      -- a new Document each run: the first cloze of a Document prepares
+      -- it (its sentences, dates, names), and that is what a user pays
       local function cloze(n)
-        if not docs[n] then
-          local t = {}
-          for i = 1, n do t[i] = words[i % #words + 1] end
-          docs[n] = assert(ll.parse("Lenin\n\nTitle\n\n" .. table.concat(t, " and the ") .. ".\n"))
-        end
-        return #quiz.cloze(docs[n], { count = 5, seed = 1 })
+        local t = {}
+        for i = 1, n do t[i] = words[i % #words + 1] end
+        local doc = assert(ll.parse("Lenin\n\nTitle\n\n" .. table.concat(t, " and the ") .. ".\n"))
+        return #quiz.cloze(doc, { count = 5, seed = 1 })
       end
       local n = math.max(200, math.floor(1000 * (tonumber(os.getenv("LL_SCALE")) or 1)))
       assert.equal(1, cloze(n)) -- one sentence: one question
@@ -312,14 +311,11 @@ describe("hardening (issue #19)", function()
       local export = require "leninletter.export"
       local words = { "soviet", "revolution", "proletariat", "deputies", "workers",
         "January 9, 1905", "uprising", "party" }
-      local docs = {}
-      local function html(n)
-        if not docs[n] then
-          local t = {}
-          for i = 1, n do t[i] = words[i % #words + 1] end
-          docs[n] = assert(ll.parse("Lenin\n\nTitle\n\n" .. table.concat(t, " and the ") .. ".\n"))
-        end
-        return #export.html(docs[n])
+      local function html(n) -- a new Document each run, as for the cloze
+        local t = {}
+        for i = 1, n do t[i] = words[i % #words + 1] end
+        local doc = assert(ll.parse("Lenin\n\nTitle\n\n" .. table.concat(t, " and the ") .. ".\n"))
+        return #export.html(doc)
       end
       local n = math.max(100, math.floor(300 * (tonumber(os.getenv("LL_SCALE")) or 1)))
       assert.truthy(html(n) > 0)

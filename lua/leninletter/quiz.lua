@@ -761,10 +761,16 @@ end
 
 -- Is unit u a reference ("Selected Works, Vol. 3, Moscow, 1973, pp.
 -- 204-334", "(Lenin, Works, Volume 35, pp 93-4.")? Its edition's year,
--- city and editor are the page's furniture, not history.
+-- city and editor are the page's furniture, not history. Read once a unit:
+-- every date of a sentence asks (a sentence of thousands of dates made the
+-- dates' preparation quadratic).
 local function reference(u)
-  return u.text:find("%f[%a]pp?%.%s*%d") or u.text:find("%f[%a]pp%s+%d") or u.text:find("%f[%a]Vol%.%s*%d")
-    or (u.part == "note" and u.text:find("^See ")) or u.text:find("%f[%a]ed%.,%s*%d%d%d%d")
+  if u.isref == nil then
+    u.isref = (u.text:find("%f[%a]pp?%.%s*%d") or u.text:find("%f[%a]pp%s+%d")
+      or u.text:find("%f[%a]Vol%.%s*%d") or (u.part == "note" and u.text:find("^See "))
+      or u.text:find("%f[%a]ed%.,%s*%d%d%d%d")) ~= nil
+  end
+  return u.isref
 end
 
 local function prepare_dates(P, doc)

@@ -14,46 +14,45 @@ local tmpdir = H.tmpdir
 local CORPUS = "../shared/corpus"
 local LUA = os.getenv("LUA") or "lua5.4"
 
--- A canonical dump of any value: tables with their keys sorted, numbers
--- as %.17g, so that two results compare byte for byte. A table met again
--- (Documents share tables: hits, entities, sections) is written as the
--- number of its first visit, so that sharing is compared too and nothing
--- is written twice.
-local function dump(v)
-  local out, seen, n = {}, {}, 0
-  local function walk(x)
-    local t = type(x)
-    if t == "table" then
-      if seen[x] then
-        out[#out + 1] = "@" .. seen[x]
-        return
-      end
-      n = n + 1
-      seen[x] = n
-      local keys = {}
-      for k in pairs(x) do keys[#keys + 1] = k end
-      table.sort(keys, function(a, b)
-        if type(a) ~= type(b) then return type(a) < type(b) end
-        return a < b
-      end)
-      out[#out + 1] = "{"
-      for _, k in ipairs(keys) do
-        walk(k)
-        out[#out + 1] = "="
-        walk(x[k])
-        out[#out + 1] = ","
-      end
-      out[#out + 1] = "}"
-    elseif t == "number" then
-      out[#out + 1] = math.type and math.type(x) == "integer" and tostring(x) or ("%.17g"):format(x)
-    elseif t == "string" then
-      out[#out + 1] = ("%q"):format(x)
-    else
-      out[#out + 1] = tostring(x)
-    end
+-- Where two values differ, as the path to the first difference found
+-- ("[r.conc][3].left: ..."), or nil when they are the same: the same types,
+-- numbers of the same kind (an integer is not a float), tables with the same
+-- keys holding the same values, and a table met again (Documents share
+-- tables: hits, entities, sections) met again at the same place on the
+-- other side, so that sharing is compared too. Walks both at once, where a
+-- canonical dump of each, compared as strings, took four times as long
+-- over the whole sample.
+local function differ(a, b)
+  local bya, byb = {}, {} -- each side's tables met so far -> the other's
+  local mathtype = math.type or function() return "number" end
+  local function show(v)
+    return type(v) == "string" and ("%q"):format(v:sub(1, 60)) or tostring(v)
   end
-  walk(v)
-  return table.concat(out)
+  local function walk(x, y)
+    local t = type(x)
+    if t ~= type(y) then return (": %s against %s"):format(t, type(y)) end
+    if t ~= "table" then
+      if x ~= y or (t == "number" and mathtype(x) ~= mathtype(y)) then
+        return (": %s against %s"):format(show(x), show(y))
+      end
+      return nil
+    end
+    if bya[x] ~= nil or byb[y] ~= nil then
+      if bya[x] ~= y or byb[y] ~= x then return ": a table shared on one side only" end
+      return nil
+    end
+    bya[x], byb[y] = y, x
+    local n = 0
+    for k, v in pairs(x) do
+      n = n + 1
+      local d = walk(v, y[k])
+      if d then return "[" .. show(k) .. "]" .. d end
+    end
+    for _ in pairs(y) do n = n - 1 end
+    if n ~= 0 then return (": %d keys more on the right"):format(-n) end
+    return nil
+  end
+  return walk(a, b)
 end
 
 -- Where section `id` of index file bytes s lies: its offset (0-based) and
@@ -160,8 +159,8 @@ describe("index files", function()
     local c = assert(ll.corpus(dir .. "/three.llx"))
     local d = ll.corpus(pages)
     assert.are.equal(2, #c)
-    assert.are.equal(dump(queries(d)), dump(queries(c)))
-    assert.are.equal(dump(documents(d)), dump(documents(c)))
+    assert.is_nil(differ(queries(d), queries(c)))
+    assert.is_nil(differ(documents(d), documents(c)))
     -- what the first page's HTML says: one note, cited in the body
     assert.are.equal(dir .. "/a.htm", c.paths[1])
     assert.are.equal("Ay", c[1].title)
@@ -248,7 +247,7 @@ describe("index files", function()
     assert(ll.index({ ll.letter() }, path))
     local c = assert(ll.corpus(path))
     assert.are.equal(false, c.paths[1])
-    assert.are.equal(dump(ll.letter().paragraphs), dump(c[1].paragraphs))
+    assert.is_nil(differ(ll.letter().paragraphs, c[1].paragraphs))
     assert.are.same({}, c:stale())
   end)
 
@@ -415,7 +414,7 @@ describe("index files", function()
     local good, loaded = assert(ll.corpus(small)), ll.corpus({ dir .. "/a.htm", dir .. "/c.htm" })
     assert.are.equal(loaded:count("soviet"), good:count("soviet"))
     assert.are.equal(2, good:count("soviet"))
-    assert.are.equal(dump(loaded:frequencies()), dump(good:frequencies()))
+    assert.is_nil(differ(loaded:frequencies(), good:frequencies()))
     assert.is_true(good:check())
   end)
 
@@ -559,8 +558,8 @@ describe("index files", function()
       local c = assert(ll.corpus(path))
       local d = ll.corpus({ CORPUS })
       assert.are.equal(#d, #c)
-      assert.are.equal(dump(queries(d)), dump(queries(c)))
-      assert.are.equal(dump(documents(d, 1)), dump(documents(c, 1)))
+      assert.is_nil(differ(queries(d), queries(c)))
+      assert.is_nil(differ(documents(d, 1), documents(c, 1)))
       assert.is_true(c:check())
     end)
   else

@@ -431,6 +431,40 @@ describe("leninletter command line", function()
     assert.equal(2, (cli("entities planet")))
   end)
 
+  local STATEREV = H.LENIN .. "/archive/lenin/works/1917/staterev/ch01.htm"
+  if not H.exists(STATEREV) then
+    it("makes the study pack of an archive page", function() pending(H.absent(STATEREV)) end)
+  else
+    it("makes the study pack of an archive page, named after it, its main names proposed", function()
+      local dir = tmpfile()
+      os.remove(dir)
+      local code, out = cli("pack " .. sh(dir) .. " --file " .. sh(STATEREV))
+      assert.equal(0, code)
+      -- the page's own files after its file name, not letter.*
+      for _, name in ipairs({ "ch01.html", "ch01.tei.xml", "ch01.json", "ch01.md", "quiz.gift" }) do
+        assert.truthy(io.open(dir .. "/" .. name), name)
+        assert.truthy(out:find(dir .. "/" .. name, 1, true), name)
+      end
+      assert.is_nil(io.open(dir .. "/letter.html"))
+      assert.truthy(out:find("xdg-open " .. dir .. "/ch01.html", 1, true))
+      -- no catalogue: the concordances are of the names the page writes
+      -- most, each place once ("Engels" inside "Frederick Engels" is not a
+      -- line of its own)
+      local f = assert(io.open(dir .. "/kwic-entities.csv", "rb"))
+      local csv = f:read("*a")
+      f:close()
+      local per = {}
+      for id in csv:gmatch("\r\n([%w%-]+),") do per[id] = (per[id] or 0) + 1 end
+      local page = ll.open(STATEREV)
+      local all = { scope = "all" }
+      assert.equal(page:count("Engels", all) - page:count("Frederick Engels", all), per.engels)
+      assert.equal(page:count("Marx", all) - page:count("Karl Marx", all), per.marx)
+      assert.truthy(out:find("where Engels, Marx", 1, true))
+      assert.truthy(out:find("names the page writes most", 1, true))
+      os.execute("rm -rf " .. sh(dir))
+    end)
+  end
+
   it("makes a study pack and says what it wrote", function()
     local dir = tmpfile()
     os.remove(dir)

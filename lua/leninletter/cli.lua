@@ -188,7 +188,10 @@ usage: leninletter pack DIR [--seed N] [--file PATH]
 Makes a study pack in DIR: the HTML study page, GIFT and Anki quizzes, a KWIC
 CSV for the main entities, the TEI file, a Pandoc docx (when pandoc is
 installed), JSON and Markdown, a dispersion plot and a frequency chart; then
-says what it wrote and how to open each.
+says what it wrote and how to open each. The page's own files are named
+after it: letter.html, letter.json and so on for the letter; for a page
+given with --file, its file name without the extension (an index.htm
+page: its folder's name).
 ]],
 }
 
@@ -488,6 +491,58 @@ commands.plot = function(doc, args, opts)
   emit(opts, plot.dispersion(doc, args, { scope = choiceopt(opts, "scope", { "body", "notes", "all" }, "body") }))
 end
 
+-- The name of a study pack's own files: "letter" for the letter, else the
+-- page's file name without its extension, or its folder's for an index
+-- page ("1917/staterev/ch01.htm": ch01; "works/1905/nov/index.htm": nov).
+local function packname(opts)
+  if not opts.file then return "letter" end
+  local path = opts.file:gsub("/+$", "")
+  local folder, base = path:match("^(.-)([^/]*)$")
+  local stem = base:gsub("%.[Hh][Tt][Mm][Ll]?$", ""):gsub("%.[Tt][Xx][Tt]$", "")
+  if stem:lower() == "index" then stem = folder:gsub("/+$", ""):match("([^/]*)$") or "" end
+  if stem == "" or stem == "." or stem == ".." or stem == "-" then stem = "page" end
+  return stem
+end
+
+-- The names a page without a catalogue writes most (ll.propose), as the
+-- study pack's main entities: the first twelve (the pack keeps the six most
+-- mentioned in the body), each with its mentions (every
+-- place one of its forms is written, in the body, notes and titles, once:
+-- where forms of two names overlap, "Frederick Engels" and "Engels", the
+-- longer is the mention).
+local function proposed(doc)
+  local names, hits = {}, {}
+  for _, e in ipairs(ll.propose(doc)) do
+    if #names == 12 then break end
+    names[#names + 1] = { id = e.id, name = e.name, aliases = e.aliases, mentions = {} }
+    for _, form in ipairs({ e.name, compat.unpack(e.aliases) }) do
+      for _, h in ipairs(doc:find(form, { scope = "all" })) do
+        hits[#hits + 1] = { h = h, text = form, e = names[#names] }
+      end
+    end
+  end
+  local rank = { title = 1, subtitle = 2, body = 3, note = 4 }
+  local function block(x)
+    return (rank[x.h.part] or 5) * 2 ^ 40 + (x.h.note or 0) * 2 ^ 20 + (x.h.paragraph or 0)
+  end
+  table.sort(hits, function(a, b)
+    local ba, bb = block(a), block(b)
+    if ba ~= bb then return ba < bb end
+    if a.h.pos ~= b.h.pos then return a.h.pos < b.h.pos end
+    return a.h.len > b.h.len
+  end)
+  local last
+  for _, x in ipairs(hits) do
+    if not (last and block(last) == block(x) and x.h.pos + x.h.len <= last.h.pos + last.h.len) then
+      local m = x.h
+      m.text = x.text
+      x.e.mentions[#x.e.mentions + 1] = m
+      last = x
+    end
+  end
+  return names
+end
+
 -- The study pack: every material in one folder.
 commands.pack = function(doc, args, opts)
   local dir = args[1]
@@ -498,8 +553,9 @@ commands.pack = function(doc, args, opts)
   local seed = intopt(opts, "seed", 1)
   if compat.execute("mkdir -p '" .. dir:gsub("'", "'\\''") .. "'") ~= true then die("cannot create " .. dir) end
   local wrote = {}
-  local function put(name, s, what)
-    local path = dir .. "/" .. name
+  local name = packname(opts)
+  local function put(file, s, what)
+    local path = dir .. "/" .. file
     local f, err = io.open(path, "wb")
     if not f then die("cannot write " .. err) end
     f:write(s)
@@ -522,21 +578,29 @@ commands.pack = function(doc, args, opts)
       qs[#qs + 1] = q
     end
   end
-  put("letter.html", export.html(doc, { seed = seed }),
+  put(name .. ".html", export.html(doc, { seed = seed }),
     "the study page: open it in a web browser (search box, quiz mode)")
   put("quiz.gift", export.gift(qs), #qs .. " questions for Moodle: Question bank > Import > GIFT format")
   put("quiz-moodle.xml", export.moodle(qs),
     #qs .. " questions for Moodle: Question bank > Import > Moodle XML format")
   put("quiz-anki.txt", export.anki(qs, { deck = doc.title or "leninletter" }),
     #qs .. " Cloze notes for Anki: File > Import")
-  -- the main entities: the most mentioned in the body
+  -- the main entities: the most mentioned in the body; on a page without a
+  -- catalogue, the names it writes most
   local words = {}
   if type(doc.entities) == "function" then
-    local es = {}
-    for _, e in ipairs(doc:entities()) do
-      local n = 0
-      for _, m in ipairs(e.mentions or {}) do if m.part == "body" then n = n + 1 end end
-      if n > 0 then es[#es + 1] = { e = e, n = n } end
+    local es, what = {}, "concordances of the main entities, for a spreadsheet"
+    local function rank(list)
+      for _, e in ipairs(list) do
+        local n = 0
+        for _, m in ipairs(e.mentions or {}) do if m.part == "body" then n = n + 1 end end
+        if n > 0 then es[#es + 1] = { e = e, n = n } end
+      end
+    end
+    rank(doc:entities())
+    if #es == 0 then
+      rank(proposed(doc))
+      what = "concordances of the names the page writes most (no catalogue: ll.propose's), for a spreadsheet"
     end
     table.sort(es, function(a, b)
       if a.n ~= b.n then return a.n > b.n end
@@ -580,7 +644,7 @@ commands.pack = function(doc, args, opts)
       for _, l in ipairs(kept) do rows[#rows + 1] = l end
     end
     put("kwic-entities.csv", export.csv(rows, { "entity", "part", "paragraph", "note", "sentence", "left",
-      "match", "right" }), "concordances of the main entities, for a spreadsheet")
+      "match", "right" }), what)
   else
     notes[#notes + 1] = "kwic-entities.csv: this build has no entity support yet (doc:entities)"
   end
@@ -591,9 +655,10 @@ commands.pack = function(doc, args, opts)
       words[#words + 1] = f.word
     end
   end
-  put("letter.tei.xml", export.tei(doc), "TEI P5 XML, for digital editions (valid TEI P5: jing tei_all.rng checks it)")
-  put("letter.json", export.json(doc), "the whole document as JSON")
-  put("letter.md", export.markdown(doc), "Pandoc Markdown")
+  put(name .. ".tei.xml", export.tei(doc),
+    "TEI P5 XML, for digital editions (valid TEI P5: jing tei_all.rng checks it)")
+  put(name .. ".json", export.json(doc), "the whole document as JSON")
+  put(name .. ".md", export.markdown(doc), "Pandoc Markdown")
   if #words > 0 then
     local names = {}
     for i, x in ipairs(words) do names[i] = type(x) == "table" and x[1] or x end
@@ -601,11 +666,11 @@ commands.pack = function(doc, args, opts)
       " occur: open in a browser")
   end
   put("frequencies.svg", plot.frequencies(doc), "the most frequent words: open in a browser")
-  local ok, err = pandoc(export.pandoc(doc), "docx", dir .. "/letter.docx")
+  local ok, err = pandoc(export.pandoc(doc), "docx", dir .. "/" .. name .. ".docx")
   if ok then
-    wrote[#wrote + 1] = { dir .. "/letter.docx", "the text and its notes for a word processor" }
+    wrote[#wrote + 1] = { dir .. "/" .. name .. ".docx", "the text and its notes for a word processor" }
   else
-    notes[#notes + 1] = "letter.docx: " .. err
+    notes[#notes + 1] = name .. ".docx: " .. err
   end
   print(("Study pack for %s written to %s/:"):format(doc.title or "the page", dir))
   local w = 0
@@ -613,7 +678,7 @@ commands.pack = function(doc, args, opts)
   for _, x in ipairs(wrote) do print("  " .. pad(x[1], w, true) .. "  " .. x[2]) end
   for _, n in ipairs(notes) do print("  note: " .. n) end
   print()
-  print("Open the study page:  xdg-open " .. dir .. "/letter.html   (or any browser)")
+  print("Open the study page:  xdg-open " .. dir .. "/" .. name .. ".html   (or any browser)")
 end
 
 -- index DIR -o FILE: writes the index file of the pages under DIR.

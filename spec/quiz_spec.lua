@@ -291,6 +291,15 @@ describe("leninletter.quiz", function()
         for _, q in ipairs(made) do assert.is_nil(q.prompt:find("Volume 35", 1, true)) end
       end)
 
+      it("not in a book's imprint (“The Eastern Question, Moscow, 1897”)", function()
+        local d = assert(ll.parse("Title\n\nThe workers of Moscow met in the town hall in the spring. "
+          .. "The strike in Moscow lasted for a whole month after the meeting. "
+          .. "A book on the strike appeared as The Eastern Question, Moscow, 1897, in a small edition."))
+        local made = quiz.cloze(d, { count = 10, seed = 1 })
+        assert.equal(WORDNET and 2 or 0, #made)
+        for _, q in ipairs(made) do assert.is_nil(q.prompt:find("Question, _", 1, true)) end
+      end)
+
       local path = H.CORPUS .. "/mia-pd/archive/cannon/works/1932/may/crwu.htm"
       if not H.exists(path) then
         it("on an archive page", function() pending(H.absent(path)) end)

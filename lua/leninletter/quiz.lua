@@ -761,14 +761,26 @@ end
 
 -- Is unit u a reference ("Selected Works, Vol. 3, Moscow, 1973, pp.
 -- 204-334", "(Lenin, Works, Volume 35, pp 93-4.")? Its edition's year,
--- city and editor are the page's furniture, not history. Read once a unit:
--- every date of a sentence asks (a sentence of thousands of dates made the
--- dates' preparation quadratic).
+-- city and editor are the page's furniture, not history. So is a book's
+-- imprint, a place and a year after a comma, colon or bracket ("The Eastern
+-- Question, London, 1897", "(St. Petersburg, 1906)"; not "in October, 1917"
+-- nor "AMIENS, SEPTEMBER, 1906").
+-- Read once a unit: every date of a sentence asks (a sentence of thousands
+-- of dates made the dates' preparation quadratic).
+local function imprint(text)
+  for place in text:gmatch("[,(:]%s*(%u[%a%.’' ]-),%s*%d%d%d%d%f[%D]") do
+    local first, words = place:match("^(%a+)"), select(2, place:gsub("%S+", ""))
+    local month = MONTHNO[first:sub(1, 1) .. first:sub(2):lower()]
+    if words <= 3 and not month and not place:find("%f[%a]%l") then return true end
+  end
+  return false
+end
+
 local function reference(u)
   if u.isref == nil then
     u.isref = (u.text:find("%f[%a]pp?%.%s*%d") or u.text:find("%f[%a]pp%s+%d")
       or u.text:find("%f[%a]Vol%.%s*%d") or (u.part == "note" and u.text:find("^See "))
-      or u.text:find("%f[%a]ed%.,%s*%d%d%d%d")) ~= nil
+      or u.text:find("%f[%a]ed%.,%s*%d%d%d%d")) ~= nil or imprint(u.text)
   end
   return u.isref
 end

@@ -12,13 +12,14 @@
 #include "llswar.h"
 
 /* Abbreviations after which a period never ends a sentence: they stand
-** before a name or a number ("St. Petersburg", "No. 5", "Vol. 9, p. 310"). */
+** before a name or a number ("St. Petersburg", "No. 5", "Vol. 9, p. 310",
+** "Reform v. Revolution"). */
 static const char *const noend[] = {
-    "St",  "Mr",   "Mrs",    "Messrs", "Dr",   "Prof", "Rev", "Gen", "Col",  "Capt",
-    "Lt",  "No",   "Nos",    "Vol",    "Vols", "p",    "pp",  "cf",  "Cf",   "Art",
-    "Ch",  "Chap", "Fig",    "ed",     "eds",  "vs",   "viz", "Nr",  "ibid", "Ibid",
-    "op",  "cit",  "approx", "Jan",    "Feb",  "Mar",  "Apr", "Jun", "Jul",  "Aug",
-    "Sep", "Sept", "Oct",    "Nov",    "Dec",  "e.g",  "i.e", "E.g", "I.e",  NULL};
+    "St",     "Mr",  "Mrs", "Messrs", "Dr",  "Prof", "Rev", "Gen",  "Col",  "Capt", "Lt",
+    "No",     "Nos", "Vol", "Vols",   "p",   "pp",   "cf",  "Cf",   "Art",  "Ch",   "Chap",
+    "Fig",    "ed",  "eds", "vs",     "v",   "viz",  "Nr",  "ibid", "Ibid", "op",   "cit",
+    "approx", "Jan", "Feb", "Mar",    "Apr", "Jun",  "Jul", "Aug",  "Sep",  "Sept", "Oct",
+    "Nov",    "Dec", "e.g", "i.e",    "E.g", "I.e",  NULL};
 
 static int isterm(int c) {
   return c == '.' || c == '!' || c == '?';

@@ -252,6 +252,8 @@ static void test_sentences(Tally *t) {
   check(t, nsent("A letter by V. I. Lenin to the editors.") == 1, "V. I. Lenin", NULL);
   check(t, nsent("He left the I.L.P. The party split.") == 2, "I.L.P. The", NULL);
   check(t, nsent("He joined the R.S.D.L.P. He was young.") == 2, "R.S.D.L.P. He", NULL);
+  check(t, nsent("He avoids the question Reform v. Revolution on its merit.") == 1,
+        "Reform v. Revolution", NULL);
 }
 
 /* ------------------------------------------------------------------ */

@@ -291,6 +291,15 @@ describe("leninletter.quiz", function()
         for _, q in ipairs(made) do assert.is_nil(q.prompt:find("Volume 35", 1, true)) end
       end)
 
+      it("not in a reference whose page number follows a no-break space", function()
+        local d = assert(ll.parse("Title\n\nLovestone wrote the article in the spring of that year. "
+          .. "The plan of the article was drawn up by Lovestone himself in the library. "
+          .. "(Quoted in Fascism and Lovestone, p.\194\16093)"))
+        local made = quiz.cloze(d, { count = 10, seed = 1 })
+        assert.equal(WORDNET and 2 or 0, #made)
+        for _, q in ipairs(made) do assert.is_nil(q.prompt:find("Fascism", 1, true)) end
+      end)
+
       it("not in a book's imprint (“The Eastern Question, Moscow, 1897”)", function()
         local d = assert(ll.parse("Title\n\nThe workers of Moscow met in the town hall in the spring. "
           .. "The strike in Moscow lasted for a whole month after the meeting. "

@@ -778,9 +778,11 @@ end
 
 local function reference(u)
   if u.isref == nil then
-    u.isref = (u.text:find("%f[%a]pp?%.%s*%d") or u.text:find("%f[%a]pp%s+%d")
-      or u.text:find("%f[%a]Vol%.%s*%d") or (u.part == "note" and u.text:find("^See "))
-      or u.text:find("%f[%a]ed%.,%s*%d%d%d%d")) ~= nil or imprint(u.text)
+    -- a no-break space is a space here ("p.\u{A0}93" on many pages)
+    local t = u.text:gsub("\194\160", " ")
+    u.isref = (t:find("%f[%a]pp?%.%s*%d") or t:find("%f[%a]pp%s+%d")
+      or t:find("%f[%a]Vol%.%s*%d") or (u.part == "note" and t:find("^See "))
+      or t:find("%f[%a]ed%.,%s*%d%d%d%d")) ~= nil or imprint(t)
   end
   return u.isref
 end

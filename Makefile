@@ -144,12 +144,12 @@ ctest: $(CTESTS)
 # (bin/leninletter, core.loadcached) in build/, not in the user's ~/.cache
 spec asan valgrind gcstress coverage: export LENINLETTER_CACHE = $(CURDIR)/build/luacache
 
-# LUA and LL_CPATH tell the specs that run a child interpreter which one, and
-# which build of the module
 # SPECS: what busted runs (default: every spec). CI runs each Lua but 5.4
 # with --exclude-pattern=compat_spec: that spec starts every interpreter
 # itself, so its one run in `make test` checks them all.
 SPECS ?= spec
+# LUA and LL_CPATH tell the specs that run a child interpreter which one, and
+# which build of the module
 spec: all
 	LUA='$(LUA)' LL_CPATH='$(BUILD_DIR)/?.so' $(BUSTED) --lua=$(LUA) --cpath='$(BUILD_DIR)/?.so' $(SPECS)
 

@@ -15,7 +15,7 @@ local CORPUS = "../shared/corpus"
 local LUA = os.getenv("LUA") or "lua5.4"
 
 -- Where two values differ, as the path to the first difference found
--- ("[r.conc][3].left: ..."), or nil when they are the same: the same types,
+-- ('["conc"][3]["left"]: "a" against "b"'), or nil when they are the same: the same types,
 -- numbers of the same kind (an integer is not a float), tables with the same
 -- keys holding the same values, and a table met again (Documents share
 -- tables: hits, entities, sections) met again at the same place on the

@@ -307,6 +307,12 @@ describe("leninletter.quiz", function()
         local made = quiz.cloze(d, { count = 10, seed = 1 })
         assert.equal(WORDNET and 2 or 0, #made)
         for _, q in ipairs(made) do assert.is_nil(q.prompt:find("Question, _", 1, true)) end
+        -- a month before the year is a date of the text, not an imprint
+        local dated = assert(ll.parse("Title\n\nThe Soviet of the town met for the last time, "
+          .. "October, 1905, in the old hall by the river."))
+        local asked = quiz.dates(dated, { count = 1, seed = 1 })
+        assert.equal(1, #asked)
+        assert.truthy(asked[1].prompt:find("met for the last time", 1, true))
       end)
 
       local path = H.CORPUS .. "/mia-pd/archive/cannon/works/1932/may/crwu.htm"

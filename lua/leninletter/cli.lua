@@ -506,40 +506,20 @@ end
 
 -- The names a page without a catalogue writes most (ll.propose), as the
 -- study pack's main entities: the first twelve (the pack keeps the six most
--- mentioned in the body), each with its mentions (every
--- place one of its forms is written, in the body, notes and titles, once:
--- where forms of two names overlap, "Frederick Engels" and "Engels", the
--- longer is the mention).
+-- mentioned in the body), each with its mentions (every place one of its
+-- forms is written, once: where two names overlap, "Frederick Engels" and
+-- "Engels", the longer; leninletter.propose.mentions).
 local function proposed(doc)
-  local names, hits = {}, {}
+  local names, found = {}, {}
   for _, e in ipairs(ll.propose(doc)) do
     if #names == 12 then break end
-    names[#names + 1] = { id = e.id, name = e.name, aliases = e.aliases, mentions = {} }
+    names[#names + 1] = { id = e.id, name = e.name, aliases = e.aliases }
     for _, form in ipairs({ e.name, compat.unpack(e.aliases) }) do
-      for _, h in ipairs(doc:find(form, { scope = "all" })) do
-        hits[#hits + 1] = { h = h, text = form, e = names[#names] }
-      end
+      for _, h in ipairs(doc:find(form, { scope = "all" })) do found[#found + 1] = { h = h, i = #names } end
     end
   end
-  local rank = { title = 1, subtitle = 2, body = 3, note = 4 }
-  local function block(x)
-    return (rank[x.h.part] or 5) * 2 ^ 40 + (x.h.note or 0) * 2 ^ 20 + (x.h.paragraph or 0)
-  end
-  table.sort(hits, function(a, b)
-    local ba, bb = block(a), block(b)
-    if ba ~= bb then return ba < bb end
-    if a.h.pos ~= b.h.pos then return a.h.pos < b.h.pos end
-    return a.h.len > b.h.len
-  end)
-  local last
-  for _, x in ipairs(hits) do
-    if not (last and block(last) == block(x) and x.h.pos + x.h.len <= last.h.pos + last.h.len) then
-      local m = x.h
-      m.text = x.text
-      x.e.mentions[#x.e.mentions + 1] = m
-      last = x
-    end
-  end
+  local mentions = require("leninletter.propose").mentions(found)
+  for i, e in ipairs(names) do e.mentions = mentions[i] or {} end
   return names
 end
 

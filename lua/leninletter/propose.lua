@@ -341,4 +341,36 @@ function M.run(docs, min, scope)
   return out
 end
 
+--- The mentions of proposed names on a page, each place once: given the
+-- hits of each name's forms (`doc:find`), in document order the longest
+-- first at one place, and a hit that starts inside the one before it in its
+-- block ("Opposition" in "Left Opposition", "Engels" in "Frederick Engels")
+-- is no mention.
+-- @tparam {table,...} found `{h = hit, i = name's index}` (sorted here)
+-- @treturn table the mentions of each name: `[i] = {hit, ...}`, in document order
+-- @usage local ms = require("leninletter.propose").mentions({ { h = doc:find("Engels")[1], i = 1 } })
+function M.mentions(found)
+  local PART = { title = 1, subtitle = 2, body = 3, note = 4 }
+  table.sort(found, function(a, b)
+    local x, y = a.h, b.h
+    if x.part ~= y.part then return (PART[x.part] or 5) < (PART[y.part] or 5) end
+    if (x.note or 0) ~= (y.note or 0) then return (x.note or 0) < (y.note or 0) end
+    if (x.paragraph or 0) ~= (y.paragraph or 0) then return (x.paragraph or 0) < (y.paragraph or 0) end
+    if x.pos ~= y.pos then return x.pos < y.pos end
+    if x.len ~= y.len then return x.len > y.len end
+    return a.i < b.i
+  end)
+  local mentions, last = {}, nil
+  for _, f in ipairs(found) do
+    local h = f.h
+    local block = h.part .. ":" .. (h.note or 0) .. ":" .. (h.paragraph or 0)
+    if not (last and last.block == block and h.pos < last.stop) then
+      last = { block = block, stop = h.pos + h.len }
+      mentions[f.i] = mentions[f.i] or {}
+      table.insert(mentions[f.i], h)
+    end
+  end
+  return mentions
+end
+
 return M

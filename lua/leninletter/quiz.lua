@@ -759,14 +759,9 @@ local function misprinted(doc, h)
   return false
 end
 
--- Is unit u a reference ("Selected Works, Vol. 3, Moscow, 1973, pp.
--- 204-334", "(Lenin, Works, Volume 35, pp 93-4.")? Its edition's year,
--- city and editor are the page's furniture, not history. So is a book's
--- imprint, a place and a year after a comma, colon or bracket ("The Eastern
--- Question, London, 1897", "(St. Petersburg, 1906)"; not "in October, 1917"
--- nor "AMIENS, SEPTEMBER, 1906").
--- Read once a unit: every date of a sentence asks (a sentence of thousands
--- of dates made the dates' preparation quadratic).
+-- Does text give a book's imprint, a place and a year after a comma, colon
+-- or bracket ("The Eastern Question, London, 1897", "(St. Petersburg,
+-- 1906)"; not "in October, 1917" nor "AMIENS, SEPTEMBER, 1906")?
 local function imprint(text)
   for place in text:gmatch("[,(:]%s*(%u[%a%.’' ]-),%s*%d%d%d%d%f[%D]") do
     local first, words = place:match("^(%a+)"), select(2, place:gsub("%S+", ""))
@@ -776,6 +771,11 @@ local function imprint(text)
   return false
 end
 
+-- Is unit u a reference ("Selected Works, Vol. 3, Moscow, 1973, pp.
+-- 204-334", "(Lenin, Works, Volume 35, pp 93-4.") or an imprint? Its
+-- edition's year, city and editor are the page's furniture, not history.
+-- Read once a unit: every date of a sentence asks (a sentence of thousands
+-- of dates made the dates' preparation quadratic).
 local function reference(u)
   if u.isref == nil then
     -- a no-break space is a space here ("p.\u{A0}93" on many pages)
@@ -1358,26 +1358,7 @@ local function prepare_proposed(P, doc, usewn)
   end
   -- document order, the longest first at one place; a mention inside a
   -- longer one ("Opposition" in "Left Opposition") is not one
-  local PART = { title = 1, subtitle = 2, body = 3, note = 4 }
-  table.sort(found, function(a, b)
-    local x, y = a.h, b.h
-    if x.part ~= y.part then return (PART[x.part] or 5) < (PART[y.part] or 5) end
-    if (x.note or 0) ~= (y.note or 0) then return (x.note or 0) < (y.note or 0) end
-    if (x.paragraph or 0) ~= (y.paragraph or 0) then return (x.paragraph or 0) < (y.paragraph or 0) end
-    if x.pos ~= y.pos then return x.pos < y.pos end
-    if x.len ~= y.len then return x.len > y.len end
-    return a.i < b.i
-  end)
-  local mentions, last = {}, nil
-  for _, f in ipairs(found) do
-    local h = f.h
-    local block = h.part .. ":" .. (h.note or 0) .. ":" .. (h.paragraph or 0)
-    if not (last and last.block == block and h.pos < last.stop) then
-      last = { block = block, stop = h.pos + h.len }
-      mentions[f.i] = mentions[f.i] or {}
-      table.insert(mentions[f.i], h)
-    end
-  end
+  local mentions = require("leninletter.propose").mentions(found)
   for i, e in ipairs(props) do
     local ms = mentions[i] or {}
     local inside = 0
